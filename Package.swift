@@ -1,0 +1,49 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "s11",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "s11", targets: ["s11"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "S11Core"
+        ),
+        .target(
+            name: "S11XML",
+            dependencies: ["S11Core", "CLibXML2"],
+            resources: [.copy("Schemas")]
+        ),
+        .target(
+            name: "S11Store",
+            dependencies: [
+                "S11Core",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "s11",
+            dependencies: [
+                "S11Core", "S11XML", "S11Store",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "S11CoreTests", dependencies: ["S11Core"]),
+        .testTarget(name: "S11XMLTests", dependencies: ["S11XML", "S11Core"]),
+        .testTarget(name: "S11StoreTests", dependencies: ["S11Store", "S11Core"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["S11XML", "S11Core"]),
+    ]
+)

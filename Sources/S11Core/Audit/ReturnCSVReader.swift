@@ -1,0 +1,47 @@
+/// Reads returns from CSV: one row per answer, any number of officers in one file.
+/// Columns: officer_email, question, option (a scale value, `na`, or empty), and optionally
+/// evidence, example, reason.
+public struct ReturnCSVReader: Sendable {
+    public var organisation: String
+    public var year: Int
+
+    public init(organisation: String, year: Int) {
+        self.organisation = organisation
+        self.year = year
+    }
+
+    public static let required = ["officer_email", "question", "option"]
+    public static let optional = ["evidence", "example", "reason"]
+
+    public func returns(fromCSV text: String, file: String) throws(DiagnosticsError) -> [OfficerReturn] {
+        let table = try CSVTable(text: text, file: file, required: Self.required, optional: Self.optional)
+        var order: [String] = []
+        var byOfficer: [String: OfficerReturn] = [:]
+        var problems: [Diagnostic] = []
+        for row in table.rows {
+            guard let email = table.value("officer_email", in: row)?.lowercased() else {
+                problems.append(Diagnostic(table.location("officer_email", in: row), "row \(row.line): the officer's e-mail is empty"))
+                continue
+            }
+            guard let question = table.value("question", in: row) else {
+                problems.append(Diagnostic(table.location("question", in: row), "row \(row.line): the question id is empty"))
+                continue
+            }
+            let answer = Answer(
+                questionID: question,
+                choice: Answer.choice(from: table.value("option", in: row)?.lowercased()),
+                evidence: table.field("evidence", in: row)?.text,
+                example: table.field("example", in: row)?.text,
+                reason: table.field("reason", in: row)?.text,
+                location: table.location("option", in: row))
+            if byOfficer[email] == nil {
+                order.append(email)
+                byOfficer[email] = OfficerReturn(organisation: organisation, year: year, officerEmail: email, answers: [],
+                                                 location: SourceLocation(file: file, line: row.line, column: 1))
+            }
+            byOfficer[email]!.answers.append(answer)
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        return order.map { byOfficer[$0]! }
+    }
+}

@@ -1,0 +1,30 @@
+extension Gap {
+    /// Why the requirement is a gap, in words for a plan's or report's readers.
+    public var explanation: String {
+        var sentences: [String] = []
+        for reason in reasons {
+            switch reason {
+            case .lowRating(let rating):
+                guard let percent = rating.percent, let rag = rating.rag else { continue }
+                var text = "Self-assessed at \(PercentText.format(percent))% (\(rag.label))"
+                if let capped = rating.capped { text += "; \(capped)" }
+                sentences.append(text + ".")
+            case .gapAnswers(let answers):
+                var byLabel: [(String, [String])] = []
+                for answer in answers {
+                    let who = "\(answer.serviceArea) (\(answer.officerName))"
+                    if let i = byLabel.firstIndex(where: { $0.0 == answer.optionLabel }) {
+                        byLabel[i].1.append(who)
+                    } else {
+                        byLabel.append((answer.optionLabel, [who]))
+                    }
+                }
+                sentences += byLabel.map { "\($0.0): \($0.1.joined(separator: ", "))." }
+            case .inconsistentPractice(let spread):
+                sentences.append("Answers differ by \(spread) steps across officers: inconsistent practice.")
+            }
+        }
+        return sentences.joined(separator: " ")
+    }
+
+}

@@ -1,0 +1,100 @@
+import Crypto
+import Foundation
+import GRDB
+import S11Core
+
+/// The embedded SQLite store (WAL, migrated on open). Every change is one transaction:
+/// it lands whole or not at all.
+public final class AuditStore: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database file at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        do {
+            writer = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrator.migrate(writer)
+        } catch let error as DatabaseError {
+            throw StoreError("cannot open the database \(path): \(error.message ?? error.description)")
+        }
+    }
+
+    /// An in-memory store, for tests.
+    public init() throws {
+        writer = try DatabaseQueue()
+        try Schema.migrator.migrate(writer)
+    }
+
+    static func now() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+
+    static func sha256(_ bytes: some DataProtocol) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    // MARK: Audits
+
+    /// Opens an audit, pinning the exact content files it will be run against.
+    public func openAudit(organisation: String, year: Int, files: [(kind: String, path: String, data: Data)]) throws -> AuditRecord {
+        let organisation = organisation.trimmingCharacters(in: .whitespaces)
+        guard !organisation.isEmpty else { throw StoreError("the organisation's name is empty") }
+        return try writer.write { db in
+            if try Row.fetchOne(db, sql: "SELECT 1 FROM audit WHERE organisation = ? COLLATE NOCASE AND year = ?",
+                                arguments: [organisation, year]) != nil {
+                throw StoreError("an audit for \(organisation) \(year) is already open; see 's11 audit list'")
+            }
+            let openedAt = Self.now()
+            try db.execute(sql: "INSERT INTO audit (organisation, year, openedAt) VALUES (?, ?, ?)",
+                           arguments: [organisation, year, openedAt])
+            let id = db.lastInsertedRowID
+            for file in files {
+                let hash = Self.sha256(file.data)
+                try db.execute(sql: "INSERT OR IGNORE INTO content (sha256, body) VALUES (?, ?)", arguments: [hash, file.data])
+                try db.execute(sql: "INSERT INTO auditContent (auditID, kind, path, sha256) VALUES (?, ?, ?, ?)",
+                               arguments: [id, file.kind, file.path, hash])
+            }
+            return AuditRecord(id: id, organisation: organisation, year: year, openedAt: openedAt)
+        }
+    }
+
+    public func audits() throws -> [AuditRecord] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY year DESC, organisation").map(Self.audit)
+        }
+    }
+
+    /// The audit named by organisation and/or year; with neither, the only audit there is.
+    public func audit(organisation: String?, year: Int?) throws -> AuditRecord {
+        let all = try audits()
+        let matching = all.filter {
+            (organisation == nil || $0.organisation.lowercased() == organisation!.lowercased()) && (year == nil || $0.year == year!)
+        }
+        if matching.count == 1 { return matching[0] }
+        if all.isEmpty { throw StoreError("no audit is open yet; start one with 's11 audit open --org NAME --year YYYY'") }
+        if matching.isEmpty {
+            let wanted = [organisation, year.map(String.init)].compactMap { $0 }.joined(separator: " ")
+            throw StoreError("no audit for \(wanted); open audits: \(all.map { "\($0.organisation) \($0.year)" }.joined(separator: "; "))")
+        }
+        throw StoreError("several audits match; name one with --org and --year (\(matching.map { "\($0.organisation) \($0.year)" }.joined(separator: "; ")))")
+    }
+
+    static func audit(_ row: Row) -> AuditRecord {
+        AuditRecord(id: row["id"], organisation: row["organisation"], year: row["year"], openedAt: row["openedAt"])
+    }
+
+    /// The content files the audit was opened with, byte for byte.
+    public func pinnedFiles(auditID: Int64) throws -> [PinnedFile] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT ac.kind, ac.path, ac.sha256, c.body FROM auditContent ac JOIN content c ON c.sha256 = ac.sha256
+                WHERE ac.auditID = ? ORDER BY ac.path
+                """, arguments: [auditID]).map { row in
+                let body: Data = row["body"]
+                return PinnedFile(kind: row["kind"], path: row["path"], sha256: row["sha256"], data: [UInt8](body))
+            }
+        }
+    }
+}

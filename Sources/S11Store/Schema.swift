@@ -1,0 +1,62 @@
+import GRDB
+
+/// The database schema, as an ordered list of migrations. Never edit a shipped migration: add one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: audits, officers, invitations, answers, plans") { db in
+            try db.create(table: "content") { t in
+                t.primaryKey("sha256", .text)
+                t.column("body", .blob).notNull()
+            }
+            try db.create(table: "audit") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("organisation", .text).notNull()
+                t.column("year", .integer).notNull()
+                t.column("openedAt", .text).notNull()
+                t.uniqueKey(["organisation", "year"])
+            }
+            try db.create(table: "auditContent") { t in
+                t.column("auditID", .integer).notNull().references("audit", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("path", .text).notNull()
+                t.column("sha256", .text).notNull().references("content")
+                t.primaryKey(["auditID", "path"])
+            }
+            try db.create(table: "officer") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("auditID", .integer).notNull().references("audit", onDelete: .cascade)
+                t.column("name", .text).notNull()
+                t.column("email", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("serviceArea", .text).notNull()
+                t.column("status", .text).notNull().defaults(to: ReturnStatus.notStarted.rawValue)
+                t.column("submittedAt", .text)
+                t.uniqueKey(["auditID", "email"])
+            }
+            try db.create(table: "invitation") { t in
+                t.primaryKey("officerID", .integer).references("officer", onDelete: .cascade)
+                t.column("tokenSHA256", .blob).notNull().unique()
+                t.column("issuedAt", .text).notNull()
+            }
+            try db.create(table: "answer") { t in
+                t.column("officerID", .integer).notNull().references("officer", onDelete: .cascade)
+                t.column("questionID", .text).notNull()
+                t.column("option", .text)
+                t.column("evidence", .text)
+                t.column("example", .text)
+                t.column("reason", .text)
+                t.column("updatedAt", .text).notNull()
+                t.primaryKey(["officerID", "questionID"])
+            }
+            try db.create(table: "plan") { t in
+                t.column("organisation", .text).notNull()
+                t.column("year", .integer).notNull()
+                t.column("body", .blob).notNull()
+                t.column("updatedAt", .text).notNull()
+                t.primaryKey(["organisation", "year"])
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import CLibXML2
+import S11Core
+
+/// Gathers libxml2's structured errors while a parse or validation runs on this thread.
+final class ErrorCollector {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+    /// Turns a node that an error names into a location (validation errors carry no column).
+    var locate: ((xmlNodePtr) -> SourceLocation)?
+
+    init(file: String, locate: ((xmlNodePtr) -> SourceLocation)? = nil) {
+        self.file = file
+        self.locate = locate
+    }
+
+    /// Runs `body` with libxml2's errors routed here.
+    func collecting<T>(_ body: () -> T) -> T {
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        s11_set_structured_errors(context, ErrorCollector.handler)
+        defer { s11_set_structured_errors(nil, nil) }
+        return body()
+    }
+
+    static let handler: s11_structured_error_fn = { context, error in
+        guard let context, let error else { return }
+        let collector = Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue()
+        collector.add(error.pointee)
+    }
+
+    func add(_ error: xmlError) {
+        guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        var message = error.message.map { String(cString: $0) } ?? "unknown XML error"
+        message = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        var location = SourceLocation(file: file, line: Int(error.line), column: Int(error.int2))
+        if let node = error.node, let locate {
+            let found = locate(node.assumingMemoryBound(to: xmlNode.self))
+            if found.line > 0 { location = found }
+        }
+        if location.column == 0 { location.column = 1 }
+        diagnostics.append(Diagnostic(location, Self.plain(message)))
+    }
+
+    /// libxml2's schema messages name elements as `{urn:...}name`; people read `name`.
+    static func plain(_ message: String) -> String {
+        var text = message
+        while let open = text.range(of: "{urn:"), let close = text[open.upperBound...].firstIndex(of: "}") {
+            text.removeSubrange(open.lowerBound...close)
+        }
+        return text.replacingOccurrences(of: "Element '", with: "element '")
+    }
+}

@@ -1,0 +1,135 @@
+import CLibXML2
+import Foundation
+import S11Core
+
+/// The board XML (plan.xsd): writes a plan, validated before it is returned, and reads it back
+/// losslessly, so export, import and export again give the same bytes.
+public struct PlanXML: Sendable {
+    public init() {}
+
+    /// The plan as board XML, checked against the shipped schema.
+    public func write(_ plan: Plan) throws(DiagnosticsError) -> Data {
+        let builder = XMLBuilder(root: "plan", namespace: SchemaValidator.Schema.plan.namespace)
+        let root = builder.root
+        builder.setAttributes(root, [("schemaVersion", "1")])
+        builder.text("organisation", plan.organisation, in: root)
+        builder.text("title", plan.title, in: root)
+        builder.text("auditYear", String(plan.auditYear), in: root)
+        builder.element("period", in: root, attributes: [("start", plan.periodStart.iso), ("end", plan.periodEnd.iso)])
+
+        let control = builder.element("documentControl", in: root)
+        let dc = plan.documentControl
+        builder.text("owner", dc.owner, in: control)
+        builder.text("author", dc.author, in: control)
+        builder.text("version", dc.version, in: control)
+        builder.text("lastReviewed", dc.lastReviewed.iso, in: control)
+        builder.text("nextReviewDue", dc.nextReviewDue.iso, in: control)
+        let history = builder.element("history", in: control)
+        for revision in dc.history {
+            builder.text("revision", revision.note, in: history,
+                         attributes: [("version", revision.version), ("date", revision.date.iso), ("author", revision.author)])
+        }
+
+        if let results = plan.results {
+            let node = builder.element("results", in: root, attributes: [
+                ("catalogue", results.catalogueID), ("catalogueVersion", results.catalogueVersion),
+                ("returns", String(results.returns))])
+            builder.element("overall", in: node, attributes: ratingAttributes(results.overall))
+            for standard in results.standards {
+                builder.element("standard", in: node, attributes: [("ref", standard.standardID), ("title", standard.title)]
+                                + ratingAttributes(standard.rating) + [("gaps", String(standard.gaps))])
+            }
+        }
+
+        for standard in plan.standards {
+            let node = builder.element("standard", in: root, attributes: [("ref", standard.standardID), ("title", standard.title)])
+            for objective in standard.objectives {
+                let objectiveNode = builder.element("objective", in: node,
+                                                    attributes: [("id", objective.id), ("requirement", objective.requirementID)])
+                builder.text("title", objective.title, in: objectiveNode)
+                builder.text("finding", objective.finding, in: objectiveNode)
+                for action in objective.actions {
+                    let actionNode = builder.element("action", in: objectiveNode,
+                                                     attributes: [("id", action.id), ("status", action.status?.rawValue)])
+                    builder.text("input", action.input, in: actionNode)
+                    builder.text("outcome", action.outcome, in: actionNode)
+                    builder.text("measure", action.measure, in: actionNode)
+                    builder.text("lead", action.lead.name, in: actionNode,
+                                 attributes: [("role", action.lead.role), ("serviceArea", action.lead.serviceArea)])
+                    builder.text("due", action.due.iso, in: actionNode)
+                    builder.text("progress", action.progress, in: actionNode)
+                }
+            }
+        }
+        let data = builder.data()
+        let check = try XMLDocument(data: data, file: "plan export")
+        try SchemaValidator.shared(.plan).validate(check)
+        return data
+    }
+
+    private func ratingAttributes(_ rating: Rating) -> [(String, String?)] {
+        [("percent", rating.percent.map { String(format: "%.1f", $0) }), ("rag", rating.rag?.rawValue)]
+    }
+
+    /// Reads board XML, refusing anything the schema does not accept.
+    public func read(data: Data, file: String) throws(DiagnosticsError) -> Plan {
+        let document = try XMLDocument(data: data, file: file)
+        try SchemaValidator.shared(.plan).validate(document)
+        guard let root = document.root else { throw DiagnosticsError([]) }
+        func date(_ text: String?) -> CalendarDate {
+            // The schema has checked xs:date; s11 writes plain YYYY-MM-DD.
+            text.flatMap { CalendarDate(iso: String($0.prefix(10))) } ?? CalendarDate(year: 1970, month: 1, day: 1)!
+        }
+        let period = root.child("period")
+        let control = root.child("documentControl")
+        let documentControl = DocumentControl(
+            owner: control?.child("owner")?.text ?? "",
+            author: control?.child("author")?.text ?? "",
+            version: control?.childText("version") ?? "",
+            lastReviewed: date(control?.childText("lastReviewed")),
+            nextReviewDue: date(control?.childText("nextReviewDue")),
+            history: control?.child("history")?.children("revision").map {
+                Revision(version: $0.attribute("version") ?? "", date: date($0.attribute("date")),
+                         author: $0.attribute("author") ?? "", note: $0.text)
+            } ?? [])
+        let results = root.child("results").map { node in
+            PlanResults(catalogueID: node.attribute("catalogue") ?? "",
+                        catalogueVersion: node.attribute("catalogueVersion") ?? "",
+                        returns: Int(node.attribute("returns") ?? "") ?? 0,
+                        overall: node.child("overall").map(rating) ?? .unrated,
+                        standards: node.children("standard").map {
+                            StandardResult(standardID: $0.attribute("ref") ?? "", title: $0.attribute("title") ?? "",
+                                           rating: rating($0), gaps: Int($0.attribute("gaps") ?? "") ?? 0)
+                        })
+        }
+        let standards = root.children("standard").map { node in
+            PlanStandard(standardID: node.attribute("ref") ?? "", title: node.attribute("title") ?? "",
+                         objectives: node.children("objective").map { objective in
+                Objective(id: objective.attribute("id") ?? "", requirementID: objective.attribute("requirement"),
+                          title: objective.child("title")?.text ?? "", finding: objective.child("finding")?.text,
+                          actions: objective.children("action").map { action in
+                    let lead = action.child("lead")
+                    return PlanAction(id: action.attribute("id") ?? "",
+                                      status: action.attribute("status").flatMap(ActionStatus.init(rawValue:)),
+                                      input: action.child("input")?.text ?? "",
+                                      outcome: action.child("outcome")?.text ?? "",
+                                      measure: action.child("measure")?.text ?? "",
+                                      lead: Lead(name: lead?.text ?? "", role: lead?.attribute("role"),
+                                                 serviceArea: lead?.attribute("serviceArea")),
+                                      due: date(action.childText("due")),
+                                      progress: action.child("progress")?.text)
+                })
+            })
+        }
+        return Plan(organisation: root.child("organisation")?.text ?? "",
+                    title: root.child("title")?.text ?? "",
+                    auditYear: Int(root.childText("auditYear") ?? "") ?? 0,
+                    periodStart: date(period?.attribute("start")), periodEnd: date(period?.attribute("end")),
+                    documentControl: documentControl, results: results, standards: standards)
+    }
+
+    private func rating(_ element: XMLElement) -> Rating {
+        Rating(percent: element.attribute("percent").flatMap(Double.init),
+               rag: element.attribute("rag").flatMap(Rag.init(rawValue:)))
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import S11Core
+import S11Store
+
+/// `s11 audit open|list|status`.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Open an audit cycle, list audits, see who has returned.",
+        subcommands: [Open.self, List.self, Status.self])
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open an audit for an organisation and year, pinning the current Standards/ and Surveys/.")
+
+        @Option(help: "The organisation, e.g. \"Oxford City Council\".") var org: String
+        @Option(help: "The audit year, e.g. 2026.") var year: Int
+        @Option(help: "The self-assessment survey id, when Surveys/ holds several.") var survey: String?
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var contentOptions: ContentOptions
+
+        func validate() throws {
+            guard (2000...2100).contains(year) else { throw ValidationError("--year \(year) is not a plausible audit year") }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let store = try AuditStore(path: storeOptions.db)
+                let session = try AuditSession.open(store: store, root: try contentOptions.root(),
+                                                    organisation: org, year: year, surveyID: survey)
+                let content = session.content
+                print("opened the \(session.audit.year) audit for \(session.audit.organisation): catalogue \(content.catalogue.id) \(content.catalogue.version) (\(content.catalogue.requirements.count) requirements), survey \(content.selfAssessment.id) \(content.selfAssessment.version)")
+                print("next: s11 officers import OFFICERS.csv")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the audits in the database.")
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            try reportingFailures {
+                let store = try AuditStore(path: storeOptions.db)
+                let audits = try store.audits()
+                if audits.isEmpty { print("no audits yet; start one with 's11 audit open --org NAME --year YYYY'") }
+                for audit in audits {
+                    let statuses = try store.officerStatuses(auditID: audit.id)
+                    let submitted = statuses.filter { $0.status == .submitted }.count
+                    print("\(audit.year)  \(audit.organisation)  \(submitted)/\(statuses.count) returns submitted  opened \(audit.openedAt)")
+                }
+            }
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Who has returned and who has not.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var selection: AuditSelection
+
+        func run() throws {
+            try reportingFailures {
+                let session = try AuditSession(db: storeOptions.db, selection: selection)
+                let statuses = try session.store.officerStatuses(auditID: session.audit.id)
+                print("\(session.audit.organisation) \(session.audit.year): \(statuses.filter { $0.status == .submitted }.count) of \(statuses.count) officers have submitted")
+                guard !statuses.isEmpty else {
+                    print("no officers yet; add them with 's11 officers import OFFICERS.csv'")
+                    return
+                }
+                let rows = statuses.map { status -> [String] in
+                    let asked = session.content.questions(forRole: status.officer.role).count
+                    return [status.officer.serviceArea, status.officer.name, status.officer.email,
+                            session.content.selfAssessment.roleLabel(status.officer.role),
+                            status.status.label, "\(status.answered)/\(asked)", status.invited ? "yes" : "no"]
+                }
+                print(TextTable(header: ["Service area", "Officer", "E-mail", "Role", "Return", "Answered", "Invited"], rows: rows).render())
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import S11Core
+import S11Store
+import S11XML
+
+/// One audit opened from the store with the content it was pinned to: the steps of the cycle
+/// that the commands (and `s11 example`) run.
+struct AuditSession {
+    let store: AuditStore
+    let audit: AuditRecord
+    let content: AuditContent
+
+    init(store: AuditStore, audit: AuditRecord) throws {
+        self.store = store
+        self.audit = audit
+        self.content = try Self.pinnedContent(store: store, audit: audit)
+    }
+
+    /// Opens the store and the audit the selection names.
+    init(db: String, selection: AuditSelection) throws {
+        let store = try AuditStore(path: db)
+        try self.init(store: store, audit: store.audit(organisation: selection.org, year: selection.year))
+    }
+
+    /// Reads back the exact files the audit was opened with.
+    static func pinnedContent(store: AuditStore, audit: AuditRecord) throws -> AuditContent {
+        var library = ContentLibrary()
+        for file in try store.pinnedFiles(auditID: audit.id) {
+            switch try ContentLoader.read(data: Data(file.data), path: "\(file.path) (pinned)") {
+            case .catalogue(let catalogue): library.catalogues.append(catalogue)
+            case .scales(let scales): library.scales += scales
+            case .survey(let survey): library.surveys.append(survey)
+            }
+        }
+        return try library.auditContent()
+    }
+
+    /// Opens a new audit on the content under `root`, refusing content that does not pass `s11 check`.
+    static func open(store: AuditStore, root: URL, organisation: String, year: Int, surveyID: String?) throws -> AuditSession {
+        let loaded = ContentLoader(root: root).load()
+        if !loaded.problems.isEmpty { throw DiagnosticsError(loaded.problems) }
+        let content = try loaded.library.auditContent(surveyID: surveyID)
+        let wanted = Set([content.catalogue.id, content.selfAssessment.id, content.staffSurvey?.id].compactMap { $0 })
+        let files = loaded.files.filter { $0.kind == .scales || wanted.contains($0.id) }
+            .map { (kind: $0.kind.rawValue, path: $0.path, data: $0.data) }
+        let audit = try store.openAudit(organisation: organisation, year: year, files: files)
+        return try AuditSession(store: store, audit: audit)
+    }
+
+    // MARK: Steps
+
+    func importOfficers(file: String) throws -> (added: Int, updated: Int) {
+        let text = try readText(file)
+        let officers = try OfficerListReader(survey: content.selfAssessment).officers(fromCSV: text, file: file)
+        return try store.importOfficers(officers, auditID: audit.id)
+    }
+
+    /// Validates every return in the files and stores them all, or none.
+    func importReturns(files: [String]) throws -> [OfficerReturn] {
+        var returns: [OfficerReturn] = []
+        var problems: [Diagnostic] = []
+        for file in files {
+            do {
+                if file.lowercased().hasSuffix(".csv") {
+                    returns += try ReturnCSVReader(organisation: audit.organisation, year: audit.year)
+                        .returns(fromCSV: readText(file), file: file)
+                } else {
+                    returns.append(try ReturnXML().read(data: readData(file), file: file))
+                }
+            } catch let error as DiagnosticsError {
+                problems += error.diagnostics
+            }
+        }
+        let officers = try store.officers(auditID: audit.id)
+        let validator = ReturnValidator(content: content, organisation: audit.organisation, year: audit.year, officers: officers)
+        var seen: [String: SourceLocation] = [:]
+        for ret in returns {
+            problems += validator.problems(in: ret)
+            if let first = seen[ret.officerEmail], let here = ret.location {
+                problems.append(Diagnostic(here, "a second return for \(ret.officerEmail) (the first is at \(first)); import one return per officer"))
+            } else if let here = ret.location {
+                seen[ret.officerEmail] = here
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        try store.saveReturns(returns, auditID: audit.id) { officer in content.questions(forRole: officer.role).count }
+        return returns
+    }
+
+    func scorecard() throws -> Scorecard {
+        Scorer(content: content).score(organisation: audit.organisation, year: audit.year,
+                                       officers: try store.officers(auditID: audit.id),
+                                       returns: try store.returns(audit: audit))
+    }
+
+    func draftPlan(options: PlanDrafter.Options, replace: Bool) throws -> Plan {
+        let card = try scorecard()
+        guard card.returns > 0 else {
+            throw CLIError("no submitted returns to draft from; import returns with 's11 responses import' first")
+        }
+        let plan = PlanDrafter(content: content).draft(card: card, gaps: GapFinder().gaps(in: card),
+                                                       officers: try store.officers(auditID: audit.id), options: options)
+        _ = try PlanXML().write(plan)
+        try store.savePlan(plan, replace: replace)
+        return plan
+    }
+
+    func storedPlan() throws -> Plan {
+        guard let plan = try store.plan(organisation: audit.organisation, year: audit.year) else {
+            throw CLIError("no plan for \(audit.organisation) \(audit.year) yet; draft one with 's11 plan draft'")
+        }
+        return plan
+    }
+}
+
+func readData(_ file: String) throws -> Data {
+    do {
+        return try Data(contentsOf: URL(fileURLWithPath: file))
+    } catch {
+        throw DiagnosticsError([Diagnostic(SourceLocation(file: file, line: 0, column: 0), "cannot read the file: no such file or no permission")])
+    }
+}
+
+func readText(_ file: String) throws -> String {
+    let data = try readData(file)
+    guard let text = String(data: data, encoding: .utf8) else {
+        throw DiagnosticsError([Diagnostic(SourceLocation(file: file, line: 1, column: 1), "the file is not UTF-8 text; save it as CSV UTF-8")])
+    }
+    return text
+}
+
+/// Writes a file, creating its folder.
+func writeFile(_ data: Data, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    do {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url, options: .atomic)
+    } catch {
+        throw CLIError("cannot write \(path): \(error.localizedDescription)")
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import S11Core
+import S11Store
+import S11XML
+
+/// `s11 example`: a whole audit cycle on the example officers and returns that ship with s11.
+struct Example: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a complete audit cycle on the shipped example council and print what it wrote.")
+
+    @Option(help: "Folder for the example's database and outputs (replaced on each run).") var out: String = "s11-example"
+    @Option(help: "The database to use; default OUT/s11.sqlite, made afresh.") var db: String?
+    @OptionGroup var contentOptions: ContentOptions
+
+    static let organisation = "Riverside District Council"
+    static let year = 2026
+
+    func run() throws {
+        try reportingFailures {
+            let root = try contentOptions.root()
+            let examples = root.appendingPathComponent("Examples")
+            let officersFile = examples.appendingPathComponent("officers.csv").path
+            let returnsFolder = examples.appendingPathComponent("returns")
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: returnsFolder.path) else {
+                throw CLIError("cannot find the example returns in \(returnsFolder.path)")
+            }
+            let returnFiles = names.filter { $0.hasSuffix(".xml") }.sorted().map { returnsFolder.appendingPathComponent($0).path }
+
+            let databasePath = db ?? "\(out)/s11.sqlite"
+            if db == nil {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
+            }
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            let store = try AuditStore(path: databasePath)
+
+            print("1. check: Standards/ and Surveys/ are valid")
+            let session = try AuditSession.open(store: store, root: root, organisation: Self.organisation, year: Self.year, surveyID: nil)
+            print("2. audit open: \(Self.organisation) \(Self.year), pinned catalogue \(session.content.catalogue.id) \(session.content.catalogue.version)")
+            let officers = try session.importOfficers(file: officersFile)
+            print("3. officers import: \(officers.added) officers from \(officersFile)")
+            let issued = try store.issueInvitations(auditID: session.audit.id, reissue: false)
+            let invitations = try InvitationWriter(session: session, baseURL: "http://127.0.0.1:8080", deadline: nil, contact: nil)
+                .write(issued, to: "\(out)/invitations")
+            print("4. invite: \(issued.count) links, written to \(out)/invitations/")
+            let returns = try session.importReturns(files: returnFiles)
+            print("5. responses import: \(returns.count) returns")
+            let card = try session.scorecard()
+            let gaps = GapFinder().gaps(in: card)
+            let scorePath = "\(out)/scorecard.txt"
+            try writeFile(Data(ScorecardText(card: card, gaps: gaps, content: session.content).render(allRequirements: true).utf8), to: scorePath)
+            let jsonPath = "\(out)/scorecard.json"
+            try writeFile(Data(try ScorecardJSON(card: card, gaps: gaps).render().utf8), to: jsonPath)
+            print("6. score: organisation \(card.overall.percent.map { PercentText.format($0) + "%" } ?? "-") \(card.overall.rag?.label ?? ""), \(gaps.count) gaps")
+            let plan = try session.draftPlan(
+                options: PlanDrafter.Options(start: PlanDrafter.Options.defaultStart(auditYear: Self.year), today: today()),
+                replace: true)
+            let planTextPath = "\(out)/plan.txt"
+            try writeFile(Data(PlanText(plan: plan).render().utf8), to: planTextPath)
+            print("7. plan draft: \(plan.objectives.count) objectives, \(plan.actions.count) actions")
+            let planPath = "\(out)/plan.xml"
+            try writeFile(try PlanXML().write(plan), to: planPath)
+            print("8. plan export: valid against plan.xsd")
+            print("\nwrote:")
+            print("  \(databasePath)")
+            print("  \(out)/invitations/ (\(invitations.count) files)")
+            for path in [scorePath, jsonPath, planTextPath, planPath] { print("  \(path)") }
+        }
+    }
+}

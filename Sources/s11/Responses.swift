@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import S11Core
+import S11XML
+
+/// `s11 responses import|template`.
+struct Responses: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Take in officers' returns.", subcommands: [Import.self, Template.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import returns from XML (return.xsd) or CSV (officer_email,question,option,evidence,example,reason); all files or none.")
+
+        @Argument(help: "Return files (.xml or .csv).") var files: [String]
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var selection: AuditSelection
+
+        func run() throws {
+            try reportingFailures {
+                let session = try AuditSession(db: storeOptions.db, selection: selection)
+                let returns = try session.importReturns(files: files)
+                let submitted = Set(try session.store.officerStatuses(auditID: session.audit.id)
+                    .filter { $0.status == .submitted }.map(\.officer.email))
+                let complete = returns.filter { submitted.contains($0.officerEmail) }.count
+                print("imported \(returns.count) returns (\(complete) complete and submitted, \(returns.count - complete) in progress)")
+            }
+        }
+    }
+
+    struct Template: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the return an officer fills in: their questions, with guidance and options.")
+
+        @Option(help: "The officer's e-mail address.") var officer: String
+        @Option(help: "Write to this file instead of standard output.") var out: String?
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var selection: AuditSelection
+
+        func run() throws {
+            try reportingFailures {
+                let session = try AuditSession(db: storeOptions.db, selection: selection)
+                guard let found = try session.store.officers(auditID: session.audit.id).first(where: { $0.email == officer.lowercased() }) else {
+                    throw CLIError("no officer with e-mail '\(officer)' in \(session.audit.organisation) \(session.audit.year)")
+                }
+                let existing = try session.store.returns(audit: session.audit, includeUnsubmitted: true)
+                    .first { $0.officerEmail == found.email }?.answers ?? []
+                let data = ReturnXML().template(content: session.content, organisation: session.audit.organisation,
+                                                year: session.audit.year, officer: found, existing: existing)
+                if let out {
+                    try writeFile(data, to: out)
+                    print("wrote \(out)")
+                } else {
+                    FileHandle.standardOutput.write(data)
+                }
+            }
+        }
+    }
+}
