@@ -43,7 +43,9 @@ let package = Package(
         ),
         .testTarget(name: "S11CoreTests", dependencies: ["S11Core"]),
         .testTarget(name: "S11XMLTests", dependencies: ["S11XML", "S11Core"]),
-        .testTarget(name: "S11StoreTests", dependencies: ["S11Store", "S11Core"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["S11XML", "S11Core"]),
+        .testTarget(name: "S11StoreTests", dependencies: [
+            "S11Store", "S11Core", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "EndToEndTests", dependencies: ["s11"]),
     ]
 )

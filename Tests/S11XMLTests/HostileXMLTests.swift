@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import S11XML
+import S11Core
+
+/// Every XML s11 reads goes through `XMLDocument`: these inputs must be refused, never followed.
+@Suite struct HostileXMLTests {
+    func refusal(_ xml: String, file: String = "hostile.xml") -> [Diagnostic] {
+        do {
+            _ = try XMLDocument(data: Data(xml.utf8), file: file)
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    @Test func externalFileEntityIsRefusedAndNotRead() throws {
+        let secret = try temporaryFolder().appendingPathComponent("secret.txt")
+        try "TOP-SECRET-CONTENT".write(to: secret, atomically: true, encoding: .utf8)
+        let xml = """
+        <?xml version="1.0"?>
+        <!DOCTYPE plan [ <!ENTITY leak SYSTEM "file://\(secret.path)"> ]>
+        <plan xmlns="urn:s11:plan:1">&leak;</plan>
+        """
+        let problems = refusal(xml)
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.contains("DOCTYPE") == true)
+        #expect(problems.first?.location.line == 2)
+        #expect(!problems.description.contains("TOP-SECRET"))
+    }
+
+    @Test func networkEntityIsRefused() {
+        let xml = """
+        <!DOCTYPE r [ <!ENTITY remote SYSTEM "http://127.0.0.1:9/evil.xml"> ]>
+        <r>&remote;</r>
+        """
+        let problems = refusal(xml)
+        #expect(problems.first?.message.contains("DOCTYPE") == true)
+    }
+
+    @Test func billionLaughsIsRefusedQuickly() {
+        var entities = "<!ENTITY lol0 \"lol\">"
+        for level in 1...9 {
+            entities += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">"
+        }
+        let xml = "<!DOCTYPE r [\(entities)]><r>&lol9;</r>"
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { #expect(!refusal(xml).isEmpty) }
+        #expect(elapsed < .seconds(5))
+    }
+
+    @Test func notWellFormedPointsAtLineAndColumn() throws {
+        let problems = refusal("<a>\n  <b>\n</a>\n", file: "broken.xml")
+        let first = try #require(problems.first)
+        #expect(first.location.file == "broken.xml")
+        #expect(first.location.line == 3)
+        #expect(first.location.column > 1)
+        #expect(first.description.hasPrefix("broken.xml:3:"))
+    }
+
+    @Test func truncatedAndEmptyFilesAreRefused() {
+        #expect(!refusal("<plan xmlns=\"urn:s11:plan:1\"><organisation>Ox").isEmpty)
+        #expect(refusal("").first?.message == "the file is empty")
+    }
+
+    @Test func invalidUTF8IsRefused() {
+        var data = Data("<r>".utf8)
+        data.append(contentsOf: [0xC3, 0x28])
+        data.append(contentsOf: Data("</r>".utf8))
+        #expect(throws: DiagnosticsError.self) { try XMLDocument(data: data, file: "bad.xml") }
+    }
+
+    @Test func deepNestingIsRefused() {
+        let depth = 100_000
+        let xml = String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
+        #expect(!refusal(xml).isEmpty)
+    }
+
+    @Test func wrongNamespaceIsNamedInTheError() throws {
+        let document = try XMLDocument(data: Data("<plan xmlns=\"urn:other\"/>".utf8), file: "p.xml")
+        let problems = try SchemaValidator.shared(.plan).problems(in: document)
+        #expect(problems.count == 1)
+        #expect(problems[0].message.contains("urn:s11:plan:1"))
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import S11XML
+import S11Core
+
+@Suite struct PlanXMLTests {
+    static func samplePlan() -> Plan {
+        let start = CalendarDate(year: 2027, month: 1, day: 1)!
+        let lead = Lead(name: "Asha Patel & Co <Housing>", role: "dso", serviceArea: "Housing")
+        return Plan(
+            organisation: "Riverside District Council",
+            title: "Safeguarding Action Plan January 2027 - December 2027",
+            auditYear: 2026, periodStart: start, periodEnd: CalendarDate(year: 2027, month: 12, day: 31)!,
+            documentControl: DocumentControl(
+                owner: "Sam O'Neill", author: "Sam O'Neill", version: "0.1",
+                lastReviewed: CalendarDate(year: 2026, month: 11, day: 23)!,
+                nextReviewDue: CalendarDate(year: 2027, month: 5, day: 23)!,
+                history: [Revision(version: "0.1", date: CalendarDate(year: 2026, month: 11, day: 23)!, author: "Sam O'Neill",
+                                   note: "Drafted \"from\" the audit")]),
+            results: PlanResults(catalogueID: "oscb-osab-joint", catalogueVersion: "2026.1", returns: 7,
+                                 overall: Rating(percent: 71.4, rag: .amber),
+                                 standards: [StandardResult(standardID: "S1", title: "Leadership", rating: Rating(percent: 100, rag: .blue), gaps: 0),
+                                             StandardResult(standardID: "S2", title: "Policies", rating: .unrated, gaps: 1)]),
+            standards: [PlanStandard(standardID: "S2", title: "Policies", objectives: [
+                Objective(id: "O1", requirementID: "S2.1", title: "Policy stays current", finding: "Partially met: Housing.",
+                          actions: [PlanAction(id: "A1.1", status: .amber, input: "Review <policy> & publish", outcome: "Staff can find it",
+                                               measure: "Intranet hits", lead: lead, due: CalendarDate(year: 2027, month: 6, day: 30)!,
+                                               progress: "Draft with legal"),
+                                    PlanAction(id: "A1.2", input: "Brief staff", outcome: "Known", measure: "Survey",
+                                               lead: Lead(name: "Strategic safeguarding lead", role: "strategic-lead"),
+                                               due: CalendarDate(year: 2027, month: 6, day: 30)!)])])])
+    }
+
+    @Test func exportImportExportGivesTheSameBytes() throws {
+        let first = try PlanXML().write(Self.samplePlan())
+        let read = try PlanXML().read(data: first, file: "plan.xml")
+        #expect(read == Self.samplePlan())
+        let second = try PlanXML().write(read)
+        #expect(first == second)
+    }
+
+    @Test func textIsEscapedNotInjected() throws {
+        let text = String(decoding: try PlanXML().write(Self.samplePlan()), as: UTF8.self)
+        #expect(text.contains("Review &lt;policy&gt; &amp; publish"))
+        #expect(text.contains("xmlns=\"urn:s11:plan:1\""))
+        #expect(text.contains("schemaVersion=\"1\""))
+    }
+
+    @Test func aPlanTheSchemaRefusesIsNotWritten() {
+        var plan = Self.samplePlan()
+        plan.documentControl.owner = ""
+        #expect(throws: DiagnosticsError.self) { try PlanXML().write(plan) }
+    }
+
+    @Test func importRefusesABadStatusWithItsLine() throws {
+        var text = String(decoding: try PlanXML().write(Self.samplePlan()), as: UTF8.self)
+        text = text.replacingOccurrences(of: "status=\"A\"", with: "status=\"purple\"")
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("purple") }! + 1
+        do {
+            _ = try PlanXML().read(data: Data(text.utf8), file: "plan.xml")
+            Issue.record("the bad status was accepted")
+        } catch {
+            #expect(error.diagnostics.first?.location.line == line)
+            #expect(error.diagnostics.first?.message.contains("purple") == true)
+        }
+    }
+}

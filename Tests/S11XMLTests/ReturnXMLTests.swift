@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import S11XML
+import S11Core
+
+@Suite struct ReturnXMLTests {
+    func content() throws -> AuditContent {
+        try ContentLoader(root: packageRoot).load().library.auditContent()
+    }
+
+    @Test func theTemplateReadsBackWithEveryQuestionOfTheRole() throws {
+        let content = try content()
+        let officer = Officer(name: "Jo Bloggs", email: "Jo.Bloggs@example.org", role: "dso", serviceArea: "Housing")
+        let data = ReturnXML().template(content: content, organisation: "Riverside District Council", year: 2026, officer: officer)
+        let ret = try ReturnXML().read(data: data, file: "template.xml")
+        #expect(ret.officerEmail == "jo.bloggs@example.org")
+        #expect(ret.answers.map(\.questionID) == content.questions(forRole: "dso").map(\.id))
+        #expect(ret.answers.allSatisfy { $0.choice == .unanswered })
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains(content.catalogue.requirement(content.questions(forRole: "dso")[0].requirementID)!.statement))
+    }
+
+    @Test func theTemplateKeepsAnswersAlreadyGiven() throws {
+        let content = try content()
+        let officer = Officer(name: "Jo", email: "jo@example.org", role: "dso", serviceArea: "Housing")
+        let question = content.questions(forRole: "dso")[0]
+        let given = Answer(questionID: question.id, choice: .option("mostly"), evidence: "Minutes of <meeting> & notes")
+        let data = ReturnXML().template(content: content, organisation: "R", year: 2026, officer: officer, existing: [given])
+        let ret = try ReturnXML().read(data: data, file: "t.xml")
+        #expect(ret.answers.first == Answer(questionID: question.id, choice: .option("mostly"), evidence: "Minutes of <meeting> & notes",
+                                            location: ret.answers.first?.location))
+    }
+
+    @Test func aMalformedOptionIsRefusedByTheSchemaWithItsLine() throws {
+        let xml = """
+        <return xmlns="urn:s11:return:1" organisation="R" year="2026" officer="a@b.org">
+          <answer question="Q1.1" option="fully"/>
+          <answer question="Q1.2" option="not met!"/>
+        </return>
+        """
+        do {
+            _ = try ReturnXML().read(data: Data(xml.utf8), file: "r.xml")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.diagnostics.first?.location.line == 3)
+        }
+    }
+}
