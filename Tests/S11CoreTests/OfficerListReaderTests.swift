@@ -1,0 +1,103 @@
+import Testing
+@testable import S11Core
+
+@Suite("Officer list reader")
+struct OfficerListReaderTests {
+    let reader = OfficerListReader(survey: Fixture.survey)
+
+    func read(_ csv: String) throws(DiagnosticsError) -> [Officer] {
+        try reader.officers(fromCSV: csv, file: "officers.csv")
+    }
+
+    @Test func goodFile() throws {
+        let officers = try read("""
+            name,email,role,service_area
+            Alice Ash,Alice.Ash@Testshire.GOV.uk,strategic-lead,Adult Social Care
+            Ben Birch,ben@testshire.gov.uk,designated SAFEGUARDING officer,Children's Services
+            "Cole, Cara",cara@testshire.gov.uk, MANAGER ,Housing
+
+            """)
+        #expect(officers == [
+            Officer(name: "Alice Ash", email: "alice.ash@testshire.gov.uk", role: "strategic-lead", serviceArea: "Adult Social Care"),
+            Officer(name: "Ben Birch", email: "ben@testshire.gov.uk", role: "dso", serviceArea: "Children's Services"),
+            Officer(name: "Cole, Cara", email: "cara@testshire.gov.uk", role: "manager", serviceArea: "Housing"),
+        ])
+        #expect(officers.first?.email == "alice.ash@testshire.gov.uk")   // lower-cased
+        #expect(officers[1].role == "dso")                                // matched by label, any case
+        #expect(officers[2].role == "manager")                            // matched by id, any case, trimmed
+    }
+
+    @Test(arguments: ["name,email,role,Service Area", "Name,E-mail,ROLE,service_area", "name, email , role , serviceArea"])
+    func headerSpellings(header: String) throws {
+        let officers = try read("\(header)\nAlice Ash,alice@testshire.gov.uk,dso,Housing\n")
+        #expect(officers.map(\.serviceArea) == ["Housing"])
+    }
+
+    @Test func headerColumnsMayComeInAnyOrder() throws {
+        let officers = try read("service area,role,email,name\nHousing,dso,dan@testshire.gov.uk,Dan Dale\n")
+        #expect(officers == [Fixture.dan])
+    }
+
+    @Test func headerMissingAColumn() throws {
+        let found = diagnostics { _ = try read("name,email,role\nAlice Ash,alice@testshire.gov.uk,dso\n") }
+        #expect(found.count == 1)
+        let diagnostic = try #require(found.first)
+        #expect(diagnostic.location.line == 1)
+        #expect(diagnostic.message.contains("lacks column service_area"))
+        #expect(diagnostic.message.contains("name,email,role,service_area"))  // says what the header must be
+    }
+
+    @Test func everyBadRowIsReportedAndNothingReturned() throws {
+        let csv = """
+            name,email,role,service_area
+            Alice Ash,alice@testshire.gov.uk,strategic-lead,Adult Social Care
+            ,ben@testshire.gov.uk,dso,Children's Services
+            Cara Cole,cara-at-testshire,manager,Housing
+            Dan Dale,dan@testshire.gov.uk,boss,Housing
+            Alice Again,ALICE@testshire.gov.uk,dso,Housing
+            Eve Elm,eve@testshire.gov.uk,dso,Children's Services
+            """
+        var officers: [Officer]? = nil
+        let found = diagnostics { officers = try read(csv) }
+        #expect(officers == nil)                                          // the whole file is refused
+        #expect(found.map(\.location.line) == [3, 4, 5, 6])               // one problem per bad row, good rows silent
+        #expect(found.allSatisfy { $0.location.file == "officers.csv" })
+        let messages = found.map(\.message)
+        #expect(messages.count == 4)
+        guard messages.count == 4 else { return }
+        #expect(messages[0] == "row 3: the name is empty")
+        #expect(found[0].location.column == 1)
+        #expect(messages[1] == "row 4: 'cara-at-testshire' is not an e-mail address")
+        #expect(found[1].location.column == 11)                           // "Cara Cole," is 10 characters
+        #expect(messages[2] == "row 5: unknown role 'boss'; use one of: strategic-lead, dso, manager")
+        #expect(messages[3] == "row 6: 'ALICE@testshire.gov.uk' is already given on row 2")
+    }
+
+    @Test(arguments: ["alice", "alice@", "@testshire.gov.uk", "alice@testshire", "alice@.gov", "alice@gov.",
+                      "a@b@c.org", "alice smith@testshire.gov.uk"])
+    func notEmailAddresses(text: String) {
+        #expect(!OfficerListReader.looksLikeEmail(text))
+    }
+
+    @Test func emailAddresses() {
+        #expect(OfficerListReader.looksLikeEmail("alice.ash@testshire.gov.uk"))
+        #expect(OfficerListReader.looksLikeEmail("a@b.c"))
+    }
+
+    @Test func shortRowReportsEachMissingValue() throws {
+        let found = diagnostics { _ = try read("name,email,role,service_area\nAlice Ash,alice@testshire.gov.uk\n") }
+        #expect(found.map(\.message) == ["row 2: the role is empty", "row 2: the service area is empty"])
+    }
+
+    @Test func headerOnlyIsAnError() throws {
+        let found = diagnostics { _ = try read("name,email,role,service_area\n") }
+        #expect(found.map(\.message) == ["no officers below the header"])
+        #expect(found.first?.location.line == 2)
+    }
+
+    @Test func emptyFileIsAnError() throws {
+        let found = diagnostics { _ = try read("") }
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("the file is empty") == true)
+    }
+}

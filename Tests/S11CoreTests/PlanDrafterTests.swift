@@ -1,0 +1,162 @@
+import Testing
+@testable import S11Core
+
+/// Plan scenario (all answers evidenced, no examples):
+///
+/// | officer (area, role)                | Q1.1  | Q1.2      | Q2.1   | Q2.2  | Q3.1      |
+/// |-------------------------------------|-------|-----------|--------|-------|-----------|
+/// | Alice (Adult Social Care, lead)     | fully | fully     | fully  | fully |           |
+/// | Ben (Children's Services, dso)      | fully | fully     |        |       | partially |
+/// | Cara (Housing, manager)             | fully | fully     | mostly | fully |           |
+/// | Dan (Housing, dso)                  | fully | fully     |        |       | not-met   |
+/// | Eve (Children's Services, dso)      | fully | partially |        |       | fully     |
+///
+/// R1.1 100 Green (capped: no example), not a gap.
+/// R1.2 (4 * 100 + 33.33) / 5 = 86.67 Green, but Eve answered partially: gap. Weakest area
+///      Children's Services (Ben 100 + Eve 33.33) / 2 = 66.67. Lead role strategic-lead is not
+///      there, so the lead is the lowest-scoring officer there: Eve (33.33) before Ben (100).
+/// R2.1 (100 + 66.67) / 2 = 83.33, R2.2 100: S2 has no gaps.
+/// R3.1 (33.33 + 0 + 100) / 3 = 44.44 Red: gap. Weakest area Housing (Dan 0) vs Children's 66.67.
+///      Lead role manager: Cara is Housing's manager, so she leads, though Dan scored lower.
+@Suite("Plan drafter")
+struct PlanDrafterTests {
+    let card: Scorecard
+    let gaps: [Gap]
+    let options: PlanDrafter.Options
+
+    init() throws {
+        func a(_ q: String, _ o: String) -> Answer { Fixture.answer(q, o) }
+        card = Fixture.score([
+            Fixture.ret(Fixture.alice, [a("Q1.1", "fully"), a("Q1.2", "fully"), a("Q2.1", "fully"), a("Q2.2", "fully")]),
+            Fixture.ret(Fixture.ben, [a("Q1.1", "fully"), a("Q1.2", "fully"), a("Q3.1", "partially")]),
+            Fixture.ret(Fixture.cara, [a("Q1.1", "fully"), a("Q1.2", "fully"), a("Q2.1", "mostly"), a("Q2.2", "fully")]),
+            Fixture.ret(Fixture.dan, [a("Q1.1", "fully"), a("Q1.2", "fully"), a("Q3.1", "not-met")]),
+            Fixture.ret(Fixture.eve, [a("Q1.1", "fully"), a("Q1.2", "partially"), a("Q3.1", "fully")]),
+        ])
+        gaps = GapFinder().gaps(in: card)
+        options = PlanDrafter.Options(start: try Fixture.date("2027-01-01"), today: try Fixture.date("2026-11-15"))
+    }
+
+    func draft(gaps: [Gap]? = nil, officers: [Officer] = Fixture.officers) -> Plan {
+        PlanDrafter(content: Fixture.content).draft(card: card, gaps: gaps ?? self.gaps, officers: officers, options: options)
+    }
+
+    @Test func scenarioHasTheExpectedGaps() {
+        #expect(gaps.map(\.requirementID) == ["R1.2", "R3.1"])
+        #expect(gaps.first?.weakestServiceArea == "Children's Services")
+        #expect(gaps.last?.weakestServiceArea == "Housing")
+    }
+
+    @Test func oneObjectivePerGapUnderItsStandardInCatalogueOrder() {
+        // The gaps are handed over backwards; the plan still follows the catalogue.
+        let plan = draft(gaps: gaps.reversed())
+        #expect(plan.standards.map(\.standardID) == ["S1", "S3"])   // S2 has no gaps: absent
+        #expect(plan.standards.map(\.title) == ["Leadership", "Training"])
+        #expect(plan.standards.map { $0.objectives.map(\.requirementID) } == [["R1.2"], ["R3.1"]])
+        #expect(plan.objectives.map(\.id) == ["O1", "O2"])
+    }
+
+    @Test func actionsAreCopiedFromTheTemplate() throws {
+        let plan = draft()
+        let o1 = try #require(plan.objectives.first)
+        #expect(o1.title == "Named lead")
+        #expect(o1.actions.map(\.id) == ["A1.1", "A1.2"])
+        #expect(o1.actions.map(\.input) == ["Appoint a named lead", "Publish the lead's details"])
+        #expect(o1.actions.allSatisfy { $0.outcome == "Outcome of Named lead" && $0.measure == "Measure of Named lead" })
+        #expect(o1.actions.allSatisfy { $0.status == nil && $0.progress == nil })
+        let o2 = try #require(plan.objectives.last)
+        #expect(o2.actions.map(\.id) == ["A2.1"])
+        #expect(o2.actions.map(\.input) == ["Write a training plan"])
+        #expect(plan.actions.count == 3)
+    }
+
+    @Test func objectiveFindingIsTheGapExplanation() throws {
+        let o1 = try #require(draft().objectives.first)
+        #expect(o1.finding == gaps.first?.explanation)
+        #expect(o1.finding?.contains("Partially: Children's Services (Eve Elm).") == true)
+    }
+
+    @Test func leadIsTheLeadRoleOfTheWeakestArea() throws {
+        let action = try #require(draft().objectives.last?.actions.first)   // R3.1, weakest Housing
+        #expect(action.lead == Lead(name: "Cara Cole", role: "manager", serviceArea: "Housing"))
+    }
+
+    @Test func leadIsTheLowestScoringOfficerWhenTheRoleIsNotInTheArea() throws {
+        let action = try #require(draft().objectives.first?.actions.first)  // R1.2, weakest Children's
+        #expect(action.lead == Lead(name: "Eve Elm", role: "dso", serviceArea: "Children's Services"))
+    }
+
+    @Test func leadIsTheRoleLabelWhenNoOfficerIsInTheArea() throws {
+        let plan = draft(officers: [])
+        let action = try #require(plan.objectives.first?.actions.first)
+        #expect(action.lead == Lead(name: "Strategic lead", role: "strategic-lead", serviceArea: nil))
+        #expect(plan.documentControl.owner == "Safeguarding lead")        // no strategic lead named
+    }
+
+    @Test func dueIsTheTimescaleAfterTheStartLessADay() throws {
+        let plan = draft()
+        // R1.2: 6 months: 2027-01-01 + 6 months = 2027-07-01, less a day = 2027-06-30
+        #expect(plan.objectives.first?.actions.map(\.due) == [try Fixture.date("2027-06-30"), try Fixture.date("2027-06-30")])
+        // R3.1: 12 months: 2028-01-01 less a day = 2027-12-31
+        #expect(plan.objectives.last?.actions.first?.due == (try Fixture.date("2027-12-31")))
+    }
+
+    @Test func periodRunsTwelveMonthsFromTheStart() throws {
+        let plan = draft()
+        #expect(plan.periodStart == (try Fixture.date("2027-01-01")))
+        #expect(plan.periodEnd == (try Fixture.date("2027-12-31")))        // 2028-01-01 less a day
+        #expect(plan.title == "Safeguarding Action Plan January 2027 - December 2027")
+        #expect(plan.organisation == Fixture.organisation)
+        #expect(plan.auditYear == 2026)
+    }
+
+    @Test func documentControlOfAFreshDraft() throws {
+        let control = draft().documentControl
+        #expect(control.version == "0.1")
+        #expect(control.owner == "Alice Ash")                              // the strategic lead
+        #expect(control.author == "Alice Ash")                             // defaults to the owner
+        #expect(control.lastReviewed == (try Fixture.date("2026-11-15")))
+        #expect(control.nextReviewDue == (try Fixture.date("2027-05-15")))  // today + 6 months
+        #expect(control.history.count == 1)
+        let revision = try #require(control.history.first)
+        #expect(revision.version == "0.1")
+        #expect(revision.date == (try Fixture.date("2026-11-15")))
+        #expect(revision.note.contains("(5 returns, 2 gaps)"))
+    }
+
+    @Test func ownerAndAuthorCanBeGiven() {
+        var options = self.options
+        options.owner = "Director of Public Health"
+        options.author = "Policy officer"
+        let control = PlanDrafter(content: Fixture.content)
+            .draft(card: card, gaps: gaps, officers: Fixture.officers, options: options).documentControl
+        #expect(control.owner == "Director of Public Health")
+        #expect(control.author == "Policy officer")
+        #expect(control.history.first?.author == "Policy officer")
+    }
+
+    @Test func resultsAreRoundedToOneDecimal() throws {
+        let results = try #require(draft().results)
+        #expect(results.catalogueID == "test-cat")
+        #expect(results.catalogueVersion == "1.0")
+        #expect(results.returns == 5)
+        // S1 = (1 * 100 + 2 * 86.667) / 3 = 91.111 -> 91.1
+        // S2 = (83.333 + 100) / 2 = 91.667 -> 91.7
+        // S3 = 44.444 -> 44.4
+        #expect(results.standards.map(\.rating.percent) == [91.1, 91.7, 44.4])
+        #expect(results.standards.map(\.gaps) == [1, 0, 1])
+        #expect(results.standards.map(\.rating.rag) == [.green, .green, .red])
+        // Organisation = (91.111 + 91.667 + 44.444) / 3 = 75.741 -> 75.7
+        #expect(results.overall.percent == 75.7)
+    }
+
+    @Test func noGapsGiveAnEmptyPlan() {
+        let plan = draft(gaps: [])
+        #expect(plan.standards.isEmpty)
+        #expect(plan.documentControl.history.first?.note.contains("0 gaps") == true)
+    }
+
+    @Test func defaultStartIsTheFirstOfJanuaryAfterTheAudit() throws {
+        #expect(PlanDrafter.Options.defaultStart(auditYear: 2026) == (try Fixture.date("2027-01-01")))
+    }
+}
