@@ -25,11 +25,9 @@ struct CalendarDateTests {
 
     @Test func rejectsSignedParts() {
         // Int("+1") is 1, so "2026-+1-01" is read as 2026-01-01, and "+026-01-01" as year 26.
-        withKnownIssue("CalendarDate(iso:) accepts '+' signs because Int(_:) does") {
-            #expect(CalendarDate(iso: "2026-+1-01") == nil)
-            #expect(CalendarDate(iso: "+026-01-01") == nil)
-            #expect(CalendarDate(iso: "2026-01-+1") == nil)
-        }
+        #expect(CalendarDate(iso: "2026-+1-01") == nil)
+        #expect(CalendarDate(iso: "+026-01-01") == nil)
+        #expect(CalendarDate(iso: "2026-01-+1") == nil)
     }
 
     @Test func leapYears() {
@@ -70,5 +68,14 @@ struct CalendarDateTests {
         #expect(try date("2027-01-31") < date("2027-02-01"))
         #expect(try date("2027-02-01") < date("2027-02-02"))
         #expect(try !(date("2027-02-02") < date("2027-02-02")))
+    }
+
+    @Test func arithmeticStopsAtTheEdgesOfTheCalendarInsteadOfCrashing() throws {
+        let last = try #require(CalendarDate(iso: "9999-12-31"))
+        #expect(last.adding(days: 1) == last)
+        #expect(last.adding(months: 12) == last)
+        let first = try #require(CalendarDate(iso: "0001-01-01"))
+        #expect(first.adding(days: -1) == first)
+        #expect(first.adding(months: -1).iso == "0001-01-01")
     }
 }

@@ -45,6 +45,6 @@ public struct Answer: Sendable, Hashable, Codable {
     /// Builds the choice from its stored form.
     public static func choice(from value: String?) -> Choice {
         guard let value, !value.isEmpty else { return .unanswered }
-        return value == notApplicableValue ? .notApplicable : .option(value)
+        return value.lowercased() == notApplicableValue ? .notApplicable : .option(value)
     }
 }

@@ -29,7 +29,7 @@ public struct ReturnCSVReader: Sendable {
             }
             let answer = Answer(
                 questionID: question,
-                choice: Answer.choice(from: table.value("option", in: row)?.lowercased()),
+                choice: Answer.choice(from: table.value("option", in: row)),
                 evidence: table.field("evidence", in: row)?.text,
                 example: table.field("example", in: row)?.text,
                 reason: table.field("reason", in: row)?.text,

@@ -27,7 +27,7 @@ public struct ContentValidator: Sendable {
 
         for scale in library.scales {
             var values = Set<String>()
-            for option in scale.options where !values.insert(option.value).inserted {
+            for option in scale.options where !values.insert(option.value.lowercased()).inserted {
                 report(scale.location, "scale '\(scale.id)' lists option '\(option.value)' twice")
             }
             if values.contains("na") {

@@ -12,7 +12,10 @@ public struct Scale: Sendable, Hashable {
         self.location = location
     }
 
-    public func option(_ value: String) -> ScaleOption? { options.first { $0.value == value } }
+    /// The option with this value; case does not matter, so "Mostly" typed in a spreadsheet is `mostly`.
+    public func option(_ value: String) -> ScaleOption? {
+        options.first { $0.value == value } ?? options.first { $0.value.lowercased() == value.lowercased() }
+    }
 
     public var maxScore: Double { options.map(\.score).max() ?? 0 }
     public var minScore: Double { options.map(\.score).min() ?? 0 }

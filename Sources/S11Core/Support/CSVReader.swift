@@ -50,7 +50,11 @@ public struct CSVReader: Sendable {
                     column += 1
                 } else {
                     field.unicodeScalars.append(c)
-                    if c == "\n" { line += 1; column = 1 } else { column += 1 }
+                    if c == "\r", let next = chars.next() {
+                        // CRLF is one line break, a lone CR is one too.
+                        if next == "\n" { field.unicodeScalars.append(next) } else { pending = next }
+                    }
+                    if c == "\n" || c == "\r" { line += 1; column = 1 } else { column += 1 }
                 }
                 continue
             }

@@ -16,6 +16,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public init?(iso: String) {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         self.init(year: y, month: m, day: d)
     }
@@ -45,13 +46,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         }
     }
 
-    /// The same day `months` later, clamped to the end of a shorter month.
+    /// The same day `months` later, clamped to the end of a shorter month
+    /// and to the years 1-9999 that a date can hold.
     public func adding(months: Int) -> CalendarDate {
-        let index = year * 12 + (month - 1) + months
+        let index = min(max(year * 12 + (month - 1) + months, 12), 9999 * 12 + 11)
         let y = index / 12, m = index % 12 + 1
         return CalendarDate(year: y, month: m, day: min(day, CalendarDate.daysIn(month: m, year: y)))!
     }
 
+    /// The day `days` later (or earlier), clamped to the years 1-9999.
     public func adding(days: Int) -> CalendarDate {
         var result = self
         var remaining = days
@@ -60,8 +63,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
                 result.day += 1
             } else if result.month < 12 {
                 result = CalendarDate(year: result.year, month: result.month + 1, day: 1)!
-            } else {
+            } else if result.year < 9999 {
                 result = CalendarDate(year: result.year + 1, month: 1, day: 1)!
+            } else {
+                break
             }
             remaining -= 1
         }
@@ -71,8 +76,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
             } else if result.month > 1 {
                 result = CalendarDate(year: result.year, month: result.month - 1,
                                       day: CalendarDate.daysIn(month: result.month - 1, year: result.year))!
-            } else {
+            } else if result.year > 1 {
                 result = CalendarDate(year: result.year - 1, month: 12, day: 31)!
+            } else {
+                break
             }
             remaining += 1
         }
