@@ -19,6 +19,32 @@ extension AuditStore {
         }
     }
 
+    /// The organisation and audit year of every stored plan, newest first.
+    public func storedPlans() throws -> [(organisation: String, year: Int)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT organisation, year FROM plan ORDER BY year DESC, organisation")
+                .map { (organisation: $0["organisation"], year: $0["year"]) }
+        }
+    }
+
+    /// The stored plan named by organisation and/or year; with neither, the only plan there is.
+    /// Plans need no open audit: one imported from a board XML file stands on its own.
+    public func plan(selecting organisation: String?, year: Int?) throws -> Plan {
+        let all = try storedPlans()
+        let matching = all.filter {
+            (organisation == nil || $0.organisation.lowercased() == organisation!.lowercased()) && (year == nil || $0.year == year!)
+        }
+        let names = { (plans: [(organisation: String, year: Int)]) in plans.map { "\($0.organisation) \($0.year)" }.joined(separator: "; ") }
+        if matching.count == 1, let plan = try plan(organisation: matching[0].organisation, year: matching[0].year) { return plan }
+        if all.isEmpty { throw StoreError("no plan is stored yet; draft one with 's11 plan draft' or import one with 's11 plan import FILE'") }
+        if matching.isEmpty {
+            let wanted = [organisation, year.map(String.init)].compactMap { $0 }.joined(separator: " ")
+            throw StoreError("no plan for \(wanted); stored plans: \(names(all))")
+        }
+        throw StoreError("several plans match; name one with --org and --year (\(names(matching)))")
+    }
+
+    /// The plan stored for an organisation's audit year, if any.
     public func plan(organisation: String, year: Int) throws -> Plan? {
         try writer.read { db in
             guard let body = try Data.fetchOne(db, sql: "SELECT body FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",

@@ -104,13 +104,6 @@ struct AuditSession {
         try store.savePlan(plan, replace: replace)
         return plan
     }
-
-    func storedPlan() throws -> Plan {
-        guard let plan = try store.plan(organisation: audit.organisation, year: audit.year) else {
-            throw CLIError("no plan for \(audit.organisation) \(audit.year) yet; draft one with 's11 plan draft'")
-        }
-        return plan
-    }
 }
 
 func readData(_ file: String) throws -> Data {

@@ -42,7 +42,7 @@ struct PlanCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let plan = try AuditSession(db: storeOptions.db, selection: selection).storedPlan()
+                let plan = try AuditStore(path: storeOptions.db).plan(selecting: selection.org, year: selection.year)
                 print(PlanText(plan: plan).render(), terminator: "")
             }
         }
@@ -60,7 +60,7 @@ struct PlanCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let plan = try AuditSession(db: storeOptions.db, selection: selection).storedPlan()
+                let plan = try AuditStore(path: storeOptions.db).plan(selecting: selection.org, year: selection.year)
                 let data = try PlanXML().write(plan)
                 if let out {
                     try writeFile(data, to: out)
@@ -82,7 +82,7 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let plan = try PlanXML().read(data: readData(file), file: file)
-                try S11Store.AuditStore(path: storeOptions.db).savePlan(plan, replace: replace)
+                try AuditStore(path: storeOptions.db).savePlan(plan, replace: replace)
                 print("imported \(plan.title) for \(plan.organisation) (\(plan.auditYear) audit): \(plan.objectives.count) objectives, \(plan.actions.count) actions")
             }
         }

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// A whole audit cycle through the CLI, as a council's safeguarding lead runs it.
+@Suite struct CycleTests {
+    let org = "Riverside District Council"
+
+    func openedAudit() throws -> S11Binary {
+        let s11 = try S11Binary()
+        try s11.succeed(["audit", "open", "--org", org, "--year", "2026", "--db", s11.db, "--content", S11Binary.content])
+        try s11.succeed(["officers", "import", S11Binary.example("officers.csv"), "--db", s11.db])
+        return s11
+    }
+
+    @Test func fullCycleProducesAValidPlanThatRoundTrips() throws {
+        let s11 = try openedAudit()
+        let invite = try s11.succeed(["invite", "--out", "links", "--db", s11.db])
+        #expect(invite.stdout.contains("issued"))
+        let links = try String(contentsOf: s11.folder.appendingPathComponent("links/links.csv"), encoding: .utf8)
+        #expect(links.contains("/r/"))
+        let returns = S11Binary.exampleReturns
+        #expect(returns.count >= 5)
+        try s11.succeed(["responses", "import"] + returns + ["--db", s11.db])
+
+        let status = try s11.succeed(["audit", "status", "--db", s11.db])
+        #expect(status.stdout.contains("\(returns.count) of"))
+        #expect(status.stdout.contains("not started"))
+
+        let json = try s11.succeed(["score", "--format", "json", "--db", s11.db])
+        let score = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let card = try #require(score["scorecard"] as? [String: Any])
+        #expect(card["organisation"] as? String == org)
+        #expect(card["returns"] as? Int == returns.count)
+        let gaps = try #require(score["gaps"] as? [[String: Any]])
+        #expect(!gaps.isEmpty)
+
+        let table = try s11.succeed(["score", "--db", s11.db])
+        #expect(table.stdout.contains("Organisation"))
+        #expect(table.stdout.contains("Not applicable"))
+
+        try s11.succeed(["plan", "draft", "--date", "2026-11-23", "--db", s11.db])
+        try s11.succeed(["plan", "export", "--format", "xml", "--out", "plan.xml", "--db", s11.db])
+        let planPath = s11.folder.appendingPathComponent("plan.xml").path
+        let plan = try String(contentsOfFile: planPath, encoding: .utf8)
+        #expect(plan.contains("<documentControl>"))
+        #expect(plan.components(separatedBy: "<objective ").count - 1 == gaps.count)
+
+        let xsd = S11Binary.packageRoot.appendingPathComponent("Sources/S11XML/Schemas/plan.xsd").path
+        if hasXMLSchema {
+            let check = try runTool("/usr/bin/env", ["python3", "-c",
+                "import sys, xmlschema; xmlschema.XMLSchema(sys.argv[1]).validate(sys.argv[2]); print('valid')", xsd, planPath])
+            #expect(check.status == 0, "\(check.output)")
+        }
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") {
+            let check = try runTool("/usr/bin/xmllint", ["--noout", "--schema", xsd, planPath])
+            #expect(check.status == 0, "\(check.output)")
+        }
+
+        // Import into a fresh database and export again: the same bytes.
+        let other = try S11Binary()
+        try other.succeed(["plan", "import", planPath, "--db", other.db])
+        let again = try other.succeed(["plan", "export", "--format", "xml", "--db", other.db])
+        #expect(again.stdout == plan)
+        // Importing twice is refused without --replace, allowed with it.
+        #expect(try other.run(["plan", "import", planPath, "--db", other.db]).status == 1)
+        try other.succeed(["plan", "import", planPath, "--replace", "--db", other.db])
+    }
+
+    @Test func theTemplateRoundTripsThroughImport() throws {
+        let s11 = try openedAudit()
+        let officers = try String(contentsOfFile: S11Binary.example("officers.csv"), encoding: .utf8)
+        let email = try #require(officers.split(separator: "\n").dropFirst().first?.split(separator: ",")[1]).trimmingCharacters(in: .whitespaces)
+        try s11.succeed(["responses", "template", "--officer", email, "--out", "mine.xml", "--db", s11.db])
+        var text = try String(contentsOf: s11.folder.appendingPathComponent("mine.xml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "option=\"\"", with: "option=\"mostly\"")
+        text = text.replacingOccurrences(of: "<evidence></evidence>", with: "<evidence>Board minutes</evidence>")
+        text = text.replacingOccurrences(of: "<evidence/>", with: "<evidence>Board minutes</evidence>")
+        let path = try s11.write(text, to: "filled.xml")
+        let imported = try s11.succeed(["responses", "import", path, "--db", s11.db])
+        #expect(imported.stdout.contains("1 complete and submitted"))
+        let table = try s11.succeed(["score", "--db", s11.db])
+        #expect(table.stdout.contains("1 returns scored"))
+    }
+
+    @Test func theExampleRunsAWholeCycle() throws {
+        let s11 = try S11Binary()
+        let result = try s11.run(["example", "--out", "example", "--content", S11Binary.content])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("example/plan.xml"))
+        #expect(FileManager.default.fileExists(atPath: s11.folder.appendingPathComponent("example/plan.xml").path))
+        // Running it again starts afresh rather than failing on the existing audit.
+        #expect(try s11.run(["example", "--out", "example", "--content", S11Binary.content]).status == 0)
+    }
+}
