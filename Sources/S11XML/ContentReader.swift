@@ -77,6 +77,7 @@ struct ContentReader {
         guard let rag = Rag(rawValue: element.attribute("rag") ?? "") else { return nil }
         return BandRule(rag: rag, minPercent: Double(element.attribute("minPercent") ?? "") ?? 0,
                         needsEvidence: bool(element.attribute("needsEvidence")),
+                        minEvidencePercent: element.attribute("minEvidencePercent").flatMap { Double($0) },
                         needsExample: bool(element.attribute("needsExample")))
     }
 

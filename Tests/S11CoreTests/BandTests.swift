@@ -134,4 +134,22 @@ struct BandTests {
         #expect(Rag.blue < Rag.green && Rag.green < Rag.amber && Rag.amber < Rag.red)
         #expect(Rag.allCases.filter(\.isGap) == [.amber, .red])
     }
+
+    @Test func greenCanAskForMostAnswersEvidencedRatherThanAll() {
+        // Oxfordshire's Green: "all met, most evidenced", written as minEvidencePercent="50".
+        var content = Fixture.content
+        content.selfAssessment.bands = [
+            BandRule(rag: .blue, minPercent: 100, needsEvidence: true, needsExample: true),
+            BandRule(rag: .green, minPercent: 75, minEvidencePercent: 50),
+            BandRule(rag: .amber, minPercent: 50),
+            BandRule(rag: .red, minPercent: 0),
+        ]
+        let scorer = Scorer(content: content)
+        let half = scorer.band(83.3, groups: [[Fixture.scored(100), Fixture.scored(66.7, evidence: nil)]])
+        #expect(half.rag == .green)                 // 1 of 2 evidenced: enough
+        let third = scorer.band(77.8, groups: [[Fixture.scored(100), Fixture.scored(66.7, evidence: nil)],
+                                               [Fixture.scored(66.7, evidence: nil)]])
+        #expect(third.rag == .amber)                // 1 of 3 evidenced: capped one band
+        #expect(third.capped == "Green capped to Amber: 1 of 3 answers give evidence (Green needs 50%)")
+    }
 }

@@ -2,15 +2,18 @@
 public struct BandRule: Sendable, Hashable {
     public var rag: Rag
     public var minPercent: Double
-    /// Every counted answer must give evidence.
-    public var needsEvidence: Bool
+    /// The share of counted answers (N/A aside) that must give evidence, 0-100:
+    /// 100 is "every point evidenced" (Oxfordshire's Blue), 50 "most evidenced" (its Green).
+    public var minEvidencePercent: Double
     /// At least one answer must give a best-practice example ("no example, no Blue").
     public var needsExample: Bool
 
-    public init(rag: Rag, minPercent: Double, needsEvidence: Bool = false, needsExample: Bool = false) {
+    /// `needsEvidence` is shorthand for every answer evidenced; `minEvidencePercent` sets another share.
+    public init(rag: Rag, minPercent: Double, needsEvidence: Bool = false, minEvidencePercent: Double? = nil,
+                needsExample: Bool = false) {
         self.rag = rag
         self.minPercent = minPercent
-        self.needsEvidence = needsEvidence
+        self.minEvidencePercent = minEvidencePercent ?? (needsEvidence ? 100 : 0)
         self.needsExample = needsExample
     }
 

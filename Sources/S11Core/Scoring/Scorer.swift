@@ -126,8 +126,12 @@ public struct Scorer: Sendable {
         let rule = bands[index]
         let counted = groups.map { $0.filter { !$0.isNotApplicable } }.filter { !$0.isEmpty }
         var missing: [String] = []
-        if rule.needsEvidence && counted.contains(where: { $0.contains { $0.evidence == nil } }) {
-            missing.append("not every answer gives evidence")
+        let answers = counted.flatMap { $0 }
+        let evidenced = answers.filter { $0.evidence != nil }.count
+        if rule.minEvidencePercent > 0, !answers.isEmpty,
+           Double(evidenced) * 100 < rule.minEvidencePercent * Double(answers.count) - 1e-9 {
+            missing.append(rule.minEvidencePercent >= 100 ? "not every answer gives evidence"
+                : "\(evidenced) of \(answers.count) answers give evidence (\(rule.rag.label) needs \(PercentText.format(rule.minEvidencePercent))%)")
         }
         if rule.needsExample && counted.contains(where: { !$0.contains { $0.example != nil } }) {
             missing.append("no best-practice example")
