@@ -30,18 +30,12 @@ extension AuditStore {
     /// The stored plan named by organisation and/or year; with neither, the only plan there is.
     /// Plans need no open audit: one imported from a board XML file stands on its own.
     public func plan(selecting organisation: String?, year: Int?) throws -> Plan {
-        let all = try storedPlans()
-        let matching = all.filter {
-            (organisation == nil || $0.organisation.lowercased() == organisation!.lowercased()) && (year == nil || $0.year == year!)
+        let chosen = try Self.select(try storedPlans(), organisation: organisation, year: year, key: { ($0.organisation, $0.year) },
+                                     what: "plan", none: "no plan is stored yet; draft one with 's11 plan draft' or import one with 's11 plan import FILE'")
+        guard let plan = try plan(organisation: chosen.organisation, year: chosen.year) else {
+            throw StoreError("the plan for \(chosen.organisation) \(chosen.year) was removed while reading it; try again")
         }
-        let names = { (plans: [(organisation: String, year: Int)]) in plans.map { "\($0.organisation) \($0.year)" }.joined(separator: "; ") }
-        if matching.count == 1, let plan = try plan(organisation: matching[0].organisation, year: matching[0].year) { return plan }
-        if all.isEmpty { throw StoreError("no plan is stored yet; draft one with 's11 plan draft' or import one with 's11 plan import FILE'") }
-        if matching.isEmpty {
-            let wanted = [organisation, year.map(String.init)].compactMap { $0 }.joined(separator: " ")
-            throw StoreError("no plan for \(wanted); stored plans: \(names(all))")
-        }
-        throw StoreError("several plans match; name one with --org and --year (\(names(matching)))")
+        return plan
     }
 
     /// The plan stored for an organisation's audit year, if any.

@@ -68,17 +68,24 @@ public final class AuditStore: Sendable {
 
     /// The audit named by organisation and/or year; with neither, the only audit there is.
     public func audit(organisation: String?, year: Int?) throws -> AuditRecord {
-        let all = try audits()
+        try Self.select(try audits(), organisation: organisation, year: year, key: { ($0.organisation, $0.year) },
+                        what: "audit", none: "no audit is open yet; start one with 's11 audit open --org NAME --year YYYY'")
+    }
+
+    /// Picks the one item an organisation and/or year names, or explains what matches instead.
+    static func select<Item>(_ all: [Item], organisation: String?, year: Int?, key: (Item) -> (String, Int),
+                             what: String, none: String) throws -> Item {
+        let name = { (item: Item) in "\(key(item).0) \(key(item).1)" }
         let matching = all.filter {
-            (organisation == nil || $0.organisation.lowercased() == organisation!.lowercased()) && (year == nil || $0.year == year!)
+            (organisation == nil || key($0).0.lowercased() == organisation!.lowercased()) && (year == nil || key($0).1 == year!)
         }
         if matching.count == 1 { return matching[0] }
-        if all.isEmpty { throw StoreError("no audit is open yet; start one with 's11 audit open --org NAME --year YYYY'") }
+        if all.isEmpty { throw StoreError(none) }
         if matching.isEmpty {
             let wanted = [organisation, year.map(String.init)].compactMap { $0 }.joined(separator: " ")
-            throw StoreError("no audit for \(wanted); open audits: \(all.map { "\($0.organisation) \($0.year)" }.joined(separator: "; "))")
+            throw StoreError("no \(what) for \(wanted); there are: \(all.map(name).joined(separator: "; "))")
         }
-        throw StoreError("several audits match; name one with --org and --year (\(matching.map { "\($0.organisation) \($0.year)" }.joined(separator: "; ")))")
+        throw StoreError("several \(what)s match; name one with --org and --year (\(matching.map(name).joined(separator: "; ")))")
     }
 
     static func audit(_ row: Row) -> AuditRecord {
