@@ -49,22 +49,47 @@ public struct PlanXML: Sendable {
                 builder.text("title", objective.title, in: objectiveNode)
                 builder.text("finding", objective.finding, in: objectiveNode)
                 for action in objective.actions {
-                    let actionNode = builder.element("action", in: objectiveNode,
-                                                     attributes: [("id", action.id), ("status", action.status?.rawValue)])
-                    builder.text("input", action.input, in: actionNode)
-                    builder.text("outcome", action.outcome, in: actionNode)
-                    builder.text("measure", action.measure, in: actionNode)
-                    builder.text("lead", action.lead.name, in: actionNode,
-                                 attributes: [("role", action.lead.role), ("serviceArea", action.lead.serviceArea)])
-                    builder.text("due", action.due.iso, in: actionNode)
-                    builder.text("progress", action.progress, in: actionNode)
+                    writeAction(action, in: builder.element("action", in: objectiveNode), builder: builder)
                 }
+            }
+        }
+        if !plan.completed.isEmpty {
+            let node = builder.element("completed", in: root)
+            for done in plan.completed {
+                let actionNode = builder.element("action", in: node, attributes: [
+                    ("standard", done.standardID), ("standardTitle", done.standardTitle), ("objective", done.objective)])
+                writeAction(done.action, in: actionNode, builder: builder)
             }
         }
         let data = builder.data()
         let check = try XMLDocument(data: data, file: "plan export")
         try SchemaValidator.shared(.plan).validate(check)
         return data
+    }
+
+    private func writeAction(_ action: PlanAction, in node: xmlNodePtr, builder: XMLBuilder) {
+        builder.setAttributes(node, [("id", action.id), ("status", action.status?.rawValue)])
+        builder.text("input", action.input, in: node)
+        builder.text("outcome", action.outcome, in: node)
+        builder.text("measure", action.measure, in: node)
+        builder.text("lead", action.lead.name, in: node,
+                     attributes: [("role", action.lead.role), ("serviceArea", action.lead.serviceArea)])
+        builder.text("due", action.due.iso, in: node)
+        builder.text("timescale", action.timescale, in: node)
+        builder.text("progress", action.progress, in: node)
+        if let carried = action.carried {
+            builder.element("carried", in: node, attributes: [
+                ("plan", carried.plan), ("action", carried.actionID), ("originalDue", carried.originalDue.iso)])
+        }
+        if !action.history.isEmpty {
+            let history = builder.element("history", in: node)
+            for change in action.history {
+                let changeNode = builder.element("change", in: history,
+                                                 attributes: [("at", change.at), ("by", change.by), ("field", change.field)])
+                builder.text("old", change.old, in: changeNode)
+                builder.text("new", change.new, in: changeNode)
+            }
+        }
     }
 
     private func ratingAttributes(_ rating: Rating) -> [(String, String?)] {
@@ -107,25 +132,39 @@ public struct PlanXML: Sendable {
                          objectives: node.children("objective").map { objective in
                 Objective(id: objective.attribute("id") ?? "", requirementID: objective.attribute("requirement"),
                           title: objective.child("title")?.text ?? "", finding: objective.child("finding")?.text,
-                          actions: objective.children("action").map { action in
-                    let lead = action.child("lead")
-                    return PlanAction(id: action.attribute("id") ?? "",
-                                      status: action.attribute("status").flatMap(ActionStatus.init(rawValue:)),
-                                      input: action.child("input")?.text ?? "",
-                                      outcome: action.child("outcome")?.text ?? "",
-                                      measure: action.child("measure")?.text ?? "",
-                                      lead: Lead(name: lead?.text ?? "", role: lead?.attribute("role"),
-                                                 serviceArea: lead?.attribute("serviceArea")),
-                                      due: date(action.childText("due")),
-                                      progress: action.child("progress")?.text)
-                })
+                          actions: objective.children("action").map { readAction($0, date: date) })
             })
         }
+        let completed = root.child("completed")?.children("action").map { node in
+            CompletedAction(standardID: node.attribute("standard") ?? "", standardTitle: node.attribute("standardTitle") ?? "",
+                            objective: node.attribute("objective") ?? "", action: readAction(node, date: date))
+        } ?? []
         return Plan(organisation: root.child("organisation")?.text ?? "",
                     title: root.child("title")?.text ?? "",
                     auditYear: Int(root.childText("auditYear") ?? "") ?? 0,
                     periodStart: date(period?.attribute("start")), periodEnd: date(period?.attribute("end")),
-                    documentControl: documentControl, results: results, standards: standards)
+                    documentControl: documentControl, results: results, standards: standards, completed: completed)
+    }
+
+    private func readAction(_ action: XMLElement, date: (String?) -> CalendarDate) -> PlanAction {
+        let lead = action.child("lead")
+        return PlanAction(id: action.attribute("id") ?? "",
+                          status: action.attribute("status").flatMap(ActionStatus.init(rawValue:)),
+                          input: action.child("input")?.text ?? "",
+                          outcome: action.child("outcome")?.text ?? "",
+                          measure: action.child("measure")?.text ?? "",
+                          lead: Lead(name: lead?.text ?? "", role: lead?.attribute("role"), serviceArea: lead?.attribute("serviceArea")),
+                          due: date(action.childText("due")),
+                          timescale: action.child("timescale")?.text,
+                          progress: action.child("progress")?.text,
+                          carried: action.child("carried").map {
+                              CarriedFrom(plan: $0.attribute("plan") ?? "", actionID: $0.attribute("action") ?? "",
+                                          originalDue: date($0.attribute("originalDue")))
+                          },
+                          history: action.child("history")?.children("change").map {
+                              ActionChange(at: $0.attribute("at") ?? "", by: $0.attribute("by") ?? "", field: $0.attribute("field") ?? "",
+                                           old: $0.child("old")?.text, new: $0.child("new")?.text)
+                          } ?? [])
     }
 
     private func rating(_ element: XMLElement) -> Rating {

@@ -64,10 +64,17 @@ struct PlanDrafterTests {
         #expect(o1.actions.map(\.input) == ["Appoint a named lead", "Publish the lead's details"])
         #expect(o1.actions.allSatisfy { $0.outcome == "Outcome of Named lead" && $0.measure == "Measure of Named lead" })
         #expect(o1.actions.allSatisfy { $0.status == nil && $0.progress == nil })
-        let o2 = try #require(plan.objectives.last)
-        #expect(o2.actions.map(\.id) == ["A2.1"])
-        #expect(o2.actions.map(\.input) == ["Write a training plan"])
-        #expect(plan.actions.count == 3)
+        #expect(plan.actions.count == 4)
+    }
+
+    @Test func aRequirementFailingInSeveralAreasIsOneObjectiveWithAnActionPerArea() throws {
+        // R3.1: Dan (Housing) not met, Ben (Children's Services) partially: both areas fall short.
+        let o2 = try #require(draft().objectives.last)
+        #expect(o2.requirementID == "R3.1")
+        #expect(o2.actions.map(\.id) == ["A2.1", "A2.2"])
+        #expect(o2.actions.map(\.input) == ["Housing: Write a training plan", "Children's Services: Write a training plan"])
+        #expect(o2.actions.map(\.lead.name) == ["Cara Cole", "Ben Birch"])   // Housing's manager; Children's lowest scorer
+        #expect(o2.actions.map(\.lead.serviceArea) == ["Housing", "Children's Services"])
     }
 
     @Test func objectiveFindingIsTheGapExplanation() throws {
@@ -99,6 +106,69 @@ struct PlanDrafterTests {
         #expect(plan.objectives.first?.actions.map(\.due) == [try Fixture.date("2027-06-30"), try Fixture.date("2027-06-30")])
         // R3.1: 12 months: 2028-01-01 less a day = 2027-12-31
         #expect(plan.objectives.last?.actions.first?.due == (try Fixture.date("2027-12-31")))
+    }
+
+    /// Last year's plan: one objective for R1.2 (a Blue and an Amber action) and one for a
+    /// requirement that is no gap this year (a Green action).
+    func previousPlan() throws -> Plan {
+        let lead = Lead(name: "Alice Ash", role: "strategic-lead")
+        func action(_ id: String, _ status: ActionStatus, _ due: String) throws -> PlanAction {
+            PlanAction(id: id, status: status, input: "Old \(id)", outcome: "Outcome \(id)", measure: "Measure \(id)",
+                       lead: lead, due: try Fixture.date(due))
+        }
+        return Plan(organisation: Fixture.organisation, title: "Safeguarding Action Plan January 2026 - December 2026",
+                    auditYear: 2025, periodStart: try Fixture.date("2026-01-01"), periodEnd: try Fixture.date("2026-12-31"),
+                    documentControl: DocumentControl(owner: "Alice Ash", author: "Alice Ash", version: "1.2",
+                                                     lastReviewed: try Fixture.date("2026-06-01"),
+                                                     nextReviewDue: try Fixture.date("2026-12-01"), history: []),
+                    results: nil, standards: [
+                        PlanStandard(standardID: "S1", title: "Leadership", objectives: [
+                            Objective(id: "O1", requirementID: "R1.2", title: "Named lead", finding: nil,
+                                      actions: [try action("A1.1", .blue, "2026-06-30"), try action("A1.2", .amber, "2026-09-30")]),
+                        ]),
+                        PlanStandard(standardID: "S2", title: "Policies", objectives: [
+                            Objective(id: "O2", requirementID: "R2.1", title: "Policy review", finding: nil,
+                                      actions: [try action("A2.1", .green, "2026-12-31")]),
+                        ]),
+                    ])
+    }
+
+    @Test func unfinishedActionsCarryForwardWithTheirOriginalDates() throws {
+        var options = self.options
+        options.previous = try previousPlan()
+        let plan = PlanDrafter(content: Fixture.content).draft(card: card, gaps: gaps, officers: Fixture.officers, options: options)
+        // R1.2 is a gap again: the Amber action joins this year's objective, not a duplicate one.
+        #expect(plan.objectives.filter { $0.requirementID == "R1.2" }.count == 1)
+        let o1 = try #require(plan.objectives.first)
+        #expect(o1.actions.map(\.input) == ["Appoint a named lead", "Publish the lead's details", "Old A1.2"])
+        let carried = try #require(o1.actions.last)
+        #expect(carried.id == "A1.3")
+        #expect(carried.status == .amber)
+        #expect(carried.due == (try Fixture.date("2026-09-30")))
+        #expect(carried.carried == CarriedFrom(plan: "Safeguarding Action Plan January 2026 - December 2026",
+                                               actionID: "A1.2", originalDue: try Fixture.date("2026-09-30")))
+        // R2.1 is no gap this year, but its Green action is unfinished: it keeps its own objective under S2.
+        #expect(plan.standards.map(\.standardID) == ["S1", "S2", "S3"])
+        let policy = try #require(plan.standards[1].objectives.first)
+        #expect(policy.title == "Policy review")
+        #expect(policy.id == "O2")
+        #expect(policy.actions.map(\.carried?.actionID) == ["A2.1"])
+        // The Blue action is in the appendix, with its measure and outcome.
+        #expect(plan.completed.map(\.action.id) == ["A1.1"])
+        #expect(plan.completed.first?.objective == "Named lead")
+        #expect(plan.completed.first?.action.measure == "Measure A1.1")
+        #expect(plan.objectives.map(\.id) == ["O1", "O2", "O3"])
+    }
+
+    @Test func anActionCarriedTwiceKeepsWhereItFirstCameFrom() throws {
+        var previous = try previousPlan()
+        let first = CarriedFrom(plan: "Safeguarding Action Plan January 2025 - December 2025", actionID: "A9.9",
+                                originalDue: try Fixture.date("2025-03-31"))
+        previous.standards[1].objectives[0].actions[0].carried = first
+        var options = self.options
+        options.previous = previous
+        let plan = PlanDrafter(content: Fixture.content).draft(card: card, gaps: gaps, officers: Fixture.officers, options: options)
+        #expect(plan.standards[1].objectives[0].actions[0].carried == first)
     }
 
     @Test func periodRunsTwelveMonthsFromTheStart() throws {

@@ -10,9 +10,12 @@ public struct Plan: Sendable, Hashable, Codable {
     public var documentControl: DocumentControl
     public var results: PlanResults?
     public var standards: [PlanStandard]
+    /// The appendix: actions the previous plan completed (status B), with their measure and outcome.
+    public var completed: [CompletedAction]
 
     public init(organisation: String, title: String, auditYear: Int, periodStart: CalendarDate, periodEnd: CalendarDate,
-                documentControl: DocumentControl, results: PlanResults?, standards: [PlanStandard]) {
+                documentControl: DocumentControl, results: PlanResults?, standards: [PlanStandard],
+                completed: [CompletedAction] = []) {
         self.organisation = organisation
         self.title = title
         self.auditYear = auditYear
@@ -21,6 +24,7 @@ public struct Plan: Sendable, Hashable, Codable {
         self.documentControl = documentControl
         self.results = results
         self.standards = standards
+        self.completed = completed
     }
 
     public var objectives: [Objective] { standards.flatMap(\.objectives) }
@@ -125,7 +129,8 @@ public struct Objective: Sendable, Hashable, Codable {
     }
 }
 
-/// One action row: the seeds' action input, desired outcome, measure, lead and timescale.
+/// One action row: the seeds' action input, desired outcome, measure, lead and timescale,
+/// with its status and progress through the year and the history of every change.
 public struct PlanAction: Sendable, Hashable, Codable {
     public var id: String
     public var status: ActionStatus?
@@ -134,10 +139,17 @@ public struct PlanAction: Sendable, Hashable, Codable {
     public var measure: String
     public var lead: Lead
     public var due: CalendarDate
+    /// The timescale in the seeds' words ("Quarterly meetings", "All year"), where a date alone says less.
+    public var timescale: String?
     public var progress: String?
+    /// Set when the action came over unfinished from the previous plan.
+    public var carried: CarriedFrom?
+    /// Every change made to the action since it was drafted, oldest first.
+    public var history: [ActionChange]
 
     public init(id: String, status: ActionStatus? = nil, input: String, outcome: String, measure: String,
-                lead: Lead, due: CalendarDate, progress: String? = nil) {
+                lead: Lead, due: CalendarDate, timescale: String? = nil, progress: String? = nil,
+                carried: CarriedFrom? = nil, history: [ActionChange] = []) {
         self.id = id
         self.status = status
         self.input = input
@@ -145,7 +157,58 @@ public struct PlanAction: Sendable, Hashable, Codable {
         self.measure = measure
         self.lead = lead
         self.due = due
+        self.timescale = timescale
         self.progress = progress
+        self.carried = carried
+        self.history = history
+    }
+
+    /// Past its due date and not completed.
+    public func isOverdue(on day: CalendarDate) -> Bool { status != .blue && due < day }
+}
+
+/// Where a carried action came from: the previous plan, its id there and its original due date.
+public struct CarriedFrom: Sendable, Hashable, Codable {
+    public var plan: String
+    public var actionID: String
+    public var originalDue: CalendarDate
+
+    public init(plan: String, actionID: String, originalDue: CalendarDate) {
+        self.plan = plan
+        self.actionID = actionID
+        self.originalDue = originalDue
+    }
+}
+
+/// One change to an action: who made it, when (ISO 8601 date and time), the field, old and new value.
+public struct ActionChange: Sendable, Hashable, Codable {
+    public var at: String
+    public var by: String
+    public var field: String
+    public var old: String?
+    public var new: String?
+
+    public init(at: String, by: String, field: String, old: String?, new: String?) {
+        self.at = at
+        self.by = by
+        self.field = field
+        self.old = old
+        self.new = new
+    }
+}
+
+/// A completed action of the previous plan, listed in the appendix under its standard and objective.
+public struct CompletedAction: Sendable, Hashable, Codable {
+    public var standardID: String
+    public var standardTitle: String
+    public var objective: String
+    public var action: PlanAction
+
+    public init(standardID: String, standardTitle: String, objective: String, action: PlanAction) {
+        self.standardID = standardID
+        self.standardTitle = standardTitle
+        self.objective = objective
+        self.action = action
     }
 }
 

@@ -1,8 +1,10 @@
 import Foundation
 
 /// Drafts next year's plan from an audit's gaps: one objective per gap under its standard, with
-/// the requirement's improvement template as actions, led by the named officer of the weakest
-/// service area (else the template's lead role), due the template's timescale after the start.
+/// the requirement's improvement template as actions (one action per failing service area when
+/// several fail), led by a named officer of that service area (the template's lead role there
+/// first), else the role, due the template's timescale after the start. With the previous plan,
+/// its unfinished actions carry forward and its completed ones go to the appendix.
 public struct PlanDrafter: Sendable {
     /// Choices a person makes when drafting.
     public struct Options: Sendable {
@@ -12,12 +14,15 @@ public struct PlanDrafter: Sendable {
         public var today: CalendarDate
         public var owner: String?
         public var author: String?
+        /// Last year's plan: actions not Blue carry forward, Blue ones go to the appendix.
+        public var previous: Plan?
 
-        public init(start: CalendarDate, today: CalendarDate, owner: String? = nil, author: String? = nil) {
+        public init(start: CalendarDate, today: CalendarDate, owner: String? = nil, author: String? = nil, previous: Plan? = nil) {
             self.start = start
             self.today = today
             self.owner = owner
             self.author = author
+            self.previous = previous
         }
 
         /// The seeds' plans run January to January after the autumn audit.
@@ -41,27 +46,18 @@ public struct PlanDrafter: Sendable {
                                note: "Drafted by s11 from the \(card.year) self-assessment audit (\(card.returns) returns, \(gaps.count) gaps)")])
 
         var standards: [PlanStandard] = []
-        var objectiveNumber = 0
         for standard in content.catalogue.standards {
-            var objectives: [Objective] = []
-            for gap in gaps where gap.standardID == standard.id {
-                guard let requirement = content.catalogue.requirement(gap.requirementID) else { continue }
-                objectiveNumber += 1
-                let template = requirement.improvement
-                let lead = lead(for: gap, template: template, card: card, officers: officers)
-                let due = options.start.adding(months: template.timescaleMonths).adding(days: -1)
-                let actions = template.actions.enumerated().map { index, input in
-                    PlanAction(id: "A\(objectiveNumber).\(index + 1)", input: input, outcome: template.outcome,
-                               measure: template.measure, lead: lead, due: due)
-                }
-                objectives.append(Objective(id: "O\(objectiveNumber)", requirementID: requirement.id,
-                                            title: template.objective, finding: gap.explanation,
-                                            actions: actions))
+            let objectives = gaps.filter { $0.standardID == standard.id }.compactMap { gap -> Objective? in
+                guard let requirement = content.catalogue.requirement(gap.requirementID) else { return nil }
+                return objective(for: gap, requirement: requirement, card: card, officers: officers, start: options.start)
             }
-            if !objectives.isEmpty {
-                standards.append(PlanStandard(standardID: standard.id, title: standard.title, objectives: objectives))
-            }
+            standards.append(PlanStandard(standardID: standard.id, title: standard.title, objectives: objectives))
         }
+        var completed: [CompletedAction] = []
+        if let previous = options.previous {
+            completed = carryForward(from: previous, into: &standards)
+        }
+        standards = numbered(standards.filter { !$0.objectives.isEmpty })
 
         let results = PlanResults(
             catalogueID: card.catalogueID, catalogueVersion: card.catalogueVersion, returns: card.returns,
@@ -73,7 +69,96 @@ public struct PlanDrafter: Sendable {
         return Plan(organisation: card.organisation,
                     title: "Safeguarding Action Plan \(options.start.monthAndYear) - \(end.monthAndYear)",
                     auditYear: card.year, periodStart: options.start, periodEnd: end,
-                    documentControl: control, results: results, standards: standards)
+                    documentControl: control, results: results, standards: standards, completed: completed)
+    }
+
+    /// The objective for one gap: the template's actions, or one action per failing service area.
+    private func objective(for gap: Gap, requirement: Requirement, card: Scorecard, officers: [Officer],
+                           start: CalendarDate) -> Objective {
+        let template = requirement.improvement
+        let due = start.adding(months: template.timescaleMonths).adding(days: -1)
+        let areas = failingAreas(gap, card: card)
+        let actions: [PlanAction]
+        if areas.count > 1 {
+            let input = template.actions.joined(separator: " ")
+            actions = areas.map { area in
+                PlanAction(id: "", input: "\(area): \(input)", outcome: template.outcome, measure: template.measure,
+                           lead: lead(role: template.leadRole, area: area, gap: gap, card: card, officers: officers), due: due)
+            }
+        } else {
+            let lead = lead(role: template.leadRole, area: areas.first, gap: gap, card: card, officers: officers)
+            actions = template.actions.map {
+                PlanAction(id: "", input: $0, outcome: template.outcome, measure: template.measure, lead: lead, due: due)
+            }
+        }
+        return Objective(id: "", requirementID: requirement.id, title: template.objective, finding: gap.explanation, actions: actions)
+    }
+
+    /// Service areas that fall short on the gap's requirement: an officer there gave a gap answer or
+    /// the area's mean is below Green. At least the weakest area, when any answered.
+    private func failingAreas(_ gap: Gap, card: Scorecard) -> [String] {
+        let answers = card.requirement(gap.requirementID)?.answers ?? []
+        let greenFrom = content.bands.first { $0.rag == .green }?.minPercent ?? 75
+        let failing = gap.serviceAreas.filter { entry in
+            entry.percent < greenFrom - 1e-9 || answers.contains { $0.serviceArea == entry.area && $0.isGapOption }
+        }.map(\.area)
+        if failing.isEmpty, let weakest = gap.weakestServiceArea { return [weakest] }
+        return failing
+    }
+
+    /// Moves the previous plan's actions in: Blue ones to the appendix, the rest carried under the
+    /// objective for the same requirement (or their own objective), keeping their original dates.
+    private func carryForward(from previous: Plan, into standards: inout [PlanStandard]) -> [CompletedAction] {
+        var completed: [CompletedAction] = []
+        for oldStandard in previous.standards {
+            for oldObjective in oldStandard.objectives {
+                var carried: [PlanAction] = []
+                for action in oldObjective.actions {
+                    if action.status == .blue {
+                        completed.append(CompletedAction(standardID: oldStandard.standardID, standardTitle: oldStandard.title,
+                                                         objective: oldObjective.title, action: action))
+                    } else {
+                        var action = action
+                        action.carried = action.carried ?? CarriedFrom(plan: previous.title, actionID: action.id, originalDue: action.due)
+                        carried.append(action)
+                    }
+                }
+                guard !carried.isEmpty else { continue }
+                let s = standards.firstIndex { $0.standardID == oldStandard.standardID } ?? {
+                    standards.append(PlanStandard(standardID: oldStandard.standardID, title: oldStandard.title, objectives: []))
+                    return standards.count - 1
+                }()
+                if let requirementID = oldObjective.requirementID,
+                   let o = standards[s].objectives.firstIndex(where: { $0.requirementID == requirementID }) {
+                    standards[s].objectives[o].actions += carried
+                } else {
+                    standards[s].objectives.append(Objective(
+                        id: "", requirementID: oldObjective.requirementID, title: oldObjective.title,
+                        finding: "Carried forward from \(previous.title): not completed.", actions: carried))
+                }
+            }
+        }
+        return completed
+    }
+
+    /// Numbers objectives O1, O2, ... through the plan and actions A<objective>.<n> within each.
+    private func numbered(_ standards: [PlanStandard]) -> [PlanStandard] {
+        var number = 0
+        return standards.map { standard in
+            var standard = standard
+            standard.objectives = standard.objectives.map { objective in
+                number += 1
+                var objective = objective
+                objective.id = "O\(number)"
+                objective.actions = objective.actions.enumerated().map { index, action in
+                    var action = action
+                    action.id = "A\(number).\(index + 1)"
+                    return action
+                }
+                return objective
+            }
+            return standard
+        }
     }
 
     /// The plan keeps one decimal place, as the board XML does, so it reads back unchanged.
@@ -81,17 +166,19 @@ public struct PlanDrafter: Sendable {
         Rating(percent: rating.percent.map { ($0 * 10).rounded() / 10 }, rag: rating.rag)
     }
 
-    private func lead(for gap: Gap, template: ImprovementTemplate, card: Scorecard, officers: [Officer]) -> Lead {
-        if let area = gap.weakestServiceArea {
+    /// A named officer of the service area, the template's lead role there first, else the officer
+    /// there who rated the requirement lowest; with no such officer, the role itself.
+    private func lead(role: String, area: String?, gap: Gap, card: Scorecard, officers: [Officer]) -> Lead {
+        if let area {
             let inArea = officers.filter { $0.serviceArea == area }
             let answers = card.requirement(gap.requirementID)?.answers ?? []
             func answerPercent(_ officer: Officer) -> Double {
                 answers.first { $0.officerEmail == officer.email }?.percent ?? 101
             }
-            let chosen = inArea.first { $0.role == template.leadRole }
+            let chosen = inArea.first { $0.role == role }
                 ?? inArea.min { (answerPercent($0), $0.name) < (answerPercent($1), $1.name) }
             if let chosen { return Lead(name: chosen.name, role: chosen.role, serviceArea: area) }
         }
-        return Lead(name: content.selfAssessment.roleLabel(template.leadRole), role: template.leadRole)
+        return Lead(name: content.selfAssessment.roleLabel(role), role: role)
     }
 }
