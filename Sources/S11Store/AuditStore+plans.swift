@@ -19,6 +19,20 @@ extension AuditStore {
         }
     }
 
+    /// Changes a stored plan in one transaction, so two people updating at once lose nothing.
+    public func updatePlan(organisation: String, year: Int, _ change: (Plan) throws -> Plan) throws -> Plan {
+        try writer.write { db in
+            guard let body = try Data.fetchOne(db, sql: "SELECT body FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
+                                               arguments: [organisation, year]) else {
+                throw StoreError("no plan for \(organisation) \(year)")
+            }
+            let plan = try change(try JSONDecoder().decode(Plan.self, from: body))
+            try db.execute(sql: "UPDATE plan SET body = ?, updatedAt = ? WHERE organisation = ? COLLATE NOCASE AND year = ?",
+                           arguments: [try JSONEncoder.sorted.encode(plan), Self.now(), organisation, year])
+            return plan
+        }
+    }
+
     /// The organisation and audit year of every stored plan, newest first.
     public func storedPlans() throws -> [(organisation: String, year: Int)] {
         try writer.read { db in

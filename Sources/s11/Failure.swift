@@ -4,7 +4,7 @@ import S11Core
 import S11Store
 
 /// Runs a command body, printing every diagnostic as its own `FILE:LINE:COL: error:` line on
-/// stderr and exiting 1; store refusals print as `error: ...`.
+/// stderr and exiting 1; other refusals print as `error: ...`.
 func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
@@ -19,6 +19,12 @@ func reportingFailures(_ body: () throws -> Void) throws {
         throw ExitCode(1)
     } catch let error as CLIError {
         printError("error: \(error.message)")
+        throw ExitCode(1)
+    } catch let error as PlanUpdateError {
+        printError("error: \(error.description)")
+        throw ExitCode(1)
+    } catch let error as DecodingError {
+        printError("error: the stored data cannot be read (\(error.localizedDescription)); restore a backup or re-import it")
         throw ExitCode(1)
     }
 }

@@ -1,14 +1,15 @@
 import ArgumentParser
 import Foundation
 import S11Core
+import S11Reports
 import S11Store
 import S11XML
 
-/// `s11 plan draft|show|export|import`.
+/// `s11 plan draft|show|update|version|export|import`.
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan", abstract: "Next year's action plan: draft it from the gaps, show it, export it for the board.",
-        subcommands: [Draft.self, Show.self, Export.self, Import.self])
+        subcommands: [Draft.self, Show.self, Update.self, Version.self, Export.self, Import.self])
 
     struct Draft: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -18,6 +19,8 @@ struct PlanCommand: ParsableCommand {
         @Option(help: "The day of drafting, for document control (YYYY-MM-DD); default today.") var date: String?
         @Option(help: "The plan's owner; default the strategic safeguarding lead.") var owner: String?
         @Option(help: "The plan's author; default the owner.") var author: String?
+        @Option(help: "Last year's plan as board XML, to carry forward; default last year's plan in the store, if any.")
+        var previous: String?
         @Flag(help: "Replace a plan already drafted for this audit.") var replace = false
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
@@ -25,25 +28,92 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let session = try AuditSession(db: storeOptions.db, selection: selection)
+                let last = try previous.map { try PlanXML().read(data: readData($0), file: $0) }
+                    ?? session.store.plan(organisation: session.audit.organisation, year: session.audit.year - 1)
                 let options = PlanDrafter.Options(
                     start: try parseDate(start, option: "--start") ?? PlanDrafter.Options.defaultStart(auditYear: session.audit.year),
-                    today: try parseDate(date, option: "--date") ?? today(), owner: owner, author: author)
+                    today: try parseDate(date, option: "--date") ?? today(), owner: owner, author: author, previous: last)
                 let plan = try session.draftPlan(options: options, replace: replace)
                 print("drafted \(plan.title): \(plan.objectives.count) objectives, \(plan.actions.count) actions under \(plan.standards.count) standards")
+                if let last {
+                    let carried = plan.actions.filter { $0.carried != nil }.count
+                    print("from \(last.title): \(carried) unfinished actions carried forward, \(plan.completed.count) completed in the appendix")
+                }
                 print("next: s11 plan export --format xml --out plan.xml")
             }
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the plan as text.")
+        static let configuration = CommandConfiguration(abstract: "Print the plan as text, or only its overdue actions.")
+        @Flag(help: "Only the actions past their timescale that are not Blue.") var overdue = false
+        @Option(help: "With --overdue: the day to judge by (YYYY-MM-DD); default today.") var on: String?
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
         func run() throws {
             try reportingFailures {
                 let plan = try AuditStore(path: storeOptions.db).plan(selecting: selection.org, year: selection.year)
-                print(PlanText(plan: plan).render(), terminator: "")
+                let text = overdue ? PlanText(plan: plan).overdue(on: try parseDate(on, option: "--on") ?? today())
+                    : PlanText(plan: plan).render()
+                print(text, terminator: "")
+            }
+        }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record an action's status, progress, due date or lead; every change is kept with who and when.")
+
+        @Option(help: "The action's id, e.g. A3.1.") var action: String
+        @Option(help: "B (completed), G (on target), A (risk of not completing on time) or R (high risk, remedial action needed).")
+        var status: ActionStatus?
+        @Option(help: "A progress note.") var progress: String?
+        @Option(help: "A new due date (YYYY-MM-DD).") var due: String?
+        @Option(help: "A new lead's name.") var lead: String?
+        @Option(help: "Who makes the change, for the history.") var by: String
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var selection: AuditSelection
+
+        func run() throws {
+            try reportingFailures {
+                let store = try AuditStore(path: storeOptions.db)
+                let plan = try store.plan(selecting: selection.org, year: selection.year)
+                let change = PlanUpdater.Change(status: status, progress: progress, due: try parseDate(due, option: "--due"), lead: lead)
+                let updater = PlanUpdater(by: by, at: now())
+                let updated = try store.updatePlan(organisation: plan.organisation, year: plan.auditYear) { current in
+                    let next = try updater.update(current, actionID: action, change: change)
+                    _ = try PlanXML().write(next)
+                    return next
+                }
+                let changed = updated.actions.first { $0.id.lowercased() == action.lowercased() }
+                print("updated \(changed?.id ?? action): " + (changed?.history.filter { $0.at == updater.at && $0.by == by } ?? [])
+                    .map { "\($0.field) \($0.old ?? "none") -> \($0.new ?? "none")" }.joined(separator: "; "))
+            }
+        }
+    }
+
+    struct Version: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Raise the plan's version (0.1 -> 0.2, or 1.0 with --major) and record why in its version history.")
+
+        @Option(help: "Why the version changes, e.g. \"Signed off by cabinet\".") var note: String
+        @Option(help: "Who makes the change.") var by: String
+        @Flag(help: "A new major version (e.g. when the plan is signed off).") var major = false
+        @Option(help: "The review date (YYYY-MM-DD); default today.") var date: String?
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var selection: AuditSelection
+
+        func run() throws {
+            try reportingFailures {
+                let store = try AuditStore(path: storeOptions.db)
+                let plan = try store.plan(selecting: selection.org, year: selection.year)
+                let day = try parseDate(date, option: "--date") ?? today()
+                let updated = try store.updatePlan(organisation: plan.organisation, year: plan.auditYear) { current in
+                    try PlanUpdater(by: by, at: now()).bumpVersion(current, note: note, on: day, major: major)
+                }
+                let dc = updated.documentControl
+                print("\(updated.title) is now version \(dc.version) (\(note)); next review due \(dc.nextReviewDue)")
             }
         }
     }
@@ -51,9 +121,9 @@ struct PlanCommand: ParsableCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Export the plan as board XML, validated against plan.xsd.")
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case xml }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case xml, csv }
 
-        @Option(help: "xml (the board format).") var format: Format = .xml
+        @Option(help: "xml (the board format, validated against plan.xsd) or csv (one row per action).") var format: Format = .xml
         @Option(help: "The file to write; standard output when absent.") var out: String?
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
@@ -61,10 +131,14 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let plan = try AuditStore(path: storeOptions.db).plan(selecting: selection.org, year: selection.year)
-                let data = try PlanXML().write(plan)
+                let data: Data
+                switch format {
+                case .xml: data = try PlanXML().write(plan)
+                case .csv: data = Data(PlanCSV().write(plan).utf8)
+                }
                 if let out {
                     try writeFile(data, to: out)
-                    print("wrote \(out) (valid against plan.xsd)")
+                    print("wrote \(out)" + (format == .xml ? " (valid against plan.xsd)" : ""))
                 } else {
                     FileHandle.standardOutput.write(data)
                 }
@@ -95,7 +169,16 @@ func parseDate(_ text: String?, option: String) throws -> CalendarDate? {
     return date
 }
 
+/// Now as ISO 8601 UTC to the second, for the history of changes.
+func now() -> String {
+    ISO8601DateFormatter().string(from: Date())
+}
+
 func today() -> CalendarDate {
     let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
     return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+}
+
+extension ActionStatus: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
 }

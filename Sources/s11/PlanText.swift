@@ -17,12 +17,36 @@ struct PlanText {
                 for action in objective.actions {
                     out += "     \(action.id)\(action.status.map { " [\($0.rawValue)]" } ?? "") \(action.input)\n"
                     out += "        Outcome: \(action.outcome)\n        Measure: \(action.measure)\n"
-                    out += "        Lead: \(action.lead.name)\(action.lead.serviceArea.map { " (\($0))" } ?? "") · due \(action.due)\n"
+                    out += "        Lead: \(action.lead.name)\(action.lead.serviceArea.map { " (\($0))" } ?? "") · due \(action.due)"
+                        + (action.timescale.map { " (\($0))" } ?? "") + "\n"
+                    if let progress = action.progress { out += "        Progress: \(progress)\n" }
+                    if let carried = action.carried {
+                        out += "        Carried from \(carried.plan) (\(carried.actionID), due \(carried.originalDue))\n"
+                    }
                 }
+            }
+        }
+        if !plan.completed.isEmpty {
+            out += "\nCompleted actions from the previous plan\n"
+            for done in plan.completed {
+                out += "  \(done.standardID) \(done.objective): \(done.action.input)\n"
+                out += "     Outcome: \(done.action.outcome) · Measure: \(done.action.measure)\n"
             }
         }
         out += "\nVersion history\n"
         for revision in dc.history { out += "  \(revision.version) \(revision.date) \(revision.author): \(revision.note)\n" }
+        return out
+    }
+
+    /// The actions past their timescale on `day` that are not Blue.
+    func overdue(on day: CalendarDate) -> String {
+        let late = PlanUpdater.overdue(in: plan, on: day)
+        guard !late.isEmpty else { return "no actions are overdue on \(day)\n" }
+        var out = "\(late.count) action\(late.count == 1 ? "" : "s") overdue on \(day) (past their timescale, not Blue):\n"
+        for (standard, objective, action) in late {
+            out += "  \(action.id) [\(action.status?.rawValue ?? "no status")] due \(action.due) · \(action.lead.name) · "
+                + "\(standard.standardID) \(objective.title): \(action.input)\n"
+        }
         return out
     }
 }

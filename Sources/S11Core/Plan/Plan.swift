@@ -27,6 +27,19 @@ public struct Plan: Sendable, Hashable, Codable {
         self.completed = completed
     }
 
+    /// Plans stored before the appendix existed still read: absent means none completed.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(organisation: try c.decode(String.self, forKey: .organisation), title: try c.decode(String.self, forKey: .title),
+                  auditYear: try c.decode(Int.self, forKey: .auditYear),
+                  periodStart: try c.decode(CalendarDate.self, forKey: .periodStart),
+                  periodEnd: try c.decode(CalendarDate.self, forKey: .periodEnd),
+                  documentControl: try c.decode(DocumentControl.self, forKey: .documentControl),
+                  results: try c.decodeIfPresent(PlanResults.self, forKey: .results),
+                  standards: try c.decode([PlanStandard].self, forKey: .standards),
+                  completed: try c.decodeIfPresent([CompletedAction].self, forKey: .completed) ?? [])
+    }
+
     public var objectives: [Objective] { standards.flatMap(\.objectives) }
     public var actions: [PlanAction] { objectives.flatMap(\.actions) }
 }
@@ -161,6 +174,18 @@ public struct PlanAction: Sendable, Hashable, Codable {
         self.progress = progress
         self.carried = carried
         self.history = history
+    }
+
+    /// Plans stored before an optional field existed still read: absent means empty.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), status: try c.decodeIfPresent(ActionStatus.self, forKey: .status),
+                  input: try c.decode(String.self, forKey: .input), outcome: try c.decode(String.self, forKey: .outcome),
+                  measure: try c.decode(String.self, forKey: .measure), lead: try c.decode(Lead.self, forKey: .lead),
+                  due: try c.decode(CalendarDate.self, forKey: .due), timescale: try c.decodeIfPresent(String.self, forKey: .timescale),
+                  progress: try c.decodeIfPresent(String.self, forKey: .progress),
+                  carried: try c.decodeIfPresent(CarriedFrom.self, forKey: .carried),
+                  history: try c.decodeIfPresent([ActionChange].self, forKey: .history) ?? [])
     }
 
     /// Past its due date and not completed.

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Tracks a plan through the year: changes to an action's status, progress, due date or lead,
+/// each kept in the action's history with who and when, and version bumps that record why.
+public struct PlanUpdater: Sendable {
+    /// What to change on one action; nil leaves a field as it is.
+    public struct Change: Sendable {
+        public var status: ActionStatus?
+        public var progress: String?
+        public var due: CalendarDate?
+        public var lead: String?
+
+        public init(status: ActionStatus? = nil, progress: String? = nil, due: CalendarDate? = nil, lead: String? = nil) {
+            self.status = status
+            self.progress = progress
+            self.due = due
+            self.lead = lead
+        }
+    }
+
+    /// Who makes the changes and when (ISO 8601 date and time, e.g. `2027-03-01T10:15:00Z`).
+    public var by: String
+    public var at: String
+
+    public init(by: String, at: String) {
+        self.by = by
+        self.at = at
+    }
+
+    /// Applies `change` to the action with `actionID`, adding one history entry per field that changes.
+    public func update(_ plan: Plan, actionID: String, change: Change) throws(PlanUpdateError) -> Plan {
+        var plan = plan
+        guard let (s, o, a) = Self.position(of: actionID, in: plan) else {
+            let known = plan.actions.map(\.id)
+            throw PlanUpdateError("no action '\(actionID)' in the plan; its actions are \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+        }
+        var action = plan.standards[s].objectives[o].actions[a]
+        var entries: [ActionChange] = []
+        func record(_ field: String, _ old: String?, _ new: String?) {
+            if old != new { entries.append(ActionChange(at: at, by: by, field: field, old: old, new: new)) }
+        }
+        if let status = change.status {
+            record("status", action.status?.rawValue, status.rawValue)
+            action.status = status
+        }
+        if let progress = change.progress {
+            record("progress", action.progress, progress)
+            action.progress = progress
+        }
+        if let due = change.due {
+            record("due", action.due.iso, due.iso)
+            action.due = due
+        }
+        if let lead = change.lead {
+            record("lead", action.lead.name, lead)
+            if action.lead.name != lead { action.lead = Lead(name: lead) }
+        }
+        guard !entries.isEmpty else {
+            throw PlanUpdateError("nothing changes for \(actionID): give a new --status, --progress, --due or --lead")
+        }
+        action.history += entries
+        plan.standards[s].objectives[o].actions[a] = action
+        return plan
+    }
+
+    /// Raises the version (0.1 to 0.2, or to 1.0 with `major`), records why in the version history,
+    /// marks the plan reviewed on `day` and sets the next review six months on.
+    public func bumpVersion(_ plan: Plan, note: String, on day: CalendarDate, major: Bool = false) throws(PlanUpdateError) -> Plan {
+        guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw PlanUpdateError("say why the version changes: --note \"Signed off by cabinet\"")
+        }
+        let parts = plan.documentControl.version.split(separator: ".").map { Int($0) ?? 0 }
+        let (majorNumber, minorNumber) = (parts.first ?? 0, parts.count > 1 ? parts[1] : 0)
+        let version = major ? "\(majorNumber + 1).0" : "\(majorNumber).\(minorNumber + 1)"
+        var plan = plan
+        plan.documentControl.version = version
+        plan.documentControl.lastReviewed = day
+        plan.documentControl.nextReviewDue = day.adding(months: 6)
+        plan.documentControl.history.append(Revision(version: version, date: day, author: by, note: note))
+        return plan
+    }
+
+    /// Actions past their due date on `day` and not completed, in plan order.
+    public static func overdue(in plan: Plan, on day: CalendarDate) -> [(standard: PlanStandard, objective: Objective, action: PlanAction)] {
+        plan.standards.flatMap { standard in
+            standard.objectives.flatMap { objective in
+                objective.actions.filter { $0.isOverdue(on: day) }.map { (standard, objective, $0) }
+            }
+        }
+    }
+
+    private static func position(of actionID: String, in plan: Plan) -> (Int, Int, Int)? {
+        for (s, standard) in plan.standards.enumerated() {
+            for (o, objective) in standard.objectives.enumerated() {
+                if let a = objective.actions.firstIndex(where: { $0.id.lowercased() == actionID.lowercased() }) { return (s, o, a) }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,80 @@
+import Testing
+@testable import S11Core
+
+@Suite("Plan updates through the year")
+struct PlanUpdaterTests {
+    let updater = PlanUpdater(by: "Alice Ash", at: "2027-03-01T10:15:00Z")
+
+    func plan() throws -> Plan {
+        let lead = Lead(name: "Cara Cole", role: "manager", serviceArea: "Housing")
+        return Plan(organisation: Fixture.organisation, title: "Plan", auditYear: 2026,
+                    periodStart: try Fixture.date("2027-01-01"), periodEnd: try Fixture.date("2027-12-31"),
+                    documentControl: DocumentControl(owner: "Alice Ash", author: "Alice Ash", version: "0.1",
+                                                     lastReviewed: try Fixture.date("2026-11-15"),
+                                                     nextReviewDue: try Fixture.date("2027-05-15"), history: []),
+                    results: nil, standards: [
+                        PlanStandard(standardID: "S1", title: "Leadership", objectives: [
+                            Objective(id: "O1", requirementID: "R1.1", title: "Named lead", finding: nil, actions: [
+                                PlanAction(id: "A1.1", input: "Appoint", outcome: "Known", measure: "List", lead: lead,
+                                           due: try Fixture.date("2027-03-31")),
+                                PlanAction(id: "A1.2", status: .blue, input: "Publish", outcome: "Known", measure: "Page",
+                                           lead: lead, due: try Fixture.date("2027-01-31")),
+                                PlanAction(id: "A1.3", status: .red, input: "Train", outcome: "Skilled", measure: "Records",
+                                           lead: lead, due: try Fixture.date("2027-02-28")),
+                            ]),
+                        ]),
+                    ])
+    }
+
+    @Test func everyChangedFieldIsKeptWithWhoAndWhen() throws {
+        let updated = try updater.update(plan(), actionID: "A1.1", change: .init(
+            status: .amber, progress: "Two areas still to name a DSO", due: try Fixture.date("2027-04-30")))
+        let action = try #require(updated.actions.first)
+        #expect(action.status == .amber)
+        #expect(action.progress == "Two areas still to name a DSO")
+        #expect(action.due == (try Fixture.date("2027-04-30")))
+        #expect(action.history == [
+            ActionChange(at: "2027-03-01T10:15:00Z", by: "Alice Ash", field: "status", old: nil, new: "A"),
+            ActionChange(at: "2027-03-01T10:15:00Z", by: "Alice Ash", field: "progress", old: nil, new: "Two areas still to name a DSO"),
+            ActionChange(at: "2027-03-01T10:15:00Z", by: "Alice Ash", field: "due", old: "2027-03-31", new: "2027-04-30"),
+        ])
+        // A second update adds to the history rather than replacing it.
+        let again = try PlanUpdater(by: "Ben Birch", at: "2027-05-02T09:00:00Z")
+            .update(updated, actionID: "a1.1", change: .init(status: .blue, lead: "Dan Dale"))
+        let done = try #require(again.actions.first)
+        #expect(done.history.count == 5)
+        #expect(done.history.last == ActionChange(at: "2027-05-02T09:00:00Z", by: "Ben Birch", field: "lead", old: "Cara Cole", new: "Dan Dale"))
+        #expect(done.lead.name == "Dan Dale")
+    }
+
+    @Test func anUnknownActionOrNoChangeIsRefused() throws {
+        #expect(throws: PlanUpdateError.self) { try updater.update(plan(), actionID: "A9.9", change: .init(status: .green)) }
+        do {
+            _ = try updater.update(plan(), actionID: "A1.2", change: .init(status: .blue))
+            Issue.record("a change to the same value was accepted")
+        } catch {
+            #expect("\(error)".contains("nothing changes for A1.2"))
+        }
+    }
+
+    @Test func overdueListsActionsPastTheirDateThatAreNotBlue() throws {
+        let day = try Fixture.date("2027-03-01")
+        // A1.1 due 31 March: not yet; A1.2 past but Blue; A1.3 past and Red.
+        #expect(PlanUpdater.overdue(in: try plan(), on: day).map(\.action.id) == ["A1.3"])
+        #expect(PlanUpdater.overdue(in: try plan(), on: try Fixture.date("2027-04-01")).map(\.action.id) == ["A1.1", "A1.3"])
+    }
+
+    @Test func bumpingTheVersionRecordsWhy() throws {
+        let day = try Fixture.date("2027-01-20")
+        let minor = try updater.bumpVersion(plan(), note: "Comments from the safeguarding officers' group", on: day)
+        #expect(minor.documentControl.version == "0.2")
+        #expect(minor.documentControl.lastReviewed == day)
+        #expect(minor.documentControl.nextReviewDue == (try Fixture.date("2027-07-20")))
+        #expect(minor.documentControl.history.last == Revision(version: "0.2", date: day, author: "Alice Ash",
+                                                               note: "Comments from the safeguarding officers' group"))
+        let signed = try updater.bumpVersion(minor, note: "Signed off by cabinet", on: day, major: true)
+        #expect(signed.documentControl.version == "1.0")
+        #expect(signed.documentControl.history.map(\.version) == ["0.2", "1.0"])
+        #expect(throws: PlanUpdateError.self) { try updater.bumpVersion(plan(), note: "  ", on: day) }
+    }
+}
