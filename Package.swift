@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -34,10 +35,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "S11Reports",
+            dependencies: [
+                "S11Core", "S11XML", "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .executableTarget(
             name: "s11",
             dependencies: [
-                "S11Core", "S11XML", "S11Store",
+                "S11Core", "S11XML", "S11Store", "S11Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +54,7 @@ let package = Package(
         .testTarget(name: "S11StoreTests", dependencies: [
             "S11Store", "S11Core", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "S11ReportsTests", dependencies: ["S11Reports", "S11Core"]),
         .testTarget(name: "EndToEndTests", dependencies: ["s11"]),
     ]
 )
