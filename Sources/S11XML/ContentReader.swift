@@ -65,7 +65,9 @@ struct ContentReader {
             catalogueID: root.attribute("catalogue") ?? "",
             title: root.childText("title") ?? "",
             introduction: root.childText("introduction"),
-            roles: root.child("roles")?.children("role").map { Role(id: $0.attribute("id") ?? "", label: trimmed($0.text)) } ?? [],
+            roles: root.child("roles")?.children("role").map {
+                Role(id: $0.attribute("id") ?? "", label: trimmed($0.text), ownsPlan: bool($0.attribute("ownsPlan")))
+            } ?? [],
             bands: root.child("bands")?.children("band").compactMap(band) ?? [],
             profile: root.child("profile")?.children("choice").map(profileChoice) ?? [],
             sections: root.children("section").map(section),

@@ -66,7 +66,7 @@ enum Fixture {
 
     static let survey = Survey(
         id: "test-self", version: "1.0", kind: .selfAssessment, catalogueID: "test-cat", title: "Self-assessment",
-        roles: [Role(id: "strategic-lead", label: "Strategic lead"),
+        roles: [Role(id: "strategic-lead", label: "Strategic lead", ownsPlan: true),
                 Role(id: "dso", label: "Designated safeguarding officer"),
                 Role(id: "manager", label: "Service manager")],
         bands: bands,

@@ -97,7 +97,7 @@ struct PlanDrafterTests {
         let plan = draft(officers: [])
         let action = try #require(plan.objectives.first?.actions.first)
         #expect(action.lead == Lead(name: "Strategic lead", role: "strategic-lead", serviceArea: nil))
-        #expect(plan.documentControl.owner == "Safeguarding lead")        // no strategic lead named
+        #expect(plan.documentControl.owner == "Strategic lead")           // no officer in the plan-owning role: the role
     }
 
     @Test func dueIsTheTimescaleAfterTheStartLessADay() throws {

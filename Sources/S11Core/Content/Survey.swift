@@ -65,9 +65,12 @@ public struct Survey: Sendable, Hashable {
 public struct Role: Sendable, Hashable {
     public var id: String
     public var label: String
-    public init(id: String, label: String) {
+    /// The role that owns the action plan: its officer is document control's default owner.
+    public var ownsPlan: Bool
+    public init(id: String, label: String, ownsPlan: Bool = false) {
         self.id = id
         self.label = label
+        self.ownsPlan = ownsPlan
     }
 }
 

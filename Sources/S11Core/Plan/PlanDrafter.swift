@@ -37,7 +37,9 @@ public struct PlanDrafter: Sendable {
 
     public func draft(card: Scorecard, gaps: [Gap], officers: [Officer], options: Options) -> Plan {
         let end = options.start.adding(months: 12).adding(days: -1)
-        let owner = options.owner ?? officers.first { $0.role == "strategic-lead" }?.name ?? "Safeguarding lead"
+        let ownerRoles = Set(content.selfAssessment.roles.filter(\.ownsPlan).map(\.id))
+        let owner = options.owner ?? officers.first { ownerRoles.contains($0.role) }?.name
+            ?? content.selfAssessment.roles.first(where: \.ownsPlan)?.label ?? "Safeguarding lead"
         let author = options.author ?? owner
         let control = DocumentControl(
             owner: owner, author: author, version: "0.1",
