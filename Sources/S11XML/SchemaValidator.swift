@@ -6,7 +6,7 @@ import S11Core
 public final class SchemaValidator: @unchecked Sendable {
     /// The shipped schemas.
     public enum Schema: String, CaseIterable, Sendable {
-        case catalogue, survey, officerReturn = "return", plan
+        case catalogue, survey, officerReturn = "return", plan, poam
 
         /// The namespace of the schema's documents.
         public var namespace: String {
@@ -15,6 +15,7 @@ public final class SchemaValidator: @unchecked Sendable {
             case .survey: return "urn:s11:survey:1"
             case .officerReturn: return "urn:s11:return:1"
             case .plan: return "urn:s11:plan:1"
+            case .poam: return "http://csrc.nist.gov/ns/oscal/1.0"
             }
         }
 

@@ -121,9 +121,10 @@ struct PlanCommand: ParsableCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Export the plan as board XML, validated against plan.xsd.")
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case xml, csv }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case xml, csv, poam }
 
-        @Option(help: "xml (the board format, validated against plan.xsd) or csv (one row per action).") var format: Format = .xml
+        @Option(help: "xml (the board format, validated against plan.xsd), csv (one row per action) or poam (OSCAL-style plan of action and milestones, validated against poam.xsd).")
+        var format: Format = .xml
         @Option(help: "The file to write; standard output when absent.") var out: String?
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
@@ -135,10 +136,11 @@ struct PlanCommand: ParsableCommand {
                 switch format {
                 case .xml: data = try PlanXML().write(plan)
                 case .csv: data = Data(PlanCSV().write(plan).utf8)
+                case .poam: data = try PlanPOAM().write(plan)
                 }
                 if let out {
                     try writeFile(data, to: out)
-                    print("wrote \(out)" + (format == .xml ? " (valid against plan.xsd)" : ""))
+                    print("wrote \(out)" + (format == .csv ? "" : " (valid against \(format == .xml ? "plan" : "poam").xsd)"))
                 } else {
                     FileHandle.standardOutput.write(data)
                 }

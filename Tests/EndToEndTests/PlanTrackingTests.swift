@@ -62,6 +62,19 @@ import Testing
         let text = try s11.succeed(["plan", "show"] + next).stdout
         #expect(text.contains("Completed actions from the previous plan"))
 
+        // The OSCAL-style POA&M: every objective an item, the recorded changes in the risk log,
+        // valid against the shipped poam.xsd by validators that did not write it.
+        try s11.succeed(["plan", "export", "--format", "poam", "--out", "poam.xml"] + this)
+        let poamPath = s11.folder.appendingPathComponent("poam.xml").path
+        let poam = try String(contentsOfFile: poamPath, encoding: .utf8)
+        #expect(poam.components(separatedBy: "<poam-item ").count - 1 == xml.components(separatedBy: "<objective ").count - 1)
+        #expect(poam.contains("<risk-log>"))
+        #expect(poam.contains("<p>Margaret Okafor changed status from none to B.</p>"))
+        #expect(poam.contains("<on-date date=\"2027-09-30T00:00:00Z\"/>"))
+        try expectValid(poamPath, schema: "poam.xsd")
+        // The same plan gives the same bytes.
+        #expect(try s11.succeed(["plan", "export", "--format", "poam"] + this).stdout == poam)
+
         let csv = try s11.succeed(["plan", "export", "--format", "csv"] + next).stdout
         #expect(csv.hasPrefix("standard,standard_title,objective,"))
         #expect(csv.contains(",A2.1,2027-09-30"))                     // carried: original id and due date

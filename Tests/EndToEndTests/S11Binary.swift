@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `s11` binary the way a user does, in a folder of the test's choosing.
 struct S11Binary {
@@ -94,3 +95,18 @@ let hasXMLSchema: Bool = {
     if ProcessInfo.processInfo.environment["CI"] != nil { return true }
     return (try? runTool("/usr/bin/env", ["python3", "-c", "import xmlschema"]).status) == 0
 }()
+
+/// Checks `path` against a shipped schema with validators s11 did not write: Python's
+/// xmlschema (required under CI) and xmllint when installed.
+func expectValid(_ path: String, schema: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let xsd = S11Binary.packageRoot.appendingPathComponent("Sources/S11XML/Schemas/\(schema)").path
+    if hasXMLSchema {
+        let check = try runTool("/usr/bin/env", ["python3", "-c",
+            "import sys, xmlschema; xmlschema.XMLSchema(sys.argv[1]).validate(sys.argv[2]); print('valid')", xsd, path])
+        #expect(check.status == 0, "\(check.output)", sourceLocation: sourceLocation)
+    }
+    if FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") {
+        let check = try runTool("/usr/bin/xmllint", ["--noout", "--schema", xsd, path])
+        #expect(check.status == 0, "\(check.output)", sourceLocation: sourceLocation)
+    }
+}
