@@ -57,6 +57,29 @@ enum Schema {
                 t.primaryKey(["organisation", "year"])
             }
         }
+        migrator.registerMigration("v2: moderated ratings and their audit trail") { db in
+            try db.create(table: "moderation") { t in
+                t.column("auditID", .integer).notNull().references("audit", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("scopeID", .text).notNull()
+                t.column("rag", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("byName", .text).notNull()
+                t.column("at", .text).notNull()
+                t.primaryKey(["auditID", "kind", "scopeID"])
+            }
+            try db.create(table: "moderationLog") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("auditID", .integer).notNull().references("audit", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("scopeID", .text).notNull()
+                t.column("oldRag", .text)
+                t.column("newRag", .text)
+                t.column("reason", .text).notNull()
+                t.column("byName", .text).notNull()
+                t.column("at", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -37,7 +37,8 @@ public struct PlanXML: Sendable {
             builder.element("overall", in: node, attributes: ratingAttributes(results.overall))
             for standard in results.standards {
                 builder.element("standard", in: node, attributes: [("ref", standard.standardID), ("title", standard.title)]
-                                + ratingAttributes(standard.rating) + [("gaps", String(standard.gaps))])
+                                + ratingAttributes(standard.rating)
+                                + [("moderatedRag", standard.moderated?.rawValue), ("gaps", String(standard.gaps))])
             }
         }
 
@@ -124,7 +125,8 @@ public struct PlanXML: Sendable {
                         overall: node.child("overall").map(rating) ?? .unrated,
                         standards: node.children("standard").map {
                             StandardResult(standardID: $0.attribute("ref") ?? "", title: $0.attribute("title") ?? "",
-                                           rating: rating($0), gaps: Int($0.attribute("gaps") ?? "") ?? 0)
+                                           rating: rating($0), moderated: $0.attribute("moderatedRag").flatMap(Rag.init(rawValue:)),
+                                           gaps: Int($0.attribute("gaps") ?? "") ?? 0)
                         })
         }
         let standards = root.children("standard").map { node in

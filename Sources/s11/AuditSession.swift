@@ -90,7 +90,8 @@ struct AuditSession {
     func scorecard() throws -> Scorecard {
         Scorer(content: content).score(organisation: audit.organisation, year: audit.year,
                                        officers: try store.officers(auditID: audit.id),
-                                       returns: try store.returns(audit: audit))
+                                       returns: try store.returns(audit: audit),
+                                       moderations: try store.moderations(auditID: audit.id))
     }
 
     func draftPlan(options: PlanDrafter.Options, replace: Bool) throws -> Plan {

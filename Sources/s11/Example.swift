@@ -48,7 +48,7 @@ struct Example: ParsableCommand {
             let card = try session.scorecard()
             let gaps = GapFinder().gaps(in: card)
             let scorePath = "\(out)/scorecard.txt"
-            try writeFile(Data(ScorecardText(card: card, gaps: gaps, content: session.content).render(allRequirements: true).utf8), to: scorePath)
+            try writeFile(Data(ScorecardText(card: card, gaps: gaps, content: session.content, trail: []).render(allRequirements: true).utf8), to: scorePath)
             let jsonPath = "\(out)/scorecard.json"
             try writeFile(Data(try ScorecardJSON(card: card, gaps: gaps).render().utf8), to: jsonPath)
             print("6. score: organisation \(card.overall.percent.map { PercentText.format($0) + "%" } ?? "-") \(card.overall.rag?.label ?? ""), \(gaps.count) gaps")

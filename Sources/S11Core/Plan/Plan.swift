@@ -100,13 +100,17 @@ public struct PlanResults: Sendable, Hashable, Codable {
 public struct StandardResult: Sendable, Hashable, Codable {
     public var standardID: String
     public var title: String
+    /// The organisation's own rating.
     public var rating: Rating
+    /// The band after moderation, when the standard was moderated.
+    public var moderated: Rag?
     public var gaps: Int
 
-    public init(standardID: String, title: String, rating: Rating, gaps: Int) {
+    public init(standardID: String, title: String, rating: Rating, moderated: Rag? = nil, gaps: Int) {
         self.standardID = standardID
         self.title = title
         self.rating = rating
+        self.moderated = moderated
         self.gaps = gaps
     }
 }

@@ -7,6 +7,8 @@ public struct Gap: Sendable, Hashable, Codable {
         case gapAnswers([ScoredAnswer])
         /// Answers differ by two scale steps or more.
         case inconsistentPractice(spread: Int)
+        /// Moderation rated the requirement, or its standard, Amber or Red.
+        case moderated(Moderation)
     }
 
     public var requirementID: String

@@ -1,20 +1,40 @@
 /// Finds the gaps in a scorecard. A requirement is a gap when its band is below Green, when any
 /// officer answered with a gap option (every Red or Amber answer needs an action), or when the
 /// officers' answers are two scale steps apart or more (inconsistent practice).
+///
+/// Moderation decides over the self rating: a requirement moderated Amber or Red is a gap and one
+/// moderated Green or Blue is not, whatever the answers say; a standard moderated Amber or Red
+/// that has no gap of its own gets one at its lowest-rated requirement.
 public struct GapFinder: Sendable {
     public init() {}
 
     public func gaps(in card: Scorecard) -> [Gap] {
-        card.requirements.compactMap { requirement in
-            var reasons: [Gap.Reason] = []
-            if let rag = requirement.rating.rag, rag.isGap { reasons.append(.lowRating(requirement.rating)) }
-            let gapAnswers = requirement.answers.filter(\.isGapOption)
-            if !gapAnswers.isEmpty { reasons.append(.gapAnswers(gapAnswers)) }
-            if requirement.spread >= 2 { reasons.append(.inconsistentPractice(spread: requirement.spread)) }
-            guard !reasons.isEmpty else { return nil }
-            return Gap(requirementID: requirement.requirementID, standardID: requirement.standardID,
-                       reasons: reasons, serviceAreas: areas(requirement))
+        var gaps: [Gap] = []
+        for standard in card.standards {
+            var found = standard.requirements.compactMap(gap)
+            if found.isEmpty, let moderation = standard.moderation, moderation.rag.isGap,
+               let weakest = standard.requirements.min(by: { ($0.rating.percent ?? 101) < ($1.rating.percent ?? 101) }) {
+                found = [Gap(requirementID: weakest.requirementID, standardID: standard.standardID,
+                             reasons: [.moderated(moderation)], serviceAreas: areas(weakest))]
+            }
+            gaps += found
         }
+        return gaps
+    }
+
+    private func gap(_ requirement: RequirementScore) -> Gap? {
+        var reasons: [Gap.Reason] = []
+        if let rag = requirement.rating.rag, rag.isGap { reasons.append(.lowRating(requirement.rating)) }
+        let gapAnswers = requirement.answers.filter(\.isGapOption)
+        if !gapAnswers.isEmpty { reasons.append(.gapAnswers(gapAnswers)) }
+        if requirement.spread >= 2 { reasons.append(.inconsistentPractice(spread: requirement.spread)) }
+        if let moderation = requirement.moderation {
+            guard moderation.rag.isGap else { return nil }
+            reasons.append(.moderated(moderation))
+        }
+        guard !reasons.isEmpty else { return nil }
+        return Gap(requirementID: requirement.requirementID, standardID: requirement.standardID,
+                   reasons: reasons, serviceAreas: areas(requirement))
     }
 
     /// Each answering service area's mean for this requirement, weakest first (ties by name).

@@ -71,6 +71,11 @@ public struct RequirementScore: Sendable, Hashable, Codable {
     public var rating: Rating
     /// Scale steps between the highest and lowest answer; 2 or more is inconsistent practice.
     public var spread: Int
+    /// The moderated rating, when the requirement was moderated; it decides the gap.
+    public var moderation: Moderation?
+
+    /// The band that counts: the moderated one when there is one, else the self rating's.
+    public var effectiveRag: Rag? { moderation?.rag ?? rating.rag }
 }
 
 /// A standard's weighted score.
@@ -80,6 +85,11 @@ public struct StandardScore: Sendable, Hashable, Codable {
     public var title: String
     public var rating: Rating
     public var requirements: [RequirementScore]
+    /// The moderated rating, when the standard was moderated.
+    public var moderation: Moderation?
+
+    /// The band that counts: the moderated one when there is one, else the self rating's.
+    public var effectiveRag: Rag? { moderation?.rag ?? rating.rag }
 }
 
 /// A service area's score per standard and overall, from its own officers' answers.

@@ -11,7 +11,9 @@ public struct Scorer: Sendable {
 
     public init(content: AuditContent) { self.content = content }
 
-    public func score(organisation: String, year: Int, officers: [Officer], returns: [OfficerReturn]) -> Scorecard {
+    /// Scores the returns; `moderations` are set beside the self ratings they moderate.
+    public func score(organisation: String, year: Int, officers: [Officer], returns: [OfficerReturn],
+                      moderations: [Moderation] = []) -> Scorecard {
         let byEmail = Dictionary(officers.map { ($0.email, $0) }, uniquingKeysWith: { a, _ in a })
         let questionByID = Dictionary(content.selfAssessment.questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var answersByRequirement: [String: [ScoredAnswer]] = [:]
@@ -31,11 +33,14 @@ public struct Scorer: Sendable {
         var standards: [StandardScore] = []
         for standard in content.catalogue.standards {
             let requirements = standard.requirements.map { requirement in
-                requirementScore(requirement, standardID: standard.id, answers: answersByRequirement[requirement.id] ?? [])
+                var score = requirementScore(requirement, standardID: standard.id, answers: answersByRequirement[requirement.id] ?? [])
+                score.moderation = moderations.last { $0.scope == .requirement(requirement.id) }
+                return score
             }
             let rating = combinedRating(requirements.map { ($0.weight, $0.rating.percent, $0.answers) })
             standards.append(StandardScore(standardID: standard.id, number: standard.number, title: standard.title,
-                                           rating: rating, requirements: requirements))
+                                           rating: rating, requirements: requirements,
+                                           moderation: moderations.last { $0.scope == .standard(standard.id) }))
         }
         let overall = meanRating(standards.map { ($0.rating.percent, $0.requirements.map(\.answers)) })
         return Scorecard(organisation: organisation, year: year, catalogueID: content.catalogue.id,

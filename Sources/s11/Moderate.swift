@@ -1,0 +1,71 @@
+import ArgumentParser
+import S11Core
+import S11Store
+
+/// `s11 moderate`: a board's moderated rating of a requirement or standard, beside the self rating.
+struct Moderate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record a moderated rating (after a challenge event or peer review) for a requirement or a standard.",
+        discussion: """
+            The self rating is kept and shown beside the moderated one; the moderated one decides the gaps. \
+            Every change is kept with who, when, the old and the new band and why ('s11 moderate --trail').
+            """)
+
+    enum Band: String, ExpressibleByArgument, CaseIterable { case blue, green, amber, red, none }
+
+    @Option(help: "The requirement to moderate, e.g. S3.1.") var requirement: String?
+    @Option(help: "The standard to moderate, e.g. S3.") var standard: String?
+    @Option(help: "The moderated band: blue, green, amber or red; none withdraws it.") var rating: Band?
+    @Option(help: "Why, as the moderators would minute it.") var reason: String?
+    @Option(help: "Who moderates, for the audit trail.") var by: String?
+    @Flag(help: "Print every moderation change instead.") var trail = false
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var selection: AuditSelection
+
+    func run() throws {
+        try reportingFailures {
+            let session = try AuditSession(db: storeOptions.db, selection: selection)
+            if trail {
+                let changes = try session.store.moderationTrail(auditID: session.audit.id)
+                if changes.isEmpty { print("no moderation recorded for \(session.audit.organisation) \(session.audit.year)") }
+                for change in changes {
+                    print("\(change.at) \(change.by): \(change.scope) \(change.old?.label ?? "none") -> \(change.new?.label ?? "withdrawn"): \(change.reason)")
+                }
+                return
+            }
+            let scope = try self.scope(in: session.content.catalogue)
+            guard let rating else { throw CLIError("give the moderated band with --rating blue|green|amber|red (or none to withdraw it)") }
+            guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw CLIError("say why with --reason; the board will read it beside the self rating")
+            }
+            guard let by, !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("say who moderates with --by NAME") }
+            let change = try session.store.moderate(auditID: session.audit.id, scope: scope,
+                                                    rag: Rag(rawValue: rating.rawValue), reason: reason, by: by, at: now())
+            let card = try session.scorecard()
+            let own: Rating? = switch scope {
+            case .requirement(let id): card.requirement(id)?.rating
+            case .standard(let id): card.standards.first { $0.standardID == id }?.rating
+            }
+            let selfText = own.flatMap { rating in rating.rag.map { "\($0.label) (\(rating.percent.map { PercentText.format($0) } ?? "-")%)" } } ?? "unrated"
+            print("\(scope): self-assessed \(selfText), moderated \(change.old?.label ?? "none") -> \(change.new?.label ?? "withdrawn")")
+            print("gaps now: \(GapFinder().gaps(in: card).count); redraft with 's11 plan draft --replace'")
+        }
+    }
+
+    private func scope(in catalogue: Catalogue) throws -> Moderation.Scope {
+        switch (requirement, standard) {
+        case (let id?, nil):
+            guard let found = catalogue.requirement(id) ?? catalogue.requirements.first(where: { $0.id.lowercased() == id.lowercased() }) else {
+                throw CLIError("no requirement '\(id)' in catalogue \(catalogue.id); requirement ids look like S3.1")
+            }
+            return .requirement(found.id)
+        case (nil, let id?):
+            guard let found = catalogue.standards.first(where: { $0.id.lowercased() == id.lowercased() }) else {
+                throw CLIError("no standard '\(id)' in catalogue \(catalogue.id); its standards are \(catalogue.standards.map(\.id).joined(separator: ", "))")
+            }
+            return .standard(found.id)
+        case (nil, nil): throw CLIError("name what to moderate: --requirement ID or --standard ID (or --trail to list changes)")
+        case (_?, _?): throw CLIError("moderate one thing at a time: --requirement or --standard, not both")
+        }
+    }
+}
