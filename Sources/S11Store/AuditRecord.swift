@@ -30,4 +30,6 @@ public struct OfficerStatus: Sendable, Hashable {
     public var submittedAt: String?
     public var invited: Bool
     public var answered: Int
+    /// Answers still carried from last year's audit, not yet confirmed or changed by the officer.
+    public var carried: Int
 }

@@ -29,13 +29,15 @@ extension AuditStore {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT o.*, (i.officerID IS NOT NULL) AS invited,
-                       (SELECT COUNT(*) FROM answer a WHERE a.officerID = o.id AND a.option IS NOT NULL) AS answered
+                       (SELECT COUNT(*) FROM answer a WHERE a.officerID = o.id AND a.option IS NOT NULL) AS answered,
+                       (SELECT COUNT(*) FROM answer a WHERE a.officerID = o.id AND a.carried) AS carried
                 FROM officer o LEFT JOIN invitation i ON i.officerID = o.id
                 WHERE o.auditID = ? ORDER BY o.serviceArea, o.name
                 """, arguments: [auditID]).map { row in
                 OfficerStatus(officer: Self.officer(row),
                               status: ReturnStatus(rawValue: row["status"]) ?? .notStarted,
-                              submittedAt: row["submittedAt"], invited: row["invited"], answered: row["answered"])
+                              submittedAt: row["submittedAt"], invited: row["invited"], answered: row["answered"],
+                              carried: row["carried"])
             }
         }
     }

@@ -43,7 +43,8 @@ extension AuditStore {
                 let answers = try Row.fetchAll(db, sql: "SELECT * FROM answer WHERE officerID = ? ORDER BY questionID",
                                                arguments: [row["id"] as Int64]).map { answer in
                     Answer(questionID: answer["questionID"], choice: Answer.choice(from: answer["option"]),
-                           evidence: answer["evidence"], example: answer["example"], reason: answer["reason"])
+                           evidence: answer["evidence"], example: answer["example"], reason: answer["reason"],
+                           carried: answer["carried"])
                 }
                 return OfficerReturn(organisation: audit.organisation, year: audit.year,
                                      officerEmail: row["email"], answers: answers)

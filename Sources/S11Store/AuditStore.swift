@@ -38,7 +38,11 @@ public final class AuditStore: Sendable {
     // MARK: Audits
 
     /// Opens an audit, pinning the exact content files it will be run against.
-    public func openAudit(organisation: String, year: Int, files: [(kind: String, path: String, data: Data)]) throws -> AuditRecord {
+    /// Opens an audit pinned to `files`. With `carryFrom`, last year's officers come over and their
+    /// answers to the questions still asked (`questionIDs`) become starting values marked as carried,
+    /// in the same transaction: the new audit has all of them or does not exist.
+    public func openAudit(organisation: String, year: Int, files: [(kind: String, path: String, data: Data)],
+                          carryFrom previous: AuditRecord? = nil, questionIDs: Set<String> = []) throws -> AuditRecord {
         let organisation = organisation.trimmingCharacters(in: .whitespaces)
         guard !organisation.isEmpty else { throw StoreError("the organisation's name is empty") }
         return try writer.write { db in
@@ -56,7 +60,30 @@ public final class AuditStore: Sendable {
                 try db.execute(sql: "INSERT INTO auditContent (auditID, kind, path, sha256) VALUES (?, ?, ?, ?)",
                                arguments: [id, file.kind, file.path, hash])
             }
+            if let previous { try Self.carry(from: previous.id, to: id, questionIDs: questionIDs, db: db) }
             return AuditRecord(id: id, organisation: organisation, year: year, openedAt: openedAt)
+        }
+    }
+
+    private static func carry(from previousID: Int64, to auditID: Int64, questionIDs: Set<String>, db: Database) throws {
+        let now = Self.now()
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM officer WHERE auditID = ? ORDER BY id", arguments: [previousID]) {
+            try db.execute(sql: "INSERT INTO officer (auditID, name, email, role, serviceArea, status) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [auditID, row["name"], row["email"], row["role"], row["serviceArea"], ReturnStatus.notStarted.rawValue])
+            let officerID = db.lastInsertedRowID
+            var carried = 0
+            for answer in try Row.fetchAll(db, sql: "SELECT * FROM answer WHERE officerID = ?", arguments: [row["id"] as Int64])
+            where questionIDs.contains(answer["questionID"]) {
+                try db.execute(sql: """
+                    INSERT INTO answer (officerID, questionID, option, evidence, example, reason, updatedAt, carried)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+                    """, arguments: [officerID, answer["questionID"], answer["option"], answer["evidence"], answer["example"],
+                                     answer["reason"], now])
+                carried += 1
+            }
+            if carried > 0 {
+                try db.execute(sql: "UPDATE officer SET status = ? WHERE id = ?", arguments: [ReturnStatus.inProgress.rawValue, officerID])
+            }
         }
     }
 

@@ -80,6 +80,11 @@ enum Schema {
                 t.column("at", .text).notNull()
             }
         }
+        migrator.registerMigration("v3: answers carried from last year's audit") { db in
+            try db.alter(table: "answer") { t in
+                t.add(column: "carried", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 }

@@ -45,6 +45,9 @@ public struct ReturnXML: Sendable {
                 if requirement.naAllowed { options.append("na (not applicable: give a reason)") }
                 builder.comment("\(requirement.id): \(requirement.statement) Guidance: \(requirement.guidance) Options: \(options.joined(separator: ", "))", in: root)
                 let answer = given[question.id]
+                if answer?.carried == true {
+                    builder.comment("Carried from last year's return: confirm it or change it; importing this file confirms it.", in: root)
+                }
                 let node = builder.element("answer", in: root,
                                            attributes: [("question", question.id), ("option", answer?.optionValue ?? "")])
                 builder.text("evidence", answer?.evidence ?? "", in: node)

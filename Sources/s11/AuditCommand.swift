@@ -16,6 +16,8 @@ struct AuditCommand: ParsableCommand {
         @Option(help: "The organisation, e.g. \"Oxford City Council\".") var org: String
         @Option(help: "The audit year, e.g. 2026.") var year: Int
         @Option(help: "The self-assessment survey id, when Surveys/ holds several.") var survey: String?
+        @Flag(help: "Start from last year's audit: its officers, and their answers and evidence as starting values, marked as carried until each officer confirms or changes them.")
+        var fromLast = false
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var contentOptions: ContentOptions
 
@@ -26,11 +28,18 @@ struct AuditCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let store = try AuditStore(path: storeOptions.db)
+                let previous = fromLast ? try store.audit(organisation: org, year: year - 1) : nil
                 let session = try AuditSession.open(store: store, root: try contentOptions.root(),
-                                                    organisation: org, year: year, surveyID: survey)
+                                                    organisation: org, year: year, surveyID: survey, carryFrom: previous)
                 let content = session.content
                 print("opened the \(session.audit.year) audit for \(session.audit.organisation): catalogue \(content.catalogue.id) \(content.catalogue.version) (\(content.catalogue.requirements.count) requirements), survey \(content.selfAssessment.id) \(content.selfAssessment.version)")
-                print("next: s11 officers import OFFICERS.csv")
+                if let previous {
+                    let statuses = try store.officerStatuses(auditID: session.audit.id)
+                    print("from \(previous.year): \(statuses.count) officers, \(statuses.map(\.carried).reduce(0, +)) answers carried as starting values; each officer confirms or changes them by returning this year's form")
+                    print("next: s11 officers import OFFICERS.csv (to update the list), then s11 invite")
+                } else {
+                    print("next: s11 officers import OFFICERS.csv")
+                }
             }
         }
     }
@@ -71,7 +80,8 @@ struct AuditCommand: ParsableCommand {
                     let asked = session.content.questions(forRole: status.officer.role).count
                     return [status.officer.serviceArea, status.officer.name, status.officer.email,
                             session.content.selfAssessment.roleLabel(status.officer.role),
-                            status.status.label, "\(status.answered)/\(asked)", status.invited ? "yes" : "no"]
+                            status.status.label + (status.carried > 0 ? " (\(status.carried) carried)" : ""),
+                            "\(status.answered)/\(asked)", status.invited ? "yes" : "no"]
                 }
                 print(TextTable(header: ["Service area", "Officer", "E-mail", "Role", "Return", "Answered", "Invited"], rows: rows).render())
             }

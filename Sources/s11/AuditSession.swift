@@ -36,14 +36,17 @@ struct AuditSession {
     }
 
     /// Opens a new audit on the content under `root`, refusing content that does not pass `s11 check`.
-    static func open(store: AuditStore, root: URL, organisation: String, year: Int, surveyID: String?) throws -> AuditSession {
+    /// With `carryFrom`, last year's officers and answers come over as carried starting values.
+    static func open(store: AuditStore, root: URL, organisation: String, year: Int, surveyID: String?,
+                     carryFrom previous: AuditRecord? = nil) throws -> AuditSession {
         let loaded = ContentLoader(root: root).load()
         if !loaded.problems.isEmpty { throw DiagnosticsError(loaded.problems) }
         let content = try loaded.library.auditContent(surveyID: surveyID)
         let wanted = Set([content.catalogue.id, content.selfAssessment.id, content.staffSurvey?.id].compactMap { $0 })
         let files = loaded.files.filter { $0.kind == .scales || wanted.contains($0.id) }
             .map { (kind: $0.kind.rawValue, path: $0.path, data: $0.data) }
-        let audit = try store.openAudit(organisation: organisation, year: year, files: files)
+        let audit = try store.openAudit(organisation: organisation, year: year, files: files, carryFrom: previous,
+                                        questionIDs: Set(content.selfAssessment.questions.map(\.id)))
         return try AuditSession(store: store, audit: audit)
     }
 

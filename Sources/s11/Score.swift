@@ -12,6 +12,7 @@ struct Score: ParsableCommand {
     @Option(help: "table or json.") var format: Format = .table
     @Flag(help: "With --format table: list every requirement, not only the gaps.") var requirements = false
     @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Option(help: "Show movement per standard since this year's audit of the same organisation, e.g. 2025.") var compare: Int?
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var selection: AuditSelection
 
@@ -20,13 +21,17 @@ struct Score: ParsableCommand {
             let session = try AuditSession(db: storeOptions.db, selection: selection)
             let card = try session.scorecard()
             let gaps = GapFinder().gaps(in: card)
+            let previous = try compare.map { year -> Scorecard in
+                try AuditSession(store: session.store, audit: session.store.audit(organisation: session.audit.organisation, year: year))
+                    .scorecard()
+            }
             let text: String
             switch format {
             case .table:
                 text = ScorecardText(card: card, gaps: gaps, content: session.content,
-                                     trail: try session.store.moderationTrail(auditID: session.audit.id))
+                                     trail: try session.store.moderationTrail(auditID: session.audit.id), previous: previous)
                     .render(allRequirements: requirements)
-            case .json: text = try ScorecardJSON(card: card, gaps: gaps).render()
+            case .json: text = try ScorecardJSON(card: card, gaps: gaps, previous: previous).render()
             }
             if let out {
                 try writeFile(Data(text.utf8), to: out)

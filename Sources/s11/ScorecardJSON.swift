@@ -10,11 +10,27 @@ struct ScorecardJSON: Encodable {
         var weakestServiceArea: String?
     }
 
+    /// One standard's movement since the compared year, in percentage points.
+    struct Movement: Encodable {
+        var standard: String
+        var previous: Double?
+        var current: Double?
+        var change: Double?
+    }
+
     var scorecard: Scorecard
     var gaps: [GapLine]
+    var comparedWith: Int?
+    var movement: [Movement]?
 
-    init(card: Scorecard, gaps: [Gap]) {
+    init(card: Scorecard, gaps: [Gap], previous: Scorecard? = nil) {
         scorecard = card
+        comparedWith = previous?.year
+        movement = previous.map { previous in
+            ScoreMovement(current: card, previous: previous).standards.map {
+                Movement(standard: $0.standardID, previous: $0.previous, current: $0.current, change: $0.change)
+            }
+        }
         self.gaps = gaps.map { GapLine(requirement: $0.requirementID, standard: $0.standardID, why: $0.explanation,
                                        weakestServiceArea: $0.weakestServiceArea) }
     }

@@ -7,6 +7,8 @@ struct ScorecardText {
     let content: AuditContent
     /// Every moderation change, printed as the audit trail.
     let trail: [ModerationChange]
+    /// Another year's scorecard, for movement per standard.
+    var previous: Scorecard? = nil
 
     func render(allRequirements: Bool) -> String {
         var out = "\(card.organisation) \(card.year) self-assessment: \(card.returns) returns scored\n\n"
@@ -17,6 +19,16 @@ struct ScorecardText {
                 + (moderated ? [standard.moderation?.rag.label ?? "-"] : [])
                 + [String(gaps.filter { $0.standardID == standard.standardID }.count)]
         } + [["Organisation"] + cells(card.overall) + (moderated ? [""] : []) + [String(gaps.count)]]).render()
+        if let previous {
+            let movement = ScoreMovement(current: card, previous: previous)
+            out += "\n\nMovement since \(previous.year)\n"
+            out += TextTable(header: ["Standard", String(previous.year), String(card.year), "Change"],
+                             rows: movement.standards.map { line in
+                [line.standardID, line.previous.map { PercentText.format($0) + "%" } ?? "-",
+                 line.current.map { PercentText.format($0) + "%" } ?? "-", line.changeText]
+            } + [["Organisation", movement.overall.previous.map { PercentText.format($0) + "%" } ?? "-",
+                  movement.overall.current.map { PercentText.format($0) + "%" } ?? "-", movement.overall.changeText]]).render()
+        }
         if !card.serviceAreas.isEmpty {
             out += "\n\nService areas\n"
             out += TextTable(header: ["Service area", "Score", "RAG"] + card.standards.map { $0.standardID },
