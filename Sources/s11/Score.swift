@@ -1,15 +1,16 @@
 import ArgumentParser
 import Foundation
 import S11Core
+import S11Reports
 
 /// `s11 score`: the scorecard as a table or JSON.
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score the submitted returns: per requirement, standard, service area and organisation, with RAG bands.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
-    @Option(help: "table or json.") var format: Format = .table
+    @Option(help: "table, json or csv (one row per requirement, standard and service area).") var format: Format = .table
     @Flag(help: "With --format table: list every requirement, not only the gaps.") var requirements = false
     @Option(help: "Write to this file instead of standard output.") var out: String?
     @Option(help: "Show movement per standard since this year's audit of the same organisation, e.g. 2025.") var compare: Int?
@@ -32,6 +33,7 @@ struct Score: ParsableCommand {
                                      trail: try session.store.moderationTrail(auditID: session.audit.id), previous: previous)
                     .render(allRequirements: requirements)
             case .json: text = try ScorecardJSON(card: card, gaps: gaps, previous: previous).render()
+            case .csv: text = ScorecardCSV().write(card, gaps: gaps)
             }
             if let out {
                 try writeFile(Data(text.utf8), to: out)

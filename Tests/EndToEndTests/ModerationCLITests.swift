@@ -29,6 +29,16 @@ import Testing
         #expect(down.stdout.contains("moderated none -> Amber"))
         #expect(try gapIDs(s11) == (before + ["S2.1"]).sorted { order($0) < order($1) })
 
+        // The CSV carries both ratings, and the reason the requirement is now a gap.
+        let csv = try s11.succeed(["score", "--format", "csv", "--db", s11.db]).stdout
+        let lines = csv.split(separator: "\r\n")
+        #expect(lines.first == "level,id,title,service_area,percent,rag,moderated_rag,capped_because,answers,spread,gap,why")
+        #expect(lines.filter { $0.hasPrefix("requirement,") }.count == 64)
+        let s21 = try #require(lines.first { $0.hasPrefix("requirement,S2.1,") })
+        #expect(s21.contains(",amber,"))
+        #expect(s21.contains(",yes,"))
+        #expect(s21.contains("Moderated to Amber (requirement S2.1) by OSCB challenge panel"))
+
         let table = try s11.succeed(["score", "--requirements", "--db", s11.db]).stdout
         #expect(table.contains("Moderated"))
         #expect(table.contains("Moderation trail"))

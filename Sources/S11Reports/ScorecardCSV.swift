@@ -1,0 +1,39 @@
+import S11Core
+
+/// The scorecard as CSV for spreadsheets: one row per requirement, standard, service area and
+/// the organisation, with the self rating, the moderated band and, for requirements, why it is a gap.
+public struct ScorecardCSV: Sendable {
+    public static let header = ["level", "id", "title", "service_area", "percent", "rag", "moderated_rag", "capped_because",
+                                "answers", "spread", "gap", "why"]
+
+    public init() {}
+
+    public func write(_ card: Scorecard, gaps: [Gap]) -> String {
+        var rows = [Self.header]
+        func percent(_ rating: Rating) -> String { rating.percent.map { PercentText.format($0) } ?? "" }
+        rows.append(["organisation", "", card.organisation, "", percent(card.overall), card.overall.rag?.rawValue ?? "", "",
+                     card.overall.capped ?? "", "", "", "", ""])
+        for standard in card.standards {
+            rows.append(["standard", standard.standardID, standard.title, "", percent(standard.rating), standard.rating.rag?.rawValue ?? "",
+                         standard.moderation?.rag.rawValue ?? "", standard.rating.capped ?? "", "", "",
+                         String(gaps.filter { $0.standardID == standard.standardID }.count), ""])
+            for requirement in standard.requirements {
+                let gap = gaps.first { $0.requirementID == requirement.requirementID }
+                rows.append(["requirement", requirement.requirementID, requirement.statement, "", percent(requirement.rating),
+                             requirement.rating.rag?.rawValue ?? "", requirement.moderation?.rag.rawValue ?? "",
+                             requirement.rating.capped ?? "", String(requirement.answers.count), String(requirement.spread),
+                             gap == nil ? "no" : "yes", gap?.explanation ?? ""])
+            }
+        }
+        for area in card.serviceAreas {
+            rows.append(["service_area", "", area.serviceArea, area.serviceArea, percent(area.overall), area.overall.rag?.rawValue ?? "",
+                         "", area.overall.capped ?? "", "", "", "", ""])
+            for standard in card.standards {
+                guard let rating = area.standards[standard.standardID] else { continue }
+                rows.append(["service_area_standard", standard.standardID, standard.title, area.serviceArea, percent(rating),
+                             rating.rag?.rawValue ?? "", "", rating.capped ?? "", "", "", "", ""])
+            }
+        }
+        return rows.map { $0.map(PlanCSV.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+}
