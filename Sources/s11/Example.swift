@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import S11Core
+import S11Reports
 import S11Store
 import S11XML
 
@@ -51,6 +52,8 @@ struct Example: ParsableCommand {
             try writeFile(Data(ScorecardText(card: card, gaps: gaps, content: session.content, trail: []).render(allRequirements: true).utf8), to: scorePath)
             let jsonPath = "\(out)/scorecard.json"
             try writeFile(Data(try ScorecardJSON(card: card, gaps: gaps).render().utf8), to: jsonPath)
+            let reportPath = "\(out)/report.html"
+            try writeFile(Data(ScorecardHTML(card: card, gaps: gaps, catalogue: session.content.catalogue).render().utf8), to: reportPath)
             print("6. score: organisation \(card.overall.percent.map { PercentText.format($0) + "%" } ?? "-") \(card.overall.rag?.label ?? ""), \(gaps.count) gaps")
             let plan = try session.draftPlan(
                 options: PlanDrafter.Options(start: PlanDrafter.Options.defaultStart(auditYear: Self.year), today: today()),
@@ -64,7 +67,7 @@ struct Example: ParsableCommand {
             print("\nwrote:")
             print("  \(databasePath)")
             print("  \(out)/invitations/ (\(invitations.count) files)")
-            for path in [scorePath, jsonPath, planTextPath, planPath] { print("  \(path)") }
+            for path in [scorePath, jsonPath, reportPath, planTextPath, planPath] { print("  \(path)") }
         }
     }
 }

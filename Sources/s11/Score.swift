@@ -8,9 +8,10 @@ struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score the submitted returns: per requirement, standard, service area and organisation, with RAG bands.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, html }
 
-    @Option(help: "table, json or csv (one row per requirement, standard and service area).") var format: Format = .table
+    @Option(help: "table, json, csv (one row per requirement, standard and service area) or html (the board report: one self-contained page).")
+    var format: Format = .table
     @Flag(help: "With --format table: list every requirement, not only the gaps.") var requirements = false
     @Option(help: "Write to this file instead of standard output.") var out: String?
     @Option(help: "Show movement per standard since this year's audit of the same organisation, e.g. 2025.") var compare: Int?
@@ -34,6 +35,9 @@ struct Score: ParsableCommand {
                     .render(allRequirements: requirements)
             case .json: text = try ScorecardJSON(card: card, gaps: gaps, previous: previous).render()
             case .csv: text = ScorecardCSV().write(card, gaps: gaps)
+            case .html:
+                text = ScorecardHTML(card: card, gaps: gaps, catalogue: session.content.catalogue,
+                                     trail: try session.store.moderationTrail(auditID: session.audit.id), previous: previous).render()
             }
             if let out {
                 try writeFile(Data(text.utf8), to: out)

@@ -1,0 +1,208 @@
+import S11Core
+
+/// The board report: one self-contained page (inline CSS and SVG, no scripts) that prints on A4.
+/// A heatmap of standards by service area in RAG colours with the percentage in each cell, the
+/// standards with self and moderated ratings side by side (and last year's, when compared), the
+/// gaps with why each is one, the N/A answers with their reasons and the moderation trail.
+public struct ScorecardHTML: Sendable {
+    public var card: Scorecard
+    public var gaps: [Gap]
+    public var catalogue: Catalogue
+    public var trail: [ModerationChange]
+    public var previous: Scorecard?
+
+    public init(card: Scorecard, gaps: [Gap], catalogue: Catalogue, trail: [ModerationChange] = [], previous: Scorecard? = nil) {
+        self.card = card
+        self.gaps = gaps
+        self.catalogue = catalogue
+        self.trail = trail
+        self.previous = previous
+    }
+
+    public func render() -> String {
+        let title = "\(card.organisation): safeguarding self-assessment \(card.year)"
+        var html = """
+            <!DOCTYPE html>
+            <html lang="en-GB">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(e(title))</title>
+            <style>\(Self.style)</style>
+            </head>
+            <body>
+            <header>
+            <h1>\(e(title))</h1>
+            <p class="lead">\(card.returns) returns scored against \(e(catalogue.title)) (\(e(card.catalogueID)) \(e(card.catalogueVersion))).
+            Overall \(rating(card.overall)); \(gaps.count) gaps, each an objective in next year's plan.</p>
+            </header>
+            <main>
+
+            """
+        html += heatmap()
+        html += standardsTable()
+        html += gapList()
+        html += notApplicable()
+        html += moderationTrail()
+        html += key()
+        html += "</main>\n</body>\n</html>\n"
+        return html
+    }
+
+    private func heatmap() -> String {
+        guard !card.serviceAreas.isEmpty else { return "" }
+        var out = """
+            <section aria-labelledby="heatmap">
+            <h2 id="heatmap">Standards by service area</h2>
+            <table class="heatmap">
+            <thead><tr><th scope="col">Service area</th>
+            """
+        for standard in card.standards {
+            out += "<th scope=\"col\" title=\"\(e(standard.title))\">\(e(standard.standardID))</th>"
+        }
+        out += "<th scope=\"col\">Overall</th></tr></thead>\n<tbody>\n"
+        for area in card.serviceAreas {
+            out += "<tr><th scope=\"row\">\(e(area.serviceArea))</th>"
+            for standard in card.standards {
+                out += cell(area.standards[standard.standardID])
+            }
+            out += cell(area.overall) + "</tr>\n"
+        }
+        out += "<tr class=\"total\"><th scope=\"row\">Organisation</th>"
+        for standard in card.standards { out += cell(standard.rating) }
+        out += cell(card.overall) + "</tr>\n</tbody>\n</table>\n"
+        out += "<p class=\"note\">Each cell: the percentage and its band (B, G, A, R). A dash: the area did not answer that standard.</p>\n</section>\n"
+        return out
+    }
+
+    private func standardsTable() -> String {
+        let movement = previous.map { ScoreMovement(current: card, previous: $0) }
+        var out = """
+            <section aria-labelledby="standards">
+            <h2 id="standards">Standards: self and moderated ratings</h2>
+            <table>
+            <thead><tr><th scope="col">Standard</th><th scope="col">Self rating</th><th scope="col">Moderated</th>
+            """
+        if let previous { out += "<th scope=\"col\">\(previous.year)</th><th scope=\"col\">Change</th>" }
+        out += "<th scope=\"col\">Gaps</th><th scope=\"col\">Chart</th></tr></thead>\n<tbody>\n"
+        for (index, standard) in card.standards.enumerated() {
+            out += "<tr><th scope=\"row\">\(standard.number). \(e(standard.title))</th>"
+            out += "<td>\(rating(standard.rating))</td><td>\(standard.moderation.map { badge($0.rag) + " " + e($0.reason) } ?? "-")</td>"
+            if let line = movement?.standards[index] {
+                out += "<td>\(line.previous.map { PercentText.format($0) + "%" } ?? "-")</td><td>\(e(line.changeText))</td>"
+            }
+            out += "<td>\(gaps.filter { $0.standardID == standard.standardID }.count)</td>"
+            out += "<td>\(bar(standard.rating, previous: movement?.standards[index].previous))</td></tr>\n"
+        }
+        out += "</tbody>\n</table>\n</section>\n"
+        return out
+    }
+
+    private func gapList() -> String {
+        var out = "<section aria-labelledby=\"gaps\">\n<h2 id=\"gaps\">Gaps (\(gaps.count))</h2>\n"
+        guard !gaps.isEmpty else { return out + "<p>No gaps: every requirement is rated Green or Blue.</p>\n</section>\n" }
+        out += "<table>\n<thead><tr><th scope=\"col\">Requirement</th><th scope=\"col\">Rating</th><th scope=\"col\">Why it is a gap</th></tr></thead>\n<tbody>\n"
+        for gap in gaps {
+            let requirement = card.requirement(gap.requirementID)
+            out += "<tr><th scope=\"row\">\(e(gap.requirementID)) \(e(requirement?.statement ?? ""))</th>"
+            out += "<td>\(requirement.map { rating($0.rating) } ?? "-")\(requirement?.moderation.map { "<br>moderated " + badge($0.rag) } ?? "")</td>"
+            out += "<td>\(e(gap.explanation))</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</section>\n"
+    }
+
+    private func notApplicable() -> String {
+        let rows = card.requirements.flatMap { requirement in
+            requirement.answers.filter(\.isNotApplicable).map { (requirement.requirementID, $0) }
+        }
+        guard !rows.isEmpty else { return "" }
+        var out = """
+            <section aria-labelledby="na">
+            <h2 id="na">Not applicable (left out of the scores)</h2>
+            <table>
+            <thead><tr><th scope="col">Requirement</th><th scope="col">Service area</th><th scope="col">Officer</th><th scope="col">Reason</th></tr></thead>
+            <tbody>
+
+            """
+        for (id, answer) in rows {
+            out += "<tr><td>\(e(id))</td><td>\(e(answer.serviceArea))</td><td>\(e(answer.officerName))</td><td>\(e(answer.naReason ?? ""))</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</section>\n"
+    }
+
+    private func moderationTrail() -> String {
+        guard !trail.isEmpty else { return "" }
+        var out = """
+            <section aria-labelledby="trail">
+            <h2 id="trail">Moderation trail</h2>
+            <table>
+            <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Why</th></tr></thead>
+            <tbody>
+
+            """
+        for change in trail {
+            out += "<tr><td>\(e(change.at))</td><td>\(e(change.by))</td><td>\(e(change.scope.description))</td>"
+            out += "<td>\(change.old.map(badge) ?? "none")</td><td>\(change.new.map(badge) ?? "withdrawn")</td><td>\(e(change.reason))</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</section>\n"
+    }
+
+    private func key() -> String {
+        """
+        <section aria-labelledby="key">
+        <h2 id="key">Key</h2>
+        <p>\(badge(.blue)) fully met, evidenced, with a best-practice example · \(badge(.green)) met, most answers evidenced ·
+        \(badge(.amber)) partly met: needs an action · \(badge(.red)) not met: needs an action. A band whose evidence or example
+        is missing is capped one band lower.</p>
+        </section>
+
+        """
+    }
+
+    // MARK: Pieces
+
+    private func cell(_ rating: Rating?) -> String {
+        guard let rating, let percent = rating.percent, let rag = rating.rag else { return "<td class=\"none\">-</td>" }
+        let note = rating.capped.map { " title=\"\(e($0))\"" } ?? ""
+        return "<td class=\"\(rag.rawValue)\"\(note)>\(PercentText.format(percent))% <span class=\"letter\">\(rag.rawValue.prefix(1).uppercased())</span></td>"
+    }
+
+    private func rating(_ rating: Rating) -> String {
+        guard let percent = rating.percent, let rag = rating.rag else { return "unrated" }
+        return "\(PercentText.format(percent))% \(badge(rag))" + (rating.capped.map { " <span class=\"capped\">(\(e($0)))</span>" } ?? "")
+    }
+
+    private func badge(_ rag: Rag) -> String { "<span class=\"badge \(rag.rawValue)\">\(rag.label)</span>" }
+
+    /// A horizontal bar for this year's percentage, with last year's as a thin marker.
+    private func bar(_ rating: Rating, previous: Double?) -> String {
+        let width = 160.0
+        let value = rating.percent ?? 0
+        var svg = "<svg class=\"bar\" width=\"\(Int(width))\" height=\"16\" viewBox=\"0 0 \(Int(width)) 16\" role=\"img\" aria-label=\"\(PercentText.format(value)) percent"
+        svg += previous.map { ", last year \(PercentText.format($0)) percent" } ?? ""
+        svg += "\"><rect x=\"0\" y=\"3\" width=\"\(Int(width))\" height=\"10\" class=\"track\"/>"
+        svg += "<rect x=\"0\" y=\"3\" width=\"\(format(width * value / 100))\" height=\"10\" class=\"\(rating.rag?.rawValue ?? "none")\"/>"
+        if let previous { svg += "<rect x=\"\(format(max(0, width * previous / 100 - 1)))\" y=\"0\" width=\"2\" height=\"16\" class=\"previous\"/>" }
+        return svg + "</svg>"
+    }
+
+    private func format(_ value: Double) -> String { PercentText.format(value) }
+
+    private func e(_ text: String) -> String { HTMLText.escape(text) }
+
+    static let style = """
+        body{font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;margin:1.5rem;line-height:1.4}
+        h1{font-size:1.6rem;margin:0 0 .5rem}h2{font-size:1.25rem;margin:1.5rem 0 .5rem;break-after:avoid}
+        table{border-collapse:collapse;width:100%;margin-bottom:1rem;font-size:.9rem}
+        th,td{border:1px solid #b1b4b6;padding:.3rem .4rem;text-align:left;vertical-align:top}
+        thead th{background:#f3f2f1}tr{break-inside:avoid}
+        .heatmap td{text-align:center;white-space:nowrap;font-weight:bold}
+        .blue{background:#1d70b8;color:#fff;fill:#1d70b8}.green{background:#00703c;color:#fff;fill:#00703c}
+        .amber{background:#ffdd00;color:#0b0c0c;fill:#f47738}.red{background:#d4351c;color:#fff;fill:#d4351c}
+        .none{background:#fff;color:#505a5f;fill:#b1b4b6}.track{fill:#f3f2f1}.previous{fill:#0b0c0c}
+        .badge{display:inline-block;padding:0 .35rem;border-radius:2px;font-weight:bold}
+        .capped,.note{color:#505a5f;font-size:.85rem}.total th,.total td{border-top:3px solid #0b0c0c}
+        @page{size:A4 landscape;margin:12mm}
+        @media print{body{margin:0}a{color:inherit}}
+        """
+}
