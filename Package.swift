@@ -54,7 +54,9 @@ let package = Package(
         .testTarget(name: "S11StoreTests", dependencies: [
             "S11Store", "S11Core", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "S11ReportsTests", dependencies: ["S11Reports", "S11Core"]),
+        .testTarget(name: "S11ReportsTests", dependencies: [
+            "S11Reports", "S11Core", "S11XML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["s11"]),
     ]
 )

@@ -2,17 +2,21 @@ import CLibXML2
 import Foundation
 
 /// Builds an XML document with libxml2 (which escapes every text and attribute) and writes it
-/// as indented UTF-8. The same tree always gives the same bytes.
-final class XMLBuilder {
+/// as indented UTF-8. The same tree always gives the same bytes. Every element is in the one
+/// namespace given, unprefixed by default, or prefixed (as WordprocessingML's `w:`), in which case
+/// attributes can be qualified with the same prefix.
+public final class XMLBuilder {
     private let doc: xmlDocPtr
     private let namespace: xmlNsPtr
-    let root: xmlNodePtr
+    private let qualifiedAttributes: Bool
+    public let root: xmlNodePtr
 
-    init(root name: String, namespace uri: String) {
+    public init(root name: String, namespace uri: String, prefix: String? = nil, qualifiedAttributes: Bool = false) {
         LibXML.initialise()
         doc = xmlNewDoc("1.0")
         root = xmlNewDocNode(doc, nil, name, nil)
-        namespace = xmlNewNs(root, uri, nil)
+        namespace = xmlNewNs(root, uri, prefix)
+        self.qualifiedAttributes = qualifiedAttributes
         xmlSetNs(root, namespace)
         xmlDocSetRootElement(doc, root)
     }
@@ -20,15 +24,19 @@ final class XMLBuilder {
     deinit { xmlFreeDoc(doc) }
 
     /// Sets attributes on `node`, skipping nil values.
-    func setAttributes(_ node: xmlNodePtr, _ attributes: [(String, String?)]) {
+    public func setAttributes(_ node: xmlNodePtr, _ attributes: [(String, String?)]) {
         for (key, value) in attributes {
-            if let value { xmlNewProp(node, key, value) }
+            guard let value else { continue }
+            if qualifiedAttributes { xmlNewNsProp(node, namespace, key, value) } else { xmlNewProp(node, key, value) }
         }
     }
 
+    /// Marks `node` `xml:space="preserve"`, so leading and trailing spaces in its text are kept.
+    public func preserveSpace(_ node: xmlNodePtr) { xmlNodeSetSpacePreserve(node, 1) }
+
     /// Adds an empty child element.
     @discardableResult
-    func element(_ name: String, in parent: xmlNodePtr, attributes: [(String, String?)] = []) -> xmlNodePtr {
+    public func element(_ name: String, in parent: xmlNodePtr, attributes: [(String, String?)] = []) -> xmlNodePtr {
         let node = xmlNewChild(parent, namespace, name, nil)!
         setAttributes(node, attributes)
         return node
@@ -36,7 +44,7 @@ final class XMLBuilder {
 
     /// Adds a child element holding `text`, escaped; nothing when `text` is nil.
     @discardableResult
-    func text(_ name: String, _ text: String?, in parent: xmlNodePtr, attributes: [(String, String?)] = []) -> xmlNodePtr? {
+    public func text(_ name: String, _ text: String?, in parent: xmlNodePtr, attributes: [(String, String?)] = []) -> xmlNodePtr? {
         guard let text else { return nil }
         let node = xmlNewTextChild(parent, namespace, name, text)!
         setAttributes(node, attributes)
@@ -44,16 +52,16 @@ final class XMLBuilder {
     }
 
     /// Adds a comment (a `--` inside is softened, as XML forbids it in comments).
-    func comment(_ text: String, in parent: xmlNodePtr) {
+    public func comment(_ text: String, in parent: xmlNodePtr) {
         let safe = text.replacingOccurrences(of: "--", with: "- -")
         xmlAddChild(parent, xmlNewDocComment(doc, " \(safe) "))
     }
 
     /// The document as indented UTF-8 bytes.
-    func data() -> Data {
+    public func data(indented: Bool = true) -> Data {
         var buffer: UnsafeMutablePointer<xmlChar>? = nil
         var size: Int32 = 0
-        xmlDocDumpFormatMemoryEnc(doc, &buffer, &size, "UTF-8", 1)
+        xmlDocDumpFormatMemoryEnc(doc, &buffer, &size, "UTF-8", indented ? 1 : 0)
         guard let buffer else { return Data() }
         defer { s11_xml_free(buffer) }
         return Data(bytes: buffer, count: Int(size))

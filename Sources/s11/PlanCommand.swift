@@ -121,9 +121,11 @@ struct PlanCommand: ParsableCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Export the plan as board XML, validated against plan.xsd.")
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case xml, csv, poam }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case xml, csv, html, docx, poam }
 
-        @Option(help: "xml (the board format, validated against plan.xsd), csv (one row per action) or poam (OSCAL-style plan of action and milestones, validated against poam.xsd).")
+        @Option(help: """
+            xml (the board format, validated against plan.xsd), csv (one row per action), html (one printable page),             docx (Word, for committee papers; needs --out) or poam (OSCAL-style plan of action and milestones, validated against poam.xsd).
+            """)
         var format: Format = .xml
         @Option(help: "The file to write; standard output when absent.") var out: String?
         @OptionGroup var storeOptions: StoreOptions
@@ -136,11 +138,16 @@ struct PlanCommand: ParsableCommand {
                 switch format {
                 case .xml: data = try PlanXML().write(plan)
                 case .csv: data = Data(PlanCSV().write(plan).utf8)
+                case .html: data = Data(PlanHTMLReport().write(plan).utf8)
+                case .docx:
+                    guard out != nil else { throw CLIError("a Word document is not text: give --out FILE.docx") }
+                    data = try PlanWordDocument().write(plan)
                 case .poam: data = try PlanPOAM().write(plan)
                 }
                 if let out {
                     try writeFile(data, to: out)
-                    print("wrote \(out)" + (format == .csv ? "" : " (valid against \(format == .xml ? "plan" : "poam").xsd)"))
+                    let schema = [Format.xml: "plan.xsd", .poam: "poam.xsd"][format]
+                    print("wrote \(out)" + (schema.map { " (valid against \($0))" } ?? ""))
                 } else {
                     FileHandle.standardOutput.write(data)
                 }

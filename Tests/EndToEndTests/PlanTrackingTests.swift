@@ -75,6 +75,17 @@ import Testing
         // The same plan gives the same bytes.
         #expect(try s11.succeed(["plan", "export", "--format", "poam"] + this).stdout == poam)
 
+        // Committee formats: a printable page and a Word document (which needs a file to go to).
+        let page = try s11.succeed(["plan", "export", "--format", "html"] + next).stdout
+        #expect(page.contains("Completed actions from the previous plan"))
+        #expect(page.contains("Carried from Safeguarding Action Plan January 2027 - December 2027 (A2.1, due 30 September 2027)"))
+        let noFile = try s11.run(["plan", "export", "--format", "docx"] + next)
+        #expect(noFile.status == 1)
+        #expect(noFile.stderr.contains("give --out FILE.docx"))
+        try s11.succeed(["plan", "export", "--format", "docx", "--out", "plan.docx"] + next)
+        let docx = try Data(contentsOf: s11.folder.appendingPathComponent("plan.docx"))
+        #expect(docx.prefix(2) == Data("PK".utf8))                      // a zip package
+
         let csv = try s11.succeed(["plan", "export", "--format", "csv"] + next).stdout
         #expect(csv.hasPrefix("standard,standard_title,objective,"))
         #expect(csv.contains(",A2.1,2027-09-30"))                     // carried: original id and due date

@@ -32,11 +32,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public var description: String { iso }
 
     /// "January 2027".
-    public var monthAndYear: String {
-        let names = ["January", "February", "March", "April", "May", "June", "July",
-                     "August", "September", "October", "November", "December"]
-        return "\(names[month - 1]) \(year)"
-    }
+    public var monthAndYear: String { "\(Self.monthNames[month - 1]) \(year)" }
+
+    /// "30 June 2027", as committee papers write dates.
+    public var spelledOut: String { "\(day) \(monthAndYear)" }
+
+    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+                                     "August", "September", "October", "November", "December"]
 
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {

@@ -1,0 +1,171 @@
+import CLibXML2
+import Foundation
+import S11Core
+import S11XML
+import ZIPFoundation
+
+/// The plan as a Word document (.docx, Office Open XML) for committee papers: landscape A4, the
+/// document-control and version-history tables, the audit results, then per standard the seeds'
+/// table with its header row repeated on each page and status cells shaded in RAG colours (the
+/// status is written in words too), the appendix of completed actions and a key. Every part is
+/// built with libxml2 and zipped with fixed dates, so the same plan gives the same bytes.
+public struct PlanWordDocument: Sendable {
+    public init() {}
+
+    static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    public func write(_ plan: Plan) throws -> Data {
+        let archive = try Archive(accessMode: .create)
+        let parts: [(String, Data)] = [
+            ("[Content_Types].xml", contentTypes()),
+            ("_rels/.rels", packageRelationships()),
+            ("word/document.xml", document(plan)),
+            ("word/styles.xml", styles()),
+            ("word/_rels/document.xml.rels", documentRelationships()),
+        ]
+        let fixed = Date(timeIntervalSince1970: 1_767_225_600)          // 2026-01-01, so the bytes never change
+        for (path, data) in parts {
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixed,
+                                 compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let bytes = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return bytes
+    }
+
+    // MARK: Package parts
+
+    private func contentTypes() -> Data {
+        let builder = XMLBuilder(root: "Types", namespace: "http://schemas.openxmlformats.org/package/2006/content-types")
+        builder.element("Default", in: builder.root, attributes: [
+            ("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml")])
+        builder.element("Default", in: builder.root, attributes: [("Extension", "xml"), ("ContentType", "application/xml")])
+        builder.element("Override", in: builder.root, attributes: [
+            ("PartName", "/word/document.xml"),
+            ("ContentType", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")])
+        builder.element("Override", in: builder.root, attributes: [
+            ("PartName", "/word/styles.xml"),
+            ("ContentType", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml")])
+        return builder.data(indented: false)
+    }
+
+    private func packageRelationships() -> Data {
+        relationships([("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "word/document.xml")])
+    }
+
+    private func documentRelationships() -> Data {
+        relationships([("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml")])
+    }
+
+    private func relationships(_ items: [(id: String, type: String, target: String)]) -> Data {
+        let builder = XMLBuilder(root: "Relationships", namespace: "http://schemas.openxmlformats.org/package/2006/relationships")
+        for item in items {
+            builder.element("Relationship", in: builder.root, attributes: [("Id", item.id), ("Type", item.type), ("Target", item.target)])
+        }
+        return builder.data(indented: false)
+    }
+
+    private func styles() -> Data {
+        let builder = XMLBuilder(root: "styles", namespace: Self.w, prefix: "w", qualifiedAttributes: true)
+        let defaults = builder.element("rPrDefault", in: builder.element("docDefaults", in: builder.root))
+        let run = builder.element("rPr", in: defaults)
+        builder.element("rFonts", in: run, attributes: [("ascii", "Arial"), ("hAnsi", "Arial"), ("cs", "Arial")])
+        builder.element("sz", in: run, attributes: [("val", "18")])
+        for (id, name, size) in [("Normal", "Normal", nil), ("Title", "Title", "36"), ("Heading1", "heading 1", "28"),
+                                 ("Heading2", "heading 2", "22")] as [(String, String, String?)] {
+            let style = builder.element("style", in: builder.root, attributes: [("type", "paragraph"), ("styleId", id)])
+            builder.element("name", in: style, attributes: [("val", name)])
+            if id != "Normal" { builder.element("basedOn", in: style, attributes: [("val", "Normal")]) }
+            let paragraph = builder.element("pPr", in: style)
+            builder.element("spacing", in: paragraph, attributes: [("before", id == "Normal" ? "0" : "240"), ("after", "80")])
+            if let size {
+                if id != "Title" { builder.element("outlineLvl", in: paragraph, attributes: [("val", id == "Heading1" ? "0" : "1")]) }
+                let runStyle = builder.element("rPr", in: style)
+                builder.element("b", in: runStyle)
+                builder.element("sz", in: runStyle, attributes: [("val", size)])
+            }
+        }
+        return builder.data(indented: false)
+    }
+
+    // MARK: The document
+
+    private func document(_ plan: Plan) -> Data {
+        let doc = WordBody(builder: XMLBuilder(root: "document", namespace: Self.w, prefix: "w", qualifiedAttributes: true))
+        doc.paragraph("\(plan.organisation): \(plan.title)", style: "Title")
+        doc.paragraph("Drafted from the \(plan.auditYear) safeguarding self-assessment audit. Period \(plan.periodStart.spelledOut) to \(plan.periodEnd.spelledOut).")
+
+        let dc = plan.documentControl
+        doc.paragraph("Document control", style: "Heading1")
+        doc.table(widths: [3000, 4400, 3000, 4400], header: nil, rows: [
+            [.text("Owner", bold: true), .text(dc.owner), .text("Author", bold: true), .text(dc.author)],
+            [.text("Version", bold: true), .text(dc.version), .text("Last reviewed", bold: true), .text(dc.lastReviewed.spelledOut)],
+            [.text("Next review due", bold: true), .text(dc.nextReviewDue.spelledOut), .text(""), .text("")],
+        ])
+        doc.paragraph("Version history", style: "Heading2")
+        doc.table(widths: [1600, 2600, 3400, 7200], header: ["Version", "Date", "By", "Change"],
+                  rows: dc.history.map { [.text($0.version), .text($0.date.spelledOut), .text($0.author), .text($0.note)] })
+
+        if let results = plan.results {
+            doc.paragraph("Audit results", style: "Heading1")
+            doc.paragraph("\(results.returns) returns against \(results.catalogueID) \(results.catalogueVersion); overall \(PlanReportText.percent(results.overall)).")
+            doc.table(widths: [8400, 2600, 2200, 1600], header: ["Standard", "Self rating", "Moderated", "Gaps"],
+                      rows: results.standards.map { standard in
+                [.text("\(standard.standardID) \(standard.title)"),
+                 .shaded(PlanReportText.percent(standard.rating), fill: standard.rating.rag.map(Self.fill)),
+                 .shaded(standard.moderated?.label ?? "-", fill: standard.moderated.map(Self.fill)), .text(String(standard.gaps))]
+            })
+        }
+
+        for standard in plan.standards {
+            doc.paragraph("\(standard.standardID) \(standard.title)", style: "Heading1")
+            var rows: [[WordBody.Cell]] = []
+            for objective in standard.objectives {
+                for (index, action) in objective.actions.enumerated() {
+                    let objectiveText = [objective.id + " " + objective.title] + (objective.finding.map { [$0] } ?? [])
+                    rows.append([index == 0 ? .mergedStart(objectiveText) : .mergedContinue, .lines(["\(action.id) \(action.input)"] + PlanReportText.notes(action)),
+                                 .text(action.outcome), .text(action.measure), .text(PlanReportText.lead(action.lead)),
+                                 .text(PlanReportText.timescale(action)),
+                                 .shaded(PlanReportText.status(action.status), fill: action.status.map(Self.fill))])
+                }
+            }
+            doc.table(widths: [2600, 3000, 2400, 2400, 1600, 1400, 1400], header: PlanReportText.columns, rows: rows)
+        }
+
+        if !plan.completed.isEmpty {
+            doc.paragraph(PlanReportText.appendixTitle, style: "Heading1")
+            doc.table(widths: [2200, 2200, 3200, 2600, 2600, 1200, 800],
+                      header: ["Standard", "Objective", "Action", "Measure", "Outcome", "Lead", "Status"],
+                      rows: plan.completed.map { done in
+                [.text("\(done.standardID) \(done.standardTitle)"), .text(done.objective),
+                 .lines([done.action.input] + (done.action.progress.map { [$0] } ?? [])), .text(done.action.measure),
+                 .text(done.action.outcome), .text(done.action.lead.name),
+                 .shaded(done.action.status?.rawValue ?? "B", fill: Self.fill(Rag.blue))]
+            })
+        }
+
+        doc.paragraph("Key", style: "Heading2")
+        for status in ActionStatus.allCases { doc.paragraph("\(status.rawValue): \(status.meaning)") }
+        doc.landscapeSection()
+        return doc.builder.data(indented: false)
+    }
+
+    static func fill(_ rag: Rag) -> String {
+        switch rag {
+        case .blue: return "0070C0"
+        case .green: return "00B050"
+        case .amber: return "FFC000"
+        case .red: return "FF0000"
+        }
+    }
+
+    static func fill(_ status: ActionStatus) -> String {
+        switch status {
+        case .blue: return fill(Rag.blue)
+        case .green: return fill(Rag.green)
+        case .amber: return fill(Rag.amber)
+        case .red: return fill(Rag.red)
+        }
+    }
+}

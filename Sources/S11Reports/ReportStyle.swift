@@ -1,0 +1,19 @@
+/// The stylesheet every s11 HTML page shares, inlined so each page stands alone.
+public enum ReportStyle {
+    /// GOV.UK-like type, RAG colours that are also named in text, A4 landscape printing.
+    public static let css = """
+        body{font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;margin:1.5rem;line-height:1.4}
+        h1{font-size:1.6rem;margin:0 0 .5rem}h2{font-size:1.25rem;margin:1.5rem 0 .5rem;break-after:avoid}
+        table{border-collapse:collapse;width:100%;margin-bottom:1rem;font-size:.9rem}
+        th,td{border:1px solid #b1b4b6;padding:.3rem .4rem;text-align:left;vertical-align:top}
+        thead th{background:#f3f2f1}tr{break-inside:avoid}
+        .heatmap td{text-align:center;white-space:nowrap;font-weight:bold}
+        .blue{background:#1d70b8;color:#fff;fill:#1d70b8}.green{background:#00703c;color:#fff;fill:#00703c}
+        .amber{background:#ffdd00;color:#0b0c0c;fill:#f47738}.red{background:#d4351c;color:#fff;fill:#d4351c}
+        .none{background:#fff;color:#505a5f;fill:#b1b4b6}.track{fill:#f3f2f1}.previous{fill:#0b0c0c}
+        .badge{display:inline-block;padding:0 .35rem;border-radius:2px;font-weight:bold}
+        .capped,.note{color:#505a5f;font-size:.85rem}.total th,.total td{border-top:3px solid #0b0c0c}
+        @page{size:A4 landscape;margin:12mm}
+        @media print{body{margin:0}a{color:inherit}}
+        """
+}

