@@ -57,9 +57,8 @@ public struct PlanXML: Sendable {
         if !plan.completed.isEmpty {
             let node = builder.element("completed", in: root)
             for done in plan.completed {
-                let actionNode = builder.element("action", in: node, attributes: [
+                writeAction(done.action, in: builder.element("action", in: node), builder: builder, extra: [
                     ("standard", done.standardID), ("standardTitle", done.standardTitle), ("objective", done.objective)])
-                writeAction(done.action, in: actionNode, builder: builder)
             }
         }
         let data = builder.data()
@@ -68,8 +67,8 @@ public struct PlanXML: Sendable {
         return data
     }
 
-    private func writeAction(_ action: PlanAction, in node: xmlNodePtr, builder: XMLBuilder) {
-        builder.setAttributes(node, [("id", action.id), ("status", action.status?.rawValue)])
+    private func writeAction(_ action: PlanAction, in node: xmlNodePtr, builder: XMLBuilder, extra: [(String, String?)] = []) {
+        builder.setAttributes(node, [("id", action.id), ("status", action.status?.rawValue)] + extra)
         builder.text("input", action.input, in: node)
         builder.text("outcome", action.outcome, in: node)
         builder.text("measure", action.measure, in: node)

@@ -30,6 +30,9 @@ struct PlanCommand: ParsableCommand {
                 let session = try AuditSession(db: storeOptions.db, selection: selection)
                 let last = try previous.map { try PlanXML().read(data: readData($0), file: $0) }
                     ?? session.store.plan(organisation: session.audit.organisation, year: session.audit.year - 1)
+                if let last, last.organisation.lowercased() != session.audit.organisation.lowercased() {
+                    throw CLIError("\(previous ?? "last year's plan") is \(last.organisation)'s plan, not \(session.audit.organisation)'s; carry forward a plan of the same organisation")
+                }
                 let options = PlanDrafter.Options(
                     start: try parseDate(start, option: "--start") ?? PlanDrafter.Options.defaultStart(auditYear: session.audit.year),
                     today: try parseDate(date, option: "--date") ?? today(), owner: owner, author: author, previous: last)
