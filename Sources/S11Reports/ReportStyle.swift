@@ -11,6 +11,8 @@ public enum ReportStyle {
         .blue{background:#1d70b8;color:#fff;fill:#1d70b8}.green{background:#00703c;color:#fff;fill:#00703c}
         .amber{background:#ffdd00;color:#0b0c0c;fill:#f47738}.red{background:#d4351c;color:#fff;fill:#d4351c}
         .none{background:#fff;color:#505a5f;fill:#b1b4b6}.track{fill:#f3f2f1}.previous{fill:#0b0c0c}
+        .whisker{stroke:#0b0c0c;stroke-width:1.5}.target{stroke:#0b0c0c;stroke-width:1;stroke-dasharray:3 2}
+        tr.gap th{border-left:4px solid #d4351c}
         .badge{display:inline-block;padding:0 .35rem;border-radius:2px;font-weight:bold}
         .capped,.note{color:#505a5f;font-size:.85rem}.total th,.total td{border-top:3px solid #0b0c0c}
         @page{size:A4 landscape;margin:12mm}

@@ -10,13 +10,16 @@ public struct ScorecardHTML: Sendable {
     public var catalogue: Catalogue
     public var trail: [ModerationChange]
     public var previous: Scorecard?
+    public var staff: StaffResults?
 
-    public init(card: Scorecard, gaps: [Gap], catalogue: Catalogue, trail: [ModerationChange] = [], previous: Scorecard? = nil) {
+    public init(card: Scorecard, gaps: [Gap], catalogue: Catalogue, trail: [ModerationChange] = [], previous: Scorecard? = nil,
+                staff: StaffResults? = nil) {
         self.card = card
         self.gaps = gaps
         self.catalogue = catalogue
         self.trail = trail
         self.previous = previous
+        self.staff = staff
     }
 
     public func render() -> String {
@@ -41,6 +44,7 @@ public struct ScorecardHTML: Sendable {
             """
         html += heatmap()
         html += standardsTable()
+        if let staff { html += staffSection(staff) }
         html += gapList()
         html += notApplicable()
         html += moderationTrail()
@@ -96,6 +100,76 @@ public struct ScorecardHTML: Sendable {
         }
         out += "</tbody>\n</table>\n</section>\n"
         return out
+    }
+
+    private func staffSection(_ staff: StaffResults) -> String {
+        var out = """
+            <section aria-labelledby="staff">
+            <h2 id="staff">Staff confidence</h2>
+            <p>\(staff.respondents) anonymous respondents\(staff.previousRespondents.map { " (\($0) last year)" } ?? ""). Bars: percent agreeing;
+            whiskers: 95% interval; black mark: last year; dashed line: target. Beside each, the officers' own rating of the requirement the statement tests.</p>
+            <table>
+            <thead><tr><th scope="col">Statement</th><th scope="col">Agree</th><th scope="col">Chart</th><th scope="col">Change</th><th scope="col">Officers' rating</th></tr></thead>
+            <tbody>
+
+            """
+        for statement in staff.statements {
+            let figure = statement.overall
+            let officers = statement.requirementID.flatMap { card.requirement($0) }
+            out += "<tr\(statement.isGap ? " class=\"gap\"" : "")><th scope=\"row\">\(e(statement.statementID)) \(e(statement.text))"
+            for reason in statement.gapReasons { out += "<p class=\"note\">\(e(reason))</p>" }
+            out += "</th><td>\(figure.percent.map { PercentText.format($0) + "%" } ?? "-")<br><span class=\"note\">n=\(figure.agreeing?.total ?? 0)</span></td>"
+            out += "<td>\(confidenceChart(statement))</td>"
+            out += "<td>\(statement.change.map { e(($0.points > 0 ? "+" : "") + PercentText.format($0.points) + " points" + ($0.significant ? ", significant" : "")) } ?? "-")</td>"
+            out += "<td>\(officers.map { e($0.requirementID) + " " + rating($0.rating) } ?? "-")</td></tr>\n"
+        }
+        out += "</tbody>\n</table>\n"
+        let areas = staff.serviceAreas.filter { area in staff.statements.contains { $0.byServiceArea[area.value] != nil } }
+        if !areas.isEmpty {
+            out += "<table class=\"heatmap\">\n<caption>Percent agreeing by service area (groups under \(staff.minimumGroup) are not shown, so no one can be identified)</caption>\n"
+            out += "<thead><tr><th scope=\"col\">Statement</th>" + areas.map { "<th scope=\"col\">\(e($0.label))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+            for statement in staff.statements {
+                out += "<tr><th scope=\"row\">\(e(statement.statementID))</th>"
+                for area in areas {
+                    guard let figure = statement.byServiceArea[area.value] else { out += "<td class=\"none\">-</td>"; continue }
+                    if figure.suppressed { out += "<td class=\"none\">fewer than \(staff.minimumGroup)</td>"; continue }
+                    let band = figure.percent.map { $0 >= (statement.targetPercent ?? 80) ? "green" : $0 >= 50 ? "amber" : "red" } ?? "none"
+                    out += "<td class=\"\(band)\">\(figure.percent.map { PercentText.format($0) + "%" } ?? "-")</td>"
+                }
+                out += "</tr>\n"
+            }
+            out += "</tbody>\n</table>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    /// Percent agreeing as a bar with its 95% interval, last year's figure and the target.
+    private func confidenceChart(_ statement: StaffResults.StatementResult) -> String {
+        let width = 240.0
+        func x(_ percent: Double) -> String { format(width * percent / 100) }
+        let figure = statement.overall
+        var label = figure.percent.map { "\(PercentText.format($0)) percent agree" } ?? "no answers"
+        if let interval = figure.interval { label += ", 95% interval \(PercentText.format(interval.low)) to \(PercentText.format(interval.high))" }
+        if let before = statement.change?.previous.percent { label += ", last year \(PercentText.format(before))" }
+        if let target = statement.targetPercent { label += ", target \(PercentText.format(target))" }
+        var svg = "<svg class=\"bar\" width=\"\(Int(width))\" height=\"20\" viewBox=\"0 0 \(Int(width)) 20\" role=\"img\" aria-label=\"\(e(label))\">"
+        svg += "<rect x=\"0\" y=\"5\" width=\"\(Int(width))\" height=\"10\" class=\"track\"/>"
+        if let percent = figure.percent {
+            let band = percent >= (statement.targetPercent ?? 80) ? "green" : percent >= 50 ? "amber" : "red"
+            svg += "<rect x=\"0\" y=\"5\" width=\"\(x(percent))\" height=\"10\" class=\"\(band)\"/>"
+        }
+        if let interval = figure.interval {
+            svg += "<line x1=\"\(x(interval.low))\" y1=\"10\" x2=\"\(x(interval.high))\" y2=\"10\" class=\"whisker\"/>"
+            svg += "<line x1=\"\(x(interval.low))\" y1=\"6\" x2=\"\(x(interval.low))\" y2=\"14\" class=\"whisker\"/>"
+            svg += "<line x1=\"\(x(interval.high))\" y1=\"6\" x2=\"\(x(interval.high))\" y2=\"14\" class=\"whisker\"/>"
+        }
+        if let before = statement.change?.previous.percent {
+            svg += "<rect x=\"\(format(max(0, width * before / 100 - 1)))\" y=\"1\" width=\"2\" height=\"18\" class=\"previous\"/>"
+        }
+        if let target = statement.targetPercent {
+            svg += "<line x1=\"\(x(target))\" y1=\"0\" x2=\"\(x(target))\" y2=\"20\" class=\"target\"/>"
+        }
+        return svg + "</svg>"
     }
 
     private func gapList() -> String {

@@ -85,6 +85,18 @@ enum Schema {
                 t.add(column: "carried", .boolean).notNull().defaults(to: false)
             }
         }
+        migrator.registerMigration("v4: anonymous staff confidence answers") { db in
+            // No rowid: rows sit in the order of a random key, so not even the order in which
+            // answers arrived is kept. No name, e-mail, token, IP address or time: the day only.
+            try db.create(table: "staffResponse", options: [.withoutRowID]) { t in
+                t.primaryKey("id", .blob)
+                t.column("auditID", .integer).notNull().references("audit", onDelete: .cascade)
+                t.column("submittedOn", .text)
+                t.column("profile", .text).notNull()
+                t.column("answers", .text).notNull()
+            }
+            try db.create(index: "staffResponseByAudit", on: "staffResponse", columns: ["auditID"])
+        }
         return migrator
     }
 }

@@ -97,12 +97,50 @@ struct AuditSession {
                                        moderations: try store.moderations(auditID: audit.id))
     }
 
+    /// The staff confidence results, with last year's audit of the same organisation for change;
+    /// nil when no staff answers are stored.
+    func staffResults() throws -> StaffResults? {
+        guard let survey = content.staffSurvey else { return nil }
+        let responses = try store.staffResponses(auditID: audit.id)
+        guard !responses.isEmpty else { return nil }
+        let lastYear = try store.audits().first { $0.organisation == audit.organisation && $0.year == audit.year - 1 }
+        let previous = try lastYear.map { try store.staffResponses(auditID: $0.id) }.flatMap { $0.isEmpty ? nil : $0 }
+        return StaffResultsCalculator(survey: survey, scales: content.scales).results(responses, previous: previous)
+    }
+
+    /// The audit's gaps: from the officers' answers and moderation, and from the staff survey.
+    func gaps(in card: Scorecard) throws -> [Gap] {
+        GapFinder().gaps(in: card, staff: try staffResults())
+    }
+
+    /// Validates staff survey exports and stores all their answers, or none.
+    func importStaffResponses(files: [String], mappingFile: String?) throws -> [(file: String, count: Int)] {
+        guard let survey = content.staffSurvey else {
+            throw CLIError("this audit was opened without a staff confidence survey; add one to Surveys/ before opening the audit")
+        }
+        let mapping = try mappingFile.map { try StaffSurveyCSVReader.mapping(fromCSV: readText($0), file: $0, survey: survey) } ?? [:]
+        let reader = StaffSurveyCSVReader(survey: survey, scales: content.scales, mapping: mapping)
+        var read: [(file: String, responses: [StaffResponse])] = []
+        var problems: [Diagnostic] = []
+        for file in files {
+            do {
+                read.append((file, try reader.responses(fromCSV: readText(file), file: file)))
+            } catch let error as DiagnosticsError {
+                problems += error.diagnostics
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        if let empty = read.first(where: { $0.responses.isEmpty }) { throw CLIError("\(empty.file) holds no answers") }
+        try store.saveStaffResponses(read.flatMap(\.responses), auditID: audit.id)
+        return read.map { ($0.file, $0.responses.count) }
+    }
+
     func draftPlan(options: PlanDrafter.Options, replace: Bool) throws -> Plan {
         let card = try scorecard()
         guard card.returns > 0 else {
             throw CLIError("no submitted returns to draft from; import returns with 's11 responses import' first")
         }
-        let plan = PlanDrafter(content: content).draft(card: card, gaps: GapFinder().gaps(in: card),
+        let plan = PlanDrafter(content: content).draft(card: card, gaps: try gaps(in: card),
                                                        officers: try store.officers(auditID: audit.id), options: options)
         _ = try PlanXML().write(plan)
         try store.savePlan(plan, replace: replace)

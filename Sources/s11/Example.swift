@@ -46,24 +46,28 @@ struct Example: ParsableCommand {
             print("4. invite: \(issued.count) links, written to \(out)/invitations/")
             let returns = try session.importReturns(files: returnFiles)
             print("5. responses import: \(returns.count) returns")
+            let staffFile = examples.appendingPathComponent("staff/surveymonkey-2026.csv").path
+            let staffCount = try session.importStaffResponses(files: [staffFile], mappingFile: nil).map(\.count).reduce(0, +)
+            print("6. staff survey: \(staffCount) anonymous responses from a SurveyMonkey export (identity columns dropped)")
             let card = try session.scorecard()
-            let gaps = GapFinder().gaps(in: card)
+            let staff = try session.staffResults()
+            let gaps = GapFinder().gaps(in: card, staff: staff)
             let scorePath = "\(out)/scorecard.txt"
-            try writeFile(Data(ScorecardText(card: card, gaps: gaps, content: session.content, trail: []).render(allRequirements: true).utf8), to: scorePath)
+            try writeFile(Data(ScorecardText(card: card, gaps: gaps, content: session.content, trail: [], staff: staff).render(allRequirements: true).utf8), to: scorePath)
             let jsonPath = "\(out)/scorecard.json"
-            try writeFile(Data(try ScorecardJSON(card: card, gaps: gaps).render().utf8), to: jsonPath)
+            try writeFile(Data(try ScorecardJSON(card: card, gaps: gaps, staff: staff).render().utf8), to: jsonPath)
             let reportPath = "\(out)/report.html"
-            try writeFile(Data(ScorecardHTML(card: card, gaps: gaps, catalogue: session.content.catalogue).render().utf8), to: reportPath)
-            print("6. score: organisation \(card.overall.percent.map { PercentText.format($0) + "%" } ?? "-") \(card.overall.rag?.label ?? ""), \(gaps.count) gaps")
+            try writeFile(Data(ScorecardHTML(card: card, gaps: gaps, catalogue: session.content.catalogue, staff: staff).render().utf8), to: reportPath)
+            print("7. score: organisation \(card.overall.percent.map { PercentText.format($0) + "%" } ?? "-") \(card.overall.rag?.label ?? ""), \(gaps.count) gaps")
             let plan = try session.draftPlan(
                 options: PlanDrafter.Options(start: PlanDrafter.Options.defaultStart(auditYear: Self.year), today: today()),
                 replace: true)
             let planTextPath = "\(out)/plan.txt"
             try writeFile(Data(PlanText(plan: plan).render().utf8), to: planTextPath)
-            print("7. plan draft: \(plan.objectives.count) objectives, \(plan.actions.count) actions")
+            print("8. plan draft: \(plan.objectives.count) objectives, \(plan.actions.count) actions")
             let planPath = "\(out)/plan.xml"
             try writeFile(try PlanXML().write(plan), to: planPath)
-            print("8. plan export: valid against plan.xsd")
+            print("9. plan export: valid against plan.xsd")
             print("\nwrote:")
             print("  \(databasePath)")
             print("  \(out)/invitations/ (\(invitations.count) files)")

@@ -48,7 +48,7 @@ struct Moderate: ParsableCommand {
             }
             let selfText = own.flatMap { rating in rating.rag.map { "\($0.label) (\(rating.percent.map { PercentText.format($0) } ?? "-")%)" } } ?? "unrated"
             print("\(scope): self-assessed \(selfText), moderated \(change.old?.label ?? "none") -> \(change.new?.label ?? "withdrawn")")
-            print("gaps now: \(GapFinder().gaps(in: card).count); redraft with 's11 plan draft --replace'")
+            print("gaps now: \(try session.gaps(in: card).count); redraft with 's11 plan draft --replace'")
         }
     }
 

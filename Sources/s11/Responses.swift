@@ -10,15 +10,25 @@ struct Responses: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import returns from XML (return.xsd) or CSV (officer_email,question,option,evidence,example,reason); all files or none.")
+            abstract: "Import officers' returns (XML or CSV, all files or none), or with --staff the staff survey's answers.")
 
-        @Argument(help: "Return files (.xml or .csv).") var files: [String]
+        @Argument(help: "Return files (.xml or .csv), or with --staff the staff survey's CSV export.") var files: [String]
+        @Flag(help: "The files are staff confidence survey answers: s11's CSV, or a SurveyMonkey or Microsoft Forms export.")
+        var staff = false
+        @Option(help: "With --staff: a CSV 'column,maps_to' naming the statement (or ignore) for export columns whose text does not match.")
+        var mapping: String?
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
         func run() throws {
             try reportingFailures {
                 let session = try AuditSession(db: storeOptions.db, selection: selection)
+                if staff {
+                    for (file, count) in try session.importStaffResponses(files: files, mappingFile: mapping) {
+                        print("imported \(count) anonymous staff responses from \(file) (identity columns and times dropped)")
+                    }
+                    return
+                }
                 let returns = try session.importReturns(files: files)
                 let submitted = Set(try session.store.officerStatuses(auditID: session.audit.id)
                     .filter { $0.status == .submitted }.map(\.officer.email))

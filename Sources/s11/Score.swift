@@ -22,7 +22,8 @@ struct Score: ParsableCommand {
         try reportingFailures {
             let session = try AuditSession(db: storeOptions.db, selection: selection)
             let card = try session.scorecard()
-            let gaps = GapFinder().gaps(in: card)
+            let staff = try session.staffResults()
+            let gaps = GapFinder().gaps(in: card, staff: staff)
             let previous = try compare.map { year -> Scorecard in
                 try AuditSession(store: session.store, audit: session.store.audit(organisation: session.audit.organisation, year: year))
                     .scorecard()
@@ -31,13 +32,15 @@ struct Score: ParsableCommand {
             switch format {
             case .table:
                 text = ScorecardText(card: card, gaps: gaps, content: session.content,
-                                     trail: try session.store.moderationTrail(auditID: session.audit.id), previous: previous)
+                                     trail: try session.store.moderationTrail(auditID: session.audit.id), previous: previous,
+                                     staff: staff)
                     .render(allRequirements: requirements)
-            case .json: text = try ScorecardJSON(card: card, gaps: gaps, previous: previous).render()
+            case .json: text = try ScorecardJSON(card: card, gaps: gaps, previous: previous, staff: staff).render()
             case .csv: text = ScorecardCSV().write(card, gaps: gaps)
             case .html:
                 text = ScorecardHTML(card: card, gaps: gaps, catalogue: session.content.catalogue,
-                                     trail: try session.store.moderationTrail(auditID: session.audit.id), previous: previous).render()
+                                     trail: try session.store.moderationTrail(auditID: session.audit.id), previous: previous,
+                                     staff: staff).render()
             }
             if let out {
                 try writeFile(Data(text.utf8), to: out)

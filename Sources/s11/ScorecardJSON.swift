@@ -22,9 +22,12 @@ struct ScorecardJSON: Encodable {
     var gaps: [GapLine]
     var comparedWith: Int?
     var movement: [Movement]?
+    /// The staff confidence survey's results, when staff answers are stored.
+    var staff: StaffResults?
 
-    init(card: Scorecard, gaps: [Gap], previous: Scorecard? = nil) {
+    init(card: Scorecard, gaps: [Gap], previous: Scorecard? = nil, staff: StaffResults? = nil) {
         scorecard = card
+        self.staff = staff
         comparedWith = previous?.year
         movement = previous.map { previous in
             ScoreMovement(current: card, previous: previous).standards.map {

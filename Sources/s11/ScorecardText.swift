@@ -9,6 +9,8 @@ struct ScorecardText {
     let trail: [ModerationChange]
     /// Another year's scorecard, for movement per standard.
     var previous: Scorecard? = nil
+    /// The staff confidence survey's results.
+    var staff: StaffResults? = nil
 
     func render(allRequirements: Bool) -> String {
         var out = "\(card.organisation) \(card.year) self-assessment: \(card.returns) returns scored\n\n"
@@ -45,6 +47,7 @@ struct ScorecardText {
                        requirement.rating.capped ?? ""]
             }).render()
         }
+        if let staff { out += staffSection(staff) }
         out += "\n\nGaps (\(gaps.count)): each becomes an objective in 's11 plan draft'\n"
         for gap in gaps {
             let statement = content.catalogue.requirement(gap.requirementID)?.statement ?? ""
@@ -59,6 +62,34 @@ struct ScorecardText {
             for change in trail {
                 out += "- \(change.at) \(change.by): \(change.scope) \(change.old?.label ?? "none") -> \(change.new?.label ?? "withdrawn"): \(change.reason)\n"
             }
+        }
+        return out
+    }
+
+    private func staffSection(_ staff: StaffResults) -> String {
+        var out = "\n\nStaff confidence: \(staff.respondents) anonymous respondents"
+            + (staff.previousRespondents.map { " (\($0) last year)" } ?? "") + "; percent agreeing, 95% interval\n"
+        out += TextTable(header: ["Statement", "Agree", "95% CI", "n", "Target", "Last year", "Change", "Officers' rating", "Gap"],
+                         rows: staff.statements.map { statement in
+            let figure = statement.overall
+            let officers = statement.requirementID.flatMap { card.requirement($0) }
+            return [statement.statementID, figure.percent.map { PercentText.format($0) + "%" } ?? "-",
+                    figure.interval.map { "\(PercentText.format($0.low))-\(PercentText.format($0.high))%" } ?? "-",
+                    String(figure.agreeing?.total ?? 0), statement.targetPercent.map { PercentText.format($0) + "%" } ?? "-",
+                    statement.change.flatMap { $0.previous.percent }.map { PercentText.format($0) + "%" } ?? "-",
+                    statement.change.map { ($0.points > 0 ? "+" : "") + PercentText.format($0.points) + ($0.significant ? " (significant)" : "") } ?? "-",
+                    officers.map { "\($0.requirementID) \(cells($0.rating).joined(separator: " "))" } ?? "-",
+                    statement.isGap ? "yes" : ""]
+        }).render()
+        let areas = staff.serviceAreas.filter { area in staff.statements.contains { $0.byServiceArea[area.value] != nil } }
+        if !areas.isEmpty {
+            out += "\n\nBy service area (groups under \(staff.minimumGroup) respondents are not shown)\n"
+            out += TextTable(header: ["Statement"] + areas.map(\.label), rows: staff.statements.map { statement in
+                [statement.statementID] + areas.map { area in
+                    guard let figure = statement.byServiceArea[area.value] else { return "-" }
+                    return figure.suppressed ? "<\(staff.minimumGroup)" : figure.percent.map { PercentText.format($0) + "%" } ?? "-"
+                }
+            }).render()
         }
         return out
     }

@@ -22,6 +22,8 @@ extension Gap {
                 sentences += byLabel.map { "\($0.0): \($0.1.joined(separator: ", "))." }
             case .inconsistentPractice(let spread):
                 sentences.append("Answers differ by \(spread) steps across officers: inconsistent practice.")
+            case .staffConfidence(_, let statement, let reasons):
+                sentences.append("Staff survey, \"\(statement)\": " + reasons.joined(separator: " "))
             case .moderated(let moderation):
                 sentences.append("Moderated to \(moderation.rag.label) (\(moderation.scope)) by \(moderation.by): \(moderation.reason)"
                                  + (moderation.reason.hasSuffix(".") ? "" : "."))

@@ -9,6 +9,9 @@ public struct Gap: Sendable, Hashable, Codable {
         case inconsistentPractice(spread: Int)
         /// Moderation rated the requirement, or its standard, Amber or Red.
         case moderated(Moderation)
+        /// Staff answering a statement mapped to the requirement fall below its target, or fewer agree
+        /// than last year by more than chance explains.
+        case staffConfidence(statementID: String, statement: String, reasons: [String])
     }
 
     public var requirementID: String

@@ -5,10 +5,33 @@
 /// Moderation decides over the self rating: a requirement moderated Amber or Red is a gap and one
 /// moderated Green or Blue is not, whatever the answers say; a standard moderated Amber or Red
 /// that has no gap of its own gets one at its lowest-rated requirement.
+///
+/// With staff survey results, a statement below its target or significantly down is a gap of the
+/// requirement it maps to (joining that requirement's gap, or making one): staff testing the
+/// organisation's own declaration.
 public struct GapFinder: Sendable {
     public init() {}
 
-    public func gaps(in card: Scorecard) -> [Gap] {
+    public func gaps(in card: Scorecard, staff: StaffResults? = nil) -> [Gap] {
+        var gaps = ratingGaps(in: card)
+        guard let staff else { return gaps }
+        for statement in staff.statements where statement.isGap {
+            guard let requirementID = statement.requirementID, let requirement = card.requirement(requirementID) else { continue }
+            let reason = Gap.Reason.staffConfidence(statementID: statement.statementID, statement: statement.text,
+                                                    reasons: statement.gapReasons)
+            if let index = gaps.firstIndex(where: { $0.requirementID == requirementID }) {
+                gaps[index].reasons.append(reason)
+            } else {
+                gaps.append(Gap(requirementID: requirementID, standardID: requirement.standardID, reasons: [reason],
+                                serviceAreas: areas(requirement)))
+            }
+        }
+        let order = Dictionary(card.requirements.enumerated().map { ($1.requirementID, $0) }, uniquingKeysWith: { a, _ in a })
+        return gaps.sorted { (order[$0.requirementID] ?? .max) < (order[$1.requirementID] ?? .max) }
+    }
+
+    /// The gaps the officers' answers and moderation make.
+    private func ratingGaps(in card: Scorecard) -> [Gap] {
         var gaps: [Gap] = []
         for standard in card.standards {
             var found = standard.requirements.compactMap(gap)

@@ -11,7 +11,28 @@ public struct StaffResults: Sendable, Hashable, Codable {
         public var percent: Double? { agreeing?.percent }
         public var interval: (low: Double, high: Double)? { agreeing?.wilson95 }
 
-        enum CodingKeys: String, CodingKey { case agreeing, suppressed }
+        public init(agreeing: Proportion?, suppressed: Bool) {
+            self.agreeing = agreeing
+            self.suppressed = suppressed
+        }
+
+        enum CodingKeys: String, CodingKey { case agreeing, suppressed, percent, low95, high95 }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(agreeing: try c.decodeIfPresent(Proportion.self, forKey: .agreeing), suppressed: try c.decode(Bool.self, forKey: .suppressed))
+        }
+
+        /// Writes the percentage and its interval too, rounded to one decimal, for readers of the JSON.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encodeIfPresent(agreeing, forKey: .agreeing)
+            try c.encode(suppressed, forKey: .suppressed)
+            func round(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+            try c.encodeIfPresent(percent.map(round), forKey: .percent)
+            try c.encodeIfPresent(interval.map { round($0.low) }, forKey: .low95)
+            try c.encodeIfPresent(interval.map { round($0.high) }, forKey: .high95)
+        }
     }
 
     /// The change since last year's survey.
