@@ -175,11 +175,14 @@ public struct ScorecardHTML: Sendable {
     private func gapList() -> String {
         var out = "<section aria-labelledby=\"gaps\">\n<h2 id=\"gaps\">Gaps (\(gaps.count))</h2>\n"
         guard !gaps.isEmpty else { return out + "<p>No gaps: every requirement is rated Green or Blue.</p>\n</section>\n" }
-        out += "<table>\n<thead><tr><th scope=\"col\">Requirement</th><th scope=\"col\">Rating</th><th scope=\"col\">Why it is a gap</th></tr></thead>\n<tbody>\n"
+        out += "<table>\n<thead><tr><th scope=\"col\">Requirement</th><th scope=\"col\">Rating</th><th scope=\"col\">Each officer's answer</th><th scope=\"col\">Why it is a gap</th></tr></thead>\n<tbody>\n"
         for gap in gaps {
             let requirement = card.requirement(gap.requirementID)
             out += "<tr><th scope=\"row\">\(e(gap.requirementID)) \(e(requirement?.statement ?? ""))</th>"
             out += "<td>\(requirement.map { rating($0.rating) } ?? "-")\(requirement?.moderation.map { "<br>moderated " + badge($0.rag) } ?? "")</td>"
+            let answers = requirement?.answers.map { "\(e($0.serviceArea)) (\(e($0.officerName))): \(e($0.optionLabel))" } ?? []
+            let spread = (requirement?.spread ?? 0) >= 2 ? "<p class=\"note\">Spread \(requirement!.spread) steps: inconsistent practice</p>" : ""
+            out += "<td>\(answers.joined(separator: "<br>"))\(spread)</td>"
             out += "<td>\(e(gap.explanation))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"

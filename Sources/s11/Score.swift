@@ -36,7 +36,7 @@ struct Score: ParsableCommand {
                                      staff: staff)
                     .render(allRequirements: requirements)
             case .json: text = try ScorecardJSON(card: card, gaps: gaps, previous: previous, staff: staff).render()
-            case .csv: text = ScorecardCSV().write(card, gaps: gaps)
+            case .csv: text = ScorecardCSV().write(card, gaps: gaps, staff: staff)
             case .html:
                 text = ScorecardHTML(card: card, gaps: gaps, catalogue: session.content.catalogue,
                                      trail: try session.store.moderationTrail(auditID: session.audit.id), previous: previous,

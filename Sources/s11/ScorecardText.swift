@@ -41,8 +41,9 @@ struct ScorecardText {
         }
         if allRequirements {
             out += "\n\nRequirements\n"
-            out += TextTable(header: ["Id", "Score", "RAG", "Moderated", "Answers", "Note"], rows: card.requirements.map { requirement in
-                [requirement.requirementID] + cells(requirement.rating) + [requirement.moderation?.rag.label ?? "-"]
+            out += TextTable(header: ["Id", "Score", "RAG", "Moderated", "Spread", "Answers", "Note"], rows: card.requirements.map { requirement in
+                [requirement.requirementID] + cells(requirement.rating) + [requirement.moderation?.rag.label ?? "-",
+                 requirement.spread >= 2 ? "\(requirement.spread) steps: inconsistent" : String(requirement.spread)]
                     + [requirement.answers.map { "\($0.serviceArea): \($0.optionLabel)" }.joined(separator: "; "),
                        requirement.rating.capped ?? ""]
             }).render()

@@ -40,6 +40,17 @@ import Testing
         #expect(table.contains("By service area (groups under 5 respondents are not shown)"))
         #expect(table.contains("<5"))                            // Regeneration's 4 respondents are hidden
 
+        // The CSV has the same figures, read back by Python's csv module; small groups say only "suppressed".
+        try s11.succeed(["score", "--format", "csv", "--out", "score.csv", "--db", s11.db])
+        let check = try runTool("/usr/bin/env", ["python3", "-c", """
+            import csv, sys
+            rows = [r for r in csv.DictReader(open(sys.argv[1], newline='')) if r['level'] == 'staff_statement']
+            sc06 = next(r for r in rows if r['id'] == 'SC06' and r['service_area'] == '')
+            small = [r for r in rows if r['service_area'] == 'Regeneration and economy']
+            print(len(rows), sc06['percent'], sc06['low95'], sc06['high95'], sc06['gap'], {r['percent'] for r in small}, {r['answers'] for r in small})
+            """, s11.folder.appendingPathComponent("score.csv").path])
+        #expect(check.output.hasPrefix("133 64 55.6 71.6 yes {'suppressed'} {''}"), "\(check.output)")
+
         // A statement below target is a gap of the requirement it tests, and the plan says why in figures.
         try s11.succeed(["officers", "import", S11Binary.example("officers.csv"), "--db", s11.db])
         try s11.succeed(["responses", "import"] + S11Binary.exampleReturns + ["--db", s11.db])
