@@ -9,16 +9,7 @@ public struct PlanHTMLReport: Sendable {
 
     public func write(_ plan: Plan) -> String {
         let dc = plan.documentControl
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(plan.organisation)): \(e(plan.title))</title>
-            <style>\(ReportStyle.css)</style>
-            </head>
-            <body>
+        var html = ReportStyle.head(title: "\(plan.organisation): \(plan.title)") + """
             <header>
             <h1>\(e(plan.organisation)): \(e(plan.title))</h1>
             <p class="lead">Drafted from the \(plan.auditYear) safeguarding self-assessment audit. Period \(plan.periodStart.spelledOut) to \(plan.periodEnd.spelledOut).</p>

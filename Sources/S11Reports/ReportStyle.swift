@@ -18,4 +18,20 @@ public enum ReportStyle {
         @page{size:A4 landscape;margin:12mm}
         @media print{body{margin:0}a{color:inherit}}
         """
+
+    /// The start of a self-contained page, up to and including `<body>`.
+    static func head(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTMLText.escape(title))</title>
+        <style>\(css)</style>
+        </head>
+        <body>
+
+        """
+    }
 }

@@ -24,16 +24,7 @@ public struct ScorecardHTML: Sendable {
 
     public func render() -> String {
         let title = "\(card.organisation): safeguarding self-assessment \(card.year)"
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(title))</title>
-            <style>\(ReportStyle.css)</style>
-            </head>
-            <body>
+        var html = ReportStyle.head(title: title) + """
             <header>
             <h1>\(e(title))</h1>
             <p class="lead">\(card.returns) returns scored against \(e(catalogue.title)) (\(e(card.catalogueID)) \(e(card.catalogueVersion))).

@@ -80,15 +80,9 @@ struct PlanCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let store = try AuditStore(path: storeOptions.db)
-                let plan = try store.plan(selecting: selection.org, year: selection.year)
                 let change = PlanUpdater.Change(status: status, progress: progress, due: try parseDate(due, option: "--due"), lead: lead)
                 let updater = PlanUpdater(by: by, at: now())
-                let updated = try store.updatePlan(organisation: plan.organisation, year: plan.auditYear) { current in
-                    let next = try updater.update(current, actionID: action, change: change)
-                    _ = try PlanXML().write(next)
-                    return next
-                }
+                let updated = try updateStoredPlan(storeOptions, selection) { try updater.update($0, actionID: action, change: change) }
                 let changed = updated.actions.first { $0.id.lowercased() == action.lowercased() }
                 print("updated \(changed?.id ?? action): " + (changed?.history.filter { $0.at == updater.at && $0.by == by } ?? [])
                     .map { "\($0.field) \($0.old ?? "none") -> \($0.new ?? "none")" }.joined(separator: "; "))
@@ -109,11 +103,9 @@ struct PlanCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let store = try AuditStore(path: storeOptions.db)
-                let plan = try store.plan(selecting: selection.org, year: selection.year)
                 let day = try parseDate(date, option: "--date") ?? today()
-                let updated = try store.updatePlan(organisation: plan.organisation, year: plan.auditYear) { current in
-                    try PlanUpdater(by: by, at: now()).bumpVersion(current, note: note, on: day, major: major)
+                let updated = try updateStoredPlan(storeOptions, selection) {
+                    try PlanUpdater(by: by, at: now()).bumpVersion($0, note: note, on: day, major: major)
                 }
                 let dc = updated.documentControl
                 print("\(updated.title) is now version \(dc.version) (\(note)); next review due \(dc.nextReviewDue)")
@@ -172,6 +164,17 @@ struct PlanCommand: ParsableCommand {
                 print("imported \(plan.title) for \(plan.organisation) (\(plan.auditYear) audit): \(plan.objectives.count) objectives, \(plan.actions.count) actions")
             }
         }
+    }
+}
+
+/// Changes the selected stored plan in one transaction, refusing a result the board schema would not accept.
+private func updateStoredPlan(_ storeOptions: StoreOptions, _ selection: AuditSelection, _ change: (Plan) throws -> Plan) throws -> Plan {
+    let store = try AuditStore(path: storeOptions.db)
+    let plan = try store.plan(selecting: selection.org, year: selection.year)
+    return try store.updatePlan(organisation: plan.organisation, year: plan.auditYear) { current in
+        let next = try change(current)
+        _ = try PlanXML().write(next)
+        return next
     }
 }
 
