@@ -97,6 +97,13 @@ enum Schema {
             }
             try db.create(index: "staffResponseByAudit", on: "staffResponse", columns: ["auditID"])
         }
+        migrator.registerMigration("v5: the staff survey's public link") { db in
+            try db.create(table: "staffLink") { t in
+                t.primaryKey("auditID", .integer).references("audit", onDelete: .cascade)
+                t.column("tokenSHA256", .blob).notNull().unique()
+                t.column("issuedAt", .text).notNull()
+            }
+        }
         return migrator
     }
 }

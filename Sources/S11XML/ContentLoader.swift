@@ -98,4 +98,17 @@ public struct ContentLoader: Sendable {
             throw DiagnosticsError([Diagnostic(root.location, "the root element is \(found); expected \(expected)")])
         }
     }
+
+    /// The audit content from the files an audit was pinned to (path and bytes each).
+    public static func auditContent(pinned files: [(path: String, data: Data)]) throws -> AuditContent {
+        var library = ContentLibrary()
+        for file in files {
+            switch try read(data: file.data, path: "\(file.path) (pinned)") {
+            case .catalogue(let catalogue): library.catalogues.append(catalogue)
+            case .scales(let scales): library.scales += scales
+            case .survey(let survey): library.surveys.append(survey)
+            }
+        }
+        return try library.auditContent()
+    }
 }

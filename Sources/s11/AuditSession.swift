@@ -24,15 +24,7 @@ struct AuditSession {
 
     /// Reads back the exact files the audit was opened with.
     static func pinnedContent(store: AuditStore, audit: AuditRecord) throws -> AuditContent {
-        var library = ContentLibrary()
-        for file in try store.pinnedFiles(auditID: audit.id) {
-            switch try ContentLoader.read(data: Data(file.data), path: "\(file.path) (pinned)") {
-            case .catalogue(let catalogue): library.catalogues.append(catalogue)
-            case .scales(let scales): library.scales += scales
-            case .survey(let survey): library.surveys.append(survey)
-            }
-        }
-        return try library.auditContent()
+        try ContentLoader.auditContent(pinned: store.pinnedFiles(auditID: audit.id).map { ($0.path, Data($0.data)) })
     }
 
     /// Opens a new audit on the content under `root`, refusing content that does not pass `s11 check`.

@@ -68,6 +68,13 @@ struct Example: ParsableCommand {
             let planPath = "\(out)/plan.xml"
             try writeFile(try PlanXML().write(plan), to: planPath)
             print("9. plan export: valid against plan.xsd")
+            let waiting = try store.officerStatuses(auditID: session.audit.id).first { $0.status != .submitted }
+            let staffLink = try store.issueStaffLink(auditID: session.audit.id)
+            print("\nIn the browser: run 's11 serve --db \(databasePath)', then open")
+            if let waiting, let token = issued.first(where: { $0.officer.email == waiting.officer.email })?.token {
+                print("  \(waiting.officer.name)'s return (not sent yet): http://127.0.0.1:8080/r/\(token)")
+            }
+            print("  the staff survey: http://127.0.0.1:8080/staff/\(staffLink)")
             print("\nwrote:")
             print("  \(databasePath)")
             print("  \(out)/invitations/ (\(invitations.count) files)")

@@ -13,6 +13,7 @@ struct Invite: ParsableCommand {
     @Option(help: "The date returns are due (YYYY-MM-DD), quoted in the invitation.") var deadline: String?
     @Option(help: "Who officers ask for help, quoted in the invitation.") var contact: String?
     @Flag(help: "Issue new links to every officer; their old links stop working.") var reissue = false
+    @Flag(help: "Issue the staff confidence survey's public link instead (replacing any earlier one).") var staff = false
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var selection: AuditSelection
 
@@ -26,6 +27,16 @@ struct Invite: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let session = try AuditSession(db: storeOptions.db, selection: selection)
+            if staff {
+                guard session.content.staffSurvey != nil else {
+                    throw CLIError("this audit was opened without a staff confidence survey")
+                }
+                let token = try session.store.issueStaffLink(auditID: session.audit.id)
+                let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+                print("the staff survey for \(session.audit.organisation) \(session.audit.year): \(base)/staff/\(token)")
+                print("send it to all staff; answers are anonymous. Any earlier staff link no longer works.")
+                return
+            }
             let issued = try session.store.issueInvitations(auditID: session.audit.id, reissue: reissue)
             let writer = InvitationWriter(session: session, baseURL: baseURL, deadline: deadline.flatMap(CalendarDate.init(iso:)),
                                           contact: contact)

@@ -6,7 +6,7 @@ import S11XML
 /// `s11 responses import|template`.
 struct Responses: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Take in officers' returns.", subcommands: [Import.self, Template.self])
+        abstract: "Take in officers' returns.", subcommands: [Import.self, Template.self, Reopen.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -63,6 +63,22 @@ struct Responses: ParsableCommand {
                 } else {
                     FileHandle.standardOutput.write(data)
                 }
+            }
+        }
+    }
+
+    struct Reopen: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reopen an officer's submitted return so they can change it at their link.")
+
+        @Option(help: "The officer's e-mail.") var officer: String
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var selection: AuditSelection
+
+        func run() throws {
+            try reportingFailures {
+                let session = try AuditSession(db: storeOptions.db, selection: selection)
+                try session.store.reopenReturn(officerEmail: officer, auditID: session.audit.id)
+                print("reopened \(officer)'s return; it counts again once they submit it")
             }
         }
     }

@@ -39,24 +39,40 @@ public struct ReturnValidator: Sendable {
             if !seen.insert(question.id).inserted {
                 problems.append(Diagnostic(here, "question '\(question.id)' is answered twice"))
             }
-            let requirement = content.catalogue.requirement(question.requirementID)
-            switch answer.choice {
-            case .option(let value):
-                guard let scale = content.scale(question.scaleID) else { continue }
-                if scale.option(value) == nil {
-                    let allowed = scale.options.map(\.value) + (requirement?.naAllowed == true ? ["na"] : [])
-                    problems.append(Diagnostic(here, "'\(value)' is not on the scale for question '\(question.id)'; use one of: \(allowed.joined(separator: ", "))"))
-                }
-            case .notApplicable:
-                if requirement?.naAllowed != true {
-                    problems.append(Diagnostic(here, "question '\(question.id)' cannot be answered N/A: requirement '\(question.requirementID)' applies to every organisation"))
-                } else if answer.reason == nil {
-                    problems.append(Diagnostic(here, "question '\(question.id)' is answered N/A without a reason; say why it does not apply"))
-                }
-            case .unanswered:
+            switch answerProblem(answer, question: question) {
+            case .notOnScale(let value, let allowed)?:
+                problems.append(Diagnostic(here, "'\(value)' is not on the scale for question '\(question.id)'; use one of: \(allowed.joined(separator: ", "))"))
+            case .notApplicableNotAllowed?:
+                problems.append(Diagnostic(here, "question '\(question.id)' cannot be answered N/A: requirement '\(question.requirementID)' applies to every organisation"))
+            case .notApplicableWithoutReason?:
+                problems.append(Diagnostic(here, "question '\(question.id)' is answered N/A without a reason; say why it does not apply"))
+            case nil:
                 break
             }
         }
         return problems
+    }
+
+    /// What is wrong with one answer to `question`, whoever wrote it (a file or a web form).
+    public enum AnswerProblem: Sendable, Hashable {
+        case notOnScale(value: String, allowed: [String])
+        case notApplicableNotAllowed
+        case notApplicableWithoutReason
+    }
+
+    /// The rule every answer keeps: an option on the question's scale, or N/A with a reason where
+    /// the requirement allows it. nil when the answer is fine (or not given yet).
+    public func answerProblem(_ answer: Answer, question: Question) -> AnswerProblem? {
+        let requirement = content.catalogue.requirement(question.requirementID)
+        switch answer.choice {
+        case .option(let value):
+            guard let scale = content.scale(question.scaleID), scale.option(value) == nil else { return nil }
+            return .notOnScale(value: value, allowed: scale.options.map(\.value) + (requirement?.naAllowed == true ? ["na"] : []))
+        case .notApplicable:
+            if requirement?.naAllowed != true { return .notApplicableNotAllowed }
+            return answer.reason == nil ? .notApplicableWithoutReason : nil
+        case .unanswered:
+            return nil
+        }
     }
 }

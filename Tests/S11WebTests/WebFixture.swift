@@ -1,0 +1,92 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import S11Core
+import S11Store
+import S11XML
+@testable import S11Web
+
+/// An in-memory store with the shipped content, one audit, two officers with links and a staff
+/// survey link; and a browser-like client that keeps the CSRF cookie.
+struct WebFixture {
+    let store: AuditStore
+    let audit: AuditRecord
+    let content: AuditContent
+    let links: [String: String]          // e-mail -> token
+    let staffToken: String
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    init() throws {
+        store = try AuditStore()
+        let loaded = ContentLoader(root: Self.packageRoot).load()
+        let files = loaded.files.map { (kind: $0.kind.rawValue, path: $0.path, data: $0.data) }
+        audit = try store.openAudit(organisation: "Riverside District Council", year: 2026, files: files)
+        content = try ContentLoader.auditContent(pinned: store.pinnedFiles(auditID: audit.id).map { ($0.path, Data($0.data)) })
+        try store.importOfficers([
+            Officer(name: "Owen Price", email: "owen.price@riverside.example", role: "champion", serviceArea: "Leisure and Culture"),
+            Officer(name: "Gareth <b>Lloyd</b>", email: "gareth.lloyd@riverside.example", role: "dso", serviceArea: "Housing"),
+        ], auditID: audit.id)
+        links = Dictionary(try store.issueInvitations(auditID: audit.id, reissue: false).map { ($0.officer.email, $0.token) },
+                           uniquingKeysWith: { a, _ in a })
+        staffToken = try store.issueStaffLink(auditID: audit.id)
+    }
+
+    var owen: String { links["owen.price@riverside.example"]! }
+
+    func questions(for email: String) -> [Question] {
+        let role = email.hasPrefix("owen") ? "champion" : "dso"
+        return content.questions(forRole: role)
+    }
+
+    func run(_ body: @Sendable (Browser) async throws -> Void) async throws {
+        let app = try await WebApp(store: store)
+        let application = Application(router: app.router())
+        try await application.test(.router) { client in try await body(Browser(client: client)) }
+    }
+}
+
+/// Sends requests like a browser: keeps the CSRF cookie and posts forms with it.
+final class Browser: @unchecked Sendable {
+    let client: any TestClientProtocol
+    var cookie: String?
+
+    init(client: any TestClientProtocol) { self.client = client }
+
+    struct Page {
+        var status: HTTPResponse.Status
+        var headers: HTTPFields
+        var body: String
+        var location: String? { headers[.location] }
+        /// The CSRF field the page's form carries.
+        var csrf: String? {
+            guard let range = body.range(of: "name=\"csrf\" value=\"") else { return nil }
+            return String(body[range.upperBound...].prefix { $0 != "\"" })
+        }
+    }
+
+    func get(_ uri: String) async throws -> Page {
+        var headers: HTTPFields = [:]
+        if let cookie { headers[.cookie] = cookie }
+        let response = try await client.execute(uri: uri, method: .get, headers: headers)
+        if let set = response.headers[.setCookie], let pair = set.split(separator: ";").first { cookie = String(pair) }
+        return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+    }
+
+    /// Posts `fields` (form-encoded) with the page's CSRF token unless `csrf` overrides it.
+    func post(_ uri: String, _ fields: [(String, String)], csrf: String?) async throws -> Page {
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        if let cookie { headers[.cookie] = cookie }
+        let all = (csrf.map { [("csrf", $0)] } ?? []) + fields
+        let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+        return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
