@@ -26,7 +26,9 @@ public struct PlanCSV: Sendable {
         return rows.map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func field(_ text: String) -> String {
+    /// One CSV field, quoted when it needs to be; a leading =, +, -, @, tab or CR is prefixed with '
+    /// so spreadsheets do not run it as a formula.
+    public static func field(_ text: String) -> String {
         var text = text
         if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }

@@ -52,15 +52,18 @@ extension AuditStore {
 
     /// Issues a fresh unguessable link token for each officer that has none (or for every
     /// officer when `reissue` is set, which revokes the old links). Only the token's SHA-256 is
-    /// stored: the tokens returned here are the only copy.
-    public func issueInvitations(auditID: Int64, reissue: Bool) throws -> [(officer: Officer, token: String)] {
+    /// stored: the tokens returned here are the only copy. `unsubmittedOnly` limits it to officers
+    /// whose return is not in, as reminders need (a reminder carries a new link, since the old one
+    /// cannot be read back from its hash).
+    public func issueInvitations(auditID: Int64, reissue: Bool, unsubmittedOnly: Bool = false) throws -> [(officer: Officer, token: String)] {
         try writer.write { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT o.*, (i.officerID IS NOT NULL) AS invited FROM officer o
                 LEFT JOIN invitation i ON i.officerID = o.id WHERE o.auditID = ? ORDER BY o.serviceArea, o.name
                 """, arguments: [auditID])
             var issued: [(Officer, String)] = []
-            for row in rows where reissue || !(row["invited"] as Bool) {
+            for row in rows where (reissue || !(row["invited"] as Bool))
+                && !(unsubmittedOnly && row["status"] as String == ReturnStatus.submitted.rawValue) {
                 let token = InvitationToken.generate()
                 try db.execute(sql: "INSERT OR REPLACE INTO invitation (officerID, tokenSHA256, issuedAt) VALUES (?, ?, ?)",
                                arguments: [row["id"] as Int64, InvitationToken.digest(token), Self.now()])

@@ -86,6 +86,22 @@ extension AuditStore {
         }
     }
 
+    /// Records when returns are due and whom officers ask, as the invitations said; nil keeps what is stored.
+    public func setReturnsDue(auditID: Int64, deadline: CalendarDate?, contact: String?) throws {
+        try writer.write { db in
+            if let deadline { try db.execute(sql: "UPDATE audit SET deadline = ? WHERE id = ?", arguments: [deadline.iso, auditID]) }
+            if let contact { try db.execute(sql: "UPDATE audit SET contact = ? WHERE id = ?", arguments: [contact, auditID]) }
+        }
+    }
+
+    /// When returns are due and whom to ask, as last set by `s11 invite`.
+    public func returnsDue(auditID: Int64) throws -> (deadline: CalendarDate?, contact: String?) {
+        try writer.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT deadline, contact FROM audit WHERE id = ?", arguments: [auditID])
+            return ((row?["deadline"] as String?).flatMap(CalendarDate.init(iso:)), row?["contact"])
+        }
+    }
+
     /// The audit with this id.
     public func audit(id: Int64) throws -> AuditRecord? {
         try writer.read { db in try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE id = ?", arguments: [id]).map(Self.audit) }

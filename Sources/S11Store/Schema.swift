@@ -104,6 +104,12 @@ enum Schema {
                 t.column("issuedAt", .text).notNull()
             }
         }
+        migrator.registerMigration("v6: the returns' deadline and contact, for reminders and the dashboard") { db in
+            try db.alter(table: "audit") { t in
+                t.add(column: "deadline", .text)
+                t.add(column: "contact", .text)
+            }
+        }
         return migrator
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import S11Core
+import S11Reports
 import S11Store
 
 /// `s11 invite`: one unguessable link per officer, and the invitation text.
@@ -37,9 +38,10 @@ struct Invite: ParsableCommand {
                 print("send it to all staff; answers are anonymous. Any earlier staff link no longer works.")
                 return
             }
+            try session.store.setReturnsDue(auditID: session.audit.id, deadline: deadline.flatMap(CalendarDate.init(iso:)), contact: contact)
+            let stored = try session.store.returnsDue(auditID: session.audit.id)
             let issued = try session.store.issueInvitations(auditID: session.audit.id, reissue: reissue)
-            let writer = InvitationWriter(session: session, baseURL: baseURL, deadline: deadline.flatMap(CalendarDate.init(iso:)),
-                                          contact: contact)
+            let writer = InvitationWriter(session: session, baseURL: baseURL, deadline: stored.deadline, contact: stored.contact)
             if issued.isEmpty {
                 print("every officer already has a link; add --reissue to issue new ones (the old links then stop working)")
                 return
@@ -55,62 +57,31 @@ struct Invite: ParsableCommand {
     }
 }
 
-/// Writes invitations: a links.csv for mail merge and one plain-text invitation per officer.
+/// Writes invitations or reminders: one `.eml` per officer and the mail-merge `links.csv`.
 struct InvitationWriter {
     let session: AuditSession
-    let baseURL: String
-    let deadline: CalendarDate?
-    let contact: String?
+    let mail: InvitationMail
 
-    func link(_ token: String) -> String {
-        (baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL) + "/r/" + token
+    init(session: AuditSession, baseURL: String, deadline: CalendarDate?, contact: String?) {
+        self.session = session
+        mail = InvitationMail(organisation: session.audit.organisation, year: session.audit.year, baseURL: baseURL,
+                              deadline: deadline, contact: contact)
     }
 
-    func text(for officer: Officer, token: String) -> String {
-        let content = session.content
-        let questions = content.questions(forRole: officer.role).count
-        let due = deadline.map { "Please submit by \($0.day) \($0.monthAndYear)." } ?? "Please submit by the date your safeguarding lead has set."
-        return """
-        Dear \(officer.name),
+    func link(_ token: String) -> String { mail.link(token) }
 
-        You are invited to complete the \(session.audit.year) safeguarding self-assessment for \(session.audit.organisation), \
-        answering for \(officer.serviceArea) as \(content.selfAssessment.roleLabel(officer.role)).
-
-        There are \(questions) questions. For each, rate how far the requirement is met, and give the evidence. \
-        N/A needs a reason. A Blue rating needs a best-practice example.
-
-        Your personal link (do not forward it): \(link(token))
-
-        \(due)
-        \(contact.map { "Questions: \($0)." } ?? "Questions: contact your safeguarding lead.")
-
-        """
-    }
-
-    func write(_ issued: [(officer: Officer, token: String)], to folder: String) throws -> [String] {
+    func write(_ issued: [(officer: Officer, token: String)], to folder: String, kind: InvitationMail.Kind = .invitation) throws -> [String] {
         var paths: [String] = []
-        var csv = "name,email,role,service_area,link\r\n"
+        let now = Date()
         for (officer, token) in issued {
-            csv += [officer.name, officer.email, officer.role, officer.serviceArea, link(token)].map(csvField).joined(separator: ",") + "\r\n"
-            let path = "\(folder)/\(fileName(officer.email)).txt"
-            try writeFile(Data(text(for: officer, token: token).utf8), to: path)
+            let path = "\(folder)/\(InvitationMail.fileName(officer.email))"
+            let message = mail.message(kind, to: officer, roleLabel: session.content.selfAssessment.roleLabel(officer.role),
+                                       questions: session.content.questions(forRole: officer.role).count, token: token, date: now)
+            try writeFile(Data(message.utf8), to: path)
             paths.append(path)
         }
         let csvPath = "\(folder)/links.csv"
-        try writeFile(Data(csv.utf8), to: csvPath)
+        try writeFile(Data(mail.mailMerge(issued).utf8), to: csvPath)
         return paths + [csvPath]
     }
-
-    private func fileName(_ email: String) -> String {
-        String(email.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })
-    }
-}
-
-/// One CSV field, quoted when it needs to be; a leading =, +, - or @ is prefixed with ' so
-/// spreadsheets do not run it as a formula.
-func csvField(_ value: String) -> String {
-    var text = value
-    if let first = text.first, "=+-@".contains(first) { text = "'" + text }
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }

@@ -1,0 +1,98 @@
+import Foundation
+import S11Core
+
+/// Invitations and reminders as RFC 5322 e-mail files (`.eml`), so a council can send them through
+/// its own mail system, and the mail-merge CSV beside them. Each message is plain UTF-8 text with
+/// the officer's link, the deadline and who to ask.
+public struct InvitationMail: Sendable {
+    public enum Kind: Sendable { case invitation, reminder }
+
+    public var organisation: String
+    public var year: Int
+    public var baseURL: String
+    public var deadline: CalendarDate?
+    public var contact: String?
+    public var from: String
+
+    public init(organisation: String, year: Int, baseURL: String, deadline: CalendarDate?, contact: String?,
+                from: String = "Safeguarding audit <safeguarding-audit@localhost>") {
+        self.organisation = organisation
+        self.year = year
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.deadline = deadline
+        self.contact = contact
+        self.from = from
+    }
+
+    public func link(_ token: String) -> String { baseURL + "/r/" + token }
+
+    /// The message, CRLF line ends, headers then a blank line then the body.
+    public func message(_ kind: Kind, to officer: Officer, roleLabel: String, questions: Int, token: String, date: Date) -> String {
+        let subject = kind == .invitation
+            ? "Safeguarding self-assessment \(year): your return for \(organisation)"
+            : "Reminder: your \(year) safeguarding self-assessment return for \(organisation)"
+        let due = deadline.map { "Please submit by \($0.spelledOut)." } ?? "Please submit by the date your safeguarding lead has set."
+        let opening = kind == .invitation
+            ? "You are invited to complete the \(year) safeguarding self-assessment for \(organisation), answering for \(officer.serviceArea) as \(roleLabel)."
+            : "Your \(year) safeguarding self-assessment return for \(organisation) (\(officer.serviceArea), \(roleLabel)) has not been submitted yet. Anything you have saved is kept."
+        let body = """
+            Dear \(officer.name),
+
+            \(opening)
+
+            There are \(questions) questions, one page per standard. For each, rate how far the requirement is met and give the evidence. N/A needs a reason; a Blue rating needs a best-practice example. Every page is saved when you move on, and "Save and come back later" keeps a page half done.
+
+            Your personal link (do not forward it):
+            \(link(token))
+            \(kind == .reminder ? "\nThis link replaces any earlier one you were sent.\n" : "")
+            \(due)
+            \(contact.map { "Questions: \($0)." } ?? "Questions: contact your safeguarding lead.")
+            """
+        let headers = [
+            "From: \(from)",
+            "To: \(Self.address(name: officer.name, email: officer.email))",
+            "Subject: \(Self.headerText(subject))",
+            "Date: \(Self.rfc5322Date(date))",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=utf-8",
+            "Content-Transfer-Encoding: 8bit",
+        ]
+        return (headers + [""] + body.components(separatedBy: "\n")).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The mail-merge CSV: one row per officer with the link.
+    public func mailMerge(_ rows: [(officer: Officer, token: String)]) -> String {
+        var csv = "name,email,role,service_area,link\r\n"
+        for (officer, token) in rows {
+            csv += [officer.name, officer.email, officer.role, officer.serviceArea, link(token)].map(PlanCSV.field).joined(separator: ",") + "\r\n"
+        }
+        return csv
+    }
+
+    /// A file name from an e-mail address.
+    public static func fileName(_ email: String) -> String {
+        String(email.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" }) + ".eml"
+    }
+
+    /// `"Name" <email>`, quoting the name when it has characters RFC 5322 reserves.
+    static func address(name: String, email: String) -> String {
+        let plain = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || " -'.".contains($0)) }
+        let shown = plain ? name : "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return "\(headerText(shown)) <\(email)>"
+    }
+
+    /// Header text, RFC 2047-encoded when it is not plain ASCII.
+    static func headerText(_ text: String) -> String {
+        let clean = text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+        guard clean.contains(where: { !$0.isASCII }) else { return clean }
+        return "=?UTF-8?B?\(Data(clean.utf8).base64EncodedString())?="
+    }
+
+    static func rfc5322Date(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss +0000"
+        return formatter.string(from: date)
+    }
+}
