@@ -110,6 +110,18 @@ enum Schema {
                 t.add(column: "contact", .text)
             }
         }
+        migrator.registerMigration("v7: coordinators and their sessions") { db in
+            try db.create(table: "coordinator") { t in
+                t.primaryKey("email", .text).collate(.nocase)
+                t.column("passwordHash", .text).notNull()
+                t.column("createdAt", .text).notNull()
+            }
+            try db.create(table: "coordinatorSession") { t in
+                t.primaryKey("tokenSHA256", .blob)
+                t.column("email", .text).notNull().references("coordinator", onDelete: .cascade)
+                t.column("expiresAt", .double).notNull()
+            }
+        }
         return migrator
     }
 }

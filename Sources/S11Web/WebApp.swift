@@ -10,11 +10,17 @@ import S11XML
 public struct WebApp: Sendable {
     let store: AuditStore
     let templates: MustacheLibrary
+    /// Where officers reach this server, for the links in reminders.
+    let baseURL: String
+    /// Where reminder e-mails are written for the council's mail system.
+    let mailFolder: String
     /// Largest form body accepted; more gets 413 Content Too Large.
     static let maxBody = 512 * 1024
 
-    public init(store: AuditStore) async throws {
+    public init(store: AuditStore, baseURL: String = "http://127.0.0.1:8080", mailFolder: String = "s11-mail") async throws {
         self.store = store
+        self.baseURL = baseURL
+        self.mailFolder = mailFolder
         guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
             throw StoreError("the web templates are missing from the build")
         }
@@ -35,8 +41,22 @@ public struct WebApp: Sendable {
         router.get("/staff/:token") { request, context in try staff.form(request, context) }
         router.post("/staff/:token") { request, context in try await staff.save(request, context) }
         router.get("/staff/:token/thanks") { request, context in try staff.thanks(request, context) }
+        let coordinator = CoordinatorPages(app: self)
+        router.get("/admin/login") { request, context in try coordinator.loginForm(request, context) }
+        router.post("/admin/login") { request, context in try await coordinator.login(request, context) }
+        router.post("/admin/logout") { request, context in try await coordinator.logout(request, context) }
+        router.get("/admin") { request, context in try coordinator.audits(request, context) }
+        router.get("/admin/audits/:id") { request, context in try coordinator.audit(request, context) }
+        router.post("/admin/audits/:id/reopen") { request, context in try await coordinator.reopen(request, context) }
+        router.post("/admin/audits/:id/remind") { request, context in try await coordinator.remind(request, context) }
+        router.get("/admin/audits/:id/scorecard") { request, context in try coordinator.scorecard(request, context) }
+        router.get("/admin/audits/:id/moderation") { request, context in try coordinator.moderation(request, context) }
+        router.post("/admin/audits/:id/moderate") { request, context in try await coordinator.moderate(request, context) }
+        router.get("/admin/audits/:id/plan") { request, context in try coordinator.plan(request, context) }
+        router.get("/admin/audits/:id/plan.xml") { request, context in try coordinator.planXML(request, context) }
         router.get("/") { request, _ in
-            self.message(request, title: "s11", paragraphs: ["Officers: open the link in your invitation. Staff: open the survey link your organisation sent you."])
+            self.message(request, title: "s11", paragraphs: ["Officers: open the link in your invitation. Staff: open the survey link your organisation sent you."],
+                         link: ("/admin", "Audit coordinators: sign in"))
         }
         return router
     }
@@ -79,7 +99,7 @@ public struct WebApp: Sendable {
     /// The audit's pinned content.
     func content(auditID: Int64) throws -> (AuditRecord, AuditContent) {
         guard let audit = try store.audit(id: auditID) else { throw HTTPError(.notFound) }
-        return (audit, try ContentLoader.auditContent(pinned: store.pinnedFiles(auditID: auditID).map { ($0.path, Data($0.data)) }))
+        return (audit, try AuditScoring(store: store, audit: audit).content)
     }
 
     static func domID(_ id: String) -> String {

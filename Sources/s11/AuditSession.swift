@@ -1,6 +1,7 @@
 import Foundation
 import S11Core
 import S11Store
+import S11Web
 import S11XML
 
 /// One audit opened from the store with the content it was pinned to: the steps of the cycle
@@ -24,7 +25,7 @@ struct AuditSession {
 
     /// Reads back the exact files the audit was opened with.
     static func pinnedContent(store: AuditStore, audit: AuditRecord) throws -> AuditContent {
-        try ContentLoader.auditContent(pinned: store.pinnedFiles(auditID: audit.id).map { ($0.path, Data($0.data)) })
+        try AuditScoring(store: store, audit: audit).content
     }
 
     /// Opens a new audit on the content under `root`, refusing content that does not pass `s11 check`.
@@ -82,28 +83,14 @@ struct AuditSession {
         return returns
     }
 
-    func scorecard() throws -> Scorecard {
-        Scorer(content: content).score(organisation: audit.organisation, year: audit.year,
-                                       officers: try store.officers(auditID: audit.id),
-                                       returns: try store.returns(audit: audit),
-                                       moderations: try store.moderations(auditID: audit.id))
-    }
+    /// Scoring, shared with the coordinator's pages.
+    var scoring: AuditScoring { AuditScoring(store: store, audit: audit, content: content) }
 
-    /// The staff confidence results, with last year's audit of the same organisation for change;
-    /// nil when no staff answers are stored.
-    func staffResults() throws -> StaffResults? {
-        guard let survey = content.staffSurvey else { return nil }
-        let responses = try store.staffResponses(auditID: audit.id)
-        guard !responses.isEmpty else { return nil }
-        let lastYear = try store.audits().first { $0.organisation == audit.organisation && $0.year == audit.year - 1 }
-        let previous = try lastYear.map { try store.staffResponses(auditID: $0.id) }.flatMap { $0.isEmpty ? nil : $0 }
-        return StaffResultsCalculator(survey: survey, scales: content.scales).results(responses, previous: previous)
-    }
+    func scorecard() throws -> Scorecard { try scoring.scorecard() }
 
-    /// The audit's gaps: from the officers' answers and moderation, and from the staff survey.
-    func gaps(in card: Scorecard) throws -> [Gap] {
-        GapFinder().gaps(in: card, staff: try staffResults())
-    }
+    func staffResults() throws -> StaffResults? { try scoring.staffResults() }
+
+    func gaps(in card: Scorecard) throws -> [Gap] { try scoring.gaps(in: card) }
 
     /// Validates staff survey exports and stores all their answers, or none.
     func importStaffResponses(files: [String], mappingFile: String?) throws -> [(file: String, count: Int)] {

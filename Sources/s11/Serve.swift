@@ -12,6 +12,8 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
+    @Option(help: "Where officers reach this server, for the links in reminders; default http://HOST:PORT.") var baseURL: String?
+    @Option(help: "The folder reminder e-mails are written to, for your mail system to send.") var mailDir = "s11-mail"
     @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
@@ -22,9 +24,11 @@ struct Serve: AsyncParsableCommand {
             printError("error: \(error.message)")
             throw ExitCode(1)
         }
-        let app = try await WebApp(store: store).application(host: host, port: port) { port in
+        let app = try await WebApp(store: store, baseURL: baseURL ?? "http://\(host):\(port)", mailFolder: mailDir)
+            .application(host: host, port: port) { port in
             let audits = (try? store.audits()) ?? []
             say("s11 is serving \(storeOptions.db) at http://\(host):\(port)/ (\(audits.count) audit\(audits.count == 1 ? "" : "s"))")
+            say("coordinators sign in at http://\(host):\(port)/admin (add one with 's11 admin create --email E')")
             say("officers use the links from 's11 invite'; staff the link from 's11 invite --staff'. Ctrl-C stops it.")
         }
         try await app.runService()

@@ -1,0 +1,48 @@
+import Foundation
+import S11Core
+import S11Store
+import S11XML
+
+/// One stored audit read for scoring: its pinned content, the scorecard with moderation, the staff
+/// survey's results (with last year's for change) and the gaps. The command line and the
+/// coordinator's pages both score through this, so they always agree.
+public struct AuditScoring: Sendable {
+    public let store: AuditStore
+    public let audit: AuditRecord
+    public let content: AuditContent
+
+    /// Reads the audit's pinned content back from the store.
+    public init(store: AuditStore, audit: AuditRecord) throws {
+        self.init(store: store, audit: audit,
+                  content: try ContentLoader.auditContent(pinned: store.pinnedFiles(auditID: audit.id).map { ($0.path, Data($0.data)) }))
+    }
+
+    public init(store: AuditStore, audit: AuditRecord, content: AuditContent) {
+        self.store = store
+        self.audit = audit
+        self.content = content
+    }
+
+    public func scorecard() throws -> Scorecard {
+        Scorer(content: content).score(organisation: audit.organisation, year: audit.year,
+                                       officers: try store.officers(auditID: audit.id),
+                                       returns: try store.returns(audit: audit),
+                                       moderations: try store.moderations(auditID: audit.id))
+    }
+
+    /// The staff confidence results, with last year's audit of the same organisation for change;
+    /// nil when no staff answers are stored.
+    public func staffResults() throws -> StaffResults? {
+        guard let survey = content.staffSurvey else { return nil }
+        let responses = try store.staffResponses(auditID: audit.id)
+        guard !responses.isEmpty else { return nil }
+        let lastYear = try store.audits().first { $0.organisation == audit.organisation && $0.year == audit.year - 1 }
+        let previous = try lastYear.map { try store.staffResponses(auditID: $0.id) }.flatMap { $0.isEmpty ? nil : $0 }
+        return StaffResultsCalculator(survey: survey, scales: content.scales).results(responses, previous: previous)
+    }
+
+    /// The audit's gaps: from the officers' answers and moderation, and from the staff survey.
+    public func gaps(in card: Scorecard) throws -> [Gap] {
+        GapFinder().gaps(in: card, staff: try staffResults())
+    }
+}

@@ -1,0 +1,251 @@
+import Foundation
+import Hummingbird
+import S11Core
+import S11Reports
+import S11Store
+import S11XML
+
+/// The audit coordinator's pages, behind a password: the audits, who has returned (by officer and
+/// service area, overdue after the deadline), reopening a return, writing reminders, the
+/// scorecard, moderation, the drafted plan and its board XML.
+struct CoordinatorPages: Sendable {
+    let app: WebApp
+    static let sessionCookie = "s11_session"
+
+    // MARK: Signing in and out
+
+    func loginForm(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+        try loginPage(request, email: "", errors: [], status: .ok)
+    }
+
+    func login(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let form = try await app.form(request)
+        let email = form.text("email")?.trimmingCharacters(in: .whitespaces) ?? ""
+        let password = form["password"] ?? ""
+        if let hash = try app.store.coordinatorPasswordHash(email: email), CoordinatorPassword.verify(password, hash: hash) {
+            let token = try app.store.startCoordinatorSession(email: email)
+            var response = WebSecurity.redirect(to: "/admin")
+            let secure = request.headers[.init("X-Forwarded-Proto")!] == "https"
+            response.headers[values: .setCookie].append("\(Self.sessionCookie)=\(token); Path=/admin; HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")")
+            return response
+        }
+        try await Task.sleep(for: .seconds(1))                  // slows guessing; says nothing about which part was wrong
+        return try loginPage(request, email: email, errors: [["field": "email", "message": "Enter a correct e-mail address and password"]],
+                             status: .unauthorized)
+    }
+
+    func logout(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try await app.form(request)
+        if let token = request.cookies[Self.sessionCookie]?.value { try app.store.endCoordinatorSession(token) }
+        var response = WebSecurity.redirect(to: "/admin/login")
+        response.headers[values: .setCookie].append("\(Self.sessionCookie)=; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=0")
+        return response
+    }
+
+    /// The signed-in coordinator, or nil (the caller redirects to sign in).
+    func coordinator(_ request: Request) throws -> String? {
+        guard let token = request.cookies[Self.sessionCookie]?.value else { return nil }
+        return try app.store.coordinator(forSession: token)
+    }
+
+    private func loginPage(_ request: Request, email: String, errors: [[String: String]], status: HTTPResponse.Status) throws -> Response {
+        let csrf = WebSecurity.csrfToken(for: request)
+        let html = try app.render("admin-login", ["title": "Sign in", "csrf": csrf.token, "email": email,
+                                                   "hasErrors": !errors.isEmpty, "errors": errors])
+        return WebSecurity.html(html, status: status, request: request, csrf: csrf)
+    }
+
+    // MARK: Pages
+
+    func audits(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+        guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        let csrf = WebSecurity.csrfToken(for: request)
+        let audits = try app.store.audits().map { audit -> [String: Any] in
+            let statuses = try app.store.officerStatuses(auditID: audit.id)
+            return ["id": audit.id, "organisation": audit.organisation, "year": audit.year, "officers": statuses.count,
+                    "submitted": statuses.filter { $0.status == .submitted }.count,
+                    "deadline": try app.store.returnsDue(auditID: audit.id).deadline?.spelledOut ?? "not set"]
+        }
+        let html = try app.render("admin-audits", ["title": "Audits", "csrf": csrf.token, "coordinator": coordinator,
+                                                    "audits": audits, "hasAudits": !audits.isEmpty])
+        return WebSecurity.html(html, request: request, csrf: csrf)
+    }
+
+    func audit(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+        try auditPage(request, context, notice: nil, files: [])
+    }
+
+    func reopen(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let form = try await app.form(request)
+        guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
+        let audit = try auditRecord(context)
+        let email = form.text("email") ?? ""
+        do {
+            try app.store.reopenReturn(officerEmail: email, auditID: audit.id)
+            return try auditPage(request, context, notice: "Reopened \(email)'s return: they can change it at their link, and it counts again once they submit it.", files: [])
+        } catch let error as StoreError {
+            return try auditPage(request, context, notice: error.message, files: [])
+        }
+    }
+
+    func remind(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try await app.form(request)
+        guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
+        let audit = try auditRecord(context)
+        let scoring = try AuditScoring(store: app.store, audit: audit)
+        let issued = try app.store.issueInvitations(auditID: audit.id, reissue: true, unsubmittedOnly: true)
+        guard !issued.isEmpty else { return try auditPage(request, context, notice: "Every officer has submitted; no reminders written.", files: []) }
+        let due = try app.store.returnsDue(auditID: audit.id)
+        let mail = InvitationMail(organisation: audit.organisation, year: audit.year, baseURL: app.baseURL, deadline: due.deadline,
+                                  contact: due.contact)
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+        let folder = URL(fileURLWithPath: app.mailFolder).appendingPathComponent("reminders-\(audit.year)-\(stamp)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var files: [String] = []
+        for (officer, token) in issued {
+            let message = mail.message(.reminder, to: officer, roleLabel: scoring.content.selfAssessment.roleLabel(officer.role),
+                                       questions: scoring.content.questions(forRole: officer.role).count, token: token, date: Date())
+            let url = folder.appendingPathComponent(InvitationMail.fileName(officer.email))
+            try Data(message.utf8).write(to: url, options: .atomic)
+            files.append(url.path)
+        }
+        try Data(mail.mailMerge(issued).utf8).write(to: folder.appendingPathComponent("links.csv"), options: .atomic)
+        return try auditPage(request, context, notice: "Wrote \(issued.count) reminder\(issued.count == 1 ? "" : "s") to \(folder.path) for your mail system to send:", files: files)
+    }
+
+    func scorecard(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+        guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
+        let scoring = try AuditScoring(store: app.store, audit: auditRecord(context))
+        let card = try scoring.scorecard()
+        let staff = try scoring.staffResults()
+        let html = ScorecardHTML(card: card, gaps: GapFinder().gaps(in: card, staff: staff), catalogue: scoring.content.catalogue,
+                                 trail: try app.store.moderationTrail(auditID: scoring.audit.id), staff: staff).render()
+        return WebSecurity.html(html, request: request)
+    }
+
+    func plan(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+        guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
+        let audit = try auditRecord(context)
+        guard let plan = try app.store.plan(organisation: audit.organisation, year: audit.year) else {
+            return app.message(request, title: "No plan yet", paragraphs: ["Draft it with 's11 plan draft' once returns are in."],
+                               status: .notFound, link: ("/admin/audits/\(audit.id)", "Back to the audit"))
+        }
+        return WebSecurity.html(PlanHTMLReport().write(plan), request: request)
+    }
+
+    func planXML(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+        guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
+        let audit = try auditRecord(context)
+        guard let plan = try app.store.plan(organisation: audit.organisation, year: audit.year) else { throw HTTPError(.notFound) }
+        let data = try PlanXML().write(plan)
+        return Response(status: .ok, headers: [
+            .contentType: "application/xml; charset=utf-8", .cacheControl: "no-store",
+            .contentDisposition: "attachment; filename=\"plan-\(audit.year).xml\"", .init("X-Content-Type-Options")!: "nosniff",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    func moderation(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+        try moderationPage(request, context, errors: [])
+    }
+
+    func moderate(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let form = try await app.form(request)
+        guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        let audit = try auditRecord(context)
+        let parts = (form["scope"] ?? "").split(separator: ":", maxSplits: 1).map(String.init)
+        let content = try AuditScoring(store: app.store, audit: audit).content
+        guard parts.count == 2, let scope = Moderation.Scope(kind: parts[0], id: parts[1]),
+              content.catalogue.requirement(scope.id) != nil || content.catalogue.standards.contains(where: { $0.id == scope.id }) else {
+            return try moderationPage(request, context, errors: [["field": "main-content", "message": "Choose a requirement or standard from the list"]])
+        }
+        let field = WebApp.domID(scope.description)
+        guard let rating = form.text("rating"), rating == "none" || Rag(rawValue: rating) != nil else {
+            return try moderationPage(request, context, errors: [["field": "\(field)-rating", "message": "Choose the moderated band for \(scope)"]])
+        }
+        guard let reason = form.text("reason") else {
+            return try moderationPage(request, context, errors: [["field": "\(field)-reason", "message": "Say why, for \(scope)"]])
+        }
+        do {
+            try app.store.moderate(auditID: audit.id, scope: scope, rag: Rag(rawValue: rating), reason: reason, by: coordinator,
+                                   at: ISO8601DateFormatter().string(from: Date()))
+        } catch let error as StoreError {
+            return try moderationPage(request, context, errors: [["field": "\(field)-rating", "message": error.message]])
+        }
+        return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/moderation#\(field)")
+    }
+
+    // MARK: Rendering
+
+    private func auditRecord(_ context: BasicRequestContext) throws -> AuditRecord {
+        guard let id = context.parameters.get("id").flatMap(Int64.init), let audit = try app.store.audit(id: id) else {
+            throw HTTPError(.notFound)
+        }
+        return audit
+    }
+
+    private func auditPage(_ request: Request, _ context: BasicRequestContext, notice: String?, files: [String]) throws -> Response {
+        guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        let audit = try auditRecord(context)
+        let content = try AuditScoring(store: app.store, audit: audit).content
+        let statuses = try app.store.officerStatuses(auditID: audit.id)
+        let due = try app.store.returnsDue(auditID: audit.id)
+        let today = StaffSurveyPage.today()
+        func overdue(_ status: OfficerStatus) -> Bool {
+            guard let deadline = due.deadline, let today else { return false }
+            return status.status != .submitted && today > deadline
+        }
+        let csrf = WebSecurity.csrfToken(for: request)
+        let officers = statuses.map { status -> [String: Any] in
+            let label = overdue(status) ? "overdue (\(status.status.label))" : status.status.label
+            return ["name": status.officer.name, "email": status.officer.email, "serviceArea": status.officer.serviceArea,
+                    "role": content.selfAssessment.roleLabel(status.officer.role), "status": label,
+                    "statusClass": overdue(status) ? "overdue" : status.status.rawValue,
+                    "answered": "\(status.answered)/\(content.questions(forRole: status.officer.role).count)",
+                    "reopen": status.status == .submitted, "id": audit.id, "csrf": csrf.token]
+        }
+        let areas = Dictionary(grouping: statuses, by: \.officer.serviceArea).sorted { $0.key < $1.key }.map { area, group -> [String: Any] in
+            ["name": area, "notStarted": group.filter { $0.status == .notStarted }.count,
+             "inProgress": group.filter { $0.status == .inProgress }.count,
+             "submitted": group.filter { $0.status == .submitted }.count, "overdue": group.filter(overdue).count]
+        }
+        let values: [String: Any?] = [
+            "title": "\(audit.organisation) \(audit.year)", "csrf": csrf.token, "coordinator": coordinator, "id": audit.id,
+            "organisation": audit.organisation, "year": audit.year, "officerCount": statuses.count,
+            "submitted": statuses.filter { $0.status == .submitted }.count, "deadline": due.deadline?.spelledOut,
+            "officers": officers, "areas": areas, "notice": notice, "files": files, "hasFiles": !files.isEmpty,
+        ]
+        return WebSecurity.html(try app.render("admin-audit", values.compactMapValues { $0 }), request: request, csrf: csrf)
+    }
+
+    private func moderationPage(_ request: Request, _ context: BasicRequestContext, errors: [[String: String]]) throws -> Response {
+        guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        let scoring = try AuditScoring(store: app.store, audit: auditRecord(context))
+        let card = try scoring.scorecard()
+        let csrf = WebSecurity.csrfToken(for: request)
+        func rating(_ rating: Rating) -> String {
+            guard let percent = rating.percent, let rag = rating.rag else { return "unrated" }
+            return "\(PercentText.format(percent))% \(rag.label)"
+        }
+        var rows: [[String: Any]] = []
+        for standard in card.standards {
+            for item in [(Moderation.Scope.standard(standard.standardID), "Standard \(standard.number). \(standard.title)", standard.rating, standard.moderation)]
+                + standard.requirements.map({ (Moderation.Scope.requirement($0.requirementID), "\($0.requirementID) \($0.statement)", $0.rating, $0.moderation) }) {
+                let values: [String: Any?] = [
+                    "domID": WebApp.domID(item.0.description), "label": item.1, "selfRating": rating(item.2),
+                    "moderated": item.3?.rag.label ?? "-", "reason": item.3?.reason, "scope": "\(item.0.kind):\(item.0.id)",
+                    "id": scoring.audit.id, "csrf": csrf.token,
+                ]
+                rows.append(values.compactMapValues { $0 })
+            }
+        }
+        let trail = try app.store.moderationTrail(auditID: scoring.audit.id).map { change -> [String: Any] in
+            ["at": change.at, "by": change.by, "scope": change.scope.description, "old": change.old?.label ?? "none",
+             "new": change.new?.label ?? "withdrawn", "reason": change.reason]
+        }
+        let html = try app.render("admin-moderation", [
+            "title": "Moderation", "csrf": csrf.token, "coordinator": coordinator, "organisation": scoring.audit.organisation,
+            "year": scoring.audit.year, "rows": rows, "trail": trail, "hasErrors": !errors.isEmpty, "errors": errors,
+        ])
+        return WebSecurity.html(html, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Hummingbird
+import S11Core
+import S11Store
+import Testing
+@testable import S11Web
+
+/// The coordinator signs in, watches returns come in, reopens one, writes reminders and moderates.
+@Suite struct CoordinatorTests {
+    static let password = "correct horse battery staple"
+
+    func fixtureWithCoordinator() throws -> WebFixture {
+        let fixture = try WebFixture()
+        try fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4))
+        return fixture
+    }
+
+    func signIn(_ browser: Browser) async throws {
+        let form = try await browser.get("/admin/login")
+        let signedIn = try await browser.post("/admin/login", [("email", "lead@riverside.example"), ("password", Self.password)], csrf: form.csrf)
+        #expect(signedIn.location == "/admin")
+        let session = try #require(signedIn.headers[values: .setCookie].first { $0.hasPrefix("s11_session=") })
+        #expect(session.contains("HttpOnly") && session.contains("SameSite=Strict"))
+        browser.cookie = [browser.cookie, String(session.split(separator: ";")[0])].compactMap { $0 }.joined(separator: "; ")
+    }
+
+    @Test func pagesNeedASignInAndAWrongPasswordSaysNothingMore() async throws {
+        let fixture = try fixtureWithCoordinator()
+        try await fixture.run { browser in
+            #expect(try await browser.get("/admin").location == "/admin/login")
+            #expect(try await browser.get("/admin/audits/\(fixture.audit.id)/plan.xml").location == "/admin/login")
+            let form = try await browser.get("/admin/login")
+            let wrong = try await browser.post("/admin/login", [("email", "lead@riverside.example"), ("password", "guess")], csrf: form.csrf)
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.body.contains("Enter a correct e-mail address and password"))
+            let nobody = try await browser.post("/admin/login", [("email", "nobody@riverside.example"), ("password", Self.password)], csrf: form.csrf)
+            #expect(nobody.status == .unauthorized)
+            #expect(nobody.body.contains("Enter a correct e-mail address and password"))       // the same words: no account probing
+            let forged = try await browser.post("/admin/login", [("email", "lead@riverside.example"), ("password", Self.password)], csrf: "x")
+            #expect(forged.status == .forbidden)
+        }
+        #expect(try fixture.store.coordinatorPasswordHash(email: "lead@riverside.example")?.hasPrefix("$2") == true)   // bcrypt, not the password
+    }
+
+    @Test func theDashboardShowsWhoHasReturnedAndReopensAReturn() async throws {
+        let fixture = try fixtureWithCoordinator()
+        try fixture.store.setReturnsDue(auditID: fixture.audit.id, deadline: CalendarDate(iso: "2020-01-31"), contact: nil)
+        // Owen submits everything; Gareth has not started.
+        let owen = fixture.questions(for: "owen.price@riverside.example")
+        try fixture.store.saveAnswers(owen.map { Answer(questionID: $0.id, choice: .option("fully"), evidence: "Minutes") },
+                                      officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
+        _ = try fixture.store.submitReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id, questionIDs: owen.map(\.id))
+        try await fixture.run { browser in
+            try await signIn(browser)
+            let list = try await browser.get("/admin")
+            #expect(list.body.contains("Riverside District Council"))
+            #expect(list.body.contains("1 of 2 submitted"))
+            let audit = try await browser.get("/admin/audits/\(fixture.audit.id)")
+            #expect(audit.body.contains("overdue (not started)"))                       // Gareth, past the deadline
+            #expect(audit.body.contains("Gareth &lt;b&gt;Lloyd&lt;/b&gt;"))             // escaped
+            #expect(!audit.body.contains("<b>Lloyd</b>"))
+            let reopened = try await browser.post("/admin/audits/\(fixture.audit.id)/reopen", [("email", "owen.price@riverside.example")],
+                                                  csrf: audit.csrf)
+            #expect(reopened.body.contains("Reopened owen.price@riverside.example&#39;s return") || reopened.body.contains("Reopened owen.price@riverside.example's return"))
+        }
+        #expect(try fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id).status == .inProgress)
+    }
+
+    @Test func remindersAreWrittenOnlyForOfficersWhoHaveNotSubmitted() async throws {
+        let fixture = try fixtureWithCoordinator()
+        let owen = fixture.questions(for: "owen.price@riverside.example")
+        try fixture.store.saveAnswers(owen.map { Answer(questionID: $0.id, choice: .option("fully"), evidence: "Minutes") },
+                                      officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
+        _ = try fixture.store.submitReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id, questionIDs: owen.map(\.id))
+        let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-mail-\(UUID().uuidString)").path
+        let app = try await WebApp(store: fixture.store, baseURL: "https://s11.riverside.example", mailFolder: mail)
+        try await Application(router: app.router()).test(.router) { client in
+            let browser = Browser(client: client)
+            try await signIn(browser)
+            let audit = try await browser.get("/admin/audits/\(fixture.audit.id)")
+            let written = try await browser.post("/admin/audits/\(fixture.audit.id)/remind", [], csrf: audit.csrf)
+            #expect(written.body.contains("Wrote 1 reminder to"))
+            #expect(written.body.contains("gareth.lloyd_riverside.example.eml"))
+            #expect(!written.body.contains("owen.price_riverside.example.eml"))
+        }
+        let folders = try FileManager.default.contentsOfDirectory(atPath: mail)
+        let folder = try #require(folders.first)
+        let message = try String(contentsOfFile: "\(mail)/\(folder)/gareth.lloyd_riverside.example.eml", encoding: .utf8)
+        #expect(message.contains("Subject: Reminder: your 2026 safeguarding self-assessment return"))
+        #expect(message.contains("https://s11.riverside.example/r/"))
+    }
+
+    @Test func moderationFromThePageIsRecordedWithWhoAndWhy() async throws {
+        let fixture = try fixtureWithCoordinator()
+        try await fixture.run { browser in
+            try await signIn(browser)
+            let page = try await browser.get("/admin/audits/\(fixture.audit.id)/moderation")
+            #expect(page.body.contains("Standard 1."))
+            let missing = try await browser.post("/admin/audits/\(fixture.audit.id)/moderate",
+                                                 [("scope", "requirement:S2.1"), ("rating", "amber")], csrf: page.csrf)
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.body.contains("Say why, for requirement S2.1"))
+            let saved = try await browser.post("/admin/audits/\(fixture.audit.id)/moderate",
+                                               [("scope", "requirement:S2.1"), ("rating", "amber"), ("reason", "Policy <out of date>")],
+                                               csrf: page.csrf)
+            #expect(saved.status == .seeOther)
+            let after = try await browser.get("/admin/audits/\(fixture.audit.id)/moderation")
+            #expect(after.body.contains("lead@riverside.example: requirement S2.1 none to Amber: Policy &lt;out of date&gt;"))
+            let bogus = try await browser.post("/admin/audits/\(fixture.audit.id)/moderate",
+                                               [("scope", "requirement:S99"), ("rating", "red"), ("reason", "x")], csrf: page.csrf)
+            #expect(bogus.status == .unprocessableContent)
+        }
+        let trail = try fixture.store.moderationTrail(auditID: fixture.audit.id)
+        #expect(trail.map(\.by) == ["lead@riverside.example"])
+        #expect(trail.first?.new == .amber)
+    }
+
+    @Test func signingOutEndsTheSession() async throws {
+        let fixture = try fixtureWithCoordinator()
+        try await fixture.run { browser in
+            try await signIn(browser)
+            let list = try await browser.get("/admin")
+            let out = try await browser.post("/admin/logout", [], csrf: list.csrf)
+            #expect(out.location == "/admin/login")
+            #expect(try await browser.get("/admin").location == "/admin/login")
+        }
+    }
+}
