@@ -19,66 +19,81 @@ struct Example: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let root = try contentOptions.root()
-            let examples = root.appendingPathComponent("Examples")
-            let officersFile = examples.appendingPathComponent("officers.csv").path
-            let returnsFolder = examples.appendingPathComponent("returns")
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: returnsFolder.path) else {
-                throw CLIError("cannot find the example returns in \(returnsFolder.path)")
-            }
-            let returnFiles = names.filter { $0.hasSuffix(".xml") }.sorted().map { returnsFolder.appendingPathComponent($0).path }
-
-            let databasePath = db ?? "\(out)/s11.sqlite"
-            if db == nil {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
-            }
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            let store = try AuditStore(path: databasePath)
-
-            print("1. check: Standards/ and Surveys/ are valid")
-            let session = try AuditSession.open(store: store, root: root, organisation: Self.organisation, year: Self.year, surveyID: nil)
-            print("2. audit open: \(Self.organisation) \(Self.year), pinned catalogue \(session.content.catalogue.id) \(session.content.catalogue.version)")
-            let officers = try session.importOfficers(file: officersFile)
-            print("3. officers import: \(officers.added) officers from \(officersFile)")
-            let issued = try store.issueInvitations(auditID: session.audit.id, reissue: false)
-            let invitations = try InvitationWriter(session: session, baseURL: "http://127.0.0.1:8080", deadline: nil, contact: nil)
-                .write(issued, to: "\(out)/invitations")
-            print("4. invite: \(issued.count) links, written to \(out)/invitations/")
-            let returns = try session.importReturns(files: returnFiles)
-            print("5. responses import: \(returns.count) returns")
-            let staffFile = examples.appendingPathComponent("staff/surveymonkey-2026.csv").path
-            let staffCount = try session.importStaffResponses(files: [staffFile], mappingFile: nil).map(\.count).reduce(0, +)
-            print("6. staff survey: \(staffCount) anonymous responses from a SurveyMonkey export (identity columns dropped)")
-            let card = try session.scorecard()
-            let staff = try session.staffResults()
-            let gaps = GapFinder().gaps(in: card, staff: staff)
-            let scorePath = "\(out)/scorecard.txt"
-            try writeFile(Data(ScorecardText(card: card, gaps: gaps, content: session.content, trail: [], staff: staff).render(allRequirements: true).utf8), to: scorePath)
-            let jsonPath = "\(out)/scorecard.json"
-            try writeFile(Data(try ScorecardJSON(card: card, gaps: gaps, staff: staff).render().utf8), to: jsonPath)
-            let reportPath = "\(out)/report.html"
-            try writeFile(Data(ScorecardHTML(card: card, gaps: gaps, catalogue: session.content.catalogue, staff: staff).render().utf8), to: reportPath)
-            print("7. score: organisation \(card.overall.percent.map { PercentText.format($0) + "%" } ?? "-") \(card.overall.rag?.label ?? ""), \(gaps.count) gaps")
-            let plan = try session.draftPlan(
-                options: PlanDrafter.Options(start: PlanDrafter.Options.defaultStart(auditYear: Self.year), today: today()),
-                replace: true)
-            let planTextPath = "\(out)/plan.txt"
-            try writeFile(Data(PlanText(plan: plan).render().utf8), to: planTextPath)
-            print("8. plan draft: \(plan.objectives.count) objectives, \(plan.actions.count) actions")
-            let planPath = "\(out)/plan.xml"
-            try writeFile(try PlanXML().write(plan), to: planPath)
-            print("9. plan export: valid against plan.xsd")
-            let waiting = try store.officerStatuses(auditID: session.audit.id).first { $0.status != .submitted }
-            let staffLink = try store.issueStaffLink(auditID: session.audit.id)
-            print("\nIn the browser: run 's11 serve --db \(databasePath)', then open")
-            if let waiting, let token = issued.first(where: { $0.officer.email == waiting.officer.email })?.token {
-                print("  \(waiting.officer.name)'s return (not sent yet): http://127.0.0.1:8080/r/\(token)")
-            }
-            print("  the staff survey: http://127.0.0.1:8080/staff/\(staffLink)")
+            let built = try Self.build(out: out, db: db, root: try contentOptions.root(), baseURL: "http://127.0.0.1:8080")
+            print("\nIn the browser: run 's11 serve --db \(built.database)' (or 's11 serve --example'), then open")
+            if let (name, link) = built.waiting { print("  \(name)'s return (not sent yet): \(link)") }
+            print("  the staff survey: \(built.staffLink)")
             print("\nwrote:")
-            print("  \(databasePath)")
-            print("  \(out)/invitations/ (\(invitations.count) files)")
-            for path in [scorePath, jsonPath, reportPath, planTextPath, planPath] { print("  \(path)") }
+            for path in built.wrote { print("  \(path)") }
         }
+    }
+
+    /// What the example cycle made: its database, a link of an officer yet to return, the staff
+    /// survey's link and the files written (the board XML last).
+    struct Built {
+        var database: String
+        var waiting: (name: String, link: String)?
+        var staffLink: String
+        var wrote: [String]
+    }
+
+    /// Runs the whole cycle on the shipped example, printing each step.
+    static func build(out: String, db: String?, root: URL, baseURL: String) throws -> Built {
+        let examples = root.appendingPathComponent("Examples")
+        let officersFile = examples.appendingPathComponent("officers.csv").path
+        let returnsFolder = examples.appendingPathComponent("returns")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: returnsFolder.path) else {
+            throw CLIError("cannot find the example returns in \(returnsFolder.path)")
+        }
+        let returnFiles = names.filter { $0.hasSuffix(".xml") }.sorted().map { returnsFolder.appendingPathComponent($0).path }
+
+        let databasePath = db ?? "\(out)/s11.sqlite"
+        if db == nil {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
+        }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let store = try AuditStore(path: databasePath)
+
+        print("1. check: Standards/ and Surveys/ are valid")
+        let session = try AuditSession.open(store: store, root: root, organisation: organisation, year: year, surveyID: nil)
+        print("2. audit open: \(organisation) \(year), pinned catalogue \(session.content.catalogue.id) \(session.content.catalogue.version)")
+        let officers = try session.importOfficers(file: officersFile)
+        print("3. officers import: \(officers.added) officers from \(officersFile)")
+        let issued = try store.issueInvitations(auditID: session.audit.id, reissue: false)
+        let invitations = try InvitationWriter(session: session, baseURL: baseURL, deadline: nil, contact: nil)
+            .write(issued, to: "\(out)/invitations")
+        print("4. invite: \(issued.count) links, written to \(out)/invitations/")
+        let returns = try session.importReturns(files: returnFiles)
+        print("5. responses import: \(returns.count) returns")
+        let staffFile = examples.appendingPathComponent("staff/surveymonkey-2026.csv").path
+        let staffCount = try session.importStaffResponses(files: [staffFile], mappingFile: nil).map(\.count).reduce(0, +)
+        print("6. staff survey: \(staffCount) anonymous responses from a SurveyMonkey export (identity columns dropped)")
+        let card = try session.scorecard()
+        let staff = try session.staffResults()
+        let gaps = GapFinder().gaps(in: card, staff: staff)
+        let scorePath = "\(out)/scorecard.txt"
+        try writeFile(Data(ScorecardText(card: card, gaps: gaps, content: session.content, trail: [], staff: staff).render(allRequirements: true).utf8), to: scorePath)
+        let jsonPath = "\(out)/scorecard.json"
+        try writeFile(Data(try ScorecardJSON(card: card, gaps: gaps, staff: staff).render().utf8), to: jsonPath)
+        let reportPath = "\(out)/report.html"
+        try writeFile(Data(ScorecardHTML(card: card, gaps: gaps, catalogue: session.content.catalogue, staff: staff).render().utf8), to: reportPath)
+        print("7. score: organisation \(card.overall.percent.map { PercentText.format($0) + "%" } ?? "-") \(card.overall.rag?.label ?? ""), \(gaps.count) gaps")
+        let plan = try session.draftPlan(
+            options: PlanDrafter.Options(start: PlanDrafter.Options.defaultStart(auditYear: Self.year), today: today()),
+            replace: true)
+        let planTextPath = "\(out)/plan.txt"
+        try writeFile(Data(PlanText(plan: plan).render().utf8), to: planTextPath)
+        print("8. plan draft: \(plan.objectives.count) objectives, \(plan.actions.count) actions")
+        let planPath = "\(out)/plan.xml"
+        try writeFile(try PlanXML().write(plan), to: planPath)
+        print("9. plan export: valid against plan.xsd")
+        let waiting = try store.officerStatuses(auditID: session.audit.id).first { $0.status != .submitted }
+        let waitingLink = waiting.flatMap { waiting in
+            issued.first { $0.officer.email == waiting.officer.email }.map { (waiting.officer.name, "\(baseURL)/r/\($0.token)") }
+        }
+        let staffLink = "\(baseURL)/staff/\(try store.issueStaffLink(auditID: session.audit.id))"
+        return Built(database: databasePath, waiting: waitingLink, staffLink: staffLink,
+                     wrote: [databasePath, "\(out)/invitations/ (\(invitations.count) files)", scorePath, jsonPath, reportPath,
+                             planTextPath, planPath])
     }
 }

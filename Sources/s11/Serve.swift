@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import S11Core
 import S11Store
 import S11Web
 
@@ -14,12 +15,16 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on.") var port = 8080
     @Option(help: "Where officers reach this server, for the links in reminders; default http://HOST:PORT.") var baseURL: String?
     @Option(help: "The folder reminder e-mails are written to, for your mail system to send.") var mailDir = "s11-mail"
+    @Flag(help: "Build the shipped example council (in ./s11-example, afresh), add a coordinator with a new password, and serve it.")
+    var example = false
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var contentOptions: ContentOptions
 
     func run() async throws {
+        let database = example ? try prepareExample() : storeOptions.db
         let store: AuditStore
         do {
-            store = try AuditStore(path: storeOptions.db)
+            store = try AuditStore(path: database)
         } catch let error as StoreError {
             printError("error: \(error.message)")
             throw ExitCode(1)
@@ -27,12 +32,42 @@ struct Serve: AsyncParsableCommand {
         let app = try await WebApp(store: store, baseURL: baseURL ?? "http://\(host):\(port)", mailFolder: mailDir)
             .application(host: host, port: port) { port in
             let audits = (try? store.audits()) ?? []
-            say("s11 is serving \(storeOptions.db) at http://\(host):\(port)/ (\(audits.count) audit\(audits.count == 1 ? "" : "s"))")
+            say("s11 is serving \(database) at http://\(host):\(port)/ (\(audits.count) audit\(audits.count == 1 ? "" : "s"))")
             say("coordinators sign in at http://\(host):\(port)/admin (add one with 's11 admin create --email E')")
             say("officers use the links from 's11 invite'; staff the link from 's11 invite --staff'. Ctrl-C stops it.")
         }
         try await app.runService()
         say("s11 stopped; every answer it acknowledged is stored")
+    }
+}
+
+extension Serve {
+    /// Builds the example council and a coordinator to sign in as; returns the database path.
+    private func prepareExample() throws -> String {
+        var path = ""
+        try reportingFailures {
+            let base = baseURL ?? "http://\(host):\(port)"
+            let built = try Example.build(out: "s11-example", db: nil, root: try contentOptions.root(), baseURL: base)
+            fflush(nil)                                   // the steps first, even into a pipe
+            let password = Self.newPassword()
+            try AuditStore(path: built.database).saveCoordinator(email: "coordinator@riverside.example",
+                                                                  passwordHash: CoordinatorPassword.hash(password))
+            say("\nReady to use:")
+            say("  coordinator: \(base)/admin  sign in as coordinator@riverside.example, password \(password)")
+            if let (name, link) = built.waiting { say("  \(name), who has not returned yet: \(link)") }
+            say("  the staff survey: \(built.staffLink)\n")
+            path = built.database
+        }
+        return path
+    }
+}
+
+extension Serve {
+    /// 20 characters from an alphabet without look-alikes, from the system's secure generator.
+    static func newPassword() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<20).map { _ in alphabet.randomElement(using: &generator)! })
     }
 }
 

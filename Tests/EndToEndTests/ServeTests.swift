@@ -41,4 +41,72 @@ import Testing
         printed += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(printed.contains("s11 stopped"))
     }
+
+    /// Starts `s11 serve` on the example database and waits until it listens.
+    func startServer(_ s11: S11Binary, port: Int) async throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = S11Binary.executable
+        process.arguments = ["serve", "--db", "ex/s11.sqlite", "--port", String(port)]
+        process.currentDirectoryURL = s11.folder
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        var printed = ""
+        for _ in 0..<100 where !printed.contains("s11 is serving") {
+            try await Task.sleep(for: .milliseconds(100))
+            printed += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        return (process, out)
+    }
+
+    @Test func twoHundredConcurrentStaffSubmissionsAreAllStored() async throws {
+        let s11 = try S11Binary()
+        let example = try s11.succeed(["example", "--out", "ex", "--content", S11Binary.content])
+        let survey = try #require(example.stdout.split(separator: "\n").first { $0.contains("/staff/") }?.split(separator: " ").last)
+        let before = try staffRespondents(s11)
+        let port = Int.random(in: 20_000...40_000)
+        let (process, _) = try await startServer(s11, port: port)
+        defer { if process.isRunning { process.terminate() } }
+
+        let url = try #require(URL(string: String(survey).replacingOccurrences(of: ":8080", with: ":\(port)")))
+        // A browser's double-submit CSRF pair: the same random value as cookie and form field.
+        let csrf = String(repeating: "c", count: 43)
+        let cookie = "s11_csrf=\(csrf)"
+        let (page, _) = try await URLSession.shared.data(from: url)
+        #expect(String(decoding: page, as: UTF8.self).contains("Staff safeguarding confidence survey"))
+
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieStorage = nil                     // send exactly the Cookie header set below
+        configuration.httpShouldSetCookies = false
+        configuration.httpMaximumConnectionsPerHost = 50
+        let session = URLSession(configuration: configuration)
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<200 {
+                group.addTask {
+                    var post = URLRequest(url: url)
+                    post.httpMethod = "POST"
+                    post.setValue(cookie, forHTTPHeaderField: "Cookie")
+                    post.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+                    let answer = index % 3 == 0 ? "disagree" : "agree"
+                    post.httpBody = Data("csrf=\(csrf)&profile.service-area=housing&answer.SC01=\(answer)&answer.SC06=agree".utf8)
+                    let (_, response) = try await session.data(for: post)
+                    return (response as? HTTPURLResponse)?.statusCode ?? 0
+                }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(statuses.count == 200)
+        #expect(statuses.allSatisfy { $0 == 200 }, "\(Dictionary(grouping: statuses, by: { $0 }).mapValues(\.count))")   // after the 303 to the thanks page
+
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(try staffRespondents(s11) == before + 200)
+    }
+
+    private func staffRespondents(_ s11: S11Binary) throws -> Int {
+        let json = try s11.succeed(["score", "--format", "json", "--db", "ex/s11.sqlite"]).stdout
+        let score = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        return (score?["staff"] as? [String: Any])?["respondents"] as? Int ?? 0
+    }
 }
