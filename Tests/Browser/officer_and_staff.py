@@ -1,0 +1,93 @@
+"""Real-browser checks of s11 serve, driven by Selenium with Debian's chromium and chromium-driver.
+
+    python3 officer_and_staff.py officer OFFICER_LINK
+    python3 officer_and_staff.py staff SURVEY_LINK
+
+officer: answers two pages, closes the browser, opens the link in a new one and finds the answers
+there, answers the rest, checks and submits. staff: fills in the survey. Prints OK on success;
+any failure raises (non-zero exit) with what was wrong.
+"""
+import sys
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,900"):
+        options.add_argument(flag)
+    options.binary_location = "/usr/bin/chromium"
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def answer_page(driver, option_index=1, evidence="Team meeting minutes, March"):
+    """Chooses the option at option_index in every question on the page, gives evidence, continues."""
+    fieldsets = driver.find_elements(By.CSS_SELECTOR, "form fieldset")
+    assert fieldsets, "no questions on " + driver.current_url
+    for fieldset in fieldsets:
+        radios = fieldset.find_elements(By.CSS_SELECTOR, "input[type=radio]")
+        driver.execute_script("arguments[0].click();", radios[option_index])
+    for box in driver.find_elements(By.CSS_SELECTOR, "textarea[id$='-evidence']"):
+        box.clear()
+        box.send_keys(evidence)
+    heading = driver.find_element(By.TAG_NAME, "h1")
+    text = heading.text
+    driver.find_element(By.CSS_SELECTOR, "button[value=continue]").click()
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(heading))     # the next page has loaded
+    return text
+
+
+def officer(link):
+    driver = browser()
+    try:
+        driver.get(link)
+        first = answer_page(driver)
+        second = answer_page(driver, evidence="Safeguarding log reviewed monthly")
+        third_url = driver.current_url
+        assert third_url.endswith("/s/3"), "after two pages the browser is at " + third_url
+    finally:
+        driver.quit()
+
+    driver = browser()                              # a new browser: no cookies, nothing cached
+    try:
+        driver.get(link)
+        assert driver.current_url.endswith("/s/3"), "the link resumed at " + driver.current_url
+        driver.get(link.rstrip("/") + "/check")
+        page = driver.find_element(By.TAG_NAME, "main").text
+        assert "Team meeting minutes, March" in page and "Safeguarding log reviewed monthly" in page, "saved answers missing"
+        assert first.split(". ", 1)[-1] in page and second.split(". ", 1)[-1] in page
+        driver.get(link)
+        while "/s/" in driver.current_url:
+            answer_page(driver)
+        assert driver.current_url.endswith("/check"), "ended at " + driver.current_url
+        assert "Not answered" not in driver.find_element(By.TAG_NAME, "main").text
+        button = driver.find_element(By.XPATH, "//button[contains(., 'Accept and submit')]")
+        button.click()
+        WebDriverWait(driver, 10).until(expected_conditions.staleness_of(button))
+        assert "Return submitted" in driver.find_element(By.TAG_NAME, "h1").text, driver.page_source[:500]
+    finally:
+        driver.quit()
+
+
+def staff(link):
+    driver = browser()
+    try:
+        driver.get(link)
+        assert "Staff safeguarding confidence survey" in driver.title
+        for fieldset in driver.find_elements(By.CSS_SELECTOR, "form fieldset"):
+            radios = fieldset.find_elements(By.CSS_SELECTOR, "input[type=radio]")
+            driver.execute_script("arguments[0].click();", radios[0])
+        button = driver.find_element(By.XPATH, "//button[contains(., 'Send my answers')]")
+        button.click()
+        WebDriverWait(driver, 10).until(expected_conditions.staleness_of(button))
+        assert "Thank you" in driver.find_element(By.TAG_NAME, "h1").text
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    {"officer": officer, "staff": staff}[sys.argv[1]](sys.argv[2])
+    print("OK")
