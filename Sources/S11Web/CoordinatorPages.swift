@@ -14,11 +14,11 @@ struct CoordinatorPages: Sendable {
 
     // MARK: Signing in and out
 
-    func loginForm(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+    func loginForm(_ request: Request, _ context: WebRequestContext) throws -> Response {
         try loginPage(request, email: "", errors: [], status: .ok)
     }
 
-    func login(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func login(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
         let email = form.text("email")?.trimmingCharacters(in: .whitespaces) ?? ""
         let password = form["password"] ?? ""
@@ -34,7 +34,7 @@ struct CoordinatorPages: Sendable {
                              status: .unauthorized)
     }
 
-    func logout(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func logout(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         _ = try await app.form(request)
         if let token = request.cookies[Self.sessionCookie]?.value { try app.store.endCoordinatorSession(token) }
         var response = WebSecurity.redirect(to: "/admin/login")
@@ -57,7 +57,7 @@ struct CoordinatorPages: Sendable {
 
     // MARK: Pages
 
-    func audits(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+    func audits(_ request: Request, _ context: WebRequestContext) throws -> Response {
         guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let csrf = WebSecurity.csrfToken(for: request)
         let audits = try app.store.audits().map { audit -> [String: Any] in
@@ -71,11 +71,11 @@ struct CoordinatorPages: Sendable {
         return WebSecurity.html(html, request: request, csrf: csrf)
     }
 
-    func audit(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+    func audit(_ request: Request, _ context: WebRequestContext) throws -> Response {
         try auditPage(request, context, notice: nil, files: [])
     }
 
-    func reopen(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func reopen(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
         guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
         let audit = try auditRecord(context)
@@ -88,7 +88,7 @@ struct CoordinatorPages: Sendable {
         }
     }
 
-    func remind(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func remind(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         _ = try await app.form(request)
         guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
         let audit = try auditRecord(context)
@@ -113,7 +113,7 @@ struct CoordinatorPages: Sendable {
         return try auditPage(request, context, notice: "Wrote \(issued.count) reminder\(issued.count == 1 ? "" : "s") to \(folder.path) for your mail system to send:", files: files)
     }
 
-    func scorecard(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+    func scorecard(_ request: Request, _ context: WebRequestContext) throws -> Response {
         guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
         let scoring = try AuditScoring(store: app.store, audit: auditRecord(context))
         let card = try scoring.scorecard()
@@ -123,7 +123,7 @@ struct CoordinatorPages: Sendable {
         return WebSecurity.html(html, request: request)
     }
 
-    func plan(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+    func plan(_ request: Request, _ context: WebRequestContext) throws -> Response {
         guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
         let audit = try auditRecord(context)
         guard let plan = try app.store.plan(organisation: audit.organisation, year: audit.year) else {
@@ -133,7 +133,7 @@ struct CoordinatorPages: Sendable {
         return WebSecurity.html(PlanHTMLReport().write(plan), request: request)
     }
 
-    func planXML(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+    func planXML(_ request: Request, _ context: WebRequestContext) throws -> Response {
         guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
         let audit = try auditRecord(context)
         guard let plan = try app.store.plan(organisation: audit.organisation, year: audit.year) else { throw HTTPError(.notFound) }
@@ -144,11 +144,11 @@ struct CoordinatorPages: Sendable {
         ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    func moderation(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+    func moderation(_ request: Request, _ context: WebRequestContext) throws -> Response {
         try moderationPage(request, context, errors: [])
     }
 
-    func moderate(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func moderate(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
         guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let audit = try auditRecord(context)
@@ -176,14 +176,14 @@ struct CoordinatorPages: Sendable {
 
     // MARK: Rendering
 
-    private func auditRecord(_ context: BasicRequestContext) throws -> AuditRecord {
+    private func auditRecord(_ context: WebRequestContext) throws -> AuditRecord {
         guard let id = context.parameters.get("id").flatMap(Int64.init), let audit = try app.store.audit(id: id) else {
             throw HTTPError(.notFound)
         }
         return audit
     }
 
-    private func auditPage(_ request: Request, _ context: BasicRequestContext, notice: String?, files: [String]) throws -> Response {
+    private func auditPage(_ request: Request, _ context: WebRequestContext, notice: String?, files: [String]) throws -> Response {
         guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let audit = try auditRecord(context)
         let content = try AuditScoring(store: app.store, audit: audit).content
@@ -217,7 +217,7 @@ struct CoordinatorPages: Sendable {
         return WebSecurity.html(try app.render("admin-audit", values.compactMapValues { $0 }), request: request, csrf: csrf)
     }
 
-    private func moderationPage(_ request: Request, _ context: BasicRequestContext, errors: [[String: String]]) throws -> Response {
+    private func moderationPage(_ request: Request, _ context: WebRequestContext, errors: [[String: String]]) throws -> Response {
         guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let scoring = try AuditScoring(store: app.store, audit: auditRecord(context))
         let card = try scoring.scorecard()

@@ -32,7 +32,7 @@ struct ReturnPages: Sendable {
         var questionID: String
     }
 
-    func load(_ context: BasicRequestContext) throws -> Officer? {
+    func load(_ context: WebRequestContext) throws -> Officer? {
         guard let token = context.parameters.get("token"), let found = try app.store.officer(forToken: token) else { return nil }
         let (audit, content) = try app.content(auditID: found.auditID)
         let stored = try app.store.officerReturn(officerEmail: found.officer.email, auditID: audit.id)
@@ -42,17 +42,17 @@ struct ReturnPages: Sendable {
                        answers: Dictionary(stored.answers.map { ($0.questionID, $0) }, uniquingKeysWith: { a, _ in a }))
     }
 
-    func unknownLink(_ request: Request) -> Response {
-        app.message(request, title: "This link does not work", paragraphs: [
+    func unknownLink(_ request: Request, _ context: WebRequestContext) async -> Response {
+        await app.unknownLink(request, context, title: "This link does not work", paragraphs: [
             "The link may have been mistyped, or replaced by a newer invitation.",
             "Ask your organisation's safeguarding audit coordinator for your current link.",
-        ], status: .notFound)
+        ])
     }
 
     // MARK: Pages
 
-    func start(_ request: Request, _ context: BasicRequestContext) throws -> Response {
-        guard let officer = try load(context) else { return unknownLink(request) }
+    func start(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        guard let officer = try load(context) else { return await unknownLink(request, context) }
         if officer.status == .submitted { return WebSecurity.redirect(to: "/r/\(officer.token)/check") }
         let firstOpen = officer.sections.firstIndex { section in
             section.questions.contains { officer.answers[$0.id]?.optionValue == nil || officer.answers[$0.id]?.carried == true }
@@ -60,22 +60,22 @@ struct ReturnPages: Sendable {
         return WebSecurity.redirect(to: firstOpen.map { "/r/\(officer.token)/s/\($0 + 1)" } ?? "/r/\(officer.token)/check")
     }
 
-    func section(_ request: Request, _ context: BasicRequestContext) throws -> Response {
-        guard let officer = try load(context) else { return unknownLink(request) }
+    func section(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        guard let officer = try load(context) else { return await unknownLink(request, context) }
         if officer.status == .submitted { return WebSecurity.redirect(to: "/r/\(officer.token)/check") }
-        guard let position = position(context, officer) else { return unknownLink(request) }
+        guard let position = position(context, officer) else { return await unknownLink(request, context) }
         return try page(request, officer, position: position, answers: officer.answers, errors: [])
     }
 
-    func saveSection(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func saveSection(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let officer = try load(context) else { return unknownLink(request) }
+        guard let officer = try load(context) else { return await unknownLink(request, context) }
         guard officer.status != .submitted else {
             return app.message(request, title: "Your return has been submitted",
                                paragraphs: ["It cannot be changed now. Ask the audit coordinator to reopen it if something needs correcting."],
                                status: .conflict, link: ("/r/\(officer.token)/check", "See your submitted return"))
         }
-        guard let position = position(context, officer) else { return unknownLink(request) }
+        guard let position = position(context, officer) else { return await unknownLink(request, context) }
         let finishing = form["action"] != "save"
         var answers = officer.answers
         var typed: [Answer] = []
@@ -114,14 +114,14 @@ struct ReturnPages: Sendable {
         return WebSecurity.redirect(to: next)
     }
 
-    func check(_ request: Request, _ context: BasicRequestContext) throws -> Response {
-        guard let officer = try load(context) else { return unknownLink(request) }
+    func check(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        guard let officer = try load(context) else { return await unknownLink(request, context) }
         return try checkPage(request, officer, errors: [])
     }
 
-    func submit(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func submit(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         _ = try await app.form(request)
-        guard let officer = try load(context) else { return unknownLink(request) }
+        guard let officer = try load(context) else { return await unknownLink(request, context) }
         if officer.status == .submitted { return WebSecurity.redirect(to: "/r/\(officer.token)/done") }
         var errors: [FormError] = []
         for question in officer.sections.flatMap(\.questions) {
@@ -145,8 +145,8 @@ struct ReturnPages: Sendable {
         return try checkPage(request, officer, errors: errors)
     }
 
-    func done(_ request: Request, _ context: BasicRequestContext) throws -> Response {
-        guard let officer = try load(context) else { return unknownLink(request) }
+    func done(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        guard let officer = try load(context) else { return await unknownLink(request, context) }
         guard officer.status == .submitted else { return WebSecurity.redirect(to: "/r/\(officer.token)/check") }
         return app.message(request, title: "Return submitted", paragraphs: [
             "Thank you, \(officer.officer.name). Your return for \(officer.audit.organisation) \(officer.audit.year) has been submitted.",
@@ -156,7 +156,7 @@ struct ReturnPages: Sendable {
 
     // MARK: Rendering
 
-    private func position(_ context: BasicRequestContext, _ officer: Officer) -> Int? {
+    private func position(_ context: WebRequestContext, _ officer: Officer) -> Int? {
         guard let text = context.parameters.get("position"), let position = Int(text), (1...officer.sections.count).contains(position)
         else { return nil }
         return position

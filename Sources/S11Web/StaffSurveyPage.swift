@@ -9,27 +9,26 @@ import S11Store
 struct StaffSurveyPage: Sendable {
     let app: WebApp
 
-    private func load(_ context: BasicRequestContext) throws -> (String, AuditRecord, Survey, [Scale])? {
+    private func load(_ context: WebRequestContext) throws -> (String, AuditRecord, Survey, [Scale])? {
         guard let token = context.parameters.get("token"), let audit = try app.store.audit(forStaffToken: token) else { return nil }
         let (_, content) = try app.content(auditID: audit.id)
         guard let survey = content.staffSurvey else { return nil }
         return (token, audit, survey, content.scales)
     }
 
-    private func unknown(_ request: Request) -> Response {
-        app.message(request, title: "This survey link does not work",
-                    paragraphs: ["The survey may have closed, or the link was mistyped. Ask your safeguarding lead for the current link."],
-                    status: .notFound)
+    private func unknown(_ request: Request, _ context: WebRequestContext) async -> Response {
+        await app.unknownLink(request, context, title: "This survey link does not work",
+                              paragraphs: ["The survey may have closed, or the link was mistyped. Ask your safeguarding lead for the current link."])
     }
 
-    func form(_ request: Request, _ context: BasicRequestContext) throws -> Response {
-        guard let (token, audit, survey, scales) = try load(context) else { return unknown(request) }
+    func form(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        guard let (token, audit, survey, scales) = try load(context) else { return await unknown(request, context) }
         return try page(request, token: token, audit: audit, survey: survey, scales: scales, chosen: [:], errors: [])
     }
 
-    func save(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func save(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let (token, audit, survey, scales) = try load(context) else { return unknown(request) }
+        guard let (token, audit, survey, scales) = try load(context) else { return await unknown(request, context) }
         var response = StaffResponse(profile: [:], answers: [:], submittedOn: Self.today())
         var errors: [[String: String]] = []
         for choice in survey.profile {
@@ -54,8 +53,8 @@ struct StaffSurveyPage: Sendable {
         return WebSecurity.redirect(to: "/staff/\(token)/thanks")
     }
 
-    func thanks(_ request: Request, _ context: BasicRequestContext) throws -> Response {
-        guard try load(context) != nil else { return unknown(request) }
+    func thanks(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        guard try load(context) != nil else { return await unknown(request, context) }
         return app.message(request, title: "Thank you", paragraphs: [
             "Your answers have been recorded anonymously. Results are only ever reported for groups of five or more.",
         ], panel: true)

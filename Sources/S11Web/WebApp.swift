@@ -16,6 +16,8 @@ public struct WebApp: Sendable {
     let mailFolder: String
     /// Largest form body accepted; more gets 413 Content Too Large.
     static let maxBody = 512 * 1024
+    /// Misses on officers' and staff links, to slow guessing.
+    let guessing = LinkGuessing()
 
     public init(store: AuditStore, baseURL: String = "http://127.0.0.1:8080", mailFolder: String = "s11-mail") async throws {
         self.store = store
@@ -28,32 +30,32 @@ public struct WebApp: Sendable {
     }
 
     /// The routes: `/r/TOKEN...` for officers, `/staff/TOKEN` for staff.
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    public func router() -> Router<WebRequestContext> {
+        let router = Router(context: WebRequestContext.self)
         let returns = ReturnPages(app: self)
-        router.get("/r/:token") { request, context in try returns.start(request, context) }
-        router.get("/r/:token/s/:position") { request, context in try returns.section(request, context) }
+        router.get("/r/:token") { request, context in try await returns.start(request, context) }
+        router.get("/r/:token/s/:position") { request, context in try await returns.section(request, context) }
         router.post("/r/:token/s/:position") { request, context in try await returns.saveSection(request, context) }
-        router.get("/r/:token/check") { request, context in try returns.check(request, context) }
+        router.get("/r/:token/check") { request, context in try await returns.check(request, context) }
         router.post("/r/:token/submit") { request, context in try await returns.submit(request, context) }
-        router.get("/r/:token/done") { request, context in try returns.done(request, context) }
+        router.get("/r/:token/done") { request, context in try await returns.done(request, context) }
         let staff = StaffSurveyPage(app: self)
-        router.get("/staff/:token") { request, context in try staff.form(request, context) }
+        router.get("/staff/:token") { request, context in try await staff.form(request, context) }
         router.post("/staff/:token") { request, context in try await staff.save(request, context) }
-        router.get("/staff/:token/thanks") { request, context in try staff.thanks(request, context) }
+        router.get("/staff/:token/thanks") { request, context in try await staff.thanks(request, context) }
         let coordinator = CoordinatorPages(app: self)
-        router.get("/admin/login") { request, context in try coordinator.loginForm(request, context) }
+        router.get("/admin/login") { request, context in try await coordinator.loginForm(request, context) }
         router.post("/admin/login") { request, context in try await coordinator.login(request, context) }
         router.post("/admin/logout") { request, context in try await coordinator.logout(request, context) }
-        router.get("/admin") { request, context in try coordinator.audits(request, context) }
-        router.get("/admin/audits/:id") { request, context in try coordinator.audit(request, context) }
+        router.get("/admin") { request, context in try await coordinator.audits(request, context) }
+        router.get("/admin/audits/:id") { request, context in try await coordinator.audit(request, context) }
         router.post("/admin/audits/:id/reopen") { request, context in try await coordinator.reopen(request, context) }
         router.post("/admin/audits/:id/remind") { request, context in try await coordinator.remind(request, context) }
-        router.get("/admin/audits/:id/scorecard") { request, context in try coordinator.scorecard(request, context) }
-        router.get("/admin/audits/:id/moderation") { request, context in try coordinator.moderation(request, context) }
+        router.get("/admin/audits/:id/scorecard") { request, context in try await coordinator.scorecard(request, context) }
+        router.get("/admin/audits/:id/moderation") { request, context in try await coordinator.moderation(request, context) }
         router.post("/admin/audits/:id/moderate") { request, context in try await coordinator.moderate(request, context) }
-        router.get("/admin/audits/:id/plan") { request, context in try coordinator.plan(request, context) }
-        router.get("/admin/audits/:id/plan.xml") { request, context in try coordinator.planXML(request, context) }
+        router.get("/admin/audits/:id/plan") { request, context in try await coordinator.plan(request, context) }
+        router.get("/admin/audits/:id/plan.xml") { request, context in try await coordinator.planXML(request, context) }
         router.get("/") { request, _ in
             self.message(request, title: "s11", paragraphs: ["Officers: open the link in your invitation. Staff: open the survey link your organisation sent you."],
                          link: ("/admin", "Audit coordinators: sign in"))
@@ -75,6 +77,15 @@ public struct WebApp: Sendable {
             throw HTTPError(.internalServerError, message: "missing template \(template)")
         }
         return html
+    }
+
+    /// The answer to a link that matches nothing: 404, said the same way whether it never existed
+    /// or was replaced, and later and later for an address that keeps guessing.
+    func unknownLink(_ request: Request, _ context: WebRequestContext, title: String, paragraphs: [String]) async -> Response {
+        let address = context.remoteAddress?.ipAddress ?? "unknown"
+        let wait = await guessing.miss(from: address)
+        if wait > .zero { try? await Task.sleep(for: wait) }
+        return message(request, title: title, paragraphs: paragraphs, status: .notFound)
     }
 
     func message(_ request: Request, title: String, paragraphs: [String], status: HTTPResponse.Status = .ok,

@@ -121,6 +121,25 @@ import Testing
         }
     }
 
+    @Test func repeatedGuessesAtLinksAreSlowedDown() async throws {
+        let fixture = try WebFixture()
+        try await fixture.run { browser in
+            let clock = ContinuousClock()
+            var last: Duration = .zero
+            for guess in 0..<8 {
+                let started = clock.now
+                let page = try await browser.get("/r/\(String(repeating: "A", count: 42))\(guess % 10)")
+                #expect(page.status == .notFound)
+                last = clock.now - started
+            }
+            #expect(last >= .milliseconds(1_400))          // the 8th miss waits 3 x 0.5 s
+            // A real link still answers at once.
+            let started = clock.now
+            #expect(try await browser.get("/r/\(fixture.owen)/s/1").status == .ok)
+            #expect(clock.now - started < .milliseconds(1_000))
+        }
+    }
+
     @Test func officerNamesAreEscaped() async throws {
         let fixture = try WebFixture()
         let token = fixture.links["gareth.lloyd@riverside.example"]!
