@@ -123,20 +123,54 @@ struct CoordinatorPages: Sendable {
         return WebSecurity.html(html, request: request)
     }
 
-    func plan(_ request: Request, _ context: WebRequestContext) throws -> Response {
+    /// The drafted plan, each action with a form to record its status, progress or new due date.
+    func plan(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        try planPage(request, context, errors: [])
+    }
+
+    func planPrint(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
-        let audit = try auditRecord(context)
-        guard let plan = try app.store.plan(organisation: audit.organisation, year: audit.year) else {
-            return app.message(request, title: "No plan yet", paragraphs: ["Draft it with 's11 plan draft' once returns are in."],
-                               status: .notFound, link: ("/admin/audits/\(audit.id)", "Back to the audit"))
-        }
+        guard let plan = try storedPlan(context) else { throw HTTPError(.notFound) }
         return WebSecurity.html(PlanHTMLReport().write(plan), request: request)
     }
 
-    func planXML(_ request: Request, _ context: WebRequestContext) throws -> Response {
+    func updatePlan(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let form = try await app.form(request)
+        guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        let audit = try auditRecord(context)
+        let actionID = form.text("action") ?? ""
+        let field = WebApp.domID(actionID)
+        var status: ActionStatus?
+        if let text = form.text("status") {
+            guard let parsed = ActionStatus(rawValue: text) else {
+                return try planPage(request, context, errors: [["field": "\(field)-status", "message": "Choose B, G, A or R for \(actionID)"]])
+            }
+            status = parsed
+        }
+        var due: CalendarDate?
+        if let text = form.text("due") {
+            guard let parsed = CalendarDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
+                return try planPage(request, context, errors: [["field": "\(field)-due", "message": "Write the due date for \(actionID) as YYYY-MM-DD, for example 2027-09-30"]])
+            }
+            due = parsed
+        }
+        let updater = PlanUpdater(by: coordinator, at: ISO8601DateFormatter().string(from: Date()))
+        do {
+            _ = try app.store.updatePlan(organisation: audit.organisation, year: audit.year) { plan in
+                let next = try updater.update(plan, actionID: actionID, change: .init(status: status, progress: form.text("progress"), due: due))
+                _ = try PlanXML().write(next)
+                return next
+            }
+        } catch let error as PlanUpdateError {
+            return try planPage(request, context, errors: [["field": "\(field)-status", "message": error.description]])
+        }
+        return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan#\(field)")
+    }
+
+    func planXML(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
         let audit = try auditRecord(context)
-        guard let plan = try app.store.plan(organisation: audit.organisation, year: audit.year) else { throw HTTPError(.notFound) }
+        guard let plan = try storedPlan(context) else { throw HTTPError(.notFound) }
         let data = try PlanXML().write(plan)
         return Response(status: .ok, headers: [
             .contentType: "application/xml; charset=utf-8", .cacheControl: "no-store",
@@ -175,6 +209,41 @@ struct CoordinatorPages: Sendable {
     }
 
     // MARK: Rendering
+
+    private func storedPlan(_ context: WebRequestContext) throws -> Plan? {
+        let audit = try auditRecord(context)
+        return try app.store.plan(organisation: audit.organisation, year: audit.year)
+    }
+
+    private func planPage(_ request: Request, _ context: WebRequestContext, errors: [[String: String]]) throws -> Response {
+        guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        let audit = try auditRecord(context)
+        guard let plan = try storedPlan(context) else {
+            return app.message(request, title: "No plan yet", paragraphs: ["Draft it with 's11 plan draft' once returns are in."],
+                               status: .notFound, link: ("/admin/audits/\(audit.id)", "Back to the audit"))
+        }
+        let csrf = WebSecurity.csrfToken(for: request)
+        let today = StaffSurveyPage.today() ?? plan.periodStart
+        let standards = plan.standards.map { standard -> [String: Any] in
+            ["title": "\(standard.standardID) \(standard.title)", "actions": standard.objectives.flatMap { objective in
+                objective.actions.map { action -> [String: Any] in
+                    let values: [String: Any?] = [
+                        "domID": WebApp.domID(action.id), "actionID": action.id, "input": action.input, "objective": objective.title,
+                        "lead": action.lead.name, "due": action.due.spelledOut, "overdue": action.isOverdue(on: today),
+                        "status": action.status.map { "\($0.rawValue): \($0.meaning)" } ?? "Not yet rated", "progress": action.progress,
+                        "id": audit.id, "csrf": csrf.token,
+                    ]
+                    return values.compactMapValues { $0 }
+                }
+            }]
+        }
+        let html = try app.render("admin-plan", [
+            "title": plan.title, "planTitle": plan.title, "organisation": plan.organisation, "version": plan.documentControl.version,
+            "id": audit.id, "csrf": csrf.token, "coordinator": coordinator, "standards": standards,
+            "hasErrors": !errors.isEmpty, "errors": errors,
+        ])
+        return WebSecurity.html(html, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+    }
 
     private func auditRecord(_ context: WebRequestContext) throws -> AuditRecord {
         guard let id = context.parameters.get("id").flatMap(Int64.init), let audit = try app.store.audit(id: id) else {

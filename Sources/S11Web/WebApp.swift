@@ -56,6 +56,8 @@ public struct WebApp: Sendable {
         router.post("/admin/audits/:id/moderate") { request, context in try await coordinator.moderate(request, context) }
         router.get("/admin/audits/:id/plan") { request, context in try await coordinator.plan(request, context) }
         router.get("/admin/audits/:id/plan.xml") { request, context in try await coordinator.planXML(request, context) }
+        router.get("/admin/audits/:id/plan/print") { request, context in try await coordinator.planPrint(request, context) }
+        router.post("/admin/audits/:id/plan/update") { request, context in try await coordinator.updatePlan(request, context) }
         router.get("/") { request, _ in
             self.message(request, title: "s11", paragraphs: ["Officers: open the link in your invitation. Staff: open the survey link your organisation sent you."],
                          link: ("/admin", "Audit coordinators: sign in"))

@@ -115,6 +115,43 @@ import Testing
         #expect(trail.first?.new == .amber)
     }
 
+    @Test func planActionsAreUpdatedFromThePageWithWhoAndWhen() async throws {
+        let fixture = try fixtureWithCoordinator()
+        let day = { (iso: String) in CalendarDate(iso: iso)! }
+        try fixture.store.savePlan(Plan(
+            organisation: "Riverside District Council", title: "Safeguarding Action Plan January 2027 - December 2027", auditYear: 2026,
+            periodStart: day("2027-01-01"), periodEnd: day("2027-12-31"),
+            documentControl: DocumentControl(owner: "M", author: "M", version: "1.0", lastReviewed: day("2027-01-20"),
+                                             nextReviewDue: day("2027-07-20"), history: [Revision(version: "1.0", date: day("2027-01-20"), author: "M", note: "Signed off")]),
+            results: nil, standards: [PlanStandard(standardID: "S3", title: "Accountability", objectives: [
+                Objective(id: "O1", requirementID: "S3.1", title: "A DSO in every area", finding: nil, actions: [
+                    PlanAction(id: "A1.1", input: "Confirm a DSO for Leisure", outcome: "Staff can reach a DSO", measure: "DSO list",
+                               lead: Lead(name: "Claire Dunmore"), due: day("2027-06-30")),
+                ]),
+            ])]), replace: false)
+        try await fixture.run { browser in
+            try await signIn(browser)
+            let page = try await browser.get("/admin/audits/\(fixture.audit.id)/plan")
+            #expect(page.body.contains("Confirm a DSO for Leisure"))
+            let bad = try await browser.post("/admin/audits/\(fixture.audit.id)/plan/update", [("action", "A1.1"), ("due", "30/06/2027")],
+                                             csrf: page.csrf)
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.body.contains("Write the due date for A1.1 as YYYY-MM-DD"))
+            let saved = try await browser.post("/admin/audits/\(fixture.audit.id)/plan/update",
+                                               [("action", "A1.1"), ("status", "A"), ("progress", "Recruitment delayed")], csrf: page.csrf)
+            #expect(saved.status == .seeOther)
+            let print = try await browser.get("/admin/audits/\(fixture.audit.id)/plan/print")
+            #expect(print.body.contains("A: Risk of not completing on time"))
+            let xml = try await browser.get("/admin/audits/\(fixture.audit.id)/plan.xml")
+            #expect(xml.headers[.contentDisposition]?.contains("attachment") == true)
+            #expect(xml.body.contains("<progress>Recruitment delayed</progress>"))
+        }
+        let action = try #require(try fixture.store.plan(organisation: "Riverside District Council", year: 2026)?.actions.first)
+        #expect(action.status == .amber)
+        #expect(action.history.map(\.by) == ["lead@riverside.example", "lead@riverside.example"])
+        #expect(action.history.map(\.field) == ["status", "progress"])
+    }
+
     @Test func signingOutEndsTheSession() async throws {
         let fixture = try fixtureWithCoordinator()
         try await fixture.run { browser in
