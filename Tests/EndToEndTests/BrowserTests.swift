@@ -13,7 +13,7 @@ import Testing
         func link(_ marker: String) throws -> String {
             try #require(lines.first { $0.contains(marker) }?.split(separator: " ").last).replacingOccurrences(of: ":8080", with: ":\(port)")
         }
-        let (process, _) = try await ServeTests().startServer(s11, port: port)
+        let (process, _, _) = try await ServeTests().startServer(s11, port: port)
         defer { if process.isRunning { process.terminate() } }
         try await body(s11, try link("/r/"), try link("/staff/"))
     }

@@ -13,21 +13,8 @@ import Testing
         let link = try #require(example.stdout.split(separator: "\n").first { $0.contains("/r/") }?.split(separator: " ").last)
         let port = Int.random(in: 20_000...40_000)
 
-        let process = Process()
-        process.executableURL = S11Binary.executable
-        process.arguments = ["serve", "--db", "ex/s11.sqlite", "--port", String(port)]
-        process.currentDirectoryURL = s11.folder
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
+        let (process, out, printed) = try await startServer(s11, port: port)
         defer { if process.isRunning { process.terminate() } }
-
-        var printed = ""
-        for _ in 0..<100 where !printed.contains("s11 is serving") {
-            try await Task.sleep(for: .milliseconds(100))
-            printed += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
-        }
         #expect(printed.contains("s11 is serving ex/s11.sqlite at http://127.0.0.1:\(port)/"))
 
         let url = try #require(URL(string: String(link).replacingOccurrences(of: ":8080", with: ":\(port)")))
@@ -38,12 +25,12 @@ import Testing
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        printed += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(printed.contains("s11 stopped"))
+        let after = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect((printed + after).contains("s11 stopped"))
     }
 
     /// Starts `s11 serve` on the example database and waits until it listens.
-    func startServer(_ s11: S11Binary, port: Int) async throws -> (Process, Pipe) {
+    func startServer(_ s11: S11Binary, port: Int) async throws -> (Process, Pipe, String) {
         let process = Process()
         process.executableURL = S11Binary.executable
         process.arguments = ["serve", "--db", "ex/s11.sqlite", "--port", String(port)]
@@ -57,7 +44,7 @@ import Testing
             try await Task.sleep(for: .milliseconds(100))
             printed += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
         }
-        return (process, out)
+        return (process, out, printed)
     }
 
     @Test func twoHundredConcurrentStaffSubmissionsAreAllStored() async throws {
@@ -66,7 +53,7 @@ import Testing
         let survey = try #require(example.stdout.split(separator: "\n").first { $0.contains("/staff/") }?.split(separator: " ").last)
         let before = try staffRespondents(s11)
         let port = Int.random(in: 20_000...40_000)
-        let (process, _) = try await startServer(s11, port: port)
+        let (process, _, _) = try await startServer(s11, port: port)
         defer { if process.isRunning { process.terminate() } }
 
         let url = try #require(URL(string: String(survey).replacingOccurrences(of: ":8080", with: ":\(port)")))
