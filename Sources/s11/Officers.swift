@@ -1,10 +1,11 @@
 import ArgumentParser
 import S11Core
+import S11Store
 
-/// `s11 officers import FILE.csv`.
+/// `s11 officers import FILE.csv`, `s11 officers erase EMAIL`.
 struct Officers: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Manage the named officers who answer the self-assessment.", subcommands: [Import.self])
+        abstract: "Manage the named officers who answer the self-assessment.", subcommands: [Import.self, Erase.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -19,6 +20,22 @@ struct Officers: ParsableCommand {
                 let session = try AuditSession(db: storeOptions.db, selection: selection)
                 let result = try session.importOfficers(file: file)
                 print("imported \(file) into \(session.audit.organisation) \(session.audit.year): \(result.added) added, \(result.updated) updated")
+            }
+        }
+    }
+
+    struct Erase: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove an officer's personal data from every audit (name, e-mail, evidence text, links), keeping their returns' scores.")
+
+        @Argument(help: "The officer's e-mail.") var email: String
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            try reportingFailures {
+                let erased = try S11Store.AuditStore(path: storeOptions.db).eraseOfficer(email: email)
+                guard erased > 0 else { throw CLIError("no officer with e-mail '\(email)' in any audit") }
+                print("erased \(email) from \(erased) audit\(erased == 1 ? "" : "s"); their answers still count, without the words or the name")
             }
         }
     }

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+
+/// Looking after the data: backups, restores, erasing a person, and retention.
+extension AuditStore {
+    /// Copies the whole database to a new file with SQLite's online backup: consistent even while
+    /// `s11 serve` is writing. Refuses to overwrite an existing file.
+    public func backup(to path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw StoreError("\(path) already exists; back up to a new file")
+        }
+        do {
+            let destination = try DatabaseQueue(path: path)
+            try writer.backup(to: destination)
+        } catch let error as DatabaseError {
+            throw StoreError("cannot back up to \(path): \(error.message ?? error.description)")
+        }
+    }
+
+    /// Restores a backup into `path`: the backup must be an s11 database that passes SQLite's
+    /// integrity check; an existing file at `path` is replaced only when asked.
+    public static func restore(from backup: String, to path: String, replace: Bool) throws {
+        guard FileManager.default.fileExists(atPath: backup) else { throw StoreError("no backup at \(backup)") }
+        if FileManager.default.fileExists(atPath: path) && !replace {
+            throw StoreError("\(path) exists; add --replace to overwrite it with the backup")
+        }
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            let source = try DatabaseQueue(path: backup, configuration: configuration)
+            let check = try source.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+            guard check == ["ok"] else { throw StoreError("\(backup) is damaged: \(check.prefix(3).joined(separator: "; "))") }
+            let isS11 = try source.read { db in try db.tableExists("audit") && db.tableExists("grdb_migrations") }
+            guard isS11 else { throw StoreError("\(backup) is not an s11 database") }
+            for suffix in ["", "-wal", "-shm"] where replace { try? FileManager.default.removeItem(atPath: path + suffix) }
+            let destination = try DatabasePool(path: path)
+            try source.backup(to: destination)
+        } catch let error as DatabaseError {
+            throw StoreError("cannot restore \(backup): \(error.message ?? error.description)")
+        }
+        _ = try AuditStore(path: path)                          // brings an older backup's schema up to date
+    }
+
+    /// Removes an officer's personal data from every audit, keeping their returns' scores: the
+    /// name and e-mail become placeholders, evidence, examples and reasons become "[erased]" (so
+    /// the evidence rules score the same), and their links stop working.
+    @discardableResult
+    public func eraseOfficer(email: String) throws -> Int {
+        try writer.write { db in
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM officer WHERE email = ? COLLATE NOCASE", arguments: [email])
+            for id in ids {
+                try db.execute(sql: "UPDATE officer SET name = 'Erased officer', email = ? WHERE id = ?",
+                               arguments: ["erased-\(UUID().uuidString.lowercased())@erased.invalid", id])
+                for column in ["evidence", "example", "reason"] {
+                    try db.execute(sql: "UPDATE answer SET \(column) = '[erased]' WHERE officerID = ? AND \(column) IS NOT NULL", arguments: [id])
+                }
+                try db.execute(sql: "DELETE FROM invitation WHERE officerID = ?", arguments: [id])
+            }
+            return ids.count
+        }
+    }
+
+    /// Deletes staff survey answers older than `years` years before `today` (by their day, or by
+    /// their audit's year when no day was kept); returns how many went.
+    @discardableResult
+    public func deleteStaffResponses(olderThan years: Int, today: Date = Date()) throws -> Int {
+        let cutoff = Calendar(identifier: .gregorian).date(byAdding: .year, value: -years, to: today)!
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: cutoff)
+        let cutoffDay = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        return try writer.write { db in
+            try db.execute(sql: """
+                DELETE FROM staffResponse WHERE (submittedOn IS NOT NULL AND submittedOn < ?)
+                   OR (submittedOn IS NULL AND auditID IN (SELECT id FROM audit WHERE year < ?))
+                """, arguments: [cutoffDay, parts.year!])
+            return db.changesCount
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import S11Store
+
+/// `s11 purge`: the staff survey's retention period.
+struct Purge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Delete staff survey answers older than the retention period.")
+
+    @Option(help: "Keep staff survey answers for this many years.") var staffOlderThan: Int
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        guard staffOlderThan >= 1 else { throw ValidationError("--staff-older-than must be at least 1 year") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let deleted = try AuditStore(path: storeOptions.db).deleteStaffResponses(olderThan: staffOlderThan)
+            print("deleted \(deleted) staff survey answers older than \(staffOlderThan) year\(staffOlderThan == 1 ? "" : "s")")
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import S11Store
+
+/// `s11 restore`: a checked backup back into place.
+struct Restore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Restore a backup into the database file (checked first: an s11 database that passes SQLite's integrity check).")
+
+    @Option(help: "The backup file.") var from: String
+    @Flag(help: "Replace the database file if it exists.") var replace = false
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        try reportingFailures {
+            try AuditStore.restore(from: from, to: storeOptions.db, replace: replace)
+            print("restored \(from) into \(storeOptions.db)")
+        }
+    }
+}
