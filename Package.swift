@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -51,6 +52,7 @@ let package = Package(
                 "S11Core", "S11XML", "S11Store", "S11Reports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Templates")]
@@ -62,8 +64,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "S11CoreTests", dependencies: ["S11Core"]),
-        .testTarget(name: "S11XMLTests", dependencies: ["S11XML", "S11Core"]),
+        .target(name: "S11TestSupport", path: "Tests/S11TestSupport"),
+        .testTarget(name: "S11CoreTests", dependencies: ["S11Core", "S11TestSupport"]),
+        .testTarget(name: "S11XMLTests", dependencies: ["S11XML", "S11Core", "S11TestSupport"]),
         .testTarget(name: "S11StoreTests", dependencies: [
             "S11Store", "S11Core", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -32,6 +32,7 @@ public struct WebApp: Sendable {
     /// The routes: `/r/TOKEN...` for officers, `/staff/TOKEN` for staff.
     public func router() -> Router<WebRequestContext> {
         let router = Router(context: WebRequestContext.self)
+        router.add(middleware: AccessLog())
         let returns = ReturnPages(app: self)
         router.get("/r/:token") { request, context in try await returns.start(request, context) }
         router.get("/r/:token/s/:position") { request, context in try await returns.section(request, context) }

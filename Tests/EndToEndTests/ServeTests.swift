@@ -26,7 +26,12 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         let after = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect((printed + after).contains("s11 stopped"))
+        let log = printed + after
+        #expect(log.contains("s11 stopped"))
+        // One structured line per request, naming the route's pattern and never the link's token.
+        let token = String(link.split(separator: "/").last!)
+        #expect(log.contains("route=/r/{token}"), "\(log)")
+        #expect(!log.contains(token), "the link's token is in the log")
     }
 
     /// Starts `s11 serve` on the example database and waits until it listens.
@@ -37,7 +42,7 @@ import Testing
         process.currentDirectoryURL = s11.folder
         let out = Pipe()
         process.standardOutput = out
-        process.standardError = Pipe()
+        process.standardError = out                          // the structured logs too
         try process.run()
         var printed = ""
         for _ in 0..<100 where !printed.contains("s11 is serving") {

@@ -1,0 +1,86 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// Kill -9 at the worst moment: every answer the server acknowledged is stored, an import lands
+/// whole or not at all, and SQLite's integrity check passes afterwards.
+@Suite struct CrashSafetyTests {
+    func integrity(_ s11: S11Binary, _ db: String) throws -> String {
+        try runTool("/usr/bin/env", ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])",
+                                     s11.folder.appendingPathComponent(db).path]).output
+    }
+
+    func staffCount(_ s11: S11Binary, _ db: String) throws -> Int {
+        let out = try runTool("/usr/bin/env", ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT COUNT(*) FROM staffResponse').fetchone()[0])",
+                                               s11.folder.appendingPathComponent(db).path]).output
+        return Int(out.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    @Test func aServerKilledMidStreamKeepsEveryAcknowledgedAnswer() async throws {
+        let s11 = try S11Binary()
+        let example = try s11.succeed(["example", "--out", "ex", "--content", S11Binary.content])
+        let survey = try #require(example.stdout.split(separator: "\n").first { $0.contains("/staff/") }?.split(separator: " ").last)
+        let before = try staffCount(s11, "ex/s11.sqlite")
+        let port = Int.random(in: 20_000...40_000)
+        let (process, _, _) = try await ServeTests().startServer(s11, port: port)
+        defer { if process.isRunning { process.terminate() } }
+
+        let url = try #require(URL(string: String(survey).replacingOccurrences(of: ":8080", with: ":\(port)")))
+        let csrf = String(repeating: "k", count: 43)
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        let session = URLSession(configuration: configuration)
+        actor Tally { var acknowledged = 0; func add() { acknowledged += 1 } }
+        let tally = Tally()
+        let sender = Task {
+            for index in 0..<100_000 {
+                var post = URLRequest(url: url)
+                post.httpMethod = "POST"
+                post.setValue("s11_csrf=\(csrf)", forHTTPHeaderField: "Cookie")
+                post.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+                post.httpBody = Data("csrf=\(csrf)&answer.SC01=\(index % 2 == 0 ? "agree" : "disagree")".utf8)
+                guard let (_, response) = try? await session.data(for: post) else { return }
+                if (response as? HTTPURLResponse)?.statusCode == 200 { await tally.add() } else { return }
+            }
+        }
+        while await tally.acknowledged < 60 { try await Task.sleep(for: .milliseconds(20)) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        _ = await sender.result
+        let acknowledged = await tally.acknowledged
+        #expect(try integrity(s11, "ex/s11.sqlite").hasPrefix("ok"))
+        let stored = try staffCount(s11, "ex/s11.sqlite") - before
+        #expect(stored >= acknowledged, "acknowledged \(acknowledged), stored \(stored)")
+        #expect(stored <= acknowledged + 1)                        // at most the one in flight, never half of one
+
+        // It starts again on the same file and carries on.
+        let (again, _, printed) = try await ServeTests().startServer(s11, port: port + 1)
+        defer { if again.isRunning { again.terminate() } }
+        #expect(printed.contains("s11 is serving"))
+    }
+
+    @Test func anImportKilledHalfWayLeavesAllOrNothing() async throws {
+        let s11 = try S11Binary()
+        try s11.succeed(["audit", "open", "--org", "Riverside District Council", "--year", "2026", "--db", s11.db, "--content", S11Binary.content])
+        var csv = "service-area,role,SC01,SC02,SC03,SC06,SC07\n"
+        let rows = 150_000
+        for index in 0..<rows { csv += "housing,frontline,\(index % 3 == 0 ? "disagree" : "agree"),agree,agree,neutral,agree\n" }
+        let file = try s11.write(csv, to: "big.csv")
+        let process = Process()
+        process.executableURL = S11Binary.executable
+        process.arguments = ["responses", "import", "--staff", file, "--db", s11.db]
+        process.currentDirectoryURL = s11.folder
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        try await Task.sleep(for: .milliseconds(Int.random(in: 300...2_500)))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(try integrity(s11, "s11.sqlite").hasPrefix("ok"))
+        let stored = try staffCount(s11, "s11.sqlite")
+        #expect(stored == 0 || stored == rows, "\(stored) of \(rows) stored")
+    }
+}
