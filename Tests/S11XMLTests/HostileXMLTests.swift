@@ -82,4 +82,17 @@ import S11Core
         #expect(problems.count == 1)
         #expect(problems[0].message.contains("urn:s11:plan:1"))
     }
+
+    @Test func hugeAttributesAndOversizedFilesAreRefusedInBoundedTime() {
+        let clock = ContinuousClock()
+        let started = clock.now
+        // An attribute of 12 MB: beyond libxml2's limit on a single value without XML_PARSE_HUGE, which s11 never sets.
+        let attribute = "<r a=\"" + String(repeating: "x", count: 12 * 1024 * 1024) + "\"/>"
+        #expect(!refusal(attribute).isEmpty)
+        // A file over the 64 MiB cap is refused before parsing.
+        var big = Data("<r>".utf8)
+        big.append(Data(count: XMLDocument.maximumBytes))
+        #expect(throws: DiagnosticsError.self) { try XMLDocument(data: big, file: "big.xml") }
+        #expect(clock.now - started < .seconds(30))
+    }
 }
