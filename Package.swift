@@ -64,6 +64,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "s11-bench",
+            dependencies: ["S11Core", "S11XML", "S11Store", "S11Web"]
+        ),
         .target(name: "S11TestSupport", path: "Tests/S11TestSupport"),
         .testTarget(name: "S11CoreTests", dependencies: ["S11Core", "S11TestSupport"]),
         .testTarget(name: "S11XMLTests", dependencies: ["S11XML", "S11Core", "S11TestSupport"]),

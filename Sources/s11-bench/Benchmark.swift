@@ -1,0 +1,123 @@
+import Foundation
+import S11Core
+import S11Store
+import S11Web
+import S11XML
+
+/// Benchmarks of the scale issue, on deterministic synthetic data (release build):
+///
+///     swift run -c release s11-bench council|county|national [--phases audit,staff]
+///
+/// Prints wall time, throughput and peak memory (VmHWM) after each phase.
+@main
+struct Benchmark {
+    static func main() async throws {
+        let arguments = CommandLine.arguments.dropFirst()
+        guard let sizeName = arguments.first, let size = SyntheticAudit.Size(rawValue: sizeName) else {
+            print("usage: s11-bench council|county|national [--phases audit,staff]")
+            exit(2)
+        }
+        let phases = arguments.drop { $0 != "--phases" }.dropFirst().first?.split(separator: ",").map(String.init) ?? ["audit", "staff"]
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let loaded = ContentLoader(root: root).load()
+        let content = try loaded.library.auditContent()
+        let files = loaded.files.map { (kind: $0.kind.rawValue, path: $0.path, data: $0.data) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try AuditStore(path: folder.appendingPathComponent("bench.sqlite").path)
+        var generator = SyntheticAudit(content: content)
+        print("size \(size.rawValue): \(size.organisations) organisations x \(size.officersPerOrganisation) officers, \(size.staffResponses) staff responses")
+
+        if phases.contains("audit") {
+            var audits: [AuditRecord] = []
+            try measure("setup: open audits, import officers and returns", items: size.organisations * size.officersPerOrganisation, unit: "returns") {
+                for index in 0..<size.organisations {
+                    let audit = try store.openAudit(organisation: "Organisation \(index)", year: 2026, files: files)
+                    let officers = generator.officers(organisation: index, count: size.officersPerOrganisation)
+                    try store.importOfficers(officers, auditID: audit.id)
+                    let returns = officers.map { generator.completeReturn(for: $0, organisation: audit.organisation, year: 2026) }
+                    try store.saveReturns(returns, auditID: audit.id) { content.questions(forRole: $0.role).count }
+                    audits.append(audit)
+                }
+            }
+            let clock = ContinuousClock()
+            let started = clock.now
+            var cards: [(AuditRecord, Scorecard, [Gap])] = []
+            try measure("score every organisation", items: audits.count, unit: "organisations") {
+                for audit in audits {
+                    let scoring = AuditScoring(store: store, audit: audit, content: content)
+                    let card = try scoring.scorecard()
+                    cards.append((audit, card, try scoring.gaps(in: card)))
+                }
+            }
+            var plans: [Plan] = []
+            try measure("draft every plan", items: cards.count, unit: "plans") {
+                for (audit, card, gaps) in cards {
+                    let plan = PlanDrafter(content: content).draft(
+                        card: card, gaps: gaps, officers: try store.officers(auditID: audit.id),
+                        options: .init(start: CalendarDate(iso: "2027-01-01")!, today: CalendarDate(iso: "2026-11-24")!))
+                    try store.savePlan(plan, replace: true)
+                    plans.append(plan)
+                }
+            }
+            var bytes = 0
+            try measure("export and validate every board XML", items: plans.count, unit: "plans") {
+                for plan in plans { bytes += try PlanXML().write(plan).count }
+            }
+            print(String(format: "  score + draft + export, together: %.2f s (%d KiB of board XML)",
+                         seconds(clock.now - started), bytes / 1024))
+        }
+
+        if phases.contains("staff") {
+            let csv = folder.appendingPathComponent("staff.csv")
+            FileManager.default.createFile(atPath: csv.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: csv)
+            var buffer = ""
+            generator.staffCSV(responses: size.staffResponses) { line in
+                buffer += line
+                if buffer.utf8.count > 1 << 20 { handle.write(Data(buffer.utf8)); buffer = "" }
+            }
+            handle.write(Data(buffer.utf8))
+            try handle.close()
+            let megabytes = Double((try FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0) / 1_048_576
+            print(String(format: "  staff CSV: %.1f MiB", megabytes))
+            let audit = try store.openAudit(organisation: "Staff survey", year: 2026, files: files)
+            let clock = ContinuousClock()
+            let started = clock.now
+            var responses: [StaffResponse] = []
+            try measure("read and check the staff CSV", items: size.staffResponses, unit: "responses") {
+                let text = try String(contentsOf: csv, encoding: .utf8)
+                responses = try StaffSurveyCSVReader(survey: content.staffSurvey!, scales: content.scales).responses(fromCSV: text, file: "staff.csv")
+            }
+            try measure("store the staff responses (one transaction)", items: responses.count, unit: "responses") {
+                try store.saveStaffResponses(responses, auditID: audit.id)
+            }
+            responses = []
+            try measure("score the staff survey from the store", items: size.staffResponses, unit: "responses") {
+                _ = try AuditScoring(store: store, audit: audit, content: content).staffResults()
+            }
+            print(String(format: "  import + score, together: %.2f s", seconds(clock.now - started)))
+        }
+    }
+
+    static func measure(_ name: String, items: Int, unit: String, _ body: () throws -> Void) throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        try body()
+        let elapsed = seconds(clock.now - started)
+        print(String(format: "  %@: %.2f s, %.0f %@/s, peak RSS %@", name, elapsed, Double(items) / max(elapsed, 1e-9), unit, peakRSS()))
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// The process's peak resident memory so far (VmHWM), from /proc.
+    static func peakRSS() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "?" }
+        let kilobytes = Double(line.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0)
+        return String(format: "%.0f MiB", kilobytes / 1024)
+    }
+}
