@@ -74,8 +74,8 @@ import Testing
         _ = try fixture.store.submitReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id, questionIDs: owen.map(\.id))
         let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-mail-\(UUID().uuidString)").path
         let app = try await WebApp(store: fixture.store, baseURL: "https://s11.riverside.example", mailFolder: mail)
-        try await Application(router: app.router()).test(.router) { client in
-            let browser = Browser(client: client)
+        do {
+            let browser = Browser(client: RouterClient(app: app))
             try await signIn(browser)
             let audit = try await browser.get("/admin/audits/\(fixture.audit.id)")
             let written = try await browser.post("/admin/audits/\(fixture.audit.id)/remind", [], csrf: audit.csrf)

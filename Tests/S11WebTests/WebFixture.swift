@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import S11Core
 import S11Store
 import S11XML
@@ -41,18 +40,16 @@ struct WebFixture {
     }
 
     func run(_ body: @Sendable (Browser) async throws -> Void) async throws {
-        let app = try await WebApp(store: store)
-        let application = Application(router: app.router())
-        try await application.test(.router) { client in try await body(Browser(client: client)) }
+        try await body(Browser(client: RouterClient(app: try await WebApp(store: store))))
     }
 }
 
 /// Sends requests like a browser: keeps the CSRF cookie and posts forms with it.
 final class Browser: @unchecked Sendable {
-    let client: any TestClientProtocol
+    let client: RouterClient
     var cookie: String?
 
-    init(client: any TestClientProtocol) { self.client = client }
+    init(client: RouterClient) { self.client = client }
 
     struct Page {
         var status: HTTPResponse.Status
