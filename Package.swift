@@ -76,13 +76,13 @@ let package = Package(
             "S11Store", "S11Core", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "S11ReportsTests", dependencies: [
-            "S11Reports", "S11Core", "S11XML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "S11Reports", "S11Core", "S11XML", "S11TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "S11WebTests", dependencies: [
-            "S11Web", "S11Core", "S11Store", "S11XML",
+            "S11Web", "S11Core", "S11Store", "S11XML", "S11TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["s11"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["s11", "S11TestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import S11TestSupport
 import Testing
 
 /// The board report (`s11 score --format html`) as the board sees it: valid HTML, and a page that
@@ -45,10 +46,4 @@ import Testing
             #expect(pixels.allSatisfy { $0 > 500 }, "green, red, amber pixels: \(pixels)")
         }
     }
-}
-
-/// True when `tool` is on the PATH; under CI (where .ci/run installs it) it must be.
-func requiredOrAvailable(_ tool: String) -> Bool {
-    if ProcessInfo.processInfo.environment["CI"] != nil { return true }
-    return (try? runTool("/usr/bin/env", ["which", tool]).status) == 0
 }

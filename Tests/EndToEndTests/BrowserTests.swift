@@ -1,4 +1,5 @@
 import Foundation
+import S11TestSupport
 import Testing
 
 /// Real Chromium, driven by Selenium (Tests/Browser/officer_and_staff.py), against `s11 serve`.

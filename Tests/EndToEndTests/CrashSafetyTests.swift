@@ -1,4 +1,5 @@
 import Foundation
+import S11TestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

@@ -1,4 +1,5 @@
 import Foundation
+import S11TestSupport
 import Testing
 
 /// Backups, restores, erasing an officer and the staff survey's retention.

@@ -1,4 +1,5 @@
 import Foundation
+import S11TestSupport
 import Testing
 
 /// Invitations and reminders as e-mail files a council's mail system can send.

@@ -1,4 +1,5 @@
 import Foundation
+import S11TestSupport
 import Testing
 
 /// Runs the built `s11` binary the way a user does, in a folder of the test's choosing.
@@ -74,20 +75,6 @@ struct S11Binary {
 
 struct StepFailed: Error, CustomStringConvertible {
     var description: String
-}
-
-/// Runs another program (an independent validator), returning its status and output.
-func runTool(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
 /// True when the machine has Python's xmlschema (CI installs it; required there).

@@ -1,4 +1,5 @@
 import Foundation
+import S11TestSupport
 import Testing
 
 /// Oxford City Council's published 2021-22 plan, transcribed into s11's board XML, goes through

@@ -1,4 +1,5 @@
 import Foundation
+import S11TestSupport
 import Testing
 
 /// The staff confidence survey from the exports councils already have, kept anonymous.

