@@ -60,6 +60,16 @@ public struct InvitationMail: Sendable {
         return (headers + [""] + body.components(separatedBy: "\n")).joined(separator: "\r\n") + "\r\n"
     }
 
+    /// Every file of a batch: one `.eml` per officer (named by `fileName`), then `links.csv`.
+    public func files(_ kind: Kind, for issued: [(officer: Officer, token: String)], content: AuditContent,
+                      date: Date) -> [(name: String, data: Data)] {
+        issued.map { officer, token in
+            (Self.fileName(officer.email),
+             Data(message(kind, to: officer, roleLabel: content.selfAssessment.roleLabel(officer.role),
+                          questions: content.questions(forRole: officer.role).count, token: token, date: date).utf8))
+        } + [("links.csv", Data(mailMerge(issued).utf8))]
+    }
+
     /// The mail-merge CSV: one row per officer with the link.
     public func mailMerge(_ rows: [(officer: Officer, token: String)]) -> String {
         var csv = "name,email,role,service_area,link\r\n"

@@ -46,7 +46,7 @@ public struct PlanHTMLReport: Sendable {
         var out = """
             <section aria-labelledby="results">
             <h2 id="results">Audit results</h2>
-            <p>\(results.returns) returns against \(e(results.catalogueID)) \(e(results.catalogueVersion)); overall \(e(PlanReportText.percent(results.overall))).</p>
+            <p>\(results.returns) returns against \(e(results.catalogueID)) \(e(results.catalogueVersion)); overall \(e(results.overall.text)).</p>
             <table>
             <thead><tr><th scope="col">Standard</th><th scope="col">Self rating</th><th scope="col">Moderated</th><th scope="col">Gaps</th></tr></thead>
             <tbody>
@@ -54,7 +54,7 @@ public struct PlanHTMLReport: Sendable {
             """
         for standard in results.standards {
             out += "<tr><th scope=\"row\">\(e(standard.standardID)) \(e(standard.title))</th>"
-            out += "<td class=\"\(standard.rating.rag?.rawValue ?? "none")\">\(e(PlanReportText.percent(standard.rating)))</td>"
+            out += "<td class=\"\(standard.rating.rag?.rawValue ?? "none")\">\(e(standard.rating.text))</td>"
             out += "<td\(standard.moderated.map { " class=\"\($0.rawValue)\"" } ?? "")>\(standard.moderated?.label ?? "-")</td>"
             out += "<td>\(standard.gaps)</td></tr>\n"
         }

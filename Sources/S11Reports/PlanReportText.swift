@@ -30,10 +30,5 @@ enum PlanReportText {
         return notes
     }
 
-    static func percent(_ rating: Rating) -> String {
-        guard let percent = rating.percent else { return "unrated" }
-        return PercentText.format(percent) + "%" + (rating.rag.map { " \($0.label)" } ?? "")
-    }
-
     static let appendixTitle = "Completed actions from the previous plan"
 }

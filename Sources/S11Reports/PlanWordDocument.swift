@@ -109,11 +109,11 @@ public struct PlanWordDocument: Sendable {
 
         if let results = plan.results {
             doc.paragraph("Audit results", style: "Heading1")
-            doc.paragraph("\(results.returns) returns against \(results.catalogueID) \(results.catalogueVersion); overall \(PlanReportText.percent(results.overall)).")
+            doc.paragraph("\(results.returns) returns against \(results.catalogueID) \(results.catalogueVersion); overall \(results.overall.text).")
             doc.table(widths: [8400, 2600, 2200, 1600], header: ["Standard", "Self rating", "Moderated", "Gaps"],
                       rows: results.standards.map { standard in
                 [.text("\(standard.standardID) \(standard.title)"),
-                 .shaded(PlanReportText.percent(standard.rating), fill: standard.rating.rag.map(Self.fill)),
+                 .shaded(standard.rating.text, fill: standard.rating.rag.map(Self.fill)),
                  .shaded(standard.moderated?.label ?? "-", fill: standard.moderated.map(Self.fill)), .text(String(standard.gaps))]
             })
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import S11Core
 
 /// Looking after the data: backups, restores, erasing a person, and retention.
 extension AuditStore {
@@ -65,13 +66,12 @@ extension AuditStore {
     @discardableResult
     public func deleteStaffResponses(olderThan years: Int, today: Date = Date()) throws -> Int {
         let cutoff = Calendar(identifier: .gregorian).date(byAdding: .year, value: -years, to: today)!
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: cutoff)
-        let cutoffDay = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        let cutoffDay = CalendarDate(cutoff, in: TimeZone(identifier: "UTC")!)
         return try writer.write { db in
             try db.execute(sql: """
                 DELETE FROM staffResponse WHERE (submittedOn IS NOT NULL AND submittedOn < ?)
                    OR (submittedOn IS NULL AND auditID IN (SELECT id FROM audit WHERE year < ?))
-                """, arguments: [cutoffDay, parts.year!])
+                """, arguments: [cutoffDay.iso, cutoffDay.year])
             return db.changesCount
         }
     }

@@ -2,9 +2,10 @@ import Crypto
 import Foundation
 
 /// Officers' link tokens: 256 random bits from the system's secure generator, written in
-/// base64url (43 characters); the store keeps only their SHA-256.
-enum InvitationToken {
-    static func generate() -> String {
+/// base64url (43 characters); the store keeps only their SHA-256. The web pages use the same
+/// shape for their CSRF tokens.
+public enum InvitationToken {
+    public static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return Data(bytes).base64EncodedString()
@@ -17,7 +18,7 @@ enum InvitationToken {
         Data(SHA256.hash(data: Data(token.utf8)))
     }
 
-    static func isWellFormed(_ token: String) -> Bool {
+    public static func isWellFormed(_ token: String) -> Bool {
         token.count == 43 && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     }
 }

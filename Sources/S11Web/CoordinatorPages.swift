@@ -101,15 +101,11 @@ struct CoordinatorPages: Sendable {
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
         let folder = URL(fileURLWithPath: app.mailFolder).appendingPathComponent("reminders-\(audit.year)-\(stamp)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var files: [String] = []
-        for (officer, token) in issued {
-            let message = mail.message(.reminder, to: officer, roleLabel: scoring.content.selfAssessment.roleLabel(officer.role),
-                                       questions: scoring.content.questions(forRole: officer.role).count, token: token, date: Date())
-            let url = folder.appendingPathComponent(InvitationMail.fileName(officer.email))
-            try Data(message.utf8).write(to: url, options: .atomic)
-            files.append(url.path)
-        }
-        try Data(mail.mailMerge(issued).utf8).write(to: folder.appendingPathComponent("links.csv"), options: .atomic)
+        let files = try mail.files(.reminder, for: issued, content: scoring.content, date: Date()).map { file in
+            let url = folder.appendingPathComponent(file.name)
+            try file.data.write(to: url, options: .atomic)
+            return url.path
+        }.filter { $0.hasSuffix(".eml") }                         // the page lists the messages
         return try auditPage(request, context, notice: "Wrote \(issued.count) reminder\(issued.count == 1 ? "" : "s") to \(folder.path) for your mail system to send:", files: files)
     }
 
@@ -223,7 +219,7 @@ struct CoordinatorPages: Sendable {
                                status: .notFound, link: ("/admin/audits/\(audit.id)", "Back to the audit"))
         }
         let csrf = WebSecurity.csrfToken(for: request)
-        let today = StaffSurveyPage.today() ?? plan.periodStart
+        let today = StaffSurveyPage.today()
         let standards = plan.standards.map { standard -> [String: Any] in
             ["title": "\(standard.standardID) \(standard.title)", "actions": standard.objectives.flatMap { objective in
                 objective.actions.map { action -> [String: Any] in
@@ -260,7 +256,7 @@ struct CoordinatorPages: Sendable {
         let due = try app.store.returnsDue(auditID: audit.id)
         let today = StaffSurveyPage.today()
         func overdue(_ status: OfficerStatus) -> Bool {
-            guard let deadline = due.deadline, let today else { return false }
+            guard let deadline = due.deadline else { return false }
             return status.status != .submitted && today > deadline
         }
         let csrf = WebSecurity.csrfToken(for: request)
@@ -291,16 +287,12 @@ struct CoordinatorPages: Sendable {
         let scoring = try AuditScoring(store: app.store, audit: auditRecord(context))
         let card = try scoring.scorecard()
         let csrf = WebSecurity.csrfToken(for: request)
-        func rating(_ rating: Rating) -> String {
-            guard let percent = rating.percent, let rag = rating.rag else { return "unrated" }
-            return "\(PercentText.format(percent))% \(rag.label)"
-        }
         var rows: [[String: Any]] = []
         for standard in card.standards {
             for item in [(Moderation.Scope.standard(standard.standardID), "Standard \(standard.number). \(standard.title)", standard.rating, standard.moderation)]
                 + standard.requirements.map({ (Moderation.Scope.requirement($0.requirementID), "\($0.requirementID) \($0.statement)", $0.rating, $0.moderation) }) {
                 let values: [String: Any?] = [
-                    "domID": WebApp.domID(item.0.description), "label": item.1, "selfRating": rating(item.2),
+                    "domID": WebApp.domID(item.0.description), "label": item.1, "selfRating": item.2.text,
                     "moderated": item.3?.rag.label ?? "-", "reason": item.3?.reason, "scope": "\(item.0.kind):\(item.0.id)",
                     "id": scoring.audit.id, "csrf": csrf.token,
                 ]

@@ -84,9 +84,6 @@ struct StaffSurveyPage: Sendable {
         return WebSecurity.html(html, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 
-    /// Today's date only.
-    static func today() -> CalendarDate? {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/London")!, from: Date())
-        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-    }
+    /// Today's date only, in England.
+    static func today() -> CalendarDate { CalendarDate(Date(), in: TimeZone(identifier: "Europe/London")!) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import S11Store
 
 /// The protections every page shares: a double-submit CSRF token (a random cookie that each form
 /// must echo), and headers that stop caching, framing, sniffing and referrer leaks of link tokens.
@@ -9,17 +10,13 @@ enum WebSecurity {
 
     /// The request's CSRF token, or a fresh one to set.
     static func csrfToken(for request: Request) -> (token: String, isNew: Bool) {
-        if let existing = request.cookies[csrfCookie]?.value, existing.count == 43 { return (existing, false) }
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let token = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-        return (token, true)
+        if let existing = request.cookies[csrfCookie]?.value, InvitationToken.isWellFormed(existing) { return (existing, false) }
+        return (InvitationToken.generate(), true)
     }
 
     /// True when the form carries the same token as the request's cookie.
     static func csrfMatches(_ form: FormBody, request: Request) -> Bool {
-        guard let cookie = request.cookies[csrfCookie]?.value, let field = form["csrf"], cookie.count == 43 else { return false }
+        guard let cookie = request.cookies[csrfCookie]?.value, let field = form["csrf"], InvitationToken.isWellFormed(cookie) else { return false }
         return Data(cookie.utf8).withUnsafeBytes { a in
             Data(field.utf8).withUnsafeBytes { b in a.count == b.count && zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0 }
         }

@@ -71,17 +71,10 @@ struct InvitationWriter {
     func link(_ token: String) -> String { mail.link(token) }
 
     func write(_ issued: [(officer: Officer, token: String)], to folder: String, kind: InvitationMail.Kind = .invitation) throws -> [String] {
-        var paths: [String] = []
-        let now = Date()
-        for (officer, token) in issued {
-            let path = "\(folder)/\(InvitationMail.fileName(officer.email))"
-            let message = mail.message(kind, to: officer, roleLabel: session.content.selfAssessment.roleLabel(officer.role),
-                                       questions: session.content.questions(forRole: officer.role).count, token: token, date: now)
-            try writeFile(Data(message.utf8), to: path)
-            paths.append(path)
+        try mail.files(kind, for: issued, content: session.content, date: Date()).map { file in
+            let path = "\(folder)/\(file.name)"
+            try writeFile(file.data, to: path)
+            return path
         }
-        let csvPath = "\(folder)/links.csv"
-        try writeFile(Data(mail.mailMerge(issued).utf8), to: csvPath)
-        return paths + [csvPath]
     }
 }

@@ -189,10 +189,7 @@ func now() -> String {
     ISO8601DateFormatter().string(from: Date())
 }
 
-func today() -> CalendarDate {
-    let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-    return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-}
+func today() -> CalendarDate { CalendarDate(Date(), in: .current) }
 
 extension ActionStatus: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.uppercased()) }

@@ -41,6 +41,12 @@ public struct Rating: Sendable, Hashable, Codable {
     }
 
     public static let unrated = Rating(percent: nil, rag: nil)
+
+    /// "76.5% Green", or "unrated".
+    public var text: String {
+        guard let percent else { return "unrated" }
+        return PercentText.format(percent) + "%" + (rag.map { " \($0.label)" } ?? "")
+    }
 }
 
 /// One officer's scored answer to a requirement.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A date without a time or time zone, as plans and audits use them (`2027-03-31`).
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var year: Int
@@ -10,6 +12,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// The day `date` falls on in `timeZone`.
+    public init(_ date: Date, in timeZone: TimeZone) {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: timeZone, from: date)
+        self.init(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
     /// Parses `YYYY-MM-DD`.
