@@ -10,8 +10,8 @@ any failure raises (non-zero exit) with what was wrong.
 import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 
@@ -20,7 +20,32 @@ def browser():
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,900"):
         options.add_argument(flag)
     options.binary_location = "/usr/bin/chromium"
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    except Exception:                               # a busy machine can miss the driver's start-up deadline once
+        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(60)
+    return driver
+
+
+def click_and_wait_for_next_page(driver, button):
+    """Clicks button and waits until a new document has replaced this one and finished loading.
+
+    The old page is marked with a script variable the new one does not have. Checking an old element
+    for staleness is not enough: while Chromium swaps documents it can answer with errors other than
+    "stale element", which Selenium's staleness_of does not expect.
+    """
+    driver.execute_script("window.__s11OldPage = true;")
+    button.click()
+
+    def next_page_loaded(driver):
+        try:
+            return driver.execute_script(
+                "return window.__s11OldPage === undefined && document.readyState === 'complete';")
+        except WebDriverException:                  # mid-navigation: ask again
+            return False
+
+    WebDriverWait(driver, 30).until(next_page_loaded)
 
 
 def answer_page(driver, option_index=1, evidence="Team meeting minutes, March"):
@@ -33,10 +58,8 @@ def answer_page(driver, option_index=1, evidence="Team meeting minutes, March"):
     for box in driver.find_elements(By.CSS_SELECTOR, "textarea[id$='-evidence']"):
         box.clear()
         box.send_keys(evidence)
-    heading = driver.find_element(By.TAG_NAME, "h1")
-    text = heading.text
-    driver.find_element(By.CSS_SELECTOR, "button[value=continue]").click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(heading))     # the next page has loaded
+    text = driver.find_element(By.TAG_NAME, "h1").text
+    click_and_wait_for_next_page(driver, driver.find_element(By.CSS_SELECTOR, "button[value=continue]"))
     return text
 
 
@@ -65,8 +88,7 @@ def officer(link):
         assert driver.current_url.endswith("/check"), "ended at " + driver.current_url
         assert "Not answered" not in driver.find_element(By.TAG_NAME, "main").text
         button = driver.find_element(By.XPATH, "//button[contains(., 'Accept and submit')]")
-        button.click()
-        WebDriverWait(driver, 10).until(expected_conditions.staleness_of(button))
+        click_and_wait_for_next_page(driver, button)
         assert "Return submitted" in driver.find_element(By.TAG_NAME, "h1").text, driver.page_source[:500]
     finally:
         driver.quit()
@@ -81,8 +103,7 @@ def staff(link):
             radios = fieldset.find_elements(By.CSS_SELECTOR, "input[type=radio]")
             driver.execute_script("arguments[0].click();", radios[0])
         button = driver.find_element(By.XPATH, "//button[contains(., 'Send my answers')]")
-        button.click()
-        WebDriverWait(driver, 10).until(expected_conditions.staleness_of(button))
+        click_and_wait_for_next_page(driver, button)
         assert "Thank you" in driver.find_element(By.TAG_NAME, "h1").text
     finally:
         driver.quit()
