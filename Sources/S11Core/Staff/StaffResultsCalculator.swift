@@ -13,30 +13,38 @@ public struct StaffResultsCalculator: Sendable {
         self.serviceAreaChoice = serviceAreaChoice
     }
 
+    /// The results of answer sets held in memory.
     public func results(_ responses: [StaffResponse], previous: [StaffResponse]? = nil, minimumGroup: Int = 5) -> StaffResults {
+        results(tally(responses), previous: previous.map(tally), minimumGroup: minimumGroup)
+    }
+
+    /// Counts answer sets held in memory.
+    public func tally(_ responses: [StaffResponse]) -> StaffTally {
+        var codebook = StaffCodebook(survey: survey, scales: scales)
+        let packed = responses.compactMap { try? codebook.pack($0) }
+        var tally = StaffTally(survey: survey, scales: scales, codebook: codebook, serviceAreaChoice: serviceAreaChoice)
+        for codes in packed { tally.add(codes) }
+        return tally
+    }
+
+    /// The results of counted answers (and last year's, for the change).
+    public func results(_ tally: StaffTally, previous: StaffTally? = nil, minimumGroup: Int = 5) -> StaffResults {
         let areaChoice = survey.profile.first { $0.id == serviceAreaChoice }
-        let areas = (areaChoice?.options ?? []).map { option -> StaffResults.ServiceArea in
-            let count = responses.filter { $0.profile[serviceAreaChoice] == option.value }.count
+        let areas = (areaChoice?.options ?? []).enumerated().map { index, option -> StaffResults.ServiceArea in
+            let count = tally.areaRespondents[index]
             return StaffResults.ServiceArea(value: option.value, label: option.label, respondents: count >= minimumGroup ? count : nil)
         }
-        let statements = survey.statements.map { statement -> StaffResults.StatementResult in
-            let agrees = Set(scales.first { $0.id == statement.scaleID }?.options.filter(\.agrees).map(\.value) ?? [])
-            func proportion(_ group: [StaffResponse]) -> Proportion {
-                let answered = group.compactMap { $0.answers[statement.id] }
-                return Proportion(count: answered.filter(agrees.contains).count, total: answered.count)
-            }
-            let overall = proportion(responses)
+        let statements = survey.statements.enumerated().map { position, statement -> StaffResults.StatementResult in
+            let overall = tally.proportion(statement: position)
             var byArea: [String: StaffResults.Figure] = [:]
-            for area in areas {
-                let group = responses.filter { $0.profile[serviceAreaChoice] == area.value }
-                guard !group.isEmpty else { continue }
-                let figure = proportion(group)
+            for (index, area) in areas.enumerated() where tally.areaRespondents[index] > 0 {
+                let figure = tally.proportion(statement: position, area: index)
                 byArea[area.value] = area.respondents == nil || figure.total < minimumGroup
                     ? .suppressed : StaffResults.Figure(agreeing: figure, suppressed: false)
             }
             var change: StaffResults.Change?
-            if let previous {
-                let before = proportion(previous)
+            if let previous, let before = previous.survey.statements.firstIndex(where: { $0.id == statement.id })
+                .map({ previous.proportion(statement: $0) }) {
                 if let test = overall.pValue(against: before), let now = overall.percent, let then = before.percent {
                     change = StaffResults.Change(previous: before, points: ((now - then) * 10).rounded() / 10,
                                                  z: test.z, pValue: test.p, significant: test.p < 0.05)
@@ -48,8 +56,8 @@ public struct StaffResultsCalculator: Sendable {
                 byServiceArea: byArea, change: change,
                 gapReasons: gapReasons(overall, target: statement.targetPercent, change: change))
         }
-        return StaffResults(respondents: responses.count, minimumGroup: minimumGroup, serviceAreas: areas,
-                            statements: statements, previousRespondents: previous?.count)
+        return StaffResults(respondents: tally.respondents, minimumGroup: minimumGroup, serviceAreas: areas,
+                            statements: statements, previousRespondents: previous?.respondents)
     }
 
     /// "62% of staff agree (n=100, 95% CI 52.2-70.9%); target 80%." and "Down 12 points since last

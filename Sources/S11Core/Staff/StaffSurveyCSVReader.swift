@@ -24,7 +24,7 @@ public struct StaffSurveyCSVReader: Sendable {
     }
 
     /// What a column holds.
-    private enum Target: Equatable {
+    enum Target: Equatable {
         case statement(Statement)
         case profile(ProfileChoice)
         case date
@@ -44,14 +44,20 @@ public struct StaffSurveyCSVReader: Sendable {
                                        "email address", "first name", "last name"]
     static let formsMetadata = ["id", "start time", "completion time", "email", "name", "last modified time"]
 
+    /// Reads a whole export. Large files go through `StaffCSVImport` a chunk at a time instead.
     public func responses(fromCSV text: String, file: String) throws(DiagnosticsError) -> [StaffResponse] {
-        let records = try CSVReader(file: file).records(in: text)
-        guard let first = records.first else {
-            throw DiagnosticsError([Diagnostic(SourceLocation(file: file, line: 1, column: 1),
-                                               "the file is empty; export the survey's responses as CSV")])
-        }
+        let codebook = StaffCodebook(survey: survey, scales: scales)
+        var reading = StaffCSVImport(reader: self, codebook: codebook, file: file)
+        try reading.feed(text)
+        try reading.finish()
+        if !reading.problems.isEmpty { throw DiagnosticsError(reading.problems) }
+        return reading.takeRows().map { codebook.unpack($0.codes, submittedOn: $0.submittedOn) }
+    }
+
+    /// The layout of an export and what each column holds, from its first one or two records.
+    func columns(_ records: [CSVReader.Record], file: String) -> (layout: Layout, targets: [Target], problems: [Diagnostic]) {
+        let first = records[0]
         let layout = Self.layout(records)
-        let headerRows = layout == .surveyMonkey ? 2 : 1
         var problems: [Diagnostic] = []
         var targets: [Target] = []
         var claimed: [String: String] = [:]                              // target id -> header that took it
@@ -73,43 +79,7 @@ public struct StaffSurveyCSVReader: Sendable {
                 targets.append(target)
             }
         }
-        var responses: [StaffResponse] = []
-        for row in records.dropFirst(headerRows) {
-            var response = StaffResponse(profile: [:], answers: [:])
-            for (index, target) in targets.enumerated() where index < row.fields.count {
-                let field = row.fields[index]
-                let value = field.text.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !value.isEmpty else { continue }
-                let here = SourceLocation(file: file, line: field.line, column: field.column)
-                switch target {
-                case .dropped:
-                    continue
-                case .date:
-                    response.submittedOn = Self.day(value)
-                case .statement(let statement):
-                    let options = scales.first { $0.id == statement.scaleID }?.options ?? []
-                    if let option = options.first(where: { $0.value.lowercased() == value.lowercased() || $0.label.lowercased() == value.lowercased() }) {
-                        response.answers[statement.id] = option.value
-                    } else {
-                        problems.append(Diagnostic(here, "'\(value)' is not an answer to \(statement.id); use one of: \(options.map(\.label).joined(separator: ", "))"))
-                    }
-                case .profile(let choice):
-                    if let option = choice.options.first(where: { $0.value.lowercased() == value.lowercased() || $0.label.lowercased() == value.lowercased() }) {
-                        response.profile[choice.id] = option.value
-                    } else {
-                        problems.append(Diagnostic(here, "'\(value)' is not an answer to '\(choice.label)'; use one of: \(choice.options.map(\.label).joined(separator: ", "))"))
-                    }
-                }
-            }
-            if !response.answers.isEmpty || !response.profile.isEmpty { responses.append(response) }
-        }
-        if problems.count > 50 {
-            let more = problems.count - 50
-            problems = Array(problems.prefix(50))
-            problems.append(Diagnostic(SourceLocation(file: file, line: 0, column: 0), "and \(more) more problems; nothing was imported"))
-        }
-        if !problems.isEmpty { throw DiagnosticsError(problems) }
-        return responses
+        return (layout, targets, problems)
     }
 
     /// Reads a mapping file: `column,maps_to` with one line per export column (its header text),
