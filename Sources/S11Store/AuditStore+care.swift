@@ -69,7 +69,7 @@ extension AuditStore {
         let cutoffDay = CalendarDate(cutoff, in: TimeZone(identifier: "UTC")!)
         return try writer.write { db in
             try db.execute(sql: """
-                DELETE FROM staffResponse WHERE (submittedOn IS NOT NULL AND submittedOn < ?)
+                DELETE FROM staffAnswerSet WHERE (submittedOn IS NOT NULL AND submittedOn < ?)
                    OR (submittedOn IS NULL AND auditID IN (SELECT id FROM audit WHERE year < ?))
                 """, arguments: [cutoffDay.iso, cutoffDay.year])
             return db.changesCount

@@ -2,35 +2,111 @@ import Foundation
 import GRDB
 import S11Core
 
+/// Anonymous staff confidence answers. Each answer set is packed by the audit's codebook (one byte
+/// per question), has a random key and keeps only its day, so none can be traced to who gave it or
+/// when in the day, and a million of them are stored and counted without decoding any.
 extension AuditStore {
-    /// Stores staff confidence answers for an audit, all or none. Each gets a random key and keeps
-    /// only its day, so no answer can be traced to who gave it or when in the day.
+    /// The codebook the audit's staff answers are packed with (empty before the first answer).
+    public func staffCodebook(auditID: Int64) throws -> StaffCodebook {
+        try writer.read { db in try Self.codebook(auditID: auditID, db: db) }
+    }
+
+    /// Stores staff answer sets for an audit, all or none.
     @discardableResult
     public func saveStaffResponses(_ responses: [StaffResponse], auditID: Int64) throws -> Int {
-        let encoder = JSONEncoder.sorted
-        return try writer.write { db in
-            for response in responses {
-                var generator = SystemRandomNumberGenerator()
-                let id = Data((0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
-                try db.execute(sql: "INSERT INTO staffResponse (id, auditID, submittedOn, profile, answers) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [id, auditID, response.submittedOn?.iso,
-                                           String(decoding: try encoder.encode(response.profile), as: UTF8.self),
-                                           String(decoding: try encoder.encode(response.answers), as: UTF8.self)])
-            }
-            return responses.count
+        try writer.write { db in
+            var codebook = try Self.codebook(auditID: auditID, db: db)
+            let before = codebook
+            let rows = try responses.map { StaffCSVImport.Row(codes: try codebook.pack($0), submittedOn: $0.submittedOn) }
+            if codebook != before { try Self.save(codebook, auditID: auditID, db: db) }
+            try Self.insert(rows, auditID: auditID, db: db)
+            return rows.count
         }
     }
 
-    /// The audit's staff confidence answers.
+    /// Imports answer sets in one transaction, a batch at a time: `read` is given the audit's
+    /// codebook (the stored one with `questions` added) to pack with, and a function that stores a
+    /// batch. When `read` throws, nothing is stored. Returns how many answer sets were stored.
+    @discardableResult
+    public func importStaffAnswerSets(auditID: Int64, questions: StaffCodebook,
+                                      _ read: (StaffCodebook, (_ batch: [StaffCSVImport.Row]) throws -> Void) throws -> Void) throws -> Int {
+        try writer.write { db in
+            var codebook = try Self.codebook(auditID: auditID, db: db)
+            let before = codebook
+            try codebook.merge(questions)
+            if codebook != before { try Self.save(codebook, auditID: auditID, db: db) }
+            // A big import touches the whole table at random (the keys are random): give it a page
+            // cache large enough to hold it (pages are only allocated as used), then hand it back.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+            var stored = 0
+            try read(codebook) { batch in
+                try Self.insert(batch, auditID: auditID, db: db)
+                stored += batch.count
+            }
+            return stored
+        }
+    }
+
+    /// The audit's staff answer sets, unpacked.
     public func staffResponses(auditID: Int64) throws -> [StaffResponse] {
-        let decoder = JSONDecoder()
-        return try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT submittedOn, profile, answers FROM staffResponse WHERE auditID = ?", arguments: [auditID])
+        try writer.read { db in
+            let codebook = try Self.codebook(auditID: auditID, db: db)
+            return try Row.fetchAll(db, sql: "SELECT submittedOn, codes FROM staffAnswerSet WHERE auditID = ?", arguments: [auditID])
                 .map { row in
-                    StaffResponse(profile: try decoder.decode([String: String].self, from: Data((row["profile"] as String).utf8)),
-                                  answers: try decoder.decode([String: String].self, from: Data((row["answers"] as String).utf8)),
-                                  submittedOn: (row["submittedOn"] as String?).flatMap(CalendarDate.init(iso:)))
+                    codebook.unpack([UInt8](row["codes"] as Data), submittedOn: (row["submittedOn"] as String?).flatMap(CalendarDate.init(iso:)))
                 }
         }
+    }
+
+    /// Counts the audit's staff answers for `survey`, reading the packed codes straight from the
+    /// database without keeping them.
+    public func staffTally(auditID: Int64, survey: Survey, scales: [Scale]) throws -> StaffTally {
+        try writer.read { db in
+            var tally = StaffTally(survey: survey, scales: scales, codebook: try Self.codebook(auditID: auditID, db: db))
+            let statement = try db.makeStatement(sql: "SELECT codes FROM staffAnswerSet WHERE auditID = ?")
+            let rows = try Row.fetchCursor(statement, arguments: [auditID])
+            while let row = try rows.next() {
+                try row.withUnsafeData(atIndex: 0) { data in
+                    data?.withUnsafeBytes { tally.add($0) }
+                }
+            }
+            return tally
+        }
+    }
+
+    // MARK: Inside a transaction
+
+    static func codebook(auditID: Int64, db: Database) throws -> StaffCodebook {
+        guard let json = try String.fetchOne(db, sql: "SELECT questions FROM staffCodebook WHERE auditID = ?", arguments: [auditID]) else {
+            return StaffCodebook()
+        }
+        return try JSONDecoder().decode(StaffCodebook.self, from: Data(json.utf8))
+    }
+
+    private static func save(_ codebook: StaffCodebook, auditID: Int64, db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO staffCodebook (auditID, questions) VALUES (?, ?)",
+                       arguments: [auditID, String(decoding: try JSONEncoder.sorted.encode(codebook), as: UTF8.self)])
+    }
+
+    private static func insert(_ rows: [StaffCSVImport.Row], auditID: Int64, db: Database) throws {
+        let keys = randomBytes(count: 16 * rows.count)
+        let statement = try db.cachedStatement(sql: "INSERT INTO staffAnswerSet (auditID, id, submittedOn, codes) VALUES (?, ?, ?, ?)")
+        for (index, row) in rows.enumerated() {
+            try statement.execute(arguments: [auditID, Data(keys[(16 * index)..<(16 * index + 16)]), row.submittedOn?.iso, Data(row.codes)])
+        }
+    }
+
+    /// Bytes from the system's secure generator, read in one go from /dev/urandom (a call per
+    /// eight bytes costs a system call each).
+    private static func randomBytes(count: Int) -> [UInt8] {
+        if let device = FileHandle(forReadingAtPath: "/dev/urandom") {
+            defer { try? device.close() }
+            if let data = try? device.read(upToCount: count), data.count == count { return [UInt8](data) }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let words = (0..<(count + 7) / 8).map { _ in generator.next() }
+        return words.withUnsafeBytes { Array($0.prefix(count)) }
     }
 }

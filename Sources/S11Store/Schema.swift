@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import S11Core
 
 /// The database schema, as an ordered list of migrations. Never edit a shipped migration: add one.
 enum Schema {
@@ -121,6 +123,40 @@ enum Schema {
                 t.column("email", .text).notNull().references("coordinator", onDelete: .cascade)
                 t.column("expiresAt", .double).notNull()
             }
+        }
+        migrator.registerMigration("v8: staff answers packed by a codebook, kept together by audit") { db in
+            // One byte per question instead of JSON: a national survey's million answer sets fit in a
+            // few tens of megabytes and are counted without decoding. The key is (audit, random id):
+            // an audit's answers sit together and in no order that says when they arrived.
+            try db.create(table: "staffCodebook") { t in
+                t.primaryKey("auditID", .integer).references("audit", onDelete: .cascade)
+                t.column("questions", .text).notNull()
+            }
+            try db.create(table: "staffAnswerSet", options: [.withoutRowID]) { t in
+                t.column("auditID", .integer).notNull().references("audit", onDelete: .cascade)
+                t.column("id", .blob).notNull()
+                t.column("submittedOn", .text)
+                t.column("codes", .blob).notNull()
+                t.primaryKey(["auditID", "id"])
+            }
+            let decoder = JSONDecoder()
+            let rows = try Row.fetchCursor(db, sql: "SELECT auditID, id, submittedOn, profile, answers FROM staffResponse ORDER BY auditID")
+            var codebooks: [Int64: StaffCodebook] = [:]
+            while let row = try rows.next() {
+                let auditID: Int64 = row["auditID"]
+                let response = StaffResponse(profile: try decoder.decode([String: String].self, from: Data((row["profile"] as String).utf8)),
+                                             answers: try decoder.decode([String: String].self, from: Data((row["answers"] as String).utf8)))
+                var codebook = codebooks[auditID] ?? StaffCodebook()
+                let codes = try codebook.pack(response)
+                codebooks[auditID] = codebook
+                try db.execute(sql: "INSERT INTO staffAnswerSet (auditID, id, submittedOn, codes) VALUES (?, ?, ?, ?)",
+                               arguments: [auditID, row["id"] as Data, row["submittedOn"] as String?, Data(codes)])
+            }
+            for (auditID, codebook) in codebooks {
+                try db.execute(sql: "INSERT INTO staffCodebook (auditID, questions) VALUES (?, ?)",
+                               arguments: [auditID, String(decoding: try JSONEncoder.sorted.encode(codebook), as: UTF8.self)])
+            }
+            try db.drop(table: "staffResponse")
         }
         return migrator
     }

@@ -34,11 +34,13 @@ public struct AuditScoring: Sendable {
     /// nil when no staff answers are stored.
     public func staffResults() throws -> StaffResults? {
         guard let survey = content.staffSurvey else { return nil }
-        let responses = try store.staffResponses(auditID: audit.id)
-        guard !responses.isEmpty else { return nil }
+        let tally = try store.staffTally(auditID: audit.id, survey: survey, scales: content.scales)
+        guard tally.respondents > 0 else { return nil }
+        // Last year's answers are counted against this year's statements, matched by id.
         let lastYear = try store.audits().first { $0.organisation == audit.organisation && $0.year == audit.year - 1 }
-        let previous = try lastYear.map { try store.staffResponses(auditID: $0.id) }.flatMap { $0.isEmpty ? nil : $0 }
-        return StaffResultsCalculator(survey: survey, scales: content.scales).results(responses, previous: previous)
+        let previous = try lastYear.map { try store.staffTally(auditID: $0.id, survey: survey, scales: content.scales) }
+        return StaffResultsCalculator(survey: survey, scales: content.scales)
+            .results(tally, previous: previous.flatMap { $0.respondents > 0 ? $0 : nil })
     }
 
     /// The audit's gaps: from the officers' answers and moderation, and from the staff survey.

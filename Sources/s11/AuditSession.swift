@@ -92,26 +92,14 @@ struct AuditSession {
 
     func gaps(in card: Scorecard) throws -> [Gap] { try scoring.gaps(in: card) }
 
-    /// Validates staff survey exports and stores all their answers, or none.
+    /// Validates staff survey exports and stores all their answers, or none, reading them a chunk at a time.
     func importStaffResponses(files: [String], mappingFile: String?) throws -> [(file: String, count: Int)] {
         guard let survey = content.staffSurvey else {
             throw CLIError("this audit was opened without a staff confidence survey; add one to Surveys/ before opening the audit")
         }
         let mapping = try mappingFile.map { try StaffSurveyCSVReader.mapping(fromCSV: readText($0), file: $0, survey: survey) } ?? [:]
         let reader = StaffSurveyCSVReader(survey: survey, scales: content.scales, mapping: mapping)
-        var read: [(file: String, responses: [StaffResponse])] = []
-        var problems: [Diagnostic] = []
-        for file in files {
-            do {
-                read.append((file, try reader.responses(fromCSV: readText(file), file: file)))
-            } catch let error as DiagnosticsError {
-                problems += error.diagnostics
-            }
-        }
-        if !problems.isEmpty { throw DiagnosticsError(problems) }
-        if let empty = read.first(where: { $0.responses.isEmpty }) { throw CLIError("\(empty.file) holds no answers") }
-        try store.saveStaffResponses(read.flatMap(\.responses), auditID: audit.id)
-        return read.map { ($0.file, $0.responses.count) }
+        return try store.importStaffCSV(files: files, reader: reader, auditID: audit.id)
     }
 
     func draftPlan(options: PlanDrafter.Options, replace: Bool) throws -> Plan {

@@ -14,7 +14,7 @@ import Testing
     }
 
     func staffCount(_ s11: S11Binary, _ db: String) throws -> Int {
-        let out = try runTool("/usr/bin/env", ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT COUNT(*) FROM staffResponse').fetchone()[0])",
+        let out = try runTool("/usr/bin/env", ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT COUNT(*) FROM staffAnswerSet').fetchone()[0])",
                                                s11.folder.appendingPathComponent(db).path]).output
         return Int(out.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }

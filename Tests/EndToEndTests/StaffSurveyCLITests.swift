@@ -28,13 +28,13 @@ import Testing
         #expect(imported.stdout.contains("imported 140 anonymous staff responses"))
 
         let stored = try storedText(s11)
-        #expect(stored.contains("staffResponse"))
+        #expect(stored.contains("staffAnswerSet"))
         #expect(!stored.contains("192.0.2."))                    // IP addresses
         #expect(!stored.contains("11402") && !stored.contains("258771043"))   // respondent and collector ids
         #expect(!stored.contains(" AM") && !stored.contains(" PM"))            // times of day
         let columns = try runTool("/usr/bin/env", ["python3", "-c",
-            "import sqlite3,sys; print([c[1] for c in sqlite3.connect(sys.argv[1]).execute('PRAGMA table_info(staffResponse)')])", s11.db]).output
-        #expect(columns.contains("['id', 'auditID', 'submittedOn', 'profile', 'answers']"))
+            "import sqlite3,sys; print([c[1] for c in sqlite3.connect(sys.argv[1]).execute('PRAGMA table_info(staffAnswerSet)')])", s11.db]).output
+        #expect(columns.contains("['auditID', 'id', 'submittedOn', 'codes']"))
 
         let table = try s11.succeed(["score", "--db", s11.db]).stdout
         #expect(table.contains("Staff confidence: 140 anonymous respondents"))

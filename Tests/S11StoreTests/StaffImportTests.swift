@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+import Testing
+@testable import S11Store
+import S11Core
+
+/// Staff answers in the store: the chunked CSV import keeps everything or nothing, the packed
+/// codes read back as the answers given, and databases from before the packing keep their answers.
+@Suite struct StaffImportTests {
+    static let likert = Scale(id: "likert5", label: "Agreement", options: [
+        ScaleOption(value: "agree", label: "Agree", score: 2, agrees: true),
+        ScaleOption(value: "disagree", label: "Disagree", score: 1),
+    ])
+    static let survey = Survey(
+        id: "staff-confidence", version: "1", kind: .staffConfidence, catalogueID: "c", title: "Staff survey",
+        profile: [ProfileChoice(id: "service-area", label: "Which service area do you mainly work in?",
+                                options: [("housing", "Housing"), ("leisure", "Leisure")])],
+        statements: [Statement(id: "SC01", text: "I know who my safeguarding lead is.", scaleID: "likert5", targetPercent: 80),
+                     Statement(id: "SC02", text: "I would raise a concern.", scaleID: "likert5", targetPercent: 80)])
+    let reader = StaffSurveyCSVReader(survey: Self.survey, scales: [Self.likert], mapping: ["note": "ignore"])
+
+    func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("s11-staff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    func audit(_ store: AuditStore, year: Int = 2026) throws -> AuditRecord {
+        try store.openAudit(organisation: "Riverside District Council", year: year,
+                            files: [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))])
+    }
+
+    /// A CSV of `rows` answer sets, several mebibytes so that it is read and stored in many batches.
+    func csv(rows: Int, badAt bad: Int? = nil) -> String {
+        var text = "service-area,SC01,SC02,note\n"
+        let note = String(repeating: "x", count: 200)                         // a dropped column, to make the file long
+        for index in 0..<rows {
+            text += "\(index % 2 == 0 ? "housing" : "Leisure"),\(index == bad ? "maybe" : index % 3 == 0 ? "disagree" : "agree"),agree,\(note)\n"
+        }
+        return text
+    }
+
+    @Test func aLargeExportIsStoredWholeAndCountsAsTheAnswersDo() throws {
+        let folder = try folder()
+        let store = try AuditStore(path: folder.appendingPathComponent("s11.sqlite").path)
+        let audit = try audit(store)
+        let file = folder.appendingPathComponent("staff.csv")
+        try csv(rows: 30_000).write(to: file, atomically: true, encoding: .utf8)     // about 6.5 MiB
+        let counts = try store.importStaffCSV(files: [file.path], reader: reader, auditID: audit.id)
+        #expect(counts.map(\.count) == [30_000])
+
+        let stored = try store.staffResponses(auditID: audit.id)
+        #expect(stored.count == 30_000)
+        let calculator = StaffResultsCalculator(survey: Self.survey, scales: [Self.likert])
+        let counted = calculator.results(try store.staffTally(auditID: audit.id, survey: Self.survey, scales: [Self.likert]))
+        #expect(counted == calculator.results(stored))
+        #expect(counted.statement("SC01")?.overall.agreeing == Proportion(count: 20_000, total: 30_000))
+        #expect(counted.serviceAreas.map(\.respondents) == [15_000, 15_000])
+    }
+
+    @Test func oneBadAnswerNearTheEndStoresNothingFromAnyFile() throws {
+        let folder = try folder()
+        let store = try AuditStore(path: folder.appendingPathComponent("s11.sqlite").path)
+        let audit = try audit(store)
+        let good = folder.appendingPathComponent("good.csv"), bad = folder.appendingPathComponent("bad.csv")
+        try csv(rows: 20_000).write(to: good, atomically: true, encoding: .utf8)
+        try csv(rows: 20_000, badAt: 19_990).write(to: bad, atomically: true, encoding: .utf8)
+        #expect {
+            try store.importStaffCSV(files: [good.path, bad.path], reader: reader, auditID: audit.id)
+        } throws: { error in
+            "\(error)" == "\(bad.path):19992:9: error: 'maybe' is not an answer to SC01; use one of: Agree, Disagree"
+        }
+        #expect(try store.staffResponses(auditID: audit.id).isEmpty)
+
+        let empty = folder.appendingPathComponent("empty.csv")
+        try "service-area,SC01,SC02\n".write(to: empty, atomically: true, encoding: .utf8)
+        #expect(throws: StoreError.self) { try store.importStaffCSV(files: [good.path, empty.path], reader: reader, auditID: audit.id) }
+        #expect(try store.staffResponses(auditID: audit.id).isEmpty)
+        #expect(throws: StoreError.self) {
+            try store.importStaffCSV(files: [folder.appendingPathComponent("missing.csv").path], reader: reader, auditID: audit.id)
+        }
+    }
+
+    @Test func answersStoredBeforeThePackingAreKept() throws {
+        let folder = try folder()
+        let path = folder.appendingPathComponent("old.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v7: coordinators and their sessions")
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO audit (id, organisation, year, openedAt) VALUES (1, 'Riverside', 2025, '2025-11-01T09:00:00Z')")
+                try db.execute(sql: "INSERT INTO audit (id, organisation, year, openedAt) VALUES (2, 'Riverside', 2026, '2026-11-01T09:00:00Z')")
+                try db.execute(sql: """
+                    INSERT INTO staffResponse (id, auditID, submittedOn, profile, answers) VALUES
+                      (x'01', 1, '2025-11-20', '{"service-area":"housing"}', '{"SC01":"agree","SC02":"disagree"}'),
+                      (x'02', 1, NULL, '{}', '{"SC02":"agree"}'),
+                      (x'03', 2, '2026-11-21', '{"role":"manager"}', '{"SC01":"disagree"}')
+                    """)
+            }
+        }
+        let store = try AuditStore(path: path)
+        let last = Set(try store.staffResponses(auditID: 1))
+        #expect(last == [StaffResponse(profile: ["service-area": "housing"], answers: ["SC01": "agree", "SC02": "disagree"],
+                                       submittedOn: CalendarDate(iso: "2025-11-20")),
+                         StaffResponse(profile: [:], answers: ["SC02": "agree"])])
+        #expect(try store.staffResponses(auditID: 2) == [StaffResponse(profile: ["role": "manager"], answers: ["SC01": "disagree"],
+                                                                        submittedOn: CalendarDate(iso: "2026-11-21"))])
+        // New answers go on being packed with the codebook the migration built.
+        try store.saveStaffResponses([StaffResponse(profile: ["service-area": "leisure"], answers: ["SC01": "agree"])], auditID: 1)
+        #expect(try store.staffResponses(auditID: 1).count == 3)
+    }
+}
