@@ -92,7 +92,7 @@ struct CoordinatorPages: Sendable {
         _ = try await app.form(request)
         guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
         let audit = try auditRecord(context)
-        let scoring = try AuditScoring(store: app.store, audit: audit)
+        let scoring = try app.scoring(audit)
         let issued = try app.store.issueInvitations(auditID: audit.id, reissue: true, unsubmittedOnly: true)
         guard !issued.isEmpty else { return try auditPage(request, context, notice: "Every officer has submitted; no reminders written.", files: []) }
         let due = try app.store.returnsDue(auditID: audit.id)
@@ -111,7 +111,7 @@ struct CoordinatorPages: Sendable {
 
     func scorecard(_ request: Request, _ context: WebRequestContext) throws -> Response {
         guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
-        let scoring = try AuditScoring(store: app.store, audit: auditRecord(context))
+        let scoring = try app.scoring(auditRecord(context))
         let card = try scoring.scorecard()
         let staff = try scoring.staffResults()
         let html = ScorecardHTML(card: card, gaps: GapFinder().gaps(in: card, staff: staff), catalogue: scoring.content.catalogue,
@@ -183,7 +183,7 @@ struct CoordinatorPages: Sendable {
         guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let audit = try auditRecord(context)
         let parts = (form["scope"] ?? "").split(separator: ":", maxSplits: 1).map(String.init)
-        let content = try AuditScoring(store: app.store, audit: audit).content
+        let content = try app.scoring(audit).content
         guard parts.count == 2, let scope = Moderation.Scope(kind: parts[0], id: parts[1]),
               content.catalogue.requirement(scope.id) != nil || content.catalogue.standards.contains(where: { $0.id == scope.id }) else {
             return try moderationPage(request, context, errors: [["field": "main-content", "message": "Choose a requirement or standard from the list"]])
@@ -251,7 +251,7 @@ struct CoordinatorPages: Sendable {
     private func auditPage(_ request: Request, _ context: WebRequestContext, notice: String?, files: [String]) throws -> Response {
         guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let audit = try auditRecord(context)
-        let content = try AuditScoring(store: app.store, audit: audit).content
+        let content = try app.scoring(audit).content
         let statuses = try app.store.officerStatuses(auditID: audit.id)
         let due = try app.store.returnsDue(auditID: audit.id)
         let today = StaffSurveyPage.today()
@@ -284,7 +284,7 @@ struct CoordinatorPages: Sendable {
 
     private func moderationPage(_ request: Request, _ context: WebRequestContext, errors: [[String: String]]) throws -> Response {
         guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
-        let scoring = try AuditScoring(store: app.store, audit: auditRecord(context))
+        let scoring = try app.scoring(auditRecord(context))
         let card = try scoring.scorecard()
         let csrf = WebSecurity.csrfToken(for: request)
         var rows: [[String: Any]] = []

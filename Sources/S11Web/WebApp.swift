@@ -18,6 +18,8 @@ public struct WebApp: Sendable {
     static let maxBody = 512 * 1024
     /// Misses on officers' and staff links, to slow guessing.
     let guessing = LinkGuessing()
+    /// Each audit's content, parsed once.
+    let pinned = PinnedContentCache()
 
     public init(store: AuditStore, baseURL: String = "http://127.0.0.1:8080", mailFolder: String = "s11-mail") async throws {
         self.store = store
@@ -113,7 +115,12 @@ public struct WebApp: Sendable {
     /// The audit's pinned content.
     func content(auditID: Int64) throws -> (AuditRecord, AuditContent) {
         guard let audit = try store.audit(id: auditID) else { throw HTTPError(.notFound) }
-        return (audit, try AuditScoring(store: store, audit: audit).content)
+        return (audit, try pinned.content(of: audit, store: store))
+    }
+
+    /// Scoring for the audit, with its content from the cache.
+    func scoring(_ audit: AuditRecord) throws -> AuditScoring {
+        AuditScoring(store: store, audit: audit, content: try pinned.content(of: audit, store: store))
     }
 
     static func domID(_ id: String) -> String {
