@@ -6,7 +6,9 @@ import S11XML
 
 /// Benchmarks of the scale issue, on deterministic synthetic data (release build):
 ///
-///     swift run -c release s11-bench council|county|national [--phases audit,staff]
+///     swift run -c release s11-bench council|county|national [--phases audit,staff] [--staff-responses N]
+///
+/// `--staff-responses N` changes the size of the staff survey, to show how its cost grows.
 ///
 /// Prints wall time, throughput and peak memory (VmHWM) after each phase.
 @main
@@ -14,9 +16,11 @@ struct Benchmark {
     static func main() async throws {
         let arguments = CommandLine.arguments.dropFirst()
         guard let sizeName = arguments.first, let size = SyntheticAudit.Size(rawValue: sizeName) else {
-            print("usage: s11-bench council|county|national [--phases audit,staff]")
+            print("usage: s11-bench council|county|national [--phases audit,staff] [--staff-responses N]")
             exit(2)
         }
+        func option(_ name: String) -> String? { arguments.drop { $0 != name }.dropFirst().first }
+        let staffResponses = option("--staff-responses").flatMap { Int($0) } ?? size.staffResponses
         let phases = arguments.drop { $0 != "--phases" }.dropFirst().first?.split(separator: ",").map(String.init) ?? ["audit", "staff"]
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let loaded = ContentLoader(root: root).load()
@@ -27,7 +31,7 @@ struct Benchmark {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try AuditStore(path: folder.appendingPathComponent("bench.sqlite").path)
         var generator = SyntheticAudit(content: content)
-        print("size \(size.rawValue): \(size.organisations) organisations x \(size.officersPerOrganisation) officers, \(size.staffResponses) staff responses")
+        print("size \(size.rawValue): \(size.organisations) organisations x \(size.officersPerOrganisation) officers, \(staffResponses) staff responses")
 
         if phases.contains("audit") {
             var audits: [AuditRecord] = []
@@ -74,7 +78,7 @@ struct Benchmark {
             FileManager.default.createFile(atPath: csv.path, contents: nil)
             let handle = try FileHandle(forWritingTo: csv)
             var buffer = ""
-            generator.staffCSV(responses: size.staffResponses) { line in
+            generator.staffCSV(responses: staffResponses) { line in
                 buffer += line
                 if buffer.utf8.count > 1 << 20 { handle.write(Data(buffer.utf8)); buffer = "" }
             }
@@ -85,11 +89,11 @@ struct Benchmark {
             let audit = try store.openAudit(organisation: "Staff survey", year: 2026, files: files)
             let clock = ContinuousClock()
             let started = clock.now
-            try measure("import the staff CSV (read, check, store in one transaction)", items: size.staffResponses, unit: "responses") {
+            try measure("import the staff CSV (read, check, store in one transaction)", items: staffResponses, unit: "responses") {
                 let reader = StaffSurveyCSVReader(survey: content.staffSurvey!, scales: content.scales)
                 _ = try store.importStaffCSV(files: [csv.path], reader: reader, auditID: audit.id)
             }
-            try measure("score the staff survey from the store", items: size.staffResponses, unit: "responses") {
+            try measure("score the staff survey from the store", items: staffResponses, unit: "responses") {
                 _ = try AuditScoring(store: store, audit: audit, content: content).staffResults()
             }
             print(String(format: "  import + score, together: %.2f s", seconds(clock.now - started)))
