@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The web load benchmark: staff-survey submissions to a release build of `s11 serve` over loopback,
+# driven by wrk (Debian's `wrk` package), then a count of what the database holds.
+#
+#   bash Benchmarks/web-load.sh [SECONDS] [CONNECTIONS]      (defaults: 30 s, 16 connections)
+#
+# Prints wrk's figures (throughput, latency percentiles) and checks that every submission the
+# server acknowledged (303 See Other) is stored. Exits 1 when one is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+connections=${2:-16}
+command -v wrk >/dev/null || { echo "error: wrk is missing; install it with 'apt-get install -y wrk'" >&2; exit 1; }
+swift build -c release --product s11 >/dev/null
+s11=$PWD/.build/release/s11
+lua=$PWD/Benchmarks/staff-post.lua
+work=$(mktemp -d)
+port=$((20000 + RANDOM % 20000))
+cd "$work"
+"$s11" serve --example --port "$port" > serve.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do grep -q "Server started" serve.log 2>/dev/null && break; sleep 0.2; done
+url=$(grep -o "http://127.0.0.1:$port/staff/[A-Za-z0-9_-]*" serve.log | head -1)
+[ -n "$url" ] || { cat serve.log >&2; echo "error: the server did not start" >&2; exit 1; }
+
+# One real page: its CSRF cookie and form, answered with each question's first option.
+curl -s -c jar.txt "$url" -o page.html
+python3 - <<'PY'
+import re, urllib.parse
+html = open("page.html").read()
+csrf = re.search(r'name="csrf" value="([^"]*)"', html).group(1)
+fields = {}
+for name, value in re.findall(r'name="((?:profile|answer)\.[^"]+)" value="([^"]*)"', html):
+    fields.setdefault(name, value)
+open("body.txt", "w").write(urllib.parse.urlencode([("csrf", csrf)] + list(fields.items())))
+PY
+csrf=$(awk '$6 == "s11_csrf" {print $7}' jar.txt)
+count() { python3 -c "import sqlite3; print(sqlite3.connect('s11-example/s11.sqlite').execute('SELECT COUNT(*) FROM staffAnswerSet').fetchone()[0])"; }
+before=$(count)
+
+S11_BODY=body.txt S11_CSRF=$csrf wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$lua" "$url" | tee wrk.txt
+kill $server; wait $server 2>/dev/null || true
+after=$(count)
+acknowledged=$(awk '/^acknowledged/ {print $2}' wrk.txt)
+stored=$((after - before))
+echo "stored $stored answer sets; the server acknowledged $acknowledged (a request in flight when wrk stops may be stored without wrk seeing its answer)"
+if [ "$stored" -lt "$acknowledged" ]; then echo "error: $((acknowledged - stored)) acknowledged submissions are missing" >&2; exit 1; fi
