@@ -93,6 +93,14 @@ public final class AuditStore: Sendable {
         }
     }
 
+    /// The same organisation's audit of the year before, if there is one (for change since last year).
+    public func previousAudit(of audit: AuditRecord) throws -> AuditRecord? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE organisation = ? COLLATE NOCASE AND year = ?",
+                             arguments: [audit.organisation, audit.year - 1]).map(Self.audit)
+        }
+    }
+
     /// The audit named by organisation and/or year; with neither, the only audit there is.
     public func audit(organisation: String?, year: Int?) throws -> AuditRecord {
         try Self.select(try audits(), organisation: organisation, year: year, key: { ($0.organisation, $0.year) },

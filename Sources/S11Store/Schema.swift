@@ -158,6 +158,13 @@ enum Schema {
             }
             try db.drop(table: "staffResponse")
         }
+        migrator.registerMigration("v9: indexes for the case-blind lookups by organisation and e-mail") { db in
+            // Audits and plans are found by organisation whatever its case, and officers by
+            // e-mail: without these, a board of 3,000 organisations scanned every plan to save one.
+            try db.execute(sql: "CREATE INDEX auditByOrganisation ON audit (organisation COLLATE NOCASE, year)")
+            try db.execute(sql: "CREATE INDEX planByOrganisation ON plan (organisation COLLATE NOCASE, year)")
+            try db.execute(sql: "CREATE INDEX officerByEmail ON officer (email COLLATE NOCASE)")
+        }
         return migrator
     }
 }

@@ -37,7 +37,7 @@ public struct AuditScoring: Sendable {
         let tally = try store.staffTally(auditID: audit.id, survey: survey, scales: content.scales)
         guard tally.respondents > 0 else { return nil }
         // Last year's answers are counted against this year's statements, matched by id.
-        let lastYear = try store.audits().first { $0.organisation == audit.organisation && $0.year == audit.year - 1 }
+        let lastYear = try store.previousAudit(of: audit)
         let previous = try lastYear.map { try store.staffTally(auditID: $0.id, survey: survey, scales: content.scales) }
         return StaffResultsCalculator(survey: survey, scales: content.scales)
             .results(tally, previous: previous.flatMap { $0.respondents > 0 ? $0 : nil })

@@ -135,4 +135,19 @@ import S11Core
         let mode = try store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }
+
+    @Test func lookupsByOrganisationUseAnIndexWhateverTheCase() throws {
+        // A board of thousands of organisations: finding one audit or plan must not scan them all.
+        let store = try AuditStore()
+        let plans = try store.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT 1 FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
+                             arguments: ["x", 2026]).map { $0["detail"] as String }
+        }.joined()
+        #expect(plans.contains("USING COVERING INDEX planByOrganisation"), "\(plans)")
+        let files: [(kind: String, path: String, data: Data)] = [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))]
+        let last = try store.openAudit(organisation: "Riverside District Council", year: 2025, files: files)
+        let now = try store.openAudit(organisation: "RIVERSIDE district council", year: 2026, files: files)
+        #expect(try store.previousAudit(of: now)?.id == last.id)
+        #expect(try store.previousAudit(of: last) == nil)
+    }
 }
