@@ -152,6 +152,21 @@ import Testing
         #expect(action.history.map(\.field) == ["status", "progress"])
     }
 
+    @Test func anAuditThatIsNotThereIsNotFoundAndSaysNothingOfTheInside() async throws {
+        let fixture = try fixtureWithCoordinator()
+        try await fixture.run { browser in
+            try await signIn(browser)
+            for path in ["/admin/audits/notanumber", "/admin/audits/99999", "/admin/audits/99999/plan.xml", "/admin/audits/-1/scorecard"] {
+                let page = try await browser.get(path)
+                #expect(page.status == .notFound, "\(path): \(page.status)")
+                #expect(page.body.contains("Page not found") && page.body.contains("href=\"/admin\""), "\(path)")
+                for leak in ["SQLite", "GRDB", "Error(", ".swift", "StoreError", "HTTPError"] {
+                    #expect(!page.body.contains(leak), "\(path) shows \(leak)")
+                }
+            }
+        }
+    }
+
     @Test func signingOutEndsTheSession() async throws {
         let fixture = try fixtureWithCoordinator()
         try await fixture.run { browser in
