@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import S11TestSupport
 
 /// Bad input is refused with a clear line per problem, a non-zero exit, and nothing stored.
 @Suite struct RefusalTests {
@@ -142,5 +143,29 @@ import Testing
         let result = try s11.run(["audit", "status", "--db", s11.db])
         #expect(result.status == 1)
         #expect(result.stderr.contains("s11 audit open"))
+    }
+
+    @Test func aCoordinatorWithAWeakPasswordOrNoEmailIsNotAdded() throws {
+        let s11 = try openedAudit()
+        let weak = try s11.run(["admin", "create", "--email", "lead@riverside.example", "--db", s11.db], input: "short\n")
+        #expect(weak.status != 0)
+        #expect(weak.stderr.contains("error: the password must be at least 12 characters"))
+        let noEmail = try s11.run(["admin", "create", "--email", "lead at riverside", "--db", s11.db], input: "correct horse battery staple\n")
+        #expect(noEmail.status != 0)
+        #expect(noEmail.stderr.contains("error: 'lead at riverside' is not an e-mail address"))
+        let stored = try runTool("/usr/bin/env", ["python3", "-c",
+            "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT COUNT(*) FROM coordinator').fetchone()[0])", s11.db])
+        #expect(stored.output.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        // A good one is added, and says where to sign in.
+        let good = try s11.run(["admin", "create", "--email", "lead@riverside.example", "--db", s11.db], input: "correct horse battery staple\n")
+        #expect(good.status == 0 && good.stdout.contains("lead@riverside.example can sign in at /admin"), "\(good.stderr)")
+    }
+
+    @Test func comparingWithAYearThatWasNeverAuditedSaysWhichYearsThereAre() throws {
+        let s11 = try openedAudit()
+        let result = try s11.run(["score", "--compare", "1999", "--db", s11.db])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("error: no audit for Riverside District Council 1999; there are: Riverside District Council 2026"))
+        #expect(result.stdout.isEmpty)
     }
 }

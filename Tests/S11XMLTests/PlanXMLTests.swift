@@ -46,6 +46,19 @@ import S11Core
         #expect(text.contains("schemaVersion=\"1\""))
     }
 
+    @Test func aPlanWithNothingToDoIsRefusedAsAPOAMAndSaysWhatToExportInstead() throws {
+        var plan = Self.samplePlan()
+        plan.standards = []
+        #expect(plan.objectives.isEmpty)
+        #expect {
+            try PlanPOAM().write(plan)
+        } throws: { error in
+            "\(error)".contains("the plan has no objectives, and a POA&M needs at least one item; export it as xml instead")
+        }
+        _ = try PlanXML().write(plan)                           // the board XML takes it
+        _ = try PlanPOAM().write(Self.samplePlan())
+    }
+
     @Test func aPlanTheSchemaRefusesIsNotWritten() {
         var plan = Self.samplePlan()
         plan.documentControl.owner = ""
