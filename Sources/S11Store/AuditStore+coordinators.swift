@@ -2,13 +2,14 @@ import Foundation
 import GRDB
 
 extension AuditStore {
-    /// Adds a coordinator, or sets a new password hash for one that exists.
-    public func saveCoordinator(email: String, passwordHash: String) throws {
+    /// Adds a coordinator of `organisation` (nil: a board user, who sees every organisation's
+    /// summaries), or sets a new password hash and organisation for one that exists.
+    public func saveCoordinator(email: String, passwordHash: String, organisation: String?) throws {
         try writer.write { db in
             try db.execute(sql: """
-                INSERT INTO coordinator (email, passwordHash, createdAt) VALUES (?, ?, ?)
-                ON CONFLICT (email) DO UPDATE SET passwordHash = excluded.passwordHash
-                """, arguments: [email.lowercased(), passwordHash, Self.now()])
+                INSERT INTO coordinator (email, passwordHash, createdAt, organisation) VALUES (?, ?, ?, ?)
+                ON CONFLICT (email) DO UPDATE SET passwordHash = excluded.passwordHash, organisation = excluded.organisation
+                """, arguments: [email.lowercased(), passwordHash, Self.now(), organisation])
             try db.execute(sql: "DELETE FROM coordinatorSession WHERE email = ? COLLATE NOCASE", arguments: [email])
         }
     }
@@ -32,11 +33,33 @@ extension AuditStore {
     }
 
     /// The coordinator a session token belongs to, while it has not expired.
-    public func coordinator(forSession token: String) throws -> String? {
+    public func coordinator(forSession token: String) throws -> Coordinator? {
         guard InvitationToken.isWellFormed(token) else { return nil }
         return try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT email FROM coordinatorSession WHERE tokenSHA256 = ? AND expiresAt > ?",
-                                arguments: [InvitationToken.digest(token), Date().timeIntervalSince1970])
+            try Row.fetchOne(db, sql: """
+                SELECT coordinator.email, coordinator.organisation FROM coordinatorSession
+                JOIN coordinator ON coordinator.email = coordinatorSession.email
+                WHERE coordinatorSession.tokenSHA256 = ? AND coordinatorSession.expiresAt > ?
+                """, arguments: [InvitationToken.digest(token), Date().timeIntervalSince1970])
+                .map { Coordinator(email: $0["email"], organisation: $0["organisation"]) }
+        }
+    }
+
+    /// The audits the coordinator may see: their organisation's, or every one for a board user.
+    public func audits(visibleTo coordinator: Coordinator) throws -> [AuditRecord] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM audit WHERE ? IS NULL OR organisation = ? COLLATE NOCASE ORDER BY year DESC, organisation
+                """, arguments: [coordinator.organisation, coordinator.organisation]).map(Self.audit)
+        }
+    }
+
+    /// The audit with this id if the coordinator may see it; nil both when there is none and when
+    /// it is another organisation's, so that nobody can tell the two apart.
+    public func audit(id: Int64, visibleTo coordinator: Coordinator) throws -> AuditRecord? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE id = ? AND (? IS NULL OR organisation = ? COLLATE NOCASE)",
+                             arguments: [id, coordinator.organisation, coordinator.organisation]).map(Self.audit)
         }
     }
 

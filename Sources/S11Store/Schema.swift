@@ -165,6 +165,16 @@ enum Schema {
             try db.execute(sql: "CREATE INDEX planByOrganisation ON plan (organisation COLLATE NOCASE, year)")
             try db.execute(sql: "CREATE INDEX officerByEmail ON officer (email COLLATE NOCASE)")
         }
+        migrator.registerMigration("v10: each coordinator coordinates one organisation; board users see summaries of all") { db in
+            try db.alter(table: "coordinator") { t in t.add(column: "organisation", .text) }
+            // Coordinators from before: where the store holds one organisation's audits they
+            // coordinate it; otherwise they become board users, who see summaries and change
+            // nothing, until 's11 admin create --org' names their organisation.
+            try db.execute(sql: """
+                UPDATE coordinator SET organisation = (SELECT organisation FROM audit ORDER BY id LIMIT 1)
+                WHERE (SELECT COUNT(DISTINCT organisation COLLATE NOCASE) FROM audit) = 1
+                """)
+        }
         return migrator
     }
 }

@@ -43,9 +43,24 @@ struct CoordinatorPages: Sendable {
     }
 
     /// The signed-in coordinator, or nil (the caller redirects to sign in).
-    func coordinator(_ request: Request) throws -> String? {
+    func coordinator(_ request: Request) throws -> Coordinator? {
         guard let token = request.cookies[Self.sessionCookie]?.value else { return nil }
         return try app.store.coordinator(forSession: token)
+    }
+
+    /// What a page shows: summaries, which board users see for every organisation, or returns and
+    /// changes, which only the organisation's own coordinator may see and make.
+    enum Access { case summary, running }
+
+    /// The signed-in coordinator and the audit the path names; nil when nobody is signed in (the
+    /// caller redirects to sign in). An audit that is not there, another organisation's, or a page
+    /// a board user may not see are all the same 404, so nothing can be learnt by trying ids.
+    private func signedIn(_ request: Request, _ context: WebRequestContext, _ access: Access) throws -> (Coordinator, AuditRecord)? {
+        guard let coordinator = try coordinator(request) else { return nil }
+        guard let id = context.parameters.get("id").flatMap(Int64.init),
+              let audit = try app.store.audit(id: id, visibleTo: coordinator),
+              access == .summary || !coordinator.isBoard else { throw HTTPError(.notFound) }
+        return (coordinator, audit)
     }
 
     private func loginPage(_ request: Request, email: String, errors: [[String: String]], status: HTTPResponse.Status) throws -> Response {
@@ -60,13 +75,15 @@ struct CoordinatorPages: Sendable {
     func audits(_ request: Request, _ context: WebRequestContext) throws -> Response {
         guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let csrf = WebSecurity.csrfToken(for: request)
-        let audits = try app.store.audits().map { audit -> [String: Any] in
+        let audits = try app.store.audits(visibleTo: coordinator).map { audit -> [String: Any] in
             let statuses = try app.store.officerStatuses(auditID: audit.id)
             return ["id": audit.id, "organisation": audit.organisation, "year": audit.year, "officers": statuses.count,
+                    "running": !coordinator.isBoard,
                     "submitted": statuses.filter { $0.status == .submitted }.count,
                     "deadline": try app.store.returnsDue(auditID: audit.id).deadline?.spelledOut ?? "not set"]
         }
-        let html = try app.render("admin-audits", ["title": "Audits", "csrf": csrf.token, "coordinator": coordinator,
+        let html = try app.render("admin-audits", ["title": "Audits", "csrf": csrf.token, "coordinator": coordinator.email,
+                                                    "scope": coordinator.organisation ?? "every organisation's summaries (board)",
                                                     "audits": audits, "hasAudits": !audits.isEmpty])
         return WebSecurity.html(html, request: request, csrf: csrf)
     }
@@ -77,8 +94,7 @@ struct CoordinatorPages: Sendable {
 
     func reopen(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
-        let audit = try auditRecord(context)
+        guard let (_, audit) = try signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let email = form.text("email") ?? ""
         do {
             try app.store.reopenReturn(officerEmail: email, auditID: audit.id)
@@ -90,8 +106,7 @@ struct CoordinatorPages: Sendable {
 
     func remind(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         _ = try await app.form(request)
-        guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
-        let audit = try auditRecord(context)
+        guard let (_, audit) = try signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let scoring = try app.scoring(audit)
         let issued = try app.store.issueInvitations(auditID: audit.id, reissue: true, unsubmittedOnly: true)
         guard !issued.isEmpty else { return try auditPage(request, context, notice: "Every officer has submitted; no reminders written.", files: []) }
@@ -110,8 +125,8 @@ struct CoordinatorPages: Sendable {
     }
 
     func scorecard(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
-        let scoring = try app.scoring(auditRecord(context))
+        guard let (_, audit) = try signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
+        let scoring = try app.scoring(audit)
         let card = try scoring.scorecard()
         let staff = try scoring.staffResults()
         let html = ScorecardHTML(card: card, gaps: GapFinder().gaps(in: card, staff: staff), catalogue: scoring.content.catalogue,
@@ -125,15 +140,14 @@ struct CoordinatorPages: Sendable {
     }
 
     func planPrint(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
-        guard let plan = try storedPlan(context) else { throw HTTPError(.notFound) }
+        guard let (_, audit) = try signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let plan = try storedPlan(audit) else { throw HTTPError(.notFound) }
         return WebSecurity.html(PlanHTMLReport().write(plan), request: request)
     }
 
     func updatePlan(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
-        let audit = try auditRecord(context)
+        guard let (coordinator, audit) = try signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let actionID = form.text("action") ?? ""
         let field = WebApp.domID(actionID)
         var status: ActionStatus?
@@ -150,7 +164,7 @@ struct CoordinatorPages: Sendable {
             }
             due = parsed
         }
-        let updater = PlanUpdater(by: coordinator, at: ISO8601DateFormatter().string(from: Date()))
+        let updater = PlanUpdater(by: coordinator.email, at: ISO8601DateFormatter().string(from: Date()))
         do {
             _ = try app.store.updatePlan(organisation: audit.organisation, year: audit.year) { plan in
                 let next = try updater.update(plan, actionID: actionID, change: .init(status: status, progress: form.text("progress"), due: due))
@@ -164,9 +178,8 @@ struct CoordinatorPages: Sendable {
     }
 
     func planXML(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard try coordinator(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
-        let audit = try auditRecord(context)
-        guard let plan = try storedPlan(context) else { throw HTTPError(.notFound) }
+        guard let (_, audit) = try signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let plan = try storedPlan(audit) else { throw HTTPError(.notFound) }
         let data = try PlanXML().write(plan)
         return Response(status: .ok, headers: [
             .contentType: "application/xml; charset=utf-8", .cacheControl: "no-store",
@@ -180,8 +193,7 @@ struct CoordinatorPages: Sendable {
 
     func moderate(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
-        let audit = try auditRecord(context)
+        guard let (coordinator, audit) = try signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let parts = (form["scope"] ?? "").split(separator: ":", maxSplits: 1).map(String.init)
         let content = try app.scoring(audit).content
         guard parts.count == 2, let scope = Moderation.Scope(kind: parts[0], id: parts[1]),
@@ -196,7 +208,7 @@ struct CoordinatorPages: Sendable {
             return try moderationPage(request, context, errors: [["field": "\(field)-reason", "message": "Say why, for \(scope)"]])
         }
         do {
-            try app.store.moderate(auditID: audit.id, scope: scope, rag: Rag(rawValue: rating), reason: reason, by: coordinator,
+            try app.store.moderate(auditID: audit.id, scope: scope, rag: Rag(rawValue: rating), reason: reason, by: coordinator.email,
                                    at: ISO8601DateFormatter().string(from: Date()))
         } catch let error as StoreError {
             return try moderationPage(request, context, errors: [["field": "\(field)-rating", "message": error.message]])
@@ -206,15 +218,13 @@ struct CoordinatorPages: Sendable {
 
     // MARK: Rendering
 
-    private func storedPlan(_ context: WebRequestContext) throws -> Plan? {
-        let audit = try auditRecord(context)
-        return try app.store.plan(organisation: audit.organisation, year: audit.year)
+    private func storedPlan(_ audit: AuditRecord) throws -> Plan? {
+        try app.store.plan(organisation: audit.organisation, year: audit.year)
     }
 
     private func planPage(_ request: Request, _ context: WebRequestContext, errors: [[String: String]]) throws -> Response {
-        guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
-        let audit = try auditRecord(context)
-        guard let plan = try storedPlan(context) else {
+        guard let (coordinator, audit) = try signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let plan = try storedPlan(audit) else {
             return app.message(request, title: "No plan yet", paragraphs: ["Draft it with 's11 plan draft' once returns are in."],
                                status: .notFound, link: ("/admin/audits/\(audit.id)", "Back to the audit"))
         }
@@ -235,22 +245,14 @@ struct CoordinatorPages: Sendable {
         }
         let html = try app.render("admin-plan", [
             "title": plan.title, "planTitle": plan.title, "organisation": plan.organisation, "version": plan.documentControl.version,
-            "id": audit.id, "csrf": csrf.token, "coordinator": coordinator, "standards": standards,
+            "id": audit.id, "csrf": csrf.token, "coordinator": coordinator.email, "standards": standards,
             "hasErrors": !errors.isEmpty, "errors": errors,
         ])
         return WebSecurity.html(html, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 
-    private func auditRecord(_ context: WebRequestContext) throws -> AuditRecord {
-        guard let id = context.parameters.get("id").flatMap(Int64.init), let audit = try app.store.audit(id: id) else {
-            throw HTTPError(.notFound)
-        }
-        return audit
-    }
-
     private func auditPage(_ request: Request, _ context: WebRequestContext, notice: String?, files: [String]) throws -> Response {
-        guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
-        let audit = try auditRecord(context)
+        guard let (coordinator, audit) = try signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let content = try app.scoring(audit).content
         let statuses = try app.store.officerStatuses(auditID: audit.id)
         let due = try app.store.returnsDue(auditID: audit.id)
@@ -274,7 +276,7 @@ struct CoordinatorPages: Sendable {
              "submitted": group.filter { $0.status == .submitted }.count, "overdue": group.filter(overdue).count]
         }
         let values: [String: Any?] = [
-            "title": "\(audit.organisation) \(audit.year)", "csrf": csrf.token, "coordinator": coordinator, "id": audit.id,
+            "title": "\(audit.organisation) \(audit.year)", "csrf": csrf.token, "coordinator": coordinator.email, "id": audit.id,
             "organisation": audit.organisation, "year": audit.year, "officerCount": statuses.count,
             "submitted": statuses.filter { $0.status == .submitted }.count, "deadline": due.deadline?.spelledOut,
             "officers": officers, "areas": areas, "notice": notice, "files": files, "hasFiles": !files.isEmpty,
@@ -283,8 +285,8 @@ struct CoordinatorPages: Sendable {
     }
 
     private func moderationPage(_ request: Request, _ context: WebRequestContext, errors: [[String: String]]) throws -> Response {
-        guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
-        let scoring = try app.scoring(auditRecord(context))
+        guard let (coordinator, audit) = try signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        let scoring = try app.scoring(audit)
         let card = try scoring.scorecard()
         let csrf = WebSecurity.csrfToken(for: request)
         var rows: [[String: Any]] = []
@@ -304,7 +306,7 @@ struct CoordinatorPages: Sendable {
              "new": change.new?.label ?? "withdrawn", "reason": change.reason]
         }
         let html = try app.render("admin-moderation", [
-            "title": "Moderation", "csrf": csrf.token, "coordinator": coordinator, "organisation": scoring.audit.organisation,
+            "title": "Moderation", "csrf": csrf.token, "coordinator": coordinator.email, "organisation": scoring.audit.organisation,
             "year": scoring.audit.year, "rows": rows, "trail": trail, "hasErrors": !errors.isEmpty, "errors": errors,
         ])
         return WebSecurity.html(html, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)

@@ -13,11 +13,18 @@ struct Admin: ParsableCommand {
             abstract: "Add a coordinator (or set a new password); the password is read from the terminal or standard input and stored as a bcrypt hash.")
 
         @Option(help: "The coordinator's e-mail, which they sign in with.") var email: String
+        @Option(help: "The organisation they coordinate: they see and run its audits, and nothing of any other's.") var org: String?
+        @Flag(help: "A board user instead: sees every organisation's summaries (returns, scorecards, plans), no officer's answers, changes nothing.")
+        var board = false
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
             try reportingFailures {
                 guard email.contains("@"), !email.contains(where: \.isWhitespace) else { throw CLIError("'\(email)' is not an e-mail address") }
+                let organisation = org?.trimmingCharacters(in: .whitespaces)
+                guard (organisation?.isEmpty == false) != board else {
+                    throw CLIError("say whose audits \(email) may see: --org NAME for an organisation's coordinator, or --board for a board user who sees every organisation's summaries")
+                }
                 let password: String
                 if isatty(STDIN_FILENO) != 0, let typed = getpass("Password for \(email): ") {
                     password = String(cString: typed)
@@ -25,8 +32,10 @@ struct Admin: ParsableCommand {
                     password = readLine(strippingNewline: true) ?? ""
                 }
                 if let problem = CoordinatorPassword.problem(password) { throw CLIError(problem) }
-                try AuditStore(path: storeOptions.db).saveCoordinator(email: email, passwordHash: CoordinatorPassword.hash(password))
-                print("\(email) can sign in at /admin of 's11 serve' (any earlier sessions of theirs are signed out)")
+                try AuditStore(path: storeOptions.db).saveCoordinator(email: email, passwordHash: CoordinatorPassword.hash(password),
+                                                                      organisation: board ? nil : organisation)
+                let sees = board ? "every organisation's summaries" : "\(organisation!)'s audits"
+                print("\(email) can sign in at /admin of 's11 serve' and sees \(sees) (any earlier sessions of theirs are signed out)")
             }
         }
     }

@@ -33,7 +33,7 @@ struct Serve: AsyncParsableCommand {
             .application(host: host, port: port) { port in
             let audits = (try? store.audits()) ?? []
             say("s11 is serving \(database) at http://\(host):\(port)/ (\(audits.count) audit\(audits.count == 1 ? "" : "s"))")
-            say("coordinators sign in at http://\(host):\(port)/admin (add one with 's11 admin create --email E')")
+            say("coordinators sign in at http://\(host):\(port)/admin (add one with 's11 admin create --email E --org NAME')")
             say("officers use the links from 's11 invite'; staff the link from 's11 invite --staff'. Ctrl-C stops it.")
         }
         try await app.runService()
@@ -51,7 +51,8 @@ extension Serve {
             fflush(nil)                                   // the steps first, even into a pipe
             let password = Self.newPassword()
             try AuditStore(path: built.database).saveCoordinator(email: "coordinator@riverside.example",
-                                                                  passwordHash: CoordinatorPassword.hash(password))
+                                                                  passwordHash: CoordinatorPassword.hash(password),
+                                                                  organisation: Example.organisation)
             say("\nReady to use:")
             say("  coordinator: \(base)/admin  sign in as coordinator@riverside.example, password \(password)")
             if let (name, link) = built.waiting { say("  \(name), who has not returned yet: \(link)") }

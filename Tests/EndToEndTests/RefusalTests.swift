@@ -147,18 +147,24 @@ import S11TestSupport
 
     @Test func aCoordinatorWithAWeakPasswordOrNoEmailIsNotAdded() throws {
         let s11 = try openedAudit()
-        let weak = try s11.run(["admin", "create", "--email", "lead@riverside.example", "--db", s11.db], input: "short\n")
+        let weak = try s11.run(["admin", "create", "--email", "lead@riverside.example", "--org", org, "--db", s11.db], input: "short\n")
         #expect(weak.status != 0)
         #expect(weak.stderr.contains("error: the password must be at least 12 characters"))
-        let noEmail = try s11.run(["admin", "create", "--email", "lead at riverside", "--db", s11.db], input: "correct horse battery staple\n")
+        let noEmail = try s11.run(["admin", "create", "--email", "lead at riverside", "--org", org, "--db", s11.db], input: "correct horse battery staple\n")
         #expect(noEmail.status != 0)
         #expect(noEmail.stderr.contains("error: 'lead at riverside' is not an e-mail address"))
+        for scope in [[], ["--org", org, "--board"]] {
+            let unscoped = try s11.run(["admin", "create", "--email", "lead@riverside.example", "--db", s11.db] + scope, input: "correct horse battery staple\n")
+            #expect(unscoped.status != 0)
+            #expect(unscoped.stderr.contains("error: say whose audits lead@riverside.example may see: --org NAME"), "\(scope)")
+        }
         let stored = try runTool("/usr/bin/env", ["python3", "-c",
             "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT COUNT(*) FROM coordinator').fetchone()[0])", s11.db])
         #expect(stored.output.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
         // A good one is added, and says where to sign in.
-        let good = try s11.run(["admin", "create", "--email", "lead@riverside.example", "--db", s11.db], input: "correct horse battery staple\n")
-        #expect(good.status == 0 && good.stdout.contains("lead@riverside.example can sign in at /admin"), "\(good.stderr)")
+        let good = try s11.run(["admin", "create", "--email", "lead@riverside.example", "--org", org, "--db", s11.db], input: "correct horse battery staple\n")
+        #expect(good.status == 0 && good.stdout.contains("lead@riverside.example can sign in at /admin of 's11 serve' and sees \(org)'s audits"),
+                "\(good.stderr)")
     }
 
     @Test func comparingWithAYearThatWasNeverAuditedSaysWhichYearsThereAre() throws {

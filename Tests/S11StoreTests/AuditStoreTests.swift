@@ -150,4 +150,27 @@ import S11Core
         #expect(try store.previousAudit(of: now)?.id == last.id)
         #expect(try store.previousAudit(of: last) == nil)
     }
+
+    @Test func coordinatorsFromBeforeOrganisationsCoordinateTheOnlyOrganisationThereIs() throws {
+        func migrated(organisations: [String]) throws -> Coordinator? {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("s11-\(UUID().uuidString).sqlite").path
+            do {
+                let queue = try DatabaseQueue(path: path)
+                try Schema.migrator.migrate(queue, upTo: "v9: indexes for the case-blind lookups by organisation and e-mail")
+                try queue.write { db in
+                    for (index, name) in organisations.enumerated() {
+                        try db.execute(sql: "INSERT INTO audit (organisation, year, openedAt) VALUES (?, ?, '2026-11-01T09:00:00Z')",
+                                       arguments: [name, 2025 + index])
+                    }
+                    try db.execute(sql: "INSERT INTO coordinator (email, passwordHash, createdAt) VALUES ('lead@riverside.example', 'x', 'now')")
+                }
+            }
+            let store = try AuditStore(path: path)
+            return try store.coordinator(forSession: try store.startCoordinatorSession(email: "lead@riverside.example"))
+        }
+        // One organisation (over two years, whatever the case): its coordinator, as before.
+        #expect(try migrated(organisations: ["Riverside District Council", "RIVERSIDE district council"])?.organisation == "Riverside District Council")
+        // Several: a board user, who sees summaries and changes nothing, until given an organisation.
+        #expect(try migrated(organisations: ["Riverside District Council", "Hillside Borough Council"])?.isBoard == true)
+    }
 }

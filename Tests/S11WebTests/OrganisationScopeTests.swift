@@ -1,0 +1,103 @@
+import Foundation
+import HTTPTypes
+import S11Core
+import S11Store
+import Testing
+@testable import S11Web
+
+/// Several organisations on one server: a coordinator reaches only their own organisation's audit,
+/// by any page or form; a board user sees every organisation's summaries and no returns.
+@Suite struct OrganisationScopeTests {
+    static let password = "correct horse battery staple"
+    static let secret = "HILLSIDE-ONLY evidence: minutes of the closed panel"
+
+    /// The fixture's Riverside audit, plus Hillside's with a submitted return and a drafted plan.
+    func twoOrganisations() throws -> (WebFixture, AuditRecord) {
+        let fixture = try WebFixture()
+        let files = try fixture.store.pinnedFiles(auditID: fixture.audit.id).map { (kind: $0.kind, path: $0.path, data: Data($0.data)) }
+        let hillside = try fixture.store.openAudit(organisation: "Hillside Borough Council", year: 2026, files: files)
+        _ = try fixture.store.importOfficers([Officer(name: "Hana Okafor", email: "hana.okafor@hillside.example", role: "dso", serviceArea: "Housing")],
+                                         auditID: hillside.id)
+        let questions = fixture.content.questions(forRole: "dso")
+        try fixture.store.saveAnswers(questions.map { Answer(questionID: $0.id, choice: .option("partially"), evidence: Self.secret) },
+                                      officerEmail: "hana.okafor@hillside.example", auditID: hillside.id)
+        _ = try fixture.store.submitReturn(officerEmail: "hana.okafor@hillside.example", auditID: hillside.id, questionIDs: questions.map(\.id))
+        let scoring = AuditScoring(store: fixture.store, audit: hillside, content: fixture.content)
+        let card = try scoring.scorecard()
+        let plan = PlanDrafter(content: fixture.content).draft(
+            card: card, gaps: try scoring.gaps(in: card), officers: try fixture.store.officers(auditID: hillside.id),
+            options: .init(start: CalendarDate(iso: "2027-01-01")!, today: CalendarDate(iso: "2026-11-24")!))
+        try fixture.store.savePlan(plan, replace: false)
+        try fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+                                          organisation: "riverside district council")          // case does not matter
+        try fixture.store.saveCoordinator(email: "chair@board.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+                                          organisation: nil)
+        return (fixture, hillside)
+    }
+
+    func signIn(_ browser: Browser, as email: String) async throws {
+        let form = try await browser.get("/admin/login")
+        let signedIn = try await browser.post("/admin/login", [("email", email), ("password", Self.password)], csrf: form.csrf)
+        #expect(signedIn.location == "/admin")
+        let session = try #require(signedIn.headers[values: .setCookie].first { $0.hasPrefix("s11_session=") })
+        browser.cookie = [browser.cookie, String(session.split(separator: ";")[0])].compactMap { $0 }.joined(separator: "; ")
+    }
+
+    static let pages = ["", "/scorecard", "/moderation", "/plan", "/plan.xml", "/plan/print"]
+    static let forms: [(String, [(String, String)])] = [
+        ("/reopen", [("email", "hana.okafor@hillside.example")]),
+        ("/remind", []),
+        ("/moderate", [("scope", "requirement:S1.1"), ("rating", "G"), ("reason", "looks fine")]),
+        ("/plan/update", [("action", "A1.1"), ("status", "B")]),
+    ]
+
+    @Test func aCoordinatorCannotReachAnotherOrganisationsAuditByAnyPageOrForm() async throws {
+        let (fixture, hillside) = try twoOrganisations()
+        let planBefore = try fixture.store.plan(organisation: hillside.organisation, year: 2026)
+        try await fixture.run { browser in
+            try await signIn(browser, as: "lead@riverside.example")
+            let list = try await browser.get("/admin")
+            #expect(list.body.contains("Riverside District Council") && !list.body.contains("Hillside"))
+            #expect(try await browser.get("/admin/audits/\(fixture.audit.id)").status == .ok)     // their own: yes
+            for page in Self.pages {
+                let seen = try await browser.get("/admin/audits/\(hillside.id)\(page)")
+                #expect(seen.status == .notFound, "\(page): \(seen.status)")
+                #expect(!seen.body.contains("Hillside") && !seen.body.contains("HILLSIDE-ONLY") && !seen.body.contains("Hana"), "\(page)")
+            }
+            let csrf = try #require(list.csrf)
+            for (path, fields) in Self.forms {
+                let sent = try await browser.post("/admin/audits/\(hillside.id)\(path)", fields, csrf: csrf)
+                #expect(sent.status == .notFound, "\(path): \(sent.status)")
+            }
+        }
+        // Nothing of Hillside's changed: the return is still submitted, no moderation, the plan as drafted.
+        #expect(try fixture.store.officerStatuses(auditID: hillside.id).map(\.status) == [.submitted])
+        #expect(try fixture.store.moderations(auditID: hillside.id).isEmpty)
+        #expect(try fixture.store.plan(organisation: hillside.organisation, year: 2026) == planBefore)
+    }
+
+    @Test func aBoardUserSeesEverySummaryButNoReturnAndChangesNothing() async throws {
+        let (fixture, hillside) = try twoOrganisations()
+        try await fixture.run { browser in
+            try await signIn(browser, as: "chair@board.example")
+            let list = try await browser.get("/admin")
+            #expect(list.body.contains("Riverside District Council") && list.body.contains("Hillside Borough Council"))
+            #expect(list.body.contains("every organisation&#39;s summaries") || list.body.contains("every organisation's summaries"))
+            for audit in [fixture.audit.id, hillside.id] {
+                for page in Self.pages {
+                    let seen = try await browser.get("/admin/audits/\(audit)\(page)")
+                    let summary = ["/scorecard", "/plan.xml", "/plan/print"].contains(page)
+                    // Riverside has no plan yet: its plan pages are 404 for everyone.
+                    let expected: HTTPResponse.Status = summary && (page == "/scorecard" || audit == hillside.id) ? .ok : .notFound
+                    #expect(seen.status == expected, "\(audit)\(page): \(seen.status)")
+                    #expect(!seen.body.contains("HILLSIDE-ONLY"), "\(audit)\(page) shows an officer's evidence")
+                }
+            }
+            let csrf = try #require(list.csrf)
+            for (path, fields) in Self.forms {
+                #expect(try await browser.post("/admin/audits/\(hillside.id)\(path)", fields, csrf: csrf).status == .notFound, "\(path)")
+            }
+        }
+        #expect(try fixture.store.moderations(auditID: hillside.id).isEmpty)
+    }
+}
