@@ -58,4 +58,42 @@ struct CSVFuzzTests {
         }
         #expect(staffCounts.read + staffCounts.refused == 600 * Self.scale)
     }
+
+    /// What a staff import makes of `bytes` fed in chunks of the given sizes (cycled): the packed
+    /// rows and every problem, or the error that stopped it.
+    static func importing(_ bytes: [UInt8], chunks sizes: [Int], reader: StaffSurveyCSVReader, codebook: StaffCodebook) -> String {
+        var reading = StaffCSVImport(reader: reader, codebook: codebook, file: "staff.csv")
+        var rows: [StaffCSVImport.Row] = []
+        var start = 0, turn = 0
+        do {
+            while start < bytes.count {
+                let end = min(bytes.count, start + sizes[turn % sizes.count])
+                try bytes[start..<end].withUnsafeBytes { try reading.feed($0) }
+                rows += reading.takeRows()
+                start = end
+                turn += 1
+            }
+            try reading.finish()
+        } catch {
+            return "stopped: \(error)"
+        }
+        rows += reading.takeRows()
+        return "\(rows) \(reading.problems)"
+    }
+
+    @Test func rawBytesReadTheSameInAnyChunks() {
+        // Mangled bytes (broken UTF-8 included, not smoothed into a String first), fed whole and
+        // fed in odd chunks: the same rows and the same problems, and no crash.
+        let staff = (try? Self.example("staff/surveymonkey-2026.csv", lines: 12)) ?? []
+        let reader = StaffSurveyCSVReader(survey: StaffFixtures.survey, scales: [StaffFixtures.likert],
+                                          mapping: ["Which best describes your role?": "ignore", "How far do you agree with each of these statements?": "ignore"])
+        let codebook = StaffCodebook(survey: StaffFixtures.survey, scales: [StaffFixtures.likert])
+        var mutator = Mutator(seed: 7)
+        for _ in 0..<(300 * Self.scale) {
+            let bytes = mutator.mutate(staff)
+            let sizes = (0..<3).map { _ in 1 + mutator.below(64) }
+            let whole = Self.importing(bytes, chunks: [max(bytes.count, 1)], reader: reader, codebook: codebook)
+            #expect(Self.importing(bytes, chunks: sizes, reader: reader, codebook: codebook) == whole, "chunks of \(sizes)")
+        }
+    }
 }
