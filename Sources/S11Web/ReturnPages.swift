@@ -77,10 +77,15 @@ struct ReturnPages: Sendable {
         }
         guard let position = position(context, officer) else { return await unknownLink(request, context) }
         let finishing = form["action"] != "save"
+        let section = officer.sections[position - 1]
         var answers = officer.answers
         var typed: [Answer] = []
         var errors: [FormError] = []
-        for question in officer.sections[position - 1].questions {
+        // The form was shown with answers that have been changed since (another tab or browser):
+        // keep what was typed on the page, save nothing over the newer answers, and say what they are.
+        let shownWith = form["version"]
+        let conflict = shownWith != nil && shownWith != AnswerSetVersion.of(officer.answers, questionIDs: section.questions.map(\.id))
+        for question in section.questions {
             let option = form.text("option.\(question.id)")
             let answer = Answer(questionID: question.id, choice: Answer.choice(from: option),
                                 evidence: form["evidence.\(question.id)"], example: form["example.\(question.id)"],
@@ -102,6 +107,10 @@ struct ReturnPages: Sendable {
             }
             if option != nil || answer.evidence != nil || answer.example != nil || answer.reason != nil { typed.append(answer) }
         }
+        if conflict {
+            return try page(request, officer, position: position, answers: answers,
+                            errors: changedMeanwhile(officer, section: section, typed: answers), status: .conflict)
+        }
         try app.store.saveAnswers(typed, officerEmail: officer.officer.email, auditID: officer.audit.id)
         if !finishing {
             return app.message(request, title: "Your answers have been saved", paragraphs: [
@@ -109,7 +118,10 @@ struct ReturnPages: Sendable {
             ] + (errors.isEmpty ? [] : ["Some answers on this page still need attention; they are marked when you come back."]),
                 panel: true, link: ("/r/\(officer.token)", "Carry on now"))
         }
-        if !errors.isEmpty { return try page(request, officer, position: position, answers: answers, errors: errors) }
+        if !errors.isEmpty {
+            let saved = try load(context) ?? officer                  // the page's version is now what was just saved
+            return try page(request, saved, position: position, answers: answers, errors: errors)
+        }
         let next = position < officer.sections.count ? "/r/\(officer.token)/s/\(position + 1)" : "/r/\(officer.token)/check"
         return WebSecurity.redirect(to: next)
     }
@@ -162,7 +174,28 @@ struct ReturnPages: Sendable {
         return position
     }
 
-    private func page(_ request: Request, _ officer: Officer, position: Int, answers: [String: Answer], errors: [FormError]) throws -> Response {
+    /// What to say when a page comes back after its answers changed elsewhere: one line at the
+    /// top, and at each question whose saved answer now differs from the page, what is saved.
+    private func changedMeanwhile(_ officer: Officer, section: Section, typed: [String: Answer]) -> [FormError] {
+        var errors = [FormError(field: WebApp.domID(section.questions.first?.id ?? ""),
+                                message: "These answers were changed in another window after you opened this page. What you typed is below and is not saved yet: check it against what is saved now, then save again to keep it.",
+                                questionID: "")]
+        for question in section.questions {
+            let saved = officer.answers[question.id]
+            let mine = typed[question.id]
+            guard saved?.optionValue != mine?.optionValue || saved?.evidence != mine?.evidence else { continue }
+            let label = saved?.optionValue.map { value in
+                value == Answer.notApplicableValue ? "Not applicable" : officer.content.scale(question.scaleID)?.option(value)?.label ?? value
+            } ?? "no answer"
+            let evidence = saved?.evidence.map { ", evidence: \"\($0)\"" } ?? ""
+            errors.append(FormError(field: WebApp.domID(question.id), message: "Saved meanwhile for \(question.requirementID): \(label)\(evidence)",
+                                    questionID: question.id))
+        }
+        return errors
+    }
+
+    private func page(_ request: Request, _ officer: Officer, position: Int, answers: [String: Answer], errors: [FormError],
+                      status: HTTPResponse.Status? = nil) throws -> Response {
         let section = officer.sections[position - 1]
         let standard = officer.content.catalogue.standards.first { $0.id == section.standardID }
         let csrf = WebSecurity.csrfToken(for: request)
@@ -196,8 +229,9 @@ struct ReturnPages: Sendable {
             "standardNumber": standard?.number ?? position, "standardTitle": standard?.title ?? section.standardID,
             "questions": questions, "hasErrors": !errors.isEmpty,
             "errors": errors.map { ["field": $0.field, "message": $0.message] },
+            "version": AnswerSetVersion.of(officer.answers, questionIDs: section.questions.map(\.id)),
         ])
-        return WebSecurity.html(html, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+        return WebSecurity.html(html, status: status ?? (errors.isEmpty ? .ok : .unprocessableContent), request: request, csrf: csrf)
     }
 
     private func checkPage(_ request: Request, _ officer: Officer, errors: [FormError]) throws -> Response {

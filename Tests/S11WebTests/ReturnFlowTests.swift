@@ -63,6 +63,37 @@ import Testing
         }
     }
 
+    @Test func aPageSavedInAnotherTabIsNotOverwrittenUnseen() async throws {
+        let fixture = try WebFixture()
+        let token = fixture.owen
+        let q = fixture.content.selfAssessment.sections(forRole: "champion").filter { !$0.questions.isEmpty }[0].questions[0].id
+        try await fixture.run { browser in
+            // Two tabs open the same page; the second saves first.
+            let tabA = try await browser.get("/r/\(token)/s/1")
+            let tabB = try await browser.get("/r/\(token)/s/1")
+            let shown = try #require(tabA.field("version"))
+            let b = try await browser.post("/r/\(token)/s/1", [("version", try #require(tabB.field("version"))), ("option.\(q)", "fully"),
+                                                               ("evidence.\(q)", "Tab B's evidence"), ("action", "save")], csrf: tabB.csrf)
+            #expect(b.status == .ok)
+            // The first tab's save comes back with the old version: nothing is overwritten, what it typed is
+            // on the page, and the page says what is saved now.
+            let a = try await browser.post("/r/\(token)/s/1", [("version", shown), ("option.\(q)", "partially"),
+                                                               ("evidence.\(q)", "Tab A's evidence"), ("action", "save")], csrf: tabA.csrf)
+            #expect(a.status == .conflict)
+            #expect(a.body.contains("changed in another window after you opened this page"))
+            #expect(a.body.contains("Tab A&#39;s evidence") || a.body.contains("Tab A's evidence"))
+            #expect(a.body.contains("Saved meanwhile for") && (a.body.contains("Tab B&#39;s evidence") || a.body.contains("Tab B's evidence")))
+            var stored = try fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
+            #expect(stored.answers.first { $0.questionID == q }?.evidence == "Tab B's evidence")
+            // Saving again from that page, having seen both, keeps tab A's answer.
+            let again = try await browser.post("/r/\(token)/s/1", [("version", try #require(a.field("version"))), ("option.\(q)", "partially"),
+                                                                   ("evidence.\(q)", "Tab A's evidence"), ("action", "save")], csrf: a.csrf)
+            #expect(again.status == .ok)
+            stored = try fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
+            #expect(stored.answers.first { $0.questionID == q }?.evidence == "Tab A's evidence")
+        }
+    }
+
     @Test func errorsAreListedLinkedAndKeepWhatWasTyped() async throws {
         let fixture = try WebFixture()
         let token = fixture.links["gareth.lloyd@riverside.example"]!

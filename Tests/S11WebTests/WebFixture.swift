@@ -57,8 +57,11 @@ final class Browser: @unchecked Sendable {
         var body: String
         var location: String? { headers[.location] }
         /// The CSRF field the page's form carries.
-        var csrf: String? {
-            guard let range = body.range(of: "name=\"csrf\" value=\"") else { return nil }
+        var csrf: String? { field("csrf") }
+
+        /// The value of the page's first field called `name`.
+        func field(_ name: String) -> String? {
+            guard let range = body.range(of: "name=\"\(name)\" value=\"") else { return nil }
             return String(body[range.upperBound...].prefix { $0 != "\"" })
         }
     }
