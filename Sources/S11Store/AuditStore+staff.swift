@@ -8,14 +8,14 @@ import S11Core
 extension AuditStore {
     /// The codebook the audit's staff answers are packed with (empty before the first answer).
     public func staffCodebook(auditID: Int64) throws -> StaffCodebook {
-        try writer.read { db in try Self.codebook(auditID: auditID, db: db) }
+        try writer.read { db in try codebook(auditID: auditID, db: db) }
     }
 
     /// Stores staff answer sets for an audit, all or none.
     @discardableResult
     public func saveStaffResponses(_ responses: [StaffResponse], auditID: Int64) throws -> Int {
         try writer.write { db in
-            var codebook = try Self.codebook(auditID: auditID, db: db)
+            var codebook = try codebook(auditID: auditID, db: db)
             let before = codebook
             let rows = try responses.map { StaffCSVImport.Row(codes: try codebook.pack($0), submittedOn: $0.submittedOn) }
             if codebook != before { try Self.save(codebook, auditID: auditID, db: db) }
@@ -31,7 +31,7 @@ extension AuditStore {
     public func importStaffAnswerSets(auditID: Int64, questions: StaffCodebook,
                                       _ read: (StaffCodebook, (_ batch: [StaffCSVImport.Row]) throws -> Void) throws -> Void) throws -> Int {
         try writer.write { db in
-            var codebook = try Self.codebook(auditID: auditID, db: db)
+            var codebook = try codebook(auditID: auditID, db: db)
             let before = codebook
             try codebook.merge(questions)
             if codebook != before { try Self.save(codebook, auditID: auditID, db: db) }
@@ -61,7 +61,7 @@ extension AuditStore {
     /// The audit's staff answer sets, unpacked.
     public func staffResponses(auditID: Int64) throws -> [StaffResponse] {
         try writer.read { db in
-            let codebook = try Self.codebook(auditID: auditID, db: db)
+            let codebook = try codebook(auditID: auditID, db: db)
             return try Row.fetchAll(db, sql: "SELECT submittedOn, codes FROM staffAnswerSet WHERE auditID = ?", arguments: [auditID])
                 .map { row in
                     codebook.unpack([UInt8](row["codes"] as Data), submittedOn: (row["submittedOn"] as String?).flatMap(CalendarDate.init(iso:)))
@@ -73,7 +73,7 @@ extension AuditStore {
     /// database without keeping them.
     public func staffTally(auditID: Int64, survey: Survey, scales: [Scale]) throws -> StaffTally {
         try writer.read { db in
-            var tally = StaffTally(survey: survey, scales: scales, codebook: try Self.codebook(auditID: auditID, db: db))
+            var tally = StaffTally(survey: survey, scales: scales, codebook: try codebook(auditID: auditID, db: db))
             let statement = try db.makeStatement(sql: "SELECT codes FROM staffAnswerSet WHERE auditID = ?")
             let rows = try Row.fetchCursor(statement, arguments: [auditID])
             while let row = try rows.next() {
@@ -87,11 +87,11 @@ extension AuditStore {
 
     // MARK: Inside a transaction
 
-    static func codebook(auditID: Int64, db: Database) throws -> StaffCodebook {
+    func codebook(auditID: Int64, db: Database) throws -> StaffCodebook {
         guard let json = try String.fetchOne(db, sql: "SELECT questions FROM staffCodebook WHERE auditID = ?", arguments: [auditID]) else {
             return StaffCodebook()
         }
-        return try JSONDecoder().decode(StaffCodebook.self, from: Data(json.utf8))
+        return try codebooks.codebook(auditID: auditID, json: json)
     }
 
     private static func save(_ codebook: StaffCodebook, auditID: Int64, db: Database) throws {

@@ -7,6 +7,8 @@ import S11Core
 /// it lands whole or not at all.
 public final class AuditStore: Sendable {
     let writer: any DatabaseWriter
+    /// Staff codebooks, decoded once per change.
+    let codebooks = StaffCodebookCache()
 
     /// Opens (creating if needed) the database file at `path` and brings its schema up to date.
     public init(path: String) throws {

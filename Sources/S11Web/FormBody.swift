@@ -1,13 +1,12 @@
-import Foundation
-
 /// An `application/x-www-form-urlencoded` body as field name -> value (the last value wins).
+/// Decoded byte by byte: a field that is not valid percent-encoded UTF-8 is dropped.
 struct FormBody: Sendable {
     var fields: [String: String]
 
     init(_ text: String) {
         var fields: [String: String] = [:]
-        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        for pair in text.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = Self.decode(parts[0]) else { continue }
             fields[name] = parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""
         }
@@ -22,7 +21,36 @@ struct FormBody: Sendable {
         return value
     }
 
-    private static func decode(_ part: Substring) -> String? {
-        part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    /// `+` is a space and `%XX` a byte; nil for a broken escape or bytes that are not UTF-8.
+    private static func decode(_ part: Substring.UTF8View.SubSequence) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(part.count)
+        var index = part.startIndex
+        while index < part.endIndex {
+            let byte = part[index]
+            switch byte {
+            case UInt8(ascii: "+"):
+                bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                let high = part.index(after: index)
+                guard high < part.endIndex, part.index(after: high) < part.endIndex,
+                      let h = hexValue(part[high]), let l = hexValue(part[part.index(after: high)]) else { return nil }
+                bytes.append(h << 4 | l)
+                index = part.index(after: high)
+            default:
+                bytes.append(byte)
+            }
+            index = part.index(after: index)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
     }
 }
