@@ -40,7 +40,28 @@ public struct CSVParser: Sendable {
 
     /// Parses `chunk`; finished records wait in `takeRecords()`. Throws on text after a closing quote.
     public mutating func feed(_ chunk: UnsafeRawBufferPointer) throws(DiagnosticsError) {
-        for byte in chunk { try consume(byte) }
+        var index = 0
+        while index < chunk.count {
+            // Most bytes are plain text: copy a run of them in one go, and only the bytes that can
+            // change the state (comma, quote, line ends) go through `consume`.
+            if !quoteSeen && !crSeen && !atStart && !afterQuote {
+                let start = index
+                var characters = 0
+                while index < chunk.count {
+                    let byte = chunk[index]
+                    if byte == 0x22 || byte == 0x0D || byte == 0x0A || (byte == 0x2C && !inQuotes) { break }
+                    if byte & 0xC0 != 0x80 { characters += 1 }
+                    index += 1
+                }
+                if index > start {
+                    bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[start..<index]))
+                    column += characters
+                }
+                if index == chunk.count { return }
+            }
+            try consume(chunk[index])
+            index += 1
+        }
     }
 
     /// Parses a string's UTF-8.
