@@ -6,11 +6,6 @@ import S11Core
 /// per question), has a random key and keeps only its day, so none can be traced to who gave it or
 /// when in the day, and a million of them are stored and counted without decoding any.
 extension AuditStore {
-    /// The codebook the audit's staff answers are packed with (empty before the first answer).
-    public func staffCodebook(auditID: Int64) throws -> StaffCodebook {
-        try writer.read { db in try codebook(auditID: auditID, db: db) }
-    }
-
     /// Stores staff answer sets for an audit, all or none.
     @discardableResult
     public func saveStaffResponses(_ responses: [StaffResponse], auditID: Int64) throws -> Int {
@@ -28,7 +23,7 @@ extension AuditStore {
     /// codebook (the stored one with `questions` added) to pack with, and a function that stores a
     /// batch. When `read` throws, nothing is stored. Returns how many answer sets were stored.
     @discardableResult
-    public func importStaffAnswerSets(auditID: Int64, questions: StaffCodebook,
+    func importStaffAnswerSets(auditID: Int64, questions: StaffCodebook,
                                       _ read: (StaffCodebook, (_ batch: [StaffCSVImport.Row]) throws -> Void) throws -> Void) throws -> Int {
         try writer.write { db in
             var codebook = try codebook(auditID: auditID, db: db)
@@ -87,6 +82,7 @@ extension AuditStore {
 
     // MARK: Inside a transaction
 
+    /// The codebook the audit's staff answers are packed with (empty before the first answer).
     func codebook(auditID: Int64, db: Database) throws -> StaffCodebook {
         guard let json = try String.fetchOne(db, sql: "SELECT questions FROM staffCodebook WHERE auditID = ?", arguments: [auditID]) else {
             return StaffCodebook()
