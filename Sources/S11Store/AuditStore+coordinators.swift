@@ -47,11 +47,7 @@ extension AuditStore {
 
     /// The audits the coordinator may see: their organisation's, or every one for a board user.
     public func audits(visibleTo coordinator: Coordinator) throws -> [AuditRecord] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM audit WHERE ? IS NULL OR organisation = ? COLLATE NOCASE ORDER BY year DESC, organisation
-                """, arguments: [coordinator.organisation, coordinator.organisation]).map(Self.audit)
-        }
+        try audits(organisation: coordinator.organisation)
     }
 
     /// The audit with this id if the coordinator may see it; nil both when there is none and when

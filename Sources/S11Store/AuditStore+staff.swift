@@ -39,9 +39,8 @@ extension AuditStore {
             let staging = try db.makeStatement(sql: "INSERT INTO temp.staffImport (id, submittedOn, codes) VALUES (?, ?, ?)")
             var stored = 0
             try read(codebook) { batch in
-                let keys = Self.randomBytes(count: 16 * batch.count)
-                for (index, row) in batch.enumerated() {
-                    try staging.execute(arguments: [Data(keys[(16 * index)..<(16 * index + 16)]), row.submittedOn?.iso, Data(row.codes)])
+                for (key, row) in zip(SecureRandom.keys(batch.count), batch) {
+                    try staging.execute(arguments: [key, row.submittedOn?.iso, Data(row.codes)])
                 }
                 stored += batch.count
             }
@@ -96,22 +95,9 @@ extension AuditStore {
     }
 
     private static func insert(_ rows: [StaffCSVImport.Row], auditID: Int64, db: Database) throws {
-        let keys = randomBytes(count: 16 * rows.count)
         let statement = try db.cachedStatement(sql: "INSERT INTO staffAnswerSet (auditID, id, submittedOn, codes) VALUES (?, ?, ?, ?)")
-        for (index, row) in rows.enumerated() {
-            try statement.execute(arguments: [auditID, Data(keys[(16 * index)..<(16 * index + 16)]), row.submittedOn?.iso, Data(row.codes)])
+        for (key, row) in zip(SecureRandom.keys(rows.count), rows) {
+            try statement.execute(arguments: [auditID, key, row.submittedOn?.iso, Data(row.codes)])
         }
-    }
-
-    /// Bytes from the system's secure generator, read in one go from /dev/urandom (a call per
-    /// eight bytes costs a system call each).
-    private static func randomBytes(count: Int) -> [UInt8] {
-        if let device = FileHandle(forReadingAtPath: "/dev/urandom") {
-            defer { try? device.close() }
-            if let data = try? device.read(upToCount: count), data.count == count { return [UInt8](data) }
-        }
-        var generator = SystemRandomNumberGenerator()
-        let words = (0..<(count + 7) / 8).map { _ in generator.next() }
-        return words.withUnsafeBytes { Array($0.prefix(count)) }
     }
 }

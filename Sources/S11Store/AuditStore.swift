@@ -89,9 +89,17 @@ public final class AuditStore: Sendable {
         }
     }
 
+    /// Every audit, newest first.
     public func audits() throws -> [AuditRecord] {
+        try audits(organisation: nil)
+    }
+
+    /// The audits of one organisation (whatever its case), or every audit when nil; newest first.
+    func audits(organisation: String?) throws -> [AuditRecord] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY year DESC, organisation").map(Self.audit)
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM audit WHERE ? IS NULL OR organisation = ? COLLATE NOCASE ORDER BY year DESC, organisation
+                """, arguments: [organisation, organisation]).map(Self.audit)
         }
     }
 

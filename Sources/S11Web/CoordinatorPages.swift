@@ -195,7 +195,7 @@ struct CoordinatorPages: Sendable {
         let form = try await app.form(request)
         guard let (coordinator, audit) = try signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let parts = (form["scope"] ?? "").split(separator: ":", maxSplits: 1).map(String.init)
-        let content = try app.scoring(audit).content
+        let content = try app.content(of: audit)
         guard parts.count == 2, let scope = Moderation.Scope(kind: parts[0], id: parts[1]),
               content.catalogue.requirement(scope.id) != nil || content.catalogue.standards.contains(where: { $0.id == scope.id }) else {
             return try moderationPage(request, context, errors: [["field": "main-content", "message": "Choose a requirement or standard from the list"]])
@@ -253,7 +253,7 @@ struct CoordinatorPages: Sendable {
 
     private func auditPage(_ request: Request, _ context: WebRequestContext, notice: String?, files: [String]) throws -> Response {
         guard let (coordinator, audit) = try signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        let content = try app.scoring(audit).content
+        let content = try app.content(of: audit)
         let statuses = try app.store.officerStatuses(auditID: audit.id)
         let due = try app.store.returnsDue(auditID: audit.id)
         let today = StaffSurveyPage.today()

@@ -11,7 +11,7 @@ struct StaffSurveyPage: Sendable {
 
     private func load(_ context: WebRequestContext) throws -> (String, AuditRecord, Survey, [Scale])? {
         guard let token = context.parameters.get("token"), let audit = try app.store.audit(forStaffToken: token) else { return nil }
-        let (_, content) = try app.content(auditID: audit.id)
+        let content = try app.content(of: audit)
         guard let survey = content.staffSurvey else { return nil }
         return (token, audit, survey, content.scales)
     }

@@ -116,12 +116,17 @@ public struct WebApp: Sendable {
     /// The audit's pinned content.
     func content(auditID: Int64) throws -> (AuditRecord, AuditContent) {
         guard let audit = try store.audit(id: auditID) else { throw HTTPError(.notFound) }
-        return (audit, try pinned.content(of: audit, store: store))
+        return (audit, try content(of: audit))
+    }
+
+    /// The audit's pinned content, parsed once.
+    func content(of audit: AuditRecord) throws -> AuditContent {
+        try pinned.content(of: audit, store: store)
     }
 
     /// Scoring for the audit, with its content from the cache.
     func scoring(_ audit: AuditRecord) throws -> AuditScoring {
-        AuditScoring(store: store, audit: audit, content: try pinned.content(of: audit, store: store))
+        AuditScoring(store: store, audit: audit, content: try content(of: audit))
     }
 
     static func domID(_ id: String) -> String {

@@ -139,13 +139,8 @@ struct PlanCommand: ParsableCommand {
                     data = try PlanWordDocument().write(plan)
                 case .poam: data = try PlanPOAM().write(plan)
                 }
-                if let out {
-                    try writeFile(data, to: out)
-                    let schema = [Format.xml: "plan.xsd", .poam: "poam.xsd"][format]
-                    print("wrote \(out)" + (schema.map { " (valid against \($0))" } ?? ""))
-                } else {
-                    FileHandle.standardOutput.write(data)
-                }
+                let schema = [Format.xml: "plan.xsd", .poam: "poam.xsd"][format]
+                try emit(data, to: out, note: schema.map { " (valid against \($0))" } ?? "")
             }
         }
     }

@@ -57,12 +57,7 @@ struct Responses: ParsableCommand {
                     .first { $0.officerEmail == found.email }?.answers ?? []
                 let data = ReturnXML().template(content: session.content, organisation: session.audit.organisation,
                                                 year: session.audit.year, officer: found, existing: existing)
-                if let out {
-                    try writeFile(data, to: out)
-                    print("wrote \(out)")
-                } else {
-                    FileHandle.standardOutput.write(data)
-                }
+                try emit(data, to: out)
             }
         }
     }

@@ -42,12 +42,7 @@ struct Score: ParsableCommand {
                                      trail: try session.store.moderationTrail(auditID: session.audit.id), previous: previous,
                                      staff: staff).render()
             }
-            if let out {
-                try writeFile(Data(text.utf8), to: out)
-                print("wrote \(out)")
-            } else {
-                print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
-            }
+            try emit(Data((text.hasSuffix("\n") || out != nil ? text : text + "\n").utf8), to: out)
         }
     }
 }

@@ -208,10 +208,9 @@ public struct StaffCSVImport: Sendable {
     }
 
     private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         var bytes = bytes
-        while let first = bytes.first, isSpace(first) { bytes = bytes.dropFirst() }
-        while let last = bytes.last, isSpace(last) { bytes = bytes.dropLast() }
+        while let first = bytes.first, CSVParser.isSpace(first) { bytes = bytes.dropFirst() }
+        while let last = bytes.last, CSVParser.isSpace(last) { bytes = bytes.dropLast() }
         return bytes
     }
 

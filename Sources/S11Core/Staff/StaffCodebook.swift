@@ -22,14 +22,11 @@ public struct StaffCodebook: Sendable, Hashable, Codable {
     /// A question may have at most this many values, so that a code fits a byte.
     public static let maximumValues = 255
 
-    public private(set) var questions: [Question]
-    private var positions: [String: Int]
+    public private(set) var questions: [Question] = []
 
     public init(questions: [Question] = []) {
-        self.questions = []
-        self.positions = [:]
         for question in questions {
-            if positions[question.id] == nil { _ = appendQuestion(question) }
+            if position(of: question.id) == nil { _ = appendQuestion(question) }
             for value in question.values { _ = try? code(for: value, question: question) }
         }
     }
@@ -43,26 +40,12 @@ public struct StaffCodebook: Sendable, Hashable, Codable {
             })
     }
 
-    enum CodingKeys: String, CodingKey { case questions }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(questions: try decoder.container(keyedBy: CodingKeys.self).decode([Question].self, forKey: .questions))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(questions, forKey: .questions)
-    }
-
-    public static func == (a: StaffCodebook, b: StaffCodebook) -> Bool { a.questions == b.questions }
-    public func hash(into hasher: inout Hasher) { hasher.combine(questions) }
-
     /// The question's position in a packed answer set.
-    public func position(of questionID: String) -> Int? { positions[questionID] }
+    public func position(of questionID: String) -> Int? { questions.firstIndex { $0.id == questionID } }
 
     /// The code of `value` for the question, or nil when the codebook does not know it.
     public func code(of value: String, question questionID: String) -> UInt8? {
-        guard let position = positions[questionID], let index = questions[position].values.firstIndex(of: value) else { return nil }
+        guard let position = position(of: questionID), let index = questions[position].values.firstIndex(of: value) else { return nil }
         return UInt8(index + 1)
     }
 
@@ -70,7 +53,7 @@ public struct StaffCodebook: Sendable, Hashable, Codable {
     public mutating func merge(_ other: StaffCodebook) throws(StaffCodebookFull) {
         for question in other.questions {
             for value in question.values { _ = try code(for: value, question: question) }
-            if positions[question.id] == nil { _ = appendQuestion(question) }
+            if position(of: question.id) == nil { _ = appendQuestion(question) }
         }
     }
 
@@ -81,7 +64,7 @@ public struct StaffCodebook: Sendable, Hashable, Codable {
             + response.answers.sorted { $0.key < $1.key }.map { ($0.key, $0.value, false) }
         for (id, value, isProfile) in given {
             let code = try code(for: value, question: Question(id: id, isProfile: isProfile, values: []))
-            pairs.append((positions[id]!, code))
+            pairs.append((position(of: id)!, code))
         }
         var codes = [UInt8](repeating: 0, count: questions.count)
         for pair in pairs { codes[pair.position] = pair.code }
@@ -102,13 +85,12 @@ public struct StaffCodebook: Sendable, Hashable, Codable {
 
     private mutating func appendQuestion(_ question: Question) -> Int {
         questions.append(Question(id: question.id, isProfile: question.isProfile, values: []))
-        positions[question.id] = questions.count - 1
         return questions.count - 1
     }
 
     /// The value's code for the question, adding the question or the value when new.
     private mutating func code(for value: String, question: Question) throws(StaffCodebookFull) -> UInt8 {
-        let position = positions[question.id] ?? appendQuestion(question)
+        let position = position(of: question.id) ?? appendQuestion(question)
         if let index = questions[position].values.firstIndex(of: value) { return UInt8(index + 1) }
         guard questions[position].values.count < Self.maximumValues else { throw StaffCodebookFull(questionID: question.id) }
         questions[position].values.append(value)

@@ -21,8 +21,11 @@ public struct CSVParser: Sendable {
         public func slice(_ field: Field) -> ArraySlice<UInt8> { bytes[field.start..<field.end] }
 
         /// True when every field is empty or ASCII white space.
-        public var isBlank: Bool { bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }
+        public var isBlank: Bool { bytes.allSatisfy(CSVParser.isSpace) }
     }
+
+    /// Space, tab, line feed or carriage return.
+    public static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     public let file: String
     private var records: [Record] = []
