@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -38,6 +40,9 @@ let package = Package(
                 "S11Core",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .target(
@@ -73,6 +78,7 @@ let package = Package(
         .testTarget(name: "S11CoreTests", dependencies: ["S11Core", "S11TestSupport"]),
         .testTarget(name: "S11XMLTests", dependencies: ["S11XML", "S11Core", "S11TestSupport"]),
         .testTarget(name: "S11StoreTests", dependencies: [
+            "S11TestSupport",
             "S11Store", "S11Core", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "S11ReportsTests", dependencies: [

@@ -5,14 +5,18 @@ import S11Core
 /// Looking after the data: backups, restores, erasing a person, and retention.
 extension AuditStore {
     /// Copies the whole database to a new file with SQLite's online backup: consistent even while
-    /// `s11 serve` is writing. Refuses to overwrite an existing file.
+    /// `s11 serve` is writing. Refuses to overwrite an existing file. A PostgreSQL store is backed
+    /// up by the server's own tools, which its administrators already run.
     public func backup(to path: String) throws {
+        guard let sqlite = engine as? SQLiteEngine else {
+            throw StoreError("this store is on PostgreSQL: back it up with pg_dump (or the server's replication), not s11 backup")
+        }
         guard !FileManager.default.fileExists(atPath: path) else {
             throw StoreError("\(path) already exists; back up to a new file")
         }
         do {
             let destination = try DatabaseQueue(path: path)
-            try writer.backup(to: destination)
+            try sqlite.writer.backup(to: destination)
         } catch let error as DatabaseError {
             throw StoreError("cannot back up to \(path): \(error.message ?? error.description)")
         }
@@ -21,6 +25,9 @@ extension AuditStore {
     /// Restores a backup into `path`: the backup must be an s11 database that passes SQLite's
     /// integrity check; an existing file at `path` is replaced only when asked.
     public static func restore(from backup: String, to path: String, replace: Bool) throws {
+        guard !PostgresLocation.isURL(path) else {
+            throw StoreError("s11 restore writes an SQLite file; to move a store onto PostgreSQL use 's11 migrate-store --from FILE --to URL'")
+        }
         guard FileManager.default.fileExists(atPath: backup) else { throw StoreError("no backup at \(backup)") }
         if FileManager.default.fileExists(atPath: path) && !replace {
             throw StoreError("\(path) exists; add --replace to overwrite it with the backup")
@@ -39,7 +46,7 @@ extension AuditStore {
         } catch let error as DatabaseError {
             throw StoreError("cannot restore \(backup): \(error.message ?? error.description)")
         }
-        _ = try AuditStore(path: path)                          // brings an older backup's schema up to date
+        _ = try AuditStore(database: path)                          // brings an older backup's schema up to date
     }
 
     /// Removes an officer's personal data from every audit, keeping their returns' scores: the
@@ -47,15 +54,15 @@ extension AuditStore {
     /// the evidence rules score the same), and their links stop working.
     @discardableResult
     public func eraseOfficer(email: String) throws -> Int {
-        try writer.write { db in
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM officer WHERE email = ? COLLATE NOCASE", arguments: [email])
+        try engine.write { db in
+            let ids = try db.fetchColumn(Int64.self, "SELECT id FROM officer WHERE email = ? COLLATE NOCASE", [email])
             for id in ids {
-                try db.execute(sql: "UPDATE officer SET name = 'Erased officer', email = ? WHERE id = ?",
-                               arguments: ["erased-\(UUID().uuidString.lowercased())@erased.invalid", id])
+                try db.execute("UPDATE officer SET name = 'Erased officer', email = ? WHERE id = ?",
+                               ["erased-\(UUID().uuidString.lowercased())@erased.invalid", id])
                 for column in ["evidence", "example", "reason"] {
-                    try db.execute(sql: "UPDATE answer SET \(column) = '[erased]' WHERE officerID = ? AND \(column) IS NOT NULL", arguments: [id])
+                    try db.execute("UPDATE answer SET \(column) = '[erased]' WHERE officerID = ? AND \(column) IS NOT NULL", [id])
                 }
-                try db.execute(sql: "DELETE FROM invitation WHERE officerID = ?", arguments: [id])
+                try db.execute("DELETE FROM invitation WHERE officerID = ?", [id])
             }
             return ids.count
         }
@@ -67,12 +74,11 @@ extension AuditStore {
     public func deleteStaffResponses(olderThan years: Int, today: Date = Date()) throws -> Int {
         let cutoff = Calendar(identifier: .gregorian).date(byAdding: .year, value: -years, to: today)!
         let cutoffDay = CalendarDate(cutoff, in: TimeZone(identifier: "UTC")!)
-        return try writer.write { db in
-            try db.execute(sql: """
+        return try engine.write { db in
+            try db.execute("""
                 DELETE FROM staffAnswerSet WHERE (submittedOn IS NOT NULL AND submittedOn < ?)
                    OR (submittedOn IS NULL AND auditID IN (SELECT id FROM audit WHERE year < ?))
-                """, arguments: [cutoffDay.iso, cutoffDay.year])
-            return db.changesCount
+                """, [cutoffDay.iso, cutoffDay.year])
         }
     }
 }

@@ -1,33 +1,32 @@
 import Foundation
-import GRDB
 
 extension AuditStore {
     /// Adds a coordinator of `organisation` (nil: a board user, who sees every organisation's
     /// summaries), or sets a new password hash and organisation for one that exists.
     public func saveCoordinator(email: String, passwordHash: String, organisation: String?) throws {
-        try writer.write { db in
-            try db.execute(sql: """
+        try engine.write { db in
+            try db.execute("""
                 INSERT INTO coordinator (email, passwordHash, createdAt, organisation) VALUES (?, ?, ?, ?)
                 ON CONFLICT (email) DO UPDATE SET passwordHash = excluded.passwordHash, organisation = excluded.organisation
-                """, arguments: [email.lowercased(), passwordHash, Self.now(), organisation])
-            try db.execute(sql: "DELETE FROM coordinatorSession WHERE email = ? COLLATE NOCASE", arguments: [email])
+                """, [email.lowercased(), passwordHash, Self.now(), organisation])
+            try db.execute("DELETE FROM coordinatorSession WHERE email = ? COLLATE NOCASE", [email])
         }
     }
 
     /// The stored (slow, salted) password hash of a coordinator.
     public func coordinatorPasswordHash(email: String) throws -> String? {
-        try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT passwordHash FROM coordinator WHERE email = ? COLLATE NOCASE", arguments: [email])
+        try engine.read { db in
+            try db.fetchValue(String.self, "SELECT passwordHash FROM coordinator WHERE email = ? COLLATE NOCASE", [email])
         }
     }
 
     /// Starts a signed-in session; returns its token (only a hash is kept).
     public func startCoordinatorSession(email: String, lasting seconds: TimeInterval = 8 * 3600) throws -> String {
         let token = InvitationToken.generate()
-        try writer.write { db in
-            try db.execute(sql: "DELETE FROM coordinatorSession WHERE expiresAt < ?", arguments: [Date().timeIntervalSince1970])
-            try db.execute(sql: "INSERT INTO coordinatorSession (tokenSHA256, email, expiresAt) VALUES (?, ?, ?)",
-                           arguments: [InvitationToken.digest(token), email.lowercased(), Date().timeIntervalSince1970 + seconds])
+        try engine.write { db in
+            try db.execute("DELETE FROM coordinatorSession WHERE expiresAt < ?", [Date().timeIntervalSince1970])
+            try db.execute("INSERT INTO coordinatorSession (tokenSHA256, email, expiresAt) VALUES (?, ?, ?)",
+                           [InvitationToken.digest(token), email.lowercased(), Date().timeIntervalSince1970 + seconds])
         }
         return token
     }
@@ -35,12 +34,12 @@ extension AuditStore {
     /// The coordinator a session token belongs to, while it has not expired.
     public func coordinator(forSession token: String) throws -> Coordinator? {
         guard InvitationToken.isWellFormed(token) else { return nil }
-        return try writer.read { db in
-            try Row.fetchOne(db, sql: """
+        return try engine.read { db in
+            try db.fetchOne("""
                 SELECT coordinator.email, coordinator.organisation FROM coordinatorSession
                 JOIN coordinator ON coordinator.email = coordinatorSession.email
                 WHERE coordinatorSession.tokenSHA256 = ? AND coordinatorSession.expiresAt > ?
-                """, arguments: [InvitationToken.digest(token), Date().timeIntervalSince1970])
+                """, [InvitationToken.digest(token), Date().timeIntervalSince1970])
                 .map { Coordinator(email: $0["email"], organisation: $0["organisation"]) }
         }
     }
@@ -53,15 +52,15 @@ extension AuditStore {
     /// The audit with this id if the coordinator may see it; nil both when there is none and when
     /// it is another organisation's, so that nobody can tell the two apart.
     public func audit(id: Int64, visibleTo coordinator: Coordinator) throws -> AuditRecord? {
-        try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE id = ? AND (? IS NULL OR organisation = ? COLLATE NOCASE)",
-                             arguments: [id, coordinator.organisation, coordinator.organisation]).map(Self.audit)
+        try engine.read { db in
+            try db.fetchOne("SELECT * FROM audit WHERE id = ? AND (CAST(? AS TEXT) IS NULL OR organisation = ? COLLATE NOCASE)",
+                             [id, coordinator.organisation, coordinator.organisation]).map(Self.audit)
         }
     }
 
     public func endCoordinatorSession(_ token: String) throws {
-        try writer.write { db in
-            try db.execute(sql: "DELETE FROM coordinatorSession WHERE tokenSHA256 = ?", arguments: [InvitationToken.digest(token)])
+        try engine.write { db in
+            try db.execute("DELETE FROM coordinatorSession WHERE tokenSHA256 = ?", [InvitationToken.digest(token)])
         }
     }
 }

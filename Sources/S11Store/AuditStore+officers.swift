@@ -1,22 +1,21 @@
 import Foundation
-import GRDB
 import S11Core
 
 extension AuditStore {
     /// Adds officers to an audit, or updates those already there (matched by e-mail), in one transaction.
     /// Returns how many were added and how many updated.
     public func importOfficers(_ officers: [Officer], auditID: Int64) throws -> (added: Int, updated: Int) {
-        try writer.write { db in
+        try engine.write { db in
             var added = 0, updated = 0
             for officer in officers {
-                if let id = try Int64.fetchOne(db, sql: "SELECT id FROM officer WHERE auditID = ? AND email = ?",
-                                               arguments: [auditID, officer.email]) {
-                    try db.execute(sql: "UPDATE officer SET name = ?, role = ?, serviceArea = ? WHERE id = ?",
-                                   arguments: [officer.name, officer.role, officer.serviceArea, id])
+                if let id = try db.fetchValue(Int64.self, "SELECT id FROM officer WHERE auditID = ? AND email = ?",
+                                               [auditID, officer.email]) {
+                    try db.execute("UPDATE officer SET name = ?, role = ?, serviceArea = ? WHERE id = ?",
+                                   [officer.name, officer.role, officer.serviceArea, id])
                     updated += 1
                 } else {
-                    try db.execute(sql: "INSERT INTO officer (auditID, name, email, role, serviceArea) VALUES (?, ?, ?, ?, ?)",
-                                   arguments: [auditID, officer.name, officer.email, officer.role, officer.serviceArea])
+                    try db.execute("INSERT INTO officer (auditID, name, email, role, serviceArea) VALUES (?, ?, ?, ?, ?)",
+                                   [auditID, officer.name, officer.email, officer.role, officer.serviceArea])
                     added += 1
                 }
             }
@@ -26,14 +25,14 @@ extension AuditStore {
 
     /// The audit's officers with the state of their returns, by service area then name.
     public func officerStatuses(auditID: Int64) throws -> [OfficerStatus] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: """
+        try engine.read { db in
+            try db.fetchAll("""
                 SELECT o.*, (i.officerID IS NOT NULL) AS invited,
                        (SELECT COUNT(*) FROM answer a WHERE a.officerID = o.id AND a.option IS NOT NULL) AS answered,
-                       (SELECT COUNT(*) FROM answer a WHERE a.officerID = o.id AND a.carried) AS carried
+                       (SELECT COUNT(*) FROM answer a WHERE a.officerID = o.id AND a.carried = 1) AS carried
                 FROM officer o LEFT JOIN invitation i ON i.officerID = o.id
                 WHERE o.auditID = ? ORDER BY o.serviceArea, o.name
-                """, arguments: [auditID]).map { row in
+                """, [auditID]).map { row in
                 OfficerStatus(officer: Self.officer(row),
                               status: ReturnStatus(rawValue: row["status"]) ?? .notStarted,
                               submittedAt: row["submittedAt"], invited: row["invited"], answered: row["answered"],
@@ -46,7 +45,7 @@ extension AuditStore {
         try officerStatuses(auditID: auditID).map(\.officer)
     }
 
-    static func officer(_ row: Row) -> Officer {
+    static func officer(_ row: SQLRow) -> Officer {
         Officer(name: row["name"], email: row["email"], role: row["role"], serviceArea: row["serviceArea"])
     }
 
@@ -56,17 +55,20 @@ extension AuditStore {
     /// whose return is not in, as reminders need (a reminder carries a new link, since the old one
     /// cannot be read back from its hash).
     public func issueInvitations(auditID: Int64, reissue: Bool, unsubmittedOnly: Bool = false) throws -> [(officer: Officer, token: String)] {
-        try writer.write { db in
-            let rows = try Row.fetchAll(db, sql: """
+        try engine.write { db in
+            let rows = try db.fetchAll("""
                 SELECT o.*, (i.officerID IS NOT NULL) AS invited FROM officer o
                 LEFT JOIN invitation i ON i.officerID = o.id WHERE o.auditID = ? ORDER BY o.serviceArea, o.name
-                """, arguments: [auditID])
+                """, [auditID])
             var issued: [(Officer, String)] = []
             for row in rows where (reissue || !(row["invited"] as Bool))
                 && !(unsubmittedOnly && row["status"] as String == ReturnStatus.submitted.rawValue) {
                 let token = InvitationToken.generate()
-                try db.execute(sql: "INSERT OR REPLACE INTO invitation (officerID, tokenSHA256, issuedAt) VALUES (?, ?, ?)",
-                               arguments: [row["id"] as Int64, InvitationToken.digest(token), Self.now()])
+                try db.execute("""
+                    INSERT INTO invitation (officerID, tokenSHA256, issuedAt) VALUES (?, ?, ?)
+                    ON CONFLICT (officerID) DO UPDATE SET tokenSHA256 = excluded.tokenSHA256, issuedAt = excluded.issuedAt
+                    """,
+                               [row["id"] as Int64, InvitationToken.digest(token), Self.now()])
                 issued.append((Self.officer(row), token))
             }
             return issued
@@ -76,10 +78,10 @@ extension AuditStore {
     /// The officer an invitation token belongs to, looked up by the token's hash; nil for an unknown or revoked token.
     public func officer(forToken token: String) throws -> (auditID: Int64, officer: Officer)? {
         guard InvitationToken.isWellFormed(token) else { return nil }
-        return try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
+        return try engine.read { db in
+            guard let row = try db.fetchOne("""
                 SELECT o.* FROM invitation i JOIN officer o ON o.id = i.officerID WHERE i.tokenSHA256 = ?
-                """, arguments: [InvitationToken.digest(token)]) else { return nil }
+                """, [InvitationToken.digest(token)]) else { return nil }
             return (row["auditID"], Self.officer(row))
         }
     }

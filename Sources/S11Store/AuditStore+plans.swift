@@ -1,42 +1,41 @@
 import Foundation
-import GRDB
 import S11Core
 
 extension AuditStore {
     /// Stores an organisation's plan for an audit year; refuses to overwrite one unless `replace`.
     public func savePlan(_ plan: Plan, replace: Bool) throws {
         let body = try JSONEncoder.sorted.encode(plan)
-        try writer.write { db in
-            let exists = try Row.fetchOne(db, sql: "SELECT 1 FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
-                                          arguments: [plan.organisation, plan.auditYear]) != nil
+        try engine.write { db in
+            let exists = try db.fetchOne("SELECT 1 FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
+                                          [plan.organisation, plan.auditYear]) != nil
             if exists && !replace {
                 throw StoreError("a plan for \(plan.organisation) \(plan.auditYear) is already stored; add --replace to overwrite it")
             }
-            try db.execute(sql: "DELETE FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
-                           arguments: [plan.organisation, plan.auditYear])
-            try db.execute(sql: "INSERT INTO plan (organisation, year, body, updatedAt) VALUES (?, ?, ?, ?)",
-                           arguments: [plan.organisation, plan.auditYear, body, Self.now()])
+            try db.execute("DELETE FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
+                           [plan.organisation, plan.auditYear])
+            try db.execute("INSERT INTO plan (organisation, year, body, updatedAt) VALUES (?, ?, ?, ?)",
+                           [plan.organisation, plan.auditYear, body, Self.now()])
         }
     }
 
     /// Changes a stored plan in one transaction, so two people updating at once lose nothing.
     public func updatePlan(organisation: String, year: Int, _ change: (Plan) throws -> Plan) throws -> Plan {
-        try writer.write { db in
-            guard let body = try Data.fetchOne(db, sql: "SELECT body FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
-                                               arguments: [organisation, year]) else {
+        try engine.write { db in
+            guard let body = try db.fetchValue(Data.self, "SELECT body FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
+                                               [organisation, year]) else {
                 throw StoreError("no plan for \(organisation) \(year)")
             }
             let plan = try change(try JSONDecoder().decode(Plan.self, from: body))
-            try db.execute(sql: "UPDATE plan SET body = ?, updatedAt = ? WHERE organisation = ? COLLATE NOCASE AND year = ?",
-                           arguments: [try JSONEncoder.sorted.encode(plan), Self.now(), organisation, year])
+            try db.execute("UPDATE plan SET body = ?, updatedAt = ? WHERE organisation = ? COLLATE NOCASE AND year = ?",
+                           [try JSONEncoder.sorted.encode(plan), Self.now(), organisation, year])
             return plan
         }
     }
 
     /// The organisation and audit year of every stored plan, newest first.
     public func storedPlans() throws -> [(organisation: String, year: Int)] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT organisation, year FROM plan ORDER BY year DESC, organisation")
+        try engine.read { db in
+            try db.fetchAll("SELECT organisation, year FROM plan ORDER BY year DESC, organisation")
                 .map { (organisation: $0["organisation"], year: $0["year"]) }
         }
     }
@@ -54,9 +53,9 @@ extension AuditStore {
 
     /// The plan stored for an organisation's audit year, if any.
     public func plan(organisation: String, year: Int) throws -> Plan? {
-        try writer.read { db in
-            guard let body = try Data.fetchOne(db, sql: "SELECT body FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
-                                               arguments: [organisation, year]) else { return nil }
+        try engine.read { db in
+            guard let body = try db.fetchValue(Data.self, "SELECT body FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
+                                               [organisation, year]) else { return nil }
             return try JSONDecoder().decode(Plan.self, from: body)
         }
     }

@@ -1,19 +1,27 @@
 import Foundation
-import GRDB
 import S11Core
 
 /// Anonymous staff confidence answers. Each answer set is packed by the audit's codebook (one byte
 /// per question), has a random key and keeps only its day, so none can be traced to who gave it or
 /// when in the day, and a million of them are stored and counted without decoding any.
 extension AuditStore {
-    /// Stores staff answer sets for an audit, all or none.
+    /// Stores staff answer sets for an audit, all or none. Many submissions commit at once: rows
+    /// go in under fresh random keys, and a codebook only grows (a code, once given, keeps its
+    /// meaning), so answers packed with the codebook as read stay right whatever commits
+    /// meanwhile. Only answers that grow it run alone, from the codebook as it is then.
     @discardableResult
     public func saveStaffResponses(_ responses: [StaffResponse], auditID: Int64) throws -> Int {
-        try writer.write { db in
+        try engine.writeAlongside { db in
             var codebook = try codebook(auditID: auditID, db: db)
-            let before = codebook
-            let rows = try responses.map { StaffCSVImport.Row(codes: try codebook.pack($0), submittedOn: $0.submittedOn) }
-            if codebook != before { try Self.save(codebook, auditID: auditID, db: db) }
+            let read = codebook
+            var rows = try responses.map { StaffCSVImport.Row(codes: try codebook.pack($0), submittedOn: $0.submittedOn) }
+            if codebook != read {
+                try db.excludeOtherWriters()
+                codebook = try self.codebook(auditID: auditID, db: db)
+                let before = codebook
+                rows = try responses.map { StaffCSVImport.Row(codes: try codebook.pack($0), submittedOn: $0.submittedOn) }
+                if codebook != before { try Self.save(codebook, auditID: auditID, db: db) }
+            }
             try Self.insert(rows, auditID: auditID, db: db)
             return rows.count
         }
@@ -25,7 +33,7 @@ extension AuditStore {
     @discardableResult
     func importStaffAnswerSets(auditID: Int64, questions: StaffCodebook,
                                       _ read: (StaffCodebook, (_ batch: [StaffCSVImport.Row]) throws -> Void) throws -> Void) throws -> Int {
-        try writer.write { db in
+        try engine.write { db in
             var codebook = try codebook(auditID: auditID, db: db)
             let before = codebook
             try codebook.merge(questions)
@@ -34,29 +42,27 @@ extension AuditStore {
             // row once the table outgrows the page cache. So batches are appended to a staging
             // table first, then moved over in key order: one sort, then appends at the end of the
             // audit's range, in time that grows with the import and a cache that does not.
-            try db.execute(sql: "CREATE TEMP TABLE staffImport (id BLOB NOT NULL, submittedOn TEXT, codes BLOB NOT NULL)")
-            defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.staffImport") }
-            let staging = try db.makeStatement(sql: "INSERT INTO temp.staffImport (id, submittedOn, codes) VALUES (?, ?, ?)")
+            let d = db.dialect
+            try db.execute("CREATE TEMP TABLE staffImport (id \(d.blob) NOT NULL, submittedOn \(d.text), codes \(d.blob) NOT NULL)")
+            defer { _ = try? db.execute("DROP TABLE IF EXISTS staffImport") }
             var stored = 0
             try read(codebook) { batch in
-                for (key, row) in zip(SecureRandom.keys(batch.count), batch) {
-                    try staging.execute(arguments: [key, row.submittedOn?.iso, Data(row.codes)])
-                }
+                try db.insertRows(into: "staffImport", columns: ["id", "submittedOn", "codes"], Self.values(batch, auditID: nil))
                 stored += batch.count
             }
-            try db.execute(sql: """
+            try db.execute("""
                 INSERT INTO staffAnswerSet (auditID, id, submittedOn, codes)
-                SELECT ?, id, submittedOn, codes FROM temp.staffImport ORDER BY id
-                """, arguments: [auditID])
+                SELECT ?, id, submittedOn, codes FROM staffImport ORDER BY id
+                """, [auditID])
             return stored
         }
     }
 
     /// The audit's staff answer sets, unpacked.
     public func staffResponses(auditID: Int64) throws -> [StaffResponse] {
-        try writer.read { db in
+        try engine.read { db in
             let codebook = try codebook(auditID: auditID, db: db)
-            return try Row.fetchAll(db, sql: "SELECT submittedOn, codes FROM staffAnswerSet WHERE auditID = ?", arguments: [auditID])
+            return try db.fetchAll("SELECT submittedOn, codes FROM staffAnswerSet WHERE auditID = ?", [auditID])
                 .map { row in
                     codebook.unpack([UInt8](row["codes"] as Data), submittedOn: (row["submittedOn"] as String?).flatMap(CalendarDate.init(iso:)))
                 }
@@ -66,15 +72,9 @@ extension AuditStore {
     /// Counts the audit's staff answers for `survey`, reading the packed codes straight from the
     /// database without keeping them.
     public func staffTally(auditID: Int64, survey: Survey, scales: [Scale]) throws -> StaffTally {
-        try writer.read { db in
+        try engine.read { db in
             var tally = StaffTally(survey: survey, scales: scales, codebook: try codebook(auditID: auditID, db: db))
-            let statement = try db.makeStatement(sql: "SELECT codes FROM staffAnswerSet WHERE auditID = ?")
-            let rows = try Row.fetchCursor(statement, arguments: [auditID])
-            while let row = try rows.next() {
-                try row.withUnsafeData(atIndex: 0) { data in
-                    data?.withUnsafeBytes { tally.add($0) }
-                }
-            }
+            try db.forEachBlob("SELECT codes FROM staffAnswerSet WHERE auditID = ?", [auditID]) { tally.add($0) }
             return tally
         }
     }
@@ -82,22 +82,29 @@ extension AuditStore {
     // MARK: Inside a transaction
 
     /// The codebook the audit's staff answers are packed with (empty before the first answer).
-    func codebook(auditID: Int64, db: Database) throws -> StaffCodebook {
-        guard let json = try String.fetchOne(db, sql: "SELECT questions FROM staffCodebook WHERE auditID = ?", arguments: [auditID]) else {
+    func codebook(auditID: Int64, db: any SQLConnection) throws -> StaffCodebook {
+        guard let json = try db.fetchValue(String.self, "SELECT questions FROM staffCodebook WHERE auditID = ?", [auditID]) else {
             return StaffCodebook()
         }
         return try codebooks.codebook(auditID: auditID, json: json)
     }
 
-    private static func save(_ codebook: StaffCodebook, auditID: Int64, db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO staffCodebook (auditID, questions) VALUES (?, ?)",
-                       arguments: [auditID, String(decoding: try JSONEncoder.sorted.encode(codebook), as: UTF8.self)])
+    private static func save(_ codebook: StaffCodebook, auditID: Int64, db: any SQLConnection) throws {
+        try db.execute("""
+            INSERT INTO staffCodebook (auditID, questions) VALUES (?, ?)
+            ON CONFLICT (auditID) DO UPDATE SET questions = excluded.questions
+            """,
+                       [auditID, String(decoding: try JSONEncoder.sorted.encode(codebook), as: UTF8.self)])
     }
 
-    private static func insert(_ rows: [StaffCSVImport.Row], auditID: Int64, db: Database) throws {
-        let statement = try db.cachedStatement(sql: "INSERT INTO staffAnswerSet (auditID, id, submittedOn, codes) VALUES (?, ?, ?, ?)")
-        for (key, row) in zip(SecureRandom.keys(rows.count), rows) {
-            try statement.execute(arguments: [auditID, key, row.submittedOn?.iso, Data(row.codes)])
+    private static func insert(_ rows: [StaffCSVImport.Row], auditID: Int64, db: any SQLConnection) throws {
+        try db.insertRows(into: "staffAnswerSet", columns: ["auditID", "id", "submittedOn", "codes"], values(rows, auditID: auditID))
+    }
+
+    /// Each answer set as a row under a fresh random key, led by `auditID` when given.
+    private static func values(_ rows: [StaffCSVImport.Row], auditID: Int64?) -> [[SQLValue]] {
+        zip(SecureRandom.keys(rows.count), rows).map { key, row in
+            (auditID.map { [SQLValue.integer($0)] } ?? []) + [.blob(key), row.submittedOn?.iso.sqlValue ?? .null, .blob(Data(row.codes))]
         }
     }
 }

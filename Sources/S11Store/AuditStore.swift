@@ -1,33 +1,45 @@
 import Crypto
 import Foundation
-import GRDB
 import S11Core
 
-/// The embedded SQLite store (WAL, migrated on open). Every change is one transaction:
-/// it lands whole or not at all.
+/// Everything s11 keeps, in the core's terms (audits, officers, returns, plans, staff answers,
+/// coordinators), on either engine: the embedded SQLite file (the default) or a PostgreSQL
+/// server. Every change is one transaction: it lands whole or not at all.
 public final class AuditStore: Sendable {
-    let writer: any DatabaseWriter
+    let engine: any DatabaseEngine
     /// Staff codebooks, decoded once per change.
     let codebooks = StaffCodebookCache()
 
-    /// Opens (creating if needed) the database file at `path` and brings its schema up to date.
-    public init(path: String) throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+    /// Opens the store at `location`: a `postgres://` URL (see `PostgresLocation`), or the path
+    /// of an SQLite file (created when missing; ":memory:" for one that lives in memory), and
+    /// brings its schema up to date.
+    public init(database location: String) throws {
+        if PostgresLocation.isURL(location) {
+            engine = try PostgresEngine(url: location)
+        } else {
+            engine = try SQLiteEngine(path: location)
+        }
         do {
-            writer = try DatabasePool(path: path, configuration: configuration)
-            try Schema.migrator.migrate(writer)
-        } catch let error as DatabaseError {
-            throw StoreError("cannot open the database \(path): \(error.message ?? error.description)")
+            try Schema.migrate(engine)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("cannot bring the database \(location) up to date: \(error)")
         }
     }
 
-    /// An in-memory store, for tests.
-    public init() throws {
-        writer = try DatabaseQueue()
-        try Schema.migrator.migrate(writer)
+    /// An in-memory SQLite store, for tests.
+    public convenience init() throws {
+        try self.init(database: ":memory:")
     }
+
+    /// `location` as it may be shown: a PostgreSQL URL without its password.
+    public static func displayName(_ location: String) -> String {
+        (try? PostgresLocation(url: location).redacted) ?? location
+    }
+
+    /// Which engine holds the data.
+    public var dialect: SQLDialect { engine.dialect }
 
     static func now() -> String {
         ISO8601DateFormatter().string(from: Date())
@@ -47,44 +59,44 @@ public final class AuditStore: Sendable {
                           carryFrom previous: AuditRecord? = nil, questionIDs: Set<String> = []) throws -> AuditRecord {
         let organisation = organisation.trimmingCharacters(in: .whitespaces)
         guard !organisation.isEmpty else { throw StoreError("the organisation's name is empty") }
-        return try writer.write { db in
-            if try Row.fetchOne(db, sql: "SELECT 1 FROM audit WHERE organisation = ? COLLATE NOCASE AND year = ?",
-                                arguments: [organisation, year]) != nil {
+        return try engine.write { db in
+            if try db.fetchOne("SELECT 1 FROM audit WHERE organisation = ? COLLATE NOCASE AND year = ?",
+                                [organisation, year]) != nil {
                 throw StoreError("an audit for \(organisation) \(year) is already open; see 's11 audit list'")
             }
             let openedAt = Self.now()
-            try db.execute(sql: "INSERT INTO audit (organisation, year, openedAt) VALUES (?, ?, ?)",
-                           arguments: [organisation, year, openedAt])
-            let id = db.lastInsertedRowID
+            let id = try db.insert("INSERT INTO audit (organisation, year, openedAt) VALUES (?, ?, ?)",
+                                   [organisation, year, openedAt])
             for file in files {
                 let hash = Self.sha256(file.data)
-                try db.execute(sql: "INSERT OR IGNORE INTO content (sha256, body) VALUES (?, ?)", arguments: [hash, file.data])
-                try db.execute(sql: "INSERT INTO auditContent (auditID, kind, path, sha256) VALUES (?, ?, ?, ?)",
-                               arguments: [id, file.kind, file.path, hash])
+                try db.execute("INSERT INTO content (sha256, body) VALUES (?, ?) ON CONFLICT DO NOTHING", [hash, file.data])
+                try db.execute("INSERT INTO auditContent (auditID, kind, path, sha256) VALUES (?, ?, ?, ?)",
+                               [id, file.kind, file.path, hash])
             }
             if let previous { try Self.carry(from: previous.id, to: id, questionIDs: questionIDs, db: db) }
             return AuditRecord(id: id, organisation: organisation, year: year, openedAt: openedAt)
         }
     }
 
-    private static func carry(from previousID: Int64, to auditID: Int64, questionIDs: Set<String>, db: Database) throws {
+    private static func carry(from previousID: Int64, to auditID: Int64, questionIDs: Set<String>, db: any SQLConnection) throws {
         let now = Self.now()
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM officer WHERE auditID = ? ORDER BY id", arguments: [previousID]) {
-            try db.execute(sql: "INSERT INTO officer (auditID, name, email, role, serviceArea, status) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [auditID, row["name"], row["email"], row["role"], row["serviceArea"], ReturnStatus.notStarted.rawValue])
-            let officerID = db.lastInsertedRowID
+        for row in try db.fetchAll("SELECT * FROM officer WHERE auditID = ? ORDER BY id", [previousID]) {
+            let officer = Self.officer(row)
+            let officerID = try db.insert("INSERT INTO officer (auditID, name, email, role, serviceArea, status) VALUES (?, ?, ?, ?, ?, ?)",
+                                          [auditID, officer.name, officer.email, officer.role, officer.serviceArea,
+                                           ReturnStatus.notStarted.rawValue])
             var carried = 0
-            for answer in try Row.fetchAll(db, sql: "SELECT * FROM answer WHERE officerID = ?", arguments: [row["id"] as Int64])
+            for answer in try db.fetchAll("SELECT * FROM answer WHERE officerID = ?", [row["id"] as Int64])
             where questionIDs.contains(answer["questionID"]) {
-                try db.execute(sql: """
+                try db.execute("""
                     INSERT INTO answer (officerID, questionID, option, evidence, example, reason, updatedAt, carried)
                     VALUES (?, ?, ?, ?, ?, ?, ?, 1)
-                    """, arguments: [officerID, answer["questionID"], answer["option"], answer["evidence"], answer["example"],
-                                     answer["reason"], now])
+                    """, [officerID, answer["questionID"] as String, answer["option"] as String?, answer["evidence"] as String?,
+                          answer["example"] as String?, answer["reason"] as String?, now])
                 carried += 1
             }
             if carried > 0 {
-                try db.execute(sql: "UPDATE officer SET status = ? WHERE id = ?", arguments: [ReturnStatus.inProgress.rawValue, officerID])
+                try db.execute("UPDATE officer SET status = ? WHERE id = ?", [ReturnStatus.inProgress.rawValue, officerID])
             }
         }
     }
@@ -96,18 +108,18 @@ public final class AuditStore: Sendable {
 
     /// The audits of one organisation (whatever its case), or every audit when nil; newest first.
     func audits(organisation: String?) throws -> [AuditRecord] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM audit WHERE ? IS NULL OR organisation = ? COLLATE NOCASE ORDER BY year DESC, organisation
-                """, arguments: [organisation, organisation]).map(Self.audit)
+        try engine.read { db in
+            try db.fetchAll("""
+                SELECT * FROM audit WHERE CAST(? AS TEXT) IS NULL OR organisation = ? COLLATE NOCASE ORDER BY year DESC, organisation
+                """, [organisation, organisation]).map(Self.audit)
         }
     }
 
     /// The same organisation's audit of the year before, if there is one (for change since last year).
     public func previousAudit(of audit: AuditRecord) throws -> AuditRecord? {
-        try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE organisation = ? COLLATE NOCASE AND year = ?",
-                             arguments: [audit.organisation, audit.year - 1]).map(Self.audit)
+        try engine.read { db in
+            try db.fetchOne("SELECT * FROM audit WHERE organisation = ? COLLATE NOCASE AND year = ?",
+                             [audit.organisation, audit.year - 1]).map(Self.audit)
         }
     }
 
@@ -133,17 +145,17 @@ public final class AuditStore: Sendable {
         throw StoreError("several \(what)s match; name one with --org and --year (\(matching.map(name).joined(separator: "; ")))")
     }
 
-    static func audit(_ row: Row) -> AuditRecord {
+    static func audit(_ row: SQLRow) -> AuditRecord {
         AuditRecord(id: row["id"], organisation: row["organisation"], year: row["year"], openedAt: row["openedAt"])
     }
 
     /// The content files the audit was opened with, byte for byte.
     public func pinnedFiles(auditID: Int64) throws -> [PinnedFile] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: """
+        try engine.read { db in
+            try db.fetchAll("""
                 SELECT ac.kind, ac.path, ac.sha256, c.body FROM auditContent ac JOIN content c ON c.sha256 = ac.sha256
                 WHERE ac.auditID = ? ORDER BY ac.path
-                """, arguments: [auditID]).map { row in
+                """, [auditID]).map { row in
                 let body: Data = row["body"]
                 return PinnedFile(kind: row["kind"], path: row["path"], sha256: row["sha256"], data: [UInt8](body))
             }

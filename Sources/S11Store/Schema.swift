@@ -2,179 +2,188 @@ import Foundation
 import GRDB
 import S11Core
 
-/// The database schema, as an ordered list of migrations. Never edit a shipped migration: add one.
+/// The database schema, as one ordered list of migrations that both engines run: the same SQL,
+/// with the column types each engine names differently taken from its dialect. SQLite records
+/// them through GRDB's migrator (as it always has); PostgreSQL in `s11_migrations`. Never edit a
+/// shipped migration: add one.
 enum Schema {
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: audits, officers, invitations, answers, plans") { db in
-            try db.create(table: "content") { t in
-                t.primaryKey("sha256", .text)
-                t.column("body", .blob).notNull()
-            }
-            try db.create(table: "audit") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("organisation", .text).notNull()
-                t.column("year", .integer).notNull()
-                t.column("openedAt", .text).notNull()
-                t.uniqueKey(["organisation", "year"])
-            }
-            try db.create(table: "auditContent") { t in
-                t.column("auditID", .integer).notNull().references("audit", onDelete: .cascade)
-                t.column("kind", .text).notNull()
-                t.column("path", .text).notNull()
-                t.column("sha256", .text).notNull().references("content")
-                t.primaryKey(["auditID", "path"])
-            }
-            try db.create(table: "officer") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("auditID", .integer).notNull().references("audit", onDelete: .cascade)
-                t.column("name", .text).notNull()
-                t.column("email", .text).notNull()
-                t.column("role", .text).notNull()
-                t.column("serviceArea", .text).notNull()
-                t.column("status", .text).notNull().defaults(to: ReturnStatus.notStarted.rawValue)
-                t.column("submittedAt", .text)
-                t.uniqueKey(["auditID", "email"])
-            }
-            try db.create(table: "invitation") { t in
-                t.primaryKey("officerID", .integer).references("officer", onDelete: .cascade)
-                t.column("tokenSHA256", .blob).notNull().unique()
-                t.column("issuedAt", .text).notNull()
-            }
-            try db.create(table: "answer") { t in
-                t.column("officerID", .integer).notNull().references("officer", onDelete: .cascade)
-                t.column("questionID", .text).notNull()
-                t.column("option", .text)
-                t.column("evidence", .text)
-                t.column("example", .text)
-                t.column("reason", .text)
-                t.column("updatedAt", .text).notNull()
-                t.primaryKey(["officerID", "questionID"])
-            }
-            try db.create(table: "plan") { t in
-                t.column("organisation", .text).notNull()
-                t.column("year", .integer).notNull()
-                t.column("body", .blob).notNull()
-                t.column("updatedAt", .text).notNull()
-                t.primaryKey(["organisation", "year"])
-            }
-        }
-        migrator.registerMigration("v2: moderated ratings and their audit trail") { db in
-            try db.create(table: "moderation") { t in
-                t.column("auditID", .integer).notNull().references("audit", onDelete: .cascade)
-                t.column("kind", .text).notNull()
-                t.column("scopeID", .text).notNull()
-                t.column("rag", .text).notNull()
-                t.column("reason", .text).notNull()
-                t.column("byName", .text).notNull()
-                t.column("at", .text).notNull()
-                t.primaryKey(["auditID", "kind", "scopeID"])
-            }
-            try db.create(table: "moderationLog") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("auditID", .integer).notNull().references("audit", onDelete: .cascade)
-                t.column("kind", .text).notNull()
-                t.column("scopeID", .text).notNull()
-                t.column("oldRag", .text)
-                t.column("newRag", .text)
-                t.column("reason", .text).notNull()
-                t.column("byName", .text).notNull()
-                t.column("at", .text).notNull()
-            }
-        }
-        migrator.registerMigration("v3: answers carried from last year's audit") { db in
-            try db.alter(table: "answer") { t in
-                t.add(column: "carried", .boolean).notNull().defaults(to: false)
-            }
-        }
-        migrator.registerMigration("v4: anonymous staff confidence answers") { db in
+    /// One step of the schema.
+    struct Migration: Sendable {
+        var identifier: String
+        var apply: @Sendable (any SQLConnection) throws -> Void
+    }
+
+    static let migrations: [Migration] = [
+        Migration(identifier: "v1: audits, officers, invitations, answers, plans") { db in
+            let d = db.dialect
+            try db.execute("CREATE TABLE content (sha256 \(d.text) NOT NULL PRIMARY KEY, body \(d.blob) NOT NULL)")
+            try db.execute("""
+                CREATE TABLE audit (\(d.autoIncrementedID), organisation \(d.text) NOT NULL, year \(d.integer) NOT NULL,
+                    openedAt \(d.text) NOT NULL, UNIQUE (organisation, year))
+                """)
+            try db.execute("""
+                CREATE TABLE auditContent (auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
+                    kind \(d.text) NOT NULL, path \(d.text) NOT NULL, sha256 \(d.text) NOT NULL REFERENCES content(sha256),
+                    PRIMARY KEY (auditID, path))
+                """)
+            try db.execute("""
+                CREATE TABLE officer (\(d.autoIncrementedID), auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
+                    name \(d.text) NOT NULL, email \(d.text) NOT NULL, role \(d.text) NOT NULL, serviceArea \(d.text) NOT NULL,
+                    status \(d.text) NOT NULL DEFAULT '\(ReturnStatus.notStarted.rawValue)', submittedAt \(d.text),
+                    UNIQUE (auditID, email))
+                """)
+            try db.execute("""
+                CREATE TABLE invitation (officerID \(d.integer) NOT NULL PRIMARY KEY REFERENCES officer(id) ON DELETE CASCADE,
+                    tokenSHA256 \(d.blob) NOT NULL UNIQUE, issuedAt \(d.text) NOT NULL)
+                """)
+            try db.execute("""
+                CREATE TABLE answer (officerID \(d.integer) NOT NULL REFERENCES officer(id) ON DELETE CASCADE,
+                    questionID \(d.text) NOT NULL, option \(d.text), evidence \(d.text), example \(d.text), reason \(d.text),
+                    updatedAt \(d.text) NOT NULL, PRIMARY KEY (officerID, questionID))
+                """)
+            try db.execute("""
+                CREATE TABLE plan (organisation \(d.text) NOT NULL, year \(d.integer) NOT NULL, body \(d.blob) NOT NULL,
+                    updatedAt \(d.text) NOT NULL, PRIMARY KEY (organisation, year))
+                """)
+        },
+        Migration(identifier: "v2: moderated ratings and their audit trail") { db in
+            let d = db.dialect
+            try db.execute("""
+                CREATE TABLE moderation (auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
+                    kind \(d.text) NOT NULL, scopeID \(d.text) NOT NULL, rag \(d.text) NOT NULL, reason \(d.text) NOT NULL,
+                    byName \(d.text) NOT NULL, at \(d.text) NOT NULL, PRIMARY KEY (auditID, kind, scopeID))
+                """)
+            try db.execute("""
+                CREATE TABLE moderationLog (\(d.autoIncrementedID), auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
+                    kind \(d.text) NOT NULL, scopeID \(d.text) NOT NULL, oldRag \(d.text), newRag \(d.text),
+                    reason \(d.text) NOT NULL, byName \(d.text) NOT NULL, at \(d.text) NOT NULL)
+                """)
+        },
+        Migration(identifier: "v3: answers carried from last year's audit") { db in
+            // 1 or 0 (SQLite's booleans), on both engines, so that a store moves between them as is.
+            try db.execute("ALTER TABLE answer ADD COLUMN carried \(db.dialect.integer) NOT NULL DEFAULT 0")
+        },
+        Migration(identifier: "v4: anonymous staff confidence answers") { db in
             // No rowid: rows sit in the order of a random key, so not even the order in which
             // answers arrived is kept. No name, e-mail, token, IP address or time: the day only.
-            try db.create(table: "staffResponse", options: [.withoutRowID]) { t in
-                t.primaryKey("id", .blob)
-                t.column("auditID", .integer).notNull().references("audit", onDelete: .cascade)
-                t.column("submittedOn", .text)
-                t.column("profile", .text).notNull()
-                t.column("answers", .text).notNull()
+            let d = db.dialect
+            try db.execute("""
+                CREATE TABLE staffResponse (id \(d.blob) NOT NULL PRIMARY KEY,
+                    auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE, submittedOn \(d.text),
+                    profile \(d.text) NOT NULL, answers \(d.text) NOT NULL)\(d.withoutRowID)
+                """)
+            try db.execute("CREATE INDEX staffResponseByAudit ON staffResponse (auditID)")
+        },
+        Migration(identifier: "v5: the staff survey's public link") { db in
+            let d = db.dialect
+            try db.execute("""
+                CREATE TABLE staffLink (auditID \(d.integer) NOT NULL PRIMARY KEY REFERENCES audit(id) ON DELETE CASCADE,
+                    tokenSHA256 \(d.blob) NOT NULL UNIQUE, issuedAt \(d.text) NOT NULL)
+                """)
+        },
+        Migration(identifier: "v6: the returns' deadline and contact, for reminders and the dashboard") { db in
+            try db.execute("ALTER TABLE audit ADD COLUMN deadline \(db.dialect.text)")
+            try db.execute("ALTER TABLE audit ADD COLUMN contact \(db.dialect.text)")
+        },
+        Migration(identifier: "v7: coordinators and their sessions") { db in
+            let d = db.dialect
+            if d == .postgres {
+                // SQLite's NOCASE, as PostgreSQL spells it: the same SQL text then reads the same
+                // in both (an unquoted NOCASE is this collation's name folded to lower case).
+                try db.execute("""
+                    CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false)
+                    """)
             }
-            try db.create(index: "staffResponseByAudit", on: "staffResponse", columns: ["auditID"])
-        }
-        migrator.registerMigration("v5: the staff survey's public link") { db in
-            try db.create(table: "staffLink") { t in
-                t.primaryKey("auditID", .integer).references("audit", onDelete: .cascade)
-                t.column("tokenSHA256", .blob).notNull().unique()
-                t.column("issuedAt", .text).notNull()
-            }
-        }
-        migrator.registerMigration("v6: the returns' deadline and contact, for reminders and the dashboard") { db in
-            try db.alter(table: "audit") { t in
-                t.add(column: "deadline", .text)
-                t.add(column: "contact", .text)
-            }
-        }
-        migrator.registerMigration("v7: coordinators and their sessions") { db in
-            try db.create(table: "coordinator") { t in
-                t.primaryKey("email", .text).collate(.nocase)
-                t.column("passwordHash", .text).notNull()
-                t.column("createdAt", .text).notNull()
-            }
-            try db.create(table: "coordinatorSession") { t in
-                t.primaryKey("tokenSHA256", .blob)
-                t.column("email", .text).notNull().references("coordinator", onDelete: .cascade)
-                t.column("expiresAt", .double).notNull()
-            }
-        }
-        migrator.registerMigration("v8: staff answers packed by a codebook, kept together by audit") { db in
+            try db.execute("""
+                CREATE TABLE coordinator (email TEXT COLLATE NOCASE NOT NULL PRIMARY KEY, passwordHash \(d.text) NOT NULL,
+                    createdAt \(d.text) NOT NULL)
+                """)
+            try db.execute("""
+                CREATE TABLE coordinatorSession (tokenSHA256 \(d.blob) NOT NULL PRIMARY KEY,
+                    email TEXT COLLATE NOCASE NOT NULL REFERENCES coordinator(email) ON DELETE CASCADE,
+                    expiresAt \(d.double) NOT NULL)
+                """)
+        },
+        Migration(identifier: "v8: staff answers packed by a codebook, kept together by audit") { db in
             // One byte per question instead of JSON: a national survey's million answer sets fit in a
             // few tens of megabytes and are counted without decoding. The key is (audit, random id):
             // an audit's answers sit together and in no order that says when they arrived.
-            try db.create(table: "staffCodebook") { t in
-                t.primaryKey("auditID", .integer).references("audit", onDelete: .cascade)
-                t.column("questions", .text).notNull()
-            }
-            try db.create(table: "staffAnswerSet", options: [.withoutRowID]) { t in
-                t.column("auditID", .integer).notNull().references("audit", onDelete: .cascade)
-                t.column("id", .blob).notNull()
-                t.column("submittedOn", .text)
-                t.column("codes", .blob).notNull()
-                t.primaryKey(["auditID", "id"])
-            }
+            let d = db.dialect
+            try db.execute("""
+                CREATE TABLE staffCodebook (auditID \(d.integer) NOT NULL PRIMARY KEY REFERENCES audit(id) ON DELETE CASCADE,
+                    questions \(d.text) NOT NULL)
+                """)
+            try db.execute("""
+                CREATE TABLE staffAnswerSet (auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
+                    id \(d.blob) NOT NULL, submittedOn \(d.text), codes \(d.blob) NOT NULL, PRIMARY KEY (auditID, id))\(d.withoutRowID)
+                """)
             let decoder = JSONDecoder()
-            let rows = try Row.fetchCursor(db, sql: "SELECT auditID, id, submittedOn, profile, answers FROM staffResponse ORDER BY auditID")
             var codebooks: [Int64: StaffCodebook] = [:]
-            while let row = try rows.next() {
+            var packed: [[SQLValue]] = []
+            try db.forEachRow("SELECT auditID, id, submittedOn, profile, answers FROM staffResponse ORDER BY auditID", []) { row in
                 let auditID: Int64 = row["auditID"]
                 let response = StaffResponse(profile: try decoder.decode([String: String].self, from: Data((row["profile"] as String).utf8)),
                                              answers: try decoder.decode([String: String].self, from: Data((row["answers"] as String).utf8)))
                 var codebook = codebooks[auditID] ?? StaffCodebook()
                 let codes = try codebook.pack(response)
                 codebooks[auditID] = codebook
-                try db.execute(sql: "INSERT INTO staffAnswerSet (auditID, id, submittedOn, codes) VALUES (?, ?, ?, ?)",
-                               arguments: [auditID, row["id"] as Data, row["submittedOn"] as String?, Data(codes)])
+                packed.append([.integer(auditID), row.values[1], row.values[2], .blob(Data(codes))])
             }
+            try db.insertRows(into: "staffAnswerSet", columns: ["auditID", "id", "submittedOn", "codes"], packed)
             for (auditID, codebook) in codebooks {
-                try db.execute(sql: "INSERT INTO staffCodebook (auditID, questions) VALUES (?, ?)",
-                               arguments: [auditID, String(decoding: try JSONEncoder.sorted.encode(codebook), as: UTF8.self)])
+                try db.execute("INSERT INTO staffCodebook (auditID, questions) VALUES (?, ?)",
+                               [auditID, String(decoding: try JSONEncoder.sorted.encode(codebook), as: UTF8.self)])
             }
-            try db.drop(table: "staffResponse")
-        }
-        migrator.registerMigration("v9: indexes for the case-blind lookups by organisation and e-mail") { db in
+            try db.execute("DROP TABLE staffResponse")
+        },
+        Migration(identifier: "v9: indexes for the case-blind lookups by organisation and e-mail") { db in
             // Audits and plans are found by organisation whatever its case, and officers by
             // e-mail: without these, a board of 3,000 organisations scanned every plan to save one.
-            try db.execute(sql: "CREATE INDEX auditByOrganisation ON audit (organisation COLLATE NOCASE, year)")
-            try db.execute(sql: "CREATE INDEX planByOrganisation ON plan (organisation COLLATE NOCASE, year)")
-            try db.execute(sql: "CREATE INDEX officerByEmail ON officer (email COLLATE NOCASE)")
-        }
-        migrator.registerMigration("v10: each coordinator coordinates one organisation; board users see summaries of all") { db in
-            try db.alter(table: "coordinator") { t in t.add(column: "organisation", .text) }
+            try db.execute("CREATE INDEX auditByOrganisation ON audit (organisation COLLATE NOCASE, year)")
+            try db.execute("CREATE INDEX planByOrganisation ON plan (organisation COLLATE NOCASE, year)")
+            try db.execute("CREATE INDEX officerByEmail ON officer (email COLLATE NOCASE)")
+        },
+        Migration(identifier: "v10: each coordinator coordinates one organisation; board users see summaries of all") { db in
+            try db.execute("ALTER TABLE coordinator ADD COLUMN organisation \(db.dialect.text)")
             // Coordinators from before: where the store holds one organisation's audits they
             // coordinate it; otherwise they become board users, who see summaries and change
             // nothing, until 's11 admin create --org' names their organisation.
-            try db.execute(sql: """
+            try db.execute("""
                 UPDATE coordinator SET organisation = (SELECT organisation FROM audit ORDER BY id LIMIT 1)
                 WHERE (SELECT COUNT(DISTINCT organisation COLLATE NOCASE) FROM audit) = 1
                 """)
+        },
+    ]
+
+    /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in migrations {
+            migrator.registerMigration(migration.identifier) { db in try migration.apply(SQLiteConnection(db: db)) }
         }
         return migrator
+    }
+
+    /// Brings a store on `engine` up to date (or up to the migration named, for tests of an
+    /// upgrade). On PostgreSQL the missing migrations run in one transaction under the writers'
+    /// lock, so two servers starting together migrate once.
+    static func migrate(_ engine: any DatabaseEngine, upTo last: String? = nil) throws {
+        let wanted = last.flatMap { last in migrations.firstIndex { $0.identifier == last } }.map { migrations[...$0] } ?? migrations[...]
+        if let sqlite = engine as? SQLiteEngine {
+            try migrator.migrate(sqlite.writer, upTo: wanted.last!.identifier)
+            return
+        }
+        try engine.write { db in
+            try db.execute("CREATE TABLE IF NOT EXISTS s11_migrations (identifier TEXT COLLATE \"C\" NOT NULL PRIMARY KEY)")
+            let applied = Set(try db.fetchColumn(String.self, "SELECT identifier FROM s11_migrations"))
+            for migration in wanted where !applied.contains(migration.identifier) {
+                try migration.apply(db)
+                try db.execute("INSERT INTO s11_migrations (identifier) VALUES (?)", [migration.identifier])
+            }
+            let known = Set(migrations.map(\.identifier))
+            if let newer = applied.subtracting(known).sorted().first {
+                throw StoreError("this database was written by a newer s11 (it has migration '\(newer)'); upgrade s11 to use it")
+            }
+        }
     }
 }

@@ -6,9 +6,11 @@ import S11XML
 
 /// Benchmarks of the scale issue, on deterministic synthetic data (release build):
 ///
-///     swift run -c release s11-bench council|county|national [--phases audit,staff] [--staff-responses N]
+///     swift run -c release s11-bench council|county|national [--phases audit,staff] [--staff-responses N] [--db URL]
 ///
 /// `--staff-responses N` changes the size of the staff survey, to show how its cost grows.
+/// `--db URL` runs on that store (an empty one: a new `schema=` on a PostgreSQL server) instead
+/// of a new SQLite file.
 ///
 /// Prints wall time, throughput and peak memory (VmHWM) after each phase.
 @main
@@ -16,7 +18,7 @@ struct Benchmark {
     static func main() async throws {
         let arguments = CommandLine.arguments.dropFirst()
         guard let sizeName = arguments.first, let size = SyntheticAudit.Size(rawValue: sizeName) else {
-            print("usage: s11-bench council|county|national [--phases audit,staff] [--staff-responses N]")
+            print("usage: s11-bench council|county|national [--phases audit,staff] [--staff-responses N] [--db URL]")
             exit(2)
         }
         func option(_ name: String) -> String? { arguments.drop { $0 != name }.dropFirst().first }
@@ -29,7 +31,7 @@ struct Benchmark {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try AuditStore(path: folder.appendingPathComponent("bench.sqlite").path)
+        let store = try AuditStore(database: option("--db") ?? folder.appendingPathComponent("bench.sqlite").path)
         var generator = SyntheticAudit(content: content)
         print("size \(size.rawValue): \(size.organisations) organisations x \(size.officersPerOrganisation) officers, \(staffResponses) staff responses")
 

@@ -32,7 +32,7 @@ struct Admin: ParsableCommand {
                     password = readLine(strippingNewline: true) ?? ""
                 }
                 if let problem = CoordinatorPassword.problem(password) { throw CLIError(problem) }
-                try AuditStore(path: storeOptions.db).saveCoordinator(email: email, passwordHash: CoordinatorPassword.hash(password),
+                try AuditStore(database: storeOptions.db).saveCoordinator(email: email, passwordHash: CoordinatorPassword.hash(password),
                                                                       organisation: board ? nil : organisation)
                 let sees = board ? "every organisation's summaries" : "\(organisation!)'s audits"
                 print("\(email) can sign in at /admin of 's11 serve' and sees \(sees) (any earlier sessions of theirs are signed out)")

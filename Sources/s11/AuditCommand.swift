@@ -27,7 +27,7 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let store = try AuditStore(path: storeOptions.db)
+                let store = try AuditStore(database: storeOptions.db)
                 let previous = fromLast ? try store.audit(organisation: org, year: year - 1) : nil
                 let session = try AuditSession.open(store: store, root: try contentOptions.root(),
                                                     organisation: org, year: year, surveyID: survey, carryFrom: previous)
@@ -50,7 +50,7 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let store = try AuditStore(path: storeOptions.db)
+                let store = try AuditStore(database: storeOptions.db)
                 let audits = try store.audits()
                 if audits.isEmpty { print("no audits yet; start one with 's11 audit open --org NAME --year YYYY'") }
                 for audit in audits {

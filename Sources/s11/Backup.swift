@@ -12,7 +12,7 @@ struct Backup: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try AuditStore(path: storeOptions.db).backup(to: out)
+            try AuditStore(database: storeOptions.db).backup(to: out)
             print("backed up \(storeOptions.db) to \(out)")
         }
     }

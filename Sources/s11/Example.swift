@@ -52,7 +52,7 @@ struct Example: ParsableCommand {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
         }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let store = try AuditStore(path: databasePath)
+        let store = try AuditStore(database: databasePath)
 
         print("1. check: Standards/ and Surveys/ are valid")
         let session = try AuditSession.open(store: store, root: root, organisation: organisation, year: year, surveyID: nil)

@@ -33,7 +33,7 @@ struct Officers: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let erased = try S11Store.AuditStore(path: storeOptions.db).eraseOfficer(email: email)
+                let erased = try S11Store.AuditStore(database: storeOptions.db).eraseOfficer(email: email)
                 guard erased > 0 else { throw CLIError("no officer with e-mail '\(email)' in any audit") }
                 print("erased \(email) from \(erased) audit\(erased == 1 ? "" : "s"); their answers still count, without the words or the name")
             }

@@ -1,10 +1,18 @@
 import ArgumentParser
 import Foundation
 
-/// `--db PATH`: the SQLite file every command works on.
+/// `--db PATH|URL`: the store every command works on: an SQLite file, or a PostgreSQL server.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The s11 database file (SQLite, created when missing).")
-    var db: String = "s11.sqlite"
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "The s11 store: an SQLite file (created when missing), or a PostgreSQL server as postgres://USER:PASSWORD@HOST:PORT/DATABASE.",
+        discussion: "Without --db: $S11_DATABASE_URL when set, else s11.sqlite in the current folder.",
+        valueName: "path-or-url"))
+    var given: String?
+
+    /// The store named by --db, else by S11_DATABASE_URL, else s11.sqlite.
+    var db: String {
+        given ?? ProcessInfo.processInfo.environment["S11_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "s11.sqlite"
+    }
 }
 
 /// `--org NAME --year YYYY`: which audit; may be left out when the database holds only one.

@@ -56,7 +56,7 @@ struct PlanCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let plan = try AuditStore(path: storeOptions.db).plan(selecting: selection.org, year: selection.year)
+                let plan = try AuditStore(database: storeOptions.db).plan(selecting: selection.org, year: selection.year)
                 let text = overdue ? PlanText(plan: plan).overdue(on: try parseDate(on, option: "--on") ?? today())
                     : PlanText(plan: plan).render()
                 print(text, terminator: "")
@@ -128,7 +128,7 @@ struct PlanCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let plan = try AuditStore(path: storeOptions.db).plan(selecting: selection.org, year: selection.year)
+                let plan = try AuditStore(database: storeOptions.db).plan(selecting: selection.org, year: selection.year)
                 let data: Data
                 switch format {
                 case .xml: data = try PlanXML().write(plan)
@@ -155,7 +155,7 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let plan = try PlanXML().read(data: readData(file), file: file)
-                try AuditStore(path: storeOptions.db).savePlan(plan, replace: replace)
+                try AuditStore(database: storeOptions.db).savePlan(plan, replace: replace)
                 print("imported \(plan.title) for \(plan.organisation) (\(plan.auditYear) audit): \(plan.objectives.count) objectives, \(plan.actions.count) actions")
             }
         }
@@ -164,7 +164,7 @@ struct PlanCommand: ParsableCommand {
 
 /// Changes the selected stored plan in one transaction, refusing a result the board schema would not accept.
 private func updateStoredPlan(_ storeOptions: StoreOptions, _ selection: AuditSelection, _ change: (Plan) throws -> Plan) throws -> Plan {
-    let store = try AuditStore(path: storeOptions.db)
+    let store = try AuditStore(database: storeOptions.db)
     let plan = try store.plan(selecting: selection.org, year: selection.year)
     return try store.updatePlan(organisation: plan.organisation, year: plan.auditYear) { current in
         let next = try change(current)

@@ -16,7 +16,7 @@ struct Purge: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let deleted = try AuditStore(path: storeOptions.db).deleteStaffResponses(olderThan: staffOlderThan)
+            let deleted = try AuditStore(database: storeOptions.db).deleteStaffResponses(olderThan: staffOlderThan)
             print("deleted \(deleted) staff survey answers older than \(staffOlderThan) year\(staffOlderThan == 1 ? "" : "s")")
         }
     }

@@ -24,7 +24,7 @@ struct Serve: AsyncParsableCommand {
         let database = example ? try prepareExample() : storeOptions.db
         let store: AuditStore
         do {
-            store = try AuditStore(path: database)
+            store = try AuditStore(database: database)
         } catch let error as StoreError {
             printError("error: \(error.message)")
             throw ExitCode(1)
@@ -32,7 +32,7 @@ struct Serve: AsyncParsableCommand {
         let app = try await WebApp(store: store, baseURL: baseURL ?? "http://\(host):\(port)", mailFolder: mailDir)
             .application(host: host, port: port) { port in
             let audits = (try? store.audits()) ?? []
-            say("s11 is serving \(database) at http://\(host):\(port)/ (\(audits.count) audit\(audits.count == 1 ? "" : "s"))")
+            say("s11 is serving \(AuditStore.displayName(database)) at http://\(host):\(port)/ (\(audits.count) audit\(audits.count == 1 ? "" : "s"))")
             say("coordinators sign in at http://\(host):\(port)/admin (add one with 's11 admin create --email E --org NAME')")
             say("officers use the links from 's11 invite'; staff the link from 's11 invite --staff'. Ctrl-C stops it.")
         }
@@ -50,7 +50,7 @@ extension Serve {
             let built = try Example.build(out: "s11-example", db: nil, root: try contentOptions.root(), baseURL: base)
             fflush(nil)                                   // the steps first, even into a pipe
             let password = Self.newPassword()
-            try AuditStore(path: built.database).saveCoordinator(email: "coordinator@riverside.example",
+            try AuditStore(database: built.database).saveCoordinator(email: "coordinator@riverside.example",
                                                                   passwordHash: CoordinatorPassword.hash(password),
                                                                   organisation: Example.organisation)
             say("\nReady to use:")

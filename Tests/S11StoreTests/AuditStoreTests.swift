@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import S11TestSupport
 import Testing
 @testable import S11Store
 import S11Core
@@ -11,7 +12,7 @@ import S11Core
     ]
 
     func storeWithAudit() throws -> (AuditStore, AuditRecord) {
-        let store = try AuditStore()
+        let store = try AuditStore(database: TestDatabase.fresh())
         let audit = try store.openAudit(organisation: "Riverside District Council", year: 2026,
                                         files: [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))])
         return (store, audit)
@@ -66,9 +67,10 @@ import S11Core
         for (officer, token) in issued {
             #expect(token.count == 43) // 256 bits in base64url
             #expect(try store.officer(forToken: token)?.officer == officer)
-            let stored = try store.writer.read { db in try Data.fetchAll(db, sql: "SELECT tokenSHA256 FROM invitation") }
+            let stored = try store.engine.read { db in try db.fetchColumn(Data.self, "SELECT tokenSHA256 FROM invitation") }
             #expect(!stored.contains(Data(token.utf8)))
-            let dump = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT hex(tokenSHA256) FROM invitation") }
+            #expect(stored.allSatisfy { $0.count == 32 })
+            let dump = stored.map { $0.map { String(format: "%02X", $0) }.joined() }
             #expect(!dump.joined().contains(token))
         }
         #expect(try store.issueInvitations(auditID: audit.id, reissue: false).isEmpty)
@@ -129,17 +131,17 @@ import S11Core
         #expect(try store.plan(organisation: "riverside district council", year: 2026)?.title == "Plan v2")
     }
 
-    @Test func aFileDatabaseUsesWriteAheadLogging() throws {
+    @Test func anSQLiteFileUsesWriteAheadLogging() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("s11-\(UUID().uuidString).sqlite").path
-        let store = try AuditStore(path: path)
-        let mode = try store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        let store = try AuditStore(database: path)
+        let mode = try store.engine.read { db in try db.fetchValue(String.self, "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }
 
-    @Test func lookupsByOrganisationUseAnIndexWhateverTheCase() throws {
+    @Test func lookupsByOrganisationUseAnIndexWhateverTheCaseOnSQLite() throws {
         // A board of thousands of organisations: finding one audit or plan must not scan them all.
         let store = try AuditStore()
-        let plans = try store.writer.read { db in
+        let plans = try (store.engine as! SQLiteEngine).writer.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT 1 FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
                              arguments: ["x", 2026]).map { $0["detail"] as String }
         }.joined()
@@ -153,19 +155,20 @@ import S11Core
 
     @Test func coordinatorsFromBeforeOrganisationsCoordinateTheOnlyOrganisationThereIs() throws {
         func migrated(organisations: [String]) throws -> Coordinator? {
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("s11-\(UUID().uuidString).sqlite").path
+            let location = TestDatabase.fresh(sqlite: FileManager.default.temporaryDirectory
+                .appendingPathComponent("s11-\(UUID().uuidString).sqlite").path)
             do {
-                let queue = try DatabaseQueue(path: path)
-                try Schema.migrator.migrate(queue, upTo: "v9: indexes for the case-blind lookups by organisation and e-mail")
-                try queue.write { db in
+                let engine: any DatabaseEngine = TestDatabase.onPostgres ? try PostgresEngine(url: location) : try SQLiteEngine(path: location)
+                try Schema.migrate(engine, upTo: "v9: indexes for the case-blind lookups by organisation and e-mail")
+                try engine.write { db in
                     for (index, name) in organisations.enumerated() {
-                        try db.execute(sql: "INSERT INTO audit (organisation, year, openedAt) VALUES (?, ?, '2026-11-01T09:00:00Z')",
-                                       arguments: [name, 2025 + index])
+                        try db.execute("INSERT INTO audit (organisation, year, openedAt) VALUES (?, ?, '2026-11-01T09:00:00Z')",
+                                       [name, 2025 + index])
                     }
-                    try db.execute(sql: "INSERT INTO coordinator (email, passwordHash, createdAt) VALUES ('lead@riverside.example', 'x', 'now')")
+                    try db.execute("INSERT INTO coordinator (email, passwordHash, createdAt) VALUES ('lead@riverside.example', 'x', 'now')")
                 }
             }
-            let store = try AuditStore(path: path)
+            let store = try AuditStore(database: location)
             return try store.coordinator(forSession: try store.startCoordinatorSession(email: "lead@riverside.example"))
         }
         // One organisation (over two years, whatever the case): its coordinator, as before.

@@ -1,11 +1,12 @@
 import Foundation
+import S11TestSupport
 import Testing
 @testable import S11Store
 import S11Core
 
 @Suite struct RetentionTests {
     @Test func staffAnswersPastTheRetentionPeriodGoAndNewerOnesStay() throws {
-        let store = try AuditStore()
+        let store = try AuditStore(database: TestDatabase.fresh())
         let old = try store.openAudit(organisation: "Riverside District Council", year: 2023,
                                       files: [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))])
         let new = try store.openAudit(organisation: "Riverside District Council", year: 2026,

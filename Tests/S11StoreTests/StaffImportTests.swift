@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import S11TestSupport
 import Testing
 @testable import S11Store
 import S11Core
@@ -42,7 +42,7 @@ import S11Core
 
     @Test func aLargeExportIsStoredWholeAndCountsAsTheAnswersDo() throws {
         let folder = try folder()
-        let store = try AuditStore(path: folder.appendingPathComponent("s11.sqlite").path)
+        let store = try AuditStore(database: TestDatabase.fresh(sqlite: folder.appendingPathComponent("s11.sqlite").path))
         let audit = try audit(store)
         let file = folder.appendingPathComponent("staff.csv")
         try csv(rows: 30_000).write(to: file, atomically: true, encoding: .utf8)     // about 6.5 MiB
@@ -60,7 +60,7 @@ import S11Core
 
     @Test func oneBadAnswerNearTheEndStoresNothingFromAnyFile() throws {
         let folder = try folder()
-        let store = try AuditStore(path: folder.appendingPathComponent("s11.sqlite").path)
+        let store = try AuditStore(database: TestDatabase.fresh(sqlite: folder.appendingPathComponent("s11.sqlite").path))
         let audit = try audit(store)
         let good = folder.appendingPathComponent("good.csv"), bad = folder.appendingPathComponent("bad.csv")
         try csv(rows: 20_000).write(to: good, atomically: true, encoding: .utf8)
@@ -83,22 +83,22 @@ import S11Core
 
     @Test func answersStoredBeforeThePackingAreKept() throws {
         let folder = try folder()
-        let path = folder.appendingPathComponent("old.sqlite").path
+        let path = TestDatabase.fresh(sqlite: folder.appendingPathComponent("old.sqlite").path)
         do {
-            let queue = try DatabaseQueue(path: path)
-            try Schema.migrator.migrate(queue, upTo: "v7: coordinators and their sessions")
-            try queue.write { db in
-                try db.execute(sql: "INSERT INTO audit (id, organisation, year, openedAt) VALUES (1, 'Riverside', 2025, '2025-11-01T09:00:00Z')")
-                try db.execute(sql: "INSERT INTO audit (id, organisation, year, openedAt) VALUES (2, 'Riverside', 2026, '2026-11-01T09:00:00Z')")
-                try db.execute(sql: """
+            let engine: any DatabaseEngine = TestDatabase.onPostgres ? try PostgresEngine(url: path) : try SQLiteEngine(path: path)
+            try Schema.migrate(engine, upTo: "v7: coordinators and their sessions")
+            try engine.write { db in
+                try db.execute("INSERT INTO audit (id, organisation, year, openedAt) VALUES (1, 'Riverside', 2025, '2025-11-01T09:00:00Z')")
+                try db.execute("INSERT INTO audit (id, organisation, year, openedAt) VALUES (2, 'Riverside', 2026, '2026-11-01T09:00:00Z')")
+                try db.execute("""
                     INSERT INTO staffResponse (id, auditID, submittedOn, profile, answers) VALUES
-                      (x'01', 1, '2025-11-20', '{"service-area":"housing"}', '{"SC01":"agree","SC02":"disagree"}'),
-                      (x'02', 1, NULL, '{}', '{"SC02":"agree"}'),
-                      (x'03', 2, '2026-11-21', '{"role":"manager"}', '{"SC01":"disagree"}')
-                    """)
+                      (?, 1, '2025-11-20', '{"service-area":"housing"}', '{"SC01":"agree","SC02":"disagree"}'),
+                      (?, 1, NULL, '{}', '{"SC02":"agree"}'),
+                      (?, 2, '2026-11-21', '{"role":"manager"}', '{"SC01":"disagree"}')
+                    """, [Data([1]), Data([2]), Data([3])])
             }
         }
-        let store = try AuditStore(path: path)
+        let store = try AuditStore(database: path)
         let last = Set(try store.staffResponses(auditID: 1))
         #expect(last == [StaffResponse(profile: ["service-area": "housing"], answers: ["SC01": "agree", "SC02": "disagree"],
                                        submittedOn: CalendarDate(iso: "2025-11-20")),

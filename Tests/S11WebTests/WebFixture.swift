@@ -1,4 +1,5 @@
 import Foundation
+import S11TestSupport
 import HTTPTypes
 import Hummingbird
 import S11Core
@@ -18,7 +19,7 @@ struct WebFixture {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     init() throws {
-        store = try AuditStore()
+        store = try AuditStore(database: TestDatabase.fresh())
         let loaded = ContentLoader(root: Self.packageRoot).load()
         let files = loaded.files.map { (kind: $0.kind.rawValue, path: $0.path, data: $0.data) }
         audit = try store.openAudit(organisation: "Riverside District Council", year: 2026, files: files)

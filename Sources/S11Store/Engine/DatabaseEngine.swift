@@ -1,0 +1,21 @@
+/// A database s11 can keep its data in: the embedded SQLite file (the default) or a PostgreSQL
+/// server. Every read sees one consistent state; every write is one transaction that lands whole
+/// or not at all, and runs alone among writers unless it says it need not.
+public protocol DatabaseEngine: Sendable {
+    var dialect: SQLDialect { get }
+
+    /// Runs `body` in a read-only transaction.
+    func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T
+
+    /// Runs `body` in a write transaction, alone among writers: committed when it returns,
+    /// rolled back when it throws.
+    @discardableResult
+    func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T
+
+    /// Runs `body` in a write transaction that other writers may run beside (on SQLite, which has
+    /// one writer, it still runs alone): for changes that stay right whatever else commits
+    /// meanwhile, such as rows added under fresh random keys. Before a check-then-change it calls
+    /// `excludeOtherWriters()` on the connection.
+    @discardableResult
+    func writeAlongside<T>(_ body: (any SQLConnection) throws -> T) throws -> T
+}

@@ -1,0 +1,42 @@
+/// One result row, read by column name (whatever its case: PostgreSQL folds unquoted names to
+/// lower case, SQLite keeps them as written) or by position.
+public struct SQLRow: Sendable {
+    /// The result's column names, lower-cased; shared by every row of one result.
+    let columns: SQLColumns
+    public let values: [SQLValue]
+
+    init(columns: SQLColumns, values: [SQLValue]) {
+        self.columns = columns
+        self.values = values
+    }
+
+    /// The value of the named column, as `T`. Like reading a column that is not there, reading
+    /// one as a type it does not hold is a programming error, and stops the program.
+    public subscript<T: SQLDecodable>(_ name: String) -> T {
+        guard let index = columns.index(of: name) else { preconditionFailure("no column \(name) in \(columns.names)") }
+        return self[index]
+    }
+
+    /// The value at `index`, as `T`.
+    public subscript<T: SQLDecodable>(_ index: Int) -> T {
+        guard let value = T.decode(values[index]) else {
+            preconditionFailure("column \(columns.names[index]) holds \(values[index]), not \(T.self)")
+        }
+        return value
+    }
+}
+
+/// The column names of a result, lower-cased once.
+final class SQLColumns: Sendable {
+    let names: [String]
+
+    init(_ names: [String]) {
+        self.names = names.map { $0.lowercased() }
+    }
+
+    func index(of name: String) -> Int? {
+        if let exact = names.firstIndex(of: name) { return exact }
+        let lowered = name.lowercased()
+        return names.firstIndex(of: lowered)
+    }
+}
