@@ -1,0 +1,24 @@
+/// A table of the store, as moving a store from one engine to another copies it. Listed so that
+/// every table comes after the tables it refers to.
+struct StoreTable: Sendable {
+    var name: String
+    /// Whether the database numbers its `id` column itself (the counter moves with the rows).
+    var numbersItsRows = false
+
+    static let all: [StoreTable] = [
+        StoreTable(name: "content"),
+        StoreTable(name: "audit", numbersItsRows: true),
+        StoreTable(name: "auditContent"),
+        StoreTable(name: "officer", numbersItsRows: true),
+        StoreTable(name: "invitation"),
+        StoreTable(name: "answer"),
+        StoreTable(name: "plan"),
+        StoreTable(name: "moderation"),
+        StoreTable(name: "moderationLog", numbersItsRows: true),
+        StoreTable(name: "staffLink"),
+        StoreTable(name: "staffCodebook"),
+        StoreTable(name: "staffAnswerSet"),
+        StoreTable(name: "coordinator"),
+        StoreTable(name: "coordinatorSession"),
+    ]
+}

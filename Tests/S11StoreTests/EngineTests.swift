@@ -1,0 +1,104 @@
+import Foundation
+import S11TestSupport
+import Testing
+@testable import S11Store
+import S11Core
+
+/// What the two engines must share beyond the store's own calls: moving a store between them
+/// with checksums that notice any change, writers that lose nothing when they run at once, and
+/// PostgreSQL URLs read as a user writes them, errors included.
+@Suite struct EngineTests {
+    let files: [(kind: String, path: String, data: Data)] = [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))]
+
+    @Test func aStoreMovesWholeAndTheChecksumsNoticeAnyChange() throws {
+        let source = try AuditStore()
+        let audit = try source.openAudit(organisation: "Riverside District Council", year: 2026, files: files)
+        try source.importOfficers([Officer(name: "Asha Patel", email: "asha@example.org", role: "dso", serviceArea: "Housing")], auditID: audit.id)
+        try source.saveAnswers([Answer(questionID: "Q1", choice: .option("yes"), evidence: "Policy – 2026 ✓", example: nil, reason: nil)],
+                               officerEmail: "asha@example.org", auditID: audit.id)
+        try source.saveStaffResponses([StaffResponse(profile: ["service-area": "housing"], answers: ["SC01": "agree"])], auditID: audit.id)
+        try source.saveCoordinator(email: "lead@riverside.example", passwordHash: "hash", organisation: audit.organisation)
+        _ = try source.startCoordinatorSession(email: "lead@riverside.example")
+
+        let target = try AuditStore(database: TestDatabase.fresh())
+        let report = try source.move(into: target)
+        #expect(report.tables.map(\.name) == StoreTable.all.map(\.name))
+        #expect(report.tables.first { $0.name == "answer" }?.rows == 1)
+        #expect(try target.officerReturn(officerEmail: "asha@example.org", auditID: audit.id).answers.first?.evidence == "Policy – 2026 ✓")
+        #expect(try target.staffResponses(auditID: audit.id) == source.staffResponses(auditID: audit.id))
+
+        // The target's counters carry on past the moved ids.
+        let next = try target.openAudit(organisation: "Hillside Borough Council", year: 2026, files: files)
+        #expect(next.id > audit.id)
+
+        // One changed character in one row, and the table's checksum differs.
+        let answers = try #require(StoreTable.all.first { $0.name == "answer" })
+        let before = try target.engine.read { try AuditStore.summary(of: answers, in: $0) }
+        try target.engine.write { try $0.execute("UPDATE answer SET evidence = 'Policy – 2026 x'") }
+        let after = try target.engine.read { try AuditStore.summary(of: answers, in: $0) }
+        #expect(before.rows == after.rows && before.checksum != after.checksum)
+
+        // A target that holds anything is refused, and keeps what it held.
+        #expect { try source.move(into: target) } throws: { "\($0)".contains("the target store already holds data") }
+        #expect(try target.audits().count == 2)
+    }
+
+    @Test func writersAtOnceLoseNothing() throws {
+        // Each writer's answers bring questions the codebook has not seen: each submission reads
+        // the codebook, grows it and stores both, which two writers at once must not interleave.
+        let location = TestDatabase.fresh(sqlite: FileManager.default.temporaryDirectory.appendingPathComponent("s11-\(UUID().uuidString).sqlite").path)
+        let store = try AuditStore(database: location)
+        let audit = try store.openAudit(organisation: "Riverside District Council", year: 2026, files: files)
+        let writers = 6, each = 20
+        DispatchQueue.concurrentPerform(iterations: writers) { writer in
+            for index in 0..<each {
+                let response = StaffResponse(profile: [:], answers: ["W\(writer)-\(index)": "agree", "SC01": "agree"])
+                try! store.saveStaffResponses([response], auditID: audit.id)
+            }
+        }
+        let stored = try store.staffResponses(auditID: audit.id)
+        #expect(stored.count == writers * each)
+        for writer in 0..<writers {
+            for index in 0..<each {
+                #expect(stored.contains { $0.answers == ["W\(writer)-\(index)": "agree", "SC01": "agree"] }, "W\(writer)-\(index)")
+            }
+        }
+    }
+
+    @Test func postgresURLsAreReadAsLibpqReadsThemAndMistakesAreNamed() throws {
+        let location = try PostgresLocation(url: "postgres://s11:secret@db.example:6543/board?sslmode=require&schema=riverside&pool=4")
+        #expect(location.configuration.host == "db.example" && location.configuration.port == 6543)
+        #expect(location.configuration.username == "s11" && location.configuration.password == "secret")
+        #expect(location.configuration.database == "board" && location.schema == "riverside" && location.poolSize == 4)
+        #expect(location.configuration.tls.isEnforced)
+        #expect(!location.redacted.contains("secret"))
+        let socket = try PostgresLocation(url: "postgresql:///board?host=/var/run/postgresql")
+        #expect(socket.configuration.unixSocketPath == "/var/run/postgresql/.s.PGSQL.5432")
+
+        for (url, message) in [
+            ("postgres://u:secret@h/db?sslmode=verify-all", "sslmode 'verify-all' is not one s11 knows"),
+            ("postgres://u:secret@h/db?search_path=x", "unknown parameter 'search_path'"),
+            ("postgres://u:secret@h/db?schema=Robert%27);DROP", "schema 'Robert');DROP' must be lower-case letters"),
+            ("postgres://u:secret@h/db?pool=0", "pool must be a number of connections from 1 to 200"),
+        ] {
+            #expect { try PostgresLocation(url: url) } throws: { error in
+                "\(error)".contains(message) && !"\(error)".contains("secret")
+            }
+        }
+    }
+
+    @Test func aServerThatIsNotThereIsNamedWithoutItsPassword() throws {
+        #expect {
+            try AuditStore(database: "postgres://s11:secret@127.0.0.1:1/board?sslmode=disable")
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("cannot connect to PostgreSQL at postgres://s11:***@127.0.0.1:1/board") && !text.contains("secret")
+        }
+    }
+
+    @Test(.enabled(if: TestDatabase.onPostgres, "needs S11_TEST_DATABASE_URL"))
+    func backupsOfAServerStoreAreTheServersJob() throws {
+        let store = try AuditStore(database: try #require(TestDatabase.freshPostgres()))
+        #expect { try store.backup(to: "/tmp/never.sqlite") } throws: { "\($0)".contains("back it up with pg_dump") }
+    }
+}
