@@ -21,14 +21,69 @@ struct S11Binary {
     }()
 
     let folder: URL
+    /// The test's store: a schema of its own on the test server when the suite runs on
+    /// PostgreSQL, which commands without --db find through S11_DATABASE_URL; else s11.sqlite
+    /// in the folder, as a user's first run makes.
+    let db: String
 
     /// A fresh working folder with its own database.
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        db = TestDatabase.fresh(sqlite: folder.appendingPathComponent("s11.sqlite").path)
     }
 
-    var db: String { folder.appendingPathComponent("s11.sqlite").path }
+    /// The SQLite file in the folder, for what only SQLite has (its file, its backups).
+    var sqliteFile: String { folder.appendingPathComponent("s11.sqlite").path }
+
+    /// `s11 example --out ex`, and the store to work on: the example's own file, or, when the
+    /// suite runs on PostgreSQL, the test's store on the server, which the example is moved into.
+    func example() throws -> (output: Result, store: String) {
+        let example = try succeed(["example", "--out", "ex", "--content", S11Binary.content])
+        guard TestDatabase.onPostgres else { return (example, "ex/s11.sqlite") }
+        try succeed(["migrate-store", "--from", "ex/s11.sqlite", "--to", db])
+        return (example, db)
+    }
+
+    /// Runs a query on the test's store outside s11 (Python's sqlite3, or psql); a line per row,
+    /// columns separated by |.
+    func query(_ sql: String) throws -> [String] {
+        let out: (status: Int32, output: String)
+        if let (url, schema) = postgresParts {
+            out = try runTool("/usr/bin/env", ["psql", url, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
+                                              "-c", "SET search_path TO \(schema)", "-c", sql])
+        } else {
+            out = try runTool("/usr/bin/env", ["python3", "-c", """
+                import sqlite3, sys
+                for row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print('|'.join(str(v) for v in row))
+                """, db, sql])
+        }
+        guard out.status == 0 else { throw S11BinaryError("query failed: \(out.output)") }
+        return out.output.split(separator: "\n").map(String.init)
+    }
+
+    /// Every text value stored anywhere in the store, with the tables' names.
+    func storedText() throws -> String {
+        if let (url, schema) = postgresParts {
+            return try runTool("/usr/bin/env", ["pg_dump", "--data-only", "--schema", schema, url]).output
+        }
+        return try runTool("/usr/bin/env", ["python3", "-c", """
+            import sqlite3, sys
+            db = sqlite3.connect(sys.argv[1])
+            for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+                for row in db.execute(f'SELECT * FROM "{table}"'):
+                    print(table, *[v for v in row if isinstance(v, str)])
+            """, db]).output
+    }
+
+    /// The server's URL as psql reads it and the test's schema, when the store is on PostgreSQL.
+    private var postgresParts: (url: String, schema: String)? {
+        guard TestDatabase.onPostgres, var url = URLComponents(string: db) else { return nil }
+        let items = url.queryItems ?? []
+        guard let schema = items.first(where: { $0.name == "schema" })?.value else { return nil }
+        url.queryItems = items.filter { $0.name == "sslmode" }
+        return (url.string ?? db, schema)
+    }
 
     /// `s11 ARGS` run in the test's folder, with `--content` pointing at the checkout where needed.
     @discardableResult
@@ -37,6 +92,9 @@ struct S11Binary {
         process.executableURL = Self.executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["S11_DATABASE_URL"] = TestDatabase.onPostgres ? db : nil
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -102,4 +160,10 @@ func expectValid(_ path: String, schema: String, sourceLocation: SourceLocation 
         let check = try runTool("/usr/bin/xmllint", ["--noout", "--schema", xsd, path])
         #expect(check.status == 0, "\(check.output)", sourceLocation: sourceLocation)
     }
+}
+
+/// A step of a test that could not run.
+struct S11BinaryError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import S11TestSupport
 import Testing
 
 /// `s11 serve` as a council runs it: it prints where it is, serves an officer's link, and stops
@@ -9,13 +10,18 @@ import Testing
 @Suite struct ServeTests {
     @Test func serveAnswersALinkAndStopsCleanly() async throws {
         let s11 = try S11Binary()
-        let example = try s11.succeed(["example", "--out", "ex", "--content", S11Binary.content])
+        let (example, store) = try s11.example()
         let link = try #require(example.stdout.split(separator: "\n").first { $0.contains("/r/") }?.split(separator: " ").last)
         let port = Int.random(in: 20_000...40_000)
 
-        let (process, out, printed) = try await startServer(s11, port: port)
+        let (process, out, printed) = try await startServer(s11, port: port, db: store)
         defer { if process.isRunning { process.terminate() } }
-        #expect(printed.contains("s11 is serving ex/s11.sqlite at http://127.0.0.1:\(port)/"))
+        if TestDatabase.onPostgres {
+            // The server's URL without the password, which is never printed.
+            #expect(printed.contains("s11 is serving postgres://") && printed.contains(" at http://127.0.0.1:\(port)/"))
+        } else {
+            #expect(printed.contains("s11 is serving ex/s11.sqlite at http://127.0.0.1:\(port)/"))
+        }
 
         let url = try #require(URL(string: String(link).replacingOccurrences(of: ":8080", with: ":\(port)")))
         let (data, response) = try await URLSession.shared.data(from: url)
@@ -34,11 +40,11 @@ import Testing
         #expect(!log.contains(token), "the link's token is in the log")
     }
 
-    /// Starts `s11 serve` on the example database and waits until it listens.
-    func startServer(_ s11: S11Binary, port: Int) async throws -> (Process, Pipe, String) {
+    /// Starts `s11 serve` on the store (the example's, unless told) and waits until it listens.
+    func startServer(_ s11: S11Binary, port: Int, db: String = "ex/s11.sqlite") async throws -> (Process, Pipe, String) {
         let process = Process()
         process.executableURL = S11Binary.executable
-        process.arguments = ["serve", "--db", "ex/s11.sqlite", "--port", String(port)]
+        process.arguments = ["serve", "--db", db, "--port", String(port)]
         process.currentDirectoryURL = s11.folder
         let out = Pipe()
         process.standardOutput = out
@@ -54,11 +60,11 @@ import Testing
 
     @Test func twoHundredConcurrentStaffSubmissionsAreAllStored() async throws {
         let s11 = try S11Binary()
-        let example = try s11.succeed(["example", "--out", "ex", "--content", S11Binary.content])
+        let (example, store) = try s11.example()
         let survey = try #require(example.stdout.split(separator: "\n").first { $0.contains("/staff/") }?.split(separator: " ").last)
-        let before = try staffRespondents(s11)
+        let before = try staffRespondents(s11, store)
         let port = Int.random(in: 20_000...40_000)
-        let (process, _, _) = try await startServer(s11, port: port)
+        let (process, _, _) = try await startServer(s11, port: port, db: store)
         defer { if process.isRunning { process.terminate() } }
 
         let url = try #require(URL(string: String(survey).replacingOccurrences(of: ":8080", with: ":\(port)")))
@@ -93,11 +99,11 @@ import Testing
 
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
-        #expect(try staffRespondents(s11) == before + 200)
+        #expect(try staffRespondents(s11, store) == before + 200)
     }
 
-    private func staffRespondents(_ s11: S11Binary) throws -> Int {
-        let json = try s11.succeed(["score", "--format", "json", "--db", "ex/s11.sqlite"]).stdout
+    private func staffRespondents(_ s11: S11Binary, _ store: String) throws -> Int {
+        let json = try s11.succeed(["score", "--format", "json", "--db", store]).stdout
         let score = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         return (score?["staff"] as? [String: Any])?["respondents"] as? Int ?? 0
     }
