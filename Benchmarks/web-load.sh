@@ -4,6 +4,9 @@
 #
 #   bash Benchmarks/web-load.sh [SECONDS] [CONNECTIONS]      (defaults: 30 s, 16 connections)
 #
+# On the embedded SQLite default; with S11_BENCH_DATABASE_URL=postgres://... the example council
+# is moved (s11 migrate-store) into a new schema on that PostgreSQL database and served from it.
+#
 # Prints wrk's figures (throughput, latency percentiles) and checks that every submission the
 # server acknowledged (303 See Other) is stored. Exits 1 when one is missing.
 set -euo pipefail
@@ -17,8 +20,21 @@ lua=$PWD/Benchmarks/staff-post.lua
 work=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
 cd "$work"
-"$s11" serve --example --port "$port" > serve.log 2>&1 &
-server=$!
+db_url=${S11_BENCH_DATABASE_URL:-}
+if [ -z "$db_url" ]; then
+  "$s11" serve --example --port "$port" > serve.log 2>&1 &
+  server=$!
+  count() { python3 -c "import sqlite3; print(sqlite3.connect('s11-example/s11.sqlite').execute('SELECT COUNT(*) FROM staffAnswerSet').fetchone()[0])"; }
+else
+  schema=bench_$RANDOM$RANDOM
+  case "$db_url" in *\?*) store="$db_url&schema=$schema" ;; *) store="$db_url?schema=$schema" ;; esac
+  "$s11" example --out s11-example > example.log
+  "$s11" migrate-store --from s11-example/s11.sqlite --to "$store" > /dev/null
+  "$s11" serve --db "$store" --port "$port" > serve.log 2>&1 &
+  server=$!
+  sed "s/127.0.0.1:8080/127.0.0.1:$port/" example.log >> serve.log
+  count() { psql "${db_url%%\?*}" -XAtq -c "SET search_path TO $schema" -c "SELECT COUNT(*) FROM staffAnswerSet"; }
+fi
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do grep -q "Server started" serve.log 2>/dev/null && break; sleep 0.2; done
 url=$(grep -o "http://127.0.0.1:$port/staff/[A-Za-z0-9_-]*" serve.log | head -1)
@@ -36,7 +52,6 @@ for name, value in re.findall(r'name="((?:profile|answer)\.[^"]+)" value="([^"]*
 open("body.txt", "w").write(urllib.parse.urlencode([("csrf", csrf)] + list(fields.items())))
 PY
 csrf=$(awk '$6 == "s11_csrf" {print $7}' jar.txt)
-count() { python3 -c "import sqlite3; print(sqlite3.connect('s11-example/s11.sqlite').execute('SELECT COUNT(*) FROM staffAnswerSet').fetchone()[0])"; }
 before=$(count)
 
 S11_BODY=body.txt S11_CSRF=$csrf wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$lua" "$url" | tee wrk.txt

@@ -35,6 +35,7 @@ public struct WebApp: Sendable {
     public func router() -> Router<WebRequestContext> {
         let router = Router(context: WebRequestContext.self)
         router.add(middleware: AccessLog())
+        router.add(middleware: OnStoreThreads(threads: .shared))
         router.add(middleware: ErrorPages(app: self))
         let returns = ReturnPages(app: self)
         router.get("/r/:token") { request, context in try await returns.start(request, context) }
