@@ -159,7 +159,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for migration in migrations {
-            migrator.registerMigration(migration.identifier) { db in try migration.apply(SQLiteConnection(db: db)) }
+            migrator.registerMigration(migration.identifier) { db in try migration.apply(GRDBConnection(db: db)) }
         }
         return migrator
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The embedded SQLite file (WAL: readers see a snapshot while one writer works), through GRDB.
 public final class SQLiteEngine: DatabaseEngine {
@@ -23,12 +24,12 @@ public final class SQLiteEngine: DatabaseEngine {
     }
 
     public func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try Self.reporting { try writer.read { db in try body(SQLiteConnection(db: db)) } }
+        try Self.reporting { try writer.read { db in try body(GRDBConnection(db: db)) } }
     }
 
     @discardableResult
     public func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try Self.reporting { try writer.write { db in try body(SQLiteConnection(db: db)) } }
+        try Self.reporting { try writer.write { db in try body(GRDBConnection(db: db)) } }
     }
 
     /// SQLite has one writer at a time: every write is alone.
@@ -48,7 +49,7 @@ public final class SQLiteEngine: DatabaseEngine {
 }
 
 /// A GRDB connection inside a transaction.
-struct SQLiteConnection: SQLConnection {
+struct GRDBConnection: SQLConnection {
     let db: Database
     var dialect: SQLDialect { .sqlite }
 
@@ -90,8 +91,34 @@ struct SQLiteConnection: SQLConnection {
     func insertRows(into table: String, columns: [String], _ rows: [[SQLValue]]) throws {
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         let statement = try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(marks))")
-        for row in rows { try statement.execute(arguments: StatementArguments(row.map(Self.databaseValue))) }
+        // Bound straight through SQLite's C API: a million staff answer sets are imported through
+        // here, and building GRDB's arguments for each row cost a tenth of the import.
+        let handle = statement.sqliteStatement
+        for row in rows {
+            sqlite3_reset(handle)
+            for (index, value) in row.enumerated() {
+                let position = Int32(index + 1)
+                let code: Int32 = switch value {
+                case .null: sqlite3_bind_null(handle, position)
+                case .integer(let integer): sqlite3_bind_int64(handle, position, integer)
+                case .real(let real): sqlite3_bind_double(handle, position, real)
+                case .text(let text): sqlite3_bind_text(handle, position, text, -1, Self.transient)
+                case .blob(let data): data.withUnsafeBytes { sqlite3_bind_blob(handle, position, $0.baseAddress, Int32($0.count), Self.transient) }
+                }
+                guard code == SQLITE_OK else { throw StoreError("the database said: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))") }
+            }
+            let step = sqlite3_step(handle)
+            guard step == SQLITE_DONE else {
+                sqlite3_reset(handle)
+                throw StoreError("the database said: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+            }
+        }
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
     }
+
+    /// SQLite copies bound text and blobs (SQLITE_TRANSIENT).
+    static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
     static func arguments(_ arguments: [any SQLBindable]) -> StatementArguments {
         StatementArguments(arguments.map { databaseValue($0.sqlValue) })
