@@ -22,9 +22,9 @@ struct MigrateStore: ParsableCommand {
     func run() throws {
         try reportingFailures {
             guard PostgresLocation.isURL(from) || FileManager.default.fileExists(atPath: from) else {
-                throw ValidationError("no store at \(from); give the SQLite file to move with --from")
+                throw StoreError("no store at \(from); give the SQLite file to move with --from")
             }
-            guard from != to else { throw ValidationError("--from and --to name the same store") }
+            guard from != to else { throw StoreError("--from and --to name the same store; move into an empty one") }
             let report = try AuditStore(database: from).move(into: try AuditStore(database: to))
             let rows = report.tables.map { [$0.name, String($0.rows), String($0.checksum.prefix(16))] }
             print(TextTable(header: ["table", "rows", "checksum (SHA-256)"], rows: rows).render())

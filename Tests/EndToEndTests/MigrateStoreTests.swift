@@ -50,5 +50,7 @@ import Testing
                 == (try s11.succeed(["audit", "status", "--db", "ex/s11.sqlite", "--org", "Riverside District Council", "--year", "2026"]).stdout))
         let missing = try s11.run(["migrate-store", "--from", "nowhere.sqlite", "--to", s11.db])
         #expect(missing.status != 0 && missing.stderr.contains("no store at nowhere.sqlite"))
+        let same = try s11.run(["migrate-store", "--from", "ex/s11.sqlite", "--to", "ex/s11.sqlite"])
+        #expect(same.status == 1 && same.stderr.contains("error: --from and --to name the same store"))
     }
 }
