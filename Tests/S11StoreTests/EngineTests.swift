@@ -87,6 +87,11 @@ import S11Core
         }
     }
 
+    @Test func questionMarksBecomeNumberedParametersOutsideQuotes() {
+        #expect(PostgresSession.numberedParameters("SELECT '?', ? FROM \"a?\" WHERE x = ? AND y = 'it''s ?'")
+                == "SELECT '?', $1 FROM \"a?\" WHERE x = $2 AND y = 'it''s ?'")
+    }
+
     @Test func aServerThatIsNotThereIsNamedWithoutItsPassword() throws {
         #expect {
             try AuditStore(database: "postgres://s11:secret@127.0.0.1:1/board?sslmode=disable")
