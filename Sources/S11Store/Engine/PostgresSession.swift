@@ -64,12 +64,15 @@ final class PostgresSession: SQLConnection {
         connection.query(query(sql, arguments.map(\.sqlValue)), logger: connection.logger) { items.push(take($0)) }
             .whenComplete { items.finish(with: $0.map { _ in () }) }
         try settle()
-        do {
-            while let item = try items.pop() { try body(item) }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw Self.storeError(error, location: location)
+        while true {
+            let item: Item?
+            do {
+                item = try items.pop()
+            } catch {
+                throw Self.storeError(error, location: location)
+            }
+            guard let item else { return }
+            try body(item)
         }
     }
 
