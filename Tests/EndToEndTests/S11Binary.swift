@@ -45,26 +45,34 @@ struct S11Binary {
         return (example, db)
     }
 
-    /// Runs a query on the test's store outside s11 (Python's sqlite3, or psql); a line per row,
-    /// columns separated by |.
-    func query(_ sql: String) throws -> [String] {
+    /// Runs a query on the test's store (or `store`, a file relative to the folder or the test's
+    /// server store) outside s11 (Python's sqlite3, or psql); a line per row, columns separated by |.
+    func query(_ sql: String, in store: String? = nil) throws -> [String] {
         let out: (status: Int32, output: String)
-        if let (url, schema) = postgresParts {
+        if let (url, schema) = postgresParts(store ?? db) {
             out = try runTool("/usr/bin/env", ["psql", url, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
                                               "-c", "SET search_path TO \(schema)", "-c", sql])
         } else {
             out = try runTool("/usr/bin/env", ["python3", "-c", """
                 import sqlite3, sys
                 for row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print('|'.join(str(v) for v in row))
-                """, db, sql])
+                """, file(store ?? db), sql])
         }
         guard out.status == 0 else { throw S11BinaryError("query failed: \(out.output)") }
         return out.output.split(separator: "\n").map(String.init)
     }
 
+    /// A table's columns in order, lower-cased.
+    func columns(of table: String, in store: String? = nil) throws -> [String] {
+        let sql = postgresParts(store ?? db) != nil
+            ? "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '\(table.lowercased())' ORDER BY ordinal_position"
+            : "SELECT name FROM pragma_table_info('\(table)')"
+        return try query(sql, in: store).map { $0.lowercased() }
+    }
+
     /// Every text value stored anywhere in the store, with the tables' names.
-    func storedText() throws -> String {
-        if let (url, schema) = postgresParts {
+    func storedText(in store: String? = nil) throws -> String {
+        if let (url, schema) = postgresParts(store ?? db) {
             return try runTool("/usr/bin/env", ["pg_dump", "--data-only", "--schema", schema, url]).output
         }
         return try runTool("/usr/bin/env", ["python3", "-c", """
@@ -73,16 +81,21 @@ struct S11Binary {
             for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
                 for row in db.execute(f'SELECT * FROM "{table}"'):
                     print(table, *[v for v in row if isinstance(v, str)])
-            """, db]).output
+            """, file(store ?? db)]).output
     }
 
-    /// The server's URL as psql reads it and the test's schema, when the store is on PostgreSQL.
-    private var postgresParts: (url: String, schema: String)? {
-        guard TestDatabase.onPostgres, var url = URLComponents(string: db) else { return nil }
+    /// An SQLite store's file: a path relative to the folder, or absolute.
+    private func file(_ store: String) -> String {
+        store.hasPrefix("/") ? store : folder.appendingPathComponent(store).path
+    }
+
+    /// A PostgreSQL store's URL as psql reads it, and its schema; nil for an SQLite file.
+    private func postgresParts(_ store: String) -> (url: String, schema: String)? {
+        guard store.hasPrefix("postgres"), var url = URLComponents(string: store) else { return nil }
         let items = url.queryItems ?? []
         guard let schema = items.first(where: { $0.name == "schema" })?.value else { return nil }
         url.queryItems = items.filter { $0.name == "sslmode" }
-        return (url.string ?? db, schema)
+        return (url.string ?? store, schema)
     }
 
     /// `s11 ARGS` run in the test's folder, with `--content` pointing at the checkout where needed.

@@ -11,14 +11,6 @@ import Testing
         return s11
     }
 
-    /// The staff answers' columns, lower-cased.
-    func columnNames(_ s11: S11Binary) throws -> [String] {
-        let sql = TestDatabase.onPostgres
-            ? "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'staffanswerset' ORDER BY ordinal_position"
-            : "SELECT name FROM pragma_table_info('staffAnswerSet')"
-        return try s11.query(sql).map { $0.lowercased() }
-    }
-
     @Test func aSurveyMonkeyExportIsImportedWithNothingThatIdentifiesAnyone() throws {
         let s11 = try openedAudit()
         let imported = try s11.succeed(["responses", "import", "--staff", S11Binary.example("staff/surveymonkey-2026.csv"), "--db", s11.db])
@@ -29,7 +21,7 @@ import Testing
         #expect(!stored.contains("192.0.2."))                    // IP addresses
         #expect(!stored.contains("11402") && !stored.contains("258771043"))   // respondent and collector ids
         #expect(!stored.contains(" AM") && !stored.contains(" PM"))            // times of day
-        let columns = try columnNames(s11)
+        let columns = try s11.columns(of: "staffAnswerSet")
         #expect(columns == ["auditid", "id", "submittedon", "codes"])
 
         let table = try s11.succeed(["score", "--db", s11.db]).stdout
