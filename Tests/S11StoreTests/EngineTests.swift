@@ -74,12 +74,15 @@ import S11Core
         #expect(!location.redacted.contains("secret"))
         let socket = try PostgresLocation(url: "postgresql:///board?host=/var/run/postgresql")
         #expect(socket.configuration.unixSocketPath == "/var/run/postgresql/.s.PGSQL.5432")
+        let socketPort = try PostgresLocation(url: "postgresql:///board?host=/var/run/postgresql&port=5433")
+        #expect(socketPort.configuration.unixSocketPath == "/var/run/postgresql/.s.PGSQL.5433")
 
         for (url, message) in [
             ("postgres://u:secret@h/db?sslmode=verify-all", "sslmode 'verify-all' is not one s11 knows"),
             ("postgres://u:secret@h/db?search_path=x", "unknown parameter 'search_path'"),
             ("postgres://u:secret@h/db?schema=Robert%27);DROP", "schema 'Robert');DROP' must be lower-case letters"),
             ("postgres://u:secret@h/db?pool=0", "pool must be a number of connections from 1 to 200"),
+            ("postgres://u:secret@h/db?port=fifty", "port 'fifty' is not a number"),
         ] {
             #expect { try PostgresLocation(url: url) } throws: { error in
                 "\(error)".contains(message) && !"\(error)".contains("secret")

@@ -5,6 +5,7 @@ import PostgresNIO
 /// Where a PostgreSQL store is, read from a `postgres://user:password@host:port/database` URL as
 /// libpq reads one, with these query parameters: `sslmode` (disable, prefer (the default) or
 /// require), `host` (a folder holding the server's Unix socket, instead of a network host),
+/// `port` (when the URL gives none),
 /// `schema` (keep s11's tables in this schema, created when missing, so one database can hold
 /// several stores) and `pool` (connections kept open, 10 by default).
 public struct PostgresLocation: Sendable {
@@ -27,19 +28,22 @@ public struct PostgresLocation: Sendable {
         if redactedURL.password != nil { redactedURL.password = "***" }
         redacted = redactedURL.string ?? "postgres://"
         let parameters = Dictionary((url.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
-        let known: Set = ["sslmode", "host", "schema", "pool"]
+        let known: Set = ["sslmode", "host", "port", "schema", "pool"]
         if let unknown = parameters.keys.sorted().first(where: { !known.contains($0) }) {
             throw StoreError("\(redacted): unknown parameter '\(unknown)'; s11 reads \(known.sorted().joined(separator: ", "))")
         }
         let database = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
+        guard let port = url.port ?? Int(parameters["port"] ?? "5432") else {
+            throw StoreError("\(redacted): port '\(parameters["port"] ?? "")' is not a number")
+        }
         let username = url.user ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
         if let socketFolder = parameters["host"], socketFolder.hasPrefix("/") {
             configuration = PostgresConnection.Configuration(
-                unixSocketPath: socketFolder + "/.s.PGSQL.\(url.port ?? 5432)", username: username, password: url.password,
+                unixSocketPath: socketFolder + "/.s.PGSQL.\(port)", username: username, password: url.password,
                 database: database.isEmpty ? nil : database)
         } else {
             configuration = PostgresConnection.Configuration(
-                host: url.host ?? parameters["host"] ?? "localhost", port: url.port ?? 5432, username: username,
+                host: url.host.flatMap { $0.isEmpty ? nil : $0 } ?? parameters["host"] ?? "localhost", port: port, username: username,
                 password: url.password, database: database.isEmpty ? nil : database, tls: try Self.tls(parameters["sslmode"], in: redacted))
         }
         configuration.options.connectTimeout = .seconds(10)
