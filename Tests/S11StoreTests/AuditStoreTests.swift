@@ -131,6 +131,19 @@ import S11Core
         #expect(try store.plan(organisation: "riverside district council", year: 2026)?.title == "Plan v2")
     }
 
+    @Test func aMissingAuditOnABoardServerNamesAFewOthersNotThousands() throws {
+        let store = try AuditStore(database: TestDatabase.fresh())
+        for index in 0..<12 {
+            _ = try store.openAudit(organisation: "Organisation \(index)", year: 2026,
+                                    files: [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))])
+        }
+        #expect { try store.audit(organisation: "Nowhere Council", year: nil) } throws: { error in
+            let text = "\(error)"
+            return text.hasPrefix("no audit for Nowhere Council; there are: ") && text.hasSuffix("; and 2 more")
+                && text.components(separatedBy: "; ").count == 12          // the sentence, ten audits, how many more
+        }
+    }
+
     @Test func anSQLiteFileUsesWriteAheadLogging() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("s11-\(UUID().uuidString).sqlite").path
         let store = try AuditStore(database: path)
