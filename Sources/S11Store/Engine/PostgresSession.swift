@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import PostgresNIO
 
@@ -11,6 +12,8 @@ final class PostgresSession: SQLConnection {
     var dialect: SQLDialect { .postgres }
     /// Statements sent and not yet waited for; the next statement's reply waits for them first.
     private var pending: [EventLoopFuture<PostgresQueryResult>] = []
+    /// Cursors opened in this transaction, to name the next one.
+    private var cursors = 0
     /// PostgreSQL takes at most 65,535 parameters in one statement.
     static let maximumParameters = 65_535
 
@@ -43,37 +46,40 @@ final class PostgresSession: SQLConnection {
 
     func forEachRow(_ sql: String, _ arguments: [any SQLBindable], _ body: (SQLRow) throws -> Void) throws {
         var columns: SQLColumns?
-        try stream(sql, arguments, take: { $0 }) { row in
-            let names = columns ?? SQLColumns(row.map(\.columnName))
-            columns = names
-            try body(SQLRow(columns: names, values: try row.map(Self.value)))
+        try batches(sql, arguments, take: { row in (row.map(\.columnName), try row.map(Self.value)) }) { names, values in
+            let known = columns ?? SQLColumns(names)
+            columns = known
+            try body(SQLRow(columns: known, values: values))
         }
     }
 
     func forEachBlob(_ sql: String, _ arguments: [any SQLBindable], _ body: (UnsafeRawBufferPointer) -> Void) throws {
-        try stream(sql, arguments, take: { $0.first?.bytes }) { bytes in
-            if let bytes { bytes.withUnsafeReadableBytes(body) } else { body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        try batches(sql, arguments, take: { row in row.first?.bytes.map { Array($0.readableBytesView) } ?? [] }) { bytes in
+            bytes.withUnsafeBytes(body)
         }
     }
 
-    /// Runs a query whose rows the driver hands over on its own thread, taking what `take` keeps
-    /// of each, and gives them to `body` here in order as they come.
-    private func stream<Item: Sendable>(_ sql: String, _ arguments: [any SQLBindable], take: @escaping @Sendable (PostgresRow) -> Item,
-                                        _ body: (Item) throws -> Void) throws {
-        let items = ItemQueue<Item>()
-        connection.query(query(sql, arguments.map(\.sqlValue)), logger: connection.logger) { items.push(take($0)) }
-            .whenComplete { items.finish(with: $0.map { _ in () }) }
-        try settle()
+    /// Runs a query through a cursor, a few thousand rows at a time, so that a result of
+    /// millions of rows never sits in memory whole. `take` copies what is needed of each row as
+    /// it arrives, on the driver's thread: a row kept as the driver gives it keeps the whole
+    /// network buffer it came in, which made a batch cost some 20 KiB a row.
+    private func batches<Item: Sendable>(_ sql: String, _ arguments: [any SQLBindable],
+                                         take: @escaping @Sendable (PostgresRow) throws -> Item,
+                                         _ body: (Item) throws -> Void) throws {
+        cursors += 1
+        let cursor = "s11_rows_\(cursors)"
+        try execute("DECLARE \(cursor) NO SCROLL CURSOR FOR \(sql)", arguments)
         while true {
-            let item: Item?
-            do {
-                item = try items.pop()
-            } catch {
-                throw Self.storeError(error, location: location)
-            }
-            guard let item else { return }
-            try body(item)
+            let taken = NIOLockedValueBox<[Item]>([])
+            _ = try reply(connection.query(PostgresQuery(unsafeSQL: "FETCH FORWARD 5000 FROM \(cursor)"), logger: connection.logger) { row in
+                let item = try take(row)
+                taken.withLockedValue { $0.append(item) }
+            })
+            let items = taken.withLockedValue { $0 }
+            if items.isEmpty { break }
+            for item in items { try body(item) }
         }
+        try execute("CLOSE \(cursor)", [])
     }
 
     func insertRows(into table: String, columns: [String], _ rows: [[SQLValue]]) throws {
@@ -185,38 +191,5 @@ final class PostgresSession: SQLConnection {
         }
         if let underlying = error.underlying { return "\(error.code): \(underlying)" }
         return "\(error.code)"
-    }
-}
-
-/// Items passed from the driver's thread to the waiting one.
-private final class ItemQueue<Item>: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var items: [Item] = []
-    private var head = 0
-    private var outcome: Result<Void, any Error>?
-
-    func push(_ item: Item) {
-        condition.withLock { items.append(item) }
-        condition.signal()
-    }
-
-    func finish(with result: Result<Void, any Error>) {
-        condition.withLock { outcome = result }
-        condition.signal()
-    }
-
-    /// The next item, or nil at the end; the query's error once every item has been taken.
-    func pop() throws -> Item? {
-        condition.lock()
-        defer { condition.unlock() }
-        while head == items.count && outcome == nil { condition.wait() }
-        if head < items.count {
-            let item = items[head]
-            head += 1
-            if head >= 4096 && head * 2 >= items.count { items.removeFirst(head); head = 0 }
-            return item
-        }
-        try outcome!.get()
-        return nil
     }
 }
