@@ -6,7 +6,7 @@ public struct StoreMoveReport: Sendable {
     public struct Table: Sendable, Hashable {
         public var name: String
         public var rows: Int
-        /// SHA-256 over every row's canonical bytes, in an order that does not depend on the engine.
+        /// SHA-256 over the sum of every row's hash, so it does not depend on either engine's order.
         public var checksum: String
     }
 
@@ -67,9 +67,11 @@ extension AuditStore {
     }
 
     /// A table's row count and checksum: each row's columns in name order, each value with its
-    /// kind and length, hashed; the row hashes sorted, then hashed together.
+    /// kind and length, hashed; the row hashes added up (modulo 2^256, so in any order and in
+    /// constant memory), and the sum hashed with the count.
     static func summary(of table: StoreTable, in db: any SQLConnection) throws -> StoreMoveReport.Table {
-        var digests: [[UInt8]] = []
+        var sum = [UInt64](repeating: 0, count: 4)
+        var rows = 0
         var order: [Int]?
         try db.forEachRow("SELECT * FROM \(table.name)", []) { row in
             let columns = order ?? row.columns.names.indices.sorted { row.columns.names[$0] < row.columns.names[$1] }
@@ -79,12 +81,25 @@ extension AuditStore {
                 hash.update(data: Data(row.columns.names[index].utf8) + [0])
                 hash.update(data: canonical(row.values[index]))
             }
-            digests.append(Array(hash.finalize()))
+            add(Array(hash.finalize()), to: &sum)
+            rows += 1
         }
-        digests.sort { $0.lexicographicallyPrecedes($1) }
         var all = SHA256()
-        for digest in digests { all.update(data: digest) }
-        return .init(name: table.name, rows: digests.count, checksum: all.finalize().map { String(format: "%02x", $0) }.joined())
+        for limb in sum { withUnsafeBytes(of: limb.bigEndian) { all.update(bufferPointer: $0) } }
+        all.update(data: Data(String(rows).utf8))
+        return .init(name: table.name, rows: rows, checksum: all.finalize().map { String(format: "%02x", $0) }.joined())
+    }
+
+    /// Adds a 32-byte digest, read as a big-endian number, to a 256-bit sum (least significant limb last).
+    private static func add(_ digest: [UInt8], to sum: inout [UInt64]) {
+        var carry: UInt64 = 0
+        for limb in (0..<4).reversed() {
+            let part = digest[(limb * 8)..<(limb * 8 + 8)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            let (partial, overflow1) = sum[limb].addingReportingOverflow(part)
+            let (total, overflow2) = partial.addingReportingOverflow(carry)
+            sum[limb] = total
+            carry = (overflow1 ? 1 : 0) + (overflow2 ? 1 : 0)
+        }
     }
 
     private static func canonical(_ value: SQLValue) -> Data {
