@@ -68,18 +68,24 @@ final class PostgresSession: SQLConnection {
                                          _ body: (Item) throws -> Void) throws {
         cursors += 1
         let cursor = "s11_rows_\(cursors)"
-        try execute("DECLARE \(cursor) NO SCROLL CURSOR FOR \(sql)", arguments)
+        let batch = 5_000
+        // DECLARE goes out with the first FETCH, and CLOSE with the next statement; a short batch
+        // is the last, so a small result costs one wait, as a plain query does.
+        pending.append(connection.query(query("DECLARE \(cursor) NO SCROLL CURSOR FOR \(sql)", arguments.map(\.sqlValue)),
+                                        logger: connection.logger))
         while true {
             let taken = NIOLockedValueBox<[Item]>([])
-            _ = try reply(connection.query(PostgresQuery(unsafeSQL: "FETCH FORWARD 5000 FROM \(cursor)"), logger: connection.logger) { row in
+            _ = try reply(connection.query(PostgresQuery(unsafeSQL: "FETCH FORWARD \(batch) FROM \(cursor)"), logger: connection.logger) { row in
                 let item = try take(row)
                 taken.withLockedValue { $0.append(item) }
             })
             let items = taken.withLockedValue { $0 }
-            if items.isEmpty { break }
             for item in items { try body(item) }
+            if items.count < batch {
+                send("CLOSE \(cursor)")
+                return
+            }
         }
-        try execute("CLOSE \(cursor)", [])
     }
 
     func insertRows(into table: String, columns: [String], _ rows: [[SQLValue]]) throws {
