@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// What moving a store copied, table by table, with the checksum both sides agreed on.
@@ -28,8 +27,7 @@ extension AuditStore {
                 }
                 var tables: [StoreMoveReport.Table] = []
                 for table in StoreTable.all {
-                    try Self.copy(table, from: source, to: destination)
-                    let sent = try Self.summary(of: table, in: source)
+                    let sent = try Self.copy(table, from: source, to: destination)
                     let landed = try Self.summary(of: table, in: destination)
                     guard sent == landed else {
                         throw StoreError("\(table.name): \(sent.rows) rows (checksum \(sent.checksum.prefix(16))) were sent but "
@@ -46,11 +44,15 @@ extension AuditStore {
         try db.fetchValue(Int.self, "SELECT COUNT(*) FROM \(table.name)") ?? 0
     }
 
-    /// Copies a table a thousand rows at a time, ids included, then moves the target's counter past them.
-    private static func copy(_ table: StoreTable, from source: any SQLConnection, to destination: any SQLConnection) throws {
+    /// Copies a table a thousand rows at a time, ids included, then moves the target's counter
+    /// past them; returns the count and checksum of what it read, in the same pass.
+    private static func copy(_ table: StoreTable, from source: any SQLConnection, to destination: any SQLConnection) throws
+        -> StoreMoveReport.Table {
+        var checksum = TableChecksum()
         var batch: [[SQLValue]] = []
         var columns: [String] = []
         try source.forEachRow("SELECT * FROM \(table.name)", []) { row in
+            checksum.add(row)
             columns = row.columns.names
             batch.append(row.values)
             if batch.count == 1_000 {
@@ -64,55 +66,13 @@ extension AuditStore {
                 SELECT setval(pg_get_serial_sequence('\(table.name)', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM \(table.name)
                 """)
         }
+        return checksum.table(named: table.name)
     }
 
-    /// A table's row count and checksum: each row's columns in name order, each value with its
-    /// kind and length, hashed; the row hashes added up (modulo 2^256, so in any order and in
-    /// constant memory), and the sum hashed with the count.
+    /// A table's row count and checksum (`TableChecksum`), read from `db`.
     static func summary(of table: StoreTable, in db: any SQLConnection) throws -> StoreMoveReport.Table {
-        var sum = [UInt64](repeating: 0, count: 4)
-        var rows = 0
-        var order: [Int]?
-        try db.forEachRow("SELECT * FROM \(table.name)", []) { row in
-            let columns = order ?? row.columns.names.indices.sorted { row.columns.names[$0] < row.columns.names[$1] }
-            order = columns
-            var hash = SHA256()
-            for index in columns {
-                hash.update(data: Data(row.columns.names[index].utf8) + [0])
-                hash.update(data: canonical(row.values[index]))
-            }
-            add(Array(hash.finalize()), to: &sum)
-            rows += 1
-        }
-        var all = SHA256()
-        for limb in sum { withUnsafeBytes(of: limb.bigEndian) { all.update(bufferPointer: $0) } }
-        all.update(data: Data(String(rows).utf8))
-        return .init(name: table.name, rows: rows, checksum: all.finalize().map { String(format: "%02x", $0) }.joined())
-    }
-
-    /// Adds a 32-byte digest, read as a big-endian number, to a 256-bit sum (least significant limb last).
-    private static func add(_ digest: [UInt8], to sum: inout [UInt64]) {
-        var carry: UInt64 = 0
-        for limb in (0..<4).reversed() {
-            let part = digest[(limb * 8)..<(limb * 8 + 8)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-            let (partial, overflow1) = sum[limb].addingReportingOverflow(part)
-            let (total, overflow2) = partial.addingReportingOverflow(carry)
-            sum[limb] = total
-            carry = (overflow1 ? 1 : 0) + (overflow2 ? 1 : 0)
-        }
-    }
-
-    private static func canonical(_ value: SQLValue) -> Data {
-        func tagged(_ tag: UInt8, _ bytes: Data) -> Data {
-            var length = UInt64(bytes.count).bigEndian
-            return Data([tag]) + Data(bytes: &length, count: 8) + bytes
-        }
-        switch value {
-        case .null: return tagged(0, Data())
-        case .integer(let integer): return tagged(1, Data(String(integer).utf8))
-        case .real(let real): return tagged(2, Data(String(real.bitPattern).utf8))
-        case .text(let text): return tagged(3, Data(text.utf8))
-        case .blob(let data): return tagged(4, data)
-        }
+        var checksum = TableChecksum()
+        try db.forEachRow("SELECT * FROM \(table.name)", []) { checksum.add($0) }
+        return checksum.table(named: table.name)
     }
 }

@@ -38,9 +38,6 @@ public final class AuditStore: Sendable {
         (try? PostgresLocation(url: location).redacted) ?? location
     }
 
-    /// Which engine holds the data.
-    public var dialect: SQLDialect { engine.dialect }
-
     static func now() -> String {
         ISO8601DateFormatter().string(from: Date())
     }

@@ -119,7 +119,6 @@ enum Schema {
                 """)
             let decoder = JSONDecoder()
             var codebooks: [Int64: StaffCodebook] = [:]
-            var packed: [[SQLValue]] = []
             try db.forEachRow("SELECT auditID, id, submittedOn, profile, answers FROM staffResponse ORDER BY auditID", []) { row in
                 let auditID: Int64 = row["auditID"]
                 let response = StaffResponse(profile: try decoder.decode([String: String].self, from: Data((row["profile"] as String).utf8)),
@@ -127,9 +126,9 @@ enum Schema {
                 var codebook = codebooks[auditID] ?? StaffCodebook()
                 let codes = try codebook.pack(response)
                 codebooks[auditID] = codebook
-                packed.append([.integer(auditID), row.values[1], row.values[2], .blob(Data(codes))])
+                try db.insertRows(into: "staffAnswerSet", columns: ["auditID", "id", "submittedOn", "codes"],
+                                  [[.integer(auditID), row.values[1], row.values[2], .blob(Data(codes))]])
             }
-            try db.insertRows(into: "staffAnswerSet", columns: ["auditID", "id", "submittedOn", "codes"], packed)
             for (auditID, codebook) in codebooks {
                 try db.execute("INSERT INTO staffCodebook (auditID, questions) VALUES (?, ?)",
                                [auditID, String(decoding: try JSONEncoder.sorted.encode(codebook), as: UTF8.self)])

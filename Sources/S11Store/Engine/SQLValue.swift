@@ -15,10 +15,6 @@ public protocol SQLBindable {
     var sqlValue: SQLValue { get }
 }
 
-extension SQLValue: SQLBindable {
-    public var sqlValue: SQLValue { self }
-}
-
 extension String: SQLBindable {
     public var sqlValue: SQLValue { .text(self) }
 }

@@ -94,6 +94,7 @@ struct GRDBConnection: SQLConnection {
         // Bound straight through SQLite's C API: a million staff answer sets are imported through
         // here, and building GRDB's arguments for each row cost a tenth of the import.
         let handle = statement.sqliteStatement
+        func refusal() -> StoreError { StoreError("the database said: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))") }
         for row in rows {
             sqlite3_reset(handle)
             for (index, value) in row.enumerated() {
@@ -105,12 +106,13 @@ struct GRDBConnection: SQLConnection {
                 case .text(let text): sqlite3_bind_text(handle, position, text, -1, Self.transient)
                 case .blob(let data): data.withUnsafeBytes { sqlite3_bind_blob(handle, position, $0.baseAddress, Int32($0.count), Self.transient) }
                 }
-                guard code == SQLITE_OK else { throw StoreError("the database said: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))") }
+                guard code == SQLITE_OK else { throw refusal() }
             }
             let step = sqlite3_step(handle)
             guard step == SQLITE_DONE else {
+                let error = refusal()
                 sqlite3_reset(handle)
-                throw StoreError("the database said: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+                throw error
             }
         }
         sqlite3_reset(handle)
