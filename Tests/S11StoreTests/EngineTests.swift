@@ -104,6 +104,22 @@ import S11Core
         }
     }
 
+    @Test func restoringIntoAServerIsRefusedBeforeAnythingIsRead() throws {
+        #expect {
+            try AuditStore.restore(from: "/nowhere/backup.sqlite", to: "postgres://s11:secret@127.0.0.1:1/board", replace: true)
+        } throws: { "\($0)" == "s11 restore writes an SQLite file; to move a store onto PostgreSQL use 's11 migrate-store --from FILE --to URL'" }
+    }
+
+    @Test(.enabled(if: TestDatabase.onPostgres, "needs S11_TEST_DATABASE_URL"))
+    func aServerStoreWrittenByANewerS11IsRefused() throws {
+        let url = try #require(TestDatabase.freshPostgres())
+        let store = try AuditStore(database: url)
+        try store.engine.write { try $0.execute("INSERT INTO s11_migrations (identifier) VALUES ('v99: from the future')") }
+        #expect { try AuditStore(database: url) } throws: {
+            "\($0)".contains("this database was written by a newer s11 (it has migration 'v99: from the future'); upgrade s11 to use it")
+        }
+    }
+
     @Test(.enabled(if: TestDatabase.onPostgres, "needs S11_TEST_DATABASE_URL"))
     func backupsOfAServerStoreAreTheServersJob() throws {
         let store = try AuditStore(database: try #require(TestDatabase.freshPostgres()))
