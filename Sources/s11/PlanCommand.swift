@@ -21,6 +21,7 @@ struct PlanCommand: ParsableCommand {
         @Option(help: "The plan's author; default the owner.") var author: String?
         @Option(help: "Last year's plan as board XML, to carry forward; default last year's plan in the store, if any.")
         var previous: String?
+        @Flag(help: "With --previous: carry forward a plan from an audit other than last year's.") var anyYear = false
         @Flag(help: "Replace a plan already drafted for this audit.") var replace = false
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
@@ -30,8 +31,8 @@ struct PlanCommand: ParsableCommand {
                 let session = try AuditSession(db: storeOptions.db, selection: selection)
                 let last = try previous.map { try PlanXML().read(data: readData($0), file: $0) }
                     ?? session.store.plan(organisation: session.audit.organisation, year: session.audit.year - 1)
-                if let last, last.organisation.lowercased() != session.audit.organisation.lowercased() {
-                    throw CLIError("\(previous ?? "last year's plan") is \(last.organisation)'s plan, not \(session.audit.organisation)'s; carry forward a plan of the same organisation")
+                if let last, let refusal = last.refusalToCarry(into: session.audit.organisation, auditYear: session.audit.year, anyYear: anyYear) {
+                    throw CLIError("\(previous ?? "last year's plan") cannot be carried forward: \(refusal)")
                 }
                 let options = PlanDrafter.Options(
                     start: try parseDate(start, option: "--start") ?? PlanDrafter.Options.defaultStart(auditYear: session.audit.year),

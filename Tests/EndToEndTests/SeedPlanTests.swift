@@ -51,4 +51,24 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("is Oxford City Council's plan, not Riverside District Council's"))
     }
+
+    @Test func carryingAPlanFromAnotherYearForwardIsRefusedUnlessOnPurpose() throws {
+        let s11 = try S11Binary()
+        // The seed is Oxford City Council's plan from its 2020 audit; 2022's audit comes two years on.
+        try s11.succeed(["audit", "open", "--org", "Oxford City Council", "--year", "2022", "--db", s11.db, "--content", S11Binary.content])
+        let officers = try String(contentsOfFile: S11Binary.example("officers.csv"), encoding: .utf8)
+        try s11.succeed(["officers", "import", try s11.write(officers, to: "officers.csv"), "--db", s11.db])
+        let returns = try S11Binary.exampleReturns.enumerated().map { index, path in
+            try s11.write(try String(contentsOfFile: path, encoding: .utf8)
+                .replacingOccurrences(of: "Riverside District Council", with: "Oxford City Council")
+                .replacingOccurrences(of: "year=\"2026\"", with: "year=\"2022\""), to: "return-\(index).xml")
+        }
+        try s11.succeed(["responses", "import"] + returns + ["--db", s11.db])
+        let refused = try s11.run(["plan", "draft", "--previous", seed, "--db", s11.db])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("it is the plan from the 2020 audit, and the audit being planned is 2022's"))
+        #expect(refused.stderr.contains("--any-year"))
+        let drafted = try s11.succeed(["plan", "draft", "--previous", seed, "--any-year", "--db", s11.db])
+        #expect(drafted.stdout.contains("unfinished actions carried forward"))
+    }
 }
