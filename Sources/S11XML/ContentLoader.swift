@@ -34,14 +34,17 @@ public struct ContentLoader: Sendable {
         for folder in Self.folders {
             let directory = root.appendingPathComponent(folder)
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
-                problems.append(Diagnostic(SourceLocation(file: folder, line: 0, column: 0),
+                problems.append(Diagnostic(SourceLocation(file: folder, line: 1, column: 1),
                     "folder \(directory.path) is missing; run s11 where Standards/ and Surveys/ are, or pass --content DIR"))
                 continue
             }
             for name in names.sorted() where name.hasSuffix(".xml") {
                 let path = "\(folder)/\(name)"
-                guard let data = try? Data(contentsOf: directory.appendingPathComponent(name)) else {
-                    problems.append(Diagnostic(SourceLocation(file: path, line: 0, column: 0), "cannot read the file"))
+                let data: Data
+                do {
+                    data = try InputFile.data(directory.appendingPathComponent(name).path, maximumBytes: XMLDocument.maximumBytes, shownAs: path)
+                } catch {
+                    problems += error.diagnostics
                     continue
                 }
                 do {

@@ -5,7 +5,12 @@ import S11Core
 /// Gathers libxml2's structured errors while a parse or validation runs on this thread.
 final class ErrorCollector {
     let file: String
-    var diagnostics: [Diagnostic] = []
+    private var listed: [Diagnostic] = []
+    private var unlisted = 0
+    /// The first `DiagnosticsError.limitPerFile` errors, then one line saying how many more.
+    var diagnostics: [Diagnostic] {
+        unlisted == 0 ? listed : listed + [DiagnosticsError.more(unlisted, in: file)]
+    }
     /// Turns a node that an error names into a location (validation errors carry no column).
     var locate: ((xmlNodePtr) -> SourceLocation)?
 
@@ -30,6 +35,7 @@ final class ErrorCollector {
 
     func add(_ error: xmlError) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        guard listed.count < DiagnosticsError.limitPerFile else { unlisted += 1; return }
         var message = error.message.map { String(cString: $0) } ?? "unknown XML error"
         message = message.trimmingCharacters(in: .whitespacesAndNewlines)
         var location = SourceLocation(file: file, line: Int(error.line), column: Int(error.int2))
@@ -38,7 +44,7 @@ final class ErrorCollector {
             if found.line > 0 { location = found }
         }
         if location.column == 0 { location.column = 1 }
-        diagnostics.append(Diagnostic(location, Self.plain(message)))
+        listed.append(Diagnostic(location, Self.plain(message)))
     }
 
     /// libxml2's schema messages name elements as `{urn:...}name`; people read `name`.
