@@ -28,11 +28,13 @@ extension AuditStore {
     }
 
     /// Imports answer sets in one transaction, a batch at a time: `read` is given the audit's
-    /// codebook (the stored one with `questions` added) to pack with, and a function that stores a
-    /// batch. When `read` throws, nothing is stored. Returns how many answer sets were stored.
-    @discardableResult
+    /// codebook (the stored one with `questions` added) to pack with, and a function that stages
+    /// a batch of the `file`th file; it returns the files it read. `record` then records them as
+    /// batches (and may refuse them), and each file's rows move under its batch's id, their
+    /// slashed dates read in the file's order. When either throws, nothing is stored.
     func importStaffAnswerSets(auditID: Int64, questions: StaffCodebook,
-                                      _ read: (StaffCodebook, (_ batch: [StaffCSVImport.Row]) throws -> Void) throws -> Void) throws -> Int {
+                               _ read: (StaffCodebook, (_ batch: BatchChannel.Batch) throws -> Void) throws -> [StagedFile],
+                               record: ([StagedFile], any SQLConnection) throws -> [StaffImportBatch]) throws -> [StaffImportBatch] {
         try engine.write { db in
             var codebook = try codebook(auditID: auditID, db: db)
             let before = codebook
@@ -43,18 +45,28 @@ extension AuditStore {
             // table first, then moved over in key order: one sort, then appends at the end of the
             // audit's range, in time that grows with the import and a cache that does not.
             let d = db.dialect
-            try db.execute("CREATE TEMP TABLE staffImport (id \(d.blob) NOT NULL, submittedOn \(d.text), codes \(d.blob) NOT NULL)")
-            defer { _ = try? db.execute("DROP TABLE IF EXISTS staffImport") }
-            var stored = 0
-            try read(codebook) { batch in
-                try db.insertRows(into: "staffImport", columns: ["id", "submittedOn", "codes"], Self.values(batch, auditID: nil))
-                stored += batch.count
-            }
             try db.execute("""
-                INSERT INTO staffAnswerSet (auditID, id, submittedOn, codes)
-                SELECT ?, id, submittedOn, codes FROM staffImport ORDER BY id
-                """, [auditID])
-            return stored
+                CREATE TEMP TABLE staffImport (id \(d.blob) NOT NULL, submittedOn \(d.text), codes \(d.blob) NOT NULL, file \(d.integer) NOT NULL)
+                """)
+            defer { _ = try? db.execute("DROP TABLE IF EXISTS staffImport") }
+            let staged = try read(codebook) { batch in
+                try db.insertRows(into: "staffImport", columns: ["id", "submittedOn", "codes", "file"],
+                                  Self.values(batch.rows, auditID: nil).map { $0 + [.integer(Int64(batch.file))] })
+            }
+            let batches = try record(staged, db)
+            for (index, (file, batch)) in zip(staged, batches).enumerated() {
+                // A slashed date was staged as FF/SS/YYYY: it becomes YYYY-MM-DD in the file's order.
+                try db.execute("""
+                    INSERT INTO staffAnswerSet (auditID, id, submittedOn, codes, batchID)
+                    SELECT ?, id,
+                           CASE WHEN substr(submittedOn, 3, 1) = '/' THEN substr(submittedOn, 7, 4) || '-' ||
+                               CASE WHEN ? = 'dmy' THEN substr(submittedOn, 4, 2) || '-' || substr(submittedOn, 1, 2)
+                                    ELSE substr(submittedOn, 1, 2) || '-' || substr(submittedOn, 4, 2) END
+                           ELSE submittedOn END,
+                           codes, ? FROM staffImport WHERE file = ? ORDER BY id
+                    """, [auditID, file.dateOrder?.rawValue ?? "", batch.id, Int64(index)])
+            }
+            return batches
         }
     }
 
@@ -104,7 +116,7 @@ extension AuditStore {
     /// Each answer set as a row under a fresh random key, led by `auditID` when given.
     private static func values(_ rows: [StaffCSVImport.Row], auditID: Int64?) -> [[SQLValue]] {
         zip(SecureRandom.keys(rows.count), rows).map { key, row in
-            (auditID.map { [SQLValue.integer($0)] } ?? []) + [.blob(key), row.submittedOn?.iso.sqlValue ?? .null, .blob(Data(row.codes))]
+            (auditID.map { [SQLValue.integer($0)] } ?? []) + [.blob(key), row.day?.storedText.sqlValue ?? .null, .blob(Data(row.codes))]
         }
     }
 }

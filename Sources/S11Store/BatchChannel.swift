@@ -3,14 +3,20 @@ import S11Core
 
 /// Batches of answer sets handed from the reading thread to the database, at most four waiting.
 final class BatchChannel: @unchecked Sendable {
+    /// Answer sets read from the `file`th file of the import.
+    struct Batch: Sendable {
+        var file: Int
+        var rows: [StaffCSVImport.Row]
+    }
+
     private let condition = NSCondition()
-    private var waiting: [[StaffCSVImport.Row]] = []
+    private var waiting: [Batch] = []
     private var result: Result<AuditStore.ReadOutcome, any Error>?
     private var closed = false
     private static let capacity = 4
 
     /// Waits for room; false when the receiver has gone.
-    func send(_ batch: [StaffCSVImport.Row]) -> Bool {
+    func send(_ batch: Batch) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while waiting.count >= Self.capacity && !closed { condition.wait() }
@@ -29,7 +35,7 @@ final class BatchChannel: @unchecked Sendable {
     }
 
     /// The next batch, or nil once the reader has finished and everything is taken.
-    func receive() -> [StaffCSVImport.Row]? {
+    func receive() -> Batch? {
         condition.lock()
         defer { condition.unlock() }
         while waiting.isEmpty && result == nil { condition.wait() }

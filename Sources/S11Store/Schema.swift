@@ -152,6 +152,18 @@ enum Schema {
                 WHERE (SELECT COUNT(DISTINCT organisation COLLATE NOCASE) FROM audit) = 1
                 """)
         },
+        Migration(identifier: "v11: staff survey imports as batches, to refuse a file imported twice and to undo one") { db in
+            // A batch keeps the file's name, hash, count, day and who ran it: nothing that ties an
+            // answer set to a line of the file. Answer sets from the web have no batch.
+            let d = db.dialect
+            try db.execute("""
+                CREATE TABLE staffImportBatch (\(d.autoIncrementedID), auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
+                    fileName \(d.text) NOT NULL, sha256 \(d.text) NOT NULL, answerSets \(d.integer) NOT NULL,
+                    importedOn \(d.text) NOT NULL, importedBy \(d.text) NOT NULL)
+                """)
+            try db.execute("CREATE INDEX staffImportBatchByHash ON staffImportBatch (auditID, sha256)")
+            try db.execute("ALTER TABLE staffAnswerSet ADD COLUMN batchID \(d.integer)")
+        },
     ]
 
     /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.

@@ -17,6 +17,7 @@ struct StoreTable: Sendable {
         StoreTable(name: "moderationLog", numbersItsRows: true),
         StoreTable(name: "staffLink"),
         StoreTable(name: "staffCodebook"),
+        StoreTable(name: "staffImportBatch", numbersItsRows: true),
         StoreTable(name: "staffAnswerSet"),
         StoreTable(name: "coordinator"),
         StoreTable(name: "coordinatorSession"),

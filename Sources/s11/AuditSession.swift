@@ -92,14 +92,22 @@ struct AuditSession {
 
     func gaps(in card: Scorecard) throws -> [Gap] { try scoring.gaps(in: card) }
 
-    /// Validates staff survey exports and stores all their answers, or none, reading them a chunk at a time.
-    func importStaffResponses(files: [String], mappingFile: String?) throws -> [(file: String, count: Int)] {
+    /// Validates staff survey exports and stores all their answers, or none, reading them a chunk
+    /// at a time; each file becomes a batch, and a file imported before is refused unless `again`.
+    func importStaffResponses(files: [String], mappingFile: String?, dateOrder: DateOrder? = nil,
+                              again: Bool = false) throws -> [StaffImportBatch] {
         guard let survey = content.staffSurvey else {
             throw CLIError("this audit was opened without a staff confidence survey; add one to Surveys/ before opening the audit")
         }
         let mapping = try mappingFile.map { try StaffSurveyCSVReader.mapping(fromCSV: readText($0), file: $0, survey: survey) } ?? [:]
-        let reader = StaffSurveyCSVReader(survey: survey, scales: content.scales, mapping: mapping)
-        return try store.importStaffCSV(files: files, reader: reader, auditID: audit.id)
+        let reader = StaffSurveyCSVReader(survey: survey, scales: content.scales, mapping: mapping, dateOrder: dateOrder)
+        return try store.importStaffCSV(files: files, reader: reader, auditID: audit.id, importedBy: Self.whoRuns, again: again)
+    }
+
+    /// Who runs this command, for the record of what they imported: the login name.
+    static var whoRuns: String {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
     }
 
     func draftPlan(options: PlanDrafter.Options, replace: Bool) throws -> Plan {
@@ -115,20 +123,14 @@ struct AuditSession {
     }
 }
 
+/// A file's bytes, refused unread when it is larger than any XML or CSV file s11 reads whole.
 func readData(_ file: String) throws -> Data {
-    do {
-        return try Data(contentsOf: URL(fileURLWithPath: file))
-    } catch {
-        throw DiagnosticsError([Diagnostic(SourceLocation(file: file, line: 0, column: 0), "cannot read the file: no such file or no permission")])
-    }
+    try InputFile.data(file, maximumBytes: XMLDocument.maximumBytes)
 }
 
 func readText(_ file: String) throws -> String {
     let data = try readData(file)
-    guard let text = String(data: data, encoding: .utf8) else {
-        throw DiagnosticsError([Diagnostic(SourceLocation(file: file, line: 1, column: 1), "the file is not UTF-8 text; save it as CSV UTF-8")])
-    }
-    return text
+    return try CSVText.utf8(data, file: file)
 }
 
 /// Writes `data` to the file `out` and says so (adding `note`), or to standard output when no

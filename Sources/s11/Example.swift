@@ -66,7 +66,7 @@ struct Example: ParsableCommand {
         let returns = try session.importReturns(files: returnFiles)
         print("5. responses import: \(returns.count) returns")
         let staffFile = examples.appendingPathComponent("staff/surveymonkey-2026.csv").path
-        let staffCount = try session.importStaffResponses(files: [staffFile], mappingFile: nil).map(\.count).reduce(0, +)
+        let staffCount = try session.importStaffResponses(files: [staffFile], mappingFile: nil).map(\.answerSets).reduce(0, +)
         print("6. staff survey: \(staffCount) anonymous responses from a SurveyMonkey export (identity columns dropped)")
         let card = try session.scorecard()
         let staff = try session.staffResults()

@@ -9,7 +9,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as DiagnosticsError {
-        for diagnostic in error.diagnostics { printError(diagnostic.description) }
+        for diagnostic in error.boundedPerFile { printError(diagnostic.description) }
         throw ExitCode(1)
     } catch let error as StoreError {
         printError("error: \(error.message)")

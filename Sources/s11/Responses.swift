@@ -6,7 +6,8 @@ import S11XML
 /// `s11 responses import|template`.
 struct Responses: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Take in officers' returns.", subcommands: [Import.self, Template.self, Reopen.self])
+        abstract: "Take in officers' returns and the staff survey's answers.",
+        subcommands: [Import.self, Template.self, Reopen.self, Batches.self, Undo.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -15,8 +16,12 @@ struct Responses: ParsableCommand {
         @Argument(help: "Return files (.xml or .csv), or with --staff the staff survey's CSV export.") var files: [String]
         @Flag(help: "The files are staff confidence survey answers: s11's CSV, or a SurveyMonkey or Microsoft Forms export.")
         var staff = false
-        @Option(help: "With --staff: a CSV 'column,maps_to' naming the statement (or ignore) for export columns whose text does not match.")
+        @Option(help: "With --staff: a CSV 'column,maps_to' naming the statement (or ignore) for export columns whose text does not match, and 'ID,absent' for a question the export has no column for.")
         var mapping: String?
+        @Option(help: ArgumentHelp("With --staff: the order of day and month in the export's dates (dmy: 20/11/2026; mdy: 11/20/2026), when nothing in the file decides it.", valueName: "dmy|mdy"))
+        var dateOrder: DateOrder?
+        @Flag(help: "With --staff: import a file whose exact bytes were imported into this audit before (its answers then count twice).")
+        var again = false
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
@@ -24,10 +29,13 @@ struct Responses: ParsableCommand {
             try reportingFailures {
                 let session = try AuditSession(db: storeOptions.db, selection: selection)
                 if staff {
-                    for (file, count) in try session.importStaffResponses(files: files, mappingFile: mapping) {
-                        print("imported \(count) anonymous staff responses from \(file) (identity columns and times dropped)")
+                    for batch in try session.importStaffResponses(files: files, mappingFile: mapping, dateOrder: dateOrder, again: again) {
+                        print("imported \(batch.answerSets) anonymous staff responses from \(batch.fileName) as batch \(batch.id) (identity columns and times dropped; 's11 responses undo \(batch.id)' takes them back)")
                     }
                     return
+                }
+                if dateOrder != nil || again || mapping != nil {
+                    throw CLIError("--mapping, --date-order and --again are for the staff survey's export; add --staff")
                 }
                 let returns = try session.importReturns(files: files)
                 let submitted = Set(try session.store.officerStatuses(auditID: session.audit.id)
@@ -77,4 +85,44 @@ struct Responses: ParsableCommand {
             }
         }
     }
+
+    struct Batches: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the staff survey files imported into the audit, each a batch.")
+
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var selection: AuditSelection
+
+        func run() throws {
+            try reportingFailures {
+                let session = try AuditSession(db: storeOptions.db, selection: selection)
+                let batches = try session.store.staffImportBatches(auditID: session.audit.id)
+                guard !batches.isEmpty else {
+                    print("no staff survey files imported into \(session.audit.organisation) \(session.audit.year)")
+                    return
+                }
+                let rows = batches.map { batch in
+                    [String(batch.id), batch.importedOn.iso, batch.importedBy, String(batch.answerSets), batch.fileName, String(batch.sha256.prefix(16))]
+                }
+                print(TextTable(header: ["batch", "imported on", "by", "answer sets", "file", "SHA-256 (first 16)"], rows: rows).render())
+            }
+        }
+    }
+
+    struct Undo: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Take one imported staff survey file's answers back out of the audit, in one transaction.")
+
+        @Argument(help: "The batch number, as 's11 responses batches' lists it.") var batch: Int64
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var selection: AuditSelection
+
+        func run() throws {
+            try reportingFailures {
+                let session = try AuditSession(db: storeOptions.db, selection: selection)
+                let undone = try session.store.undoStaffImport(batchID: batch, auditID: session.audit.id)
+                print("removed batch \(undone.id): \(undone.answerSets) staff answer sets imported from \(undone.fileName) on \(undone.importedOn)")
+            }
+        }
+    }
 }
+
+extension DateOrder: ExpressibleByArgument {}

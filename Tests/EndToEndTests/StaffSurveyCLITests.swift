@@ -22,7 +22,8 @@ import Testing
         #expect(!stored.contains("11402") && !stored.contains("258771043"))   // respondent and collector ids
         #expect(!stored.contains(" AM") && !stored.contains(" PM"))            // times of day
         let columns = try s11.columns(of: "staffAnswerSet")
-        #expect(columns == ["auditid", "id", "submittedon", "codes"])
+        #expect(columns == ["auditid", "id", "submittedon", "codes", "batchid"])       // the batch is the file's, not a line's
+        #expect(try s11.columns(of: "staffImportBatch") == ["id", "auditid", "filename", "sha256", "answersets", "importedon", "importedby"])
 
         let table = try s11.succeed(["score", "--db", s11.db]).stdout
         #expect(table.contains("Staff confidence: 140 anonymous respondents"))
@@ -83,5 +84,71 @@ import Testing
         #expect(refused.stderr.contains("'Sometimes' is not an answer to"))
         // Neither file was stored: the good one was in the same import.
         #expect(!(try s11.succeed(["score", "--db", s11.db]).stdout.contains("Staff confidence")))
+    }
+
+    /// A UK Microsoft Forms export of the shipped survey: `rows` answer sets, dated day first.
+    static func ukFormsExport(rows: Int, decidingRow: Int?) throws -> String {
+        let survey = try String(contentsOfFile: S11Binary.packageRoot.appendingPathComponent("Surveys/staff-confidence.xml").path, encoding: .utf8)
+        let statements = survey.components(separatedBy: "<statement ").dropFirst().map { part in
+            part[part.index(after: part.firstIndex(of: ">")!)..<part.range(of: "</statement>")!.lowerBound]
+                .replacingOccurrences(of: "&apos;", with: "'")
+        }
+        let quoted = statements.map { "\"" + $0 + "\"" }
+        var text = "ID,Start time,Completion time,Email,Name,Last modified time,Which service area do you mainly work in?,Which best describes your role?,"
+            + quoted.joined(separator: ",") + "\r\n"
+        for row in 0..<rows {
+            let day = row == decidingRow ? 20 : 1 + row % 12
+            let answers = statements.indices.map { ["Agree", "Strongly agree", "Disagree"][($0 + row) % 3] }
+            text += "\(row + 1),\(String(format: "%02d", day))/11/2026 10:01:02,\(String(format: "%02d", day))/11/2026 10:14:03,anonymous,,,"
+                + "Housing and homelessness,Manager," + answers.joined(separator: ",") + "\r\n"
+        }
+        return text
+    }
+
+    @Test func importsTakeTheFileExactlyOrRefuseItAndABatchCanBeUndone() throws {
+        let s11 = try openedAudit()
+        let db = ["--db", s11.db]
+        // Day first, decided by the one date over 12: every answer set stays in November.
+        let uk = try s11.write(try Self.ukFormsExport(rows: 500, decidingRow: 250), to: "uk-forms.csv")
+        let imported = try s11.succeed(["responses", "import", "--staff", uk] + db)
+        #expect(imported.stdout.contains("imported 500 anonymous staff responses from uk-forms.csv as batch 1"))
+        #expect(try s11.query("SELECT DISTINCT substr(submittedOn, 1, 7) FROM staffAnswerSet") == ["2026-11"])
+
+        // The same bytes again: refused, naming the batch, and nothing more is stored.
+        let twice = try s11.run(["responses", "import", "--staff", uk] + db)
+        #expect(twice.status == 1)
+        #expect(twice.stderr.hasPrefix("\(uk):1:1: error: this file was imported into this audit before, as batch 1 ('uk-forms.csv', 500 answer sets"))
+        #expect(try s11.query("SELECT COUNT(*) FROM staffAnswerSet") == ["500"])
+        let listed = try s11.succeed(["responses", "batches"] + db).stdout
+        #expect(listed.contains("uk-forms.csv") && listed.contains("500"))
+
+        // Every date ambiguous: refused with the option to add; with it, read day first.
+        let ambiguous = try s11.write(try Self.ukFormsExport(rows: 40, decidingRow: nil), to: "ambiguous.csv")
+        let undecided = try s11.run(["responses", "import", "--staff", ambiguous] + db)
+        #expect(undecided.status == 1 && undecided.stderr.contains("add --date-order dmy"))
+        try s11.succeed(["responses", "import", "--staff", ambiguous, "--date-order", "dmy"] + db)
+        #expect(try s11.query("SELECT COUNT(*) FROM staffAnswerSet WHERE submittedOn LIKE '2026-11-%'") == ["540"])
+
+        // An extra empty cell, a file cut at a field boundary, a UTF-16 file: refused, nothing stored.
+        var lines = try Self.ukFormsExport(rows: 30, decidingRow: 0).components(separatedBy: "\r\n")
+        lines[5] = lines[5].replacingOccurrences(of: ",Manager,", with: ",Manager,,")
+        let shifted = try s11.run(["responses", "import", "--staff", try s11.write(lines.joined(separator: "\r\n"), to: "shifted.csv")] + db)
+        #expect(shifted.status == 1 && shifted.stderr.contains("shifted.csv:6:") && shifted.stderr.contains("but the header has 27"))
+        let whole = try Self.ukFormsExport(rows: 30, decidingRow: 0)
+        let cut = String(whole.prefix(whole.count * 2 / 3))
+        let truncated = try s11.run(["responses", "import", "--staff", try s11.write(String(cut[..<cut.lastIndex(of: ",")!]), to: "cut.csv")] + db)
+        #expect(truncated.status == 1 && truncated.stderr.contains("but the header has 27"))
+        let utf16 = s11.folder.appendingPathComponent("utf16.csv")
+        try (Data([0xFF, 0xFE]) + whole.data(using: .utf16LittleEndian)!).write(to: utf16)
+        let wide = try s11.run(["responses", "import", "--staff", utf16.path] + db)
+        #expect(wide.status == 1)
+        #expect(wide.stderr.split(separator: "\n").count == 1 && wide.stderr.contains("CSV UTF-8"))
+        #expect(try s11.query("SELECT COUNT(*) FROM staffAnswerSet") == ["540"])
+
+        // Undo takes one batch back, in one go.
+        let undone = try s11.succeed(["responses", "undo", "1"] + db)
+        #expect(undone.stdout.contains("removed batch 1: 500 staff answer sets imported from uk-forms.csv"))
+        #expect(try s11.query("SELECT COUNT(*) FROM staffAnswerSet") == ["40"])
+        #expect(try s11.run(["responses", "undo", "1"] + db).status == 1)
     }
 }

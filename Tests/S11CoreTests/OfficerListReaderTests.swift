@@ -84,9 +84,13 @@ struct OfficerListReaderTests {
         #expect(OfficerListReader.looksLikeEmail("a@b.c"))
     }
 
-    @Test func shortRowReportsEachMissingValue() throws {
-        let found = diagnostics { _ = try read("name,email,role,service_area\nAlice Ash,alice@testshire.gov.uk\n") }
-        #expect(found.map(\.message) == ["row 2: the role is empty", "row 2: the service area is empty"])
+    @Test func aShortOrLongRowIsRefusedNotPadded() throws {
+        let short = diagnostics { _ = try read("name,email,role,service_area\nAlice Ash,alice@testshire.gov.uk\n") }
+        #expect(short.map(\.description) == ["officers.csv:2:11: error: " + CSVTable.fieldCountMessage(expected: 4, found: 2)])
+        let long = diagnostics { _ = try read("name,email,role,service_area\nAlice Ash,alice@testshire.gov.uk,dso,,Housing\n") }
+        #expect(long.map(\.description) == ["officers.csv:2:39: error: " + CSVTable.fieldCountMessage(expected: 4, found: 5)])
+        let empty = diagnostics { _ = try read("name,email,role,service_area\nAlice Ash,alice@testshire.gov.uk,,\n") }
+        #expect(empty.map(\.message) == ["row 2: the role is empty", "row 2: the service area is empty"])
     }
 
     @Test func headerOnlyIsAnError() throws {

@@ -33,4 +33,11 @@ enum StaffFixtures {
             StaffResponse(profile: ["service-area": area], answers: [statement: index < agree ? "agree" : "disagree"])
         }
     }
+
+    /// A reader of `survey` for files that have no column for the questions `absent` (as a mapping
+    /// file's `ID,absent` lines say), with `mapping` for the rest.
+    static func reader(absent: [String], mapping: [String: String] = [:]) -> StaffSurveyCSVReader {
+        StaffSurveyCSVReader(survey: survey, scales: [likert],
+                             mapping: mapping.merging(absent.map { ($0, "absent") }) { first, _ in first })
+    }
 }

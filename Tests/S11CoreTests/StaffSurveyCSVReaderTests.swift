@@ -17,9 +17,9 @@ struct StaffSurveyCSVReaderTests {
 
     @Test func s11sOwnLayout() throws {
         let responses = try reader.responses(fromCSV: """
-            service-area,role,SC01,SC02,date
-            housing,frontline,agree,Strongly agree,2026-11-20
-            Leisure and culture,,disagree,,2026-11-21
+            service-area,role,SC01,SC02,SC03,date
+            housing,frontline,agree,Strongly agree,,2026-11-20
+            Leisure and culture,,disagree,,,2026-11-21
             """, file: "staff.csv")
         #expect(responses == [
             StaffResponse(profile: ["service-area": "housing", "role": "frontline"], answers: ["SC01": "agree", "SC02": "strongly-agree"],
@@ -36,7 +36,7 @@ struct StaffSurveyCSVReaderTests {
             114099342,258123456,11/20/2026 10:02:11 AM,11/20/2026 10:15:03 AM,81.2.69.160,jo.bloggs@riverside.example,Jo,Bloggs,staff-list-7,Housing and homelessness,Agree,Strongly agree,Neither agree nor disagree
             114099401,258123456,11/21/2026 09:00:00 AM,11/21/2026 09:07:45 AM,81.2.69.161,sam.smith@riverside.example,Sam,Smith,,Leisure and culture,Disagree,Agree,Agree
             """
-        let responses = try reader.responses(fromCSV: text, file: "monkey.csv")
+        let responses = try StaffFixtures.reader(absent: ["role"]).responses(fromCSV: text, file: "monkey.csv")
         #expect(responses.count == 2)
         #expect(responses[0] == StaffResponse(profile: ["service-area": "housing"],
                                               answers: ["SC01": "agree", "SC02": "strongly-agree", "SC03": "neutral"],
@@ -54,7 +54,7 @@ struct StaffSurveyCSVReaderTests {
             1,11/20/26 10:01:02,11/20/26 10:05:09,anonymous,,,Manager,Strongly agree,Disagree
             2,2026-11-22 14:00:00,2026-11-22 14:03:00,alex.p@riverside.example,Alex Patel,,Front-line or public-facing staff,Agree,
             """
-        let responses = try reader.responses(fromCSV: text, file: "forms.csv")
+        let responses = try StaffFixtures.reader(absent: ["service-area", "SC03"]).responses(fromCSV: text, file: "forms.csv")
         #expect(responses.map(\.profile) == [["role": "manager"], ["role": "frontline"]])
         #expect(responses.map(\.answers) == [["SC01": "strongly-agree", "SC02": "disagree"], ["SC01": "agree"]])
         #expect(responses.map(\.submittedOn) == [CalendarDate(iso: "2026-11-20"), CalendarDate(iso: "2026-11-22")])
@@ -68,6 +68,9 @@ struct StaffSurveyCSVReaderTests {
             Child signs,SC01
             Team,service-area
             Comments,ignore
+            role,absent
+            SC02,absent
+            SC03,absent
             """, file: "map.csv", survey: StaffFixtures.survey)
         let mapped = StaffSurveyCSVReader(survey: StaffFixtures.survey, scales: [StaffFixtures.likert], mapping: mapping)
         let responses = try mapped.responses(fromCSV: "Team,Child signs,Comments\nhousing,agree,my manager is Jo\n", file: "staff.csv")

@@ -46,8 +46,8 @@ import S11Core
         let audit = try audit(store)
         let file = folder.appendingPathComponent("staff.csv")
         try csv(rows: 30_000).write(to: file, atomically: true, encoding: .utf8)     // about 6.5 MiB
-        let counts = try store.importStaffCSV(files: [file.path], reader: reader, auditID: audit.id)
-        #expect(counts.map(\.count) == [30_000])
+        let batches = try store.importStaffCSV(files: [file.path], reader: reader, auditID: audit.id, importedBy: "jo")
+        #expect(batches.map(\.answerSets) == [30_000])
 
         let stored = try store.staffResponses(auditID: audit.id)
         #expect(stored.count == 30_000)
@@ -66,7 +66,7 @@ import S11Core
         try csv(rows: 20_000).write(to: good, atomically: true, encoding: .utf8)
         try csv(rows: 20_000, badAt: 19_990).write(to: bad, atomically: true, encoding: .utf8)
         #expect {
-            try store.importStaffCSV(files: [good.path, bad.path], reader: reader, auditID: audit.id)
+            try store.importStaffCSV(files: [good.path, bad.path], reader: reader, auditID: audit.id, importedBy: "jo")
         } throws: { error in
             "\(error)" == "\(bad.path):19992:9: error: 'maybe' is not an answer to SC01; use one of: Agree, Disagree"
         }
@@ -74,10 +74,11 @@ import S11Core
 
         let empty = folder.appendingPathComponent("empty.csv")
         try "service-area,SC01,SC02\n".write(to: empty, atomically: true, encoding: .utf8)
-        #expect(throws: StoreError.self) { try store.importStaffCSV(files: [good.path, empty.path], reader: reader, auditID: audit.id) }
+        #expect(throws: DiagnosticsError.self) { try store.importStaffCSV(files: [good.path, empty.path], reader: reader, auditID: audit.id, importedBy: "jo") }
         #expect(try store.staffResponses(auditID: audit.id).isEmpty)
-        #expect(throws: StoreError.self) {
-            try store.importStaffCSV(files: [folder.appendingPathComponent("missing.csv").path], reader: reader, auditID: audit.id)
+        #expect(try store.staffImportBatches(auditID: audit.id).isEmpty)
+        #expect(throws: DiagnosticsError.self) {
+            try store.importStaffCSV(files: [folder.appendingPathComponent("missing.csv").path], reader: reader, auditID: audit.id, importedBy: "jo")
         }
     }
 
@@ -108,5 +109,63 @@ import S11Core
         // New answers go on being packed with the codebook the migration built.
         try store.saveStaffResponses([StaffResponse(profile: ["service-area": "leisure"], answers: ["SC01": "agree"])], auditID: 1)
         #expect(try store.staffResponses(auditID: 1).count == 3)
+    }
+
+    @Test func aFileImportedTwiceIsRefusedUnlessOnPurposeAndABatchCanBeTakenBack() throws {
+        let folder = try folder()
+        let store = try AuditStore(database: TestDatabase.fresh(sqlite: folder.appendingPathComponent("s11.sqlite").path))
+        let audit = try audit(store), other = try self.audit(store, year: 2025)
+        let first = folder.appendingPathComponent("first.csv"), second = folder.appendingPathComponent("second.csv")
+        try csv(rows: 300).write(to: first, atomically: true, encoding: .utf8)
+        try csv(rows: 120).write(to: second, atomically: true, encoding: .utf8)
+        let day = CalendarDate(iso: "2026-11-21")!
+        let batch = try #require(try store.importStaffCSV(files: [first.path], reader: reader, auditID: audit.id, importedBy: "jo", today: day).first)
+        #expect(batch.fileName == "first.csv" && batch.answerSets == 300 && batch.importedBy == "jo" && batch.importedOn == day)
+        #expect(batch.sha256 == AuditStore.sha256(try Data(contentsOf: first)))
+
+        // The same bytes again, under another name: refused, naming the earlier batch; nothing stored.
+        let copy = folder.appendingPathComponent("copy.csv")
+        try FileManager.default.copyItem(at: first, to: copy)
+        #expect {
+            try store.importStaffCSV(files: [second.path, copy.path], reader: reader, auditID: audit.id, importedBy: "jo")
+        } throws: { error in
+            "\(error)".hasPrefix("\(copy.path):1:1: error: this file was imported into this audit before, as batch \(batch.id) ('first.csv', 300 answer sets, on 2026-11-21 by jo)")
+        }
+        #expect(try store.staffResponses(auditID: audit.id).count == 300)
+        // Into another audit it is new; and on purpose it goes in again.
+        #expect(try store.importStaffCSV(files: [copy.path], reader: reader, auditID: other.id, importedBy: "jo").count == 1)
+        let again = try store.importStaffCSV(files: [copy.path, second.path], reader: reader, auditID: audit.id, importedBy: "sam", again: true)
+        #expect(again.map(\.answerSets) == [300, 120])
+        #expect(try store.staffResponses(auditID: audit.id).count == 720)
+        #expect(try store.staffImportBatches(auditID: audit.id).map(\.id) == [batch.id] + again.map(\.id))
+
+        // Undo takes exactly one batch's rows, and only from its own audit.
+        #expect(throws: StoreError.self) { try store.undoStaffImport(batchID: again[0].id, auditID: other.id) }
+        let undone = try store.undoStaffImport(batchID: again[0].id, auditID: audit.id)
+        #expect(undone.answerSets == 300)
+        #expect(try store.staffResponses(auditID: audit.id).count == 420)
+        #expect(try store.staffResponses(auditID: other.id).count == 300)
+        #expect(try store.staffImportBatches(auditID: audit.id).map(\.id) == [batch.id, again[1].id])
+        // Web answers have no batch, and undoing every batch leaves them.
+        try store.saveStaffResponses([StaffResponse(profile: [:], answers: ["SC01": "agree"])], auditID: audit.id)
+        try store.undoStaffImport(batchID: batch.id, auditID: audit.id)
+        try store.undoStaffImport(batchID: again[1].id, auditID: audit.id)
+        #expect(try store.staffResponses(auditID: audit.id).count == 1)
+    }
+
+    @Test func slashedDatesAreStoredInTheOrderTheWholeFileDecides() throws {
+        let folder = try folder()
+        let store = try AuditStore(database: TestDatabase.fresh(sqlite: folder.appendingPathComponent("s11.sqlite").path))
+        let audit = try audit(store)
+        let reader = StaffSurveyCSVReader(survey: Self.survey, scales: [Self.likert], mapping: ["date": "date"])
+        // A UK export: every day ambiguous but one, and that one (20/11) says day first.
+        var text = "date,service-area,SC01,SC02\n"
+        for day in 1...12 { text += String(format: "%02d/11/2026 10:14:03,housing,agree,agree\n", day) }
+        text += "20/11/2026 10:14:03,housing,agree,agree\n"
+        let file = folder.appendingPathComponent("uk.csv")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        try store.importStaffCSV(files: [file.path], reader: reader, auditID: audit.id, importedBy: "jo")
+        let days = Set(try store.staffResponses(auditID: audit.id).compactMap(\.submittedOn))
+        #expect(days == Set((1...12).map { CalendarDate(year: 2026, month: 11, day: $0)! } + [CalendarDate(year: 2026, month: 11, day: 20)!]))
     }
 }

@@ -24,10 +24,22 @@ struct CSVTable {
             throw DiagnosticsError([Diagnostic(SourceLocation(file: file, line: header.line, column: 1),
                 "the header lacks column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); it must name \(required.joined(separator: ","))\(optional.isEmpty ? "" : " (and may add \(optional.joined(separator: ",")))")")])
         }
+        var problems: [Diagnostic] = []
+        for row in records.dropFirst() where row.fields.count != header.fields.count {
+            let column = row.fields.count > header.fields.count ? row.fields[header.fields.count].column : (row.fields.last?.column ?? 1)
+            problems.append(Diagnostic(SourceLocation(file: file, line: row.line, column: column),
+                                       Self.fieldCountMessage(expected: header.fields.count, found: row.fields.count)))
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
         self.file = file
         self.header = header
         self.rows = Array(records.dropFirst())
         self.columns = columns
+    }
+
+    /// Why a record whose field count differs from the header's is refused.
+    static func fieldCountMessage(expected: Int, found: Int) -> String {
+        "this row has \(found) field\(found == 1 ? "" : "s") but the header has \(expected); every row needs exactly one field per column (look for a missing or extra comma, or a comma inside an answer that is not in quotes); nothing was imported"
     }
 
     static func normalise(_ name: String) -> String {

@@ -6,19 +6,20 @@ import Foundation
 /// every bad answer is a problem with its line and column, and the caller stores nothing when
 /// `problems` is not empty at the end.
 public struct StaffCSVImport: Sendable {
-    /// One answer set packed by the codebook (`StaffCodebook`), and its day.
+    /// One answer set packed by the codebook (`StaffCodebook`), and its day as the export wrote it.
     public struct Row: Sendable, Hashable {
         public var codes: [UInt8]
-        public var submittedOn: CalendarDate?
+        public var day: ExportDay?
+
+        public init(codes: [UInt8], day: ExportDay?) {
+            self.codes = codes
+            self.day = day
+        }
 
         public init(codes: [UInt8], submittedOn: CalendarDate?) {
-            self.codes = codes
-            self.submittedOn = submittedOn
+            self.init(codes: codes, day: submittedOn.map(ExportDay.known))
         }
     }
-
-    /// At most this many problems are listed; the rest are counted.
-    public static let problemLimit = 50
 
     /// What a column holds, compiled for matching bytes.
     private enum Column: Sendable {
@@ -40,11 +41,22 @@ public struct StaffCSVImport: Sendable {
     private var parser: CSVParser
     private var header: [CSVParser.Record] = []
     private var columns: [Column]?
+    private var layout: StaffSurveyCSVReader.Layout = .s11
+    private var fieldCount = 0
     private var rows: [Row] = []
     private var listed: [Diagnostic] = []
     private var unlisted = 0
+    /// Set when the file is not UTF-8: the one line said, and nothing more is read.
+    private var refusal: Diagnostic?
+    private var leadingBytes: [UInt8] = []
+    /// Where the first slashed date was, and where the first date that is no date day-first or month-first was.
+    private var firstSlashed: (location: SourceLocation, text: String)?
+    private var ruledOut: [DateOrder: (location: SourceLocation, text: String)] = [:]
     /// Answer sets read so far.
     public private(set) var count = 0
+    /// The order of day and month in the file's slashed dates, once `finish` has decided it (nil
+    /// when the file has none).
+    public private(set) var dateOrder: DateOrder?
 
     /// `codebook` must hold the survey's questions and values (`StaffCodebook(survey:scales:)` or
     /// a stored codebook merged with it).
@@ -58,18 +70,27 @@ public struct StaffCSVImport: Sendable {
     /// Reads the next chunk of the file. Throws only when the CSV itself is broken (a stray
     /// quote); bad answers are collected in `problems`.
     public mutating func feed(_ chunk: UnsafeRawBufferPointer) throws(DiagnosticsError) {
+        guard refusal == nil else { return }
+        checkEncoding(chunk)
+        guard refusal == nil else { return }
         try parser.feed(chunk)
         for record in parser.takeRecords() { take(record) }
     }
 
     /// Reads a whole text.
     public mutating func feed(_ text: String) throws(DiagnosticsError) {
-        try parser.feed(text)
-        for record in parser.takeRecords() { take(record) }
+        var text = text
+        var failure: DiagnosticsError?
+        text.withUTF8 { buffer in
+            do throws(DiagnosticsError) { try feed(UnsafeRawBufferPointer(buffer)) } catch { failure = error }
+        }
+        if let failure { throw failure }
     }
 
-    /// Ends the file.
+    /// Ends the file: the last record (complete, or refused), the header when the file had no
+    /// answers, and the order of the file's dates.
     public mutating func finish() throws(DiagnosticsError) {
+        guard refusal == nil else { return }
         try parser.finish()
         for record in parser.takeRecords() { take(record) }
         if columns == nil {
@@ -79,6 +100,7 @@ public struct StaffCSVImport: Sendable {
                 startColumns()
             }
         }
+        decideDateOrder()
     }
 
     /// The answer sets read since the last call.
@@ -87,15 +109,81 @@ public struct StaffCSVImport: Sendable {
         return rows
     }
 
-    /// Every problem found, the first `problemLimit` of them and a line saying how many more.
+    /// Every problem found, the first `DiagnosticsError.limitPerFile` of them and a line saying how many more; or
+    /// the one line saying the file is not UTF-8.
     public var problems: [Diagnostic] {
-        unlisted == 0 ? listed
-            : listed + [Diagnostic(SourceLocation(file: file, line: 0, column: 0), "and \(unlisted) more problems; nothing was imported")]
+        if let refusal { return [refusal] }
+        return unlisted == 0 ? listed
+            : listed + [DiagnosticsError.more(unlisted, in: file)]
+    }
+
+    // MARK: Encoding
+
+    /// UTF-16 (a byte-order mark, or NUL bytes) is refused in one line before anything is parsed.
+    private mutating func checkEncoding(_ chunk: UnsafeRawBufferPointer) {
+        let atStart = leadingBytes.count < 2
+        if atStart { leadingBytes += chunk.prefix(2 - leadingBytes.count) }
+        let marked = atStart && leadingBytes.count == 2 && leadingBytes.withUnsafeBytes { CSVText.looksLikeUTF16($0, atStart: true) }
+        if marked || CSVText.looksLikeUTF16(chunk, atStart: false) {
+            refuse(at: SourceLocation(file: file, line: 1, column: 1), CSVText.utf16)
+        }
+    }
+
+    private mutating func refuse(at location: SourceLocation, _ message: String) {
+        guard refusal == nil else { return }
+        refusal = Diagnostic(location, message)
+        rows = []
+    }
+
+    private static let notUTF8 = CSVText.notUTF8
+
+    // MARK: Dates
+
+    private mutating func noteDate(_ bytes: ArraySlice<UInt8>, at location: SourceLocation) -> ExportDay? {
+        let text = String(decoding: bytes.prefix(40), as: UTF8.self)
+        guard let day = ExportDay(text) else {
+            note(Diagnostic(location, "'\(text)' is not a date; the export's date column holds dates such as 2026-11-20 or 20/11/2026 10:14:03"))
+            return nil
+        }
+        if case .slashed = day {
+            if firstSlashed == nil { firstSlashed = (location, text) }
+            for order in DateOrder.allCases where ruledOut[order] == nil && !day.fits(order) { ruledOut[order] = (location, text) }
+        }
+        return day
+    }
+
+    /// The file's one order of day and month, from all its dates: a date that is no date one way
+    /// decides it; else `--date-order`, else the export's own convention (SurveyMonkey writes
+    /// month first); else the import is refused.
+    private mutating func decideDateOrder() {
+        guard let firstSlashed else { return }
+        let possible = DateOrder.allCases.filter { ruledOut[$0] == nil }
+        if let given = reader.dateOrder {
+            if let wrong = ruledOut[given] {
+                note(Diagnostic(wrong.location, "'\(wrong.text)' is not a date in the order --date-order \(given.rawValue) gives; check the option, or the date"))
+            }
+            dateOrder = given
+            return
+        }
+        switch possible.count {
+        case 1:
+            dateOrder = possible[0]
+        case 0:
+            let dmy = ruledOut[.dmy]!, mdy = ruledOut[.mdy]!
+            note(Diagnostic(dmy.location, "the dates in this file are in no one order: '\(dmy.text)' is month first, but '\(mdy.text)' at \(mdy.location) is day first; export the file again, or correct the dates"))
+        default:
+            if layout == .surveyMonkey {
+                dateOrder = .mdy
+            } else {
+                note(Diagnostic(firstSlashed.location, "every date in this file (the first is '\(firstSlashed.text)') could be day first or month first, and nothing in the file says which; add --date-order dmy (20/11/2026 is 20 November, as UK exports write it) or --date-order mdy (11/20/2026)"))
+            }
+        }
     }
 
     // MARK: Records
 
     private mutating func take(_ record: CSVParser.Record) {
+        guard refusal == nil else { return }
         if record.isBlank && columns == nil { return }
         if columns != nil { return read(record) }
         header.append(record)
@@ -110,17 +198,31 @@ public struct StaffCSVImport: Sendable {
                 CSVReader.Field(text: String(decoding: record.slice(field), as: UTF8.self), line: field.line, column: field.column)
             })
         }
+        for record in header {
+            for field in record.fields where String(validating: record.slice(field), as: UTF8.self) == nil {
+                return refuse(at: here(field), Self.notUTF8)
+            }
+        }
         let resolved = reader.columns(texts, file: file)
         for problem in resolved.problems { note(problem) }
         columns = resolved.targets.map(compile)
+        layout = resolved.layout
+        fieldCount = header[0].fields.count
         let headerRows = resolved.layout == .surveyMonkey ? 2 : 1
-        for record in header.prefix(headerRows) {
-            for field in record.fields where String(validating: record.slice(field), as: UTF8.self) == nil {
-                note(Diagnostic(here(field), Self.notUTF8))
-            }
-        }
+        if headerRows == 2, header.count > 1 { checkFieldCount(header[1]) }
         for record in header.dropFirst(headerRows) where !record.isBlank { read(record) }
         header = []
+    }
+
+    /// A record is whole or refused: never shifted, never padded.
+    @discardableResult
+    private mutating func checkFieldCount(_ record: CSVParser.Record) -> Bool {
+        guard record.fields.count != fieldCount else { return true }
+        let found = record.fields.count
+        let column = found > fieldCount ? record.fields[fieldCount].column : (record.fields.last?.column ?? 1)
+        note(Diagnostic(SourceLocation(file: file, line: record.line, column: column),
+                        CSVTable.fieldCountMessage(expected: fieldCount, found: found)))
+        return false
     }
 
     private func compile(_ target: StaffSurveyCSVReader.Target) -> Column {
@@ -150,17 +252,17 @@ public struct StaffCSVImport: Sendable {
     }
 
     private mutating func read(_ record: CSVParser.Record) {
-        guard let columns, !record.isBlank else { return }
+        guard let columns, !record.isBlank, refusal == nil, checkFieldCount(record) else { return }
         var codes = [UInt8](repeating: 0, count: codebook.questions.count)
         var answered = false
-        var day: CalendarDate?
-        for (index, field) in record.fields.prefix(columns.count).enumerated() {
+        var day: ExportDay?
+        for (index, field) in record.fields.enumerated() {
             switch columns[index] {
             case .dropped:
                 continue
             case .date:
                 let bytes = Self.trimmed(record.slice(field))
-                if !bytes.isEmpty { day = StaffSurveyCSVReader.day(String(decoding: bytes.prefix(32), as: UTF8.self)) }
+                if !bytes.isEmpty { day = noteDate(bytes, at: here(field)) }
             case .question(let position, let options, let describe):
                 let bytes = Self.trimmed(record.slice(field))
                 guard !bytes.isEmpty, position >= 0 else { continue }
@@ -171,8 +273,7 @@ public struct StaffCSVImport: Sendable {
                 }
                 // Not a plain match: compare as text (non-ASCII letters, Unicode spaces), or report.
                 guard let text = String(validating: bytes, as: UTF8.self) else {
-                    note(Diagnostic(here(field), Self.notUTF8))
-                    continue
+                    return refuse(at: here(field), Self.notUTF8)
                 }
                 let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 if value.isEmpty { continue }
@@ -185,7 +286,7 @@ public struct StaffCSVImport: Sendable {
             }
         }
         if answered {
-            rows.append(Row(codes: codes, submittedOn: day))
+            rows.append(Row(codes: codes, day: day))
             count += 1
         }
     }
@@ -214,13 +315,11 @@ public struct StaffCSVImport: Sendable {
         return bytes
     }
 
-    private static let notUTF8 = "this is not UTF-8 text; save the export as \"CSV UTF-8\" and import it again"
-
     private func here(_ field: CSVParser.Field) -> SourceLocation {
         SourceLocation(file: file, line: field.line, column: field.column)
     }
 
     private mutating func note(_ problem: Diagnostic) {
-        if listed.count < Self.problemLimit { listed.append(problem) } else { unlisted += 1 }
+        if listed.count < DiagnosticsError.limitPerFile { listed.append(problem) } else { unlisted += 1 }
     }
 }

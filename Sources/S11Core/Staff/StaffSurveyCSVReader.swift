@@ -14,13 +14,17 @@ public struct StaffSurveyCSVReader: Sendable {
 
     public var survey: Survey
     public var scales: [Scale]
-    /// Header text -> statement id, profile choice id, or `ignore`.
+    /// Header text -> statement id, profile choice id, `date` or `ignore`; and statement or
+    /// profile id (or text) -> `absent` (or `ignore`) for a question the export has no column for.
     public var mapping: [String: String]
+    /// The order of day and month in slashed dates when the file cannot decide it (`--date-order`).
+    public var dateOrder: DateOrder?
 
-    public init(survey: Survey, scales: [Scale], mapping: [String: String] = [:]) {
+    public init(survey: Survey, scales: [Scale], mapping: [String: String] = [:], dateOrder: DateOrder? = nil) {
         self.survey = survey
         self.scales = scales
         self.mapping = mapping
+        self.dateOrder = dateOrder
     }
 
     /// What a column holds.
@@ -51,7 +55,7 @@ public struct StaffSurveyCSVReader: Sendable {
         try reading.feed(text)
         try reading.finish()
         if !reading.problems.isEmpty { throw DiagnosticsError(reading.problems) }
-        return reading.takeRows().map { codebook.unpack($0.codes, submittedOn: $0.submittedOn) }
+        return reading.takeRows().map { codebook.unpack($0.codes, submittedOn: $0.day?.day(in: reading.dateOrder)) }
     }
 
     /// The layout of an export and what each column holds, from its first one or two records.
@@ -79,14 +83,27 @@ public struct StaffSurveyCSVReader: Sendable {
                 targets.append(target)
             }
         }
+        problems += unaccounted(claimed: Set(claimed.keys), at: SourceLocation(file: file, line: first.line, column: 1))
         return (layout, targets, problems)
+    }
+
+    /// A problem for each statement and profile question that no column holds and the mapping
+    /// does not declare `absent` (or `ignore`): left unreported, it would show "0 respondents".
+    private func unaccounted(claimed: Set<String>, at header: SourceLocation) -> [Diagnostic] {
+        let declared = Set(mapping.filter { $0.value == "absent" || $0.value == "ignore" }.keys.map(Self.normalise))
+        func isDeclared(_ id: String, _ text: String) -> Bool { declared.contains(Self.normalise(id)) || declared.contains(Self.normalise(text)) }
+        let questions = survey.profile.map { (id: $0.id, text: $0.label, kind: "profile question") }
+            + survey.statements.map { (id: $0.id, text: $0.text, kind: "statement") }
+        return questions.filter { !claimed.contains($0.id) && !isDeclared($0.id, $0.text) }.map { question in
+            Diagnostic(header, "the \(question.kind) \(question.id) ('\(question.text)') has no column in this file; map its column's heading to \(question.id) in a mapping file, or, if the export really left it out, add the line \"\(question.id),absent\" to the mapping file and pass --mapping FILE")
+        }
     }
 
     /// Reads a mapping file: `column,maps_to` with one line per export column (its header text),
     /// mapping to a statement id, a profile question id, or `ignore`.
     public static func mapping(fromCSV text: String, file: String, survey: Survey) throws(DiagnosticsError) -> [String: String] {
         let table = try CSVTable(text: text, file: file, required: ["column", "maps_to"])
-        let known = Set(survey.statements.map(\.id) + survey.profile.map(\.id) + ["ignore", "date"])
+        let known = Set(survey.statements.map(\.id) + survey.profile.map(\.id) + ["ignore", "date", "absent"])
         var mapping: [String: String] = [:]
         var problems: [Diagnostic] = []
         for row in table.rows {
@@ -97,7 +114,7 @@ public struct StaffSurveyCSVReader: Sendable {
             let target = table.value("maps_to", in: row) ?? ""
             guard known.contains(target) else {
                 problems.append(Diagnostic(table.location("maps_to", in: row),
-                    "'\(target)' is not a statement or profile question of survey '\(survey.id)'; use a statement id (\(survey.statements.first?.id ?? "SC01")...), \(survey.profile.map(\.id).joined(separator: ", ")), date or ignore"))
+                    "'\(target)' is not a statement or profile question of survey '\(survey.id)'; use a statement id (\(survey.statements.first?.id ?? "SC01")...), \(survey.profile.map(\.id).joined(separator: ", ")), date, ignore, or absent (for a question the export has no column for)"))
                 continue
             }
             mapping[column] = target
@@ -177,18 +194,5 @@ public struct StaffSurveyCSVReader: Sendable {
         }
         let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return String(words.reversed().drop { ".?!:;".contains($0) }.reversed())
-    }
-
-    /// The day of an export's timestamp: `2026-11-20 10:15:03`, or `11/20/2026 10:15:03 AM` and
-    /// `11/20/26 10:15` (month first, as both services export; day first when the first part is over 12).
-    static func day(_ text: String) -> CalendarDate? {
-        let datePart = String(text.split(separator: " ").first ?? "")
-        if let iso = CalendarDate(iso: String(datePart.prefix(10))) { return iso }
-        let parts = datePart.split(separator: "/").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        var (month, day, year) = (parts[0], parts[1], parts[2])
-        if month > 12 { swap(&month, &day) }
-        if year < 100 { year += 2000 }
-        return CalendarDate(year: year, month: month, day: day)
     }
 }

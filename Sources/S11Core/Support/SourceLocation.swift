@@ -33,4 +33,46 @@ public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+
+    /// At most this many problems are listed for one file; the rest are counted.
+    public static let limitPerFile = 50
+
+    /// The line that stands for the problems of `file` past the limit.
+    public static func more(_ count: Int, in file: String) -> Diagnostic {
+        Diagnostic(SourceLocation(file: file, line: 1, column: 1), "and \(count) \(moreText)")
+    }
+
+    private static let moreText = "more problems in this file; nothing was imported"
+
+    /// How many problems a line made by `more` stands for.
+    private static func moreCount(_ diagnostic: Diagnostic) -> Int? {
+        let words = diagnostic.message.split(separator: " ", maxSplits: 2)
+        guard words.count == 3, words[0] == "and", words[2] == moreText else { return nil }
+        return Int(words[1])
+    }
+
+    /// The first `limitPerFile` problems of each file, then one line saying how many more: what a
+    /// person is shown, however many problems a file has.
+    public var boundedPerFile: [Diagnostic] {
+        var shown: [String: Int] = [:]
+        var hidden: [String: Int] = [:]
+        var lines: [Diagnostic] = []
+        var moreAt: [String: Int] = [:]                     // file -> index of its "more" line
+        for diagnostic in diagnostics {
+            let file = diagnostic.location.file
+            if shown[file, default: 0] < Self.limitPerFile, Self.moreCount(diagnostic) == nil {
+                shown[file, default: 0] += 1
+                lines.append(diagnostic)
+                continue
+            }
+            hidden[file, default: 0] += Self.moreCount(diagnostic) ?? 1
+            if let index = moreAt[file] {
+                lines[index] = Self.more(hidden[file]!, in: file)
+            } else {
+                moreAt[file] = lines.count
+                lines.append(Self.more(hidden[file]!, in: file))
+            }
+        }
+        return lines
+    }
 }
