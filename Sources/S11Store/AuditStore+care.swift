@@ -75,10 +75,16 @@ extension AuditStore {
         let cutoff = Calendar(identifier: .gregorian).date(byAdding: .year, value: -years, to: today)!
         let cutoffDay = CalendarDate(cutoff, in: TimeZone(identifier: "UTC")!)
         return try engine.write { db in
-            try db.execute("""
+            let deleted = try db.execute("""
                 DELETE FROM staffAnswerSet WHERE (submittedOn IS NOT NULL AND submittedOn < ?)
                    OR (submittedOn IS NULL AND auditID IN (SELECT id FROM audit WHERE year < ?))
                 """, [cutoffDay.iso, cutoffDay.year])
+            // An import whose answer sets have all gone is no longer there to list or undo.
+            try db.execute("""
+                DELETE FROM staffImportBatch WHERE NOT EXISTS
+                    (SELECT 1 FROM staffAnswerSet a WHERE a.auditID = staffImportBatch.auditID AND a.batchID = staffImportBatch.id)
+                """)
+            return deleted
         }
     }
 }

@@ -168,4 +168,18 @@ import S11Core
         let days = Set(try store.staffResponses(auditID: audit.id).compactMap(\.submittedOn))
         #expect(days == Set((1...12).map { CalendarDate(year: 2026, month: 11, day: $0)! } + [CalendarDate(year: 2026, month: 11, day: 20)!]))
     }
+
+    @Test func aBatchWhoseAnswersThePurgeRemovedIsNoLongerListed() throws {
+        let folder = try folder()
+        let store = try AuditStore(database: TestDatabase.fresh(sqlite: folder.appendingPathComponent("s11.sqlite").path))
+        let audit = try audit(store, year: 2019)
+        let reader = StaffSurveyCSVReader(survey: Self.survey, scales: [Self.likert])
+        let old = folder.appendingPathComponent("old.csv"), recent = folder.appendingPathComponent("recent.csv")
+        try "date,service-area,SC01,SC02\n2019-11-20,housing,agree,agree\n".write(to: old, atomically: true, encoding: .utf8)
+        try "date,service-area,SC01,SC02\n2026-11-20,housing,agree,agree\n".write(to: recent, atomically: true, encoding: .utf8)
+        let batches = try store.importStaffCSV(files: [old.path, recent.path], reader: reader, auditID: audit.id, importedBy: "jo")
+        let today = Calendar(identifier: .gregorian).date(from: DateComponents(year: 2026, month: 11, day: 29))!
+        #expect(try store.deleteStaffResponses(olderThan: 3, today: today) == 1)
+        #expect(try store.staffImportBatches(auditID: audit.id).map(\.id) == [batches[1].id])
+    }
 }
