@@ -41,7 +41,8 @@ import Testing
             #expect(run.status == 0 && run.output.contains("OK"), "\(run.output)")
             // 140 imported plus the browser's one; only the day kept; no address or browser anywhere in the store.
             #expect(try s11.query("SELECT COUNT(*) FROM staffAnswerSet", in: store) == ["141"])
-            #expect(try s11.columns(of: "staffAnswerSet", in: store) == ["auditid", "id", "submittedon", "codes"])
+            #expect(try s11.columns(of: "staffAnswerSet", in: store) == ["auditid", "id", "submittedon", "codes", "batchid"])
+            #expect(try s11.query("SELECT COUNT(*) FROM staffAnswerSet WHERE batchID IS NULL", in: store) == ["1"])   // the web's answer: no batch
             #expect(try s11.query("SELECT DISTINCT LENGTH(submittedOn) FROM staffAnswerSet", in: store) == ["10"])
             let stored = try s11.storedText(in: store)
             #expect(!stored.contains("127.0.0.1") && !stored.contains("Mozilla"))
