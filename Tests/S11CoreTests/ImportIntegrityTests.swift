@@ -58,6 +58,11 @@ struct ImportIntegrityTests {
             _ = try StaffSurveyCSVReader.mapping(fromCSV: "column,maps_to\nChild signs\n", file: "map.csv", survey: StaffFixtures.survey)
         }
         #expect(mapping == ["map.csv:2:1: error: " + CSVTable.fieldCountMessage(expected: 2, found: 1)])
+        let many = problems { () throws(DiagnosticsError) in
+            _ = try StaffSurveyCSVReader.mapping(fromCSV: "column,maps_to\n" + String(repeating: "Child signs,SC99\n", count: 200),
+                                                 file: "map.csv", survey: StaffFixtures.survey)
+        }
+        #expect(many.count == 51 && many.last == "map.csv:1:1: error: and 150 more problems in this file; nothing was imported")
     }
 
     // MARK: Dates decided per file

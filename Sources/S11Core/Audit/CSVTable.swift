@@ -30,7 +30,7 @@ struct CSVTable {
             problems.append(Diagnostic(SourceLocation(file: file, line: row.line, column: column),
                                        Self.fieldCountMessage(expected: header.fields.count, found: row.fields.count)))
         }
-        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        if !problems.isEmpty { throw DiagnosticsError(bounding: problems) }
         self.file = file
         self.header = header
         self.rows = Array(records.dropFirst())

@@ -49,7 +49,7 @@ public struct OfficerListReader: Sendable {
             }
             problems += rowProblems
         }
-        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        if !problems.isEmpty { throw DiagnosticsError(bounding: problems) }
         if officers.isEmpty {
             throw DiagnosticsError([Diagnostic(SourceLocation(file: file, line: table.header.line + 1, column: 1), "no officers below the header")])
         }

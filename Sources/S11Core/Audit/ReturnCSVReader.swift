@@ -41,7 +41,7 @@ public struct ReturnCSVReader: Sendable {
             }
             byOfficer[email]!.answers.append(answer)
         }
-        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        if !problems.isEmpty { throw DiagnosticsError(bounding: problems) }
         return order.map { byOfficer[$0]! }
     }
 }

@@ -48,7 +48,8 @@ public struct StaffCSVImport: Sendable {
     private var unlisted = 0
     /// Set when the file is not UTF-8: the one line said, and nothing more is read.
     private var refusal: Diagnostic?
-    private var leadingBytes: [UInt8] = []
+    /// The file's first bytes until there are `CSVText.leadingBytes` of them; nil once checked.
+    private var leadingBytes: [UInt8]? = []
     /// Where the first slashed date was, and where the first date that is no date day-first or month-first was.
     private var firstSlashed: (location: SourceLocation, text: String)?
     private var ruledOut: [DateOrder: (location: SourceLocation, text: String)] = [:]
@@ -71,9 +72,44 @@ public struct StaffCSVImport: Sendable {
     /// quote); bad answers are collected in `problems`.
     public mutating func feed(_ chunk: UnsafeRawBufferPointer) throws(DiagnosticsError) {
         guard refusal == nil else { return }
-        checkEncoding(chunk)
+        var chunk = chunk
+        if let leading = leadingBytes {
+            // The first bytes wait until there are enough of them to tell UTF-16 from UTF-8.
+            let taken = min(chunk.count, CSVText.leadingBytes - leading.count)
+            leadingBytes = leading + chunk.prefix(taken)
+            chunk = UnsafeRawBufferPointer(rebasing: chunk[taken...])
+            guard leadingBytes!.count == CSVText.leadingBytes else { return }
+            try startReading()
+        }
         guard refusal == nil else { return }
-        try parser.feed(chunk)
+        try parse(chunk)
+    }
+
+    /// Checks the file's first bytes, then parses them.
+    private mutating func startReading() throws(DiagnosticsError) {
+        guard let leading = leadingBytes else { return }
+        leadingBytes = nil
+        if CSVText.looksLikeUTF16(start: leading) {
+            return refuse(at: SourceLocation(file: file, line: 1, column: 1), CSVText.utf16)
+        }
+        var failure: DiagnosticsError?
+        leading.withUnsafeBytes { bytes in
+            do throws(DiagnosticsError) { try parse(bytes) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Parses a chunk and reads its records. The records before a broken one are read first, so
+    /// that what is reported does not depend on where the chunks happen to end: the file's first
+    /// refusal, in the order of its lines.
+    private mutating func parse(_ chunk: UnsafeRawBufferPointer) throws(DiagnosticsError) {
+        do {
+            try parser.feed(chunk)
+        } catch {
+            for record in parser.takeRecords() { take(record) }
+            if refusal == nil { throw error }
+            return
+        }
         for record in parser.takeRecords() { take(record) }
     }
 
@@ -90,6 +126,7 @@ public struct StaffCSVImport: Sendable {
     /// Ends the file: the last record (complete, or refused), the header when the file had no
     /// answers, and the order of the file's dates.
     public mutating func finish() throws(DiagnosticsError) {
+        try startReading()
         guard refusal == nil else { return }
         try parser.finish()
         for record in parser.takeRecords() { take(record) }
@@ -118,16 +155,6 @@ public struct StaffCSVImport: Sendable {
     }
 
     // MARK: Encoding
-
-    /// UTF-16 (a byte-order mark, or NUL bytes) is refused in one line before anything is parsed.
-    private mutating func checkEncoding(_ chunk: UnsafeRawBufferPointer) {
-        let atStart = leadingBytes.count < 2
-        if atStart { leadingBytes += chunk.prefix(2 - leadingBytes.count) }
-        let marked = atStart && leadingBytes.count == 2 && leadingBytes.withUnsafeBytes { CSVText.looksLikeUTF16($0, atStart: true) }
-        if marked || CSVText.looksLikeUTF16(chunk, atStart: false) {
-            refuse(at: SourceLocation(file: file, line: 1, column: 1), CSVText.utf16)
-        }
-    }
 
     private mutating func refuse(at location: SourceLocation, _ message: String) {
         guard refusal == nil else { return }

@@ -119,7 +119,7 @@ public struct StaffSurveyCSVReader: Sendable {
             }
             mapping[column] = target
         }
-        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        if !problems.isEmpty { throw DiagnosticsError(bounding: problems) }
         return mapping
     }
 

@@ -7,16 +7,19 @@ public enum CSVText {
     static let utf16 = "this file is UTF-16 text (Excel's \"Unicode Text\"), which s11 does not read; in Excel choose File > Save As > \"CSV UTF-8 (Comma delimited) (*.csv)\" and import that file"
     static let notUTF8 = "this file is not UTF-8 text (Excel's \"CSV (Comma delimited)\" writes Windows-1252); in Excel choose File > Save As > \"CSV UTF-8 (Comma delimited) (*.csv)\" and import that file"
 
-    /// Whether bytes starting a file (or any chunk of it) show UTF-16: a byte-order mark, or NUL bytes.
-    static func looksLikeUTF16(_ bytes: UnsafeRawBufferPointer, atStart: Bool) -> Bool {
-        if atStart, bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return true }
-        return bytes.count > 0 && memchr(bytes.baseAddress!, 0, bytes.count) != nil
+    /// How many bytes at the start of a file tell whether it is UTF-16.
+    static let leadingBytes = 4
+
+    /// Whether a file starting with `bytes` (its first `leadingBytes`, or all of a shorter file)
+    /// is UTF-16: a byte-order mark, or a NUL byte, which UTF-16 writes beside every ASCII letter.
+    static func looksLikeUTF16<Bytes: Collection>(start bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        let start = Array(bytes.prefix(leadingBytes))
+        return start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) || start.contains(0)
     }
 
     /// The file's text, or one diagnostic saying how to save it as UTF-8.
     public static func utf8(_ data: Data, file: String) throws(DiagnosticsError) -> String {
-        let utf16 = data.withUnsafeBytes { looksLikeUTF16($0, atStart: true) }
-        if utf16 { throw DiagnosticsError([Diagnostic(SourceLocation(file: file, line: 1, column: 1), Self.utf16)]) }
+        if looksLikeUTF16(start: data) { throw DiagnosticsError([Diagnostic(SourceLocation(file: file, line: 1, column: 1), Self.utf16)]) }
         guard let text = String(validating: data, as: UTF8.self) else {
             // Point at the first byte that is not UTF-8.
             var line = 1, column = 1

@@ -34,6 +34,11 @@ public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 
+    /// The first `limitPerFile` of `problems` for each file, then a line saying how many more.
+    public init(bounding problems: [Diagnostic]) {
+        self.init(DiagnosticsError(problems).boundedPerFile)
+    }
+
     /// At most this many problems are listed for one file; the rest are counted.
     public static let limitPerFile = 50
 
