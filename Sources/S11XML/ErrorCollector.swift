@@ -43,9 +43,19 @@ final class ErrorCollector {
             let found = locate(node.assumingMemoryBound(to: xmlNode.self))
             if found.line > 0 { location = found }
         }
-        if location.column == 0 { location.column = 1 }
+        if location.line < 1 { location.line = 1 }
+        if location.column < 1 { location.column = 1 }
+        if error.domain == Int32(XML_FROM_I18N.rawValue) || error.domain == Int32(XML_FROM_IO.rawValue)
+            || message.contains("encoding") || message.contains("conversion failed") {
+            // One line in s11's words for bytes that are not the text they claim to be.
+            guard !listed.contains(where: { $0.message == Self.notItsEncoding }) else { return }
+            listed.append(Diagnostic(location, Self.notItsEncoding))
+            return
+        }
         listed.append(Diagnostic(location, Self.plain(message)))
     }
+
+    static let notItsEncoding = "the file's bytes are not text in the encoding it declares (UTF-8 when its first line names none); save it as UTF-8 text"
 
     /// libxml2's schema messages name elements as `{urn:...}name`; people read `name`.
     static func plain(_ message: String) -> String {
