@@ -35,35 +35,36 @@ public struct WebApp: Sendable {
     public func router() -> Router<WebRequestContext> {
         let router = Router(context: WebRequestContext.self)
         router.add(middleware: AccessLog())
+        router.add(middleware: SecurityHeaders())
         router.add(middleware: OnStoreThreads(threads: .shared))
         router.add(middleware: ErrorPages(app: self))
         let returns = ReturnPages(app: self)
-        router.get("/r/:token") { request, context in try await returns.start(request, context) }
-        router.get("/r/:token/s/:position") { request, context in try await returns.section(request, context) }
+        router.page("/r/:token") { request, context in try await returns.start(request, context) }
+        router.page("/r/:token/s/:position") { request, context in try await returns.section(request, context) }
         router.post("/r/:token/s/:position") { request, context in try await returns.saveSection(request, context) }
-        router.get("/r/:token/check") { request, context in try await returns.check(request, context) }
+        router.page("/r/:token/check") { request, context in try await returns.check(request, context) }
         router.post("/r/:token/submit") { request, context in try await returns.submit(request, context) }
-        router.get("/r/:token/done") { request, context in try await returns.done(request, context) }
+        router.page("/r/:token/done") { request, context in try await returns.done(request, context) }
         let staff = StaffSurveyPage(app: self)
-        router.get("/staff/:token") { request, context in try await staff.form(request, context) }
+        router.page("/staff/:token") { request, context in try await staff.form(request, context) }
         router.post("/staff/:token") { request, context in try await staff.save(request, context) }
-        router.get("/staff/:token/thanks") { request, context in try await staff.thanks(request, context) }
+        router.page("/staff/:token/thanks") { request, context in try await staff.thanks(request, context) }
         let coordinator = CoordinatorPages(app: self)
-        router.get("/admin/login") { request, context in try await coordinator.loginForm(request, context) }
+        router.page("/admin/login") { request, context in try await coordinator.loginForm(request, context) }
         router.post("/admin/login") { request, context in try await coordinator.login(request, context) }
         router.post("/admin/logout") { request, context in try await coordinator.logout(request, context) }
-        router.get("/admin") { request, context in try await coordinator.audits(request, context) }
-        router.get("/admin/audits/:id") { request, context in try await coordinator.audit(request, context) }
+        router.page("/admin") { request, context in try await coordinator.audits(request, context) }
+        router.page("/admin/audits/:id") { request, context in try await coordinator.audit(request, context) }
         router.post("/admin/audits/:id/reopen") { request, context in try await coordinator.reopen(request, context) }
         router.post("/admin/audits/:id/remind") { request, context in try await coordinator.remind(request, context) }
-        router.get("/admin/audits/:id/scorecard") { request, context in try await coordinator.scorecard(request, context) }
-        router.get("/admin/audits/:id/moderation") { request, context in try await coordinator.moderation(request, context) }
+        router.page("/admin/audits/:id/scorecard") { request, context in try await coordinator.scorecard(request, context) }
+        router.page("/admin/audits/:id/moderation") { request, context in try await coordinator.moderation(request, context) }
         router.post("/admin/audits/:id/moderate") { request, context in try await coordinator.moderate(request, context) }
-        router.get("/admin/audits/:id/plan") { request, context in try await coordinator.plan(request, context) }
-        router.get("/admin/audits/:id/plan.xml") { request, context in try await coordinator.planXML(request, context) }
-        router.get("/admin/audits/:id/plan/print") { request, context in try await coordinator.planPrint(request, context) }
+        router.page("/admin/audits/:id/plan") { request, context in try await coordinator.plan(request, context) }
+        router.page("/admin/audits/:id/plan.xml") { request, context in try await coordinator.planXML(request, context) }
+        router.page("/admin/audits/:id/plan/print") { request, context in try await coordinator.planPrint(request, context) }
         router.post("/admin/audits/:id/plan/update") { request, context in try await coordinator.updatePlan(request, context) }
-        router.get("/") { request, _ in
+        router.page("/") { request, _ in
             self.message(request, title: "s11", paragraphs: ["Officers: open the link in your invitation. Staff: open the survey link your organisation sent you."],
                          link: ("/admin", "Audit coordinators: sign in"))
         }

@@ -4,7 +4,7 @@ import Hummingbird
 import S11Store
 
 /// The protections every page shares: a double-submit CSRF token (a random cookie that each form
-/// must echo), and headers that stop caching, framing, sniffing and referrer leaks of link tokens.
+/// must echo), and the security headers (`SecurityHeaders`) on pages and redirects.
 enum WebSecurity {
     static let csrfCookie = "s11_csrf"
 
@@ -24,14 +24,8 @@ enum WebSecurity {
 
     /// An HTML response with the shared security headers, setting the CSRF cookie when it is new.
     static func html(_ body: String, status: HTTPResponse.Status = .ok, request: Request, csrf: (token: String, isNew: Bool)? = nil) -> Response {
-        var headers: HTTPFields = [
-            .contentType: "text/html; charset=utf-8",
-            .cacheControl: "no-store",
-            .init("Referrer-Policy")!: "no-referrer",
-            .init("X-Content-Type-Options")!: "nosniff",
-            .init("X-Frame-Options")!: "DENY",
-            .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-        ]
+        var headers = SecurityHeaders<WebRequestContext>.shared
+        headers[.contentType] = "text/html; charset=utf-8"
         if let csrf, csrf.isNew {
             let secure = request.headers[.init("X-Forwarded-Proto")!] == "https"
             headers[values: .setCookie].append("\(csrfCookie)=\(csrf.token); Path=/; HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")")
@@ -41,6 +35,8 @@ enum WebSecurity {
 
     /// A redirect after a form post (303 See Other).
     static func redirect(to location: String) -> Response {
-        Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
+        var headers = SecurityHeaders<WebRequestContext>.shared
+        headers[.location] = location
+        return Response(status: .seeOther, headers: headers)
     }
 }

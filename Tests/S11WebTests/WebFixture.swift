@@ -40,8 +40,8 @@ struct WebFixture {
         return content.questions(forRole: role)
     }
 
-    func run(_ body: @Sendable (Browser) async throws -> Void) async throws {
-        try await body(Browser(client: RouterClient(app: try await WebApp(store: store))))
+    func run(logLines: RouterClient.LogLines? = nil, _ body: @Sendable (Browser) async throws -> Void) async throws {
+        try await body(Browser(client: RouterClient(app: try await WebApp(store: store), logLines: logLines)))
     }
 }
 
@@ -67,10 +67,10 @@ final class Browser: @unchecked Sendable {
         }
     }
 
-    func get(_ uri: String) async throws -> Page {
+    func get(_ uri: String, method: HTTPRequest.Method = .get) async throws -> Page {
         var headers: HTTPFields = [:]
         if let cookie { headers[.cookie] = cookie }
-        let response = try await client.execute(uri: uri, method: .get, headers: headers)
+        let response = try await client.execute(uri: uri, method: method, headers: headers)
         if let set = response.headers[.setCookie], let pair = set.split(separator: ";").first { cookie = String(pair) }
         return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
     }

@@ -1,0 +1,85 @@
+import Foundation
+import HTTPTypes
+import S11Store
+import Testing
+@testable import S11Web
+
+/// What holds under attack on every response: the security headers on pages, redirects,
+/// downloads and refusals; refusals as pages; HEAD answered as GET; staff answers that no log
+/// line can be matched to.
+@Suite struct HardeningTests {
+    static let headers: [(String, String)] = [
+        ("Cache-Control", "no-store"), ("Referrer-Policy", "no-referrer"), ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"), ("Content-Security-Policy", "default-src 'none'"),
+    ]
+
+    func expectSecurityHeaders(_ page: Browser.Page, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for (name, value) in Self.headers {
+            let found = page.headers[HTTPField.Name(name)!]
+            #expect(found?.hasPrefix(value) == true, "\(what): \(name) is \(found ?? "missing")", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func everyResponseCarriesTheSecurityHeadersDownloadsRedirectsAndRefusalsIncluded() async throws {
+        let (fixture, hillside) = try OrganisationScopeTests().twoOrganisations()
+        try await fixture.run { browser in
+            expectSecurityHeaders(try await browser.get("/"), "home")
+            let redirect = try await browser.get("/admin")
+            #expect(redirect.status == .seeOther)
+            expectSecurityHeaders(redirect, "redirect to sign in")
+            expectSecurityHeaders(try await browser.get("/r/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), "unknown link")
+            try await OrganisationScopeTests().signIn(browser, as: "chair@board.example")
+            let download = try await browser.get("/admin/audits/\(hillside.id)/plan.xml")
+            #expect(download.status == .ok && download.headers[.contentType]?.hasPrefix("application/xml") == true)
+            expectSecurityHeaders(download, "plan.xml")
+            let forged = try await browser.post("/admin/audits/\(hillside.id)/moderate", [], csrf: "forged")
+            #expect(forged.status == .forbidden)
+            expectSecurityHeaders(forged, "refused form")
+        }
+    }
+
+    @Test func refusalsAreMessagePagesNotEmptyBodies() async throws {
+        let fixture = try WebFixture()
+        try await fixture.run { browser in
+            let page = try await browser.get("/r/\(fixture.owen)/s/1")
+            let tooBig = try await browser.post("/r/\(fixture.owen)/s/1", [("evidence.Q1", String(repeating: "x", count: 600 * 1024))],
+                                                csrf: page.csrf)
+            #expect(tooBig.status == .contentTooLarge)
+            #expect(tooBig.body.contains("This form is too large") && tooBig.body.contains("512 KiB"))
+            expectSecurityHeaders(tooBig, "413")
+            let wrongMethod = try await browser.get("/r/\(fixture.owen)/submit")       // a form's address, not a page
+            #expect(wrongMethod.status.code >= 400 && wrongMethod.status.code < 500)
+            #expect(wrongMethod.body.contains("<!DOCTYPE html>"), "\(wrongMethod.status): \(wrongMethod.body)")
+        }
+    }
+
+    @Test func headIsAnsweredAsGetWithoutTheBody() async throws {
+        let fixture = try WebFixture()
+        try await fixture.run { browser in
+            let get = try await browser.get("/")
+            let head = try await browser.get("/", method: .head)
+            #expect(head.status == .ok && get.status == .ok)
+            #expect(head.body.isEmpty && !get.body.isEmpty)
+            #expect(head.headers[.contentType] == get.headers[.contentType])
+            expectSecurityHeaders(head, "HEAD /")
+            #expect(try await browser.get("/r/\(fixture.owen)/s/1", method: .head).status == .ok)
+        }
+    }
+
+    @Test func staffSurveyRequestsLeaveNoLogLineToMatchAnAnswerSetTo() async throws {
+        let fixture = try WebFixture()
+        let lines = RouterClient.LogLines()
+        try await fixture.run(logLines: lines) { browser in
+            let form = try await browser.get("/staff/\(fixture.staffToken)")
+            let sent = try await browser.post("/staff/\(fixture.staffToken)", [("profile.service-area", "housing"), ("answer.SC01", "agree")],
+                                              csrf: form.csrf)
+            #expect(sent.status == .seeOther)
+            _ = try await browser.get("/staff/\(fixture.staffToken)/thanks")
+            _ = try await browser.get("/r/\(fixture.owen)")
+        }
+        #expect(try fixture.store.staffResponses(auditID: fixture.audit.id).count == 1)
+        let logged = lines.all
+        #expect(logged.contains { $0.contains("route=/r/") })                   // officers' pages are logged
+        #expect(!logged.contains { $0.contains("staff") }, "\(logged)")          // the staff survey's are not
+    }
+}
