@@ -11,9 +11,13 @@ public struct ScorecardHTML: Sendable {
     public var trail: [ModerationChange]
     public var previous: Scorecard?
     public var staff: StaffResults?
+    /// Whether each officer is named beside their answers and N/A reasons: for the organisation's
+    /// own coordinator, never for a board's summary, which counts the answers instead.
+    public var showsOfficers: Bool
 
     public init(card: Scorecard, gaps: [Gap], catalogue: Catalogue, trail: [ModerationChange] = [], previous: Scorecard? = nil,
-                staff: StaffResults? = nil) {
+                staff: StaffResults? = nil, showsOfficers: Bool = true) {
+        self.showsOfficers = showsOfficers
         self.card = card
         self.gaps = gaps
         self.catalogue = catalogue
@@ -166,12 +170,13 @@ public struct ScorecardHTML: Sendable {
     private func gapList() -> String {
         var out = "<section aria-labelledby=\"gaps\">\n<h2 id=\"gaps\">Gaps (\(gaps.count))</h2>\n"
         guard !gaps.isEmpty else { return out + "<p>No gaps: every requirement is rated Green or Blue.</p>\n</section>\n" }
-        out += "<table>\n<thead><tr><th scope=\"col\">Requirement</th><th scope=\"col\">Rating</th><th scope=\"col\">Each officer's answer</th><th scope=\"col\">Why it is a gap</th></tr></thead>\n<tbody>\n"
+        out += "<table>\n<thead><tr><th scope=\"col\">Requirement</th><th scope=\"col\">Rating</th><th scope=\"col\">\(showsOfficers ? "Each officer's answer" : "Answers")</th><th scope=\"col\">Why it is a gap</th></tr></thead>\n<tbody>\n"
         for gap in gaps {
             let requirement = card.requirement(gap.requirementID)
             out += "<tr><th scope=\"row\">\(e(gap.requirementID)) \(e(requirement?.statement ?? ""))</th>"
             out += "<td>\(requirement.map { rating($0.rating) } ?? "-")\(requirement?.moderation.map { "<br>moderated " + badge($0.rag) } ?? "")</td>"
-            let answers = requirement?.answers.map { "\(e($0.serviceArea)) (\(e($0.officerName))): \(e($0.optionLabel))" } ?? []
+            let answers = showsOfficers ? requirement?.answers.map { "\(e($0.serviceArea)) (\(e($0.officerName))): \(e($0.optionLabel))" } ?? []
+                : answerCounts(requirement?.answers ?? [])
             let spread = (requirement?.spread ?? 0) >= 2 ? "<p class=\"note\">Spread \(requirement!.spread) steps: inconsistent practice</p>" : ""
             out += "<td>\(answers.joined(separator: "<br>"))\(spread)</td>"
             out += "<td>\(e(gap.explanation))</td></tr>\n"
@@ -192,10 +197,36 @@ public struct ScorecardHTML: Sendable {
             <tbody>
 
             """
+        guard showsOfficers else { return notApplicableCounts(rows.map(\.0)) }
         for (id, answer) in rows {
             out += "<tr><td>\(e(id))</td><td>\(e(answer.serviceArea))</td><td>\(e(answer.officerName))</td><td>\(e(answer.naReason ?? ""))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"
+    }
+
+    /// How many officers gave each answer, in order of first appearance: "Partially: 2".
+    private func answerCounts(_ answers: [ScoredAnswer]) -> [String] {
+        var counts: [(String, Int)] = []
+        for answer in answers {
+            if let index = counts.firstIndex(where: { $0.0 == answer.optionLabel }) { counts[index].1 += 1 } else { counts.append((answer.optionLabel, 1)) }
+        }
+        return counts.map { "\(e($0.0)): \($0.1)" }
+    }
+
+    /// For a board's summary: how many N/A answers each requirement has, without who or why.
+    private func notApplicableCounts(_ ids: [String]) -> String {
+        var counts: [(String, Int)] = []
+        for id in ids {
+            if let index = counts.firstIndex(where: { $0.0 == id }) { counts[index].1 += 1 } else { counts.append((id, 1)) }
+        }
+        return """
+            <section aria-labelledby="na">
+            <h2 id="na">Not applicable (left out of the scores)</h2>
+            <table>
+            <thead><tr><th scope="col">Requirement</th><th scope="col">N/A answers</th></tr></thead>
+            <tbody>
+
+            """ + counts.map { "<tr><td>\(e($0.0))</td><td>\($0.1)</td></tr>\n" }.joined() + "</tbody>\n</table>\n</section>\n"
     }
 
     private func moderationTrail() -> String {

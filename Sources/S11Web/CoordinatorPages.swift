@@ -125,12 +125,13 @@ struct CoordinatorPages: Sendable {
     }
 
     func scorecard(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        guard let (_, audit) = try signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (coordinator, audit) = try signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
         let scoring = try app.scoring(audit)
         let card = try scoring.scorecard()
         let staff = try scoring.staffResults()
         let html = ScorecardHTML(card: card, gaps: GapFinder().gaps(in: card, staff: staff), catalogue: scoring.content.catalogue,
-                                 trail: try app.store.moderationTrail(auditID: scoring.audit.id), staff: staff).render()
+                                 trail: try app.store.moderationTrail(auditID: scoring.audit.id), staff: staff,
+                                 showsOfficers: !coordinator.isBoard).render()
         return WebSecurity.html(html, request: request)
     }
 

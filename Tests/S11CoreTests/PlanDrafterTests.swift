@@ -80,7 +80,7 @@ struct PlanDrafterTests {
     @Test func objectiveFindingIsTheGapExplanation() throws {
         let o1 = try #require(draft().objectives.first)
         #expect(o1.finding == gaps.first?.explanation)
-        #expect(o1.finding?.contains("Partially: Children's Services (Eve Elm).") == true)
+        #expect(o1.finding?.contains("Partially: Children's Services.") == true)
     }
 
     @Test func leadIsTheLeadRoleOfTheWeakestArea() throws {

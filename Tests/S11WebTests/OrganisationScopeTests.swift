@@ -10,6 +10,7 @@ import Testing
 @Suite struct OrganisationScopeTests {
     static let password = "correct horse battery staple"
     static let secret = "HILLSIDE-ONLY evidence: minutes of the closed panel"
+    static let naReason = "HILLSIDE-ONLY reason: no volunteers since the restructure"
 
     /// The fixture's Riverside audit, plus Hillside's with a submitted return and a drafted plan.
     func twoOrganisations() throws -> (WebFixture, AuditRecord) {
@@ -19,8 +20,11 @@ import Testing
         _ = try fixture.store.importOfficers([Officer(name: "Hana Okafor", email: "hana.okafor@hillside.example", role: "dso", serviceArea: "Housing")],
                                          auditID: hillside.id)
         let questions = fixture.content.questions(forRole: "dso")
-        try fixture.store.saveAnswers(questions.map { Answer(questionID: $0.id, choice: .option("partially"), evidence: Self.secret) },
-                                      officerEmail: "hana.okafor@hillside.example", auditID: hillside.id)
+        let notApplicable = questions.first { fixture.content.catalogue.requirement($0.requirementID)?.naAllowed == true }
+        try fixture.store.saveAnswers(questions.map { question in
+            question.id == notApplicable?.id ? Answer(questionID: question.id, choice: .notApplicable, reason: Self.naReason)
+                : Answer(questionID: question.id, choice: .option("partially"), evidence: Self.secret)
+        }, officerEmail: "hana.okafor@hillside.example", auditID: hillside.id)
         _ = try fixture.store.submitReturn(officerEmail: "hana.okafor@hillside.example", auditID: hillside.id, questionIDs: questions.map(\.id))
         let scoring = AuditScoring(store: fixture.store, audit: hillside, content: fixture.content)
         let card = try scoring.scorecard()
@@ -90,7 +94,8 @@ import Testing
                     // Riverside has no plan yet: its plan pages are 404 for everyone.
                     let expected: HTTPResponse.Status = summary && (page == "/scorecard" || audit == hillside.id) ? .ok : .notFound
                     #expect(seen.status == expected, "\(audit)\(page): \(seen.status)")
-                    #expect(!seen.body.contains("HILLSIDE-ONLY"), "\(audit)\(page) shows an officer's evidence")
+                    #expect(!seen.body.contains("HILLSIDE-ONLY"), "\(audit)\(page) shows an officer's evidence or N/A reason")
+                    #expect(!seen.body.contains("(Hana Okafor)"), "\(audit)\(page) names an officer beside their answer")
                 }
             }
             let csrf = try #require(list.csrf)
@@ -99,5 +104,23 @@ import Testing
             }
         }
         #expect(try fixture.store.moderations(auditID: hillside.id).isEmpty)
+    }
+
+    @Test func theBoardsScorecardCountsAnswersWhereTheOrganisationsOwnNamesTheOfficers() async throws {
+        let (fixture, hillside) = try twoOrganisations()
+        try fixture.store.saveCoordinator(email: "lead@hillside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+                                          organisation: hillside.organisation)
+        try await fixture.run { browser in
+            try await signIn(browser, as: "chair@board.example")
+            let board = try await browser.get("/admin/audits/\(hillside.id)/scorecard")
+            #expect(board.status == .ok)
+            #expect(!board.body.contains("Hana Okafor") && !board.body.contains("Each officer&#39;s answer"))
+            #expect(board.body.contains("Partially met: 1") && board.body.contains("N/A answers"))
+        }
+        try await fixture.run { browser in
+            try await signIn(browser, as: "lead@hillside.example")
+            let own = try await browser.get("/admin/audits/\(hillside.id)/scorecard")
+            #expect(own.body.contains("(Hana Okafor): Partially met") && own.body.contains(Self.naReason))
+        }
     }
 }

@@ -10,13 +10,14 @@ extension Gap {
                 if let capped = rating.capped { text += "; \(capped)" }
                 sentences.append(text + ".")
             case .gapAnswers(let answers):
+                // By service area, never by name: the plan goes to the board, which sees no
+                // officer's answer.
                 var byLabel: [(String, [String])] = []
                 for answer in answers {
-                    let who = "\(answer.serviceArea) (\(answer.officerName))"
                     if let i = byLabel.firstIndex(where: { $0.0 == answer.optionLabel }) {
-                        byLabel[i].1.append(who)
+                        if !byLabel[i].1.contains(answer.serviceArea) { byLabel[i].1.append(answer.serviceArea) }
                     } else {
-                        byLabel.append((answer.optionLabel, [who]))
+                        byLabel.append((answer.optionLabel, [answer.serviceArea]))
                     }
                 }
                 sentences += byLabel.map { "\($0.0): \($0.1.joined(separator: ", "))." }
