@@ -2,7 +2,8 @@ import Foundation
 
 extension AuditStore {
     /// Adds a coordinator of `organisation` (nil: a board user, who sees every organisation's
-    /// summaries), or sets a new password hash and organisation for one that exists.
+    /// summaries), or sets a new password hash and organisation for one that exists; either ends
+    /// their sessions and unlocks the account.
     public func saveCoordinator(email: String, passwordHash: String, organisation: String?) throws {
         try engine.write { db in
             try db.execute("""
@@ -10,6 +11,7 @@ extension AuditStore {
                 ON CONFLICT (email) DO UPDATE SET passwordHash = excluded.passwordHash, organisation = excluded.organisation
                 """, [email.lowercased(), passwordHash, Self.now(), organisation])
             try db.execute("DELETE FROM coordinatorSession WHERE email = ? COLLATE NOCASE", [email])
+            try Self.recordSignIn(email: email, address: "s11 admin create", outcome: .passwordSet, at: Date(), db: db)
         }
     }
 

@@ -164,6 +164,15 @@ enum Schema {
             try db.execute("CREATE INDEX staffImportBatchByHash ON staffImportBatch (auditID, sha256)")
             try db.execute("ALTER TABLE staffAnswerSet ADD COLUMN batchID \(d.integer)")
         },
+        Migration(identifier: "v12: sign-in attempts, to throttle guessing on every server and for coordinators to see") { db in
+            let d = db.dialect
+            try db.execute("""
+                CREATE TABLE signInEvent (\(d.autoIncrementedID), email TEXT COLLATE NOCASE NOT NULL, address \(d.text) NOT NULL,
+                    at \(d.double) NOT NULL, outcome \(d.text) NOT NULL)
+                """)
+            try db.execute("CREATE INDEX signInEventByEmail ON signInEvent (email COLLATE NOCASE, at)")
+            try db.execute("CREATE INDEX signInEventByAddress ON signInEvent (address, at)")
+        },
     ]
 
     /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.

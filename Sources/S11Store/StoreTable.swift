@@ -21,5 +21,6 @@ struct StoreTable: Sendable {
         StoreTable(name: "staffAnswerSet"),
         StoreTable(name: "coordinator"),
         StoreTable(name: "coordinatorSession"),
+        StoreTable(name: "signInEvent", numbersItsRows: true),
     ]
 }

@@ -18,20 +18,64 @@ struct CoordinatorPages: Sendable {
         try loginPage(request, email: "", errors: [], status: .ok)
     }
 
+    /// Signs in: refused unchecked while the account or the address must wait (or the account is
+    /// locked), else the password is checked, in the same time whether or not the account exists,
+    /// and the attempt recorded. Nothing sleeps: a refusal says when to come back.
     func login(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        let email = form.text("email")?.trimmingCharacters(in: .whitespaces) ?? ""
+        let email = (form.text("email")?.trimmingCharacters(in: .whitespaces) ?? "").lowercased()
         let password = form["password"] ?? ""
-        if let hash = try app.store.coordinatorPasswordHash(email: email), CoordinatorPassword.verify(password, hash: hash) {
-            let token = try app.store.startCoordinatorSession(email: email)
-            var response = WebSecurity.redirect(to: "/admin")
-            let secure = request.headers[.init("X-Forwarded-Proto")!] == "https"
-            response.headers[values: .setCookie].append("\(Self.sessionCookie)=\(token); Path=/admin; HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")")
+        let address = context.remoteAddress?.ipAddress ?? "unknown"
+        switch try app.store.signInDecision(email: email, address: address, throttle: app.throttle) {
+        case .locked:
+            try app.store.recordSignIn(email: email, address: address, outcome: .refused)
+            return app.message(request, title: "This account is locked", paragraphs: [
+                "There have been too many wrong passwords for this account. Ask whoever runs s11 to set a new password with 's11 admin create --email ADDRESS'; that unlocks it.",
+            ], status: .tooManyRequests)
+        case .wait(let until):
+            try app.store.recordSignIn(email: email, address: address, outcome: .refused)
+            let seconds = max(1, Int(until.timeIntervalSinceNow.rounded(.up)))
+            var response = app.message(request, title: "Too many wrong passwords", paragraphs: [
+                "Wait \(seconds == 1 ? "a second" : seconds < 120 ? "\(seconds) seconds" : "\(seconds / 60) minutes") before you try again. Each further wrong password makes the wait longer.",
+            ], status: .tooManyRequests, link: ("/admin/login", "Sign in"))
+            response.headers[.retryAfter] = String(seconds)
+            return response
+        case .allowed:
+            break
+        }
+        guard let matches = await app.passwords.verify(password, hash: try app.store.coordinatorPasswordHash(email: email)) else {
+            var response = app.message(request, title: "Too many people are signing in", paragraphs: [
+                "s11 is checking a lot of passwords at the moment. Try again in a few seconds.",
+            ], status: .tooManyRequests, link: ("/admin/login", "Sign in"))
+            response.headers[.retryAfter] = "5"
             return response
         }
-        try await Task.sleep(for: .seconds(1))                  // slows guessing; says nothing about which part was wrong
-        return try loginPage(request, email: email, errors: [["field": "email", "message": "Enter a correct e-mail address and password"]],
-                             status: .unauthorized)
+        try app.store.recordSignIn(email: email, address: address, outcome: matches ? .success : .failure)
+        guard matches else {
+            return try loginPage(request, email: email, errors: [["field": "email", "message": "Enter a correct e-mail address and password"]],
+                                 status: .unauthorized)
+        }
+        let token = try app.store.startCoordinatorSession(email: email)
+        var response = WebSecurity.redirect(to: "/admin")
+        let secure = request.headers[.init("X-Forwarded-Proto")!] == "https"
+        response.headers[values: .setCookie].append("\(Self.sessionCookie)=\(token); Path=/admin; HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")")
+        return response
+    }
+
+    /// The sign-ins, failures and refusals on the accounts the coordinator may see.
+    func signIns(_ request: Request, _ context: WebRequestContext) throws -> Response {
+        guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        let csrf = WebSecurity.csrfToken(for: request)
+        let formatter = ISO8601DateFormatter()
+        let labels: [SignInEvent.Outcome: String] = [.success: "signed in", .failure: "wrong password", .refused: "refused: waiting or locked",
+                                                     .passwordSet: "new password set"]
+        let events = try app.store.signInEvents(visibleTo: coordinator).map { event -> [String: Any] in
+            ["email": event.email, "address": event.address, "at": formatter.string(from: event.at), "outcome": labels[event.outcome] ?? ""]
+        }
+        let html = try app.render("admin-sign-ins", ["title": "Sign-ins", "csrf": csrf.token, "coordinator": coordinator.email,
+                                                      "events": events, "hasEvents": !events.isEmpty,
+                                                      "scope": coordinator.organisation.map { "every coordinator of \($0)" } ?? "your own account"])
+        return WebSecurity.html(html, request: request, csrf: csrf)
     }
 
     func logout(_ request: Request, _ context: WebRequestContext) async throws -> Response {

@@ -20,8 +20,19 @@ public struct WebApp: Sendable {
     let guessing = LinkGuessing()
     /// Each audit's content, parsed once.
     let pinned = PinnedContentCache()
+    /// Coordinators' passwords, checked off the serving threads.
+    let passwords: PasswordChecks
+    /// How long wrong passwords make an account or address wait.
+    let throttle: SignInThrottle
 
     public init(store: AuditStore, baseURL: String = "http://127.0.0.1:8080", mailFolder: String = "s11-mail") async throws {
+        try await self.init(store: store, baseURL: baseURL, mailFolder: mailFolder, passwords: PasswordChecks(), throttle: SignInThrottle())
+    }
+
+    init(store: AuditStore, baseURL: String = "http://127.0.0.1:8080", mailFolder: String = "s11-mail", passwords: PasswordChecks,
+         throttle: SignInThrottle) async throws {
+        self.passwords = passwords
+        self.throttle = throttle
         self.store = store
         self.baseURL = baseURL
         self.mailFolder = mailFolder
@@ -54,6 +65,7 @@ public struct WebApp: Sendable {
         router.post("/admin/login") { request, context in try await coordinator.login(request, context) }
         router.post("/admin/logout") { request, context in try await coordinator.logout(request, context) }
         router.page("/admin") { request, context in try await coordinator.audits(request, context) }
+        router.page("/admin/sign-ins") { request, context in try await coordinator.signIns(request, context) }
         router.page("/admin/audits/:id") { request, context in try await coordinator.audit(request, context) }
         router.post("/admin/audits/:id/reopen") { request, context in try await coordinator.reopen(request, context) }
         router.post("/admin/audits/:id/remind") { request, context in try await coordinator.remind(request, context) }

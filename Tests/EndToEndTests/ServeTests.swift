@@ -102,6 +102,44 @@ import Testing
         #expect(try staffRespondents(s11, store) == before + 200)
     }
 
+    @Test func twoServersOnOneStoreEnforceOneLimitOnWrongPasswords() async throws {
+        let s11 = try S11Binary()
+        let (_, store) = try s11.example()
+        let created = try s11.run(["admin", "create", "--email", "lead@riverside.example", "--org", "Riverside District Council", "--db", store],
+                                  input: "correct horse battery staple\n")
+        #expect(created.status == 0, "\(created.stderr)")
+        let ports = [Int.random(in: 20_000...29_999), Int.random(in: 30_000...40_000)]
+        var servers: [Process] = []
+        defer { for server in servers where server.isRunning { server.terminate() } }
+        for port in ports { servers.append(try await startServer(s11, port: port, db: store).0) }
+
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        let session = URLSession(configuration: configuration)
+        let csrf = String(repeating: "c", count: 43)
+        func signIn(on port: Int, password: String) async throws -> Int {
+            var post = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/admin/login")!)
+            post.httpMethod = "POST"
+            post.setValue("s11_csrf=\(csrf)", forHTTPHeaderField: "Cookie")
+            post.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+            post.httpBody = Data("csrf=\(csrf)&email=lead%40riverside.example&password=\(password)".utf8)
+            let (_, response) = try await session.data(for: post)
+            return (response as? HTTPURLResponse)?.statusCode ?? 0
+        }
+        // Five wrong passwords, spread over both servers: each counts on both.
+        var statuses: [Int] = []
+        for attempt in 0..<5 { statuses.append(try await signIn(on: ports[attempt % 2], password: "wrong+password+here")) }
+        #expect(statuses == Array(repeating: 401, count: 5))
+        // Five more from elsewhere, written straight into the store, make a wait of half a minute,
+        // so that a slow machine cannot outwait it between requests. A count kept in each
+        // process would not see them, nor the other server's three or two.
+        for _ in 0..<5 {
+            _ = try s11.query("INSERT INTO signInEvent (email, address, at, outcome) VALUES ('lead@riverside.example', '192.0.2.1', \(Date().timeIntervalSince1970), 'failure')", in: store)
+        }
+        for port in ports { #expect(try await signIn(on: port, password: "correct+horse+battery+staple") == 429) }
+    }
+
     private func staffRespondents(_ s11: S11Binary, _ store: String) throws -> Int {
         let json = try s11.succeed(["score", "--format", "json", "--db", store]).stdout
         let score = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]

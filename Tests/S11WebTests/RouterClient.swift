@@ -58,10 +58,9 @@ struct RouterClient: Sendable {
                 get { metadata[key] }
                 set { metadata[key] = newValue }
             }
-            func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-                     file: String, function: String, line: UInt) {
-                let all = self.metadata.merging(metadata ?? [:]) { $1 }
-                let text = "\(message) " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            func log(event: LogEvent) {
+                let all = self.metadata.merging(event.metadata ?? [:]) { $1 }
+                let text = "\(event.message) " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
                 lines.lock.withLock { lines.lines.append(text) }
             }
         }

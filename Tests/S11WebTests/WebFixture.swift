@@ -40,8 +40,12 @@ struct WebFixture {
         return content.questions(forRole: role)
     }
 
-    func run(logLines: RouterClient.LogLines? = nil, _ body: @Sendable (Browser) async throws -> Void) async throws {
-        try await body(Browser(client: RouterClient(app: try await WebApp(store: store), logLines: logLines)))
+    /// Runs `body` against the app; wrong passwords make a minute's wait, so that no test
+    /// depends on how fast the machine is.
+    func run(logLines: RouterClient.LogLines? = nil, passwords: PasswordChecks = PasswordChecks(),
+             _ body: @Sendable (Browser) async throws -> Void) async throws {
+        let app = try await WebApp(store: store, passwords: passwords, throttle: SignInThrottle(firstWait: 60))
+        try await body(Browser(client: RouterClient(app: app, logLines: logLines)))
     }
 }
 

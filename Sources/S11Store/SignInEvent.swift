@@ -1,0 +1,23 @@
+import Foundation
+
+/// One attempt to sign in to the coordinator's pages, kept for the coordinators to see and to
+/// throttle guessing across every server that shares the store.
+public struct SignInEvent: Sendable, Hashable {
+    public enum Outcome: String, Sendable {
+        /// Signed in.
+        case success
+        /// A wrong e-mail address or password.
+        case failure
+        /// Refused unchecked: the account or address had to wait, or the account is locked.
+        case refused
+        /// A new password was set (`s11 admin create`), which unlocks the account.
+        case passwordSet = "password-set"
+    }
+
+    /// The e-mail address as typed, lower-cased.
+    public var email: String
+    /// The address the attempt came from, as the server saw it.
+    public var address: String
+    public var at: Date
+    public var outcome: Outcome
+}
