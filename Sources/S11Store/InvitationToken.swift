@@ -12,6 +12,16 @@ public enum InvitationToken {
             .replacingOccurrences(of: "=", with: "")
     }
 
+    /// A token of the same shape derived from `token` for one `purpose` (HMAC-SHA256): whoever
+    /// does not hold `token` cannot make it, and it changes whenever `token` does.
+    public static func derived(from token: String, purpose: String) -> String {
+        Data(HMAC<SHA256>.authenticationCode(for: Data(purpose.utf8), using: SymmetricKey(data: Data(token.utf8))))
+            .base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
     static func digest(_ token: String) -> Data {
         Data(SHA256.hash(data: Data(token.utf8)))
     }

@@ -3,23 +3,40 @@ import HTTPTypes
 import Hummingbird
 import S11Store
 
-/// The protections every page shares: a double-submit CSRF token (a random cookie that each form
-/// must echo), and the security headers (`SecurityHeaders`) on pages and redirects.
+/// The protections every page shares: a CSRF token on every form, and the security headers
+/// (`SecurityHeaders`) on pages and redirects. Signed in, the token is derived from the session
+/// (so a cookie planted by someone who can set cookies on the host does not pass, and a new
+/// session brings a new token); without a session (officers' and staff links, the sign-in form)
+/// it is a double-submit token, a random cookie that each form must echo.
 enum WebSecurity {
     static let csrfCookie = "s11_csrf"
 
     /// The request's CSRF token, or a fresh one to set.
     static func csrfToken(for request: Request) -> (token: String, isNew: Bool) {
+        if let session = sessionToken(request) { return (InvitationToken.derived(from: session, purpose: "csrf"), false) }
         if let existing = request.cookies[csrfCookie]?.value, InvitationToken.isWellFormed(existing) { return (existing, false) }
         return (InvitationToken.generate(), true)
     }
 
-    /// True when the form carries the same token as the request's cookie.
+    /// True when the form carries the token of the request's session, or without one, of its cookie.
     static func csrfMatches(_ form: FormBody, request: Request) -> Bool {
-        guard let cookie = request.cookies[csrfCookie]?.value, let field = form["csrf"], InvitationToken.isWellFormed(cookie) else { return false }
-        return Data(cookie.utf8).withUnsafeBytes { a in
+        guard let field = form["csrf"] else { return false }
+        let expected: String
+        if let session = sessionToken(request) {
+            expected = InvitationToken.derived(from: session, purpose: "csrf")
+        } else {
+            guard let cookie = request.cookies[csrfCookie]?.value, InvitationToken.isWellFormed(cookie) else { return false }
+            expected = cookie
+        }
+        return Data(expected.utf8).withUnsafeBytes { a in
             Data(field.utf8).withUnsafeBytes { b in a.count == b.count && zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0 }
         }
+    }
+
+    /// The coordinator's session cookie, when the request carries a well-formed one.
+    private static func sessionToken(_ request: Request) -> String? {
+        guard let value = request.cookies[CoordinatorPages.sessionCookie]?.value, InvitationToken.isWellFormed(value) else { return nil }
+        return value
     }
 
     /// An HTML response with the shared security headers, setting the CSRF cookie when it is new.

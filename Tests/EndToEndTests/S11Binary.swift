@@ -55,7 +55,9 @@ struct S11Binary {
         } else {
             out = try runTool("/usr/bin/env", ["python3", "-c", """
                 import sqlite3, sys
-                for row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print('|'.join(str(v) for v in row))
+                db = sqlite3.connect(sys.argv[1])
+                for row in db.execute(sys.argv[2]): print('|'.join(str(v) for v in row))
+                db.commit()
                 """, file(store ?? db), sql])
         }
         guard out.status == 0 else { throw S11BinaryError("query failed: \(out.output)") }

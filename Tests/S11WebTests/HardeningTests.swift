@@ -38,6 +38,29 @@ import Testing
         }
     }
 
+    @Test func signedInFormsNeedTheSessionsTokenNotAPlantedCookie() async throws {
+        let (fixture, _) = try OrganisationScopeTests().twoOrganisations()
+        try await fixture.run { browser in
+            let signInToken = try #require(try await browser.get("/admin/login").csrf)
+            try await OrganisationScopeTests().signIn(browser, as: "lead@riverside.example")
+            let page = try await browser.get("/admin/audits/\(fixture.audit.id)/moderation")
+            let token = try #require(page.csrf)
+            #expect(token != signInToken)                                    // a new token with the new session
+            let session = try #require(browser.cookie?.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+                .first { $0.hasPrefix("s11_session=") })
+            // Someone who can set cookies on the host plants a double-submit pair of their own.
+            let planted = String(repeating: "p", count: 43)
+            browser.cookie = "s11_csrf=\(planted); \(session)"
+            let scope = [("scope", "nothing"), ("rating", "G"), ("reason", "looks fine")]
+            #expect(try await browser.post("/admin/audits/\(fixture.audit.id)/moderate", scope, csrf: planted).status == .forbidden)
+            #expect(try await browser.post("/admin/audits/\(fixture.audit.id)/moderate", scope, csrf: token).status != .forbidden)
+            // Without a session (an officer's link) the double-submit pair is what counts.
+            browser.cookie = "s11_csrf=\(planted)"
+            let section = try await browser.post("/r/\(fixture.owen)/s/1", [("action", "save")], csrf: planted)
+            #expect(section.status != .forbidden)
+        }
+    }
+
     @Test func refusalsAreMessagePagesNotEmptyBodies() async throws {
         let fixture = try WebFixture()
         try await fixture.run { browser in

@@ -165,10 +165,10 @@ import Testing
                 last = clock.now - started
             }
             #expect(last >= .milliseconds(1_400))          // the 8th miss waits 3 x 0.5 s
-            // A real link still answers at once.
+            // A real link is not made to wait: it answers sooner than the miss did, however busy the machine.
             let started = clock.now
             #expect(try await browser.get("/r/\(fixture.owen)/s/1").status == .ok)
-            #expect(clock.now - started < .milliseconds(1_000))
+            #expect(clock.now - started < last)
         }
     }
 
