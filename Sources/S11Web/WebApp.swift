@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Mustache
+import NIOCore
 import S11Core
 import S11Store
 import S11XML
@@ -83,10 +84,12 @@ public struct WebApp: Sendable {
         return router
     }
 
-    /// The application serving `router()` on `host:port`; `onRunning` hears the bound port.
-    public func application(host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
-        -> some ApplicationProtocol {
-        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "s11"),
+    /// The application serving `router()` on `host:port`; `onRunning` hears the bound port. A
+    /// client gets `readTimeout` to send a request's headers, and as long again for its body.
+    public func application(host: String, port: Int, readTimeout: TimeAmount = .seconds(10),
+                            onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(router: router(), server: .http1(configuration: .init(additionalChannelHandlers: [RequestDeadline(deadline: readTimeout)])),
+                    configuration: .init(address: .hostname(host, port: port), serverName: "s11"),
                     onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
     }
 

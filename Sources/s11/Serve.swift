@@ -15,6 +15,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on.") var port = 8080
     @Option(help: "Where officers reach this server, for the links in reminders; default http://HOST:PORT.") var baseURL: String?
     @Option(help: "The folder reminder e-mails are written to, for your mail system to send.") var mailDir = "s11-mail"
+    @Option(help: "Seconds a client has to send a request's headers (and again its body) before the connection is closed.")
+    var readTimeout = 10
     @Flag(help: "Build the shipped example council (in ./s11-example, afresh), add a coordinator with a new password, and serve it.")
     var example = false
     @OptionGroup var storeOptions: StoreOptions
@@ -30,7 +32,7 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let app = try await WebApp(store: store, baseURL: baseURL ?? "http://\(host):\(port)", mailFolder: mailDir)
-            .application(host: host, port: port) { port in
+            .application(host: host, port: port, readTimeout: .seconds(Int64(max(1, readTimeout)))) { port in
             let audits = (try? store.audits()) ?? []
             say("s11 is serving \(AuditStore.displayName(database)) at http://\(host):\(port)/ (\(audits.count) audit\(audits.count == 1 ? "" : "s"))")
             say("coordinators sign in at http://\(host):\(port)/admin (add one with 's11 admin create --email E --org NAME')")

@@ -41,10 +41,10 @@ import Testing
     }
 
     /// Starts `s11 serve` on the store (the example's, unless told) and waits until it listens.
-    func startServer(_ s11: S11Binary, port: Int, db: String = "ex/s11.sqlite") async throws -> (Process, Pipe, String) {
+    func startServer(_ s11: S11Binary, port: Int, db: String = "ex/s11.sqlite", extra: [String] = []) async throws -> (Process, Pipe, String) {
         let process = Process()
         process.executableURL = S11Binary.executable
-        process.arguments = ["serve", "--db", db, "--port", String(port)]
+        process.arguments = ["serve", "--db", db, "--port", String(port)] + extra
         process.currentDirectoryURL = s11.folder
         let out = Pipe()
         process.standardOutput = out
@@ -138,6 +138,47 @@ import Testing
             _ = try s11.query("INSERT INTO signInEvent (email, address, at, outcome) VALUES ('lead@riverside.example', '192.0.2.1', \(Date().timeIntervalSince1970), 'failure')", in: store)
         }
         for port in ports { #expect(try await signIn(on: port, password: "correct+horse+battery+staple") == 429) }
+    }
+
+    @Test func slowClientsAreDroppedWhileOthersAreServed() async throws {
+        let s11 = try S11Binary()
+        let (_, store) = try s11.example()
+        let port = Int.random(in: 20_000...40_000)
+        let (process, _, _) = try await startServer(s11, port: port, db: store, extra: ["--read-timeout", "2"])
+        defer { if process.isRunning { process.terminate() } }
+        // 200 connections that send their headers a byte at a time (slowloris), for 6 seconds,
+        // while a well-behaved client asks for the home page every quarter second.
+        let run = try runTool("/usr/bin/env", ["python3", "-c", """
+            import socket, statistics, sys, time, urllib.request
+            port = int(sys.argv[1])
+            slow = []
+            for _ in range(200):
+                s = socket.create_connection(('127.0.0.1', port))
+                s.sendall(b'GET / HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nX-Slow: ')
+                slow.append(s)
+            times, started = [], time.time()
+            while time.time() - started < 6:
+                for s in slow:
+                    try: s.sendall(b'x')
+                    except OSError: pass
+                t = time.time()
+                urllib.request.urlopen(f'http://127.0.0.1:{port}/', timeout=5).read()
+                times.append(time.time() - t)
+                time.sleep(0.25)
+            dropped = 0
+            for s in slow:
+                s.settimeout(0.5)
+                try:
+                    if s.recv(1) == b'': dropped += 1
+                except socket.timeout: pass
+                except OSError: dropped += 1
+            print(len(slow), dropped, round(statistics.median(times) * 1000, 1))
+            """, String(port)])
+        let figures = run.output.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
+        #expect(figures.count == 3, "\(run.output)")
+        guard figures.count == 3 else { return }
+        #expect(figures[1] == 200, "slow connections dropped: \(figures[1]) of 200")
+        #expect(figures[2] < 100, "median time of a normal page meanwhile: \(figures[2]) ms")
     }
 
     private func staffRespondents(_ s11: S11Binary, _ store: String) throws -> Int {
