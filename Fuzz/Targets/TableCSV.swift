@@ -1,10 +1,8 @@
-
+// libFuzzer target: the CSV importers read whole (officers, returns, a staff mapping file, and
+// the UTF-8 check in front of them): any bytes are read or refused with located problems.
+// Built with S11Core's sources by Fuzz/run.sh.
 import Foundation
 import S11Core
-
-// libFuzzer target: the CSV importers read whole (officers, returns, a staff mapping file, and
-// the UTF-8 check in front of them): any bytes are read or refused with located problems, and a
-// read officer list or return holds rows exactly as long as the header.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTableCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
