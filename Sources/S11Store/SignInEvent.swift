@@ -8,8 +8,8 @@ public struct SignInEvent: Sendable, Hashable {
         case success
         /// A wrong e-mail address or password.
         case failure
-        /// Refused unchecked: the account or address had to wait, or the account is locked.
-        case refused
+        /// The wrong password that locked the account.
+        case locked
         /// A new password was set (`s11 admin create`), which unlocks the account.
         case passwordSet = "password-set"
     }

@@ -20,20 +20,26 @@ struct CoordinatorPages: Sendable {
 
     /// Signs in: refused unchecked while the account or the address must wait (or the account is
     /// locked), else the password is checked, in the same time whether or not the account exists,
-    /// and the attempt recorded. Nothing sleeps: a refusal says when to come back.
+    /// and the attempt recorded (and the lock, when this failure makes one). A refusal writes
+    /// nothing, so a flood of them cannot fill the store, and nothing sleeps: it says when to
+    /// come back (after a second's pause).
     func login(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
         let email = (form.text("email")?.trimmingCharacters(in: .whitespaces) ?? "").lowercased()
         let password = form["password"] ?? ""
         let address = context.remoteAddress?.ipAddress ?? "unknown"
-        switch try app.store.signInDecision(email: email, address: address, throttle: app.throttle) {
+        let decision = try app.store.signInDecision(email: email, address: address, throttle: app.throttle)
+        if decision != .allowed {
+            // Every refusal costs the client a second (an asleep task, no thread), so that
+            // answering at once does not invite a flood of cheap requests.
+            try await Task.sleep(for: app.refusalDelay)
+        }
+        switch decision {
         case .locked:
-            try app.store.recordSignIn(email: email, address: address, outcome: .refused)
             return app.message(request, title: "This account is locked", paragraphs: [
                 "There have been too many wrong passwords for this account. Ask whoever runs s11 to set a new password with 's11 admin create --email ADDRESS'; that unlocks it.",
             ], status: .tooManyRequests)
         case .wait(let until):
-            try app.store.recordSignIn(email: email, address: address, outcome: .refused)
             let seconds = max(1, Int(until.timeIntervalSinceNow.rounded(.up)))
             var response = app.message(request, title: "Too many wrong passwords", paragraphs: [
                 "Wait \(seconds == 1 ? "a second" : seconds < 120 ? "\(seconds) seconds" : "\(seconds / 60) minutes") before you try again. Each further wrong password makes the wait longer.",
@@ -44,6 +50,7 @@ struct CoordinatorPages: Sendable {
             break
         }
         guard let matches = await app.passwords.verify(password, hash: try app.store.coordinatorPasswordHash(email: email)) else {
+            try await Task.sleep(for: app.refusalDelay)
             var response = app.message(request, title: "Too many people are signing in", paragraphs: [
                 "s11 is checking a lot of passwords at the moment. Try again in a few seconds.",
             ], status: .tooManyRequests, link: ("/admin/login", "Sign in"))
@@ -52,6 +59,9 @@ struct CoordinatorPages: Sendable {
         }
         try app.store.recordSignIn(email: email, address: address, outcome: matches ? .success : .failure)
         guard matches else {
+            if try app.store.signInDecision(email: email, address: address, throttle: app.throttle) == .locked {
+                try app.store.recordSignIn(email: email, address: address, outcome: .locked)
+            }
             return try loginPage(request, email: email, errors: [["field": "email", "message": "Enter a correct e-mail address and password"]],
                                  status: .unauthorized)
         }
@@ -67,7 +77,7 @@ struct CoordinatorPages: Sendable {
         guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let csrf = WebSecurity.csrfToken(for: request)
         let formatter = ISO8601DateFormatter()
-        let labels: [SignInEvent.Outcome: String] = [.success: "signed in", .failure: "wrong password", .refused: "refused: waiting or locked",
+        let labels: [SignInEvent.Outcome: String] = [.success: "signed in", .failure: "wrong password", .locked: "locked after too many wrong passwords",
                                                      .passwordSet: "new password set"]
         let events = try app.store.signInEvents(visibleTo: coordinator).map { event -> [String: Any] in
             ["email": event.email, "address": event.address, "at": formatter.string(from: event.at), "outcome": labels[event.outcome] ?? ""]

@@ -25,15 +25,18 @@ public struct WebApp: Sendable {
     let passwords: PasswordChecks
     /// How long wrong passwords make an account or address wait.
     let throttle: SignInThrottle
+    /// How long a refused sign-in takes to answer.
+    let refusalDelay: Duration
 
     public init(store: AuditStore, baseURL: String = "http://127.0.0.1:8080", mailFolder: String = "s11-mail") async throws {
         try await self.init(store: store, baseURL: baseURL, mailFolder: mailFolder, passwords: PasswordChecks(), throttle: SignInThrottle())
     }
 
     init(store: AuditStore, baseURL: String = "http://127.0.0.1:8080", mailFolder: String = "s11-mail", passwords: PasswordChecks,
-         throttle: SignInThrottle) async throws {
+         throttle: SignInThrottle, refusalDelay: Duration = .seconds(1)) async throws {
         self.passwords = passwords
         self.throttle = throttle
+        self.refusalDelay = refusalDelay
         self.store = store
         self.baseURL = baseURL
         self.mailFolder = mailFolder

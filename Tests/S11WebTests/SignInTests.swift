@@ -35,7 +35,7 @@ import Testing
             #expect(refused.body.contains("Too many wrong passwords") && refused.body.contains("Wait"))
         }
         let events = try fixture.store.signInEvents(visibleTo: Coordinator(email: "lead@riverside.example", organisation: fixture.audit.organisation))
-        #expect(events.map(\.outcome) == [.refused] + Array(repeating: .failure, count: 5) + [.passwordSet])
+        #expect(events.map(\.outcome) == Array(repeating: .failure, count: 5) + [.passwordSet])     // a refusal writes nothing
         // Once the wait is over the right password works, and a success starts the count again.
         try fixture.store.recordSignIn(email: "other@riverside.example", address: "192.0.2.1", outcome: .success)
         #expect(try fixture.store.signInDecision(email: "lead@riverside.example", address: "unknown",
@@ -44,7 +44,14 @@ import Testing
 
     @Test func twentyWrongPasswordsLockTheAccountUntilANewPasswordIsSet() async throws {
         let fixture = try fixture()
-        for _ in 0..<20 { try fixture.store.recordSignIn(email: "lead@riverside.example", address: "192.0.2.9", outcome: .failure) }
+        for _ in 0..<19 { try fixture.store.recordSignIn(email: "lead@riverside.example", address: "192.0.2.9", outcome: .failure) }
+        var noWaits = SignInThrottle()
+        noWaits.free = 20                                                    // straight to the lock
+        try await fixture.run(throttle: noWaits) { browser in
+            let twentieth = try await signIn(browser, "lead@riverside.example", "the twentieth wrong one")
+            #expect(twentieth.status == .unauthorized)
+        }
+        #expect(try fixture.store.signInEvents(visibleTo: Coordinator(email: "lead@riverside.example", organisation: nil)).first?.outcome == .locked)
         try await fixture.run { browser in
             let locked = try await signIn(browser, "lead@riverside.example", Self.password)
             #expect(locked.status == .tooManyRequests && locked.body.contains("This account is locked"))

@@ -40,11 +40,11 @@ struct WebFixture {
         return content.questions(forRole: role)
     }
 
-    /// Runs `body` against the app; wrong passwords make a minute's wait, so that no test
-    /// depends on how fast the machine is.
+    /// Runs `body` against the app; by default wrong passwords make a minute's wait, so that no
+    /// test depends on how fast the machine is, and a refusal answers at once.
     func run(logLines: RouterClient.LogLines? = nil, passwords: PasswordChecks = PasswordChecks(),
-             _ body: @Sendable (Browser) async throws -> Void) async throws {
-        let app = try await WebApp(store: store, passwords: passwords, throttle: SignInThrottle(firstWait: 60))
+             throttle: SignInThrottle = SignInThrottle(firstWait: 60), _ body: @Sendable (Browser) async throws -> Void) async throws {
+        let app = try await WebApp(store: store, passwords: passwords, throttle: throttle, refusalDelay: .zero)
         try await body(Browser(client: RouterClient(app: app, logLines: logLines)))
     }
 }
