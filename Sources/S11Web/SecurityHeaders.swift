@@ -21,7 +21,11 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         for field in Self.shared where response.headers[field.name] == nil {
             response.headers.append(field)
         }
-        if request.method == .head { response.body = ResponseBody() }
+        if request.method == .head {
+            let length = response.headers[.contentLength]            // what GET would send, as HTTP asks
+            response.body = ResponseBody()
+            response.headers[.contentLength] = length
+        }
         return response
     }
 }

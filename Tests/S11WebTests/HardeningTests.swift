@@ -84,6 +84,7 @@ import Testing
             #expect(head.status == .ok && get.status == .ok)
             #expect(head.body.isEmpty && !get.body.isEmpty)
             #expect(head.headers[.contentType] == get.headers[.contentType])
+            #expect(head.headers[.contentLength] == String(get.body.utf8.count))
             expectSecurityHeaders(head, "HEAD /")
             #expect(try await browser.get("/r/\(fixture.owen)/s/1", method: .head).status == .ok)
         }
