@@ -56,11 +56,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "S11App",
+            dependencies: [
+                "S11Core", "S11XML", "S11Store",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]
+        ),
+        .target(
             name: "S11Web",
             dependencies: [
-                "S11Core", "S11XML", "S11Store", "S11Reports",
+                "S11Core", "S11XML", "S11Store", "S11Reports", "S11App",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -70,13 +76,13 @@ let package = Package(
         .executableTarget(
             name: "s11",
             dependencies: [
-                "S11Core", "S11XML", "S11Store", "S11Reports", "S11Web",
+                "S11Core", "S11XML", "S11Store", "S11Reports", "S11App", "S11Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "s11-bench",
-            dependencies: ["S11Core", "S11XML", "S11Store", "S11Web"]
+            dependencies: ["S11Core", "S11XML", "S11Store", "S11App"]
         ),
         .target(name: "S11TestSupport", path: "Tests/S11TestSupport"),
         .testTarget(name: "S11CoreTests", dependencies: ["S11Core", "S11TestSupport"]),
@@ -89,7 +95,7 @@ let package = Package(
             "S11Reports", "S11Core", "S11XML", "S11TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "S11WebTests", dependencies: [
-            "S11Web", "S11Core", "S11Store", "S11XML", "S11TestSupport",
+            "S11Web", "S11App", "S11Core", "S11Store", "S11XML", "S11TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),

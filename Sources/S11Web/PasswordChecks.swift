@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import S11App
 
 /// Where passwords are checked: bcrypt is slow on purpose, so it runs on threads of its own, at
 /// most `limit` at once and `queueLimit` waiting, never on the threads that serve pages. A flood

@@ -1,4 +1,5 @@
 import Foundation
+import S11App
 import S11Core
 import S11Store
 import S11XML

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Mustache
 import NIOCore
+import S11App
 import S11Core
 import S11Store
 import S11XML

@@ -1,7 +1,7 @@
 import Foundation
 import S11Core
 import S11Store
-import S11Web
+import S11App
 import S11XML
 
 /// Benchmarks of the scale issue, on deterministic synthetic data (release build):

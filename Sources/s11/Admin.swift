@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import S11Store
-import S11Web
+import S11App
 
 /// `s11 admin create`: an audit coordinator who signs in to the pages of `s11 serve`.
 struct Admin: ParsableCommand {

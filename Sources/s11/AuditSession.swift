@@ -1,7 +1,7 @@
 import Foundation
 import S11Core
 import S11Store
-import S11Web
+import S11App
 import S11XML
 
 /// One audit opened from the store with the content it was pinned to: the steps of the cycle

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import S11Core
 import S11Store
+import S11App
 import S11Web
 
 /// `s11 serve`: the web pages officers and staff answer in, on the same store.

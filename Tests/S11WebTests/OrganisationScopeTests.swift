@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import S11App
 import S11Core
 import S11Store
 import Testing

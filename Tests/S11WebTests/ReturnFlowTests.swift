@@ -1,6 +1,7 @@
 import Foundation
 import S11TestSupport
 import Hummingbird
+import S11App
 import S11Core
 import Testing
 @testable import S11Web
