@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import S11Core
+import S11App
 import S11Store
 
 /// Runs a command body, printing every diagnostic as its own `FILE:LINE:COL: error:` line on
@@ -18,6 +19,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
         printError("error: \(error.message)")
         throw ExitCode(1)
     } catch let error as CLIError {
+        printError("error: \(error.message)")
+        throw ExitCode(1)
+    } catch let error as ApplicationError {
         printError("error: \(error.message)")
         throw ExitCode(1)
     } catch let error as PlanUpdateError {

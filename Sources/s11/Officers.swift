@@ -1,4 +1,5 @@
 import ArgumentParser
+import S11App
 import S11Core
 import S11Store
 

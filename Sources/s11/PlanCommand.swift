@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import S11App
 import S11Core
 import S11Reports
 import S11Store
@@ -29,7 +30,7 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let session = try AuditSession(db: storeOptions.db, selection: selection)
-                let last = try previous.map { try PlanXML().read(data: readData($0), file: $0) }
+                let last = try previous.map { try PlanXML().read(data: InputFiles.data($0), file: $0) }
                     ?? session.store.plan(organisation: session.audit.organisation, year: session.audit.year - 1)
                 if let last, let refusal = last.refusalToCarry(into: session.audit.organisation, auditYear: session.audit.year, anyYear: anyYear) {
                     throw CLIError("\(previous ?? "last year's plan") cannot be carried forward: \(refusal)")
@@ -155,7 +156,7 @@ struct PlanCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let plan = try PlanXML().read(data: readData(file), file: file)
+                let plan = try PlanXML().read(data: InputFiles.data(file), file: file)
                 try AuditStore(database: storeOptions.db).savePlan(plan, replace: replace)
                 print("imported \(plan.title) for \(plan.organisation) (\(plan.auditYear) audit): \(plan.objectives.count) objectives, \(plan.actions.count) actions")
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import S11App
 import S11Core
 import S11Reports
 

@@ -1,36 +1,29 @@
 import Foundation
 import S11Core
 import S11Store
-import S11App
 import S11XML
 
-/// One audit opened from the store with the content it was pinned to: the steps of the cycle
-/// that the commands (and `s11 example`) run.
-struct AuditSession {
-    let store: AuditStore
-    let audit: AuditRecord
-    let content: AuditContent
+/// One audit opened from the store with the content it was pinned to: the use cases of the cycle
+/// that the command line (and `s11 example`) runs, held here once for every caller.
+public struct AuditSession: Sendable {
+    public let store: AuditStore
+    public let audit: AuditRecord
+    public let content: AuditContent
 
-    init(store: AuditStore, audit: AuditRecord) throws {
+    public init(store: AuditStore, audit: AuditRecord) throws {
         self.store = store
         self.audit = audit
         self.content = try Self.pinnedContent(store: store, audit: audit)
     }
 
-    /// Opens the store and the audit the selection names.
-    init(db: String, selection: AuditSelection) throws {
-        let store = try AuditStore(database: db)
-        try self.init(store: store, audit: store.audit(organisation: selection.org, year: selection.year))
-    }
-
     /// Reads back the exact files the audit was opened with.
-    static func pinnedContent(store: AuditStore, audit: AuditRecord) throws -> AuditContent {
+    public static func pinnedContent(store: AuditStore, audit: AuditRecord) throws -> AuditContent {
         try AuditScoring(store: store, audit: audit).content
     }
 
     /// Opens a new audit on the content under `root`, refusing content that does not pass `s11 check`.
     /// With `carryFrom`, last year's officers and answers come over as carried starting values.
-    static func open(store: AuditStore, root: URL, organisation: String, year: Int, surveyID: String?,
+    public static func open(store: AuditStore, root: URL, organisation: String, year: Int, surveyID: String?,
                      carryFrom previous: AuditRecord? = nil) throws -> AuditSession {
         let loaded = ContentLoader(root: root).load()
         if !loaded.problems.isEmpty { throw DiagnosticsError(loaded.problems) }
@@ -45,23 +38,23 @@ struct AuditSession {
 
     // MARK: Steps
 
-    func importOfficers(file: String) throws -> (added: Int, updated: Int) {
-        let text = try readText(file)
+    public func importOfficers(file: String) throws -> (added: Int, updated: Int) {
+        let text = try InputFiles.text(file)
         let officers = try OfficerListReader(survey: content.selfAssessment).officers(fromCSV: text, file: file)
         return try store.importOfficers(officers, auditID: audit.id)
     }
 
     /// Validates every return in the files and stores them all, or none.
-    func importReturns(files: [String]) throws -> [OfficerReturn] {
+    public func importReturns(files: [String]) throws -> [OfficerReturn] {
         var returns: [OfficerReturn] = []
         var problems: [Diagnostic] = []
         for file in files {
             do {
                 if file.lowercased().hasSuffix(".csv") {
                     returns += try ReturnCSVReader(organisation: audit.organisation, year: audit.year)
-                        .returns(fromCSV: readText(file), file: file)
+                        .returns(fromCSV: InputFiles.text(file), file: file)
                 } else {
-                    returns.append(try ReturnXML().read(data: readData(file), file: file))
+                    returns.append(try ReturnXML().read(data: InputFiles.data(file), file: file))
                 }
             } catch let error as DiagnosticsError {
                 problems += error.diagnostics
@@ -84,73 +77,41 @@ struct AuditSession {
     }
 
     /// Scoring, shared with the coordinator's pages.
-    var scoring: AuditScoring { AuditScoring(store: store, audit: audit, content: content) }
+    public var scoring: AuditScoring { AuditScoring(store: store, audit: audit, content: content) }
 
-    func scorecard() throws -> Scorecard { try scoring.scorecard() }
+    public func scorecard() throws -> Scorecard { try scoring.scorecard() }
 
-    func staffResults() throws -> StaffResults? { try scoring.staffResults() }
+    public func staffResults() throws -> StaffResults? { try scoring.staffResults() }
 
-    func gaps(in card: Scorecard) throws -> [Gap] { try scoring.gaps(in: card) }
+    public func gaps(in card: Scorecard) throws -> [Gap] { try scoring.gaps(in: card) }
 
     /// Validates staff survey exports and stores all their answers, or none, reading them a chunk
     /// at a time; each file becomes a batch, and a file imported before is refused unless `again`.
-    func importStaffResponses(files: [String], mappingFile: String?, dateOrder: DateOrder? = nil,
+    public func importStaffResponses(files: [String], mappingFile: String?, dateOrder: DateOrder? = nil,
                               again: Bool = false) throws -> [StaffImportBatch] {
         guard let survey = content.staffSurvey else {
-            throw CLIError("this audit was opened without a staff confidence survey; add one to Surveys/ before opening the audit")
+            throw ApplicationError("this audit was opened without a staff confidence survey; add one to Surveys/ before opening the audit")
         }
-        let mapping = try mappingFile.map { try StaffSurveyCSVReader.mapping(fromCSV: readText($0), file: $0, survey: survey) } ?? [:]
+        let mapping = try mappingFile.map { try StaffSurveyCSVReader.mapping(fromCSV: InputFiles.text($0), file: $0, survey: survey) } ?? [:]
         let reader = StaffSurveyCSVReader(survey: survey, scales: content.scales, mapping: mapping, dateOrder: dateOrder)
         return try store.importStaffCSV(files: files, reader: reader, auditID: audit.id, importedBy: Self.whoRuns, again: again)
     }
 
     /// Who runs this command, for the record of what they imported: the login name.
-    static var whoRuns: String {
+    public static var whoRuns: String {
         let environment = ProcessInfo.processInfo.environment
         return environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
     }
 
-    func draftPlan(options: PlanDrafter.Options, replace: Bool) throws -> Plan {
+    public func draftPlan(options: PlanDrafter.Options, replace: Bool) throws -> Plan {
         let card = try scorecard()
         guard card.returns > 0 else {
-            throw CLIError("no submitted returns to draft from; import returns with 's11 responses import' first")
+            throw ApplicationError("no submitted returns to draft from; import returns with 's11 responses import' first")
         }
         let plan = PlanDrafter(content: content).draft(card: card, gaps: try gaps(in: card),
                                                        officers: try store.officers(auditID: audit.id), options: options)
         _ = try PlanXML().write(plan)
         try store.savePlan(plan, replace: replace)
         return plan
-    }
-}
-
-/// A file's bytes, refused unread when it is larger than any XML or CSV file s11 reads whole.
-func readData(_ file: String) throws -> Data {
-    try InputFile.data(file, maximumBytes: XMLDocument.maximumBytes)
-}
-
-func readText(_ file: String) throws -> String {
-    let data = try readData(file)
-    return try CSVText.utf8(data, file: file)
-}
-
-/// Writes `data` to the file `out` and says so (adding `note`), or to standard output when no
-/// file is given: the `--out FILE` of every command that produces a document.
-func emit(_ data: Data, to out: String?, note: String = "") throws {
-    if let out {
-        try writeFile(data, to: out)
-        print("wrote \(out)\(note)")
-    } else {
-        FileHandle.standardOutput.write(data)
-    }
-}
-
-/// Writes a file, creating its folder.
-func writeFile(_ data: Data, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    do {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url, options: .atomic)
-    } catch {
-        throw CLIError("cannot write \(path): \(error.localizedDescription)")
     }
 }

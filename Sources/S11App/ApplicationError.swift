@@ -1,0 +1,6 @@
+/// A use case refused, in words for whoever asked: the command line prints it as `error: ...`,
+/// a page shows it.
+public struct ApplicationError: Error, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
