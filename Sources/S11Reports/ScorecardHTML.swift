@@ -206,27 +206,28 @@ public struct ScorecardHTML: Sendable {
 
     /// How many officers gave each answer, in order of first appearance: "Partially: 2".
     private func answerCounts(_ answers: [ScoredAnswer]) -> [String] {
+        Self.counted(answers.map(\.optionLabel)).map { "\(e($0.0)): \($0.1)" }
+    }
+
+    /// How often each value occurs, in order of first appearance.
+    private static func counted(_ values: [String]) -> [(String, Int)] {
         var counts: [(String, Int)] = []
-        for answer in answers {
-            if let index = counts.firstIndex(where: { $0.0 == answer.optionLabel }) { counts[index].1 += 1 } else { counts.append((answer.optionLabel, 1)) }
+        for value in values {
+            if let index = counts.firstIndex(where: { $0.0 == value }) { counts[index].1 += 1 } else { counts.append((value, 1)) }
         }
-        return counts.map { "\(e($0.0)): \($0.1)" }
+        return counts
     }
 
     /// For a board's summary: how many N/A answers each requirement has, without who or why.
     private func notApplicableCounts(_ ids: [String]) -> String {
-        var counts: [(String, Int)] = []
-        for id in ids {
-            if let index = counts.firstIndex(where: { $0.0 == id }) { counts[index].1 += 1 } else { counts.append((id, 1)) }
-        }
-        return """
+        """
             <section aria-labelledby="na">
             <h2 id="na">Not applicable (left out of the scores)</h2>
             <table>
             <thead><tr><th scope="col">Requirement</th><th scope="col">N/A answers</th></tr></thead>
             <tbody>
 
-            """ + counts.map { "<tr><td>\(e($0.0))</td><td>\($0.1)</td></tr>\n" }.joined() + "</tbody>\n</table>\n</section>\n"
+            """ + Self.counted(ids).map { "<tr><td>\(e($0.0))</td><td>\($0.1)</td></tr>\n" }.joined() + "</tbody>\n</table>\n</section>\n"
     }
 
     private func moderationTrail() -> String {

@@ -6,17 +6,18 @@ import Foundation
 /// shape for their CSRF tokens.
 public enum InvitationToken {
     public static func generate() -> String {
-        Data(SecureRandom.bytes(32)).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        base64url(Data(SecureRandom.bytes(32)))
     }
 
     /// A token of the same shape derived from `token` for one `purpose` (HMAC-SHA256): whoever
     /// does not hold `token` cannot make it, and it changes whenever `token` does.
     public static func derived(from token: String, purpose: String) -> String {
-        Data(HMAC<SHA256>.authenticationCode(for: Data(purpose.utf8), using: SymmetricKey(data: Data(token.utf8))))
-            .base64EncodedString()
+        base64url(Data(HMAC<SHA256>.authenticationCode(for: Data(purpose.utf8), using: SymmetricKey(data: Data(token.utf8)))))
+    }
+
+    /// 32 bytes as 43 characters of base64url without padding.
+    private static func base64url(_ bytes: Data) -> String {
+        bytes.base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")

@@ -6,7 +6,7 @@ import Hummingbird
 /// (a page's own Content-Security-Policy, say) keeps its own. A `HEAD` (which every page answers,
 /// see `Router.page`) gets the headers `GET` would, without the body.
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
-    static var shared: HTTPFields {
+    private static var shared: HTTPFields {
         [
             .cacheControl: "no-store",
             .init("Referrer-Policy")!: "no-referrer",

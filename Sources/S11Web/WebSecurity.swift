@@ -41,8 +41,7 @@ enum WebSecurity {
 
     /// An HTML response with the shared security headers, setting the CSRF cookie when it is new.
     static func html(_ body: String, status: HTTPResponse.Status = .ok, request: Request, csrf: (token: String, isNew: Bool)? = nil) -> Response {
-        var headers = SecurityHeaders<WebRequestContext>.shared
-        headers[.contentType] = "text/html; charset=utf-8"
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]      // and the shared ones (`SecurityHeaders`)
         if let csrf, csrf.isNew {
             let secure = request.headers[.init("X-Forwarded-Proto")!] == "https"
             headers[values: .setCookie].append("\(csrfCookie)=\(csrf.token); Path=/; HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")")
@@ -52,8 +51,6 @@ enum WebSecurity {
 
     /// A redirect after a form post (303 See Other).
     static func redirect(to location: String) -> Response {
-        var headers = SecurityHeaders<WebRequestContext>.shared
-        headers[.location] = location
-        return Response(status: .seeOther, headers: headers)
+        Response(status: .seeOther, headers: [.location: location])             // the shared headers come from `SecurityHeaders`
     }
 }

@@ -26,15 +26,20 @@ struct CSVTable {
         }
         var problems: [Diagnostic] = []
         for row in records.dropFirst() where row.fields.count != header.fields.count {
-            let column = row.fields.count > header.fields.count ? row.fields[header.fields.count].column : (row.fields.last?.column ?? 1)
-            problems.append(Diagnostic(SourceLocation(file: file, line: row.line, column: column),
-                                       Self.fieldCountMessage(expected: header.fields.count, found: row.fields.count)))
+            problems.append(Self.fieldCountProblem(file: file, line: row.line, columns: row.fields.map(\.column), expected: header.fields.count))
         }
         if !problems.isEmpty { throw DiagnosticsError(bounding: problems) }
         self.file = file
         self.header = header
         self.rows = Array(records.dropFirst())
         self.columns = columns
+    }
+
+    /// A record whose fields start at `columns` refused for not having `expected` of them: at the
+    /// first field too many, or at the last one there is.
+    static func fieldCountProblem(file: String, line: Int, columns: [Int], expected: Int) -> Diagnostic {
+        let column = columns.count > expected ? columns[expected] : (columns.last ?? 1)
+        return Diagnostic(SourceLocation(file: file, line: line, column: column), fieldCountMessage(expected: expected, found: columns.count))
     }
 
     /// Why a record whose field count differs from the header's is refused.

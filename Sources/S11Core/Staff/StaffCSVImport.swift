@@ -162,8 +162,6 @@ public struct StaffCSVImport: Sendable {
         rows = []
     }
 
-    private static let notUTF8 = CSVText.notUTF8
-
     // MARK: Dates
 
     private mutating func noteDate(_ bytes: ArraySlice<UInt8>, at location: SourceLocation) -> ExportDay? {
@@ -227,7 +225,7 @@ public struct StaffCSVImport: Sendable {
         }
         for record in header {
             for field in record.fields where String(validating: record.slice(field), as: UTF8.self) == nil {
-                return refuse(at: here(field), Self.notUTF8)
+                return refuse(at: here(field), CSVText.notUTF8)
             }
         }
         let resolved = reader.columns(texts, file: file)
@@ -245,10 +243,7 @@ public struct StaffCSVImport: Sendable {
     @discardableResult
     private mutating func checkFieldCount(_ record: CSVParser.Record) -> Bool {
         guard record.fields.count != fieldCount else { return true }
-        let found = record.fields.count
-        let column = found > fieldCount ? record.fields[fieldCount].column : (record.fields.last?.column ?? 1)
-        note(Diagnostic(SourceLocation(file: file, line: record.line, column: column),
-                        CSVTable.fieldCountMessage(expected: fieldCount, found: found)))
+        note(CSVTable.fieldCountProblem(file: file, line: record.line, columns: record.fields.map(\.column), expected: fieldCount))
         return false
     }
 
@@ -300,7 +295,7 @@ public struct StaffCSVImport: Sendable {
                 }
                 // Not a plain match: compare as text (non-ASCII letters, Unicode spaces), or report.
                 guard let text = String(validating: bytes, as: UTF8.self) else {
-                    return refuse(at: here(field), Self.notUTF8)
+                    return refuse(at: here(field), CSVText.notUTF8)
                 }
                 let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 if value.isEmpty { continue }
