@@ -11,9 +11,14 @@ public struct AuditSession: Sendable {
     public let content: AuditContent
 
     public init(store: AuditStore, audit: AuditRecord) throws {
+        self.init(store: store, audit: audit, content: try Self.pinnedContent(store: store, audit: audit))
+    }
+
+    /// The audit with its content already read (the web keeps each audit's content parsed once).
+    public init(store: AuditStore, audit: AuditRecord, content: AuditContent) {
         self.store = store
         self.audit = audit
-        self.content = try Self.pinnedContent(store: store, audit: audit)
+        self.content = content
     }
 
     /// Reads back the exact files the audit was opened with.
@@ -44,37 +49,8 @@ public struct AuditSession: Sendable {
         return try store.importOfficers(officers, auditID: audit.id)
     }
 
-    /// Validates every return in the files and stores them all, or none.
-    public func importReturns(files: [String]) throws -> [OfficerReturn] {
-        var returns: [OfficerReturn] = []
-        var problems: [Diagnostic] = []
-        for file in files {
-            do {
-                if file.lowercased().hasSuffix(".csv") {
-                    returns += try ReturnCSVReader(organisation: audit.organisation, year: audit.year)
-                        .returns(fromCSV: InputFiles.text(file), file: file)
-                } else {
-                    returns.append(try ReturnXML().read(data: InputFiles.data(file), file: file))
-                }
-            } catch let error as DiagnosticsError {
-                problems += error.diagnostics
-            }
-        }
-        let officers = try store.officers(auditID: audit.id)
-        let validator = ReturnValidator(content: content, organisation: audit.organisation, year: audit.year, officers: officers)
-        var seen: [String: SourceLocation] = [:]
-        for ret in returns {
-            problems += validator.problems(in: ret)
-            if let first = seen[ret.officerEmail], let here = ret.location {
-                problems.append(Diagnostic(here, "a second return for \(ret.officerEmail) (the first is at \(first)); import one return per officer"))
-            } else if let here = ret.location {
-                seen[ret.officerEmail] = here
-            }
-        }
-        if !problems.isEmpty { throw DiagnosticsError(problems) }
-        try store.saveReturns(returns, auditID: audit.id) { officer in content.questions(forRole: officer.role).count }
-        return returns
-    }
+    /// Taking returns, from files or the web form, on the core's one set of rules.
+    public var returns: ReturnTaking { ReturnTaking(store: store, audit: audit, content: content) }
 
     /// Scoring, shared with the coordinator's pages.
     public var scoring: AuditScoring { AuditScoring(store: store, audit: audit, content: content) }

@@ -2,10 +2,10 @@ import Foundation
 import S11Core
 
 extension AuditStore {
-    /// Stores returns in one transaction: each officer's answers are replaced by the return's.
-    /// A return with every question answered is submitted; otherwise it is in progress.
-    /// The caller validates the returns first (`ReturnValidator`).
-    public func saveReturns(_ returns: [OfficerReturn], auditID: Int64, questionsPerOfficer: (Officer) -> Int) throws {
+    /// Stores returns in one transaction: each officer's answers are replaced by the return's, and
+    /// the return stands where `status` (the core's `ReturnRules`) puts it. The caller validates the
+    /// returns first (`ReturnValidator`).
+    public func saveReturns(_ returns: [OfficerReturn], auditID: Int64, status: (Officer, [Answer]) -> ReturnStatus) throws {
         try engine.write { db in
             let now = Self.now()
             for ret in returns {
@@ -20,11 +20,9 @@ extension AuditStore {
                                       [.integer(officerID), .text(answer.questionID), answer.optionValue.sqlValue, answer.evidence.sqlValue,
                                        answer.example.sqlValue, answer.reason.sqlValue, .text(now)]
                                   })
-                let answered = ret.answers.filter { $0.optionValue != nil }.count
-                let complete = answered >= questionsPerOfficer(Self.officer(row))
-                let status: ReturnStatus = complete ? .submitted : (answered > 0 ? .inProgress : .notStarted)
+                let stands = status(Self.officer(row), ret.answers)
                 try db.execute("UPDATE officer SET status = ?, submittedAt = ? WHERE id = ?",
-                               [status.rawValue, complete ? now : nil, officerID])
+                               [stands.rawValue, stands == .submitted ? now : nil, officerID])
             }
         }
     }
@@ -36,15 +34,18 @@ extension AuditStore {
             return try officers.compactMap { row -> OfficerReturn? in
                 let status = ReturnStatus(rawValue: row["status"]) ?? .notStarted
                 guard includeUnsubmitted || status == .submitted else { return nil }
-                let answers = try db.fetchAll("SELECT * FROM answer WHERE officerID = ? ORDER BY questionID",
-                                               [row["id"] as Int64]).map { answer in
-                    Answer(questionID: answer["questionID"], choice: Answer.choice(from: answer["option"]),
-                           evidence: answer["evidence"], example: answer["example"], reason: answer["reason"],
-                           carried: answer["carried"])
-                }
+                let answers = try Self.answers(db, officerID: row["id"])
                 return OfficerReturn(organisation: audit.organisation, year: audit.year,
                                      officerEmail: row["email"], answers: answers)
             }
+        }
+    }
+
+    /// An officer's stored answers, carried ones included: the one mapping of the answer table.
+    static func answers(_ db: any SQLConnection, officerID: Int64) throws -> [Answer] {
+        try db.fetchAll("SELECT * FROM answer WHERE officerID = ? ORDER BY questionID", [officerID]).map { row in
+            Answer(questionID: row["questionID"], choice: Answer.choice(from: row["option"]), evidence: row["evidence"],
+                   example: row["example"], reason: row["reason"], carried: row["carried"])
         }
     }
 }

@@ -25,16 +25,16 @@ extension AuditStore {
         }
     }
 
-    /// Marks an officer's return submitted when every one of `questionIDs` has an answer;
-    /// returns the ids still unanswered (and submits nothing) otherwise.
-    public func submitReturn(officerEmail: String, auditID: Int64, questionIDs: [String]) throws -> [String] {
+    /// Submits an officer's return unless `shortfalls` (the core's `ReturnRules`) finds something
+    /// in the answers stored now, which are read in the same transaction, so that a save from
+    /// another window cannot slip between the check and the submit. Returns what it found, and
+    /// submits nothing, otherwise.
+    public func submitReturn<Shortfall>(officerEmail: String, auditID: Int64,
+                                        shortfalls: ([Answer]) -> [Shortfall]) throws -> [Shortfall] {
         try engine.write { db in
             let officer = try Self.officerRow(db, email: officerEmail, auditID: auditID)
-            let answered = Set(try db.fetchColumn(String.self, """
-                SELECT questionID FROM answer WHERE officerID = ? AND option IS NOT NULL AND carried = 0
-                """, [officer["id"] as Int64]))
-            let missing = questionIDs.filter { !answered.contains($0) }
-            guard missing.isEmpty else { return missing }
+            let found = shortfalls(try Self.answers(db, officerID: officer["id"]))
+            guard found.isEmpty else { return found }
             try db.execute("UPDATE officer SET status = ?, submittedAt = ? WHERE id = ?",
                            [ReturnStatus.submitted.rawValue, Self.now(), officer["id"] as Int64])
             return []
@@ -57,11 +57,7 @@ extension AuditStore {
     public func officerReturn(officerEmail: String, auditID: Int64) throws -> (status: ReturnStatus, submittedAt: String?, answers: [Answer]) {
         try engine.read { db in
             let officer = try Self.officerRow(db, email: officerEmail, auditID: auditID)
-            let answers = try db.fetchAll("SELECT * FROM answer WHERE officerID = ? ORDER BY questionID",
-                                           [officer["id"] as Int64]).map { answer in
-                Answer(questionID: answer["questionID"], choice: Answer.choice(from: answer["option"]), evidence: answer["evidence"],
-                       example: answer["example"], reason: answer["reason"], carried: answer["carried"])
-            }
+            let answers = try Self.answers(db, officerID: officer["id"])
             return (ReturnStatus(rawValue: officer["status"]) ?? .notStarted, officer["submittedAt"], answers)
         }
     }

@@ -21,9 +21,8 @@ struct ReturnPages: Sendable {
         var submittedAt: String?
         var answers: [String: Answer]
 
-        var validator: ReturnValidator {
-            ReturnValidator(content: content, organisation: audit.organisation, year: audit.year, officers: [officer])
-        }
+        /// The use case every change to this return goes through.
+        func taking(_ store: AuditStore) -> ReturnTaking { ReturnTaking(store: store, audit: audit, content: content) }
     }
 
     /// A problem on a form: the field it is about and what to do.
@@ -86,6 +85,7 @@ struct ReturnPages: Sendable {
         // keep what was typed on the page, save nothing over the newer answers, and say what they are.
         let shownWith = form["version"]
         let conflict = shownWith != nil && shownWith != AnswerSetVersion.of(officer.answers, questionIDs: section.questions.map(\.id))
+        let taking = officer.taking(app.store)
         for question in section.questions {
             let option = form.text("option.\(question.id)")
             let answer = Answer(questionID: question.id, choice: Answer.choice(from: option),
@@ -93,17 +93,20 @@ struct ReturnPages: Sendable {
                                 reason: form["reason.\(question.id)"])
             answers[question.id] = answer
             let field = WebApp.domID(question.id) + (option == nil ? "" : "-evidence")
-            switch officer.validator.answerProblem(answer, question: question) {
+            switch taking.rules.answerProblem(answer, question: question) {
             case .notOnScale?, .notApplicableNotAllowed?:
                 errors.append(FormError(field: WebApp.domID(question.id), message: "Choose one of the answers given for \(question.requirementID)", questionID: question.id))
                 continue                                  // a tampered value is never stored
             case .notApplicableWithoutReason?:
                 errors.append(FormError(field: WebApp.domID(question.id) + "-reason", message: "Say why \(question.requirementID) does not apply", questionID: question.id))
             case nil:
-                if finishing && option == nil {
+                switch finishing ? taking.rules.shortfall(answer, question: question) : nil {
+                case .unanswered?:
                     errors.append(FormError(field: WebApp.domID(question.id) + "-opt-0", message: "Choose how far \(question.requirementID) is met", questionID: question.id))
-                } else if finishing, question.evidenceRequired, answer.choice != .notApplicable, answer.evidence == nil {
+                case .evidenceMissing?:
                     errors.append(FormError(field: field, message: "Give the evidence for \(question.requirementID)", questionID: question.id))
+                default:
+                    break
                 }
             }
             if option != nil || answer.evidence != nil || answer.example != nil || answer.reason != nil { typed.append(answer) }
@@ -112,7 +115,7 @@ struct ReturnPages: Sendable {
             return try page(request, officer, position: position, answers: answers,
                             errors: changedMeanwhile(officer, section: section, typed: answers), status: .conflict)
         }
-        try app.store.saveAnswers(typed, officerEmail: officer.officer.email, auditID: officer.audit.id)
+        try taking.savePage(typed, officer: officer.officer)
         if !finishing {
             return app.message(request, title: "Your answers have been saved", paragraphs: [
                 "You can close this page. Use the link in your invitation to come back; it opens where you left off, in any browser.",
@@ -136,24 +139,16 @@ struct ReturnPages: Sendable {
         _ = try await app.form(request)
         guard let officer = try load(context) else { return await unknownLink(request, context) }
         if officer.status == .submitted { return WebSecurity.redirect(to: "/r/\(officer.token)/done") }
-        var errors: [FormError] = []
-        for question in officer.sections.flatMap(\.questions) {
-            let answer = officer.answers[question.id]
-            let id = WebApp.domID(question.id)
-            if answer?.optionValue == nil {
-                errors.append(FormError(field: id, message: "Answer \(question.requirementID)", questionID: question.id))
-            } else if answer?.carried == true {
-                errors.append(FormError(field: id, message: "Confirm or change last year's answer to \(question.requirementID)", questionID: question.id))
-            } else if let answer, officer.validator.answerProblem(answer, question: question) != nil {
-                errors.append(FormError(field: id, message: "Correct the answer to \(question.requirementID)", questionID: question.id))
-            } else if question.evidenceRequired, answer?.choice != .notApplicable, answer?.evidence == nil {
-                errors.append(FormError(field: id, message: "Give the evidence for \(question.requirementID)", questionID: question.id))
+        let shortfalls = try officer.taking(app.store).submit(officer: officer.officer)
+        if shortfalls.isEmpty { return WebSecurity.redirect(to: "/r/\(officer.token)/done") }
+        let errors = shortfalls.map { question, shortfall -> FormError in
+            let message = switch shortfall {
+            case .unanswered: "Answer \(question.requirementID)"
+            case .carried: "Confirm or change last year's answer to \(question.requirementID)"
+            case .invalid: "Correct the answer to \(question.requirementID)"
+            case .evidenceMissing: "Give the evidence for \(question.requirementID)"
             }
-        }
-        if errors.isEmpty {
-            let missing = try app.store.submitReturn(officerEmail: officer.officer.email, auditID: officer.audit.id,
-                                                     questionIDs: officer.sections.flatMap(\.questions).map(\.id))
-            if missing.isEmpty { return WebSecurity.redirect(to: "/r/\(officer.token)/done") }
+            return FormError(field: WebApp.domID(question.id), message: message, questionID: question.id)
         }
         return try checkPage(request, officer, errors: errors)
     }

@@ -43,7 +43,7 @@ struct Benchmark {
                     let officers = generator.officers(organisation: index, count: size.officersPerOrganisation)
                     try store.importOfficers(officers, auditID: audit.id)
                     let returns = officers.map { generator.completeReturn(for: $0, organisation: audit.organisation, year: 2026) }
-                    try store.saveReturns(returns, auditID: audit.id) { content.questions(forRole: $0.role).count }
+                    try store.saveReturns(returns, auditID: audit.id) { ReturnRules(content: content).status(answers: $1, officer: $0) }
                     audits.append(audit)
                 }
             }

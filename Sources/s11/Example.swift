@@ -64,7 +64,7 @@ struct Example: ParsableCommand {
         let invitations = try InvitationWriter(session: session, baseURL: baseURL, deadline: nil, contact: nil)
             .write(issued, to: "\(out)/invitations")
         print("4. invite: \(issued.count) links, written to \(out)/invitations/")
-        let returns = try session.importReturns(files: returnFiles)
+        let returns = try session.returns.importFiles(returnFiles)
         print("5. responses import: \(returns.count) returns")
         let staffFile = examples.appendingPathComponent("staff/surveymonkey-2026.csv").path
         let staffCount = try session.importStaffResponses(files: [staffFile], mappingFile: nil).map(\.answerSets).reduce(0, +)

@@ -38,7 +38,7 @@ struct Responses: ParsableCommand {
                 if dateOrder != nil || again || mapping != nil {
                     throw CLIError("--mapping, --date-order and --again are for the staff survey's export; add --staff")
                 }
-                let returns = try session.importReturns(files: files)
+                let returns = try session.returns.importFiles(files)
                 let submitted = Set(try session.store.officerStatuses(auditID: session.audit.id)
                     .filter { $0.status == .submitted }.map(\.officer.email))
                 let complete = returns.filter { submitted.contains($0.officerEmail) }.count

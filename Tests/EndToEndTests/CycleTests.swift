@@ -73,6 +73,24 @@ import Testing
         #expect(table.stdout.contains("1 returns scored"))
     }
 
+    /// A file's return keeps the same rules as the web form's: evidence the survey requires is
+    /// missing, so it is stored but not submitted, and is not scored until the officer finishes it.
+    @Test func aFileReturnWithoutRequiredEvidenceIsKeptInProgress() throws {
+        let s11 = try openedAudit()
+        let officers = try String(contentsOfFile: S11Binary.example("officers.csv"), encoding: .utf8)
+        let email = try #require(officers.split(separator: "\n").dropFirst().first?.split(separator: ",")[1]).trimmingCharacters(in: .whitespaces)
+        try s11.succeed(["responses", "template", "--officer", email, "--out", "mine.xml", "--db", s11.db])
+        var text = try String(contentsOf: s11.folder.appendingPathComponent("mine.xml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "option=\"\"", with: "option=\"mostly\"")
+        text = text.replacingOccurrences(of: "<evidence></evidence>", with: "<evidence>Board minutes</evidence>")
+        text = text.replacingOccurrences(of: "<evidence/>", with: "<evidence>Board minutes</evidence>")
+        let first = try #require(text.range(of: "<evidence>Board minutes</evidence>"))
+        text.replaceSubrange(first, with: "")                                      // one answer's evidence left out
+        let imported = try s11.succeed(["responses", "import", try s11.write(text, to: "filled.xml"), "--db", s11.db])
+        #expect(imported.stdout.contains("0 complete and submitted, 1 in progress"), "\(imported.stdout)")
+        #expect(try s11.succeed(["score", "--db", s11.db]).stdout.contains("0 returns scored"))
+    }
+
     @Test func theExampleRunsAWholeCycle() throws {
         let s11 = try S11Binary()
         let result = try s11.run(["example", "--out", "example", "--content", S11Binary.content])

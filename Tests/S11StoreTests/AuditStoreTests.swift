@@ -95,10 +95,10 @@ import S11Core
         let stranger = OfficerReturn(organisation: audit.organisation, year: 2026, officerEmail: "nobody@example.org",
                                      answers: [Answer(questionID: "Q1.1", choice: .option("fully"))])
         #expect(throws: StoreError.self) {
-            try store.saveReturns([good, stranger], auditID: audit.id) { _ in 1 }
+            try store.saveReturns([good, stranger], auditID: audit.id) { _, _ in .submitted }
         }
         #expect(try store.returns(audit: audit, includeUnsubmitted: true).allSatisfy { $0.answers.isEmpty })
-        try store.saveReturns([good], auditID: audit.id) { _ in 1 }
+        try store.saveReturns([good], auditID: audit.id) { _, _ in .submitted }
         let saved = try store.returns(audit: audit)
         #expect(saved.map(\.officerEmail) == ["asha@example.org"])
         #expect(saved[0].answers == good.answers)
@@ -111,7 +111,7 @@ import S11Core
         let partial = OfficerReturn(organisation: audit.organisation, year: 2026, officerEmail: "ben@example.org",
                                     answers: [Answer(questionID: "Q1.1", choice: .option("mostly")),
                                               Answer(questionID: "Q1.2", choice: .unanswered)])
-        try store.saveReturns([partial], auditID: audit.id) { _ in 2 }
+        try store.saveReturns([partial], auditID: audit.id) { _, _ in .inProgress }
         #expect(try store.officerStatuses(auditID: audit.id).first { $0.officer.email == "ben@example.org" }?.status == .inProgress)
         #expect(try store.returns(audit: audit).isEmpty)
         #expect(try store.returns(audit: audit, includeUnsubmitted: true).first { $0.officerEmail == "ben@example.org" }?.answers.count == 2)

@@ -26,7 +26,7 @@ import Testing
             question.id == notApplicable?.id ? Answer(questionID: question.id, choice: .notApplicable, reason: Self.naReason)
                 : Answer(questionID: question.id, choice: .option("partially"), evidence: Self.secret)
         }, officerEmail: "hana.okafor@hillside.example", auditID: hillside.id)
-        _ = try fixture.store.submitReturn(officerEmail: "hana.okafor@hillside.example", auditID: hillside.id, questionIDs: questions.map(\.id))
+        _ = try fixture.store.submitReturn(officerEmail: "hana.okafor@hillside.example", auditID: hillside.id) { _ in [String]() }
         let scoring = AuditScoring(store: fixture.store, audit: hillside, content: fixture.content)
         let card = try scoring.scorecard()
         let plan = PlanDrafter(content: fixture.content).draft(

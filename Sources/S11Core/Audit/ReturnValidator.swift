@@ -4,6 +4,7 @@ public struct ReturnValidator: Sendable {
     public var organisation: String
     public var year: Int
     public var officers: [String: Officer]
+    var rules: ReturnRules { ReturnRules(content: content) }
 
     public init(content: AuditContent, organisation: String, year: Int, officers: [Officer]) {
         self.content = content
@@ -39,7 +40,7 @@ public struct ReturnValidator: Sendable {
             if !seen.insert(question.id).inserted {
                 problems.append(Diagnostic(here, "question '\(question.id)' is answered twice"))
             }
-            switch answerProblem(answer, question: question) {
+            switch rules.answerProblem(answer, question: question) {
             case .notOnScale(let value, let allowed)?:
                 problems.append(Diagnostic(here, "'\(value)' is not on the scale for question '\(question.id)'; use one of: \(allowed.joined(separator: ", "))"))
             case .notApplicableNotAllowed?:
@@ -51,28 +52,5 @@ public struct ReturnValidator: Sendable {
             }
         }
         return problems
-    }
-
-    /// What is wrong with one answer to `question`, whoever wrote it (a file or a web form).
-    public enum AnswerProblem: Sendable, Hashable {
-        case notOnScale(value: String, allowed: [String])
-        case notApplicableNotAllowed
-        case notApplicableWithoutReason
-    }
-
-    /// The rule every answer keeps: an option on the question's scale, or N/A with a reason where
-    /// the requirement allows it. nil when the answer is fine (or not given yet).
-    public func answerProblem(_ answer: Answer, question: Question) -> AnswerProblem? {
-        let requirement = content.catalogue.requirement(question.requirementID)
-        switch answer.choice {
-        case .option(let value):
-            guard let scale = content.scale(question.scaleID), scale.option(value) == nil else { return nil }
-            return .notOnScale(value: value, allowed: scale.options.map(\.value) + (requirement?.naAllowed == true ? ["na"] : []))
-        case .notApplicable:
-            if requirement?.naAllowed != true { return .notApplicableNotAllowed }
-            return answer.reason == nil ? .notApplicableWithoutReason : nil
-        case .unanswered:
-            return nil
-        }
     }
 }
