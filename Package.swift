@@ -58,9 +58,13 @@ let package = Package(
         .target(
             name: "S11App",
             dependencies: [
-                "S11Core", "S11XML", "S11Store",
+                "S11Core", "S11XML", "S11Store", "S11Reports",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
+        ),
+        .target(
+            name: "S11Mail",
+            dependencies: ["S11App"]
         ),
         .target(
             name: "S11Web",
@@ -76,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "s11",
             dependencies: [
-                "S11Core", "S11XML", "S11Store", "S11Reports", "S11App", "S11Web",
+                "S11Core", "S11XML", "S11Store", "S11Reports", "S11App", "S11Mail", "S11Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -26,11 +26,16 @@ public struct InvitationMail: Sendable {
 
     public func link(_ token: String) -> String { baseURL + "/r/" + token }
 
-    /// The message, CRLF line ends, headers then a blank line then the body.
-    public func message(_ kind: Kind, to officer: Officer, roleLabel: String, questions: Int, token: String, date: Date) -> String {
-        let subject = kind == .invitation
+    /// The subject line of an invitation or a reminder.
+    public func subject(_ kind: Kind) -> String {
+        kind == .invitation
             ? "Safeguarding self-assessment \(year): your return for \(organisation)"
             : "Reminder: your \(year) safeguarding self-assessment return for \(organisation)"
+    }
+
+    /// The message, CRLF line ends, headers then a blank line then the body.
+    public func message(_ kind: Kind, to officer: Officer, roleLabel: String, questions: Int, token: String, date: Date) -> String {
+        let subject = subject(kind)
         let due = deadline.map { "Please submit by \($0.spelledOut)." } ?? "Please submit by the date your safeguarding lead has set."
         let opening = kind == .invitation
             ? "You are invited to complete the \(year) safeguarding self-assessment for \(organisation), answering for \(officer.serviceArea) as \(roleLabel)."
@@ -64,10 +69,14 @@ public struct InvitationMail: Sendable {
     public func files(_ kind: Kind, for issued: [(officer: Officer, token: String)], content: AuditContent,
                       date: Date) -> [(name: String, data: Data)] {
         issued.map { officer, token in
-            (Self.fileName(officer.email),
-             Data(message(kind, to: officer, roleLabel: content.selfAssessment.roleLabel(officer.role),
-                          questions: content.questions(forRole: officer.role).count, token: token, date: date).utf8))
+            (Self.fileName(officer.email), message(kind, to: officer, token: token, content: content, date: date))
         } + [("links.csv", Data(mailMerge(issued).utf8))]
+    }
+
+    /// One officer's message as bytes, with their role and question count from the audit's content.
+    public func message(_ kind: Kind, to officer: Officer, token: String, content: AuditContent, date: Date) -> Data {
+        Data(message(kind, to: officer, roleLabel: content.selfAssessment.roleLabel(officer.role),
+                     questions: content.questions(forRole: officer.role).count, token: token, date: date).utf8)
     }
 
     /// The mail-merge CSV: one row per officer with the link.

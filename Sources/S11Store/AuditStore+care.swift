@@ -63,6 +63,7 @@ extension AuditStore {
                     try db.execute("UPDATE answer SET \(column) = '[erased]' WHERE officerID = ? AND \(column) IS NOT NULL", [id])
                 }
                 try db.execute("DELETE FROM invitation WHERE officerID = ?", [id])
+                try db.execute("DELETE FROM mailMessage WHERE officerID = ?", [id])   // said who the messages went to
             }
             return ids.count
         }

@@ -53,8 +53,9 @@ extension AuditStore {
     /// officer when `reissue` is set, which revokes the old links). Only the token's SHA-256 is
     /// stored: the tokens returned here are the only copy. `unsubmittedOnly` limits it to officers
     /// whose return is not in, as reminders need (a reminder carries a new link, since the old one
-    /// cannot be read back from its hash).
-    public func issueInvitations(auditID: Int64, reissue: Bool, unsubmittedOnly: Bool = false) throws -> [(officer: Officer, token: String)] {
+    /// cannot be read back from its hash). `only` limits it to those e-mail addresses (lower case).
+    public func issueInvitations(auditID: Int64, reissue: Bool, unsubmittedOnly: Bool = false,
+                                 only emails: Set<String>? = nil) throws -> [(officer: Officer, token: String)] {
         try engine.write { db in
             let rows = try db.fetchAll("""
                 SELECT o.*, (i.officerID IS NOT NULL) AS invited FROM officer o
@@ -62,7 +63,8 @@ extension AuditStore {
                 """, [auditID])
             var issued: [(Officer, String)] = []
             for row in rows where (reissue || !(row["invited"] as Bool))
-                && !(unsubmittedOnly && row["status"] as String == ReturnStatus.submitted.rawValue) {
+                && !(unsubmittedOnly && row["status"] as String == ReturnStatus.submitted.rawValue)
+                && emails.map({ $0.contains((row["email"] as String).lowercased()) }) != false {
                 let token = InvitationToken.generate()
                 try db.execute("""
                     INSERT INTO invitation (officerID, tokenSHA256, issuedAt) VALUES (?, ?, ?)

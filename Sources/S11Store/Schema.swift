@@ -173,6 +173,16 @@ enum Schema {
             try db.execute("CREATE INDEX signInEventByEmail ON signInEvent (email COLLATE NOCASE, at)")
             try db.execute("CREATE INDEX signInEventByAddress ON signInEvent (address, at)")
         },
+        Migration(identifier: "v13: what became of each invitation and reminder handed to the mail program") { db in
+            // The message is not kept (it carried the officer's link): only when, what and the answer.
+            let d = db.dialect
+            try db.execute("""
+                CREATE TABLE mailMessage (\(d.autoIncrementedID), officerID \(d.integer) NOT NULL REFERENCES officer(id) ON DELETE CASCADE,
+                    kind \(d.text) NOT NULL, subject \(d.text) NOT NULL, at \(d.double) NOT NULL, accepted \(d.integer) NOT NULL,
+                    detail \(d.text) NOT NULL)
+                """)
+            try db.execute("CREATE INDEX mailMessageByOfficer ON mailMessage (officerID, at)")
+        },
     ]
 
     /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.

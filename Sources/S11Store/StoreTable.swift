@@ -22,5 +22,6 @@ struct StoreTable: Sendable {
         StoreTable(name: "coordinator"),
         StoreTable(name: "coordinatorSession"),
         StoreTable(name: "signInEvent", numbersItsRows: true),
+        StoreTable(name: "mailMessage", numbersItsRows: true),
     ]
 }

@@ -75,7 +75,7 @@ struct CoordinatorPages: Sendable {
 
     /// The sign-ins, failures and refusals on the accounts the coordinator may see.
     func signIns(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let coordinator = try app.coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let csrf = WebSecurity.csrfToken(for: request)
         let formatter = ISO8601DateFormatter()
         let labels: [SignInEvent.Outcome: String] = [.success: "signed in", .failure: "wrong password", .locked: "locked after too many wrong passwords",
@@ -97,27 +97,6 @@ struct CoordinatorPages: Sendable {
         return response
     }
 
-    /// The signed-in coordinator, or nil (the caller redirects to sign in).
-    func coordinator(_ request: Request) throws -> Coordinator? {
-        guard let token = request.cookies[Self.sessionCookie]?.value else { return nil }
-        return try app.store.coordinator(forSession: token)
-    }
-
-    /// What a page shows: summaries, which board users see for every organisation, or returns and
-    /// changes, which only the organisation's own coordinator may see and make.
-    enum Access { case summary, running }
-
-    /// The signed-in coordinator and the audit the path names; nil when nobody is signed in (the
-    /// caller redirects to sign in). An audit that is not there, another organisation's, or a page
-    /// a board user may not see are all the same 404, so nothing can be learnt by trying ids.
-    private func signedIn(_ request: Request, _ context: WebRequestContext, _ access: Access) throws -> (Coordinator, AuditRecord)? {
-        guard let coordinator = try coordinator(request) else { return nil }
-        guard let id = context.parameters.get("id").flatMap(Int64.init),
-              let audit = try app.store.audit(id: id, visibleTo: coordinator),
-              access == .summary || !coordinator.isBoard else { throw HTTPError(.notFound) }
-        return (coordinator, audit)
-    }
-
     private func loginPage(_ request: Request, email: String, errors: [[String: String]], status: HTTPResponse.Status) throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
         let html = try app.render("admin-login", ["title": "Sign in", "csrf": csrf.token, "email": email,
@@ -128,7 +107,7 @@ struct CoordinatorPages: Sendable {
     // MARK: Pages
 
     func audits(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        guard let coordinator = try coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let coordinator = try app.coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let csrf = WebSecurity.csrfToken(for: request)
         let audits = try app.store.audits(visibleTo: coordinator).map { audit -> [String: Any] in
             let statuses = try app.store.officerStatuses(auditID: audit.id)
@@ -149,7 +128,7 @@ struct CoordinatorPages: Sendable {
 
     func reopen(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let (_, audit) = try signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (_, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let email = form.text("email") ?? ""
         do {
             try app.store.reopenReturn(officerEmail: email, auditID: audit.id)
@@ -159,28 +138,8 @@ struct CoordinatorPages: Sendable {
         }
     }
 
-    func remind(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        _ = try await app.form(request)
-        guard let (_, audit) = try signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        let scoring = try app.scoring(audit)
-        let issued = try app.store.issueInvitations(auditID: audit.id, reissue: true, unsubmittedOnly: true)
-        guard !issued.isEmpty else { return try auditPage(request, context, notice: "Every officer has submitted; no reminders written.", files: []) }
-        let due = try app.store.returnsDue(auditID: audit.id)
-        let mail = InvitationMail(organisation: audit.organisation, year: audit.year, baseURL: app.baseURL, deadline: due.deadline,
-                                  contact: due.contact)
-        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
-        let folder = URL(fileURLWithPath: app.mailFolder).appendingPathComponent("reminders-\(audit.year)-\(stamp)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let files = try mail.files(.reminder, for: issued, content: scoring.content, date: Date()).map { file in
-            let url = folder.appendingPathComponent(file.name)
-            try file.data.write(to: url, options: .atomic)
-            return url.path
-        }.filter { $0.hasSuffix(".eml") }                         // the page lists the messages
-        return try auditPage(request, context, notice: "Wrote \(issued.count) reminder\(issued.count == 1 ? "" : "s") to \(folder.path) for your mail system to send:", files: files)
-    }
-
     func scorecard(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        guard let (coordinator, audit) = try signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (coordinator, audit) = try app.signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
         let scoring = try app.scoring(audit)
         let card = try scoring.scorecard()
         let staff = try scoring.staffResults()
@@ -196,14 +155,14 @@ struct CoordinatorPages: Sendable {
     }
 
     func planPrint(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard let (_, audit) = try signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (_, audit) = try app.signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
         guard let plan = try storedPlan(audit) else { throw HTTPError(.notFound) }
         return WebSecurity.html(PlanHTMLReport().write(plan), request: request)
     }
 
     func updatePlan(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let (coordinator, audit) = try signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let actionID = form.text("action") ?? ""
         let field = WebApp.domID(actionID)
         var status: ActionStatus?
@@ -234,7 +193,7 @@ struct CoordinatorPages: Sendable {
     }
 
     func planXML(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard let (_, audit) = try signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (_, audit) = try app.signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
         guard let plan = try storedPlan(audit) else { throw HTTPError(.notFound) }
         let data = try PlanXML().write(plan)
         return Response(status: .ok, headers: [
@@ -249,7 +208,7 @@ struct CoordinatorPages: Sendable {
 
     func moderate(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let (coordinator, audit) = try signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let parts = (form["scope"] ?? "").split(separator: ":", maxSplits: 1).map(String.init)
         let content = try app.content(of: audit)
         guard parts.count == 2, let scope = Moderation.Scope(kind: parts[0], id: parts[1]),
@@ -279,7 +238,7 @@ struct CoordinatorPages: Sendable {
     }
 
     private func planPage(_ request: Request, _ context: WebRequestContext, errors: [[String: String]]) throws -> Response {
-        guard let (coordinator, audit) = try signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         guard let plan = try storedPlan(audit) else {
             return app.message(request, title: "No plan yet", paragraphs: ["Draft it with 's11 plan draft' once returns are in."],
                                status: .notFound, link: ("/admin/audits/\(audit.id)", "Back to the audit"))
@@ -308,7 +267,7 @@ struct CoordinatorPages: Sendable {
     }
 
     private func auditPage(_ request: Request, _ context: WebRequestContext, notice: String?, files: [String]) throws -> Response {
-        guard let (coordinator, audit) = try signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let content = try app.content(of: audit)
         let statuses = try app.store.officerStatuses(auditID: audit.id)
         let due = try app.store.returnsDue(auditID: audit.id)
@@ -341,7 +300,7 @@ struct CoordinatorPages: Sendable {
     }
 
     private func moderationPage(_ request: Request, _ context: WebRequestContext, errors: [[String: String]]) throws -> Response {
-        guard let (coordinator, audit) = try signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let scoring = try app.scoring(audit)
         let card = try scoring.scorecard()
         let csrf = WebSecurity.csrfToken(for: request)

@@ -14,8 +14,13 @@ public struct WebApp: Sendable {
     let templates: MustacheLibrary
     /// Where officers reach this server, for the links in reminders.
     let baseURL: String
-    /// Where reminder e-mails are written for the council's mail system.
+    /// Where invitations and reminders are written for the council's mail system when no mail
+    /// program is set up.
     let mailFolder: String
+    /// The council's mail program, which invitations and reminders are handed to; nil writes files.
+    let delivery: (any MailDelivery)?
+    /// The From line of invitations and reminders.
+    let mailFrom: String
     /// Largest form body accepted; more gets 413 Content Too Large.
     static let maxBody = 512 * 1024
     /// Misses on officers' and staff links, to slow guessing.
@@ -29,12 +34,17 @@ public struct WebApp: Sendable {
     /// How long a refused sign-in takes to answer.
     let refusalDelay: Duration
 
-    public init(store: AuditStore, baseURL: String = "http://127.0.0.1:8080", mailFolder: String = "s11-mail") async throws {
-        try await self.init(store: store, baseURL: baseURL, mailFolder: mailFolder, passwords: PasswordChecks(), throttle: SignInThrottle())
+    public init(store: AuditStore, baseURL: String = "http://127.0.0.1:8080", mailFolder: String = "s11-mail",
+                delivery: (any MailDelivery)? = nil, mailFrom: String = Invitations.defaultFrom) async throws {
+        try await self.init(store: store, baseURL: baseURL, mailFolder: mailFolder, delivery: delivery, mailFrom: mailFrom,
+                            passwords: PasswordChecks(), throttle: SignInThrottle())
     }
 
-    init(store: AuditStore, baseURL: String = "http://127.0.0.1:8080", mailFolder: String = "s11-mail", passwords: PasswordChecks,
+    init(store: AuditStore, baseURL: String = "http://127.0.0.1:8080", mailFolder: String = "s11-mail", delivery: (any MailDelivery)? = nil,
+         mailFrom: String = Invitations.defaultFrom, passwords: PasswordChecks,
          throttle: SignInThrottle, refusalDelay: Duration = .seconds(1)) async throws {
+        self.delivery = delivery
+        self.mailFrom = mailFrom
         self.passwords = passwords
         self.throttle = throttle
         self.refusalDelay = refusalDelay
@@ -73,7 +83,10 @@ public struct WebApp: Sendable {
         router.page("/admin/sign-ins") { request, context in try await coordinator.signIns(request, context) }
         router.page("/admin/audits/:id") { request, context in try await coordinator.audit(request, context) }
         router.post("/admin/audits/:id/reopen") { request, context in try await coordinator.reopen(request, context) }
-        router.post("/admin/audits/:id/remind") { request, context in try await coordinator.remind(request, context) }
+        let invitations = InvitationPages(app: self)
+        router.page("/admin/audits/:id/invitations") { request, context in try invitations.page(request, context) }
+        router.post("/admin/audits/:id/invitations/due") { request, context in try await invitations.setDue(request, context) }
+        router.post("/admin/audits/:id/invitations/send") { request, context in try await invitations.send(request, context) }
         router.page("/admin/audits/:id/scorecard") { request, context in try await coordinator.scorecard(request, context) }
         router.page("/admin/audits/:id/moderation") { request, context in try await coordinator.moderation(request, context) }
         router.post("/admin/audits/:id/moderate") { request, context in try await coordinator.moderate(request, context) }

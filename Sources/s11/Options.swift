@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import S11App
+import S11Mail
 
 /// `--db PATH|URL`: the store every command works on: an SQLite file, or a PostgreSQL server.
 struct StoreOptions: ParsableArguments {
@@ -46,5 +48,31 @@ struct ContentOptions: ParsableArguments {
         let manager = FileManager.default
         return manager.fileExists(atPath: folder.appendingPathComponent("Standards").path)
             && manager.fileExists(atPath: folder.appendingPathComponent("Surveys").path)
+    }
+}
+
+/// `--sendmail CMD --mail-from ADDRESS`: the council's mail program, which s11 hands each message to.
+struct MailOptions: ParsableArguments {
+    @Option(name: .customLong("sendmail"), help: ArgumentHelp(
+        "A sendmail-compatible program that takes a message on standard input, e.g. \"msmtp -t\" or \"/usr/sbin/sendmail -t -i\".",
+        discussion: "Without --sendmail: $S11_SENDMAIL when set.", valueName: "command"))
+    var given: String?
+
+    @Option(help: "The From line of invitations and reminders; default $S11_MAIL_FROM, else \(Invitations.defaultFrom).")
+    var mailFrom: String?
+
+    var from: String {
+        mailFrom ?? ProcessInfo.processInfo.environment["S11_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? Invitations.defaultFrom
+    }
+
+    /// The configured program, or nil when none is configured; refused when it names no program.
+    func program() throws -> SendmailProgram? {
+        guard let command = given ?? ProcessInfo.processInfo.environment["S11_SENDMAIL"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+            return nil
+        }
+        guard let program = SendmailProgram(command: command) else {
+            throw CLIError("the mail program '\(command)' names no program (an unclosed quote?); give one such as \"msmtp -t\"")
+        }
+        return program
     }
 }

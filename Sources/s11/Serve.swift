@@ -4,6 +4,7 @@ import Hummingbird
 import S11Core
 import S11Store
 import S11App
+import S11Mail
 import S11Web
 
 /// `s11 serve`: the web pages officers and staff answer in, on the same store.
@@ -15,11 +16,13 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
     @Option(help: "Where officers reach this server, for the links in reminders; default http://HOST:PORT.") var baseURL: String?
-    @Option(help: "The folder reminder e-mails are written to, for your mail system to send.") var mailDir = "s11-mail"
+    @Option(help: "The folder invitations and reminders are written to when no mail program is set up (--sendmail), for your mail system to send.")
+    var mailDir = "s11-mail"
     @Option(help: "Seconds a client has to send a request's headers (and again its body) before the connection is closed.")
     var readTimeout = 10
     @Flag(help: "Build the shipped example council (in ./s11-example, afresh), add a coordinator with a new password, and serve it.")
     var example = false
+    @OptionGroup var mailOptions: MailOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var contentOptions: ContentOptions
 
@@ -32,11 +35,21 @@ struct Serve: AsyncParsableCommand {
             printError("error: \(error.message)")
             throw ExitCode(1)
         }
-        let app = try await WebApp(store: store, baseURL: baseURL ?? "http://\(host):\(port)", mailFolder: mailDir)
+        let delivery: SendmailProgram?
+        do {
+            delivery = try mailOptions.program()
+        } catch let error as CLIError {
+            printError("error: \(error.message)")
+            throw ExitCode(1)
+        }
+        let app = try await WebApp(store: store, baseURL: baseURL ?? "http://\(host):\(port)", mailFolder: mailDir,
+                                   delivery: delivery, mailFrom: mailOptions.from)
             .application(host: host, port: port, readTimeout: .seconds(Int64(max(1, readTimeout)))) { port in
             let audits = (try? store.audits()) ?? []
             say("s11 is serving \(AuditStore.displayName(database)) at http://\(host):\(port)/ (\(audits.count) audit\(audits.count == 1 ? "" : "s"))")
             say("coordinators sign in at http://\(host):\(port)/admin (add one with 's11 admin create --email E --org NAME')")
+            say(delivery.map { "invitations and reminders go to the mail program '\($0.arguments.joined(separator: " "))'" }
+                ?? "no mail program (--sendmail): invitations and reminders are written as .eml files into \(mailDir)/")
             say("officers use the links from 's11 invite'; staff the link from 's11 invite --staff'. Ctrl-C stops it.")
         }
         try await app.runService()

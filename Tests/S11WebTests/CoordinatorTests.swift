@@ -79,17 +79,63 @@ import Testing
         do {
             let browser = Browser(client: RouterClient(app: app))
             try await signIn(browser)
-            let audit = try await browser.get("/admin/audits/\(fixture.audit.id)")
-            let written = try await browser.post("/admin/audits/\(fixture.audit.id)/remind", [], csrf: audit.csrf)
-            #expect(written.body.contains("Wrote 1 reminder to"))
-            #expect(written.body.contains("gareth.lloyd_riverside.example.eml"))
-            #expect(!written.body.contains("owen.price_riverside.example.eml"))
+            let page = try await browser.get("/admin/audits/\(fixture.audit.id)/invitations")
+            #expect(page.body.contains("Write reminders to 1 officer(s)"))
+            let written = try await browser.post("/admin/audits/\(fixture.audit.id)/invitations/send", [("kind", "reminder")], csrf: page.csrf)
+            #expect(written.body.contains("1 reminder was written to"))
+            #expect(written.body.contains("gareth.lloyd@riverside.example") && written.body.contains("reminder, "))
         }
+        #expect(try fixture.store.mailRecords(auditID: fixture.audit.id).map(\.officerEmail) == ["gareth.lloyd@riverside.example"])
         let folders = try FileManager.default.contentsOfDirectory(atPath: mail)
         let folder = try #require(folders.first)
         let message = try String(contentsOfFile: "\(mail)/\(folder)/gareth.lloyd_riverside.example.eml", encoding: .utf8)
         #expect(message.contains("Subject: Reminder: your 2026 safeguarding self-assessment return"))
         #expect(message.contains("https://s11.riverside.example/r/"))
+    }
+
+    /// A mail program that accepts every message but the ones to `refusing`, and keeps what it was given.
+    final class FakeMailProgram: MailDelivery, @unchecked Sendable {
+        let refusing: String
+        private let lock = NSLock()
+        private var given: [(to: String, message: String)] = []
+        init(refusing: String) { self.refusing = refusing }
+        var messages: [(to: String, message: String)] { lock.withLock { given } }
+        func deliver(_ message: Data, to recipient: String) -> MailDeliveryOutcome {
+            lock.withLock { given.append((recipient, String(decoding: message, as: UTF8.self))) }
+            return recipient == refusing ? MailDeliveryOutcome(accepted: false, detail: "relay said 550 no such mailbox")
+                : MailDeliveryOutcome(accepted: true, detail: "")
+        }
+    }
+
+    @Test func invitationsGoToTheMailProgramAndAFailureIsShownAndSentAgain() async throws {
+        let fixture = try fixtureWithCoordinator()
+        let program = FakeMailProgram(refusing: "gareth.lloyd@riverside.example")
+        let app = try await WebApp(store: fixture.store, baseURL: "https://s11.riverside.example", delivery: program,
+                                   mailFrom: "Riverside safeguarding <audit@riverside.example>")
+        let browser = Browser(client: RouterClient(app: app))
+        try await signIn(browser)
+        let page = try await browser.get("/admin/audits/\(fixture.audit.id)/invitations")
+        #expect(page.body.contains("Send invitations to 2 officer(s)"))
+        #expect(page.body.contains("(their-own-link)"))                                   // the preview, before anything goes
+        #expect(program.messages.isEmpty)
+        let sent = try await browser.post("/admin/audits/\(fixture.audit.id)/invitations/send", [("kind", "invitation")], csrf: page.csrf)
+        #expect(sent.status == .unprocessableContent)
+        #expect(sent.body.contains("The invitation to gareth.lloyd@riverside.example was not sent: relay said 550 no such mailbox"))
+        #expect(program.messages.count == 2)
+        #expect(program.messages.allSatisfy { $0.message.contains("From: Riverside safeguarding <audit@riverside.example>") })
+        // Owen's link in his message opens his return; nothing of the link is stored but its hash.
+        let owenMessage = try #require(program.messages.first { $0.to == "owen.price@riverside.example" }?.message)
+        let link = try #require(owenMessage.split(separator: "\r\n").first { $0.hasPrefix("https://s11.riverside.example/r/") })
+        let token = String(link.split(separator: "/").last!)
+        #expect(try fixture.store.officer(forToken: token)?.officer.email == "owen.price@riverside.example")
+        // Only the one that failed is due again; sending again reaches Gareth alone.
+        let after = try await browser.get("/admin/audits/\(fixture.audit.id)/invitations")
+        #expect(after.body.contains("Send invitations to 1 officer(s)"))
+        #expect(after.body.contains("not sent"))
+        _ = try await browser.post("/admin/audits/\(fixture.audit.id)/invitations/send", [("kind", "invitation")], csrf: page.csrf)
+        #expect(program.messages.count == 3 && program.messages.last?.to == "gareth.lloyd@riverside.example")
+        let records = try fixture.store.mailRecords(auditID: fixture.audit.id)
+        #expect(records.count == 3 && records.filter(\.accepted).count == 1)
     }
 
     @Test func moderationFromThePageIsRecordedWithWhoAndWhy() async throws {

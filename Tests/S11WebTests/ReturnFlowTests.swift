@@ -166,10 +166,16 @@ import Testing
                 last = clock.now - started
             }
             #expect(last >= .milliseconds(1_400))          // the 8th miss waits 3 x 0.5 s
-            // A real link is not made to wait: it answers sooner than the miss did, however busy the machine.
-            let started = clock.now
-            #expect(try await browser.get("/r/\(fixture.owen)/s/1").status == .ok)
-            #expect(clock.now - started < last)
+            // A real link is not made to wait: it answers sooner than the miss did. The quickest of
+            // three tries is compared, so that a machine busy with the rest of the suite (browsers
+            // included) does not decide it.
+            var quickest = Duration.seconds(3_600)
+            for _ in 0..<3 {
+                let started = clock.now
+                #expect(try await browser.get("/r/\(fixture.owen)/s/1").status == .ok)
+                quickest = min(quickest, clock.now - started)
+            }
+            #expect(quickest < last)
         }
     }
 

@@ -1,0 +1,113 @@
+import Foundation
+import S11Core
+import S11Reports
+import S11Store
+
+/// Inviting officers to their returns and reminding them: each message carries a new link (only
+/// its hash is kept), goes to the council's mail program, and is recorded with what the program
+/// said. Written as `.eml` files and a mail-merge CSV instead when the council sends them itself.
+public struct Invitations: Sendable {
+    public let session: AuditSession
+    /// Where officers reach `s11 serve`, for their links.
+    public let baseURL: String
+    /// The From line of every message.
+    public let from: String
+
+    /// Said instead of the stored deadline and contact, for one batch.
+    let deadline: CalendarDate?
+    let contact: String?
+
+    public init(session: AuditSession, baseURL: String, from: String = Invitations.defaultFrom, deadline: CalendarDate? = nil,
+                contact: String? = nil) {
+        self.session = session
+        self.baseURL = baseURL
+        self.from = from
+        self.deadline = deadline
+        self.contact = contact
+    }
+
+    public static let defaultFrom = "Safeguarding audit <safeguarding-audit@localhost>"
+
+    private var store: AuditStore { session.store }
+    private var audit: AuditRecord { session.audit }
+
+    /// The messages as the deadline and contact stand now.
+    public func mail() throws -> InvitationMail {
+        let due = try store.returnsDue(auditID: audit.id)
+        return InvitationMail(organisation: audit.organisation, year: audit.year, baseURL: baseURL, deadline: deadline ?? due.deadline,
+                              contact: contact ?? due.contact, from: from)
+    }
+
+    /// Who a message of `kind` would go to now: an invitation to every officer no message has
+    /// reached yet (new, or whose last one failed), a reminder to every officer who has not
+    /// submitted; `only` narrows either to those addresses, and for an invitation sends to them
+    /// whatever went before (a resend).
+    public func recipients(_ kind: InvitationMail.Kind, only: Set<String>? = nil) throws -> [Officer] {
+        let lowered = only.map { Set($0.map { $0.lowercased() }) }
+        let statuses = try store.officerStatuses(auditID: audit.id)
+        switch kind {
+        case .invitation:
+            let reached = Set(try store.mailRecords(auditID: audit.id).filter(\.accepted).map { $0.officerEmail.lowercased() })
+            return statuses.map(\.officer).filter { officer in
+                lowered.map { $0.contains(officer.email.lowercased()) } ?? !reached.contains(officer.email.lowercased())
+            }
+        case .reminder:
+            return statuses.filter { $0.status != .submitted }.map(\.officer)
+                .filter { officer in lowered.map { $0.contains(officer.email.lowercased()) } ?? true }
+        }
+    }
+
+    /// What the message says, for the coordinator to read before sending: the first recipient's,
+    /// with a stand-in for the link; nil when nobody would get one.
+    public func preview(_ kind: InvitationMail.Kind) throws -> String? {
+        guard let officer = try recipients(kind).first else { return nil }
+        let data = try mail().message(kind, to: officer, token: "(their-own-link)", content: session.content, date: Date())
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    /// Issues a new link to each recipient and hands each message to `delivery`, recording what it
+    /// said; returns the records, in the order sent.
+    public func send(_ kind: InvitationMail.Kind, only: Set<String>? = nil, via delivery: any MailDelivery) throws -> [MailRecord] {
+        let mail = try mail()
+        return try issue(kind, only: only).map { officer, token in
+            let outcome = delivery.deliver(mail.message(kind, to: officer, token: token, content: session.content, date: Date()),
+                                           to: officer.email)
+            let record = MailRecord(officerEmail: officer.email, kind: Self.recordKind(kind), subject: mail.subject(kind), at: Date(),
+                                    accepted: outcome.accepted, detail: outcome.detail)
+            try store.recordMail(record, auditID: audit.id)
+            return record
+        }
+    }
+
+    /// Issues a new link to each recipient and writes the messages as `.eml` files with the
+    /// mail-merge `links.csv` into `folder`, for the council's own mail system; returns the paths.
+    public func write(_ kind: InvitationMail.Kind, only: Set<String>? = nil, to folder: URL) throws -> [String] {
+        try write(kind, issued: try issue(kind, only: only), to: folder)
+    }
+
+    /// Writes the messages for links already issued (`AuditStore.issueInvitations`) into `folder`.
+    public func write(_ kind: InvitationMail.Kind, issued: [(officer: Officer, token: String)], to folder: URL) throws -> [String] {
+        guard !issued.isEmpty else { return [] }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let mail = try mail()
+        return try mail.files(kind, for: issued, content: session.content, date: Date()).map { file in
+            let url = folder.appendingPathComponent(file.name)
+            try file.data.write(to: url, options: .atomic)
+            if file.name.hasSuffix(".eml"), let officer = issued.first(where: { InvitationMail.fileName($0.officer.email) == file.name })?.officer {
+                try store.recordMail(MailRecord(officerEmail: officer.email, kind: Self.recordKind(kind), subject: mail.subject(kind),
+                                                at: Date(), accepted: true, detail: "written to \(url.path)"), auditID: audit.id)
+            }
+            return url.path
+        }
+    }
+
+    private func issue(_ kind: InvitationMail.Kind, only: Set<String>?) throws -> [(officer: Officer, token: String)] {
+        let emails = Set(try recipients(kind, only: only).map { $0.email.lowercased() })
+        guard !emails.isEmpty else { return [] }
+        return try store.issueInvitations(auditID: audit.id, reissue: true, only: emails)
+    }
+
+    private static func recordKind(_ kind: InvitationMail.Kind) -> MailRecord.Kind {
+        kind == .invitation ? .invitation : .reminder
+    }
+}

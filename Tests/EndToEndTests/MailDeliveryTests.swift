@@ -1,0 +1,121 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import S11TestSupport
+import Testing
+
+/// Invitations and reminders delivered for real: s11 hands each message to msmtp, which speaks
+/// SMTP to a real server on loopback (Python's aiosmtpd); the received messages are read back
+/// with Python's own e-mail parser, and the link in one opens the officer's return.
+@Suite(.serialized, .needs(.msmtp, .aiosmtpd)) struct MailDeliveryTests {
+    /// The SMTP server (Tests/Mail/smtp_server.py), keeping what it receives in `folder`.
+    final class SMTPServer {
+        let process = Process()
+        let input = Pipe()
+        let folder: URL
+        let port: Int
+
+        init() throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-smtp-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", S11Binary.packageRoot.appendingPathComponent("Tests/Mail/smtp_server.py").path, folder.path]
+            let output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            try process.run()
+            var said = ""
+            while !said.contains("\n") {
+                let data = output.fileHandleForReading.availableData
+                if data.isEmpty { break }
+                said += String(decoding: data, as: UTF8.self)
+            }
+            guard let line = said.split(separator: "\n").first, line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
+                throw StepFailed(description: "the SMTP server did not start: \(said)")
+            }
+            self.port = port
+        }
+
+        /// The received messages, parsed by Python's e-mail package.
+        func received() throws -> [[String: String]] {
+            let script = S11Binary.packageRoot.appendingPathComponent("Tests/Mail/read_mail.py").path
+            let run = try runTool("/usr/bin/env", ["python3", script, folder.path])
+            return try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: String]] ?? []
+        }
+
+        func stop() {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+        }
+    }
+
+    /// msmtp's settings for a relay at `port` on loopback, readable by its owner only (msmtp insists).
+    func msmtpSettings(_ s11: S11Binary, port: Int) throws -> String {
+        let path = try s11.write("""
+            defaults
+            auth off
+            tls off
+            account default
+            host 127.0.0.1
+            port \(port)
+            from safeguarding-audit@riverside.example
+            """, to: "msmtprc")
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        return "msmtp -C \(path) -t"
+    }
+
+    @Test func aReminderReachesTheServerAndItsLinkOpensTheReturn() async throws {
+        let s11 = try S11Binary()
+        let (_, store) = try s11.example()
+        let smtp = try SMTPServer()
+        defer { smtp.stop() }
+        let sendmail = try msmtpSettings(s11, port: smtp.port)
+        let port = Int.random(in: 20_000...40_000)
+        let base = "http://127.0.0.1:\(port)"
+        // The example wrote every invitation as a file, so none is due by mail.
+        let invited = try s11.succeed(["invite", "--send", "--sendmail", sendmail, "--base-url", base, "--db", store])
+        #expect(invited.stdout.contains("every officer has been sent an invitation"))
+        let reminded = try s11.succeed(["remind", "--send", "--sendmail", sendmail, "--base-url", base,
+                                        "--mail-from", "Riverside safeguarding <safeguarding@riverside.example>", "--db", store])
+        #expect(reminded.stdout.contains("handed 1 message to the mail program: 1 accepted, 0 refused"), "\(reminded.stdout)")
+        let messages = try smtp.received()
+        #expect(messages.count == 1)
+        let message = try #require(messages.first)
+        #expect(message["to"] == "Samuel Adeyemi <samuel.adeyemi@riverside.example>")
+        #expect(message["from"] == "Riverside safeguarding <safeguarding@riverside.example>")
+        #expect(message["subject"] == "Reminder: your 2026 safeguarding self-assessment return for Riverside District Council")
+        let link = try #require(message["body"]?.split(separator: "\n").first { $0.hasPrefix("\(base)/r/") })
+        let status = try s11.succeed(["invite", "--status", "--db", store]).stdout
+        #expect(status.contains("samuel.adeyemi@riverside.example") && status.contains("reminder") && status.contains("accepted"))
+        // The link in the received message opens Samuel's return.
+        let (server, _, _) = try await ServeTests().startServer(s11, port: port, db: store)
+        defer { if server.isRunning { server.terminate() } }
+        let (page, response) = try await URLSession.shared.data(from: try #require(URL(string: String(link))))
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: page, as: UTF8.self).contains("Riverside District Council"))
+    }
+
+    @Test func aRefusedMessageIsRecordedShownAndSentAgain() throws {
+        let s11 = try S11Binary()
+        let (_, store) = try s11.example()
+        let smtp = try SMTPServer()
+        defer { smtp.stop() }
+        // Nothing listens one port below the server's (it took a free one): the relay is down.
+        let closed = try msmtpSettings(s11, port: 1)
+        let refused = try s11.run(["remind", "--send", "--sendmail", closed, "--db", store])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("error: samuel.adeyemi@riverside.example: 'msmtp' refused it"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("not sent; fix the mail program's settings"))
+        #expect(try s11.succeed(["invite", "--status", "--db", store]).stdout.contains("FAILED"))
+        // With the relay back, the officer whose message failed is sent a new link.
+        let working = try msmtpSettings(s11, port: smtp.port)
+        let again = try s11.succeed(["invite", "--send", "--officer", "samuel.adeyemi@riverside.example", "--sendmail", working, "--db", store])
+        #expect(again.stdout.contains("1 accepted"))
+        #expect(try smtp.received().map { $0["to"] ?? "" } == ["Samuel Adeyemi <samuel.adeyemi@riverside.example>"])
+        // A mail program that is not there is said plainly, and nothing is recorded as sent.
+        let missing = try s11.run(["remind", "--send", "--sendmail", "no-such-mailer -t", "--db", store])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("'no-such-mailer' refused it") || missing.stderr.contains("could not start 'no-such-mailer'"))
+    }
+}
