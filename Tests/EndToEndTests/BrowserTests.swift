@@ -48,4 +48,23 @@ import Testing
             #expect(!stored.contains("127.0.0.1") && !stored.contains("Mozilla"))
         }
     }
+
+    /// axe-core's WCAG 2.2 A and AA rules on every kind of page (the coordinator's found by following
+    /// links from /admin, so new ones are checked too), then the officer's return answered and submitted
+    /// with the keyboard alone, the focus visible on the way (Tests/Browser/accessibility.py).
+    @Test(.needs(.axe)) func everyPageMeetsWCAG22AAAndTheKeyboardAloneSubmitsAReturn() async throws {
+        try await served { s11, store, officerLink, surveyLink in
+            let email = "lead@riverside.example", password = "correct horse battery staple"
+            let created = try s11.run(["admin", "create", "--email", email, "--org", "Riverside District Council", "--db", store],
+                                      input: password + "\n")
+            #expect(created.status == 0, "\(created.stderr)")
+            let officerPath = try #require(officerLink.range(of: "/r/"))
+            let base = String(officerLink[..<officerPath.lowerBound])          // http://127.0.0.1:PORT
+            let script = S11Binary.packageRoot.appendingPathComponent("Tests/Browser/accessibility.py").path
+            let run = try runTool("/usr/bin/env", ["python3", script, base, email, password, officerLink, surveyLink, ExternalTool.axePath])
+            #expect(run.status == 0 && run.output.contains("OK"), "\(run.output)")
+            let status = try s11.succeed(["audit", "status", "--db", store]).stdout
+            #expect(status.contains("10 of 10 officers have submitted"))      // the keyboard's return
+        }
+    }
 }
