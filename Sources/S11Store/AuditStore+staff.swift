@@ -120,3 +120,11 @@ extension AuditStore {
         }
     }
 }
+
+extension AuditStore {
+    /// How many staff answer sets the audit holds (imported and from the web).
+    public func staffAnswerSetCount(auditID: Int64) throws -> Int {
+        try engine.read { db in try db.fetchValue(Int64.self, "SELECT COUNT(*) FROM staffAnswerSet WHERE auditID = ?", [auditID]) }
+            .map { Int($0) } ?? 0
+    }
+}

@@ -123,7 +123,7 @@ struct CoordinatorPages: Sendable {
     }
 
     func audit(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        try auditPage(request, context, notice: nil, files: [])
+        try auditPage(request, context, notice: nil)
     }
 
     func reopen(_ request: Request, _ context: WebRequestContext) async throws -> Response {
@@ -132,9 +132,9 @@ struct CoordinatorPages: Sendable {
         let email = form.text("email") ?? ""
         do {
             try app.store.reopenReturn(officerEmail: email, auditID: audit.id)
-            return try auditPage(request, context, notice: "Reopened \(email)'s return: they can change it at their link, and it counts again once they submit it.", files: [])
+            return try auditPage(request, context, notice: "Reopened \(email)'s return: they can change it at their link, and it counts again once they submit it.")
         } catch let error as StoreError {
-            return try auditPage(request, context, notice: error.message, files: [])
+            return try auditPage(request, context, notice: error.message)
         }
     }
 
@@ -147,59 +147,6 @@ struct CoordinatorPages: Sendable {
                                  trail: try app.store.moderationTrail(auditID: scoring.audit.id), staff: staff,
                                  showsOfficers: !coordinator.isBoard).render()
         return WebSecurity.html(html, request: request)
-    }
-
-    /// The drafted plan, each action with a form to record its status, progress or new due date.
-    func plan(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        try planPage(request, context, errors: [])
-    }
-
-    func planPrint(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard let (_, audit) = try app.signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
-        guard let plan = try storedPlan(audit) else { throw HTTPError(.notFound) }
-        return WebSecurity.html(PlanHTMLReport().write(plan), request: request)
-    }
-
-    func updatePlan(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        let form = try await app.form(request)
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        let actionID = form.text("action") ?? ""
-        let field = WebApp.domID(actionID)
-        var status: ActionStatus?
-        if let text = form.text("status") {
-            guard let parsed = ActionStatus(rawValue: text) else {
-                return try planPage(request, context, errors: [["field": "\(field)-status", "message": "Choose B, G, A or R for \(actionID)"]])
-            }
-            status = parsed
-        }
-        var due: CalendarDate?
-        if let text = form.text("due") {
-            guard let parsed = CalendarDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
-                return try planPage(request, context, errors: [["field": "\(field)-due", "message": "Write the due date for \(actionID) as YYYY-MM-DD, for example 2027-09-30"]])
-            }
-            due = parsed
-        }
-        let updater = PlanUpdater(by: coordinator.email, at: ISO8601DateFormatter().string(from: Date()))
-        do {
-            _ = try app.store.updatePlan(organisation: audit.organisation, year: audit.year) { plan in
-                let next = try updater.update(plan, actionID: actionID, change: .init(status: status, progress: form.text("progress"), due: due))
-                _ = try PlanXML().write(next)
-                return next
-            }
-        } catch let error as PlanUpdateError {
-            return try planPage(request, context, errors: [["field": "\(field)-status", "message": error.description]])
-        }
-        return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan#\(field)")
-    }
-
-    func planXML(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard let (_, audit) = try app.signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
-        guard let plan = try storedPlan(audit) else { throw HTTPError(.notFound) }
-        let data = try PlanXML().write(plan)
-        return Response(status: .ok, headers: [
-            .contentType: "application/xml; charset=utf-8", .cacheControl: "no-store",
-            .contentDisposition: "attachment; filename=\"plan-\(audit.year).xml\"", .init("X-Content-Type-Options")!: "nosniff",
-        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     func moderation(_ request: Request, _ context: WebRequestContext) throws -> Response {
@@ -233,40 +180,7 @@ struct CoordinatorPages: Sendable {
 
     // MARK: Rendering
 
-    private func storedPlan(_ audit: AuditRecord) throws -> Plan? {
-        try app.store.plan(organisation: audit.organisation, year: audit.year)
-    }
-
-    private func planPage(_ request: Request, _ context: WebRequestContext, errors: [[String: String]]) throws -> Response {
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        guard let plan = try storedPlan(audit) else {
-            return app.message(request, title: "No plan yet", paragraphs: ["Draft it with 's11 plan draft' once returns are in."],
-                               status: .notFound, link: ("/admin/audits/\(audit.id)", "Back to the audit"))
-        }
-        let csrf = WebSecurity.csrfToken(for: request)
-        let today = StaffSurveyPage.today()
-        let standards = plan.standards.map { standard -> [String: Any] in
-            ["title": "\(standard.standardID) \(standard.title)", "actions": standard.objectives.flatMap { objective in
-                objective.actions.map { action -> [String: Any] in
-                    let values: [String: Any?] = [
-                        "domID": WebApp.domID(action.id), "actionID": action.id, "input": action.input, "objective": objective.title,
-                        "lead": action.lead.name, "due": action.due.spelledOut, "overdue": action.isOverdue(on: today),
-                        "status": action.status.map { "\($0.rawValue): \($0.meaning)" } ?? "Not yet rated", "progress": action.progress,
-                        "id": audit.id, "csrf": csrf.token,
-                    ]
-                    return values.compactMapValues { $0 }
-                }
-            }]
-        }
-        let html = try app.render("admin-plan", [
-            "title": plan.title, "planTitle": plan.title, "organisation": plan.organisation, "version": plan.documentControl.version,
-            "id": audit.id, "csrf": csrf.token, "coordinator": coordinator.email, "standards": standards,
-            "hasErrors": !errors.isEmpty, "errors": errors,
-        ])
-        return WebSecurity.html(html, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
-    }
-
-    private func auditPage(_ request: Request, _ context: WebRequestContext, notice: String?, files: [String]) throws -> Response {
+    private func auditPage(_ request: Request, _ context: WebRequestContext, notice: String?) throws -> Response {
         guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let content = try app.content(of: audit)
         let statuses = try app.store.officerStatuses(auditID: audit.id)
@@ -291,12 +205,37 @@ struct CoordinatorPages: Sendable {
              "submitted": group.filter { $0.status == .submitted }.count, "overdue": group.filter(overdue).count]
         }
         let values: [String: Any?] = [
+            "tasks": try tasks(audit, statuses: statuses),
             "title": "\(audit.organisation) \(audit.year)", "csrf": csrf.token, "coordinator": coordinator.email, "id": audit.id,
             "organisation": audit.organisation, "year": audit.year, "officerCount": statuses.count,
             "submitted": statuses.filter { $0.status == .submitted }.count, "deadline": due.deadline?.spelledOut,
-            "officers": officers, "areas": areas, "notice": notice, "files": files, "hasFiles": !files.isEmpty,
+            "officers": officers, "areas": areas, "notice": notice,
         ]
         return WebSecurity.html(try app.render("admin-audit", values.compactMapValues { $0 }), request: request, csrf: csrf)
+    }
+
+    /// The audit's steps in order, each with where it stands, as a GOV.UK task list.
+    private func tasks(_ audit: AuditRecord, statuses: [OfficerStatus]) throws -> [[String: Any]] {
+        let base = "/admin/audits/\(audit.id)"
+        let officers = statuses.count
+        let reached = Set(try app.store.mailRecords(auditID: audit.id).filter(\.accepted).map { $0.officerEmail.lowercased() })
+        let invited = statuses.filter { reached.contains($0.officer.email.lowercased()) }.count
+        let submitted = statuses.filter { $0.status == .submitted }.count
+        let staff = try app.store.staffAnswerSetCount(auditID: audit.id)
+        let plan = try app.store.plan(organisation: audit.organisation, year: audit.year)
+        func task(_ name: String, _ href: String, _ state: String, done: Bool) -> [String: Any] {
+            ["name": name, "href": href, "state": state, "done": done, "id": WebApp.domID(name)]
+        }
+        return [
+            task("Officers", "\(base)#officers", officers == 0 ? "Not started" : "\(officers) officer\(officers == 1 ? "" : "s")", done: officers > 0),
+            task("Invitations and reminders", "\(base)/invitations",
+                 invited == 0 ? "Not started" : invited < officers ? "\(invited) of \(officers) sent" : "Sent", done: officers > 0 && invited == officers),
+            task("Officers' returns", "\(base)#returns", "\(submitted) of \(officers) submitted", done: officers > 0 && submitted == officers),
+            task("Staff confidence survey", "\(base)/scorecard#staff", staff == 0 ? "No answers yet" : "\(staff) answers", done: staff > 0),
+            task("Scores and moderation", "\(base)/moderation", submitted == 0 ? "Cannot start yet" : "Ready", done: false),
+            task("Next year's plan", "\(base)/plan", plan.map { "Version \($0.documentControl.version)" } ?? "Not drafted", done: plan != nil),
+            task("Downloads", "\(base)/downloads", plan == nil ? "Report and scores" : "Plan, report and scores", done: false),
+        ]
     }
 
     private func moderationPage(_ request: Request, _ context: WebRequestContext, errors: [[String: String]]) throws -> Response {

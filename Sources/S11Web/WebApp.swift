@@ -90,10 +90,18 @@ public struct WebApp: Sendable {
         router.page("/admin/audits/:id/scorecard") { request, context in try await coordinator.scorecard(request, context) }
         router.page("/admin/audits/:id/moderation") { request, context in try await coordinator.moderation(request, context) }
         router.post("/admin/audits/:id/moderate") { request, context in try await coordinator.moderate(request, context) }
-        router.page("/admin/audits/:id/plan") { request, context in try await coordinator.plan(request, context) }
-        router.page("/admin/audits/:id/plan.xml") { request, context in try await coordinator.planXML(request, context) }
-        router.page("/admin/audits/:id/plan/print") { request, context in try await coordinator.planPrint(request, context) }
-        router.post("/admin/audits/:id/plan/update") { request, context in try await coordinator.updatePlan(request, context) }
+        let plans = PlanPages(app: self)
+        router.page("/admin/audits/:id/plan") { request, context in try await plans.plan(request, context) }
+        router.post("/admin/audits/:id/plan/draft") { request, context in try await plans.draft(request, context) }
+        router.page("/admin/audits/:id/plan.xml") { request, context in try await plans.planXML(request, context) }
+        router.page("/admin/audits/:id/plan/print") { request, context in try await plans.planPrint(request, context) }
+        router.post("/admin/audits/:id/plan/update") { request, context in try await plans.updatePlan(request, context) }
+        router.page("/admin/audits/:id/plan/actions/:action") { request, context in try await plans.actionForm(request, context) }
+        router.post("/admin/audits/:id/plan/actions/:action") { request, context in try await plans.saveAction(request, context) }
+        router.post("/admin/audits/:id/plan/version") { request, context in try await plans.signOff(request, context) }
+        let downloads = DownloadPages(app: self)
+        router.page("/admin/audits/:id/downloads") { request, context in try downloads.page(request, context) }
+        router.page("/admin/audits/:id/downloads/:file") { request, context in try downloads.file(request, context) }
         router.page("/") { request, _ in
             self.message(request, title: "s11", paragraphs: ["Officers: open the link in your invitation. Staff: open the survey link your organisation sent you."],
                          link: ("/admin", "Audit coordinators: sign in"))

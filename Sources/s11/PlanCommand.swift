@@ -68,7 +68,7 @@ struct PlanCommand: ParsableCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record an action's status, progress, due date or lead; every change is kept with who and when.")
+            abstract: "Record an action's status, progress, due date, lead or wording; every change is kept with who, when, old and new.")
 
         @Option(help: "The action's id, e.g. A3.1.") var action: String
         @Option(help: "B (completed), G (on target), A (risk of not completing on time) or R (high risk, remedial action needed).")
@@ -76,17 +76,23 @@ struct PlanCommand: ParsableCommand {
         @Option(help: "A progress note.") var progress: String?
         @Option(help: "A new due date (YYYY-MM-DD).") var due: String?
         @Option(help: "A new lead's name.") var lead: String?
+        @Option(name: .customLong("action-text"), help: "The action in new words.") var input: String?
+        @Option(help: "The desired outcome in new words.") var outcome: String?
+        @Option(help: "How success is measured, in new words.") var measure: String?
+        @Option(help: "The timescale in words, e.g. \"Quarterly meetings\".") var timescale: String?
         @Option(help: "Who makes the change, for the history.") var by: String
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
         func run() throws {
             try reportingFailures {
-                let change = PlanUpdater.Change(status: status, progress: progress, due: try parseDate(due, option: "--due"), lead: lead)
-                let updater = PlanUpdater(by: by, at: now())
-                let updated = try updateStoredPlan(storeOptions, selection) { try updater.update($0, actionID: action, change: change) }
+                let change = PlanUpdater.Change(status: status, progress: progress, due: try parseDate(due, option: "--due"), lead: lead,
+                                                input: input, outcome: outcome, measure: measure, timescale: timescale)
+                let at = Date()
+                let updated = try editing(storeOptions, selection).update(actionID: action, change: change, by: by, at: at)
+                let stamp = ISO8601DateFormatter().string(from: at)
                 let changed = updated.actions.first { $0.id.lowercased() == action.lowercased() }
-                print("updated \(changed?.id ?? action): " + (changed?.history.filter { $0.at == updater.at && $0.by == by } ?? [])
+                print("updated \(changed?.id ?? action): " + (changed?.history.filter { $0.at == stamp && $0.by == by } ?? [])
                     .map { "\($0.field) \($0.old ?? "none") -> \($0.new ?? "none")" }.joined(separator: "; "))
             }
         }
@@ -106,9 +112,7 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let day = try parseDate(date, option: "--date") ?? today()
-                let updated = try updateStoredPlan(storeOptions, selection) {
-                    try PlanUpdater(by: by, at: now()).bumpVersion($0, note: note, on: day, major: major)
-                }
+                let updated = try editing(storeOptions, selection).signOff(note: note, major: major, by: by, on: day)
                 let dc = updated.documentControl
                 print("\(updated.title) is now version \(dc.version) (\(note)); next review due \(dc.nextReviewDue)")
             }
@@ -118,12 +122,11 @@ struct PlanCommand: ParsableCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Export the plan as board XML, validated against plan.xsd.")
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case xml, csv, html, docx, poam }
-
         @Option(help: """
-            xml (the board format, validated against plan.xsd), csv (one row per action), html (one printable page),             docx (Word, for committee papers; needs --out) or poam (OSCAL-style plan of action and milestones, validated against poam.xsd).
+            xml (the board format, validated against plan.xsd), csv (one row per action), html (one printable page), \
+            docx (Word, for committee papers; needs --out) or poam (OSCAL-style plan of action and milestones, validated against poam.xsd).
             """)
-        var format: Format = .xml
+        var format: PlanFormat = .xml
         @Option(help: "The file to write; standard output when absent.") var out: String?
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
@@ -131,18 +134,8 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let plan = try AuditStore(database: storeOptions.db).plan(selecting: selection.org, year: selection.year)
-                let data: Data
-                switch format {
-                case .xml: data = try PlanXML().write(plan)
-                case .csv: data = Data(PlanCSV().write(plan).utf8)
-                case .html: data = Data(PlanHTMLReport().write(plan).utf8)
-                case .docx:
-                    guard out != nil else { throw CLIError("a Word document is not text: give --out FILE.docx") }
-                    data = try PlanWordDocument().write(plan)
-                case .poam: data = try PlanPOAM().write(plan)
-                }
-                let schema = [Format.xml: "plan.xsd", .poam: "poam.xsd"][format]
-                try emit(data, to: out, note: schema.map { " (valid against \($0))" } ?? "")
+                if format == .docx && out == nil { throw CLIError("a Word document is not text: give --out FILE.docx") }
+                try emit(try format.write(plan), to: out, note: format.schema.map { " (valid against \($0))" } ?? "")
             }
         }
     }
@@ -164,15 +157,10 @@ struct PlanCommand: ParsableCommand {
     }
 }
 
-/// Changes the selected stored plan in one transaction, refusing a result the board schema would not accept.
-private func updateStoredPlan(_ storeOptions: StoreOptions, _ selection: AuditSelection, _ change: (Plan) throws -> Plan) throws -> Plan {
+/// The selected stored plan, for changing through the application's `PlanEditing`.
+private func editing(_ storeOptions: StoreOptions, _ selection: AuditSelection) throws -> PlanEditing {
     let store = try AuditStore(database: storeOptions.db)
-    let plan = try store.plan(selecting: selection.org, year: selection.year)
-    return try store.updatePlan(organisation: plan.organisation, year: plan.auditYear) { current in
-        let next = try change(current)
-        _ = try PlanXML().write(next)
-        return next
-    }
+    return PlanEditing(store: store, plan: try store.plan(selecting: selection.org, year: selection.year))
 }
 
 func parseDate(_ text: String?, option: String) throws -> CalendarDate? {
@@ -191,3 +179,4 @@ func today() -> CalendarDate { CalendarDate(Date(), in: .current) }
 extension ActionStatus: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
 }
+extension PlanFormat: ExpressibleByArgument {}

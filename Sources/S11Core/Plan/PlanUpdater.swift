@@ -1,7 +1,8 @@
 import Foundation
 
-/// Tracks a plan through the year: changes to an action's status, progress, due date or lead,
-/// each kept in the action's history with who and when, and version bumps that record why.
+/// Tracks a plan through the year: changes to an action's wording (the action, desired outcome,
+/// measure, timescale in words), status, progress, due date or lead, each kept in the action's
+/// history with who, when, old and new, and version bumps that record why.
 public struct PlanUpdater: Sendable {
     /// What to change on one action; nil leaves a field as it is.
     public struct Change: Sendable {
@@ -9,12 +10,23 @@ public struct PlanUpdater: Sendable {
         public var progress: String?
         public var due: CalendarDate?
         public var lead: String?
+        /// The action itself, in the council's words.
+        public var input: String?
+        public var outcome: String?
+        public var measure: String?
+        /// The timescale in words ("Quarterly meetings", "All year").
+        public var timescale: String?
 
-        public init(status: ActionStatus? = nil, progress: String? = nil, due: CalendarDate? = nil, lead: String? = nil) {
+        public init(status: ActionStatus? = nil, progress: String? = nil, due: CalendarDate? = nil, lead: String? = nil,
+                    input: String? = nil, outcome: String? = nil, measure: String? = nil, timescale: String? = nil) {
             self.status = status
             self.progress = progress
             self.due = due
             self.lead = lead
+            self.input = input
+            self.outcome = outcome
+            self.measure = measure
+            self.timescale = timescale
         }
     }
 
@@ -55,8 +67,24 @@ public struct PlanUpdater: Sendable {
             record("lead", action.lead.name, lead)
             if action.lead.name != lead { action.lead = Lead(name: lead) }
         }
+        if let input = change.input {
+            record("action", action.input, input)
+            action.input = input
+        }
+        if let outcome = change.outcome {
+            record("outcome", action.outcome, outcome)
+            action.outcome = outcome
+        }
+        if let measure = change.measure {
+            record("measure", action.measure, measure)
+            action.measure = measure
+        }
+        if let timescale = change.timescale {
+            record("timescale", action.timescale, timescale)
+            action.timescale = timescale
+        }
         guard !entries.isEmpty else {
-            throw PlanUpdateError("nothing changes for \(actionID): give a new --status, --progress, --due or --lead")
+            throw PlanUpdateError("nothing changes for \(actionID): every value given is the one it has")
         }
         action.history += entries
         plan.standards[s].objectives[o].actions[a] = action

@@ -2,7 +2,7 @@ import Foundation
 import S11Core
 
 /// The scorecard as JSON: the card's figures and the gaps with their reasons in words.
-struct ScorecardJSON: Encodable {
+public struct ScorecardJSON: Encodable {
     struct GapLine: Encodable {
         var requirement: String
         var standard: String
@@ -25,7 +25,7 @@ struct ScorecardJSON: Encodable {
     /// The staff confidence survey's results, when staff answers are stored.
     var staff: StaffResults?
 
-    init(card: Scorecard, gaps: [Gap], previous: Scorecard? = nil, staff: StaffResults? = nil) {
+    public init(card: Scorecard, gaps: [Gap], previous: Scorecard? = nil, staff: StaffResults? = nil) {
         scorecard = card
         self.staff = staff
         comparedWith = previous?.year
@@ -38,7 +38,7 @@ struct ScorecardJSON: Encodable {
                                        weakestServiceArea: $0.weakestServiceArea) }
     }
 
-    func render() throws -> String {
+    public func render() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"

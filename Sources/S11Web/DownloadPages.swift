@@ -1,0 +1,80 @@
+import Foundation
+import Hummingbird
+import S11App
+import S11Core
+import S11Reports
+import S11Store
+
+/// Downloads of everything the command line exports: the plan as Word, HTML, CSV, board XML and
+/// POA&M, the board report, and the scorecard as CSV and JSON. Board users get the plan and the
+/// report (which names no officer); the scorecard's files are the organisation's own.
+struct DownloadPages: Sendable {
+    let app: WebApp
+
+    /// One file a coordinator can download, and whether a board user may.
+    struct File {
+        var name: String
+        var label: String
+        var forBoard: Bool
+    }
+
+    func page(_ request: Request, _ context: WebRequestContext) throws -> Response {
+        guard let (coordinator, audit) = try app.signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
+        let files = try self.files(audit).filter { !coordinator.isBoard || $0.forBoard }
+            .map { ["href": "/admin/audits/\(audit.id)/downloads/\($0.name)", "label": $0.label, "name": $0.name] }
+        let csrf = WebSecurity.csrfToken(for: request)
+        let html = try app.render("admin-downloads", [
+            "title": "Downloads", "csrf": csrf.token, "coordinator": coordinator.email, "id": audit.id,
+            "organisation": audit.organisation, "year": audit.year, "files": files,
+            "hasPlan": try app.store.plan(organisation: audit.organisation, year: audit.year) != nil,
+        ])
+        return WebSecurity.html(html, request: request, csrf: csrf)
+    }
+
+    func file(_ request: Request, _ context: WebRequestContext) throws -> Response {
+        guard let (coordinator, audit) = try app.signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
+        let name = context.parameters.get("file") ?? ""
+        guard let file = try files(audit).first(where: { $0.name == name }), !coordinator.isBoard || file.forBoard else {
+            throw HTTPError(.notFound)
+        }
+        if let plan = try app.store.plan(organisation: audit.organisation, year: audit.year),
+           let format = PlanFormat.allCases.first(where: { $0.fileName(plan) == name }) {
+            return Download.response(try format.write(plan), fileName: name, contentType: format.contentType)
+        }
+        let scoring = try app.scoring(audit)
+        let card = try scoring.scorecard()
+        let staff = try scoring.staffResults()
+        let gaps = GapFinder().gaps(in: card, staff: staff)
+        switch name {
+        case "board-report.html":
+            let html = ScorecardHTML(card: card, gaps: gaps, catalogue: scoring.content.catalogue,
+                                     trail: try app.store.moderationTrail(auditID: audit.id), staff: staff,
+                                     showsOfficers: !coordinator.isBoard).render()
+            return Download.response(Array(html.utf8), fileName: name, contentType: "text/html; charset=utf-8")
+        case "scorecard.csv":
+            return Download.response(Array(ScorecardCSV().write(card, gaps: gaps, staff: staff).utf8), fileName: name,
+                                     contentType: "text/csv; charset=utf-8")
+        case "scorecard.json":
+            return Download.response(Array(try ScorecardJSON(card: card, gaps: gaps, staff: staff).render().utf8), fileName: name,
+                                     contentType: "application/json")
+        default:
+            throw HTTPError(.notFound)
+        }
+    }
+
+    /// The files there are for this audit now: the plan's once it is drafted.
+    private func files(_ audit: AuditRecord) throws -> [File] {
+        var files = [File(name: "board-report.html", label: "The board report (HTML, for the board meeting)", forBoard: true),
+                     File(name: "scorecard.csv", label: "The scorecard (CSV, one row per requirement)", forBoard: false),
+                     File(name: "scorecard.json", label: "The scorecard (JSON)", forBoard: false)]
+        if let plan = try app.store.plan(organisation: audit.organisation, year: audit.year) {
+            let labels: [PlanFormat: String] = [
+                .docx: "The plan (Word, for committee papers)", .html: "The plan (HTML, one printable page)",
+                .csv: "The plan (CSV, one row per action)", .xml: "The plan (board XML, valid against plan.xsd)",
+                .poam: "The plan as a POA&M (XML, valid against poam.xsd)",
+            ]
+            files = [PlanFormat.docx, .html, .csv, .xml, .poam].map { File(name: $0.fileName(plan), label: labels[$0] ?? $0.rawValue, forBoard: true) } + files
+        }
+        return files
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Hummingbird
+import S11App
+import S11Core
+import S11Store
+import Testing
+@testable import S11Web
+
+/// The coordinator drafts the plan in the browser, changes an action's wording, signs off a
+/// version and downloads every export; a board user may read and download, never change.
+@Suite struct PlanPagesTests {
+    /// Owen submits a return with gaps (Partially met throughout), so there is a plan to draft.
+    func fixtureWithReturn() throws -> WebFixture {
+        let fixture = try CoordinatorTests().fixtureWithCoordinator()
+        let owen = fixture.questions(for: "owen.price@riverside.example")
+        try fixture.store.saveAnswers(owen.map { Answer(questionID: $0.id, choice: .option("partially"), evidence: "Minutes") },
+                                      officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
+        let officer = try #require(try fixture.store.officers(auditID: fixture.audit.id).first { $0.email == "owen.price@riverside.example" })
+        #expect(try ReturnTaking(store: fixture.store, audit: fixture.audit, content: fixture.content).submit(officer: officer).isEmpty)
+        return fixture
+    }
+
+    @Test func theLeadDraftsChangesAnActionsWordingSignsOffAndDownloads() async throws {
+        let fixture = try fixtureWithReturn()
+        let id = fixture.audit.id
+        try await fixture.run { browser in
+            try await CoordinatorTests().signIn(browser)
+            let audit = try await browser.get("/admin/audits/\(id)")
+            #expect(audit.body.contains("class=\"task-list\"") && audit.body.contains("Not drafted"))
+            let empty = try await browser.get("/admin/audits/\(id)/plan")
+            #expect(empty.body.contains("Draft the plan"))
+            let drafted = try await browser.post("/admin/audits/\(id)/plan/draft", [], csrf: empty.csrf)
+            #expect(drafted.location == "/admin/audits/\(id)/plan")
+            let plan = try #require(try fixture.store.plan(organisation: fixture.audit.organisation, year: fixture.audit.year))
+            let action = try #require(plan.actions.first)
+            #expect(plan.documentControl.author == "lead@riverside.example")
+
+            // Change the wording: the action, its timescale in words; the rest as it was.
+            let form = try await browser.get("/admin/audits/\(id)/plan/actions/\(action.id)")
+            #expect(form.body.contains("Change action \(action.id)"))
+            let bad = try await browser.post("/admin/audits/\(id)/plan/actions/\(action.id)",
+                                             [("input", ""), ("outcome", action.outcome), ("measure", action.measure), ("lead", action.lead.name),
+                                              ("due", "31/03/2027"), ("timescale", "")], csrf: form.csrf)
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.body.contains("Write the action") && bad.body.contains("Write the due date as YYYY-MM-DD"))
+            let saved = try await browser.post("/admin/audits/\(id)/plan/actions/\(action.id)",
+                                               [("input", "Hotel Watch scheme to continue <with the police>"), ("outcome", action.outcome),
+                                                ("measure", action.measure), ("lead", action.lead.name), ("due", action.due.iso),
+                                                ("timescale", "Quarterly meetings")], csrf: form.csrf)
+            #expect(saved.status == .seeOther)
+            let changed = try #require(try fixture.store.plan(organisation: fixture.audit.organisation, year: fixture.audit.year)?
+                .actions.first { $0.id == action.id })
+            #expect(changed.input == "Hotel Watch scheme to continue <with the police>")
+            #expect(changed.timescale == "Quarterly meetings")
+            #expect(changed.history.map(\.field) == ["action", "timescale"])
+            #expect(changed.history.first?.old == action.input && changed.history.first?.by == "lead@riverside.example")
+            let after = try await browser.get("/admin/audits/\(id)/plan")
+            #expect(after.body.contains("Hotel Watch scheme to continue &lt;with the police&gt;"))
+            #expect(after.body.contains("Quarterly meetings"))
+
+            // Sign off version 1.0 with a note; the history shows it.
+            let noNote = try await browser.post("/admin/audits/\(id)/plan/version", [("major", "yes")], csrf: after.csrf)
+            #expect(noNote.status == .unprocessableContent && noNote.body.contains("Say why the version changes"))
+            let signed = try await browser.post("/admin/audits/\(id)/plan/version", [("major", "yes"), ("note", "Signed off by cabinet")],
+                                                csrf: after.csrf)
+            #expect(signed.body.contains("The plan is now version 1.0."))
+            #expect(signed.body.contains("Signed off by cabinet"))
+
+            // Every export downloads, named and typed; the board XML carries the new wording and version.
+            let downloads = try await browser.get("/admin/audits/\(id)/downloads")
+            for name in ["plan-2026.docx", "plan-2026.html", "plan-2026.csv", "plan-2026.xml", "plan-2026-poam.xml", "board-report.html",
+                         "scorecard.csv", "scorecard.json"] {
+                #expect(downloads.body.contains("/admin/audits/\(id)/downloads/\(name)"), "\(name)")
+                let file = try await browser.get("/admin/audits/\(id)/downloads/\(name)")
+                #expect(file.status == .ok, "\(name)")
+                #expect(file.headers[.contentDisposition] == "attachment; filename=\"\(name)\"")
+            }
+            let word = try await browser.get("/admin/audits/\(id)/downloads/plan-2026.docx")
+            #expect(word.body.hasPrefix("PK"))                                            // a zip: the .docx package
+            #expect(word.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            let xml = try await browser.get("/admin/audits/\(id)/downloads/plan-2026.xml")
+            #expect(xml.body.contains("Hotel Watch scheme to continue &lt;with the police&gt;"))
+            #expect(xml.body.contains("version=\"1.0\"") || xml.body.contains("<version>1.0</version>"))
+            #expect(try await browser.get("/admin/audits/\(id)/downloads/secrets.txt").status == .notFound)
+            let task = try await browser.get("/admin/audits/\(id)")
+            #expect(task.body.contains("Version 1.0"))
+        }
+    }
+
+    @Test func aBoardUserReadsAndDownloadsThePlanButChangesNothingAndGetsNoScorecardFiles() async throws {
+        let fixture = try fixtureWithReturn()
+        let id = fixture.audit.id
+        try fixture.store.saveCoordinator(email: "board@board.example", passwordHash: CoordinatorPassword.hash(CoordinatorTests.password, cost: 4),
+                                         organisation: nil)
+        try await fixture.run { browser in
+            try await CoordinatorTests().signIn(browser)
+            let empty = try await browser.get("/admin/audits/\(id)/plan")
+            _ = try await browser.post("/admin/audits/\(id)/plan/draft", [], csrf: empty.csrf)
+        }
+        let action = try #require(try fixture.store.plan(organisation: fixture.audit.organisation, year: fixture.audit.year)?.actions.first)
+        try await fixture.run { browser in
+            let form = try await browser.get("/admin/login")
+            let signedIn = try await browser.post("/admin/login", [("email", "board@board.example"), ("password", CoordinatorTests.password)],
+                                                  csrf: form.csrf)
+            browser.cookie = [browser.cookie, signedIn.headers[values: .setCookie].first { $0.hasPrefix("s11_session=") }
+                .map { String($0.split(separator: ";")[0]) }].compactMap { $0 }.joined(separator: "; ")
+            let downloads = try await browser.get("/admin/audits/\(id)/downloads")
+            #expect(downloads.body.contains("plan-2026.docx") && !downloads.body.contains("scorecard.csv"))
+            #expect(try await browser.get("/admin/audits/\(id)/downloads/plan-2026.xml").status == .ok)
+            #expect(try await browser.get("/admin/audits/\(id)/downloads/scorecard.csv").status == .notFound)
+            #expect(try await browser.get("/admin/audits/\(id)/downloads/scorecard.json").status == .notFound)
+            let report = try await browser.get("/admin/audits/\(id)/downloads/board-report.html")
+            #expect(report.status == .ok && !report.body.contains("Owen Price"))
+            #expect(try await browser.get("/admin/audits/\(id)/plan/actions/\(action.id)").status == .notFound)
+            let refused = try await browser.post("/admin/audits/\(id)/plan/actions/\(action.id)",
+                                                 [("input", "Changed by the board"), ("outcome", "x"), ("measure", "x"), ("lead", "x"),
+                                                  ("due", "2027-01-01")], csrf: downloads.csrf)
+            #expect(refused.status == .notFound)
+            let version = try await browser.post("/admin/audits/\(id)/plan/version", [("note", "Board sign-off")], csrf: downloads.csrf)
+            #expect(version.status == .notFound)
+        }
+        let plan = try #require(try fixture.store.plan(organisation: fixture.audit.organisation, year: fixture.audit.year))
+        #expect(plan.actions.first?.input == action.input && plan.documentControl.version == "0.1")
+    }
+}
