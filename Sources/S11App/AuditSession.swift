@@ -44,10 +44,11 @@ public struct AuditSession: Sendable {
     // MARK: Steps
 
     public func importOfficers(file: String) throws -> (added: Int, updated: Int) {
-        let text = try InputFiles.text(file)
-        let officers = try OfficerListReader(survey: content.selfAssessment).officers(fromCSV: text, file: file)
-        return try store.importOfficers(officers, auditID: audit.id)
+        try officers.importCSV(try InputFiles.text(file), file: file)
     }
+
+    /// The audit's named officers, added, changed and taken out.
+    public var officers: OfficerRoster { OfficerRoster(session: self) }
 
     /// Taking returns, from files or the web form, on the core's one set of rules.
     public var returns: ReturnTaking { ReturnTaking(store: store, audit: audit, content: content) }

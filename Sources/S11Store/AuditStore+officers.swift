@@ -88,3 +88,31 @@ extension AuditStore {
         }
     }
 }
+
+extension AuditStore {
+    /// Changes an officer's name, role or service area (the e-mail address is who they are).
+    public func updateOfficer(_ officer: Officer, auditID: Int64) throws {
+        try engine.write { db in
+            guard let id = try db.fetchValue(Int64.self, "SELECT id FROM officer WHERE auditID = ? AND email = ? COLLATE NOCASE",
+                                             [auditID, officer.email]) else {
+                throw StoreError("no officer with e-mail '\(officer.email)' in this audit")
+            }
+            try db.execute("UPDATE officer SET name = ?, role = ?, serviceArea = ? WHERE id = ?",
+                           [officer.name, officer.role, officer.serviceArea, id])
+        }
+    }
+
+    /// Takes an officer out of the audit with their answers, link and message records.
+    public func removeOfficer(email: String, auditID: Int64) throws {
+        try engine.write { db in
+            guard let id = try db.fetchValue(Int64.self, "SELECT id FROM officer WHERE auditID = ? AND email = ? COLLATE NOCASE",
+                                             [auditID, email]) else {
+                throw StoreError("no officer with e-mail '\(email)' in this audit")
+            }
+            for table in ["answer", "invitation", "mailMessage"] {
+                try db.execute("DELETE FROM \(table) WHERE officerID = ?", [id])
+            }
+            try db.execute("DELETE FROM officer WHERE id = ?", [id])
+        }
+    }
+}

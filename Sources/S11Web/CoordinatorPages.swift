@@ -118,7 +118,8 @@ struct CoordinatorPages: Sendable {
         }
         let html = try app.render("admin-audits", ["title": "Audits", "csrf": csrf.token, "coordinator": coordinator.email,
                                                     "scope": coordinator.organisation ?? "every organisation's summaries (board)",
-                                                    "audits": audits, "hasAudits": !audits.isEmpty])
+                                                    "audits": audits, "hasAudits": !audits.isEmpty,
+                                                    "canOpen": !coordinator.isBoard])
         return WebSecurity.html(html, request: request, csrf: csrf)
     }
 
@@ -227,7 +228,7 @@ struct CoordinatorPages: Sendable {
             ["name": name, "href": href, "state": state, "done": done, "id": WebApp.domID(name)]
         }
         return [
-            task("Officers", "\(base)#officers", officers == 0 ? "Not started" : "\(officers) officer\(officers == 1 ? "" : "s")", done: officers > 0),
+            task("Officers", "\(base)/officers", officers == 0 ? "Not started" : "\(officers) officer\(officers == 1 ? "" : "s")", done: officers > 0),
             task("Invitations and reminders", "\(base)/invitations",
                  invited == 0 ? "Not started" : invited < officers ? "\(invited) of \(officers) sent" : "Sent", done: officers > 0 && invited == officers),
             task("Officers' returns", "\(base)#returns", "\(submitted) of \(officers) submitted", done: officers > 0 && submitted == officers),

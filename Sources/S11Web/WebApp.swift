@@ -21,6 +21,8 @@ public struct WebApp: Sendable {
     let delivery: (any MailDelivery)?
     /// The From line of invitations and reminders.
     let mailFrom: String
+    /// Where the server's Standards/ and Surveys/ are, which new audits open on; nil when none.
+    let contentRoot: URL?
     /// Largest form body accepted; more gets 413 Content Too Large.
     static let maxBody = 512 * 1024
     /// Misses on officers' and staff links, to slow guessing.
@@ -35,16 +37,17 @@ public struct WebApp: Sendable {
     let refusalDelay: Duration
 
     public init(store: AuditStore, baseURL: String = "http://127.0.0.1:8080", mailFolder: String = "s11-mail",
-                delivery: (any MailDelivery)? = nil, mailFrom: String = Invitations.defaultFrom) async throws {
+                delivery: (any MailDelivery)? = nil, mailFrom: String = Invitations.defaultFrom, contentRoot: URL? = nil) async throws {
         try await self.init(store: store, baseURL: baseURL, mailFolder: mailFolder, delivery: delivery, mailFrom: mailFrom,
-                            passwords: PasswordChecks(), throttle: SignInThrottle())
+                            contentRoot: contentRoot, passwords: PasswordChecks(), throttle: SignInThrottle())
     }
 
     init(store: AuditStore, baseURL: String = "http://127.0.0.1:8080", mailFolder: String = "s11-mail", delivery: (any MailDelivery)? = nil,
-         mailFrom: String = Invitations.defaultFrom, passwords: PasswordChecks,
+         mailFrom: String = Invitations.defaultFrom, contentRoot: URL? = nil, passwords: PasswordChecks,
          throttle: SignInThrottle, refusalDelay: Duration = .seconds(1)) async throws {
         self.delivery = delivery
         self.mailFrom = mailFrom
+        self.contentRoot = contentRoot
         self.passwords = passwords
         self.throttle = throttle
         self.refusalDelay = refusalDelay
@@ -81,8 +84,19 @@ public struct WebApp: Sendable {
         router.post("/admin/logout") { request, context in try await coordinator.logout(request, context) }
         router.page("/admin") { request, context in try await coordinator.audits(request, context) }
         router.page("/admin/sign-ins") { request, context in try await coordinator.signIns(request, context) }
+        let setup = AuditSetupPages(app: self)
+        router.page("/admin/audits/new") { request, context in try setup.form(request, context) }
+        router.post("/admin/audits/new") { request, context in try await setup.open(request, context) }
         router.page("/admin/audits/:id") { request, context in try await coordinator.audit(request, context) }
         router.post("/admin/audits/:id/reopen") { request, context in try await coordinator.reopen(request, context) }
+        let officers = OfficerPages(app: self)
+        router.page("/admin/audits/:id/officers") { request, context in try officers.page(request, context) }
+        router.post("/admin/audits/:id/officers/upload") { request, context in try await officers.upload(request, context) }
+        router.post("/admin/audits/:id/officers/add") { request, context in try await officers.add(request, context) }
+        router.page("/admin/audits/:id/officers/change") { request, context in try officers.changeForm(request, context) }
+        router.post("/admin/audits/:id/officers/change") { request, context in try await officers.change(request, context) }
+        router.page("/admin/audits/:id/officers/remove") { request, context in try officers.removeForm(request, context) }
+        router.post("/admin/audits/:id/officers/remove") { request, context in try await officers.remove(request, context) }
         let invitations = InvitationPages(app: self)
         router.page("/admin/audits/:id/invitations") { request, context in try invitations.page(request, context) }
         router.post("/admin/audits/:id/invitations/due") { request, context in try await invitations.setDue(request, context) }

@@ -20,7 +20,12 @@ enum WebSecurity {
 
     /// True when the form carries the token of the request's session, or without one, of its cookie.
     static func csrfMatches(_ form: FormBody, request: Request) -> Bool {
-        guard let field = form["csrf"] else { return false }
+        csrfMatches(field: form["csrf"], request: request)
+    }
+
+    /// True when `field` (a form's csrf value) is the token of the request's session, or without one, of its cookie.
+    static func csrfMatches(field: String?, request: Request) -> Bool {
+        guard let field else { return false }
         let expected: String
         if let session = sessionToken(request) {
             expected = InvitationToken.derived(from: session, purpose: "csrf")

@@ -43,7 +43,7 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let app = try await WebApp(store: store, baseURL: baseURL ?? "http://\(host):\(port)", mailFolder: mailDir,
-                                   delivery: delivery, mailFrom: mailOptions.from)
+                                   delivery: delivery, mailFrom: mailOptions.from, contentRoot: try? contentOptions.root())
             .application(host: host, port: port, readTimeout: .seconds(Int64(max(1, readTimeout)))) { port in
             let audits = (try? store.audits()) ?? []
             say("s11 is serving \(AuditStore.displayName(database)) at http://\(host):\(port)/ (\(audits.count) audit\(audits.count == 1 ? "" : "s"))")

@@ -44,7 +44,7 @@ struct WebFixture {
     /// test depends on how fast the machine is, and a refusal answers at once.
     func run(logLines: RouterClient.LogLines? = nil, passwords: PasswordChecks = PasswordChecks(),
              throttle: SignInThrottle = SignInThrottle(firstWait: 60), _ body: @Sendable (Browser) async throws -> Void) async throws {
-        let app = try await WebApp(store: store, passwords: passwords, throttle: throttle, refusalDelay: .zero)
+        let app = try await WebApp(store: store, contentRoot: Self.packageRoot, passwords: passwords, throttle: throttle, refusalDelay: .zero)
         try await body(Browser(client: RouterClient(app: app, logLines: logLines)))
     }
 }
@@ -86,6 +86,23 @@ final class Browser: @unchecked Sendable {
         let all = (csrf.map { [("csrf", $0)] } ?? []) + fields
         let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+        return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+    }
+
+    /// Posts a file as a browser's upload form does (multipart/form-data), with the CSRF token.
+    func upload(_ uri: String, file: (field: String, name: String, bytes: [UInt8]), fields: [(String, String)] = [],
+                csrf: String?) async throws -> Page {
+        let boundary = "----s11test\(UUID().uuidString)"
+        var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+        if let cookie { headers[.cookie] = cookie }
+        var body = ByteBuffer()
+        for (name, value) in (csrf.map { [("csrf", $0)] } ?? []) + fields {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n")
+        body.writeBytes(file.bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        let response = try await client.execute(uri: uri, method: .post, headers: headers, body: body)
         return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
     }
 

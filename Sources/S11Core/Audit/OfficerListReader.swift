@@ -15,28 +15,12 @@ public struct OfficerListReader: Sendable {
         var problems: [Diagnostic] = []
         var firstRowByEmail: [String: Int] = [:]
         for row in table.rows {
-            var rowProblems: [Diagnostic] = []
-            func need(_ column: String, _ what: String) -> String? {
-                let value = table.value(column, in: row)
-                if value == nil { rowProblems.append(Diagnostic(table.location(column, in: row), "row \(row.line): \(what) is empty")) }
-                return value
+            let checked = officer(name: table.value("name", in: row), email: table.value("email", in: row),
+                                  role: table.value("role", in: row), serviceArea: table.value("service_area", in: row))
+            var rowProblems = checked.problems.map { problem in
+                Diagnostic(table.location(problem.field, in: row), "row \(row.line): \(problem.message)")
             }
-            let name = need("name", "the name")
-            let email = need("email", "the e-mail address")
-            let roleText = need("role", "the role")
-            let area = need("service_area", "the service area")
-            if let email, !Self.looksLikeEmail(email) {
-                rowProblems.append(Diagnostic(table.location("email", in: row), "row \(row.line): '\(email)' is not an e-mail address"))
-            }
-            var role: Role?
-            if let roleText {
-                role = survey.role(matching: roleText)
-                if role == nil {
-                    rowProblems.append(Diagnostic(table.location("role", in: row),
-                        "row \(row.line): unknown role '\(roleText)'; use one of: \(survey.roles.map(\.id).joined(separator: ", "))"))
-                }
-            }
-            if let email {
+            if let email = table.value("email", in: row) {
                 let key = email.lowercased()
                 if let first = firstRowByEmail[key] {
                     rowProblems.append(Diagnostic(table.location("email", in: row), "row \(row.line): '\(email)' is already given on row \(first)"))
@@ -44,9 +28,7 @@ public struct OfficerListReader: Sendable {
                     firstRowByEmail[key] = row.line
                 }
             }
-            if rowProblems.isEmpty, let name, let email, let role, let area {
-                officers.append(Officer(name: name, email: email, role: role.id, serviceArea: area))
-            }
+            if rowProblems.isEmpty, let officer = checked.officer { officers.append(officer) }
             problems += rowProblems
         }
         if !problems.isEmpty { throw DiagnosticsError(bounding: problems) }
@@ -54,6 +36,46 @@ public struct OfficerListReader: Sendable {
             throw DiagnosticsError([Diagnostic(SourceLocation(file: file, line: table.header.line + 1, column: 1), "no officers below the header")])
         }
         return officers
+    }
+
+    /// What is wrong with one field of an officer, named by its column (`name`, `email`, `role`, `service_area`).
+    public struct FieldProblem: Sendable, Hashable {
+        public var field: String
+        public var message: String
+
+        public init(field: String, message: String) {
+            self.field = field
+            self.message = message
+        }
+    }
+
+    /// The rules of one officer, whether a row of the file or the coordinator's form: every field
+    /// given, an e-mail address that looks like one, a role the survey has.
+    public func officer(name: String?, email: String?, role roleText: String?, serviceArea: String?) -> (officer: Officer?, problems: [FieldProblem]) {
+        var problems: [FieldProblem] = []
+        func need(_ value: String?, _ field: String, _ what: String) -> String? {
+            guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+                problems.append(FieldProblem(field: field, message: "\(what) is empty"))
+                return nil
+            }
+            return value
+        }
+        let name = need(name, "name", "the name")
+        let email = need(email, "email", "the e-mail address")
+        let roleText = need(roleText, "role", "the role")
+        let area = need(serviceArea, "service_area", "the service area")
+        if let email, !Self.looksLikeEmail(email) {
+            problems.append(FieldProblem(field: "email", message: "'\(email)' is not an e-mail address"))
+        }
+        var role: Role?
+        if let roleText {
+            role = survey.role(matching: roleText)
+            if role == nil {
+                problems.append(FieldProblem(field: "role", message: "unknown role '\(roleText)'; use one of: \(survey.roles.map(\.id).joined(separator: ", "))"))
+            }
+        }
+        guard problems.isEmpty, let name, let email, let role, let area else { return (nil, problems) }
+        return (Officer(name: name, email: email, role: role.id, serviceArea: area), [])
     }
 
     static func looksLikeEmail(_ text: String) -> Bool {
