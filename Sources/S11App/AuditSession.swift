@@ -70,8 +70,23 @@ public struct AuditSession: Sendable {
             throw ApplicationError("this audit was opened without a staff confidence survey; add one to Surveys/ before opening the audit")
         }
         let mapping = try mappingFile.map { try StaffSurveyCSVReader.mapping(fromCSV: InputFiles.text($0), file: $0, survey: survey) } ?? [:]
-        let reader = StaffSurveyCSVReader(survey: survey, scales: content.scales, mapping: mapping, dateOrder: dateOrder)
-        return try store.importStaffCSV(files: files, reader: reader, auditID: audit.id, importedBy: Self.whoRuns, again: again)
+        return try importStaffResponses(files: files, mapping: mapping, dateOrder: dateOrder, again: again, by: Self.whoRuns)
+    }
+
+    /// The same, with the mapping given (column heading or question id to statement or profile
+    /// id, `date`, `ignore` or `absent`), as the web's check page builds it.
+    public func importStaffResponses(files: [String], mapping: [String: String], dateOrder: DateOrder?, again: Bool,
+                                     by who: String) throws -> [StaffImportBatch] {
+        let reader = try staffReader(mapping: mapping, dateOrder: dateOrder)
+        return try store.importStaffCSV(files: files, reader: reader, auditID: audit.id, importedBy: who, again: again)
+    }
+
+    /// The reader of this audit's staff survey exports.
+    public func staffReader(mapping: [String: String] = [:], dateOrder: DateOrder? = nil) throws -> StaffSurveyCSVReader {
+        guard let survey = content.staffSurvey else {
+            throw ApplicationError("this audit was opened without a staff confidence survey; add one to Surveys/ before opening the audit")
+        }
+        return StaffSurveyCSVReader(survey: survey, scales: content.scales, mapping: mapping, dateOrder: dateOrder)
     }
 
     /// Who runs this command, for the record of what they imported: the login name.

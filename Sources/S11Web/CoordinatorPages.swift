@@ -232,7 +232,7 @@ struct CoordinatorPages: Sendable {
             task("Invitations and reminders", "\(base)/invitations",
                  invited == 0 ? "Not started" : invited < officers ? "\(invited) of \(officers) sent" : "Sent", done: officers > 0 && invited == officers),
             task("Officers' returns", "\(base)#returns", "\(submitted) of \(officers) submitted", done: officers > 0 && submitted == officers),
-            task("Staff confidence survey", "\(base)/scorecard#staff", staff == 0 ? "No answers yet" : "\(staff) answers", done: staff > 0),
+            task("Staff confidence survey", "\(base)/staff", staff == 0 ? "No answers yet" : "\(staff) answers", done: staff > 0),
             task("Scores and moderation", "\(base)/moderation", submitted == 0 ? "Cannot start yet" : "Ready", done: false),
             task("Next year's plan", "\(base)/plan", plan.map { "Version \($0.documentControl.version)" } ?? "Not drafted", done: plan != nil),
             task("Downloads", "\(base)/downloads", plan == nil ? "Report and scores" : "Plan, report and scores", done: false),

@@ -23,6 +23,11 @@ public struct WebApp: Sendable {
     let mailFrom: String
     /// Where the server's Standards/ and Surveys/ are, which new audits open on; nil when none.
     let contentRoot: URL?
+    /// Staff survey exports uploaded to an audit and waiting for their columns to be checked:
+    /// each audit's in a folder of its own, so a key works only for the audit it was uploaded to.
+    func staffUploads(_ audit: AuditRecord) -> StaffUploads {
+        StaffUploads(folder: FileManager.default.temporaryDirectory.appendingPathComponent("s11-uploads/audit-\(audit.id)"))
+    }
     /// Largest form body accepted; more gets 413 Content Too Large.
     static let maxBody = 512 * 1024
     /// Misses on officers' and staff links, to slow guessing.
@@ -97,6 +102,11 @@ public struct WebApp: Sendable {
         router.post("/admin/audits/:id/officers/change") { request, context in try await officers.change(request, context) }
         router.page("/admin/audits/:id/officers/remove") { request, context in try officers.removeForm(request, context) }
         router.post("/admin/audits/:id/officers/remove") { request, context in try await officers.remove(request, context) }
+        let staffPages = StaffPages(app: self)
+        router.page("/admin/audits/:id/staff") { request, context in try staffPages.page(request, context) }
+        router.post("/admin/audits/:id/staff/link") { request, context in try await staffPages.issueLink(request, context) }
+        router.post("/admin/audits/:id/staff/upload") { request, context in try await staffPages.upload(request, context) }
+        router.post("/admin/audits/:id/staff/confirm") { request, context in try await staffPages.confirm(request, context) }
         let invitations = InvitationPages(app: self)
         router.page("/admin/audits/:id/invitations") { request, context in try invitations.page(request, context) }
         router.post("/admin/audits/:id/invitations/due") { request, context in try await invitations.setDue(request, context) }

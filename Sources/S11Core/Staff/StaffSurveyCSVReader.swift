@@ -135,7 +135,7 @@ public struct StaffSurveyCSVReader: Sendable {
     }
 
     /// A column's heading: SurveyMonkey's second header row names a matrix question's statements.
-    private func headingText(_ records: [CSVReader.Record], column: Int, layout: Layout) -> String {
+    func headingText(_ records: [CSVReader.Record], column: Int, layout: Layout) -> String {
         let top = records[0].fields[column].text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard layout == .surveyMonkey, records.count > 1, column < records[1].fields.count else { return top }
         let sub = records[1].fields[column].text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -143,7 +143,7 @@ public struct StaffSurveyCSVReader: Sendable {
         return sub
     }
 
-    private func target(for heading: String, layout: Layout) -> Target? {
+    func target(for heading: String, layout: Layout) -> Target? {
         if let mapped = mapping[heading] {
             switch mapped {
             case "ignore": return .dropped

@@ -1,0 +1,100 @@
+import Foundation
+import Hummingbird
+import S11App
+import S11Core
+import S11Store
+import Testing
+@testable import S11Web
+
+/// The lead takes in the staff survey in the browser: the link to copy, and an export uploaded,
+/// its columns checked and matched in the form, and stored only when confirmed.
+@Suite struct StaffPagesTests {
+    func example(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: WebFixture.packageRoot.appendingPathComponent("Examples/staff/\(name)")))
+    }
+
+    func count(_ fixture: WebFixture) throws -> Int { try fixture.store.staffAnswerSetCount(auditID: fixture.audit.id) }
+
+    @Test func aSurveyMonkeyExportIsCheckedThenImported() async throws {
+        let fixture = try CoordinatorTests().fixtureWithCoordinator()
+        let id = fixture.audit.id
+        let before = try count(fixture)
+        try await fixture.run { browser in
+            try await CoordinatorTests().signIn(browser)
+            let page = try await browser.get("/admin/audits/\(id)/staff")
+            let linked = try await browser.post("/admin/audits/\(id)/staff/link", [], csrf: page.csrf)
+            let link = try #require(linked.body.components(separatedBy: "id=\"staff-link\" value=\"").dropFirst().first?.split(separator: "\"").first)
+            let token = String(link.split(separator: "/").last!)
+            #expect(try fixture.store.audit(forStaffToken: token)?.id == id)            // the link shown is the one that works
+            let checked = try await browser.upload("/admin/audits/\(id)/staff/upload", file: ("file", "surveymonkey-2026.csv", try example("surveymonkey-2026.csv")),
+                                                   csrf: page.csrf)
+            #expect(checked.body.contains("Check the columns before importing"))
+            #expect(checked.body.contains("columns were matched"))
+            #expect(try count(fixture) == before)                                          // nothing stored yet
+            let upload = try #require(checked.field("upload"))
+            // Confirm with every column as matched (the selects' chosen values).
+            var fields: [(String, String)] = [("upload", upload), ("choice", "import"), ("dateOrder", "")]
+            fields += Self.chosen(in: checked.body)
+            let done = try await browser.post("/admin/audits/\(id)/staff/confirm", fields, csrf: page.csrf)
+            #expect(done.body.contains("Imported 140 anonymous answer set(s) from surveymonkey-2026.csv"), "\(done.body.prefix(3000))")
+            // The same key cannot import twice.
+            let again = try await browser.post("/admin/audits/\(id)/staff/confirm", fields, csrf: page.csrf)
+            #expect(again.status == .conflict && again.body.contains("no longer waiting"))
+        }
+        #expect(try count(fixture) == before + 140)
+    }
+
+    @Test func aFormsExportIsMatchedInTheFormAndNothingIsStoredUntilItIsWhole() async throws {
+        let fixture = try CoordinatorTests().fixtureWithCoordinator()
+        let id = fixture.audit.id
+        let before = try count(fixture)
+        try await fixture.run { browser in
+            try await CoordinatorTests().signIn(browser)
+            let page = try await browser.get("/admin/audits/\(id)/staff")
+            let checked = try await browser.upload("/admin/audits/\(id)/staff/upload", file: ("file", "forms-export.csv", try example("forms-export.csv")),
+                                                   csrf: page.csrf)
+            #expect(checked.body.contains("Child signs <strong class=\"status overdue\">not matched</strong>"))
+            #expect(checked.body.contains("Questions with no column"))
+            let upload = try #require(checked.field("upload"))
+            let chosen = Self.chosen(in: checked.body)
+            let refused = try await browser.post("/admin/audits/\(id)/staff/confirm", [("upload", upload), ("choice", "import")] + chosen,
+                                                 csrf: page.csrf)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("Say what column 9 (&#39;Child signs&#39;) holds") || refused.body.contains("Say what column 9 ('Child signs') holds"))
+            #expect(refused.body.contains("Confirm that the export has no column"))
+            #expect(try count(fixture) == before)
+            let matched = chosen.filter { !["column.9", "column.10", "column.11"].contains($0.0) }
+                + [("column.9", "SC01"), ("column.10", "SC06"), ("column.11", "SC07"), ("absent", "yes")]
+            let done = try await browser.post("/admin/audits/\(id)/staff/confirm", [("upload", upload), ("choice", "import")] + matched,
+                                              csrf: page.csrf)
+            #expect(done.body.contains("Imported 5 anonymous answer set(s) from forms-export.csv"), "\(done.body.prefix(3000))")
+        }
+        #expect(try count(fixture) == before + 5)
+    }
+
+    @Test func anUploadWaitsOnlyForItsOwnAudit() async throws {
+        let fixture = try CoordinatorTests().fixtureWithCoordinator()
+        let id = fixture.audit.id
+        try await fixture.run { browser in
+            try await CoordinatorTests().signIn(browser)
+            let page = try await browser.get("/admin/audits/\(id)/staff")
+            let cancelled = try await browser.upload("/admin/audits/\(id)/staff/upload", file: ("file", "x.csv", try example("surveymonkey-2026.csv")),
+                                                     csrf: page.csrf)
+            let upload = try #require(cancelled.field("upload"))
+            let gone = try await browser.post("/admin/audits/\(id)/staff/confirm", [("upload", upload), ("choice", "cancel")], csrf: page.csrf)
+            #expect(gone.body.contains("nothing was stored"))
+            let made = try await browser.post("/admin/audits/\(id)/staff/confirm", [("upload", "../../etc"), ("choice", "import")], csrf: page.csrf)
+            #expect(made.status == .conflict)
+        }
+    }
+
+    /// Every column's select with the value it comes chosen with.
+    static func chosen(in body: String) -> [(String, String)] {
+        body.components(separatedBy: "<select id=\"column-").dropFirst().map { part in
+            let name = "column." + (part.split(separator: "\"").first.map(String.init) ?? "")
+            let selected = part.components(separatedBy: "</select>")[0].components(separatedBy: "<option value=\"")
+                .first { $0.contains("\" selected>") }?.split(separator: "\"").first.map(String.init) ?? ""
+            return (name, selected)
+        }
+    }
+}
