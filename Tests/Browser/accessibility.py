@@ -17,6 +17,7 @@ The officer must not have submitted yet, and the walk submits the return: use a 
 Prints each page with its number of violations and, for each violation, the rule, its impact, what it
 asks and the first elements it found; prints OK and the number of pages when all is clean, else exits 1.
 """
+import os
 import re
 import sys
 import urllib.error
@@ -175,6 +176,7 @@ def page_key(url):
     segments = []
     for segment in parts.path.rstrip("/").split("/"):
         if re.fullmatch(r"\d+", segment) or re.fullmatch(r"[0-9a-fA-F-]{32,36}", segment) \
+                or re.fullmatch(r"[A-Z]\d+(\.\d+)*", segment) \
                 or (len(segment) >= 16 and re.fullmatch(r"[A-Za-z0-9_-]+", segment) and re.search(r"\d", segment)):
             segment = "{id}"
         segments.append(segment)
@@ -218,7 +220,7 @@ def crawl(checker, base):
             if lowered in ("/admin/logout", "/admin/login"):
                 continue
             key = page_key(link)
-            if lowered.endswith(DOWNLOAD_SUFFIXES) or "download" in lowered or "export" in lowered:
+            if lowered.endswith(DOWNLOAD_SUFFIXES) or "/downloads/" in lowered or "export" in lowered:
                 if key not in seen:
                     seen.add(key)
                     skipped.append(parts.path + " (a download, by its name)")
@@ -228,6 +230,40 @@ def crawl(checker, base):
                 queue.append(link)
     if skipped:
         print("     (not pages, so not checked: %s)" % ", ".join(skipped))
+
+
+def form_states(checker, base):
+    """The coordinator's pages that only a form reaches: error summaries, the staff export's check
+    page, and a plan not yet drafted (on a new audit, opened here for it)."""
+    driver = checker.driver
+    examples = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Examples")
+    load(driver, base + "/admin")
+    audit = driver.find_element(By.CSS_SELECTOR, "a[href^='/admin/audits/']:not([href$='/new'])").get_attribute("href")
+    load(driver, audit + "/officers")
+    submit(driver, xpath="//button[contains(., 'Add the officer')]")
+    assert has_error_summary(driver), "adding an empty officer showed no error summary"
+    checker.check("coordinator: officers, with errors")
+    load(driver, audit + "/staff")
+    driver.find_element(By.ID, "file").send_keys(os.path.abspath(os.path.join(examples, "staff", "forms-export.csv")))
+    submit(driver, xpath="//button[contains(., 'Upload and check')]")
+    checker.check("coordinator: staff export, its columns to check")
+    submit(driver, xpath="//button[contains(., 'Import the answers')]")
+    assert has_error_summary(driver), "importing unmatched columns showed no error summary"
+    checker.check("coordinator: staff export, with errors")
+    submit(driver, xpath="//button[contains(., 'Cancel')]")
+    load(driver, base + "/admin/audits/new")
+    driver.find_element(By.ID, "year").clear()
+    driver.find_element(By.ID, "year").send_keys("next year")
+    submit(driver, xpath="//button[contains(., 'Open the audit')]")
+    assert has_error_summary(driver), "a bad year showed no error summary"
+    checker.check("coordinator: open an audit, with errors")
+    driver.find_element(By.ID, "year").clear()
+    driver.find_element(By.ID, "year").send_keys("2099")
+    for radio in driver.find_elements(By.ID, "carry-no"):
+        radio.click()
+    submit(driver, xpath="//button[contains(., 'Open the audit')]")
+    load(driver, driver.current_url.split("#")[0] + "/plan")
+    checker.check("coordinator: a plan not drafted yet")
 
 
 # MARK: The keyboard
@@ -361,6 +397,7 @@ def main(base, email, password, officer_link, staff_link, axe_path):
         public_pages(checker, base, officer_link, staff_link)
         sign_in(checker, base, email, password)
         crawl(checker, base)
+        form_states(checker, base)
         try:
             keyboard_walk(driver, officer_link)
             checker.check("officer: return submitted")

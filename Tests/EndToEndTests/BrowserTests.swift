@@ -63,7 +63,7 @@ import Testing
             let script = S11Binary.packageRoot.appendingPathComponent("Tests/Browser/accessibility.py").path
             let run = try runTool("/usr/bin/env", ["python3", script, base, email, password, officerLink, surveyLink, ExternalTool.axePath])
             #expect(run.status == 0 && run.output.contains("OK"), "\(run.output)")
-            let status = try s11.succeed(["audit", "status", "--db", store]).stdout
+            let status = try s11.succeed(["audit", "status", "--year", "2026", "--db", store]).stdout
             #expect(status.contains("10 of 10 officers have submitted"))      // the keyboard's return
         }
     }

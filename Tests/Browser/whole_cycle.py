@@ -1,0 +1,166 @@
+"""A whole audit cycle as the coordinator, in Chromium, with no command-line step after
+'s11 admin create': open the audit, upload the officers, send the invitations (which reach a
+real SMTP server), two officers answer through the links in the received mails, upload the staff
+survey export, score, moderate, draft the plan, change an action's wording, sign off version 1.0,
+and download the Word plan and the board XML.
+
+    python3 whole_cycle.py BASE_URL EMAIL PASSWORD SMTP_FOLDER EXAMPLES_DIR OUT_DIR
+
+Writes OUT_DIR/plan.docx and OUT_DIR/plan.xml and prints OK and the new action wording; any
+failure raises (non-zero exit) with what was wrong.
+"""
+import email
+import email.policy
+import os
+import sys
+import time
+import urllib.request
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from officer_and_staff import answer_page, browser, click_and_wait_for_next_page  # noqa: E402
+
+WORDING = "Hotel Watch scheme to continue, with the police and the licensing team"
+
+
+def main_text(driver):
+    return driver.find_element(By.TAG_NAME, "main").text
+
+
+def press(driver, text):
+    """Clicks the button whose text contains `text` and waits for the next page."""
+    click_and_wait_for_next_page(driver, driver.find_element(By.XPATH, "//button[contains(., %r)]" % text))
+
+
+def fill(driver, field_id, value):
+    box = driver.find_element(By.ID, field_id)
+    box.clear()
+    box.send_keys(value)
+
+
+def received(folder, count, timeout=60):
+    """The messages the SMTP server received, parsed by Python's e-mail package, once there are `count`."""
+    deadline = time.time() + timeout
+    while True:
+        names = sorted(n for n in os.listdir(folder) if n.endswith(".eml"))
+        if len(names) >= count or time.time() > deadline:
+            break
+        time.sleep(0.2)
+    assert len(names) == count, "the SMTP server received %d messages, not %d" % (len(names), count)
+    messages = []
+    for name in names:
+        with open(os.path.join(folder, name), "rb") as source:
+            messages.append(email.message_from_binary_file(source, policy=email.policy.default))
+    return messages
+
+
+def download(driver, url, path):
+    """Fetches a download with the browser's session, as the browser would save it."""
+    cookies = "; ".join("%s=%s" % (c["name"], c["value"]) for c in driver.get_cookies())
+    request = urllib.request.Request(url, headers={"Cookie": cookies})
+    with urllib.request.urlopen(request) as response, open(path, "wb") as out:
+        disposition = response.headers.get("Content-Disposition", "")
+        assert disposition.startswith("attachment"), "not a download: " + url
+        out.write(response.read())
+
+
+def answer_return(link, option_index):
+    """One officer, in a browser of their own, answers every page from their mail's link and submits."""
+    driver = browser()
+    try:
+        driver.get(link)
+        while "/s/" in driver.current_url:
+            answer_page(driver, option_index=option_index, evidence="Safeguarding log and supervision notes")
+        assert driver.current_url.endswith("/check"), "the return ended at " + driver.current_url
+        press(driver, "Accept and submit")
+        assert "Return submitted" in driver.find_element(By.TAG_NAME, "h1").text, main_text(driver)[:300]
+    finally:
+        driver.quit()
+
+
+def cycle(base, user, password, smtp, examples, out):
+    driver = browser()
+    try:
+        driver.get(base + "/admin/login")
+        fill(driver, "email", user)
+        fill(driver, "password", password)
+        press(driver, "Sign in")
+        assert driver.current_url.endswith("/admin"), "sign-in ended at " + driver.current_url
+
+        # Open the year's audit.
+        driver.find_element(By.LINK_TEXT, "Open an audit").click()
+        fill(driver, "year", "2026")
+        fill(driver, "deadline", "2026-12-18")
+        fill(driver, "contact", "Jo Bloggs, safeguarding lead, 01234 567890")
+        press(driver, "Open the audit")
+        audit = driver.current_url.split("#")[0]
+        assert "/admin/audits/" in audit and "2026 audit" in main_text(driver), audit
+
+        # Upload the officers.
+        driver.get(audit + "/officers")
+        driver.find_element(By.ID, "file").send_keys(os.path.join(examples, "officers.csv"))
+        press(driver, "Upload the list")
+        assert "Imported officers.csv: 10 officer(s) added" in main_text(driver), main_text(driver)[:500]
+
+        # Read the invitation, then send them all.
+        driver.get(audit + "/invitations")
+        assert "(their-own-link)" in main_text(driver) and "18 December 2026" in main_text(driver)
+        press(driver, "Send invitations to 10 officer(s)")
+        assert "Sent 10 invitations; the mail program accepted every one." in main_text(driver), main_text(driver)[:500]
+        links = {}
+        for message in received(smtp, 10):
+            body = message.get_body(preferencelist=("plain",)).get_content()
+            links[message["To"].addresses[0].addr_spec] = next(line for line in body.splitlines() if "/r/" in line).strip()
+        assert all(link.startswith(base + "/r/") for link in links.values()), links
+
+        # Two officers answer through the links in their mails: one with gaps, one mostly met.
+        answer_return(links["priya.raman@riverside.example"], option_index=2)
+        answer_return(links["tomasz.nowak@riverside.example"], option_index=1)
+        driver.get(audit)
+        assert "2 of 10 submitted" in main_text(driver), main_text(driver)[:800]
+
+        # The staff survey's export: uploaded, its columns checked, then imported.
+        driver.get(audit + "/staff")
+        driver.find_element(By.ID, "file").send_keys(os.path.join(examples, "staff", "surveymonkey-2026.csv"))
+        press(driver, "Upload and check")
+        assert "Check the columns before importing" in main_text(driver)
+        press(driver, "Import the answers")
+        assert "Imported 140 anonymous answer set(s)" in main_text(driver), main_text(driver)[:800]
+
+        # Score and moderate one requirement.
+        driver.get(audit + "/scorecard")
+        assert "Staff confidence" in main_text(driver)
+        driver.get(audit + "/moderation")
+        form = driver.find_elements(By.CSS_SELECTOR, "form[action$='/moderate']")[1]
+        Select(form.find_element(By.CSS_SELECTOR, "select[name=rating]")).select_by_value("red")
+        form.find_element(By.CSS_SELECTOR, "input[name=reason]").send_keys("Challenge event: no evidence of board attendance")
+        click_and_wait_for_next_page(driver, form.find_element(By.TAG_NAME, "button"))
+        assert "Challenge event: no evidence of board attendance" in main_text(driver)
+
+        # Draft the plan, change an action's wording, sign off version 1.0.
+        driver.get(audit + "/plan")
+        press(driver, "Draft the plan")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Change the wording").click()
+        fill(driver, "input", WORDING)
+        fill(driver, "timescale", "Quarterly meetings")
+        press(driver, "Save the changes")
+        assert WORDING in main_text(driver), "the new wording is not on the plan"
+        driver.find_element(By.ID, "major-yes").click()
+        fill(driver, "note", "Signed off by cabinet")
+        press(driver, "Sign off the version")
+        assert "The plan is now version 1.0." in main_text(driver), main_text(driver)[:500]
+
+        # Download the Word plan and the board XML.
+        driver.get(audit + "/downloads")
+        for name, saved in (("plan-2026.docx", "plan.docx"), ("plan-2026.xml", "plan.xml")):
+            href = driver.find_element(By.CSS_SELECTOR, "a[href$='/downloads/%s']" % name).get_attribute("href")
+            download(driver, href, os.path.join(out, saved))
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    cycle(*sys.argv[1:7])
+    print("OK " + WORDING)

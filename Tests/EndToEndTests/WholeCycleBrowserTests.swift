@@ -1,0 +1,53 @@
+import Foundation
+import S11TestSupport
+import Testing
+
+/// The lead's whole cycle in the browser (Tests/Browser/whole_cycle.py, Selenium and Chromium),
+/// with no command-line step after `s11 admin create`: invitations reach a real SMTP server
+/// through msmtp, officers answer through the links in the received mails, and the downloaded
+/// Word plan is opened by LibreOffice and the board XML checked by xmlschema.
+@Suite(.serialized, .needs(.chromium, .chromedriver, .selenium, .msmtp, .aiosmtpd, .libreoffice, .pdftotext))
+struct WholeCycleBrowserTests {
+    @Test func aCoordinatorRunsTheWholeCycleInTheBrowser() async throws {
+        let s11 = try S11Binary()
+        let email = "lead@riverside.example", password = "correct horse battery staple"
+        let created = try s11.run(["admin", "create", "--email", email, "--org", "Riverside District Council", "--db", s11.db],
+                                  input: password + "\n")
+        #expect(created.status == 0, "\(created.stderr)")
+        let smtp = try MailDeliveryTests.SMTPServer()
+        defer { smtp.stop() }
+        let sendmail = try MailDeliveryTests().msmtpSettings(s11, port: smtp.port)
+        let port = Int.random(in: 20_000...40_000)
+        let base = "http://127.0.0.1:\(port)"
+        let (server, _, _) = try await ServeTests().startServer(s11, port: port, db: s11.db,
+                                                                extra: ["--sendmail", sendmail, "--content", S11Binary.content, "--base-url", base])
+        defer { if server.isRunning { server.terminate() } }
+        let out = s11.folder.appendingPathComponent("downloads")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let script = S11Binary.packageRoot.appendingPathComponent("Tests/Browser/whole_cycle.py").path
+        let run = try runTool("/usr/bin/env", ["python3", script, base, email, password, smtp.folder.path,
+                                               S11Binary.packageRoot.appendingPathComponent("Examples").path, out.path])
+        #expect(run.status == 0 && run.output.contains("OK"), "\(run.output)")
+        let wording = "Hotel Watch scheme to continue, with the police and the licensing team"
+
+        // The board XML is valid under xmlschema (and xmllint) and carries the change and version 1.0.
+        let xml = out.appendingPathComponent("plan.xml").path
+        try expectValid(xml, schema: "plan.xsd")
+        let text = try String(contentsOfFile: xml, encoding: .utf8)
+        #expect(text.contains(wording) && text.contains("Signed off by cabinet") && text.contains("1.0"))
+
+        // LibreOffice opens the Word plan; its text has the new wording (wrapped in its table cell).
+        let convert = try runTool("/usr/bin/env", ["libreoffice", "-env:UserInstallation=file://\(out.path)/profile", "--headless",
+                                                   "--convert-to", "pdf", "--outdir", out.path, out.appendingPathComponent("plan.docx").path])
+        #expect(convert.status == 0, "\(convert.output)")
+        let pdf = try runTool("/usr/bin/env", ["pdftotext", "-layout", out.appendingPathComponent("plan.pdf").path, "-"])
+        let words = pdf.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("A1.1 Hotel Watch scheme to") && words.contains("the licensing team") && words.contains("Signed off by cabinet"))
+
+        // What the browser did is in the store: two returns by link, the staff export, the moderation.
+        let status = try s11.succeed(["audit", "status", "--db", s11.db]).stdout
+        #expect(status.contains("2 of 10 officers have submitted"))
+        #expect(try s11.succeed(["responses", "batches", "--db", s11.db]).stdout.contains("surveymonkey-2026.csv"))
+        #expect(try s11.succeed(["invite", "--status", "--db", s11.db]).stdout.components(separatedBy: "accepted by the mail program").count == 11)
+    }
+}
