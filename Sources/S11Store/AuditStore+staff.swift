@@ -128,3 +128,17 @@ extension AuditStore {
             .map { Int($0) } ?? 0
     }
 }
+
+extension AuditStore {
+    /// Calls `body` with each of the audit's staff answer sets, unpacked, without keeping them, in
+    /// the order of their random keys (which says nothing of who answered when).
+    public func forEachStaffResponse(auditID: Int64, _ body: (StaffResponse) throws -> Void) throws {
+        try engine.read { db in
+            let codebook = try codebook(auditID: auditID, db: db)
+            try db.forEachRow("SELECT submittedOn, codes FROM staffAnswerSet WHERE auditID = ? ORDER BY id", [auditID]) { row in
+                try body(codebook.unpack([UInt8](row["codes"] as Data),
+                                         submittedOn: (row["submittedOn"] as String?).flatMap(CalendarDate.init(iso:))))
+            }
+        }
+    }
+}

@@ -6,8 +6,9 @@ import S11Reports
 import S11Store
 
 /// Downloads of everything the command line exports: the plan as Word, HTML, CSV, board XML and
-/// POA&M, the board report, and the scorecard as CSV and JSON. Board users get the plan and the
-/// report (which names no officer); the scorecard's files are the organisation's own.
+/// POA&M, the board report, the scorecard as CSV and JSON, and the responses. Board users get the
+/// plan and the report (which names no officer); the scorecard's and the responses' files are the
+/// organisation's own.
 struct DownloadPages: Sendable {
     let app: WebApp
 
@@ -41,6 +42,12 @@ struct DownloadPages: Sendable {
            let format = PlanFormat.allCases.first(where: { $0.fileName(plan) == name }) {
             return Download.response(try format.write(plan), fileName: name, contentType: format.contentType)
         }
+        if name == "responses.csv" || name == "staff-responses.csv" {
+            let export = ResponsesExport(session: AuditSession(store: app.store, audit: audit, content: try app.content(of: audit)))
+            var text = ""
+            if name == "responses.csv" { try export.officers { text += $0 } } else { try export.staff { text += $0 } }
+            return Download.response(Array(text.utf8), fileName: name, contentType: "text/csv; charset=utf-8")
+        }
         let scoring = try app.scoring(audit)
         let card = try scoring.scorecard()
         let staff = try scoring.staffResults()
@@ -66,7 +73,9 @@ struct DownloadPages: Sendable {
     private func files(_ audit: AuditRecord) throws -> [File] {
         var files = [File(name: "board-report.html", label: "The board report (HTML, for the board meeting)", forBoard: true),
                      File(name: "scorecard.csv", label: "The scorecard (CSV, one row per requirement)", forBoard: false),
-                     File(name: "scorecard.json", label: "The scorecard (JSON)", forBoard: false)]
+                     File(name: "scorecard.json", label: "The scorecard (JSON)", forBoard: false),
+                     File(name: "responses.csv", label: "Every officer's answers (CSV)", forBoard: false),
+                     File(name: "staff-responses.csv", label: "The anonymous staff answers (CSV; small groups' profiles blanked)", forBoard: false)]
         if let plan = try app.store.plan(organisation: audit.organisation, year: audit.year) {
             let labels: [PlanFormat: String] = [
                 .docx: "The plan (Word, for committee papers)", .html: "The plan (HTML, one printable page)",

@@ -4,11 +4,11 @@ import S11App
 import S11Core
 import S11XML
 
-/// `s11 responses import|template`.
+/// `s11 responses import|template|reopen|batches|undo|export`.
 struct Responses: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Take in officers' returns and the staff survey's answers.",
-        subcommands: [Import.self, Template.self, Reopen.self, Batches.self, Undo.self])
+        subcommands: [Import.self, Template.self, Reopen.self, Batches.self, Undo.self, Export.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(

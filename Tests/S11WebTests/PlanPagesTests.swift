@@ -69,7 +69,7 @@ import Testing
             // Every export downloads, named and typed; the board XML carries the new wording and version.
             let downloads = try await browser.get("/admin/audits/\(id)/downloads")
             for name in ["plan-2026.docx", "plan-2026.html", "plan-2026.csv", "plan-2026.xml", "plan-2026-poam.xml", "board-report.html",
-                         "scorecard.csv", "scorecard.json"] {
+                         "scorecard.csv", "scorecard.json", "responses.csv", "staff-responses.csv"] {
                 #expect(downloads.body.contains("/admin/audits/\(id)/downloads/\(name)"), "\(name)")
                 let file = try await browser.get("/admin/audits/\(id)/downloads/\(name)")
                 #expect(file.status == .ok, "\(name)")
@@ -78,6 +78,8 @@ import Testing
             let word = try await browser.get("/admin/audits/\(id)/downloads/plan-2026.docx")
             #expect(word.body.hasPrefix("PK"))                                            // a zip: the .docx package
             #expect(word.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            let answers = try await browser.get("/admin/audits/\(id)/downloads/responses.csv")
+            #expect(answers.body.hasPrefix("officer,email,role") && answers.body.contains("owen.price@riverside.example"))
             let xml = try await browser.get("/admin/audits/\(id)/downloads/plan-2026.xml")
             #expect(xml.body.contains("Hotel Watch scheme to continue &lt;with the police&gt;"))
             #expect(xml.body.contains("version=\"1.0\"") || xml.body.contains("<version>1.0</version>"))
@@ -109,6 +111,8 @@ import Testing
             #expect(try await browser.get("/admin/audits/\(id)/downloads/plan-2026.xml").status == .ok)
             #expect(try await browser.get("/admin/audits/\(id)/downloads/scorecard.csv").status == .notFound)
             #expect(try await browser.get("/admin/audits/\(id)/downloads/scorecard.json").status == .notFound)
+            #expect(try await browser.get("/admin/audits/\(id)/downloads/responses.csv").status == .notFound)   // officers' names and evidence
+            #expect(try await browser.get("/admin/audits/\(id)/downloads/staff-responses.csv").status == .notFound)
             let report = try await browser.get("/admin/audits/\(id)/downloads/board-report.html")
             #expect(report.status == .ok && !report.body.contains("Owen Price"))
             #expect(try await browser.get("/admin/audits/\(id)/plan/actions/\(action.id)").status == .notFound)

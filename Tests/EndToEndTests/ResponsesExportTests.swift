@@ -1,0 +1,52 @@
+import Foundation
+import S11TestSupport
+import Testing
+
+/// `s11 responses export`: every answer as CSV, read back with Python's csv module.
+@Suite struct ResponsesExportTests {
+    /// The CSV's rows as Python's csv module reads them.
+    func rows(_ path: String) throws -> [[String]] {
+        let run = try runTool("/usr/bin/env", ["python3", "-c", "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))))", path])
+        return try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String]] ?? []
+    }
+
+    @Test func everyOfficersAnswerIsExportedWithFormulasNeutralised() throws {
+        let s11 = try S11Binary()
+        let (_, store) = try s11.example()
+        // Samuel has not returned: his file return carries evidence a spreadsheet would run.
+        try s11.succeed(["responses", "template", "--officer", "samuel.adeyemi@riverside.example", "--out", "samuel.xml", "--db", store])
+        var text = try String(contentsOf: s11.folder.appendingPathComponent("samuel.xml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "option=\"\"", with: "option=\"mostly\"")
+        text = text.replacingOccurrences(of: "<evidence></evidence>", with: "<evidence>=HYPERLINK(\"http://evil.example\",\"minutes\")</evidence>")
+        text = text.replacingOccurrences(of: "<evidence/>", with: "<evidence>=HYPERLINK(\"http://evil.example\",\"minutes\")</evidence>")
+        try s11.succeed(["responses", "import", try s11.write(text, to: "filled.xml"), "--db", store])
+        let wrote = try s11.succeed(["responses", "export", "--out", "answers.csv", "--db", store])
+        #expect(wrote.stdout.contains("wrote answers.csv"))
+        let table = try rows(s11.folder.appendingPathComponent("answers.csv").path)
+        #expect(table.first == ["officer", "email", "role", "service_area", "question", "requirement", "option", "score", "evidence", "example",
+                                "na_reason", "carried", "submitted_on"])
+        let samuel = table.filter { $0.count > 1 && $0[1] == "samuel.adeyemi@riverside.example" }
+        #expect(!samuel.isEmpty && samuel.allSatisfy { $0[8].hasPrefix("'=HYPERLINK(") && $0[6] == "Mostly met" })
+        let stored = try s11.query("SELECT COUNT(*) FROM answer", in: store)
+        #expect(["\(table.count - 1)"] == stored)                                          // one row per stored answer
+        #expect(table.dropFirst().allSatisfy { $0.count == 13 && $0[12].count == 10 })      // every return submitted, on a day
+    }
+
+    @Test func staffAnswersAreExportedAndSmallGroupsCannotBePickedOut() throws {
+        let s11 = try S11Binary()
+        let (_, store) = try s11.example()
+        try s11.succeed(["responses", "export", "--staff", "--out", "staff.csv", "--db", store])
+        let table = try rows(s11.folder.appendingPathComponent("staff.csv").path)
+        let header = try #require(table.first)
+        #expect(header.first == "service-area" || header.first?.contains("area") == true)
+        #expect(header.last == "day")
+        let body = Array(table.dropFirst())
+        #expect(["\(body.count)"] == (try s11.query("SELECT COUNT(*) FROM staffAnswerSet", in: store)))
+        // Every service area and role shown has at least 5 answer sets; the rest are blanked, and there are some.
+        var groups: [String: Int] = [:]
+        for row in body where !row[0].isEmpty || !row[1].isEmpty { groups["\(row[0])|\(row[1])", default: 0] += 1 }
+        #expect(groups.values.allSatisfy { $0 >= 5 }, "\(groups)")
+        #expect(body.contains { $0[0].isEmpty && $0[1].isEmpty })
+        #expect(body.allSatisfy { $0.last?.count == 10 || $0.last?.isEmpty == true })
+    }
+}
