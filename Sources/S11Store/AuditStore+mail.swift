@@ -5,10 +5,7 @@ extension AuditStore {
     /// Records what became of one message to an officer of the audit.
     public func recordMail(_ record: MailRecord, auditID: Int64) throws {
         try engine.write { db in
-            guard let officerID = try db.fetchValue(Int64.self, "SELECT id FROM officer WHERE auditID = ? AND email = ? COLLATE NOCASE",
-                                                  [auditID, record.officerEmail]) else {
-                throw StoreError("no officer with e-mail '\(record.officerEmail)' in this audit")
-            }
+            let officerID = try Self.officerID(db, email: record.officerEmail, auditID: auditID)
             try db.execute("""
                 INSERT INTO mailMessage (officerID, kind, subject, at, accepted, detail) VALUES (?, ?, ?, ?, ?, ?)
                 """, [officerID, record.kind.rawValue, record.subject, record.at.timeIntervalSince1970, record.accepted ? 1 : 0, record.detail])

@@ -93,10 +93,7 @@ extension AuditStore {
     /// Changes an officer's name, role or service area (the e-mail address is who they are).
     public func updateOfficer(_ officer: Officer, auditID: Int64) throws {
         try engine.write { db in
-            guard let id = try db.fetchValue(Int64.self, "SELECT id FROM officer WHERE auditID = ? AND email = ? COLLATE NOCASE",
-                                             [auditID, officer.email]) else {
-                throw StoreError("no officer with e-mail '\(officer.email)' in this audit")
-            }
+            let id = try Self.officerID(db, email: officer.email, auditID: auditID)
             try db.execute("UPDATE officer SET name = ?, role = ?, serviceArea = ? WHERE id = ?",
                            [officer.name, officer.role, officer.serviceArea, id])
         }
@@ -105,14 +102,20 @@ extension AuditStore {
     /// Takes an officer out of the audit with their answers, link and message records.
     public func removeOfficer(email: String, auditID: Int64) throws {
         try engine.write { db in
-            guard let id = try db.fetchValue(Int64.self, "SELECT id FROM officer WHERE auditID = ? AND email = ? COLLATE NOCASE",
-                                             [auditID, email]) else {
-                throw StoreError("no officer with e-mail '\(email)' in this audit")
-            }
+            let id = try Self.officerID(db, email: email, auditID: auditID)
             for table in ["answer", "invitation", "mailMessage"] {
                 try db.execute("DELETE FROM \(table) WHERE officerID = ?", [id])
             }
             try db.execute("DELETE FROM officer WHERE id = ?", [id])
         }
+    }
+
+    /// The id of the audit's officer with this e-mail address (whatever its case), or a refusal naming it.
+    static func officerID(_ db: any SQLConnection, email: String, auditID: Int64) throws -> Int64 {
+        guard let id = try db.fetchValue(Int64.self, "SELECT id FROM officer WHERE auditID = ? AND email = ? COLLATE NOCASE",
+                                         [auditID, email]) else {
+            throw StoreError("no officer with e-mail '\(email)' in this audit")
+        }
+        return id
     }
 }

@@ -57,15 +57,20 @@ import Testing
         try other.succeed(["plan", "import", planPath, "--replace", "--db", other.db])
     }
 
-    @Test func theTemplateRoundTripsThroughImport() throws {
-        let s11 = try openedAudit()
+    /// The first example officer's template, every question answered Mostly met with evidence.
+    func filledTemplate(_ s11: S11Binary) throws -> String {
         let officers = try String(contentsOfFile: S11Binary.example("officers.csv"), encoding: .utf8)
         let email = try #require(officers.split(separator: "\n").dropFirst().first?.split(separator: ",")[1]).trimmingCharacters(in: .whitespaces)
         try s11.succeed(["responses", "template", "--officer", email, "--out", "mine.xml", "--db", s11.db])
         var text = try String(contentsOf: s11.folder.appendingPathComponent("mine.xml"), encoding: .utf8)
         text = text.replacingOccurrences(of: "option=\"\"", with: "option=\"mostly\"")
         text = text.replacingOccurrences(of: "<evidence></evidence>", with: "<evidence>Board minutes</evidence>")
-        text = text.replacingOccurrences(of: "<evidence/>", with: "<evidence>Board minutes</evidence>")
+        return text.replacingOccurrences(of: "<evidence/>", with: "<evidence>Board minutes</evidence>")
+    }
+
+    @Test func theTemplateRoundTripsThroughImport() throws {
+        let s11 = try openedAudit()
+        var text = try filledTemplate(s11)
         let path = try s11.write(text, to: "filled.xml")
         let imported = try s11.succeed(["responses", "import", path, "--db", s11.db])
         #expect(imported.stdout.contains("1 complete and submitted"))
@@ -77,13 +82,7 @@ import Testing
     /// missing, so it is stored but not submitted, and is not scored until the officer finishes it.
     @Test func aFileReturnWithoutRequiredEvidenceIsKeptInProgress() throws {
         let s11 = try openedAudit()
-        let officers = try String(contentsOfFile: S11Binary.example("officers.csv"), encoding: .utf8)
-        let email = try #require(officers.split(separator: "\n").dropFirst().first?.split(separator: ",")[1]).trimmingCharacters(in: .whitespaces)
-        try s11.succeed(["responses", "template", "--officer", email, "--out", "mine.xml", "--db", s11.db])
-        var text = try String(contentsOf: s11.folder.appendingPathComponent("mine.xml"), encoding: .utf8)
-        text = text.replacingOccurrences(of: "option=\"\"", with: "option=\"mostly\"")
-        text = text.replacingOccurrences(of: "<evidence></evidence>", with: "<evidence>Board minutes</evidence>")
-        text = text.replacingOccurrences(of: "<evidence/>", with: "<evidence>Board minutes</evidence>")
+        var text = try filledTemplate(s11)
         let first = try #require(text.range(of: "<evidence>Board minutes</evidence>"))
         text.replaceSubrange(first, with: "")                                      // one answer's evidence left out
         let imported = try s11.succeed(["responses", "import", try s11.write(text, to: "filled.xml"), "--db", s11.db])

@@ -36,14 +36,8 @@ import Testing
 
     @Test func aBoardUserOpensNoOrganisationsAudit() async throws {
         let fixture = try CoordinatorTests().fixtureWithCoordinator()
-        try fixture.store.saveCoordinator(email: "board@board.example", passwordHash: CoordinatorPassword.hash(CoordinatorTests.password, cost: 4),
-                                         organisation: nil)
         try await fixture.run { browser in
-            let form = try await browser.get("/admin/login")
-            let signedIn = try await browser.post("/admin/login", [("email", "board@board.example"), ("password", CoordinatorTests.password)],
-                                                  csrf: form.csrf)
-            browser.cookie = [browser.cookie, signedIn.headers[values: .setCookie].first { $0.hasPrefix("s11_session=") }
-                .map { String($0.split(separator: ";")[0]) }].compactMap { $0 }.joined(separator: "; ")
+            try await CoordinatorTests().signInAsBoard(browser, fixture)
             let list = try await browser.get("/admin")
             #expect(!list.body.contains("/admin/audits/new"))
             #expect(try await browser.get("/admin/audits/new").status == .notFound)

@@ -26,6 +26,16 @@ import Testing
         browser.cookie = [browser.cookie, String(session.split(separator: ";")[0])].compactMap { $0 }.joined(separator: "; ")
     }
 
+    /// Adds a board user and signs the browser in as them.
+    func signInAsBoard(_ browser: Browser, _ fixture: WebFixture) async throws {
+        try fixture.store.saveCoordinator(email: "board@board.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+                                         organisation: nil)
+        let form = try await browser.get("/admin/login")
+        let signedIn = try await browser.post("/admin/login", [("email", "board@board.example"), ("password", Self.password)], csrf: form.csrf)
+        browser.cookie = [browser.cookie, signedIn.headers[values: .setCookie].first { $0.hasPrefix("s11_session=") }
+            .map { String($0.split(separator: ";")[0]) }].compactMap { $0 }.joined(separator: "; ")
+    }
+
     @Test func pagesNeedASignInAndAWrongPasswordSaysNothingMore() async throws {
         let fixture = try fixtureWithCoordinator()
         try await fixture.run { browser in

@@ -92,8 +92,6 @@ import Testing
     @Test func aBoardUserReadsAndDownloadsThePlanButChangesNothingAndGetsNoScorecardFiles() async throws {
         let fixture = try fixtureWithReturn()
         let id = fixture.audit.id
-        try fixture.store.saveCoordinator(email: "board@board.example", passwordHash: CoordinatorPassword.hash(CoordinatorTests.password, cost: 4),
-                                         organisation: nil)
         try await fixture.run { browser in
             try await CoordinatorTests().signIn(browser)
             let empty = try await browser.get("/admin/audits/\(id)/plan")
@@ -101,11 +99,7 @@ import Testing
         }
         let action = try #require(try fixture.store.plan(organisation: fixture.audit.organisation, year: fixture.audit.year)?.actions.first)
         try await fixture.run { browser in
-            let form = try await browser.get("/admin/login")
-            let signedIn = try await browser.post("/admin/login", [("email", "board@board.example"), ("password", CoordinatorTests.password)],
-                                                  csrf: form.csrf)
-            browser.cookie = [browser.cookie, signedIn.headers[values: .setCookie].first { $0.hasPrefix("s11_session=") }
-                .map { String($0.split(separator: ";")[0]) }].compactMap { $0 }.joined(separator: "; ")
+            try await CoordinatorTests().signInAsBoard(browser, fixture)
             let downloads = try await browser.get("/admin/audits/\(id)/downloads")
             #expect(downloads.body.contains("plan-2026.docx") && !downloads.body.contains("scorecard.csv"))
             #expect(try await browser.get("/admin/audits/\(id)/downloads/plan-2026.xml").status == .ok)

@@ -67,17 +67,11 @@ public struct PlanUpdater: Sendable {
             record("lead", action.lead.name, lead)
             if action.lead.name != lead { action.lead = Lead(name: lead) }
         }
-        if let input = change.input {
-            record("action", action.input, input)
-            action.input = input
-        }
-        if let outcome = change.outcome {
-            record("outcome", action.outcome, outcome)
-            action.outcome = outcome
-        }
-        if let measure = change.measure {
-            record("measure", action.measure, measure)
-            action.measure = measure
+        for (field, new, keyPath) in [("action", change.input, \PlanAction.input), ("outcome", change.outcome, \PlanAction.outcome),
+                                      ("measure", change.measure, \PlanAction.measure)] {
+            guard let new else { continue }
+            record(field, action[keyPath: keyPath], new)
+            action[keyPath: keyPath] = new
         }
         if let timescale = change.timescale {
             record("timescale", action.timescale, timescale)
