@@ -3,8 +3,9 @@ import S11Core
 import S11Store
 import S11XML
 
-/// Changing a stored plan after drafting: an action's wording, status, progress, lead or dates,
-/// and signing off a version. Each change is kept with who, when, old and new, made in one
+/// Changing a stored plan after drafting: an action's wording, status, progress, lead or dates;
+/// an objective's title and finding; actions added, removed and merged; objectives from other
+/// sources than the audit; and signing off a version. Each change is kept with who, when, old and new, made in one
 /// transaction, and refused when the board schema would not accept the result.
 public struct PlanEditing: Sendable {
     public let store: AuditStore
@@ -36,6 +37,37 @@ public struct PlanEditing: Sendable {
     public func signOff(note: String, major: Bool, by: String, on day: CalendarDate, at: Date = Date()) throws -> Plan {
         let updater = PlanUpdater(by: by, at: Self.timestamp(at))
         return try save { try updater.bumpVersion($0, note: note, on: day, major: major) }
+    }
+
+    /// Changes an objective's title or finding.
+    public func editObjective(_ objectiveID: String, title: String?, finding: String?, by: String, at: Date = Date()) throws -> Plan {
+        let updater = PlanUpdater(by: by, at: Self.timestamp(at))
+        return try save { try updater.editObjective($0, objectiveID: objectiveID, title: title, finding: finding) }
+    }
+
+    /// Adds an action to an objective.
+    public func addAction(to objectiveID: String, _ action: PlanUpdater.NewAction, by: String, at: Date = Date()) throws -> Plan {
+        let updater = PlanUpdater(by: by, at: Self.timestamp(at))
+        return try save { try updater.addAction($0, objectiveID: objectiveID, action) }
+    }
+
+    /// Takes an action out (kept in its objective's history).
+    public func removeAction(_ actionID: String, by: String, at: Date = Date()) throws -> Plan {
+        let updater = PlanUpdater(by: by, at: Self.timestamp(at))
+        return try save { try updater.removeAction($0, actionID: actionID) }
+    }
+
+    /// Folds one action into another, which then names both leads.
+    public func mergeAction(_ actionID: String, into targetID: String, by: String, at: Date = Date()) throws -> Plan {
+        let updater = PlanUpdater(by: by, at: Self.timestamp(at))
+        return try save { try updater.mergeAction($0, actionID: actionID, into: targetID) }
+    }
+
+    /// Adds an objective from another source than the audit, with its first action.
+    public func addObjective(standardID: String, title: String, finding: String?, source: String, action: PlanUpdater.NewAction,
+                             by: String, at: Date = Date()) throws -> Plan {
+        let updater = PlanUpdater(by: by, at: Self.timestamp(at))
+        return try save { try updater.addObjective($0, standardID: standardID, title: title, finding: finding, source: source, action: action) }
     }
 
     private func save(_ change: (Plan) throws -> Plan) throws -> Plan {

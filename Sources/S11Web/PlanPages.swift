@@ -78,14 +78,9 @@ struct PlanPages: Sendable {
             throw HTTPError(.notFound)
         }
         let typed = ActionFields(form)
-        var errors: [[String: String]] = []
-        for (name, label) in [("input", "the action"), ("outcome", "the desired outcome"), ("measure", "how success is measured"), ("lead", "the lead")]
-            where typed.values[name]?.isEmpty != false {
-            errors.append(["field": name, "message": "Write \(label)"])
-        }
-        let due = CalendarDate(iso: typed.values["due"] ?? "")
-        if due == nil { errors.append(["field": "due", "message": "Write the due date as YYYY-MM-DD, for example 2027-09-30"]) }
-        guard errors.isEmpty, let due else { return try actionPage(request, context, typed: typed, errors: errors) }
+        let (checked, errors) = typed.checked()
+        guard let checked else { return try actionPage(request, context, typed: typed, errors: errors) }
+        let due = checked.due
         func changed(_ name: String, _ current: String?) -> String? {
             let value = typed.values[name] ?? ""
             return value == (current ?? "") ? nil : value
@@ -96,6 +91,35 @@ struct PlanPages: Sendable {
         let anything = [change.lead, change.input, change.outcome, change.measure, change.timescale].contains { $0 != nil } || change.due != nil
         if anything { _ = try editing(audit).update(actionID: action.id, change: change, by: coordinator.email) }
         return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan#\(WebApp.domID(action.id))")
+    }
+
+    /// Takes an action out of the plan; its wording stays in the objective's history.
+    func removeAction(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        _ = try await app.form(request)
+        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        let actionID = context.parameters.get("action") ?? ""
+        do {
+            _ = try editing(audit).removeAction(actionID, by: coordinator.email)
+        } catch let error as PlanUpdateError {
+            return try actionPage(request, context, typed: nil, errors: [["field": "remove", "message": error.description]])
+        }
+        return try planPage(request, context, errors: [], notice: "Removed \(actionID); its wording is kept in its objective's history.")
+    }
+
+    /// Folds an action into another one of the plan's, which then names both leads.
+    func mergeAction(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let form = try await app.form(request)
+        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        let actionID = context.parameters.get("action") ?? ""
+        guard let target = form.text("into") else {
+            return try actionPage(request, context, typed: nil, errors: [["field": "into", "message": "Choose the action to merge \(actionID) into"]])
+        }
+        do {
+            _ = try editing(audit).mergeAction(actionID, into: target, by: coordinator.email)
+        } catch let error as PlanUpdateError {
+            return try actionPage(request, context, typed: nil, errors: [["field": "into", "message": error.description]])
+        }
+        return try planPage(request, context, errors: [], notice: "Merged \(actionID) into \(target).")
     }
 
     /// Signs off a new version: minor, or major when the plan is agreed, with a note.
@@ -125,9 +149,24 @@ struct PlanPages: Sendable {
                 (name, (form[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
             })
         }
+
+        /// The action, or what is missing or wrong, each error naming its field (after `prefix`).
+        func checked(prefix: String = "") -> (PlanUpdater.NewAction?, [[String: String]]) {
+            var errors: [[String: String]] = []
+            for (name, label) in [("input", "the action"), ("outcome", "the desired outcome"), ("measure", "how success is measured"), ("lead", "the lead")]
+                where values[name]?.isEmpty != false {
+                errors.append(["field": prefix + name, "message": "Write \(label)"])
+            }
+            let due = CalendarDate(iso: values["due"] ?? "")
+            if due == nil { errors.append(["field": prefix + "due", "message": "Write the due date as YYYY-MM-DD, for example 2027-09-30"]) }
+            guard errors.isEmpty, let due else { return (nil, errors) }
+            let timescale = values["timescale"].flatMap { $0.isEmpty ? nil : $0 }
+            return (PlanUpdater.NewAction(input: values["input"] ?? "", outcome: values["outcome"] ?? "", measure: values["measure"] ?? "",
+                                          lead: values["lead"] ?? "", due: due, timescale: timescale), [])
+        }
     }
 
-    private func editing(_ audit: AuditRecord) -> PlanEditing {
+    func editing(_ audit: AuditRecord) -> PlanEditing {
         PlanEditing(store: app.store, organisation: audit.organisation, year: audit.year)
     }
 
@@ -151,7 +190,9 @@ struct PlanPages: Sendable {
         let html = try app.render("admin-plan-action", [
             "title": "Change action \(action.id)", "csrf": csrf.token, "coordinator": coordinator.email, "id": audit.id,
             "actionID": action.id, "domID": WebApp.domID(action.id), "standard": "\(standard.standardID) \(standard.title)",
-            "objective": objective.title, "fields": values, "history": history, "hasHistory": !history.isEmpty,
+            "objective": objective.title, "objectiveID": objective.id, "fields": values, "history": history, "hasHistory": !history.isEmpty,
+            "mergeTargets": plan.actions.filter { $0.id != action.id }.map { ["id": $0.id, "text": "\($0.id): \($0.input)"] },
+            "canRemove": objective.actions.count > 1,
             "hasErrors": !errors.isEmpty, "errors": errors,
         ])
         return WebSecurity.html(html, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
@@ -174,6 +215,7 @@ struct PlanPages: Sendable {
                 objective.actions.map { action -> [String: Any] in
                     let values: [String: Any?] = [
                         "domID": WebApp.domID(action.id), "actionID": action.id, "input": action.input, "objective": objective.title,
+                        "objectiveID": objective.id, "source": objective.source,
                         "lead": action.lead.name, "due": action.timescale.map { "\($0) (\(action.due.spelledOut))" } ?? action.due.spelledOut,
                         "overdue": action.isOverdue(on: today),
                         "status": action.status.map { "\($0.rawValue): \($0.meaning)" } ?? "Not yet rated", "progress": action.progress,

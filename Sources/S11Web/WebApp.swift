@@ -122,7 +122,15 @@ public struct WebApp: Sendable {
         router.post("/admin/audits/:id/plan/update") { request, context in try await plans.updatePlan(request, context) }
         router.page("/admin/audits/:id/plan/actions/:action") { request, context in try await plans.actionForm(request, context) }
         router.post("/admin/audits/:id/plan/actions/:action") { request, context in try await plans.saveAction(request, context) }
+        router.post("/admin/audits/:id/plan/actions/:action/remove") { request, context in try await plans.removeAction(request, context) }
+        router.post("/admin/audits/:id/plan/actions/:action/merge") { request, context in try await plans.mergeAction(request, context) }
         router.post("/admin/audits/:id/plan/version") { request, context in try await plans.signOff(request, context) }
+        let objectives = PlanObjectivePages(app: self)
+        router.page("/admin/audits/:id/plan/objectives/new") { request, context in try objectives.newObjectiveForm(request, context) }
+        router.post("/admin/audits/:id/plan/objectives/new") { request, context in try await objectives.addObjective(request, context) }
+        router.page("/admin/audits/:id/plan/objectives/:objective") { request, context in try objectives.objective(request, context) }
+        router.post("/admin/audits/:id/plan/objectives/:objective") { request, context in try await objectives.saveObjective(request, context) }
+        router.post("/admin/audits/:id/plan/objectives/:objective/actions") { request, context in try await objectives.addAction(request, context) }
         let downloads = DownloadPages(app: self)
         router.page("/admin/audits/:id/downloads") { request, context in try downloads.page(request, context) }
         router.page("/admin/audits/:id/downloads/:file") { request, context in try downloads.file(request, context) }

@@ -46,12 +46,14 @@ public struct PlanXML: Sendable {
             let node = builder.element("standard", in: root, attributes: [("ref", standard.standardID), ("title", standard.title)])
             for objective in standard.objectives {
                 let objectiveNode = builder.element("objective", in: node,
-                                                    attributes: [("id", objective.id), ("requirement", objective.requirementID)])
+                                                    attributes: [("id", objective.id), ("requirement", objective.requirementID),
+                                                                 ("source", objective.source)])
                 builder.text("title", objective.title, in: objectiveNode)
                 builder.text("finding", objective.finding, in: objectiveNode)
                 for action in objective.actions {
                     writeAction(action, in: builder.element("action", in: objectiveNode), builder: builder)
                 }
+                writeHistory(objective.history, in: objectiveNode, builder: builder)
             }
         }
         if !plan.completed.isEmpty {
@@ -81,15 +83,26 @@ public struct PlanXML: Sendable {
             builder.element("carried", in: node, attributes: [
                 ("plan", carried.plan), ("action", carried.actionID), ("originalDue", carried.originalDue.iso)])
         }
-        if !action.history.isEmpty {
-            let history = builder.element("history", in: node)
-            for change in action.history {
-                let changeNode = builder.element("change", in: history,
-                                                 attributes: [("at", change.at), ("by", change.by), ("field", change.field)])
-                builder.text("old", change.old, in: changeNode)
-                builder.text("new", change.new, in: changeNode)
-            }
+        writeHistory(action.history, in: node, builder: builder)
+    }
+
+    /// An action's or objective's changes, when there are any.
+    private func writeHistory(_ changes: [ActionChange], in node: xmlNodePtr, builder: XMLBuilder) {
+        guard !changes.isEmpty else { return }
+        let history = builder.element("history", in: node)
+        for change in changes {
+            let changeNode = builder.element("change", in: history,
+                                             attributes: [("at", change.at), ("by", change.by), ("field", change.field)])
+            builder.text("old", change.old, in: changeNode)
+            builder.text("new", change.new, in: changeNode)
         }
+    }
+
+    private func readHistory(_ node: XMLElement) -> [ActionChange] {
+        node.child("history")?.children("change").map {
+            ActionChange(at: $0.attribute("at") ?? "", by: $0.attribute("by") ?? "", field: $0.attribute("field") ?? "",
+                         old: $0.child("old")?.text, new: $0.child("new")?.text)
+        } ?? []
     }
 
     private func ratingAttributes(_ rating: Rating) -> [(String, String?)] {
@@ -133,7 +146,8 @@ public struct PlanXML: Sendable {
                          objectives: node.children("objective").map { objective in
                 Objective(id: objective.attribute("id") ?? "", requirementID: objective.attribute("requirement"),
                           title: objective.child("title")?.text ?? "", finding: objective.child("finding")?.text,
-                          actions: objective.children("action").map { readAction($0, date: date) })
+                          actions: objective.children("action").map { readAction($0, date: date) },
+                          source: objective.attribute("source"), history: readHistory(objective))
             })
         }
         let completed = root.child("completed")?.children("action").map { node in
@@ -162,10 +176,7 @@ public struct PlanXML: Sendable {
                               CarriedFrom(plan: $0.attribute("plan") ?? "", actionID: $0.attribute("action") ?? "",
                                           originalDue: date($0.attribute("originalDue")))
                           },
-                          history: action.child("history")?.children("change").map {
-                              ActionChange(at: $0.attribute("at") ?? "", by: $0.attribute("by") ?? "", field: $0.attribute("field") ?? "",
-                                           old: $0.child("old")?.text, new: $0.child("new")?.text)
-                          } ?? [])
+                          history: readHistory(action))
     }
 
     private func rating(_ element: XMLElement) -> Rating {

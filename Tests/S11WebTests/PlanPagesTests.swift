@@ -89,6 +89,56 @@ import Testing
         }
     }
 
+    @Test func objectivesAreEditedAndAddedAndActionsAddedMergedAndRemoved() async throws {
+        let fixture = try fixtureWithReturn()
+        let id = fixture.audit.id
+        try await fixture.run { browser in
+            try await CoordinatorTests().signIn(browser)
+            let empty = try await browser.get("/admin/audits/\(id)/plan")
+            _ = try await browser.post("/admin/audits/\(id)/plan/draft", [], csrf: empty.csrf)
+            let drafted = try #require(try fixture.store.plan(organisation: fixture.audit.organisation, year: fixture.audit.year))
+            let objective = try #require(drafted.objectives.first)
+            let page = try await browser.get("/admin/audits/\(id)/plan/objectives/\(objective.id)")
+            #expect(page.body.contains("Objective \(objective.id)") && page.body.contains("id=\"new-input\""))
+            // The objective's wording.
+            _ = try await browser.post("/admin/audits/\(id)/plan/objectives/\(objective.id)",
+                                       [("title", "Safeguarding is led from the top"), ("finding", objective.finding ?? "")], csrf: page.csrf)
+            // An action added, with an error first.
+            let bad = try await browser.post("/admin/audits/\(id)/plan/objectives/\(objective.id)/actions",
+                                             [("input", "Hotel Watch scheme to continue"), ("outcome", ""), ("measure", "Meetings held"),
+                                              ("lead", "Priya Raman"), ("due", "2027-06-30")], csrf: page.csrf)
+            #expect(bad.status == .unprocessableContent && bad.body.contains("href=\"#new-outcome\""))
+            #expect(bad.body.contains("Hotel Watch scheme to continue"))                      // what was typed is kept
+            _ = try await browser.post("/admin/audits/\(id)/plan/objectives/\(objective.id)/actions",
+                                       [("input", "Hotel Watch scheme to continue"), ("outcome", "Hotels report concerns"), ("measure", "Meetings held"),
+                                        ("lead", "Priya Raman"), ("due", "2027-06-30"), ("timescale", "Quarterly meetings")], csrf: page.csrf)
+            var plan = try #require(try fixture.store.plan(organisation: fixture.audit.organisation, year: fixture.audit.year))
+            let added = try #require(plan.objectives.first?.actions.last)
+            #expect(added.input == "Hotel Watch scheme to continue" && added.timescale == "Quarterly meetings")
+            #expect(plan.objectives.first?.title == "Safeguarding is led from the top")
+            // Merged into the first action: one action naming both leads.
+            let first = try #require(plan.objectives.first?.actions.first)
+            let merged = try await browser.post("/admin/audits/\(id)/plan/actions/\(added.id)/merge", [("into", first.id)], csrf: page.csrf)
+            #expect(merged.body.contains("Merged \(added.id) into \(first.id)."))
+            plan = try #require(try fixture.store.plan(organisation: fixture.audit.organisation, year: fixture.audit.year))
+            #expect(plan.actions.first?.lead.name.contains("Priya Raman") == true && !plan.actions.contains { $0.id == added.id })
+            // An objective that is not from the audit, under a standard chosen from the audit's.
+            let form = try await browser.get("/admin/audits/\(id)/plan/objectives/new")
+            let missing = try await browser.post("/admin/audits/\(id)/plan/objectives/new", [("standard", "S1")], csrf: form.csrf)
+            #expect(missing.status == .unprocessableContent && missing.body.contains("Say where it comes from"))
+            let made = try await browser.post("/admin/audits/\(id)/plan/objectives/new",
+                                              [("standard", "S1"), ("source", "Serious case review learning point"),
+                                               ("title", "Learning from the Child T review"), ("input", "Brief every DSO on the review"),
+                                               ("outcome", "Learning applied"), ("measure", "Briefing notes"), ("lead", "Margaret Okafor"),
+                                               ("due", "2027-09-30")], csrf: form.csrf)
+            #expect(made.location?.contains("/plan/objectives/O") == true)
+            let shown = try await browser.get("/admin/audits/\(id)/plan")
+            #expect(shown.body.contains("Learning from the Child T review") && shown.body.contains("(from: Serious case review learning point)"))
+            let xml = try await browser.get("/admin/audits/\(id)/downloads/plan-2026.xml")
+            #expect(xml.status == .ok && xml.body.contains("source=\"Serious case review learning point\""))
+        }
+    }
+
     @Test func aBoardUserReadsAndDownloadsThePlanButChangesNothingAndGetsNoScorecardFiles() async throws {
         let fixture = try fixtureWithReturn()
         let id = fixture.audit.id
@@ -116,6 +166,11 @@ import Testing
             #expect(refused.status == .notFound)
             let version = try await browser.post("/admin/audits/\(id)/plan/version", [("note", "Board sign-off")], csrf: downloads.csrf)
             #expect(version.status == .notFound)
+            for path in ["plan/objectives/O1", "plan/objectives/O1/actions", "plan/objectives/new", "plan/actions/\(action.id)/remove",
+                         "plan/actions/\(action.id)/merge"] {
+                let refused = try await browser.post("/admin/audits/\(id)/\(path)", [("title", "Board's"), ("into", action.id)], csrf: downloads.csrf)
+                #expect(refused.status == .notFound, "\(path)")
+            }
         }
         let plan = try #require(try fixture.store.plan(organisation: fixture.audit.organisation, year: fixture.audit.year))
         #expect(plan.actions.first?.input == action.input && plan.documentControl.version == "0.1")

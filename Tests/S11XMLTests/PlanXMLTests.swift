@@ -39,6 +39,24 @@ import S11Core
         #expect(first == second)
     }
 
+    /// An objective from another source, with its own history and actions added, removed and
+    /// merged, is written valid and read back exactly.
+    @Test func editedObjectivesAndTheirSourcesRoundTrip() throws {
+        let updater = PlanUpdater(by: "Sam O'Neill", at: "2027-03-01T10:15:00Z")
+        let action = PlanUpdater.NewAction(input: "Brief every DSO on the review", outcome: "Learning applied", measure: "Briefing notes",
+                                           lead: "Asha Patel", due: CalendarDate(year: 2027, month: 9, day: 30)!, timescale: "By September")
+        var plan = try updater.addObjective(Self.samplePlan(), standardID: "S1", title: "Learning from the Child T review", finding: nil,
+                                            source: "Serious case review learning point", action: action)
+        plan = try updater.editObjective(plan, objectiveID: "O1", title: "The policy stays current", finding: nil)
+        plan = try updater.mergeAction(plan, actionID: "A1.2", into: "A1.1")
+        let first = try PlanXML().write(plan)
+        #expect(String(decoding: first, as: UTF8.self).contains("source=\"Serious case review learning point\""))
+        let read = try PlanXML().read(data: first, file: "plan.xml")
+        #expect(read == plan)
+        #expect(read.standards.map(\.standardID) == ["S1", "S2"])                    // in the audit's order
+        #expect(try PlanXML().write(read) == first)
+    }
+
     @Test func textIsEscapedNotInjected() throws {
         let text = String(decoding: try PlanXML().write(Self.samplePlan()), as: UTF8.self)
         #expect(text.contains("Review &lt;policy&gt; &amp; publish"))

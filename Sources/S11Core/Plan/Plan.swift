@@ -136,13 +136,31 @@ public struct Objective: Sendable, Hashable, Codable {
     /// What the audit found, in words (why this is a gap).
     public var finding: String?
     public var actions: [PlanAction]
+    /// Where an objective that is not an audit gap came from ("Serious case review learning
+    /// point", "Board priority"); nil for one drafted from the audit.
+    public var source: String?
+    /// Changes to the objective itself since drafting (its title and finding, actions added,
+    /// removed or merged), oldest first.
+    public var history: [ActionChange]
 
-    public init(id: String, requirementID: String?, title: String, finding: String?, actions: [PlanAction]) {
+    public init(id: String, requirementID: String?, title: String, finding: String?, actions: [PlanAction], source: String? = nil,
+                history: [ActionChange] = []) {
         self.id = id
         self.requirementID = requirementID
         self.title = title
         self.finding = finding
         self.actions = actions
+        self.source = source
+        self.history = history
+    }
+
+    /// Plans stored before the source and history existed still read.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), requirementID: try c.decodeIfPresent(String.self, forKey: .requirementID),
+                  title: try c.decode(String.self, forKey: .title), finding: try c.decodeIfPresent(String.self, forKey: .finding),
+                  actions: try c.decode([PlanAction].self, forKey: .actions), source: try c.decodeIfPresent(String.self, forKey: .source),
+                  history: try c.decodeIfPresent([ActionChange].self, forKey: .history) ?? [])
     }
 }
 

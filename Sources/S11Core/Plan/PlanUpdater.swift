@@ -111,7 +111,7 @@ public struct PlanUpdater: Sendable {
         }
     }
 
-    private static func position(of actionID: String, in plan: Plan) -> (Int, Int, Int)? {
+    static func position(of actionID: String, in plan: Plan) -> (Int, Int, Int)? {
         for (s, standard) in plan.standards.enumerated() {
             for (o, objective) in standard.objectives.enumerated() {
                 if let a = objective.actions.firstIndex(where: { $0.id.lowercased() == actionID.lowercased() }) { return (s, o, a) }
