@@ -158,23 +158,23 @@ struct CoordinatorPages: Sendable {
         let form = try await app.form(request)
         guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let parts = (form["scope"] ?? "").split(separator: ":", maxSplits: 1).map(String.init)
-        let content = try app.content(of: audit)
-        guard parts.count == 2, let scope = Moderation.Scope(kind: parts[0], id: parts[1]),
-              content.catalogue.requirement(scope.id) != nil || content.catalogue.standards.contains(where: { $0.id == scope.id }) else {
+        let moderating = Moderating(session: AuditSession(store: app.store, audit: audit, content: try app.content(of: audit)))
+        guard parts.count == 2, let scope = try? moderating.scope(kind: parts[0], id: parts[1]) else {
             return try moderationPage(request, context, errors: [["field": "main-content", "message": "Choose a requirement or standard from the list"]])
         }
         let field = WebApp.domID(scope.description)
         guard let rating = form.text("rating"), rating == "none" || Rag(rawValue: rating) != nil else {
             return try moderationPage(request, context, errors: [["field": "\(field)-rating", "message": "Choose the moderated band for \(scope)"]])
         }
-        guard let reason = form.text("reason") else {
-            return try moderationPage(request, context, errors: [["field": "\(field)-reason", "message": "Say why, for \(scope)"]])
-        }
         do {
-            try app.store.moderate(auditID: audit.id, scope: scope, rag: Rag(rawValue: rating), reason: reason, by: coordinator.email,
-                                   at: ISO8601DateFormatter().string(from: Date()))
-        } catch let error as StoreError {
-            return try moderationPage(request, context, errors: [["field": "\(field)-rating", "message": error.message]])
+            try moderating.moderate(scope, rag: Rag(rawValue: rating), reason: form.text("reason"), by: coordinator.email)
+        } catch let refusal as Moderating.Refusal {
+            let (suffix, message) = switch refusal {
+            case .reasonMissing: ("reason", "Say why, for \(scope)")
+            case .nothingToWithdraw: ("rating", "\(scope) has no moderated rating to withdraw")
+            default: ("rating", "Choose a requirement or standard from the list")
+            }
+            return try moderationPage(request, context, errors: [["field": "\(field)-\(suffix)", "message": message]])
         }
         return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/moderation#\(field)")
     }

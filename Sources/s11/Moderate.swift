@@ -34,14 +34,16 @@ struct Moderate: ParsableCommand {
                 }
                 return
             }
-            let scope = try self.scope(in: session.content.catalogue)
             guard let rating else { throw CLIError("give the moderated band with --rating blue|green|amber|red (or none to withdraw it)") }
-            guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw CLIError("say why with --reason; the board will read it beside the self rating")
+            let change: ModerationChange
+            do {
+                let moderating = Moderating(session: session)
+                let scope = try self.scope(moderating)
+                change = try moderating.moderate(scope, rag: Rag(rawValue: rating.rawValue), reason: reason, by: by)
+            } catch let refusal as Moderating.Refusal {
+                throw CLIError(Self.words(refusal, catalogue: session.content.catalogue))
             }
-            guard let by, !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("say who moderates with --by NAME") }
-            let change = try session.store.moderate(auditID: session.audit.id, scope: scope,
-                                                    rag: Rag(rawValue: rating.rawValue), reason: reason, by: by, at: now())
+            let scope = change.scope
             let card = try session.scorecard()
             let own: Rating? = switch scope {
             case .requirement(let id): card.requirement(id)?.rating
@@ -53,20 +55,23 @@ struct Moderate: ParsableCommand {
         }
     }
 
-    private func scope(in catalogue: Catalogue) throws -> Moderation.Scope {
+    private func scope(_ moderating: Moderating) throws -> Moderation.Scope {
         switch (requirement, standard) {
-        case (let id?, nil):
-            guard let found = catalogue.requirement(id) ?? catalogue.requirements.first(where: { $0.id.lowercased() == id.lowercased() }) else {
-                throw CLIError("no requirement '\(id)' in catalogue \(catalogue.id); requirement ids look like S3.1")
-            }
-            return .requirement(found.id)
-        case (nil, let id?):
-            guard let found = catalogue.standards.first(where: { $0.id.lowercased() == id.lowercased() }) else {
-                throw CLIError("no standard '\(id)' in catalogue \(catalogue.id); its standards are \(catalogue.standards.map(\.id).joined(separator: ", "))")
-            }
-            return .standard(found.id)
+        case (let id?, nil): return try moderating.scope(kind: "requirement", id: id)
+        case (nil, let id?): return try moderating.scope(kind: "standard", id: id)
         case (nil, nil): throw CLIError("name what to moderate: --requirement ID or --standard ID (or --trail to list changes)")
         case (_?, _?): throw CLIError("moderate one thing at a time: --requirement or --standard, not both")
+        }
+    }
+
+    /// A refusal in the command line's words, naming the option that fixes it.
+    static func words(_ refusal: Moderating.Refusal, catalogue: Catalogue) -> String {
+        switch refusal {
+        case .unknownRequirement(let id): "no requirement '\(id)' in catalogue \(catalogue.id); requirement ids look like S3.1"
+        case .unknownStandard(let id): "no standard '\(id)' in catalogue \(catalogue.id); its standards are \(catalogue.standards.map(\.id).joined(separator: ", "))"
+        case .reasonMissing: "say why with --reason; the board will read it beside the self rating"
+        case .moderatorMissing: "say who moderates with --by NAME"
+        case .nothingToWithdraw(let scope): "\(scope) has no moderated rating to withdraw"
         }
     }
 }

@@ -170,10 +170,6 @@ func parseDate(_ text: String?, option: String) throws -> CalendarDate? {
 }
 
 /// Now as ISO 8601 UTC to the second, for the history of changes.
-func now() -> String {
-    ISO8601DateFormatter().string(from: Date())
-}
-
 func today() -> CalendarDate { CalendarDate(Date(), in: .current) }
 
 extension ActionStatus: ExpressibleByArgument {
