@@ -142,3 +142,25 @@ extension AuditStore {
         }
     }
 }
+
+extension AuditStore {
+    /// Up to `limit` of the audit's staff answer sets in the order of their random keys, after the
+    /// set with `key` (from the start when nil), and the last key read: nil once none are left.
+    /// Each page is its own short read, so a long export holds neither memory nor the database.
+    public func staffResponsePage(auditID: Int64, after key: Data?, limit: Int) throws -> (responses: [StaffResponse], last: Data?) {
+        try engine.read { db in
+            let codebook = try codebook(auditID: auditID, db: db)
+            var responses: [StaffResponse] = []
+            var last: Data?
+            let columns = "SELECT id, submittedOn, codes FROM staffAnswerSet WHERE auditID = ?"
+            let sql = key == nil ? "\(columns) ORDER BY id LIMIT ?" : "\(columns) AND id > ? ORDER BY id LIMIT ?"
+            let arguments: [any SQLBindable] = key.map { [auditID, $0, limit] } ?? [auditID, limit]
+            try db.forEachRow(sql, arguments) { row in
+                responses.append(codebook.unpack([UInt8](row["codes"] as Data),
+                                                 submittedOn: (row["submittedOn"] as String?).flatMap(CalendarDate.init(iso:))))
+                last = row["id"]
+            }
+            return (responses, responses.count == limit ? last : nil)
+        }
+    }
+}

@@ -43,10 +43,7 @@ struct DownloadPages: Sendable {
             return Download.response(try format.write(plan), fileName: name, contentType: format.contentType)
         }
         if name == "responses.csv" || name == "staff-responses.csv" {
-            let export = ResponsesExport(session: AuditSession(store: app.store, audit: audit, content: try app.content(of: audit)))
-            var text = ""
-            if name == "responses.csv" { try export.officers { text += $0 } } else { try export.staff { text += $0 } }
-            return Download.response(Array(text.utf8), fileName: name, contentType: "text/csv; charset=utf-8")
+            return try responses(name, audit: audit)
         }
         let scoring = try app.scoring(audit)
         let card = try scoring.scorecard()
@@ -67,6 +64,20 @@ struct DownloadPages: Sendable {
         default:
             throw HTTPError(.notFound)
         }
+    }
+
+    /// The responses, streamed a page at a time as the client takes them, each page read on the
+    /// store's threads: memory stays flat however many answer sets there are.
+    private func responses(_ name: String, audit: AuditRecord) throws -> Response {
+        let export = ResponsesExport(session: AuditSession(store: app.store, audit: audit, content: try app.content(of: audit)))
+        let body = ResponseBody { writer in
+            try await withTaskExecutorPreference(StoreThreads.shared) {
+                let send: (String) async throws -> Void = { text in try await writer.write(ByteBuffer(string: text)) }
+                if name == "responses.csv" { try await export.officers(to: send) } else { try await export.staff(to: send) }
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: Download.headers(fileName: name, contentType: "text/csv; charset=utf-8"), body: body)
     }
 
     /// The files there are for this audit now: the plan's once it is drafted.

@@ -9,28 +9,36 @@ import S11Store
 func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as DiagnosticsError {
-        for diagnostic in error.boundedPerFile { printError(diagnostic.description) }
-        throw ExitCode(1)
-    } catch let error as StoreError {
-        printError("error: \(error.message)")
-        throw ExitCode(1)
-    } catch let error as ContentSelectionError {
-        printError("error: \(error.message)")
-        throw ExitCode(1)
-    } catch let error as CLIError {
-        printError("error: \(error.message)")
-        throw ExitCode(1)
-    } catch let error as ApplicationError {
-        printError("error: \(error.message)")
-        throw ExitCode(1)
-    } catch let error as PlanUpdateError {
-        printError("error: \(error.description)")
-        throw ExitCode(1)
-    } catch let error as DecodingError {
-        printError("error: the stored data cannot be read (\(error.localizedDescription)); restore a backup or re-import it")
-        throw ExitCode(1)
+    } catch {
+        throw report(error)
     }
+}
+
+/// The same, for a command that waits (an export streamed to its file).
+func reportingFailures(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch {
+        throw report(error)
+    }
+}
+
+/// Prints a refusal in the command line's words and returns the exit to end with; anything else
+/// is returned as it came.
+private func report(_ error: any Error) -> any Error {
+    switch error {
+    case let error as DiagnosticsError:
+        for diagnostic in error.boundedPerFile { printError(diagnostic.description) }
+    case let error as StoreError: printError("error: \(error.message)")
+    case let error as ContentSelectionError: printError("error: \(error.message)")
+    case let error as CLIError: printError("error: \(error.message)")
+    case let error as ApplicationError: printError("error: \(error.message)")
+    case let error as PlanUpdateError: printError("error: \(error.description)")
+    case let error as DecodingError:
+        printError("error: the stored data cannot be read (\(error.localizedDescription)); restore a backup or re-import it")
+    default: return error
+    }
+    return ExitCode(1)
 }
 
 func printError(_ line: String) {

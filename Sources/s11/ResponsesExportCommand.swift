@@ -4,7 +4,7 @@ import S11App
 
 extension Responses {
     /// `s11 responses export`: every answer as CSV, streamed.
-    struct Export: ParsableCommand {
+    struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Export every officer's answers, or with --staff the anonymous staff answers, as CSV.",
             discussion: "Staff answer sets in a service area and role with fewer than 5 have their profile blanked, so nobody can be picked out. Cells a spreadsheet would run as a formula are neutralised.")
@@ -14,11 +14,11 @@ extension Responses {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
-        func run() throws {
-            try reportingFailures {
+        func run() async throws {
+            try await reportingFailures {
                 let export = ResponsesExport(session: try AuditSession(db: storeOptions.db, selection: selection))
                 let output = try StreamedOutput(path: out)
-                if staff { try export.staff(to: output.write) } else { try export.officers(to: output.write) }
+                if staff { try await export.staff(to: output.write) } else { try await export.officers(to: output.write) }
                 try output.finish()
                 if let out { print("wrote \(out)") }
             }

@@ -72,6 +72,28 @@ import Testing
         #expect(try count(fixture) == before + 5)
     }
 
+    /// The staff export read a page at a time gives the same file whatever the page size, and the
+    /// download streams the same bytes.
+    @Test func theStaffExportIsTheSameWhateverItsPages() async throws {
+        let fixture = try CoordinatorTests().fixtureWithCoordinator()
+        let session = AuditSession(store: fixture.store, audit: fixture.audit, content: fixture.content)
+        _ = try session.importStaffResponses(files: [WebFixture.packageRoot.appendingPathComponent("Examples/staff/surveymonkey-2026.csv").path],
+                                             mappingFile: nil)
+        let export = ResponsesExport(session: session)
+        var small = "", whole = ""
+        try await export.staff(pageSize: 7) { small += $0 }
+        try await export.staff(pageSize: 5_000) { whole += $0 }
+        #expect(small == whole)
+        #expect(whole.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + (try count(fixture)))
+        let expected = whole
+        try await fixture.run { browser in
+            try await CoordinatorTests().signIn(browser)
+            let download = try await browser.get("/admin/audits/\(fixture.audit.id)/downloads/staff-responses.csv")
+            #expect(download.body == expected)
+            #expect(download.headers[.contentDisposition] == "attachment; filename=\"staff-responses.csv\"")
+        }
+    }
+
     @Test func anUploadWaitsOnlyForItsOwnAudit() async throws {
         let fixture = try CoordinatorTests().fixtureWithCoordinator()
         let id = fixture.audit.id
