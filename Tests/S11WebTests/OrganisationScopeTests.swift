@@ -48,12 +48,34 @@ import Testing
         browser.cookie = [browser.cookie, String(session.split(separator: ";")[0])].compactMap { $0 }.joined(separator: "; ")
     }
 
-    static let pages = ["", "/scorecard", "/moderation", "/plan", "/plan.xml", "/plan/print"]
+    static let pages = ["", "/scorecard", "/moderation", "/plan", "/plan.xml", "/plan/print", "/officers",
+                        "/officers/change?email=hana.okafor%40hillside.example", "/officers/remove?email=hana.okafor%40hillside.example",
+                        "/invitations", "/staff", "/downloads", "/downloads/plan-2026.docx", "/downloads/board-report.html",
+                        "/downloads/scorecard.csv", "/downloads/responses.csv", "/downloads/staff-responses.csv",
+                        "/plan/actions/A1.1", "/plan/objectives/O1", "/plan/objectives/new"]
+    /// What a board user may read: summaries, the plan, the board report.
+    static let boardPages: Set<String> = ["/scorecard", "/plan.xml", "/plan/print", "/downloads", "/downloads/plan-2026.docx",
+                                          "/downloads/board-report.html"]
     static let forms: [(String, [(String, String)])] = [
         ("/reopen", [("email", "hana.okafor@hillside.example")]),
-        ("/remind", []),
         ("/moderate", [("scope", "requirement:S1.1"), ("rating", "G"), ("reason", "looks fine")]),
         ("/plan/update", [("action", "A1.1"), ("status", "B")]),
+        ("/invitations/due", [("deadline", "2020-01-01")]),
+        ("/invitations/send", [("kind", "invitation")]),
+        ("/officers/add", [("name", "Intruder"), ("email", "x@y.example"), ("role", "dso"), ("service_area", "Housing")]),
+        ("/officers/change", [("email", "hana.okafor@hillside.example"), ("name", "Changed"), ("role", "dso"), ("service_area", "Housing")]),
+        ("/officers/remove", [("email", "hana.okafor@hillside.example")]),
+        ("/staff/link", []),
+        ("/staff/confirm", [("upload", "00000000-0000-0000-0000-000000000000"), ("choice", "import")]),
+        ("/plan/draft", []),
+        ("/plan/actions/A1.1", [("input", "Changed"), ("outcome", "x"), ("measure", "x"), ("lead", "x"), ("due", "2027-01-01")]),
+        ("/plan/actions/A1.1/remove", []),
+        ("/plan/actions/A1.1/merge", [("into", "A1.2")]),
+        ("/plan/version", [("note", "Signed off elsewhere"), ("major", "yes")]),
+        ("/plan/objectives/O1", [("title", "Changed")]),
+        ("/plan/objectives/O1/actions", [("input", "x"), ("outcome", "x"), ("measure", "x"), ("lead", "x"), ("due", "2027-01-01")]),
+        ("/plan/objectives/new", [("standard", "S1"), ("title", "x"), ("source", "x"), ("input", "x"), ("outcome", "x"),
+                                  ("measure", "x"), ("lead", "x"), ("due", "2027-01-01")]),
     ]
 
     @Test func aCoordinatorCannotReachAnotherOrganisationsAuditByAnyPageOrForm() async throws {
@@ -74,7 +96,14 @@ import Testing
                 let sent = try await browser.post("/admin/audits/\(hillside.id)\(path)", fields, csrf: csrf)
                 #expect(sent.status == .notFound, "\(path): \(sent.status)")
             }
+            for path in ["/officers/upload", "/staff/upload"] {
+                let file = Array("name,email,role,service_area\r\nX Y,x@y.example,dso,Housing\r\n".utf8)
+                let sent = try await browser.upload("/admin/audits/\(hillside.id)\(path)", file: ("file", "x.csv", file), csrf: csrf)
+                #expect(sent.status == .notFound, "\(path): \(sent.status)")
+            }
         }
+        #expect(try fixture.store.officers(auditID: hillside.id).map(\.name) == ["Hana Okafor"])
+        #expect(try fixture.store.mailRecords(auditID: hillside.id).isEmpty)
         // Nothing of Hillside's changed: the return is still submitted, no moderation, the plan as drafted.
         #expect(try fixture.store.officerStatuses(auditID: hillside.id).map(\.status) == [.submitted])
         #expect(try fixture.store.moderations(auditID: hillside.id).isEmpty)
@@ -91,9 +120,10 @@ import Testing
             for audit in [fixture.audit.id, hillside.id] {
                 for page in Self.pages {
                     let seen = try await browser.get("/admin/audits/\(audit)\(page)")
-                    let summary = ["/scorecard", "/plan.xml", "/plan/print"].contains(page)
+                    let summary = Self.boardPages.contains(page)
                     // Riverside has no plan yet: its plan pages are 404 for everyone.
-                    let expected: HTTPResponse.Status = summary && (page == "/scorecard" || audit == hillside.id) ? .ok : .notFound
+                    let planOnly = page.hasPrefix("/plan") || page.hasSuffix(".docx")
+                    let expected: HTTPResponse.Status = summary && (!planOnly || audit == hillside.id) ? .ok : .notFound
                     #expect(seen.status == expected, "\(audit)\(page): \(seen.status)")
                     #expect(!seen.body.contains("HILLSIDE-ONLY"), "\(audit)\(page) shows an officer's evidence or N/A reason")
                     #expect(!seen.body.contains("(Hana Okafor)"), "\(audit)\(page) names an officer beside their answer")
