@@ -33,10 +33,9 @@ extension AuditStore {
                 FROM officer o LEFT JOIN invitation i ON i.officerID = o.id
                 WHERE o.auditID = ? ORDER BY o.serviceArea, o.name
                 """, [auditID]).map { row in
-                OfficerStatus(officer: Self.officer(row),
-                              status: ReturnStatus(rawValue: row["status"]) ?? .notStarted,
-                              submittedAt: row["submittedAt"], invited: row["invited"], answered: row["answered"],
-                              carried: row["carried"])
+                let officer = OfficerRow(row)
+                return OfficerStatus(officer: officer.officer, status: officer.status, submittedAt: officer.submittedAt,
+                                     invited: row["invited"], answered: row["answered"], carried: row["carried"])
             }
         }
     }
@@ -46,7 +45,7 @@ extension AuditStore {
     }
 
     static func officer(_ row: SQLRow) -> Officer {
-        Officer(name: row["name"], email: row["email"], role: row["role"], serviceArea: row["serviceArea"])
+        OfficerRow(row).officer
     }
 
     /// Issues a fresh unguessable link token for each officer that has none (or for every
@@ -62,16 +61,17 @@ extension AuditStore {
                 LEFT JOIN invitation i ON i.officerID = o.id WHERE o.auditID = ? ORDER BY o.serviceArea, o.name
                 """, [auditID])
             var issued: [(Officer, String)] = []
-            for row in rows where (reissue || !(row["invited"] as Bool))
-                && !(unsubmittedOnly && row["status"] as String == ReturnStatus.submitted.rawValue)
-                && emails.map({ $0.contains((row["email"] as String).lowercased()) }) != false {
+            for row in rows {
+                let officer = OfficerRow(row)
+                guard reissue || !(row["invited"] as Bool), !(unsubmittedOnly && officer.status == .submitted),
+                      emails.map({ $0.contains(officer.officer.email.lowercased()) }) != false else { continue }
                 let token = InvitationToken.generate()
                 try db.execute("""
                     INSERT INTO invitation (officerID, tokenSHA256, issuedAt) VALUES (?, ?, ?)
                     ON CONFLICT (officerID) DO UPDATE SET tokenSHA256 = excluded.tokenSHA256, issuedAt = excluded.issuedAt
                     """,
-                               [row["id"] as Int64, InvitationToken.digest(token), Self.now()])
-                issued.append((Self.officer(row), token))
+                               [officer.id, InvitationToken.digest(token), Self.now()])
+                issued.append((officer.officer, token))
             }
             return issued
         }
@@ -84,7 +84,8 @@ extension AuditStore {
             guard let row = try db.fetchOne("""
                 SELECT o.* FROM invitation i JOIN officer o ON o.id = i.officerID WHERE i.tokenSHA256 = ?
                 """, [InvitationToken.digest(token)]) else { return nil }
-            return (row["auditID"], Self.officer(row))
+            let officer = OfficerRow(row)
+            return (officer.auditID, officer.officer)
         }
     }
 }

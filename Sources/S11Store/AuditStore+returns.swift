@@ -13,7 +13,7 @@ extension AuditStore {
                                                  [auditID, ret.officerEmail]) else {
                     throw StoreError("no officer with e-mail '\(ret.officerEmail)' in this audit")
                 }
-                let officerID: Int64 = row["id"]
+                let officerID = OfficerRow(row).id
                 try db.execute("DELETE FROM answer WHERE officerID = ?", [officerID])
                 try db.insertRows(into: "answer", columns: ["officerID", "questionID", "option", "evidence", "example", "reason", "updatedAt"],
                                   ret.answers.map { answer in
@@ -32,11 +32,11 @@ extension AuditStore {
         try engine.read { db in
             let officers = try db.fetchAll("SELECT * FROM officer WHERE auditID = ? ORDER BY email", [audit.id])
             return try officers.compactMap { row -> OfficerReturn? in
-                let status = ReturnStatus(rawValue: row["status"]) ?? .notStarted
-                guard includeUnsubmitted || status == .submitted else { return nil }
-                let answers = try Self.answers(db, officerID: row["id"])
+                let officer = OfficerRow(row)
+                guard includeUnsubmitted || officer.status == .submitted else { return nil }
+                let answers = try Self.answers(db, officerID: officer.id)
                 return OfficerReturn(organisation: audit.organisation, year: audit.year,
-                                     officerEmail: row["email"], answers: answers)
+                                     officerEmail: officer.officer.email, answers: answers)
             }
         }
     }

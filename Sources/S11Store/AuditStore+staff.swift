@@ -75,9 +75,7 @@ extension AuditStore {
         try engine.read { db in
             let codebook = try codebook(auditID: auditID, db: db)
             return try db.fetchAll("SELECT submittedOn, codes FROM staffAnswerSet WHERE auditID = ?", [auditID])
-                .map { row in
-                    codebook.unpack([UInt8](row["codes"] as Data), submittedOn: (row["submittedOn"] as String?).flatMap(CalendarDate.init(iso:)))
-                }
+                .map { Self.staffResponse($0, codebook: codebook) }
         }
     }
 
@@ -136,8 +134,7 @@ extension AuditStore {
         try engine.read { db in
             let codebook = try codebook(auditID: auditID, db: db)
             try db.forEachRow("SELECT submittedOn, codes FROM staffAnswerSet WHERE auditID = ? ORDER BY id", [auditID]) { row in
-                try body(codebook.unpack([UInt8](row["codes"] as Data),
-                                         submittedOn: (row["submittedOn"] as String?).flatMap(CalendarDate.init(iso:))))
+                try body(Self.staffResponse(row, codebook: codebook))
             }
         }
     }
@@ -156,11 +153,15 @@ extension AuditStore {
             let sql = key == nil ? "\(columns) ORDER BY id LIMIT ?" : "\(columns) AND id > ? ORDER BY id LIMIT ?"
             let arguments: [any SQLBindable] = key.map { [auditID, $0, limit] } ?? [auditID, limit]
             try db.forEachRow(sql, arguments) { row in
-                responses.append(codebook.unpack([UInt8](row["codes"] as Data),
-                                                 submittedOn: (row["submittedOn"] as String?).flatMap(CalendarDate.init(iso:))))
+                responses.append(Self.staffResponse(row, codebook: codebook))
                 last = row["id"]
             }
             return (responses, responses.count == limit ? last : nil)
         }
+    }
+
+    /// A staff answer set's row (its day and packed codes) unpacked: the one reading of those columns.
+    static func staffResponse(_ row: SQLRow, codebook: StaffCodebook) -> StaffResponse {
+        codebook.unpack([UInt8](row["codes"] as Data), submittedOn: (row["submittedOn"] as String?).flatMap(CalendarDate.init(iso:)))
     }
 }

@@ -7,7 +7,7 @@ extension AuditStore {
     public func saveAnswers(_ answers: [Answer], officerEmail: String, auditID: Int64) throws {
         try engine.write { db in
             let officer = try Self.officerRow(db, email: officerEmail, auditID: auditID)
-            guard officer["status"] as String != ReturnStatus.submitted.rawValue else {
+            guard officer.status != .submitted else {
                 throw StoreError("this return has been submitted; ask the audit coordinator to reopen it to change it")
             }
             let now = Self.now()
@@ -17,11 +17,11 @@ extension AuditStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, 0)
                     ON CONFLICT (officerID, questionID) DO UPDATE SET option = excluded.option, evidence = excluded.evidence,
                         example = excluded.example, reason = excluded.reason, updatedAt = excluded.updatedAt, carried = 0
-                    """, [officer["id"] as Int64, answer.questionID, answer.optionValue, answer.evidence,
+                    """, [officer.id, answer.questionID, answer.optionValue, answer.evidence,
                                      answer.example, answer.reason, now])
             }
             try db.execute("UPDATE officer SET status = ? WHERE id = ?",
-                           [ReturnStatus.inProgress.rawValue, officer["id"] as Int64])
+                           [ReturnStatus.inProgress.rawValue, officer.id])
         }
     }
 
@@ -33,10 +33,10 @@ extension AuditStore {
                                         shortfalls: ([Answer]) -> [Shortfall]) throws -> [Shortfall] {
         try engine.write { db in
             let officer = try Self.officerRow(db, email: officerEmail, auditID: auditID)
-            let found = shortfalls(try Self.answers(db, officerID: officer["id"]))
+            let found = shortfalls(try Self.answers(db, officerID: officer.id))
             guard found.isEmpty else { return found }
             try db.execute("UPDATE officer SET status = ?, submittedAt = ? WHERE id = ?",
-                           [ReturnStatus.submitted.rawValue, Self.now(), officer["id"] as Int64])
+                           [ReturnStatus.submitted.rawValue, Self.now(), officer.id])
             return []
         }
     }
@@ -45,11 +45,11 @@ extension AuditStore {
     public func reopenReturn(officerEmail: String, auditID: Int64) throws {
         try engine.write { db in
             let officer = try Self.officerRow(db, email: officerEmail, auditID: auditID)
-            guard officer["status"] as String == ReturnStatus.submitted.rawValue else {
+            guard officer.status == .submitted else {
                 throw StoreError("\(officerEmail)'s return is not submitted, so there is nothing to reopen")
             }
             try db.execute("UPDATE officer SET status = ?, submittedAt = NULL WHERE id = ?",
-                           [ReturnStatus.inProgress.rawValue, officer["id"] as Int64])
+                           [ReturnStatus.inProgress.rawValue, officer.id])
         }
     }
 
@@ -57,8 +57,7 @@ extension AuditStore {
     public func officerReturn(officerEmail: String, auditID: Int64) throws -> (status: ReturnStatus, submittedAt: String?, answers: [Answer]) {
         try engine.read { db in
             let officer = try Self.officerRow(db, email: officerEmail, auditID: auditID)
-            let answers = try Self.answers(db, officerID: officer["id"])
-            return (ReturnStatus(rawValue: officer["status"]) ?? .notStarted, officer["submittedAt"], answers)
+            return (officer.status, officer.submittedAt, try Self.answers(db, officerID: officer.id))
         }
     }
 
@@ -105,11 +104,11 @@ extension AuditStore {
         try engine.read { db in try db.fetchOne("SELECT * FROM audit WHERE id = ?", [id]).map(Self.audit) }
     }
 
-    private static func officerRow(_ db: any SQLConnection, email: String, auditID: Int64) throws -> SQLRow {
+    private static func officerRow(_ db: any SQLConnection, email: String, auditID: Int64) throws -> OfficerRow {
         guard let row = try db.fetchOne("SELECT * FROM officer WHERE auditID = ? AND email = ? COLLATE NOCASE",
                                          [auditID, email]) else {
             throw StoreError("no officer with e-mail '\(email)' in this audit")
         }
-        return row
+        return OfficerRow(row)
     }
 }

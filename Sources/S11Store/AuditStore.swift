@@ -78,18 +78,17 @@ public final class AuditStore: Sendable {
     private static func carry(from previousID: Int64, to auditID: Int64, questionIDs: Set<String>, db: any SQLConnection) throws {
         let now = Self.now()
         for row in try db.fetchAll("SELECT * FROM officer WHERE auditID = ? ORDER BY id", [previousID]) {
-            let officer = Self.officer(row)
+            let previous = OfficerRow(row)
+            let officer = previous.officer
             let officerID = try db.insert("INSERT INTO officer (auditID, name, email, role, serviceArea, status) VALUES (?, ?, ?, ?, ?, ?)",
                                           [auditID, officer.name, officer.email, officer.role, officer.serviceArea,
                                            ReturnStatus.notStarted.rawValue])
             var carried = 0
-            for answer in try db.fetchAll("SELECT * FROM answer WHERE officerID = ?", [row["id"] as Int64])
-            where questionIDs.contains(answer["questionID"]) {
+            for answer in try Self.answers(db, officerID: previous.id) where questionIDs.contains(answer.questionID) {
                 try db.execute("""
                     INSERT INTO answer (officerID, questionID, option, evidence, example, reason, updatedAt, carried)
                     VALUES (?, ?, ?, ?, ?, ?, ?, 1)
-                    """, [officerID, answer["questionID"] as String, answer["option"] as String?, answer["evidence"] as String?,
-                          answer["example"] as String?, answer["reason"] as String?, now])
+                    """, [officerID, answer.questionID, answer.optionValue, answer.evidence, answer.example, answer.reason, now])
                 carried += 1
             }
             if carried > 0 {
