@@ -28,21 +28,23 @@ public struct ResponsesExport: Sendable {
 
     /// The anonymous staff answer sets: a first pass counts each service area and role, the second
     /// writes the rows a page at a time, blanking the profile of any group under
-    /// `ResponsesCSV.smallestGroup`. The sink may wait (a slow download) without holding the store.
+    /// `StaffExportTable.smallestGroup`. The sink may wait (a slow download) without holding the store.
     public func staff(pageSize: Int = 5_000, to sink: (String) async throws -> Void) async throws {
         guard let survey = session.content.staffSurvey else {
             throw ApplicationError("this audit was opened without a staff confidence survey, so there are no staff answers to export")
         }
-        let csv = csv
-        var groups: [[String]: Int] = [:]
-        try session.store.forEachStaffResponse(auditID: session.audit.id) { groups[csv.group($0, survey: survey), default: 0] += 1 }
-        try await sink(csv.staffHeader(survey))
+        var groups: [Int: Int] = [:]
+        let counted = StaffExportTable(survey: survey, content: session.content, codebook: try session.store.staffCodebook(auditID: session.audit.id))
+        try session.store.forEachStaffCodes(auditID: session.audit.id) { groups[counted.group($0), default: 0] += 1 }
+        try await sink(counted.header)
         var key: Data?
         repeat {
-            let page = try session.store.staffResponsePage(auditID: session.audit.id, after: key, limit: pageSize)
+            let page = try session.store.staffAnswerSetPage(auditID: session.audit.id, after: key, limit: pageSize)
+            // The codebook only grows: codes counted above read the same in every page's table.
+            let table = StaffExportTable(survey: survey, content: session.content, codebook: page.codebook)
             var text = ""
-            for response in page.responses {
-                text += csv.staffRow(response, survey: survey, suppressed: (groups[csv.group(response, survey: survey)] ?? 0) < ResponsesCSV.smallestGroup)
+            for row in page.rows {
+                text += table.row(row.codes, day: row.day, suppressed: (groups[table.group(row.codes)] ?? 0) < StaffExportTable.smallestGroup)
             }
             try await sink(text)
             key = page.last

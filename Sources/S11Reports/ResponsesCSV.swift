@@ -1,15 +1,10 @@
 import Foundation
 import S11Core
 
-/// Every answer of an audit as CSV, for analysis outside s11: the officers' answers one row per
-/// answer, and the anonymous staff answers one row per answer set. Cells a spreadsheet would run
-/// as a formula are neutralised. Rows are handed to a sink one at a time, so a caller can stream
-/// them.
+/// The officers' answers as CSV, for analysis outside s11: one row per answer, cells a
+/// spreadsheet would run as a formula neutralised. (The staff answers: `StaffExportTable`.)
 public struct ResponsesCSV: Sendable {
     public let content: AuditContent
-    /// Staff answer sets in a service area and role with fewer than this many have their profile
-    /// blanked, so that nobody in a small team can be picked out.
-    public static let smallestGroup = 5
 
     public init(content: AuditContent) {
         self.content = content
@@ -35,29 +30,6 @@ public struct ResponsesCSV: Sendable {
             text += cells.map(PlanCSV.field).joined(separator: ",") + "\r\n"
         }
         return text
-    }
-
-    /// The staff export's header: the profile questions, one column per statement, the day.
-    public func staffHeader(_ survey: Survey) -> String {
-        (survey.profile.map(\.id) + survey.statements.map(\.id) + ["day"]).map(PlanCSV.field).joined(separator: ",") + "\r\n"
-    }
-
-    /// The group an answer set counts in for suppression: its profile, in the survey's order.
-    public func group(_ response: StaffResponse, survey: Survey) -> [String] {
-        survey.profile.map { response.profile[$0.id] ?? "" }
-    }
-
-    /// One staff answer set as a row, its profile blanked when `suppressed`.
-    public func staffRow(_ response: StaffResponse, survey: Survey, suppressed: Bool) -> String {
-        let profile = survey.profile.map { question -> String in
-            guard !suppressed, let value = response.profile[question.id] else { return "" }
-            return question.options.first { $0.value == value }?.label ?? value
-        }
-        let answers = survey.statements.map { statement -> String in
-            guard let value = response.answers[statement.id] else { return "" }
-            return content.scale(statement.scaleID)?.option(value)?.label ?? value
-        }
-        return (profile + answers + [response.submittedOn?.iso ?? ""]).map(PlanCSV.field).joined(separator: ",") + "\r\n"
     }
 
     static func number(_ value: Double) -> String {

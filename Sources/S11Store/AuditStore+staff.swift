@@ -128,35 +128,36 @@ extension AuditStore {
 }
 
 extension AuditStore {
-    /// Calls `body` with each of the audit's staff answer sets, unpacked, without keeping them, in
-    /// the order of their random keys (which says nothing of who answered when).
-    public func forEachStaffResponse(auditID: Int64, _ body: (StaffResponse) throws -> Void) throws {
+    /// The codebook the audit's staff answer sets are packed with (it only grows).
+    public func staffCodebook(auditID: Int64) throws -> StaffCodebook {
+        try engine.read { db in try codebook(auditID: auditID, db: db) }
+    }
+
+    /// Calls `body` with each of the audit's staff answer sets' packed codes, read in place.
+    public func forEachStaffCodes(auditID: Int64, _ body: (UnsafeRawBufferPointer) -> Void) throws {
         try engine.read { db in
-            let codebook = try codebook(auditID: auditID, db: db)
-            try db.forEachRow("SELECT submittedOn, codes FROM staffAnswerSet WHERE auditID = ? ORDER BY id", [auditID]) { row in
-                try body(Self.staffResponse(row, codebook: codebook))
-            }
+            try db.forEachBlob("SELECT codes FROM staffAnswerSet WHERE auditID = ?", [auditID], body)
         }
     }
-}
 
-extension AuditStore {
-    /// Up to `limit` of the audit's staff answer sets in the order of their random keys, after the
-    /// set with `key` (from the start when nil), and the last key read: nil once none are left.
-    /// Each page is its own short read, so a long export holds neither memory nor the database.
-    public func staffResponsePage(auditID: Int64, after key: Data?, limit: Int) throws -> (responses: [StaffResponse], last: Data?) {
+    /// Up to `limit` of the audit's staff answer sets as stored (packed codes and day), in the
+    /// order of their random keys, after the set with `key` (from the start when nil); the codebook
+    /// that reads them; and the last key read, nil once none are left. Each page is its own short
+    /// read, so a long export holds neither memory nor the database.
+    public func staffAnswerSetPage(auditID: Int64, after key: Data?, limit: Int) throws
+        -> (codebook: StaffCodebook, rows: [(codes: [UInt8], day: String?)], last: Data?) {
         try engine.read { db in
             let codebook = try codebook(auditID: auditID, db: db)
-            var responses: [StaffResponse] = []
+            var rows: [(codes: [UInt8], day: String?)] = []
             var last: Data?
             let columns = "SELECT id, submittedOn, codes FROM staffAnswerSet WHERE auditID = ?"
             let sql = key == nil ? "\(columns) ORDER BY id LIMIT ?" : "\(columns) AND id > ? ORDER BY id LIMIT ?"
             let arguments: [any SQLBindable] = key.map { [auditID, $0, limit] } ?? [auditID, limit]
             try db.forEachRow(sql, arguments) { row in
-                responses.append(Self.staffResponse(row, codebook: codebook))
+                rows.append(([UInt8](row["codes"] as Data), row["submittedOn"]))
                 last = row["id"]
             }
-            return (responses, responses.count == limit ? last : nil)
+            return (codebook, rows, rows.count == limit ? last : nil)
         }
     }
 
