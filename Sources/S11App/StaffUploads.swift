@@ -12,8 +12,13 @@ public struct StaffUploads: Sendable {
         self.folder = folder
     }
 
-    /// Keeps the uploaded bytes under their file name; returns the key to confirm them by.
-    public func keep(_ bytes: [UInt8], name: String) throws -> String {
+    /// How long an upload waits for its check before it is let go.
+    public static let waitsFor: TimeInterval = 24 * 60 * 60
+
+    /// Keeps the uploaded bytes under their file name; returns the key to confirm them by. Uploads
+    /// left unchecked for a day are let go first.
+    public func keep(_ bytes: [UInt8], name: String, now: Date = Date()) throws -> String {
+        discardAbandoned(now: now)
         let key = UUID().uuidString.lowercased()
         let place = folder.appendingPathComponent(key)
         try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -54,6 +59,18 @@ public struct StaffUploads: Sendable {
     public func discard(_ key: String) {
         guard UUID(uuidString: key) != nil else { return }
         try? FileManager.default.removeItem(at: folder.appendingPathComponent(key.lowercased()))
+    }
+
+    /// Lets go of every upload kept longer than `waitsFor` without being confirmed or cancelled.
+    func discardAbandoned(now: Date) {
+        let manager = FileManager.default
+        for key in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where UUID(uuidString: key) != nil {
+            let place = folder.appendingPathComponent(key)
+            if let made = (try? manager.attributesOfItem(atPath: place.path))?[.modificationDate] as? Date,
+               now.timeIntervalSince(made) > Self.waitsFor {
+                try? manager.removeItem(at: place)
+            }
+        }
     }
 
     /// A file name with no folder in it.

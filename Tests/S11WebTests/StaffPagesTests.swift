@@ -120,3 +120,15 @@ import Testing
         }
     }
 }
+
+/// Uploads nobody checked are let go after a day.
+@Suite struct StaffUploadsTests {
+    @Test func anUploadLeftUncheckedForADayIsLetGo() throws {
+        let uploads = StaffUploads(folder: FileManager.default.temporaryDirectory.appendingPathComponent("s11-uploads-test-\(UUID().uuidString)"))
+        let old = try uploads.keep(Array("a,b\r\n".utf8), name: "old.csv")
+        #expect(uploads.file(old) != nil)
+        let fresh = try uploads.keep(Array("a,b\r\n".utf8), name: "fresh.csv", now: Date().addingTimeInterval(StaffUploads.waitsFor + 60))
+        #expect(uploads.file(old) == nil && uploads.file(fresh) != nil)
+        #expect(uploads.file("../../etc/passwd") == nil)
+    }
+}
