@@ -118,4 +118,20 @@ import Testing
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("'no-such-mailer' refused it") || missing.stderr.contains("could not start 'no-such-mailer'"))
     }
+
+    @Test func sendingWithoutAMailProgramOrTwoWaysAtOnceIsRefused() throws {
+        let s11 = try S11Binary()
+        let (_, store) = try s11.example()
+        let none = try s11.run(["remind", "--send", "--db", store])
+        #expect(none.status == 1 && none.stderr.contains("--send needs the mail program: give --sendmail \"msmtp -t\""))
+        let both = try s11.run(["invite", "--send", "--out", "x", "--sendmail", "msmtp -t", "--db", store])
+        #expect(both.status != 0 && both.stderr.contains("--send and --out are two ways to deliver; choose one"))
+        let lone = try s11.run(["invite", "--officer", "samuel.adeyemi@riverside.example", "--db", store])
+        #expect(lone.status != 0 && lone.stderr.contains("--officer chooses whom --send sends to; add --send"))
+        let neither = try s11.run(["remind", "--db", store])
+        #expect(neither.status != 0 && neither.stderr.contains("say how the reminders go"))
+        let unclosed = try s11.run(["remind", "--send", "--sendmail", "\"msmtp -t", "--db", store])
+        #expect(unclosed.status == 1 && unclosed.stderr.contains("names no program (an unclosed quote?)"))
+        #expect(try s11.query("SELECT COUNT(*) FROM mailMessage WHERE detail NOT LIKE 'written to %'", in: store) == ["0"])   // nothing sent
+    }
 }
