@@ -66,9 +66,7 @@ public struct AuditSession: Sendable {
     /// at a time; each file becomes a batch, and a file imported before is refused unless `again`.
     public func importStaffResponses(files: [String], mappingFile: String?, dateOrder: DateOrder? = nil,
                               again: Bool = false) throws -> [StaffImportBatch] {
-        guard let survey = content.staffSurvey else {
-            throw ApplicationError("this audit was opened without a staff confidence survey; add one to Surveys/ before opening the audit")
-        }
+        let survey = try staffReader().survey
         let mapping = try mappingFile.map { try StaffSurveyCSVReader.mapping(fromCSV: InputFiles.text($0), file: $0, survey: survey) } ?? [:]
         return try importStaffResponses(files: files, mapping: mapping, dateOrder: dateOrder, again: again, by: Self.whoRuns)
     }
@@ -79,6 +77,14 @@ public struct AuditSession: Sendable {
                                      by who: String) throws -> [StaffImportBatch] {
         let reader = try staffReader(mapping: mapping, dateOrder: dateOrder)
         return try store.importStaffCSV(files: files, reader: reader, auditID: audit.id, importedBy: who, again: again)
+    }
+
+    /// Issues the staff survey's public link, replacing any earlier one (only its hash is kept),
+    /// and returns it whole under `baseURL`: the only time it can be shown.
+    public func issueStaffLink(baseURL: String) throws -> String {
+        _ = try staffReader()
+        let token = try store.issueStaffLink(auditID: audit.id)
+        return (baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL) + "/staff/" + token
     }
 
     /// The reader of this audit's staff survey exports.

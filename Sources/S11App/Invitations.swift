@@ -47,7 +47,7 @@ public struct Invitations: Sendable {
         let statuses = try store.officerStatuses(auditID: audit.id)
         switch kind {
         case .invitation:
-            let reached = Set(try store.mailRecords(auditID: audit.id).filter(\.accepted).map { $0.officerEmail.lowercased() })
+            let reached = try store.officersReachedByMail(auditID: audit.id)
             return statuses.map(\.officer).filter { officer in
                 lowered.map { $0.contains(officer.email.lowercased()) } ?? !reached.contains(officer.email.lowercased())
             }

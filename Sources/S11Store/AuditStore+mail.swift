@@ -22,6 +22,17 @@ extension AuditStore {
         }
     }
 
+    /// Each officer's last message, by lower-cased e-mail address.
+    public func lastMailRecords(auditID: Int64) throws -> [String: MailRecord] {
+        Dictionary(try mailRecords(auditID: auditID).map { ($0.officerEmail.lowercased(), $0) }, uniquingKeysWith: { newest, _ in newest })
+    }
+
+    /// The officers (lower-cased e-mail addresses) whom some message reached: one the mail
+    /// program accepted, or one written for the council's mail system.
+    public func officersReachedByMail(auditID: Int64) throws -> Set<String> {
+        Set(try mailRecords(auditID: auditID).filter(\.accepted).map { $0.officerEmail.lowercased() })
+    }
+
     /// The one mapping of the mailMessage table (joined to its officer's e-mail).
     static func mailRecord(_ row: SQLRow) -> MailRecord {
         MailRecord(officerEmail: row["email"], kind: MailRecord.Kind(rawValue: row["kind"]) ?? .invitation, subject: row["subject"],

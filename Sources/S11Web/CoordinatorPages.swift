@@ -158,7 +158,7 @@ struct CoordinatorPages: Sendable {
         let form = try await app.form(request)
         guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let parts = (form["scope"] ?? "").split(separator: ":", maxSplits: 1).map(String.init)
-        let moderating = Moderating(session: AuditSession(store: app.store, audit: audit, content: try app.content(of: audit)))
+        let moderating = Moderating(session: try app.session(audit))
         guard parts.count == 2, let scope = try? moderating.scope(kind: parts[0], id: parts[1]) else {
             return try moderationPage(request, context, errors: [["field": "main-content", "message": "Choose a requirement or standard from the list"]])
         }
@@ -219,7 +219,7 @@ struct CoordinatorPages: Sendable {
     private func tasks(_ audit: AuditRecord, statuses: [OfficerStatus]) throws -> [[String: Any]] {
         let base = "/admin/audits/\(audit.id)"
         let officers = statuses.count
-        let reached = Set(try app.store.mailRecords(auditID: audit.id).filter(\.accepted).map { $0.officerEmail.lowercased() })
+        let reached = try app.store.officersReachedByMail(auditID: audit.id)
         let invited = statuses.filter { reached.contains($0.officer.email.lowercased()) }.count
         let submitted = statuses.filter { $0.status == .submitted }.count
         let staff = try app.store.staffAnswerSetCount(auditID: audit.id)

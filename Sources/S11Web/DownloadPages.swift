@@ -69,7 +69,7 @@ struct DownloadPages: Sendable {
     /// The responses, streamed a page at a time as the client takes them, each page read on the
     /// store's threads: memory stays flat however many answer sets there are.
     private func responses(_ name: String, audit: AuditRecord) throws -> Response {
-        let export = ResponsesExport(session: AuditSession(store: app.store, audit: audit, content: try app.content(of: audit)))
+        let export = ResponsesExport(session: try app.session(audit))
         let body = ResponseBody { writer in
             try await withTaskExecutorPreference(StoreThreads.shared) {
                 let send: (String) async throws -> Void = { text in try await writer.write(ByteBuffer(string: text)) }

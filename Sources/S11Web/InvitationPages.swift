@@ -61,7 +61,7 @@ struct InvitationPages: Sendable {
     }
 
     private func invitations(_ audit: AuditRecord) throws -> Invitations {
-        Invitations(session: AuditSession(store: app.store, audit: audit, content: try app.content(of: audit)),
+        Invitations(session: try app.session(audit),
                     baseURL: app.baseURL, from: app.mailFrom)
     }
 
@@ -69,10 +69,10 @@ struct InvitationPages: Sendable {
         guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let invitations = try invitations(audit)
         let csrf = WebSecurity.csrfToken(for: request)
-        let records = try app.store.mailRecords(auditID: audit.id)
+        let lastMessages = try app.store.lastMailRecords(auditID: audit.id)
         let formatter = ISO8601DateFormatter()
         let officers = try app.store.officerStatuses(auditID: audit.id).map { status -> [String: Any] in
-            let last = records.first { $0.officerEmail.lowercased() == status.officer.email.lowercased() }
+            let last = lastMessages[status.officer.email.lowercased()]
             let values: [String: Any?] = [
                 "domID": WebApp.domID(status.officer.email), "name": status.officer.name, "email": status.officer.email,
                 "return": status.status.label, "lastKind": last?.kind.rawValue, "lastAt": last.map { formatter.string(from: $0.at) },

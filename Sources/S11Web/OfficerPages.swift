@@ -24,7 +24,7 @@ struct OfficerPages: Sendable {
         let name = file.name.isEmpty ? "officers.csv" : file.name
         do {
             let text = try CSVText.utf8(Data(file.bytes), file: name)
-            let result = try session(audit).officers.importCSV(text, file: name)
+            let result = try app.session(audit).officers.importCSV(text, file: name)
             return try render(request, context, notice: "Imported \(name): \(result.added) officer(s) added, \(result.updated) updated.",
                               errors: [], problems: [], typed: [:])
         } catch let error as DiagnosticsError {
@@ -41,7 +41,7 @@ struct OfficerPages: Sendable {
         let form = try await app.form(request)
         guard let (_, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let typed = Self.fields(form)
-        let problems = try session(audit).officers.add(name: typed["name"], email: typed["email"], role: typed["role"], serviceArea: typed["service_area"])
+        let problems = try app.session(audit).officers.add(name: typed["name"], email: typed["email"], role: typed["role"], serviceArea: typed["service_area"])
         guard problems.isEmpty else {
             return try render(request, context, notice: nil, errors: problems.map { ["field": "add-\($0.field)", "message": Self.sentence($0.message)] },
                               problems: [], typed: typed)
@@ -62,7 +62,7 @@ struct OfficerPages: Sendable {
         guard let (_, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         guard let officer = try officer(form.text("email"), audit) else { throw HTTPError(.notFound) }
         let typed = Self.fields(form)
-        let problems = try session(audit).officers.edit(email: officer.email, name: typed["name"], role: typed["role"], serviceArea: typed["service_area"])
+        let problems = try app.session(audit).officers.edit(email: officer.email, name: typed["name"], role: typed["role"], serviceArea: typed["service_area"])
         guard problems.isEmpty else {
             return try changePage(request, context, officer: officer, typed: typed,
                                   errors: problems.map { ["field": $0.field, "message": Self.sentence($0.message)] })
@@ -90,15 +90,12 @@ struct OfficerPages: Sendable {
         let form = try await app.form(request)
         guard let (_, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         guard let officer = try officer(form.text("email"), audit) else { throw HTTPError(.notFound) }
-        try session(audit).officers.remove(email: officer.email)
+        try app.session(audit).officers.remove(email: officer.email)
         return try render(request, context, notice: "Removed \(officer.name) from the audit, with their answers and link.", errors: [], problems: [], typed: [:])
     }
 
     // MARK: Rendering
 
-    private func session(_ audit: AuditRecord) throws -> AuditSession {
-        AuditSession(store: app.store, audit: audit, content: try app.content(of: audit))
-    }
 
     private func officer(_ email: String?, _ audit: AuditRecord) throws -> Officer? {
         guard let email = email?.lowercased() else { return nil }

@@ -56,14 +56,14 @@ struct PlanObjectivePages: Sendable {
         let typed = ["standard": form.text("standard") ?? "", "title": form.text("title") ?? "", "finding": form.text("finding") ?? "",
                      "source": form.text("source") ?? ""]
         let fields = PlanPages.ActionFields(form)
-        var (action, errors) = fields.checked()
+        let (action, fieldErrors) = fields.checked()
+        var errors = fieldErrors
         for (name, label) in [("standard", "Choose the standard it comes under"), ("title", "Write the objective"),
                               ("source", "Say where it comes from, for example \"Serious case review learning point\"")]
             where (typed[name] ?? "").isEmpty {
             errors.insert(["field": name, "message": label], at: 0)
         }
         guard errors.isEmpty, let checked = action else { return try newObjectivePage(request, context, typed: typed, action: fields, errors: errors) }
-        action = checked
         do {
             let plan = try plans.editing(audit).addObjective(standardID: typed["standard"] ?? "", title: typed["title"] ?? "",
                                                              finding: (typed["finding"] ?? "").isEmpty ? nil : typed["finding"],

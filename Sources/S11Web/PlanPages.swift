@@ -22,7 +22,7 @@ struct PlanPages: Sendable {
         _ = try await app.form(request)
         guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         guard try storedPlan(audit) == nil else { return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan") }
-        let session = AuditSession(store: app.store, audit: audit, content: try app.content(of: audit))
+        let session = try app.session(audit)
         let last = try app.store.plan(organisation: audit.organisation, year: audit.year - 1)
         let options = PlanDrafter.Options(start: PlanDrafter.Options.defaultStart(auditYear: audit.year), today: StaffSurveyPage.today(),
                                           owner: nil, author: coordinator.email, previous: last)

@@ -18,10 +18,7 @@ struct StaffPages: Sendable {
     func issueLink(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         _ = try await app.form(request)
         guard let (_, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        _ = try session(audit).staffReader()
-        let token = try app.store.issueStaffLink(auditID: audit.id)
-        let base = app.baseURL.hasSuffix("/") ? String(app.baseURL.dropLast()) : app.baseURL
-        return try render(request, context, notice: nil, link: "\(base)/staff/\(token)", errors: [])
+        return try render(request, context, notice: nil, link: try app.session(audit).issueStaffLink(baseURL: app.baseURL), errors: [])
     }
 
     /// Keeps the uploaded export aside and shows how its columns match.
@@ -44,7 +41,7 @@ struct StaffPages: Sendable {
             app.staffUploads(audit).discard(key)
             return try render(request, context, notice: "The upload was cancelled; nothing was stored.", link: nil, errors: [])
         }
-        let session = try session(audit)
+        let session = try app.session(audit)
         let checked = try app.staffUploads(audit).check(key, session: session)
         var chosen: [Int: String] = [:]
         var mapping: [String: String] = [:]
@@ -86,14 +83,11 @@ struct StaffPages: Sendable {
 
     // MARK: Rendering
 
-    private func session(_ audit: AuditRecord) throws -> AuditSession {
-        AuditSession(store: app.store, audit: audit, content: try app.content(of: audit))
-    }
 
     private func checkPage(_ request: Request, _ context: WebRequestContext, key: String, dateOrder: String, chosen: [Int: String],
                            errors: [[String: String]]) throws -> Response {
         guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        let session = try session(audit)
+        let session = try app.session(audit)
         let survey = try session.staffReader().survey
         let checked: (file: String, columns: [StaffColumnMatch], missing: [(id: String, text: String)])
         do {

@@ -198,9 +198,14 @@ public struct WebApp: Sendable {
         try pinned.content(of: audit, store: store)
     }
 
+    /// The audit's use cases, with its content from the cache.
+    func session(_ audit: AuditRecord) throws -> AuditSession {
+        AuditSession(store: store, audit: audit, content: try content(of: audit))
+    }
+
     /// Scoring for the audit, with its content from the cache.
     func scoring(_ audit: AuditRecord) throws -> AuditScoring {
-        AuditScoring(store: store, audit: audit, content: try content(of: audit))
+        try session(audit).scoring
     }
 
     static func domID(_ id: String) -> String {

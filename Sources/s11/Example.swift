@@ -92,7 +92,7 @@ struct Example: ParsableCommand {
         let waitingLink = waiting.flatMap { waiting in
             issued.first { $0.officer.email == waiting.officer.email }.map { (waiting.officer.name, "\(baseURL)/r/\($0.token)") }
         }
-        let staffLink = "\(baseURL)/staff/\(try store.issueStaffLink(auditID: session.audit.id))"
+        let staffLink = try session.issueStaffLink(baseURL: baseURL)
         return Built(database: databasePath, waiting: waitingLink, staffLink: staffLink,
                      wrote: [databasePath, "\(out)/invitations/ (\(invitations.count) files)", scorePath, jsonPath, reportPath,
                              planTextPath, planPath])

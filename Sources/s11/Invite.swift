@@ -37,12 +37,8 @@ struct Invite: ParsableCommand {
         try reportingFailures {
             let session = try AuditSession(db: storeOptions.db, selection: selection)
             if staff {
-                guard session.content.staffSurvey != nil else {
-                    throw CLIError("this audit was opened without a staff confidence survey")
-                }
-                let token = try session.store.issueStaffLink(auditID: session.audit.id)
-                let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-                print("the staff survey for \(session.audit.organisation) \(session.audit.year): \(base)/staff/\(token)")
+                let link = try session.issueStaffLink(baseURL: baseURL)
+                print("the staff survey for \(session.audit.organisation) \(session.audit.year): \(link)")
                 print("send it to all staff; answers are anonymous. Any earlier staff link no longer works.")
                 return
             }
@@ -74,10 +70,10 @@ struct Invite: ParsableCommand {
     }
 
     private func printStatus(_ session: AuditSession) throws {
-        let records = try session.store.mailRecords(auditID: session.audit.id)
+        let lastMessages = try session.store.lastMailRecords(auditID: session.audit.id)
         let formatter = ISO8601DateFormatter()
         let rows = try session.store.officers(auditID: session.audit.id).map { officer -> [String] in
-            guard let last = records.first(where: { $0.officerEmail.lowercased() == officer.email.lowercased() }) else {
+            guard let last = lastMessages[officer.email.lowercased()] else {
                 return [officer.name, officer.email, "none", "", ""]
             }
             return [officer.name, officer.email, last.kind.rawValue, formatter.string(from: last.at),
