@@ -51,9 +51,14 @@ import Testing
         process.standardError = out                          // the structured logs too
         try process.run()
         var printed = ""
-        for _ in 0..<100 where !printed.contains("s11 is serving") {
+        // Up to 30 s: a suite running browsers and a database server beside it can make a start slow.
+        for _ in 0..<300 where !printed.contains("s11 is serving") && process.isRunning {
             try await Task.sleep(for: .milliseconds(100))
             printed += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        guard printed.contains("s11 is serving") else {
+            if process.isRunning { process.terminate() }
+            throw StepFailed(description: "s11 serve on port \(port) did not start: \(printed)")
         }
         return (process, out, printed)
     }
