@@ -12,8 +12,8 @@ public struct AuditScoring: Sendable {
     public let content: AuditContent
 
     /// Reads the audit's pinned content back from the store.
-    public init(store: AuditStore, audit: AuditRecord) throws {
-        self.init(store: store, audit: audit,
+    public init(store: AuditStore, audit: AuditRecord) async throws {
+        await self.init(store: store, audit: audit,
                   content: try ContentLoader.auditContent(pinned: store.pinnedFiles(auditID: audit.id).map { ($0.path, Data($0.data)) }))
     }
 
@@ -23,8 +23,8 @@ public struct AuditScoring: Sendable {
         self.content = content
     }
 
-    public func scorecard() throws -> Scorecard {
-        Scorer(content: content).score(organisation: audit.organisation, year: audit.year,
+    public func scorecard() async throws -> Scorecard {
+        await Scorer(content: content).score(organisation: audit.organisation, year: audit.year,
                                        officers: try store.officers(auditID: audit.id),
                                        returns: try store.returns(audit: audit),
                                        moderations: try store.moderations(auditID: audit.id))
@@ -32,19 +32,20 @@ public struct AuditScoring: Sendable {
 
     /// The staff confidence results, with last year's audit of the same organisation for change;
     /// nil when no staff answers are stored.
-    public func staffResults() throws -> StaffResults? {
+    public func staffResults() async throws -> StaffResults? {
         guard let survey = content.staffSurvey else { return nil }
-        let tally = try store.staffTally(auditID: audit.id, survey: survey, scales: content.scales)
+        let tally = try await store.staffTally(auditID: audit.id, survey: survey, scales: content.scales)
         guard tally.respondents > 0 else { return nil }
         // Last year's answers are counted against this year's statements, matched by id.
-        let lastYear = try store.previousAudit(of: audit)
-        let previous = try lastYear.map { try store.staffTally(auditID: $0.id, survey: survey, scales: content.scales) }
+        let lastYear = try await store.previousAudit(of: audit)
+        var previous: StaffTally?
+        if let lastYear { previous = try await store.staffTally(auditID: lastYear.id, survey: survey, scales: content.scales) }
         return StaffResultsCalculator(survey: survey, scales: content.scales)
             .results(tally, previous: previous.flatMap { $0.respondents > 0 ? $0 : nil })
     }
 
     /// The audit's gaps: from the officers' answers and moderation, and from the staff survey.
-    public func gaps(in card: Scorecard) throws -> [Gap] {
-        GapFinder().gaps(in: card, staff: try staffResults())
+    public func gaps(in card: Scorecard) async throws -> [Gap] {
+        GapFinder().gaps(in: card, staff: try await staffResults())
     }
 }

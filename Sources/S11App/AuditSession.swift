@@ -10,8 +10,8 @@ public struct AuditSession: Sendable {
     public let audit: AuditRecord
     public let content: AuditContent
 
-    public init(store: AuditStore, audit: AuditRecord) throws {
-        self.init(store: store, audit: audit, content: try Self.pinnedContent(store: store, audit: audit))
+    public init(store: AuditStore, audit: AuditRecord) async throws {
+        await self.init(store: store, audit: audit, content: try Self.pinnedContent(store: store, audit: audit))
     }
 
     /// The audit with its content already read (the web keeps each audit's content parsed once).
@@ -22,29 +22,29 @@ public struct AuditSession: Sendable {
     }
 
     /// Reads back the exact files the audit was opened with.
-    public static func pinnedContent(store: AuditStore, audit: AuditRecord) throws -> AuditContent {
-        try AuditScoring(store: store, audit: audit).content
+    public static func pinnedContent(store: AuditStore, audit: AuditRecord) async throws -> AuditContent {
+        try await AuditScoring(store: store, audit: audit).content
     }
 
     /// Opens a new audit on the content under `root`, refusing content that does not pass `s11 check`.
     /// With `carryFrom`, last year's officers and answers come over as carried starting values.
     public static func open(store: AuditStore, root: URL, organisation: String, year: Int, surveyID: String?,
-                     carryFrom previous: AuditRecord? = nil) throws -> AuditSession {
+                     carryFrom previous: AuditRecord? = nil) async throws -> AuditSession {
         let loaded = ContentLoader(root: root).load()
         if !loaded.problems.isEmpty { throw DiagnosticsError(loaded.problems) }
         let content = try loaded.library.auditContent(surveyID: surveyID)
         let wanted = Set([content.catalogue.id, content.selfAssessment.id, content.staffSurvey?.id].compactMap { $0 })
         let files = loaded.files.filter { $0.kind == .scales || wanted.contains($0.id) }
             .map { (kind: $0.kind.rawValue, path: $0.path, data: $0.data) }
-        let audit = try store.openAudit(organisation: organisation, year: year, files: files, carryFrom: previous,
+        let audit = try await store.openAudit(organisation: organisation, year: year, files: files, carryFrom: previous,
                                         questionIDs: Set(content.selfAssessment.questions.map(\.id)))
-        return try AuditSession(store: store, audit: audit)
+        return try await AuditSession(store: store, audit: audit)
     }
 
     // MARK: Steps
 
-    public func importOfficers(file: String) throws -> (added: Int, updated: Int) {
-        try officers.importCSV(try InputFiles.text(file), file: file)
+    public func importOfficers(file: String) async throws -> (added: Int, updated: Int) {
+        try await officers.importCSV(try InputFiles.text(file), file: file)
     }
 
     /// The audit's named officers, added, changed and taken out.
@@ -56,34 +56,34 @@ public struct AuditSession: Sendable {
     /// Scoring, shared with the coordinator's pages.
     public var scoring: AuditScoring { AuditScoring(store: store, audit: audit, content: content) }
 
-    public func scorecard() throws -> Scorecard { try scoring.scorecard() }
+    public func scorecard() async throws -> Scorecard { try await scoring.scorecard() }
 
-    public func staffResults() throws -> StaffResults? { try scoring.staffResults() }
+    public func staffResults() async throws -> StaffResults? { try await scoring.staffResults() }
 
-    public func gaps(in card: Scorecard) throws -> [Gap] { try scoring.gaps(in: card) }
+    public func gaps(in card: Scorecard) async throws -> [Gap] { try await scoring.gaps(in: card) }
 
     /// Validates staff survey exports and stores all their answers, or none, reading them a chunk
     /// at a time; each file becomes a batch, and a file imported before is refused unless `again`.
     public func importStaffResponses(files: [String], mappingFile: String?, dateOrder: DateOrder? = nil,
-                              again: Bool = false) throws -> [StaffImportBatch] {
+                              again: Bool = false) async throws -> [StaffImportBatch] {
         let survey = try staffReader().survey
         let mapping = try mappingFile.map { try StaffSurveyCSVReader.mapping(fromCSV: InputFiles.text($0), file: $0, survey: survey) } ?? [:]
-        return try importStaffResponses(files: files, mapping: mapping, dateOrder: dateOrder, again: again, by: Self.whoRuns)
+        return try await importStaffResponses(files: files, mapping: mapping, dateOrder: dateOrder, again: again, by: Self.whoRuns)
     }
 
     /// The same, with the mapping given (column heading or question id to statement or profile
     /// id, `date`, `ignore` or `absent`), as the web's check page builds it.
     public func importStaffResponses(files: [String], mapping: [String: String], dateOrder: DateOrder?, again: Bool,
-                                     by who: String) throws -> [StaffImportBatch] {
+                                     by who: String) async throws -> [StaffImportBatch] {
         let reader = try staffReader(mapping: mapping, dateOrder: dateOrder)
-        return try store.importStaffCSV(files: files, reader: reader, auditID: audit.id, importedBy: who, again: again)
+        return try await store.importStaffCSV(files: files, reader: reader, auditID: audit.id, importedBy: who, again: again)
     }
 
     /// Issues the staff survey's public link, replacing any earlier one (only its hash is kept),
     /// and returns it whole under `baseURL`: the only time it can be shown.
-    public func issueStaffLink(baseURL: String) throws -> String {
+    public func issueStaffLink(baseURL: String) async throws -> String {
         _ = try staffReader()
-        let token = try store.issueStaffLink(auditID: audit.id)
+        let token = try await store.issueStaffLink(auditID: audit.id)
         return (baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL) + "/staff/" + token
     }
 
@@ -101,15 +101,15 @@ public struct AuditSession: Sendable {
         return environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
     }
 
-    public func draftPlan(options: PlanDrafter.Options, replace: Bool) throws -> Plan {
-        let card = try scorecard()
+    public func draftPlan(options: PlanDrafter.Options, replace: Bool) async throws -> Plan {
+        let card = try await scorecard()
         guard card.returns > 0 else {
             throw ApplicationError("no submitted returns to draft from; import returns with 's11 responses import' first")
         }
-        let plan = PlanDrafter(content: content).draft(card: card, gaps: try gaps(in: card),
+        let plan = await PlanDrafter(content: content).draft(card: card, gaps: try gaps(in: card),
                                                        officers: try store.officers(auditID: audit.id), options: options)
         _ = try PlanXML().write(plan)
-        try store.savePlan(plan, replace: replace)
+        try await store.savePlan(plan, replace: replace)
         return plan
     }
 }

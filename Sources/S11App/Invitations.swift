@@ -32,8 +32,8 @@ public struct Invitations: Sendable {
     private var audit: AuditRecord { session.audit }
 
     /// The messages as the deadline and contact stand now.
-    public func mail() throws -> InvitationMail {
-        let due = try store.returnsDue(auditID: audit.id)
+    public func mail() async throws -> InvitationMail {
+        let due = try await store.returnsDue(auditID: audit.id)
         return InvitationMail(organisation: audit.organisation, year: audit.year, baseURL: baseURL, deadline: deadline ?? due.deadline,
                               contact: contact ?? due.contact, from: from)
     }
@@ -42,12 +42,12 @@ public struct Invitations: Sendable {
     /// reached yet (new, or whose last one failed), a reminder to every officer who has not
     /// submitted; `only` narrows either to those addresses, and for an invitation sends to them
     /// whatever went before (a resend).
-    public func recipients(_ kind: InvitationMail.Kind, only: Set<String>? = nil) throws -> [Officer] {
+    public func recipients(_ kind: InvitationMail.Kind, only: Set<String>? = nil) async throws -> [Officer] {
         let lowered = only.map { Set($0.map { $0.lowercased() }) }
-        let statuses = try store.officerStatuses(auditID: audit.id)
+        let statuses = try await store.officerStatuses(auditID: audit.id)
         switch kind {
         case .invitation:
-            let reached = try store.officersReachedByMail(auditID: audit.id)
+            let reached = try await store.officersReachedByMail(auditID: audit.id)
             return statuses.map(\.officer).filter { officer in
                 lowered.map { $0.contains(officer.email.lowercased()) } ?? !reached.contains(officer.email.lowercased())
             }
@@ -59,52 +59,56 @@ public struct Invitations: Sendable {
 
     /// What the message says, for the coordinator to read before sending: the first recipient's,
     /// with a stand-in for the link; nil when nobody would get one.
-    public func preview(_ kind: InvitationMail.Kind) throws -> String? {
-        guard let officer = try recipients(kind).first else { return nil }
-        let data = try mail().message(kind, to: officer, token: "(their-own-link)", content: session.content, date: Date())
+    public func preview(_ kind: InvitationMail.Kind) async throws -> String? {
+        guard let officer = try await recipients(kind).first else { return nil }
+        let data = try await mail().message(kind, to: officer, token: "(their-own-link)", content: session.content, date: Date())
         return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
     }
 
     /// Issues a new link to each recipient and hands each message to `delivery`, recording what it
     /// said; returns the records, in the order sent.
-    public func send(_ kind: InvitationMail.Kind, only: Set<String>? = nil, via delivery: any MailDelivery) throws -> [MailRecord] {
-        let mail = try mail()
-        return try issue(kind, only: only).map { officer, token in
-            let outcome = delivery.deliver(mail.message(kind, to: officer, token: token, content: session.content, date: Date()),
-                                           to: officer.email)
+    public func send(_ kind: InvitationMail.Kind, only: Set<String>? = nil, via delivery: any MailDelivery) async throws -> [MailRecord] {
+        let mail = try await mail()
+        var records: [MailRecord] = []
+        for (officer, token) in try await issue(kind, only: only) {
+            let outcome = await delivery.deliver(mail.message(kind, to: officer, token: token, content: session.content, date: Date()),
+                                                 to: officer.email)
             let record = MailRecord(officerEmail: officer.email, kind: Self.recordKind(kind), subject: mail.subject(kind), at: Date(),
                                     accepted: outcome.accepted, detail: outcome.detail)
-            try store.recordMail(record, auditID: audit.id)
-            return record
+            try await store.recordMail(record, auditID: audit.id)
+            records.append(record)
         }
+        return records
     }
 
     /// Issues a new link to each recipient and writes the messages as `.eml` files with the
     /// mail-merge `links.csv` into `folder`, for the council's own mail system; returns the paths.
-    public func write(_ kind: InvitationMail.Kind, only: Set<String>? = nil, to folder: URL) throws -> [String] {
-        try write(kind, issued: try issue(kind, only: only), to: folder)
+    public func write(_ kind: InvitationMail.Kind, only: Set<String>? = nil, to folder: URL) async throws -> [String] {
+        try await write(kind, issued: try issue(kind, only: only), to: folder)
     }
 
     /// Writes the messages for links already issued (`AuditStore.issueInvitations`) into `folder`.
-    public func write(_ kind: InvitationMail.Kind, issued: [(officer: Officer, token: String)], to folder: URL) throws -> [String] {
+    public func write(_ kind: InvitationMail.Kind, issued: [(officer: Officer, token: String)], to folder: URL) async throws -> [String] {
         guard !issued.isEmpty else { return [] }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let mail = try mail()
-        return try mail.files(kind, for: issued, content: session.content, date: Date()).map { file in
+        let mail = try await mail()
+        var paths: [String] = []
+        for file in try mail.files(kind, for: issued, content: session.content, date: Date()) {
             let url = folder.appendingPathComponent(file.name)
             try file.data.write(to: url, options: .atomic)
             if file.name.hasSuffix(".eml"), let officer = issued.first(where: { InvitationMail.fileName($0.officer.email) == file.name })?.officer {
-                try store.recordMail(MailRecord(officerEmail: officer.email, kind: Self.recordKind(kind), subject: mail.subject(kind),
-                                                at: Date(), accepted: true, detail: "written to \(url.path)"), auditID: audit.id)
+                try await store.recordMail(MailRecord(officerEmail: officer.email, kind: Self.recordKind(kind), subject: mail.subject(kind),
+                                                      at: Date(), accepted: true, detail: "written to \(url.path)"), auditID: audit.id)
             }
-            return url.path
+            paths.append(url.path)
         }
+        return paths
     }
 
-    private func issue(_ kind: InvitationMail.Kind, only: Set<String>?) throws -> [(officer: Officer, token: String)] {
-        let emails = Set(try recipients(kind, only: only).map { $0.email.lowercased() })
+    private func issue(_ kind: InvitationMail.Kind, only: Set<String>?) async throws -> [(officer: Officer, token: String)] {
+        let emails = Set(try await recipients(kind, only: only).map { $0.email.lowercased() })
         guard !emails.isEmpty else { return [] }
-        return try store.issueInvitations(auditID: audit.id, reissue: true, only: emails)
+        return try await store.issueInvitations(auditID: audit.id, reissue: true, only: emails)
     }
 
     private static func recordKind(_ kind: InvitationMail.Kind) -> MailRecord.Kind {

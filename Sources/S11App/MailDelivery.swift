@@ -4,7 +4,7 @@ import Foundation
 /// `S11Mail.SendmailProgram`). s11 never speaks SMTP itself.
 public protocol MailDelivery: Sendable {
     /// Hands over one message for `recipient`; says whether it was accepted and what the program said.
-    func deliver(_ message: Data, to recipient: String) -> MailDeliveryOutcome
+    func deliver(_ message: Data, to recipient: String) async -> MailDeliveryOutcome
 }
 
 /// What a mail program said to one message.

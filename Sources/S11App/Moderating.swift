@@ -35,13 +35,13 @@ public struct Moderating: Sendable {
 
     /// Sets the moderated band (nil withdraws it) and records the change in the trail.
     @discardableResult
-    public func moderate(_ scope: Moderation.Scope, rag: Rag?, reason: String?, by: String?, at: Date = Date()) throws -> ModerationChange {
+    public func moderate(_ scope: Moderation.Scope, rag: Rag?, reason: String?, by: String?, at: Date = Date()) async throws -> ModerationChange {
         guard let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty else { throw Refusal.reasonMissing }
         guard let by = by?.trimmingCharacters(in: .whitespacesAndNewlines), !by.isEmpty else { throw Refusal.moderatorMissing }
-        if rag == nil, try !session.store.moderations(auditID: session.audit.id).contains(where: { $0.scope == scope }) {
+        if rag == nil, try await !session.store.moderations(auditID: session.audit.id).contains(where: { $0.scope == scope }) {
             throw Refusal.nothingToWithdraw(scope)
         }
-        return try session.store.moderate(auditID: session.audit.id, scope: scope, rag: rag, reason: reason, by: by,
+        return try await session.store.moderate(auditID: session.audit.id, scope: scope, rag: rag, reason: reason, by: by,
                                           at: ISO8601DateFormatter().string(from: at))
     }
 }

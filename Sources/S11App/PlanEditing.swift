@@ -23,55 +23,55 @@ public struct PlanEditing: Sendable {
     }
 
     /// The plan as stored now; nil before one is drafted.
-    public func plan() throws -> Plan? {
-        try store.plan(organisation: organisation, year: year)
+    public func plan() async throws -> Plan? {
+        try await store.plan(organisation: organisation, year: year)
     }
 
     /// Changes one action; `PlanUpdateError` when the action is unknown or nothing changes.
-    public func update(actionID: String, change: PlanUpdater.Change, by: String, at: Date = Date()) throws -> Plan {
+    public func update(actionID: String, change: PlanUpdater.Change, by: String, at: Date = Date()) async throws -> Plan {
         let updater = PlanUpdater(by: by, at: Self.timestamp(at))
-        return try save { try updater.update($0, actionID: actionID, change: change) }
+        return try await save { try updater.update($0, actionID: actionID, change: change) }
     }
 
     /// Raises the version (minor, or major when signed off) with why, who and the day.
-    public func signOff(note: String, major: Bool, by: String, on day: CalendarDate, at: Date = Date()) throws -> Plan {
+    public func signOff(note: String, major: Bool, by: String, on day: CalendarDate, at: Date = Date()) async throws -> Plan {
         let updater = PlanUpdater(by: by, at: Self.timestamp(at))
-        return try save { try updater.bumpVersion($0, note: note, on: day, major: major) }
+        return try await save { try updater.bumpVersion($0, note: note, on: day, major: major) }
     }
 
     /// Changes an objective's title or finding.
-    public func editObjective(_ objectiveID: String, title: String?, finding: String?, by: String, at: Date = Date()) throws -> Plan {
+    public func editObjective(_ objectiveID: String, title: String?, finding: String?, by: String, at: Date = Date()) async throws -> Plan {
         let updater = PlanUpdater(by: by, at: Self.timestamp(at))
-        return try save { try updater.editObjective($0, objectiveID: objectiveID, title: title, finding: finding) }
+        return try await save { try updater.editObjective($0, objectiveID: objectiveID, title: title, finding: finding) }
     }
 
     /// Adds an action to an objective.
-    public func addAction(to objectiveID: String, _ action: PlanUpdater.NewAction, by: String, at: Date = Date()) throws -> Plan {
+    public func addAction(to objectiveID: String, _ action: PlanUpdater.NewAction, by: String, at: Date = Date()) async throws -> Plan {
         let updater = PlanUpdater(by: by, at: Self.timestamp(at))
-        return try save { try updater.addAction($0, objectiveID: objectiveID, action) }
+        return try await save { try updater.addAction($0, objectiveID: objectiveID, action) }
     }
 
     /// Takes an action out (kept in its objective's history).
-    public func removeAction(_ actionID: String, by: String, at: Date = Date()) throws -> Plan {
+    public func removeAction(_ actionID: String, by: String, at: Date = Date()) async throws -> Plan {
         let updater = PlanUpdater(by: by, at: Self.timestamp(at))
-        return try save { try updater.removeAction($0, actionID: actionID) }
+        return try await save { try updater.removeAction($0, actionID: actionID) }
     }
 
     /// Folds one action into another, which then names both leads.
-    public func mergeAction(_ actionID: String, into targetID: String, by: String, at: Date = Date()) throws -> Plan {
+    public func mergeAction(_ actionID: String, into targetID: String, by: String, at: Date = Date()) async throws -> Plan {
         let updater = PlanUpdater(by: by, at: Self.timestamp(at))
-        return try save { try updater.mergeAction($0, actionID: actionID, into: targetID) }
+        return try await save { try updater.mergeAction($0, actionID: actionID, into: targetID) }
     }
 
     /// Adds an objective from another source than the audit, with its first action.
     public func addObjective(standardID: String, title: String, finding: String?, source: String, action: PlanUpdater.NewAction,
-                             by: String, at: Date = Date()) throws -> Plan {
+                             by: String, at: Date = Date()) async throws -> Plan {
         let updater = PlanUpdater(by: by, at: Self.timestamp(at))
-        return try save { try updater.addObjective($0, standardID: standardID, title: title, finding: finding, source: source, action: action) }
+        return try await save { try updater.addObjective($0, standardID: standardID, title: title, finding: finding, source: source, action: action) }
     }
 
-    private func save(_ change: (Plan) throws -> Plan) throws -> Plan {
-        try store.updatePlan(organisation: organisation, year: year) { current in
+    private func save(_ change: (Plan) throws -> Plan) async throws -> Plan {
+        try await store.updatePlan(organisation: organisation, year: year) { current in
             let next = try change(current)
             _ = try PlanXML().write(next)                     // the board's schema accepts it, or nothing is stored
             return next

@@ -22,9 +22,9 @@ public struct ReturnTaking: Sendable {
     /// Stores one page of an officer's answers as typed, keeping the rest of the return; refused
     /// once the return is submitted. The caller keeps answers that break `ReturnRules.answerProblem`
     /// out, so a tampered value is never stored.
-    public func savePage(_ answers: [Answer], officer: Officer) throws {
+    public func savePage(_ answers: [Answer], officer: Officer) async throws {
         do {
-            try store.saveAnswers(answers, officerEmail: officer.email, auditID: audit.id)
+            try await store.saveAnswers(answers, officerEmail: officer.email, auditID: audit.id)
         } catch let error as StoreError {
             throw ApplicationError(error.message)
         }
@@ -32,10 +32,10 @@ public struct ReturnTaking: Sendable {
 
     /// Submits the officer's return as stored now, or returns what keeps it from being submitted
     /// (and submits nothing).
-    public func submit(officer: Officer) throws -> [(question: Question, shortfall: ReturnRules.Shortfall)] {
+    public func submit(officer: Officer) async throws -> [(question: Question, shortfall: ReturnRules.Shortfall)] {
         let questions = content.questions(forRole: officer.role)
         let rules = rules
-        return try store.submitReturn(officerEmail: officer.email, auditID: audit.id) { stored in
+        return try await store.submitReturn(officerEmail: officer.email, auditID: audit.id) { stored in
             rules.shortfalls(answers: Dictionary(stored.map { ($0.questionID, $0) }, uniquingKeysWith: { a, _ in a }), questions: questions)
         }
     }
@@ -43,7 +43,7 @@ public struct ReturnTaking: Sendable {
     /// Validates every return in the files and stores them all, or none. A return that keeps every
     /// rule is submitted; one that falls short (a question unanswered, evidence missing) is stored
     /// in progress, for its officer to finish at their link.
-    public func importFiles(_ files: [String]) throws -> [OfficerReturn] {
+    public func importFiles(_ files: [String]) async throws -> [OfficerReturn] {
         var returns: [OfficerReturn] = []
         var problems: [Diagnostic] = []
         for file in files {
@@ -58,7 +58,7 @@ public struct ReturnTaking: Sendable {
                 problems += error.diagnostics
             }
         }
-        let officers = try store.officers(auditID: audit.id)
+        let officers = try await store.officers(auditID: audit.id)
         let validator = ReturnValidator(content: content, organisation: audit.organisation, year: audit.year, officers: officers)
         var seen: [String: SourceLocation] = [:]
         for ret in returns {
@@ -71,7 +71,7 @@ public struct ReturnTaking: Sendable {
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
         let rules = rules
-        try store.saveReturns(returns, auditID: audit.id) { officer, answers in rules.status(answers: answers, officer: officer) }
+        try await store.saveReturns(returns, auditID: audit.id) { officer, answers in rules.status(answers: answers, officer: officer) }
         return returns
     }
 }

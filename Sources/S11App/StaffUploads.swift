@@ -48,9 +48,9 @@ public struct StaffUploads: Sendable {
 
     /// Imports the kept export with `mapping` (all its answers or none) and lets it go.
     public func confirm(_ key: String, session: AuditSession, mapping: [String: String], dateOrder: DateOrder?,
-                        by who: String) throws -> [StaffImportBatch] {
+                        by who: String) async throws -> [StaffImportBatch] {
         guard let url = file(key) else { throw ApplicationError("this upload is no longer waiting; upload the file again") }
-        let batches = try session.importStaffResponses(files: [url.path], mapping: mapping, dateOrder: dateOrder, again: false, by: who)
+        let batches = try await session.importStaffResponses(files: [url.path], mapping: mapping, dateOrder: dateOrder, again: false, by: who)
         discard(key)
         return batches
     }

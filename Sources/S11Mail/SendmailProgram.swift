@@ -38,7 +38,15 @@ public struct SendmailProgram: MailDelivery {
         self.timeout = timeout
     }
 
-    public func deliver(_ message: Data, to recipient: String) -> MailDeliveryOutcome {
+    /// Runs the program on a thread of its own, so that waiting for it holds none of the
+    /// threads Swift keeps for the whole process.
+    public func deliver(_ message: Data, to recipient: String) async -> MailDeliveryOutcome {
+        await withCheckedContinuation { finished in
+            DispatchQueue.global().async { finished.resume(returning: self.run(with: message)) }
+        }
+    }
+
+    private func run(with message: Data) -> MailDeliveryOutcome {
         signal(SIGPIPE, SIG_IGN)                      // a program that exits early must not take s11 with it
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

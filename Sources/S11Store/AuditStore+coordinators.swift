@@ -4,40 +4,40 @@ extension AuditStore {
     /// Adds a coordinator of `organisation` (nil: a board user, who sees every organisation's
     /// summaries), or sets a new password hash and organisation for one that exists; either ends
     /// their sessions and unlocks the account.
-    public func saveCoordinator(email: String, passwordHash: String, organisation: String?) throws {
-        try engine.write { db in
-            try db.execute("""
+    public func saveCoordinator(email: String, passwordHash: String, organisation: String?) async throws {
+        try await engine.write { db in
+            try await db.execute("""
                 INSERT INTO coordinator (email, passwordHash, createdAt, organisation) VALUES (?, ?, ?, ?)
                 ON CONFLICT (email) DO UPDATE SET passwordHash = excluded.passwordHash, organisation = excluded.organisation
                 """, [email.lowercased(), passwordHash, Self.now(), organisation])
-            try db.execute("DELETE FROM coordinatorSession WHERE email = ? COLLATE NOCASE", [email])
-            try Self.recordSignIn(email: email, address: "s11 admin create", outcome: .passwordSet, at: Date(), db: db)
+            try await db.execute("DELETE FROM coordinatorSession WHERE email = ? COLLATE NOCASE", [email])
+            try await Self.recordSignIn(email: email, address: "s11 admin create", outcome: .passwordSet, at: Date(), db: db)
         }
     }
 
     /// The stored (slow, salted) password hash of a coordinator.
-    public func coordinatorPasswordHash(email: String) throws -> String? {
-        try engine.read { db in
-            try db.fetchValue(String.self, "SELECT passwordHash FROM coordinator WHERE email = ? COLLATE NOCASE", [email])
+    public func coordinatorPasswordHash(email: String) async throws -> String? {
+        try await engine.read { db in
+            try await db.fetchValue(String.self, "SELECT passwordHash FROM coordinator WHERE email = ? COLLATE NOCASE", [email])
         }
     }
 
     /// Starts a signed-in session; returns its token (only a hash is kept).
-    public func startCoordinatorSession(email: String, lasting seconds: TimeInterval = 8 * 3600) throws -> String {
+    public func startCoordinatorSession(email: String, lasting seconds: TimeInterval = 8 * 3600) async throws -> String {
         let token = InvitationToken.generate()
-        try engine.write { db in
-            try db.execute("DELETE FROM coordinatorSession WHERE expiresAt < ?", [Date().timeIntervalSince1970])
-            try db.execute("INSERT INTO coordinatorSession (tokenSHA256, email, expiresAt) VALUES (?, ?, ?)",
+        try await engine.write { db in
+            try await db.execute("DELETE FROM coordinatorSession WHERE expiresAt < ?", [Date().timeIntervalSince1970])
+            try await db.execute("INSERT INTO coordinatorSession (tokenSHA256, email, expiresAt) VALUES (?, ?, ?)",
                            [InvitationToken.digest(token), email.lowercased(), Date().timeIntervalSince1970 + seconds])
         }
         return token
     }
 
     /// The coordinator a session token belongs to, while it has not expired.
-    public func coordinator(forSession token: String) throws -> Coordinator? {
+    public func coordinator(forSession token: String) async throws -> Coordinator? {
         guard InvitationToken.isWellFormed(token) else { return nil }
-        return try engine.read { db in
-            try db.fetchOne("""
+        return try await engine.read { db in
+            try await db.fetchOne("""
                 SELECT coordinator.email, coordinator.organisation FROM coordinatorSession
                 JOIN coordinator ON coordinator.email = coordinatorSession.email
                 WHERE coordinatorSession.tokenSHA256 = ? AND coordinatorSession.expiresAt > ?
@@ -47,22 +47,22 @@ extension AuditStore {
     }
 
     /// The audits the coordinator may see: their organisation's, or every one for a board user.
-    public func audits(visibleTo coordinator: Coordinator) throws -> [AuditRecord] {
-        try audits(organisation: coordinator.organisation)
+    public func audits(visibleTo coordinator: Coordinator) async throws -> [AuditRecord] {
+        try await audits(organisation: coordinator.organisation)
     }
 
     /// The audit with this id if the coordinator may see it; nil both when there is none and when
     /// it is another organisation's, so that nobody can tell the two apart.
-    public func audit(id: Int64, visibleTo coordinator: Coordinator) throws -> AuditRecord? {
-        try engine.read { db in
-            try db.fetchOne("SELECT * FROM audit WHERE id = ? AND (CAST(? AS TEXT) IS NULL OR organisation = ? COLLATE NOCASE)",
+    public func audit(id: Int64, visibleTo coordinator: Coordinator) async throws -> AuditRecord? {
+        try await engine.read { db in
+            try await db.fetchOne("SELECT * FROM audit WHERE id = ? AND (CAST(? AS TEXT) IS NULL OR organisation = ? COLLATE NOCASE)",
                              [id, coordinator.organisation, coordinator.organisation]).map(Self.audit)
         }
     }
 
-    public func endCoordinatorSession(_ token: String) throws {
-        try engine.write { db in
-            try db.execute("DELETE FROM coordinatorSession WHERE tokenSHA256 = ?", [InvitationToken.digest(token)])
+    public func endCoordinatorSession(_ token: String) async throws {
+        try await engine.write { db in
+            try await db.execute("DELETE FROM coordinatorSession WHERE tokenSHA256 = ?", [InvitationToken.digest(token)])
         }
     }
 }

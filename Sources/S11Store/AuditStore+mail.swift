@@ -3,19 +3,19 @@ import S11Core
 
 extension AuditStore {
     /// Records what became of one message to an officer of the audit.
-    public func recordMail(_ record: MailRecord, auditID: Int64) throws {
-        try engine.write { db in
-            let officerID = try Self.officerID(db, email: record.officerEmail, auditID: auditID)
-            try db.execute("""
+    public func recordMail(_ record: MailRecord, auditID: Int64) async throws {
+        try await engine.write { db in
+            let officerID = try await Self.officerID(db, email: record.officerEmail, auditID: auditID)
+            try await db.execute("""
                 INSERT INTO mailMessage (officerID, kind, subject, at, accepted, detail) VALUES (?, ?, ?, ?, ?, ?)
                 """, [officerID, record.kind.rawValue, record.subject, record.at.timeIntervalSince1970, record.accepted ? 1 : 0, record.detail])
         }
     }
 
     /// Every message recorded for the audit's officers, newest first.
-    public func mailRecords(auditID: Int64) throws -> [MailRecord] {
-        try engine.read { db in
-            try db.fetchAll("""
+    public func mailRecords(auditID: Int64) async throws -> [MailRecord] {
+        try await engine.read { db in
+            try await db.fetchAll("""
                 SELECT o.email, m.kind, m.subject, m.at, m.accepted, m.detail FROM mailMessage m JOIN officer o ON o.id = m.officerID
                 WHERE o.auditID = ? ORDER BY m.at DESC, m.id DESC
                 """, [auditID]).map(Self.mailRecord)
@@ -23,14 +23,14 @@ extension AuditStore {
     }
 
     /// Each officer's last message, by lower-cased e-mail address.
-    public func lastMailRecords(auditID: Int64) throws -> [String: MailRecord] {
-        Dictionary(try mailRecords(auditID: auditID).map { ($0.officerEmail.lowercased(), $0) }, uniquingKeysWith: { newest, _ in newest })
+    public func lastMailRecords(auditID: Int64) async throws -> [String: MailRecord] {
+        await Dictionary(try mailRecords(auditID: auditID).map { ($0.officerEmail.lowercased(), $0) }, uniquingKeysWith: { newest, _ in newest })
     }
 
     /// The officers (lower-cased e-mail addresses) whom some message reached: one the mail
     /// program accepted, or one written for the council's mail system.
-    public func officersReachedByMail(auditID: Int64) throws -> Set<String> {
-        Set(try mailRecords(auditID: auditID).filter(\.accepted).map { $0.officerEmail.lowercased() })
+    public func officersReachedByMail(auditID: Int64) async throws -> Set<String> {
+        await Set(try mailRecords(auditID: auditID).filter(\.accepted).map { $0.officerEmail.lowercased() })
     }
 
     /// The one mapping of the mailMessage table (joined to its officer's e-mail).

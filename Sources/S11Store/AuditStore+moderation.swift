@@ -5,21 +5,21 @@ extension AuditStore {
     /// and writes the change to the audit trail in the same transaction.
     @discardableResult
     public func moderate(auditID: Int64, scope: Moderation.Scope, rag: Rag?, reason: String, by: String,
-                         at: String) throws -> ModerationChange {
-        try engine.write { db in
-            let old = try db.fetchValue(String.self, "SELECT rag FROM moderation WHERE auditID = ? AND kind = ? AND scopeID = ?",
+                         at: String) async throws -> ModerationChange {
+        try await engine.write { db in
+            let old = try await db.fetchValue(String.self, "SELECT rag FROM moderation WHERE auditID = ? AND kind = ? AND scopeID = ?",
                                           [auditID, scope.kind, scope.id]).flatMap(Rag.init(rawValue:))
             if old == nil && rag == nil {
                 throw StoreError("\(scope) has no moderated rating to withdraw")
             }
-            try db.execute("DELETE FROM moderation WHERE auditID = ? AND kind = ? AND scopeID = ?",
+            try await db.execute("DELETE FROM moderation WHERE auditID = ? AND kind = ? AND scopeID = ?",
                            [auditID, scope.kind, scope.id])
             if let rag {
-                try db.execute("""
+                try await db.execute("""
                     INSERT INTO moderation (auditID, kind, scopeID, rag, reason, byName, at) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, [auditID, scope.kind, scope.id, rag.rawValue, reason, by, at])
             }
-            try db.execute("""
+            try await db.execute("""
                 INSERT INTO moderationLog (auditID, kind, scopeID, oldRag, newRag, reason, byName, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, [auditID, scope.kind, scope.id, old?.rawValue, rag?.rawValue, reason, by, at])
             return ModerationChange(scope: scope, old: old, new: rag, reason: reason, by: by, at: at)
@@ -27,9 +27,9 @@ extension AuditStore {
     }
 
     /// The audit's moderated ratings in force.
-    public func moderations(auditID: Int64) throws -> [Moderation] {
-        try engine.read { db in
-            try db.fetchAll("SELECT * FROM moderation WHERE auditID = ? ORDER BY kind, scopeID", [auditID])
+    public func moderations(auditID: Int64) async throws -> [Moderation] {
+        try await engine.read { db in
+            try await db.fetchAll("SELECT * FROM moderation WHERE auditID = ? ORDER BY kind, scopeID", [auditID])
                 .compactMap { row in
                     guard let scope = Moderation.Scope(kind: row["kind"], id: row["scopeID"]),
                           let rag = Rag(rawValue: row["rag"]) else { return nil }
@@ -39,9 +39,9 @@ extension AuditStore {
     }
 
     /// Every moderation change of the audit, oldest first.
-    public func moderationTrail(auditID: Int64) throws -> [ModerationChange] {
-        try engine.read { db in
-            try db.fetchAll("SELECT * FROM moderationLog WHERE auditID = ? ORDER BY id", [auditID])
+    public func moderationTrail(auditID: Int64) async throws -> [ModerationChange] {
+        try await engine.read { db in
+            try await db.fetchAll("SELECT * FROM moderationLog WHERE auditID = ? ORDER BY id", [auditID])
                 .compactMap { row in
                     guard let scope = Moderation.Scope(kind: row["kind"], id: row["scopeID"]) else { return nil }
                     return ModerationChange(scope: scope, old: (row["oldRag"] as String?).flatMap(Rag.init(rawValue:)),

@@ -18,17 +18,18 @@ extension AuditStore {
     /// only once each table's row count and checksum, read back from the target, match this
     /// store's. The source is read from one snapshot, so a server may go on writing to it; what
     /// it writes after the snapshot is not moved.
-    public func move(into target: AuditStore) throws -> StoreMoveReport {
-        try engine.read { source in
-            try target.engine.write { destination in
-                let occupied = try StoreTable.all.filter { try Self.count($0, in: destination) > 0 }.map(\.name)
+    public func move(into target: AuditStore) async throws -> StoreMoveReport {
+        try await engine.read { source in
+            try await target.engine.write { destination in
+                var occupied: [String] = []
+                for table in StoreTable.all where try await Self.count(table, in: destination) > 0 { occupied.append(table.name) }
                 guard occupied.isEmpty else {
                     throw StoreError("the target store already holds data (\(occupied.joined(separator: ", "))); move into an empty one")
                 }
                 var tables: [StoreMoveReport.Table] = []
                 for table in StoreTable.all {
-                    let sent = try Self.copy(table, from: source, to: destination)
-                    let landed = try Self.summary(of: table, in: destination)
+                    let sent = try await Self.copy(table, from: source, to: destination)
+                    let landed = try await Self.summary(of: table, in: destination)
                     guard sent == landed else {
                         throw StoreError("\(table.name): \(sent.rows) rows (checksum \(sent.checksum.prefix(16))) were sent but "
                                          + "\(landed.rows) (checksum \(landed.checksum.prefix(16))) landed; nothing was kept")
@@ -40,29 +41,29 @@ extension AuditStore {
         }
     }
 
-    private static func count(_ table: StoreTable, in db: any SQLConnection) throws -> Int {
-        try db.fetchValue(Int.self, "SELECT COUNT(*) FROM \(table.name)") ?? 0
+    private static func count(_ table: StoreTable, in db: any SQLConnection) async throws -> Int {
+        try await db.fetchValue(Int.self, "SELECT COUNT(*) FROM \(table.name)") ?? 0
     }
 
     /// Copies a table a thousand rows at a time, ids included, then moves the target's counter
     /// past them; returns the count and checksum of what it read, in the same pass.
-    private static func copy(_ table: StoreTable, from source: any SQLConnection, to destination: any SQLConnection) throws
+    private static func copy(_ table: StoreTable, from source: any SQLConnection, to destination: any SQLConnection) async throws
         -> StoreMoveReport.Table {
         var checksum = TableChecksum()
         var batch: [[SQLValue]] = []
         var columns: [String] = []
-        try source.forEachRow("SELECT * FROM \(table.name)", []) { row in
+        try await source.forEachRow("SELECT * FROM \(table.name)", []) { row in
             checksum.add(row)
             columns = row.columns.names
             batch.append(row.values)
             if batch.count == 1_000 {
-                try destination.insertRows(into: table.name, columns: columns, batch)
+                try await destination.insertRows(into: table.name, columns: columns, batch)
                 batch.removeAll(keepingCapacity: true)
             }
         }
-        if !batch.isEmpty { try destination.insertRows(into: table.name, columns: columns, batch) }
+        if !batch.isEmpty { try await destination.insertRows(into: table.name, columns: columns, batch) }
         if table.numbersItsRows && destination.dialect == .postgres {
-            try destination.execute("""
+            try await destination.execute("""
                 SELECT setval(pg_get_serial_sequence('\(table.name)', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM \(table.name)
                 """)
         }
@@ -70,9 +71,9 @@ extension AuditStore {
     }
 
     /// A table's row count and checksum (`TableChecksum`), read from `db`.
-    static func summary(of table: StoreTable, in db: any SQLConnection) throws -> StoreMoveReport.Table {
+    static func summary(of table: StoreTable, in db: any SQLConnection) async throws -> StoreMoveReport.Table {
         var checksum = TableChecksum()
-        try db.forEachRow("SELECT * FROM \(table.name)", []) { checksum.add($0) }
+        try await db.forEachRow("SELECT * FROM \(table.name)", []) { checksum.add($0) }
         return checksum.table(named: table.name)
     }
 }

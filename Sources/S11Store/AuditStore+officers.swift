@@ -4,17 +4,17 @@ import S11Core
 extension AuditStore {
     /// Adds officers to an audit, or updates those already there (matched by e-mail), in one transaction.
     /// Returns how many were added and how many updated.
-    public func importOfficers(_ officers: [Officer], auditID: Int64) throws -> (added: Int, updated: Int) {
-        try engine.write { db in
+    public func importOfficers(_ officers: [Officer], auditID: Int64) async throws -> (added: Int, updated: Int) {
+        try await engine.write { db in
             var added = 0, updated = 0
             for officer in officers {
-                if let id = try db.fetchValue(Int64.self, "SELECT id FROM officer WHERE auditID = ? AND email = ?",
+                if let id = try await db.fetchValue(Int64.self, "SELECT id FROM officer WHERE auditID = ? AND email = ?",
                                                [auditID, officer.email]) {
-                    try db.execute("UPDATE officer SET name = ?, role = ?, serviceArea = ? WHERE id = ?",
+                    try await db.execute("UPDATE officer SET name = ?, role = ?, serviceArea = ? WHERE id = ?",
                                    [officer.name, officer.role, officer.serviceArea, id])
                     updated += 1
                 } else {
-                    try db.execute("INSERT INTO officer (auditID, name, email, role, serviceArea) VALUES (?, ?, ?, ?, ?)",
+                    try await db.execute("INSERT INTO officer (auditID, name, email, role, serviceArea) VALUES (?, ?, ?, ?, ?)",
                                    [auditID, officer.name, officer.email, officer.role, officer.serviceArea])
                     added += 1
                 }
@@ -24,9 +24,9 @@ extension AuditStore {
     }
 
     /// The audit's officers with the state of their returns, by service area then name.
-    public func officerStatuses(auditID: Int64) throws -> [OfficerStatus] {
-        try engine.read { db in
-            try db.fetchAll("""
+    public func officerStatuses(auditID: Int64) async throws -> [OfficerStatus] {
+        try await engine.read { db in
+            try await db.fetchAll("""
                 SELECT o.*, (i.officerID IS NOT NULL) AS invited,
                        (SELECT COUNT(*) FROM answer a WHERE a.officerID = o.id AND a.option IS NOT NULL) AS answered,
                        (SELECT COUNT(*) FROM answer a WHERE a.officerID = o.id AND a.carried = 1) AS carried
@@ -40,8 +40,8 @@ extension AuditStore {
         }
     }
 
-    public func officers(auditID: Int64) throws -> [Officer] {
-        try officerStatuses(auditID: auditID).map(\.officer)
+    public func officers(auditID: Int64) async throws -> [Officer] {
+        try await officerStatuses(auditID: auditID).map(\.officer)
     }
 
     static func officer(_ row: SQLRow) -> Officer {
@@ -54,9 +54,9 @@ extension AuditStore {
     /// whose return is not in, as reminders need (a reminder carries a new link, since the old one
     /// cannot be read back from its hash). `only` limits it to those e-mail addresses (lower case).
     public func issueInvitations(auditID: Int64, reissue: Bool, unsubmittedOnly: Bool = false,
-                                 only emails: Set<String>? = nil) throws -> [(officer: Officer, token: String)] {
-        try engine.write { db in
-            let rows = try db.fetchAll("""
+                                 only emails: Set<String>? = nil) async throws -> [(officer: Officer, token: String)] {
+        try await engine.write { db in
+            let rows = try await db.fetchAll("""
                 SELECT o.*, (i.officerID IS NOT NULL) AS invited FROM officer o
                 LEFT JOIN invitation i ON i.officerID = o.id WHERE o.auditID = ? ORDER BY o.serviceArea, o.name
                 """, [auditID])
@@ -66,7 +66,7 @@ extension AuditStore {
                 guard reissue || !(row["invited"] as Bool), !(unsubmittedOnly && officer.status == .submitted),
                       emails.map({ $0.contains(officer.officer.email.lowercased()) }) != false else { continue }
                 let token = InvitationToken.generate()
-                try db.execute("""
+                try await db.execute("""
                     INSERT INTO invitation (officerID, tokenSHA256, issuedAt) VALUES (?, ?, ?)
                     ON CONFLICT (officerID) DO UPDATE SET tokenSHA256 = excluded.tokenSHA256, issuedAt = excluded.issuedAt
                     """,
@@ -78,10 +78,10 @@ extension AuditStore {
     }
 
     /// The officer an invitation token belongs to, looked up by the token's hash; nil for an unknown or revoked token.
-    public func officer(forToken token: String) throws -> (auditID: Int64, officer: Officer)? {
+    public func officer(forToken token: String) async throws -> (auditID: Int64, officer: Officer)? {
         guard InvitationToken.isWellFormed(token) else { return nil }
-        return try engine.read { db in
-            guard let row = try db.fetchOne("""
+        return try await engine.read { db in
+            guard let row = try await db.fetchOne("""
                 SELECT o.* FROM invitation i JOIN officer o ON o.id = i.officerID WHERE i.tokenSHA256 = ?
                 """, [InvitationToken.digest(token)]) else { return nil }
             let officer = OfficerRow(row)
@@ -92,28 +92,28 @@ extension AuditStore {
 
 extension AuditStore {
     /// Changes an officer's name, role or service area (the e-mail address is who they are).
-    public func updateOfficer(_ officer: Officer, auditID: Int64) throws {
-        try engine.write { db in
-            let id = try Self.officerID(db, email: officer.email, auditID: auditID)
-            try db.execute("UPDATE officer SET name = ?, role = ?, serviceArea = ? WHERE id = ?",
+    public func updateOfficer(_ officer: Officer, auditID: Int64) async throws {
+        try await engine.write { db in
+            let id = try await Self.officerID(db, email: officer.email, auditID: auditID)
+            try await db.execute("UPDATE officer SET name = ?, role = ?, serviceArea = ? WHERE id = ?",
                            [officer.name, officer.role, officer.serviceArea, id])
         }
     }
 
     /// Takes an officer out of the audit with their answers, link and message records.
-    public func removeOfficer(email: String, auditID: Int64) throws {
-        try engine.write { db in
-            let id = try Self.officerID(db, email: email, auditID: auditID)
+    public func removeOfficer(email: String, auditID: Int64) async throws {
+        try await engine.write { db in
+            let id = try await Self.officerID(db, email: email, auditID: auditID)
             for table in ["answer", "invitation", "mailMessage"] {
-                try db.execute("DELETE FROM \(table) WHERE officerID = ?", [id])
+                try await db.execute("DELETE FROM \(table) WHERE officerID = ?", [id])
             }
-            try db.execute("DELETE FROM officer WHERE id = ?", [id])
+            try await db.execute("DELETE FROM officer WHERE id = ?", [id])
         }
     }
 
     /// The id of the audit's officer with this e-mail address (whatever its case), or a refusal naming it.
-    static func officerID(_ db: any SQLConnection, email: String, auditID: Int64) throws -> Int64 {
-        guard let id = try db.fetchValue(Int64.self, "SELECT id FROM officer WHERE auditID = ? AND email = ? COLLATE NOCASE",
+    static func officerID(_ db: any SQLConnection, email: String, auditID: Int64) async throws -> Int64 {
+        guard let id = try await db.fetchValue(Int64.self, "SELECT id FROM officer WHERE auditID = ? AND email = ? COLLATE NOCASE",
                                          [auditID, email]) else {
             throw StoreError("no officer with e-mail '\(email)' in this audit")
         }

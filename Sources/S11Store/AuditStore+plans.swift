@@ -3,58 +3,58 @@ import S11Core
 
 extension AuditStore {
     /// Stores an organisation's plan for an audit year; refuses to overwrite one unless `replace`.
-    public func savePlan(_ plan: Plan, replace: Bool) throws {
+    public func savePlan(_ plan: Plan, replace: Bool) async throws {
         let body = try JSONEncoder.sorted.encode(plan)
-        try engine.write { db in
-            let exists = try db.fetchOne("SELECT 1 FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
+        try await engine.write { db in
+            let exists = try await db.fetchOne("SELECT 1 FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
                                           [plan.organisation, plan.auditYear]) != nil
             if exists && !replace {
                 throw StoreError("a plan for \(plan.organisation) \(plan.auditYear) is already stored; add --replace to overwrite it")
             }
-            try db.execute("DELETE FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
+            try await db.execute("DELETE FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
                            [plan.organisation, plan.auditYear])
-            try db.execute("INSERT INTO plan (organisation, year, body, updatedAt) VALUES (?, ?, ?, ?)",
+            try await db.execute("INSERT INTO plan (organisation, year, body, updatedAt) VALUES (?, ?, ?, ?)",
                            [plan.organisation, plan.auditYear, body, Self.now()])
         }
     }
 
     /// Changes a stored plan in one transaction, so two people updating at once lose nothing.
-    public func updatePlan(organisation: String, year: Int, _ change: (Plan) throws -> Plan) throws -> Plan {
-        try engine.write { db in
-            guard let body = try db.fetchValue(Data.self, "SELECT body FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
+    public func updatePlan(organisation: String, year: Int, _ change: (Plan) throws -> Plan) async throws -> Plan {
+        try await engine.write { db in
+            guard let body = try await db.fetchValue(Data.self, "SELECT body FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
                                                [organisation, year]) else {
                 throw StoreError("no plan for \(organisation) \(year)")
             }
             let plan = try change(try JSONDecoder().decode(Plan.self, from: body))
-            try db.execute("UPDATE plan SET body = ?, updatedAt = ? WHERE organisation = ? COLLATE NOCASE AND year = ?",
+            try await db.execute("UPDATE plan SET body = ?, updatedAt = ? WHERE organisation = ? COLLATE NOCASE AND year = ?",
                            [try JSONEncoder.sorted.encode(plan), Self.now(), organisation, year])
             return plan
         }
     }
 
     /// The organisation and audit year of every stored plan, newest first.
-    public func storedPlans() throws -> [(organisation: String, year: Int)] {
-        try engine.read { db in
-            try db.fetchAll("SELECT organisation, year FROM plan ORDER BY year DESC, organisation")
+    public func storedPlans() async throws -> [(organisation: String, year: Int)] {
+        try await engine.read { db in
+            try await db.fetchAll("SELECT organisation, year FROM plan ORDER BY year DESC, organisation")
                 .map { (organisation: $0["organisation"], year: $0["year"]) }
         }
     }
 
     /// The stored plan named by organisation and/or year; with neither, the only plan there is.
     /// Plans need no open audit: one imported from a board XML file stands on its own.
-    public func plan(selecting organisation: String?, year: Int?) throws -> Plan {
-        let chosen = try Self.select(try storedPlans(), organisation: organisation, year: year, key: { ($0.organisation, $0.year) },
+    public func plan(selecting organisation: String?, year: Int?) async throws -> Plan {
+        let chosen = try await Self.select(try storedPlans(), organisation: organisation, year: year, key: { ($0.organisation, $0.year) },
                                      what: "plan", none: "no plan is stored yet; draft one with 's11 plan draft' or import one with 's11 plan import FILE'")
-        guard let plan = try plan(organisation: chosen.organisation, year: chosen.year) else {
+        guard let plan = try await plan(organisation: chosen.organisation, year: chosen.year) else {
             throw StoreError("the plan for \(chosen.organisation) \(chosen.year) was removed while reading it; try again")
         }
         return plan
     }
 
     /// The plan stored for an organisation's audit year, if any.
-    public func plan(organisation: String, year: Int) throws -> Plan? {
-        try engine.read { db in
-            guard let body = try db.fetchValue(Data.self, "SELECT body FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
+    public func plan(organisation: String, year: Int) async throws -> Plan? {
+        try await engine.read { db in
+            guard let body = try await db.fetchValue(Data.self, "SELECT body FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
                                                [organisation, year]) else { return nil }
             return try JSONDecoder().decode(Plan.self, from: body)
         }

@@ -5,45 +5,47 @@ extension AuditStore {
     /// Stores returns in one transaction: each officer's answers are replaced by the return's, and
     /// the return stands where `status` (the core's `ReturnRules`) puts it. The caller validates the
     /// returns first (`ReturnValidator`).
-    public func saveReturns(_ returns: [OfficerReturn], auditID: Int64, status: (Officer, [Answer]) -> ReturnStatus) throws {
-        try engine.write { db in
+    public func saveReturns(_ returns: [OfficerReturn], auditID: Int64, status: (Officer, [Answer]) -> ReturnStatus) async throws {
+        try await engine.write { db in
             let now = Self.now()
             for ret in returns {
-                guard let row = try db.fetchOne("SELECT * FROM officer WHERE auditID = ? AND email = ?",
+                guard let row = try await db.fetchOne("SELECT * FROM officer WHERE auditID = ? AND email = ?",
                                                  [auditID, ret.officerEmail]) else {
                     throw StoreError("no officer with e-mail '\(ret.officerEmail)' in this audit")
                 }
                 let officerID = OfficerRow(row).id
-                try db.execute("DELETE FROM answer WHERE officerID = ?", [officerID])
-                try db.insertRows(into: "answer", columns: ["officerID", "questionID", "option", "evidence", "example", "reason", "updatedAt"],
+                try await db.execute("DELETE FROM answer WHERE officerID = ?", [officerID])
+                try await db.insertRows(into: "answer", columns: ["officerID", "questionID", "option", "evidence", "example", "reason", "updatedAt"],
                                   ret.answers.map { answer in
                                       [.integer(officerID), .text(answer.questionID), answer.optionValue.sqlValue, answer.evidence.sqlValue,
                                        answer.example.sqlValue, answer.reason.sqlValue, .text(now)]
                                   })
                 let stands = status(Self.officer(row), ret.answers)
-                try db.execute("UPDATE officer SET status = ?, submittedAt = ? WHERE id = ?",
+                try await db.execute("UPDATE officer SET status = ?, submittedAt = ? WHERE id = ?",
                                [stands.rawValue, stands == .submitted ? now : nil, officerID])
             }
         }
     }
 
     /// The stored returns of an audit; only submitted ones unless `includeUnsubmitted`.
-    public func returns(audit: AuditRecord, includeUnsubmitted: Bool = false) throws -> [OfficerReturn] {
-        try engine.read { db in
-            let officers = try db.fetchAll("SELECT * FROM officer WHERE auditID = ? ORDER BY email", [audit.id])
-            return try officers.compactMap { row -> OfficerReturn? in
+    public func returns(audit: AuditRecord, includeUnsubmitted: Bool = false) async throws -> [OfficerReturn] {
+        try await engine.read { db in
+            let officers = try await db.fetchAll("SELECT * FROM officer WHERE auditID = ? ORDER BY email", [audit.id])
+            var returns: [OfficerReturn] = []
+            for row in officers {
                 let officer = OfficerRow(row)
-                guard includeUnsubmitted || officer.status == .submitted else { return nil }
-                let answers = try Self.answers(db, officerID: officer.id)
-                return OfficerReturn(organisation: audit.organisation, year: audit.year,
-                                     officerEmail: officer.officer.email, answers: answers)
+                guard includeUnsubmitted || officer.status == .submitted else { continue }
+                let answers = try await Self.answers(db, officerID: officer.id)
+                returns.append(OfficerReturn(organisation: audit.organisation, year: audit.year,
+                                             officerEmail: officer.officer.email, answers: answers))
             }
+            return returns
         }
     }
 
     /// An officer's stored answers, carried ones included: the one mapping of the answer table.
-    static func answers(_ db: any SQLConnection, officerID: Int64) throws -> [Answer] {
-        try db.fetchAll("SELECT * FROM answer WHERE officerID = ? ORDER BY questionID", [officerID]).map { row in
+    static func answers(_ db: any SQLConnection, officerID: Int64) async throws -> [Answer] {
+        try await db.fetchAll("SELECT * FROM answer WHERE officerID = ? ORDER BY questionID", [officerID]).map { row in
             Answer(questionID: row["questionID"], choice: Answer.choice(from: row["option"]), evidence: row["evidence"],
                    example: row["example"], reason: row["reason"], carried: row["carried"])
         }

@@ -10,19 +10,19 @@ extension AuditStore {
     /// meaning), so answers packed with the codebook as read stay right whatever commits
     /// meanwhile. Only answers that grow it run alone, from the codebook as it is then.
     @discardableResult
-    public func saveStaffResponses(_ responses: [StaffResponse], auditID: Int64) throws -> Int {
-        try engine.writeAlongside { db in
-            var codebook = try codebook(auditID: auditID, db: db)
+    public func saveStaffResponses(_ responses: [StaffResponse], auditID: Int64) async throws -> Int {
+        try await engine.writeAlongside { db in
+            var codebook = try await codebook(auditID: auditID, db: db)
             let read = codebook
             var rows = try responses.map { StaffCSVImport.Row(codes: try codebook.pack($0), submittedOn: $0.submittedOn) }
             if codebook != read {
-                try db.excludeOtherWriters()
-                codebook = try self.codebook(auditID: auditID, db: db)
+                try await db.excludeOtherWriters()
+                codebook = try await self.codebook(auditID: auditID, db: db)
                 let before = codebook
                 rows = try responses.map { StaffCSVImport.Row(codes: try codebook.pack($0), submittedOn: $0.submittedOn) }
-                if codebook != before { try Self.save(codebook, auditID: auditID, db: db) }
+                if codebook != before { try await Self.save(codebook, auditID: auditID, db: db) }
             }
-            try Self.insert(rows, auditID: auditID, db: db)
+            try await Self.insert(rows, auditID: auditID, db: db)
             return rows.count
         }
     }
@@ -33,30 +33,30 @@ extension AuditStore {
     /// batches (and may refuse them), and each file's rows move under its batch's id, their
     /// slashed dates read in the file's order. When either throws, nothing is stored.
     func importStaffAnswerSets(auditID: Int64, questions: StaffCodebook,
-                               _ read: (StaffCodebook, (_ batch: BatchChannel.Batch) throws -> Void) throws -> [StagedFile],
-                               record: ([StagedFile], any SQLConnection) throws -> [StaffImportBatch]) throws -> [StaffImportBatch] {
-        try engine.write { db in
-            var codebook = try codebook(auditID: auditID, db: db)
+                               _ read: (StaffCodebook, (_ batch: BatchChannel.Batch) async throws -> Void) async throws -> [StagedFile],
+                               record: ([StagedFile], any SQLConnection) async throws -> [StaffImportBatch]) async throws -> [StaffImportBatch] {
+        try await engine.write { db in
+            var codebook = try await codebook(auditID: auditID, db: db)
             let before = codebook
             try codebook.merge(questions)
-            if codebook != before { try Self.save(codebook, auditID: auditID, db: db) }
+            if codebook != before { try await Self.save(codebook, auditID: auditID, db: db) }
             // Random keys put each row at a random place in the table, which costs a cache miss a
             // row once the table outgrows the page cache. So batches are appended to a staging
             // table first, then moved over in key order: one sort, then appends at the end of the
             // audit's range, in time that grows with the import and a cache that does not.
             let d = db.dialect
-            try db.execute("""
+            try await db.execute("""
                 CREATE TEMP TABLE staffImport (id \(d.blob) NOT NULL, submittedOn \(d.text), codes \(d.blob) NOT NULL, file \(d.integer) NOT NULL)
                 """)
-            defer { _ = try? db.execute("DROP TABLE IF EXISTS staffImport") }
-            let staged = try read(codebook) { batch in
-                try db.insertRows(into: "staffImport", columns: ["id", "submittedOn", "codes", "file"],
+            // Dropped at the end; a failed import's rollback takes the table with it.
+            let staged = try await read(codebook) { batch in
+                try await db.insertRows(into: "staffImport", columns: ["id", "submittedOn", "codes", "file"],
                                   Self.values(batch.rows, auditID: nil).map { $0 + [.integer(Int64(batch.file))] })
             }
-            let batches = try record(staged, db)
+            let batches = try await record(staged, db)
             for (index, (file, batch)) in zip(staged, batches).enumerated() {
                 // A slashed date was staged as FF/SS/YYYY: it becomes YYYY-MM-DD in the file's order.
-                try db.execute("""
+                try await db.execute("""
                     INSERT INTO staffAnswerSet (auditID, id, submittedOn, codes, batchID)
                     SELECT ?, id,
                            CASE WHEN substr(submittedOn, 3, 1) = '/' THEN substr(submittedOn, 7, 4) || '-' ||
@@ -66,25 +66,26 @@ extension AuditStore {
                            codes, ? FROM staffImport WHERE file = ? ORDER BY id
                     """, [auditID, file.dateOrder?.rawValue ?? "", batch.id, Int64(index)])
             }
+            try await db.execute("DROP TABLE staffImport")
             return batches
         }
     }
 
     /// The audit's staff answer sets, unpacked.
-    public func staffResponses(auditID: Int64) throws -> [StaffResponse] {
-        try engine.read { db in
-            let codebook = try codebook(auditID: auditID, db: db)
-            return try db.fetchAll("SELECT submittedOn, codes FROM staffAnswerSet WHERE auditID = ?", [auditID])
+    public func staffResponses(auditID: Int64) async throws -> [StaffResponse] {
+        try await engine.read { db in
+            let codebook = try await codebook(auditID: auditID, db: db)
+            return try await db.fetchAll("SELECT submittedOn, codes FROM staffAnswerSet WHERE auditID = ?", [auditID])
                 .map { Self.staffResponse($0, codebook: codebook) }
         }
     }
 
     /// Counts the audit's staff answers for `survey`, reading the packed codes straight from the
     /// database without keeping them.
-    public func staffTally(auditID: Int64, survey: Survey, scales: [Scale]) throws -> StaffTally {
-        try engine.read { db in
-            var tally = StaffTally(survey: survey, scales: scales, codebook: try codebook(auditID: auditID, db: db))
-            try db.forEachBlob("SELECT codes FROM staffAnswerSet WHERE auditID = ?", [auditID]) { tally.add($0) }
+    public func staffTally(auditID: Int64, survey: Survey, scales: [Scale]) async throws -> StaffTally {
+        try await engine.read { db in
+            var tally = await StaffTally(survey: survey, scales: scales, codebook: try codebook(auditID: auditID, db: db))
+            try await db.forEachBlob("SELECT codes FROM staffAnswerSet WHERE auditID = ?", [auditID]) { tally.add($0) }
             return tally
         }
     }
@@ -92,23 +93,23 @@ extension AuditStore {
     // MARK: Inside a transaction
 
     /// The codebook the audit's staff answers are packed with (empty before the first answer).
-    func codebook(auditID: Int64, db: any SQLConnection) throws -> StaffCodebook {
-        guard let json = try db.fetchValue(String.self, "SELECT questions FROM staffCodebook WHERE auditID = ?", [auditID]) else {
+    func codebook(auditID: Int64, db: any SQLConnection) async throws -> StaffCodebook {
+        guard let json = try await db.fetchValue(String.self, "SELECT questions FROM staffCodebook WHERE auditID = ?", [auditID]) else {
             return StaffCodebook()
         }
         return try codebooks.codebook(auditID: auditID, json: json)
     }
 
-    private static func save(_ codebook: StaffCodebook, auditID: Int64, db: any SQLConnection) throws {
-        try db.execute("""
+    private static func save(_ codebook: StaffCodebook, auditID: Int64, db: any SQLConnection) async throws {
+        try await db.execute("""
             INSERT INTO staffCodebook (auditID, questions) VALUES (?, ?)
             ON CONFLICT (auditID) DO UPDATE SET questions = excluded.questions
             """,
                        [auditID, String(decoding: try JSONEncoder.sorted.encode(codebook), as: UTF8.self)])
     }
 
-    private static func insert(_ rows: [StaffCSVImport.Row], auditID: Int64, db: any SQLConnection) throws {
-        try db.insertRows(into: "staffAnswerSet", columns: ["auditID", "id", "submittedOn", "codes"], values(rows, auditID: auditID))
+    private static func insert(_ rows: [StaffCSVImport.Row], auditID: Int64, db: any SQLConnection) async throws {
+        try await db.insertRows(into: "staffAnswerSet", columns: ["auditID", "id", "submittedOn", "codes"], values(rows, auditID: auditID))
     }
 
     /// Each answer set as a row under a fresh random key, led by `auditID` when given.
@@ -121,22 +122,22 @@ extension AuditStore {
 
 extension AuditStore {
     /// How many staff answer sets the audit holds (imported and from the web).
-    public func staffAnswerSetCount(auditID: Int64) throws -> Int {
-        try engine.read { db in try db.fetchValue(Int64.self, "SELECT COUNT(*) FROM staffAnswerSet WHERE auditID = ?", [auditID]) }
+    public func staffAnswerSetCount(auditID: Int64) async throws -> Int {
+        try await engine.read { db in try await db.fetchValue(Int64.self, "SELECT COUNT(*) FROM staffAnswerSet WHERE auditID = ?", [auditID]) }
             .map { Int($0) } ?? 0
     }
 }
 
 extension AuditStore {
     /// The codebook the audit's staff answer sets are packed with (it only grows).
-    public func staffCodebook(auditID: Int64) throws -> StaffCodebook {
-        try engine.read { db in try codebook(auditID: auditID, db: db) }
+    public func staffCodebook(auditID: Int64) async throws -> StaffCodebook {
+        try await engine.read { db in try await codebook(auditID: auditID, db: db) }
     }
 
     /// Calls `body` with each of the audit's staff answer sets' packed codes, read in place.
-    public func forEachStaffCodes(auditID: Int64, _ body: (UnsafeRawBufferPointer) -> Void) throws {
-        try engine.read { db in
-            try db.forEachBlob("SELECT codes FROM staffAnswerSet WHERE auditID = ?", [auditID], body)
+    public func forEachStaffCodes(auditID: Int64, _ body: (UnsafeRawBufferPointer) -> Void) async throws {
+        try await engine.read { db in
+            try await db.forEachBlob("SELECT codes FROM staffAnswerSet WHERE auditID = ?", [auditID], body)
         }
     }
 
@@ -144,16 +145,16 @@ extension AuditStore {
     /// order of their random keys, after the set with `key` (from the start when nil); the codebook
     /// that reads them; and the last key read, nil once none are left. Each page is its own short
     /// read, so a long export holds neither memory nor the database.
-    public func staffAnswerSetPage(auditID: Int64, after key: Data?, limit: Int) throws
+    public func staffAnswerSetPage(auditID: Int64, after key: Data?, limit: Int) async throws
         -> (codebook: StaffCodebook, rows: [(codes: [UInt8], day: String?)], last: Data?) {
-        try engine.read { db in
-            let codebook = try codebook(auditID: auditID, db: db)
+        try await engine.read { db in
+            let codebook = try await codebook(auditID: auditID, db: db)
             var rows: [(codes: [UInt8], day: String?)] = []
             var last: Data?
             let columns = "SELECT id, submittedOn, codes FROM staffAnswerSet WHERE auditID = ?"
             let sql = key == nil ? "\(columns) ORDER BY id LIMIT ?" : "\(columns) AND id > ? ORDER BY id LIMIT ?"
             let arguments: [any SQLBindable] = key.map { [auditID, $0, limit] } ?? [auditID, limit]
-            try db.forEachRow(sql, arguments) { row in
+            try await db.forEachRow(sql, arguments) { row in
                 rows.append(([UInt8](row["codes"] as Data), row["submittedOn"]))
                 last = row["id"]
             }

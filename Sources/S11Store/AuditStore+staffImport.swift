@@ -10,15 +10,15 @@ extension AuditStore {
     /// thread while the database stores the batches already read, and at most a few batches wait
     /// between them, so memory stays flat however long the files are.
     public func importStaffCSV(files: [String], reader: StaffSurveyCSVReader, auditID: Int64, importedBy: String,
-                               again: Bool = false, today: CalendarDate = CalendarDate(Date(), in: .current)) throws -> [StaffImportBatch] {
-        try importStaffAnswerSets(auditID: auditID, questions: StaffCodebook(survey: reader.survey, scales: reader.scales)) { codebook, stage in
+                               again: Bool = false, today: CalendarDate = CalendarDate(Date(), in: .current)) async throws -> [StaffImportBatch] {
+        try await importStaffAnswerSets(auditID: auditID, questions: StaffCodebook(survey: reader.survey, scales: reader.scales)) { codebook, stage in
             let channel = BatchChannel()
             let producer = Thread {
                 channel.finish(with: Result { try Self.read(files, reader: reader, codebook: codebook, into: channel) })
             }
             producer.start()
             defer { channel.close() }
-            while let batch = channel.receive() { try stage(batch) }
+            while let batch = channel.receive() { try await stage(batch) }
             let outcome = try channel.outcome()
             if !outcome.problems.isEmpty { throw DiagnosticsError(outcome.problems) }
             if let empty = outcome.files.first(where: { $0.count == 0 }) {
@@ -29,26 +29,26 @@ extension AuditStore {
                 StagedFile(name: read.file, sha256: read.sha256, count: read.count, dateOrder: read.dateOrder)
             }
         } record: { staged, db in
-            try self.recordBatches(staged, auditID: auditID, importedBy: importedBy, again: again, today: today, db: db)
+            try await self.recordBatches(staged, auditID: auditID, importedBy: importedBy, again: again, today: today, db: db)
         }
     }
 
     /// The staff survey files imported into the audit, oldest first.
-    public func staffImportBatches(auditID: Int64) throws -> [StaffImportBatch] {
-        try engine.read { db in try Self.batches(auditID: auditID, db: db) }
+    public func staffImportBatches(auditID: Int64) async throws -> [StaffImportBatch] {
+        try await engine.read { db in try await Self.batches(auditID: auditID, db: db) }
     }
 
     /// Takes one imported file's answer sets back out of the audit, in one transaction; returns
     /// the batch as it was. A batch of another audit is not found.
     @discardableResult
-    public func undoStaffImport(batchID: Int64, auditID: Int64) throws -> StaffImportBatch {
-        try engine.write { db in
-            guard let batch = try Self.batches(auditID: auditID, db: db).first(where: { $0.id == batchID }) else {
-                let known = try Self.batches(auditID: auditID, db: db).map { String($0.id) }
+    public func undoStaffImport(batchID: Int64, auditID: Int64) async throws -> StaffImportBatch {
+        try await engine.write { db in
+            guard let batch = try await Self.batches(auditID: auditID, db: db).first(where: { $0.id == batchID }) else {
+                let known = try await Self.batches(auditID: auditID, db: db).map { String($0.id) }
                 throw StoreError("this audit has no staff import batch \(batchID)\(known.isEmpty ? "; it has none" : "; its batches are \(known.joined(separator: ", "))") ('s11 responses batches' lists them)")
             }
-            try db.execute("DELETE FROM staffAnswerSet WHERE auditID = ? AND batchID = ?", [auditID, batchID])
-            try db.execute("DELETE FROM staffImportBatch WHERE id = ?", [batchID])
+            try await db.execute("DELETE FROM staffAnswerSet WHERE auditID = ? AND batchID = ?", [auditID, batchID])
+            try await db.execute("DELETE FROM staffImportBatch WHERE id = ?", [batchID])
             return batch
         }
     }
@@ -72,10 +72,10 @@ extension AuditStore {
     /// Refuses a file imported before (unless `again`), then records each file as a batch and
     /// returns the batches; the staged rows are then moved under their batch ids.
     private func recordBatches(_ staged: [StagedFile], auditID: Int64, importedBy: String, again: Bool,
-                               today: CalendarDate, db: any SQLConnection) throws -> [StaffImportBatch] {
+                               today: CalendarDate, db: any SQLConnection) async throws -> [StaffImportBatch] {
         var problems: [Diagnostic] = []
         var seen: [String: String] = [:]
-        let earlier = try Self.batches(auditID: auditID, db: db)
+        let earlier = try await Self.batches(auditID: auditID, db: db)
         for file in staged where !again {
             if let before = earlier.first(where: { $0.sha256 == file.sha256 }) {
                 problems.append(Diagnostic(SourceLocation(file: file.name, line: 1, column: 1),
@@ -87,18 +87,20 @@ extension AuditStore {
             seen[file.sha256] = file.name
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
-        return try staged.map { file in
+        var batches: [StaffImportBatch] = []
+        for file in staged {
             let name = URL(fileURLWithPath: file.name).lastPathComponent
-            let id = try db.insert("""
+            let id = try await db.insert("""
                 INSERT INTO staffImportBatch (auditID, fileName, sha256, answerSets, importedOn, importedBy) VALUES (?, ?, ?, ?, ?, ?)
                 """, [auditID, name, file.sha256, file.count, today.iso, importedBy])
-            return StaffImportBatch(id: id, auditID: auditID, fileName: name, sha256: file.sha256, answerSets: file.count,
-                                    importedOn: today, importedBy: importedBy)
+            batches.append(StaffImportBatch(id: id, auditID: auditID, fileName: name, sha256: file.sha256, answerSets: file.count,
+                                            importedOn: today, importedBy: importedBy))
         }
+        return batches
     }
 
-    private static func batches(auditID: Int64, db: any SQLConnection) throws -> [StaffImportBatch] {
-        try db.fetchAll("""
+    private static func batches(auditID: Int64, db: any SQLConnection) async throws -> [StaffImportBatch] {
+        try await db.fetchAll("""
             SELECT id, fileName, sha256, answerSets, importedOn, importedBy FROM staffImportBatch WHERE auditID = ? ORDER BY id
             """, [auditID]).map { row in
             StaffImportBatch(id: row["id"], auditID: auditID, fileName: row["fileName"], sha256: row["sha256"],

@@ -4,15 +4,15 @@ import S11Core
 extension AuditStore {
     /// Saves some of an officer's answers at once (one page of the form), keeping the others; a
     /// saved answer is no longer carried from last year. Refused once the return is submitted.
-    public func saveAnswers(_ answers: [Answer], officerEmail: String, auditID: Int64) throws {
-        try engine.write { db in
-            let officer = try Self.officerRow(db, email: officerEmail, auditID: auditID)
+    public func saveAnswers(_ answers: [Answer], officerEmail: String, auditID: Int64) async throws {
+        try await engine.write { db in
+            let officer = try await Self.officerRow(db, email: officerEmail, auditID: auditID)
             guard officer.status != .submitted else {
                 throw StoreError("this return has been submitted; ask the audit coordinator to reopen it to change it")
             }
             let now = Self.now()
             for answer in answers {
-                try db.execute("""
+                try await db.execute("""
                     INSERT INTO answer (officerID, questionID, option, evidence, example, reason, updatedAt, carried)
                     VALUES (?, ?, ?, ?, ?, ?, ?, 0)
                     ON CONFLICT (officerID, questionID) DO UPDATE SET option = excluded.option, evidence = excluded.evidence,
@@ -20,7 +20,7 @@ extension AuditStore {
                     """, [officer.id, answer.questionID, answer.optionValue, answer.evidence,
                                      answer.example, answer.reason, now])
             }
-            try db.execute("UPDATE officer SET status = ? WHERE id = ?",
+            try await db.execute("UPDATE officer SET status = ? WHERE id = ?",
                            [ReturnStatus.inProgress.rawValue, officer.id])
         }
     }
@@ -30,42 +30,42 @@ extension AuditStore {
     /// another window cannot slip between the check and the submit. Returns what it found, and
     /// submits nothing, otherwise.
     public func submitReturn<Shortfall>(officerEmail: String, auditID: Int64,
-                                        shortfalls: ([Answer]) -> [Shortfall]) throws -> [Shortfall] {
-        try engine.write { db in
-            let officer = try Self.officerRow(db, email: officerEmail, auditID: auditID)
-            let found = shortfalls(try Self.answers(db, officerID: officer.id))
+                                        shortfalls: ([Answer]) -> [Shortfall]) async throws -> [Shortfall] {
+        try await engine.write { db in
+            let officer = try await Self.officerRow(db, email: officerEmail, auditID: auditID)
+            let found = await shortfalls(try Self.answers(db, officerID: officer.id))
             guard found.isEmpty else { return found }
-            try db.execute("UPDATE officer SET status = ?, submittedAt = ? WHERE id = ?",
+            try await db.execute("UPDATE officer SET status = ?, submittedAt = ? WHERE id = ?",
                            [ReturnStatus.submitted.rawValue, Self.now(), officer.id])
             return []
         }
     }
 
     /// Opens a submitted return again for changes; its answers stay.
-    public func reopenReturn(officerEmail: String, auditID: Int64) throws {
-        try engine.write { db in
-            let officer = try Self.officerRow(db, email: officerEmail, auditID: auditID)
+    public func reopenReturn(officerEmail: String, auditID: Int64) async throws {
+        try await engine.write { db in
+            let officer = try await Self.officerRow(db, email: officerEmail, auditID: auditID)
             guard officer.status == .submitted else {
                 throw StoreError("\(officerEmail)'s return is not submitted, so there is nothing to reopen")
             }
-            try db.execute("UPDATE officer SET status = ?, submittedAt = NULL WHERE id = ?",
+            try await db.execute("UPDATE officer SET status = ?, submittedAt = NULL WHERE id = ?",
                            [ReturnStatus.inProgress.rawValue, officer.id])
         }
     }
 
     /// One officer's return: status and answers (carried ones included).
-    public func officerReturn(officerEmail: String, auditID: Int64) throws -> (status: ReturnStatus, submittedAt: String?, answers: [Answer]) {
-        try engine.read { db in
-            let officer = try Self.officerRow(db, email: officerEmail, auditID: auditID)
-            return (officer.status, officer.submittedAt, try Self.answers(db, officerID: officer.id))
+    public func officerReturn(officerEmail: String, auditID: Int64) async throws -> (status: ReturnStatus, submittedAt: String?, answers: [Answer]) {
+        try await engine.read { db in
+            let officer = try await Self.officerRow(db, email: officerEmail, auditID: auditID)
+            return await (officer.status, officer.submittedAt, try Self.answers(db, officerID: officer.id))
         }
     }
 
     /// Issues the audit's public staff survey link, replacing any earlier one; only its hash is kept.
-    public func issueStaffLink(auditID: Int64) throws -> String {
+    public func issueStaffLink(auditID: Int64) async throws -> String {
         let token = InvitationToken.generate()
-        try engine.write { db in
-            try db.execute("""
+        try await engine.write { db in
+            try await db.execute("""
                 INSERT INTO staffLink (auditID, tokenSHA256, issuedAt) VALUES (?, ?, ?)
                 ON CONFLICT (auditID) DO UPDATE SET tokenSHA256 = excluded.tokenSHA256, issuedAt = excluded.issuedAt
                 """,
@@ -75,37 +75,37 @@ extension AuditStore {
     }
 
     /// The audit a staff survey link belongs to; nil for an unknown or replaced link.
-    public func audit(forStaffToken token: String) throws -> AuditRecord? {
+    public func audit(forStaffToken token: String) async throws -> AuditRecord? {
         guard InvitationToken.isWellFormed(token) else { return nil }
-        return try engine.read { db in
-            try db.fetchOne("SELECT a.* FROM staffLink s JOIN audit a ON a.id = s.auditID WHERE s.tokenSHA256 = ?",
+        return try await engine.read { db in
+            try await db.fetchOne("SELECT a.* FROM staffLink s JOIN audit a ON a.id = s.auditID WHERE s.tokenSHA256 = ?",
                              [InvitationToken.digest(token)]).map(Self.audit)
         }
     }
 
     /// Records when returns are due and whom officers ask, as the invitations said; nil keeps what is stored.
-    public func setReturnsDue(auditID: Int64, deadline: CalendarDate?, contact: String?) throws {
-        try engine.write { db in
-            if let deadline { try db.execute("UPDATE audit SET deadline = ? WHERE id = ?", [deadline.iso, auditID]) }
-            if let contact { try db.execute("UPDATE audit SET contact = ? WHERE id = ?", [contact, auditID]) }
+    public func setReturnsDue(auditID: Int64, deadline: CalendarDate?, contact: String?) async throws {
+        try await engine.write { db in
+            if let deadline { try await db.execute("UPDATE audit SET deadline = ? WHERE id = ?", [deadline.iso, auditID]) }
+            if let contact { try await db.execute("UPDATE audit SET contact = ? WHERE id = ?", [contact, auditID]) }
         }
     }
 
     /// When returns are due and whom to ask, as last set by `s11 invite`.
-    public func returnsDue(auditID: Int64) throws -> (deadline: CalendarDate?, contact: String?) {
-        try engine.read { db in
-            let row = try db.fetchOne("SELECT deadline, contact FROM audit WHERE id = ?", [auditID])
+    public func returnsDue(auditID: Int64) async throws -> (deadline: CalendarDate?, contact: String?) {
+        try await engine.read { db in
+            let row = try await db.fetchOne("SELECT deadline, contact FROM audit WHERE id = ?", [auditID])
             return ((row?["deadline"] as String?).flatMap(CalendarDate.init(iso:)), row?["contact"])
         }
     }
 
     /// The audit with this id.
-    public func audit(id: Int64) throws -> AuditRecord? {
-        try engine.read { db in try db.fetchOne("SELECT * FROM audit WHERE id = ?", [id]).map(Self.audit) }
+    public func audit(id: Int64) async throws -> AuditRecord? {
+        try await engine.read { db in try await db.fetchOne("SELECT * FROM audit WHERE id = ?", [id]).map(Self.audit) }
     }
 
-    private static func officerRow(_ db: any SQLConnection, email: String, auditID: Int64) throws -> OfficerRow {
-        guard let row = try db.fetchOne("SELECT * FROM officer WHERE auditID = ? AND email = ? COLLATE NOCASE",
+    private static func officerRow(_ db: any SQLConnection, email: String, auditID: Int64) async throws -> OfficerRow {
+        guard let row = try await db.fetchOne("SELECT * FROM officer WHERE auditID = ? AND email = ? COLLATE NOCASE",
                                          [auditID, email]) else {
             throw StoreError("no officer with e-mail '\(email)' in this audit")
         }

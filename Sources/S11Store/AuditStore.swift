@@ -13,14 +13,14 @@ public final class AuditStore: Sendable {
     /// Opens the store at `location`: a `postgres://` URL (see `PostgresLocation`), or the path
     /// of an SQLite file (created when missing; ":memory:" for one that lives in memory), and
     /// brings its schema up to date.
-    public init(database location: String) throws {
+    public init(database location: String) async throws {
         if PostgresLocation.isURL(location) {
-            engine = try PostgresEngine(url: location)
+            engine = try await PostgresEngine(url: location)
         } else {
             engine = try SQLiteEngine(path: location)
         }
         do {
-            try Schema.migrate(engine)
+            try await Schema.migrate(engine)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -29,8 +29,8 @@ public final class AuditStore: Sendable {
     }
 
     /// An in-memory SQLite store, for tests.
-    public convenience init() throws {
-        try self.init(database: ":memory:")
+    public convenience init() async throws {
+        try await self.init(database: ":memory:")
     }
 
     /// `location` as it may be shown: a PostgreSQL URL without its password.
@@ -53,75 +53,75 @@ public final class AuditStore: Sendable {
     /// answers to the questions still asked (`questionIDs`) become starting values marked as carried,
     /// in the same transaction: the new audit has all of them or does not exist.
     public func openAudit(organisation: String, year: Int, files: [(kind: String, path: String, data: Data)],
-                          carryFrom previous: AuditRecord? = nil, questionIDs: Set<String> = []) throws -> AuditRecord {
+                          carryFrom previous: AuditRecord? = nil, questionIDs: Set<String> = []) async throws -> AuditRecord {
         let organisation = organisation.trimmingCharacters(in: .whitespaces)
         guard !organisation.isEmpty else { throw StoreError("the organisation's name is empty") }
-        return try engine.write { db in
-            if try db.fetchOne("SELECT 1 FROM audit WHERE organisation = ? COLLATE NOCASE AND year = ?",
+        return try await engine.write { db in
+            if try await db.fetchOne("SELECT 1 FROM audit WHERE organisation = ? COLLATE NOCASE AND year = ?",
                                 [organisation, year]) != nil {
                 throw StoreError("an audit for \(organisation) \(year) is already open; see 's11 audit list'")
             }
             let openedAt = Self.now()
-            let id = try db.insert("INSERT INTO audit (organisation, year, openedAt) VALUES (?, ?, ?)",
+            let id = try await db.insert("INSERT INTO audit (organisation, year, openedAt) VALUES (?, ?, ?)",
                                    [organisation, year, openedAt])
             for file in files {
                 let hash = Self.sha256(file.data)
-                try db.execute("INSERT INTO content (sha256, body) VALUES (?, ?) ON CONFLICT DO NOTHING", [hash, file.data])
-                try db.execute("INSERT INTO auditContent (auditID, kind, path, sha256) VALUES (?, ?, ?, ?)",
+                try await db.execute("INSERT INTO content (sha256, body) VALUES (?, ?) ON CONFLICT DO NOTHING", [hash, file.data])
+                try await db.execute("INSERT INTO auditContent (auditID, kind, path, sha256) VALUES (?, ?, ?, ?)",
                                [id, file.kind, file.path, hash])
             }
-            if let previous { try Self.carry(from: previous.id, to: id, questionIDs: questionIDs, db: db) }
+            if let previous { try await Self.carry(from: previous.id, to: id, questionIDs: questionIDs, db: db) }
             return AuditRecord(id: id, organisation: organisation, year: year, openedAt: openedAt)
         }
     }
 
-    private static func carry(from previousID: Int64, to auditID: Int64, questionIDs: Set<String>, db: any SQLConnection) throws {
+    private static func carry(from previousID: Int64, to auditID: Int64, questionIDs: Set<String>, db: any SQLConnection) async throws {
         let now = Self.now()
-        for row in try db.fetchAll("SELECT * FROM officer WHERE auditID = ? ORDER BY id", [previousID]) {
+        for row in try await db.fetchAll("SELECT * FROM officer WHERE auditID = ? ORDER BY id", [previousID]) {
             let previous = OfficerRow(row)
             let officer = previous.officer
-            let officerID = try db.insert("INSERT INTO officer (auditID, name, email, role, serviceArea, status) VALUES (?, ?, ?, ?, ?, ?)",
+            let officerID = try await db.insert("INSERT INTO officer (auditID, name, email, role, serviceArea, status) VALUES (?, ?, ?, ?, ?, ?)",
                                           [auditID, officer.name, officer.email, officer.role, officer.serviceArea,
                                            ReturnStatus.notStarted.rawValue])
             var carried = 0
-            for answer in try Self.answers(db, officerID: previous.id) where questionIDs.contains(answer.questionID) {
-                try db.execute("""
+            for answer in try await Self.answers(db, officerID: previous.id) where questionIDs.contains(answer.questionID) {
+                try await db.execute("""
                     INSERT INTO answer (officerID, questionID, option, evidence, example, reason, updatedAt, carried)
                     VALUES (?, ?, ?, ?, ?, ?, ?, 1)
                     """, [officerID, answer.questionID, answer.optionValue, answer.evidence, answer.example, answer.reason, now])
                 carried += 1
             }
             if carried > 0 {
-                try db.execute("UPDATE officer SET status = ? WHERE id = ?", [ReturnStatus.inProgress.rawValue, officerID])
+                try await db.execute("UPDATE officer SET status = ? WHERE id = ?", [ReturnStatus.inProgress.rawValue, officerID])
             }
         }
     }
 
     /// Every audit, newest first.
-    public func audits() throws -> [AuditRecord] {
-        try audits(organisation: nil)
+    public func audits() async throws -> [AuditRecord] {
+        try await audits(organisation: nil)
     }
 
     /// The audits of one organisation (whatever its case), or every audit when nil; newest first.
-    func audits(organisation: String?) throws -> [AuditRecord] {
-        try engine.read { db in
-            try db.fetchAll("""
+    func audits(organisation: String?) async throws -> [AuditRecord] {
+        try await engine.read { db in
+            try await db.fetchAll("""
                 SELECT * FROM audit WHERE CAST(? AS TEXT) IS NULL OR organisation = ? COLLATE NOCASE ORDER BY year DESC, organisation
                 """, [organisation, organisation]).map(Self.audit)
         }
     }
 
     /// The same organisation's audit of the year before, if there is one (for change since last year).
-    public func previousAudit(of audit: AuditRecord) throws -> AuditRecord? {
-        try engine.read { db in
-            try db.fetchOne("SELECT * FROM audit WHERE organisation = ? COLLATE NOCASE AND year = ?",
+    public func previousAudit(of audit: AuditRecord) async throws -> AuditRecord? {
+        try await engine.read { db in
+            try await db.fetchOne("SELECT * FROM audit WHERE organisation = ? COLLATE NOCASE AND year = ?",
                              [audit.organisation, audit.year - 1]).map(Self.audit)
         }
     }
 
     /// The audit named by organisation and/or year; with neither, the only audit there is.
-    public func audit(organisation: String?, year: Int?) throws -> AuditRecord {
-        try Self.select(try audits(), organisation: organisation, year: year, key: { ($0.organisation, $0.year) },
+    public func audit(organisation: String?, year: Int?) async throws -> AuditRecord {
+        try await Self.select(try audits(), organisation: organisation, year: year, key: { ($0.organisation, $0.year) },
                         what: "audit", none: "no audit is open yet; start one with 's11 audit open --org NAME --year YYYY'")
     }
 
@@ -151,9 +151,9 @@ public final class AuditStore: Sendable {
     }
 
     /// The content files the audit was opened with, byte for byte.
-    public func pinnedFiles(auditID: Int64) throws -> [PinnedFile] {
-        try engine.read { db in
-            try db.fetchAll("""
+    public func pinnedFiles(auditID: Int64) async throws -> [PinnedFile] {
+        try await engine.read { db in
+            try await db.fetchAll("""
                 SELECT ac.kind, ac.path, ac.sha256, c.body FROM auditContent ac JOIN content c ON c.sha256 = ac.sha256
                 WHERE ac.auditID = ? ORDER BY ac.path
                 """, [auditID]).map { row in

@@ -10,50 +10,50 @@ enum Schema {
     /// One step of the schema.
     struct Migration: Sendable {
         var identifier: String
-        var apply: @Sendable (any SQLConnection) throws -> Void
+        var apply: @Sendable (any SQLConnection) async throws -> Void
     }
 
     static let migrations: [Migration] = [
         Migration(identifier: "v1: audits, officers, invitations, answers, plans") { db in
             let d = db.dialect
-            try db.execute("CREATE TABLE content (sha256 \(d.text) NOT NULL PRIMARY KEY, body \(d.blob) NOT NULL)")
-            try db.execute("""
+            try await db.execute("CREATE TABLE content (sha256 \(d.text) NOT NULL PRIMARY KEY, body \(d.blob) NOT NULL)")
+            try await db.execute("""
                 CREATE TABLE audit (\(d.autoIncrementedID), organisation \(d.text) NOT NULL, year \(d.integer) NOT NULL,
                     openedAt \(d.text) NOT NULL, UNIQUE (organisation, year))
                 """)
-            try db.execute("""
+            try await db.execute("""
                 CREATE TABLE auditContent (auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
                     kind \(d.text) NOT NULL, path \(d.text) NOT NULL, sha256 \(d.text) NOT NULL REFERENCES content(sha256),
                     PRIMARY KEY (auditID, path))
                 """)
-            try db.execute("""
+            try await db.execute("""
                 CREATE TABLE officer (\(d.autoIncrementedID), auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
                     name \(d.text) NOT NULL, email \(d.text) NOT NULL, role \(d.text) NOT NULL, serviceArea \(d.text) NOT NULL,
                     status \(d.text) NOT NULL DEFAULT '\(ReturnStatus.notStarted.rawValue)', submittedAt \(d.text),
                     UNIQUE (auditID, email))
                 """)
-            try db.execute("""
+            try await db.execute("""
                 CREATE TABLE invitation (officerID \(d.integer) NOT NULL PRIMARY KEY REFERENCES officer(id) ON DELETE CASCADE,
                     tokenSHA256 \(d.blob) NOT NULL UNIQUE, issuedAt \(d.text) NOT NULL)
                 """)
-            try db.execute("""
+            try await db.execute("""
                 CREATE TABLE answer (officerID \(d.integer) NOT NULL REFERENCES officer(id) ON DELETE CASCADE,
                     questionID \(d.text) NOT NULL, option \(d.text), evidence \(d.text), example \(d.text), reason \(d.text),
                     updatedAt \(d.text) NOT NULL, PRIMARY KEY (officerID, questionID))
                 """)
-            try db.execute("""
+            try await db.execute("""
                 CREATE TABLE plan (organisation \(d.text) NOT NULL, year \(d.integer) NOT NULL, body \(d.blob) NOT NULL,
                     updatedAt \(d.text) NOT NULL, PRIMARY KEY (organisation, year))
                 """)
         },
         Migration(identifier: "v2: moderated ratings and their audit trail") { db in
             let d = db.dialect
-            try db.execute("""
+            try await db.execute("""
                 CREATE TABLE moderation (auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
                     kind \(d.text) NOT NULL, scopeID \(d.text) NOT NULL, rag \(d.text) NOT NULL, reason \(d.text) NOT NULL,
                     byName \(d.text) NOT NULL, at \(d.text) NOT NULL, PRIMARY KEY (auditID, kind, scopeID))
                 """)
-            try db.execute("""
+            try await db.execute("""
                 CREATE TABLE moderationLog (\(d.autoIncrementedID), auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
                     kind \(d.text) NOT NULL, scopeID \(d.text) NOT NULL, oldRag \(d.text), newRag \(d.text),
                     reason \(d.text) NOT NULL, byName \(d.text) NOT NULL, at \(d.text) NOT NULL)
@@ -61,44 +61,44 @@ enum Schema {
         },
         Migration(identifier: "v3: answers carried from last year's audit") { db in
             // 1 or 0 (SQLite's booleans), on both engines, so that a store moves between them as is.
-            try db.execute("ALTER TABLE answer ADD COLUMN carried \(db.dialect.integer) NOT NULL DEFAULT 0")
+            try await db.execute("ALTER TABLE answer ADD COLUMN carried \(db.dialect.integer) NOT NULL DEFAULT 0")
         },
         Migration(identifier: "v4: anonymous staff confidence answers") { db in
             // No rowid: rows sit in the order of a random key, so not even the order in which
             // answers arrived is kept. No name, e-mail, token, IP address or time: the day only.
             let d = db.dialect
-            try db.execute("""
+            try await db.execute("""
                 CREATE TABLE staffResponse (id \(d.blob) NOT NULL PRIMARY KEY,
                     auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE, submittedOn \(d.text),
                     profile \(d.text) NOT NULL, answers \(d.text) NOT NULL)\(d.withoutRowID)
                 """)
-            try db.execute("CREATE INDEX staffResponseByAudit ON staffResponse (auditID)")
+            try await db.execute("CREATE INDEX staffResponseByAudit ON staffResponse (auditID)")
         },
         Migration(identifier: "v5: the staff survey's public link") { db in
             let d = db.dialect
-            try db.execute("""
+            try await db.execute("""
                 CREATE TABLE staffLink (auditID \(d.integer) NOT NULL PRIMARY KEY REFERENCES audit(id) ON DELETE CASCADE,
                     tokenSHA256 \(d.blob) NOT NULL UNIQUE, issuedAt \(d.text) NOT NULL)
                 """)
         },
         Migration(identifier: "v6: the returns' deadline and contact, for reminders and the dashboard") { db in
-            try db.execute("ALTER TABLE audit ADD COLUMN deadline \(db.dialect.text)")
-            try db.execute("ALTER TABLE audit ADD COLUMN contact \(db.dialect.text)")
+            try await db.execute("ALTER TABLE audit ADD COLUMN deadline \(db.dialect.text)")
+            try await db.execute("ALTER TABLE audit ADD COLUMN contact \(db.dialect.text)")
         },
         Migration(identifier: "v7: coordinators and their sessions") { db in
             let d = db.dialect
             if d == .postgres {
                 // SQLite's NOCASE, as PostgreSQL spells it: the same SQL text then reads the same
                 // in both (an unquoted NOCASE is this collation's name folded to lower case).
-                try db.execute("""
+                try await db.execute("""
                     CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false)
                     """)
             }
-            try db.execute("""
+            try await db.execute("""
                 CREATE TABLE coordinator (email TEXT COLLATE NOCASE NOT NULL PRIMARY KEY, passwordHash \(d.text) NOT NULL,
                     createdAt \(d.text) NOT NULL)
                 """)
-            try db.execute("""
+            try await db.execute("""
                 CREATE TABLE coordinatorSession (tokenSHA256 \(d.blob) NOT NULL PRIMARY KEY,
                     email TEXT COLLATE NOCASE NOT NULL REFERENCES coordinator(email) ON DELETE CASCADE,
                     expiresAt \(d.double) NOT NULL)
@@ -109,45 +109,45 @@ enum Schema {
             // few tens of megabytes and are counted without decoding. The key is (audit, random id):
             // an audit's answers sit together and in no order that says when they arrived.
             let d = db.dialect
-            try db.execute("""
+            try await db.execute("""
                 CREATE TABLE staffCodebook (auditID \(d.integer) NOT NULL PRIMARY KEY REFERENCES audit(id) ON DELETE CASCADE,
                     questions \(d.text) NOT NULL)
                 """)
-            try db.execute("""
+            try await db.execute("""
                 CREATE TABLE staffAnswerSet (auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
                     id \(d.blob) NOT NULL, submittedOn \(d.text), codes \(d.blob) NOT NULL, PRIMARY KEY (auditID, id))\(d.withoutRowID)
                 """)
             let decoder = JSONDecoder()
             var codebooks: [Int64: StaffCodebook] = [:]
-            try db.forEachRow("SELECT auditID, id, submittedOn, profile, answers FROM staffResponse ORDER BY auditID", []) { row in
+            try await db.forEachRow("SELECT auditID, id, submittedOn, profile, answers FROM staffResponse ORDER BY auditID", []) { row in
                 let auditID: Int64 = row["auditID"]
                 let response = StaffResponse(profile: try decoder.decode([String: String].self, from: Data((row["profile"] as String).utf8)),
                                              answers: try decoder.decode([String: String].self, from: Data((row["answers"] as String).utf8)))
                 var codebook = codebooks[auditID] ?? StaffCodebook()
                 let codes = try codebook.pack(response)
                 codebooks[auditID] = codebook
-                try db.insertRows(into: "staffAnswerSet", columns: ["auditID", "id", "submittedOn", "codes"],
+                try await db.insertRows(into: "staffAnswerSet", columns: ["auditID", "id", "submittedOn", "codes"],
                                   [[.integer(auditID), row.values[1], row.values[2], .blob(Data(codes))]])
             }
             for (auditID, codebook) in codebooks {
-                try db.execute("INSERT INTO staffCodebook (auditID, questions) VALUES (?, ?)",
+                try await db.execute("INSERT INTO staffCodebook (auditID, questions) VALUES (?, ?)",
                                [auditID, String(decoding: try JSONEncoder.sorted.encode(codebook), as: UTF8.self)])
             }
-            try db.execute("DROP TABLE staffResponse")
+            try await db.execute("DROP TABLE staffResponse")
         },
         Migration(identifier: "v9: indexes for the case-blind lookups by organisation and e-mail") { db in
             // Audits and plans are found by organisation whatever its case, and officers by
             // e-mail: without these, a board of 3,000 organisations scanned every plan to save one.
-            try db.execute("CREATE INDEX auditByOrganisation ON audit (organisation COLLATE NOCASE, year)")
-            try db.execute("CREATE INDEX planByOrganisation ON plan (organisation COLLATE NOCASE, year)")
-            try db.execute("CREATE INDEX officerByEmail ON officer (email COLLATE NOCASE)")
+            try await db.execute("CREATE INDEX auditByOrganisation ON audit (organisation COLLATE NOCASE, year)")
+            try await db.execute("CREATE INDEX planByOrganisation ON plan (organisation COLLATE NOCASE, year)")
+            try await db.execute("CREATE INDEX officerByEmail ON officer (email COLLATE NOCASE)")
         },
         Migration(identifier: "v10: each coordinator coordinates one organisation; board users see summaries of all") { db in
-            try db.execute("ALTER TABLE coordinator ADD COLUMN organisation \(db.dialect.text)")
+            try await db.execute("ALTER TABLE coordinator ADD COLUMN organisation \(db.dialect.text)")
             // Coordinators from before: where the store holds one organisation's audits they
             // coordinate it; otherwise they become board users, who see summaries and change
             // nothing, until 's11 admin create --org' names their organisation.
-            try db.execute("""
+            try await db.execute("""
                 UPDATE coordinator SET organisation = (SELECT organisation FROM audit ORDER BY id LIMIT 1)
                 WHERE (SELECT COUNT(DISTINCT organisation COLLATE NOCASE) FROM audit) = 1
                 """)
@@ -156,32 +156,32 @@ enum Schema {
             // A batch keeps the file's name, hash, count, day and who ran it: nothing that ties an
             // answer set to a line of the file. Answer sets from the web have no batch.
             let d = db.dialect
-            try db.execute("""
+            try await db.execute("""
                 CREATE TABLE staffImportBatch (\(d.autoIncrementedID), auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
                     fileName \(d.text) NOT NULL, sha256 \(d.text) NOT NULL, answerSets \(d.integer) NOT NULL,
                     importedOn \(d.text) NOT NULL, importedBy \(d.text) NOT NULL)
                 """)
-            try db.execute("CREATE INDEX staffImportBatchByHash ON staffImportBatch (auditID, sha256)")
-            try db.execute("ALTER TABLE staffAnswerSet ADD COLUMN batchID \(d.integer)")
+            try await db.execute("CREATE INDEX staffImportBatchByHash ON staffImportBatch (auditID, sha256)")
+            try await db.execute("ALTER TABLE staffAnswerSet ADD COLUMN batchID \(d.integer)")
         },
         Migration(identifier: "v12: sign-in attempts, to throttle guessing on every server and for coordinators to see") { db in
             let d = db.dialect
-            try db.execute("""
+            try await db.execute("""
                 CREATE TABLE signInEvent (\(d.autoIncrementedID), email TEXT COLLATE NOCASE NOT NULL, address \(d.text) NOT NULL,
                     at \(d.double) NOT NULL, outcome \(d.text) NOT NULL)
                 """)
-            try db.execute("CREATE INDEX signInEventByEmail ON signInEvent (email COLLATE NOCASE, at)")
-            try db.execute("CREATE INDEX signInEventByAddress ON signInEvent (address, at)")
+            try await db.execute("CREATE INDEX signInEventByEmail ON signInEvent (email COLLATE NOCASE, at)")
+            try await db.execute("CREATE INDEX signInEventByAddress ON signInEvent (address, at)")
         },
         Migration(identifier: "v13: what became of each invitation and reminder handed to the mail program") { db in
             // The message is not kept (it carried the officer's link): only when, what and the answer.
             let d = db.dialect
-            try db.execute("""
+            try await db.execute("""
                 CREATE TABLE mailMessage (\(d.autoIncrementedID), officerID \(d.integer) NOT NULL REFERENCES officer(id) ON DELETE CASCADE,
                     kind \(d.text) NOT NULL, subject \(d.text) NOT NULL, at \(d.double) NOT NULL, accepted \(d.integer) NOT NULL,
                     detail \(d.text) NOT NULL)
                 """)
-            try db.execute("CREATE INDEX mailMessageByOfficer ON mailMessage (officerID, at)")
+            try await db.execute("CREATE INDEX mailMessageByOfficer ON mailMessage (officerID, at)")
         },
     ]
 
@@ -189,7 +189,9 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for migration in migrations {
-            migrator.registerMigration(migration.identifier) { db in try migration.apply(GRDBConnection(db: db)) }
+            migrator.registerMigration(migration.identifier) { db in
+                try CallingThreadExecutor.run { try await migration.apply(GRDBConnection(db: db, thread: $0)) }
+            }
         }
         return migrator
     }
@@ -197,18 +199,18 @@ enum Schema {
     /// Brings a store on `engine` up to date (or up to the migration named, for tests of an
     /// upgrade). On PostgreSQL the missing migrations run in one transaction under the writers'
     /// lock, so two servers starting together migrate once.
-    static func migrate(_ engine: any DatabaseEngine, upTo last: String? = nil) throws {
+    static func migrate(_ engine: any DatabaseEngine, upTo last: String? = nil) async throws {
         let wanted = last.flatMap { last in migrations.firstIndex { $0.identifier == last } }.map { migrations[...$0] } ?? migrations[...]
         if let sqlite = engine as? SQLiteEngine {
             try migrator.migrate(sqlite.writer, upTo: wanted.last!.identifier)
             return
         }
-        try engine.write { db in
-            try db.execute("CREATE TABLE IF NOT EXISTS s11_migrations (identifier TEXT COLLATE \"C\" NOT NULL PRIMARY KEY)")
-            let applied = Set(try db.fetchColumn(String.self, "SELECT identifier FROM s11_migrations"))
+        try await engine.write { db in
+            try await db.execute("CREATE TABLE IF NOT EXISTS s11_migrations (identifier TEXT COLLATE \"C\" NOT NULL PRIMARY KEY)")
+            let applied = Set(try await db.fetchColumn(String.self, "SELECT identifier FROM s11_migrations"))
             for migration in wanted where !applied.contains(migration.identifier) {
-                try migration.apply(db)
-                try db.execute("INSERT INTO s11_migrations (identifier) VALUES (?)", [migration.identifier])
+                try await migration.apply(db)
+                try await db.execute("INSERT INTO s11_migrations (identifier) VALUES (?)", [migration.identifier])
             }
             let known = Set(migrations.map(\.identifier))
             if let newer = applied.subtracting(known).sorted().first {

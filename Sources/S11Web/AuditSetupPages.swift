@@ -12,13 +12,13 @@ import S11XML
 struct AuditSetupPages: Sendable {
     let app: WebApp
 
-    func form(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        try render(request, typed: [:], errors: [])
+    func form(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        try await render(request, typed: [:], errors: [])
     }
 
     func open(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let coordinator = try app.coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let coordinator = try await app.coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
         guard let organisation = coordinator.organisation else { throw HTTPError(.notFound) }   // boards open rounds, not audits
         let typed = ["year": form.text("year") ?? "", "survey": form.text("survey") ?? "", "deadline": form.text("deadline") ?? "",
                      "contact": form.text("contact") ?? "", "carry": form["carry"] ?? ""]
@@ -29,32 +29,32 @@ struct AuditSetupPages: Sendable {
         if let deadline, CalendarDate(iso: deadline) == nil {
             errors.append(["field": "deadline", "message": "Write the deadline as YYYY-MM-DD, for example 2027-03-31"])
         }
-        if let year, try app.store.audits(visibleTo: coordinator).contains(where: { $0.year == year }) {
+        if let year, try await app.store.audits(visibleTo: coordinator).contains(where: { $0.year == year }) {
             errors.append(["field": "year", "message": "The \(year) audit is already open; choose it from your audits"])
         }
         guard errors.isEmpty, let year, let root = app.contentRoot else {
             if app.contentRoot == nil { errors.append(["field": "year", "message": "This server was started without Standards/ and Surveys/ (s11 serve --content DIR)"]) }
-            return try render(request, typed: typed, errors: errors)
+            return try await render(request, typed: typed, errors: errors)
         }
-        let previous = typed["carry"] == "yes"
+        let previous = await typed["carry"] == "yes"
             ? try app.store.audits(visibleTo: coordinator).first { $0.year == year - 1 } : nil
         let session: AuditSession
         do {
-            session = try AuditSession.open(store: app.store, root: root, organisation: organisation, year: year,
+            session = try await AuditSession.open(store: app.store, root: root, organisation: organisation, year: year,
                                             surveyID: typed["survey"].flatMap { $0.isEmpty ? nil : $0 }, carryFrom: previous)
         } catch let error as DiagnosticsError {
-            return try render(request, typed: typed, errors: [["field": "survey", "message": "The server's content does not pass 's11 check': \(error.diagnostics.first?.description ?? "")"]])
+            return try await render(request, typed: typed, errors: [["field": "survey", "message": "The server's content does not pass 's11 check': \(error.diagnostics.first?.description ?? "")"]])
         }
-        try app.store.setReturnsDue(auditID: session.audit.id, deadline: deadline.flatMap(CalendarDate.init(iso:)), contact: typed["contact"].flatMap { $0.isEmpty ? nil : $0 })
+        try await app.store.setReturnsDue(auditID: session.audit.id, deadline: deadline.flatMap(CalendarDate.init(iso:)), contact: typed["contact"].flatMap { $0.isEmpty ? nil : $0 })
         return WebSecurity.redirect(to: "/admin/audits/\(session.audit.id)")
     }
 
-    private func render(_ request: Request, typed: [String: String], errors: [[String: String]]) throws -> Response {
-        guard let coordinator = try app.coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
+    private func render(_ request: Request, typed: [String: String], errors: [[String: String]]) async throws -> Response {
+        guard let coordinator = try await app.coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
         guard let organisation = coordinator.organisation else { throw HTTPError(.notFound) }
         let csrf = WebSecurity.csrfToken(for: request)
         let surveys = app.contentRoot.map { ContentLoader(root: $0).load().library.surveys.filter { $0.kind == .selfAssessment } } ?? []
-        let last = try app.store.audits(visibleTo: coordinator).first
+        let last = try await app.store.audits(visibleTo: coordinator).first
         let year = typed["year"] ?? String((last?.year ?? Calendar(identifier: .gregorian).component(.year, from: Date()) - 1) + 1)
         let values: [String: Any?] = [
             "title": "Open an audit", "csrf": csrf.token, "coordinator": coordinator.email, "organisation": organisation,

@@ -29,7 +29,7 @@ struct CoordinatorPages: Sendable {
         let email = (form.text("email")?.trimmingCharacters(in: .whitespaces) ?? "").lowercased()
         let password = form["password"] ?? ""
         let address = context.remoteAddress?.ipAddress ?? "unknown"
-        let decision = try app.store.signInDecision(email: email, address: address, throttle: app.throttle)
+        let decision = try await app.store.signInDecision(email: email, address: address, throttle: app.throttle)
         if decision != .allowed {
             // Every refusal costs the client a second (an asleep task, no thread), so that
             // answering at once does not invite a flood of cheap requests.
@@ -58,15 +58,15 @@ struct CoordinatorPages: Sendable {
             response.headers[.retryAfter] = "5"
             return response
         }
-        try app.store.recordSignIn(email: email, address: address, outcome: matches ? .success : .failure)
+        try await app.store.recordSignIn(email: email, address: address, outcome: matches ? .success : .failure)
         guard matches else {
-            if try app.store.signInDecision(email: email, address: address, throttle: app.throttle) == .locked {
-                try app.store.recordSignIn(email: email, address: address, outcome: .locked)
+            if try await app.store.signInDecision(email: email, address: address, throttle: app.throttle) == .locked {
+                try await app.store.recordSignIn(email: email, address: address, outcome: .locked)
             }
             return try loginPage(request, email: email, errors: [["field": "email", "message": "Enter a correct e-mail address and password"]],
                                  status: .unauthorized)
         }
-        let token = try app.store.startCoordinatorSession(email: email)
+        let token = try await app.store.startCoordinatorSession(email: email)
         var response = WebSecurity.redirect(to: "/admin")
         let secure = request.headers[.init("X-Forwarded-Proto")!] == "https"
         response.headers[values: .setCookie].append("\(Self.sessionCookie)=\(token); Path=/admin; HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")")
@@ -74,13 +74,13 @@ struct CoordinatorPages: Sendable {
     }
 
     /// The sign-ins, failures and refusals on the accounts the coordinator may see.
-    func signIns(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        guard let coordinator = try app.coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
+    func signIns(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        guard let coordinator = try await app.coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let csrf = WebSecurity.csrfToken(for: request)
         let formatter = ISO8601DateFormatter()
         let labels: [SignInEvent.Outcome: String] = [.success: "signed in", .failure: "wrong password", .locked: "locked after too many wrong passwords",
                                                      .passwordSet: "new password set"]
-        let events = try app.store.signInEvents(visibleTo: coordinator).map { event -> [String: Any] in
+        let events = try await app.store.signInEvents(visibleTo: coordinator).map { event -> [String: Any] in
             ["email": event.email, "address": event.address, "at": formatter.string(from: event.at), "outcome": labels[event.outcome] ?? ""]
         }
         let html = try app.render("admin-sign-ins", ["title": "Sign-ins", "csrf": csrf.token, "coordinator": coordinator.email,
@@ -91,7 +91,7 @@ struct CoordinatorPages: Sendable {
 
     func logout(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         _ = try await app.form(request)
-        if let token = request.cookies[Self.sessionCookie]?.value { try app.store.endCoordinatorSession(token) }
+        if let token = request.cookies[Self.sessionCookie]?.value { try await app.store.endCoordinatorSession(token) }
         var response = WebSecurity.redirect(to: "/admin/login")
         response.headers[values: .setCookie].append("\(Self.sessionCookie)=; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=0")
         return response
@@ -106,15 +106,16 @@ struct CoordinatorPages: Sendable {
 
     // MARK: Pages
 
-    func audits(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        guard let coordinator = try app.coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
+    func audits(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        guard let coordinator = try await app.coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let csrf = WebSecurity.csrfToken(for: request)
-        let audits = try app.store.audits(visibleTo: coordinator).map { audit -> [String: Any] in
-            let statuses = try app.store.officerStatuses(auditID: audit.id)
-            return ["id": audit.id, "organisation": audit.organisation, "year": audit.year, "officers": statuses.count,
-                    "running": !coordinator.isBoard,
-                    "submitted": statuses.filter { $0.status == .submitted }.count,
-                    "deadline": try app.store.returnsDue(auditID: audit.id).deadline?.spelledOut ?? "not set"]
+        var audits: [[String: Any]] = []
+        for audit in try await app.store.audits(visibleTo: coordinator) {
+            let statuses = try await app.store.officerStatuses(auditID: audit.id)
+            audits.append(["id": audit.id, "organisation": audit.organisation, "year": audit.year, "officers": statuses.count,
+                           "running": !coordinator.isBoard,
+                           "submitted": statuses.filter { $0.status == .submitted }.count,
+                           "deadline": try await app.store.returnsDue(auditID: audit.id).deadline?.spelledOut ?? "not set"])
         }
         let html = try app.render("admin-audits", ["title": "Audits", "csrf": csrf.token, "coordinator": coordinator.email,
                                                     "scope": coordinator.organisation ?? "every organisation's summaries (board)",
@@ -123,69 +124,69 @@ struct CoordinatorPages: Sendable {
         return WebSecurity.html(html, request: request, csrf: csrf)
     }
 
-    func audit(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        try auditPage(request, context, notice: nil)
+    func audit(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        try await auditPage(request, context, notice: nil)
     }
 
     func reopen(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let (_, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (_, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let email = form.text("email") ?? ""
         do {
-            try app.store.reopenReturn(officerEmail: email, auditID: audit.id)
-            return try auditPage(request, context, notice: "Reopened \(email)'s return: they can change it at their link, and it counts again once they submit it.")
+            try await app.store.reopenReturn(officerEmail: email, auditID: audit.id)
+            return try await auditPage(request, context, notice: "Reopened \(email)'s return: they can change it at their link, and it counts again once they submit it.")
         } catch let error as StoreError {
-            return try auditPage(request, context, notice: error.message)
+            return try await auditPage(request, context, notice: error.message)
         }
     }
 
-    func scorecard(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        guard let (coordinator, audit) = try app.signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
-        let scoring = try app.scoring(audit)
-        let card = try scoring.scorecard()
-        let staff = try scoring.staffResults()
-        let html = ScorecardHTML(card: card, gaps: GapFinder().gaps(in: card, staff: staff), catalogue: scoring.content.catalogue,
+    func scorecard(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
+        let scoring = try await app.scoring(audit)
+        let card = try await scoring.scorecard()
+        let staff = try await scoring.staffResults()
+        let html = await ScorecardHTML(card: card, gaps: GapFinder().gaps(in: card, staff: staff), catalogue: scoring.content.catalogue,
                                  trail: try app.store.moderationTrail(auditID: scoring.audit.id), staff: staff,
                                  showsOfficers: !coordinator.isBoard).render()
         return WebSecurity.html(html, request: request)
     }
 
-    func moderation(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        try moderationPage(request, context, errors: [])
+    func moderation(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        try await moderationPage(request, context, errors: [])
     }
 
     func moderate(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let parts = (form["scope"] ?? "").split(separator: ":", maxSplits: 1).map(String.init)
-        let moderating = Moderating(session: try app.session(audit))
+        let moderating = await Moderating(session: try app.session(audit))
         guard parts.count == 2, let scope = try? moderating.scope(kind: parts[0], id: parts[1]) else {
-            return try moderationPage(request, context, errors: [["field": "main-content", "message": "Choose a requirement or standard from the list"]])
+            return try await moderationPage(request, context, errors: [["field": "main-content", "message": "Choose a requirement or standard from the list"]])
         }
         let field = WebApp.domID(scope.description)
         guard let rating = form.text("rating"), rating == "none" || Rag(rawValue: rating) != nil else {
-            return try moderationPage(request, context, errors: [["field": "\(field)-rating", "message": "Choose the moderated band for \(scope)"]])
+            return try await moderationPage(request, context, errors: [["field": "\(field)-rating", "message": "Choose the moderated band for \(scope)"]])
         }
         do {
-            try moderating.moderate(scope, rag: Rag(rawValue: rating), reason: form.text("reason"), by: coordinator.email)
+            try await moderating.moderate(scope, rag: Rag(rawValue: rating), reason: form.text("reason"), by: coordinator.email)
         } catch let refusal as Moderating.Refusal {
             let (suffix, message) = switch refusal {
             case .reasonMissing: ("reason", "Say why, for \(scope)")
             case .nothingToWithdraw: ("rating", "\(scope) has no moderated rating to withdraw")
             default: ("rating", "Choose a requirement or standard from the list")
             }
-            return try moderationPage(request, context, errors: [["field": "\(field)-\(suffix)", "message": message]])
+            return try await moderationPage(request, context, errors: [["field": "\(field)-\(suffix)", "message": message]])
         }
         return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/moderation#\(field)")
     }
 
     // MARK: Rendering
 
-    private func auditPage(_ request: Request, _ context: WebRequestContext, notice: String?) throws -> Response {
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        let content = try app.content(of: audit)
-        let statuses = try app.store.officerStatuses(auditID: audit.id)
-        let due = try app.store.returnsDue(auditID: audit.id)
+    private func auditPage(_ request: Request, _ context: WebRequestContext, notice: String?) async throws -> Response {
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        let content = try await app.content(of: audit)
+        let statuses = try await app.store.officerStatuses(auditID: audit.id)
+        let due = try await app.store.returnsDue(auditID: audit.id)
         let today = StaffSurveyPage.today()
         func overdue(_ status: OfficerStatus) -> Bool {
             guard let deadline = due.deadline else { return false }
@@ -205,7 +206,7 @@ struct CoordinatorPages: Sendable {
              "inProgress": group.filter { $0.status == .inProgress }.count,
              "submitted": group.filter { $0.status == .submitted }.count, "overdue": group.filter(overdue).count]
         }
-        let values: [String: Any?] = [
+        let values: [String: Any?] = await [
             "tasks": try tasks(audit, statuses: statuses),
             "title": "\(audit.organisation) \(audit.year)", "csrf": csrf.token, "coordinator": coordinator.email, "id": audit.id,
             "organisation": audit.organisation, "year": audit.year, "officerCount": statuses.count,
@@ -216,14 +217,14 @@ struct CoordinatorPages: Sendable {
     }
 
     /// The audit's steps in order, each with where it stands, as a GOV.UK task list.
-    private func tasks(_ audit: AuditRecord, statuses: [OfficerStatus]) throws -> [[String: Any]] {
+    private func tasks(_ audit: AuditRecord, statuses: [OfficerStatus]) async throws -> [[String: Any]] {
         let base = "/admin/audits/\(audit.id)"
         let officers = statuses.count
-        let reached = try app.store.officersReachedByMail(auditID: audit.id)
+        let reached = try await app.store.officersReachedByMail(auditID: audit.id)
         let invited = statuses.filter { reached.contains($0.officer.email.lowercased()) }.count
         let submitted = statuses.filter { $0.status == .submitted }.count
-        let staff = try app.store.staffAnswerSetCount(auditID: audit.id)
-        let plan = try app.store.plan(organisation: audit.organisation, year: audit.year)
+        let staff = try await app.store.staffAnswerSetCount(auditID: audit.id)
+        let plan = try await app.store.plan(organisation: audit.organisation, year: audit.year)
         func task(_ name: String, _ href: String, _ state: String, done: Bool) -> [String: Any] {
             ["name": name, "href": href, "state": state, "done": done, "id": WebApp.domID(name)]
         }
@@ -239,10 +240,10 @@ struct CoordinatorPages: Sendable {
         ]
     }
 
-    private func moderationPage(_ request: Request, _ context: WebRequestContext, errors: [[String: String]]) throws -> Response {
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        let scoring = try app.scoring(audit)
-        let card = try scoring.scorecard()
+    private func moderationPage(_ request: Request, _ context: WebRequestContext, errors: [[String: String]]) async throws -> Response {
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        let scoring = try await app.scoring(audit)
+        let card = try await scoring.scorecard()
         let csrf = WebSecurity.csrfToken(for: request)
         var rows: [[String: Any]] = []
         for standard in card.standards {
@@ -256,7 +257,7 @@ struct CoordinatorPages: Sendable {
                 rows.append(values.compactMapValues { $0 })
             }
         }
-        let trail = try app.store.moderationTrail(auditID: scoring.audit.id).map { change -> [String: Any] in
+        let trail = try await app.store.moderationTrail(auditID: scoring.audit.id).map { change -> [String: Any] in
             ["at": change.at, "by": change.by, "scope": change.scope.description, "old": change.old?.label ?? "none",
              "new": change.new?.label ?? "withdrawn", "reason": change.reason]
         }

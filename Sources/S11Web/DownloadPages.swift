@@ -19,12 +19,12 @@ struct DownloadPages: Sendable {
         var forBoard: Bool
     }
 
-    func page(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        guard let (coordinator, audit) = try app.signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
-        let files = try self.files(audit).filter { !coordinator.isBoard || $0.forBoard }
+    func page(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
+        let files = try await self.files(audit).filter { !coordinator.isBoard || $0.forBoard }
             .map { ["href": "/admin/audits/\(audit.id)/downloads/\($0.name)", "label": $0.label, "name": $0.name] }
         let csrf = WebSecurity.csrfToken(for: request)
-        let html = try app.render("admin-downloads", [
+        let html = try await app.render("admin-downloads", [
             "title": "Downloads", "csrf": csrf.token, "coordinator": coordinator.email, "id": audit.id,
             "organisation": audit.organisation, "year": audit.year, "files": files,
             "hasPlan": try app.store.plan(organisation: audit.organisation, year: audit.year) != nil,
@@ -32,26 +32,26 @@ struct DownloadPages: Sendable {
         return WebSecurity.html(html, request: request, csrf: csrf)
     }
 
-    func file(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        guard let (coordinator, audit) = try app.signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
+    func file(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
         let name = context.parameters.get("file") ?? ""
-        guard let file = try files(audit).first(where: { $0.name == name }), !coordinator.isBoard || file.forBoard else {
+        guard let file = try await files(audit).first(where: { $0.name == name }), !coordinator.isBoard || file.forBoard else {
             throw HTTPError(.notFound)
         }
-        if let plan = try app.store.plan(organisation: audit.organisation, year: audit.year),
+        if let plan = try await app.store.plan(organisation: audit.organisation, year: audit.year),
            let format = PlanFormat.allCases.first(where: { $0.fileName(plan) == name }) {
             return Download.response(try format.write(plan), fileName: name, contentType: format.contentType)
         }
         if name == "responses.csv" || name == "staff-responses.csv" {
-            return try responses(name, audit: audit)
+            return try await responses(name, audit: audit)
         }
-        let scoring = try app.scoring(audit)
-        let card = try scoring.scorecard()
-        let staff = try scoring.staffResults()
+        let scoring = try await app.scoring(audit)
+        let card = try await scoring.scorecard()
+        let staff = try await scoring.staffResults()
         let gaps = GapFinder().gaps(in: card, staff: staff)
         switch name {
         case "board-report.html":
-            let html = ScorecardHTML(card: card, gaps: gaps, catalogue: scoring.content.catalogue,
+            let html = await ScorecardHTML(card: card, gaps: gaps, catalogue: scoring.content.catalogue,
                                      trail: try app.store.moderationTrail(auditID: audit.id), staff: staff,
                                      showsOfficers: !coordinator.isBoard).render()
             return Download.response(Array(html.utf8), fileName: name, contentType: "text/html; charset=utf-8")
@@ -66,28 +66,26 @@ struct DownloadPages: Sendable {
         }
     }
 
-    /// The responses, streamed a page at a time as the client takes them, each page read on the
-    /// store's threads: memory stays flat however many answer sets there are.
-    private func responses(_ name: String, audit: AuditRecord) throws -> Response {
-        let export = ResponsesExport(session: try app.session(audit))
+    /// The responses, streamed a page at a time as the client takes them: memory stays flat
+    /// however many answer sets there are.
+    private func responses(_ name: String, audit: AuditRecord) async throws -> Response {
+        let export = await ResponsesExport(session: try app.session(audit))
         let body = ResponseBody { writer in
-            try await withTaskExecutorPreference(StoreThreads.shared) {
-                let send: (String) async throws -> Void = { text in try await writer.write(ByteBuffer(string: text)) }
-                if name == "responses.csv" { try await export.officers(to: send) } else { try await export.staff(to: send) }
-            }
+            let send: (String) async throws -> Void = { text in try await writer.write(ByteBuffer(string: text)) }
+            if name == "responses.csv" { try await export.officers(to: send) } else { try await export.staff(to: send) }
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: Download.headers(fileName: name, contentType: "text/csv; charset=utf-8"), body: body)
     }
 
     /// The files there are for this audit now: the plan's once it is drafted.
-    private func files(_ audit: AuditRecord) throws -> [File] {
+    private func files(_ audit: AuditRecord) async throws -> [File] {
         var files = [File(name: "board-report.html", label: "The board report (HTML, for the board meeting)", forBoard: true),
                      File(name: "scorecard.csv", label: "The scorecard (CSV, one row per requirement)", forBoard: false),
                      File(name: "scorecard.json", label: "The scorecard (JSON)", forBoard: false),
                      File(name: "responses.csv", label: "Every officer's answers (CSV)", forBoard: false),
                      File(name: "staff-responses.csv", label: "The anonymous staff answers (CSV; small groups' profiles blanked)", forBoard: false)]
-        if let plan = try app.store.plan(organisation: audit.organisation, year: audit.year) {
+        if let plan = try await app.store.plan(organisation: audit.organisation, year: audit.year) {
             let labels: [PlanFormat: String] = [
                 .docx: "The plan (Word, for committee papers)", .html: "The plan (HTML, one printable page)",
                 .csv: "The plan (CSV, one row per action)", .xml: "The plan (board XML, valid against plan.xsd)",

@@ -10,28 +10,28 @@ import S11Store
 struct OfficerPages: Sendable {
     let app: WebApp
 
-    func page(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        try render(request, context, notice: nil, errors: [], problems: [], typed: [:])
+    func page(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        try await render(request, context, notice: nil, errors: [], problems: [], typed: [:])
     }
 
     /// Imports an uploaded CSV list of officers, all rows or none.
     func upload(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await UploadForm.read(request)
-        guard let (_, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (_, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         guard let file = form.files["file"], !file.bytes.isEmpty else {
-            return try render(request, context, notice: nil, errors: [["field": "file", "message": "Choose the CSV file of officers"]], problems: [], typed: [:])
+            return try await render(request, context, notice: nil, errors: [["field": "file", "message": "Choose the CSV file of officers"]], problems: [], typed: [:])
         }
         let name = file.name.isEmpty ? "officers.csv" : file.name
         do {
             let text = try CSVText.utf8(Data(file.bytes), file: name)
-            let result = try app.session(audit).officers.importCSV(text, file: name)
-            return try render(request, context, notice: "Imported \(name): \(result.added) officer(s) added, \(result.updated) updated.",
+            let result = try await app.session(audit).officers.importCSV(text, file: name)
+            return try await render(request, context, notice: "Imported \(name): \(result.added) officer(s) added, \(result.updated) updated.",
                               errors: [], problems: [], typed: [:])
         } catch let error as DiagnosticsError {
             let problems = error.diagnostics.enumerated().map { index, problem -> [String: Any] in
                 ["id": "problem-\(index + 1)", "line": problem.location.line, "column": problem.location.column, "message": problem.message]
             }
-            return try render(request, context, notice: nil, errors: [
+            return try await render(request, context, notice: nil, errors: [
                 ["field": "problem-1", "message": "\(name) was not imported: \(problems.count) problem(s), listed below. Nothing was stored; correct the file and upload it again."],
             ], problems: problems, typed: [:], fileName: name)
         }
@@ -39,41 +39,41 @@ struct OfficerPages: Sendable {
 
     func add(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let (_, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (_, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let typed = Self.fields(form)
-        let problems = try app.session(audit).officers.add(name: typed["name"], email: typed["email"], role: typed["role"], serviceArea: typed["service_area"])
+        let problems = try await app.session(audit).officers.add(name: typed["name"], email: typed["email"], role: typed["role"], serviceArea: typed["service_area"])
         guard problems.isEmpty else {
-            return try render(request, context, notice: nil, errors: problems.map { ["field": "add-\($0.field)", "message": Self.sentence($0.message)] },
+            return try await render(request, context, notice: nil, errors: problems.map { ["field": "add-\($0.field)", "message": Self.sentence($0.message)] },
                               problems: [], typed: typed)
         }
-        return try render(request, context, notice: "Added \(typed["name"] ?? "") (\(typed["email"] ?? "")).", errors: [], problems: [], typed: [:])
+        return try await render(request, context, notice: "Added \(typed["name"] ?? "") (\(typed["email"] ?? "")).", errors: [], problems: [], typed: [:])
     }
 
     /// The form that changes one officer's name, role or service area.
-    func changeForm(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        guard let (_, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        guard let officer = try officer(request.uri.queryParameters["email"].map(String.init), audit) else { throw HTTPError(.notFound) }
-        return try changePage(request, context, officer: officer,
+    func changeForm(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        guard let (_, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let officer = try await officer(request.uri.queryParameters["email"].map(String.init), audit) else { throw HTTPError(.notFound) }
+        return try await changePage(request, context, officer: officer,
                               typed: ["name": officer.name, "role": officer.role, "service_area": officer.serviceArea], errors: [])
     }
 
     func change(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let (_, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        guard let officer = try officer(form.text("email"), audit) else { throw HTTPError(.notFound) }
+        guard let (_, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let officer = try await officer(form.text("email"), audit) else { throw HTTPError(.notFound) }
         let typed = Self.fields(form)
-        let problems = try app.session(audit).officers.edit(email: officer.email, name: typed["name"], role: typed["role"], serviceArea: typed["service_area"])
+        let problems = try await app.session(audit).officers.edit(email: officer.email, name: typed["name"], role: typed["role"], serviceArea: typed["service_area"])
         guard problems.isEmpty else {
-            return try changePage(request, context, officer: officer, typed: typed,
+            return try await changePage(request, context, officer: officer, typed: typed,
                                   errors: problems.map { ["field": $0.field, "message": Self.sentence($0.message)] })
         }
-        return try render(request, context, notice: "Changed \(typed["name"] ?? officer.name).", errors: [], problems: [], typed: [:])
+        return try await render(request, context, notice: "Changed \(typed["name"] ?? officer.name).", errors: [], problems: [], typed: [:])
     }
 
     /// "Check before you remove": what goes with the officer.
-    func removeForm(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        guard let status = try app.store.officerStatuses(auditID: audit.id)
+    func removeForm(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let status = try await app.store.officerStatuses(auditID: audit.id)
             .first(where: { $0.officer.email.lowercased() == request.uri.queryParameters["email"].map(String.init)?.lowercased() }) else {
             throw HTTPError(.notFound)
         }
@@ -88,18 +88,18 @@ struct OfficerPages: Sendable {
 
     func remove(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let (_, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        guard let officer = try officer(form.text("email"), audit) else { throw HTTPError(.notFound) }
-        try app.session(audit).officers.remove(email: officer.email)
-        return try render(request, context, notice: "Removed \(officer.name) from the audit, with their answers and link.", errors: [], problems: [], typed: [:])
+        guard let (_, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let officer = try await officer(form.text("email"), audit) else { throw HTTPError(.notFound) }
+        try await app.session(audit).officers.remove(email: officer.email)
+        return try await render(request, context, notice: "Removed \(officer.name) from the audit, with their answers and link.", errors: [], problems: [], typed: [:])
     }
 
     // MARK: Rendering
 
 
-    private func officer(_ email: String?, _ audit: AuditRecord) throws -> Officer? {
+    private func officer(_ email: String?, _ audit: AuditRecord) async throws -> Officer? {
         guard let email = email?.lowercased() else { return nil }
-        return try app.store.officers(auditID: audit.id).first { $0.email.lowercased() == email }
+        return try await app.store.officers(auditID: audit.id).first { $0.email.lowercased() == email }
     }
 
     private static func fields(_ form: FormBody) -> [String: String] {
@@ -111,33 +111,34 @@ struct OfficerPages: Sendable {
         message.prefix(1).uppercased() + message.dropFirst()
     }
 
-    private func roles(_ audit: AuditRecord, chosen: String?) throws -> [[String: Any]] {
-        try app.content(of: audit).selfAssessment.roles.map { ["id": $0.id, "label": $0.label, "selected": $0.id == chosen] }
+    private func roles(_ audit: AuditRecord, chosen: String?) async throws -> [[String: Any]] {
+        try await app.content(of: audit).selfAssessment.roles.map { ["id": $0.id, "label": $0.label, "selected": $0.id == chosen] }
     }
 
     private func changePage(_ request: Request, _ context: WebRequestContext, officer: Officer, typed: [String: String],
-                            errors: [[String: String]]) throws -> Response {
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+                            errors: [[String: String]]) async throws -> Response {
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let csrf = WebSecurity.csrfToken(for: request)
+        let roles = try await roles(audit, chosen: typed["role"])
         let html = try app.render("admin-officer-change", [
             "title": "Change \(officer.name)", "csrf": csrf.token, "coordinator": coordinator.email, "id": audit.id,
-            "email": officer.email, "typed": typed, "roles": try roles(audit, chosen: typed["role"]),
+            "email": officer.email, "typed": typed, "roles": roles,
             "hasErrors": !errors.isEmpty, "errors": errors,
         ])
         return WebSecurity.html(html, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 
     private func render(_ request: Request, _ context: WebRequestContext, notice: String?, errors: [[String: String]],
-                        problems: [[String: Any]], typed: [String: String], fileName: String? = nil) throws -> Response {
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+                        problems: [[String: Any]], typed: [String: String], fileName: String? = nil) async throws -> Response {
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let csrf = WebSecurity.csrfToken(for: request)
-        let content = try app.content(of: audit)
-        let officers = try app.store.officerStatuses(auditID: audit.id).map { status -> [String: Any] in
+        let content = try await app.content(of: audit)
+        let officers = try await app.store.officerStatuses(auditID: audit.id).map { status -> [String: Any] in
             let query = status.officer.email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
             return ["name": status.officer.name, "email": status.officer.email, "query": query, "serviceArea": status.officer.serviceArea,
                     "role": content.selfAssessment.roleLabel(status.officer.role), "status": status.status.label, "id": audit.id]
         }
-        let values: [String: Any?] = [
+        let values: [String: Any?] = await [
             "title": "Officers", "csrf": csrf.token, "coordinator": coordinator.email, "id": audit.id,
             "organisation": audit.organisation, "year": audit.year, "officers": officers, "hasOfficers": !officers.isEmpty,
             "columns": OfficerListReader.columns.joined(separator: ","), "typed": typed, "roles": try roles(audit, chosen: typed["role"]),

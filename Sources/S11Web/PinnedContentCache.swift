@@ -12,9 +12,9 @@ final class PinnedContentCache: @unchecked Sendable {
     private var contents: [Int64: AuditContent] = [:]
 
     /// The audit's content, from the cache or parsed from the store.
-    func content(of audit: AuditRecord, store: AuditStore) throws -> AuditContent {
+    func content(of audit: AuditRecord, store: AuditStore) async throws -> AuditContent {
         if let cached = lock.withLock({ contents[audit.id] }) { return cached }
-        let content = try AuditScoring(store: store, audit: audit).content
+        let content = try await AuditScoring(store: store, audit: audit).content
         lock.withLock { contents[audit.id] = content }
         return content
     }

@@ -12,21 +12,21 @@ struct PlanObjectivePages: Sendable {
 
     private var plans: PlanPages { PlanPages(app: app) }
 
-    func objective(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        try objectivePage(request, context, typed: nil, newAction: nil, errors: [])
+    func objective(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        try await objectivePage(request, context, typed: nil, newAction: nil, errors: [])
     }
 
     /// Saves an objective's title and finding.
     func saveObjective(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let objectiveID = context.parameters.get("objective") ?? ""
         let typed = ["title": form.text("title") ?? "", "finding": form.text("finding") ?? ""]
         guard !(typed["title"] ?? "").isEmpty else {
-            return try objectivePage(request, context, typed: typed, newAction: nil, errors: [["field": "title", "message": "Write the objective"]])
+            return try await objectivePage(request, context, typed: typed, newAction: nil, errors: [["field": "title", "message": "Write the objective"]])
         }
         do {
-            _ = try plans.editing(audit).editObjective(objectiveID, title: typed["title"], finding: typed["finding"], by: coordinator.email)
+            _ = try await plans.editing(audit).editObjective(objectiveID, title: typed["title"], finding: typed["finding"], by: coordinator.email)
         } catch let error as PlanUpdateError where error.description.hasPrefix("nothing changes") {
             // Saved as it was: nothing to record.
         }
@@ -36,23 +36,23 @@ struct PlanObjectivePages: Sendable {
     /// Adds an action to the objective.
     func addAction(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let objectiveID = context.parameters.get("objective") ?? ""
         let typed = PlanPages.ActionFields(form)
         let (action, errors) = typed.checked(prefix: "new-")
-        guard let action else { return try objectivePage(request, context, typed: nil, newAction: typed, errors: errors) }
-        _ = try plans.editing(audit).addAction(to: objectiveID, action, by: coordinator.email)
+        guard let action else { return try await objectivePage(request, context, typed: nil, newAction: typed, errors: errors) }
+        _ = try await plans.editing(audit).addAction(to: objectiveID, action, by: coordinator.email)
         return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan/objectives/\(objectiveID)")
     }
 
-    func newObjectiveForm(_ request: Request, _ context: WebRequestContext) throws -> Response {
-        try newObjectivePage(request, context, typed: [:], action: nil, errors: [])
+    func newObjectiveForm(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        try await newObjectivePage(request, context, typed: [:], action: nil, errors: [])
     }
 
     /// Adds an objective from another source, under the standard chosen, with its first action.
     func addObjective(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let typed = ["standard": form.text("standard") ?? "", "title": form.text("title") ?? "", "finding": form.text("finding") ?? "",
                      "source": form.text("source") ?? ""]
         let fields = PlanPages.ActionFields(form)
@@ -63,24 +63,24 @@ struct PlanObjectivePages: Sendable {
             where (typed[name] ?? "").isEmpty {
             errors.insert(["field": name, "message": label], at: 0)
         }
-        guard errors.isEmpty, let checked = action else { return try newObjectivePage(request, context, typed: typed, action: fields, errors: errors) }
+        guard errors.isEmpty, let checked = action else { return try await newObjectivePage(request, context, typed: typed, action: fields, errors: errors) }
         do {
-            let plan = try plans.editing(audit).addObjective(standardID: typed["standard"] ?? "", title: typed["title"] ?? "",
+            let plan = try await plans.editing(audit).addObjective(standardID: typed["standard"] ?? "", title: typed["title"] ?? "",
                                                              finding: (typed["finding"] ?? "").isEmpty ? nil : typed["finding"],
                                                              source: typed["source"] ?? "", action: checked, by: coordinator.email)
             let added = plan.objectives.last { $0.title == typed["title"] }?.id ?? ""
             return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan/objectives/\(added)")
         } catch let error as PlanUpdateError {
-            return try newObjectivePage(request, context, typed: typed, action: fields, errors: [["field": "standard", "message": error.description]])
+            return try await newObjectivePage(request, context, typed: typed, action: fields, errors: [["field": "standard", "message": error.description]])
         }
     }
 
     // MARK: Rendering
 
     private func objectivePage(_ request: Request, _ context: WebRequestContext, typed: [String: String]?, newAction: PlanPages.ActionFields?,
-                               errors: [[String: String]]) throws -> Response {
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        guard let plan = try plans.editing(audit).plan(),
+                               errors: [[String: String]]) async throws -> Response {
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let plan = try await plans.editing(audit).plan(),
               let standard = plan.standards.first(where: { $0.objectives.contains { $0.id == context.parameters.get("objective") } }),
               let objective = standard.objectives.first(where: { $0.id == context.parameters.get("objective") }) else { throw HTTPError(.notFound) }
         let csrf = WebSecurity.csrfToken(for: request)
@@ -98,9 +98,9 @@ struct PlanObjectivePages: Sendable {
     }
 
     private func newObjectivePage(_ request: Request, _ context: WebRequestContext, typed: [String: String], action: PlanPages.ActionFields?,
-                                  errors: [[String: String]]) throws -> Response {
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        guard let plan = try plans.editing(audit).plan() else { throw HTTPError(.notFound) }
+                                  errors: [[String: String]]) async throws -> Response {
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let plan = try await plans.editing(audit).plan() else { throw HTTPError(.notFound) }
         let csrf = WebSecurity.csrfToken(for: request)
         let standards = (plan.results?.standards.map { ($0.standardID, $0.title) } ?? plan.standards.map { ($0.standardID, $0.title) })
             .map { ["id": $0.0, "title": "\($0.0) \($0.1)", "selected": $0.0 == typed["standard"]] }

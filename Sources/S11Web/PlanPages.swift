@@ -14,72 +14,72 @@ struct PlanPages: Sendable {
     /// The drafted plan, each action with a form to record its status, progress or new due date;
     /// before drafting, the button that drafts it.
     func plan(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        try planPage(request, context, errors: [], notice: nil)
+        try await planPage(request, context, errors: [], notice: nil)
     }
 
     /// Drafts the plan from the audit's gaps, carrying last year's unfinished actions forward.
     func draft(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         _ = try await app.form(request)
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        guard try storedPlan(audit) == nil else { return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan") }
-        let session = try app.session(audit)
-        let last = try app.store.plan(organisation: audit.organisation, year: audit.year - 1)
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard try await storedPlan(audit) == nil else { return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan") }
+        let session = try await app.session(audit)
+        let last = try await app.store.plan(organisation: audit.organisation, year: audit.year - 1)
         let options = PlanDrafter.Options(start: PlanDrafter.Options.defaultStart(auditYear: audit.year), today: StaffSurveyPage.today(),
                                           owner: nil, author: coordinator.email, previous: last)
-        _ = try session.draftPlan(options: options, replace: false)
+        _ = try await session.draftPlan(options: options, replace: false)
         return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan")
     }
 
     func planPrint(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard let (_, audit) = try app.signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
-        guard let plan = try storedPlan(audit) else { throw HTTPError(.notFound) }
+        guard let (_, audit) = try await app.signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let plan = try await storedPlan(audit) else { throw HTTPError(.notFound) }
         return WebSecurity.html(PlanHTMLReport().write(plan), request: request)
     }
 
     /// Records an action's status, progress or new due date from the plan page.
     func updatePlan(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let actionID = form.text("action") ?? ""
         let field = WebApp.domID(actionID)
         var status: ActionStatus?
         if let text = form.text("status") {
             guard let parsed = ActionStatus(rawValue: text) else {
-                return try planPage(request, context, errors: [["field": "\(field)-status", "message": "Choose B, G, A or R for \(actionID)"]], notice: nil)
+                return try await planPage(request, context, errors: [["field": "\(field)-status", "message": "Choose B, G, A or R for \(actionID)"]], notice: nil)
             }
             status = parsed
         }
         var due: CalendarDate?
         if let text = form.text("due") {
             guard let parsed = CalendarDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
-                return try planPage(request, context, errors: [["field": "\(field)-due", "message": "Write the due date for \(actionID) as YYYY-MM-DD, for example 2027-09-30"]], notice: nil)
+                return try await planPage(request, context, errors: [["field": "\(field)-due", "message": "Write the due date for \(actionID) as YYYY-MM-DD, for example 2027-09-30"]], notice: nil)
             }
             due = parsed
         }
         do {
-            _ = try editing(audit).update(actionID: actionID, change: .init(status: status, progress: form.text("progress"), due: due),
+            _ = try await editing(audit).update(actionID: actionID, change: .init(status: status, progress: form.text("progress"), due: due),
                                           by: coordinator.email)
         } catch let error as PlanUpdateError {
-            return try planPage(request, context, errors: [["field": "\(field)-status", "message": error.description]], notice: nil)
+            return try await planPage(request, context, errors: [["field": "\(field)-status", "message": error.description]], notice: nil)
         }
         return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan#\(field)")
     }
 
     /// The form that changes every field of one action, with what changed before.
     func actionForm(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        try actionPage(request, context, typed: nil, errors: [])
+        try await actionPage(request, context, typed: nil, errors: [])
     }
 
     /// Saves an action's new wording, lead and dates; only the fields that changed are recorded.
     func saveAction(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        guard let plan = try storedPlan(audit), let action = plan.actions.first(where: { $0.id == context.parameters.get("action") }) else {
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let plan = try await storedPlan(audit), let action = plan.actions.first(where: { $0.id == context.parameters.get("action") }) else {
             throw HTTPError(.notFound)
         }
         let typed = ActionFields(form)
         let (checked, errors) = typed.checked()
-        guard let checked else { return try actionPage(request, context, typed: typed, errors: errors) }
+        guard let checked else { return try await actionPage(request, context, typed: typed, errors: errors) }
         let due = checked.due
         func changed(_ name: String, _ current: String?) -> String? {
             let value = typed.values[name] ?? ""
@@ -89,53 +89,53 @@ struct PlanPages: Sendable {
                                         input: changed("input", action.input), outcome: changed("outcome", action.outcome),
                                         measure: changed("measure", action.measure), timescale: changed("timescale", action.timescale))
         let anything = [change.lead, change.input, change.outcome, change.measure, change.timescale].contains { $0 != nil } || change.due != nil
-        if anything { _ = try editing(audit).update(actionID: action.id, change: change, by: coordinator.email) }
+        if anything { _ = try await editing(audit).update(actionID: action.id, change: change, by: coordinator.email) }
         return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan#\(WebApp.domID(action.id))")
     }
 
     /// Takes an action out of the plan; its wording stays in the objective's history.
     func removeAction(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         _ = try await app.form(request)
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let actionID = context.parameters.get("action") ?? ""
         do {
-            _ = try editing(audit).removeAction(actionID, by: coordinator.email)
+            _ = try await editing(audit).removeAction(actionID, by: coordinator.email)
         } catch let error as PlanUpdateError {
-            return try actionPage(request, context, typed: nil, errors: [["field": "remove", "message": error.description]])
+            return try await actionPage(request, context, typed: nil, errors: [["field": "remove", "message": error.description]])
         }
-        return try planPage(request, context, errors: [], notice: "Removed \(actionID); its wording is kept in its objective's history.")
+        return try await planPage(request, context, errors: [], notice: "Removed \(actionID); its wording is kept in its objective's history.")
     }
 
     /// Folds an action into another one of the plan's, which then names both leads.
     func mergeAction(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let actionID = context.parameters.get("action") ?? ""
         guard let target = form.text("into") else {
-            return try actionPage(request, context, typed: nil, errors: [["field": "into", "message": "Choose the action to merge \(actionID) into"]])
+            return try await actionPage(request, context, typed: nil, errors: [["field": "into", "message": "Choose the action to merge \(actionID) into"]])
         }
         do {
-            _ = try editing(audit).mergeAction(actionID, into: target, by: coordinator.email)
+            _ = try await editing(audit).mergeAction(actionID, into: target, by: coordinator.email)
         } catch let error as PlanUpdateError {
-            return try actionPage(request, context, typed: nil, errors: [["field": "into", "message": error.description]])
+            return try await actionPage(request, context, typed: nil, errors: [["field": "into", "message": error.description]])
         }
-        return try planPage(request, context, errors: [], notice: "Merged \(actionID) into \(target).")
+        return try await planPage(request, context, errors: [], notice: "Merged \(actionID) into \(target).")
     }
 
     /// Signs off a new version: minor, or major when the plan is agreed, with a note.
     func signOff(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         guard let note = form.text("note") else {
-            return try planPage(request, context, errors: [["field": "note", "message": "Say why the version changes, for example \"Signed off by cabinet\""]], notice: nil)
+            return try await planPage(request, context, errors: [["field": "note", "message": "Say why the version changes, for example \"Signed off by cabinet\""]], notice: nil)
         }
-        let plan = try editing(audit).signOff(note: note, major: form["major"] == "yes", by: coordinator.email, on: StaffSurveyPage.today())
-        return try planPage(request, context, errors: [], notice: "The plan is now version \(plan.documentControl.version).")
+        let plan = try await editing(audit).signOff(note: note, major: form["major"] == "yes", by: coordinator.email, on: StaffSurveyPage.today())
+        return try await planPage(request, context, errors: [], notice: "The plan is now version \(plan.documentControl.version).")
     }
 
     func planXML(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard let (_, audit) = try app.signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
-        guard let plan = try storedPlan(audit) else { throw HTTPError(.notFound) }
+        guard let (_, audit) = try await app.signedIn(request, context, .summary) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let plan = try await storedPlan(audit) else { throw HTTPError(.notFound) }
         return Download.response(try PlanFormat.xml.write(plan), fileName: PlanFormat.xml.fileName(plan), contentType: PlanFormat.xml.contentType)
     }
 
@@ -170,13 +170,13 @@ struct PlanPages: Sendable {
         PlanEditing(store: app.store, organisation: audit.organisation, year: audit.year)
     }
 
-    private func storedPlan(_ audit: AuditRecord) throws -> Plan? {
-        try editing(audit).plan()
+    private func storedPlan(_ audit: AuditRecord) async throws -> Plan? {
+        try await editing(audit).plan()
     }
 
-    private func actionPage(_ request: Request, _ context: WebRequestContext, typed: ActionFields?, errors: [[String: String]]) throws -> Response {
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        guard let plan = try storedPlan(audit),
+    private func actionPage(_ request: Request, _ context: WebRequestContext, typed: ActionFields?, errors: [[String: String]]) async throws -> Response {
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let plan = try await storedPlan(audit),
               let (standard, objective, action) = plan.standards.lazy.flatMap({ standard in
                   standard.objectives.lazy.flatMap { objective in objective.actions.lazy.map { (standard, objective, $0) } }
               }).first(where: { $0.2.id == context.parameters.get("action") }) else { throw HTTPError(.notFound) }
@@ -198,11 +198,11 @@ struct PlanPages: Sendable {
         return WebSecurity.html(html, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 
-    private func planPage(_ request: Request, _ context: WebRequestContext, errors: [[String: String]], notice: String?) throws -> Response {
-        guard let (coordinator, audit) = try app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
+    private func planPage(_ request: Request, _ context: WebRequestContext, errors: [[String: String]], notice: String?) async throws -> Response {
+        guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let csrf = WebSecurity.csrfToken(for: request)
-        guard let plan = try storedPlan(audit) else {
-            let submitted = try app.store.officerStatuses(auditID: audit.id).filter { $0.status == .submitted }.count
+        guard let plan = try await storedPlan(audit) else {
+            let submitted = try await app.store.officerStatuses(auditID: audit.id).filter { $0.status == .submitted }.count
             let html = try app.render("admin-plan-draft", [
                 "title": "Draft the plan", "csrf": csrf.token, "coordinator": coordinator.email, "id": audit.id,
                 "organisation": audit.organisation, "year": audit.year, "submitted": submitted, "canDraft": submitted > 0,

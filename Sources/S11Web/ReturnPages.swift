@@ -32,10 +32,10 @@ struct ReturnPages: Sendable {
         var questionID: String
     }
 
-    func load(_ context: WebRequestContext) throws -> Officer? {
-        guard let token = context.parameters.get("token"), let found = try app.store.officer(forToken: token) else { return nil }
-        let (audit, content) = try app.content(auditID: found.auditID)
-        let stored = try app.store.officerReturn(officerEmail: found.officer.email, auditID: audit.id)
+    func load(_ context: WebRequestContext) async throws -> Officer? {
+        guard let token = context.parameters.get("token"), let found = try await app.store.officer(forToken: token) else { return nil }
+        let (audit, content) = try await app.content(auditID: found.auditID)
+        let stored = try await app.store.officerReturn(officerEmail: found.officer.email, auditID: audit.id)
         return Officer(token: token, audit: audit, content: content, officer: found.officer,
                        sections: content.selfAssessment.sections(forRole: found.officer.role).filter { !$0.questions.isEmpty },
                        status: stored.status, submittedAt: stored.submittedAt,
@@ -52,7 +52,7 @@ struct ReturnPages: Sendable {
     // MARK: Pages
 
     func start(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard let officer = try load(context) else { return await unknownLink(request, context) }
+        guard let officer = try await load(context) else { return await unknownLink(request, context) }
         if officer.status == .submitted { return WebSecurity.redirect(to: "/r/\(officer.token)/check") }
         let firstOpen = officer.sections.firstIndex { section in
             section.questions.contains { officer.answers[$0.id]?.optionValue == nil || officer.answers[$0.id]?.carried == true }
@@ -61,7 +61,7 @@ struct ReturnPages: Sendable {
     }
 
     func section(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard let officer = try load(context) else { return await unknownLink(request, context) }
+        guard let officer = try await load(context) else { return await unknownLink(request, context) }
         if officer.status == .submitted { return WebSecurity.redirect(to: "/r/\(officer.token)/check") }
         guard let position = position(context, officer) else { return await unknownLink(request, context) }
         return try page(request, officer, position: position, answers: officer.answers, errors: [])
@@ -69,7 +69,7 @@ struct ReturnPages: Sendable {
 
     func saveSection(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let officer = try load(context) else { return await unknownLink(request, context) }
+        guard let officer = try await load(context) else { return await unknownLink(request, context) }
         guard officer.status != .submitted else {
             return app.message(request, title: "Your return has been submitted",
                                paragraphs: ["It cannot be changed now. Ask the audit coordinator to reopen it if something needs correcting."],
@@ -115,7 +115,7 @@ struct ReturnPages: Sendable {
             return try page(request, officer, position: position, answers: answers,
                             errors: changedMeanwhile(officer, section: section, typed: answers), status: .conflict)
         }
-        try taking.savePage(typed, officer: officer.officer)
+        try await taking.savePage(typed, officer: officer.officer)
         if !finishing {
             return app.message(request, title: "Your answers have been saved", paragraphs: [
                 "You can close this page. Use the link in your invitation to come back; it opens where you left off, in any browser.",
@@ -123,7 +123,7 @@ struct ReturnPages: Sendable {
                 panel: true, link: ("/r/\(officer.token)", "Carry on now"))
         }
         if !errors.isEmpty {
-            let saved = try load(context) ?? officer                  // the page's version is now what was just saved
+            let saved = try await load(context) ?? officer                  // the page's version is now what was just saved
             return try page(request, saved, position: position, answers: answers, errors: errors)
         }
         let next = position < officer.sections.count ? "/r/\(officer.token)/s/\(position + 1)" : "/r/\(officer.token)/check"
@@ -131,15 +131,15 @@ struct ReturnPages: Sendable {
     }
 
     func check(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard let officer = try load(context) else { return await unknownLink(request, context) }
+        guard let officer = try await load(context) else { return await unknownLink(request, context) }
         return try checkPage(request, officer, errors: [])
     }
 
     func submit(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         _ = try await app.form(request)
-        guard let officer = try load(context) else { return await unknownLink(request, context) }
+        guard let officer = try await load(context) else { return await unknownLink(request, context) }
         if officer.status == .submitted { return WebSecurity.redirect(to: "/r/\(officer.token)/done") }
-        let shortfalls = try officer.taking(app.store).submit(officer: officer.officer)
+        let shortfalls = try await officer.taking(app.store).submit(officer: officer.officer)
         if shortfalls.isEmpty { return WebSecurity.redirect(to: "/r/\(officer.token)/done") }
         let errors = shortfalls.map { question, shortfall -> FormError in
             let message = switch shortfall {
@@ -154,7 +154,7 @@ struct ReturnPages: Sendable {
     }
 
     func done(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard let officer = try load(context) else { return await unknownLink(request, context) }
+        guard let officer = try await load(context) else { return await unknownLink(request, context) }
         guard officer.status == .submitted else { return WebSecurity.redirect(to: "/r/\(officer.token)/check") }
         return app.message(request, title: "Return submitted", paragraphs: [
             "Thank you, \(officer.officer.name). Your return for \(officer.audit.organisation) \(officer.audit.year) has been submitted.",

@@ -10,9 +10,9 @@ import S11Store
 struct StaffSurveyPage: Sendable {
     let app: WebApp
 
-    private func load(_ context: WebRequestContext) throws -> (String, AuditRecord, Survey, [Scale])? {
-        guard let token = context.parameters.get("token"), let audit = try app.store.audit(forStaffToken: token) else { return nil }
-        let content = try app.content(of: audit)
+    private func load(_ context: WebRequestContext) async throws -> (String, AuditRecord, Survey, [Scale])? {
+        guard let token = context.parameters.get("token"), let audit = try await app.store.audit(forStaffToken: token) else { return nil }
+        let content = try await app.content(of: audit)
         guard let survey = content.staffSurvey else { return nil }
         return (token, audit, survey, content.scales)
     }
@@ -23,13 +23,13 @@ struct StaffSurveyPage: Sendable {
     }
 
     func form(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard let (token, audit, survey, scales) = try load(context) else { return await unknown(request, context) }
+        guard let (token, audit, survey, scales) = try await load(context) else { return await unknown(request, context) }
         return try page(request, token: token, audit: audit, survey: survey, scales: scales, chosen: [:], errors: [])
     }
 
     func save(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let (token, audit, survey, scales) = try load(context) else { return await unknown(request, context) }
+        guard let (token, audit, survey, scales) = try await load(context) else { return await unknown(request, context) }
         var response = StaffResponse(profile: [:], answers: [:], submittedOn: Self.today())
         var errors: [[String: String]] = []
         for choice in survey.profile {
@@ -50,12 +50,12 @@ struct StaffSurveyPage: Sendable {
             let chosen = form.fields.filter { $0.key.hasPrefix("profile.") || $0.key.hasPrefix("answer.") }
             return try page(request, token: token, audit: audit, survey: survey, scales: scales, chosen: chosen, errors: errors)
         }
-        try app.store.saveStaffResponses([response], auditID: audit.id)
+        try await app.store.saveStaffResponses([response], auditID: audit.id)
         return WebSecurity.redirect(to: "/staff/\(token)/thanks")
     }
 
     func thanks(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard try load(context) != nil else { return await unknown(request, context) }
+        guard try await load(context) != nil else { return await unknown(request, context) }
         return app.message(request, title: "Thank you", paragraphs: [
             "Your answers have been recorded anonymously. Results are only ever reported for groups of five or more.",
         ], panel: true)

@@ -70,7 +70,6 @@ public struct WebApp: Sendable {
         let router = Router(context: WebRequestContext.self)
         router.add(middleware: AccessLog())
         router.add(middleware: SecurityHeaders())
-        router.add(middleware: OnStoreThreads(threads: .shared))
         router.add(middleware: ErrorPages(app: self))
         let returns = ReturnPages(app: self)
         router.page("/r/:token") { request, context in try await returns.start(request, context) }
@@ -90,25 +89,25 @@ public struct WebApp: Sendable {
         router.page("/admin") { request, context in try await coordinator.audits(request, context) }
         router.page("/admin/sign-ins") { request, context in try await coordinator.signIns(request, context) }
         let setup = AuditSetupPages(app: self)
-        router.page("/admin/audits/new") { request, context in try setup.form(request, context) }
+        router.page("/admin/audits/new") { request, context in try await setup.form(request, context) }
         router.post("/admin/audits/new") { request, context in try await setup.open(request, context) }
         router.page("/admin/audits/:id") { request, context in try await coordinator.audit(request, context) }
         router.post("/admin/audits/:id/reopen") { request, context in try await coordinator.reopen(request, context) }
         let officers = OfficerPages(app: self)
-        router.page("/admin/audits/:id/officers") { request, context in try officers.page(request, context) }
+        router.page("/admin/audits/:id/officers") { request, context in try await officers.page(request, context) }
         router.post("/admin/audits/:id/officers/upload") { request, context in try await officers.upload(request, context) }
         router.post("/admin/audits/:id/officers/add") { request, context in try await officers.add(request, context) }
-        router.page("/admin/audits/:id/officers/change") { request, context in try officers.changeForm(request, context) }
+        router.page("/admin/audits/:id/officers/change") { request, context in try await officers.changeForm(request, context) }
         router.post("/admin/audits/:id/officers/change") { request, context in try await officers.change(request, context) }
-        router.page("/admin/audits/:id/officers/remove") { request, context in try officers.removeForm(request, context) }
+        router.page("/admin/audits/:id/officers/remove") { request, context in try await officers.removeForm(request, context) }
         router.post("/admin/audits/:id/officers/remove") { request, context in try await officers.remove(request, context) }
         let staffPages = StaffPages(app: self)
-        router.page("/admin/audits/:id/staff") { request, context in try staffPages.page(request, context) }
+        router.page("/admin/audits/:id/staff") { request, context in try await staffPages.page(request, context) }
         router.post("/admin/audits/:id/staff/link") { request, context in try await staffPages.issueLink(request, context) }
         router.post("/admin/audits/:id/staff/upload") { request, context in try await staffPages.upload(request, context) }
         router.post("/admin/audits/:id/staff/confirm") { request, context in try await staffPages.confirm(request, context) }
         let invitations = InvitationPages(app: self)
-        router.page("/admin/audits/:id/invitations") { request, context in try invitations.page(request, context) }
+        router.page("/admin/audits/:id/invitations") { request, context in try await invitations.page(request, context) }
         router.post("/admin/audits/:id/invitations/due") { request, context in try await invitations.setDue(request, context) }
         router.post("/admin/audits/:id/invitations/send") { request, context in try await invitations.send(request, context) }
         router.page("/admin/audits/:id/scorecard") { request, context in try await coordinator.scorecard(request, context) }
@@ -126,14 +125,14 @@ public struct WebApp: Sendable {
         router.post("/admin/audits/:id/plan/actions/:action/merge") { request, context in try await plans.mergeAction(request, context) }
         router.post("/admin/audits/:id/plan/version") { request, context in try await plans.signOff(request, context) }
         let objectives = PlanObjectivePages(app: self)
-        router.page("/admin/audits/:id/plan/objectives/new") { request, context in try objectives.newObjectiveForm(request, context) }
+        router.page("/admin/audits/:id/plan/objectives/new") { request, context in try await objectives.newObjectiveForm(request, context) }
         router.post("/admin/audits/:id/plan/objectives/new") { request, context in try await objectives.addObjective(request, context) }
-        router.page("/admin/audits/:id/plan/objectives/:objective") { request, context in try objectives.objective(request, context) }
+        router.page("/admin/audits/:id/plan/objectives/:objective") { request, context in try await objectives.objective(request, context) }
         router.post("/admin/audits/:id/plan/objectives/:objective") { request, context in try await objectives.saveObjective(request, context) }
         router.post("/admin/audits/:id/plan/objectives/:objective/actions") { request, context in try await objectives.addAction(request, context) }
         let downloads = DownloadPages(app: self)
-        router.page("/admin/audits/:id/downloads") { request, context in try downloads.page(request, context) }
-        router.page("/admin/audits/:id/downloads/:file") { request, context in try downloads.file(request, context) }
+        router.page("/admin/audits/:id/downloads") { request, context in try await downloads.page(request, context) }
+        router.page("/admin/audits/:id/downloads/:file") { request, context in try await downloads.file(request, context) }
         router.page("/") { request, _ in
             self.message(request, title: "s11", paragraphs: ["Officers: open the link in your invitation. Staff: open the survey link your organisation sent you."],
                          link: ("/admin", "Audit coordinators: sign in"))
@@ -188,24 +187,24 @@ public struct WebApp: Sendable {
     }
 
     /// The audit's pinned content.
-    func content(auditID: Int64) throws -> (AuditRecord, AuditContent) {
-        guard let audit = try store.audit(id: auditID) else { throw HTTPError(.notFound) }
-        return (audit, try content(of: audit))
+    func content(auditID: Int64) async throws -> (AuditRecord, AuditContent) {
+        guard let audit = try await store.audit(id: auditID) else { throw HTTPError(.notFound) }
+        return await (audit, try content(of: audit))
     }
 
     /// The audit's pinned content, parsed once.
-    func content(of audit: AuditRecord) throws -> AuditContent {
-        try pinned.content(of: audit, store: store)
+    func content(of audit: AuditRecord) async throws -> AuditContent {
+        try await pinned.content(of: audit, store: store)
     }
 
     /// The audit's use cases, with its content from the cache.
-    func session(_ audit: AuditRecord) throws -> AuditSession {
-        AuditSession(store: store, audit: audit, content: try content(of: audit))
+    func session(_ audit: AuditRecord) async throws -> AuditSession {
+        await AuditSession(store: store, audit: audit, content: try content(of: audit))
     }
 
     /// Scoring for the audit, with its content from the cache.
-    func scoring(_ audit: AuditRecord) throws -> AuditScoring {
-        try session(audit).scoring
+    func scoring(_ audit: AuditRecord) async throws -> AuditScoring {
+        try await session(audit).scoring
     }
 
     static func domID(_ id: String) -> String {

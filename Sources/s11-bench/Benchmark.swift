@@ -16,6 +16,11 @@ import S11XML
 @main
 struct Benchmark {
     static func main() async throws {
+        try await run()
+    }
+
+    /// The benchmark itself, off the main actor, as the store's other callers are.
+    nonisolated static func run() async throws {
         let arguments = CommandLine.arguments.dropFirst()
         guard let sizeName = arguments.first, let size = SyntheticAudit.Size(rawValue: sizeName) else {
             print("usage: s11-bench council|county|national [--phases audit,staff] [--staff-responses N] [--db URL]")
@@ -31,19 +36,19 @@ struct Benchmark {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try AuditStore(database: option("--db") ?? folder.appendingPathComponent("bench.sqlite").path)
+        let store = try await AuditStore(database: option("--db") ?? folder.appendingPathComponent("bench.sqlite").path)
         var generator = SyntheticAudit(content: content)
         print("size \(size.rawValue): \(size.organisations) organisations x \(size.officersPerOrganisation) officers, \(staffResponses) staff responses")
 
         if phases.contains("audit") {
             var audits: [AuditRecord] = []
-            try measure("setup: open audits, import officers and returns", items: size.organisations * size.officersPerOrganisation, unit: "returns") {
+            try await measure("setup: open audits, import officers and returns", items: size.organisations * size.officersPerOrganisation, unit: "returns") {
                 for index in 0..<size.organisations {
-                    let audit = try store.openAudit(organisation: "Organisation \(index)", year: 2026, files: files)
+                    let audit = try await store.openAudit(organisation: "Organisation \(index)", year: 2026, files: files)
                     let officers = generator.officers(organisation: index, count: size.officersPerOrganisation)
-                    try store.importOfficers(officers, auditID: audit.id)
+                    try await store.importOfficers(officers, auditID: audit.id)
                     let returns = officers.map { generator.completeReturn(for: $0, organisation: audit.organisation, year: 2026) }
-                    try store.saveReturns(returns, auditID: audit.id) { ReturnRules(content: content).status(answers: $1, officer: $0) }
+                    try await store.saveReturns(returns, auditID: audit.id) { ReturnRules(content: content).status(answers: $1, officer: $0) }
                     audits.append(audit)
                 }
             }
@@ -55,14 +60,15 @@ struct Benchmark {
             for audit in audits {
                 var mark = clock.now
                 let scoring = AuditScoring(store: store, audit: audit, content: content)
-                let card = try scoring.scorecard()
-                let gaps = try scoring.gaps(in: card)
+                let card = try await scoring.scorecard()
+                let gaps = try await scoring.gaps(in: card)
                 spent.score += clock.now - mark
                 mark = clock.now
+                let officers = try await store.officers(auditID: audit.id)
                 let plan = PlanDrafter(content: content).draft(
-                    card: card, gaps: gaps, officers: try store.officers(auditID: audit.id),
+                    card: card, gaps: gaps, officers: officers,
                     options: .init(start: CalendarDate(iso: "2027-01-01")!, today: CalendarDate(iso: "2026-11-24")!))
-                try store.savePlan(plan, replace: true)
+                try await store.savePlan(plan, replace: true)
                 spent.draft += clock.now - mark
                 mark = clock.now
                 bytes += try PlanXML().write(plan).count
@@ -89,24 +95,24 @@ struct Benchmark {
             try handle.close()
             let megabytes = Double((try FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0) / 1_048_576
             print(String(format: "  staff CSV: %.1f MiB", megabytes))
-            let audit = try store.openAudit(organisation: "Staff survey", year: 2026, files: files)
+            let audit = try await store.openAudit(organisation: "Staff survey", year: 2026, files: files)
             let clock = ContinuousClock()
             let started = clock.now
-            try measure("import the staff CSV (read, check, store in one transaction)", items: staffResponses, unit: "responses") {
+            try await measure("import the staff CSV (read, check, store in one transaction)", items: staffResponses, unit: "responses") {
                 let reader = StaffSurveyCSVReader(survey: content.staffSurvey!, scales: content.scales)
-                _ = try store.importStaffCSV(files: [csv.path], reader: reader, auditID: audit.id, importedBy: "s11-bench")
+                _ = try await store.importStaffCSV(files: [csv.path], reader: reader, auditID: audit.id, importedBy: "s11-bench")
             }
-            try measure("score the staff survey from the store", items: staffResponses, unit: "responses") {
-                _ = try AuditScoring(store: store, audit: audit, content: content).staffResults()
+            try await measure("score the staff survey from the store", items: staffResponses, unit: "responses") {
+                _ = try await AuditScoring(store: store, audit: audit, content: content).staffResults()
             }
             print(String(format: "  import + score, together: %.2f s", seconds(clock.now - started)))
         }
     }
 
-    static func measure(_ name: String, items: Int, unit: String, _ body: () throws -> Void) throws {
+    static func measure(_ name: String, items: Int, unit: String, _ body: () async throws -> Void) async throws {
         let clock = ContinuousClock()
         let started = clock.now
-        try body()
+        try await body()
         report(name, seconds: seconds(clock.now - started), items: items, unit: unit)
     }
 

@@ -8,7 +8,7 @@ struct Admin: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Manage the audit coordinators who sign in to 's11 serve'.", subcommands: [Create.self])
 
-    struct Create: ParsableCommand {
+    struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a coordinator (or set a new password); the password is read from the terminal or standard input and stored as a bcrypt hash.")
 
@@ -18,8 +18,8 @@ struct Admin: ParsableCommand {
         var board = false
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            try reportingFailures {
+        func run() async throws {
+            try await reportingFailures {
                 guard email.contains("@"), !email.contains(where: \.isWhitespace) else { throw CLIError("'\(email)' is not an e-mail address") }
                 let organisation = org?.trimmingCharacters(in: .whitespaces)
                 guard (organisation?.isEmpty == false) != board else {
@@ -32,7 +32,7 @@ struct Admin: ParsableCommand {
                     password = readLine(strippingNewline: true) ?? ""
                 }
                 if let problem = CoordinatorPassword.problem(password) { throw CLIError(problem) }
-                try AuditStore(database: storeOptions.db).saveCoordinator(email: email, passwordHash: CoordinatorPassword.hash(password),
+                try await AuditStore(database: storeOptions.db).saveCoordinator(email: email, passwordHash: CoordinatorPassword.hash(password),
                                                                       organisation: board ? nil : organisation)
                 let sees = board ? "every organisation's summaries" : "\(organisation!)'s audits"
                 print("\(email) can sign in at /admin of 's11 serve' and sees \(sees) (any earlier sessions of theirs are signed out)")

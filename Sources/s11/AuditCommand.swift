@@ -10,7 +10,7 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit", abstract: "Open an audit cycle, list audits, see who has returned.",
         subcommands: [Open.self, List.self, Status.self])
 
-    struct Open: ParsableCommand {
+    struct Open: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Open an audit for an organisation and year, pinning the current Standards/ and Surveys/.")
 
@@ -26,16 +26,16 @@ struct AuditCommand: ParsableCommand {
             guard (2000...2100).contains(year) else { throw ValidationError("--year \(year) is not a plausible audit year") }
         }
 
-        func run() throws {
-            try reportingFailures {
-                let store = try AuditStore(database: storeOptions.db)
-                let previous = fromLast ? try store.audit(organisation: org, year: year - 1) : nil
-                let session = try AuditSession.open(store: store, root: try contentOptions.root(),
+        func run() async throws {
+            try await reportingFailures {
+                let store = try await AuditStore(database: storeOptions.db)
+                let previous = await fromLast ? try store.audit(organisation: org, year: year - 1) : nil
+                let session = try await AuditSession.open(store: store, root: try contentOptions.root(),
                                                     organisation: org, year: year, surveyID: survey, carryFrom: previous)
                 let content = session.content
                 print("opened the \(session.audit.year) audit for \(session.audit.organisation): catalogue \(content.catalogue.id) \(content.catalogue.version) (\(content.catalogue.requirements.count) requirements), survey \(content.selfAssessment.id) \(content.selfAssessment.version)")
                 if let previous {
-                    let statuses = try store.officerStatuses(auditID: session.audit.id)
+                    let statuses = try await store.officerStatuses(auditID: session.audit.id)
                     print("from \(previous.year): \(statuses.count) officers, \(statuses.map(\.carried).reduce(0, +)) answers carried as starting values; each officer confirms or changes them by returning this year's form")
                     print("next: s11 officers import OFFICERS.csv (to update the list), then s11 invite")
                 } else {
@@ -45,17 +45,17 @@ struct AuditCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the audits in the database.")
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            try reportingFailures {
-                let store = try AuditStore(database: storeOptions.db)
-                let audits = try store.audits()
+        func run() async throws {
+            try await reportingFailures {
+                let store = try await AuditStore(database: storeOptions.db)
+                let audits = try await store.audits()
                 if audits.isEmpty { print("no audits yet; start one with 's11 audit open --org NAME --year YYYY'") }
                 for audit in audits {
-                    let statuses = try store.officerStatuses(auditID: audit.id)
+                    let statuses = try await store.officerStatuses(auditID: audit.id)
                     let submitted = statuses.filter { $0.status == .submitted }.count
                     print("\(audit.year)  \(audit.organisation)  \(submitted)/\(statuses.count) returns submitted  opened \(audit.openedAt)")
                 }
@@ -63,15 +63,15 @@ struct AuditCommand: ParsableCommand {
         }
     }
 
-    struct Status: ParsableCommand {
+    struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Who has returned and who has not.")
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
-        func run() throws {
-            try reportingFailures {
-                let session = try AuditSession(db: storeOptions.db, selection: selection)
-                let statuses = try session.store.officerStatuses(auditID: session.audit.id)
+        func run() async throws {
+            try await reportingFailures {
+                let session = try await AuditSession(db: storeOptions.db, selection: selection)
+                let statuses = try await session.store.officerStatuses(auditID: session.audit.id)
                 print("\(session.audit.organisation) \(session.audit.year): \(statuses.filter { $0.status == .submitted }.count) of \(statuses.count) officers have submitted")
                 guard !statuses.isEmpty else {
                     print("no officers yet; add them with 's11 officers import OFFICERS.csv'")

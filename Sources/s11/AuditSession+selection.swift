@@ -4,8 +4,8 @@ import S11Store
 
 extension AuditSession {
     /// Opens the store and the audit the selection names.
-    init(db: String, selection: AuditSelection) throws {
-        let store = try AuditStore(database: db)
-        try self.init(store: store, audit: store.audit(organisation: selection.org, year: selection.year))
+    init(db: String, selection: AuditSelection) async throws {
+        let store = try await AuditStore(database: db)
+        try await self.init(store: store, audit: store.audit(organisation: selection.org, year: selection.year))
     }
 }

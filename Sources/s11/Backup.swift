@@ -3,16 +3,16 @@ import Foundation
 import S11Store
 
 /// `s11 backup`: an online copy of the database.
-struct Backup: ParsableCommand {
+struct Backup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Copy the database to a new file with SQLite's online backup (safe while 's11 serve' runs).")
 
     @Option(help: "The new backup file.") var out: String
     @OptionGroup var storeOptions: StoreOptions
 
-    func run() throws {
-        try reportingFailures {
-            try AuditStore(database: storeOptions.db).backup(to: out)
+    func run() async throws {
+        try await reportingFailures {
+            try await AuditStore(database: storeOptions.db).backup(to: out)
             print("backed up \(storeOptions.db) to \(out)")
         }
     }

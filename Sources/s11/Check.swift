@@ -3,14 +3,14 @@ import S11Core
 import S11XML
 
 /// `s11 check`: schema and meaning checks of Standards/ and Surveys/.
-struct Check: ParsableCommand {
+struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate Standards/ and Surveys/ against the shipped XSDs, then check ids and references.")
 
     @OptionGroup var contentOptions: ContentOptions
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let result = ContentLoader(root: try contentOptions.root()).load()
             if !result.problems.isEmpty { throw DiagnosticsError(result.problems) }
             let library = result.library

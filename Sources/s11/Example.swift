@@ -7,7 +7,7 @@ import S11Store
 import S11XML
 
 /// `s11 example`: a whole audit cycle on the example officers and returns that ship with s11.
-struct Example: ParsableCommand {
+struct Example: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a complete audit cycle on the shipped example council and print what it wrote.")
 
@@ -18,9 +18,9 @@ struct Example: ParsableCommand {
     static let organisation = "Riverside District Council"
     static let year = 2026
 
-    func run() throws {
-        try reportingFailures {
-            let built = try Self.build(out: out, db: db, root: try contentOptions.root(), baseURL: "http://127.0.0.1:8080")
+    func run() async throws {
+        try await reportingFailures {
+            let built = try await Self.build(out: out, db: db, root: try contentOptions.root(), baseURL: "http://127.0.0.1:8080")
             print("\nIn the browser: run 's11 serve --db \(built.database)' (or 's11 serve --example'), then open")
             if let (name, link) = built.waiting { print("  \(name)'s return (not sent yet): \(link)") }
             print("  the staff survey: \(built.staffLink)")
@@ -39,7 +39,7 @@ struct Example: ParsableCommand {
     }
 
     /// Runs the whole cycle on the shipped example, printing each step.
-    static func build(out: String, db: String?, root: URL, baseURL: String) throws -> Built {
+    static func build(out: String, db: String?, root: URL, baseURL: String) async throws -> Built {
         let examples = root.appendingPathComponent("Examples")
         let officersFile = examples.appendingPathComponent("officers.csv").path
         let returnsFolder = examples.appendingPathComponent("returns")
@@ -53,24 +53,24 @@ struct Example: ParsableCommand {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
         }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let store = try AuditStore(database: databasePath)
+        let store = try await AuditStore(database: databasePath)
 
         print("1. check: Standards/ and Surveys/ are valid")
-        let session = try AuditSession.open(store: store, root: root, organisation: organisation, year: year, surveyID: nil)
+        let session = try await AuditSession.open(store: store, root: root, organisation: organisation, year: year, surveyID: nil)
         print("2. audit open: \(organisation) \(year), pinned catalogue \(session.content.catalogue.id) \(session.content.catalogue.version)")
-        let officers = try session.importOfficers(file: officersFile)
+        let officers = try await session.importOfficers(file: officersFile)
         print("3. officers import: \(officers.added) officers from \(officersFile)")
-        let issued = try store.issueInvitations(auditID: session.audit.id, reissue: false)
-        let invitations = try Invitations(session: session, baseURL: baseURL)
+        let issued = try await store.issueInvitations(auditID: session.audit.id, reissue: false)
+        let invitations = try await Invitations(session: session, baseURL: baseURL)
             .write(.invitation, issued: issued, to: URL(fileURLWithPath: "\(out)/invitations"))
         print("4. invite: \(issued.count) links, written to \(out)/invitations/")
-        let returns = try session.returns.importFiles(returnFiles)
+        let returns = try await session.returns.importFiles(returnFiles)
         print("5. responses import: \(returns.count) returns")
         let staffFile = examples.appendingPathComponent("staff/surveymonkey-2026.csv").path
-        let staffCount = try session.importStaffResponses(files: [staffFile], mappingFile: nil).map(\.answerSets).reduce(0, +)
+        let staffCount = try await session.importStaffResponses(files: [staffFile], mappingFile: nil).map(\.answerSets).reduce(0, +)
         print("6. staff survey: \(staffCount) anonymous responses from a SurveyMonkey export (identity columns dropped)")
-        let card = try session.scorecard()
-        let staff = try session.staffResults()
+        let card = try await session.scorecard()
+        let staff = try await session.staffResults()
         let gaps = GapFinder().gaps(in: card, staff: staff)
         let scorePath = "\(out)/scorecard.txt"
         try writeFile(Data(ScorecardText(card: card, gaps: gaps, content: session.content, trail: [], staff: staff).render(allRequirements: true).utf8), to: scorePath)
@@ -79,7 +79,7 @@ struct Example: ParsableCommand {
         let reportPath = "\(out)/report.html"
         try writeFile(Data(ScorecardHTML(card: card, gaps: gaps, catalogue: session.content.catalogue, staff: staff).render().utf8), to: reportPath)
         print("7. score: organisation \(card.overall.percent.map { PercentText.format($0) + "%" } ?? "-") \(card.overall.rag?.label ?? ""), \(gaps.count) gaps")
-        let plan = try session.draftPlan(
+        let plan = try await session.draftPlan(
             options: PlanDrafter.Options(start: PlanDrafter.Options.defaultStart(auditYear: Self.year), today: today()),
             replace: true)
         let planTextPath = "\(out)/plan.txt"
@@ -88,11 +88,11 @@ struct Example: ParsableCommand {
         let planPath = "\(out)/plan.xml"
         try writeFile(try PlanXML().write(plan), to: planPath)
         print("9. plan export: valid against plan.xsd")
-        let waiting = try store.officerStatuses(auditID: session.audit.id).first { $0.status != .submitted }
+        let waiting = try await store.officerStatuses(auditID: session.audit.id).first { $0.status != .submitted }
         let waitingLink = waiting.flatMap { waiting in
             issued.first { $0.officer.email == waiting.officer.email }.map { (waiting.officer.name, "\(baseURL)/r/\($0.token)") }
         }
-        let staffLink = try session.issueStaffLink(baseURL: baseURL)
+        let staffLink = try await session.issueStaffLink(baseURL: baseURL)
         return Built(database: databasePath, waiting: waitingLink, staffLink: staffLink,
                      wrote: [databasePath, "\(out)/invitations/ (\(invitations.count) files)", scorePath, jsonPath, reportPath,
                              planTextPath, planPath])

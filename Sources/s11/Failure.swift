@@ -6,15 +6,6 @@ import S11Store
 
 /// Runs a command body, printing every diagnostic as its own `FILE:LINE:COL: error:` line on
 /// stderr and exiting 1; other refusals print as `error: ...`.
-func reportingFailures(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch {
-        throw report(error)
-    }
-}
-
-/// The same, for a command that waits (an export streamed to its file).
 func reportingFailures(_ body: () async throws -> Void) async throws {
     do {
         try await body()

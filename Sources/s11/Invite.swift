@@ -6,7 +6,7 @@ import S11Reports
 import S11Store
 
 /// `s11 invite`: one unguessable link per officer, and the invitation, sent or written.
-struct Invite: ParsableCommand {
+struct Invite: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Issue each officer's unique link and invitation (only a hash of each link is kept): sent, written to files, or printed.",
         discussion: "With --send, each invitation goes to the mail program (--sendmail or $S11_SENDMAIL), to every officer no invitation has reached yet, and what the program said is recorded ('s11 invite --status').")
@@ -33,46 +33,46 @@ struct Invite: ParsableCommand {
         if !officer.isEmpty && !send { throw ValidationError("--officer chooses whom --send sends to; add --send") }
     }
 
-    func run() throws {
-        try reportingFailures {
-            let session = try AuditSession(db: storeOptions.db, selection: selection)
+    func run() async throws {
+        try await reportingFailures {
+            let session = try await AuditSession(db: storeOptions.db, selection: selection)
             if staff {
-                let link = try session.issueStaffLink(baseURL: baseURL)
+                let link = try await session.issueStaffLink(baseURL: baseURL)
                 print("the staff survey for \(session.audit.organisation) \(session.audit.year): \(link)")
                 print("send it to all staff; answers are anonymous. Any earlier staff link no longer works.")
                 return
             }
-            if status { return try printStatus(session) }
-            try session.store.setReturnsDue(auditID: session.audit.id, deadline: deadline.flatMap(CalendarDate.init(iso:)), contact: contact)
+            if status { return try await printStatus(session) }
+            try await session.store.setReturnsDue(auditID: session.audit.id, deadline: deadline.flatMap(CalendarDate.init(iso:)), contact: contact)
             let invitations = Invitations(session: session, baseURL: baseURL, from: mailOptions.from)
             if send {
                 guard let program = try mailOptions.program() else {
                     throw CLIError("--send needs the mail program: give --sendmail \"msmtp -t\" (or set S11_SENDMAIL)")
                 }
-                let records = try invitations.send(.invitation, only: officer.isEmpty ? nil : Set(officer), via: program)
+                let records = try await invitations.send(.invitation, only: officer.isEmpty ? nil : Set(officer), via: program)
                 try reportSent(records, nobody: "every officer has been sent an invitation; add --officer EMAIL to send one again")
                 return
             }
-            let issued = try session.store.issueInvitations(auditID: session.audit.id, reissue: reissue)
+            let issued = try await session.store.issueInvitations(auditID: session.audit.id, reissue: reissue)
             if issued.isEmpty {
                 print("every officer already has a link; add --reissue to issue new ones (the old links then stop working)")
                 return
             }
             if let out {
-                let paths = try invitations.write(.invitation, issued: issued, to: URL(fileURLWithPath: out))
+                let paths = try await invitations.write(.invitation, issued: issued, to: URL(fileURLWithPath: out))
                 print("issued \(issued.count) links; wrote \(paths.count) files to \(out) (keep them safe: s11 stores only a hash of each link)")
             } else {
-                let mail = try invitations.mail()
+                let mail = try await invitations.mail()
                 print(TextTable(header: ["Officer", "E-mail", "Link"],
                                 rows: issued.map { [$0.officer.name, $0.officer.email, mail.link($0.token)] }).render())
             }
         }
     }
 
-    private func printStatus(_ session: AuditSession) throws {
-        let lastMessages = try session.store.lastMailRecords(auditID: session.audit.id)
+    private func printStatus(_ session: AuditSession) async throws {
+        let lastMessages = try await session.store.lastMailRecords(auditID: session.audit.id)
         let formatter = ISO8601DateFormatter()
-        let rows = try session.store.officers(auditID: session.audit.id).map { officer -> [String] in
+        let rows = try await session.store.officers(auditID: session.audit.id).map { officer -> [String] in
             guard let last = lastMessages[officer.email.lowercased()] else {
                 return [officer.name, officer.email, "none", "", ""]
             }

@@ -4,7 +4,7 @@ import S11Core
 import S11Store
 
 /// `s11 moderate`: a board's moderated rating of a requirement or standard, beside the self rating.
-struct Moderate: ParsableCommand {
+struct Moderate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Record a moderated rating (after a challenge event or peer review) for a requirement or a standard.",
         discussion: """
@@ -23,11 +23,11 @@ struct Moderate: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var selection: AuditSelection
 
-    func run() throws {
-        try reportingFailures {
-            let session = try AuditSession(db: storeOptions.db, selection: selection)
+    func run() async throws {
+        try await reportingFailures {
+            let session = try await AuditSession(db: storeOptions.db, selection: selection)
             if trail {
-                let changes = try session.store.moderationTrail(auditID: session.audit.id)
+                let changes = try await session.store.moderationTrail(auditID: session.audit.id)
                 if changes.isEmpty { print("no moderation recorded for \(session.audit.organisation) \(session.audit.year)") }
                 for change in changes {
                     print("\(change.at) \(change.by): \(change.scope) \(change.old?.label ?? "none") -> \(change.new?.label ?? "withdrawn"): \(change.reason)")
@@ -39,19 +39,19 @@ struct Moderate: ParsableCommand {
             do {
                 let moderating = Moderating(session: session)
                 let scope = try self.scope(moderating)
-                change = try moderating.moderate(scope, rag: Rag(rawValue: rating.rawValue), reason: reason, by: by)
+                change = try await moderating.moderate(scope, rag: Rag(rawValue: rating.rawValue), reason: reason, by: by)
             } catch let refusal as Moderating.Refusal {
                 throw CLIError(Self.words(refusal, catalogue: session.content.catalogue))
             }
             let scope = change.scope
-            let card = try session.scorecard()
+            let card = try await session.scorecard()
             let own: Rating? = switch scope {
             case .requirement(let id): card.requirement(id)?.rating
             case .standard(let id): card.standards.first { $0.standardID == id }?.rating
             }
             let selfText = own.flatMap { rating in rating.rag.map { "\($0.label) (\(rating.percent.map { PercentText.format($0) } ?? "-")%)" } } ?? "unrated"
             print("\(scope): self-assessed \(selfText), moderated \(change.old?.label ?? "none") -> \(change.new?.label ?? "withdrawn")")
-            print("gaps now: \(try session.gaps(in: card).count); redraft with 's11 plan draft --replace'")
+            print("gaps now: \(try await session.gaps(in: card).count); redraft with 's11 plan draft --replace'")
         }
     }
 

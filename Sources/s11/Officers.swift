@@ -8,7 +8,7 @@ struct Officers: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Manage the named officers who answer the self-assessment.", subcommands: [Import.self, Erase.self])
 
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import officers from CSV (name,email,role,service_area); all rows or none; re-import updates.")
 
@@ -16,25 +16,25 @@ struct Officers: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
-        func run() throws {
-            try reportingFailures {
-                let session = try AuditSession(db: storeOptions.db, selection: selection)
-                let result = try session.importOfficers(file: file)
+        func run() async throws {
+            try await reportingFailures {
+                let session = try await AuditSession(db: storeOptions.db, selection: selection)
+                let result = try await session.importOfficers(file: file)
                 print("imported \(file) into \(session.audit.organisation) \(session.audit.year): \(result.added) added, \(result.updated) updated")
             }
         }
     }
 
-    struct Erase: ParsableCommand {
+    struct Erase: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove an officer's personal data from every audit (name, e-mail, evidence text, links), keeping their returns' scores.")
 
         @Argument(help: "The officer's e-mail.") var email: String
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            try reportingFailures {
-                let erased = try S11Store.AuditStore(database: storeOptions.db).eraseOfficer(email: email)
+        func run() async throws {
+            try await reportingFailures {
+                let erased = try await S11Store.AuditStore(database: storeOptions.db).eraseOfficer(email: email)
                 guard erased > 0 else { throw CLIError("no officer with e-mail '\(email)' in any audit") }
                 print("erased \(email) from \(erased) audit\(erased == 1 ? "" : "s"); their answers still count, without the words or the name")
             }

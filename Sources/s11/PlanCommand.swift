@@ -12,7 +12,7 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan", abstract: "Next year's action plan: draft it from the gaps, show it, export it for the board.",
         subcommands: [Draft.self, Show.self, Update.self, Version.self, Export.self, Import.self])
 
-    struct Draft: ParsableCommand {
+    struct Draft: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Draft the plan from the audit's gaps, one objective per gap, with actions from the catalogue's templates.")
 
@@ -27,18 +27,21 @@ struct PlanCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
-        func run() throws {
-            try reportingFailures {
-                let session = try AuditSession(db: storeOptions.db, selection: selection)
-                let last = try previous.map { try PlanXML().read(data: InputFiles.data($0), file: $0) }
-                    ?? session.store.plan(organisation: session.audit.organisation, year: session.audit.year - 1)
+        func run() async throws {
+            try await reportingFailures {
+                let session = try await AuditSession(db: storeOptions.db, selection: selection)
+                let last = if let previous {
+                    try PlanXML().read(data: InputFiles.data(previous), file: previous)
+                } else {
+                    try await session.store.plan(organisation: session.audit.organisation, year: session.audit.year - 1)
+                }
                 if let last, let refusal = last.refusalToCarry(into: session.audit.organisation, auditYear: session.audit.year, anyYear: anyYear) {
                     throw CLIError("\(previous ?? "last year's plan") cannot be carried forward: \(refusal)")
                 }
                 let options = PlanDrafter.Options(
                     start: try parseDate(start, option: "--start") ?? PlanDrafter.Options.defaultStart(auditYear: session.audit.year),
                     today: try parseDate(date, option: "--date") ?? today(), owner: owner, author: author, previous: last)
-                let plan = try session.draftPlan(options: options, replace: replace)
+                let plan = try await session.draftPlan(options: options, replace: replace)
                 print("drafted \(plan.title): \(plan.objectives.count) objectives, \(plan.actions.count) actions under \(plan.standards.count) standards")
                 if let last {
                     let carried = plan.actions.filter { $0.carried != nil }.count
@@ -49,16 +52,16 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the plan as text, or only its overdue actions.")
         @Flag(help: "Only the actions past their timescale that are not Blue.") var overdue = false
         @Option(help: "With --overdue: the day to judge by (YYYY-MM-DD); default today.") var on: String?
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
-        func run() throws {
-            try reportingFailures {
-                let plan = try AuditStore(database: storeOptions.db).plan(selecting: selection.org, year: selection.year)
+        func run() async throws {
+            try await reportingFailures {
+                let plan = try await AuditStore(database: storeOptions.db).plan(selecting: selection.org, year: selection.year)
                 let text = overdue ? PlanText(plan: plan).overdue(on: try parseDate(on, option: "--on") ?? today())
                     : PlanText(plan: plan).render()
                 print(text, terminator: "")
@@ -66,7 +69,7 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record an action's status, progress, due date, lead or wording; every change is kept with who, when, old and new.")
 
@@ -84,12 +87,12 @@ struct PlanCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
-        func run() throws {
-            try reportingFailures {
+        func run() async throws {
+            try await reportingFailures {
                 let change = PlanUpdater.Change(status: status, progress: progress, due: try parseDate(due, option: "--due"), lead: lead,
                                                 input: input, outcome: outcome, measure: measure, timescale: timescale)
                 let at = Date()
-                let updated = try editing(storeOptions, selection).update(actionID: action, change: change, by: by, at: at)
+                let updated = try await editing(storeOptions, selection).update(actionID: action, change: change, by: by, at: at)
                 let stamp = ISO8601DateFormatter().string(from: at)
                 let changed = updated.actions.first { $0.id.lowercased() == action.lowercased() }
                 print("updated \(changed?.id ?? action): " + (changed?.history.filter { $0.at == stamp && $0.by == by } ?? [])
@@ -98,7 +101,7 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    struct Version: ParsableCommand {
+    struct Version: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Raise the plan's version (0.1 -> 0.2, or 1.0 with --major) and record why in its version history.")
 
@@ -109,17 +112,17 @@ struct PlanCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
-        func run() throws {
-            try reportingFailures {
+        func run() async throws {
+            try await reportingFailures {
                 let day = try parseDate(date, option: "--date") ?? today()
-                let updated = try editing(storeOptions, selection).signOff(note: note, major: major, by: by, on: day)
+                let updated = try await editing(storeOptions, selection).signOff(note: note, major: major, by: by, on: day)
                 let dc = updated.documentControl
                 print("\(updated.title) is now version \(dc.version) (\(note)); next review due \(dc.nextReviewDue)")
             }
         }
     }
 
-    struct Export: ParsableCommand {
+    struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Export the plan as board XML, validated against plan.xsd.")
 
         @Option(help: """
@@ -131,26 +134,26 @@ struct PlanCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
-        func run() throws {
-            try reportingFailures {
-                let plan = try AuditStore(database: storeOptions.db).plan(selecting: selection.org, year: selection.year)
+        func run() async throws {
+            try await reportingFailures {
+                let plan = try await AuditStore(database: storeOptions.db).plan(selecting: selection.org, year: selection.year)
                 if format == .docx && out == nil { throw CLIError("a Word document is not text: give --out FILE.docx") }
                 try emit(try format.write(plan), to: out, note: format.schema.map { " (valid against \($0))" } ?? "")
             }
         }
     }
 
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Import a plan from board XML (validated against plan.xsd).")
 
         @Argument(help: "The plan XML file.") var file: String
         @Flag(help: "Replace the stored plan for the same organisation and year.") var replace = false
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            try reportingFailures {
+        func run() async throws {
+            try await reportingFailures {
                 let plan = try PlanXML().read(data: InputFiles.data(file), file: file)
-                try AuditStore(database: storeOptions.db).savePlan(plan, replace: replace)
+                try await AuditStore(database: storeOptions.db).savePlan(plan, replace: replace)
                 print("imported \(plan.title) for \(plan.organisation) (\(plan.auditYear) audit): \(plan.objectives.count) objectives, \(plan.actions.count) actions")
             }
         }
@@ -158,9 +161,9 @@ struct PlanCommand: ParsableCommand {
 }
 
 /// The selected stored plan, for changing through the application's `PlanEditing`.
-private func editing(_ storeOptions: StoreOptions, _ selection: AuditSelection) throws -> PlanEditing {
-    let store = try AuditStore(database: storeOptions.db)
-    return PlanEditing(store: store, plan: try store.plan(selecting: selection.org, year: selection.year))
+private func editing(_ storeOptions: StoreOptions, _ selection: AuditSelection) async throws -> PlanEditing {
+    let store = try await AuditStore(database: storeOptions.db)
+    return await PlanEditing(store: store, plan: try store.plan(selecting: selection.org, year: selection.year))
 }
 
 func parseDate(_ text: String?, option: String) throws -> CalendarDate? {

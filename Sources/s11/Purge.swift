@@ -3,7 +3,7 @@ import Foundation
 import S11Store
 
 /// `s11 purge`: the staff survey's retention period.
-struct Purge: ParsableCommand {
+struct Purge: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Delete staff survey answers older than the retention period.")
 
@@ -14,9 +14,9 @@ struct Purge: ParsableCommand {
         guard staffOlderThan >= 1 else { throw ValidationError("--staff-older-than must be at least 1 year") }
     }
 
-    func run() throws {
-        try reportingFailures {
-            let deleted = try AuditStore(database: storeOptions.db).deleteStaffResponses(olderThan: staffOlderThan)
+    func run() async throws {
+        try await reportingFailures {
+            let deleted = try await AuditStore(database: storeOptions.db).deleteStaffResponses(olderThan: staffOlderThan)
             print("deleted \(deleted) staff survey answers older than \(staffOlderThan) year\(staffOlderThan == 1 ? "" : "s")")
         }
     }

@@ -6,7 +6,7 @@ import S11Reports
 import S11Store
 
 /// `s11 remind`: reminders for the officers who have not submitted, sent or written.
-struct Remind: ParsableCommand {
+struct Remind: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Send reminders (--send) or write them (.eml and a mail-merge CSV, --out) for officers whose return is not in.",
         discussion: "Each reminder carries a new link (s11 keeps only hashes, so the old one cannot be re-sent); answers already saved are kept.")
@@ -24,21 +24,21 @@ struct Remind: ParsableCommand {
         if send == (out != nil) { throw ValidationError("say how the reminders go: --send (the mail program) or --out DIR (files)") }
     }
 
-    func run() throws {
-        try reportingFailures {
-            let session = try AuditSession(db: storeOptions.db, selection: selection)
+    func run() async throws {
+        try await reportingFailures {
+            let session = try await AuditSession(db: storeOptions.db, selection: selection)
             let invitations = Invitations(session: session, baseURL: baseURL, from: mailOptions.from,
                                           deadline: try parseDate(deadline, option: "--deadline"), contact: contact)
             if send {
                 guard let program = try mailOptions.program() else {
                     throw CLIError("--send needs the mail program: give --sendmail \"msmtp -t\" (or set S11_SENDMAIL)")
                 }
-                try reportSent(try invitations.send(.reminder, via: program), nobody: "every officer has submitted; no reminders to send")
+                try await reportSent(try invitations.send(.reminder, via: program), nobody: "every officer has submitted; no reminders to send")
                 return
             }
             guard let out else { return }
-            let names = try invitations.recipients(.reminder).map(\.name)
-            let paths = try invitations.write(.reminder, to: URL(fileURLWithPath: out))
+            let names = try await invitations.recipients(.reminder).map(\.name)
+            let paths = try await invitations.write(.reminder, to: URL(fileURLWithPath: out))
             guard !paths.isEmpty else {
                 print("every officer has submitted; no reminders to write")
                 return

@@ -10,7 +10,7 @@ struct Responses: ParsableCommand {
         abstract: "Take in officers' returns and the staff survey's answers.",
         subcommands: [Import.self, Template.self, Reopen.self, Batches.self, Undo.self, Export.self])
 
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import officers' returns (XML or CSV, all files or none), or with --staff the staff survey's answers.")
 
@@ -26,11 +26,11 @@ struct Responses: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
-        func run() throws {
-            try reportingFailures {
-                let session = try AuditSession(db: storeOptions.db, selection: selection)
+        func run() async throws {
+            try await reportingFailures {
+                let session = try await AuditSession(db: storeOptions.db, selection: selection)
                 if staff {
-                    for batch in try session.importStaffResponses(files: files, mappingFile: mapping, dateOrder: dateOrder, again: again) {
+                    for batch in try await session.importStaffResponses(files: files, mappingFile: mapping, dateOrder: dateOrder, again: again) {
                         print("imported \(batch.answerSets) anonymous staff responses from \(batch.fileName) as batch \(batch.id) (identity columns and times dropped; 's11 responses undo \(batch.id)' takes them back)")
                     }
                     return
@@ -38,8 +38,8 @@ struct Responses: ParsableCommand {
                 if dateOrder != nil || again || mapping != nil {
                     throw CLIError("--mapping, --date-order and --again are for the staff survey's export; add --staff")
                 }
-                let returns = try session.returns.importFiles(files)
-                let submitted = Set(try session.store.officerStatuses(auditID: session.audit.id)
+                let returns = try await session.returns.importFiles(files)
+                let submitted = await Set(try session.store.officerStatuses(auditID: session.audit.id)
                     .filter { $0.status == .submitted }.map(\.officer.email))
                 let complete = returns.filter { submitted.contains($0.officerEmail) }.count
                 print("imported \(returns.count) returns (\(complete) complete and submitted, \(returns.count - complete) in progress)")
@@ -47,7 +47,7 @@ struct Responses: ParsableCommand {
         }
     }
 
-    struct Template: ParsableCommand {
+    struct Template: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the return an officer fills in: their questions, with guidance and options.")
 
@@ -56,13 +56,13 @@ struct Responses: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
-        func run() throws {
-            try reportingFailures {
-                let session = try AuditSession(db: storeOptions.db, selection: selection)
-                guard let found = try session.store.officers(auditID: session.audit.id).first(where: { $0.email == officer.lowercased() }) else {
+        func run() async throws {
+            try await reportingFailures {
+                let session = try await AuditSession(db: storeOptions.db, selection: selection)
+                guard let found = try await session.store.officers(auditID: session.audit.id).first(where: { $0.email == officer.lowercased() }) else {
                     throw CLIError("no officer with e-mail '\(officer)' in \(session.audit.organisation) \(session.audit.year)")
                 }
-                let existing = try session.store.returns(audit: session.audit, includeUnsubmitted: true)
+                let existing = try await session.store.returns(audit: session.audit, includeUnsubmitted: true)
                     .first { $0.officerEmail == found.email }?.answers ?? []
                 let data = ReturnXML().template(content: session.content, organisation: session.audit.organisation,
                                                 year: session.audit.year, officer: found, existing: existing)
@@ -71,32 +71,32 @@ struct Responses: ParsableCommand {
         }
     }
 
-    struct Reopen: ParsableCommand {
+    struct Reopen: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reopen an officer's submitted return so they can change it at their link.")
 
         @Option(help: "The officer's e-mail.") var officer: String
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
-        func run() throws {
-            try reportingFailures {
-                let session = try AuditSession(db: storeOptions.db, selection: selection)
-                try session.store.reopenReturn(officerEmail: officer, auditID: session.audit.id)
+        func run() async throws {
+            try await reportingFailures {
+                let session = try await AuditSession(db: storeOptions.db, selection: selection)
+                try await session.store.reopenReturn(officerEmail: officer, auditID: session.audit.id)
                 print("reopened \(officer)'s return; it counts again once they submit it")
             }
         }
     }
 
-    struct Batches: ParsableCommand {
+    struct Batches: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the staff survey files imported into the audit, each a batch.")
 
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
-        func run() throws {
-            try reportingFailures {
-                let session = try AuditSession(db: storeOptions.db, selection: selection)
-                let batches = try session.store.staffImportBatches(auditID: session.audit.id)
+        func run() async throws {
+            try await reportingFailures {
+                let session = try await AuditSession(db: storeOptions.db, selection: selection)
+                let batches = try await session.store.staffImportBatches(auditID: session.audit.id)
                 guard !batches.isEmpty else {
                     print("no staff survey files imported into \(session.audit.organisation) \(session.audit.year)")
                     return
@@ -109,17 +109,17 @@ struct Responses: ParsableCommand {
         }
     }
 
-    struct Undo: ParsableCommand {
+    struct Undo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Take one imported staff survey file's answers back out of the audit, in one transaction.")
 
         @Argument(help: "The batch number, as 's11 responses batches' lists it.") var batch: Int64
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
-        func run() throws {
-            try reportingFailures {
-                let session = try AuditSession(db: storeOptions.db, selection: selection)
-                let undone = try session.store.undoStaffImport(batchID: batch, auditID: session.audit.id)
+        func run() async throws {
+            try await reportingFailures {
+                let session = try await AuditSession(db: storeOptions.db, selection: selection)
+                let undone = try await session.store.undoStaffImport(batchID: batch, auditID: session.audit.id)
                 print("removed batch \(undone.id): \(undone.answerSets) staff answer sets imported from \(undone.fileName) on \(undone.importedOn)")
             }
         }

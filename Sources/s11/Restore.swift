@@ -3,7 +3,7 @@ import Foundation
 import S11Store
 
 /// `s11 restore`: a checked backup back into place.
-struct Restore: ParsableCommand {
+struct Restore: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Restore a backup into the database file (checked first: an s11 database that passes SQLite's integrity check).")
 
@@ -11,9 +11,9 @@ struct Restore: ParsableCommand {
     @Flag(help: "Replace the database file if it exists.") var replace = false
     @OptionGroup var storeOptions: StoreOptions
 
-    func run() throws {
-        try reportingFailures {
-            try AuditStore.restore(from: from, to: storeOptions.db, replace: replace)
+    func run() async throws {
+        try await reportingFailures {
+            try await AuditStore.restore(from: from, to: storeOptions.db, replace: replace)
             print("restored \(from) into \(storeOptions.db)")
         }
     }

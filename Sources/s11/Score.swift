@@ -5,7 +5,7 @@ import S11Core
 import S11Reports
 
 /// `s11 score`: the scorecard as a table or JSON.
-struct Score: ParsableCommand {
+struct Score: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score the submitted returns: per requirement, standard, service area and organisation, with RAG bands.")
 
@@ -19,27 +19,28 @@ struct Score: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var selection: AuditSelection
 
-    func run() throws {
-        try reportingFailures {
-            let session = try AuditSession(db: storeOptions.db, selection: selection)
-            let card = try session.scorecard()
-            let staff = try session.staffResults()
+    func run() async throws {
+        try await reportingFailures {
+            let session = try await AuditSession(db: storeOptions.db, selection: selection)
+            let card = try await session.scorecard()
+            let staff = try await session.staffResults()
             let gaps = GapFinder().gaps(in: card, staff: staff)
-            let previous = try compare.map { year -> Scorecard in
-                try AuditSession(store: session.store, audit: session.store.audit(organisation: session.audit.organisation, year: year))
-                    .scorecard()
+            var previous: Scorecard?
+            if let compare {
+                let audit = try await session.store.audit(organisation: session.audit.organisation, year: compare)
+                previous = try await AuditSession(store: session.store, audit: audit).scorecard()
             }
             let text: String
             switch format {
             case .table:
-                text = ScorecardText(card: card, gaps: gaps, content: session.content,
+                text = await ScorecardText(card: card, gaps: gaps, content: session.content,
                                      trail: try session.store.moderationTrail(auditID: session.audit.id), previous: previous,
                                      staff: staff)
                     .render(allRequirements: requirements)
             case .json: text = try ScorecardJSON(card: card, gaps: gaps, previous: previous, staff: staff).render()
             case .csv: text = ScorecardCSV().write(card, gaps: gaps, staff: staff)
             case .html:
-                text = ScorecardHTML(card: card, gaps: gaps, catalogue: session.content.catalogue,
+                text = await ScorecardHTML(card: card, gaps: gaps, catalogue: session.content.catalogue,
                                      trail: try session.store.moderationTrail(auditID: session.audit.id), previous: previous,
                                      staff: staff).render()
             }

@@ -27,10 +27,10 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var contentOptions: ContentOptions
 
     func run() async throws {
-        let database = example ? try prepareExample() : storeOptions.db
+        let database = await example ? try prepareExample() : storeOptions.db
         let store: AuditStore
         do {
-            store = try AuditStore(database: database)
+            store = try await AuditStore(database: database)
         } catch let error as StoreError {
             printError("error: \(error.message)")
             throw ExitCode(1)
@@ -45,7 +45,7 @@ struct Serve: AsyncParsableCommand {
         let app = try await WebApp(store: store, baseURL: baseURL ?? "http://\(host):\(port)", mailFolder: mailDir,
                                    delivery: delivery, mailFrom: mailOptions.from, contentRoot: try? contentOptions.root())
             .application(host: host, port: port, readTimeout: .seconds(Int64(max(1, readTimeout)))) { port in
-            let audits = (try? store.audits()) ?? []
+            let audits = await (try? store.audits()) ?? []
             say("s11 is serving \(AuditStore.displayName(database)) at http://\(host):\(port)/ (\(audits.count) audit\(audits.count == 1 ? "" : "s"))")
             say("coordinators sign in at http://\(host):\(port)/admin (add one with 's11 admin create --email E --org NAME')")
             say(delivery.map { "invitations and reminders go to the mail program '\($0.arguments.joined(separator: " "))'" }
@@ -59,14 +59,14 @@ struct Serve: AsyncParsableCommand {
 
 extension Serve {
     /// Builds the example council and a coordinator to sign in as; returns the database path.
-    private func prepareExample() throws -> String {
+    private func prepareExample() async throws -> String {
         var path = ""
-        try reportingFailures {
+        try await reportingFailures {
             let base = baseURL ?? "http://\(host):\(port)"
-            let built = try Example.build(out: "s11-example", db: nil, root: try contentOptions.root(), baseURL: base)
+            let built = try await Example.build(out: "s11-example", db: nil, root: try contentOptions.root(), baseURL: base)
             fflush(nil)                                   // the steps first, even into a pipe
             let password = Self.newPassword()
-            try AuditStore(database: built.database).saveCoordinator(email: "coordinator@riverside.example",
+            try await AuditStore(database: built.database).saveCoordinator(email: "coordinator@riverside.example",
                                                                   passwordHash: CoordinatorPassword.hash(password),
                                                                   organisation: Example.organisation)
             say("\nReady to use:")

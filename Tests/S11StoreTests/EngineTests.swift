@@ -10,53 +10,58 @@ import S11Core
 @Suite struct EngineTests {
     let files: [(kind: String, path: String, data: Data)] = [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))]
 
-    @Test func aStoreMovesWholeAndTheChecksumsNoticeAnyChange() throws {
-        let source = try AuditStore()
-        let audit = try source.openAudit(organisation: "Riverside District Council", year: 2026, files: files)
-        try source.importOfficers([Officer(name: "Asha Patel", email: "asha@example.org", role: "dso", serviceArea: "Housing")], auditID: audit.id)
-        try source.saveAnswers([Answer(questionID: "Q1", choice: .option("yes"), evidence: "Policy – 2026 ✓", example: nil, reason: nil)],
+    @Test func aStoreMovesWholeAndTheChecksumsNoticeAnyChange() async throws {
+        let source = try await AuditStore()
+        let audit = try await source.openAudit(organisation: "Riverside District Council", year: 2026, files: files)
+        try await source.importOfficers([Officer(name: "Asha Patel", email: "asha@example.org", role: "dso", serviceArea: "Housing")], auditID: audit.id)
+        try await source.saveAnswers([Answer(questionID: "Q1", choice: .option("yes"), evidence: "Policy – 2026 ✓", example: nil, reason: nil)],
                                officerEmail: "asha@example.org", auditID: audit.id)
-        try source.saveStaffResponses([StaffResponse(profile: ["service-area": "housing"], answers: ["SC01": "agree"])], auditID: audit.id)
-        try source.saveCoordinator(email: "lead@riverside.example", passwordHash: "hash", organisation: audit.organisation)
-        _ = try source.startCoordinatorSession(email: "lead@riverside.example")
+        try await source.saveStaffResponses([StaffResponse(profile: ["service-area": "housing"], answers: ["SC01": "agree"])], auditID: audit.id)
+        try await source.saveCoordinator(email: "lead@riverside.example", passwordHash: "hash", organisation: audit.organisation)
+        _ = try await source.startCoordinatorSession(email: "lead@riverside.example")
 
-        let target = try AuditStore(database: TestDatabase.fresh())
-        let report = try source.move(into: target)
+        let target = try await AuditStore(database: TestDatabase.fresh())
+        let report = try await source.move(into: target)
         #expect(report.tables.map(\.name) == StoreTable.all.map(\.name))
         #expect(report.tables.first { $0.name == "answer" }?.rows == 1)
-        #expect(try target.officerReturn(officerEmail: "asha@example.org", auditID: audit.id).answers.first?.evidence == "Policy – 2026 ✓")
-        #expect(try target.staffResponses(auditID: audit.id) == source.staffResponses(auditID: audit.id))
+        #expect(try await target.officerReturn(officerEmail: "asha@example.org", auditID: audit.id).answers.first?.evidence == "Policy – 2026 ✓")
+        #expect(try await target.staffResponses(auditID: audit.id) == source.staffResponses(auditID: audit.id))
 
         // The target's counters carry on past the moved ids.
-        let next = try target.openAudit(organisation: "Hillside Borough Council", year: 2026, files: files)
+        let next = try await target.openAudit(organisation: "Hillside Borough Council", year: 2026, files: files)
         #expect(next.id > audit.id)
 
         // One changed character in one row, and the table's checksum differs.
         let answers = try #require(StoreTable.all.first { $0.name == "answer" })
-        let before = try target.engine.read { try AuditStore.summary(of: answers, in: $0) }
-        try target.engine.write { try $0.execute("UPDATE answer SET evidence = 'Policy – 2026 x'") }
-        let after = try target.engine.read { try AuditStore.summary(of: answers, in: $0) }
+        let before = try await target.engine.read { try await AuditStore.summary(of: answers, in: $0) }
+        try await target.engine.write { try await $0.execute("UPDATE answer SET evidence = 'Policy – 2026 x'") }
+        let after = try await target.engine.read { try await AuditStore.summary(of: answers, in: $0) }
         #expect(before.rows == after.rows && before.checksum != after.checksum)
 
         // A target that holds anything is refused, and keeps what it held.
-        #expect { try source.move(into: target) } throws: { "\($0)".contains("the target store already holds data") }
-        #expect(try target.audits().count == 2)
+        await #expect { try await source.move(into: target) } throws: { "\($0)".contains("the target store already holds data") }
+        #expect(try await target.audits().count == 2)
     }
 
-    @Test func writersAtOnceLoseNothing() throws {
+    @Test func writersAtOnceLoseNothing() async throws {
         // Each writer's answers bring questions the codebook has not seen: each submission reads
         // the codebook, grows it and stores both, which two writers at once must not interleave.
         let location = TestDatabase.fresh(sqlite: FileManager.default.temporaryDirectory.appendingPathComponent("s11-\(UUID().uuidString).sqlite").path)
-        let store = try AuditStore(database: location)
-        let audit = try store.openAudit(organisation: "Riverside District Council", year: 2026, files: files)
+        let store = try await AuditStore(database: location)
+        let audit = try await store.openAudit(organisation: "Riverside District Council", year: 2026, files: files)
         let writers = 6, each = 20
-        DispatchQueue.concurrentPerform(iterations: writers) { writer in
-            for index in 0..<each {
-                let response = StaffResponse(profile: [:], answers: ["W\(writer)-\(index)": "agree", "SC01": "agree"])
-                try! store.saveStaffResponses([response], auditID: audit.id)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<writers {
+                group.addTask {
+                    for index in 0..<each {
+                        let response = StaffResponse(profile: [:], answers: ["W\(writer)-\(index)": "agree", "SC01": "agree"])
+                        try await store.saveStaffResponses([response], auditID: audit.id)
+                    }
+                }
             }
+            try await group.waitForAll()
         }
-        let stored = try store.staffResponses(auditID: audit.id)
+        let stored = try await store.staffResponses(auditID: audit.id)
         #expect(stored.count == writers * each)
         for writer in 0..<writers {
             for index in 0..<each {
@@ -95,34 +100,34 @@ import S11Core
                 == "SELECT '?', $1 FROM \"a?\" WHERE x = $2 AND y = 'it''s ?'")
     }
 
-    @Test func aServerThatIsNotThereIsNamedWithoutItsPassword() throws {
-        #expect {
-            try AuditStore(database: "postgres://s11:secret@127.0.0.1:1/board?sslmode=disable")
+    @Test func aServerThatIsNotThereIsNamedWithoutItsPassword() async throws {
+        await #expect {
+            try await AuditStore(database: "postgres://s11:secret@127.0.0.1:1/board?sslmode=disable")
         } throws: { error in
             let text = "\(error)"
             return text.contains("cannot connect to PostgreSQL at postgres://s11:***@127.0.0.1:1/board") && !text.contains("secret")
         }
     }
 
-    @Test func restoringIntoAServerIsRefusedBeforeAnythingIsRead() throws {
-        #expect {
-            try AuditStore.restore(from: "/nowhere/backup.sqlite", to: "postgres://s11:secret@127.0.0.1:1/board", replace: true)
+    @Test func restoringIntoAServerIsRefusedBeforeAnythingIsRead() async throws {
+        await #expect {
+            try await AuditStore.restore(from: "/nowhere/backup.sqlite", to: "postgres://s11:secret@127.0.0.1:1/board", replace: true)
         } throws: { "\($0)" == "s11 restore writes an SQLite file; to move a store onto PostgreSQL use 's11 migrate-store --from FILE --to URL'" }
     }
 
     @Test(.enabled(if: TestDatabase.onPostgres, "needs S11_TEST_DATABASE_URL"))
-    func aServerStoreWrittenByANewerS11IsRefused() throws {
+    func aServerStoreWrittenByANewerS11IsRefused() async throws {
         let url = try #require(TestDatabase.freshPostgres())
-        let store = try AuditStore(database: url)
-        try store.engine.write { try $0.execute("INSERT INTO s11_migrations (identifier) VALUES ('v99: from the future')") }
-        #expect { try AuditStore(database: url) } throws: {
+        let store = try await AuditStore(database: url)
+        try await store.engine.write { try await $0.execute("INSERT INTO s11_migrations (identifier) VALUES ('v99: from the future')") }
+        await #expect { try await AuditStore(database: url) } throws: {
             "\($0)".contains("this database was written by a newer s11 (it has migration 'v99: from the future'); upgrade s11 to use it")
         }
     }
 
     @Test(.enabled(if: TestDatabase.onPostgres, "needs S11_TEST_DATABASE_URL"))
-    func backupsOfAServerStoreAreTheServersJob() throws {
-        let store = try AuditStore(database: try #require(TestDatabase.freshPostgres()))
-        #expect { try store.backup(to: "/tmp/never.sqlite") } throws: { "\($0)".contains("back it up with pg_dump") }
+    func backupsOfAServerStoreAreTheServersJob() async throws {
+        let store = try await AuditStore(database: try #require(TestDatabase.freshPostgres()))
+        await #expect { try await store.backup(to: "/tmp/never.sqlite") } throws: { "\($0)".contains("back it up with pg_dump") }
     }
 }

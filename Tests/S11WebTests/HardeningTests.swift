@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func everyResponseCarriesTheSecurityHeadersDownloadsRedirectsAndRefusalsIncluded() async throws {
-        let (fixture, hillside) = try OrganisationScopeTests().twoOrganisations()
+        let (fixture, hillside) = try await OrganisationScopeTests().twoOrganisations()
         try await fixture.run { browser in
             expectSecurityHeaders(try await browser.get("/"), "home")
             let redirect = try await browser.get("/admin")
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func signedInFormsNeedTheSessionsTokenNotAPlantedCookie() async throws {
-        let (fixture, _) = try OrganisationScopeTests().twoOrganisations()
+        let (fixture, _) = try await OrganisationScopeTests().twoOrganisations()
         try await fixture.run { browser in
             let signInToken = try #require(try await browser.get("/admin/login").csrf)
             try await OrganisationScopeTests().signIn(browser, as: "lead@riverside.example")
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func refusalsAreMessagePagesNotEmptyBodies() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture()
         try await fixture.run { browser in
             let page = try await browser.get("/r/\(fixture.owen)/s/1")
             let tooBig = try await browser.post("/r/\(fixture.owen)/s/1", [("evidence.Q1", String(repeating: "x", count: 600 * 1024))],
@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func headIsAnsweredAsGetWithoutTheBody() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture()
         try await fixture.run { browser in
             let get = try await browser.get("/")
             let head = try await browser.get("/", method: .head)
@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func staffSurveyRequestsLeaveNoLogLineToMatchAnAnswerSetTo() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture()
         let lines = RouterClient.LogLines()
         try await fixture.run(logLines: lines) { browser in
             let form = try await browser.get("/staff/\(fixture.staffToken)")
@@ -101,7 +101,7 @@ import Testing
             _ = try await browser.get("/staff/\(fixture.staffToken)/thanks")
             _ = try await browser.get("/r/\(fixture.owen)")
         }
-        #expect(try fixture.store.staffResponses(auditID: fixture.audit.id).count == 1)
+        #expect(try await fixture.store.staffResponses(auditID: fixture.audit.id).count == 1)
         let logged = lines.all
         #expect(logged.contains { $0.contains("route=/r/") })                   // officers' pages are logged
         #expect(!logged.contains { $0.contains("staff") }, "\(logged)")          // the staff survey's are not

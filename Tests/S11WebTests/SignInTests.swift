@@ -12,11 +12,11 @@ import Testing
 @Suite struct SignInTests {
     static let password = "correct horse battery staple"
 
-    func fixture() throws -> WebFixture {
-        let fixture = try WebFixture()
-        try fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+    func fixture() async throws -> WebFixture {
+        let fixture = try await WebFixture()
+        try await fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
                                           organisation: fixture.audit.organisation)
-        try fixture.store.saveCoordinator(email: "chair@board.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+        try await fixture.store.saveCoordinator(email: "chair@board.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
                                           organisation: nil)
         return fixture
     }
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func afterFiveWrongPasswordsTheAccountWaitsEvenWithTheRightOne() async throws {
-        let fixture = try fixture()
+        let fixture = try await fixture()
         try await fixture.run { browser in
             for _ in 0..<5 { #expect(try await signIn(browser, "lead@riverside.example", "wrong password here").status == .unauthorized) }
             let refused = try await signIn(browser, "lead@riverside.example", Self.password)
@@ -35,29 +35,29 @@ import Testing
             #expect(refused.headers[.retryAfter].flatMap(Int.init) ?? 0 >= 1)
             #expect(refused.body.contains("Too many wrong passwords") && refused.body.contains("Wait"))
         }
-        let events = try fixture.store.signInEvents(visibleTo: Coordinator(email: "lead@riverside.example", organisation: fixture.audit.organisation))
+        let events = try await fixture.store.signInEvents(visibleTo: Coordinator(email: "lead@riverside.example", organisation: fixture.audit.organisation))
         #expect(events.map(\.outcome) == Array(repeating: .failure, count: 5) + [.passwordSet])     // a refusal writes nothing
         // Once the wait is over the right password works, and a success starts the count again.
-        try fixture.store.recordSignIn(email: "other@riverside.example", address: "192.0.2.1", outcome: .success)
-        #expect(try fixture.store.signInDecision(email: "lead@riverside.example", address: "unknown",
+        try await fixture.store.recordSignIn(email: "other@riverside.example", address: "192.0.2.1", outcome: .success)
+        #expect(try await fixture.store.signInDecision(email: "lead@riverside.example", address: "unknown",
                                                  now: Date().addingTimeInterval(3600)) == .allowed)
     }
 
     @Test func twentyWrongPasswordsLockTheAccountUntilANewPasswordIsSet() async throws {
-        let fixture = try fixture()
-        for _ in 0..<19 { try fixture.store.recordSignIn(email: "lead@riverside.example", address: "192.0.2.9", outcome: .failure) }
+        let fixture = try await fixture()
+        for _ in 0..<19 { try await fixture.store.recordSignIn(email: "lead@riverside.example", address: "192.0.2.9", outcome: .failure) }
         var noWaits = SignInThrottle()
         noWaits.free = 20                                                    // straight to the lock
         try await fixture.run(throttle: noWaits) { browser in
             let twentieth = try await signIn(browser, "lead@riverside.example", "the twentieth wrong one")
             #expect(twentieth.status == .unauthorized)
         }
-        #expect(try fixture.store.signInEvents(visibleTo: Coordinator(email: "lead@riverside.example", organisation: nil)).first?.outcome == .locked)
+        #expect(try await fixture.store.signInEvents(visibleTo: Coordinator(email: "lead@riverside.example", organisation: nil)).first?.outcome == .locked)
         try await fixture.run { browser in
             let locked = try await signIn(browser, "lead@riverside.example", Self.password)
             #expect(locked.status == .tooManyRequests && locked.body.contains("This account is locked"))
         }
-        try fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+        try await fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
                                           organisation: fixture.audit.organisation)
         try await fixture.run { browser in
             let signedIn = try await signIn(browser, "lead@riverside.example", Self.password)
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func oneAddressGuessingAtManyAccountsWaits() async throws {
-        let fixture = try fixture()
+        let fixture = try await fixture()
         try await fixture.run { browser in
             for index in 0..<5 { _ = try await signIn(browser, "nobody\(index)@riverside.example", "wrong password here") }
             #expect(try await signIn(browser, "lead@riverside.example", Self.password).status == .tooManyRequests)
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func anUnknownAddressCostsAPasswordCheckLikeAKnownOne() async throws {
-        let fixture = try fixture()
+        let fixture = try await fixture()
         let checks = PasswordChecks()
         try await fixture.run(passwords: checks) { browser in
             _ = try await signIn(browser, "nobody@riverside.example", "wrong password here")
@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func aCoordinatorSeesTheAttemptsOnTheirOrganisationsAccountsOnly() async throws {
-        let fixture = try fixture()
+        let fixture = try await fixture()
         try await fixture.run { browser in
             _ = try await signIn(browser, "chair@board.example", "wrong password here")
             _ = try await signIn(browser, "lead@riverside.example", "wrong password here")

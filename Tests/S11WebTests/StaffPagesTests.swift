@@ -13,24 +13,24 @@ import Testing
         Array(try Data(contentsOf: WebFixture.packageRoot.appendingPathComponent("Examples/staff/\(name)")))
     }
 
-    func count(_ fixture: WebFixture) throws -> Int { try fixture.store.staffAnswerSetCount(auditID: fixture.audit.id) }
+    func count(_ fixture: WebFixture) async throws -> Int { try await fixture.store.staffAnswerSetCount(auditID: fixture.audit.id) }
 
     @Test func aSurveyMonkeyExportIsCheckedThenImported() async throws {
-        let fixture = try CoordinatorTests().fixtureWithCoordinator()
+        let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let id = fixture.audit.id
-        let before = try count(fixture)
+        let before = try await count(fixture)
         try await fixture.run { browser in
             try await CoordinatorTests().signIn(browser)
             let page = try await browser.get("/admin/audits/\(id)/staff")
             let linked = try await browser.post("/admin/audits/\(id)/staff/link", [], csrf: page.csrf)
             let link = try #require(linked.body.components(separatedBy: "id=\"staff-link\" value=\"").dropFirst().first?.split(separator: "\"").first)
             let token = String(link.split(separator: "/").last!)
-            #expect(try fixture.store.audit(forStaffToken: token)?.id == id)            // the link shown is the one that works
+            #expect(try await fixture.store.audit(forStaffToken: token)?.id == id)            // the link shown is the one that works
             let checked = try await browser.upload("/admin/audits/\(id)/staff/upload", file: ("file", "surveymonkey-2026.csv", try example("surveymonkey-2026.csv")),
                                                    csrf: page.csrf)
             #expect(checked.body.contains("Check the columns before importing"))
             #expect(checked.body.contains("columns were matched"))
-            #expect(try count(fixture) == before)                                          // nothing stored yet
+            #expect(try await count(fixture) == before)                                          // nothing stored yet
             let upload = try #require(checked.field("upload"))
             // Confirm with every column as matched (the selects' chosen values).
             var fields: [(String, String)] = [("upload", upload), ("choice", "import"), ("dateOrder", "")]
@@ -41,13 +41,13 @@ import Testing
             let again = try await browser.post("/admin/audits/\(id)/staff/confirm", fields, csrf: page.csrf)
             #expect(again.status == .conflict && again.body.contains("no longer waiting"))
         }
-        #expect(try count(fixture) == before + 140)
+        #expect(try await count(fixture) == before + 140)
     }
 
     @Test func aFormsExportIsMatchedInTheFormAndNothingIsStoredUntilItIsWhole() async throws {
-        let fixture = try CoordinatorTests().fixtureWithCoordinator()
+        let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let id = fixture.audit.id
-        let before = try count(fixture)
+        let before = try await count(fixture)
         try await fixture.run { browser in
             try await CoordinatorTests().signIn(browser)
             let page = try await browser.get("/admin/audits/\(id)/staff")
@@ -62,29 +62,29 @@ import Testing
             #expect(refused.status == .unprocessableContent)
             #expect(refused.body.contains("Say what column 9 (&#39;Child signs&#39;) holds") || refused.body.contains("Say what column 9 ('Child signs') holds"))
             #expect(refused.body.contains("Confirm that the export has no column"))
-            #expect(try count(fixture) == before)
+            #expect(try await count(fixture) == before)
             let matched = chosen.filter { !["column.9", "column.10", "column.11"].contains($0.0) }
                 + [("column.9", "SC01"), ("column.10", "SC06"), ("column.11", "SC07"), ("absent", "yes")]
             let done = try await browser.post("/admin/audits/\(id)/staff/confirm", [("upload", upload), ("choice", "import")] + matched,
                                               csrf: page.csrf)
             #expect(done.body.contains("Imported 5 anonymous answer set(s) from forms-export.csv"), "\(done.body.prefix(3000))")
         }
-        #expect(try count(fixture) == before + 5)
+        #expect(try await count(fixture) == before + 5)
     }
 
     /// The staff export read a page at a time gives the same file whatever the page size, and the
     /// download streams the same bytes.
     @Test func theStaffExportIsTheSameWhateverItsPages() async throws {
-        let fixture = try CoordinatorTests().fixtureWithCoordinator()
+        let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let session = AuditSession(store: fixture.store, audit: fixture.audit, content: fixture.content)
-        _ = try session.importStaffResponses(files: [WebFixture.packageRoot.appendingPathComponent("Examples/staff/surveymonkey-2026.csv").path],
+        _ = try await session.importStaffResponses(files: [WebFixture.packageRoot.appendingPathComponent("Examples/staff/surveymonkey-2026.csv").path],
                                              mappingFile: nil)
         let export = ResponsesExport(session: session)
         var small = "", whole = ""
         try await export.staff(pageSize: 7) { small += $0 }
         try await export.staff(pageSize: 5_000) { whole += $0 }
         #expect(small == whole)
-        #expect(whole.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + (try count(fixture)))
+        #expect(whole.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + (try await count(fixture)))
         let expected = whole
         try await fixture.run { browser in
             try await CoordinatorTests().signIn(browser)
@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func anUploadWaitsOnlyForItsOwnAudit() async throws {
-        let fixture = try CoordinatorTests().fixtureWithCoordinator()
+        let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let id = fixture.audit.id
         try await fixture.run { browser in
             try await CoordinatorTests().signIn(browser)

@@ -7,7 +7,7 @@ import Testing
 /// The anonymous staff survey page.
 @Suite struct StaffSurveyWebTests {
     @Test func staffAnswerOnOnePageAndNothingIdentifiesThem() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture()
         try await fixture.run { browser in
             let form = try await browser.get("/staff/\(fixture.staffToken)")
             #expect(form.status == .ok)
@@ -22,7 +22,7 @@ import Testing
             #expect(empty.status == .unprocessableContent)
             #expect(empty.body.contains("Answer at least one statement"))
         }
-        let stored = try fixture.store.staffResponses(auditID: fixture.audit.id)
+        let stored = try await fixture.store.staffResponses(auditID: fixture.audit.id)
         #expect(stored.count == 1)
         #expect(stored.first?.answers == ["SC01": "agree", "SC06": "disagree"])
         #expect(stored.first?.profile == ["service-area": "housing", "role": "frontline"])
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func anUnknownSurveyLinkIsNotFound() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture()
         try await fixture.run { browser in
             let officerToken = try await browser.get("/staff/\(fixture.owen)")   // an officer's token is not a staff link
             #expect(officerToken.status == .notFound)

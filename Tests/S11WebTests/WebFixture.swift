@@ -18,19 +18,19 @@ struct WebFixture {
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    init() throws {
-        store = try AuditStore(database: TestDatabase.fresh())
+    init() async throws {
+        store = try await AuditStore(database: TestDatabase.fresh())
         let loaded = ContentLoader(root: Self.packageRoot).load()
         let files = loaded.files.map { (kind: $0.kind.rawValue, path: $0.path, data: $0.data) }
-        audit = try store.openAudit(organisation: "Riverside District Council", year: 2026, files: files)
-        content = try ContentLoader.auditContent(pinned: store.pinnedFiles(auditID: audit.id).map { ($0.path, Data($0.data)) })
-        try store.importOfficers([
+        audit = try await store.openAudit(organisation: "Riverside District Council", year: 2026, files: files)
+        content = try await ContentLoader.auditContent(pinned: store.pinnedFiles(auditID: audit.id).map { ($0.path, Data($0.data)) })
+        try await store.importOfficers([
             Officer(name: "Owen Price", email: "owen.price@riverside.example", role: "champion", serviceArea: "Leisure and Culture"),
             Officer(name: "Gareth <b>Lloyd</b>", email: "gareth.lloyd@riverside.example", role: "dso", serviceArea: "Housing"),
         ], auditID: audit.id)
-        links = Dictionary(try store.issueInvitations(auditID: audit.id, reissue: false).map { ($0.officer.email, $0.token) },
+        links = await Dictionary(try store.issueInvitations(auditID: audit.id, reissue: false).map { ($0.officer.email, $0.token) },
                            uniquingKeysWith: { a, _ in a })
-        staffToken = try store.issueStaffLink(auditID: audit.id)
+        staffToken = try await store.issueStaffLink(auditID: audit.id)
     }
 
     var owen: String { links["owen.price@riverside.example"]! }

@@ -5,17 +5,17 @@ public protocol DatabaseEngine: Sendable {
     var dialect: SQLDialect { get }
 
     /// Runs `body` in a read-only transaction.
-    func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T
+    func read<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T
 
     /// Runs `body` in a write transaction, alone among writers: committed when it returns,
     /// rolled back when it throws.
     @discardableResult
-    func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T
+    func write<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T
 
     /// Runs `body` in a write transaction that other writers may run beside (on SQLite, which has
     /// one writer, it still runs alone): for changes that stay right whatever else commits
     /// meanwhile, such as rows added under fresh random keys. Before a check-then-change it calls
     /// `excludeOtherWriters()` on the connection.
     @discardableResult
-    func writeAlongside<T>(_ body: (any SQLConnection) throws -> T) throws -> T
+    func writeAlongside<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T
 }

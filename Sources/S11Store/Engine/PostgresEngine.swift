@@ -1,10 +1,9 @@
 import Foundation
 import Logging
-import NIOCore
-import NIOPosix
 import PostgresNIO
 
-/// A PostgreSQL server, through PostgresNIO, behind the same synchronous transactions as SQLite.
+/// A PostgreSQL server, through PostgresNIO's `PostgresClient` and its connection pool: every
+/// transaction leases a connection and awaits the server's replies without holding a thread.
 ///
 /// Reads run at REPEATABLE READ, so each sees one snapshot, as SQLite's WAL readers do. Writes
 /// take a transaction-scoped advisory lock first (one per schema), so they run one at a time as
@@ -12,154 +11,96 @@ import PostgresNIO
 /// officer matched by e-mail, a plan saved only when absent) keeps the meaning it has on SQLite,
 /// while reads go on beside them. Writes that are right whatever commits meanwhile (a staff
 /// answer set under a random key) skip the lock, so that many commit at once and the server
-/// flushes their log together. Connections are pooled; one that was lost is not reused.
+/// flushes their log together.
 public final class PostgresEngine: DatabaseEngine {
     public var dialect: SQLDialect { .postgres }
     public let location: PostgresLocation
-    private let pool: PostgresPool
-
-    /// The store's own event loops: callers wait on them from their threads, which must never
-    /// be these (a web server's loops are others).
-    static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+    private let client: PostgresClient
+    /// The pool's own work (opening, keeping alive and closing connections), for the engine's life.
+    private let running: Task<Void, Never>
+    private static let logger = Logger(label: "s11.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
     /// Connects to the server at `url` (see `PostgresLocation`), creating the schema it names.
-    public init(url: String) throws {
+    /// One connection is opened first, so that a server that is not there, or a wrong password,
+    /// is named at once (the pool would retry for a minute before it gave up).
+    public init(url: String) async throws {
         location = try PostgresLocation(url: url)
-        pool = PostgresPool(location: location, eventLoops: Self.eventLoops)
-        if let schema = location.schema {
-            try pool.withConnection { connection in
-                try PostgresSession(connection: connection, location: location).execute("CREATE SCHEMA IF NOT EXISTS \(schema)", [])
+        let first: PostgresConnection
+        do {
+            first = try await PostgresConnection.connect(configuration: location.configuration, id: 0, logger: Self.logger)
+        } catch {
+            throw StoreError("cannot connect to PostgreSQL at \(location.redacted): \(PostgresSession.describe(error)); "
+                             + "check that the server runs, the URL and the password")
+        }
+        do {
+            if let schema = location.schema {
+                try await PostgresSession(connection: first, location: location).execute("CREATE SCHEMA IF NOT EXISTS \(schema)", [])
             }
+            try? await first.close()
+        } catch {
+            try? await first.close()
+            throw error
         }
+        let client = PostgresClient(configuration: location.clientConfiguration, backgroundLogger: Self.logger)
+        self.client = client
+        running = Task { await client.run() }
     }
 
-    public func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try transaction(readOnly: true, body)
+    deinit {
+        running.cancel()
+    }
+
+    public func read<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await transaction(readOnly: true, body)
     }
 
     @discardableResult
-    public func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try transaction(readOnly: false) { session in
-            try session.excludeOtherWriters()
-            return try body(session)
+    public func write<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await transaction(readOnly: false) { session in
+            try await session.excludeOtherWriters()
+            return try await body(session)
         }
     }
 
     @discardableResult
-    public func writeAlongside<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try transaction(readOnly: false, body)
+    public func writeAlongside<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await transaction(readOnly: false, body)
     }
 
     /// BEGIN goes out with the first statement, not ahead of it; a read-only transaction's COMMIT
     /// is sent without waiting (the connection's next user queues behind it); a write's is awaited,
-    /// so that nothing is acknowledged before it is durable.
-    private func transaction<T>(readOnly: Bool, _ body: (PostgresSession) throws -> T) throws -> T {
-        try pool.withConnection { connection in
-            let session = PostgresSession(connection: connection, location: location)
-            session.send(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN ISOLATION LEVEL READ COMMITTED")
-            let result: T
-            do {
-                result = try body(session)
-            } catch {
+    /// so that nothing is acknowledged before it is durable. A connection whose ROLLBACK failed
+    /// is closed, so that the pool opens a new one instead of lending it again.
+    private func transaction<T>(readOnly: Bool, _ body: (PostgresSession) async throws -> T) async throws -> T {
+        let location = location
+        let result: UncheckedBox<T>
+        let leased = UncheckedBox(false)
+        do {
+            result = try await client.withConnection { connection in
+                leased.value = true
+                let session = PostgresSession(connection: connection, location: location)
+                session.send(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN ISOLATION LEVEL READ COMMITTED")
+                let value: T
                 do {
-                    try session.execute("ROLLBACK", [])
+                    value = try await body(session)
                 } catch {
-                    throw PostgresPool.Lost(error)
+                    do {
+                        try await session.execute("ROLLBACK", [])
+                    } catch {
+                        _ = connection.close() as EventLoopFuture<Void>
+                    }
+                    throw error
                 }
-                throw error
+                if readOnly {
+                    session.send("COMMIT")
+                } else {
+                    try await session.execute("COMMIT", [])
+                }
+                return UncheckedBox(value)
             }
-            if readOnly {
-                session.send("COMMIT")
-            } else {
-                try session.execute("COMMIT", [])
-            }
-            return result
+        } catch where !leased.value {
+            throw StoreError("cannot connect to PostgreSQL at \(location.redacted): \(PostgresSession.describe(error)); check that the server runs")
         }
-    }
-}
-
-/// Open connections to one server, handed to one transaction at a time; at most `poolSize`.
-final class PostgresPool: @unchecked Sendable {
-    private let location: PostgresLocation
-    private let eventLoops: any EventLoopGroup
-    private let condition = NSCondition()
-    private var idle: [PostgresConnection] = []
-    private var open = 0
-    private var nextID = 0
-    private static let logger = Logger(label: "s11.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
-
-    init(location: PostgresLocation, eventLoops: any EventLoopGroup) {
-        self.location = location
-        self.eventLoops = eventLoops
-    }
-
-    deinit {
-        for connection in idle { Self.close(connection) }
-    }
-
-    /// Closes a connection, keeping it until it is closed (the driver requires that).
-    private static func close(_ connection: PostgresConnection) {
-        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
-    }
-
-    /// Thrown by a transaction whose connection can no longer be trusted (its ROLLBACK failed).
-    struct Lost: Error {
-        var underlying: any Error
-        init(_ underlying: any Error) { self.underlying = underlying }
-    }
-
-    /// Runs `body` with a connection of its own; a connection that was lost is not pooled again.
-    func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        let connection = try checkOut()
-        do {
-            let result = try body(connection)
-            checkIn(connection, healthy: true)
-            return result
-        } catch let lost as Lost {
-            checkIn(connection, healthy: false)
-            throw lost.underlying
-        } catch {
-            checkIn(connection, healthy: !connection.isClosed)
-            throw error
-        }
-    }
-
-    private func checkOut() throws -> PostgresConnection {
-        condition.lock()
-        while true {
-            while idle.isEmpty && open >= location.poolSize { condition.wait() }
-            guard let connection = idle.popLast() else { break }
-            if !connection.isClosed {
-                condition.unlock()
-                return connection
-            }
-            open -= 1                                   // the server closed it while it was idle (a restart)
-            Self.close(connection)
-        }
-        open += 1
-        nextID += 1
-        let id = nextID
-        condition.unlock()
-        do {
-            return try PostgresConnection.connect(on: eventLoops.next(), configuration: location.configuration,
-                                                  id: id, logger: Self.logger).wait()
-        } catch {
-            condition.withLock { open -= 1 }
-            condition.signal()
-            throw StoreError("cannot connect to PostgreSQL at \(location.redacted): \(PostgresSession.describe(error)); "
-                             + "check that the server runs, the URL and the password")
-        }
-    }
-
-    private func checkIn(_ connection: PostgresConnection, healthy: Bool) {
-        condition.withLock {
-            if healthy && !connection.isClosed {
-                idle.append(connection)
-            } else {
-                open -= 1
-                Self.close(connection)
-            }
-        }
-        condition.signal()
+        return result.value
     }
 }

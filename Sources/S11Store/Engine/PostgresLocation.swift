@@ -9,7 +9,10 @@ import PostgresNIO
 /// `schema` (keep s11's tables in this schema, created when missing, so one database can hold
 /// several stores) and `pool` (connections kept open, 10 by default).
 public struct PostgresLocation: Sendable {
+    /// How to open one connection (to check the server before the pool opens any).
     public var configuration: PostgresConnection.Configuration
+    /// The same server, user and options for the pool (`PostgresClient`).
+    public var clientConfiguration: PostgresClient.Configuration
     public var schema: String?
     public var poolSize: Int
     /// The URL without its password, for messages.
@@ -37,21 +40,29 @@ public struct PostgresLocation: Sendable {
             throw StoreError("\(redacted): port '\(parameters["port"] ?? "")' is not a number")
         }
         let username = url.user ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
+        let password = url.password, name = database.isEmpty ? nil : database
         if let socketFolder = parameters["host"], socketFolder.hasPrefix("/") {
-            configuration = PostgresConnection.Configuration(
-                unixSocketPath: socketFolder + "/.s.PGSQL.\(port)", username: username, password: url.password,
-                database: database.isEmpty ? nil : database)
+            let socket = socketFolder + "/.s.PGSQL.\(port)"
+            configuration = PostgresConnection.Configuration(unixSocketPath: socket, username: username, password: password, database: name)
+            clientConfiguration = PostgresClient.Configuration(unixSocketPath: socket, username: username, password: password, database: name)
         } else {
-            configuration = PostgresConnection.Configuration(
-                host: url.host.flatMap { $0.isEmpty ? nil : $0 } ?? parameters["host"] ?? "localhost", port: port, username: username,
-                password: url.password, database: database.isEmpty ? nil : database, tls: try Self.tls(parameters["sslmode"], in: redacted))
+            let host = url.host.flatMap { $0.isEmpty ? nil : $0 } ?? parameters["host"] ?? "localhost"
+            let tls = try Self.tls(parameters["sslmode"], in: redacted)
+            configuration = PostgresConnection.Configuration(host: host, port: port, username: username, password: password,
+                                                             database: name, tls: try tls.connection())
+            clientConfiguration = PostgresClient.Configuration(host: host, port: port, username: username, password: password,
+                                                               database: name, tls: tls.client)
         }
         configuration.options.connectTimeout = .seconds(10)
+        clientConfiguration.options.connectTimeout = .seconds(10)
         schema = parameters["schema"]
         if let schema, schema.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) == nil {
             throw StoreError("\(redacted): schema '\(schema)' must be lower-case letters, digits and _, starting with a letter")
         }
-        if let schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
+        if let schema {
+            configuration.options.additionalStartupParameters = [("search_path", schema)]
+            clientConfiguration.options.additionalStartupParameters = [("search_path", schema)]
+        }
         if let pool = parameters["pool"] {
             guard let size = Int(pool), (1...200).contains(size) else {
                 throw StoreError("\(redacted): pool must be a number of connections from 1 to 200, not '\(pool)'")
@@ -60,13 +71,28 @@ public struct PostgresLocation: Sendable {
         } else {
             poolSize = 10
         }
+        clientConfiguration.options.maximumConnections = poolSize
     }
 
-    private static func tls(_ mode: String?, in url: String) throws -> PostgresConnection.Configuration.TLS {
+    /// The TLS a `sslmode` asks for, for one connection and for the pool.
+    private struct TLSMode {
+        var mode: String
+        var client: PostgresClient.Configuration.TLS
+
+        func connection() throws -> PostgresConnection.Configuration.TLS {
+            switch mode {
+            case "disable": .disable
+            case "prefer": .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            default: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+        }
+    }
+
+    private static func tls(_ mode: String?, in url: String) throws -> TLSMode {
         switch mode ?? "prefer" {
-        case "disable": return .disable
-        case "prefer": return .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-        case "require": return .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case "disable": return TLSMode(mode: "disable", client: .disable)
+        case "prefer": return TLSMode(mode: "prefer", client: .prefer(.makeClientConfiguration()))
+        case "require": return TLSMode(mode: "require", client: .require(.makeClientConfiguration()))
         case let other: throw StoreError("\(url): sslmode '\(other)' is not one s11 knows; use disable, prefer or require")
         }
     }

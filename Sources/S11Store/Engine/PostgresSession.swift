@@ -28,33 +28,33 @@ final class PostgresSession: SQLConnection {
         pending.append(connection.query(PostgresQuery(unsafeSQL: sql), logger: connection.logger))
     }
 
-    func excludeOtherWriters() throws {
-        try execute("SELECT pg_advisory_xact_lock(5311, hashtext(current_schema()))", [])
+    func excludeOtherWriters() async throws {
+        try await execute("SELECT pg_advisory_xact_lock(5311, hashtext(current_schema()))", [])
     }
 
     @discardableResult
-    func execute(_ sql: String, _ arguments: [any SQLBindable]) throws -> Int {
-        try reply(connection.query(query(sql, arguments.map(\.sqlValue)), logger: connection.logger)).metadata.rows ?? 0
+    func execute(_ sql: String, _ arguments: [any SQLBindable]) async throws -> Int {
+        try await reply(connection.query(query(sql, arguments.map(\.sqlValue)), logger: connection.logger)).metadata.rows ?? 0
     }
 
-    func fetchAll(_ sql: String, _ arguments: [any SQLBindable]) throws -> [SQLRow] {
-        let result = try reply(connection.query(query(sql, arguments.map(\.sqlValue)), logger: connection.logger))
+    func fetchAll(_ sql: String, _ arguments: [any SQLBindable]) async throws -> [SQLRow] {
+        let result = try await reply(connection.query(query(sql, arguments.map(\.sqlValue)), logger: connection.logger))
         guard let first = result.rows.first else { return [] }
         let columns = SQLColumns(first.map(\.columnName))
         return try result.rows.map { SQLRow(columns: columns, values: try $0.map(Self.value)) }
     }
 
-    func forEachRow(_ sql: String, _ arguments: [any SQLBindable], _ body: (SQLRow) throws -> Void) throws {
+    func forEachRow(_ sql: String, _ arguments: [any SQLBindable], _ body: (SQLRow) async throws -> Void) async throws {
         var columns: SQLColumns?
-        try batches(sql, arguments, take: { row in (row.map(\.columnName), try row.map(Self.value)) }) { names, values in
+        try await batches(sql, arguments, take: { row in (row.map(\.columnName), try row.map(Self.value)) }) { names, values in
             let known = columns ?? SQLColumns(names)
             columns = known
-            try body(SQLRow(columns: known, values: values))
+            try await body(SQLRow(columns: known, values: values))
         }
     }
 
-    func forEachBlob(_ sql: String, _ arguments: [any SQLBindable], _ body: (UnsafeRawBufferPointer) -> Void) throws {
-        try batches(sql, arguments, take: { row in row.first?.bytes.map { Array($0.readableBytesView) } ?? [] }) { bytes in
+    func forEachBlob(_ sql: String, _ arguments: [any SQLBindable], _ body: (UnsafeRawBufferPointer) -> Void) async throws {
+        try await batches(sql, arguments, take: { row in row.first?.bytes.map { Array($0.readableBytesView) } ?? [] }) { bytes in
             bytes.withUnsafeBytes(body)
         }
     }
@@ -65,7 +65,7 @@ final class PostgresSession: SQLConnection {
     /// network buffer it came in, which made a batch cost some 20 KiB a row.
     private func batches<Item: Sendable>(_ sql: String, _ arguments: [any SQLBindable],
                                          take: @escaping @Sendable (PostgresRow) throws -> Item,
-                                         _ body: (Item) throws -> Void) throws {
+                                         _ body: (Item) async throws -> Void) async throws {
         cursors += 1
         let cursor = "s11_rows_\(cursors)"
         let batch = 5_000
@@ -75,12 +75,12 @@ final class PostgresSession: SQLConnection {
                                         logger: connection.logger))
         while true {
             let taken = NIOLockedValueBox<[Item]>([])
-            _ = try reply(connection.query(PostgresQuery(unsafeSQL: "FETCH FORWARD \(batch) FROM \(cursor)"), logger: connection.logger) { row in
+            _ = try await reply(connection.query(PostgresQuery(unsafeSQL: "FETCH FORWARD \(batch) FROM \(cursor)"), logger: connection.logger) { row in
                 let item = try take(row)
                 taken.withLockedValue { $0.append(item) }
             })
             let items = taken.withLockedValue { $0 }
-            for item in items { try body(item) }
+            for item in items { try await body(item) }
             if items.count < batch {
                 send("CLOSE \(cursor)")
                 return
@@ -88,7 +88,7 @@ final class PostgresSession: SQLConnection {
         }
     }
 
-    func insertRows(into table: String, columns: [String], _ rows: [[SQLValue]]) throws {
+    func insertRows(into table: String, columns: [String], _ rows: [[SQLValue]]) async throws {
         let perStatement = max(1, min(1_000, Self.maximumParameters / max(columns.count, 1)))
         var start = rows.startIndex
         while start < rows.endIndex {
@@ -104,7 +104,7 @@ final class PostgresSession: SQLConnection {
             // Not waited for here: the statement after it (at the latest the COMMIT) waits for it
             // first, and reports its failure; a few are let run ahead, no more.
             pending.append(connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: connection.logger))
-            if pending.count >= 8 { try settle() }
+            if pending.count >= 8 { try await settle() }
             start = end
         }
     }
@@ -165,20 +165,20 @@ final class PostgresSession: SQLConnection {
     // MARK: Waiting and errors
 
     /// Waits for the statements sent before, then for this reply.
-    private func reply<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
-        try settle()
-        return try wait(future)
+    private func reply<T: Sendable>(_ future: EventLoopFuture<T>) async throws -> T {
+        try await settle()
+        return try await wait(future)
     }
 
-    private func settle() throws {
+    private func settle() async throws {
         let sent = pending
         pending = []
-        for statement in sent { _ = try wait(statement) }
+        for statement in sent { _ = try await wait(statement) }
     }
 
-    private func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+    private func wait<T: Sendable>(_ future: EventLoopFuture<T>) async throws -> T {
         do {
-            return try future.wait()
+            return try await future.get()
         } catch {
             throw Self.storeError(error, location: location)
         }

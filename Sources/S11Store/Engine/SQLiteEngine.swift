@@ -23,53 +23,102 @@ public final class SQLiteEngine: DatabaseEngine {
         }
     }
 
-    public func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try Self.reporting { try writer.read { db in try body(GRDBConnection(db: db)) } }
+    public func read<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await Self.reporting {
+            try await withoutActuallyEscaping(body) { body in
+                let body = UncheckedBox(body)
+                return try await writer.read { db in
+                    UncheckedBox(try CallingThreadExecutor.run { try await body.value(GRDBConnection(db: db, thread: $0)) })
+                }.value
+            }
+        }
     }
 
     @discardableResult
-    public func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try Self.reporting { try writer.write { db in try body(GRDBConnection(db: db)) } }
+    public func write<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await Self.reporting {
+            try await withoutActuallyEscaping(body) { body in
+                let body = UncheckedBox(body)
+                return try await writer.write { db in
+                    UncheckedBox(try CallingThreadExecutor.run { try await body.value(GRDBConnection(db: db, thread: $0)) })
+                }.value
+            }
+        }
     }
 
     /// SQLite has one writer at a time: every write is alone.
     @discardableResult
-    public func writeAlongside<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try write(body)
+    public func writeAlongside<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await write(body)
     }
 
     /// SQLite's own errors in words, as every other store error.
-    private static func reporting<T>(_ work: () throws -> T) throws -> T {
+    private static func reporting<T>(_ work: () async throws -> T) async throws -> T {
         do {
-            return try work()
+            return try await work()
         } catch let error as DatabaseError {
             throw StoreError("the database said: \(error.message ?? error.description)")
         }
     }
 }
 
-/// A GRDB connection inside a transaction.
+/// A GRDB connection inside a transaction. Each statement runs on the thread GRDB lent the
+/// connection on, wherever the caller is (a move between two stores runs inside both).
 struct GRDBConnection: SQLConnection {
     let db: Database
+    let thread: CallingThreadExecutor
     var dialect: SQLDialect { .sqlite }
 
     @discardableResult
-    func execute(_ sql: String, _ arguments: [any SQLBindable]) throws -> Int {
-        if arguments.isEmpty {
-            try db.execute(sql: sql)
-        } else {
-            try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
+    func execute(_ sql: String, _ arguments: [any SQLBindable]) async throws -> Int {
+        try await thread.onThisThread {
+            if arguments.isEmpty {
+                try db.execute(sql: sql)
+            } else {
+                try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
+            }
+            return db.changesCount
         }
-        return db.changesCount
     }
 
-    func fetchAll(_ sql: String, _ arguments: [any SQLBindable]) throws -> [SQLRow] {
-        var rows: [SQLRow] = []
-        try forEachRow(sql, arguments) { rows.append($0) }
-        return rows
+    func fetchAll(_ sql: String, _ arguments: [any SQLBindable]) async throws -> [SQLRow] {
+        try await thread.onThisThread {
+            var rows: [SQLRow] = []
+            try rowByRow(sql, arguments) { rows.append($0) }
+            return rows
+        }
     }
 
-    func forEachRow(_ sql: String, _ arguments: [any SQLBindable], _ body: (SQLRow) throws -> Void) throws {
+    /// Rows go to `body` a thousand at a time, so that a body that works elsewhere (on another
+    /// store) does not hop between threads for each row.
+    func forEachRow(_ sql: String, _ arguments: [any SQLBindable], _ body: (SQLRow) async throws -> Void) async throws {
+        // The cursor is made, read and let go on the connection's thread only.
+        let cursor = try await thread.onThisThread {
+            let statement = try db.cachedStatement(sql: sql)
+            return UncheckedBox<(columns: SQLColumns, rows: RowCursor)?>(
+                (SQLColumns(statement.columnNames), try Row.fetchCursor(statement, arguments: Self.arguments(arguments))))
+        }
+        do {
+            while true {
+                let batch = try await thread.onThisThread {
+                    var batch: [SQLRow] = []
+                    guard let (columns, rows) = cursor.value else { return batch }
+                    while batch.count < 1_000, let row = try rows.next() {
+                        batch.append(SQLRow(columns: columns, values: row.databaseValues.map(Self.value)))
+                    }
+                    return batch
+                }
+                for row in batch { try await body(row) }
+                if batch.count < 1_000 { break }
+            }
+        } catch {
+            _ = try? await thread.onThisThread { cursor.value = nil }
+            throw error
+        }
+        try await thread.onThisThread { cursor.value = nil }
+    }
+
+    private func rowByRow(_ sql: String, _ arguments: [any SQLBindable], _ body: (SQLRow) throws -> Void) throws {
         let statement = try db.cachedStatement(sql: sql)
         let columns = SQLColumns(statement.columnNames)
         let cursor = try Row.fetchCursor(statement, arguments: Self.arguments(arguments))
@@ -78,17 +127,23 @@ struct GRDBConnection: SQLConnection {
         }
     }
 
-    func forEachBlob(_ sql: String, _ arguments: [any SQLBindable], _ body: (UnsafeRawBufferPointer) -> Void) throws {
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments))
-        while let row = try cursor.next() {
-            try row.withUnsafeData(atIndex: 0) { data in data?.withUnsafeBytes(body) }
+    func forEachBlob(_ sql: String, _ arguments: [any SQLBindable], _ body: (UnsafeRawBufferPointer) -> Void) async throws {
+        try await thread.onThisThread {
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments))
+            while let row = try cursor.next() {
+                try row.withUnsafeData(atIndex: 0) { data in data?.withUnsafeBytes(body) }
+            }
         }
     }
 
     /// A write on SQLite is alone already.
-    func excludeOtherWriters() throws {}
+    func excludeOtherWriters() async throws {}
 
-    func insertRows(into table: String, columns: [String], _ rows: [[SQLValue]]) throws {
+    func insertRows(into table: String, columns: [String], _ rows: [[SQLValue]]) async throws {
+        try await thread.onThisThread { try insertHere(into: table, columns: columns, rows) }
+    }
+
+    private func insertHere(into table: String, columns: [String], _ rows: [[SQLValue]]) throws {
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         let statement = try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(marks))")
         // Bound straight through SQLite's C API: a million staff answer sets are imported through
