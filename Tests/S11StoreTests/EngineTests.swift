@@ -115,6 +115,24 @@ import S11Core
         } throws: { "\($0)" == "s11 restore writes an SQLite file; to move a store onto PostgreSQL use 's11 migrate-store --from FILE --to URL'" }
     }
 
+    /// Transactions that wait for the server hold no thread while they wait: twenty of them, each
+    /// waiting a second on the server, through a pool of ten, take two rounds. Were each wait to
+    /// hold one of Swift's threads (one per core here), they would take ten rounds or more.
+    @Test(.enabled(if: TestDatabase.onPostgres, "needs S11_TEST_DATABASE_URL"))
+    func transactionsWaitingForTheServerHoldNoThread() async throws {
+        let store = try await AuditStore(database: try #require(TestDatabase.freshPostgres()))
+        let clock = ContinuousClock()
+        let started = clock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<20 {
+                group.addTask { try await store.engine.read { _ = try await $0.fetchAll("SELECT pg_sleep(1)") } }
+            }
+            try await group.waitForAll()
+        }
+        let took = clock.now - started
+        #expect(took < .seconds(6), "twenty one-second waits through ten connections took \(took)")
+    }
+
     @Test(.enabled(if: TestDatabase.onPostgres, "needs S11_TEST_DATABASE_URL"))
     func aServerStoreWrittenByANewerS11IsRefused() async throws {
         let url = try #require(TestDatabase.freshPostgres())
