@@ -125,7 +125,7 @@ import S11Core
         let started = clock.now
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<20 {
-                group.addTask { try await store.engine.read { _ = try await $0.fetchAll("SELECT pg_sleep(1)") } }
+                group.addTask { try await store.engine.read { _ = try await $0.fetchAll("SELECT 1 FROM pg_sleep(1)") } }
             }
             try await group.waitForAll()
         }
