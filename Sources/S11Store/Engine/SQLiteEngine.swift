@@ -25,25 +25,22 @@ public final class SQLiteEngine: DatabaseEngine {
 
     public func read<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
         try await Self.reporting {
-            try await withoutActuallyEscaping(body) { body in
-                let body = UncheckedBox(body)
-                return try await writer.read { db in
-                    UncheckedBox(try CallingThreadExecutor.run { try await body.value(GRDBConnection(db: db, thread: $0)) })
-                }.value
-            }
+            try await withoutActuallyEscaping(body) { try await writer.read(Self.transaction($0)).value }
         }
     }
 
     @discardableResult
     public func write<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
         try await Self.reporting {
-            try await withoutActuallyEscaping(body) { body in
-                let body = UncheckedBox(body)
-                return try await writer.write { db in
-                    UncheckedBox(try CallingThreadExecutor.run { try await body.value(GRDBConnection(db: db, thread: $0)) })
-                }.value
-            }
+            try await withoutActuallyEscaping(body) { try await writer.write(Self.transaction($0)).value }
         }
+    }
+
+    /// `body` as GRDB's closure: run to its end on the thread GRDB lends the connection on.
+    private static func transaction<T>(_ body: @escaping (any SQLConnection) async throws -> T)
+        -> @Sendable (Database) throws -> UncheckedBox<T> {
+        let body = UncheckedBox(body)
+        return { db in UncheckedBox(try CallingThreadExecutor.run { try await body.value(GRDBConnection(db: db, thread: $0)) }) }
     }
 
     /// SQLite has one writer at a time: every write is alone.
