@@ -1,10 +1,10 @@
 import Foundation
 
 /// Drafts next year's plan from an audit's gaps: one objective per gap under its standard, with
-/// the requirement's improvement template as actions (one action per failing service area when
-/// several fail), led by a named officer of that service area (the template's lead role there
-/// first), else the role, due the template's timescale after the start. With the previous plan,
-/// its unfinished actions carry forward and its completed ones go to the appendix.
+/// the requirement's improvement template as actions, each written once and led by a named
+/// officer of every service area that falls short (the template's lead role there first), else
+/// the role, due the template's timescale after the start. With the previous plan, its
+/// unfinished actions carry forward and its completed ones go to the appendix.
 public struct PlanDrafter: Sendable {
     /// Choices a person makes when drafting.
     public struct Options: Sendable {
@@ -74,26 +74,36 @@ public struct PlanDrafter: Sendable {
                     documentControl: control, results: results, standards: standards, completed: completed)
     }
 
-    /// The objective for one gap: the template's actions, or one action per failing service area.
+    /// The objective for one gap: the template's actions, each once, led in every failing service area.
     private func objective(for gap: Gap, requirement: Requirement, card: Scorecard, officers: [Officer],
                            start: CalendarDate) -> Objective {
         let template = requirement.improvement
         let due = start.adding(months: template.timescaleMonths).adding(days: -1)
         let areas = failingAreas(gap, card: card)
-        let actions: [PlanAction]
-        if areas.count > 1 {
-            let input = template.actions.joined(separator: " ")
-            actions = areas.map { area in
-                PlanAction(id: "", input: "\(area): \(input)", outcome: template.outcome, measure: template.measure,
-                           lead: lead(role: template.leadRole, area: area, gap: gap, card: card, officers: officers), due: due)
-            }
-        } else {
-            let lead = lead(role: template.leadRole, area: areas.first, gap: gap, card: card, officers: officers)
-            actions = template.actions.map {
-                PlanAction(id: "", input: $0, outcome: template.outcome, measure: template.measure, lead: lead, due: due)
-            }
+        let leads = areas.isEmpty
+            ? [lead(role: template.leadRole, area: nil, gap: gap, card: card, officers: officers)]
+            : areas.map { lead(role: template.leadRole, area: $0, gap: gap, card: card, officers: officers) }
+        let led = Self.together(leads)
+        let actions = template.actions.map {
+            PlanAction(id: "", input: $0, outcome: template.outcome, measure: template.measure, lead: led, due: due)
         }
         return Objective(id: "", requirementID: requirement.id, title: template.objective, finding: gap.explanation, actions: actions)
+    }
+
+    /// One lead as it is; several as one, each named with their service areas ("Cara Cole
+    /// (Housing); Ben Birch (Children's Services)"), as a merge in the plan names them.
+    static func together(_ leads: [Lead]) -> Lead {
+        guard leads.count > 1 else { return leads[0] }
+        var names: [String] = []
+        var areas: [String: [String]] = [:]
+        for lead in leads {
+            if areas[lead.name] == nil { names.append(lead.name) }
+            areas[lead.name, default: []] += lead.serviceArea.map { [$0] } ?? []
+        }
+        return Lead(name: names.map { name in
+            let places = areas[name] ?? []
+            return places.isEmpty ? name : "\(name) (\(places.joined(separator: ", ")))"
+        }.joined(separator: "; "))
     }
 
     /// Service areas that fall short on the gap's requirement: an officer there gave a gap answer or
