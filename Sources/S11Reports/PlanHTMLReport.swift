@@ -37,6 +37,7 @@ public struct PlanHTMLReport: Sendable {
         html += results(plan)
         for standard in plan.standards { html += table(standard) }
         html += appendix(plan)
+        html += underReview(plan)
         html += key()
         return html + "</main>\n</body>\n</html>\n"
     }
@@ -99,6 +100,24 @@ public struct PlanHTMLReport: Sendable {
             if let progress = done.action.progress { out += "<p class=\"note\">\(e(progress))</p>" }
             out += "</td><td>\(e(done.action.measure))</td><td>\(e(done.action.outcome))</td>"
             out += "<td>\(e(PlanReportText.lead(done.action.lead)))</td><td class=\"blue\">\(e(PlanReportText.status(done.action.status)))</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</section>\n"
+    }
+
+    private func underReview(_ plan: Plan) -> String {
+        guard !plan.underReview.isEmpty else { return "" }
+        var out = """
+            <section aria-labelledby="under-review">
+            <h2 id="under-review">\(PlanReportText.underReviewTitle)</h2>
+            <p>\(e(PlanReportText.underReviewIntro))</p>
+            <table>
+            <thead><tr><th scope="col">Standard</th><th scope="col">Requirement</th><th scope="col">Area</th><th scope="col">Finding</th></tr></thead>
+            <tbody>
+
+            """
+        for area in plan.underReview {
+            out += "<tr><td>\(e(area.standardID)) \(e(area.standardTitle))</td><td>\(e(area.requirementID))</td>"
+            out += "<td>\(e(area.title))</td><td>\(e(area.finding))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"
     }

@@ -31,4 +31,6 @@ enum PlanReportText {
     }
 
     static let appendixTitle = "Completed actions from the previous plan"
+    static let underReviewTitle = "Areas to keep under review"
+    static let underReviewIntro = "Gaps the audit found that this year's plan does not take on, with what was found, to review at the plan's six-monthly review."
 }

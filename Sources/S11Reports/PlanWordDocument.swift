@@ -145,6 +145,15 @@ public struct PlanWordDocument: Sendable {
             })
         }
 
+        if !plan.underReview.isEmpty {
+            doc.paragraph(PlanReportText.underReviewTitle, style: "Heading1")
+            doc.paragraph(PlanReportText.underReviewIntro)
+            doc.table(widths: [3000, 1400, 4000, 6400], header: ["Standard", "Requirement", "Area", "Finding"],
+                      rows: plan.underReview.map { area in
+                [.text("\(area.standardID) \(area.standardTitle)"), .text(area.requirementID), .text(area.title), .text(area.finding)]
+            })
+        }
+
         doc.paragraph("Key", style: "Heading2")
         for status in ActionStatus.allCases { doc.paragraph("\(status.rawValue): \(status.meaning)") }
         doc.landscapeSection()

@@ -228,9 +228,14 @@ struct PlanPages: Sendable {
         let versions = plan.documentControl.history.reversed().map { revision -> [String: String] in
             ["version": revision.version, "date": revision.date.spelledOut, "author": revision.author, "note": revision.note]
         }
+        let underReview = plan.underReview.map { area -> [String: String] in
+            ["standard": "\(area.standardID) \(area.standardTitle)", "requirement": area.requirementID, "title": area.title,
+             "finding": area.finding]
+        }
         let values: [String: Any?] = [
             "title": plan.title, "planTitle": plan.title, "organisation": plan.organisation, "version": plan.documentControl.version,
             "id": audit.id, "csrf": csrf.token, "coordinator": coordinator.email, "standards": standards,
+            "underReview": underReview, "hasUnderReview": !underReview.isEmpty,
             "versions": versions, "hasVersions": !versions.isEmpty, "notice": notice,
             "hasErrors": !errors.isEmpty, "errors": errors,
         ]

@@ -63,6 +63,15 @@ public struct PlanXML: Sendable {
                     ("standard", done.standardID), ("standardTitle", done.standardTitle), ("objective", done.objective)])
             }
         }
+        if !plan.underReview.isEmpty {
+            let node = builder.element("underReview", in: root)
+            for area in plan.underReview {
+                let areaNode = builder.element("area", in: node, attributes: [
+                    ("standard", area.standardID), ("standardTitle", area.standardTitle), ("requirement", area.requirementID)])
+                builder.text("title", area.title, in: areaNode)
+                builder.text("finding", area.finding, in: areaNode)
+            }
+        }
         let data = builder.data()
         let check = try XMLDocument(data: data, file: "plan export")
         try SchemaValidator.shared(.plan).validate(check)
@@ -154,11 +163,17 @@ public struct PlanXML: Sendable {
             CompletedAction(standardID: node.attribute("standard") ?? "", standardTitle: node.attribute("standardTitle") ?? "",
                             objective: node.attribute("objective") ?? "", action: readAction(node, date: date))
         } ?? []
+        let underReview = root.child("underReview")?.children("area").map { node in
+            ReviewArea(standardID: node.attribute("standard") ?? "", standardTitle: node.attribute("standardTitle") ?? "",
+                       requirementID: node.attribute("requirement") ?? "", title: node.child("title")?.text ?? "",
+                       finding: node.child("finding")?.text ?? "")
+        } ?? []
         return Plan(organisation: root.child("organisation")?.text ?? "",
                     title: root.child("title")?.text ?? "",
                     auditYear: Int(root.childText("auditYear") ?? "") ?? 0,
                     periodStart: date(period?.attribute("start")), periodEnd: date(period?.attribute("end")),
-                    documentControl: documentControl, results: results, standards: standards, completed: completed)
+                    documentControl: documentControl, results: results, standards: standards, completed: completed,
+                    underReview: underReview)
     }
 
     private func readAction(_ action: XMLElement, date: (String?) -> CalendarDate) -> PlanAction {

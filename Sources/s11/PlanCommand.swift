@@ -14,7 +14,7 @@ struct PlanCommand: ParsableCommand {
 
     struct Draft: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Draft the plan from the audit's gaps, one objective per gap, with actions from the catalogue's templates.")
+            abstract: "Draft the plan from the audit's gaps, one objective per gap up to a limit, with actions from the catalogue's templates.")
 
         @Option(help: "First day of the plan (YYYY-MM-DD); default 1 January after the audit year.") var start: String?
         @Option(help: "The day of drafting, for document control (YYYY-MM-DD); default today.") var date: String?
@@ -23,6 +23,8 @@ struct PlanCommand: ParsableCommand {
         @Option(help: "Last year's plan as board XML, to carry forward; default last year's plan in the store, if any.")
         var previous: String?
         @Flag(help: "With --previous: carry forward a plan from an audit other than last year's.") var anyYear = false
+        @Option(help: "At most this many objectives from the gaps, the weightiest first; the rest go to the appendix 'Areas to keep under review'.")
+        var maxObjectives = PlanDrafter.Options.seedsObjectives
         @Flag(help: "Replace a plan already drafted for this audit.") var replace = false
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
@@ -40,9 +42,11 @@ struct PlanCommand: ParsableCommand {
                 }
                 let options = PlanDrafter.Options(
                     start: try parseDate(start, option: "--start") ?? PlanDrafter.Options.defaultStart(auditYear: session.audit.year),
-                    today: try parseDate(date, option: "--date") ?? today(), owner: owner, author: author, previous: last)
+                    today: try parseDate(date, option: "--date") ?? today(), owner: owner, author: author, previous: last,
+                    maxObjectives: maxObjectives)
                 let plan = try await session.draftPlan(options: options, replace: replace)
-                print("drafted \(plan.title): \(plan.objectives.count) objectives, \(plan.actions.count) actions under \(plan.standards.count) standards")
+                print("drafted \(plan.title): \(plan.objectives.count) objectives, \(plan.actions.count) actions under \(plan.standards.count) standards"
+                      + (plan.underReview.isEmpty ? "" : "; \(plan.underReview.count) more gaps kept under review in the appendix"))
                 if let last {
                     let carried = plan.actions.filter { $0.carried != nil }.count
                     print("from \(last.title): \(carried) unfinished actions carried forward, \(plan.completed.count) completed in the appendix")

@@ -33,6 +33,12 @@ struct PlanText {
                 out += "     Outcome: \(done.action.outcome) · Measure: \(done.action.measure)\n"
             }
         }
+        if !plan.underReview.isEmpty {
+            out += "\nAreas to keep under review\n"
+            for area in plan.underReview {
+                out += "  \(area.standardID) \(area.title) [\(area.requirementID)]\n     Finding: \(area.finding)\n"
+            }
+        }
         out += "\nVersion history\n"
         for revision in dc.history { out += "  \(revision.version) \(revision.date) \(revision.author): \(revision.note)\n" }
         return out

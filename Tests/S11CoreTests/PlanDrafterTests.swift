@@ -84,6 +84,35 @@ struct PlanDrafterTests {
         #expect(PlanDrafter.together([leads[0]]) == leads[0])
     }
 
+    @Test func gapsBeyondTheLimitGoToTheAppendixWithTheirFindings() throws {
+        var limited = options
+        limited.maxObjectives = 1
+        let plan = PlanDrafter(content: Fixture.content).draft(card: card, gaps: gaps, officers: Fixture.officers, options: limited)
+        // R3.1 (Not met in Housing) outweighs R1.2 (one Partially): it is the plan's one objective.
+        #expect(plan.objectives.map(\.requirementID) == ["R3.1"])
+        #expect(plan.objectives.map(\.id) == ["O1"])
+        let kept = try #require(plan.underReview.first)
+        #expect(plan.underReview.count == 1)
+        #expect(kept.requirementID == "R1.2" && kept.standardID == "S1" && kept.title == "Named lead")
+        #expect(kept.finding == gaps.first?.explanation)
+        // With room for both, nothing is kept aside.
+        #expect(draft().underReview.isEmpty && draft().objectives.count == 2)
+    }
+
+    @Test func gapsAreTakenByWeightOfEvidence() {
+        func gap(_ id: String, _ reasons: [Gap.Reason]) -> Gap { Gap(requirementID: id, standardID: "S1", reasons: reasons, serviceAreas: []) }
+        let ranked = PlanDrafter.byWeight([
+            gap("answers-only", [.gapAnswers([])]),
+            gap("disagreement", [.inconsistentPractice(spread: 2)]),
+            gap("amber-60", [.lowRating(Rating(percent: 60, rag: .amber))]),
+            gap("staff", [.staffConfidence(statementID: "SC01", statement: "I know whom to tell", reasons: [])]),
+            gap("red-40", [.lowRating(Rating(percent: 40, rag: .red))]),
+            gap("amber-55", [.lowRating(Rating(percent: 55, rag: .amber)), .gapAnswers([])]),
+            gap("red-20", [.lowRating(Rating(percent: 20, rag: .red))]),
+        ])
+        #expect(ranked.map(\.requirementID) == ["red-20", "red-40", "amber-55", "amber-60", "staff", "disagreement", "answers-only"])
+    }
+
     @Test func objectiveFindingIsTheGapExplanation() throws {
         let o1 = try #require(draft().objectives.first)
         #expect(o1.finding == gaps.first?.explanation)

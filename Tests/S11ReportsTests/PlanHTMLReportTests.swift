@@ -22,6 +22,8 @@ import Testing
         #expect(html.contains("Quarterly meetings (by 30 June 2027)"))
         #expect(html.contains("<h2 id=\"completed\">Completed actions from the previous plan</h2>"))
         #expect(html.contains("Impact: all starters briefed"))
+        #expect(html.contains("<h2 id=\"under-review\">Areas to keep under review</h2>"))
+        #expect(html.contains("<td>Refresher training</td><td>Partially met: Housing &amp; &lt;Leisure&gt;.</td>"))
         #expect(html.contains("<td class=\"red\">Red</td>"))                      // moderated band beside the self rating
         #expect(html.contains("rowspan=\"2\""))                                   // one objective cell over its actions
     }

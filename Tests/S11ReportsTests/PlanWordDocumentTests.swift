@@ -55,5 +55,7 @@ import ZIPFoundation
         #expect(squeezed.contains("Document control"))
         #expect(squeezed.contains("Appoint a named lead"))
         #expect(squeezed.contains("Completed actions from the previous plan"))
+        #expect(squeezed.contains("Areas to keep under review"))
+        #expect(squeezed.contains("Refresher training"))
     }
 }

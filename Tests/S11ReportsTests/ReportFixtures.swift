@@ -44,5 +44,7 @@ enum ReportFixtures {
         completed: [CompletedAction(standardID: "S2", standardTitle: "Training", objective: "Induction",
                                     action: PlanAction(id: "A3.1", status: .blue, input: "Add safeguarding to induction",
                                                        outcome: "Every starter briefed", measure: "Induction checklist",
-                                                       lead: Lead(name: "LJ"), due: date("2026-03-31"), progress: "Impact: all starters briefed"))])
+                                                       lead: Lead(name: "LJ"), due: date("2026-03-31"), progress: "Impact: all starters briefed"))],
+        underReview: [ReviewArea(standardID: "S2", standardTitle: "Training", requirementID: "R2.3", title: "Refresher training",
+                                 finding: "Partially met: Housing & <Leisure>.")])
 }

@@ -41,6 +41,12 @@ import Testing
             let action = try #require(plan.actions.first)
             #expect(plan.documentControl.author == "lead@riverside.example")
 
+            // Partially met throughout is more gaps than a plan takes on: the rest are listed under review.
+            #expect(plan.objectives.count == PlanDrafter.Options.seedsObjectives)
+            let kept = try #require(plan.underReview.first)
+            let page = try await browser.get("/admin/audits/\(id)/plan")
+            #expect(page.body.contains("<h2>Areas to keep under review</h2>") && page.body.contains("\(kept.title) <span class=\"hint\">(\(kept.requirementID))</span>"))
+
             // Change the wording: the action, its timescale in words; the rest as it was.
             let form = try await browser.get("/admin/audits/\(id)/plan/actions/\(action.id)")
             #expect(form.body.contains("Change action \(action.id)"))

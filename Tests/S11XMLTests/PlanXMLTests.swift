@@ -57,6 +57,18 @@ import S11Core
         #expect(try PlanXML().write(read) == first)
     }
 
+    /// The appendix of gaps kept under review is written valid and read back exactly.
+    @Test func areasKeptUnderReviewRoundTrip() throws {
+        var plan = Self.samplePlan()
+        plan.underReview = [ReviewArea(standardID: "S1", standardTitle: "Leadership", requirementID: "S1.3", title: "Lead member named",
+                                       finding: "Partially met: Housing & <Leisure>.")]
+        let first = try PlanXML().write(plan)
+        #expect(String(decoding: first, as: UTF8.self).contains("<finding>Partially met: Housing &amp; &lt;Leisure&gt;.</finding>"))
+        let read = try PlanXML().read(data: first, file: "plan.xml")
+        #expect(read.underReview == plan.underReview)
+        #expect(try PlanXML().write(read) == first)
+    }
+
     @Test func textIsEscapedNotInjected() throws {
         let text = String(decoding: try PlanXML().write(Self.samplePlan()), as: UTF8.self)
         #expect(text.contains("Review &lt;policy&gt; &amp; publish"))

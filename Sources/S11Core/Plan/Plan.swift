@@ -12,10 +12,12 @@ public struct Plan: Sendable, Hashable, Codable {
     public var standards: [PlanStandard]
     /// The appendix: actions the previous plan completed (status B), with their measure and outcome.
     public var completed: [CompletedAction]
+    /// The appendix: gaps beyond the plan's limit, with their findings.
+    public var underReview: [ReviewArea]
 
     public init(organisation: String, title: String, auditYear: Int, periodStart: CalendarDate, periodEnd: CalendarDate,
                 documentControl: DocumentControl, results: PlanResults?, standards: [PlanStandard],
-                completed: [CompletedAction] = []) {
+                completed: [CompletedAction] = [], underReview: [ReviewArea] = []) {
         self.organisation = organisation
         self.title = title
         self.auditYear = auditYear
@@ -25,9 +27,10 @@ public struct Plan: Sendable, Hashable, Codable {
         self.results = results
         self.standards = standards
         self.completed = completed
+        self.underReview = underReview
     }
 
-    /// Plans stored before the appendix existed still read: absent means none completed.
+    /// Plans stored before the appendices existed still read: absent means none.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(organisation: try c.decode(String.self, forKey: .organisation), title: try c.decode(String.self, forKey: .title),
@@ -37,7 +40,8 @@ public struct Plan: Sendable, Hashable, Codable {
                   documentControl: try c.decode(DocumentControl.self, forKey: .documentControl),
                   results: try c.decodeIfPresent(PlanResults.self, forKey: .results),
                   standards: try c.decode([PlanStandard].self, forKey: .standards),
-                  completed: try c.decodeIfPresent([CompletedAction].self, forKey: .completed) ?? [])
+                  completed: try c.decodeIfPresent([CompletedAction].self, forKey: .completed) ?? [],
+                  underReview: try c.decodeIfPresent([ReviewArea].self, forKey: .underReview) ?? [])
     }
 
     public var objectives: [Objective] { standards.flatMap(\.objectives) }

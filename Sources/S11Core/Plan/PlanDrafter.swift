@@ -3,8 +3,10 @@ import Foundation
 /// Drafts next year's plan from an audit's gaps: one objective per gap under its standard, with
 /// the requirement's improvement template as actions, each written once and led by a named
 /// officer of every service area that falls short (the template's lead role there first), else
-/// the role, due the template's timescale after the start. With the previous plan, its
-/// unfinished actions carry forward and its completed ones go to the appendix.
+/// the role, due the template's timescale after the start. Gaps are taken by weight of evidence
+/// up to the plan's limit; the rest go to the appendix "Areas to keep under review" with their
+/// findings. With the previous plan, its unfinished actions carry forward and its completed ones
+/// go to the appendix.
 public struct PlanDrafter: Sendable {
     /// Choices a person makes when drafting.
     public struct Options: Sendable {
@@ -16,13 +18,20 @@ public struct PlanDrafter: Sendable {
         public var author: String?
         /// Last year's plan: actions not Blue carry forward, Blue ones go to the appendix.
         public var previous: Plan?
+        /// At most this many objectives from the audit's gaps; the rest are kept under review.
+        public var maxObjectives: Int
 
-        public init(start: CalendarDate, today: CalendarDate, owner: String? = nil, author: String? = nil, previous: Plan? = nil) {
+        /// What a council acts on in a year: Oxford City Council's 2021-22 plan has about 20 objectives.
+        public static let seedsObjectives = 20
+
+        public init(start: CalendarDate, today: CalendarDate, owner: String? = nil, author: String? = nil, previous: Plan? = nil,
+                    maxObjectives: Int = seedsObjectives) {
             self.start = start
             self.today = today
             self.owner = owner
             self.author = author
             self.previous = previous
+            self.maxObjectives = maxObjectives
         }
 
         /// The seeds' plans run January to January after the autumn audit.
@@ -47,13 +56,22 @@ public struct PlanDrafter: Sendable {
             history: [Revision(version: "0.1", date: options.today, author: author,
                                note: "Drafted by s11 from the \(card.year) self-assessment audit (\(card.returns) returns, \(gaps.count) gaps)")])
 
+        let planned = gaps.filter { content.catalogue.requirement($0.requirementID) != nil }
+        let ranked = Self.byWeight(planned)
+        let taken = Set(ranked.prefix(max(0, options.maxObjectives)).map(\.requirementID))
         var standards: [PlanStandard] = []
         for standard in content.catalogue.standards {
-            let objectives = gaps.filter { $0.standardID == standard.id }.compactMap { gap -> Objective? in
+            let objectives = planned.filter { $0.standardID == standard.id && taken.contains($0.requirementID) }.compactMap { gap -> Objective? in
                 guard let requirement = content.catalogue.requirement(gap.requirementID) else { return nil }
                 return objective(for: gap, requirement: requirement, card: card, officers: officers, start: options.start)
             }
             standards.append(PlanStandard(standardID: standard.id, title: standard.title, objectives: objectives))
+        }
+        let underReview = ranked.filter { !taken.contains($0.requirementID) }.compactMap { gap -> ReviewArea? in
+            guard let requirement = content.catalogue.requirement(gap.requirementID),
+                  let standard = content.catalogue.standards.first(where: { $0.id == gap.standardID }) else { return nil }
+            return ReviewArea(standardID: standard.id, standardTitle: standard.title, requirementID: requirement.id,
+                              title: requirement.improvement.objective, finding: gap.explanation)
         }
         var completed: [CompletedAction] = []
         if let previous = options.previous {
@@ -71,7 +89,31 @@ public struct PlanDrafter: Sendable {
         return Plan(organisation: card.organisation,
                     title: "Safeguarding Action Plan \(options.start.monthAndYear) - \(end.monthAndYear)",
                     auditYear: card.year, periodStart: options.start, periodEnd: end,
-                    documentControl: control, results: results, standards: standards, completed: completed)
+                    documentControl: control, results: results, standards: standards, completed: completed,
+                    underReview: underReview)
+    }
+
+    /// Gaps with the most weight of evidence first: a moderated rating, then a Red rating before
+    /// an Amber one, then the staff survey's shortfalls, then officers who disagree, then a gap
+    /// answer alone; within a weight, the lower rating first, then the catalogue's order.
+    static func byWeight(_ gaps: [Gap]) -> [Gap] {
+        func weight(_ gap: Gap) -> Int {
+            gap.reasons.map { reason in
+                switch reason {
+                case .moderated: 0
+                case .lowRating(let rating): rating.rag == .red ? 1 : 2
+                case .staffConfidence: 3
+                case .inconsistentPractice: 4
+                case .gapAnswers: 5
+                }
+            }.min() ?? 6
+        }
+        func percent(_ gap: Gap) -> Double {
+            gap.reasons.compactMap { if case .lowRating(let rating) = $0 { rating.percent } else { nil } }.min() ?? 100
+        }
+        return gaps.enumerated().sorted { a, b in
+            (weight(a.element), percent(a.element), a.offset) < (weight(b.element), percent(b.element), b.offset)
+        }.map(\.element)
     }
 
     /// The objective for one gap: the template's actions, each once, led in every failing service area.
