@@ -1,0 +1,42 @@
+import Foundation
+import S11TestSupport
+import Testing
+
+/// The plan drafted for the example council is of the seeds' size: what a council acts on in a
+/// year, each action written once, and a Word plan a committee can read.
+@Suite struct ExamplePlanTests {
+    @Test func theDraftedPlanKeepsToTheLimitWithNoRepeatedActionAndTheRestUnderReview() throws {
+        let s11 = try S11Binary()
+        _ = try s11.example()
+        let check = try runTool("/usr/bin/env", ["python3", "-c", """
+            import collections, re, sys, xml.etree.ElementTree as ET
+            root = ET.parse(sys.argv[1]).getroot()
+            ns = '{urn:s11:plan:1}'
+            inputs = [e.text for e in root.iter(ns + 'input')]
+            repeated = [t for t, n in collections.Counter(inputs).items() if n > 1]
+            words = len(re.findall(r"\\w+", ' '.join(t.strip() for t in root.itertext())))
+            print(len(list(root.iter(ns + 'objective'))), len(repeated), len(list(root.iter(ns + 'area'))), words)
+            """, s11.folder.appendingPathComponent("ex/plan.xml").path])
+        let figures = check.output.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect(figures.count == 4, "\(check.output)")
+        guard figures.count == 4 else { return }
+        #expect(figures[0] == 20, "objectives")
+        #expect(figures[1] == 0, "actions whose text repeats another's")
+        #expect(figures[2] > 0, "gaps kept under review")
+        #expect(figures[3] <= 2_500, "words in the board XML")
+    }
+
+    @Test(.needs(.libreoffice, .pdftotext)) func theWordPlanPrintsOnNoMoreThanTenPages() throws {
+        let s11 = try S11Binary()
+        let (_, store) = try s11.example()
+        try s11.succeed(["plan", "export", "--format", "docx", "--out", "plan.docx", "--db", store])
+        let convert = try runTool("/usr/bin/env", ["libreoffice", "-env:UserInstallation=file://\(s11.folder.path)/profile", "--headless",
+                                               "--convert-to", "pdf", "--outdir", s11.folder.path,
+                                               s11.folder.appendingPathComponent("plan.docx").path])
+        #expect(convert.status == 0, "\(convert.output)")
+        let info = try runTool("/usr/bin/env", ["pdfinfo", s11.folder.appendingPathComponent("plan.pdf").path])
+        let pages = info.output.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+            .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }
+        #expect(pages != nil && pages! <= 10, "\(info.output)")
+    }
+}
