@@ -91,7 +91,10 @@ public struct PlanPOAM: Sendable {
         for action in objective.actions {
             let task = builder.element("task", in: response, attributes: [("uuid", uuid("\(scope)|task|\(action.id)")), ("type", "milestone")])
             builder.text("title", action.input, in: task)
-            paragraphs("Desired outcome: \(action.outcome)\nMeasure: \(action.measure)", element: "description", in: task, builder: builder)
+            // Every word of the plan's row: the timescale in words and the progress notes too.
+            let row = ["Desired outcome: \(action.outcome)", "Measure: \(action.measure)"]
+                + (action.timescale.map { ["Timescale: \($0)"] } ?? []) + (action.progress.map { ["Progress: \($0)"] } ?? [])
+            paragraphs(row.joined(separator: "\n"), element: "description", in: task, builder: builder)
             prop("action", action.id, in: task, builder: builder)
             if let status = action.status { prop("status", status.rawValue, in: task, builder: builder) }
             if let carried = action.carried { prop("carried-from", "\(carried.actionID) due \(carried.originalDue.iso)", in: task, builder: builder) }
