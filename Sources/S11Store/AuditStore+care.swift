@@ -59,7 +59,7 @@ extension AuditStore {
             for id in ids {
                 try await db.execute("UPDATE officer SET name = 'Erased officer', email = ? WHERE id = ?",
                                ["erased-\(UUID().uuidString.lowercased())@erased.invalid", id])
-                for column in ["evidence", "example", "reason"] {
+                for column in ["evidence", "example", "reason", "improvement", "improvementLead", "improvementBy"] {
                     try await db.execute("UPDATE answer SET \(column) = '[erased]' WHERE officerID = ? AND \(column) IS NOT NULL", [id])
                 }
                 try await db.execute("DELETE FROM invitation WHERE officerID = ?", [id])

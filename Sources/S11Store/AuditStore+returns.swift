@@ -15,10 +15,12 @@ extension AuditStore {
                 }
                 let officerID = OfficerRow(row).id
                 try await db.execute("DELETE FROM answer WHERE officerID = ?", [officerID])
-                try await db.insertRows(into: "answer", columns: ["officerID", "questionID", "option", "evidence", "example", "reason", "updatedAt"],
+                try await db.insertRows(into: "answer", columns: ["officerID", "questionID", "option", "evidence", "example", "reason",
+                                                                 "improvement", "improvementLead", "improvementBy", "updatedAt"],
                                   ret.answers.map { answer in
                                       [.integer(officerID), .text(answer.questionID), answer.optionValue.sqlValue, answer.evidence.sqlValue,
-                                       answer.example.sqlValue, answer.reason.sqlValue, .text(now)]
+                                       answer.example.sqlValue, answer.reason.sqlValue, answer.improvement?.action.sqlValue ?? .null,
+                                       answer.improvement?.lead.sqlValue ?? .null, answer.improvement?.by.sqlValue ?? .null, .text(now)]
                                   })
                 let stands = status(Self.officer(row), ret.answers)
                 try await db.execute("UPDATE officer SET status = ?, submittedAt = ? WHERE id = ?",
@@ -47,7 +49,9 @@ extension AuditStore {
     static func answers(_ db: any SQLConnection, officerID: Int64) async throws -> [Answer] {
         try await db.fetchAll("SELECT * FROM answer WHERE officerID = ? ORDER BY questionID", [officerID]).map { row in
             Answer(questionID: row["questionID"], choice: Answer.choice(from: row["option"]), evidence: row["evidence"],
-                   example: row["example"], reason: row["reason"], carried: row["carried"])
+                   example: row["example"], reason: row["reason"],
+                   improvement: Improvement(action: row["improvement"], lead: row["improvementLead"], by: row["improvementBy"]),
+                   carried: row["carried"])
         }
     }
 }

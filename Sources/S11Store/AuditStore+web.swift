@@ -13,12 +13,16 @@ extension AuditStore {
             let now = Self.now()
             for answer in answers {
                 try await db.execute("""
-                    INSERT INTO answer (officerID, questionID, option, evidence, example, reason, updatedAt, carried)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 0)
+                    INSERT INTO answer (officerID, questionID, option, evidence, example, reason, improvement, improvementLead,
+                                        improvementBy, updatedAt, carried)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
                     ON CONFLICT (officerID, questionID) DO UPDATE SET option = excluded.option, evidence = excluded.evidence,
-                        example = excluded.example, reason = excluded.reason, updatedAt = excluded.updatedAt, carried = 0
+                        example = excluded.example, reason = excluded.reason, improvement = excluded.improvement,
+                        improvementLead = excluded.improvementLead, improvementBy = excluded.improvementBy,
+                        updatedAt = excluded.updatedAt, carried = 0
                     """, [officer.id, answer.questionID, answer.optionValue, answer.evidence,
-                                     answer.example, answer.reason, now])
+                                     answer.example, answer.reason, answer.improvement?.action, answer.improvement?.lead,
+                                     answer.improvement?.by, now])
             }
             try await db.execute("UPDATE officer SET status = ? WHERE id = ?",
                            [ReturnStatus.inProgress.rawValue, officer.id])

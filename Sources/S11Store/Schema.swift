@@ -183,6 +183,11 @@ enum Schema {
                 """)
             try await db.execute("CREATE INDEX mailMessageByOfficer ON mailMessage (officerID, at)")
         },
+        Migration(identifier: "v14: what each officer will do to improve, who will lead it and by when") { db in
+            for column in ["improvement", "improvementLead", "improvementBy"] {
+                try await db.execute("ALTER TABLE answer ADD COLUMN \(column) \(db.dialect.text)")
+            }
+        },
     ]
 
     /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.

@@ -90,7 +90,9 @@ struct ReturnPages: Sendable {
             let option = form.text("option.\(question.id)")
             let answer = Answer(questionID: question.id, choice: Answer.choice(from: option),
                                 evidence: form["evidence.\(question.id)"], example: form["example.\(question.id)"],
-                                reason: form["reason.\(question.id)"])
+                                reason: form["reason.\(question.id)"],
+                                improvement: Improvement(action: form["improvement.\(question.id)"],
+                                                         lead: form["improvement-lead.\(question.id)"], by: form["improvement-by.\(question.id)"]))
             answers[question.id] = answer
             let field = WebApp.domID(question.id) + (option == nil ? "" : "-evidence")
             switch taking.rules.answerProblem(answer, question: question) {
@@ -109,7 +111,9 @@ struct ReturnPages: Sendable {
                     break
                 }
             }
-            if option != nil || answer.evidence != nil || answer.example != nil || answer.reason != nil { typed.append(answer) }
+            if option != nil || answer.evidence != nil || answer.example != nil || answer.reason != nil || answer.improvement != nil {
+                typed.append(answer)
+            }
         }
         if conflict {
             return try page(request, officer, position: position, answers: answers,
@@ -210,6 +214,8 @@ struct ReturnPages: Sendable {
                 "evidenceRequired": question.evidenceRequired, "naAllowed": requirement?.naAllowed == true,
                 "carried": answer?.carried == true,
                 "evidence": answer?.evidence ?? "", "example": answer?.example ?? "", "reason": answer?.reason ?? "",
+                "improvement": answer?.improvement?.action ?? "", "improvementLead": answer?.improvement?.lead ?? "",
+                "improvementBy": answer?.improvement?.by ?? "",
                 "error": errors.first { $0.questionID == question.id }?.message,
                 "options": options.enumerated().map { index, option in
                     ["optionID": "\(id)-opt-\(index)", "questionID": question.id, "value": option.value, "label": option.label,
@@ -248,7 +254,7 @@ struct ReturnPages: Sendable {
                         "domID": WebApp.domID(question.id), "requirementID": question.requirementID,
                         "statement": officer.content.catalogue.requirement(question.requirementID)?.statement ?? "",
                         "label": label, "carried": answer?.carried == true, "evidence": answer?.evidence,
-                        "example": answer?.example, "reason": answer?.reason,
+                        "example": answer?.example, "reason": answer?.reason, "improvement": answer?.improvement.map(Self.proposal),
                         "position": index + 1, "token": officer.token, "submitted": submitted]
                     return values.compactMapValues { $0 }
                 },
@@ -261,5 +267,10 @@ struct ReturnPages: Sendable {
             "hasErrors": !errors.isEmpty, "errors": errors.map { ["field": $0.field, "message": $0.message] },
         ])
         return WebSecurity.html(html, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+    }
+
+    /// An improvement as the check page shows it: what, by whom, by when.
+    static func proposal(_ improvement: Improvement) -> String {
+        [improvement.action, improvement.lead.map { "led by \($0)" }, improvement.by.map { "by \($0)" }].compactMap { $0 }.joined(separator: ", ")
     }
 }

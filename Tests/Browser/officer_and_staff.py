@@ -50,7 +50,7 @@ def click_and_wait_for_next_page(driver, button):
 
 def answer_page(driver, option_index=1, evidence="Team meeting minutes, March"):
     """Chooses the option at option_index in every question on the page, gives evidence, continues."""
-    fieldsets = driver.find_elements(By.CSS_SELECTOR, "form fieldset")
+    fieldsets = driver.find_elements(By.CSS_SELECTOR, "form fieldset:not(.improvement)")
     assert fieldsets, "no questions on " + driver.current_url
     for fieldset in fieldsets:
         radios = fieldset.find_elements(By.CSS_SELECTOR, "input[type=radio]")
@@ -99,7 +99,7 @@ def staff(link):
     try:
         driver.get(link)
         assert "Staff safeguarding confidence survey" in driver.title
-        for fieldset in driver.find_elements(By.CSS_SELECTOR, "form fieldset"):
+        for fieldset in driver.find_elements(By.CSS_SELECTOR, "form fieldset:not(.improvement)"):
             radios = fieldset.find_elements(By.CSS_SELECTOR, "input[type=radio]")
             driver.execute_script("arguments[0].click();", radios[0])
         button = driver.find_element(By.XPATH, "//button[contains(., 'Send my answers')]")

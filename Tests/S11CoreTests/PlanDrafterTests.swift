@@ -113,6 +113,34 @@ struct PlanDrafterTests {
         #expect(ranked.map(\.requirementID) == ["red-20", "red-40", "amber-55", "amber-60", "staff", "disagreement", "answers-only"])
     }
 
+    /// The officers' own proposals become the actions, in their words, with their lead and
+    /// timescale; the same words from two officers are one action naming both.
+    @Test func officersProposalsAreTheActionsInTheirWords() throws {
+        func a(_ q: String, _ o: String, _ improvement: Improvement? = nil) -> Answer {
+            var answer = Fixture.answer(q, o)
+            answer.improvement = improvement
+            return answer
+        }
+        let card = Fixture.score([
+            Fixture.ret(Fixture.alice, [a("Q1.1", "fully"), a("Q1.2", "fully"), a("Q2.1", "fully"), a("Q2.2", "fully")]),
+            Fixture.ret(Fixture.ben, [a("Q1.1", "fully"), a("Q1.2", "fully"),
+                                      a("Q3.1", "partially", Improvement(action: "Training  plan agreed with HR", by: "June 2027"))]),
+            Fixture.ret(Fixture.cara, [a("Q1.1", "fully"), a("Q1.2", "fully"), a("Q2.1", "mostly"), a("Q2.2", "fully")]),
+            Fixture.ret(Fixture.dan, [a("Q1.1", "fully"), a("Q1.2", "fully"),
+                                      a("Q3.1", "not-met", Improvement(action: "training plan agreed with HR", lead: "Priya Raman", by: "All year"))]),
+            Fixture.ret(Fixture.eve, [a("Q1.1", "fully"), a("Q1.2", "partially"), a("Q3.1", "fully")]),
+        ])
+        let plan = PlanDrafter(content: Fixture.content).draft(card: card, gaps: GapFinder().gaps(in: card), officers: Fixture.officers,
+                                                               options: options)
+        let proposed = try #require(plan.objectives.first { $0.requirementID == "R3.1" })
+        #expect(proposed.actions.map(\.input) == ["Training  plan agreed with HR"])
+        #expect(proposed.actions.first?.lead.name == "Ben Birch (Children's Services); Priya Raman (Housing)")
+        #expect(proposed.actions.first?.timescale == "June 2027; All year")
+        #expect(proposed.actions.first?.outcome == "Outcome of Training plan")    // the template's outcome and measure
+        // Nobody proposed anything for R1.2: the template's actions.
+        #expect(plan.objectives.first { $0.requirementID == "R1.2" }?.actions.map(\.input) == ["Appoint a named lead", "Publish the lead's details"])
+    }
+
     @Test func objectiveFindingIsTheGapExplanation() throws {
         let o1 = try #require(draft().objectives.first)
         #expect(o1.finding == gaps.first?.explanation)

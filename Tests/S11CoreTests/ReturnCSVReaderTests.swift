@@ -64,12 +64,23 @@ struct ReturnCSVReaderTests {
         #expect(found.map(\.location.line) == [3, 4])
     }
 
+    @Test func anImprovementIsReadFromItsThreeColumnsAndALeadAloneProposesNothing() throws {
+        let returns = try read("""
+            officer_email,question,option,evidence,improvement,improvement_lead,improvement_by
+            ben@testshire.gov.uk,Q1.1,partially,Minutes,Newsletter with MyConcern data,Dani Granito,June 2027
+            ben@testshire.gov.uk,Q1.2,partially,Minutes,,Dani Granito,
+            """)
+        let answers = try #require(returns.first?.answers)
+        #expect(answers.first?.improvement == Improvement(action: "Newsletter with MyConcern data", lead: "Dani Granito", by: "June 2027"))
+        #expect(answers.last?.improvement == nil)
+    }
+
     @Test func missingRequiredColumn() throws {
         let found = diagnostics { _ = try read("officer_email,question\nben@testshire.gov.uk,Q1.1\n") }
         #expect(found.count == 1)
         let message = try #require(found.first?.message)
         #expect(message.contains("lacks column option"))
-        #expect(message.contains("may add evidence,example,reason"))
+        #expect(message.contains("may add evidence,example,reason,improvement,improvement_lead,improvement_by"))
     }
 
     @Test func optionValuesWithCapitalsSurviveTheReader() throws {

@@ -31,6 +31,20 @@ import S11Core
                                             location: ret.answers.first?.location))
     }
 
+    /// What the officer will do to improve, who leads it and by when, is read and written back.
+    @Test func anImprovementWithItsLeadAndTimescaleReadsBack() throws {
+        let content = try content()
+        let officer = Officer(name: "Jo", email: "jo@example.org", role: "dso", serviceArea: "Housing")
+        let question = content.questions(forRole: "dso")[0]
+        let given = Answer(questionID: question.id, choice: .option("partially"), evidence: "Minutes",
+                           improvement: Improvement(action: "Hotel Watch scheme to continue & <grow>", lead: "Priya Raman", by: "Quarterly meetings"))
+        let data = ReturnXML().template(content: content, organisation: "R", year: 2026, officer: officer, existing: [given])
+        #expect(String(decoding: data, as: UTF8.self).contains(
+            "<improvement lead=\"Priya Raman\" by=\"Quarterly meetings\">Hotel Watch scheme to continue &amp; &lt;grow&gt;</improvement>"))
+        let ret = try ReturnXML().read(data: data, file: "t.xml")
+        #expect(ret.answers.first?.improvement == given.improvement)
+    }
+
     @Test func aMalformedOptionIsRefusedByTheSchemaWithItsLine() throws {
         let xml = """
         <return xmlns="urn:s11:return:1" organisation="R" year="2026" officer="a@b.org">

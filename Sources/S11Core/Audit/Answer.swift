@@ -13,17 +13,20 @@ public struct Answer: Sendable, Hashable, Codable {
     public var example: String?
     /// Why the requirement does not apply; needed with N/A.
     public var reason: String?
+    /// What the officer will do to improve, who will lead it and by when (for an answer below the top).
+    public var improvement: Improvement?
     /// Last year's answer, given as this year's starting value and not yet confirmed or changed.
     public var carried: Bool
     public var location: SourceLocation?
 
     public init(questionID: String, choice: Choice, evidence: String? = nil, example: String? = nil,
-                reason: String? = nil, carried: Bool = false, location: SourceLocation? = nil) {
+                reason: String? = nil, improvement: Improvement? = nil, carried: Bool = false, location: SourceLocation? = nil) {
         self.questionID = questionID
         self.choice = choice
         self.evidence = Answer.clean(evidence)
         self.example = Answer.clean(example)
         self.reason = Answer.clean(reason)
+        self.improvement = improvement
         self.carried = carried
         self.location = location
     }

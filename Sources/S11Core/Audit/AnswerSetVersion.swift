@@ -16,6 +16,9 @@ public enum AnswerSetVersion {
             add(answer?.evidence)
             add(answer?.example)
             add(answer?.reason)
+            add(answer?.improvement?.action)
+            add(answer?.improvement?.lead)
+            add(answer?.improvement?.by)
             add(answer?.carried == true ? "carried" : nil)
         }
         let hex = String(hash, radix: 16)

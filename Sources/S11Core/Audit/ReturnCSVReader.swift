@@ -1,6 +1,7 @@
 /// Reads returns from CSV: one row per answer, any number of officers in one file.
 /// Columns: officer_email, question, option (a scale value, `na`, or empty), and optionally
-/// evidence, example, reason.
+/// evidence, example, reason, and the officer's improvement: improvement (what they will do),
+/// improvement_lead (who will lead it), improvement_by (by when).
 public struct ReturnCSVReader: Sendable {
     public var organisation: String
     public var year: Int
@@ -11,7 +12,7 @@ public struct ReturnCSVReader: Sendable {
     }
 
     public static let required = ["officer_email", "question", "option"]
-    public static let optional = ["evidence", "example", "reason"]
+    public static let optional = ["evidence", "example", "reason", "improvement", "improvement_lead", "improvement_by"]
 
     public func returns(fromCSV text: String, file: String) throws(DiagnosticsError) -> [OfficerReturn] {
         let table = try CSVTable(text: text, file: file, required: Self.required, optional: Self.optional)
@@ -33,6 +34,9 @@ public struct ReturnCSVReader: Sendable {
                 evidence: table.field("evidence", in: row)?.text,
                 example: table.field("example", in: row)?.text,
                 reason: table.field("reason", in: row)?.text,
+                improvement: Improvement(action: table.field("improvement", in: row)?.text,
+                                         lead: table.field("improvement_lead", in: row)?.text,
+                                         by: table.field("improvement_by", in: row)?.text),
                 location: table.location("option", in: row))
             if byOfficer[email] == nil {
                 order.append(email)

@@ -1,9 +1,11 @@
 import Foundation
 
-/// Drafts next year's plan from an audit's gaps: one objective per gap under its standard, with
-/// the requirement's improvement template as actions, each written once and led by a named
-/// officer of every service area that falls short (the template's lead role there first), else
-/// the role, due the template's timescale after the start. Gaps are taken by weight of evidence
+/// Drafts next year's plan from an audit's gaps: one objective per gap under its standard. Its
+/// actions are what the officers proposed (in their words, with their lead and timescale; the
+/// same proposal from several officers is one action naming each lead), or, where nobody
+/// proposed one, the requirement's improvement template, each action written once and led by a
+/// named officer of every service area that falls short (the template's lead role there first),
+/// else the role, due the template's timescale after the start. Gaps are taken by weight of evidence
 /// up to the plan's limit; the rest go to the appendix "Areas to keep under review" with their
 /// findings. With the previous plan, its unfinished actions carry forward and its completed ones
 /// go to the appendix.
@@ -116,11 +118,16 @@ public struct PlanDrafter: Sendable {
         }.map(\.element)
     }
 
-    /// The objective for one gap: the template's actions, each once, led in every failing service area.
+    /// The objective for one gap: the officers' proposals, or the template's actions, each once,
+    /// led in every failing service area.
     private func objective(for gap: Gap, requirement: Requirement, card: Scorecard, officers: [Officer],
                            start: CalendarDate) -> Objective {
         let template = requirement.improvement
         let due = start.adding(months: template.timescaleMonths).adding(days: -1)
+        let proposed = proposals(card.requirement(gap.requirementID)?.answers ?? [], template: template, due: due)
+        if !proposed.isEmpty {
+            return Objective(id: "", requirementID: requirement.id, title: template.objective, finding: gap.explanation, actions: proposed)
+        }
         let areas = failingAreas(gap, card: card)
         let leads = areas.isEmpty
             ? [lead(role: template.leadRole, area: nil, gap: gap, card: card, officers: officers)]
@@ -130,6 +137,32 @@ public struct PlanDrafter: Sendable {
             PlanAction(id: "", input: $0, outcome: template.outcome, measure: template.measure, lead: led, due: due)
         }
         return Objective(id: "", requirementID: requirement.id, title: template.objective, finding: gap.explanation, actions: actions)
+    }
+
+    /// The officers' own proposals for a requirement, in their words, with their lead (the officer
+    /// when they named none) and their timescale in words; one action for the same words from
+    /// several officers (case and spacing aside), naming each lead. The template gives the desired
+    /// outcome, the measure and the due date.
+    private func proposals(_ answers: [ScoredAnswer], template: ImprovementTemplate, due: CalendarDate) -> [PlanAction] {
+        var order: [String] = []
+        var byText: [String: (improvement: Improvement, leads: [Lead], timescales: [String])] = [:]
+        for answer in answers {
+            guard let improvement = answer.improvement else { continue }
+            let key = improvement.action.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let lead = Lead(name: improvement.lead ?? answer.officerName, serviceArea: answer.serviceArea)
+            if byText[key] == nil {
+                order.append(key)
+                byText[key] = (improvement, [], [])
+            }
+            byText[key]!.leads.append(lead)
+            if let by = improvement.by, !byText[key]!.timescales.contains(by) { byText[key]!.timescales.append(by) }
+        }
+        return order.map { key in
+            let entry = byText[key]!
+            return PlanAction(id: "", input: entry.improvement.action, outcome: template.outcome, measure: template.measure,
+                              lead: Self.together(entry.leads), due: due,
+                              timescale: entry.timescales.isEmpty ? nil : entry.timescales.joined(separator: "; "))
+        }
     }
 
     /// One lead as it is; several as one, each named with their service areas ("Cara Cole

@@ -63,6 +63,8 @@ public struct ScoredAnswer: Sendable, Hashable, Codable {
     public var evidence: String?
     public var example: String?
     public var naReason: String?
+    /// The officer's proposal for improving, when they gave one.
+    public var improvement: Improvement?
 
     public var isNotApplicable: Bool { percent == nil }
 }

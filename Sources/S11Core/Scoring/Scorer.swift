@@ -65,7 +65,8 @@ public struct Scorer: Sendable {
         }
         return ScoredAnswer(officerName: officer.name, officerEmail: officer.email, serviceArea: officer.serviceArea,
                             option: option, optionLabel: label, percent: percent, isGapOption: isGap,
-                            evidence: answer.evidence, example: answer.example, naReason: answer.reason)
+                            evidence: answer.evidence, example: answer.example, naReason: answer.reason,
+                            improvement: answer.improvement)
     }
 
     private func requirementScore(_ requirement: Requirement, standardID: String, answers: [ScoredAnswer]) -> RequirementScore {
