@@ -26,6 +26,33 @@ import Testing
         #expect(figures[3] <= 2_500, "words in the board XML")
     }
 
+    /// Every proposal the example officers made for a requirement the plan takes on is one of its
+    /// actions, word for word.
+    @Test func everyOfficersProposalIsAnActionInTheirWords() throws {
+        let s11 = try S11Binary()
+        _ = try s11.example()
+        let check = try runTool("/usr/bin/env", ["python3", "-c", """
+            import glob, sys, xml.etree.ElementTree as ET
+            survey = ET.parse(sys.argv[2] + '/Surveys/self-assessment.xml').getroot()
+            requirement = {q.get('id'): q.get('requirement') for q in survey.iter('{urn:s11:survey:1}question')}
+            proposed = {}
+            for path in glob.glob(sys.argv[2] + '/Examples/returns/*.xml'):
+                for answer in ET.parse(path).getroot().iter('{urn:s11:return:1}answer'):
+                    for improvement in answer.iter('{urn:s11:return:1}improvement'):
+                        proposed.setdefault(requirement[answer.get('question')], set()).add(improvement.text)
+            plan = ET.parse(sys.argv[1]).getroot()
+            taken = missing = 0
+            for objective in plan.iter('{urn:s11:plan:1}objective'):
+                actions = {e.text for e in objective.iter('{urn:s11:plan:1}input')}
+                for text in proposed.get(objective.get('requirement'), ()):
+                    taken += 1
+                    missing += text not in actions
+            print(taken, missing)
+            """, s11.folder.appendingPathComponent("ex/plan.xml").path, S11Binary.packageRoot.path])
+        let figures = check.output.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect(figures.count == 2 && figures[0] >= 15 && figures[1] == 0, "proposals taken, missing: \(check.output)")
+    }
+
     @Test(.needs(.libreoffice, .pdftotext)) func theWordPlanPrintsOnNoMoreThanTenPages() throws {
         let s11 = try S11Binary()
         let (_, store) = try s11.example()
