@@ -72,6 +72,7 @@ struct ContentReader {
             profile: root.child("profile")?.children("choice").map(profileChoice) ?? [],
             sections: root.children("section").map(section),
             statements: root.children("statement").map(statement),
+            maxObjectives: root.attribute("maxObjectives").flatMap { Int($0) },
             location: root.location)
     }
 

@@ -23,14 +23,17 @@ struct PlanCommand: ParsableCommand {
         @Option(help: "Last year's plan as board XML, to carry forward; default last year's plan in the store, if any.")
         var previous: String?
         @Flag(help: "With --previous: carry forward a plan from an audit other than last year's.") var anyYear = false
-        @Option(help: "At most this many objectives from the gaps, the weightiest first; the rest go to the appendix 'Areas to keep under review'.")
-        var maxObjectives = PlanDrafter.Options.seedsObjectives
+        @Option(help: "At most this many objectives from the gaps, the weightiest first; the rest go to the appendix 'Areas to keep under review'. Default: the survey's maxObjectives, else 20.")
+        var maxObjectives: Int?
         @Flag(help: "Replace a plan already drafted for this audit.") var replace = false
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
         func run() async throws {
             try await reportingFailures {
+                if let maxObjectives, maxObjectives < 1 {
+                    throw CLIError("--max-objectives must be 1 or more, not \(maxObjectives); the gaps beyond it are kept under review")
+                }
                 let session = try await AuditSession(db: storeOptions.db, selection: selection)
                 let last = if let previous {
                     try PlanXML().read(data: InputFiles.data(previous), file: previous)

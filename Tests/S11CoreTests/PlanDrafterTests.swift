@@ -97,6 +97,11 @@ struct PlanDrafterTests {
         #expect(kept.finding == gaps.first?.explanation)
         // With room for both, nothing is kept aside.
         #expect(draft().underReview.isEmpty && draft().objectives.count == 2)
+        // Without a limit in the options, the survey's own limit holds.
+        var content = Fixture.content
+        content.selfAssessment.maxObjectives = 1
+        let bySurvey = PlanDrafter(content: content).draft(card: card, gaps: gaps, officers: Fixture.officers, options: options)
+        #expect(bySurvey.objectives.map(\.requirementID) == ["R3.1"] && bySurvey.underReview.map(\.requirementID) == ["R1.2"])
     }
 
     @Test func gapsAreTakenByWeightOfEvidence() {

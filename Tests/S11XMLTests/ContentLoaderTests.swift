@@ -14,6 +14,7 @@ import S11Core
         #expect(content.catalogue.standards.count >= 9)
         #expect(content.catalogue.requirements.count >= 45)
         #expect(content.staffSurvey?.statements.count ?? 0 >= 12)
+        #expect(content.selfAssessment.maxObjectives == 20)                   // the plan's limit, in the content
         let asked = Set(content.selfAssessment.questions.map(\.requirementID))
         #expect(asked == Set(content.catalogue.requirements.map(\.id)))
         for requirement in content.catalogue.requirements {

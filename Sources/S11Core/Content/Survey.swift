@@ -18,12 +18,15 @@ public struct Survey: Sendable, Hashable {
     public var profile: [ProfileChoice]
     public var sections: [Section]
     public var statements: [Statement]
+    /// A self-assessment's limit on the objectives a drafted plan takes from the gaps (the rest
+    /// are kept under review); nil for the drafter's default.
+    public var maxObjectives: Int?
     public var location: SourceLocation?
 
     public init(id: String, version: String, kind: Kind, catalogueID: String, title: String,
                 introduction: String? = nil, roles: [Role] = [], bands: [BandRule] = [],
                 profile: [ProfileChoice] = [], sections: [Section] = [], statements: [Statement] = [],
-                location: SourceLocation? = nil) {
+                maxObjectives: Int? = nil, location: SourceLocation? = nil) {
         self.id = id
         self.version = version
         self.kind = kind
@@ -35,6 +38,7 @@ public struct Survey: Sendable, Hashable {
         self.profile = profile
         self.sections = sections
         self.statements = statements
+        self.maxObjectives = maxObjectives
         self.location = location
     }
 

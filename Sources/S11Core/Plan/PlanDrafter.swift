@@ -20,14 +20,15 @@ public struct PlanDrafter: Sendable {
         public var author: String?
         /// Last year's plan: actions not Blue carry forward, Blue ones go to the appendix.
         public var previous: Plan?
-        /// At most this many objectives from the audit's gaps; the rest are kept under review.
-        public var maxObjectives: Int
+        /// At most this many objectives from the audit's gaps, the rest kept under review; nil for
+        /// the survey's `maxObjectives`, else `seedsObjectives`.
+        public var maxObjectives: Int?
 
         /// What a council acts on in a year: Oxford City Council's 2021-22 plan has about 20 objectives.
         public static let seedsObjectives = 20
 
         public init(start: CalendarDate, today: CalendarDate, owner: String? = nil, author: String? = nil, previous: Plan? = nil,
-                    maxObjectives: Int = seedsObjectives) {
+                    maxObjectives: Int? = nil) {
             self.start = start
             self.today = today
             self.owner = owner
@@ -60,7 +61,8 @@ public struct PlanDrafter: Sendable {
 
         let planned = gaps.filter { content.catalogue.requirement($0.requirementID) != nil }
         let ranked = Self.byWeight(planned)
-        let taken = Set(ranked.prefix(max(0, options.maxObjectives)).map(\.requirementID))
+        let limit = options.maxObjectives ?? content.selfAssessment.maxObjectives ?? Options.seedsObjectives
+        let taken = Set(ranked.prefix(max(0, limit)).map(\.requirementID))
         var standards: [PlanStandard] = []
         for standard in content.catalogue.standards {
             let objectives = planned.filter { $0.standardID == standard.id && taken.contains($0.requirementID) }.compactMap { gap -> Objective? in
