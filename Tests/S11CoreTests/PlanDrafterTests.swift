@@ -141,6 +141,7 @@ struct PlanDrafterTests {
         #expect(proposed.actions.map(\.input) == ["Training  plan agreed with HR"])
         #expect(proposed.actions.first?.lead.name == "Ben Birch (Children's Services); Priya Raman (Housing)")
         #expect(proposed.actions.first?.timescale == "June 2027; All year")
+        #expect(proposed.actions.first?.due.iso == "2027-12-31")                    // the later of June and all year
         #expect(proposed.actions.first?.outcome == "Outcome of Training plan")    // the template's outcome and measure
         // Nobody proposed anything for R1.2: the template's actions.
         #expect(plan.objectives.first { $0.requirementID == "R1.2" }?.actions.map(\.input) == ["Appoint a named lead", "Publish the lead's details"])

@@ -126,7 +126,8 @@ public struct PlanDrafter: Sendable {
                            start: CalendarDate) -> Objective {
         let template = requirement.improvement
         let due = start.adding(months: template.timescaleMonths).adding(days: -1)
-        let proposed = proposals(card.requirement(gap.requirementID)?.answers ?? [], template: template, due: due)
+        let proposed = proposals(card.requirement(gap.requirementID)?.answers ?? [], template: template, due: due,
+                                 periodStart: start, periodEnd: start.adding(months: 12).adding(days: -1))
         if !proposed.isEmpty {
             return Objective(id: "", requirementID: requirement.id, title: template.objective, finding: gap.explanation, actions: proposed)
         }
@@ -144,8 +145,10 @@ public struct PlanDrafter: Sendable {
     /// The officers' own proposals for a requirement, in their words, with their lead (the officer
     /// when they named none) and their timescale in words; one action for the same words from
     /// several officers (case and spacing aside), naming each lead. The template gives the desired
-    /// outcome, the measure and the due date.
-    private func proposals(_ answers: [ScoredAnswer], template: ImprovementTemplate, due: CalendarDate) -> [PlanAction] {
+    /// outcome and the measure; the due date is what the timescale says (the latest, for several),
+    /// else the template's.
+    private func proposals(_ answers: [ScoredAnswer], template: ImprovementTemplate, due: CalendarDate,
+                           periodStart: CalendarDate, periodEnd: CalendarDate) -> [PlanAction] {
         var order: [String] = []
         var byText: [String: (improvement: Improvement, leads: [Lead], timescales: [String])] = [:]
         for answer in answers {
@@ -161,8 +164,9 @@ public struct PlanDrafter: Sendable {
         }
         return order.map { key in
             let entry = byText[key]!
+            let said = entry.timescales.compactMap { TimescaleDate.due($0, periodStart: periodStart, periodEnd: periodEnd) }.max()
             return PlanAction(id: "", input: entry.improvement.action, outcome: template.outcome, measure: template.measure,
-                              lead: Self.together(entry.leads), due: due,
+                              lead: Self.together(entry.leads), due: said ?? due,
                               timescale: entry.timescales.isEmpty ? nil : entry.timescales.joined(separator: "; "))
         }
     }

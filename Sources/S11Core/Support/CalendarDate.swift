@@ -45,7 +45,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// "30 June 2027", as committee papers write dates.
     public var spelledOut: String { "\(day) \(monthAndYear)" }
 
-    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                                      "August", "September", "October", "November", "December"]
 
     public static func daysIn(month: Int, year: Int) -> Int {

@@ -1,0 +1,28 @@
+import Testing
+@testable import S11Core
+
+@Suite("Timescales in words") struct TimescaleDateTests {
+    let january = CalendarDate(year: 2027, month: 1, day: 1)!, december = CalendarDate(year: 2027, month: 12, day: 31)!
+
+    func due(_ words: String) -> String? { TimescaleDate.due(words, periodStart: january, periodEnd: december)?.iso }
+
+    @Test func aMonthIsTheEndOfThatMonthInThePlansPeriod() {
+        #expect(due("April") == "2027-04-30")
+        #expect(due("June 2027") == "2027-06-30")
+        #expect(due("Before the first committee, June") == "2027-06-30")
+        #expect(due("Safeguarding Week, November") == "2027-11-30")
+        #expect(due("February") == "2027-02-28")
+        #expect(due("September 2028") == "2028-09-30")                  // a year given is kept
+        // A plan from April: March is next year's.
+        let april = CalendarDate(year: 2027, month: 4, day: 1)!, march = CalendarDate(year: 2028, month: 3, day: 31)!
+        #expect(TimescaleDate.due("March", periodStart: april, periodEnd: march)?.iso == "2028-03-31")
+    }
+
+    @Test func theYearRoundIsThePeriodsEndAndOtherWordsAreNotGuessed() {
+        #expect(due("All year") == "2027-12-31")
+        #expect(due("Quarterly meetings") == "2027-12-31")
+        #expect(due("On-going") == "2027-12-31")
+        #expect(due("Before their two years lapse") == nil)
+        #expect(due("Mayor's reception") == nil)                         // a word that starts like a month is not one
+    }
+}
