@@ -111,9 +111,7 @@ struct ReturnPages: Sendable {
                     break
                 }
             }
-            if option != nil || answer.evidence != nil || answer.example != nil || answer.reason != nil || answer.improvement != nil {
-                typed.append(answer)
-            }
+            if !answer.isBlank { typed.append(answer) }
         }
         if conflict {
             return try page(request, officer, position: position, answers: answers,

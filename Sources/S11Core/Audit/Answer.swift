@@ -37,6 +37,11 @@ public struct Answer: Sendable, Hashable, Codable {
         return text
     }
 
+    /// Nothing chosen and nothing written: a form's untouched question.
+    public var isBlank: Bool {
+        choice == .unanswered && evidence == nil && example == nil && reason == nil && improvement == nil
+    }
+
     /// The stored form of the choice: the option value, `na`, or nil when unanswered.
     public var optionValue: String? {
         switch choice {

@@ -67,7 +67,7 @@ public struct PlanDrafter: Sendable {
         for standard in content.catalogue.standards {
             let objectives = planned.filter { $0.standardID == standard.id && taken.contains($0.requirementID) }.compactMap { gap -> Objective? in
                 guard let requirement = content.catalogue.requirement(gap.requirementID) else { return nil }
-                return objective(for: gap, requirement: requirement, card: card, officers: officers, start: options.start)
+                return objective(for: gap, requirement: requirement, card: card, officers: officers, start: options.start, end: end)
             }
             standards.append(PlanStandard(standardID: standard.id, title: standard.title, objectives: objectives))
         }
@@ -123,11 +123,11 @@ public struct PlanDrafter: Sendable {
     /// The objective for one gap: the officers' proposals, or the template's actions, each once,
     /// led in every failing service area.
     private func objective(for gap: Gap, requirement: Requirement, card: Scorecard, officers: [Officer],
-                           start: CalendarDate) -> Objective {
+                           start: CalendarDate, end: CalendarDate) -> Objective {
         let template = requirement.improvement
         let due = start.adding(months: template.timescaleMonths).adding(days: -1)
         let proposed = proposals(card.requirement(gap.requirementID)?.answers ?? [], template: template, due: due,
-                                 periodStart: start, periodEnd: start.adding(months: 12).adding(days: -1))
+                                 periodStart: start, periodEnd: end)
         if !proposed.isEmpty {
             return Objective(id: "", requirementID: requirement.id, title: template.objective, finding: gap.explanation, actions: proposed)
         }

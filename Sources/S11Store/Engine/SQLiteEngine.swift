@@ -80,8 +80,9 @@ struct GRDBConnection: SQLConnection {
 
     func fetchAll(_ sql: String, _ arguments: [any SQLBindable]) async throws -> [SQLRow] {
         try await thread.onThisThread {
+            let (columns, cursor) = try rows(sql, arguments)
             var rows: [SQLRow] = []
-            try rowByRow(sql, arguments) { rows.append($0) }
+            while let row = try cursor.next() { rows.append(SQLRow(columns: columns, values: row.databaseValues.map(Self.value))) }
             return rows
         }
     }
@@ -90,11 +91,7 @@ struct GRDBConnection: SQLConnection {
     /// store) does not hop between threads for each row.
     func forEachRow(_ sql: String, _ arguments: [any SQLBindable], _ body: (SQLRow) async throws -> Void) async throws {
         // The cursor is made, read and let go on the connection's thread only.
-        let cursor = try await thread.onThisThread {
-            let statement = try db.cachedStatement(sql: sql)
-            return UncheckedBox<(columns: SQLColumns, rows: RowCursor)?>(
-                (SQLColumns(statement.columnNames), try Row.fetchCursor(statement, arguments: Self.arguments(arguments))))
-        }
+        let cursor = try await thread.onThisThread { UncheckedBox<(columns: SQLColumns, rows: RowCursor)?>(try rows(sql, arguments)) }
         do {
             while true {
                 let batch = try await thread.onThisThread {
@@ -115,13 +112,10 @@ struct GRDBConnection: SQLConnection {
         try await thread.onThisThread { cursor.value = nil }
     }
 
-    private func rowByRow(_ sql: String, _ arguments: [any SQLBindable], _ body: (SQLRow) throws -> Void) throws {
+    /// A query's column names and a cursor over its rows (on the connection's thread).
+    private func rows(_ sql: String, _ arguments: [any SQLBindable]) throws -> (columns: SQLColumns, rows: RowCursor) {
         let statement = try db.cachedStatement(sql: sql)
-        let columns = SQLColumns(statement.columnNames)
-        let cursor = try Row.fetchCursor(statement, arguments: Self.arguments(arguments))
-        while let row = try cursor.next() {
-            try body(SQLRow(columns: columns, values: row.databaseValues.map(Self.value)))
-        }
+        return (SQLColumns(statement.columnNames), try Row.fetchCursor(statement, arguments: Self.arguments(arguments)))
     }
 
     func forEachBlob(_ sql: String, _ arguments: [any SQLBindable], _ body: (UnsafeRawBufferPointer) -> Void) async throws {
