@@ -53,6 +53,16 @@ import Testing
         #expect(figures.count == 2 && figures[0] >= 15 && figures[1] == 0, "proposals taken, missing: \(check.output)")
     }
 
+    @Test func aLimitBelowOneIsRefusedAndNoPlanIsDrafted() throws {
+        let s11 = try S11Binary()
+        let (_, store) = try s11.example()
+        let before = try s11.succeed(["plan", "export", "--db", store]).stdout
+        let refused = try s11.run(["plan", "draft", "--replace", "--max-objectives", "0", "--db", store])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--max-objectives must be 1 or more, not 0"), "\(refused.stderr)")
+        #expect(try s11.succeed(["plan", "export", "--db", store]).stdout == before)
+    }
+
     @Test(.needs(.libreoffice, .pdftotext)) func theWordPlanPrintsOnNoMoreThanTenPages() throws {
         let s11 = try S11Binary()
         let (_, store) = try s11.example()
