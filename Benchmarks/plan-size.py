@@ -1,0 +1,14 @@
+#!/usr/bin/env python3
+"""The size of a drafted plan, from its board XML: objectives, actions, repeated action text, areas under review, words.
+
+    python3 Benchmarks/plan-size.py ex/plan.xml      (after `s11 example --out ex`)
+"""
+import collections, re, sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+ns = '{urn:s11:plan:1}'
+inputs = [e.text for e in root.iter(ns + 'input')]
+repeated = sum(n for t, n in collections.Counter(inputs).items() if n > 1)
+words = len(re.findall(r"\w+", ' '.join(t.strip() for t in root.itertext())))
+print(f"objectives {len(list(root.iter(ns + 'objective')))}, actions {len(inputs)}, actions sharing their text with another {repeated}, areas under review {len(list(root.iter(ns + 'area')))}, words {words}")
+stripped = [re.sub(r"^[A-Z][A-Za-z' ]+: ", "", t) for t in inputs]
+print("actions repeating another's text once a service-area prefix is taken off:", sum(n for t, n in collections.Counter(stripped).items() if n > 1))
