@@ -5,7 +5,7 @@
 """
 import collections, re, sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
-ns = '{urn:s11:plan:1}'
+ns = root.tag[:root.tag.index('}') + 1]      # version 2 ({urn:s11:plan:2}) or an older version 1 file
 inputs = [e.text for e in root.iter(ns + 'input')]
 repeated = sum(n for t, n in collections.Counter(inputs).items() if n > 1)
 words = len(re.findall(r"\w+", ' '.join(t.strip() for t in root.itertext())))

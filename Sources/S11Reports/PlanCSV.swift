@@ -1,12 +1,13 @@
 import S11Core
 
-/// The plan as CSV, one row per action, in the seeds' column order, for spreadsheets and
-/// mail merges. Fields are quoted as RFC 4180 asks, and a leading =, +, - or @ is neutralised so a
+/// The plan as CSV, one row per action and lead (an action with two leads is two rows, the
+/// action's columns repeated), in the seeds' column order, for spreadsheets and mail merges. Fields are quoted as RFC 4180 asks, and a leading =, +, - or @ is neutralised so a
 /// spreadsheet never runs a cell as a formula.
 public struct PlanCSV: Sendable {
     public static let header = ["standard", "standard_title", "objective", "objective_title", "requirement", "action",
                                 "status", "action_input", "desired_outcome", "measure", "lead", "lead_role",
-                                "lead_service_area", "due", "timescale", "progress", "carried_from", "original_due"]
+                                "lead_service_area", "lead_status", "lead_progress", "due", "timescale", "progress",
+                                "carried_from", "original_due"]
 
     public init() {}
 
@@ -15,11 +16,15 @@ public struct PlanCSV: Sendable {
         for standard in plan.standards {
             for objective in standard.objectives {
                 for action in objective.actions {
-                    rows.append([standard.standardID, standard.title, objective.id, objective.title, objective.requirementID ?? "",
-                                 action.id, action.status?.rawValue ?? "", action.input, action.outcome, action.measure,
-                                 action.lead.name, action.lead.role ?? "", action.lead.serviceArea ?? "", action.due.iso,
-                                 action.timescale ?? "", action.progress ?? "", action.carried?.actionID ?? "",
-                                 action.carried?.originalDue.iso ?? ""])
+                    let before: [String] = [standard.standardID ?? "", standard.title ?? "", objective.id, objective.title,
+                                            objective.requirementID ?? "", action.id, action.status?.rawValue ?? "", action.input,
+                                            action.outcome ?? "", action.measure ?? ""]
+                    let after: [String] = [action.due?.iso ?? "", action.timescale ?? "", action.progress ?? "",
+                                           action.carried?.actionID ?? "", action.carried?.originalDue?.iso ?? ""]
+                    for lead in action.leads {
+                        let led: [String] = [lead.name, lead.role ?? "", lead.serviceArea ?? "", lead.status?.rawValue ?? "", lead.progress ?? ""]
+                        rows.append(before + led + after)
+                    }
                 }
             }
         }

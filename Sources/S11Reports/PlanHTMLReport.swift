@@ -1,45 +1,57 @@
 import S11Core
 
-/// The plan as one self-contained, printable HTML page for committee papers: document control,
-/// version history, the audit's results, then per standard the seeds' table (objective, action
-/// input, desired outcome, measure, lead, timescale, status), the appendix of completed actions
-/// and a key. Status is written in words as well as colour; every text is escaped.
+/// The plan as one self-contained, printable HTML page for committee papers: document control
+/// with the key influences and version history, the audit's results, then the seeds' table
+/// (standard, objective, action input, desired outcome, lead, timescale, and status once any is
+/// tracked), the appendices and a key. Status is written in words as well as colour; every text is escaped.
 public struct PlanHTMLReport: Sendable {
     public init() {}
 
     public func write(_ plan: Plan) -> String {
-        let dc = plan.documentControl
         var html = ReportStyle.head(title: "\(plan.organisation): \(plan.title)") + """
             <header>
             <h1>\(e(plan.organisation)): \(e(plan.title))</h1>
-            <p class="lead">Drafted from the \(plan.auditYear) safeguarding self-assessment audit. Period \(plan.periodStart.spelledOut) to \(plan.periodEnd.spelledOut).</p>
+            <p class="lead">\(e(PlanReportText.introduction(plan)))</p>
             </header>
             <main>
-            <section aria-labelledby="control">
-            <h2 id="control">Document control</h2>
-            <table>
-            <tbody>
-            <tr><th scope="row">Owner</th><td>\(e(dc.owner))</td><th scope="row">Author</th><td>\(e(dc.author))</td></tr>
-            <tr><th scope="row">Version</th><td>\(e(dc.version))</td><th scope="row">Last reviewed</th><td>\(dc.lastReviewed.spelledOut)</td></tr>
-            <tr><th scope="row">Next review due</th><td colspan="3">\(dc.nextReviewDue.spelledOut)</td></tr>
-            </tbody>
-            </table>
-            <table>
-            <caption>Version history</caption>
-            <thead><tr><th scope="col">Version</th><th scope="col">Date</th><th scope="col">By</th><th scope="col">Change</th></tr></thead>
-            <tbody>
 
             """
-        for revision in dc.history {
-            html += "<tr><td>\(e(revision.version))</td><td>\(revision.date.spelledOut)</td><td>\(e(revision.author))</td><td>\(e(revision.note))</td></tr>\n"
-        }
-        html += "</tbody>\n</table>\n</section>\n"
+        html += documentControl(plan.documentControl)
         html += results(plan)
-        for standard in plan.standards { html += table(standard) }
+        html += table(plan)
         html += appendix(plan)
         html += underReview(plan)
         html += key()
         return html + "</main>\n</body>\n</html>\n"
+    }
+
+    private func documentControl(_ dc: DocumentControl) -> String {
+        var out = "<section aria-labelledby=\"control\">\n<h2 id=\"control\">Document control</h2>\n"
+        let fields = PlanReportText.documentControl(dc)
+        if !fields.isEmpty {
+            out += "<table>\n<tbody>\n"
+            for field in fields { out += "<tr><th scope=\"row\">\(field.label)</th><td>\(lines(field.value))</td></tr>\n" }
+            out += "</tbody>\n</table>\n"
+        }
+        if !dc.keyInfluences.isEmpty {
+            out += "<h3>\(PlanReportText.keyInfluencesTitle)</h3>\n<ul>\n"
+            for influence in dc.keyInfluences { out += "<li>\(e(influence))</li>\n" }
+            out += "</ul>\n"
+        }
+        if !dc.history.isEmpty {
+            out += """
+                <table>
+                <caption>Version history</caption>
+                <thead><tr><th scope="col">Version</th><th scope="col">Date</th><th scope="col">By</th><th scope="col">Change</th></tr></thead>
+                <tbody>
+
+                """
+            for revision in dc.history {
+                out += "<tr><td>\(e(revision.version))</td><td>\(e(PlanReportText.revisionDate(revision)))</td><td>\(e(revision.author ?? ""))</td><td>\(e(revision.note))</td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n"
+        }
+        return out + "</section>\n"
     }
 
     private func results(_ plan: Plan) -> String {
@@ -62,26 +74,47 @@ public struct PlanHTMLReport: Sendable {
         return out + "</tbody>\n</table>\n</section>\n"
     }
 
-    private func table(_ standard: PlanStandard) -> String {
-        var out = "<section aria-labelledby=\"\(e(standard.standardID))\">\n"
-        out += "<h2 id=\"\(e(standard.standardID))\">\(e(standard.standardID)) \(e(standard.title))</h2>\n<table class=\"plan\">\n<thead><tr>"
-        out += PlanReportText.columns.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for objective in standard.objectives {
-            for (index, action) in objective.actions.enumerated() {
-                out += "<tr>"
-                if index == 0 {
-                    out += "<th scope=\"rowgroup\" rowspan=\"\(objective.actions.count)\">\(e(objective.id)) \(e(objective.title))"
-                    if let finding = objective.finding { out += "<p class=\"note\">\(e(finding))</p>" }
-                    out += "</th>"
+    /// The seeds' one table: the standard and the objective each head their rows.
+    private func table(_ plan: Plan) -> String {
+        let status = PlanReportText.tracksStatus(plan)
+        var out = "<section aria-labelledby=\"plan\">\n<h2 id=\"plan\">Action plan</h2>\n<table class=\"plan\">\n<thead><tr>"
+        out += PlanReportText.columns(plan).map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead>\n"
+        for standard in plan.standards {
+            out += "<tbody\(standard.standardID.map { " id=\"\(e($0))\"" } ?? "")>\n"
+            let rows = standard.objectives.map(\.actions.count).reduce(0, +)
+            for (o, objective) in standard.objectives.enumerated() {
+                for (a, action) in objective.actions.enumerated() {
+                    out += "<tr>"
+                    if o == 0 && a == 0 {
+                        out += "<th scope=\"rowgroup\" rowspan=\"\(rows)\">\(e(standard.heading ?? ""))</th>"
+                    }
+                    if a == 0 {
+                        let cell = PlanReportText.objective(objective)
+                        out += "<th scope=\"rowgroup\" rowspan=\"\(objective.actions.count)\">\(e(cell[0]))"
+                        for note in cell.dropFirst() { out += "<p class=\"note\">\(e(note))</p>" }
+                        out += "</th>"
+                    }
+                    out += "<td>\(e(action.id)) \(e(action.input))"
+                    for note in PlanReportText.notes(action) { out += "<p class=\"note\">\(e(note))</p>" }
+                    out += "</td><td>\(paragraphs(PlanReportText.outcome(action)))</td>"
+                    out += "<td>\(paragraphs(PlanReportText.leads(action)))</td><td>\(e(action.timescaleText))</td>"
+                    if status { out += "<td class=\"\(statusClass(action.status))\">\(e(PlanReportText.status(action.status)))</td>" }
+                    out += "</tr>\n"
                 }
-                out += "<td>\(e(action.id)) \(e(action.input))"
-                for note in PlanReportText.notes(action) { out += "<p class=\"note\">\(e(note))</p>" }
-                out += "</td><td>\(e(action.outcome))</td><td>\(e(action.measure))</td>"
-                out += "<td>\(e(PlanReportText.lead(action.lead)))</td><td>\(e(PlanReportText.timescale(action)))</td>"
-                out += "<td class=\"\(statusClass(action.status))\">\(e(PlanReportText.status(action.status)))</td></tr>\n"
             }
+            out += "</tbody>\n"
         }
-        return out + "</tbody>\n</table>\n</section>\n"
+        return out + "</table>\n</section>\n"
+    }
+
+    /// Several lines as paragraphs, one alone as text.
+    private func paragraphs(_ lines: [String]) -> String {
+        lines.count == 1 ? e(lines[0]) : lines.map { "<p>\(e($0))</p>" }.joined()
+    }
+
+    /// Text whose line breaks are kept (an author's address, a note).
+    private func lines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { e(String($0)) }.joined(separator: "<br>")
     }
 
     private func appendix(_ plan: Plan) -> String {
@@ -90,16 +123,16 @@ public struct PlanHTMLReport: Sendable {
             <section aria-labelledby="completed">
             <h2 id="completed">\(PlanReportText.appendixTitle)</h2>
             <table>
-            <thead><tr><th scope="col">Standard</th><th scope="col">Objective</th><th scope="col">Action</th><th scope="col">Measure</th><th scope="col">Outcome</th><th scope="col">Lead</th><th scope="col">Status</th></tr></thead>
+            <thead><tr><th scope="col">Standard</th><th scope="col">Objective</th><th scope="col">Action</th><th scope="col">Desired outcome</th><th scope="col">Lead</th><th scope="col">Status</th></tr></thead>
             <tbody>
 
             """
         for done in plan.completed {
-            out += "<tr><td>\(e(done.standardID)) \(e(done.standardTitle))</td><td>\(e(done.objective))</td>"
+            out += "<tr><td>\(e(done.standardHeading))</td><td>\(e(done.objective))</td>"
             out += "<td>\(e(done.action.input))"
             if let progress = done.action.progress { out += "<p class=\"note\">\(e(progress))</p>" }
-            out += "</td><td>\(e(done.action.measure))</td><td>\(e(done.action.outcome))</td>"
-            out += "<td>\(e(PlanReportText.lead(done.action.lead)))</td><td class=\"blue\">\(e(PlanReportText.status(done.action.status)))</td></tr>\n"
+            out += "</td><td>\(paragraphs(PlanReportText.outcome(done.action)))</td>"
+            out += "<td>\(paragraphs(PlanReportText.leads(done.action)))</td><td class=\"blue\">\(e(PlanReportText.status(done.action.status)))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"
     }

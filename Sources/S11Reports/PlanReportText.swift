@@ -2,17 +2,38 @@ import S11Core
 
 /// The wording the plan's committee formats (HTML and Word) share, so they say the same things.
 enum PlanReportText {
-    static let columns = ["Objective", "Action input", "Desired outcome", "Measure", "Lead", "Timescale", "Status"]
-
-    /// "Claire Dunmore (Head of service role, Leisure and Culture)" style: the name, then where.
-    static func lead(_ lead: Lead) -> String {
-        let place = [lead.serviceArea].compactMap { $0 }
-        return place.isEmpty ? lead.name : "\(lead.name), \(place.joined(separator: ", "))"
+    /// The 2021-22 seed's columns, with Status where the plan tracks any action's status.
+    static func columns(_ plan: Plan) -> [String] {
+        ["Standard", "Objective", "Action input", "Desired outcome", "Lead", "Timescale"] + (tracksStatus(plan) ? ["Status"] : [])
     }
 
-    /// "30 June 2027", with the seeds' timescale words when the plan has them.
-    static func timescale(_ action: PlanAction) -> String {
-        action.timescale.map { "\($0) (by \(action.due.spelledOut))" } ?? action.due.spelledOut
+    /// Whether any action or lead of the plan has a status (a newly published plan has none).
+    static func tracksStatus(_ plan: Plan) -> Bool {
+        plan.actions.contains { $0.status != nil || $0.leads.contains { $0.status != nil } }
+    }
+
+    /// The line under the title: the audit the plan answers and its period.
+    static func introduction(_ plan: Plan) -> String {
+        "From the \(plan.auditYear) safeguarding self-assessment audit. Period \(plan.periodStart.spelledOut) to \(plan.periodEnd.spelledOut)."
+    }
+
+    /// The objective cell: its number and title, its source when it is not an audit gap, and its finding.
+    static func objective(_ objective: Objective) -> [String] {
+        ["\(objective.id) \(objective.title)"] + (objective.source.map { ["From: \($0)"] } ?? []) + (objective.finding.map { [$0] } ?? [])
+    }
+
+    /// The desired-outcome cell: the outcome, then how it is measured.
+    static func outcome(_ action: PlanAction) -> [String] {
+        (action.outcome.map { [$0] } ?? []) + (action.measure.map { ["Measure: \($0)"] } ?? [])
+    }
+
+    /// One line per lead: "Cara Cole, Housing", with that lead's own status and progress where kept.
+    static func leads(_ action: PlanAction) -> [String] {
+        action.leads.map { lead in
+            let place = lead.serviceArea.map { "\(lead.name), \($0)" } ?? lead.name
+            let tracked = [lead.status.map(\.rawValue), lead.progress].compactMap { $0 }
+            return tracked.isEmpty ? place : "\(place) (\(tracked.joined(separator: ": ")))"
+        }
     }
 
     /// "A: Risk of not completing on time", or "Not yet rated".
@@ -24,12 +45,23 @@ enum PlanReportText {
     static func notes(_ action: PlanAction) -> [String] {
         var notes: [String] = []
         if let carried = action.carried {
-            notes.append("Carried from \(carried.plan) (\(carried.actionID), due \(carried.originalDue.spelledOut))")
+            notes.append("Carried from \(carried.plan) (\(carried.actionID)\(carried.originalDue.map { ", due \($0.spelledOut)" } ?? ""))")
         }
         if let progress = action.progress { notes.append("Progress: \(progress)") }
         return notes
     }
 
+    /// Document control as the plan gives it: each field it states, by name.
+    static func documentControl(_ dc: DocumentControl) -> [(label: String, value: String)] {
+        [("Document", dc.document), ("Owner", dc.owner), ("Author", dc.author), ("Version", dc.version),
+         ("Last reviewed", dc.lastReviewed?.spelledOut), ("Next review due", dc.nextReviewDue?.spelledOut), ("Notes", dc.notes)]
+            .compactMap { label, value in value.map { (label, $0) } }
+    }
+
+    /// A revision's date as the plan gives it: spelled out, or in its own words.
+    static func revisionDate(_ revision: Revision) -> String { revision.date?.spelledOut ?? revision.when ?? "" }
+
+    static let keyInfluencesTitle = "Key influences and inputs"
     static let appendixTitle = "Completed actions from the previous plan"
     static let underReviewTitle = "Areas to keep under review"
     static let underReviewIntro = "Gaps the audit found that this year's plan does not take on, with what was found, to review at the plan's six-monthly review."

@@ -5,9 +5,10 @@ import S11XML
 import ZIPFoundation
 
 /// The plan as a Word document (.docx, Office Open XML) for committee papers: landscape A4, the
-/// document-control and version-history tables, the audit results, then per standard the seeds'
-/// table with its header row repeated on each page and status cells shaded in RAG colours (the
-/// status is written in words too), the appendix of completed actions and a key. Every part is
+/// document control with the key influences and version history, the audit results, then the
+/// 2021-22 seed's table (Standard, Objective, Action input, Desired outcome, Lead, Timescale, and
+/// Status once any is tracked, shaded in RAG colours and written in words too) with its header
+/// row repeated on each page, the appendices and a key. Every part is
 /// built with libxml2 and zipped with fixed dates, so the same plan gives the same bytes.
 public struct PlanWordDocument: Sendable {
     public init() {}
@@ -94,18 +95,23 @@ public struct PlanWordDocument: Sendable {
     private func document(_ plan: Plan) -> Data {
         let doc = WordBody(builder: XMLBuilder(root: "document", namespace: Self.w, prefix: "w", qualifiedAttributes: true))
         doc.paragraph("\(plan.organisation): \(plan.title)", style: "Title")
-        doc.paragraph("Drafted from the \(plan.auditYear) safeguarding self-assessment audit. Period \(plan.periodStart.spelledOut) to \(plan.periodEnd.spelledOut).")
+        doc.paragraph(PlanReportText.introduction(plan))
 
         let dc = plan.documentControl
         doc.paragraph("Document control", style: "Heading1")
-        doc.table(widths: [3000, 4400, 3000, 4400], header: nil, rows: [
-            [.text("Owner", bold: true), .text(dc.owner), .text("Author", bold: true), .text(dc.author)],
-            [.text("Version", bold: true), .text(dc.version), .text("Last reviewed", bold: true), .text(dc.lastReviewed.spelledOut)],
-            [.text("Next review due", bold: true), .text(dc.nextReviewDue.spelledOut), .text(""), .text("")],
-        ])
-        doc.paragraph("Version history", style: "Heading2")
-        doc.table(widths: [1600, 2600, 3400, 7200], header: ["Version", "Date", "By", "Change"],
-                  rows: dc.history.map { [.text($0.version), .text($0.date.spelledOut), .text($0.author), .text($0.note)] })
+        let fields = PlanReportText.documentControl(dc)
+        if !fields.isEmpty {
+            doc.table(widths: [3600, 11200], header: nil, rows: fields.map { [.text($0.label, bold: true), .text($0.value)] })
+        }
+        if !dc.keyInfluences.isEmpty {
+            doc.paragraph(PlanReportText.keyInfluencesTitle, style: "Heading2")
+            for influence in dc.keyInfluences { doc.paragraph("\u{2022} \(influence)") }
+        }
+        if !dc.history.isEmpty {
+            doc.paragraph("Version history", style: "Heading2")
+            doc.table(widths: [1600, 2600, 3400, 7200], header: ["Version", "Date", "By", "Change"],
+                      rows: dc.history.map { [.text($0.version), .text(PlanReportText.revisionDate($0)), .text($0.author ?? ""), .text($0.note)] })
+        }
 
         if let results = plan.results {
             doc.paragraph("Audit results", style: "Heading1")
@@ -118,30 +124,35 @@ public struct PlanWordDocument: Sendable {
             })
         }
 
+        // The seeds' one table: the standard and the objective each span their rows, as the council's own document does.
+        doc.paragraph("Action plan", style: "Heading1")
+        let status = PlanReportText.tracksStatus(plan)
+        var rows: [[WordBody.Cell]] = []
         for standard in plan.standards {
-            doc.paragraph("\(standard.standardID) \(standard.title)", style: "Heading1")
-            var rows: [[WordBody.Cell]] = []
-            for objective in standard.objectives {
-                for (index, action) in objective.actions.enumerated() {
-                    let objectiveText = [objective.id + " " + objective.title] + (objective.finding.map { [$0] } ?? [])
-                    rows.append([index == 0 ? .mergedStart(objectiveText) : .mergedContinue, .lines(["\(action.id) \(action.input)"] + PlanReportText.notes(action)),
-                                 .text(action.outcome), .text(action.measure), .text(PlanReportText.lead(action.lead)),
-                                 .text(PlanReportText.timescale(action)),
-                                 .shaded(PlanReportText.status(action.status), fill: action.status.map(Self.fill))])
+            for (o, objective) in standard.objectives.enumerated() {
+                for (a, action) in objective.actions.enumerated() {
+                    let first = o == 0 && a == 0
+                    var row: [WordBody.Cell] = [first ? .mergedStart([standard.heading ?? ""]) : .mergedContinue,
+                                                a == 0 ? .mergedStart(PlanReportText.objective(objective)) : .mergedContinue,
+                                                .lines(["\(action.id) \(action.input)"] + PlanReportText.notes(action)),
+                                                .lines(PlanReportText.outcome(action)), .lines(PlanReportText.leads(action)),
+                                                .text(action.timescaleText)]
+                    if status { row.append(.shaded(PlanReportText.status(action.status), fill: action.status.map(Self.fill))) }
+                    rows.append(row)
                 }
             }
-            doc.table(widths: [2600, 3000, 2400, 2400, 1600, 1400, 1400], header: PlanReportText.columns, rows: rows)
         }
+        doc.table(widths: status ? [1700, 2700, 3400, 3000, 1700, 1300, 1000] : [1800, 2900, 3800, 3300, 1700, 1300],
+                  header: PlanReportText.columns(plan), rows: rows)
 
         if !plan.completed.isEmpty {
             doc.paragraph(PlanReportText.appendixTitle, style: "Heading1")
-            doc.table(widths: [2200, 2200, 3200, 2600, 2600, 1200, 800],
-                      header: ["Standard", "Objective", "Action", "Measure", "Outcome", "Lead", "Status"],
+            doc.table(widths: [2200, 2400, 4000, 3800, 1600, 800],
+                      header: ["Standard", "Objective", "Action", "Desired outcome", "Lead", "Status"],
                       rows: plan.completed.map { done in
-                [.text("\(done.standardID) \(done.standardTitle)"), .text(done.objective),
-                 .lines([done.action.input] + (done.action.progress.map { [$0] } ?? [])), .text(done.action.measure),
-                 .text(done.action.outcome), .text(done.action.lead.name),
-                 .shaded(done.action.status?.rawValue ?? "B", fill: Self.fill(Rag.blue))]
+                [.text(done.standardHeading), .text(done.objective),
+                 .lines([done.action.input] + (done.action.progress.map { [$0] } ?? [])), .lines(PlanReportText.outcome(done.action)),
+                 .lines(PlanReportText.leads(done.action)), .shaded(done.action.status?.rawValue ?? "B", fill: Self.fill(Rag.blue))]
             })
         }
 

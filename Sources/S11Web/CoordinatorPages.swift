@@ -235,7 +235,7 @@ struct CoordinatorPages: Sendable {
             task("Officers' returns", "\(base)#returns", "\(submitted) of \(officers) submitted", done: officers > 0 && submitted == officers),
             task("Staff confidence survey", "\(base)/staff", staff == 0 ? "No answers yet" : "\(staff) answers", done: staff > 0),
             task("Scores and moderation", "\(base)/moderation", submitted == 0 ? "Cannot start yet" : "Ready", done: false),
-            task("Next year's plan", "\(base)/plan", plan.map { "Version \($0.documentControl.version)" } ?? "Not drafted", done: plan != nil),
+            task("Next year's plan", "\(base)/plan", plan.map { "Version \($0.documentControl.version ?? "as published")" } ?? "Not drafted", done: plan != nil),
             task("Downloads", "\(base)/downloads", plan == nil ? "Report and scores" : "Plan, report and scores", done: false),
         ]
     }

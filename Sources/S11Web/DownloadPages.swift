@@ -88,7 +88,7 @@ struct DownloadPages: Sendable {
         if let plan = try await app.store.plan(organisation: audit.organisation, year: audit.year) {
             let labels: [PlanFormat: String] = [
                 .docx: "The plan (Word, for committee papers)", .html: "The plan (HTML, one printable page)",
-                .csv: "The plan (CSV, one row per action)", .xml: "The plan (board XML, valid against plan.xsd)",
+                .csv: "The plan (CSV, one row per action and lead)", .xml: "The plan (board XML, valid against plan.xsd)",
                 .poam: "The plan as a POA&M (XML, valid against poam.xsd)",
             ]
             files = [PlanFormat.docx, .html, .csv, .xml, .poam].map { File(name: $0.fileName(plan), label: labels[$0] ?? $0.rawValue, forBoard: true) } + files

@@ -86,10 +86,10 @@ struct PlanObjectivePages: Sendable {
         let csrf = WebSecurity.csrfToken(for: request)
         let values: [String: Any?] = [
             "title": "Objective \(objective.id)", "csrf": csrf.token, "coordinator": coordinator.email, "id": audit.id,
-            "objectiveID": objective.id, "standard": "\(standard.standardID) \(standard.title)", "source": objective.source,
+            "objectiveID": objective.id, "standard": standard.heading ?? "No standard", "source": objective.source,
             "fields": typed ?? ["title": objective.title, "finding": objective.finding ?? ""],
             "new": newAction?.values ?? [:], "prefix": "new-",
-            "actions": objective.actions.map { ["actionID": $0.id, "input": $0.input, "lead": $0.lead.name, "id": audit.id] },
+            "actions": objective.actions.map { ["actionID": $0.id, "input": $0.input, "lead": $0.leadNames, "id": audit.id] },
             "history": objective.history.reversed().map { ["at": $0.at, "by": $0.by, "field": $0.field, "old": $0.old ?? "none", "new": $0.new ?? "none"] },
             "hasHistory": !objective.history.isEmpty, "hasErrors": !errors.isEmpty, "errors": errors,
         ]
@@ -102,8 +102,9 @@ struct PlanObjectivePages: Sendable {
         guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         guard let plan = try await plans.editing(audit).plan() else { throw HTTPError(.notFound) }
         let csrf = WebSecurity.csrfToken(for: request)
-        let standards = (plan.results?.standards.map { ($0.standardID, $0.title) } ?? plan.standards.map { ($0.standardID, $0.title) })
-            .map { ["id": $0.0, "title": "\($0.0) \($0.1)", "selected": $0.0 == typed["standard"]] }
+        let choices = plan.results?.standards.map { ($0.standardID, "\($0.standardID) \($0.title)") }
+            ?? plan.standards.compactMap { standard in standard.standardID.map { ($0, standard.heading ?? $0) } }
+        let standards = choices.map { ["id": $0.0, "title": $0.1, "selected": $0.0 == typed["standard"]] }
         let html = try app.render("admin-plan-objective-new", [
             "title": "Add an objective", "csrf": csrf.token, "coordinator": coordinator.email, "id": audit.id,
             "standards": standards, "fields": typed, "action": action?.values ?? [:],

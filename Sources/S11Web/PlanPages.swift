@@ -85,10 +85,12 @@ struct PlanPages: Sendable {
             let value = typed.values[name] ?? ""
             return value == (current ?? "") ? nil : value
         }
-        let change = PlanUpdater.Change(due: due == action.due ? nil : due, lead: changed("lead", action.lead.name),
+        let change = PlanUpdater.Change(due: due == action.due ? nil : due, lead: changed("lead", action.leadNames),
                                         input: changed("input", action.input), outcome: changed("outcome", action.outcome),
-                                        measure: changed("measure", action.measure), timescale: changed("timescale", action.timescale))
-        let anything = [change.lead, change.input, change.outcome, change.measure, change.timescale].contains { $0 != nil } || change.due != nil
+                                        measure: changed("measure", action.measure), timescale: changed("timescale", action.timescale),
+                                        removeDue: due == nil && action.due != nil)
+        let anything = [change.lead, change.input, change.outcome, change.measure, change.timescale].contains { $0 != nil }
+            || change.due != nil || change.removeDue
         if anything { _ = try await editing(audit).update(actionID: action.id, change: change, by: coordinator.email) }
         return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan#\(WebApp.domID(action.id))")
     }
@@ -130,7 +132,7 @@ struct PlanPages: Sendable {
             return try await planPage(request, context, errors: [["field": "note", "message": "Say why the version changes, for example \"Signed off by cabinet\""]], notice: nil)
         }
         let plan = try await editing(audit).signOff(note: note, major: form["major"] == "yes", by: coordinator.email, on: StaffSurveyPage.today())
-        return try await planPage(request, context, errors: [], notice: "The plan is now version \(plan.documentControl.version).")
+        return try await planPage(request, context, errors: [], notice: "The plan is now version \(plan.documentControl.version ?? "unnumbered").")
     }
 
     func planXML(_ request: Request, _ context: WebRequestContext) async throws -> Response {
@@ -153,16 +155,19 @@ struct PlanPages: Sendable {
         /// The action, or what is missing or wrong, each error naming its field (after `prefix`).
         func checked(prefix: String = "") -> (PlanUpdater.NewAction?, [[String: String]]) {
             var errors: [[String: String]] = []
-            for (name, label) in [("input", "the action"), ("outcome", "the desired outcome"), ("measure", "how success is measured"), ("lead", "the lead")]
-                where values[name]?.isEmpty != false {
+            func given(_ name: String) -> String? { values[name].flatMap { $0.isEmpty ? nil : $0 } }
+            for (name, label) in [("input", "the action"), ("lead", "the lead (several separated by ;)")] where given(name) == nil {
                 errors.append(["field": prefix + name, "message": "Write \(label)"])
             }
-            let due = CalendarDate(iso: values["due"] ?? "")
-            if due == nil { errors.append(["field": prefix + "due", "message": "Write the due date as YYYY-MM-DD, for example 2027-09-30"]) }
-            guard errors.isEmpty, let due else { return (nil, errors) }
-            let timescale = values["timescale"].flatMap { $0.isEmpty ? nil : $0 }
-            return (PlanUpdater.NewAction(input: values["input"] ?? "", outcome: values["outcome"] ?? "", measure: values["measure"] ?? "",
-                                          lead: values["lead"] ?? "", due: due, timescale: timescale), [])
+            let due = given("due").flatMap { CalendarDate(iso: $0) }
+            if given("due") != nil && due == nil {
+                errors.append(["field": prefix + "due", "message": "Write the due date as YYYY-MM-DD, for example 2027-09-30"])
+            } else if due == nil && given("timescale") == nil {
+                errors.append(["field": prefix + "timescale", "message": "Write when: a timescale in words (\"Quarterly\", \"June 2027\"), a due date, or both"])
+            }
+            guard errors.isEmpty else { return (nil, errors) }
+            return (PlanUpdater.NewAction(input: given("input") ?? "", outcome: given("outcome"), measure: given("measure"),
+                                          lead: given("lead") ?? "", due: due, timescale: given("timescale")), [])
         }
     }
 
@@ -181,15 +186,15 @@ struct PlanPages: Sendable {
                   standard.objectives.lazy.flatMap { objective in objective.actions.lazy.map { (standard, objective, $0) } }
               }).first(where: { $0.2.id == context.parameters.get("action") }) else { throw HTTPError(.notFound) }
         let csrf = WebSecurity.csrfToken(for: request)
-        let current = ["input": action.input, "outcome": action.outcome, "measure": action.measure, "lead": action.lead.name,
-                       "due": action.due.iso, "timescale": action.timescale ?? ""]
+        let current = ["input": action.input, "outcome": action.outcome ?? "", "measure": action.measure ?? "", "lead": action.leadNames,
+                       "due": action.due?.iso ?? "", "timescale": action.timescale ?? ""]
         let values = typed?.values ?? current
         let history = action.history.reversed().map { change -> [String: String] in
             ["at": change.at, "by": change.by, "field": change.field, "old": change.old ?? "none", "new": change.new ?? "none"]
         }
         let html = try app.render("admin-plan-action", [
             "title": "Change action \(action.id)", "csrf": csrf.token, "coordinator": coordinator.email, "id": audit.id,
-            "actionID": action.id, "domID": WebApp.domID(action.id), "standard": "\(standard.standardID) \(standard.title)",
+            "actionID": action.id, "domID": WebApp.domID(action.id), "standard": standard.heading ?? "No standard",
             "objective": objective.title, "objectiveID": objective.id, "fields": values, "history": history, "hasHistory": !history.isEmpty,
             "mergeTargets": plan.actions.filter { $0.id != action.id }.map { ["id": $0.id, "text": "\($0.id): \($0.input)"] },
             "canRemove": objective.actions.count > 1,
@@ -211,13 +216,13 @@ struct PlanPages: Sendable {
         }
         let today = StaffSurveyPage.today()
         let standards = plan.standards.map { standard -> [String: Any] in
-            ["title": "\(standard.standardID) \(standard.title)", "actions": standard.objectives.flatMap { objective in
+            ["title": standard.heading ?? "Objectives under no standard", "actions": standard.objectives.flatMap { objective in
                 objective.actions.map { action -> [String: Any] in
                     let values: [String: Any?] = [
                         "domID": WebApp.domID(action.id), "actionID": action.id, "input": action.input, "objective": objective.title,
                         "objectiveID": objective.id, "source": objective.source,
-                        "lead": action.lead.name, "due": action.timescale.map { "\($0) (\(action.due.spelledOut))" } ?? action.due.spelledOut,
-                        "overdue": action.isOverdue(on: today),
+                        "lead": action.leadNames, "due": action.timescaleText,
+                        "overdue": plan.isOverdue(action, on: today),
                         "status": action.status.map { "\($0.rawValue): \($0.meaning)" } ?? "Not yet rated", "progress": action.progress,
                         "id": audit.id, "csrf": csrf.token,
                     ]
@@ -226,14 +231,14 @@ struct PlanPages: Sendable {
             }]
         }
         let versions = plan.documentControl.history.reversed().map { revision -> [String: String] in
-            ["version": revision.version, "date": revision.date.spelledOut, "author": revision.author, "note": revision.note]
+            ["version": revision.version, "date": revision.date?.spelledOut ?? revision.when ?? "", "author": revision.author ?? "", "note": revision.note]
         }
         let underReview = plan.underReview.map { area -> [String: String] in
             ["standard": "\(area.standardID) \(area.standardTitle)", "requirement": area.requirementID, "title": area.title,
              "finding": area.finding]
         }
         let values: [String: Any?] = [
-            "title": plan.title, "planTitle": plan.title, "organisation": plan.organisation, "version": plan.documentControl.version,
+            "title": plan.title, "planTitle": plan.title, "organisation": plan.organisation, "version": plan.documentControl.version ?? "as published",
             "id": audit.id, "csrf": csrf.token, "coordinator": coordinator.email, "standards": standards,
             "underReview": underReview, "hasUnderReview": !underReview.isEmpty,
             "versions": versions, "hasVersions": !versions.isEmpty, "notice": notice,

@@ -4,7 +4,7 @@ import S11Core
 
 /// The plan as an OSCAL-style plan of action and milestones (poam.xsd), for boards that feed
 /// compliance tooling: each objective's finding becomes an observation, a risk and a POA&M item;
-/// each action a milestone task with its due date and its lead's role and party; each recorded
+/// each action a milestone task with its due date and its leads' roles and parties; each recorded
 /// change a risk-log entry. Identifiers are UUIDs derived from the plan, so the same plan always
 /// gives the same bytes. Validated against the shipped schema before it is returned.
 public struct PlanPOAM: Sendable {
@@ -24,15 +24,17 @@ public struct PlanPOAM: Sendable {
         var people: [String: String] = [:]                       // lead name -> party uuid
         var roles: [(id: String, title: String)] = [("prepared-for", "The organisation the plan is for"),
                                                    ("action-lead", "Leads an action")]
-        for action in plan.actions where people[action.lead.name] == nil {
-            people[action.lead.name] = uuid("\(scope)|party|\(action.lead.name)")
-            if let role = action.lead.role, !roles.contains(where: { $0.id == role }) { roles.append((role, role)) }
+        for lead in plan.actions.flatMap(\.leads) where people[lead.name] == nil {
+            people[lead.name] = uuid("\(scope)|party|\(lead.name)")
+            if let role = lead.role, !roles.contains(where: { $0.id == role }) { roles.append((role, role)) }
         }
+        // A plan that gives no review date or version (the 2021-22 seed) is dated from its start.
+        let modified = plan.documentControl.lastReviewed ?? plan.periodStart
 
         let metadata = builder.element("metadata", in: root)
         builder.text("title", "\(plan.organisation): \(plan.title)", in: metadata)
-        builder.text("last-modified", timestamp(plan.documentControl.lastReviewed), in: metadata)
-        builder.text("version", plan.documentControl.version, in: metadata)
+        builder.text("last-modified", timestamp(modified), in: metadata)
+        builder.text("version", plan.documentControl.version ?? "as published", in: metadata)
         builder.text("oscal-version", "1.1.2", in: metadata)
         for role in roles {
             builder.text("title", role.title, in: builder.element("role", in: metadata, attributes: [("id", role.id)]))
@@ -54,15 +56,16 @@ public struct PlanPOAM: Sendable {
             if let requirement = objective.requirementID { prop("requirement", requirement, in: node, builder: builder) }
             builder.text("method", "EXAMINE", in: node)
             builder.text("type", "finding", in: node)
-            builder.text("collected", timestamp(plan.documentControl.lastReviewed), in: node)
+            builder.text("collected", timestamp(modified), in: node)
         }
         for (standard, objective) in gaps {
-            writeRisk(objective, standard: standard, scope: scope, people: people, standardEnd: plan.periodEnd, builder: builder)
+            writeRisk(objective, standard: standard, plan: plan, scope: scope, people: people, builder: builder)
         }
         for (standard, objective) in gaps {
             let node = builder.element("poam-item", in: root, attributes: [("uuid", uuid("\(scope)|item|\(objective.id)"))])
             builder.text("title", objective.title, in: node)
-            paragraphs("\(standard.standardID) \(standard.title): \(objective.title)", element: "description", in: node, builder: builder)
+            let under = [standard.standardID, standard.title].compactMap { $0 }.joined(separator: " ")
+            paragraphs(under.isEmpty ? objective.title : "\(under): \(objective.title)", element: "description", in: node, builder: builder)
             prop("objective", objective.id, in: node, builder: builder)
             builder.element("related-observation", in: node, attributes: [("observation-uuid", uuid("\(scope)|observation|\(objective.id)"))])
             builder.element("related-risk", in: node, attributes: [("risk-uuid", uuid("\(scope)|risk|\(objective.id)"))])
@@ -73,34 +76,50 @@ public struct PlanPOAM: Sendable {
         return data
     }
 
-    private func writeRisk(_ objective: Objective, standard: PlanStandard, scope: String, people: [String: String],
-                           standardEnd: CalendarDate, builder: XMLBuilder) {
+    private func writeRisk(_ objective: Objective, standard: PlanStandard, plan: Plan, scope: String, people: [String: String],
+                           builder: XMLBuilder) {
+        // An action whose words name no time is due by the end of the plan.
+        func due(_ action: PlanAction) -> CalendarDate { plan.dueDate(of: action) ?? plan.periodEnd }
         let risk = builder.element("risk", in: builder.root, attributes: [("uuid", uuid("\(scope)|risk|\(objective.id)"))])
         builder.text("title", objective.title, in: risk)
         paragraphs(objective.finding ?? objective.title, element: "description", in: risk, builder: builder)
-        paragraphs("Standard \(standard.standardID) (\(standard.title)) is not fully met\(objective.requirementID.map { " at requirement \($0)" } ?? "").",
-                   element: "statement", in: risk, builder: builder)
-        prop("standard", standard.standardID, in: risk, builder: builder)
+        if let standardID = standard.standardID {
+            paragraphs("Standard \(standardID) (\(standard.title ?? standardID)) is not fully met\(objective.requirementID.map { " at requirement \($0)" } ?? "").",
+                       element: "statement", in: risk, builder: builder)
+            prop("standard", standardID, in: risk, builder: builder)
+        } else {
+            paragraphs(objective.source.map { "From \($0): \(objective.title)" } ?? objective.title, element: "statement", in: risk, builder: builder)
+        }
         builder.text("status", objective.actions.allSatisfy { $0.status == .blue } ? "closed" : "open", in: risk)
-        builder.text("deadline", timestamp(objective.actions.map(\.due).max() ?? standardEnd), in: risk)
+        builder.text("deadline", timestamp(objective.actions.map(due).max() ?? plan.periodEnd), in: risk)
 
         let response = builder.element("response", in: risk, attributes: [
             ("uuid", uuid("\(scope)|response|\(objective.id)")), ("lifecycle", "planned")])
         builder.text("title", "Actions for \(objective.id)", in: response)
-        paragraphs(objective.actions.map(\.outcome).uniqued().joined(separator: "\n"), element: "description", in: response, builder: builder)
+        let outcomes = objective.actions.compactMap(\.outcome).uniqued()
+        paragraphs(outcomes.isEmpty ? objective.title : outcomes.joined(separator: "\n"), element: "description", in: response, builder: builder)
         for action in objective.actions {
             let task = builder.element("task", in: response, attributes: [("uuid", uuid("\(scope)|task|\(action.id)")), ("type", "milestone")])
             builder.text("title", action.input, in: task)
             // Every word of the plan's row: the timescale in words and the progress notes too.
-            let row = ["Desired outcome: \(action.outcome)", "Measure: \(action.measure)"]
+            let leads = action.leads.map { lead in
+                "Lead: \(lead.described)" + (lead.status.map { ", status \($0.rawValue)" } ?? "") + (lead.progress.map { ", progress: \($0)" } ?? "")
+            }
+            let row = (action.outcome.map { ["Desired outcome: \($0)"] } ?? []) + (action.measure.map { ["Measure: \($0)"] } ?? []) + leads
                 + (action.timescale.map { ["Timescale: \($0)"] } ?? []) + (action.progress.map { ["Progress: \($0)"] } ?? [])
             paragraphs(row.joined(separator: "\n"), element: "description", in: task, builder: builder)
             prop("action", action.id, in: task, builder: builder)
             if let status = action.status { prop("status", status.rawValue, in: task, builder: builder) }
-            if let carried = action.carried { prop("carried-from", "\(carried.actionID) due \(carried.originalDue.iso)", in: task, builder: builder) }
-            builder.element("on-date", in: builder.element("timing", in: task), attributes: [("date", timestamp(action.due))])
-            let responsible = builder.element("responsible-role", in: task, attributes: [("role-id", action.lead.role ?? "action-lead")])
-            builder.text("party-uuid", people[action.lead.name], in: responsible)
+            if let carried = action.carried {
+                prop("carried-from", carried.actionID + (carried.originalDue.map { " due \($0.iso)" } ?? ""), in: task, builder: builder)
+            }
+            builder.element("on-date", in: builder.element("timing", in: task), attributes: [("date", timestamp(due(action)))])
+            var roleOrder: [String] = []
+            for lead in action.leads where !roleOrder.contains(lead.role ?? "action-lead") { roleOrder.append(lead.role ?? "action-lead") }
+            for role in roleOrder {
+                let responsible = builder.element("responsible-role", in: task, attributes: [("role-id", role)])
+                for lead in action.leads where (lead.role ?? "action-lead") == role { builder.text("party-uuid", people[lead.name], in: responsible) }
+            }
         }
 
         let changes = objective.actions.flatMap { action in action.history.map { (action, $0) } }

@@ -2,33 +2,22 @@ import CLibXML2
 import Foundation
 import S11Core
 
-/// The board XML (plan.xsd): writes a plan, validated before it is returned, and reads it back
-/// losslessly, so export, import and export again give the same bytes.
+/// The board XML (plan.xsd, version 2): writes a plan, validated before it is returned, and reads
+/// it back losslessly, so export, import and export again give the same bytes. Version 1 files
+/// (plan-v1.xsd) still read, upgraded as `PlanXMLVersion1` says.
 public struct PlanXML: Sendable {
     public init() {}
 
-    /// The plan as board XML, checked against the shipped schema.
+    /// The plan as board XML version 2, checked against the shipped schema.
     public func write(_ plan: Plan) throws(DiagnosticsError) -> Data {
         let builder = XMLBuilder(root: "plan", namespace: SchemaValidator.Schema.plan.namespace)
         let root = builder.root
-        builder.setAttributes(root, [("schemaVersion", "1")])
+        builder.setAttributes(root, [("schemaVersion", "2")])
         builder.text("organisation", plan.organisation, in: root)
         builder.text("title", plan.title, in: root)
         builder.text("auditYear", String(plan.auditYear), in: root)
         builder.element("period", in: root, attributes: [("start", plan.periodStart.iso), ("end", plan.periodEnd.iso)])
-
-        let control = builder.element("documentControl", in: root)
-        let dc = plan.documentControl
-        builder.text("owner", dc.owner, in: control)
-        builder.text("author", dc.author, in: control)
-        builder.text("version", dc.version, in: control)
-        builder.text("lastReviewed", dc.lastReviewed.iso, in: control)
-        builder.text("nextReviewDue", dc.nextReviewDue.iso, in: control)
-        let history = builder.element("history", in: control)
-        for revision in dc.history {
-            builder.text("revision", revision.note, in: history,
-                         attributes: [("version", revision.version), ("date", revision.date.iso), ("author", revision.author)])
-        }
+        writeDocumentControl(plan.documentControl, in: builder.element("documentControl", in: root), builder: builder)
 
         if let results = plan.results {
             let node = builder.element("results", in: root, attributes: [
@@ -78,19 +67,43 @@ public struct PlanXML: Sendable {
         return data
     }
 
+    private func writeDocumentControl(_ dc: DocumentControl, in control: xmlNodePtr, builder: XMLBuilder) {
+        builder.text("document", dc.document, in: control)
+        builder.text("owner", dc.owner, in: control)
+        builder.text("author", dc.author, in: control)
+        builder.text("version", dc.version, in: control)
+        builder.text("lastReviewed", dc.lastReviewed?.iso, in: control)
+        builder.text("nextReviewDue", dc.nextReviewDue?.iso, in: control)
+        builder.text("notes", dc.notes, in: control)
+        if !dc.keyInfluences.isEmpty {
+            let list = builder.element("keyInfluences", in: control)
+            for influence in dc.keyInfluences { builder.text("influence", influence, in: list) }
+        }
+        if !dc.history.isEmpty {
+            let history = builder.element("history", in: control)
+            for revision in dc.history {
+                builder.text("revision", revision.note, in: history, attributes: [
+                    ("version", revision.version), ("date", revision.date?.iso), ("when", revision.when), ("author", revision.author)])
+            }
+        }
+    }
+
     private func writeAction(_ action: PlanAction, in node: xmlNodePtr, builder: XMLBuilder, extra: [(String, String?)] = []) {
         builder.setAttributes(node, [("id", action.id), ("status", action.status?.rawValue)] + extra)
         builder.text("input", action.input, in: node)
         builder.text("outcome", action.outcome, in: node)
         builder.text("measure", action.measure, in: node)
-        builder.text("lead", action.lead.name, in: node,
-                     attributes: [("role", action.lead.role), ("serviceArea", action.lead.serviceArea)])
-        builder.text("due", action.due.iso, in: node)
+        for lead in action.leads {
+            let leadNode = builder.element("lead", in: node, attributes: [
+                ("name", lead.name), ("role", lead.role), ("serviceArea", lead.serviceArea), ("status", lead.status?.rawValue)])
+            builder.text("progress", lead.progress, in: leadNode)
+        }
         builder.text("timescale", action.timescale, in: node)
+        builder.text("due", action.due?.iso, in: node)
         builder.text("progress", action.progress, in: node)
         if let carried = action.carried {
             builder.element("carried", in: node, attributes: [
-                ("plan", carried.plan), ("action", carried.actionID), ("originalDue", carried.originalDue.iso)])
+                ("plan", carried.plan), ("action", carried.actionID), ("originalDue", carried.originalDue?.iso)])
         }
         writeHistory(action.history, in: node, builder: builder)
     }
@@ -107,37 +120,31 @@ public struct PlanXML: Sendable {
         }
     }
 
-    private func readHistory(_ node: XMLElement) -> [ActionChange] {
-        node.child("history")?.children("change").map {
-            ActionChange(at: $0.attribute("at") ?? "", by: $0.attribute("by") ?? "", field: $0.attribute("field") ?? "",
-                         old: $0.child("old")?.text, new: $0.child("new")?.text)
-        } ?? []
-    }
-
     private func ratingAttributes(_ rating: Rating) -> [(String, String?)] {
         [("percent", rating.percent.map { String(format: "%.1f", $0) }), ("rag", rating.rag?.rawValue)]
     }
 
-    /// Reads board XML, refusing anything the schema does not accept.
+    /// Reads board XML of either version, refusing anything its schema does not accept; a version 1
+    /// plan comes back upgraded, ready to be written as version 2.
     public func read(data: Data, file: String) throws(DiagnosticsError) -> Plan {
         let document = try XMLDocument(data: data, file: file)
-        try SchemaValidator.shared(.plan).validate(document)
+        let version1 = document.root?.namespace == SchemaValidator.Schema.planVersion1.namespace
+        try SchemaValidator.shared(version1 ? .planVersion1 : .plan).validate(document)
         guard let root = document.root else { throw DiagnosticsError([]) }
-        func date(_ text: String?) -> CalendarDate {
-            // The schema has checked xs:date; s11 writes plain YYYY-MM-DD.
-            text.flatMap { CalendarDate(iso: String($0.prefix(10))) } ?? CalendarDate(year: 1970, month: 1, day: 1)!
-        }
         let period = root.child("period")
         let control = root.child("documentControl")
         let documentControl = DocumentControl(
-            owner: control?.child("owner")?.text ?? "",
-            author: control?.child("author")?.text ?? "",
-            version: control?.childText("version") ?? "",
-            lastReviewed: date(control?.childText("lastReviewed")),
-            nextReviewDue: date(control?.childText("nextReviewDue")),
+            document: control?.child("document")?.text,
+            owner: control?.child("owner")?.text,
+            author: control?.child("author")?.text,
+            version: control?.childText("version"),
+            lastReviewed: Self.date(control?.childText("lastReviewed")),
+            nextReviewDue: Self.date(control?.childText("nextReviewDue")),
+            notes: control?.child("notes")?.text,
+            keyInfluences: control?.child("keyInfluences")?.children("influence").map(\.text) ?? [],
             history: control?.child("history")?.children("revision").map {
-                Revision(version: $0.attribute("version") ?? "", date: date($0.attribute("date")),
-                         author: $0.attribute("author") ?? "", note: $0.text)
+                Revision(version: $0.attribute("version") ?? "", date: Self.date($0.attribute("date")), when: $0.attribute("when"),
+                         author: $0.attribute("author"), note: $0.text)
             } ?? [])
         let results = root.child("results").map { node in
             PlanResults(catalogueID: node.attribute("catalogue") ?? "",
@@ -150,18 +157,19 @@ public struct PlanXML: Sendable {
                                            gaps: Int($0.attribute("gaps") ?? "") ?? 0)
                         })
         }
+        let readAction = version1 ? PlanXMLVersion1.action : Self.action
         let standards = root.children("standard").map { node in
-            PlanStandard(standardID: node.attribute("ref") ?? "", title: node.attribute("title") ?? "",
+            PlanStandard(standardID: node.attribute("ref"), title: node.attribute("title"),
                          objectives: node.children("objective").map { objective in
                 Objective(id: objective.attribute("id") ?? "", requirementID: objective.attribute("requirement"),
                           title: objective.child("title")?.text ?? "", finding: objective.child("finding")?.text,
-                          actions: objective.children("action").map { readAction($0, date: date) },
-                          source: objective.attribute("source"), history: readHistory(objective))
+                          actions: objective.children("action").map(readAction),
+                          source: objective.attribute("source"), history: Self.history(objective))
             })
         }
         let completed = root.child("completed")?.children("action").map { node in
-            CompletedAction(standardID: node.attribute("standard") ?? "", standardTitle: node.attribute("standardTitle") ?? "",
-                            objective: node.attribute("objective") ?? "", action: readAction(node, date: date))
+            CompletedAction(standardID: node.attribute("standard"), standardTitle: node.attribute("standardTitle"),
+                            objective: node.attribute("objective") ?? "", action: readAction(node))
         } ?? []
         let underReview = root.child("underReview")?.children("area").map { node in
             ReviewArea(standardID: node.attribute("standard") ?? "", standardTitle: node.attribute("standardTitle") ?? "",
@@ -171,27 +179,45 @@ public struct PlanXML: Sendable {
         return Plan(organisation: root.child("organisation")?.text ?? "",
                     title: root.child("title")?.text ?? "",
                     auditYear: Int(root.childText("auditYear") ?? "") ?? 0,
-                    periodStart: date(period?.attribute("start")), periodEnd: date(period?.attribute("end")),
+                    periodStart: Self.date(period?.attribute("start")) ?? CalendarDate(year: 1970, month: 1, day: 1)!,
+                    periodEnd: Self.date(period?.attribute("end")) ?? CalendarDate(year: 1970, month: 1, day: 1)!,
                     documentControl: documentControl, results: results, standards: standards, completed: completed,
                     underReview: underReview)
     }
 
-    private func readAction(_ action: XMLElement, date: (String?) -> CalendarDate) -> PlanAction {
-        let lead = action.child("lead")
-        return PlanAction(id: action.attribute("id") ?? "",
-                          status: action.attribute("status").flatMap(ActionStatus.init(rawValue:)),
-                          input: action.child("input")?.text ?? "",
-                          outcome: action.child("outcome")?.text ?? "",
-                          measure: action.child("measure")?.text ?? "",
-                          lead: Lead(name: lead?.text ?? "", role: lead?.attribute("role"), serviceArea: lead?.attribute("serviceArea")),
-                          due: date(action.childText("due")),
-                          timescale: action.child("timescale")?.text,
-                          progress: action.child("progress")?.text,
-                          carried: action.child("carried").map {
-                              CarriedFrom(plan: $0.attribute("plan") ?? "", actionID: $0.attribute("action") ?? "",
-                                          originalDue: date($0.attribute("originalDue")))
-                          },
-                          history: readHistory(action))
+    /// A date the schema has checked as xs:date; s11 writes plain YYYY-MM-DD.
+    static func date(_ text: String?) -> CalendarDate? {
+        text.flatMap { CalendarDate(iso: String($0.prefix(10))) }
+    }
+
+    static func history(_ node: XMLElement) -> [ActionChange] {
+        node.child("history")?.children("change").map {
+            ActionChange(at: $0.attribute("at") ?? "", by: $0.attribute("by") ?? "", field: $0.attribute("field") ?? "",
+                         old: $0.child("old")?.text, new: $0.child("new")?.text)
+        } ?? []
+    }
+
+    static func carried(_ action: XMLElement) -> CarriedFrom? {
+        action.child("carried").map {
+            CarriedFrom(plan: $0.attribute("plan") ?? "", actionID: $0.attribute("action") ?? "", originalDue: date($0.attribute("originalDue")))
+        }
+    }
+
+    private static func action(_ action: XMLElement) -> PlanAction {
+        PlanAction(id: action.attribute("id") ?? "",
+                   status: action.attribute("status").flatMap(ActionStatus.init(rawValue:)),
+                   input: action.child("input")?.text ?? "",
+                   outcome: action.child("outcome")?.text,
+                   measure: action.child("measure")?.text,
+                   leads: action.children("lead").map {
+                       Lead(name: $0.attribute("name") ?? "", role: $0.attribute("role"), serviceArea: $0.attribute("serviceArea"),
+                            status: $0.attribute("status").flatMap(ActionStatus.init(rawValue:)), progress: $0.child("progress")?.text)
+                   },
+                   due: date(action.childText("due")),
+                   timescale: action.child("timescale")?.text,
+                   progress: action.child("progress")?.text,
+                   carried: carried(action),
+                   history: history(action))
     }
 
     private func rating(_ element: XMLElement) -> Rating {

@@ -7,6 +7,8 @@ public final class SchemaValidator: @unchecked Sendable {
     /// The shipped schemas.
     public enum Schema: String, CaseIterable, Sendable {
         case catalogue, survey, officerReturn = "return", plan, poam
+        /// The board XML before version 2, still read on import and upgraded.
+        case planVersion1 = "plan-v1"
 
         /// The namespace of the schema's documents.
         public var namespace: String {
@@ -14,7 +16,8 @@ public final class SchemaValidator: @unchecked Sendable {
             case .catalogue: return "urn:s11:catalogue:1"
             case .survey: return "urn:s11:survey:1"
             case .officerReturn: return "urn:s11:return:1"
-            case .plan: return "urn:s11:plan:1"
+            case .plan: return "urn:s11:plan:2"
+            case .planVersion1: return "urn:s11:plan:1"
             case .poam: return "http://csrc.nist.gov/ns/oscal/1.0"
             }
         }

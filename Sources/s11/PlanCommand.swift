@@ -85,7 +85,7 @@ struct PlanCommand: ParsableCommand {
         var status: ActionStatus?
         @Option(help: "A progress note.") var progress: String?
         @Option(help: "A new due date (YYYY-MM-DD).") var due: String?
-        @Option(help: "A new lead's name.") var lead: String?
+        @Option(help: "The lead's name, or several separated by ';' (\"Dani Granito; Laura Jones\").") var lead: String?
         @Option(name: .customLong("action-text"), help: "The action in new words.") var input: String?
         @Option(help: "The desired outcome in new words.") var outcome: String?
         @Option(help: "How success is measured, in new words.") var measure: String?
@@ -124,7 +124,7 @@ struct PlanCommand: ParsableCommand {
                 let day = try parseDate(date, option: "--date") ?? today()
                 let updated = try await editing(storeOptions, selection).signOff(note: note, major: major, by: by, on: day)
                 let dc = updated.documentControl
-                print("\(updated.title) is now version \(dc.version) (\(note)); next review due \(dc.nextReviewDue)")
+                print("\(updated.title) is now version \(dc.version ?? "") (\(note)); next review due \(dc.nextReviewDue.map { "\($0)" } ?? "not set")")
             }
         }
     }
@@ -133,7 +133,7 @@ struct PlanCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Export the plan as board XML, validated against plan.xsd.")
 
         @Option(help: """
-            xml (the board format, validated against plan.xsd), csv (one row per action), html (one printable page), \
+            xml (the board format, validated against plan.xsd), csv (one row per action and lead), html (one printable page), \
             docx (Word, for committee papers; needs --out) or poam (OSCAL-style plan of action and milestones, validated against poam.xsd).
             """)
         var format: PlanFormat = .xml
@@ -151,7 +151,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import a plan from board XML (validated against plan.xsd).")
+        static let configuration = CommandConfiguration(abstract: "Import a plan from board XML (version 2, validated against plan.xsd; version 1 files are upgraded).")
 
         @Argument(help: "The plan XML file.") var file: String
         @Flag(help: "Replace the stored plan for the same organisation and year.") var replace = false

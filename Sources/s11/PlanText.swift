@@ -1,27 +1,31 @@
 import S11Core
 
 /// A plan as terminal text, laid out like the seeds: standard, objective, then each action's
-/// input, desired outcome, measure, lead and timescale.
+/// input, desired outcome, measure, leads and timescale.
 struct PlanText {
     let plan: Plan
 
     func render() -> String {
         let dc = plan.documentControl
         var out = "\(plan.organisation): \(plan.title)\n"
-        out += "Owner \(dc.owner) · author \(dc.author) · version \(dc.version) · last reviewed \(dc.lastReviewed) · next review due \(dc.nextReviewDue)\n"
+        let control = [("owner", dc.owner), ("author", dc.author), ("version", dc.version), ("last reviewed", dc.lastReviewed?.iso),
+                       ("next review due", dc.nextReviewDue?.iso)].compactMap { label, value in value.map { "\(label) \($0)" } }
+        if !control.isEmpty { out += control.joined(separator: " · ").capitalizedFirst + "\n" }
+        if !dc.keyInfluences.isEmpty { out += "Key influences: \(dc.keyInfluences.joined(separator: "; "))\n" }
         for standard in plan.standards {
-            out += "\n\(standard.standardID) \(standard.title)\n"
+            out += "\n\(standard.heading ?? "Objectives under no standard")\n"
             for objective in standard.objectives {
                 out += "  \(objective.id) \(objective.title)\(objective.requirementID.map { " [\($0)]" } ?? "")\n"
+                if let source = objective.source { out += "     From: \(source)\n" }
                 if let finding = objective.finding { out += "     Finding: \(finding)\n" }
                 for action in objective.actions {
                     out += "     \(action.id)\(action.status.map { " [\($0.rawValue)]" } ?? "") \(action.input)\n"
-                    out += "        Outcome: \(action.outcome)\n        Measure: \(action.measure)\n"
-                    out += "        Lead: \(action.lead.name)\(action.lead.serviceArea.map { " (\($0))" } ?? "") · due \(action.due)"
-                        + (action.timescale.map { " (\($0))" } ?? "") + "\n"
+                    if let outcome = action.outcome { out += "        Outcome: \(outcome)\n" }
+                    if let measure = action.measure { out += "        Measure: \(measure)\n" }
+                    out += "        Lead: \(leads(action)) · \(action.timescaleText)\n"
                     if let progress = action.progress { out += "        Progress: \(progress)\n" }
                     if let carried = action.carried {
-                        out += "        Carried from \(carried.plan) (\(carried.actionID), due \(carried.originalDue))\n"
+                        out += "        Carried from \(carried.plan) (\(carried.actionID)\(carried.originalDue.map { ", due \($0)" } ?? ""))\n"
                     }
                 }
             }
@@ -29,8 +33,9 @@ struct PlanText {
         if !plan.completed.isEmpty {
             out += "\nCompleted actions from the previous plan\n"
             for done in plan.completed {
-                out += "  \(done.standardID) \(done.objective): \(done.action.input)\n"
-                out += "     Outcome: \(done.action.outcome) · Measure: \(done.action.measure)\n"
+                out += "  \(done.standardID.map { "\($0) " } ?? "")\(done.objective): \(done.action.input)\n"
+                let said = [done.action.outcome.map { "Outcome: \($0)" }, done.action.measure.map { "Measure: \($0)" }].compactMap { $0 }
+                if !said.isEmpty { out += "     \(said.joined(separator: " · "))\n" }
             }
         }
         if !plan.underReview.isEmpty {
@@ -39,9 +44,20 @@ struct PlanText {
                 out += "  \(area.standardID) \(area.title) [\(area.requirementID)]\n     Finding: \(area.finding)\n"
             }
         }
-        out += "\nVersion history\n"
-        for revision in dc.history { out += "  \(revision.version) \(revision.date) \(revision.author): \(revision.note)\n" }
+        if !dc.history.isEmpty {
+            out += "\nVersion history\n"
+            for revision in dc.history {
+                out += "  \(revision.version) \(revision.dated)\(revision.author.map { " \($0)" } ?? ""): \(revision.note)\n"
+            }
+        }
         return out
+    }
+
+    /// Each lead with their service area, and their own status and progress where kept.
+    private func leads(_ action: PlanAction) -> String {
+        action.leads.map { lead in
+            lead.described + (lead.status.map { " [\($0.rawValue)]" } ?? "") + (lead.progress.map { " (\($0))" } ?? "")
+        }.joined(separator: "; ")
     }
 
     /// The actions past their timescale on `day` that are not Blue.
@@ -50,9 +66,14 @@ struct PlanText {
         guard !late.isEmpty else { return "no actions are overdue on \(day)\n" }
         var out = "\(late.count) action\(late.count == 1 ? "" : "s") overdue on \(day) (past their timescale, not Blue):\n"
         for (standard, objective, action) in late {
-            out += "  \(action.id) [\(action.status?.rawValue ?? "no status")] due \(action.due) · \(action.lead.name) · "
-                + "\(standard.standardID) \(objective.title): \(action.input)\n"
+            let due = plan.dueDate(of: action).map { "\($0)" } ?? "no date"
+            out += "  \(action.id) [\(action.status?.rawValue ?? "no status")] due \(due) · \(action.leadNames) · "
+                + "\(standard.standardID.map { "\($0) " } ?? "")\(objective.title): \(action.input)\n"
         }
         return out
     }
+}
+
+private extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

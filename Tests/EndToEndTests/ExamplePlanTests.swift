@@ -11,7 +11,7 @@ import Testing
         let check = try runTool("/usr/bin/env", ["python3", "-c", """
             import collections, re, sys, xml.etree.ElementTree as ET
             root = ET.parse(sys.argv[1]).getroot()
-            ns = '{urn:s11:plan:1}'
+            ns = '{urn:s11:plan:2}'
             inputs = [e.text for e in root.iter(ns + 'input')]
             repeated = [t for t, n in collections.Counter(inputs).items() if n > 1]
             words = len(re.findall(r"\\w+", ' '.join(t.strip() for t in root.itertext())))
@@ -42,8 +42,8 @@ import Testing
                         proposed.setdefault(requirement[answer.get('question')], set()).add(improvement.text)
             plan = ET.parse(sys.argv[1]).getroot()
             taken = missing = 0
-            for objective in plan.iter('{urn:s11:plan:1}objective'):
-                actions = {e.text for e in objective.iter('{urn:s11:plan:1}input')}
+            for objective in plan.iter('{urn:s11:plan:2}objective'):
+                actions = {e.text for e in objective.iter('{urn:s11:plan:2}input')}
                 for text in proposed.get(objective.get('requirement'), ()):
                     taken += 1
                     missing += text not in actions

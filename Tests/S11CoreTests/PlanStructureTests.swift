@@ -28,7 +28,7 @@ struct PlanStructureTests {
         plan = try updater.mergeAction(plan, actionID: "A1.4", into: "A1.1")
         let kept = try #require(plan.actions.first { $0.id == "A1.1" })
         #expect(plan.actions.map(\.id) == ["A1.1", "A1.2", "A1.3"])
-        #expect(kept.lead.name == "Cara Cole; Dev Shah")
+        #expect(kept.leadNames == "Cara Cole (Housing); Dev Shah")
         #expect(kept.history.contains(ActionChange(at: updater.at, by: "Alice Ash", field: "merged", old: "A1.4: Hotel Watch scheme to continue", new: nil)))
         plan = try updater.removeAction(plan, actionID: "A1.3")
         #expect(plan.objectives[0].history.last == ActionChange(at: updater.at, by: "Alice Ash", field: "action-removed", old: "A1.3: Train", new: nil))

@@ -15,12 +15,12 @@ struct PlanUpdaterTests {
                     results: nil, standards: [
                         PlanStandard(standardID: "S1", title: "Leadership", objectives: [
                             Objective(id: "O1", requirementID: "R1.1", title: "Named lead", finding: nil, actions: [
-                                PlanAction(id: "A1.1", input: "Appoint", outcome: "Known", measure: "List", lead: lead,
+                                PlanAction(id: "A1.1", input: "Appoint", outcome: "Known", measure: "List", leads: [lead],
                                            due: try Fixture.date("2027-03-31")),
                                 PlanAction(id: "A1.2", status: .blue, input: "Publish", outcome: "Known", measure: "Page",
-                                           lead: lead, due: try Fixture.date("2027-01-31")),
+                                           leads: [lead], due: try Fixture.date("2027-01-31")),
                                 PlanAction(id: "A1.3", status: .red, input: "Train", outcome: "Skilled", measure: "Records",
-                                           lead: lead, due: try Fixture.date("2027-02-28")),
+                                           leads: [lead], due: try Fixture.date("2027-02-28")),
                             ]),
                         ]),
                     ])
@@ -43,8 +43,26 @@ struct PlanUpdaterTests {
             .update(updated, actionID: "a1.1", change: .init(status: .blue, lead: "Dan Dale"))
         let done = try #require(again.actions.first)
         #expect(done.history.count == 5)
-        #expect(done.history.last == ActionChange(at: "2027-05-02T09:00:00Z", by: "Ben Birch", field: "lead", old: "Cara Cole", new: "Dan Dale"))
-        #expect(done.lead.name == "Dan Dale")
+        #expect(done.history.last == ActionChange(at: "2027-05-02T09:00:00Z", by: "Ben Birch", field: "lead", old: "Cara Cole (Housing)", new: "Dan Dale"))
+        #expect(done.leadNames == "Dan Dale")
+    }
+
+    /// Naming the leads again keeps each one still named as they were (their service area, status
+    /// and progress), adds the new, and drops the rest; a date taken away leaves the words to say when.
+    @Test func leadsAreNamedWithSemicolonsAndKeepTheirOwnProgress() throws {
+        var plan = try plan()
+        plan.standards[0].objectives[0].actions[0].leads[0].status = .amber
+        plan.standards[0].objectives[0].actions[0].leads[0].progress = "Two teams left"
+        let updated = try updater.update(plan, actionID: "A1.1", change: .init(lead: "Dev Shah; Cara Cole (Housing)"))
+        let action = try #require(updated.actions.first)
+        #expect(action.leads.map(\.name) == ["Dev Shah", "Cara Cole"])
+        #expect(action.leads[1].status == .amber && action.leads[1].progress == "Two teams left" && action.leads[1].serviceArea == "Housing")
+        #expect(throws: PlanUpdateError.self) { try updater.update(plan, actionID: "A1.1", change: .init(lead: " ; ")) }
+        // No date and no words: refused; words, then the date taken away: due when the words say.
+        #expect(throws: PlanUpdateError.self) { try updater.update(plan, actionID: "A1.1", change: .init(removeDue: true)) }
+        let worded = try updater.update(plan, actionID: "A1.1", change: .init(timescale: "June 2027", removeDue: true))
+        let undated = try #require(worded.actions.first)
+        #expect(try undated.due == nil && worded.dueDate(of: undated) == Fixture.date("2027-06-30"))
     }
 
     @Test func anUnknownActionOrNoChangeIsRefused() throws {

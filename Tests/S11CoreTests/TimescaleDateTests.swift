@@ -25,4 +25,14 @@ import Testing
         #expect(due("Before their two years lapse") == nil)
         #expect(due("Mayor's reception") == nil)                         // a word that starts like a month is not one
     }
+
+    /// The seeds' own words: short month names, and work that starts in a month and goes on.
+    @Test func theSeedsWordsAreReadAsTheCouncilMeansThem() {
+        #expect(due("Jan 2027") == "2027-01-31")
+        #expect(due("Sept 2027") == "2027-09-30")
+        #expect(due("Feb/March") == "2027-03-31")                        // the later month
+        #expect(due("April 2027 On-going") == "2027-12-31")               // started in April, goes on
+        #expect(due("Feb 2027 and on-going") == "2027-12-31")
+        #expect(due("April 2027 then monthly") == "2027-04-30")           // due first in April
+    }
 }

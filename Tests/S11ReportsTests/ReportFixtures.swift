@@ -23,28 +23,28 @@ enum ReportFixtures {
             PlanStandard(standardID: "S1", title: "Leadership", objectives: [
                 Objective(id: "O1", requirementID: "R1.1", title: "Named lead", finding: "Partially met: Housing (Cara Cole).", actions: [
                     PlanAction(id: "A1.1", status: .green, input: "Appoint a named lead", outcome: "Staff know their lead",
-                               measure: "Lead named on the intranet", lead: Lead(name: "Cara Cole", role: "manager", serviceArea: "Housing"),
+                               measure: "Lead named on the intranet", leads: [Lead(name: "Cara Cole", role: "manager", serviceArea: "Housing")],
                                due: date("2027-06-30"), timescale: "Quarterly meetings", progress: "Interviews booked"),
                     PlanAction(id: "A1.2", status: .red, input: hostile, outcome: "Escaped everywhere", measure: "No script runs",
-                               lead: Lead(name: "Strategic lead", role: "strategic-lead"), due: date("2027-03-31"),
+                               leads: [Lead(name: "Strategic lead", role: "strategic-lead")], due: date("2027-03-31"),
                                history: [ActionChange(at: "2027-02-01T09:00:00Z", by: "Ben Birch", field: "status", old: "A", new: "R")]),
                 ]),
             ]),
             PlanStandard(standardID: "S2", title: "Training", objectives: [
                 Objective(id: "O2", requirementID: nil, title: "Training plan", finding: nil, actions: [
                     PlanAction(id: "A2.1", status: .amber, input: "Write the training plan", outcome: "A plan", measure: "Plan approved",
-                               lead: Lead(name: "Dan Dale"), due: date("2026-09-30"),
+                               leads: [Lead(name: "Dan Dale")], due: date("2026-09-30"),
                                carried: CarriedFrom(plan: "Safeguarding Action Plan January 2026 - December 2026", actionID: "A4.2",
                                                     originalDue: date("2026-09-30"))),
                     PlanAction(id: "A2.2", input: "Book refresher courses", outcome: "Current training", measure: "90% in date",
-                               lead: Lead(name: "Eve Elm"), due: date("2027-12-31")),
+                               leads: [Lead(name: "Eve Elm")], due: date("2027-12-31")),
                 ]),
             ]),
         ],
         completed: [CompletedAction(standardID: "S2", standardTitle: "Training", objective: "Induction",
                                     action: PlanAction(id: "A3.1", status: .blue, input: "Add safeguarding to induction",
                                                        outcome: "Every starter briefed", measure: "Induction checklist",
-                                                       lead: Lead(name: "LJ"), due: date("2026-03-31"), progress: "Impact: all starters briefed"))],
+                                                       leads: [Lead(name: "LJ")], due: date("2026-03-31"), progress: "Impact: all starters briefed"))],
         underReview: [ReviewArea(standardID: "S2", standardTitle: "Training", requirementID: "R2.3", title: "Refresher training",
                                  finding: "Partially met: Housing & <Leisure>.")])
 }

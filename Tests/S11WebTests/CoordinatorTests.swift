@@ -184,7 +184,7 @@ import Testing
             results: nil, standards: [PlanStandard(standardID: "S3", title: "Accountability", objectives: [
                 Objective(id: "O1", requirementID: "S3.1", title: "A DSO in every area", finding: nil, actions: [
                     PlanAction(id: "A1.1", input: "Confirm a DSO for Leisure", outcome: "Staff can reach a DSO", measure: "DSO list",
-                               lead: Lead(name: "Claire Dunmore"), due: day("2027-06-30")),
+                               leads: [Lead(name: "Claire Dunmore")], due: day("2027-06-30")),
                 ]),
             ])]), replace: false)
         try await fixture.run { browser in

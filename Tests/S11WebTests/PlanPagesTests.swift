@@ -51,13 +51,13 @@ import Testing
             let form = try await browser.get("/admin/audits/\(id)/plan/actions/\(action.id)")
             #expect(form.body.contains("Change action \(action.id)"))
             let bad = try await browser.post("/admin/audits/\(id)/plan/actions/\(action.id)",
-                                             [("input", ""), ("outcome", action.outcome), ("measure", action.measure), ("lead", action.lead.name),
+                                             [("input", ""), ("outcome", action.outcome ?? ""), ("measure", action.measure ?? ""), ("lead", action.leadNames),
                                               ("due", "31/03/2027"), ("timescale", "")], csrf: form.csrf)
             #expect(bad.status == .unprocessableContent)
             #expect(bad.body.contains("Write the action") && bad.body.contains("Write the due date as YYYY-MM-DD"))
             let saved = try await browser.post("/admin/audits/\(id)/plan/actions/\(action.id)",
-                                               [("input", "Hotel Watch scheme to continue <with the police>"), ("outcome", action.outcome),
-                                                ("measure", action.measure), ("lead", action.lead.name), ("due", action.due.iso),
+                                               [("input", "Hotel Watch scheme to continue <with the police>"), ("outcome", action.outcome ?? ""),
+                                                ("measure", action.measure ?? ""), ("lead", action.leadNames), ("due", action.due?.iso ?? ""),
                                                 ("timescale", "Quarterly meetings")], csrf: form.csrf)
             #expect(saved.status == .seeOther)
             let changed = try #require(try await fixture.store.plan(organisation: fixture.audit.organisation, year: fixture.audit.year)?
@@ -117,8 +117,10 @@ import Testing
             // An action added, with an error first.
             let bad = try await browser.post("/admin/audits/\(id)/plan/objectives/\(objective.id)/actions",
                                              [("input", "Hotel Watch scheme to continue"), ("outcome", ""), ("measure", "Meetings held"),
-                                              ("lead", "Priya Raman"), ("due", "2027-06-30")], csrf: page.csrf)
-            #expect(bad.status == .unprocessableContent && bad.body.contains("href=\"#new-outcome\""))
+                                              ("lead", "Priya Raman"), ("due", ""), ("timescale", "")], csrf: page.csrf)
+            // The desired outcome may be left out, as the seeds do; when it is due may not.
+            #expect(bad.status == .unprocessableContent && bad.body.contains("href=\"#new-timescale\""))
+            #expect(!bad.body.contains("href=\"#new-outcome\""))
             #expect(bad.body.contains("Hotel Watch scheme to continue"))                      // what was typed is kept
             _ = try await browser.post("/admin/audits/\(id)/plan/objectives/\(objective.id)/actions",
                                        [("input", "Hotel Watch scheme to continue"), ("outcome", "Hotels report concerns"), ("measure", "Meetings held"),
@@ -132,7 +134,7 @@ import Testing
             let merged = try await browser.post("/admin/audits/\(id)/plan/actions/\(added.id)/merge", [("into", first.id)], csrf: page.csrf)
             #expect(merged.body.contains("Merged \(added.id) into \(first.id)."))
             plan = try #require(try await fixture.store.plan(organisation: fixture.audit.organisation, year: fixture.audit.year))
-            #expect(plan.actions.first?.lead.name.contains("Priya Raman") == true && !plan.actions.contains { $0.id == added.id })
+            #expect(plan.actions.first?.leadNames.contains("Priya Raman") == true && !plan.actions.contains { $0.id == added.id })
             // An objective that is not from the audit, under a standard chosen from the audit's.
             let form = try await browser.get("/admin/audits/\(id)/plan/objectives/new")
             let missing = try await browser.post("/admin/audits/\(id)/plan/objectives/new", [("standard", "S1")], csrf: form.csrf)

@@ -262,7 +262,7 @@ import Testing
                                                  nextReviewDue: day("2027-07-01"), history: []),
                 results: nil, standards: [PlanStandard(standardID: "S1", title: "Leadership", objectives: [
                     Objective(id: "O1", requirementID: nil, title: "Lead", finding: nil, actions: [
-                        PlanAction(id: "A1.1", input: "Name a lead", outcome: "Known", measure: "List", lead: Lead(name: "M"), due: day("2027-03-31")),
+                        PlanAction(id: "A1.1", input: "Name a lead", outcome: "Known", measure: "List", leads: [Lead(name: "M")], due: day("2027-03-31")),
                     ]),
                 ])]), replace: false)
             pages.append(("plan", try await browser.get("/admin/audits/\(fixture.audit.id)/plan")))

@@ -24,10 +24,10 @@ import S11Core
             standards: [PlanStandard(standardID: "S2", title: "Policies", objectives: [
                 Objective(id: "O1", requirementID: "S2.1", title: "Policy stays current", finding: "Partially met: Housing.",
                           actions: [PlanAction(id: "A1.1", status: .amber, input: "Review <policy> & publish", outcome: "Staff can find it",
-                                               measure: "Intranet hits", lead: lead, due: CalendarDate(year: 2027, month: 6, day: 30)!,
+                                               measure: "Intranet hits", leads: [lead], due: CalendarDate(year: 2027, month: 6, day: 30)!,
                                                progress: "Draft with legal"),
                                     PlanAction(id: "A1.2", input: "Brief staff", outcome: "Known", measure: "Survey",
-                                               lead: Lead(name: "Strategic safeguarding lead", role: "strategic-lead"),
+                                               leads: [Lead(name: "Strategic safeguarding lead", role: "strategic-lead")],
                                                due: CalendarDate(year: 2027, month: 6, day: 30)!)])])])
     }
 
@@ -72,8 +72,8 @@ import S11Core
     @Test func textIsEscapedNotInjected() throws {
         let text = String(decoding: try PlanXML().write(Self.samplePlan()), as: UTF8.self)
         #expect(text.contains("Review &lt;policy&gt; &amp; publish"))
-        #expect(text.contains("xmlns=\"urn:s11:plan:1\""))
-        #expect(text.contains("schemaVersion=\"1\""))
+        #expect(text.contains("xmlns=\"urn:s11:plan:2\""))
+        #expect(text.contains("schemaVersion=\"2\""))
     }
 
     @Test func aPlanWithNothingToDoIsRefusedAsAPOAMAndSaysWhatToExportInstead() throws {

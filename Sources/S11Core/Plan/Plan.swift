@@ -46,41 +46,79 @@ public struct Plan: Sendable, Hashable, Codable {
 
     public var objectives: [Objective] { standards.flatMap(\.objectives) }
     public var actions: [PlanAction] { objectives.flatMap(\.actions) }
+
+    /// When `action` is due in this plan's period (`PlanAction.dueDate`).
+    public func dueDate(of action: PlanAction) -> CalendarDate? { action.dueDate(periodStart: periodStart, periodEnd: periodEnd) }
+
+    /// Past its due date on `day` and not completed; an action whose timescale names no time is never overdue.
+    public func isOverdue(_ action: PlanAction, on day: CalendarDate) -> Bool {
+        guard action.status != .blue, let due = dueDate(of: action) else { return false }
+        return due < day
+    }
 }
 
-/// The seeds' document-control box.
+/// The seeds' document-control box: every field as the plan states it, any of them absent where
+/// the plan says nothing (the 2021-22 seed has only its key influences).
 public struct DocumentControl: Sendable, Hashable, Codable {
-    public var owner: String
-    public var author: String
-    public var version: String
-    public var lastReviewed: CalendarDate
-    public var nextReviewDue: CalendarDate
+    /// The document's own name, where it gives one ("Oxford City Council Safeguarding Action Plan 2015-16").
+    public var document: String?
+    public var owner: String?
+    public var author: String?
+    public var version: String?
+    public var lastReviewed: CalendarDate?
+    public var nextReviewDue: CalendarDate?
+    public var notes: String?
+    /// What the plan was drawn from ("Corporate Plan", "The Safeguarding Self-Assessment Audit", a
+    /// serious case review), in the plan's order.
+    public var keyInfluences: [String]
     public var history: [Revision]
 
-    public init(owner: String, author: String, version: String, lastReviewed: CalendarDate,
-                nextReviewDue: CalendarDate, history: [Revision]) {
+    public init(document: String? = nil, owner: String?, author: String?, version: String?, lastReviewed: CalendarDate?,
+                nextReviewDue: CalendarDate?, notes: String? = nil, keyInfluences: [String] = [], history: [Revision]) {
+        self.document = document
         self.owner = owner
         self.author = author
         self.version = version
         self.lastReviewed = lastReviewed
         self.nextReviewDue = nextReviewDue
+        self.notes = notes
+        self.keyInfluences = keyInfluences
         self.history = history
+    }
+
+    /// Plans stored before the key influences existed still read.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(document: try c.decodeIfPresent(String.self, forKey: .document), owner: try c.decodeIfPresent(String.self, forKey: .owner),
+                  author: try c.decodeIfPresent(String.self, forKey: .author), version: try c.decodeIfPresent(String.self, forKey: .version),
+                  lastReviewed: try c.decodeIfPresent(CalendarDate.self, forKey: .lastReviewed),
+                  nextReviewDue: try c.decodeIfPresent(CalendarDate.self, forKey: .nextReviewDue),
+                  notes: try c.decodeIfPresent(String.self, forKey: .notes),
+                  keyInfluences: try c.decodeIfPresent([String].self, forKey: .keyInfluences) ?? [],
+                  history: try c.decodeIfPresent([Revision].self, forKey: .history) ?? [])
     }
 }
 
-/// One line of a plan's version history.
+/// One line of a plan's version history; the date as a date, or in the plan's words where it
+/// gives no year ("19 March").
 public struct Revision: Sendable, Hashable, Codable {
     public var version: String
-    public var date: CalendarDate
-    public var author: String
+    public var date: CalendarDate?
+    /// The date in words, where the plan does not give a whole date.
+    public var when: String?
+    public var author: String?
     public var note: String
 
-    public init(version: String, date: CalendarDate, author: String, note: String) {
+    public init(version: String, date: CalendarDate?, when: String? = nil, author: String?, note: String) {
         self.version = version
         self.date = date
+        self.when = when
         self.author = author
         self.note = note
     }
+
+    /// The date as the plan gives it.
+    public var dated: String { date?.iso ?? when ?? "" }
 }
 
 /// The audit summary a board receives with the plan.
@@ -119,16 +157,23 @@ public struct StandardResult: Sendable, Hashable, Codable {
     }
 }
 
-/// The plan's objectives under one standard.
+/// The plan's objectives under one standard; with no standard, objectives that sit under none
+/// (the 2015-16 seed's learning points).
 public struct PlanStandard: Sendable, Hashable, Codable {
-    public var standardID: String
-    public var title: String
+    public var standardID: String?
+    public var title: String?
     public var objectives: [Objective]
 
-    public init(standardID: String, title: String, objectives: [Objective]) {
+    public init(standardID: String?, title: String?, objectives: [Objective]) {
         self.standardID = standardID
         self.title = title
         self.objectives = objectives
+    }
+
+    /// "S1 Leadership, strategy and working together"; nil for objectives under no standard.
+    public var heading: String? {
+        let words = [standardID, title].compactMap { $0 }
+        return words.isEmpty ? nil : words.joined(separator: " ")
     }
 }
 
@@ -168,17 +213,30 @@ public struct Objective: Sendable, Hashable, Codable {
     }
 }
 
-/// Who leads an action: a named officer, or a role where no officer is named.
+/// Who leads an action: a named officer, or a role where no officer is named, with their own
+/// progress and status where the board tracks each lead.
 public struct Lead: Sendable, Hashable, Codable {
     public var name: String
     public var role: String?
     public var serviceArea: String?
+    public var status: ActionStatus?
+    public var progress: String?
 
-    public init(name: String, role: String? = nil, serviceArea: String? = nil) {
+    public init(name: String, role: String? = nil, serviceArea: String? = nil, status: ActionStatus? = nil, progress: String? = nil) {
         self.name = name
         self.role = role
         self.serviceArea = serviceArea
+        self.status = status
+        self.progress = progress
     }
+
+    /// The names in a line of several leads, separated by ";" ("Dani Granito; Laura Jones").
+    public static func names(in line: String) -> [String] {
+        line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The name with the service area led: "Cara Cole (Housing)".
+    public var described: String { serviceArea.map { "\(name) (\($0))" } ?? name }
 }
 
 /// The seeds' action statuses.

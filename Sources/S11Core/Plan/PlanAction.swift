@@ -1,14 +1,18 @@
-/// One action row: the seeds' action input, desired outcome, measure, lead and timescale,
-/// with its status and progress through the year and the history of every change.
+/// One action row: the seeds' action input, desired outcome, measure, leads and timescale, with
+/// its status and progress through the year and the history of every change.
 public struct PlanAction: Sendable, Hashable, Codable {
     public var id: String
     public var status: ActionStatus?
     public var input: String
-    public var outcome: String
-    public var measure: String
-    public var lead: Lead
-    public var due: CalendarDate
-    /// The timescale in the seeds' words ("Quarterly meetings", "All year"), where a date alone says less.
+    /// The desired outcome; some seeds' rows have none.
+    public var outcome: String?
+    /// How progress is measured (the 2015-16 seed's "Evidence").
+    public var measure: String?
+    /// Everyone who leads the action, each with their own progress and status where a board needs them.
+    public var leads: [Lead]
+    /// The date the action is due, where one is set; the timescale in words may say more, or alone.
+    public var due: CalendarDate?
+    /// The timescale in the seeds' words ("Quarterly meetings", "All year", "April 2015 then monthly").
     public var timescale: String?
     public var progress: String?
     /// Set when the action came over unfinished from the previous plan.
@@ -16,15 +20,15 @@ public struct PlanAction: Sendable, Hashable, Codable {
     /// Every change made to the action since it was drafted, oldest first.
     public var history: [ActionChange]
 
-    public init(id: String, status: ActionStatus? = nil, input: String, outcome: String, measure: String,
-                lead: Lead, due: CalendarDate, timescale: String? = nil, progress: String? = nil,
+    public init(id: String, status: ActionStatus? = nil, input: String, outcome: String? = nil, measure: String? = nil,
+                leads: [Lead], due: CalendarDate? = nil, timescale: String? = nil, progress: String? = nil,
                 carried: CarriedFrom? = nil, history: [ActionChange] = []) {
         self.id = id
         self.status = status
         self.input = input
         self.outcome = outcome
         self.measure = measure
-        self.lead = lead
+        self.leads = leads
         self.due = due
         self.timescale = timescale
         self.progress = progress
@@ -32,29 +36,67 @@ public struct PlanAction: Sendable, Hashable, Codable {
         self.history = history
     }
 
-    /// Plans stored before an optional field existed still read: absent means empty.
+    private enum CodingKeys: String, CodingKey {
+        case id, status, input, outcome, measure, leads, lead, due, timescale, progress, carried, history
+    }
+
+    /// Plans stored before an optional field existed still read: absent means empty, and a single
+    /// `lead` (before actions had several) is the only lead.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        let leads = try c.decodeIfPresent([Lead].self, forKey: .leads) ?? [try c.decode(Lead.self, forKey: .lead)]
         self.init(id: try c.decode(String.self, forKey: .id), status: try c.decodeIfPresent(ActionStatus.self, forKey: .status),
-                  input: try c.decode(String.self, forKey: .input), outcome: try c.decode(String.self, forKey: .outcome),
-                  measure: try c.decode(String.self, forKey: .measure), lead: try c.decode(Lead.self, forKey: .lead),
-                  due: try c.decode(CalendarDate.self, forKey: .due), timescale: try c.decodeIfPresent(String.self, forKey: .timescale),
+                  input: try c.decode(String.self, forKey: .input), outcome: try c.decodeIfPresent(String.self, forKey: .outcome),
+                  measure: try c.decodeIfPresent(String.self, forKey: .measure), leads: leads,
+                  due: try c.decodeIfPresent(CalendarDate.self, forKey: .due), timescale: try c.decodeIfPresent(String.self, forKey: .timescale),
                   progress: try c.decodeIfPresent(String.self, forKey: .progress),
                   carried: try c.decodeIfPresent(CarriedFrom.self, forKey: .carried),
                   history: try c.decodeIfPresent([ActionChange].self, forKey: .history) ?? [])
     }
 
-    /// Past its due date and not completed.
-    public func isOverdue(on day: CalendarDate) -> Bool { status != .blue && due < day }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encodeIfPresent(status, forKey: .status)
+        try c.encode(input, forKey: .input)
+        try c.encodeIfPresent(outcome, forKey: .outcome)
+        try c.encodeIfPresent(measure, forKey: .measure)
+        try c.encode(leads, forKey: .leads)
+        try c.encodeIfPresent(due, forKey: .due)
+        try c.encodeIfPresent(timescale, forKey: .timescale)
+        try c.encodeIfPresent(progress, forKey: .progress)
+        try c.encodeIfPresent(carried, forKey: .carried)
+        try c.encode(history, forKey: .history)
+    }
+
+    /// The leads as one line: "Dani Granito; Laura Jones (Housing)".
+    public var leadNames: String { leads.map(\.described).joined(separator: "; ") }
+
+    /// When, as a reader wants it: the timescale in the plan's words with the date where one is set
+    /// ("Quarterly meetings (by 31 January 2022)"), the words or the date alone otherwise.
+    public var timescaleText: String {
+        switch (timescale, due) {
+        case let (words?, date?): return "\(words) (by \(date.spelledOut))"
+        case let (words?, nil): return words
+        case let (nil, date?): return date.spelledOut
+        case (nil, nil): return "Not set"
+        }
+    }
+
+    /// The date the action is due within a plan's period: its own date, else what its timescale in
+    /// words says (`TimescaleDate`); nil when neither names a time.
+    public func dueDate(periodStart: CalendarDate, periodEnd: CalendarDate) -> CalendarDate? {
+        due ?? timescale.flatMap { TimescaleDate.due($0, periodStart: periodStart, periodEnd: periodEnd) }
+    }
 }
 
-/// Where a carried action came from: the previous plan, its id there and its original due date.
+/// Where a carried action came from: the previous plan, its id there and its original due date, if it had one.
 public struct CarriedFrom: Sendable, Hashable, Codable {
     public var plan: String
     public var actionID: String
-    public var originalDue: CalendarDate
+    public var originalDue: CalendarDate?
 
-    public init(plan: String, actionID: String, originalDue: CalendarDate) {
+    public init(plan: String, actionID: String, originalDue: CalendarDate?) {
         self.plan = plan
         self.actionID = actionID
         self.originalDue = originalDue
@@ -80,15 +122,18 @@ public struct ActionChange: Sendable, Hashable, Codable {
 
 /// A completed action of the previous plan, listed in the appendix under its standard and objective.
 public struct CompletedAction: Sendable, Hashable, Codable {
-    public var standardID: String
-    public var standardTitle: String
+    public var standardID: String?
+    public var standardTitle: String?
     public var objective: String
     public var action: PlanAction
 
-    public init(standardID: String, standardTitle: String, objective: String, action: PlanAction) {
+    public init(standardID: String?, standardTitle: String?, objective: String, action: PlanAction) {
         self.standardID = standardID
         self.standardTitle = standardTitle
         self.objective = objective
         self.action = action
     }
+
+    /// Its standard's number and title, empty when it had none.
+    public var standardHeading: String { [standardID, standardTitle].compactMap { $0 }.joined(separator: " ") }
 }

@@ -137,7 +137,7 @@ public struct PlanDrafter: Sendable {
             : areas.map { lead(role: template.leadRole, area: $0, gap: gap, card: card, officers: officers) }
         let led = Self.together(leads)
         let actions = template.actions.map {
-            PlanAction(id: "", input: $0, outcome: template.outcome, measure: template.measure, lead: led, due: due)
+            PlanAction(id: "", input: $0, outcome: template.outcome, measure: template.measure, leads: led, due: due)
         }
         return Objective(id: "", requirementID: requirement.id, title: template.objective, finding: gap.explanation, actions: actions)
     }
@@ -145,8 +145,8 @@ public struct PlanDrafter: Sendable {
     /// The officers' own proposals for a requirement, in their words, with their lead (the officer
     /// when they named none) and their timescale in words; one action for the same words from
     /// several officers (case and spacing aside), naming each lead. The template gives the desired
-    /// outcome and the measure; the due date is what the timescale says (the latest, for several),
-    /// else the template's.
+    /// outcome and the measure; a timescale that names a time stands alone (the plan reads its due
+    /// date from the words, the latest for several), else the template's due date is set.
     private func proposals(_ answers: [ScoredAnswer], template: ImprovementTemplate, due: CalendarDate,
                            periodStart: CalendarDate, periodEnd: CalendarDate) -> [PlanAction] {
         var order: [String] = []
@@ -164,27 +164,29 @@ public struct PlanDrafter: Sendable {
         }
         return order.map { key in
             let entry = byText[key]!
-            let said = entry.timescales.compactMap { TimescaleDate.due($0, periodStart: periodStart, periodEnd: periodEnd) }.max()
+            // Words that name a time need no date beside them (the seeds give none); words that
+            // name none, or none at all, get the template's.
+            let said = entry.timescales.contains { TimescaleDate.due($0, periodStart: periodStart, periodEnd: periodEnd) != nil }
             return PlanAction(id: "", input: entry.improvement.action, outcome: template.outcome, measure: template.measure,
-                              lead: Self.together(entry.leads), due: said ?? due,
+                              leads: Self.together(entry.leads), due: said ? nil : due,
                               timescale: entry.timescales.isEmpty ? nil : entry.timescales.joined(separator: "; "))
         }
     }
 
-    /// One lead as it is; several as one, each named with their service areas ("Cara Cole
-    /// (Housing); Ben Birch (Children's Services)"), as a merge in the plan names them.
-    static func together(_ leads: [Lead]) -> Lead {
-        guard leads.count > 1 else { return leads[0] }
-        var names: [String] = []
-        var areas: [String: [String]] = [:]
+    /// Each person once, in the order first named, with every service area they lead
+    /// ("Cara Cole" for Housing and Leisure: one lead, service area "Housing, Leisure").
+    static func together(_ leads: [Lead]) -> [Lead] {
+        var merged: [Lead] = []
         for lead in leads {
-            if areas[lead.name] == nil { names.append(lead.name) }
-            areas[lead.name, default: []] += lead.serviceArea.map { [$0] } ?? []
+            guard let index = merged.firstIndex(where: { $0.name == lead.name }) else {
+                merged.append(lead)
+                continue
+            }
+            guard let area = lead.serviceArea else { continue }
+            let areas = merged[index].serviceArea.map { $0.components(separatedBy: ", ") } ?? []
+            if !areas.contains(area) { merged[index].serviceArea = (areas + [area]).joined(separator: ", ") }
         }
-        return Lead(name: names.map { name in
-            let places = areas[name] ?? []
-            return places.isEmpty ? name : "\(name) (\(places.joined(separator: ", ")))"
-        }.joined(separator: "; "))
+        return merged
     }
 
     /// Service areas that fall short on the gap's requirement: an officer there gave a gap answer or
@@ -212,6 +214,8 @@ public struct PlanDrafter: Sendable {
                                                          objective: oldObjective.title, action: action))
                     } else {
                         var action = action
+                        // Its date stays the one it had in the previous plan's period, whether set or read from its words.
+                        action.due = previous.dueDate(of: action)
                         action.carried = action.carried ?? CarriedFrom(plan: previous.title, actionID: action.id, originalDue: action.due)
                         carried.append(action)
                     }

@@ -3,16 +3,17 @@
 /// review's learning point, a board priority). Each is kept in the objective's history with who,
 /// when, old and new.
 extension PlanUpdater {
-    /// The wording of a new action.
+    /// The wording of a new action: its leads' names separated by ";", and when it is due as a
+    /// date, a timescale in words, or both.
     public struct NewAction: Sendable {
         public var input: String
-        public var outcome: String
-        public var measure: String
+        public var outcome: String?
+        public var measure: String?
         public var lead: String
-        public var due: CalendarDate
+        public var due: CalendarDate?
         public var timescale: String?
 
-        public init(input: String, outcome: String, measure: String, lead: String, due: CalendarDate, timescale: String? = nil) {
+        public init(input: String, outcome: String?, measure: String?, lead: String, due: CalendarDate?, timescale: String? = nil) {
             self.input = input
             self.outcome = outcome
             self.measure = measure
@@ -20,6 +21,9 @@ extension PlanUpdater {
             self.due = due
             self.timescale = timescale
         }
+
+        /// One lead for each name given.
+        public var leads: [Lead] { Lead.names(in: lead).map { Lead(name: $0) } }
     }
 
     /// Changes an objective's title or finding; nil leaves one as it is.
@@ -45,10 +49,13 @@ extension PlanUpdater {
     public func addAction(_ plan: Plan, objectiveID: String, _ new: NewAction) throws(PlanUpdateError) -> Plan {
         var plan = plan
         let (s, o) = try Self.objective(objectiveID, in: plan)
-        let number = objectiveID.dropFirst()
-        let next = (plan.standards[s].objectives[o].actions.compactMap { Int($0.id.split(separator: ".").last ?? "") }.max() ?? 0) + 1
-        let action = PlanAction(id: "A\(number).\(next)", input: new.input, outcome: new.outcome, measure: new.measure,
-                                lead: Lead(name: new.lead), due: new.due, timescale: new.timescale,
+        let actions = plan.standards[s].objectives[o].actions
+        // Numbered on from the objective's own actions ("A3.2" after "A3.1", "LP2.14" after "LP2.13").
+        let prefix = actions.first.map { String($0.id[..<($0.id.lastIndex(of: ".") ?? $0.id.endIndex)]) }
+            ?? "A\(plan.standards[s].objectives[o].id.dropFirst())"
+        let next = (actions.compactMap { Int($0.id.split(separator: ".").last ?? "") }.max() ?? 0) + 1
+        let action = PlanAction(id: "\(prefix).\(next)", input: new.input, outcome: new.outcome, measure: new.measure,
+                                leads: new.leads, due: new.due, timescale: new.timescale,
                                 history: [change("added", nil, new.input)])
         plan.standards[s].objectives[o].actions.append(action)
         plan.standards[s].objectives[o].history.append(change("action-added", nil, "\(action.id): \(new.input)"))
@@ -78,10 +85,11 @@ extension PlanUpdater {
         let (ts, to, ta) = try Self.action(targetID, in: merged)
         var target = merged.standards[ts].objectives[to].actions[ta]
         target.history.append(change("merged", "\(folded.id): \(folded.input)", nil))
-        if !target.lead.name.localizedCaseInsensitiveContains(folded.lead.name) {
-            let leads = "\(target.lead.name); \(folded.lead.name)"
-            target.history.append(change("lead", target.lead.name, leads))
-            target.lead = Lead(name: leads)
+        let joining = folded.leads.filter { lead in !target.leads.contains { $0.name == lead.name } }
+        if !joining.isEmpty {
+            let before = target.leadNames
+            target.leads += joining
+            target.history.append(change("lead", before, target.leadNames))
         }
         merged.standards[ts].objectives[to].actions[ta] = target
         return merged
@@ -95,7 +103,7 @@ extension PlanUpdater {
         let numbers = plan.objectives.compactMap { Int($0.id.dropFirst()) }
         let number = (numbers.max() ?? 0) + 1
         let action = PlanAction(id: "A\(number).1", input: new.input, outcome: new.outcome, measure: new.measure,
-                                lead: Lead(name: new.lead), due: new.due, timescale: new.timescale, history: [change("added", nil, new.input)])
+                                leads: new.leads, due: new.due, timescale: new.timescale, history: [change("added", nil, new.input)])
         let objective = Objective(id: "O\(number)", requirementID: nil, title: title, finding: finding, actions: [action], source: source,
                                   history: [change("objective-added", nil, "\(title) (\(source))")])
         if let s = plan.standards.firstIndex(where: { $0.standardID == standardID }) {
@@ -103,9 +111,10 @@ extension PlanUpdater {
         } else if let result = plan.results?.standards.first(where: { $0.standardID == standardID }) {
             plan.standards.append(PlanStandard(standardID: standardID, title: result.title, objectives: [objective]))
             let order = plan.results?.standards.map(\.standardID) ?? []
-            plan.standards.sort { (order.firstIndex(of: $0.standardID) ?? .max) < (order.firstIndex(of: $1.standardID) ?? .max) }
+            func place(_ standard: PlanStandard) -> Int { standard.standardID.flatMap { order.firstIndex(of: $0) } ?? .max }
+            plan.standards.sort { place($0) < place($1) }
         } else {
-            let known = (plan.results?.standards.map(\.standardID) ?? plan.standards.map(\.standardID)).joined(separator: ", ")
+            let known = (plan.results?.standards.map(\.standardID) ?? plan.standards.compactMap(\.standardID)).joined(separator: ", ")
             throw PlanUpdateError("no standard '\(standardID)' in the plan's audit; its standards are \(known)")
         }
         return plan

@@ -9,16 +9,22 @@ public struct PlanUpdater: Sendable {
         public var status: ActionStatus?
         public var progress: String?
         public var due: CalendarDate?
+        /// The leads' names, several separated by ";" ("Dani Granito; Laura Jones"); a lead kept
+        /// by name keeps their service area, progress and status.
         public var lead: String?
         /// The action itself, in the council's words.
         public var input: String?
         public var outcome: String?
         public var measure: String?
-        /// The timescale in words ("Quarterly meetings", "All year").
+        /// The timescale in words ("Quarterly meetings", "All year"); empty outcome, measure or
+        /// timescale takes it away.
         public var timescale: String?
+        /// Takes the due date away, leaving the timescale in words to say when.
+        public var removeDue: Bool
 
         public init(status: ActionStatus? = nil, progress: String? = nil, due: CalendarDate? = nil, lead: String? = nil,
-                    input: String? = nil, outcome: String? = nil, measure: String? = nil, timescale: String? = nil) {
+                    input: String? = nil, outcome: String? = nil, measure: String? = nil, timescale: String? = nil,
+                    removeDue: Bool = false) {
             self.status = status
             self.progress = progress
             self.due = due
@@ -27,6 +33,7 @@ public struct PlanUpdater: Sendable {
             self.outcome = outcome
             self.measure = measure
             self.timescale = timescale
+            self.removeDue = removeDue
         }
     }
 
@@ -60,22 +67,31 @@ public struct PlanUpdater: Sendable {
             action.progress = progress
         }
         if let due = change.due {
-            record("due", action.due.iso, due.iso)
+            record("due", action.due?.iso, due.iso)
             action.due = due
+        } else if change.removeDue {
+            record("due", action.due?.iso, nil)
+            action.due = nil
         }
         if let lead = change.lead {
-            record("lead", action.lead.name, lead)
-            if action.lead.name != lead { action.lead = Lead(name: lead) }
+            let leads = Lead.names(in: lead).map { name in action.leads.first { $0.name == name || $0.described == name } ?? Lead(name: name) }
+            guard !leads.isEmpty else { throw PlanUpdateError("name at least one lead for \(actionID)") }
+            record("lead", action.leadNames, leads.map(\.described).joined(separator: "; "))
+            action.leads = leads
         }
-        for (field, new, keyPath) in [("action", change.input, \PlanAction.input), ("outcome", change.outcome, \PlanAction.outcome),
-                                      ("measure", change.measure, \PlanAction.measure)] {
+        if let input = change.input {
+            record("action", action.input, input)
+            action.input = input
+        }
+        for (field, new, keyPath) in [("outcome", change.outcome, \PlanAction.outcome), ("measure", change.measure, \PlanAction.measure),
+                                      ("timescale", change.timescale, \PlanAction.timescale)] {
             guard let new else { continue }
-            record(field, action[keyPath: keyPath], new)
-            action[keyPath: keyPath] = new
+            let value = new.isEmpty ? nil : new
+            record(field, action[keyPath: keyPath], value)
+            action[keyPath: keyPath] = value
         }
-        if let timescale = change.timescale {
-            record("timescale", action.timescale, timescale)
-            action.timescale = timescale
+        guard action.due != nil || action.timescale != nil else {
+            throw PlanUpdateError("\(actionID) needs a due date or a timescale in words; keep one of them")
         }
         guard !entries.isEmpty else {
             throw PlanUpdateError("nothing changes for \(actionID): every value given is the one it has")
@@ -91,7 +107,7 @@ public struct PlanUpdater: Sendable {
         guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw PlanUpdateError("say why the version changes: --note \"Signed off by cabinet\"")
         }
-        let parts = plan.documentControl.version.split(separator: ".").map { Int($0) ?? 0 }
+        let parts = (plan.documentControl.version ?? "0.0").split(separator: ".").map { Int($0) ?? 0 }
         let (majorNumber, minorNumber) = (parts.first ?? 0, parts.count > 1 ? parts[1] : 0)
         let version = major ? "\(majorNumber + 1).0" : "\(majorNumber).\(minorNumber + 1)"
         var plan = plan
@@ -106,7 +122,7 @@ public struct PlanUpdater: Sendable {
     public static func overdue(in plan: Plan, on day: CalendarDate) -> [(standard: PlanStandard, objective: Objective, action: PlanAction)] {
         plan.standards.flatMap { standard in
             standard.objectives.flatMap { objective in
-                objective.actions.filter { $0.isOverdue(on: day) }.map { (standard, objective, $0) }
+                objective.actions.filter { plan.isOverdue($0, on: day) }.map { (standard, objective, $0) }
             }
         }
     }
