@@ -36,7 +36,8 @@ struct PlanPages: Sendable {
         return WebSecurity.html(PlanHTMLReport().write(plan), request: request)
     }
 
-    /// Records an action's status, progress or new due date from the plan page.
+    /// Records an action's status, progress or new due date from the plan page, or one lead's own
+    /// status and progress.
     func updatePlan(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
         guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
@@ -57,7 +58,8 @@ struct PlanPages: Sendable {
             due = parsed
         }
         do {
-            _ = try await editing(audit).update(actionID: actionID, change: .init(status: status, progress: form.text("progress"), due: due),
+            _ = try await editing(audit).update(actionID: actionID, change: .init(status: status, progress: form.text("progress"), due: due,
+                                                                                  forLead: form.text("for")),
                                           by: coordinator.email)
         } catch let error as PlanUpdateError {
             return try await planPage(request, context, errors: [["field": "\(field)-status", "message": error.description]], notice: nil)
@@ -224,6 +226,11 @@ struct PlanPages: Sendable {
                         "lead": action.leadNames, "due": action.timescaleText,
                         "overdue": plan.isOverdue(action, on: today),
                         "status": action.status.map { "\($0.rawValue): \($0.meaning)" } ?? "Not yet rated", "progress": action.progress,
+                        "leadStatuses": action.leads.compactMap { lead -> String? in
+                            let own = [lead.status.map(\.rawValue), lead.progress].compactMap { $0 }
+                            return own.isEmpty ? nil : "\(lead.name): \(own.joined(separator: ", "))"
+                        },
+                        "hasSeveralLeads": action.leads.count > 1, "leadNames": action.leads.map(\.name),
                         "id": audit.id, "csrf": csrf.token,
                     ]
                     return values.compactMapValues { $0 }

@@ -86,6 +86,7 @@ struct PlanCommand: ParsableCommand {
         @Option(help: "A progress note.") var progress: String?
         @Option(help: "A new due date (YYYY-MM-DD).") var due: String?
         @Option(help: "The lead's name, or several separated by ';' (\"Dani Granito; Laura Jones\").") var lead: String?
+        @Option(name: .customLong("for"), help: "With --status or --progress: the lead whose own status and progress these are.") var forLead: String?
         @Option(name: .customLong("action-text"), help: "The action in new words.") var input: String?
         @Option(help: "The desired outcome in new words.") var outcome: String?
         @Option(help: "How success is measured, in new words.") var measure: String?
@@ -97,7 +98,7 @@ struct PlanCommand: ParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 let change = PlanUpdater.Change(status: status, progress: progress, due: try parseDate(due, option: "--due"), lead: lead,
-                                                input: input, outcome: outcome, measure: measure, timescale: timescale)
+                                                input: input, outcome: outcome, measure: measure, timescale: timescale, forLead: forLead)
                 let at = Date()
                 let updated = try await editing(storeOptions, selection).update(actionID: action, change: change, by: by, at: at)
                 let stamp = ISO8601DateFormatter().string(from: at)

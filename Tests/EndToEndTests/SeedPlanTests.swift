@@ -95,6 +95,13 @@ import Testing
         let overdue = try s11.succeed(["plan", "show", "--overdue", "--on", "2015-05-15", "--db", s11.db]).stdout
         #expect(overdue.contains("LP2.9 [A] due 2015-03-31"))
         #expect(!overdue.contains("LP1.1 "))
+        // One of the two leads records their own status and progress.
+        let updated = try s11.succeed(["plan", "update", "--action", "LP1.6", "--for", "Jennifer Kotilaine", "--status", "G",
+                                       "--progress", "Leaflet reprinted", "--by", "Val Johnson", "--db", s11.db])
+        #expect(updated.stdout.contains("status none -> Jennifer Kotilaine: G"))
+        #expect(try s11.succeed(["plan", "show", "--db", s11.db]).stdout.contains("Lead: Val Johnson; Jennifer Kotilaine [G] (Leaflet reprinted) · On-going"))
+        let notALead = try s11.run(["plan", "update", "--action", "LP1.6", "--for", "Tim Sadler", "--status", "G", "--by", "Val Johnson", "--db", s11.db])
+        #expect(notALead.status == 1 && notALead.stderr.contains("LP1.6 has no lead 'Tim Sadler'; its leads are Val Johnson; Jennifer Kotilaine"))
         try s11.succeed(["plan", "export", "--format", "docx", "--out", "seed.docx", "--db", s11.db])
         try s11.succeed(["plan", "export", "--format", "html", "--out", "seed.html", "--db", s11.db])
         let html = try String(contentsOf: s11.folder.appendingPathComponent("seed.html"), encoding: .utf8)

@@ -47,6 +47,18 @@ struct PlanUpdaterTests {
         #expect(done.leadNames == "Dan Dale")
     }
 
+    /// Each lead keeps their own status and progress, as the boards track them, apart from the action's.
+    @Test func aLeadsOwnStatusAndProgressAreTheirs() throws {
+        var plan = try plan()
+        plan.standards[0].objectives[0].actions[0].leads.append(Lead(name: "Dev Shah"))
+        let updated = try updater.update(plan, actionID: "A1.1", change: .init(status: .red, progress: "No DSO yet", forLead: "dev shah"))
+        let action = try #require(updated.actions.first)
+        #expect(action.status == nil && action.progress == nil)
+        #expect(action.leads[1].status == .red && action.leads[1].progress == "No DSO yet" && action.leads[0].status == nil)
+        #expect(action.history.map(\.new) == ["Dev Shah: R", "Dev Shah: No DSO yet"])
+        #expect(throws: PlanUpdateError.self) { try updater.update(plan, actionID: "A1.1", change: .init(status: .green, forLead: "Eve Elm")) }
+    }
+
     /// Naming the leads again keeps each one still named as they were (their service area, status
     /// and progress), adds the new, and drops the rest; a date taken away leaves the words to say when.
     @Test func leadsAreNamedWithSemicolonsAndKeepTheirOwnProgress() throws {

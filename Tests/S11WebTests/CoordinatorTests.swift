@@ -184,13 +184,20 @@ import Testing
             results: nil, standards: [PlanStandard(standardID: "S3", title: "Accountability", objectives: [
                 Objective(id: "O1", requirementID: "S3.1", title: "A DSO in every area", finding: nil, actions: [
                     PlanAction(id: "A1.1", input: "Confirm a DSO for Leisure", outcome: "Staff can reach a DSO", measure: "DSO list",
-                               leads: [Lead(name: "Claire Dunmore")], due: day("2027-06-30")),
+                               leads: [Lead(name: "Claire Dunmore"), Lead(name: "Fiona Campbell", serviceArea: "Housing")], due: day("2027-06-30")),
                 ]),
             ])]), replace: false)
         try await fixture.run { browser in
             try await signIn(browser)
             let page = try await browser.get("/admin/audits/\(fixture.audit.id)/plan")
             #expect(page.body.contains("Confirm a DSO for Leisure"))
+            // Two leads: each can have their own status and progress, as the boards track them.
+            #expect(page.body.contains("<option value=\"Fiona Campbell\">Fiona Campbell</option>"))
+            let own = try await browser.post("/admin/audits/\(fixture.audit.id)/plan/update",
+                                             [("action", "A1.1"), ("for", "Fiona Campbell"), ("status", "G"), ("progress", "Housing DSO named")],
+                                             csrf: page.csrf)
+            #expect(own.status == .seeOther)
+            #expect(try await browser.get("/admin/audits/\(fixture.audit.id)/plan").body.contains("Fiona Campbell: G, Housing DSO named"))
             let bad = try await browser.post("/admin/audits/\(fixture.audit.id)/plan/update", [("action", "A1.1"), ("due", "30/06/2027")],
                                              csrf: page.csrf)
             #expect(bad.status == .unprocessableContent)
@@ -206,8 +213,9 @@ import Testing
         }
         let action = try #require(try await fixture.store.plan(organisation: "Riverside District Council", year: 2026)?.actions.first)
         #expect(action.status == .amber)
-        #expect(action.history.map(\.by) == ["lead@riverside.example", "lead@riverside.example"])
-        #expect(action.history.map(\.field) == ["status", "progress"])
+        #expect(action.leads[1].status == .green && action.leads[1].progress == "Housing DSO named" && action.leads[0].status == nil)
+        #expect(action.history.map(\.by) == Array(repeating: "lead@riverside.example", count: 4))
+        #expect(action.history.map(\.field) == ["status", "progress", "status", "progress"])
     }
 
     @Test func anAuditThatIsNotThereIsNotFoundAndSaysNothingOfTheInside() async throws {

@@ -21,10 +21,13 @@ public struct PlanUpdater: Sendable {
         public var timescale: String?
         /// Takes the due date away, leaving the timescale in words to say when.
         public var removeDue: Bool
+        /// The lead whose own status and progress change (by name, as in "Val Johnson" or
+        /// "Cara Cole (Housing)"); nil for the action's.
+        public var forLead: String?
 
         public init(status: ActionStatus? = nil, progress: String? = nil, due: CalendarDate? = nil, lead: String? = nil,
                     input: String? = nil, outcome: String? = nil, measure: String? = nil, timescale: String? = nil,
-                    removeDue: Bool = false) {
+                    removeDue: Bool = false, forLead: String? = nil) {
             self.status = status
             self.progress = progress
             self.due = due
@@ -34,6 +37,7 @@ public struct PlanUpdater: Sendable {
             self.measure = measure
             self.timescale = timescale
             self.removeDue = removeDue
+            self.forLead = forLead
         }
     }
 
@@ -58,13 +62,29 @@ public struct PlanUpdater: Sendable {
         func record(_ field: String, _ old: String?, _ new: String?) {
             if old != new { entries.append(ActionChange(at: at, by: by, field: field, old: old, new: new)) }
         }
-        if let status = change.status {
-            record("status", action.status?.rawValue, status.rawValue)
-            action.status = status
-        }
-        if let progress = change.progress {
-            record("progress", action.progress, progress)
-            action.progress = progress
+        if let name = change.forLead {
+            guard let l = action.leads.firstIndex(where: { $0.name.lowercased() == name.lowercased() || $0.described.lowercased() == name.lowercased() }) else {
+                throw PlanUpdateError("\(actionID) has no lead '\(name)'; its leads are \(action.leadNames)")
+            }
+            // A lead's own status and progress, recorded under the lead's name.
+            let who = action.leads[l].name
+            if let status = change.status {
+                record("status", action.leads[l].status.map { "\(who): \($0.rawValue)" }, "\(who): \(status.rawValue)")
+                action.leads[l].status = status
+            }
+            if let progress = change.progress {
+                record("progress", action.leads[l].progress.map { "\(who): \($0)" }, "\(who): \(progress)")
+                action.leads[l].progress = progress
+            }
+        } else {
+            if let status = change.status {
+                record("status", action.status?.rawValue, status.rawValue)
+                action.status = status
+            }
+            if let progress = change.progress {
+                record("progress", action.progress, progress)
+                action.progress = progress
+            }
         }
         if let due = change.due {
             record("due", action.due?.iso, due.iso)
