@@ -30,15 +30,22 @@ public struct AuditSession: Sendable {
     /// With `carryFrom`, last year's officers and answers come over as carried starting values.
     public static func open(store: AuditStore, root: URL, organisation: String, year: Int, surveyID: String?,
                      carryFrom previous: AuditRecord? = nil) async throws -> AuditSession {
+        let (content, files) = try contentFiles(root: root, surveyID: surveyID)
+        let audit = try await store.openAudit(organisation: organisation, year: year, files: files, carryFrom: previous,
+                                        questionIDs: Set(content.selfAssessment.questions.map(\.id)))
+        return try await AuditSession(store: store, audit: audit)
+    }
+
+    /// The content under `root` an audit is pinned to (the catalogue, the self-assessment and staff
+    /// surveys, the scales), refusing content that does not pass `s11 check`.
+    public static func contentFiles(root: URL, surveyID: String?) throws -> (content: AuditContent, files: [(kind: String, path: String, data: Data)]) {
         let loaded = ContentLoader(root: root).load()
         if !loaded.problems.isEmpty { throw DiagnosticsError(loaded.problems) }
         let content = try loaded.library.auditContent(surveyID: surveyID)
         let wanted = Set([content.catalogue.id, content.selfAssessment.id, content.staffSurvey?.id].compactMap { $0 })
         let files = loaded.files.filter { $0.kind == .scales || wanted.contains($0.id) }
             .map { (kind: $0.kind.rawValue, path: $0.path, data: $0.data) }
-        let audit = try await store.openAudit(organisation: organisation, year: year, files: files, carryFrom: previous,
-                                        questionIDs: Set(content.selfAssessment.questions.map(\.id)))
-        return try await AuditSession(store: store, audit: audit)
+        return (content, files)
     }
 
     // MARK: Steps

@@ -6,13 +6,18 @@ extension AuditStore {
     /// their sessions and unlocks the account.
     public func saveCoordinator(email: String, passwordHash: String, organisation: String?) async throws {
         try await engine.write { db in
-            try await db.execute("""
-                INSERT INTO coordinator (email, passwordHash, createdAt, organisation) VALUES (?, ?, ?, ?)
-                ON CONFLICT (email) DO UPDATE SET passwordHash = excluded.passwordHash, organisation = excluded.organisation
-                """, [email.lowercased(), passwordHash, Self.now(), organisation])
-            try await db.execute("DELETE FROM coordinatorSession WHERE email = ? COLLATE NOCASE", [email])
-            try await Self.recordSignIn(email: email, address: "s11 admin create", outcome: .passwordSet, at: Date(), db: db)
+            try await Self.storeCoordinator(email: email, passwordHash: passwordHash, organisation: organisation, how: "s11 admin create", db: db)
         }
+    }
+
+    /// The account written, its sessions ended and the password's setting recorded (`how`), in the caller's transaction.
+    static func storeCoordinator(email: String, passwordHash: String, organisation: String?, how: String, db: any SQLConnection) async throws {
+        try await db.execute("""
+            INSERT INTO coordinator (email, passwordHash, createdAt, organisation) VALUES (?, ?, ?, ?)
+            ON CONFLICT (email) DO UPDATE SET passwordHash = excluded.passwordHash, organisation = excluded.organisation
+            """, [email.lowercased(), passwordHash, Self.now(), organisation])
+        try await db.execute("DELETE FROM coordinatorSession WHERE email = ? COLLATE NOCASE", [email])
+        try await Self.recordSignIn(email: email, address: how, outcome: .passwordSet, at: Date(), db: db)
     }
 
     /// The stored (slow, salted) password hash of a coordinator.

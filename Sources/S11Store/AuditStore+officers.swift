@@ -6,6 +6,7 @@ extension AuditStore {
     /// Returns how many were added and how many updated.
     public func importOfficers(_ officers: [Officer], auditID: Int64) async throws -> (added: Int, updated: Int) {
         try await engine.write { db in
+            try await Self.refuseIfHeldByBoard(auditID: auditID, db: db)
             var added = 0, updated = 0
             for officer in officers {
                 if let id = try await db.fetchValue(Int64.self, "SELECT id FROM officer WHERE auditID = ? AND email = ?",
@@ -94,6 +95,7 @@ extension AuditStore {
     /// Changes an officer's name, role or service area (the e-mail address is who they are).
     public func updateOfficer(_ officer: Officer, auditID: Int64) async throws {
         try await engine.write { db in
+            try await Self.refuseIfHeldByBoard(auditID: auditID, db: db)
             let id = try await Self.officerID(db, email: officer.email, auditID: auditID)
             try await db.execute("UPDATE officer SET name = ?, role = ?, serviceArea = ? WHERE id = ?",
                            [officer.name, officer.role, officer.serviceArea, id])
@@ -103,6 +105,7 @@ extension AuditStore {
     /// Takes an officer out of the audit with their answers, link and message records.
     public func removeOfficer(email: String, auditID: Int64) async throws {
         try await engine.write { db in
+            try await Self.refuseIfHeldByBoard(auditID: auditID, db: db)
             let id = try await Self.officerID(db, email: email, auditID: auditID)
             for table in ["answer", "invitation", "mailMessage"] {
                 try await db.execute("DELETE FROM \(table) WHERE officerID = ?", [id])

@@ -7,6 +7,7 @@ extension AuditStore {
     /// returns first (`ReturnValidator`).
     public func saveReturns(_ returns: [OfficerReturn], auditID: Int64, status: (Officer, [Answer]) -> ReturnStatus) async throws {
         try await engine.write { db in
+            try await Self.refuseIfHeldByBoard(auditID: auditID, db: db)
             let now = Self.now()
             for ret in returns {
                 guard let row = try await db.fetchOne("SELECT * FROM officer WHERE auditID = ? AND email = ?",

@@ -6,6 +6,7 @@ extension AuditStore {
     /// saved answer is no longer carried from last year. Refused once the return is submitted.
     public func saveAnswers(_ answers: [Answer], officerEmail: String, auditID: Int64) async throws {
         try await engine.write { db in
+            try await Self.refuseIfHeldByBoard(auditID: auditID, db: db)
             let officer = try await Self.officerRow(db, email: officerEmail, auditID: auditID)
             guard officer.status != .submitted else {
                 throw StoreError("this return has been submitted; ask the audit coordinator to reopen it to change it")
@@ -36,6 +37,7 @@ extension AuditStore {
     public func submitReturn<Shortfall>(officerEmail: String, auditID: Int64,
                                         shortfalls: ([Answer]) -> [Shortfall]) async throws -> [Shortfall] {
         try await engine.write { db in
+            try await Self.refuseIfHeldByBoard(auditID: auditID, db: db)
             let officer = try await Self.officerRow(db, email: officerEmail, auditID: auditID)
             let found = await shortfalls(try Self.answers(db, officerID: officer.id))
             guard found.isEmpty else { return found }
@@ -48,6 +50,7 @@ extension AuditStore {
     /// Opens a submitted return again for changes; its answers stay.
     public func reopenReturn(officerEmail: String, auditID: Int64) async throws {
         try await engine.write { db in
+            try await Self.refuseIfHeldByBoard(auditID: auditID, db: db)
             let officer = try await Self.officerRow(db, email: officerEmail, auditID: auditID)
             guard officer.status == .submitted else {
                 throw StoreError("\(officerEmail)'s return is not submitted, so there is nothing to reopen")

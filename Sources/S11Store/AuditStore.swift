@@ -57,22 +57,26 @@ public final class AuditStore: Sendable {
         let organisation = organisation.trimmingCharacters(in: .whitespaces)
         guard !organisation.isEmpty else { throw StoreError("the organisation's name is empty") }
         return try await engine.write { db in
-            if try await db.fetchOne("SELECT 1 FROM audit WHERE organisation = ? COLLATE NOCASE AND year = ?",
-                                [organisation, year]) != nil {
-                throw StoreError("an audit for \(organisation) \(year) is already open; see 's11 audit list'")
-            }
-            let openedAt = Self.now()
-            let id = try await db.insert("INSERT INTO audit (organisation, year, openedAt) VALUES (?, ?, ?)",
-                                   [organisation, year, openedAt])
-            for file in files {
-                let hash = Self.sha256(file.data)
-                try await db.execute("INSERT INTO content (sha256, body) VALUES (?, ?) ON CONFLICT DO NOTHING", [hash, file.data])
-                try await db.execute("INSERT INTO auditContent (auditID, kind, path, sha256) VALUES (?, ?, ?, ?)",
-                               [id, file.kind, file.path, hash])
-            }
-            if let previous { try await Self.carry(from: previous.id, to: id, questionIDs: questionIDs, db: db) }
-            return AuditRecord(id: id, organisation: organisation, year: year, openedAt: openedAt)
+            let audit = try await Self.insertAudit(organisation: organisation, year: year, files: files, db: db)
+            if let previous { try await Self.carry(from: previous.id, to: audit.id, questionIDs: questionIDs, db: db) }
+            return audit
         }
+    }
+
+    /// Adds one audit pinned to `files`, refusing a second audit of the organisation for the year.
+    static func insertAudit(organisation: String, year: Int, files: [(kind: String, path: String, data: Data)],
+                            db: any SQLConnection) async throws -> AuditRecord {
+        if try await db.fetchOne("SELECT 1 FROM audit WHERE organisation = ? COLLATE NOCASE AND year = ?", [organisation, year]) != nil {
+            throw StoreError("an audit for \(organisation) \(year) is already open; see 's11 audit list'")
+        }
+        let openedAt = Self.now()
+        let id = try await db.insert("INSERT INTO audit (organisation, year, openedAt) VALUES (?, ?, ?)", [organisation, year, openedAt])
+        for file in files {
+            let hash = Self.sha256(file.data)
+            try await db.execute("INSERT INTO content (sha256, body) VALUES (?, ?) ON CONFLICT DO NOTHING", [hash, file.data])
+            try await db.execute("INSERT INTO auditContent (auditID, kind, path, sha256) VALUES (?, ?, ?, ?)", [id, file.kind, file.path, hash])
+        }
+        return AuditRecord(id: id, organisation: organisation, year: year, openedAt: openedAt)
     }
 
     private static func carry(from previousID: Int64, to auditID: Int64, questionIDs: Set<String>, db: any SQLConnection) async throws {

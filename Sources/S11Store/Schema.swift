@@ -188,6 +188,28 @@ enum Schema {
                 try await db.execute("ALTER TABLE answer ADD COLUMN \(column) \(db.dialect.text)")
             }
         },
+        Migration(identifier: "v15: a board's round of its member organisations' audits, and invitations to the leads' accounts") { db in
+            let d = db.dialect
+            try await db.execute("""
+                CREATE TABLE round (\(d.autoIncrementedID), board \(d.text) NOT NULL, year \(d.integer) NOT NULL,
+                    deadline \(d.text) NOT NULL, openedAt \(d.text) NOT NULL, openedBy \(d.text) NOT NULL)
+                """)
+            try await db.execute("CREATE UNIQUE INDEX roundByBoardAndYear ON round (board, year)")
+            // One row per member organisation: its audit, sector and lead, and whether the board holds
+            // its self-assessment (submitted, not since returned).
+            try await db.execute("""
+                CREATE TABLE roundMember (auditID \(d.integer) NOT NULL PRIMARY KEY REFERENCES audit(id) ON DELETE CASCADE,
+                    roundID \(d.integer) NOT NULL REFERENCES round(id) ON DELETE CASCADE, sector \(d.text) NOT NULL,
+                    leadName \(d.text) NOT NULL, leadEmail TEXT COLLATE NOCASE NOT NULL, submittedAt \(d.text), submittedBy \(d.text),
+                    declaration \(d.text), returnedAt \(d.text), returnedBy \(d.text), returnReason \(d.text))
+                """)
+            try await db.execute("CREATE INDEX roundMemberByRound ON roundMember (roundID)")
+            // Only the token's hash is kept; the lead sets their own password through the link.
+            try await db.execute("""
+                CREATE TABLE coordinatorInvitation (tokenSHA256 \(d.blob) NOT NULL PRIMARY KEY, email TEXT COLLATE NOCASE NOT NULL,
+                    organisation \(d.text) NOT NULL, expiresAt \(d.double) NOT NULL)
+                """)
+        },
     ]
 
     /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.

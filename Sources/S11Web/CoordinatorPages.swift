@@ -66,6 +66,11 @@ struct CoordinatorPages: Sendable {
             return try loginPage(request, email: email, errors: [["field": "email", "message": "Enter a correct e-mail address and password"]],
                                  status: .unauthorized)
         }
+        return try await startSession(email: email, request: request)
+    }
+
+    /// Signs the coordinator in: a new session, its cookie, and on to their audits.
+    func startSession(email: String, request: Request) async throws -> Response {
         let token = try await app.store.startCoordinatorSession(email: email)
         var response = WebSecurity.redirect(to: "/admin")
         let secure = request.headers[.init("X-Forwarded-Proto")!] == "https"
@@ -120,7 +125,7 @@ struct CoordinatorPages: Sendable {
         let html = try app.render("admin-audits", ["title": "Audits", "csrf": csrf.token, "coordinator": coordinator.email,
                                                     "scope": coordinator.organisation ?? "every organisation's summaries (board)",
                                                     "audits": audits, "hasAudits": !audits.isEmpty,
-                                                    "canOpen": !coordinator.isBoard])
+                                                    "canOpen": !coordinator.isBoard, "isBoard": coordinator.isBoard])
         return WebSecurity.html(html, request: request, csrf: csrf)
     }
 
@@ -228,6 +233,11 @@ struct CoordinatorPages: Sendable {
         func task(_ name: String, _ href: String, _ state: String, done: Bool) -> [String: Any] {
             ["name": name, "href": href, "state": state, "done": done, "id": WebApp.domID(name)]
         }
+        let round = try await app.store.roundMembership(auditID: audit.id)
+        let board = round.map { round, member in
+            task("Submit to \(round.board)", "\(base)/board", member.submittedAt != nil ? "Submitted" : "Due \(round.deadline.spelledOut)",
+                 done: member.submittedAt != nil)
+        }
         return [
             task("Officers", "\(base)/officers", officers == 0 ? "Not started" : "\(officers) officer\(officers == 1 ? "" : "s")", done: officers > 0),
             task("Invitations and reminders", "\(base)/invitations",
@@ -237,7 +247,7 @@ struct CoordinatorPages: Sendable {
             task("Scores and moderation", "\(base)/moderation", submitted == 0 ? "Cannot start yet" : "Ready", done: false),
             task("Next year's plan", "\(base)/plan", plan.map { "Version \($0.documentControl.version ?? "as published")" } ?? "Not drafted", done: plan != nil),
             task("Downloads", "\(base)/downloads", plan == nil ? "Report and scores" : "Plan, report and scores", done: false),
-        ]
+        ] + (board.map { [$0] } ?? [])
     }
 
     private func moderationPage(_ request: Request, _ context: WebRequestContext, errors: [[String: String]]) async throws -> Response {

@@ -89,6 +89,17 @@ public struct WebApp: Sendable {
         router.page("/admin") { request, context in try await coordinator.audits(request, context) }
         router.page("/admin/sign-ins") { request, context in try await coordinator.signIns(request, context) }
         let setup = AuditSetupPages(app: self)
+        let rounds = RoundPages(app: self)
+        router.page("/admin/rounds") { request, context in try await rounds.list(request, context) }
+        router.post("/admin/rounds") { request, context in try await rounds.open(request, context) }
+        router.page("/admin/rounds/:round") { request, context in try await rounds.dashboard(request, context) }
+        router.post("/admin/rounds/:round/return") { request, context in try await rounds.giveBack(request, context) }
+        let welcome = WelcomePages(app: self, coordinators: coordinator)
+        router.page("/admin/welcome/:token") { request, context in try await welcome.form(request, context) }
+        router.post("/admin/welcome/:token") { request, context in try await welcome.setPassword(request, context) }
+        let board = BoardSubmissionPages(app: self)
+        router.page("/admin/audits/:id/board") { request, context in try await board.page(request, context) }
+        router.post("/admin/audits/:id/board/submit") { request, context in try await board.submit(request, context) }
         router.page("/admin/audits/new") { request, context in try await setup.form(request, context) }
         router.post("/admin/audits/new") { request, context in try await setup.open(request, context) }
         router.page("/admin/audits/:id") { request, context in try await coordinator.audit(request, context) }

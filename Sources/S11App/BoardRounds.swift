@@ -1,0 +1,111 @@
+import Foundation
+import S11Core
+import S11Reports
+import S11Store
+
+/// A board's round, written once for the command line and the web: opening it for the member
+/// organisations (an audit each, an invitation to each lead), where every organisation stands,
+/// submitting a self-assessment to the board and the board returning it.
+public struct BoardRounds: Sendable {
+    public let store: AuditStore
+
+    public init(store: AuditStore) { self.store = store }
+
+    /// A round just opened, with each lead's link token (nil for a lead who already signs in).
+    public struct Opened: Sendable {
+        public var round: BoardRound
+        public var invitations: [(member: RoundMember, token: String?)]
+    }
+
+    /// Opens the round on the content under `root` for the members listed in `membersCSV` (read
+    /// and checked whole first: a bad row refuses the file and nothing is stored).
+    public func open(board: String, year: Int, deadline: CalendarDate, root: URL, surveyID: String?, membersCSV: String,
+                     file: String, by: String) async throws -> Opened {
+        let members = try RoundMemberListReader.members(fromCSV: membersCSV, file: file)
+        let (_, files) = try AuditSession.contentFiles(root: root, surveyID: surveyID)
+        let opened = try await store.openRound(board: board, year: year, deadline: deadline, files: files, members: members, openedBy: by)
+        return Opened(round: opened.round, invitations: opened.invitations)
+    }
+
+    /// Hands each lead's invitation to the mail program; returns what it said to each.
+    public func sendInvitations(_ opened: Opened, baseURL: String, from: String = Invitations.defaultFrom,
+                                via delivery: any MailDelivery) async -> [(member: RoundMember, outcome: MailDeliveryOutcome)] {
+        let mail = LeadInvitationMail(board: opened.round.board, year: opened.round.year, deadline: opened.round.deadline,
+                                      baseURL: baseURL, from: from)
+        var outcomes: [(member: RoundMember, outcome: MailDeliveryOutcome)] = []
+        for (member, token) in opened.invitations {
+            outcomes.append((member, await delivery.deliver(mail.message(to: member, token: token, date: Date()), to: member.leadEmail)))
+        }
+        return outcomes
+    }
+
+    /// The round's organisations with where each stands on `today`, and the counts by stage and by sector.
+    public func progress(roundID: Int64, today: CalendarDate) async throws -> RoundProgress {
+        guard let round = try await store.round(id: roundID) else { throw ApplicationError("no round \(roundID); see 's11 round list'") }
+        return RoundProgress(round: round, members: try await store.roundMembers(roundID: roundID), today: today)
+    }
+
+    /// Writes each lead's invitation as an `.eml` file into `folder`, for the board's own mail
+    /// system when the server has no mail program; returns the paths.
+    public func writeInvitations(_ opened: Opened, baseURL: String, from: String = Invitations.defaultFrom, to folder: URL) throws -> [String] {
+        let mail = LeadInvitationMail(board: opened.round.board, year: opened.round.year, deadline: opened.round.deadline,
+                                      baseURL: baseURL, from: from)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return try opened.invitations.map { member, token in
+            let url = folder.appendingPathComponent(InvitationMail.fileName(member.leadEmail))
+            try mail.message(to: member, token: token, date: Date()).write(to: url, options: .atomic)
+            return url.path
+        }
+    }
+
+    /// Where a lead sets their password with the token of their invitation.
+    public static func invitationLink(_ token: String, baseURL: String) -> String {
+        LeadInvitationMail.link(token, baseURL: baseURL)
+    }
+
+    /// The organisation's lead submits its self-assessment to the board, as `BoardSubmissionRule` allows.
+    public func submit(auditID: Int64, by: String, declaration: String) async throws {
+        let statuses = try await store.officerStatuses(auditID: auditID)
+        if let refusal = BoardSubmissionRule.refusal(submittedReturns: statuses.filter { $0.status == .submitted }.count,
+                                                     officers: statuses.count, declaration: declaration) {
+            throw ApplicationError(refusal)
+        }
+        try await store.submitToBoard(auditID: auditID, by: by, declaration: declaration)
+    }
+
+    /// The board gives a self-assessment back for changes, saying why.
+    public func giveBack(auditID: Int64, by: String, reason: String) async throws {
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ApplicationError("say why the self-assessment goes back, for example \"Evidence missing for standard 3\"")
+        }
+        try await store.returnToOrganisation(auditID: auditID, by: by, reason: reason)
+    }
+
+    /// What the lead declares on submitting, in the boards' words.
+    public static let standardDeclaration = "I confirm this self-assessment is an accurate account of our organisation's safeguarding arrangements and has been agreed by our senior leadership."
+}
+
+/// Where a round stands on one day: each organisation's stage, and the counts by stage and sector.
+public struct RoundProgress: Sendable {
+    public var round: BoardRound
+    public var members: [(row: RoundMemberRow, stage: RoundStage)]
+    public var today: CalendarDate
+
+    public init(round: BoardRound, members: [RoundMemberRow], today: CalendarDate) {
+        self.round = round
+        self.members = members.map { ($0, $0.stage(deadline: round.deadline, today: today)) }
+        self.today = today
+    }
+
+    /// How many organisations are at each stage.
+    public var byStage: [(stage: RoundStage, count: Int)] {
+        RoundStage.allCases.map { stage in (stage, members.filter { $0.stage == stage }.count) }
+    }
+
+    /// Per sector (by name), how many organisations are at each stage.
+    public var bySector: [(sector: String, counts: [RoundStage: Int])] {
+        Dictionary(grouping: members, by: { $0.row.member.sector }).map { sector, rows in
+            (sector, Dictionary(grouping: rows, by: \.stage).mapValues(\.count))
+        }.sorted { $0.sector.lowercased() < $1.sector.lowercased() }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import S11Core
+
+extension AuditStore {
+    /// Opens a board's round for `year` in one transaction: the round, an audit for every member
+    /// organisation pinned to `files`, and an invitation to each lead's coordinator account (the
+    /// token returned once, only its hash kept). All or nothing: an organisation that already
+    /// has an audit that year, or a lead's e-mail that signs in for another organisation or as a
+    /// board user, refuses the whole round.
+    public func openRound(board: String, year: Int, deadline: CalendarDate, files: [(kind: String, path: String, data: Data)],
+                          members: [RoundMember], openedBy: String,
+                          invitationLasting seconds: TimeInterval = 14 * 24 * 3600) async throws -> (round: BoardRound, invitations: [(member: RoundMember, token: String?)]) {
+        let board = board.trimmingCharacters(in: .whitespaces)
+        guard !board.isEmpty else { throw StoreError("the board's name is empty") }
+        return try await engine.write { db in
+            if try await db.fetchOne("SELECT 1 FROM round WHERE board = ? AND year = ?", [board, year]) != nil {
+                throw StoreError("\(board) already has a round for \(year); see 's11 round list'")
+            }
+            let openedAt = Self.now()
+            let roundID = try await db.insert("INSERT INTO round (board, year, deadline, openedAt, openedBy) VALUES (?, ?, ?, ?, ?)",
+                                              [board, year, deadline.iso, openedAt, openedBy])
+            var invitations: [(member: RoundMember, token: String?)] = []
+            for member in members {
+                let audit = try await Self.insertAudit(organisation: member.organisation, year: year, files: files, db: db)
+                try await db.execute("INSERT INTO roundMember (auditID, roundID, sector, leadName, leadEmail) VALUES (?, ?, ?, ?, ?)",
+                                     [audit.id, roundID, member.sector, member.leadName, member.leadEmail])
+                let account = try await db.fetchOne("SELECT organisation FROM coordinator WHERE email = ? COLLATE NOCASE", [member.leadEmail])
+                if let account {
+                    let organisation: String? = account["organisation"]
+                    guard let organisation, organisation.lowercased() == member.organisation.lowercased() else {
+                        throw StoreError("\(member.leadEmail) already signs in \(organisation.map { "for \($0)" } ?? "as a board user"), so cannot lead \(member.organisation); name another lead for it")
+                    }
+                    invitations.append((member, nil))                          // signs in as before
+                    continue
+                }
+                let token = InvitationToken.generate()
+                try await db.execute("DELETE FROM coordinatorInvitation WHERE email = ? COLLATE NOCASE", [member.leadEmail])
+                try await db.execute("INSERT INTO coordinatorInvitation (tokenSHA256, email, organisation, expiresAt) VALUES (?, ?, ?, ?)",
+                                     [InvitationToken.digest(token), member.leadEmail.lowercased(), audit.organisation,
+                                      Date().timeIntervalSince1970 + seconds])
+                invitations.append((member, token))
+            }
+            let round = try await db.fetchOne("SELECT * FROM round WHERE id = ?", [roundID]).map(BoardRound.init)!
+            return (round, invitations)
+        }
+    }
+
+    /// Every round, newest year first.
+    public func rounds() async throws -> [BoardRound] {
+        try await engine.read { db in try await db.fetchAll("SELECT * FROM round ORDER BY year DESC, board").map(BoardRound.init) }
+    }
+
+    public func round(id: Int64) async throws -> BoardRound? {
+        try await engine.read { db in try await db.fetchOne("SELECT * FROM round WHERE id = ?", [id]).map(BoardRound.init) }
+    }
+
+    /// The round's member organisations with their returns counted, in one query (fast for
+    /// thousands), by organisation.
+    public func roundMembers(roundID: Int64) async throws -> [RoundMemberRow] {
+        try await engine.read { db in
+            try await db.fetchAll(Self.memberQuery + " WHERE roundMember.roundID = ? GROUP BY \(Self.memberColumns) ORDER BY audit.organisation",
+                                  [roundID]).map(RoundMemberRow.init)
+        }
+    }
+
+    /// The round an audit belongs to and its place in it, or nil for an audit outside any round.
+    public func roundMembership(auditID: Int64) async throws -> (round: BoardRound, member: RoundMemberRow)? {
+        try await engine.read { db in
+            guard let member = try await db.fetchOne(Self.memberQuery + " WHERE roundMember.auditID = ? GROUP BY \(Self.memberColumns)",
+                                                     [auditID]).map(RoundMemberRow.init),
+                  let round = try await db.fetchOne("SELECT * FROM round WHERE id = ?", [member.roundID]).map(BoardRound.init) else { return nil }
+            return (round, member)
+        }
+    }
+
+    private static let memberColumns = """
+        roundMember.auditID, roundMember.roundID, audit.organisation, roundMember.sector, roundMember.leadName, roundMember.leadEmail,
+        roundMember.submittedAt, roundMember.submittedBy, roundMember.declaration, roundMember.returnedAt, roundMember.returnReason
+        """
+    private static let memberQuery = """
+        SELECT \(memberColumns), COUNT(officer.id) AS officers,
+            COALESCE(SUM(CASE WHEN officer.status <> '\(ReturnStatus.notStarted.rawValue)' THEN 1 ELSE 0 END), 0) AS started,
+            COALESCE(SUM(CASE WHEN officer.status = '\(ReturnStatus.submitted.rawValue)' THEN 1 ELSE 0 END), 0) AS submittedReturns
+        FROM roundMember JOIN audit ON audit.id = roundMember.auditID LEFT JOIN officer ON officer.auditID = audit.id
+        """
+
+    /// The organisation's lead submits its self-assessment to the board with their declaration;
+    /// the board holds it (no answers or officers change) until it returns it.
+    public func submitToBoard(auditID: Int64, by: String, declaration: String) async throws {
+        try await engine.write { db in
+            guard let row = try await db.fetchOne("SELECT submittedAt FROM roundMember WHERE auditID = ?", [auditID]) else {
+                throw StoreError("this audit is not in a board's round, so there is no board to submit it to")
+            }
+            if (row["submittedAt"] as String?) != nil { throw StoreError("the self-assessment is already with the board") }
+            try await db.execute("UPDATE roundMember SET submittedAt = ?, submittedBy = ?, declaration = ? WHERE auditID = ?",
+                                 [Self.now(), by, declaration, auditID])
+        }
+    }
+
+    /// The board gives the self-assessment back to the organisation, saying why; it can change again.
+    public func returnToOrganisation(auditID: Int64, by: String, reason: String) async throws {
+        try await engine.write { db in
+            guard let row = try await db.fetchOne("SELECT submittedAt FROM roundMember WHERE auditID = ?", [auditID]),
+                  (row["submittedAt"] as String?) != nil else {
+                throw StoreError("the board does not hold this self-assessment, so there is nothing to return")
+            }
+            try await db.execute("""
+                UPDATE roundMember SET submittedAt = NULL, submittedBy = NULL, declaration = NULL, returnedAt = ?, returnedBy = ?,
+                    returnReason = ? WHERE auditID = ?
+                """, [Self.now(), by, reason, auditID])
+        }
+    }
+
+    /// Refuses a change to an audit the board holds, inside the writing transaction.
+    static func refuseIfHeldByBoard(auditID: Int64, db: any SQLConnection) async throws {
+        if try await db.fetchOne("SELECT 1 FROM roundMember WHERE auditID = ? AND submittedAt IS NOT NULL", [auditID]) != nil {
+            throw StoreError("the organisation has submitted this self-assessment to the board, which holds it: answers and officers cannot change until the board returns it")
+        }
+    }
+
+    /// Sets the invited lead's password and makes their coordinator account, once, while the link
+    /// lasts; returns the e-mail address and organisation, or nil for an unknown or spent link.
+    public func acceptCoordinatorInvitation(token: String, passwordHash: String) async throws -> Coordinator? {
+        guard InvitationToken.isWellFormed(token) else { return nil }
+        let digest = InvitationToken.digest(token)
+        return try await engine.write { db in
+            guard let row = try await db.fetchOne("SELECT email, organisation FROM coordinatorInvitation WHERE tokenSHA256 = ? AND expiresAt > ?",
+                                                  [digest, Date().timeIntervalSince1970]) else { return nil }
+            let invited = Coordinator(email: row["email"], organisation: row["organisation"])
+            try await db.execute("DELETE FROM coordinatorInvitation WHERE tokenSHA256 = ?", [digest])
+            try await Self.storeCoordinator(email: invited.email, passwordHash: passwordHash, organisation: invited.organisation,
+                                            how: "invitation accepted", db: db)
+            return invited
+        }
+    }
+
+    /// Whether a coordinator invitation link is good (known and not expired), without spending it.
+    public func coordinatorInvitation(token: String) async throws -> Coordinator? {
+        guard InvitationToken.isWellFormed(token) else { return nil }
+        return try await engine.read { db in
+            try await db.fetchOne("SELECT email, organisation FROM coordinatorInvitation WHERE tokenSHA256 = ? AND expiresAt > ?",
+                                  [InvitationToken.digest(token), Date().timeIntervalSince1970])
+                .map { Coordinator(email: $0["email"], organisation: $0["organisation"]) }
+        }
+    }
+}

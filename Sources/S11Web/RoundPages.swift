@@ -1,0 +1,143 @@
+import Foundation
+import Hummingbird
+import S11App
+import S11Core
+import S11Store
+
+/// The board's round in the browser, for board users only: open the year's round for the member
+/// organisations (the CSV list, all rows or none), see where every organisation stands by stage
+/// and sector, and give a submitted self-assessment back. Everything goes through the
+/// application's `BoardRounds`, as `s11 round` does.
+struct RoundPages: Sendable {
+    let app: WebApp
+
+    /// The signed-in board user; an organisation's coordinator gets the same 404 as for a page
+    /// that is not there.
+    private func boardUser(_ request: Request) async throws -> Coordinator? {
+        guard let coordinator = try await app.coordinator(request) else { return nil }
+        guard coordinator.isBoard else { throw HTTPError(.notFound) }
+        return coordinator
+    }
+
+    func list(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        try await listPage(request, typed: [:], errors: [], problems: [])
+    }
+
+    /// Opens a round from the form and the uploaded list of member organisations.
+    func open(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let form = try await UploadForm.read(request)
+        guard let coordinator = try await boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        let typed = ["board": form.text("board") ?? "", "year": form.text("year") ?? "", "deadline": form.text("deadline") ?? ""]
+        var errors: [[String: String]] = []
+        if typed["board"]?.isEmpty != false { errors.append(["field": "board", "message": "Write the board's name"]) }
+        let year = Int(typed["year"] ?? "").flatMap { (2000...2100).contains($0) ? $0 : nil }
+        if year == nil { errors.append(["field": "year", "message": "Write the audit year as four digits, for example 2027"]) }
+        let deadline = CalendarDate(iso: typed["deadline"] ?? "")
+        if deadline == nil { errors.append(["field": "deadline", "message": "Write the deadline as YYYY-MM-DD, for example 2027-03-31"]) }
+        let file = form.files["file"].flatMap { $0.bytes.isEmpty ? nil : $0 }
+        if file == nil { errors.append(["field": "file", "message": "Choose the CSV file of member organisations"]) }
+        guard let root = app.contentRoot else {
+            errors.append(["field": "board", "message": "This server was started without Standards/ and Surveys/ (s11 serve --content DIR)"])
+            return try await listPage(request, typed: typed, errors: errors, problems: [])
+        }
+        guard errors.isEmpty, let year, let deadline, let file else { return try await listPage(request, typed: typed, errors: errors, problems: []) }
+        let name = file.name.isEmpty ? "members.csv" : file.name
+        let rounds = BoardRounds(store: app.store)
+        let opened: BoardRounds.Opened
+        do {
+            opened = try await rounds.open(board: typed["board"]!, year: year, deadline: deadline, root: root, surveyID: nil,
+                                           membersCSV: try CSVText.utf8(Data(file.bytes), file: name), file: name, by: coordinator.email)
+        } catch let error as DiagnosticsError {
+            let problems = error.diagnostics.enumerated().map { index, problem -> [String: Any] in
+                ["id": "problem-\(index + 1)", "line": problem.location.line, "column": problem.location.column, "message": problem.message]
+            }
+            return try await listPage(request, typed: typed, errors: [
+                ["field": "problem-1", "message": "\(name) was not used: \(problems.count) problem(s), listed below. No round was opened; correct the file and upload it again."],
+            ], problems: problems)
+        } catch let error as StoreError {
+            return try await listPage(request, typed: typed, errors: [["field": "file", "message": "No round was opened: \(error.message)"]], problems: [])
+        }
+        // The leads' links go to them by mail, or into the server's mail folder; a board user never sees them.
+        if let delivery = app.delivery {
+            _ = await rounds.sendInvitations(opened, baseURL: app.baseURL, from: app.mailFrom, via: delivery)
+        } else {
+            _ = try rounds.writeInvitations(opened, baseURL: app.baseURL, from: app.mailFrom,
+                                            to: URL(fileURLWithPath: app.mailFolder).appendingPathComponent("round-\(opened.round.id)"))
+        }
+        return WebSecurity.redirect(to: "/admin/rounds/\(opened.round.id)")
+    }
+
+    private func listPage(_ request: Request, typed: [String: String], errors: [[String: String]], problems: [[String: Any]]) async throws -> Response {
+        guard let coordinator = try await boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        let csrf = WebSecurity.csrfToken(for: request)
+        let rounds = try await app.store.rounds().map { round -> [String: Any] in
+            ["id": round.id, "board": round.board, "year": round.year, "deadline": round.deadline.spelledOut]
+        }
+        let values: [String: Any] = [
+            "title": "Rounds", "csrf": csrf.token, "coordinator": coordinator.email, "rounds": rounds, "hasRounds": !rounds.isEmpty,
+            "board": typed["board"] ?? "", "year": typed["year"] ?? "", "deadline": typed["deadline"] ?? "",
+            "columns": RoundMemberListReader.columns.joined(separator: ", "),
+            "problems": problems, "hasProblems": !problems.isEmpty, "hasErrors": !errors.isEmpty, "errors": errors,
+        ]
+        return WebSecurity.html(try app.render("admin-rounds", values), status: errors.isEmpty ? .ok : .unprocessableContent,
+                                request: request, csrf: csrf)
+    }
+
+    /// Where every member organisation stands, by stage and by sector; `?sector=` narrows the list.
+    func dashboard(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        try await dashboardPage(request, context, notice: nil, errors: [])
+    }
+
+    /// The board gives a submitted self-assessment back to its organisation, saying why.
+    func giveBack(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let form = try await app.form(request)
+        guard let coordinator = try await boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        let progress = try await roundProgress(context)
+        guard let auditID = form.text("audit").flatMap(Int64.init), let member = progress.members.first(where: { $0.row.auditID == auditID })
+        else { throw HTTPError(.notFound) }
+        do {
+            try await BoardRounds(store: app.store).giveBack(auditID: auditID, by: coordinator.email, reason: form.text("reason") ?? "")
+        } catch let error as ApplicationError {
+            return try await dashboardPage(request, context, notice: nil, errors: [["field": "reason-\(auditID)", "message": error.message.capitalisedFirst]])
+        } catch let error as StoreError {
+            return try await dashboardPage(request, context, notice: nil, errors: [["field": "reason-\(auditID)", "message": error.message.capitalisedFirst]])
+        }
+        return try await dashboardPage(request, context, notice: "Returned \(member.row.member.organisation)'s self-assessment to its lead for changes.", errors: [])
+    }
+
+    private func roundProgress(_ context: WebRequestContext) async throws -> RoundProgress {
+        guard let id = context.parameters.get("round").flatMap(Int64.init), try await app.store.round(id: id) != nil else { throw HTTPError(.notFound) }
+        return try await BoardRounds(store: app.store).progress(roundID: id, today: StaffSurveyPage.today())
+    }
+
+    private func dashboardPage(_ request: Request, _ context: WebRequestContext, notice: String?, errors: [[String: String]]) async throws -> Response {
+        guard let coordinator = try await boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        let progress = try await roundProgress(context)
+        let csrf = WebSecurity.csrfToken(for: request)
+        let sector = request.uri.queryParameters.get("sector").flatMap { $0.isEmpty ? nil : $0 }
+        let shown = progress.members.filter { sector == nil || $0.row.member.sector == sector }
+        let stages = RoundStage.allCases
+        let values: [String: Any?] = [
+            "title": "\(progress.round.board) \(progress.round.year)", "csrf": csrf.token, "coordinator": coordinator.email,
+            "board": progress.round.board, "year": progress.round.year, "deadline": progress.round.deadline.spelledOut, "id": progress.round.id,
+            "total": progress.members.count, "stages": progress.byStage.map { ["stage": $0.stage.rawValue.capitalisedFirst, "count": $0.count] },
+            "stageHeaders": stages.map { $0.rawValue.capitalisedFirst },
+            "sectors": progress.bySector.map { sector, counts -> [String: Any] in
+                ["sector": sector, "counts": stages.map { counts[$0] ?? 0 }, "query": sector.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""]
+            },
+            "sector": sector, "members": shown.map { row, stage -> [String: Any] in
+                ["organisation": row.member.organisation, "sector": row.member.sector, "lead": row.member.leadName, "auditID": row.auditID,
+                 "returns": "\(row.submittedReturns) of \(row.officers)", "stage": stage.rawValue, "stageClass": stage == .overdue ? "overdue" : "",
+                 "held": row.submittedAt != nil, "submittedAt": row.submittedAt ?? "", "returnReason": row.returnReason ?? ""]
+            },
+            "notice": notice, "hasErrors": !errors.isEmpty, "errors": errors,
+        ]
+        return WebSecurity.html(try app.render("admin-round", values.compactMapValues { $0 }), status: errors.isEmpty ? .ok : .unprocessableContent,
+                                request: request, csrf: csrf)
+    }
+}
+
+extension String {
+    /// The first letter in capitals: "Not started".
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import S11App
+import S11Core
+import S11Store
+
+/// `s11 round open|list|status|submit|return`: a board's round across its member organisations.
+struct RoundCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "round", abstract: "Run a board's round: every member organisation's audit, opened, followed and submitted to the board.",
+        subcommands: [Open.self, List.self, Status.self, Submit.self, Return.self])
+
+    struct Open: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open the year's round for the board's member organisations: an audit for each, pinned to the current Standards/ and Surveys/, and an invitation to each lead's coordinator account.",
+            discussion: "MEMBERS.csv has the columns organisation, sector, lead_name, lead_email. With --send each lead's invitation goes to the mail program; otherwise the links are printed.")
+
+        @Option(help: "The board, e.g. \"Oxfordshire Safeguarding Children Partnership\".") var board: String
+        @Option(help: "The audit year, e.g. 2026.") var year: Int
+        @Option(help: "When organisations submit to the board by (YYYY-MM-DD).") var deadline: String
+        @Option(help: "The member organisations (CSV: organisation, sector, lead_name, lead_email).") var members: String
+        @Option(help: "The self-assessment survey id, when Surveys/ holds several.") var survey: String?
+        @Option(help: "Who opens the round, for the record.") var by: String
+        @Option(help: "Where s11 serve is reached, for the leads' links.") var baseURL: String = "http://127.0.0.1:8080"
+        @Flag(help: "Send each lead's invitation through the mail program (--sendmail or $S11_SENDMAIL).") var send = false
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var contentOptions: ContentOptions
+        @OptionGroup var mailOptions: MailOptions
+
+        func validate() throws {
+            guard (2000...2100).contains(year) else { throw ValidationError("--year \(year) is not a plausible audit year") }
+            guard CalendarDate(iso: deadline) != nil else { throw ValidationError("--deadline '\(deadline)' is not a date (YYYY-MM-DD)") }
+            guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else { throw ValidationError("--base-url must start with http:// or https://") }
+        }
+
+        func run() async throws {
+            try await reportingFailures {
+                let program = try mailOptions.program()
+                if send && program == nil { throw CLIError("--send needs the mail program: give --sendmail \"msmtp -t\" (or set S11_SENDMAIL)") }
+                let rounds = BoardRounds(store: try await AuditStore(database: storeOptions.db))
+                let opened = try await rounds.open(board: board, year: year, deadline: CalendarDate(iso: deadline)!, root: try contentOptions.root(),
+                                                   surveyID: survey, membersCSV: try InputFiles.text(members), file: members, by: by)
+                print("opened \(opened.round.board)'s \(year) round (round \(opened.round.id)) for \(opened.invitations.count) organisations, due \(opened.round.deadline.spelledOut)")
+                if send, let program {
+                    let outcomes = await rounds.sendInvitations(opened, baseURL: baseURL, from: mailOptions.from, via: program)
+                    for (member, outcome) in outcomes {
+                        print("\(outcome.accepted ? "sent" : "NOT SENT")  \(member.organisation)  \(member.leadEmail)\(outcome.accepted ? "" : ": \(outcome.detail)")")
+                    }
+                    if outcomes.contains(where: { !$0.outcome.accepted }) { throw CLIError("some invitations were not accepted by the mail program; see above") }
+                } else {
+                    print(TextTable(header: ["Organisation", "Lead", "Link"], rows: opened.invitations.map { member, token in
+                        [member.organisation, member.leadEmail, token.map { BoardRounds.invitationLink($0, baseURL: baseURL) } ?? "(already signs in)"]
+                    }).render())
+                }
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the boards' rounds.")
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() async throws {
+            try await reportingFailures {
+                let rounds = try await AuditStore(database: storeOptions.db).rounds()
+                if rounds.isEmpty { print("no rounds yet; open one with 's11 round open'") }
+                for round in rounds { print("\(round.id)  \(round.year)  \(round.board)  due \(round.deadline.iso)  opened \(round.openedAt) by \(round.openedBy)") }
+            }
+        }
+    }
+
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Where every member organisation stands: not started, in progress, submitted to the board, overdue.")
+        @Option(help: "The round's number ('s11 round list').") var round: Int64
+        @Option(help: "The day to judge by (YYYY-MM-DD); default today.") var on: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() async throws {
+            try await reportingFailures {
+                let progress = try await BoardRounds(store: try await AuditStore(database: storeOptions.db))
+                    .progress(roundID: round, today: try parseDate(on, option: "--on") ?? today())
+                print("\(progress.round.board) \(progress.round.year), due \(progress.round.deadline.iso): "
+                      + progress.byStage.map { "\($0.count) \($0.stage.rawValue)" }.joined(separator: ", "))
+                print(TextTable(header: ["Organisation", "Sector", "Lead", "Returns", "Stage"], rows: progress.members.map { row, stage in
+                    [row.member.organisation, row.member.sector, row.member.leadName, "\(row.submittedReturns)/\(row.officers)", stage.rawValue]
+                }).render())
+            }
+        }
+    }
+
+    struct Submit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Submit the organisation's self-assessment to the board with the lead's declaration; the board holds it (answers and officers stay as they are) until it returns it.")
+        @Option(help: "The declaration; default: \"\(BoardRounds.standardDeclaration)\"") var declaration: String = BoardRounds.standardDeclaration
+        @Option(help: "The lead who submits.") var by: String
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var selection: AuditSelection
+
+        func run() async throws {
+            try await reportingFailures {
+                let session = try await AuditSession(db: storeOptions.db, selection: selection)
+                try await BoardRounds(store: session.store).submit(auditID: session.audit.id, by: by, declaration: declaration)
+                print("submitted \(session.audit.organisation)'s \(session.audit.year) self-assessment to the board")
+            }
+        }
+    }
+
+    struct Return: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The board gives a submitted self-assessment back to the organisation for changes, saying why.")
+        @Option(help: "Why it goes back.") var reason: String
+        @Option(help: "Who returns it, for the record.") var by: String
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var selection: AuditSelection
+
+        func run() async throws {
+            try await reportingFailures {
+                let session = try await AuditSession(db: storeOptions.db, selection: selection)
+                try await BoardRounds(store: session.store).giveBack(auditID: session.audit.id, by: by, reason: reason)
+                print("returned \(session.audit.organisation)'s \(session.audit.year) self-assessment: \(reason)")
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import S11TestSupport
+import Testing
+
+/// `s11 round`: the board opens the round from the members list (all rows or none), each lead's
+/// invitation reaches a real SMTP server through msmtp and its link opens the password page, and
+/// an organisation submits to the board once a return is in.
+@Suite(.serialized) struct RoundCLITests {
+    static let members = """
+        organisation,sector,lead_name,lead_email
+        Riverside District Council,Local authority,Margaret Okafor,margaret.okafor@riverside.example
+        Thames Valley Police,Police,Sam Reed,sam.reed@tvp.example
+        """
+
+    func open(_ s11: S11Binary, _ extra: [String] = []) throws -> S11Binary.Result {
+        try s11.run(["round", "open", "--board", "Oxfordshire Safeguarding Children Partnership", "--year", "2026", "--deadline", "2026-12-15",
+                     "--members", try s11.write(Self.members, to: "members.csv"), "--by", "Board business unit",
+                     "--content", S11Binary.content, "--db", s11.db] + extra)
+    }
+
+    @Test func aBadListOpensNothingAndSaysWhere() throws {
+        let s11 = try S11Binary()
+        let bad = try s11.run(["round", "open", "--board", "B", "--year", "2026", "--deadline", "2026-12-15", "--by", "X",
+                               "--members", try s11.write("organisation,sector,lead_name,lead_email\nA,,Ann,ann.example\n", to: "bad.csv"),
+                               "--content", S11Binary.content, "--db", s11.db])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("bad.csv:2:3: error: row 2: the sector is empty"))
+        #expect(bad.stderr.contains("bad.csv:2:8: error: row 2: 'ann.example' is not an e-mail address"))
+        #expect(try s11.succeed(["round", "list", "--db", s11.db]).stdout.contains("no rounds yet"))
+        #expect(try s11.succeed(["audit", "list", "--db", s11.db]).stdout.contains("no audits yet"))
+    }
+
+    @Test func anOrganisationWithAnAuditAlreadyRefusesTheWholeRound() throws {
+        let s11 = try S11Binary()
+        try s11.succeed(["audit", "open", "--org", "Thames Valley Police", "--year", "2026", "--content", S11Binary.content, "--db", s11.db])
+        let refused = try open(s11)
+        #expect(refused.status == 1 && refused.stderr.contains("an audit for Thames Valley Police 2026 is already open"))
+        #expect(try s11.succeed(["audit", "list", "--db", s11.db]).stdout.components(separatedBy: "\n").filter { $0.contains("2026") }.count == 1)
+    }
+
+    @Test func theRoundIsFollowedAndAnOrganisationSubmitsOnceAReturnIsIn() throws {
+        let s11 = try S11Binary()
+        let opened = try open(s11)
+        #expect(opened.status == 0, "\(opened.stderr)")
+        #expect(opened.stdout.contains("for 2 organisations, due 15 December 2026"))
+        #expect(opened.stdout.contains("http://127.0.0.1:8080/admin/welcome/"))
+        let early = try s11.run(["round", "submit", "--org", "Thames Valley Police", "--year", "2026", "--by", "Sam Reed", "--db", s11.db])
+        #expect(early.status == 1 && early.stderr.contains("no officers are named yet, so there is nothing to submit"))
+
+        try s11.succeed(["officers", "import", try s11.write("name,email,role,service_area\nKim Ng,kim.ng@tvp.example,dso,Response\n", to: "o.csv"),
+                         "--org", "Thames Valley Police", "--year", "2026", "--db", s11.db])
+        let template = try s11.succeed(["responses", "template", "--officer", "kim.ng@tvp.example", "--org", "Thames Valley Police",
+                                        "--year", "2026", "--db", s11.db]).stdout
+        try s11.succeed(["responses", "import", try s11.write(template.replacingOccurrences(of: "option=\"\"", with: "option=\"fully\"").replacingOccurrences(of: "<evidence></evidence>", with: "<evidence>Policy on the intranet</evidence>"), to: "kim.xml"),
+                         "--org", "Thames Valley Police", "--year", "2026", "--db", s11.db])
+        try s11.succeed(["round", "submit", "--org", "Thames Valley Police", "--year", "2026", "--by", "Sam Reed", "--db", s11.db])
+        let status = try s11.succeed(["round", "status", "--round", "1", "--on", "2026-12-20", "--db", s11.db]).stdout
+        #expect(status.contains("0 not started, 0 in progress, 1 submitted to the board, 1 overdue"))
+        #expect(status.contains("Thames Valley Police") && status.contains("1/1"))
+        // Held by the board: the officers cannot change; returned, they can.
+        let held = try s11.run(["officers", "import", try s11.write("name,email,role,service_area\nLee Wu,lee.wu@tvp.example,dso,Custody\n", to: "o2.csv"),
+                                "--org", "Thames Valley Police", "--year", "2026", "--db", s11.db])
+        #expect(held.status == 1 && held.stderr.contains("submitted this self-assessment to the board, which holds it"))
+        try s11.succeed(["round", "return", "--org", "Thames Valley Police", "--year", "2026", "--reason", "Evidence for S3 missing",
+                         "--by", "Board business unit", "--db", s11.db])
+        try s11.succeed(["officers", "import", s11.folder.appendingPathComponent("o2.csv").path, "--org", "Thames Valley Police", "--year", "2026", "--db", s11.db])
+    }
+
+    @Test(.needs(.msmtp, .aiosmtpd)) func eachLeadsInvitationReachesTheServerAndItsLinkWorks() async throws {
+        let s11 = try S11Binary()
+        let smtp = try MailDeliveryTests.SMTPServer()
+        defer { smtp.stop() }
+        let sendmail = try MailDeliveryTests().msmtpSettings(s11, port: smtp.port)
+        let port = Int.random(in: 20_000...40_000)
+        let base = "http://127.0.0.1:\(port)"
+        let opened = try open(s11, ["--send", "--sendmail", sendmail, "--base-url", base])
+        #expect(opened.status == 0, "\(opened.stderr)")
+        #expect(opened.stdout.contains("sent  Thames Valley Police  sam.reed@tvp.example"))
+        let messages = try smtp.received()
+        #expect(messages.count == 2)
+        let message = try #require(messages.first { $0["to"] == "Sam Reed <sam.reed@tvp.example>" })
+        #expect(message["subject"] == "Oxfordshire Safeguarding Children Partnership: the 2026 safeguarding self-assessment for Thames Valley Police")
+        let link = try #require(message["body"]?.split(separator: "\n").first { $0.hasPrefix("\(base)/admin/welcome/") })
+        let (server, _, _) = try await ServeTests().startServer(s11, port: port, db: s11.db)
+        defer { if server.isRunning { server.terminate() } }
+        let (page, response) = try await URLSession.shared.data(from: try #require(URL(string: String(link))))
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: page, as: UTF8.self).contains("You lead Thames Valley Police's safeguarding self-assessment"))
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Hummingbird
+import S11App
+import S11Core
+import S11Store
+import Testing
+@testable import S11Web
+
+/// The board opens its round in the browser for its member organisations; each lead sets their
+/// password through the invitation, runs their organisation's audit and submits it to the board,
+/// which sees where everyone stands and can give a self-assessment back. Each scope is tested.
+@Suite struct RoundPagesTests {
+    static let members = """
+        organisation,sector,lead_name,lead_email
+        Thames Valley Police,Police,Sam Reed,sam.reed@tvp.example
+        Oxford Health NHS Trust,NHS trust,Ann Lee,ann.lee@oxfordhealth.example
+        Cherwell District Council,Local authority,Raj Patel,raj.patel@cherwell.example
+        """
+
+    /// The board opens the round from the page; returns the round's id and the mail folder the
+    /// leads' invitations were written to.
+    func openRound(_ fixture: WebFixture, mail: String, members: String = Self.members) async throws -> (Int64?, Browser.Page) {
+        try await run(fixture, mail: mail) { browser in
+            try await CoordinatorTests().signInAsBoard(browser, fixture)
+            let list = try await browser.get("/admin/rounds")
+            #expect(list.body.contains("Open a round"))
+            let opened = try await browser.upload("/admin/rounds", file: ("file", "members.csv", Array(members.utf8)),
+                                                  fields: [("board", "Oxfordshire Safeguarding Children Partnership"), ("year", "2027"),
+                                                           ("deadline", "2027-03-31")], csrf: list.csrf)
+            return (opened.location.flatMap { Int64($0.split(separator: "/").last ?? "") }, opened)
+        }
+    }
+
+    @discardableResult
+    func run<T: Sendable>(_ fixture: WebFixture, mail: String, _ body: @Sendable (Browser) async throws -> T) async throws -> T {
+        let app = try await WebApp(store: fixture.store, baseURL: "https://s11.board.example", mailFolder: mail, contentRoot: WebFixture.packageRoot)
+        return try await body(Browser(client: RouterClient(app: app)))
+    }
+
+    /// The token in the lead's invitation, as they would click it.
+    func token(in mail: String, round: Int64, for email: String) throws -> String {
+        let message = try String(contentsOfFile: "\(mail)/round-\(round)/\(email.replacingOccurrences(of: "@", with: "_")).eml", encoding: .utf8)
+        let line = try #require(message.components(separatedBy: "\r\n").first { $0.hasPrefix("https://s11.board.example/admin/welcome/") })
+        return String(line.dropFirst("https://s11.board.example/admin/welcome/".count))
+    }
+
+    @Test func theBoardOpensARoundAndALeadSubmitsToTheBoard() async throws {
+        let fixture = try await CoordinatorTests().fixtureWithCoordinator()
+        let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-round-\(UUID().uuidString)").path
+        let (opened, _) = try await openRound(fixture, mail: mail)
+        let round = try #require(opened)
+        let police = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027)
+        #expect(try await fixture.store.roundMembers(roundID: round).map(\.member.organisation)
+                == ["Cherwell District Council", "Oxford Health NHS Trust", "Thames Valley Police"])
+        let token = try token(in: mail, round: round, for: "sam.reed@tvp.example")
+
+        try await run(fixture, mail: mail) { browser in
+            // The lead sets a password at the link and is signed in to their own organisation only.
+            let welcome = try await browser.get("/admin/welcome/\(token)")
+            #expect(welcome.body.contains("Thames Valley Police") && welcome.body.contains("sam.reed@tvp.example"))
+            let short = try await browser.post("/admin/welcome/\(token)", [("password", "short"), ("confirm", "short")], csrf: welcome.csrf)
+            #expect(short.status == .unprocessableContent && short.body.contains("at least 12 characters"))
+            let set = try await browser.post("/admin/welcome/\(token)", [("password", CoordinatorTests.password), ("confirm", CoordinatorTests.password)],
+                                             csrf: welcome.csrf)
+            #expect(set.location == "/admin")
+            browser.cookie = [browser.cookie, set.headers[values: .setCookie].first { $0.hasPrefix("s11_session=") }
+                .map { String($0.split(separator: ";")[0]) }].compactMap { $0 }.joined(separator: "; ")
+            #expect(try await browser.get("/admin/welcome/\(token)").status == .notFound)              // once only
+            #expect(try await browser.get("/admin/audits/\(fixture.audit.id)").status == .notFound)     // not Riverside's
+            #expect(try await browser.get("/admin/rounds").status == .notFound)                         // not the board's pages
+
+            // Submitting needs the declaration and a return in.
+            let task = try await browser.get("/admin/audits/\(police.id)")
+            #expect(task.body.contains("Submit to Oxfordshire Safeguarding Children Partnership"))
+            let page = try await browser.get("/admin/audits/\(police.id)/board")
+            let noReturns = try await browser.post("/admin/audits/\(police.id)/board/submit", [("declare", "yes")], csrf: page.csrf)
+            #expect(noReturns.status == .unprocessableContent && noReturns.body.contains("No officers are named yet"))
+        }
+        // An officer's return in, then the lead submits with the declaration.
+        try await fixture.store.importOfficers([Officer(name: "Kim Ng", email: "kim.ng@tvp.example", role: "dso", serviceArea: "Response")],
+                                               auditID: police.id)
+        try await fixture.store.saveReturns([OfficerReturn(organisation: police.organisation, year: 2027, officerEmail: "kim.ng@tvp.example", answers: [])],
+                                            auditID: police.id) { _, _ in .submitted }
+        try await run(fixture, mail: mail) { browser in
+            let form = try await browser.get("/admin/login")
+            let signedIn = try await browser.post("/admin/login", [("email", "sam.reed@tvp.example"), ("password", CoordinatorTests.password)], csrf: form.csrf)
+            browser.cookie = [browser.cookie, signedIn.headers[values: .setCookie].first { $0.hasPrefix("s11_session=") }
+                .map { String($0.split(separator: ";")[0]) }].compactMap { $0 }.joined(separator: "; ")
+            let page = try await browser.get("/admin/audits/\(police.id)/board")
+            let undeclared = try await browser.post("/admin/audits/\(police.id)/board/submit", [], csrf: page.csrf)
+            #expect(undeclared.status == .unprocessableContent && undeclared.body.contains("Make the declaration"))
+            let submitted = try await browser.post("/admin/audits/\(police.id)/board/submit", [("declare", "yes")], csrf: page.csrf)
+            #expect(submitted.body.contains("Submitted to the board"))
+        }
+        // Held by the board: the officers and answers cannot change.
+        await #expect(throws: StoreError.self) {
+            try await fixture.store.removeOfficer(email: "kim.ng@tvp.example", auditID: police.id)
+        }
+        await #expect(throws: StoreError.self) {
+            try await fixture.store.saveAnswers([], officerEmail: "kim.ng@tvp.example", auditID: police.id)
+        }
+
+        // The board's dashboard: one submitted, two not started; by sector; then it gives it back.
+        try await run(fixture, mail: mail) { browser in
+            try await CoordinatorTests().signInAsBoard(browser, fixture)
+            let dashboard = try await browser.get("/admin/rounds/\(round)")
+            #expect(dashboard.body.contains("<caption>3 member organisations</caption>"))
+            #expect(dashboard.body.contains("<tbody><tr><td>2</td><td>0</td><td>1</td><td>0</td></tr></tbody>"))
+            #expect(dashboard.body.contains(">Police</a></th><td>0</td><td>0</td><td>1</td><td>0</td></tr>"))
+            let police = try await browser.get("/admin/rounds/\(round)?sector=Police")
+            #expect(police.body.contains("Thames Valley Police") && !police.body.contains("Cherwell District Council</a>"))
+            let noReason = try await browser.post("/admin/rounds/\(round)/return", [("audit", "\(try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027).id)")],
+                                                  csrf: dashboard.csrf)
+            #expect(noReason.status == .unprocessableContent && noReason.body.contains("Say why"))
+            let back = try await browser.post("/admin/rounds/\(round)/return", [("audit", "\(try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027).id)"),
+                                                                               ("reason", "Evidence missing for standard 3")], csrf: dashboard.csrf)
+            #expect(back.body.contains("Returned Thames Valley Police"))
+            #expect(back.body.contains("Returned: Evidence missing for standard 3"))
+        }
+        try await fixture.store.removeOfficer(email: "kim.ng@tvp.example", auditID: police.id)          // the organisation's again
+    }
+
+    /// The scopes: an organisation's coordinator sees no round; a board user cannot submit for an
+    /// organisation; a link from one invitation signs nobody in to another organisation.
+    @Test func eachScopeIsKept() async throws {
+        let fixture = try await CoordinatorTests().fixtureWithCoordinator()
+        let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-round-\(UUID().uuidString)").path
+        let round = try #require(try await openRound(fixture, mail: mail).0)
+        let police = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027)
+        try await run(fixture, mail: mail) { browser in
+            try await CoordinatorTests().signIn(browser)                                        // Riverside's coordinator
+            #expect(try await browser.get("/admin/rounds").status == .notFound)
+            #expect(try await browser.get("/admin/rounds/\(round)").status == .notFound)
+            let page = try await browser.get("/admin")
+            #expect(try await browser.post("/admin/rounds/\(round)/return", [("audit", "\(police.id)"), ("reason", "x")], csrf: page.csrf).status == .notFound)
+            #expect(try await browser.get("/admin/audits/\(police.id)/board").status == .notFound)
+            #expect(try await browser.post("/admin/audits/\(police.id)/board/submit", [("declare", "yes")], csrf: page.csrf).status == .notFound)
+        }
+        try await run(fixture, mail: mail) { browser in
+            try await CoordinatorTests().signInAsBoard(browser, fixture)
+            let page = try await browser.get("/admin")
+            #expect(try await browser.post("/admin/audits/\(police.id)/board/submit", [("declare", "yes")], csrf: page.csrf).status == .notFound)
+        }
+        #expect(try await fixture.store.roundMembership(auditID: police.id)?.member.submittedAt == nil)
+    }
+
+    /// A bad list opens nothing: every problem is listed with its row and column.
+    @Test func aBadListOpensNoRound() async throws {
+        let fixture = try await CoordinatorTests().fixtureWithCoordinator()
+        let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-round-\(UUID().uuidString)").path
+        let (round, page) = try await openRound(fixture, mail: mail, members: """
+            organisation,sector,lead_name,lead_email
+            Thames Valley Police,Police,Sam Reed,not-an-address
+            Thames Valley Police,Police,Sam Reed,sam@tvp.example
+            """)
+        #expect(round == nil && page.status == .unprocessableContent)
+        #expect(page.body.contains("members.csv was not used: 2 problem(s)"))
+        #expect(page.body.contains("<td>2</td><td>38</td><td>row 2: &#39;not-an-address&#39; is not an e-mail address</td>"))
+        #expect(try await fixture.store.rounds().isEmpty)
+        #expect(try await fixture.store.audits().count == 1)
+    }
+}
