@@ -63,6 +63,21 @@ public struct BoardRounds: Sendable {
         LeadInvitationMail.link(token, baseURL: baseURL)
     }
 
+    /// The partnership's picture from what the organisations in `progress` submitted (those of
+    /// `sector` only, when given), on the catalogue the round was opened with.
+    public func picture(_ progress: RoundProgress, sector: String? = nil) async throws -> RoundPicture? {
+        guard let first = progress.members.first, let audit = try await store.audit(id: first.row.auditID) else { return nil }
+        let catalogue = try await AuditSession.pinnedContent(store: store, audit: audit).catalogue
+        let scores = try await store.boardScores(roundID: progress.round.id)
+        let submitted = progress.members.filter { sector == nil || $0.row.member.sector == sector }.compactMap { row, _ in
+            scores[row.auditID].map { RoundPicture.Submitted(organisation: row.member.organisation, sector: row.member.sector, scores: $0) }
+        }
+        return RoundPicture(submitted: submitted, catalogue: catalogue)
+    }
+
+    /// The round as the board's CSV (`RoundCSV`).
+    public func csv(_ picture: RoundPicture) -> String { RoundCSV().write(picture) }
+
     /// The organisation's lead submits its self-assessment to the board, as `BoardSubmissionRule` allows.
     public func submit(auditID: Int64, by: String, declaration: String) async throws {
         let statuses = try await store.officerStatuses(auditID: auditID)
@@ -70,7 +85,15 @@ public struct BoardRounds: Sendable {
                                                      officers: statuses.count, declaration: declaration) {
             throw ApplicationError(refusal)
         }
-        try await store.submitToBoard(auditID: auditID, by: by, declaration: declaration)
+        guard let audit = try await store.audit(id: auditID) else { throw ApplicationError("no audit \(auditID)") }
+        let scores = try await Self.scores(of: try await AuditSession(store: store, audit: audit))
+        try await store.submitToBoard(auditID: auditID, by: by, declaration: declaration, scores: scores)
+    }
+
+    /// What the board receives of an audit: its scorecard and gaps as `BoardScore` lines.
+    static func scores(of session: AuditSession) async throws -> [BoardScore] {
+        let card = try await session.scorecard()
+        return BoardScore.snapshot(card, gaps: try await session.gaps(in: card))
     }
 
     /// The board gives a self-assessment back for changes, saying why.

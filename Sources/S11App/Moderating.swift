@@ -41,7 +41,12 @@ public struct Moderating: Sendable {
         if rag == nil, try await !session.store.moderations(auditID: session.audit.id).contains(where: { $0.scope == scope }) {
             throw Refusal.nothingToWithdraw(scope)
         }
-        return try await session.store.moderate(auditID: session.audit.id, scope: scope, rag: rag, reason: reason, by: by,
-                                          at: ISO8601DateFormatter().string(from: at))
+        let change = try await session.store.moderate(auditID: session.audit.id, scope: scope, rag: rag, reason: reason, by: by,
+                                                      at: ISO8601DateFormatter().string(from: at))
+        // A board moderating what it holds sees the moderated bands on its dashboard at once.
+        if try await session.store.roundMembership(auditID: session.audit.id)?.member.submittedAt != nil {
+            try await session.store.updateBoardScores(try await BoardRounds.scores(of: session), auditID: session.audit.id)
+        }
+        return change
     }
 }

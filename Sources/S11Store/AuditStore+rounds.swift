@@ -84,9 +84,10 @@ extension AuditStore {
         FROM roundMember JOIN audit ON audit.id = roundMember.auditID LEFT JOIN officer ON officer.auditID = audit.id
         """
 
-    /// The organisation's lead submits its self-assessment to the board with their declaration;
-    /// the board holds it (no answers or officers change) until it returns it.
-    public func submitToBoard(auditID: Int64, by: String, declaration: String) async throws {
+    /// The organisation's lead submits its self-assessment to the board with their declaration and
+    /// what it scores (`BoardScore.snapshot`); the board holds it (no answers or officers change)
+    /// until it returns it.
+    public func submitToBoard(auditID: Int64, by: String, declaration: String, scores: [BoardScore]) async throws {
         try await engine.write { db in
             guard let row = try await db.fetchOne("SELECT submittedAt FROM roundMember WHERE auditID = ?", [auditID]) else {
                 throw StoreError("this audit is not in a board's round, so there is no board to submit it to")
@@ -94,6 +95,37 @@ extension AuditStore {
             if (row["submittedAt"] as String?) != nil { throw StoreError("the self-assessment is already with the board") }
             try await db.execute("UPDATE roundMember SET submittedAt = ?, submittedBy = ?, declaration = ? WHERE auditID = ?",
                                  [Self.now(), by, declaration, auditID])
+            try await Self.replaceBoardScores(scores, auditID: auditID, db: db)
+        }
+    }
+
+    /// The scores the board holds for an audit, replaced (after a moderation while it holds it).
+    public func updateBoardScores(_ scores: [BoardScore], auditID: Int64) async throws {
+        try await engine.write { db in try await Self.replaceBoardScores(scores, auditID: auditID, db: db) }
+    }
+
+    private static func replaceBoardScores(_ scores: [BoardScore], auditID: Int64, db: any SQLConnection) async throws {
+        try await db.execute("DELETE FROM boardScore WHERE auditID = ?", [auditID])
+        try await db.insertRows(into: "boardScore", columns: ["auditID", "kind", "scopeID", "position", "percent", "rag", "moderated", "isGap"],
+                                scores.enumerated().map { position, score in
+                                    [.integer(auditID), .text(score.kind.rawValue), .text(score.scopeID), .integer(Int64(position)),
+                                     score.percent.map(SQLValue.real) ?? .null,
+                                     score.rag.map { .text($0.rawValue) } ?? .null, score.moderated.map { .text($0.rawValue) } ?? .null,
+                                     .integer(score.isGap ? 1 : 0)]
+                                })
+    }
+
+    /// The scores of every organisation the board holds in the round, by audit, each in the order submitted.
+    public func boardScores(roundID: Int64) async throws -> [Int64: [BoardScore]] {
+        try await engine.read { db in
+            var scores: [Int64: [BoardScore]] = [:]
+            for row in try await db.fetchAll("""
+                SELECT boardScore.* FROM boardScore JOIN roundMember ON roundMember.auditID = boardScore.auditID
+                WHERE roundMember.roundID = ? AND roundMember.submittedAt IS NOT NULL ORDER BY boardScore.auditID, boardScore.position
+                """, [roundID]) {
+                scores[row["auditID"], default: []].append(BoardScoreRow.score(row))
+            }
+            return scores
         }
     }
 

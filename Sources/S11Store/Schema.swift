@@ -188,7 +188,7 @@ enum Schema {
                 try await db.execute("ALTER TABLE answer ADD COLUMN \(column) \(db.dialect.text)")
             }
         },
-        Migration(identifier: "v15: a board's round of its member organisations' audits, and invitations to the leads' accounts") { db in
+        Migration(identifier: "v15: a board's round of its member organisations' audits, what each submitted, and invitations to the leads' accounts") { db in
             let d = db.dialect
             try await db.execute("""
                 CREATE TABLE round (\(d.autoIncrementedID), board \(d.text) NOT NULL, year \(d.integer) NOT NULL,
@@ -204,6 +204,14 @@ enum Schema {
                     declaration \(d.text), returnedAt \(d.text), returnedBy \(d.text), returnReason \(d.text))
                 """)
             try await db.execute("CREATE INDEX roundMemberByRound ON roundMember (roundID)")
+            // What the board received on submission, scored once: overall, per standard and per
+            // requirement, self and moderated bands, and the requirements found to be gaps.
+            try await db.execute("""
+                CREATE TABLE boardScore (auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE, kind \(d.text) NOT NULL,
+                    scopeID \(d.text) NOT NULL, position \(d.integer) NOT NULL, percent \(d.double), rag \(d.text), moderated \(d.text),
+                    isGap \(d.integer) NOT NULL,
+                    PRIMARY KEY (auditID, kind, scopeID))
+                """)
             // Only the token's hash is kept; the lead sets their own password through the link.
             try await db.execute("""
                 CREATE TABLE coordinatorInvitation (tokenSHA256 \(d.blob) NOT NULL PRIMARY KEY, email TEXT COLLATE NOCASE NOT NULL,

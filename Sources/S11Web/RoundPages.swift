@@ -105,6 +105,16 @@ struct RoundPages: Sendable {
         return try await dashboardPage(request, context, notice: "Returned \(member.row.member.organisation)'s self-assessment to its lead for changes.", errors: [])
     }
 
+    /// Every organisation that submitted, by requirement (self, moderated, band), as CSV.
+    func csv(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        guard try await boardUser(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
+        let progress = try await roundProgress(context)
+        let rounds = BoardRounds(store: app.store)
+        guard let picture = try await rounds.picture(progress) else { throw HTTPError(.notFound) }
+        return Download.response(Array(rounds.csv(picture).utf8), fileName: "round-\(progress.round.year)-\(progress.round.id).csv",
+                                 contentType: "text/csv; charset=utf-8")
+    }
+
     private func roundProgress(_ context: WebRequestContext) async throws -> RoundProgress {
         guard let id = context.parameters.get("round").flatMap(Int64.init), try await app.store.round(id: id) != nil else { throw HTTPError(.notFound) }
         return try await BoardRounds(store: app.store).progress(roundID: id, today: StaffSurveyPage.today())
@@ -117,7 +127,28 @@ struct RoundPages: Sendable {
         let sector = request.uri.queryParameters.get("sector").flatMap { $0.isEmpty ? nil : $0 }
         let shown = progress.members.filter { sector == nil || $0.row.member.sector == sector }
         let stages = RoundStage.allCases
+        let picture = try await BoardRounds(store: app.store).picture(progress, sector: sector)
+        func cell(_ score: BoardScore?) -> [String: Any] {
+            guard let score else { return ["text": "-", "class": ""] }
+            let percent = score.percent.map { PercentText.format($0) } ?? "unrated"
+            let moderated = score.moderated.map { " (moderated \($0.label))" } ?? ""
+            return ["text": percent + moderated, "class": score.effectiveRag.map { "rag-\($0.rawValue)" } ?? ""]
+        }
+        let heatmap = picture?.submitted.map { organisation -> [String: Any] in
+            ["organisation": organisation.organisation, "sector": organisation.sector, "overall": cell(organisation.overall),
+             "cells": picture?.standards.map { cell(organisation.standard($0.id)) } ?? []]
+        } ?? []
         let values: [String: Any?] = [
+            "hasPicture": !heatmap.isEmpty, "heatmap": heatmap,
+            "standardIDs": picture?.standards.map { ["id": $0.id, "title": $0.title] } ?? [],
+            "spreads": picture?.spreads.map { spread -> [String: Any] in
+                ["standard": "\(spread.standardID) \(spread.title)", "counts": Rag.allCases.map { spread.counts[$0] ?? 0 }, "unrated": spread.unrated]
+            } ?? [],
+            "themes": picture?.themes.map { theme -> [String: Any] in
+                let named = theme.organisations.prefix(10).joined(separator: ", ")
+                return ["requirement": theme.requirementID, "statement": theme.statement, "count": theme.organisations.count,
+                        "organisations": theme.organisations.count > 10 ? "\(named) and \(theme.organisations.count - 10) more" : named]
+            } ?? [],
             "title": "\(progress.round.board) \(progress.round.year)", "csrf": csrf.token, "coordinator": coordinator.email,
             "board": progress.round.board, "year": progress.round.year, "deadline": progress.round.deadline.spelledOut, "id": progress.round.id,
             "total": progress.members.count, "stages": progress.byStage.map { ["stage": $0.stage.rawValue.capitalisedFirst, "count": $0.count] },

@@ -93,6 +93,7 @@ public struct WebApp: Sendable {
         router.page("/admin/rounds") { request, context in try await rounds.list(request, context) }
         router.post("/admin/rounds") { request, context in try await rounds.open(request, context) }
         router.page("/admin/rounds/:round") { request, context in try await rounds.dashboard(request, context) }
+        router.page("/admin/rounds/:round/round.csv") { request, context in try await rounds.csv(request, context) }
         router.post("/admin/rounds/:round/return") { request, context in try await rounds.giveBack(request, context) }
         let welcome = WelcomePages(app: self, coordinators: coordinator)
         router.page("/admin/welcome/:token") { request, context in try await welcome.form(request, context) }

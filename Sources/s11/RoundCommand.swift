@@ -8,7 +8,7 @@ import S11Store
 struct RoundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "round", abstract: "Run a board's round: every member organisation's audit, opened, followed and submitted to the board.",
-        subcommands: [Open.self, List.self, Status.self, Submit.self, Return.self])
+        subcommands: [Open.self, List.self, Status.self, Export.self, Submit.self, Return.self])
 
     struct Open: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -84,6 +84,24 @@ struct RoundCommand: ParsableCommand {
                 print(TextTable(header: ["Organisation", "Sector", "Lead", "Returns", "Stage"], rows: progress.members.map { row, stage in
                     [row.member.organisation, row.member.sector, row.member.leadName, "\(row.submittedReturns)/\(row.officers)", stage.rawValue]
                 }).render())
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Every organisation that submitted to the board, by requirement (self percent and band, moderated band, gap), as CSV.")
+        @Option(help: "The round's number ('s11 round list').") var round: Int64
+        @Option(help: "Where to write the CSV; default standard output.") var out: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() async throws {
+            try await reportingFailures {
+                let rounds = BoardRounds(store: try await AuditStore(database: storeOptions.db))
+                guard let picture = try await rounds.picture(try await rounds.progress(roundID: round, today: today())) else {
+                    throw CLIError("round \(round) has no organisations")
+                }
+                try emit(Data(rounds.csv(picture).utf8), to: out)
             }
         }
     }

@@ -60,6 +60,13 @@ import Testing
         let status = try s11.succeed(["round", "status", "--round", "1", "--on", "2026-12-20", "--db", s11.db]).stdout
         #expect(status.contains("0 not started, 0 in progress, 1 submitted to the board, 1 overdue"))
         #expect(status.contains("Thames Valley Police") && status.contains("1/1"))
+        // What the police submitted, by requirement: every answer Fully met, so 100% and no gap.
+        let csv = try s11.succeed(["round", "export", "--round", "1", "--db", s11.db]).stdout
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(lines.dropFirst().first?.hasPrefix("Thames Valley Police,Police,overall,,100,") == true, "\(csv.prefix(300))")
+        #expect(lines.dropFirst(2).first?.hasPrefix("Thames Valley Police,Police,standard,S1,") == true)   // then each standard and its requirements
+        #expect(!csv.contains(",yes\r\n"))
+        #expect(!csv.contains("Riverside District Council"))
         // Held by the board: the officers cannot change; returned, they can.
         let held = try s11.run(["officers", "import", try s11.write("name,email,role,service_area\nLee Wu,lee.wu@tvp.example,dso,Custody\n", to: "o2.csv"),
                                 "--org", "Thames Valley Police", "--year", "2026", "--db", s11.db])

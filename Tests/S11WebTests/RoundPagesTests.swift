@@ -107,6 +107,12 @@ import Testing
             #expect(dashboard.body.contains("<caption>3 member organisations</caption>"))
             #expect(dashboard.body.contains("<tbody><tr><td>2</td><td>0</td><td>1</td><td>0</td></tr></tbody>"))
             #expect(dashboard.body.contains(">Police</a></th><td>0</td><td>0</td><td>1</td><td>0</td></tr>"))
+            // What the police submitted is on the heatmap; the others, not submitted, are not.
+            #expect(dashboard.body.contains("<th scope=\"row\">Thames Valley Police<br><span class=\"hint\">Police</span></th>"))
+            #expect(!dashboard.body.contains("<th scope=\"row\">Cherwell District Council<br>"))
+            let csv = try await browser.get("/admin/rounds/\(round)/round.csv")
+            #expect(csv.body.hasPrefix("organisation,sector,level,id,percent,rag,moderated_rag,effective_rag,gap\r\n"))
+            #expect(csv.body.contains("Thames Valley Police,Police,overall,") && !csv.body.contains("Cherwell"))
             let police = try await browser.get("/admin/rounds/\(round)?sector=Police")
             #expect(police.body.contains("Thames Valley Police") && !police.body.contains("Cherwell District Council</a>"))
             let noReason = try await browser.post("/admin/rounds/\(round)/return", [("audit", "\(try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027).id)")],
@@ -131,6 +137,7 @@ import Testing
             try await CoordinatorTests().signIn(browser)                                        // Riverside's coordinator
             #expect(try await browser.get("/admin/rounds").status == .notFound)
             #expect(try await browser.get("/admin/rounds/\(round)").status == .notFound)
+            #expect(try await browser.get("/admin/rounds/\(round)/round.csv").status == .notFound)
             let page = try await browser.get("/admin")
             #expect(try await browser.post("/admin/rounds/\(round)/return", [("audit", "\(police.id)"), ("reason", "x")], csrf: page.csrf).status == .notFound)
             #expect(try await browser.get("/admin/audits/\(police.id)/board").status == .notFound)

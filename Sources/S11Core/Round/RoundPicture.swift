@@ -1,0 +1,66 @@
+/// The partnership's picture from what the organisations submitted to the board: a heatmap of
+/// organisations by standard, the spread of ratings per standard, and the themes (the
+/// requirements most often a gap, with the organisations).
+public struct RoundPicture: Sendable {
+    /// One organisation the board holds, with what it submitted.
+    public struct Submitted: Sendable {
+        public var organisation: String
+        public var sector: String
+        public var scores: [BoardScore]
+
+        public init(organisation: String, sector: String, scores: [BoardScore]) {
+            self.organisation = organisation
+            self.sector = sector
+            self.scores = scores
+        }
+
+        public var overall: BoardScore? { scores.first { $0.kind == .overall } }
+
+        public func standard(_ id: String) -> BoardScore? { scores.first { $0.kind == .standard && $0.scopeID == id } }
+    }
+
+    /// How many organisations a standard's effective band puts in each colour, and how many are unrated.
+    public struct Spread: Sendable {
+        public var standardID: String
+        public var title: String
+        public var counts: [Rag: Int]
+        public var unrated: Int
+    }
+
+    /// A requirement that is a gap in several organisations.
+    public struct Theme: Sendable {
+        public var requirementID: String
+        public var statement: String
+        public var organisations: [String]
+    }
+
+    public var submitted: [Submitted]
+    public var standards: [(id: String, title: String)]
+    public var spreads: [Spread]
+    public var themes: [Theme]
+
+    /// From the organisations submitted (in the order to show them) and the round's catalogue;
+    /// at most `themeCount` themes, the most frequent gaps first (then the catalogue's order).
+    public init(submitted: [Submitted], catalogue: Catalogue, themeCount: Int = 10) {
+        self.submitted = submitted
+        standards = catalogue.standards.map { ($0.id, $0.title) }
+        spreads = catalogue.standards.map { standard in
+            var counts: [Rag: Int] = [:]
+            var unrated = 0
+            for organisation in submitted {
+                if let rag = organisation.standard(standard.id)?.effectiveRag { counts[rag, default: 0] += 1 } else { unrated += 1 }
+            }
+            return Spread(standardID: standard.id, title: standard.title, counts: counts, unrated: unrated)
+        }
+        // One pass over what was submitted: each requirement's organisations where it is a gap.
+        var gapsIn: [String: [String]] = [:]
+        for organisation in submitted {
+            for score in organisation.scores where score.kind == .requirement && score.isGap {
+                gapsIn[score.scopeID, default: []].append(organisation.organisation)
+            }
+        }
+        themes = catalogue.standards.flatMap(\.requirements).enumerated().compactMap { index, requirement -> (Int, Theme)? in
+            gapsIn[requirement.id].map { (index, Theme(requirementID: requirement.id, statement: requirement.statement, organisations: $0)) }
+        }.sorted { ($1.1.organisations.count, $0.0) < ($0.1.organisations.count, $1.0) }.prefix(themeCount).map(\.1)
+    }
+}

@@ -1,0 +1,36 @@
+import Testing
+@testable import S11Core
+
+/// The board's picture from what organisations submitted: the spread per standard on the
+/// effective (moderated where moderated) band, and the themes, most frequent gap first.
+@Suite struct RoundPictureTests {
+    func submitted(_ name: String, _ standardRag: Rag?, moderated: Rag? = nil, gaps: [String]) -> RoundPicture.Submitted {
+        RoundPicture.Submitted(organisation: name, sector: "Police", scores: [
+            BoardScore(kind: .overall, scopeID: "", percent: 70, rag: .amber, moderated: nil, isGap: false),
+            BoardScore(kind: .standard, scopeID: "S1", percent: 70, rag: standardRag, moderated: moderated, isGap: false),
+        ] + ["R1.1", "R1.2", "R3.1"].map { BoardScore(kind: .requirement, scopeID: $0, percent: 50, rag: .amber, moderated: nil, isGap: gaps.contains($0)) })
+    }
+
+    @Test func spreadsCountTheModeratedBandAndThemesPutTheCommonestGapFirst() throws {
+        let picture = RoundPicture(submitted: [
+            submitted("A", .green, gaps: ["R1.2"]),
+            submitted("B", .green, moderated: .red, gaps: ["R3.1", "R1.2"]),
+            submitted("C", nil, gaps: ["R3.1", "R1.1"]),
+            submitted("D", .amber, gaps: ["R3.1"]),
+        ], catalogue: Fixture.content.catalogue, themeCount: 2)
+        let s1 = try #require(picture.spreads.first { $0.standardID == "S1" })
+        #expect(s1.counts == [.green: 1, .red: 1, .amber: 1] && s1.unrated == 1)
+        #expect(picture.themes.map(\.requirementID) == ["R3.1", "R1.2"])            // 3 organisations, then 2 (before R1.1's 1)
+        #expect(picture.themes.first?.organisations == ["B", "C", "D"])
+    }
+
+    @Test func aSnapshotKeepsEveryLineAndMarksTheGaps() {
+        let card = Fixture.score([Fixture.ret(Fixture.ben, [Fixture.answer("Q1.1", "fully"), Fixture.answer("Q1.2", "partially"),
+                                                            Fixture.answer("Q3.1", "not-met")])])
+        let gaps = GapFinder().gaps(in: card)
+        let lines = BoardScore.snapshot(card, gaps: gaps)
+        #expect(lines.first?.kind == .overall)
+        #expect(lines.filter { $0.kind == .standard }.count == card.standards.count)
+        #expect(!gaps.isEmpty && Set(lines.filter(\.isGap).map(\.scopeID)) == Set(gaps.map(\.requirementID)))
+    }
+}
