@@ -65,9 +65,15 @@ public struct BoardRounds: Sendable {
 
     /// The partnership's picture from what the organisations in `progress` submitted (those of
     /// `sector` only, when given), on the catalogue the round was opened with.
-    public func picture(_ progress: RoundProgress, sector: String? = nil) async throws -> RoundPicture? {
+    /// `content` reads a member audit's pinned content (the web keeps each parsed once); by
+    /// default it is read from the store.
+    public func picture(_ progress: RoundProgress, sector: String? = nil,
+                        content: (@Sendable (AuditRecord) async throws -> AuditContent)? = nil) async throws -> RoundPicture? {
         guard let first = progress.members.first, let audit = try await store.audit(id: first.row.auditID) else { return nil }
-        let catalogue = try await AuditSession.pinnedContent(store: store, audit: audit).catalogue
+        let catalogue: Catalogue
+        if let content { catalogue = try await content(audit).catalogue } else {
+            catalogue = try await AuditSession.pinnedContent(store: store, audit: audit).catalogue
+        }
         let scores = try await store.boardScores(roundID: progress.round.id)
         let submitted = progress.members.filter { sector == nil || $0.row.member.sector == sector }.compactMap { row, _ in
             scores[row.auditID].map { RoundPicture.Submitted(organisation: row.member.organisation, sector: row.member.sector, scores: $0) }

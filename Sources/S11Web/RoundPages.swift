@@ -110,7 +110,7 @@ struct RoundPages: Sendable {
         guard try await boardUser(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
         let progress = try await roundProgress(context)
         let rounds = BoardRounds(store: app.store)
-        guard let picture = try await rounds.picture(progress) else { throw HTTPError(.notFound) }
+        guard let picture = try await rounds.picture(progress, content: { [app] in try await app.content(of: $0) }) else { throw HTTPError(.notFound) }
         return Download.response(Array(rounds.csv(picture).utf8), fileName: "round-\(progress.round.year)-\(progress.round.id).csv",
                                  contentType: "text/csv; charset=utf-8")
     }
@@ -127,7 +127,7 @@ struct RoundPages: Sendable {
         let sector = request.uri.queryParameters.get("sector").flatMap { $0.isEmpty ? nil : $0 }
         let shown = progress.members.filter { sector == nil || $0.row.member.sector == sector }
         let stages = RoundStage.allCases
-        let picture = try await BoardRounds(store: app.store).picture(progress, sector: sector)
+        let picture = try await BoardRounds(store: app.store).picture(progress, sector: sector, content: { [app] in try await app.content(of: $0) })
         func cell(_ score: BoardScore?) -> [String: Any] {
             guard let score else { return ["text": "-", "class": ""] }
             let percent = score.percent.map { PercentText.format($0) } ?? "unrated"

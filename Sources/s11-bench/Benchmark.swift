@@ -6,7 +6,7 @@ import S11XML
 
 /// Benchmarks of the scale issue, on deterministic synthetic data (release build):
 ///
-///     swift run -c release s11-bench council|county|national [--phases audit,staff] [--staff-responses N] [--db URL]
+///     swift run -c release s11-bench council|county|national [--phases audit,staff,round] [--staff-responses N] [--db URL]
 ///
 /// `--staff-responses N` changes the size of the staff survey, to show how its cost grows.
 /// `--db URL` runs on that store (an empty one: a new `schema=` on a PostgreSQL server) instead
@@ -23,7 +23,7 @@ struct Benchmark {
     nonisolated static func run() async throws {
         let arguments = CommandLine.arguments.dropFirst()
         guard let sizeName = arguments.first, let size = SyntheticAudit.Size(rawValue: sizeName) else {
-            print("usage: s11-bench council|county|national [--phases audit,staff] [--staff-responses N] [--db URL]")
+            print("usage: s11-bench council|county|national [--phases audit,staff,round] [--staff-responses N] [--db URL]")
             exit(2)
         }
         func option(_ name: String) -> String? { arguments.drop { $0 != name }.dropFirst().first }
@@ -80,6 +80,42 @@ struct Benchmark {
             let together = spent.score + spent.draft + spent.export
             print(String(format: "  score + draft + export, together: %.2f s (%d KiB of board XML)",
                          seconds(together), bytes / 1024))
+        }
+
+        if phases.contains("round") {
+            // The board's round over every organisation of the size, each submitted to the board;
+            // then what the round's page computes (where each stands, the heatmap, the themes).
+            let members = (0..<size.organisations).map { index in
+                RoundMember(organisation: "Member \(index)", sector: ["Local authority", "NHS trust", "Police", "School", "Voluntary sector"][index % 5],
+                            leadName: "Lead \(index)", leadEmail: "lead\(index)@member\(index).example")
+            }
+            let rounds = BoardRounds(store: store)
+            var roundID: Int64 = 0
+            try await measure("setup: open the round, import officers and returns, submit each to the board", items: size.organisations, unit: "organisations") {
+                let opened = try await store.openRound(board: "Bench Safeguarding Partnership", year: 2027, deadline: CalendarDate(iso: "2027-03-31")!,
+                                                       files: files, members: members, openedBy: "s11-bench")
+                roundID = opened.round.id
+                for (index, member) in members.enumerated() {
+                    let audit = try await store.audit(organisation: member.organisation, year: 2027)
+                    let officers = generator.officers(organisation: index, count: size.officersPerOrganisation)
+                    try await store.importOfficers(officers, auditID: audit.id)
+                    let returns = officers.map { generator.completeReturn(for: $0, organisation: audit.organisation, year: 2027) }
+                    try await store.saveReturns(returns, auditID: audit.id) { ReturnRules(content: content).status(answers: $1, officer: $0) }
+                    try await rounds.submit(auditID: audit.id, by: member.leadName, declaration: BoardRounds.standardDeclaration)
+                }
+            }
+            var times: [Double] = []
+            for _ in 0..<7 {
+                let clock = ContinuousClock()
+                let started = clock.now
+                let progress = try await rounds.progress(roundID: roundID, today: CalendarDate(iso: "2027-02-01")!)
+                let picture = try await rounds.picture(progress)
+                precondition(picture?.submitted.count == size.organisations)
+                times.append(seconds(clock.now - started))
+            }
+            print(String(format: "  the round's page data (stages, heatmap, spreads, themes) for %d organisations: median %.3f s of 7, peak RSS %@",
+                         size.organisations, times.sorted()[3], peakRSS()))
+            if let keep = option("--db") { print("  round \(roundID) kept in \(keep)") }
         }
 
         if phases.contains("staff") {

@@ -8,15 +8,19 @@ public struct RoundPicture: Sendable {
         public var sector: String
         public var scores: [BoardScore]
 
+        /// Each standard's line by id, found once.
+        private let standardsByID: [String: BoardScore]
+
         public init(organisation: String, sector: String, scores: [BoardScore]) {
             self.organisation = organisation
             self.sector = sector
             self.scores = scores
+            standardsByID = Dictionary(scores.filter { $0.kind == .standard }.map { ($0.scopeID, $0) }, uniquingKeysWith: { a, _ in a })
         }
 
         public var overall: BoardScore? { scores.first { $0.kind == .overall } }
 
-        public func standard(_ id: String) -> BoardScore? { scores.first { $0.kind == .standard && $0.scopeID == id } }
+        public func standard(_ id: String) -> BoardScore? { standardsByID[id] }
     }
 
     /// How many organisations a standard's effective band puts in each colour, and how many are unrated.
