@@ -20,6 +20,17 @@ public struct Moderating: Sendable {
         case moderatorMissing
         /// A withdrawal where there is no moderated rating.
         case nothingToWithdraw(Moderation.Scope)
+        /// A score on the scale for a standard, which has no single scale: score its requirements.
+        case scoreForStandard(String)
+        /// A score that is not an option of the requirement's scale; the options it has.
+        case unknownOption(requirementID: String, option: String, options: [String])
+    }
+
+    /// The options a panel may score a requirement with: its question's scale, best first.
+    public func options(requirementID: String) -> [ScaleOption] {
+        guard let question = session.content.selfAssessment.questions.first(where: { $0.requirementID == requirementID }),
+              let scale = session.content.scale(question.scaleID) else { return [] }
+        return scale.options
     }
 
     /// The requirement or standard of the audit's catalogue with this id (whatever its case).
@@ -33,15 +44,31 @@ public struct Moderating: Sendable {
         return .requirement(found.id)
     }
 
-    /// Sets the moderated band (nil withdraws it) and records the change in the trail.
+    /// Sets the moderated band (nil withdraws it), or for a requirement the panel's score on its
+    /// own scale (`option`, whose band is then the moderated band), and records the change in the trail.
     @discardableResult
-    public func moderate(_ scope: Moderation.Scope, rag: Rag?, reason: String?, by: String?, at: Date = Date()) async throws -> ModerationChange {
+    public func moderate(_ scope: Moderation.Scope, rag: Rag?, option: String? = nil, reason: String?, by: String?,
+                         at: Date = Date()) async throws -> ModerationChange {
         guard let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty else { throw Refusal.reasonMissing }
         guard let by = by?.trimmingCharacters(in: .whitespacesAndNewlines), !by.isEmpty else { throw Refusal.moderatorMissing }
+        var rag = rag
+        var option = option
+        if let given = option {
+            guard case .requirement(let id) = scope else { throw Refusal.scoreForStandard(scope.id) }
+            // An option's value ("score-2"), or its score on the scale as the panel says it ("2").
+            let choices = options(requirementID: id)
+            let chosen = choices.first { $0.value.lowercased() == given.lowercased() } ?? choices.first { Double(given) == $0.score }
+            guard let chosen, let rating = Scorer(content: session.content).moderatedRating(requirementID: id, option: chosen.value),
+                  let band = rating.rag else {
+                throw Refusal.unknownOption(requirementID: id, option: given, options: choices.map(\.value))
+            }
+            option = chosen.value
+            rag = band
+        }
         if rag == nil, try await !session.store.moderations(auditID: session.audit.id).contains(where: { $0.scope == scope }) {
             throw Refusal.nothingToWithdraw(scope)
         }
-        let change = try await session.store.moderate(auditID: session.audit.id, scope: scope, rag: rag, reason: reason, by: by,
+        let change = try await session.store.moderate(auditID: session.audit.id, scope: scope, rag: rag, option: option, reason: reason, by: by,
                                                       at: ISO8601DateFormatter().string(from: at))
         // A board moderating what it holds sees the moderated bands on its dashboard at once.
         if try await session.store.roundMembership(auditID: session.audit.id)?.member.submittedAt != nil {

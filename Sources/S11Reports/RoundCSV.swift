@@ -2,9 +2,10 @@ import S11Core
 
 /// The round as CSV for the board's spreadsheets: one row per organisation that submitted and per
 /// line of what it submitted (overall, each standard, each requirement), with the self percent
-/// and band, the moderated band, the band the board goes by and whether it is a gap.
+/// and band, the moderated percent (the panel's scores in place of the self scores) and band,
+/// the band the board goes by and whether it is a gap.
 public struct RoundCSV: Sendable {
-    public static let header = ["organisation", "sector", "level", "id", "percent", "rag", "moderated_rag", "effective_rag", "gap"]
+    public static let header = ["organisation", "sector", "level", "id", "percent", "rag", "moderated_percent", "moderated_rag", "effective_rag", "gap"]
 
     public init() {}
 
@@ -13,7 +14,8 @@ public struct RoundCSV: Sendable {
         for organisation in picture.submitted {
             for score in organisation.scores {
                 rows.append([organisation.organisation, organisation.sector, score.kind.rawValue, score.scopeID,
-                             score.percent.map { PercentText.format($0) } ?? "", score.rag?.rawValue ?? "", score.moderated?.rawValue ?? "",
+                             score.percent.map { PercentText.format($0) } ?? "", score.rag?.rawValue ?? "",
+                             score.moderatedPercent.map { PercentText.format($0) } ?? "", score.moderated?.rawValue ?? "",
                              score.effectiveRag?.rawValue ?? "", score.kind == .requirement ? (score.isGap ? "yes" : "no") : ""])
             }
         }

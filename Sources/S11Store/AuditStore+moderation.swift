@@ -1,28 +1,33 @@
 import S11Core
 
 extension AuditStore {
-    /// Sets (or, with a nil band, withdraws) the moderated rating of a requirement or standard,
-    /// and writes the change to the audit trail in the same transaction.
+    /// Sets (or, with a nil band, withdraws) the moderated rating of a requirement or standard (with
+    /// the panel's `option` on the scale, where it scored one), and writes the change to the audit
+    /// trail in the same transaction.
     @discardableResult
-    public func moderate(auditID: Int64, scope: Moderation.Scope, rag: Rag?, reason: String, by: String,
+    public func moderate(auditID: Int64, scope: Moderation.Scope, rag: Rag?, option: String? = nil, reason: String, by: String,
                          at: String) async throws -> ModerationChange {
         try await engine.write { db in
-            let old = try await db.fetchValue(String.self, "SELECT rag FROM moderation WHERE auditID = ? AND kind = ? AND scopeID = ?",
-                                          [auditID, scope.kind, scope.id]).flatMap(Rag.init(rawValue:))
+            let before = try await db.fetchOne("SELECT rag, option FROM moderation WHERE auditID = ? AND kind = ? AND scopeID = ?",
+                                               [auditID, scope.kind, scope.id])
+            let old = (before?["rag"] as String?).flatMap(Rag.init(rawValue:))
+            let oldOption: String? = before?["option"]
             if old == nil && rag == nil {
                 throw StoreError("\(scope) has no moderated rating to withdraw")
             }
             try await db.execute("DELETE FROM moderation WHERE auditID = ? AND kind = ? AND scopeID = ?",
                            [auditID, scope.kind, scope.id])
+            let newOption = rag == nil ? nil : option
             if let rag {
                 try await db.execute("""
-                    INSERT INTO moderation (auditID, kind, scopeID, rag, reason, byName, at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, [auditID, scope.kind, scope.id, rag.rawValue, reason, by, at])
+                    INSERT INTO moderation (auditID, kind, scopeID, rag, option, reason, byName, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, [auditID, scope.kind, scope.id, rag.rawValue, newOption, reason, by, at])
             }
             try await db.execute("""
-                INSERT INTO moderationLog (auditID, kind, scopeID, oldRag, newRag, reason, byName, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [auditID, scope.kind, scope.id, old?.rawValue, rag?.rawValue, reason, by, at])
-            return ModerationChange(scope: scope, old: old, new: rag, reason: reason, by: by, at: at)
+                INSERT INTO moderationLog (auditID, kind, scopeID, oldRag, newRag, oldOption, newOption, reason, byName, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [auditID, scope.kind, scope.id, old?.rawValue, rag?.rawValue, oldOption, newOption, reason, by, at])
+            return ModerationChange(scope: scope, old: old, new: rag, oldOption: oldOption, newOption: newOption, reason: reason, by: by, at: at)
         }
     }
 
@@ -33,7 +38,7 @@ extension AuditStore {
                 .compactMap { row in
                     guard let scope = Moderation.Scope(kind: row["kind"], id: row["scopeID"]),
                           let rag = Rag(rawValue: row["rag"]) else { return nil }
-                    return Moderation(scope: scope, rag: rag, reason: row["reason"], by: row["byName"], at: row["at"])
+                    return Moderation(scope: scope, rag: rag, option: row["option"], reason: row["reason"], by: row["byName"], at: row["at"])
                 }
         }
     }
@@ -46,6 +51,7 @@ extension AuditStore {
                     guard let scope = Moderation.Scope(kind: row["kind"], id: row["scopeID"]) else { return nil }
                     return ModerationChange(scope: scope, old: (row["oldRag"] as String?).flatMap(Rag.init(rawValue:)),
                                             new: (row["newRag"] as String?).flatMap(Rag.init(rawValue:)),
+                                            oldOption: row["oldOption"], newOption: row["newOption"],
                                             reason: row["reason"], by: row["byName"], at: row["at"])
                 }
         }

@@ -106,12 +106,13 @@ extension AuditStore {
 
     private static func replaceBoardScores(_ scores: [BoardScore], auditID: Int64, db: any SQLConnection) async throws {
         try await db.execute("DELETE FROM boardScore WHERE auditID = ?", [auditID])
-        try await db.insertRows(into: "boardScore", columns: ["auditID", "kind", "scopeID", "position", "percent", "rag", "moderated", "isGap"],
+        try await db.insertRows(into: "boardScore", columns: ["auditID", "kind", "scopeID", "position", "percent", "rag", "moderated",
+                                                              "moderatedPercent", "isGap"],
                                 scores.enumerated().map { position, score in
                                     [.integer(auditID), .text(score.kind.rawValue), .text(score.scopeID), .integer(Int64(position)),
                                      score.percent.map(SQLValue.real) ?? .null,
                                      score.rag.map { .text($0.rawValue) } ?? .null, score.moderated.map { .text($0.rawValue) } ?? .null,
-                                     .integer(score.isGap ? 1 : 0)]
+                                     score.moderatedPercent.map(SQLValue.real) ?? .null, .integer(score.isGap ? 1 : 0)]
                                 })
     }
 

@@ -209,7 +209,7 @@ enum Schema {
             try await db.execute("""
                 CREATE TABLE boardScore (auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE, kind \(d.text) NOT NULL,
                     scopeID \(d.text) NOT NULL, position \(d.integer) NOT NULL, percent \(d.double), rag \(d.text), moderated \(d.text),
-                    isGap \(d.integer) NOT NULL,
+                    moderatedPercent \(d.double), isGap \(d.integer) NOT NULL,
                     PRIMARY KEY (auditID, kind, scopeID))
                 """)
             // Only the token's hash is kept; the lead sets their own password through the link.
@@ -217,6 +217,12 @@ enum Schema {
                 CREATE TABLE coordinatorInvitation (tokenSHA256 \(d.blob) NOT NULL PRIMARY KEY, email TEXT COLLATE NOCASE NOT NULL,
                     organisation \(d.text) NOT NULL, expiresAt \(d.double) NOT NULL)
                 """)
+        },
+        Migration(identifier: "v16: a moderation on the survey's own scale, the option the panel chose") { db in
+            try await db.execute("ALTER TABLE moderation ADD COLUMN option \(db.dialect.text)")
+            for column in ["oldOption", "newOption"] {
+                try await db.execute("ALTER TABLE moderationLog ADD COLUMN \(column) \(db.dialect.text)")
+            }
         },
     ]
 

@@ -131,7 +131,7 @@ struct RoundPages: Sendable {
         func cell(_ score: BoardScore?) -> [String: Any] {
             guard let score else { return ["text": "-", "class": ""] }
             let percent = score.percent.map { PercentText.format($0) } ?? "unrated"
-            let moderated = score.moderated.map { " (moderated \($0.label))" } ?? ""
+            let moderated = score.moderated.map { rag in " (moderated \(score.moderatedPercent.map { PercentText.format($0) + "% " } ?? "")\(rag.label))" } ?? ""
             return ["text": percent + moderated, "class": score.effectiveRag.map { "rag-\($0.rawValue)" } ?? ""]
         }
         let heatmap = picture?.submitted.map { organisation -> [String: Any] in

@@ -17,6 +17,8 @@ struct Moderate: AsyncParsableCommand {
     @Option(help: "The requirement to moderate, e.g. S3.1.") var requirement: String?
     @Option(help: "The standard to moderate, e.g. S3.") var standard: String?
     @Option(help: "The moderated band: blue, green, amber or red; none withdraws it.") var rating: Band?
+    @Option(help: "For a requirement: the panel's score on the survey's own scale (an option's value, e.g. 2 on a 0-3 scale); its band is the moderated band, and it replaces the self score in the moderated percentages.")
+    var score: String?
     @Option(help: "Why, as the moderators would minute it.") var reason: String?
     @Option(help: "Who moderates, for the audit trail.") var by: String?
     @Flag(help: "Print every moderation change instead.") var trail = false
@@ -30,16 +32,20 @@ struct Moderate: AsyncParsableCommand {
                 let changes = try await session.store.moderationTrail(auditID: session.audit.id)
                 if changes.isEmpty { print("no moderation recorded for \(session.audit.organisation) \(session.audit.year)") }
                 for change in changes {
-                    print("\(change.at) \(change.by): \(change.scope) \(change.old?.label ?? "none") -> \(change.new?.label ?? "withdrawn"): \(change.reason)")
+                    let scores = change.oldOption != nil || change.newOption != nil ? " (score \(change.oldOption ?? "none") -> \(change.newOption ?? "none"))" : ""
+                    print("\(change.at) \(change.by): \(change.scope) \(change.old?.label ?? "none") -> \(change.new?.label ?? "withdrawn")\(scores): \(change.reason)")
                 }
                 return
             }
-            guard let rating else { throw CLIError("give the moderated band with --rating blue|green|amber|red (or none to withdraw it)") }
+            guard rating != nil || score != nil else {
+                throw CLIError("give the moderated band with --rating blue|green|amber|red (or none to withdraw it), or a requirement's --score on its scale")
+            }
+            if rating != nil && score != nil { throw CLIError("give --rating or --score, not both: a score's band is the moderated band") }
             let change: ModerationChange
             do {
                 let moderating = Moderating(session: session)
                 let scope = try self.scope(moderating)
-                change = try await moderating.moderate(scope, rag: Rag(rawValue: rating.rawValue), reason: reason, by: by)
+                change = try await moderating.moderate(scope, rag: rating.flatMap { Rag(rawValue: $0.rawValue) }, option: score, reason: reason, by: by)
             } catch let refusal as Moderating.Refusal {
                 throw CLIError(Self.words(refusal, catalogue: session.content.catalogue))
             }
@@ -50,7 +56,11 @@ struct Moderate: AsyncParsableCommand {
             case .standard(let id): card.standards.first { $0.standardID == id }?.rating
             }
             let selfText = own.flatMap { rating in rating.rag.map { "\($0.label) (\(rating.percent.map { PercentText.format($0) } ?? "-")%)" } } ?? "unrated"
-            print("\(scope): self-assessed \(selfText), moderated \(change.old?.label ?? "none") -> \(change.new?.label ?? "withdrawn")")
+            print("\(scope): self-assessed \(selfText), moderated \(change.old?.label ?? "none") -> \(change.new?.label ?? "withdrawn")"
+                  + (change.newOption.map { " (score \($0))" } ?? ""))
+            if let moderated = card.moderatedOverall?.percent, let own = card.overall.percent {
+                print("overall: self-assessed \(PercentText.format(own))%, moderated \(PercentText.format(moderated))%")
+            }
             print("gaps now: \(try await session.gaps(in: card).count); redraft with 's11 plan draft --replace'")
         }
     }
@@ -72,6 +82,8 @@ struct Moderate: AsyncParsableCommand {
         case .reasonMissing: "say why with --reason; the board will read it beside the self rating"
         case .moderatorMissing: "say who moderates with --by NAME"
         case .nothingToWithdraw(let scope): "\(scope) has no moderated rating to withdraw"
+        case .scoreForStandard(let id): "a standard has no single scale, so --score is for a requirement; score standard \(id)'s requirements, or give the standard a --rating"
+        case .unknownOption(let id, let option, let options): "'\(option)' is not on requirement \(id)'s scale; its options are \(options.joined(separator: ", "))"
         }
     }
 }

@@ -167,10 +167,20 @@ import Testing
             let bogus = try await browser.post("/admin/audits/\(fixture.audit.id)/moderate",
                                                [("scope", "requirement:S99"), ("rating", "red"), ("reason", "x")], csrf: page.csrf)
             #expect(bogus.status == .unprocessableContent)
+            // A requirement scored on its own scale: the option's band is the moderated band.
+            #expect(page.body.contains("<option value=\"mostly\">mostly: Mostly met</option>"))
+            let both = try await browser.post("/admin/audits/\(fixture.audit.id)/moderate",
+                                              [("scope", "requirement:S2.2"), ("rating", "red"), ("score", "mostly"), ("reason", "x")], csrf: page.csrf)
+            #expect(both.status == .unprocessableContent && both.body.contains("or its score on the scale (not both)"))
+            _ = try await browser.post("/admin/audits/\(fixture.audit.id)/moderate",
+                                       [("scope", "requirement:S2.2"), ("score", "partially"), ("reason", "No print copies in depots")], csrf: page.csrf)
+            let scored = try await browser.get("/admin/audits/\(fixture.audit.id)/moderation")
+            #expect(scored.body.contains("requirement S2.2 none to Red (score partially): No print copies in depots"))
         }
         let trail = try await fixture.store.moderationTrail(auditID: fixture.audit.id)
-        #expect(trail.map(\.by) == ["lead@riverside.example"])
+        #expect(trail.map(\.by) == ["lead@riverside.example", "lead@riverside.example"])
         #expect(trail.first?.new == .amber)
+        #expect(trail.last?.newOption == "partially" && trail.last?.new == .red)           // 33.3% of the way up: Red
     }
 
     @Test func planActionsAreUpdatedFromThePageWithWhoAndWhen() async throws {

@@ -111,7 +111,7 @@ import Testing
             #expect(dashboard.body.contains("<th scope=\"row\">Thames Valley Police<br><span class=\"hint\">Police</span></th>"))
             #expect(!dashboard.body.contains("<th scope=\"row\">Cherwell District Council<br>"))
             let csv = try await browser.get("/admin/rounds/\(round)/round.csv")
-            #expect(csv.body.hasPrefix("organisation,sector,level,id,percent,rag,moderated_rag,effective_rag,gap\r\n"))
+            #expect(csv.body.hasPrefix("organisation,sector,level,id,percent,rag,moderated_percent,moderated_rag,effective_rag,gap\r\n"))
             #expect(csv.body.contains("Thames Valley Police,Police,overall,") && !csv.body.contains("Cherwell"))
             let police = try await browser.get("/admin/rounds/\(round)?sector=Police")
             #expect(police.body.contains("Thames Valley Police") && !police.body.contains("Cherwell District Council</a>"))

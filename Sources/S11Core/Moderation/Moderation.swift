@@ -1,5 +1,6 @@
-/// A moderated rating: the band a board's challenge panel or peer review gives a requirement or a
-/// standard after testing the organisation's own rating. It sits beside the self rating, which is
+/// A moderated rating: the band (or, for a requirement, the score on the survey's own scale) a
+/// board's challenge panel or peer review gives a requirement or a standard after testing the
+/// organisation's own rating. It sits beside the self rating, which is
 /// kept, and it is the one that decides the gaps.
 public struct Moderation: Sendable, Hashable, Codable {
     /// What was moderated.
@@ -33,14 +34,19 @@ public struct Moderation: Sendable, Hashable, Codable {
 
     public var scope: Scope
     public var rag: Rag
+    /// For a requirement moderated on the survey's own scale (a Pan-Cheshire panel's 0-3 score):
+    /// the option the panel chose. Its place on the scale replaces the self score in the moderated
+    /// percentages, and `rag` is its band. Nil for a moderation by band alone.
+    public var option: String?
     public var reason: String
     public var by: String
     /// When, as ISO 8601 date and time.
     public var at: String
 
-    public init(scope: Scope, rag: Rag, reason: String, by: String, at: String) {
+    public init(scope: Scope, rag: Rag, option: String? = nil, reason: String, by: String, at: String) {
         self.scope = scope
         self.rag = rag
+        self.option = option
         self.reason = reason
         self.by = by
         self.at = at

@@ -9,29 +9,36 @@ public struct BoardScore: Sendable, Hashable {
     public var scopeID: String
     public var percent: Double?
     public var rag: Rag?
+    /// The moderated band: the panel's own, or that of the moderated percentage.
     public var moderated: Rag?
+    /// The percentage with the panel's scores in place of the self scores, where any were scored.
+    public var moderatedPercent: Double?
     /// For a requirement: the gap finder found a gap in it.
     public var isGap: Bool
 
-    public init(kind: Kind, scopeID: String, percent: Double?, rag: Rag?, moderated: Rag?, isGap: Bool) {
+    public init(kind: Kind, scopeID: String, percent: Double?, rag: Rag?, moderated: Rag?, moderatedPercent: Double? = nil, isGap: Bool) {
         self.kind = kind
         self.scopeID = scopeID
         self.percent = percent
         self.rag = rag
         self.moderated = moderated
+        self.moderatedPercent = moderatedPercent
         self.isGap = isGap
     }
 
     /// The board's lines from an organisation's scorecard and gaps.
     public static func snapshot(_ card: Scorecard, gaps: [Gap]) -> [BoardScore] {
         let gapIDs = Set(gaps.map(\.requirementID))
-        return [BoardScore(kind: .overall, scopeID: "", percent: card.overall.percent, rag: card.overall.rag, moderated: nil, isGap: false)]
+        return [BoardScore(kind: .overall, scopeID: "", percent: card.overall.percent, rag: card.overall.rag,
+                           moderated: card.moderatedOverall?.rag, moderatedPercent: card.moderatedOverall?.percent, isGap: false)]
             + card.standards.flatMap { standard in
                 [BoardScore(kind: .standard, scopeID: standard.standardID, percent: standard.rating.percent, rag: standard.rating.rag,
-                            moderated: standard.moderation?.rag, isGap: false)]
+                            moderated: standard.moderation?.rag ?? standard.moderatedRating?.rag,
+                            moderatedPercent: standard.moderatedRating?.percent, isGap: false)]
                     + standard.requirements.map { requirement in
                         BoardScore(kind: .requirement, scopeID: requirement.requirementID, percent: requirement.rating.percent,
-                                   rag: requirement.rating.rag, moderated: requirement.moderation?.rag, isGap: gapIDs.contains(requirement.requirementID))
+                                   rag: requirement.rating.rag, moderated: requirement.moderation?.rag,
+                                   moderatedPercent: requirement.moderatedRating?.percent, isGap: gapIDs.contains(requirement.requirementID))
                     }
             }
     }

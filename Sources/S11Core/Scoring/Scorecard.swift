@@ -9,6 +9,9 @@ public struct Scorecard: Sendable, Hashable, Codable {
     public var overall: Rating
     public var standards: [StandardScore]
     public var serviceAreas: [ServiceAreaScore]
+    /// The organisation's percentage with the panel's scores in place of the self scores, when
+    /// any requirement was moderated on the scale.
+    public var moderatedOverall: Rating?
 
     public init(organisation: String, year: Int, catalogueID: String, catalogueVersion: String, returns: Int,
                 overall: Rating, standards: [StandardScore], serviceAreas: [ServiceAreaScore]) {
@@ -81,6 +84,8 @@ public struct RequirementScore: Sendable, Hashable, Codable {
     public var spread: Int
     /// The moderated rating, when the requirement was moderated; it decides the gap.
     public var moderation: Moderation?
+    /// The panel's score on the scale as a percentage and band, when moderated on the scale.
+    public var moderatedRating: Rating? = nil
 
     /// The band that counts: the moderated one when there is one, else the self rating's.
     public var effectiveRag: Rag? { moderation?.rag ?? rating.rag }
@@ -95,9 +100,13 @@ public struct StandardScore: Sendable, Hashable, Codable {
     public var requirements: [RequirementScore]
     /// The moderated rating, when the standard was moderated.
     public var moderation: Moderation?
+    /// The standard's percentage with the panel's scores in place of the self scores of the
+    /// requirements moderated on the scale; nil when none was.
+    public var moderatedRating: Rating? = nil
 
-    /// The band that counts: the moderated one when there is one, else the self rating's.
-    public var effectiveRag: Rag? { moderation?.rag ?? rating.rag }
+    /// The band that counts: the standard's own moderated band, else the band of its moderated
+    /// percentage, else the self rating's.
+    public var effectiveRag: Rag? { moderation?.rag ?? moderatedRating?.rag ?? rating.rag }
 }
 
 /// A service area's score per standard and overall, from its own officers' answers.

@@ -35,17 +35,41 @@ public struct Scorer: Sendable {
             let requirements = standard.requirements.map { requirement in
                 var score = requirementScore(requirement, standardID: standard.id, answers: answersByRequirement[requirement.id] ?? [])
                 score.moderation = moderations.last { $0.scope == .requirement(requirement.id) }
+                score.moderatedRating = score.moderation?.option.flatMap { moderatedRating(requirementID: requirement.id, option: $0) }
                 return score
             }
             let rating = combinedRating(requirements.map { ($0.weight, $0.rating.percent, $0.answers) })
-            standards.append(StandardScore(standardID: standard.id, number: standard.number, title: standard.title,
-                                           rating: rating, requirements: requirements,
-                                           moderation: moderations.last { $0.scope == .standard(standard.id) }))
+            var score = StandardScore(standardID: standard.id, number: standard.number, title: standard.title,
+                                      rating: rating, requirements: requirements,
+                                      moderation: moderations.last { $0.scope == .standard(standard.id) })
+            // The panel's scores replace the self scores they moderate; the rest stand.
+            if requirements.contains(where: { $0.moderatedRating != nil }) {
+                let parts = requirements.filter { ($0.moderatedRating ?? $0.rating).percent != nil }
+                let weight = parts.map(\.weight).reduce(0, +)
+                score.moderatedRating = weight > 0
+                    ? band(parts.map { $0.weight * ($0.moderatedRating ?? $0.rating).percent! }.reduce(0, +) / weight, groups: [])
+                    : .unrated
+            }
+            standards.append(score)
         }
         let overall = meanRating(standards.map { ($0.rating.percent, $0.requirements.map(\.answers)) })
-        return Scorecard(organisation: organisation, year: year, catalogueID: content.catalogue.id,
-                         catalogueVersion: content.catalogue.version, returns: scoredReturns, overall: overall,
-                         standards: standards, serviceAreas: serviceAreaScores(standards))
+        var card = Scorecard(organisation: organisation, year: year, catalogueID: content.catalogue.id,
+                             catalogueVersion: content.catalogue.version, returns: scoredReturns, overall: overall,
+                             standards: standards, serviceAreas: serviceAreaScores(standards))
+        if standards.contains(where: { $0.moderatedRating != nil }) {
+            let percents = standards.compactMap { ($0.moderatedRating ?? $0.rating).percent }
+            card.moderatedOverall = percents.isEmpty ? .unrated : band(percents.reduce(0, +) / Double(percents.count), groups: [])
+        }
+        return card
+    }
+
+    /// What a panel's score on a requirement's own scale comes to: its place on the scale as a
+    /// percentage, and that percentage's band (a panel's score is not capped for evidence). Nil
+    /// when the requirement or the option is not on the audit's scale.
+    public func moderatedRating(requirementID: String, option: String) -> Rating? {
+        guard let question = content.selfAssessment.questions.first(where: { $0.requirementID == requirementID }),
+              let scale = content.scale(question.scaleID), let chosen = scale.option(option) else { return nil }
+        return band(scale.percent(for: chosen), groups: [])
     }
 
     private func scoredAnswer(_ answer: Answer, question: Question, officer: Officer) -> ScoredAnswer? {
