@@ -45,19 +45,6 @@ public struct BoardRounds: Sendable {
         return RoundProgress(round: round, members: try await store.roundMembers(roundID: roundID), today: today)
     }
 
-    /// Writes each lead's invitation as an `.eml` file into `folder`, for the board's own mail
-    /// system when the server has no mail program; returns the paths.
-    public func writeInvitations(_ opened: Opened, baseURL: String, from: String = Invitations.defaultFrom, to folder: URL) throws -> [String] {
-        let mail = LeadInvitationMail(board: opened.round.board, year: opened.round.year, deadline: opened.round.deadline,
-                                      baseURL: baseURL, from: from)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return try opened.invitations.map { member, token in
-            let url = folder.appendingPathComponent(InvitationMail.fileName(member.leadEmail))
-            try mail.message(to: member, token: token, date: Date()).write(to: url, options: .atomic)
-            return url.path
-        }
-    }
-
     /// Where a lead sets their password with the token of their invitation.
     public static func invitationLink(_ token: String, baseURL: String) -> String {
         LeadInvitationMail.link(token, baseURL: baseURL)
@@ -79,6 +66,43 @@ public struct BoardRounds: Sendable {
             scores[row.auditID].map { RoundPicture.Submitted(organisation: row.member.organisation, sector: row.member.sector, scores: $0) }
         }
         return RoundPicture(submitted: submitted, catalogue: catalogue)
+    }
+
+    /// Schedules a challenge event: its title, day, panel and the member organisations it tests.
+    public func scheduleEvent(roundID: Int64, title: String, heldOn: CalendarDate, panel: [String], auditIDs: [Int64],
+                              by: String) async throws -> ChallengeEvent {
+        let title = title.trimmingCharacters(in: .whitespaces)
+        let panel = panel.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if title.isEmpty { throw ApplicationError("give the event a title, for example \"Challenge event: health and police\"") }
+        if panel.isEmpty { throw ApplicationError("name the panel, separated by semicolons") }
+        if auditIDs.isEmpty { throw ApplicationError("choose at least one organisation for the panel to challenge") }
+        return try await store.scheduleChallengeEvent(roundID: roundID, title: title, heldOn: heldOn, panel: panel, auditIDs: auditIDs, by: by)
+    }
+
+    /// The panel's feedback letter to one organisation of an event, drafted from its scorecard, its
+    /// gaps and the moderations made since the event was scheduled; the plan due `planDue`
+    /// (default eight weeks after the event).
+    public func letter(event: ChallengeEvent, auditID: Int64, planDue: CalendarDate? = nil) async throws -> String {
+        guard event.auditIDs.contains(auditID), let audit = try await store.audit(id: auditID),
+              let (round, member) = try await store.roundMembership(auditID: auditID) else {
+            throw ApplicationError("that organisation is not challenged at \(event.title)")
+        }
+        let session = try await AuditSession(store: store, audit: audit)
+        let card = try await session.scorecard()
+        let changes = try await store.moderationTrail(auditID: auditID).filter { $0.at >= event.scheduledAt }
+        return FeedbackLetter(board: round.board, organisation: audit.organisation, leadName: member.member.leadName, eventTitle: event.title,
+                              heldOn: event.heldOn, panel: event.panel, planDue: planDue ?? event.heldOn.adding(days: 56))
+            .draft(card: card, gaps: try await session.gaps(in: card), changes: changes)
+    }
+
+    /// Sends the letter, as the panel edited it, to the organisation's lead.
+    public func sendLetter(_ text: String, event: ChallengeEvent, auditID: Int64, from: String,
+                           via delivery: any MailDelivery) async throws -> MailDeliveryOutcome {
+        guard event.auditIDs.contains(auditID), let (_, member) = try await store.roundMembership(auditID: auditID) else {
+            throw ApplicationError("that organisation is not challenged at \(event.title)")
+        }
+        let message = BoardLetterMail(from: from).message(to: member.member, subject: "\(event.title): the panel's feedback", text: text, date: Date())
+        return await delivery.deliver(message, to: member.member.leadEmail)
     }
 
     /// The round as the board's CSV (`RoundCSV`).

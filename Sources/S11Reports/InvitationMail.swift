@@ -53,16 +53,22 @@ public struct InvitationMail: Sendable {
             \(due)
             \(contact.map { "Questions: \($0)." } ?? "Questions: contact your safeguarding lead.")
             """
+        return Self.plainText(from: from, toName: officer.name, toEmail: officer.email, subject: subject, date: date, body: body)
+    }
+
+    /// A plain UTF-8 text message: its headers, a blank line, then `body` with CRLF line ends.
+    static func plainText(from: String, toName: String, toEmail: String, subject: String, date: Date, body: String) -> String {
         let headers = [
             "From: \(from)",
-            "To: \(Self.address(name: officer.name, email: officer.email))",
-            "Subject: \(Self.headerText(subject))",
-            "Date: \(Self.rfc5322Date(date))",
+            "To: \(address(name: toName, email: toEmail))",
+            "Subject: \(headerText(subject))",
+            "Date: \(rfc5322Date(date))",
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=utf-8",
             "Content-Transfer-Encoding: 8bit",
         ]
-        return (headers + [""] + body.components(separatedBy: "\n")).joined(separator: "\r\n") + "\r\n"
+        let lines = body.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+        return (headers + [""] + lines).joined(separator: "\r\n") + "\r\n"
     }
 
     /// Every file of a batch: one `.eml` per officer (named by `fileName`), then `links.csv`.

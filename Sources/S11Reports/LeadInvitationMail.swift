@@ -45,15 +45,7 @@ public struct LeadInvitationMail: Sendable {
 
             Please submit to the board by \(deadline.spelledOut).
             """
-        let headers = [
-            "From: \(from)",
-            "To: \(InvitationMail.address(name: member.leadName, email: member.leadEmail))",
-            "Subject: \(InvitationMail.headerText(subject(for: member)))",
-            "Date: \(InvitationMail.rfc5322Date(date))",
-            "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: 8bit",
-        ]
-        return Data(((headers + [""] + body.components(separatedBy: "\n")).joined(separator: "\r\n") + "\r\n").utf8)
+        return Data(InvitationMail.plainText(from: from, toName: member.leadName, toEmail: member.leadEmail, subject: subject(for: member),
+                                             date: date, body: body).utf8)
     }
 }

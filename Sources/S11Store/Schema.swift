@@ -224,6 +224,18 @@ enum Schema {
                 try await db.execute("ALTER TABLE moderationLog ADD COLUMN \(column) \(db.dialect.text)")
             }
         },
+        Migration(identifier: "v17: a board's challenge events, each with its panel and the organisations it challenges") { db in
+            let d = db.dialect
+            try await db.execute("""
+                CREATE TABLE challengeEvent (\(d.autoIncrementedID), roundID \(d.integer) NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    title \(d.text) NOT NULL, heldOn \(d.text) NOT NULL, panel \(d.text) NOT NULL, scheduledAt \(d.text) NOT NULL,
+                    scheduledBy \(d.text) NOT NULL)
+                """)
+            try await db.execute("""
+                CREATE TABLE challengeEventMember (eventID \(d.integer) NOT NULL REFERENCES challengeEvent(id) ON DELETE CASCADE,
+                    auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE, PRIMARY KEY (eventID, auditID))
+                """)
+        },
     ]
 
     /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.

@@ -163,30 +163,11 @@ struct CoordinatorPages: Sendable {
     func moderate(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
         guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        let parts = (form["scope"] ?? "").split(separator: ":", maxSplits: 1).map(String.init)
-        let moderating = await Moderating(session: try app.session(audit))
-        guard parts.count == 2, let scope = try? moderating.scope(kind: parts[0], id: parts[1]) else {
-            return try await moderationPage(request, context, errors: [["field": "main-content", "message": "Choose a requirement or standard from the list"]])
+        let moderation = ModerationForm(session: try await app.session(audit))
+        switch try await moderation.apply(form, by: coordinator.email) {
+        case .saved(let field): return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/moderation#\(field)")
+        case .refused(let errors): return try await moderationPage(request, context, errors: errors)
         }
-        let field = WebApp.domID(scope.description)
-        let score = form.text("score")
-        let rating = form.text("rating")
-        guard (score != nil) != (rating != nil), rating.map({ $0 == "none" || Rag(rawValue: $0) != nil }) ?? true else {
-            return try await moderationPage(request, context, errors: [["field": "\(field)-rating",
-                "message": "Choose the moderated band for \(scope)\(scope.kind == "requirement" ? ", or its score on the scale (not both)" : "")"]])
-        }
-        do {
-            try await moderating.moderate(scope, rag: rating.flatMap(Rag.init(rawValue:)), option: score, reason: form.text("reason"), by: coordinator.email)
-        } catch let refusal as Moderating.Refusal {
-            let (suffix, message) = switch refusal {
-            case .reasonMissing: ("reason", "Say why, for \(scope)")
-            case .nothingToWithdraw: ("rating", "\(scope) has no moderated rating to withdraw")
-            case .unknownOption(let id, _, let options): ("score", "Choose one of \(id)'s scale: \(options.joined(separator: ", "))")
-            default: ("rating", "Choose a requirement or standard from the list")
-            }
-            return try await moderationPage(request, context, errors: [["field": "\(field)-\(suffix)", "message": message]])
-        }
-        return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/moderation#\(field)")
     }
 
     // MARK: Rendering
@@ -256,41 +237,12 @@ struct CoordinatorPages: Sendable {
 
     private func moderationPage(_ request: Request, _ context: WebRequestContext, errors: [[String: String]]) async throws -> Response {
         guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
-        let scoring = try await app.scoring(audit)
-        let card = try await scoring.scorecard()
         let csrf = WebSecurity.csrfToken(for: request)
-        var rows: [[String: Any]] = []
-        for standard in card.standards {
-            for item in [(Moderation.Scope.standard(standard.standardID), "Standard \(standard.number). \(standard.title)", standard.rating, standard.moderation)]
-                + standard.requirements.map({ (Moderation.Scope.requirement($0.requirementID), "\($0.requirementID) \($0.statement)", $0.rating, $0.moderation) }) {
-                let options: [[String: String]]
-                if case .requirement(let id) = item.0 {
-                    options = Moderating(session: AuditSession(store: app.store, audit: scoring.audit, content: scoring.content))
-                        .options(requirementID: id).map { ["value": $0.value, "label": "\($0.value): \($0.label)"] }
-                } else { options = [] }
-                let moderatedPercent = item.0.kind == "requirement"
-                    ? card.requirement(item.0.id)?.moderatedRating : card.standards.first { $0.standardID == item.0.id }?.moderatedRating
-                let values: [String: Any?] = [
-                    "domID": WebApp.domID(item.0.description), "label": item.1, "selfRating": item.2.text,
-                    "moderated": (item.3.map { $0.rag.label + ($0.option.map { " (score \($0))" } ?? "") } ?? "-")
-                        + (moderatedPercent.map { "; moderated \($0.text)" } ?? ""),
-                    "reason": item.3?.reason, "scope": "\(item.0.kind):\(item.0.id)",
-                    "options": options, "hasOptions": !options.isEmpty, "id": scoring.audit.id, "csrf": csrf.token,
-                ]
-                rows.append(values.compactMapValues { $0 })
-            }
-        }
-        let trail = try await app.store.moderationTrail(auditID: scoring.audit.id).map { change -> [String: Any] in
-            ["at": change.at, "by": change.by, "scope": change.scope.description,
-             "old": (change.old?.label ?? "none") + (change.oldOption.map { " (score \($0))" } ?? ""),
-             "new": (change.new?.label ?? "withdrawn") + (change.newOption.map { " (score \($0))" } ?? ""), "reason": change.reason]
-        }
-        let html = try app.render("admin-moderation", [
-            "title": "Moderation", "csrf": csrf.token, "coordinator": coordinator.email, "organisation": scoring.audit.organisation,
-            "year": scoring.audit.year, "rows": rows, "trail": trail, "hasErrors": !errors.isEmpty, "errors": errors,
-            "overall": card.overall.text, "moderatedOverall": card.moderatedOverall?.text ?? "",
-            "hasModeratedOverall": card.moderatedOverall != nil,
-        ])
-        return WebSecurity.html(html, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+        var values = try await ModerationForm(session: try await app.session(audit)).values(csrf: csrf.token, action: "/admin/audits/\(audit.id)/moderate")
+        values["coordinator"] = coordinator.email
+        values["hasErrors"] = !errors.isEmpty
+        values["errors"] = errors
+        return WebSecurity.html(try app.render("admin-moderation", values), status: errors.isEmpty ? .ok : .unprocessableContent,
+                                request: request, csrf: csrf)
     }
 }

@@ -58,12 +58,9 @@ struct RoundPages: Sendable {
             return try await listPage(request, typed: typed, errors: [["field": "file", "message": "No round was opened: \(error.message)"]], problems: [])
         }
         // The leads' links go to them by mail, or into the server's mail folder; a board user never sees them.
-        if let delivery = app.delivery {
-            _ = await rounds.sendInvitations(opened, baseURL: app.baseURL, from: app.mailFrom, via: delivery)
-        } else {
-            _ = try rounds.writeInvitations(opened, baseURL: app.baseURL, from: app.mailFrom,
-                                            to: URL(fileURLWithPath: app.mailFolder).appendingPathComponent("round-\(opened.round.id)"))
-        }
+        let delivery: any MailDelivery = app.delivery
+            ?? MailFolder(folder: URL(fileURLWithPath: app.mailFolder).appendingPathComponent("round-\(opened.round.id)"))
+        _ = await rounds.sendInvitations(opened, baseURL: app.baseURL, from: app.mailFrom, via: delivery)
         return WebSecurity.redirect(to: "/admin/rounds/\(opened.round.id)")
     }
 
@@ -120,7 +117,7 @@ struct RoundPages: Sendable {
         return try await BoardRounds(store: app.store).progress(roundID: id, today: StaffSurveyPage.today())
     }
 
-    private func dashboardPage(_ request: Request, _ context: WebRequestContext, notice: String?, errors: [[String: String]]) async throws -> Response {
+    func dashboardPage(_ request: Request, _ context: WebRequestContext, notice: String?, errors: [[String: String]]) async throws -> Response {
         guard let coordinator = try await boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let progress = try await roundProgress(context)
         let csrf = WebSecurity.csrfToken(for: request)
@@ -138,7 +135,11 @@ struct RoundPages: Sendable {
             ["organisation": organisation.organisation, "sector": organisation.sector, "overall": cell(organisation.overall),
              "cells": picture?.standards.map { cell(organisation.standard($0.id)) } ?? []]
         } ?? []
+        let events = try await app.store.challengeEvents(roundID: progress.round.id).map { event -> [String: Any] in
+            ["id": progress.round.id, "eventID": event.id, "title": event.title, "heldOn": event.heldOn.spelledOut, "count": event.auditIDs.count]
+        }
         let values: [String: Any?] = [
+            "events": events, "choices": progress.members.map { ["auditID": $0.row.auditID, "organisation": $0.row.member.organisation] },
             "hasPicture": !heatmap.isEmpty, "heatmap": heatmap,
             "standardIDs": picture?.standards.map { ["id": $0.id, "title": $0.title] } ?? [],
             "spreads": picture?.spreads.map { spread -> [String: Any] in

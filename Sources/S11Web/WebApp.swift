@@ -95,6 +95,13 @@ public struct WebApp: Sendable {
         router.page("/admin/rounds/:round") { request, context in try await rounds.dashboard(request, context) }
         router.page("/admin/rounds/:round/round.csv") { request, context in try await rounds.csv(request, context) }
         router.post("/admin/rounds/:round/return") { request, context in try await rounds.giveBack(request, context) }
+        let challenge = ChallengePages(app: self)
+        router.post("/admin/rounds/:round/events") { request, context in try await challenge.schedule(request, context, rounds: rounds) }
+        router.page("/admin/rounds/:round/events/:event") { request, context in try await challenge.event(request, context) }
+        router.page("/admin/rounds/:round/events/:event/audits/:audit") { request, context in try await challenge.moderation(request, context) }
+        router.post("/admin/rounds/:round/events/:event/audits/:audit/moderate") { request, context in try await challenge.moderate(request, context) }
+        router.page("/admin/rounds/:round/events/:event/audits/:audit/letter") { request, context in try await challenge.letter(request, context) }
+        router.post("/admin/rounds/:round/events/:event/audits/:audit/letter") { request, context in try await challenge.sendLetter(request, context) }
         let welcome = WelcomePages(app: self, coordinators: coordinator)
         router.page("/admin/welcome/:token") { request, context in try await welcome.form(request, context) }
         router.post("/admin/welcome/:token") { request, context in try await welcome.setPassword(request, context) }

@@ -8,7 +8,7 @@ import S11Store
 struct RoundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "round", abstract: "Run a board's round: every member organisation's audit, opened, followed and submitted to the board.",
-        subcommands: [Open.self, List.self, Status.self, Export.self, Submit.self, Return.self])
+        subcommands: [Open.self, List.self, Status.self, Export.self, Submit.self, Return.self, Event.self, Letter.self])
 
     struct Open: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -102,6 +102,52 @@ struct RoundCommand: ParsableCommand {
                     throw CLIError("round \(round) has no organisations")
                 }
                 try emit(Data(rounds.csv(picture).utf8), to: out)
+            }
+        }
+    }
+
+    struct Event: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Schedule a challenge event: its day, panel and the member organisations it challenges. The panel then moderates with 's11 moderate'.")
+        @Option(help: "The round's number ('s11 round list').") var round: Int64
+        @Option(help: "The event's title.") var title: String
+        @Option(help: "The day (YYYY-MM-DD).") var on: String
+        @Option(help: "The panel's names, separated by semicolons.") var panel: String
+        @Option(help: "An organisation the panel challenges (repeat for several).") var org: [String] = []
+        @Option(help: "Who schedules it, for the record.") var by: String
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() async throws {
+            try await reportingFailures {
+                guard let day = try parseDate(on, option: "--on") else { throw CLIError("give the day with --on YYYY-MM-DD") }
+                let store = try await AuditStore(database: storeOptions.db)
+                guard let round = try await store.round(id: round) else { throw CLIError("no round \(self.round); see 's11 round list'") }
+                var audits: [Int64] = []
+                for name in org { audits.append(try await store.audit(organisation: name, year: round.year).id) }
+                let event = try await BoardRounds(store: store).scheduleEvent(roundID: round.id, title: title, heldOn: day,
+                                                                             panel: panel.components(separatedBy: ";"), auditIDs: audits, by: by)
+                print("scheduled event \(event.id), \(event.title), on \(event.heldOn.spelledOut) for \(event.auditIDs.count) organisation\(event.auditIDs.count == 1 ? "" : "s")")
+            }
+        }
+    }
+
+    struct Letter: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draft the panel's feedback letter to an organisation challenged at an event: what changed and why, strengths, areas to improve, when the plan is due.")
+        @Option(help: "The event's number (printed by 's11 round event').") var event: Int64
+        @Option(help: "The organisation.") var org: String
+        @Option(help: "When the board expects the action plan (YYYY-MM-DD); default eight weeks after the event.") var planDue: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() async throws {
+            try await reportingFailures {
+                let store = try await AuditStore(database: storeOptions.db)
+                guard let event = try await store.challengeEvent(id: event), let round = try await store.round(id: event.roundID) else {
+                    throw CLIError("no event \(self.event)")
+                }
+                let audit = try await store.audit(organisation: org, year: round.year)
+                print(try await BoardRounds(store: store).letter(event: event, auditID: audit.id, planDue: try parseDate(planDue, option: "--plan-due")),
+                      terminator: "")
             }
         }
     }

@@ -67,6 +67,18 @@ import Testing
         #expect(lines.dropFirst(2).first?.hasPrefix("Thames Valley Police,Police,standard,S1,") == true)   // then each standard and its requirements
         #expect(!csv.contains(",yes\r\n"))
         #expect(!csv.contains("Riverside District Council"))
+        // A challenge event: its panel scores a requirement on the scale; the letter says so.
+        let event = try s11.succeed(["round", "event", "--round", "1", "--title", "Police challenge", "--on", "2027-01-20",
+                                     "--panel", "Jo Smith; Raj Patel", "--org", "Thames Valley Police", "--by", "Board business unit", "--db", s11.db])
+        #expect(event.stdout.contains("scheduled event 1, Police challenge, on 20 January 2027 for 1 organisation"))
+        try s11.succeed(["moderate", "--org", "Thames Valley Police", "--year", "2026", "--requirement", "S2.1", "--score", "mostly",
+                         "--reason", "Policy review overdue", "--by", "Police challenge panel", "--db", s11.db])
+        let letter = try s11.succeed(["round", "letter", "--event", "1", "--org", "Thames Valley Police", "--db", s11.db]).stdout
+        #expect(letter.hasPrefix("Dear Sam Reed,"))
+        #expect(letter.contains("- Requirement S2.1: self-assessed 100% Green, moderated to Amber (score mostly). Policy review overdue"), "\(letter)")
+        #expect(letter.contains("Please send the board your action plan for these areas by 17 March 2027."))
+        let outsider = try s11.run(["round", "letter", "--event", "1", "--org", "Riverside District Council", "--db", s11.db])
+        #expect(outsider.status == 1 && outsider.stderr.contains("that organisation is not challenged at Police challenge"))
         // Held by the board: the officers cannot change; returned, they can.
         let held = try s11.run(["officers", "import", try s11.write("name,email,role,service_area\nLee Wu,lee.wu@tvp.example,dso,Custody\n", to: "o2.csv"),
                                 "--org", "Thames Valley Police", "--year", "2026", "--db", s11.db])

@@ -151,6 +151,63 @@ import Testing
         #expect(try await fixture.store.roundMembership(auditID: police.id)?.member.submittedAt == nil)
     }
 
+    /// The board schedules a challenge event for one organisation; its panel scores a requirement on
+    /// the survey's own scale, with a reason; the feedback letter drafts itself from that and goes
+    /// to the lead. An organisation not at the event, or a coordinator, cannot reach it.
+    @Test func aChallengeEventModeratesOnTheScaleAndWritesToTheLead() async throws {
+        let fixture = try await CoordinatorTests().fixtureWithCoordinator()
+        let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-round-\(UUID().uuidString)").path
+        let round = try #require(try await openRound(fixture, mail: mail).0)
+        let police = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027)
+        let health = try await fixture.store.audit(organisation: "Oxford Health NHS Trust", year: 2027)
+        try await fixture.store.importOfficers([Officer(name: "Kim Ng", email: "kim.ng@tvp.example", role: "dso", serviceArea: "Response")],
+                                               auditID: police.id)
+        try await fixture.store.saveReturns([OfficerReturn(organisation: police.organisation, year: 2027, officerEmail: "kim.ng@tvp.example",
+                                                           answers: [Answer(questionID: "Q2.1", choice: .option("partially"), evidence: "Policy 2019")])],
+                                            auditID: police.id) { _, _ in .submitted }
+        let event: Int64 = try await run(fixture, mail: mail) { browser in
+            try await CoordinatorTests().signInAsBoard(browser, fixture)
+            let page = try await browser.get("/admin/rounds/\(round)")
+            #expect(page.body.contains("Schedule a challenge event") && page.body.contains("id=\"audit-\(police.id)\""))
+            let none = try await browser.post("/admin/rounds/\(round)/events", [("title", "Health and police"), ("heldOn", "2027-04-20"),
+                                                                                ("panel", "Jo Smith; Raj Patel")], csrf: page.csrf)
+            #expect(none.status == .unprocessableContent && none.body.contains("Choose at least one organisation"))
+            let made = try await browser.post("/admin/rounds/\(round)/events", [("title", "Health and police"), ("heldOn", "2027-04-20"),
+                                                                                ("panel", "Jo Smith; Raj Patel"), ("audit-\(police.id)", "yes")],
+                                              csrf: page.csrf)
+            let location = try #require(made.location)
+            let event = try #require(Int64(location.split(separator: "/").last ?? ""))
+            let eventPage = try await browser.get(location)
+            #expect(eventPage.body.contains("Panel: Jo Smith, Raj Patel.") && eventPage.body.contains("Thames Valley Police"))
+            // Only the organisations at the event can be moderated through it.
+            #expect(try await browser.get("\(location)/audits/\(health.id)").status == .notFound)
+            let moderation = try await browser.get("\(location)/audits/\(police.id)")
+            #expect(moderation.body.contains("action=\"\(location)/audits/\(police.id)/moderate\""))
+            let scored = try await browser.post("\(location)/audits/\(police.id)/moderate",
+                                                [("scope", "requirement:S2.1"), ("score", "mostly"), ("reason", "The 2026 review was seen at the event")],
+                                                csrf: moderation.csrf)
+            #expect(scored.status == .seeOther)
+            let letter = try await browser.get("\(location)/audits/\(police.id)/letter")
+            #expect(letter.body.contains("Requirement S2.1: self-assessed 33.3% Red, moderated to Amber (score mostly). The 2026 review was seen at the event"))
+            #expect(letter.body.contains("Please send the board your action plan for these areas by 15 June 2027."))
+            let sent = try await browser.post("\(location)/audits/\(police.id)/letter", [("letter", "Dear Sam,\nThank you. <Edited>")], csrf: letter.csrf)
+            #expect(sent.body.contains("Written to the server&#39;s mail folder") || sent.body.contains("Written to the server's mail folder"))
+            return event
+        }
+        let written = try String(contentsOfFile: "\(mail)/event-\(event)/sam.reed_tvp.example.eml", encoding: .utf8)
+        #expect(written.contains("To: Sam Reed <sam.reed@tvp.example>") && written.contains("Dear Sam,\r\nThank you. <Edited>"))
+        let trail = try await fixture.store.moderationTrail(auditID: police.id)
+        #expect(trail.last?.by == "board@board.example (Health and police)" && trail.last?.newOption == "mostly")
+        // An organisation's coordinator cannot reach the event.
+        try await run(fixture, mail: mail) { browser in
+            try await CoordinatorTests().signIn(browser)
+            #expect(try await browser.get("/admin/rounds/\(round)/events/\(event)").status == .notFound)
+            let page = try await browser.get("/admin")
+            #expect(try await browser.post("/admin/rounds/\(round)/events/\(event)/audits/\(police.id)/moderate",
+                                           [("scope", "requirement:S2.1"), ("rating", "red"), ("reason", "x")], csrf: page.csrf).status == .notFound)
+        }
+    }
+
     /// A bad list opens nothing: every problem is listed with its row and column.
     @Test func aBadListOpensNoRound() async throws {
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()

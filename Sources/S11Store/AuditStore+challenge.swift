@@ -1,0 +1,41 @@
+import S11Core
+
+extension AuditStore {
+    /// Schedules a challenge event in a round, with its panel and the member organisations (by
+    /// their audits) it tests; an audit outside the round is refused.
+    public func scheduleChallengeEvent(roundID: Int64, title: String, heldOn: CalendarDate, panel: [String], auditIDs: [Int64],
+                                       by: String) async throws -> ChallengeEvent {
+        try await engine.write { db in
+            let members = Set(try await db.fetchColumn(Int64.self, "SELECT auditID FROM roundMember WHERE roundID = ?", [roundID]))
+            guard auditIDs.allSatisfy(members.contains) else { throw StoreError("an organisation chosen is not a member of this round") }
+            let id = try await db.insert("""
+                INSERT INTO challengeEvent (roundID, title, heldOn, panel, scheduledAt, scheduledBy) VALUES (?, ?, ?, ?, ?, ?)
+                """, [roundID, title, heldOn.iso, panel.joined(separator: "; "), Self.now(), by])
+            for auditID in Set(auditIDs).sorted() {
+                try await db.execute("INSERT INTO challengeEventMember (eventID, auditID) VALUES (?, ?)", [id, auditID])
+            }
+            return try await Self.challengeEvent(id: id, db: db)!
+        }
+    }
+
+    /// The round's challenge events, soonest first.
+    public func challengeEvents(roundID: Int64) async throws -> [ChallengeEvent] {
+        try await engine.read { db in
+            var events: [ChallengeEvent] = []
+            for id in try await db.fetchColumn(Int64.self, "SELECT id FROM challengeEvent WHERE roundID = ? ORDER BY heldOn, id", [roundID]) {
+                if let event = try await Self.challengeEvent(id: id, db: db) { events.append(event) }
+            }
+            return events
+        }
+    }
+
+    public func challengeEvent(id: Int64) async throws -> ChallengeEvent? {
+        try await engine.read { db in try await Self.challengeEvent(id: id, db: db) }
+    }
+
+    private static func challengeEvent(id: Int64, db: any SQLConnection) async throws -> ChallengeEvent? {
+        guard let row = try await db.fetchOne("SELECT * FROM challengeEvent WHERE id = ?", [id]) else { return nil }
+        let audits = try await db.fetchColumn(Int64.self, "SELECT auditID FROM challengeEventMember WHERE eventID = ? ORDER BY auditID", [id])
+        return ChallengeEvent(row, auditIDs: audits)
+    }
+}
