@@ -2,6 +2,7 @@ import Foundation
 import S11Core
 import S11Reports
 import S11Store
+import S11XML
 
 /// A board's round, written once for the command line and the web: opening it for the member
 /// organisations (an audit each, an invitation to each lead), where every organisation stands,
@@ -103,6 +104,22 @@ public struct BoardRounds: Sendable {
         }
         let message = BoardLetterMail(from: from).message(to: member.member, subject: "\(event.title): the panel's feedback", text: text, date: Date())
         return await delivery.deliver(message, to: member.member.leadEmail)
+    }
+
+    /// The round as one XML file (round.xsd, validated): every organisation, where it stands, what
+    /// it submitted and its stored plan in figures.
+    public func xml(_ progress: RoundProgress) async throws -> Data {
+        let scores = try await store.boardScores(roundID: progress.round.id)
+        var organisations: [RoundXML.Organisation] = []
+        for (row, stage) in progress.members {
+            let submitted = row.submittedAt.flatMap { at in scores[row.auditID].map { (at: at, by: row.submittedBy ?? row.member.leadName, scores: $0) } }
+            organisations.append(RoundXML.Organisation(
+                name: row.member.organisation, sector: row.member.sector, lead: row.member.leadName, stage: stage, officers: row.officers,
+                returns: row.submittedReturns, submitted: submitted,
+                plan: try await store.plan(organisation: row.member.organisation, year: progress.round.year)))
+        }
+        return try RoundXML().write(board: progress.round.board, year: progress.round.year, deadline: progress.round.deadline,
+                                    asOf: progress.today, organisations: organisations)
     }
 
     /// The round as the board's CSV (`RoundCSV`).

@@ -112,6 +112,14 @@ struct RoundPages: Sendable {
                                  contentType: "text/csv; charset=utf-8")
     }
 
+    /// The whole round as XML (round.xsd), validated as it is written.
+    func xml(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        guard try await boardUser(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
+        let progress = try await roundProgress(context)
+        return Download.response(try await BoardRounds(store: app.store).xml(progress), fileName: "round-\(progress.round.year)-\(progress.round.id).xml",
+                                 contentType: "application/xml")
+    }
+
     private func roundProgress(_ context: WebRequestContext) async throws -> RoundProgress {
         guard let id = context.parameters.get("round").flatMap(Int64.init), try await app.store.round(id: id) != nil else { throw HTTPError(.notFound) }
         return try await BoardRounds(store: app.store).progress(roundID: id, today: StaffSurveyPage.today())

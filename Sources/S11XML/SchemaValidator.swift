@@ -9,6 +9,8 @@ public final class SchemaValidator: @unchecked Sendable {
         case catalogue, survey, officerReturn = "return", plan, poam
         /// The board XML before version 2, still read on import and upgraded.
         case planVersion1 = "plan-v1"
+        /// A board's round as one file.
+        case round
 
         /// The namespace of the schema's documents.
         public var namespace: String {
@@ -18,6 +20,7 @@ public final class SchemaValidator: @unchecked Sendable {
             case .officerReturn: return "urn:s11:return:1"
             case .plan: return "urn:s11:plan:2"
             case .planVersion1: return "urn:s11:plan:1"
+            case .round: return "urn:s11:round:1"
             case .poam: return "http://csrc.nist.gov/ns/oscal/1.0"
             }
         }

@@ -115,6 +115,16 @@ struct Benchmark {
             }
             print(String(format: "  the round's page data (stages, heatmap, spreads, themes) for %d organisations: median %.3f s of 7, peak RSS %@",
                          size.organisations, times.sorted()[3], peakRSS()))
+            var xmlTimes: [Double] = []
+            var xmlBytes = 0
+            for _ in 0..<3 {
+                let clock = ContinuousClock()
+                let started = clock.now
+                xmlBytes = try await rounds.xml(try await rounds.progress(roundID: roundID, today: CalendarDate(iso: "2027-02-01")!)).count
+                xmlTimes.append(seconds(clock.now - started))
+            }
+            print(String(format: "  the round as XML, validated against round.xsd (%d KiB): median %.2f s of 3, peak RSS %@",
+                         xmlBytes / 1024, xmlTimes.sorted()[1], peakRSS()))
             if let keep = option("--db") { print("  round \(roundID) kept in \(keep)") }
         }
 

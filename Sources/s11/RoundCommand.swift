@@ -90,17 +90,19 @@ struct RoundCommand: ParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Every organisation that submitted to the board, by requirement (self percent and band, moderated band, gap), as CSV.")
+            abstract: "The round for the board: every organisation that submitted, by requirement (self and moderated, gap), as CSV; or the whole round as XML (round.xsd, validated).")
+        enum Format: String, ExpressibleByArgument, CaseIterable { case csv, xml }
         @Option(help: "The round's number ('s11 round list').") var round: Int64
-        @Option(help: "Where to write the CSV; default standard output.") var out: String?
+        @Option(help: "csv (every organisation by requirement) or xml (the whole round, valid against round.xsd).") var format: Format = .csv
+        @Option(help: "Where to write it; default standard output.") var out: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
             try await reportingFailures {
                 let rounds = BoardRounds(store: try await AuditStore(database: storeOptions.db))
-                guard let picture = try await rounds.picture(try await rounds.progress(roundID: round, today: today())) else {
-                    throw CLIError("round \(round) has no organisations")
-                }
+                let progress = try await rounds.progress(roundID: round, today: today())
+                if format == .xml { return try emit(try await rounds.xml(progress), to: out, note: " (valid against round.xsd)") }
+                guard let picture = try await rounds.picture(progress) else { throw CLIError("round \(round) has no organisations") }
                 try emit(Data(rounds.csv(picture).utf8), to: out)
             }
         }

@@ -67,6 +67,14 @@ import Testing
         #expect(lines.dropFirst(2).first?.hasPrefix("Thames Valley Police,Police,standard,S1,") == true)   // then each standard and its requirements
         #expect(!csv.contains(",yes\r\n"))
         #expect(!csv.contains("Riverside District Council"))
+        // The whole round as XML, valid against round.xsd (xmlschema and xmllint too).
+        try s11.succeed(["round", "export", "--round", "1", "--format", "xml", "--out", "round.xml", "--db", s11.db])
+        let xmlPath = s11.folder.appendingPathComponent("round.xml").path
+        try expectValid(xmlPath, schema: "round.xsd")
+        let xml = try String(contentsOfFile: xmlPath, encoding: .utf8)
+        #expect(xml.contains("<round xmlns=\"urn:s11:round:1\" schemaVersion=\"1\" board=\"Oxfordshire Safeguarding Children Partnership\" year=\"2026\""))
+        #expect(xml.contains("stage=\"submitted\" officers=\"1\" returns=\"1\""))
+        #expect(xml.contains("<overall percent=\"100.0\""))
         // A challenge event: its panel scores a requirement on the scale; the letter says so.
         let event = try s11.succeed(["round", "event", "--round", "1", "--title", "Police challenge", "--on", "2027-01-20",
                                      "--panel", "Jo Smith; Raj Patel", "--org", "Thames Valley Police", "--by", "Board business unit", "--db", s11.db])

@@ -113,6 +113,10 @@ import Testing
             let csv = try await browser.get("/admin/rounds/\(round)/round.csv")
             #expect(csv.body.hasPrefix("organisation,sector,level,id,percent,rag,moderated_percent,moderated_rag,effective_rag,gap\r\n"))
             #expect(csv.body.contains("Thames Valley Police,Police,overall,") && !csv.body.contains("Cherwell"))
+            let xml = try await browser.get("/admin/rounds/\(round)/round.xml")
+            #expect(xml.headers[.contentDisposition]?.contains("round-2027-\(round).xml") == true)
+            #expect(xml.body.contains("<organisation name=\"Thames Valley Police\" sector=\"Police\" lead=\"Sam Reed\" stage=\"submitted\""))
+            #expect(xml.body.contains("<organisation name=\"Cherwell District Council\" sector=\"Local authority\" lead=\"Raj Patel\" stage=\"not-started\""))
             let police = try await browser.get("/admin/rounds/\(round)?sector=Police")
             #expect(police.body.contains("Thames Valley Police") && !police.body.contains("Cherwell District Council</a>"))
             let noReason = try await browser.post("/admin/rounds/\(round)/return", [("audit", "\(try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027).id)")],
@@ -138,6 +142,7 @@ import Testing
             #expect(try await browser.get("/admin/rounds").status == .notFound)
             #expect(try await browser.get("/admin/rounds/\(round)").status == .notFound)
             #expect(try await browser.get("/admin/rounds/\(round)/round.csv").status == .notFound)
+            #expect(try await browser.get("/admin/rounds/\(round)/round.xml").status == .notFound)
             let page = try await browser.get("/admin")
             #expect(try await browser.post("/admin/rounds/\(round)/return", [("audit", "\(police.id)"), ("reason", "x")], csrf: page.csrf).status == .notFound)
             #expect(try await browser.get("/admin/audits/\(police.id)/board").status == .notFound)
