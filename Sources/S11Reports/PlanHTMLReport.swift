@@ -47,7 +47,7 @@ public struct PlanHTMLReport: Sendable {
 
                 """
             for revision in dc.history {
-                out += "<tr><td>\(e(revision.version))</td><td>\(e(PlanReportText.revisionDate(revision)))</td><td>\(e(revision.author ?? ""))</td><td>\(e(revision.note))</td></tr>\n"
+                out += "<tr><td>\(e(revision.version))</td><td>\(e(revision.spelledDate))</td><td>\(e(revision.author ?? ""))</td><td>\(e(revision.note))</td></tr>\n"
             }
             out += "</tbody>\n</table>\n"
         }

@@ -58,9 +58,6 @@ enum PlanReportText {
             .compactMap { label, value in value.map { (label, $0) } }
     }
 
-    /// A revision's date as the plan gives it: spelled out, or in its own words.
-    static func revisionDate(_ revision: Revision) -> String { revision.date?.spelledOut ?? revision.when ?? "" }
-
     static let keyInfluencesTitle = "Key influences and inputs"
     static let appendixTitle = "Completed actions from the previous plan"
     static let underReviewTitle = "Areas to keep under review"

@@ -110,7 +110,7 @@ public struct PlanWordDocument: Sendable {
         if !dc.history.isEmpty {
             doc.paragraph("Version history", style: "Heading2")
             doc.table(widths: [1600, 2600, 3400, 7200], header: ["Version", "Date", "By", "Change"],
-                      rows: dc.history.map { [.text($0.version), .text(PlanReportText.revisionDate($0)), .text($0.author ?? ""), .text($0.note)] })
+                      rows: dc.history.map { [.text($0.version), .text($0.spelledDate), .text($0.author ?? ""), .text($0.note)] })
         }
 
         if let results = plan.results {

@@ -20,10 +20,9 @@ struct BoardSubmissionPages: Sendable {
         let declaration = form["declare"] == "yes" ? BoardRounds.standardDeclaration : ""
         do {
             try await BoardRounds(store: app.store).submit(auditID: audit.id, by: coordinator.email, declaration: declaration)
-        } catch let error as ApplicationError {
-            return try await render(request, context, notice: nil, errors: [["field": "declare", "message": error.message.capitalisedFirst]])
-        } catch let error as StoreError {
-            return try await render(request, context, notice: nil, errors: [["field": "declare", "message": error.message.capitalisedFirst]])
+        } catch {
+            guard let refusal = WebApp.refusal(error) else { throw error }
+            return try await render(request, context, notice: nil, errors: [["field": "declare", "message": refusal]])
         }
         return try await render(request, context, notice: "Submitted to the board. It holds your self-assessment now: answers and officers stay as they are unless the board returns it.", errors: [])
     }

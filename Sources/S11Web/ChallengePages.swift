@@ -14,8 +14,8 @@ struct ChallengePages: Sendable {
     /// The board user, the round and the event the path names; an organisation's coordinator,
     /// another round's event or an unknown one are all 404.
     private func scope(_ request: Request, _ context: WebRequestContext) async throws -> (Coordinator, BoardRound, ChallengeEvent)? {
-        guard let coordinator = try await app.coordinator(request) else { return nil }
-        guard coordinator.isBoard, let roundID = context.parameters.get("round").flatMap(Int64.init),
+        guard let coordinator = try await app.boardUser(request) else { return nil }
+        guard let roundID = context.parameters.get("round").flatMap(Int64.init),
               let round = try await app.store.round(id: roundID), let eventID = context.parameters.get("event").flatMap(Int64.init),
               let event = try await app.store.challengeEvent(id: eventID), event.roundID == round.id else { throw HTTPError(.notFound) }
         return (coordinator, round, event)
@@ -31,8 +31,8 @@ struct ChallengePages: Sendable {
     /// Schedules an event from the round's page.
     func schedule(_ request: Request, _ context: WebRequestContext, rounds: RoundPages) async throws -> Response {
         let form = try await app.form(request)
-        guard let coordinator = try await app.coordinator(request) else { return WebSecurity.redirect(to: "/admin/login") }
-        guard coordinator.isBoard, let roundID = context.parameters.get("round").flatMap(Int64.init) else { throw HTTPError(.notFound) }
+        guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let roundID = context.parameters.get("round").flatMap(Int64.init) else { throw HTTPError(.notFound) }
         guard let heldOn = CalendarDate(iso: form.text("heldOn") ?? "") else {
             return try await rounds.dashboardPage(request, context, notice: nil,
                                                   errors: [["field": "heldOn", "message": "Write the day of the event as YYYY-MM-DD, for example 2027-04-20"]])
@@ -43,10 +43,9 @@ struct ChallengePages: Sendable {
                                                                              panel: (form.text("panel") ?? "").components(separatedBy: ";"),
                                                                              auditIDs: audits, by: coordinator.email)
             return WebSecurity.redirect(to: "/admin/rounds/\(roundID)/events/\(event.id)")
-        } catch let error as ApplicationError {
-            return try await rounds.dashboardPage(request, context, notice: nil, errors: [["field": "title", "message": error.message.capitalisedFirst]])
-        } catch let error as StoreError {
-            return try await rounds.dashboardPage(request, context, notice: nil, errors: [["field": "title", "message": error.message.capitalisedFirst]])
+        } catch {
+            guard let refusal = WebApp.refusal(error) else { throw error }
+            return try await rounds.dashboardPage(request, context, notice: nil, errors: [["field": "title", "message": refusal]])
         }
     }
 
@@ -113,9 +112,8 @@ struct ChallengePages: Sendable {
             return try await letterPage(request, context, text: "", notice: nil, errors: [["field": "letter", "message": "Write the letter"]])
         }
         let rounds = BoardRounds(store: app.store)
-        let delivery: any MailDelivery = app.delivery
-            ?? MailFolder(folder: URL(fileURLWithPath: app.mailFolder).appendingPathComponent("event-\(event.id)"))
-        let outcome = try await rounds.sendLetter(text, event: event, auditID: audit.id, from: app.mailFrom, via: delivery)
+        let outcome = try await rounds.sendLetter(text, event: event, auditID: audit.id, from: app.mailFrom,
+                                                  via: app.mailDelivery(subfolder: "event-\(event.id)"))
         let notice = outcome.accepted
             ? (app.delivery == nil ? "Written to the server's mail folder for the board's own mail system." : "Sent to \(audit.organisation)'s lead.")
             : "The mail program did not take it: \(outcome.detail)"

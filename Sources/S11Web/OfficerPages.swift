@@ -28,9 +28,7 @@ struct OfficerPages: Sendable {
             return try await render(request, context, notice: "Imported \(name): \(result.added) officer(s) added, \(result.updated) updated.",
                               errors: [], problems: [], typed: [:])
         } catch let error as DiagnosticsError {
-            let problems = error.diagnostics.enumerated().map { index, problem -> [String: Any] in
-                ["id": "problem-\(index + 1)", "line": problem.location.line, "column": problem.location.column, "message": problem.message]
-            }
+            let problems = WebApp.problemRows(error)
             return try await render(request, context, notice: nil, errors: [
                 ["field": "problem-1", "message": "\(name) was not imported: \(problems.count) problem(s), listed below. Nothing was stored; correct the file and upload it again."],
             ], problems: problems, typed: [:], fileName: name)
@@ -43,7 +41,7 @@ struct OfficerPages: Sendable {
         let typed = Self.fields(form)
         let problems = try await app.session(audit).officers.add(name: typed["name"], email: typed["email"], role: typed["role"], serviceArea: typed["service_area"])
         guard problems.isEmpty else {
-            return try await render(request, context, notice: nil, errors: problems.map { ["field": "add-\($0.field)", "message": Self.sentence($0.message)] },
+            return try await render(request, context, notice: nil, errors: problems.map { ["field": "add-\($0.field)", "message": $0.message.capitalisedFirst] },
                               problems: [], typed: typed)
         }
         return try await render(request, context, notice: "Added \(typed["name"] ?? "") (\(typed["email"] ?? "")).", errors: [], problems: [], typed: [:])
@@ -65,7 +63,7 @@ struct OfficerPages: Sendable {
         let problems = try await app.session(audit).officers.edit(email: officer.email, name: typed["name"], role: typed["role"], serviceArea: typed["service_area"])
         guard problems.isEmpty else {
             return try await changePage(request, context, officer: officer, typed: typed,
-                                  errors: problems.map { ["field": $0.field, "message": Self.sentence($0.message)] })
+                                  errors: problems.map { ["field": $0.field, "message": $0.message.capitalisedFirst] })
         }
         return try await render(request, context, notice: "Changed \(typed["name"] ?? officer.name).", errors: [], problems: [], typed: [:])
     }
@@ -104,11 +102,6 @@ struct OfficerPages: Sendable {
 
     private static func fields(_ form: FormBody) -> [String: String] {
         Dictionary(uniqueKeysWithValues: ["name", "email", "role", "service_area"].compactMap { name in form.text(name).map { (name, $0) } })
-    }
-
-    /// A rule's words as a sentence for the page: "The name is empty".
-    private static func sentence(_ message: String) -> String {
-        message.prefix(1).uppercased() + message.dropFirst()
     }
 
     private func roles(_ audit: AuditRecord, chosen: String?) async throws -> [[String: Any]] {

@@ -238,7 +238,7 @@ struct PlanPages: Sendable {
             }]
         }
         let versions = plan.documentControl.history.reversed().map { revision -> [String: String] in
-            ["version": revision.version, "date": revision.date?.spelledOut ?? revision.when ?? "", "author": revision.author ?? "", "note": revision.note]
+            ["version": revision.version, "date": revision.spelledDate, "author": revision.author ?? "", "note": revision.note]
         }
         let underReview = plan.underReview.map { area -> [String: String] in
             ["standard": "\(area.standardID) \(area.standardTitle)", "requirement": area.requirementID, "title": area.title,

@@ -11,14 +11,6 @@ import S11Store
 struct RoundPages: Sendable {
     let app: WebApp
 
-    /// The signed-in board user; an organisation's coordinator gets the same 404 as for a page
-    /// that is not there.
-    private func boardUser(_ request: Request) async throws -> Coordinator? {
-        guard let coordinator = try await app.coordinator(request) else { return nil }
-        guard coordinator.isBoard else { throw HTTPError(.notFound) }
-        return coordinator
-    }
-
     func list(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         try await listPage(request, typed: [:], errors: [], problems: [])
     }
@@ -26,7 +18,7 @@ struct RoundPages: Sendable {
     /// Opens a round from the form and the uploaded list of member organisations.
     func open(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await UploadForm.read(request)
-        guard let coordinator = try await boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let typed = ["board": form.text("board") ?? "", "year": form.text("year") ?? "", "deadline": form.text("deadline") ?? ""]
         var errors: [[String: String]] = []
         if typed["board"]?.isEmpty != false { errors.append(["field": "board", "message": "Write the board's name"]) }
@@ -48,9 +40,7 @@ struct RoundPages: Sendable {
             opened = try await rounds.open(board: typed["board"]!, year: year, deadline: deadline, root: root, surveyID: nil,
                                            membersCSV: try CSVText.utf8(Data(file.bytes), file: name), file: name, by: coordinator.email)
         } catch let error as DiagnosticsError {
-            let problems = error.diagnostics.enumerated().map { index, problem -> [String: Any] in
-                ["id": "problem-\(index + 1)", "line": problem.location.line, "column": problem.location.column, "message": problem.message]
-            }
+            let problems = WebApp.problemRows(error)
             return try await listPage(request, typed: typed, errors: [
                 ["field": "problem-1", "message": "\(name) was not used: \(problems.count) problem(s), listed below. No round was opened; correct the file and upload it again."],
             ], problems: problems)
@@ -58,14 +48,12 @@ struct RoundPages: Sendable {
             return try await listPage(request, typed: typed, errors: [["field": "file", "message": "No round was opened: \(error.message)"]], problems: [])
         }
         // The leads' links go to them by mail, or into the server's mail folder; a board user never sees them.
-        let delivery: any MailDelivery = app.delivery
-            ?? MailFolder(folder: URL(fileURLWithPath: app.mailFolder).appendingPathComponent("round-\(opened.round.id)"))
-        _ = await rounds.sendInvitations(opened, baseURL: app.baseURL, from: app.mailFrom, via: delivery)
+        _ = await rounds.sendInvitations(opened, baseURL: app.baseURL, from: app.mailFrom, via: app.mailDelivery(subfolder: "round-\(opened.round.id)"))
         return WebSecurity.redirect(to: "/admin/rounds/\(opened.round.id)")
     }
 
     private func listPage(_ request: Request, typed: [String: String], errors: [[String: String]], problems: [[String: Any]]) async throws -> Response {
-        guard let coordinator = try await boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let csrf = WebSecurity.csrfToken(for: request)
         let rounds = try await app.store.rounds().map { round -> [String: Any] in
             ["id": round.id, "board": round.board, "year": round.year, "deadline": round.deadline.spelledOut]
@@ -88,23 +76,22 @@ struct RoundPages: Sendable {
     /// The board gives a submitted self-assessment back to its organisation, saying why.
     func giveBack(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
-        guard let coordinator = try await boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let progress = try await roundProgress(context)
         guard let auditID = form.text("audit").flatMap(Int64.init), let member = progress.members.first(where: { $0.row.auditID == auditID })
         else { throw HTTPError(.notFound) }
         do {
             try await BoardRounds(store: app.store).giveBack(auditID: auditID, by: coordinator.email, reason: form.text("reason") ?? "")
-        } catch let error as ApplicationError {
-            return try await dashboardPage(request, context, notice: nil, errors: [["field": "reason-\(auditID)", "message": error.message.capitalisedFirst]])
-        } catch let error as StoreError {
-            return try await dashboardPage(request, context, notice: nil, errors: [["field": "reason-\(auditID)", "message": error.message.capitalisedFirst]])
+        } catch {
+            guard let refusal = WebApp.refusal(error) else { throw error }
+            return try await dashboardPage(request, context, notice: nil, errors: [["field": "reason-\(auditID)", "message": refusal]])
         }
         return try await dashboardPage(request, context, notice: "Returned \(member.row.member.organisation)'s self-assessment to its lead for changes.", errors: [])
     }
 
     /// Every organisation that submitted, by requirement (self, moderated, band), as CSV.
     func csv(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard try await boardUser(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
+        guard try await app.boardUser(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
         let progress = try await roundProgress(context)
         let rounds = BoardRounds(store: app.store)
         guard let picture = try await rounds.picture(progress, content: { [app] in try await app.content(of: $0) }) else { throw HTTPError(.notFound) }
@@ -114,7 +101,7 @@ struct RoundPages: Sendable {
 
     /// The whole round as XML (round.xsd), validated as it is written.
     func xml(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard try await boardUser(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
+        guard try await app.boardUser(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
         let progress = try await roundProgress(context)
         return Download.response(try await BoardRounds(store: app.store).xml(progress), fileName: "round-\(progress.round.year)-\(progress.round.id).xml",
                                  contentType: "application/xml")
@@ -126,7 +113,7 @@ struct RoundPages: Sendable {
     }
 
     func dashboardPage(_ request: Request, _ context: WebRequestContext, notice: String?, errors: [[String: String]]) async throws -> Response {
-        guard let coordinator = try await boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let progress = try await roundProgress(context)
         let csrf = WebSecurity.csrfToken(for: request)
         let sector = request.uri.queryParameters.get("sector").flatMap { $0.isEmpty ? nil : $0 }
@@ -175,9 +162,4 @@ struct RoundPages: Sendable {
         return WebSecurity.html(try app.render("admin-round", values.compactMapValues { $0 }), status: errors.isEmpty ? .ok : .unprocessableContent,
                                 request: request, csrf: csrf)
     }
-}
-
-extension String {
-    /// The first letter in capitals: "Not started".
-    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

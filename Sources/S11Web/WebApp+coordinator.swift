@@ -1,4 +1,6 @@
+import Foundation
 import Hummingbird
+import S11App
 import S11Core
 import S11Store
 
@@ -24,6 +26,37 @@ extension WebApp {
               let audit = try await store.audit(id: id, visibleTo: coordinator),
               access == .summary || !coordinator.isBoard else { throw HTTPError(.notFound) }
         return (coordinator, audit)
+    }
+
+    /// The signed-in board user, or nil (the caller redirects to sign in); an organisation's
+    /// coordinator gets the same 404 as for a page that is not there.
+    func boardUser(_ request: Request) async throws -> Coordinator? {
+        guard let coordinator = try await coordinator(request) else { return nil }
+        guard coordinator.isBoard else { throw HTTPError(.notFound) }
+        return coordinator
+    }
+
+    /// A use case's refusal in the page's words (a sentence), or nil for any other error, which
+    /// the caller throws on.
+    static func refusal(_ error: any Error) -> String? {
+        switch error {
+        case let error as ApplicationError: error.message.capitalisedFirst
+        case let error as StoreError: error.message.capitalisedFirst
+        default: nil
+        }
+    }
+
+    /// Every problem of a refused file, as the problems table of an upload page lists them.
+    static func problemRows(_ error: DiagnosticsError) -> [[String: Any]] {
+        error.diagnostics.enumerated().map { index, problem -> [String: Any] in
+            ["id": "problem-\(index + 1)", "line": problem.location.line, "column": problem.location.column, "message": problem.message]
+        }
+    }
+
+    /// Where the server hands a message: its mail program, or else `subfolder` of its mail folder,
+    /// for the council's or board's own mail system.
+    func mailDelivery(subfolder: String) -> any MailDelivery {
+        delivery ?? MailFolder(folder: URL(fileURLWithPath: mailFolder).appendingPathComponent(subfolder))
     }
 
 }

@@ -157,7 +157,10 @@ public struct PlanXML: Sendable {
                                            gaps: Int($0.attribute("gaps") ?? "") ?? 0)
                         })
         }
-        let readAction = version1 ? PlanXMLVersion1.action : Self.action
+        // Version 1 names every lead in one element; version 2 has an element per lead.
+        let readAction = { (node: XMLElement) in
+            Self.action(node, leads: version1 ? PlanXMLVersion1.leads(node.child("lead")) : node.children("lead").map(Self.lead))
+        }
         let standards = root.children("standard").map { node in
             PlanStandard(standardID: node.attribute("ref"), title: node.attribute("title"),
                          objectives: node.children("objective").map { objective in
@@ -190,34 +193,38 @@ public struct PlanXML: Sendable {
         text.flatMap { CalendarDate(iso: String($0.prefix(10))) }
     }
 
-    static func history(_ node: XMLElement) -> [ActionChange] {
+    private static func history(_ node: XMLElement) -> [ActionChange] {
         node.child("history")?.children("change").map {
             ActionChange(at: $0.attribute("at") ?? "", by: $0.attribute("by") ?? "", field: $0.attribute("field") ?? "",
                          old: $0.child("old")?.text, new: $0.child("new")?.text)
         } ?? []
     }
 
-    static func carried(_ action: XMLElement) -> CarriedFrom? {
+    private static func carried(_ action: XMLElement) -> CarriedFrom? {
         action.child("carried").map {
             CarriedFrom(plan: $0.attribute("plan") ?? "", actionID: $0.attribute("action") ?? "", originalDue: date($0.attribute("originalDue")))
         }
     }
 
-    private static func action(_ action: XMLElement) -> PlanAction {
+    /// An action of either version, with its leads as that version holds them.
+    private static func action(_ action: XMLElement, leads: [Lead]) -> PlanAction {
         PlanAction(id: action.attribute("id") ?? "",
                    status: action.attribute("status").flatMap(ActionStatus.init(rawValue:)),
                    input: action.child("input")?.text ?? "",
                    outcome: action.child("outcome")?.text,
                    measure: action.child("measure")?.text,
-                   leads: action.children("lead").map {
-                       Lead(name: $0.attribute("name") ?? "", role: $0.attribute("role"), serviceArea: $0.attribute("serviceArea"),
-                            status: $0.attribute("status").flatMap(ActionStatus.init(rawValue:)), progress: $0.child("progress")?.text)
-                   },
+                   leads: leads,
                    due: date(action.childText("due")),
                    timescale: action.child("timescale")?.text,
                    progress: action.child("progress")?.text,
                    carried: carried(action),
                    history: history(action))
+    }
+
+    /// A version 2 `lead` element.
+    private static func lead(_ element: XMLElement) -> Lead {
+        Lead(name: element.attribute("name") ?? "", role: element.attribute("role"), serviceArea: element.attribute("serviceArea"),
+             status: element.attribute("status").flatMap(ActionStatus.init(rawValue:)), progress: element.child("progress")?.text)
     }
 
     private func rating(_ element: XMLElement) -> Rating {

@@ -1,25 +1,11 @@
 import Foundation
 import S11Core
 
-/// How a version 1 board XML action becomes a version 2 one: its one `lead` element holds every
-/// lead s11 named, separated by ";" ("Cara Cole (Housing); Ben Birch (Children's Services)"), so
-/// each becomes a lead of its own with the service area in brackets as its service area; its
-/// due date stays its date. Everything else reads as it is.
+/// How a version 1 board XML action's leads become version 2 leads: its one `lead` element holds
+/// every lead s11 named, separated by ";" ("Cara Cole (Housing); Ben Birch (Children's Services)"),
+/// so each becomes a lead of its own with the service area in brackets as its service area. The
+/// rest of a version 1 action reads as version 2 does.
 enum PlanXMLVersion1 {
-    static func action(_ action: XMLElement) -> PlanAction {
-        PlanAction(id: action.attribute("id") ?? "",
-                   status: action.attribute("status").flatMap(ActionStatus.init(rawValue:)),
-                   input: action.child("input")?.text ?? "",
-                   outcome: action.child("outcome")?.text,
-                   measure: action.child("measure")?.text,
-                   leads: leads(action.child("lead")),
-                   due: PlanXML.date(action.childText("due")),
-                   timescale: action.child("timescale")?.text,
-                   progress: action.child("progress")?.text,
-                   carried: PlanXML.carried(action),
-                   history: PlanXML.history(action))
-    }
-
     /// The leads one version 1 `lead` element names.
     static func leads(_ element: XMLElement?) -> [Lead] {
         let text = element?.text ?? ""

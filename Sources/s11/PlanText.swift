@@ -10,7 +10,7 @@ struct PlanText {
         var out = "\(plan.organisation): \(plan.title)\n"
         let control = [("owner", dc.owner), ("author", dc.author), ("version", dc.version), ("last reviewed", dc.lastReviewed?.iso),
                        ("next review due", dc.nextReviewDue?.iso)].compactMap { label, value in value.map { "\(label) \($0)" } }
-        if !control.isEmpty { out += control.joined(separator: " · ").capitalizedFirst + "\n" }
+        if !control.isEmpty { out += control.joined(separator: " · ").capitalisedFirst + "\n" }
         if !dc.keyInfluences.isEmpty { out += "Key influences: \(dc.keyInfluences.joined(separator: "; "))\n" }
         for standard in plan.standards {
             out += "\n\(standard.heading ?? "Objectives under no standard")\n"
@@ -72,8 +72,4 @@ struct PlanText {
         }
         return out
     }
-}
-
-private extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

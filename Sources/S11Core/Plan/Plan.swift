@@ -119,6 +119,9 @@ public struct Revision: Sendable, Hashable, Codable {
 
     /// The date as the plan gives it.
     public var dated: String { date?.iso ?? when ?? "" }
+
+    /// The date for a reader: spelled out ("4 April 2015"), or the plan's own words.
+    public var spelledDate: String { date?.spelledOut ?? when ?? "" }
 }
 
 /// The audit summary a board receives with the plan.

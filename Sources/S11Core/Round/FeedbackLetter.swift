@@ -51,7 +51,3 @@ public struct FeedbackLetter: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 }
-
-private extension String {
-    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
-}
