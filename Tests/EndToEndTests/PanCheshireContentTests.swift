@@ -74,6 +74,8 @@ import Testing
             """)
         let wrong = try s11.run(["moderate", "--requirement", "PC1.1", "--score", "5", "--reason", "x", "--by", "panel", "--db", s11.db])
         #expect(wrong.status == 1 && wrong.stderr.contains("'5' is not on requirement PC1.1's scale; its options are score-3, score-2, score-1, score-0"))
+        let standard = try s11.run(["moderate", "--standard", "PC1", "--score", "2", "--reason", "x", "--by", "panel", "--db", s11.db])
+        #expect(standard.status == 1 && standard.stderr.contains("a standard has no single scale, so --score is for a requirement"))
         let trail = try s11.succeed(["moderate", "--trail", "--db", s11.db]).stdout
         #expect(trail.contains("requirement PC1.1 none -> Amber (score none -> score-2): Board minutes seen at the challenge event"))
     }

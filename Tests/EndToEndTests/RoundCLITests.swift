@@ -41,6 +41,20 @@ import Testing
         #expect(try s11.succeed(["audit", "list", "--db", s11.db]).stdout.components(separatedBy: "\n").filter { $0.contains("2026") }.count == 1)
     }
 
+    @Test func aLeadWhoSignsInForAnotherOrganisationOrAsTheBoardRefusesTheWholeRound() throws {
+        let s11 = try S11Binary()
+        #expect(try s11.run(["admin", "create", "--email", "sam.reed@tvp.example", "--org", "Hillside Borough Council", "--db", s11.db],
+                            input: "correct horse battery staple\n").status == 0)
+        let refused = try open(s11)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("sam.reed@tvp.example already signs in for Hillside Borough Council, so cannot lead Thames Valley Police"))
+        #expect(try s11.succeed(["audit", "list", "--db", s11.db]).stdout.contains("no audits yet"))
+        #expect(try s11.run(["admin", "create", "--email", "sam.reed@tvp.example", "--board", "--db", s11.db],
+                            input: "correct horse battery staple\n").status == 0)
+        let board = try open(s11)
+        #expect(board.status == 1 && board.stderr.contains("already signs in as a board user"))
+    }
+
     @Test func theRoundIsFollowedAndAnOrganisationSubmitsOnceAReturnIsIn() throws {
         let s11 = try S11Binary()
         let opened = try open(s11)
@@ -85,6 +99,13 @@ import Testing
         #expect(letter.hasPrefix("Dear Sam Reed,"))
         #expect(letter.contains("- Requirement S2.1: self-assessed 100% Green, moderated to Amber (score mostly). Policy review overdue"), "\(letter)")
         #expect(letter.contains("Please send the board your action plan for these areas by 17 March 2027."))
+        let twice = try s11.run(["round", "submit", "--org", "Thames Valley Police", "--year", "2026", "--by", "Sam Reed", "--db", s11.db])
+        #expect(twice.status == 1 && twice.stderr.contains("the self-assessment is already with the board"))
+        let notHeld = try s11.run(["round", "return", "--org", "Riverside District Council", "--year", "2026", "--reason", "x", "--by", "B", "--db", s11.db])
+        #expect(notHeld.status == 1 && notHeld.stderr.contains("the board does not hold this self-assessment, so there is nothing to return"))
+        let noPanel = try s11.run(["round", "event", "--round", "1", "--title", "Empty", "--on", "2027-01-20", "--panel", " ; ",
+                                   "--org", "Thames Valley Police", "--by", "B", "--db", s11.db])
+        #expect(noPanel.status == 1 && noPanel.stderr.contains("name the panel, separated by semicolons"))
         let outsider = try s11.run(["round", "letter", "--event", "1", "--org", "Riverside District Council", "--db", s11.db])
         #expect(outsider.status == 1 && outsider.stderr.contains("that organisation is not challenged at Police challenge"))
         // Held by the board: the officers cannot change; returned, they can.
