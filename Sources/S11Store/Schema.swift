@@ -236,6 +236,24 @@ enum Schema {
                     auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE, PRIMARY KEY (eventID, auditID))
                 """)
         },
+        Migration(identifier: "v18: peer challenge: organisations paired so that one reviews another's return, and the ratings the peer proposes") { db in
+            let d = db.dialect
+            // A pairing lasts until the board ends it; the reviewer's coordinators see the return only while it lasts.
+            try await db.execute("""
+                CREATE TABLE peerPairing (\(d.autoIncrementedID), roundID \(d.integer) NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    reviewerAuditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
+                    revieweeAuditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
+                    pairedAt \(d.text) NOT NULL, pairedBy \(d.text) NOT NULL, endedAt \(d.text), endedBy \(d.text))
+                """)
+            try await db.execute("CREATE INDEX peerPairingByRound ON peerPairing (roundID)")
+            // One proposal per requirement or standard, replaced until the board decides it.
+            try await db.execute("""
+                CREATE TABLE peerProposal (pairingID \(d.integer) NOT NULL REFERENCES peerPairing(id) ON DELETE CASCADE,
+                    kind \(d.text) NOT NULL, scopeID \(d.text) NOT NULL, rag \(d.text) NOT NULL, option \(d.text), reason \(d.text) NOT NULL,
+                    byName \(d.text) NOT NULL, at \(d.text) NOT NULL, decision \(d.text), decidedBy \(d.text), decidedAt \(d.text),
+                    PRIMARY KEY (pairingID, kind, scopeID))
+                """)
+        },
     ]
 
     /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.

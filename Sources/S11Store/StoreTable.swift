@@ -23,5 +23,13 @@ struct StoreTable: Sendable {
         StoreTable(name: "coordinatorSession"),
         StoreTable(name: "signInEvent", numbersItsRows: true),
         StoreTable(name: "mailMessage", numbersItsRows: true),
+        StoreTable(name: "round", numbersItsRows: true),
+        StoreTable(name: "roundMember"),
+        StoreTable(name: "boardScore"),
+        StoreTable(name: "coordinatorInvitation"),
+        StoreTable(name: "challengeEvent", numbersItsRows: true),
+        StoreTable(name: "challengeEventMember"),
+        StoreTable(name: "peerPairing", numbersItsRows: true),
+        StoreTable(name: "peerProposal"),
     ]
 }

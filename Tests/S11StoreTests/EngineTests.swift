@@ -23,6 +23,11 @@ import S11Core
         let target = try await AuditStore(database: TestDatabase.fresh())
         let report = try await source.move(into: target)
         #expect(report.tables.map(\.name) == StoreTable.all.map(\.name))
+        // Every table the migrations make is moved: a table left off the list would be lost in the move.
+        let made = try await source.engine.read { db in
+            try await db.fetchColumn(String.self, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE 'grdb%'", [])
+        }
+        #expect(Set(made) == Set(StoreTable.all.map(\.name)))
         #expect(report.tables.first { $0.name == "answer" }?.rows == 1)
         #expect(try await target.officerReturn(officerEmail: "asha@example.org", auditID: audit.id).answers.first?.evidence == "Policy – 2026 ✓")
         #expect(try await target.staffResponses(auditID: audit.id) == source.staffResponses(auditID: audit.id))

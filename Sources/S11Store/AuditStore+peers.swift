@@ -1,0 +1,102 @@
+import S11Core
+
+extension AuditStore {
+    private static let pairingQuery = """
+        SELECT peerPairing.*, reviewer.organisation AS reviewer, reviewee.organisation AS reviewee FROM peerPairing
+        JOIN audit reviewer ON reviewer.id = peerPairing.reviewerAuditID JOIN audit reviewee ON reviewee.id = peerPairing.revieweeAuditID
+        """
+
+    /// Pairs two member organisations of a round: the reviewer's coordinators review the
+    /// reviewee's return. Refused for an organisation outside the round, an organisation reviewing
+    /// itself, or a pairing that already lasts.
+    public func pairPeers(roundID: Int64, reviewerAuditID: Int64, revieweeAuditID: Int64, by: String) async throws -> PeerPairing {
+        guard reviewerAuditID != revieweeAuditID else { throw StoreError("an organisation cannot review its own return; choose another reviewer") }
+        return try await engine.write { db in
+            let members = Set(try await db.fetchColumn(Int64.self, "SELECT auditID FROM roundMember WHERE roundID = ?", [roundID]))
+            guard members.contains(reviewerAuditID), members.contains(revieweeAuditID) else {
+                throw StoreError("both organisations must be members of this round")
+            }
+            if try await db.fetchOne("""
+                SELECT 1 FROM peerPairing WHERE reviewerAuditID = ? AND revieweeAuditID = ? AND endedAt IS NULL
+                """, [reviewerAuditID, revieweeAuditID]) != nil {
+                throw StoreError("those two organisations are already paired")
+            }
+            let id = try await db.insert("""
+                INSERT INTO peerPairing (roundID, reviewerAuditID, revieweeAuditID, pairedAt, pairedBy) VALUES (?, ?, ?, ?, ?)
+                """, [roundID, reviewerAuditID, revieweeAuditID, Self.now(), by])
+            return try await db.fetchOne(Self.pairingQuery + " WHERE peerPairing.id = ?", [id]).map(PeerPairing.init)!
+        }
+    }
+
+    /// Ends a pairing: from now on the reviewer sees nothing of the reviewee's return. Its
+    /// proposals stay for the board to decide.
+    public func endPairing(id: Int64, roundID: Int64, by: String) async throws {
+        try await engine.write { db in
+            guard try await db.fetchOne("SELECT 1 FROM peerPairing WHERE id = ? AND roundID = ? AND endedAt IS NULL", [id, roundID]) != nil else {
+                throw StoreError("that pairing has already ended, or is not in this round")
+            }
+            try await db.execute("UPDATE peerPairing SET endedAt = ?, endedBy = ? WHERE id = ?", [Self.now(), by, id])
+        }
+    }
+
+    /// The round's pairings, lasting and ended, by reviewer.
+    public func peerPairings(roundID: Int64) async throws -> [PeerPairing] {
+        try await engine.read { db in
+            try await db.fetchAll(Self.pairingQuery + " WHERE peerPairing.roundID = ? ORDER BY reviewer.organisation, reviewee.organisation, peerPairing.id",
+                                  [roundID]).map(PeerPairing.init)
+        }
+    }
+
+    public func peerPairing(id: Int64) async throws -> PeerPairing? {
+        try await engine.read { db in try await db.fetchOne(Self.pairingQuery + " WHERE peerPairing.id = ?", [id]).map(PeerPairing.init) }
+    }
+
+    /// The lasting pairings in which `organisation` reviews another: what its coordinators may see.
+    public func peerAssignments(organisation: String) async throws -> [PeerPairing] {
+        try await engine.read { db in
+            try await db.fetchAll(Self.pairingQuery + """
+                 WHERE peerPairing.endedAt IS NULL AND reviewer.organisation = ? COLLATE NOCASE ORDER BY reviewee.organisation
+                """, [organisation]).map(PeerPairing.init)
+        }
+    }
+
+    /// The peer's proposal for one requirement or standard, replacing its earlier one. Refused
+    /// once the pairing has ended, or once the board has decided that proposal.
+    public func proposePeerRating(pairingID: Int64, _ proposal: Moderation) async throws {
+        try await engine.write { db in
+            guard try await db.fetchOne("SELECT 1 FROM peerPairing WHERE id = ? AND endedAt IS NULL", [pairingID]) != nil else {
+                throw StoreError("the board has ended this peer review, so no more ratings can be proposed")
+            }
+            let key: [any SQLBindable] = [pairingID, proposal.scope.kind, proposal.scope.id]
+            if let decided = try await db.fetchOne("SELECT decision FROM peerProposal WHERE pairingID = ? AND kind = ? AND scopeID = ?", key),
+               (decided["decision"] as String?) != nil {
+                throw StoreError("the board has already decided the proposal for \(proposal.scope)")
+            }
+            try await db.execute("DELETE FROM peerProposal WHERE pairingID = ? AND kind = ? AND scopeID = ?", key)
+            try await db.execute("""
+                INSERT INTO peerProposal (pairingID, kind, scopeID, rag, option, reason, byName, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, key + [proposal.rag.rawValue, proposal.option, proposal.reason, proposal.by, proposal.at])
+        }
+    }
+
+    /// The pairing's proposals, in the order of their scope (kind, then id).
+    public func peerProposals(pairingID: Int64) async throws -> [PeerProposal] {
+        try await engine.read { db in
+            try await db.fetchAll("SELECT * FROM peerProposal WHERE pairingID = ? ORDER BY kind, scopeID", [pairingID]).compactMap { row in
+                guard let scope = Moderation.Scope(kind: row["kind"], id: row["scopeID"]), let rag = Rag(rawValue: row["rag"]) else { return nil }
+                return PeerProposal(proposed: Moderation(scope: scope, rag: rag, option: row["option"], reason: row["reason"], by: row["byName"], at: row["at"]),
+                                    decision: (row["decision"] as String?).flatMap(PeerProposal.Decision.init(rawValue:)), decidedBy: row["decidedBy"])
+            }
+        }
+    }
+
+    /// Records the board's decision on a proposal not yet decided.
+    public func decidePeerProposal(pairingID: Int64, scope: Moderation.Scope, decision: PeerProposal.Decision, by: String) async throws {
+        try await engine.write { db in
+            let changed = try await db.execute("""
+                UPDATE peerProposal SET decision = ?, decidedBy = ?, decidedAt = ? WHERE pairingID = ? AND kind = ? AND scopeID = ? AND decision IS NULL
+                """, [decision.rawValue, by, Self.now(), pairingID, scope.kind, scope.id])
+            if changed == 0 { throw StoreError("there is no undecided proposal for \(scope)") }
+        }
+    }
+}
