@@ -24,6 +24,8 @@ public struct Moderating: Sendable {
         case scoreForStandard(String)
         /// A score that is not an option of the requirement's scale; the options it has.
         case unknownOption(requirementID: String, option: String, options: [String])
+        /// A peer's proposal with neither a band nor a score.
+        case ratingMissing(Moderation.Scope)
     }
 
     /// The options a panel may score a requirement with: its question's scale, best first.
@@ -44,27 +46,35 @@ public struct Moderating: Sendable {
         return .requirement(found.id)
     }
 
+    /// Text that says something, trimmed, or the refusal.
+    static func given(_ text: String?, else refusal: Refusal) throws(Refusal) -> String {
+        guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { throw refusal }
+        return text
+    }
+
+    /// The band and option a moderation (or a peer's proposal) records: for a score on the scale,
+    /// the option it names (by value, or by its score as a panel says it: "2") and that option's
+    /// band; otherwise the band as given (nil withdraws).
+    public func rating(_ scope: Moderation.Scope, rag: Rag?, option: String?) throws(Refusal) -> (rag: Rag?, option: String?) {
+        guard let given = option else { return (rag, nil) }
+        guard case .requirement(let id) = scope else { throw Refusal.scoreForStandard(scope.id) }
+        let choices = options(requirementID: id)
+        let chosen = choices.first { $0.value.lowercased() == given.lowercased() } ?? choices.first { Double(given) == $0.score }
+        guard let chosen, let rating = Scorer(content: session.content).moderatedRating(requirementID: id, option: chosen.value),
+              let band = rating.rag else {
+            throw Refusal.unknownOption(requirementID: id, option: given, options: choices.map(\.value))
+        }
+        return (band, chosen.value)
+    }
+
     /// Sets the moderated band (nil withdraws it), or for a requirement the panel's score on its
     /// own scale (`option`, whose band is then the moderated band), and records the change in the trail.
     @discardableResult
     public func moderate(_ scope: Moderation.Scope, rag: Rag?, option: String? = nil, reason: String?, by: String?,
                          at: Date = Date()) async throws -> ModerationChange {
-        guard let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty else { throw Refusal.reasonMissing }
-        guard let by = by?.trimmingCharacters(in: .whitespacesAndNewlines), !by.isEmpty else { throw Refusal.moderatorMissing }
-        var rag = rag
-        var option = option
-        if let given = option {
-            guard case .requirement(let id) = scope else { throw Refusal.scoreForStandard(scope.id) }
-            // An option's value ("score-2"), or its score on the scale as the panel says it ("2").
-            let choices = options(requirementID: id)
-            let chosen = choices.first { $0.value.lowercased() == given.lowercased() } ?? choices.first { Double(given) == $0.score }
-            guard let chosen, let rating = Scorer(content: session.content).moderatedRating(requirementID: id, option: chosen.value),
-                  let band = rating.rag else {
-                throw Refusal.unknownOption(requirementID: id, option: given, options: choices.map(\.value))
-            }
-            option = chosen.value
-            rag = band
-        }
+        let reason = try Self.given(reason, else: .reasonMissing)
+        let by = try Self.given(by, else: .moderatorMissing)
+        let (rag, option) = try rating(scope, rag: rag, option: option)
         if rag == nil, try await !session.store.moderations(auditID: session.audit.id).contains(where: { $0.scope == scope }) {
             throw Refusal.nothingToWithdraw(scope)
         }

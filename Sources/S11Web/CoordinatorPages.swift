@@ -122,9 +122,14 @@ struct CoordinatorPages: Sendable {
                            "submitted": statuses.filter { $0.status == .submitted }.count,
                            "deadline": try await app.store.returnsDue(auditID: audit.id).deadline?.spelledOut ?? "not set"])
         }
+        // The returns of other organisations the board asked this one to review, while each review lasts.
+        var reviews: [[String: Any]] = []
+        if let organisation = coordinator.organisation {
+            reviews = try await app.store.peerAssignments(organisation: organisation).map { ["pairingID": $0.id, "reviewee": $0.reviewee] }
+        }
         let html = try app.render("admin-audits", ["title": "Audits", "csrf": csrf.token, "coordinator": coordinator.email,
                                                     "scope": coordinator.organisation ?? "every organisation's summaries (board)",
-                                                    "audits": audits, "hasAudits": !audits.isEmpty,
+                                                    "audits": audits, "hasAudits": !audits.isEmpty, "reviews": reviews, "hasReviews": !reviews.isEmpty,
                                                     "canOpen": !coordinator.isBoard, "isBoard": coordinator.isBoard])
         return WebSecurity.html(html, request: request, csrf: csrf)
     }

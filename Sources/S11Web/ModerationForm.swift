@@ -18,9 +18,18 @@ struct ModerationForm {
 
     /// Applies a posted moderation (`scope`, `rating` or `score`, `reason`) by `by`.
     func apply(_ form: FormBody, by: String) async throws -> Outcome {
-        let parts = (form["scope"] ?? "").split(separator: ":", maxSplits: 1).map(String.init)
         let moderating = Moderating(session: session)
-        guard parts.count == 2, let scope = try? moderating.scope(kind: parts[0], id: parts[1]) else {
+        return try await apply(form) { scope, rag, option, reason in
+            try await moderating.moderate(scope, rag: rag, option: option, reason: reason, by: by)
+        }
+    }
+
+    /// Reads a posted rating (`scope`, `rating` or `score`, `reason`) and hands it to `record`
+    /// (a moderation, a peer's proposal, the board's change to one); its refusals in the page's words.
+    func apply(_ form: FormBody,
+               record: (Moderation.Scope, Rag?, String?, String?) async throws -> Void) async throws -> Outcome {
+        let parts = (form["scope"] ?? "").split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let scope = try? Moderating(session: session).scope(kind: parts[0], id: parts[1]) else {
             return .refused([["field": "main-content", "message": "Choose a requirement or standard from the list"]])
         }
         let field = WebApp.domID(scope.description)
@@ -28,14 +37,15 @@ struct ModerationForm {
         let rating = form.text("rating")
         guard (score != nil) != (rating != nil), rating.map({ $0 == "none" || Rag(rawValue: $0) != nil }) ?? true else {
             return .refused([["field": "\(field)-rating",
-                              "message": "Choose the moderated band for \(scope)\(scope.kind == "requirement" ? ", or its score on the scale (not both)" : "")"]])
+                              "message": "Choose the band for \(scope)\(scope.kind == "requirement" ? ", or its score on the scale (not both)" : "")"]])
         }
         do {
-            try await moderating.moderate(scope, rag: rating.flatMap(Rag.init(rawValue:)), option: score, reason: form.text("reason"), by: by)
+            try await record(scope, rating.flatMap(Rag.init(rawValue:)), score, form.text("reason"))
         } catch let refusal as Moderating.Refusal {
             let (suffix, message) = switch refusal {
             case .reasonMissing: ("reason", "Say why, for \(scope)")
             case .nothingToWithdraw: ("rating", "\(scope) has no moderated rating to withdraw")
+            case .ratingMissing: ("rating", "Choose the band for \(scope), or its score on the scale")
             case .unknownOption(let id, _, let options): ("score", "Choose one of \(id)'s scale: \(options.joined(separator: ", "))")
             default: ("rating", "Choose a requirement or standard from the list")
             }

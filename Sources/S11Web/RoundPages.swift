@@ -133,7 +133,12 @@ struct RoundPages: Sendable {
         let events = try await app.store.challengeEvents(roundID: progress.round.id).map { event -> [String: Any] in
             ["id": progress.round.id, "eventID": event.id, "title": event.title, "heldOn": event.heldOn.spelledOut, "count": event.auditIDs.count]
         }
+        let pairings = try await app.store.peerPairings(roundID: progress.round.id).map { pairing -> [String: Any] in
+            ["id": progress.round.id, "pairingID": pairing.id, "reviewer": pairing.reviewer, "reviewee": pairing.reviewee,
+             "state": pairing.isActive ? "reviewing" : "ended"]
+        }
         let values: [String: Any?] = [
+            "pairings": pairings,
             "events": events, "choices": progress.members.map { ["auditID": $0.row.auditID, "organisation": $0.row.member.organisation] },
             "hasPicture": !heatmap.isEmpty, "heatmap": heatmap,
             "standardIDs": picture?.standards.map { ["id": $0.id, "title": $0.title] } ?? [],

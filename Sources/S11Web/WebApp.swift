@@ -103,6 +103,13 @@ public struct WebApp: Sendable {
         router.post("/admin/rounds/:round/events/:event/audits/:audit/moderate") { request, context in try await challenge.moderate(request, context) }
         router.page("/admin/rounds/:round/events/:event/audits/:audit/letter") { request, context in try await challenge.letter(request, context) }
         router.post("/admin/rounds/:round/events/:event/audits/:audit/letter") { request, context in try await challenge.sendLetter(request, context) }
+        let peers = PeerPages(app: self)
+        router.post("/admin/rounds/:round/peers") { request, context in try await peers.pair(request, context, rounds: rounds) }
+        router.page("/admin/rounds/:round/peers/:pairing") { request, context in try await peers.proposals(request, context) }
+        router.post("/admin/rounds/:round/peers/:pairing/end") { request, context in try await peers.end(request, context) }
+        router.post("/admin/rounds/:round/peers/:pairing/decide") { request, context in try await peers.decide(request, context) }
+        router.page("/admin/peer/:pairing") { request, context in try await peers.review(request, context) }
+        router.post("/admin/peer/:pairing/propose") { request, context in try await peers.propose(request, context) }
         let welcome = WelcomePages(app: self, coordinators: coordinator)
         router.page("/admin/welcome/:token") { request, context in try await welcome.form(request, context) }
         router.post("/admin/welcome/:token") { request, context in try await welcome.setPassword(request, context) }

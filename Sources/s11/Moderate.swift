@@ -84,6 +84,7 @@ struct Moderate: AsyncParsableCommand {
         case .nothingToWithdraw(let scope): "\(scope) has no moderated rating to withdraw"
         case .scoreForStandard(let id): "a standard has no single scale, so --score is for a requirement; score standard \(id)'s requirements, or give the standard a --rating"
         case .unknownOption(let id, let option, let options): "'\(option)' is not on requirement \(id)'s scale; its options are \(options.joined(separator: ", "))"
+        case .ratingMissing(let scope): "give \(scope) a band with --rating or a score with --score"
         }
     }
 }

@@ -44,6 +44,16 @@ import Testing
         return String(line.dropFirst("https://s11.board.example/admin/welcome/".count))
     }
 
+    /// The lead sets their password at their invitation's link and is signed in.
+    func setPassword(_ browser: Browser, token: String) async throws {
+        let csrf = try await browser.get("/admin/welcome/\(token)").csrf
+        let set = try await browser.post("/admin/welcome/\(token)", [("password", CoordinatorTests.password), ("confirm", CoordinatorTests.password)],
+                                         csrf: csrf)
+        #expect(set.location == "/admin")
+        browser.cookie = [browser.cookie, set.headers[values: .setCookie].first { $0.hasPrefix("s11_session=") }
+            .map { String($0.split(separator: ";")[0]) }].compactMap { $0 }.joined(separator: "; ")
+    }
+
     @Test func theBoardOpensARoundAndALeadSubmitsToTheBoard() async throws {
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-round-\(UUID().uuidString)").path
@@ -60,11 +70,7 @@ import Testing
             #expect(welcome.body.contains("Thames Valley Police") && welcome.body.contains("sam.reed@tvp.example"))
             let short = try await browser.post("/admin/welcome/\(token)", [("password", "short"), ("confirm", "short")], csrf: welcome.csrf)
             #expect(short.status == .unprocessableContent && short.body.contains("at least 12 characters"))
-            let set = try await browser.post("/admin/welcome/\(token)", [("password", CoordinatorTests.password), ("confirm", CoordinatorTests.password)],
-                                             csrf: welcome.csrf)
-            #expect(set.location == "/admin")
-            browser.cookie = [browser.cookie, set.headers[values: .setCookie].first { $0.hasPrefix("s11_session=") }
-                .map { String($0.split(separator: ";")[0]) }].compactMap { $0 }.joined(separator: "; ")
+            try await setPassword(browser, token: token)
             #expect(try await browser.get("/admin/welcome/\(token)").status == .notFound)              // once only
             #expect(try await browser.get("/admin/audits/\(fixture.audit.id)").status == .notFound)     // not Riverside's
             #expect(try await browser.get("/admin/rounds").status == .notFound)                         // not the board's pages

@@ -1,0 +1,69 @@
+import Foundation
+import S11Core
+import S11Store
+
+/// Peer challenge in a board's round, written once for the web and the command line: the board
+/// pairs member organisations so that one reviews another's return before the challenge event;
+/// the reviewer proposes moderated ratings with reasons, read-only otherwise; the board accepts a
+/// proposal (it becomes the moderation) or changes it. A reviewer sees the return only while the
+/// pairing lasts.
+public struct PeerChallenge: Sendable {
+    public let store: AuditStore
+
+    public init(store: AuditStore) { self.store = store }
+
+    /// Pairs `reviewerAuditID`'s organisation to review `revieweeAuditID`'s return.
+    public func pair(roundID: Int64, reviewerAuditID: Int64, revieweeAuditID: Int64, by: String) async throws -> PeerPairing {
+        try await store.pairPeers(roundID: roundID, reviewerAuditID: reviewerAuditID, revieweeAuditID: revieweeAuditID, by: by)
+    }
+
+    /// Ends a pairing: the reviewer no longer sees the return or proposes anything.
+    public func end(pairingID: Int64, roundID: Int64, by: String) async throws {
+        try await store.endPairing(id: pairingID, roundID: roundID, by: by)
+    }
+
+    /// The pairing `id` when `coordinator` reviews through it now: it lasts and its reviewer is
+    /// their organisation. Nil otherwise (a board user, another organisation, an ended pairing).
+    public func assignment(id: Int64, for coordinator: Coordinator) async throws -> PeerPairing? {
+        guard let organisation = coordinator.organisation, let pairing = try await store.peerPairing(id: id), pairing.isActive,
+              pairing.reviewer.lowercased() == organisation.lowercased() else { return nil }
+        return pairing
+    }
+
+    /// The return under review, as its session (scorecard, answers, scale).
+    public func reviewee(_ pairing: PeerPairing) async throws -> AuditSession {
+        guard let audit = try await store.audit(id: pairing.revieweeAuditID) else { throw ApplicationError("the organisation under review is gone") }
+        return try await AuditSession(store: store, audit: audit)
+    }
+
+    /// The peer proposes a band, or for a requirement a score on its scale, with why; checked as a
+    /// moderation is (`Moderating`), and stored for the board to decide. `by` names the reviewer.
+    public func propose(_ pairing: PeerPairing, scope: Moderation.Scope, rag: Rag?, option: String?, reason: String?, by: String,
+                        at: Date = Date()) async throws {
+        let moderating = Moderating(session: try await reviewee(pairing))
+        let reason = try Moderating.given(reason, else: .reasonMissing)
+        guard case (let band?, let option) = try moderating.rating(scope, rag: rag, option: option) else { throw Moderating.Refusal.ratingMissing(scope) }
+        try await store.proposePeerRating(pairingID: pairing.id, Moderation(scope: scope, rag: band, option: option, reason: reason,
+                                                                           by: "\(by) (\(pairing.reviewer))",
+                                                                           at: ISO8601DateFormatter().string(from: at)))
+    }
+
+    /// The board accepts a peer's proposal: it becomes the moderation, as proposed, with the peer's reason.
+    public func accept(_ pairing: PeerPairing, scope: Moderation.Scope, by: String) async throws {
+        guard let proposal = try await store.peerProposals(pairingID: pairing.id).first(where: { $0.proposed.scope == scope }),
+              proposal.decision == nil else { throw ApplicationError("there is no undecided proposal for \(scope)") }
+        let proposed = proposal.proposed
+        try await Moderating(session: try await reviewee(pairing)).moderate(
+            scope, rag: proposed.rag, option: proposed.option, reason: "\(proposed.reason) (proposed by \(proposed.by), accepted)", by: by)
+        try await store.decidePeerProposal(pairingID: pairing.id, scope: scope, decision: .accepted, by: by)
+    }
+
+    /// The board moderates the proposal's requirement or standard its own way instead.
+    public func change(_ pairing: PeerPairing, scope: Moderation.Scope, rag: Rag?, option: String?, reason: String?, by: String) async throws {
+        guard try await store.peerProposals(pairingID: pairing.id).contains(where: { $0.proposed.scope == scope && $0.decision == nil }) else {
+            throw ApplicationError("there is no undecided proposal for \(scope)")
+        }
+        try await Moderating(session: try await reviewee(pairing)).moderate(scope, rag: rag, option: option, reason: reason, by: by)
+        try await store.decidePeerProposal(pairingID: pairing.id, scope: scope, decision: .changed, by: by)
+    }
+}
