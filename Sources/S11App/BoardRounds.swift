@@ -58,15 +58,20 @@ public struct BoardRounds: Sendable {
     public func picture(_ progress: RoundProgress, sector: String? = nil,
                         content: (@Sendable (AuditRecord) async throws -> AuditContent)? = nil) async throws -> RoundPicture? {
         guard let first = progress.members.first, let audit = try await store.audit(id: first.row.auditID) else { return nil }
-        let catalogue: Catalogue
-        if let content { catalogue = try await content(audit).catalogue } else {
-            catalogue = try await AuditSession.pinnedContent(store: store, audit: audit).catalogue
-        }
+        let pinned = if let content { try await content(audit) } else { try await AuditSession.pinnedContent(store: store, audit: audit) }
         let scores = try await store.boardScores(roundID: progress.round.id)
+        // Last year's round of the same board, for each organisation's movement.
+        let lastYear = try await store.round(board: progress.round.board, year: progress.round.year - 1)
+        var lastOveralls: [String: BoardScore] = [:]
+        if let lastYear { lastOveralls = try await store.boardOveralls(roundID: lastYear.id) }
         let submitted = progress.members.filter { sector == nil || $0.row.member.sector == sector }.compactMap { row, _ in
-            scores[row.auditID].map { RoundPicture.Submitted(organisation: row.member.organisation, sector: row.member.sector, scores: $0) }
+            scores[row.auditID].map {
+                RoundPicture.Submitted(organisation: row.member.organisation, sector: row.member.sector, scores: $0,
+                                       lastYear: lastOveralls[row.member.organisation.lowercased()])
+            }
         }
-        return RoundPicture(submitted: submitted, catalogue: catalogue)
+        return RoundPicture(submitted: submitted, catalogue: pinned.catalogue,
+                            staffStatements: pinned.staffSurvey?.statements.map { ($0.id, $0.text) } ?? [])
     }
 
     /// Schedules a challenge event: its title, day, panel and the member organisations it tests.
@@ -140,7 +145,7 @@ public struct BoardRounds: Sendable {
     /// What the board receives of an audit: its scorecard and gaps as `BoardScore` lines.
     static func scores(of session: AuditSession) async throws -> [BoardScore] {
         let card = try await session.scorecard()
-        return BoardScore.snapshot(card, gaps: try await session.gaps(in: card))
+        return BoardScore.snapshot(card, gaps: try await session.gaps(in: card), staff: try await session.staffResults())
     }
 
     /// The board gives a self-assessment back for changes, saying why.

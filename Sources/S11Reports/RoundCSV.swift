@@ -12,7 +12,7 @@ public struct RoundCSV: Sendable {
     public func write(_ picture: RoundPicture) -> String {
         var rows = [Self.header]
         for organisation in picture.submitted {
-            for score in organisation.scores {
+            for score in organisation.scores where [.overall, .standard, .requirement].contains(score.kind) {
                 rows.append([organisation.organisation, organisation.sector, score.kind.rawValue, score.scopeID,
                              score.percent.map { PercentText.format($0) } ?? "", score.rag?.rawValue ?? "",
                              score.moderatedPercent.map { PercentText.format($0) } ?? "", score.moderated?.rawValue ?? "",

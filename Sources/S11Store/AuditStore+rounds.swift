@@ -107,12 +107,13 @@ extension AuditStore {
     private static func replaceBoardScores(_ scores: [BoardScore], auditID: Int64, db: any SQLConnection) async throws {
         try await db.execute("DELETE FROM boardScore WHERE auditID = ?", [auditID])
         try await db.insertRows(into: "boardScore", columns: ["auditID", "kind", "scopeID", "position", "percent", "rag", "moderated",
-                                                              "moderatedPercent", "isGap"],
+                                                              "moderatedPercent", "isGap", "answered", "agreeing"],
                                 scores.enumerated().map { position, score in
                                     [.integer(auditID), .text(score.kind.rawValue), .text(score.scopeID), .integer(Int64(position)),
                                      score.percent.map(SQLValue.real) ?? .null,
                                      score.rag.map { .text($0.rawValue) } ?? .null, score.moderated.map { .text($0.rawValue) } ?? .null,
-                                     score.moderatedPercent.map(SQLValue.real) ?? .null, .integer(score.isGap ? 1 : 0)]
+                                     score.moderatedPercent.map(SQLValue.real) ?? .null, .integer(score.isGap ? 1 : 0),
+                                     score.answered.map { .integer(Int64($0)) } ?? .null, score.agreeing.map { .integer(Int64($0)) } ?? .null]
                                 })
     }
 
@@ -128,6 +129,26 @@ extension AuditStore {
             }
             return scores
         }
+    }
+
+    /// What each organisation submitted overall in a round (last year's, for the movement), by organisation.
+    public func boardOveralls(roundID: Int64) async throws -> [String: BoardScore] {
+        try await engine.read { db in
+            var overalls: [String: BoardScore] = [:]
+            for row in try await db.fetchAll("""
+                SELECT boardScore.*, audit.organisation FROM boardScore JOIN roundMember ON roundMember.auditID = boardScore.auditID
+                JOIN audit ON audit.id = boardScore.auditID
+                WHERE roundMember.roundID = ? AND roundMember.submittedAt IS NOT NULL AND boardScore.kind = 'overall'
+                """, [roundID]) {
+                overalls[(row["organisation"] as String).lowercased()] = BoardScoreRow.score(row)
+            }
+            return overalls
+        }
+    }
+
+    /// The board's round of `year`, if it ran one.
+    public func round(board: String, year: Int) async throws -> BoardRound? {
+        try await engine.read { db in try await db.fetchOne("SELECT * FROM round WHERE board = ? AND year = ?", [board, year]).map(BoardRound.init) }
     }
 
     /// The board gives the self-assessment back to the organisation, saying why; it can change again.

@@ -254,6 +254,11 @@ enum Schema {
                     PRIMARY KEY (pairingID, kind, scopeID))
                 """)
         },
+        Migration(identifier: "v19: the staff survey figures an organisation submits to the board") { db in
+            for column in ["answered", "agreeing"] {
+                try await db.execute("ALTER TABLE boardScore ADD COLUMN \(column) \(db.dialect.integer)")
+            }
+        },
     ]
 
     /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.

@@ -128,6 +128,7 @@ struct RoundPages: Sendable {
         }
         let heatmap = picture?.submitted.map { organisation -> [String: Any] in
             ["organisation": organisation.organisation, "sector": organisation.sector, "overall": cell(organisation.overall),
+             "movement": organisation.movement.changeText,
              "cells": picture?.standards.map { cell(organisation.standard($0.id)) } ?? []]
         } ?? []
         let events = try await app.store.challengeEvents(roundID: progress.round.id).map { event -> [String: Any] in
@@ -150,6 +151,16 @@ struct RoundPages: Sendable {
                 return ["requirement": theme.requirementID, "statement": theme.statement, "count": theme.organisations.count,
                         "organisations": theme.organisations.count > 10 ? "\(named) and \(theme.organisations.count - 10) more" : named]
             } ?? [],
+            "staff": picture?.staff.map { staff -> [String: Any] in
+                func figure(_ proportion: Proportion?) -> String {
+                    proportion.flatMap { p in p.percent.map { "\(PercentText.format($0))% of \(p.total)" } } ?? "-"
+                }
+                return ["sectors": staff.sectors, "counted": staff.organisationsCounted, "respondents": staff.respondentsCounted,
+                        "leftOut": staff.organisationsLeftOut, "hasLeftOut": staff.organisationsLeftOut > 0,
+                        "lines": staff.lines.map { line -> [String: Any] in
+                            ["statement": line.text, "partnership": figure(line.partnership), "sectors": staff.sectors.map { figure(line.bySector[$0]) }]
+                        }]
+            },
             "title": "\(progress.round.board) \(progress.round.year)", "csrf": csrf.token, "coordinator": coordinator.email,
             "board": progress.round.board, "year": progress.round.year, "deadline": progress.round.deadline.spelledOut, "id": progress.round.id,
             "total": progress.members.count, "stages": progress.byStage.map { ["stage": $0.stage.rawValue.capitalisedFirst, "count": $0.count] },

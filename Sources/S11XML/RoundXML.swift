@@ -45,6 +45,7 @@ public struct RoundXML: Sendable {
             if let submitted = organisation.submitted {
                 let held = builder.element("submitted", in: node, attributes: [("at", submitted.at), ("by", submitted.by)])
                 var standard: xmlNodePtr?                        // the standard the requirement lines that follow belong to
+                var staff: xmlNodePtr?                           // the staff survey the statement lines that follow belong to
                 for score in submitted.scores {
                     switch score.kind {
                     case .overall: builder.element("overall", in: held, attributes: figures(score))
@@ -54,6 +55,12 @@ public struct RoundXML: Sendable {
                         guard let parent = standard else { continue }
                         builder.element("requirement", in: parent, attributes: [("ref", score.scopeID)] + figures(score)
                                         + [("gap", score.isGap ? "true" : "false")])
+                    case .staffSurvey:
+                        staff = builder.element("staff", in: held, attributes: [("respondents", String(score.answered ?? 0))])
+                    case .staffStatement:
+                        guard let parent = staff, let figure = score.staffFigure, figure.total > 0 else { continue }
+                        builder.element("statement", in: parent, attributes: [("ref", score.scopeID), ("answered", String(figure.total)),
+                                                                              ("agreeing", String(figure.count)), ("gap", score.isGap ? "true" : "false")])
                     }
                 }
             }

@@ -34,3 +34,40 @@ import Testing
         #expect(!gaps.isEmpty && Set(lines.filter(\.isGap).map(\.scopeID)) == Set(gaps.map(\.requirementID)))
     }
 }
+
+/// The staff survey across organisations: statements are kept at submission only for groups large
+/// enough to show, and the partnership and sector figures add up the organisations counted only.
+@Suite struct RoundStaffPictureTests {
+    func results(respondents: Int, agreeing: Int) -> StaffResults {
+        StaffResults(respondents: respondents, minimumGroup: 5, serviceAreas: [], statements: [
+            StaffResults.StatementResult(statementID: "SC01", text: "I know how to raise a concern", requirementID: nil, targetPercent: nil,
+                                         overall: StaffResults.Figure(agreeing: Proportion(count: agreeing, total: respondents), suppressed: false),
+                                         byServiceArea: [:], change: nil, gapReasons: []),
+        ], previousRespondents: nil)
+    }
+
+    func organisation(_ name: String, _ sector: String, respondents: Int, agreeing: Int) -> RoundPicture.Submitted {
+        let card = Fixture.score([Fixture.ret(Fixture.ben, [Fixture.answer("Q1.1", "fully")])])
+        return RoundPicture.Submitted(organisation: name, sector: sector,
+                                      scores: BoardScore.snapshot(card, gaps: [], staff: results(respondents: respondents, agreeing: agreeing)))
+    }
+
+    @Test func smallGroupsAreLeftOutOfEveryFigure() throws {
+        let small = BoardScore.snapshot(Fixture.score([]), gaps: [], staff: results(respondents: 4, agreeing: 1))
+        #expect(small.filter { $0.kind == .staffSurvey }.map(\.answered) == [4])
+        #expect(!small.contains { $0.kind == .staffStatement })                    // four staff: nothing per statement is kept
+
+        let staff = try #require(RoundStaffPicture(submitted: [
+            organisation("A", "Police", respondents: 10, agreeing: 8),
+            organisation("B", "NHS trust", respondents: 6, agreeing: 3),
+            organisation("C", "Police", respondents: 20, agreeing: 10),
+            organisation("D", "Police", respondents: 3, agreeing: 0),
+        ], statements: [("SC01", "I know how to raise a concern")]))
+        #expect(staff.organisationsCounted == 3 && staff.respondentsCounted == 36 && staff.organisationsLeftOut == 1)
+        let line = try #require(staff.lines.first)
+        #expect(line.partnership == Proportion(count: 21, total: 36))
+        #expect(line.bySector["Police"] == Proportion(count: 18, total: 30) && line.bySector["NHS trust"] == Proportion(count: 3, total: 6))
+        #expect(staff.sectors == ["NHS trust", "Police"])
+        #expect(RoundStaffPicture(submitted: [], statements: [("SC01", "x")]) == nil)
+    }
+}

@@ -220,6 +220,57 @@ import Testing
     }
 
     /// A bad list opens nothing: every problem is listed with its row and column.
+    /// A return and staff answers for `organisation` in the 2027 round, submitted to the board by its lead.
+    func submitWithStaff(_ fixture: WebFixture, _ organisation: String, officer: String, staff agreeing: [Bool]) async throws {
+        let audit = try await fixture.store.audit(organisation: organisation, year: 2027)
+        try await fixture.store.importOfficers([Officer(name: "Officer", email: officer, role: "dso", serviceArea: "Response")], auditID: audit.id)
+        try await fixture.store.saveReturns([OfficerReturn(organisation: organisation, year: 2027, officerEmail: officer,
+                                                           answers: [Answer(questionID: "Q2.1", choice: .option("partially"), evidence: "Policy 2019")])],
+                                            auditID: audit.id) { _, _ in .submitted }
+        try await fixture.store.saveStaffResponses(agreeing.map { StaffResponse(profile: ["service-area": "other"], answers: ["SC01": $0 ? "agree" : "disagree"]) },
+                                                   auditID: audit.id)
+        try await BoardRounds(store: fixture.store).submit(auditID: audit.id, by: "lead", declaration: BoardRounds.standardDeclaration)
+    }
+
+    @Test func theDashboardShowsMovementAndTheStaffSurveyWithSmallGroupsLeftOut() async throws {
+        let fixture = try await CoordinatorTests().fixtureWithCoordinator()
+        let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-round-\(UUID().uuidString)").path
+        // Last year's round, in which the police submitted 40% overall.
+        let rounds = BoardRounds(store: fixture.store)
+        let lastYear = try await rounds.open(board: "Oxfordshire Safeguarding Children Partnership", year: 2026, deadline: CalendarDate(iso: "2026-03-31")!,
+                                             root: WebFixture.packageRoot, surveyID: nil,
+                                             membersCSV: "organisation,sector,lead_name,lead_email\nThames Valley Police,Police,Sam Reed,sam.reed@tvp.example\n",
+                                             file: "members.csv", by: "board")
+        let police2026 = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2026)
+        try await fixture.store.submitToBoard(auditID: police2026.id, by: "Sam Reed", declaration: "x",
+                                              scores: [BoardScore(kind: .overall, scopeID: "", percent: 40, rag: .red, moderated: nil, isGap: false)])
+        #expect(lastYear.round.year == 2026)
+
+        let round = try #require(try await openRound(fixture, mail: mail).0)
+        // The police's six staff answered (four agree with SC01); the trust's two are too few to show.
+        try await submitWithStaff(fixture, "Thames Valley Police", officer: "kim.ng@tvp.example", staff: [true, true, true, true, false, false])
+        try await submitWithStaff(fixture, "Oxford Health NHS Trust", officer: "lee@oxfordhealth.example", staff: [true, false])
+        let police = try #require(try await fixture.store.boardScores(roundID: round)[try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027).id])
+        let overall = try #require(police.first { $0.kind == .overall }?.percent)
+        let health = try await fixture.store.audit(organisation: "Oxford Health NHS Trust", year: 2027)
+        #expect(try await fixture.store.boardScores(roundID: round)[health.id]?.contains { $0.kind == .staffStatement } == false)
+
+        try await run(fixture, mail: mail) { browser in
+            try await CoordinatorTests().signInAsBoard(browser, fixture)
+            let page = try await browser.get("/admin/rounds/\(round)")
+            #expect(page.body.contains("<td>\(ScoreMovement.Line(standardID: "overall", previous: 40, current: overall).changeText)</td>"))
+            #expect(overall != 40)
+            #expect(page.body.contains("Staff confidence survey across the partnership"))
+            #expect(page.body.contains("Counted: 1 organisation(s), 6 staff.") && page.body.contains("too few of their staff answered"))
+            #expect(page.body.contains("<td>66.7% of 6</td>"))
+            #expect(!page.body.contains("50% of 2") && !page.body.contains("% of 8"))
+        }
+        // The round's XML carries the same, validated under round.xsd as it is written.
+        let xml = String(decoding: try await rounds.xml(try await rounds.progress(roundID: round, today: CalendarDate(iso: "2027-04-01")!)), as: UTF8.self)
+        let compact = xml.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "  ", with: "")
+        #expect(compact.contains("<staff respondents=\"6\"><statement ref=\"SC01\" answered=\"6\" agreeing=\"4\"") && compact.contains("<staff respondents=\"2\"/>"))
+    }
+
     @Test func aBadListOpensNoRound() async throws {
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-round-\(UUID().uuidString)").path

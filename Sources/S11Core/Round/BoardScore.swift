@@ -2,7 +2,14 @@
 /// standard's or requirement's, self-assessed and moderated, and whether the requirement is a gap.
 /// Kept as submitted, so the board's dashboard reads thousands of organisations without scoring them again.
 public struct BoardScore: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable { case overall, standard, requirement }
+    public enum Kind: String, Sendable, Hashable {
+        case overall, standard, requirement
+        /// The staff survey: how many answered it (`answered`), and nothing else.
+        case staffSurvey
+        /// A staff statement: how many of those who answered it agreed. Kept only for an
+        /// organisation with at least the survey's smallest group of respondents.
+        case staffStatement
+    }
 
     public var kind: Kind
     /// The standard's or requirement's id; empty for the overall line.
@@ -15,8 +22,21 @@ public struct BoardScore: Sendable, Hashable {
     public var moderatedPercent: Double?
     /// For a requirement: the gap finder found a gap in it.
     public var isGap: Bool
+    /// For the staff survey, how many answered it; for a staff statement, how many answered it.
+    public var answered: Int? = nil
+    /// For a staff statement, how many of them agreed.
+    public var agreeing: Int? = nil
 
-    public init(kind: Kind, scopeID: String, percent: Double?, rag: Rag?, moderated: Rag?, moderatedPercent: Double? = nil, isGap: Bool) {
+    /// A staff statement's figure: agreeing out of answered.
+    public var staffFigure: Proportion? {
+        guard kind == .staffStatement, let answered, let agreeing else { return nil }
+        return Proportion(count: agreeing, total: answered)
+    }
+
+    public init(kind: Kind, scopeID: String, percent: Double?, rag: Rag?, moderated: Rag?, moderatedPercent: Double? = nil, isGap: Bool,
+                answered: Int? = nil, agreeing: Int? = nil) {
+        self.answered = answered
+        self.agreeing = agreeing
         self.kind = kind
         self.scopeID = scopeID
         self.percent = percent
@@ -26,9 +46,20 @@ public struct BoardScore: Sendable, Hashable {
         self.isGap = isGap
     }
 
-    /// The board's lines from an organisation's scorecard and gaps.
-    public static func snapshot(_ card: Scorecard, gaps: [Gap]) -> [BoardScore] {
+    /// The board's lines from an organisation's scorecard and gaps, and its staff survey results:
+    /// how many answered, and each statement's agreement only when at least the smallest group
+    /// the survey shows answered it, so that a small organisation's staff cannot be picked out.
+    public static func snapshot(_ card: Scorecard, gaps: [Gap], staff: StaffResults? = nil) -> [BoardScore] {
         let gapIDs = Set(gaps.map(\.requirementID))
+        let staffLines = staff.map { results in
+            [BoardScore(kind: .staffSurvey, scopeID: "", percent: nil, rag: nil, moderated: nil, isGap: false, answered: results.respondents)]
+                + (results.respondents < results.minimumGroup ? [] : results.statements.compactMap { statement in
+                    statement.overall.agreeing.map {
+                        BoardScore(kind: .staffStatement, scopeID: statement.statementID, percent: $0.percent, rag: nil, moderated: nil,
+                                   isGap: statement.isGap, answered: $0.total, agreeing: $0.count)
+                    }
+                })
+        } ?? []
         return [BoardScore(kind: .overall, scopeID: "", percent: card.overall.percent, rag: card.overall.rag,
                            moderated: card.moderatedOverall?.rag, moderatedPercent: card.moderatedOverall?.percent, isGap: false)]
             + card.standards.flatMap { standard in
@@ -40,8 +71,11 @@ public struct BoardScore: Sendable, Hashable {
                                    rag: requirement.rating.rag, moderated: requirement.moderation?.rag,
                                    moderatedPercent: requirement.moderatedRating?.percent, isGap: gapIDs.contains(requirement.requirementID))
                     }
-            }
+            } + staffLines
     }
+
+    /// The percentage the board goes by: the moderated one where the panel scored on the scale.
+    public var boardPercent: Double? { moderatedPercent ?? percent }
 
     /// The band the board goes by: the moderated one where there is one.
     public var effectiveRag: Rag? { moderated ?? rag }

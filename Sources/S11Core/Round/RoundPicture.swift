@@ -7,20 +7,28 @@ public struct RoundPicture: Sendable {
         public var organisation: String
         public var sector: String
         public var scores: [BoardScore]
+        /// What it submitted overall in the board's round last year, when it did.
+        public var lastYear: BoardScore?
 
         /// Each standard's line by id, found once.
         private let standardsByID: [String: BoardScore]
 
-        public init(organisation: String, sector: String, scores: [BoardScore]) {
+        public init(organisation: String, sector: String, scores: [BoardScore], lastYear: BoardScore? = nil) {
             self.organisation = organisation
             self.sector = sector
             self.scores = scores
+            self.lastYear = lastYear
             standardsByID = Dictionary(scores.filter { $0.kind == .standard }.map { ($0.scopeID, $0) }, uniquingKeysWith: { a, _ in a })
         }
 
         public var overall: BoardScore? { scores.first { $0.kind == .overall } }
 
         public func standard(_ id: String) -> BoardScore? { standardsByID[id] }
+
+        /// The overall percentage as the board holds it (moderated where moderated), last year and now.
+        public var movement: ScoreMovement.Line {
+            ScoreMovement.Line(standardID: "overall", previous: lastYear?.boardPercent, current: overall?.boardPercent)
+        }
     }
 
     /// How many organisations a standard's effective band puts in each colour, and how many are unrated.
@@ -42,11 +50,14 @@ public struct RoundPicture: Sendable {
     public var standards: [(id: String, title: String)]
     public var spreads: [Spread]
     public var themes: [Theme]
+    /// The staff survey across the organisations; nil when no organisation's staff answered.
+    public var staff: RoundStaffPicture?
 
     /// From the organisations submitted (in the order to show them) and the round's catalogue;
     /// at most `themeCount` themes, the most frequent gaps first (then the catalogue's order).
-    public init(submitted: [Submitted], catalogue: Catalogue, themeCount: Int = 10) {
+    public init(submitted: [Submitted], catalogue: Catalogue, staffStatements: [(id: String, text: String)] = [], themeCount: Int = 10) {
         self.submitted = submitted
+        staff = RoundStaffPicture(submitted: submitted, statements: staffStatements)
         standards = catalogue.standards.map { ($0.id, $0.title) }
         spreads = catalogue.standards.map { standard in
             var counts: [Rag: Int] = [:]

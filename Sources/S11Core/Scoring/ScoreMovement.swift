@@ -6,6 +6,12 @@ public struct ScoreMovement: Sendable {
         public var previous: Double?
         public var current: Double?
 
+        public init(standardID: String, previous: Double?, current: Double?) {
+            self.standardID = standardID
+            self.previous = previous
+            self.current = current
+        }
+
         public var change: Double? {
             guard let previous, let current else { return nil }
             return ((current - previous) * 10).rounded() / 10
