@@ -127,6 +127,30 @@ public struct BoardRounds: Sendable {
                                     asOf: progress.today, organisations: organisations)
     }
 
+    /// The board report (`BoardReport`, rendered as HTML or Word): completion, the picture, what
+    /// each challenge event and peer review changed, and the staff survey across the partnership.
+    public func report(_ progress: RoundProgress,
+                       content: (@Sendable (AuditRecord) async throws -> AuditContent)? = nil) async throws -> BoardReport {
+        var challenges: [BoardReport.Challenge] = []
+        for event in try await store.challengeEvents(roundID: progress.round.id) {
+            var outcomes: [(organisation: String, changes: [ModerationChange])] = []
+            for auditID in event.auditIDs {
+                guard let audit = try await store.audit(id: auditID) else { continue }
+                outcomes.append((audit.organisation, try await store.moderationTrail(auditID: auditID).filter { $0.at >= event.scheduledAt }))
+            }
+            challenges.append(BoardReport.Challenge(title: event.title, heldOn: event.heldOn, panel: event.panel,
+                                                    outcomes: outcomes.sorted { $0.organisation < $1.organisation }))
+        }
+        var reviews: [BoardReport.PeerReview] = []
+        for pairing in try await store.peerPairings(roundID: progress.round.id) {
+            reviews.append(BoardReport.PeerReview(reviewer: pairing.reviewer, reviewee: pairing.reviewee,
+                                                  proposals: try await store.peerProposals(pairingID: pairing.id)))
+        }
+        return BoardReport(board: progress.round.board, year: progress.round.year, deadline: progress.round.deadline, asOf: progress.today,
+                           stages: progress.byStage, sectors: progress.bySector, picture: try await picture(progress, content: content),
+                           challenges: challenges, peerReviews: reviews)
+    }
+
     /// The round as the board's CSV (`RoundCSV`).
     public func csv(_ picture: RoundPicture) -> String { RoundCSV().write(picture) }
 

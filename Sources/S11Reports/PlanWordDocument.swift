@@ -13,87 +13,14 @@ import ZIPFoundation
 public struct PlanWordDocument: Sendable {
     public init() {}
 
-    static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
     public func write(_ plan: Plan) throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        let parts: [(String, Data)] = [
-            ("[Content_Types].xml", contentTypes()),
-            ("_rels/.rels", packageRelationships()),
-            ("word/document.xml", document(plan)),
-            ("word/styles.xml", styles()),
-            ("word/_rels/document.xml.rels", documentRelationships()),
-        ]
-        let fixed = Date(timeIntervalSince1970: 1_767_225_600)          // 2026-01-01, so the bytes never change
-        for (path, data) in parts {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixed,
-                                 compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        guard let bytes = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return bytes
-    }
-
-    // MARK: Package parts
-
-    private func contentTypes() -> Data {
-        let builder = XMLBuilder(root: "Types", namespace: "http://schemas.openxmlformats.org/package/2006/content-types")
-        builder.element("Default", in: builder.root, attributes: [
-            ("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml")])
-        builder.element("Default", in: builder.root, attributes: [("Extension", "xml"), ("ContentType", "application/xml")])
-        builder.element("Override", in: builder.root, attributes: [
-            ("PartName", "/word/document.xml"),
-            ("ContentType", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")])
-        builder.element("Override", in: builder.root, attributes: [
-            ("PartName", "/word/styles.xml"),
-            ("ContentType", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml")])
-        return builder.data(indented: false)
-    }
-
-    private func packageRelationships() -> Data {
-        relationships([("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "word/document.xml")])
-    }
-
-    private func documentRelationships() -> Data {
-        relationships([("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml")])
-    }
-
-    private func relationships(_ items: [(id: String, type: String, target: String)]) -> Data {
-        let builder = XMLBuilder(root: "Relationships", namespace: "http://schemas.openxmlformats.org/package/2006/relationships")
-        for item in items {
-            builder.element("Relationship", in: builder.root, attributes: [("Id", item.id), ("Type", item.type), ("Target", item.target)])
-        }
-        return builder.data(indented: false)
-    }
-
-    private func styles() -> Data {
-        let builder = XMLBuilder(root: "styles", namespace: Self.w, prefix: "w", qualifiedAttributes: true)
-        let defaults = builder.element("rPrDefault", in: builder.element("docDefaults", in: builder.root))
-        let run = builder.element("rPr", in: defaults)
-        builder.element("rFonts", in: run, attributes: [("ascii", "Arial"), ("hAnsi", "Arial"), ("cs", "Arial")])
-        builder.element("sz", in: run, attributes: [("val", "18")])
-        for (id, name, size) in [("Normal", "Normal", nil), ("Title", "Title", "36"), ("Heading1", "heading 1", "28"),
-                                 ("Heading2", "heading 2", "22")] as [(String, String, String?)] {
-            let style = builder.element("style", in: builder.root, attributes: [("type", "paragraph"), ("styleId", id)])
-            builder.element("name", in: style, attributes: [("val", name)])
-            if id != "Normal" { builder.element("basedOn", in: style, attributes: [("val", "Normal")]) }
-            let paragraph = builder.element("pPr", in: style)
-            builder.element("spacing", in: paragraph, attributes: [("before", id == "Normal" ? "0" : "240"), ("after", "80")])
-            if let size {
-                if id != "Title" { builder.element("outlineLvl", in: paragraph, attributes: [("val", id == "Heading1" ? "0" : "1")]) }
-                let runStyle = builder.element("rPr", in: style)
-                builder.element("b", in: runStyle)
-                builder.element("sz", in: runStyle, attributes: [("val", size)])
-            }
-        }
-        return builder.data(indented: false)
+        try WordPackage.docx(document: document(plan))
     }
 
     // MARK: The document
 
     private func document(_ plan: Plan) -> Data {
-        let doc = WordBody(builder: XMLBuilder(root: "document", namespace: Self.w, prefix: "w", qualifiedAttributes: true))
+        let doc = WordBody(builder: XMLBuilder(root: "document", namespace: WordPackage.w, prefix: "w", qualifiedAttributes: true))
         doc.paragraph("\(plan.organisation): \(plan.title)", style: "Title")
         doc.paragraph(PlanReportText.introduction(plan))
 
@@ -119,8 +46,8 @@ public struct PlanWordDocument: Sendable {
             doc.table(widths: [8400, 2600, 2200, 1600], header: ["Standard", "Self rating", "Moderated", "Gaps"],
                       rows: results.standards.map { standard in
                 [.text("\(standard.standardID) \(standard.title)"),
-                 .shaded(standard.rating.text, fill: standard.rating.rag.map(Self.fill)),
-                 .shaded(standard.moderated?.label ?? "-", fill: standard.moderated.map(Self.fill)), .text(String(standard.gaps))]
+                 .shaded(standard.rating.text, fill: standard.rating.rag.map(WordPackage.fill)),
+                 .shaded(standard.moderated?.label ?? "-", fill: standard.moderated.map(WordPackage.fill)), .text(String(standard.gaps))]
             })
         }
 
@@ -152,7 +79,7 @@ public struct PlanWordDocument: Sendable {
                       rows: plan.completed.map { done in
                 [.text(done.standardHeading), .text(done.objective),
                  .lines([done.action.input] + (done.action.progress.map { [$0] } ?? [])), .lines(PlanReportText.outcome(done.action)),
-                 .lines(PlanReportText.leads(done.action)), .shaded(done.action.status?.rawValue ?? "B", fill: Self.fill(Rag.blue))]
+                 .lines(PlanReportText.leads(done.action)), .shaded(done.action.status?.rawValue ?? "B", fill: WordPackage.fill(Rag.blue))]
             })
         }
 
@@ -171,21 +98,12 @@ public struct PlanWordDocument: Sendable {
         return doc.builder.data(indented: false)
     }
 
-    static func fill(_ rag: Rag) -> String {
-        switch rag {
-        case .blue: return "0070C0"
-        case .green: return "00B050"
-        case .amber: return "FFC000"
-        case .red: return "FF0000"
-        }
-    }
-
     static func fill(_ status: ActionStatus) -> String {
         switch status {
-        case .blue: return fill(Rag.blue)
-        case .green: return fill(Rag.green)
-        case .amber: return fill(Rag.amber)
-        case .red: return fill(Rag.red)
+        case .blue: return WordPackage.fill(Rag.blue)
+        case .green: return WordPackage.fill(Rag.green)
+        case .amber: return WordPackage.fill(Rag.amber)
+        case .red: return WordPackage.fill(Rag.red)
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import S11App
 import S11Core
+import S11Reports
 import S11Store
 
 /// The board's round in the browser, for board users only: open the year's round for the member
@@ -105,6 +106,19 @@ struct RoundPages: Sendable {
         let progress = try await roundProgress(context)
         return Download.response(try await BoardRounds(store: app.store).xml(progress), fileName: "round-\(progress.round.year)-\(progress.round.id).xml",
                                  contentType: "application/xml")
+    }
+
+    /// The board report for the board meeting, as a page to print or a Word document.
+    func report(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        guard try await app.boardUser(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
+        let progress = try await roundProgress(context)
+        let report = try await BoardRounds(store: app.store).report(progress, content: { [app] in try await app.content(of: $0) })
+        let name = "board-report-\(progress.round.year)-\(progress.round.id)"
+        if request.uri.path.hasSuffix(".docx") {
+            return Download.response(Array(try BoardReportWord().write(report)), fileName: "\(name).docx",
+                                     contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        }
+        return Download.response(Array(BoardReportHTML().write(report).utf8), fileName: "\(name).html", contentType: "text/html; charset=utf-8")
     }
 
     private func roundProgress(_ context: WebRequestContext) async throws -> RoundProgress {

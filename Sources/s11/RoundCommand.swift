@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import S11App
 import S11Core
+import S11Reports
 import S11Store
 
 /// `s11 round open|list|status|submit|return`: a board's round across its member organisations.
@@ -90,10 +91,10 @@ struct RoundCommand: ParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The round for the board: every organisation that submitted, by requirement (self and moderated, gap), as CSV; or the whole round as XML (round.xsd, validated).")
-        enum Format: String, ExpressibleByArgument, CaseIterable { case csv, xml }
+            abstract: "The round for the board: every organisation that submitted, by requirement (self and moderated, gap), as CSV; the whole round as XML (round.xsd, validated); or the board report as HTML or Word.")
+        enum Format: String, ExpressibleByArgument, CaseIterable { case csv, xml, html, docx }
         @Option(help: "The round's number ('s11 round list').") var round: Int64
-        @Option(help: "csv (every organisation by requirement) or xml (the whole round, valid against round.xsd).") var format: Format = .csv
+        @Option(help: "csv (every organisation by requirement), xml (the whole round, valid against round.xsd), html or docx (the board report for the board meeting).") var format: Format = .csv
         @Option(help: "Where to write it; default standard output.") var out: String?
         @OptionGroup var storeOptions: StoreOptions
 
@@ -101,7 +102,12 @@ struct RoundCommand: ParsableCommand {
             try await reportingFailures {
                 let rounds = BoardRounds(store: try await AuditStore(database: storeOptions.db))
                 let progress = try await rounds.progress(roundID: round, today: today())
-                if format == .xml { return try emit(try await rounds.xml(progress), to: out, note: " (valid against round.xsd)") }
+                switch format {
+                case .xml: return try emit(try await rounds.xml(progress), to: out, note: " (valid against round.xsd)")
+                case .html: return try emit(Data(BoardReportHTML().write(try await rounds.report(progress)).utf8), to: out)
+                case .docx: return try emit(try BoardReportWord().write(try await rounds.report(progress)), to: out)
+                case .csv: break
+                }
                 guard let picture = try await rounds.picture(progress) else { throw CLIError("round \(round) has no organisations") }
                 try emit(Data(rounds.csv(picture).utf8), to: out)
             }

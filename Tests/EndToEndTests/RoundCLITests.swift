@@ -98,6 +98,12 @@ import Testing
         let letter = try s11.succeed(["round", "letter", "--event", "1", "--org", "Thames Valley Police", "--db", s11.db]).stdout
         #expect(letter.hasPrefix("Dear Sam Reed,"))
         #expect(letter.contains("- Requirement S2.1: self-assessed 100% Green, moderated to Amber (score mostly). Policy review overdue"), "\(letter)")
+        // The board report, with what the event changed, as a page and as a Word document.
+        let report = try s11.succeed(["round", "export", "--round", "1", "--format", "html", "--db", s11.db]).stdout
+        #expect(report.contains("<h2 id=\"section-1\">Completion</h2>") && report.contains("Police challenge, 20 January 2027. Panel: Jo Smith, Raj Patel."))
+        #expect(report.contains("self rating to Amber (score mostly)"))
+        try s11.succeed(["round", "export", "--round", "1", "--format", "docx", "--out", "report.docx", "--db", s11.db])
+        #expect(try Data(contentsOf: s11.folder.appendingPathComponent("report.docx")).prefix(2) == Data("PK".utf8))
         #expect(letter.contains("Please send the board your action plan for these areas by 17 March 2027."))
         let twice = try s11.run(["round", "submit", "--org", "Thames Valley Police", "--year", "2026", "--by", "Sam Reed", "--db", s11.db])
         #expect(twice.status == 1 && twice.stderr.contains("the self-assessment is already with the board"))

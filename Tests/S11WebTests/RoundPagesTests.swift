@@ -149,6 +149,8 @@ import Testing
             #expect(try await browser.get("/admin/rounds/\(round)").status == .notFound)
             #expect(try await browser.get("/admin/rounds/\(round)/round.csv").status == .notFound)
             #expect(try await browser.get("/admin/rounds/\(round)/round.xml").status == .notFound)
+            #expect(try await browser.get("/admin/rounds/\(round)/report.html").status == .notFound)
+            #expect(try await browser.get("/admin/rounds/\(round)/report.docx").status == .notFound)
             let page = try await browser.get("/admin")
             #expect(try await browser.post("/admin/rounds/\(round)/return", [("audit", "\(police.id)"), ("reason", "x")], csrf: page.csrf).status == .notFound)
             #expect(try await browser.get("/admin/audits/\(police.id)/board").status == .notFound)
@@ -264,6 +266,11 @@ import Testing
             #expect(page.body.contains("Counted: 1 organisation(s), 6 staff.") && page.body.contains("too few of their staff answered"))
             #expect(page.body.contains("<td>66.7% of 6</td>"))
             #expect(!page.body.contains("50% of 2") && !page.body.contains("% of 8"))
+            // The board report shows the same, as a page and as a Word document.
+            let report = try await browser.get("/admin/rounds/\(round)/report.html")
+            #expect(report.status == .ok && report.body.contains("Staff confidence survey across the partnership") && report.body.contains("66.7% of 6"))
+            let word = try await browser.get("/admin/rounds/\(round)/report.docx")
+            #expect(word.status == .ok && word.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
         }
         // The round's XML carries the same, validated under round.xsd as it is written.
         let xml = String(decoding: try await rounds.xml(try await rounds.progress(roundID: round, today: CalendarDate(iso: "2027-04-01")!)), as: UTF8.self)

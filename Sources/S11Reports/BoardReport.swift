@@ -1,0 +1,204 @@
+import S11Core
+
+/// The board report for the board meeting: where the round stands (completion overall and by
+/// sector), the heatmap of organisations by standard with each one's movement since last year,
+/// the spread of ratings per standard, the partnership's themes, what the challenge events and
+/// peer reviews changed, and the staff survey across the partnership. Laid out once as sections
+/// of paragraphs and tables, which `BoardReportHTML` and `BoardReportWord` each render.
+public struct BoardReport: Sendable {
+    /// What a challenge event changed: each organisation it challenged with its moderations since.
+    public struct Challenge: Sendable {
+        public var title: String
+        public var heldOn: CalendarDate
+        public var panel: [String]
+        public var outcomes: [(organisation: String, changes: [ModerationChange])]
+
+        public init(title: String, heldOn: CalendarDate, panel: [String], outcomes: [(organisation: String, changes: [ModerationChange])]) {
+            self.title = title
+            self.heldOn = heldOn
+            self.panel = panel
+            self.outcomes = outcomes
+        }
+    }
+
+    /// A peer review and the ratings the reviewer proposed, with the board's decisions.
+    public struct PeerReview: Sendable {
+        public var reviewer: String
+        public var reviewee: String
+        public var proposals: [PeerProposal]
+
+        public init(reviewer: String, reviewee: String, proposals: [PeerProposal]) {
+            self.reviewer = reviewer
+            self.reviewee = reviewee
+            self.proposals = proposals
+        }
+    }
+
+    public var board: String
+    public var year: Int
+    public var deadline: CalendarDate
+    public var asOf: CalendarDate
+    public var stages: [(stage: RoundStage, count: Int)]
+    public var sectors: [(sector: String, counts: [RoundStage: Int])]
+    /// What the organisations submitted; nil when none has.
+    public var picture: RoundPicture?
+    public var challenges: [Challenge]
+    public var peerReviews: [PeerReview]
+
+    public init(board: String, year: Int, deadline: CalendarDate, asOf: CalendarDate, stages: [(stage: RoundStage, count: Int)],
+                sectors: [(sector: String, counts: [RoundStage: Int])], picture: RoundPicture?, challenges: [Challenge], peerReviews: [PeerReview]) {
+        self.board = board
+        self.year = year
+        self.deadline = deadline
+        self.asOf = asOf
+        self.stages = stages
+        self.sectors = sectors
+        self.picture = picture
+        self.challenges = challenges
+        self.peerReviews = peerReviews
+    }
+
+    public var title: String { "\(board): safeguarding self-assessment round \(year)" }
+
+    /// A table cell: its text, and the band it is coloured in (also named in the text).
+    struct Cell {
+        var text: String
+        var rag: Rag? = nil
+    }
+
+    /// A table: its header, rows and the relative width of each column.
+    struct Table {
+        var header: [String]
+        var widths: [Int]
+        var rows: [[Cell]]
+        var isHeatmap = false
+    }
+
+    /// A section: its heading, paragraphs, and tables (each with an optional caption above it).
+    struct Section {
+        var title: String
+        var paragraphs: [String] = []
+        var tables: [(caption: String?, table: Table)] = []
+    }
+
+    /// The opening lines under the title.
+    var introduction: [String] {
+        let total = stages.reduce(0) { $0 + $1.count }
+        let submitted = stages.first { $0.stage == .submitted }?.count ?? 0
+        return ["\(total) member organisations; \(submitted) have submitted their self-assessment to the board. Deadline \(deadline.spelledOut); figures as at \(asOf.spelledOut)."]
+    }
+
+    var sections: [Section] {
+        var sections = [completion]
+        if let picture {
+            sections.append(heatmap(picture))
+            sections.append(spreads(picture))
+            sections.append(themes(picture))
+        }
+        sections.append(challengeOutcomes)
+        sections.append(peerOutcomes)
+        if let staff = picture?.staff { sections.append(staffSection(staff)) }
+        return sections
+    }
+
+    private var completion: Section {
+        let order = RoundStage.allCases
+        return Section(title: "Completion", tables: [
+            (nil, Table(header: order.map { $0.rawValue.capitalisedFirst }, widths: order.map { _ in 1 },
+                        rows: [order.map { stage in Cell(text: String(stages.first { $0.stage == stage }?.count ?? 0)) }])),
+            ("By sector", Table(header: ["Sector"] + order.map { $0.rawValue.capitalisedFirst }, widths: [3] + order.map { _ in 1 },
+                                rows: sectors.map { sector, counts in [Cell(text: sector)] + order.map { Cell(text: String(counts[$0] ?? 0)) } })),
+        ])
+    }
+
+    /// "62.5% Amber", with the moderated figure where the board moderated.
+    static func figure(_ score: BoardScore?) -> Cell {
+        guard let score else { return Cell(text: "-") }
+        let text = (score.percent.map { "\(PercentText.format($0))% " } ?? "") + (score.rag?.label ?? "unrated")
+        let moderated = score.moderated.map { rag in "; moderated \(score.moderatedPercent.map { "\(PercentText.format($0))% " } ?? "")\(rag.label)" } ?? ""
+        return Cell(text: text + moderated, rag: score.effectiveRag)
+    }
+
+    private func heatmap(_ picture: RoundPicture) -> Section {
+        Section(title: "Organisations by standard",
+                paragraphs: ["What each organisation submitted to the board, per standard, coloured by the band the board goes by (the moderated one where moderated). Since last year: the overall percentage against the board's round a year before."],
+                tables: [(nil, Table(header: ["Organisation", "Overall", "Since last year"] + picture.standards.map(\.id),
+                                     widths: [4, 2, 2] + picture.standards.map { _ in 1 },
+                                     rows: picture.submitted.map { organisation in
+                                         [Cell(text: "\(organisation.organisation) (\(organisation.sector))"), Self.figure(organisation.overall),
+                                          Cell(text: organisation.movement.changeText)]
+                                             + picture.standards.map { Self.figure(organisation.standard($0.id)) }
+                                     }, isHeatmap: true))])
+    }
+
+    private func spreads(_ picture: RoundPicture) -> Section {
+        Section(title: "Ratings per standard", tables: [
+            (nil, Table(header: ["Standard", "Blue", "Green", "Amber", "Red", "Unrated"], widths: [6, 1, 1, 1, 1, 1],
+                        rows: picture.spreads.map { spread in
+                            [Cell(text: "\(spread.standardID) \(spread.title)")] + Rag.allCases.map { Cell(text: String(spread.counts[$0] ?? 0)) }
+                                + [Cell(text: String(spread.unrated))]
+                        })),
+        ])
+    }
+
+    private func themes(_ picture: RoundPicture) -> Section {
+        Section(title: "The partnership's themes",
+                paragraphs: picture.themes.isEmpty ? ["No requirement is a gap in what the organisations submitted."]
+                    : ["The requirements most often a gap in what the organisations submitted."],
+                tables: picture.themes.isEmpty ? [] : [
+                    (nil, Table(header: ["Requirement", "Organisations", "Which"], widths: [5, 1, 5], rows: picture.themes.map { theme in
+                        [Cell(text: "\(theme.requirementID) \(theme.statement)"), Cell(text: String(theme.organisations.count)),
+                         Cell(text: theme.organisations.joined(separator: ", "))]
+                    })),
+                ])
+    }
+
+    /// A moderation's change in words: "Red to Amber (score mostly)".
+    static func change(_ change: ModerationChange) -> String {
+        "\(change.old?.label ?? "self rating") to \(change.new?.label ?? "withdrawn")" + (change.newOption.map { " (score \($0))" } ?? "")
+    }
+
+    private var challengeOutcomes: Section {
+        guard !challenges.isEmpty else { return Section(title: "Challenge events", paragraphs: ["No challenge event has been held yet."]) }
+        return Section(title: "Challenge events", tables: challenges.map { event in
+            ("\(event.title), \(event.heldOn.spelledOut). Panel: \(event.panel.joined(separator: ", ")).",
+             Table(header: ["Organisation", "Requirement or standard", "Moderated", "Why"], widths: [3, 2, 2, 5],
+                   rows: event.outcomes.flatMap { organisation, changes in
+                       changes.isEmpty ? [[Cell(text: organisation), Cell(text: "-"), Cell(text: "ratings stand as submitted"), Cell(text: "")]]
+                           : changes.map { [Cell(text: organisation), Cell(text: $0.scope.description), Cell(text: Self.change($0), rag: $0.new),
+                                            Cell(text: $0.reason)] }
+                   }))
+        })
+    }
+
+    private var peerOutcomes: Section {
+        guard !peerReviews.isEmpty else { return Section(title: "Peer challenge", paragraphs: ["No organisations were paired for peer challenge."]) }
+        return Section(title: "Peer challenge", tables: [
+            (nil, Table(header: ["Reviewer", "Reviewed", "Requirement or standard", "Proposed", "Board's decision", "Why"], widths: [3, 3, 2, 2, 2, 4],
+                        rows: peerReviews.flatMap { review in
+                            review.proposals.isEmpty ? [[Cell(text: review.reviewer), Cell(text: review.reviewee), Cell(text: "-"),
+                                                         Cell(text: "nothing proposed"), Cell(text: ""), Cell(text: "")]]
+                                : review.proposals.map { proposal in
+                                    [Cell(text: review.reviewer), Cell(text: review.reviewee), Cell(text: proposal.proposed.scope.description),
+                                     Cell(text: proposal.proposed.rag.label + (proposal.proposed.option.map { " (score \($0))" } ?? ""), rag: proposal.proposed.rag),
+                                     Cell(text: proposal.decision.map { $0 == .accepted ? "accepted" : "rated its own way" } ?? "not yet decided"),
+                                     Cell(text: proposal.proposed.reason)]
+                                }
+                        })),
+        ])
+    }
+
+    private func staffSection(_ staff: RoundStaffPicture) -> Section {
+        func figure(_ proportion: Proportion?) -> Cell {
+            Cell(text: proportion.flatMap { p in p.percent.map { "\(PercentText.format($0))% of \(p.total)" } } ?? "-")
+        }
+        var counted = "Counted: \(staff.organisationsCounted) organisation(s), \(staff.respondentsCounted) staff."
+        if staff.organisationsLeftOut > 0 {
+            counted += " Left out, because too few of their staff answered to show without risking identifying someone: \(staff.organisationsLeftOut) organisation(s)."
+        }
+        return Section(title: "Staff confidence survey across the partnership", paragraphs: [counted], tables: [
+            (nil, Table(header: ["Statement", "Partnership (agreeing)"] + staff.sectors, widths: [6, 2] + staff.sectors.map { _ in 2 },
+                        rows: staff.lines.map { line in [Cell(text: line.text), figure(line.partnership)] + staff.sectors.map { figure(line.bySector[$0]) } })),
+        ])
+    }
+}
