@@ -16,6 +16,8 @@ public struct BoardRounds: Sendable {
     public struct Opened: Sendable {
         public var round: BoardRound
         public var invitations: [(member: RoundMember, token: String?)]
+        /// Members whose return to another board this round reads through a crosswalk; no invitation goes to them.
+        public var readings: [RoundMember] = []
     }
 
     /// Opens the round on the content under `root` for the members listed in `membersCSV` (read
@@ -23,9 +25,30 @@ public struct BoardRounds: Sendable {
     public func open(board: String, year: Int, deadline: CalendarDate, root: URL, surveyID: String?, membersCSV: String,
                      file: String, by: String) async throws -> Opened {
         let members = try RoundMemberListReader.members(fromCSV: membersCSV, file: file)
-        let (_, files) = try AuditSession.contentFiles(root: root, surveyID: surveyID)
-        let opened = try await store.openRound(board: board, year: year, deadline: deadline, files: files, members: members, openedBy: by)
-        return Opened(round: opened.round, invitations: opened.invitations)
+        let (content, files) = try AuditSession.contentFiles(root: root, surveyID: surveyID)
+        // An organisation that already answers another board's catalogue this year is read through a crosswalk, not asked again.
+        let existing = Dictionary(try await store.audits().filter { $0.year == year }.map { ($0.organisation.lowercased(), $0) },
+                                  uniquingKeysWith: { a, _ in a })
+        let library = ContentLoader(root: root).load()
+        var asked: [RoundMember] = []
+        var readings: [(member: RoundMember, auditID: Int64, crosswalkID: String)] = []
+        var crosswalks: [String: Data] = [:]
+        for member in members {
+            guard let audit = existing[member.organisation.lowercased()] else { asked.append(member); continue }
+            let answered = try await AuditSession.pinnedContent(store: store, audit: audit).catalogue.id
+            if answered == content.catalogue.id {
+                throw ApplicationError("\(member.organisation) already has its \(year) audit on this catalogue (\(answered)); take it off the list, or see 's11 audit list'")
+            }
+            guard let crosswalk = library.library.crosswalk(from: answered, to: content.catalogue.id),
+                  let crosswalkFile = library.files.first(where: { $0.kind == .crosswalk && $0.id == crosswalk.id }) else {
+                throw ApplicationError("\(member.organisation) already answers catalogue '\(answered)' for \(year), and Standards/ has no crosswalk from '\(answered)' to '\(content.catalogue.id)' for this board to read its return through; add one (crosswalk.xsd) and run 's11 check'")
+            }
+            readings.append((member, audit.id, crosswalk.id))
+            crosswalks[crosswalk.id] = crosswalkFile.data
+        }
+        let opened = try await store.openRound(board: board, year: year, deadline: deadline, files: files, members: asked, readings: readings,
+                                               crosswalks: crosswalks.map { ($0.key, $0.value) }, openedBy: by)
+        return Opened(round: opened.round, invitations: opened.invitations, readings: readings.map(\.member))
     }
 
     /// Hands each lead's invitation to the mail program; returns what it said to each.
@@ -57,9 +80,8 @@ public struct BoardRounds: Sendable {
     /// default it is read from the store.
     public func picture(_ progress: RoundProgress, sector: String? = nil,
                         content: (@Sendable (AuditRecord) async throws -> AuditContent)? = nil) async throws -> RoundPicture? {
-        guard let first = progress.members.first, let audit = try await store.audit(id: first.row.auditID) else { return nil }
-        let pinned = if let content { try await content(audit) } else { try await AuditSession.pinnedContent(store: store, audit: audit) }
-        let scores = try await store.boardScores(roundID: progress.round.id)
+        guard let pinned = try await roundContent(progress, content: content) else { return nil }
+        let scores = try await heldScores(progress, content: pinned)
         // Last year's round of the same board, for each organisation's movement.
         let lastYear = try await store.round(board: progress.round.board, year: progress.round.year - 1)
         var lastOveralls: [String: BoardScore] = [:]
@@ -72,6 +94,52 @@ public struct BoardRounds: Sendable {
         }
         return RoundPicture(submitted: submitted, catalogue: pinned.catalogue,
                             staffStatements: pinned.staffSurvey?.statements.map { ($0.id, $0.text) } ?? [])
+    }
+
+    /// The content the round was opened with: that of a member answering it (one read through a
+    /// crosswalk answers another's). Nil when no member answers it.
+    func roundContent(_ progress: RoundProgress, content: (@Sendable (AuditRecord) async throws -> AuditContent)?) async throws -> AuditContent? {
+        guard let native = progress.members.first(where: { $0.row.crosswalkID == nil }),
+              let audit = try await store.audit(id: native.row.auditID) else { return nil }
+        return if let content { try await content(audit) } else { try await AuditSession.pinnedContent(store: store, audit: audit) }
+    }
+
+    /// What the board holds of each organisation, by audit, in its own catalogue's terms: a return
+    /// read through a crosswalk is read into them.
+    func heldScores(_ progress: RoundProgress, content: AuditContent) async throws -> [Int64: [BoardScore]] {
+        var scores = try await store.boardScores(roundID: progress.round.id)
+        let read = progress.members.filter { $0.row.crosswalkID != nil && scores[$0.row.auditID] != nil }
+        guard !read.isEmpty else { return scores }
+        let crosswalks = try await self.crosswalks(roundID: progress.round.id)
+        for (row, _) in read {
+            guard let crosswalk = row.crosswalkID.flatMap({ crosswalks[$0] }), let submitted = scores[row.auditID] else { continue }
+            scores[row.auditID] = CrosswalkReading(submitted: submitted, crosswalk: crosswalk, catalogue: content.catalogue, bands: content.bands).boardScores
+        }
+        return scores
+    }
+
+    /// The round's crosswalks, as it was opened with them, by id.
+    func crosswalks(roundID: Int64) async throws -> [String: Crosswalk] {
+        var crosswalks: [String: Crosswalk] = [:]
+        for (id, data) in try await store.roundCrosswalks(roundID: roundID) {
+            if case .crosswalk(let crosswalk) = try ContentLoader.read(data: data, path: "crosswalk \(id) (kept with the round)", expecting: .catalogue) {
+                crosswalks[id] = crosswalk
+            }
+        }
+        return crosswalks
+    }
+
+    /// One organisation's return read through the round's crosswalk, line by line; nil while its
+    /// own board does not hold it. Refused for an organisation the round does not read so.
+    public func reading(_ progress: RoundProgress, auditID: Int64,
+                        content: (@Sendable (AuditRecord) async throws -> AuditContent)? = nil) async throws -> (crosswalk: Crosswalk, reading: CrosswalkReading?) {
+        guard let row = progress.members.first(where: { $0.row.auditID == auditID })?.row, let crosswalkID = row.crosswalkID,
+              let crosswalk = try await crosswalks(roundID: progress.round.id)[crosswalkID],
+              let pinned = try await roundContent(progress, content: content) else {
+            throw ApplicationError("this round does not read that organisation through a crosswalk")
+        }
+        guard let submitted = try await store.boardScores(roundID: progress.round.id)[auditID] else { return (crosswalk, nil) }
+        return (crosswalk, CrosswalkReading(submitted: submitted, crosswalk: crosswalk, catalogue: pinned.catalogue, bands: pinned.bands))
     }
 
     /// Schedules a challenge event: its title, day, panel and the member organisations it tests.
@@ -114,7 +182,8 @@ public struct BoardRounds: Sendable {
     /// The round as one XML file (round.xsd, validated): every organisation, where it stands, what
     /// it submitted and its stored plan in figures.
     public func xml(_ progress: RoundProgress) async throws -> Data {
-        let scores = try await store.boardScores(roundID: progress.round.id)
+        let content = try await roundContent(progress, content: nil)
+        let scores = if let content { try await heldScores(progress, content: content) } else { try await store.boardScores(roundID: progress.round.id) }
         var organisations: [RoundXML.Organisation] = []
         for (row, stage) in progress.members {
             let submitted = row.submittedAt.flatMap { at in scores[row.auditID].map { (at: at, by: row.submittedBy ?? row.member.leadName, scores: $0) } }
@@ -173,11 +242,16 @@ public struct BoardRounds: Sendable {
     }
 
     /// The board gives a self-assessment back for changes, saying why.
-    public func giveBack(auditID: Int64, by: String, reason: String) async throws {
+    /// Only the board it was submitted to (round `roundID`; by default the round the audit answers) can give it back.
+    public func giveBack(auditID: Int64, roundID: Int64? = nil, by: String, reason: String) async throws {
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ApplicationError("say why the self-assessment goes back, for example \"Evidence missing for standard 3\"")
         }
-        try await store.returnToOrganisation(auditID: auditID, by: by, reason: reason)
+        let answered = try await store.roundMembership(auditID: auditID)?.round.id
+        guard let roundID = roundID ?? answered else {
+            throw ApplicationError("this audit is not in a board's round")
+        }
+        try await store.returnToOrganisation(auditID: auditID, roundID: roundID, by: by, reason: reason)
     }
 
     /// What the lead declares on submitting, in the boards' words.

@@ -7,8 +7,13 @@ extension AuditStore {
     /// token returned once, only its hash kept). All or nothing: an organisation that already
     /// has an audit that year, or a lead's e-mail that signs in for another organisation or as a
     /// board user, refuses the whole round.
+    ///
+    /// `readings` are member organisations that already answer another board's catalogue: the
+    /// round reads their audit through the crosswalk named (its file among `crosswalks`, kept with
+    /// the round) instead of opening another.
     public func openRound(board: String, year: Int, deadline: CalendarDate, files: [(kind: String, path: String, data: Data)],
-                          members: [RoundMember], openedBy: String,
+                          members: [RoundMember], readings: [(member: RoundMember, auditID: Int64, crosswalkID: String)] = [],
+                          crosswalks: [(id: String, data: Data)] = [], openedBy: String,
                           invitationLasting seconds: TimeInterval = 14 * 24 * 3600) async throws -> (round: BoardRound, invitations: [(member: RoundMember, token: String?)]) {
         let board = board.trimmingCharacters(in: .whitespaces)
         guard !board.isEmpty else { throw StoreError("the board's name is empty") }
@@ -40,6 +45,19 @@ extension AuditStore {
                                       Date().timeIntervalSince1970 + seconds])
                 invitations.append((member, token))
             }
+            for crosswalk in crosswalks {
+                try await db.execute("INSERT INTO roundCrosswalk (roundID, crosswalkID, body) VALUES (?, ?, ?)", [roundID, crosswalk.id, crosswalk.data])
+            }
+            for reading in readings {
+                guard try await db.fetchOne("SELECT 1 FROM audit WHERE id = ? AND organisation = ? COLLATE NOCASE AND year = ?",
+                                            [reading.auditID, reading.member.organisation, year]) != nil,
+                      crosswalks.contains(where: { $0.id == reading.crosswalkID }) else {
+                    throw StoreError("\(reading.member.organisation) has no \(year) audit to read, or its crosswalk is missing")
+                }
+                try await db.execute("""
+                    INSERT INTO roundReading (roundID, auditID, sector, leadName, leadEmail, crosswalkID) VALUES (?, ?, ?, ?, ?, ?)
+                    """, [roundID, reading.auditID, reading.member.sector, reading.member.leadName, reading.member.leadEmail, reading.crosswalkID])
+            }
             let round = try await db.fetchOne("SELECT * FROM round WHERE id = ?", [roundID]).map(BoardRound.init)!
             return (round, invitations)
         }
@@ -58,8 +76,21 @@ extension AuditStore {
     /// thousands), by organisation.
     public func roundMembers(roundID: Int64) async throws -> [RoundMemberRow] {
         try await engine.read { db in
-            try await db.fetchAll(Self.memberQuery + " WHERE roundMember.roundID = ? GROUP BY \(Self.memberColumns) ORDER BY audit.organisation",
-                                  [roundID]).map(RoundMemberRow.init)
+            let members = try await db.fetchAll(Self.memberQuery + " WHERE roundMember.roundID = ? GROUP BY \(Self.memberColumns) ORDER BY audit.organisation",
+                                                [roundID]).map(RoundMemberRow.init)
+            let readings = try await db.fetchAll(Self.readingQuery, [roundID]).map(RoundMemberRow.init)
+            return readings.isEmpty ? members : (members + readings).sorted { $0.member.organisation.lowercased() < $1.member.organisation.lowercased() }
+        }
+    }
+
+    /// The crosswalk files the round reads returns to other boards through, by id.
+    public func roundCrosswalks(roundID: Int64) async throws -> [String: Data] {
+        try await engine.read { db in
+            var files: [String: Data] = [:]
+            for row in try await db.fetchAll("SELECT crosswalkID, body FROM roundCrosswalk WHERE roundID = ?", [roundID]) {
+                files[row["crosswalkID"]] = row["body"]
+            }
+            return files
         }
     }
 
@@ -73,12 +104,27 @@ extension AuditStore {
         }
     }
 
+    /// The organisations a round reads through a crosswalk: their sector and lead as this board
+    /// listed them, whether their own board holds the return, and their returns counted.
+    private static let readingQuery = """
+        SELECT roundReading.auditID, roundReading.roundID, audit.organisation, roundReading.sector, roundReading.leadName, roundReading.leadEmail,
+            own.submittedAt, own.submittedBy, own.declaration, own.returnedAt, own.returnReason, roundReading.crosswalkID,
+            COUNT(officer.id) AS officers,
+            COALESCE(SUM(CASE WHEN officer.status <> '\(ReturnStatus.notStarted.rawValue)' THEN 1 ELSE 0 END), 0) AS started,
+            COALESCE(SUM(CASE WHEN officer.status = '\(ReturnStatus.submitted.rawValue)' THEN 1 ELSE 0 END), 0) AS submittedReturns
+        FROM roundReading JOIN audit ON audit.id = roundReading.auditID LEFT JOIN roundMember own ON own.auditID = roundReading.auditID
+            LEFT JOIN officer ON officer.auditID = audit.id
+        WHERE roundReading.roundID = ?
+        GROUP BY roundReading.auditID, roundReading.roundID, audit.organisation, roundReading.sector, roundReading.leadName, roundReading.leadEmail,
+            own.submittedAt, own.submittedBy, own.declaration, own.returnedAt, own.returnReason, roundReading.crosswalkID
+        """
+
     private static let memberColumns = """
         roundMember.auditID, roundMember.roundID, audit.organisation, roundMember.sector, roundMember.leadName, roundMember.leadEmail,
         roundMember.submittedAt, roundMember.submittedBy, roundMember.declaration, roundMember.returnedAt, roundMember.returnReason
         """
     private static let memberQuery = """
-        SELECT \(memberColumns), COUNT(officer.id) AS officers,
+        SELECT \(memberColumns), NULL AS crosswalkID, COUNT(officer.id) AS officers,
             COALESCE(SUM(CASE WHEN officer.status <> '\(ReturnStatus.notStarted.rawValue)' THEN 1 ELSE 0 END), 0) AS started,
             COALESCE(SUM(CASE WHEN officer.status = '\(ReturnStatus.submitted.rawValue)' THEN 1 ELSE 0 END), 0) AS submittedReturns
         FROM roundMember JOIN audit ON audit.id = roundMember.auditID LEFT JOIN officer ON officer.auditID = audit.id
@@ -127,6 +173,14 @@ extension AuditStore {
                 """, [roundID]) {
                 scores[row["auditID"], default: []].append(BoardScoreRow.score(row))
             }
+            // The returns this round reads through a crosswalk, as their own board holds them (in that board's terms).
+            for row in try await db.fetchAll("""
+                SELECT boardScore.* FROM boardScore JOIN roundReading ON roundReading.auditID = boardScore.auditID
+                JOIN roundMember own ON own.auditID = boardScore.auditID
+                WHERE roundReading.roundID = ? AND own.submittedAt IS NOT NULL ORDER BY boardScore.auditID, boardScore.position
+                """, [roundID]) {
+                scores[row["auditID"], default: []].append(BoardScoreRow.score(row))
+            }
             return scores
         }
     }
@@ -152,9 +206,10 @@ extension AuditStore {
     }
 
     /// The board gives the self-assessment back to the organisation, saying why; it can change again.
-    public func returnToOrganisation(auditID: Int64, by: String, reason: String) async throws {
+    /// Only the round the organisation submitted to (`roundID`) can return it.
+    public func returnToOrganisation(auditID: Int64, roundID: Int64, by: String, reason: String) async throws {
         try await engine.write { db in
-            guard let row = try await db.fetchOne("SELECT submittedAt FROM roundMember WHERE auditID = ?", [auditID]),
+            guard let row = try await db.fetchOne("SELECT submittedAt FROM roundMember WHERE auditID = ? AND roundID = ?", [auditID, roundID]),
                   (row["submittedAt"] as String?) != nil else {
                 throw StoreError("the board does not hold this self-assessment, so there is nothing to return")
             }

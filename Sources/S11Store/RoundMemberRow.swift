@@ -12,6 +12,10 @@ public struct RoundMemberRow: Sendable, Hashable {
     public var declaration: String?
     public var returnedAt: String?
     public var returnReason: String?
+    /// For an organisation this round reads through a crosswalk from its return to another
+    /// board: the crosswalk's id (the submission fields are then its own board's). Nil for a member
+    /// that answers this round's catalogue.
+    public var crosswalkID: String?
     /// The audit's named officers, how many have started and how many submitted.
     public var officers: Int
     public var started: Int
@@ -26,6 +30,7 @@ public struct RoundMemberRow: Sendable, Hashable {
         declaration = row["declaration"]
         returnedAt = row["returnedAt"]
         returnReason = row["returnReason"]
+        crosswalkID = row["crosswalkID"]
         officers = row["officers"]
         started = row["started"]
         submittedReturns = row["submittedReturns"]

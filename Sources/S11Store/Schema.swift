@@ -259,6 +259,20 @@ enum Schema {
                 try await db.execute("ALTER TABLE boardScore ADD COLUMN \(column) \(db.dialect.integer)")
             }
         },
+        Migration(identifier: "v20: organisations a board reads through a crosswalk from their return to another board") { db in
+            let d = db.dialect
+            // The crosswalk files as the round was opened with them, so later edits never change its reading.
+            try await db.execute("""
+                CREATE TABLE roundCrosswalk (roundID \(d.integer) NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    crosswalkID \(d.text) NOT NULL, body \(d.blob) NOT NULL, PRIMARY KEY (roundID, crosswalkID))
+                """)
+            // A member organisation whose one return (its audit in another board's round) this round reads.
+            try await db.execute("""
+                CREATE TABLE roundReading (roundID \(d.integer) NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE, sector \(d.text) NOT NULL,
+                    leadName \(d.text) NOT NULL, leadEmail \(d.text) NOT NULL, crosswalkID \(d.text) NOT NULL, PRIMARY KEY (roundID, auditID))
+                """)
+        },
     ]
 
     /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.

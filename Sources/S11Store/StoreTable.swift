@@ -31,5 +31,7 @@ struct StoreTable: Sendable {
         StoreTable(name: "challengeEventMember"),
         StoreTable(name: "peerPairing", numbersItsRows: true),
         StoreTable(name: "peerProposal"),
+        StoreTable(name: "roundCrosswalk"),
+        StoreTable(name: "roundReading"),
     ]
 }

@@ -4,6 +4,7 @@ import S11App
 import S11Core
 import S11Reports
 import S11Store
+import S11XML
 
 /// The board's round in the browser, for board users only: open the year's round for the member
 /// organisations (the CSV list, all rows or none), see where every organisation stands by stage
@@ -20,7 +21,8 @@ struct RoundPages: Sendable {
     func open(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await UploadForm.read(request)
         guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
-        let typed = ["board": form.text("board") ?? "", "year": form.text("year") ?? "", "deadline": form.text("deadline") ?? ""]
+        let typed = ["board": form.text("board") ?? "", "year": form.text("year") ?? "", "deadline": form.text("deadline") ?? "",
+                     "survey": form.text("survey") ?? ""]
         var errors: [[String: String]] = []
         if typed["board"]?.isEmpty != false { errors.append(["field": "board", "message": "Write the board's name"]) }
         let year = Int(typed["year"] ?? "").flatMap { (2000...2100).contains($0) ? $0 : nil }
@@ -38,15 +40,18 @@ struct RoundPages: Sendable {
         let rounds = BoardRounds(store: app.store)
         let opened: BoardRounds.Opened
         do {
-            opened = try await rounds.open(board: typed["board"]!, year: year, deadline: deadline, root: root, surveyID: nil,
+            opened = try await rounds.open(board: typed["board"]!, year: year, deadline: deadline, root: root, surveyID: form.text("survey"),
                                            membersCSV: try CSVText.utf8(Data(file.bytes), file: name), file: name, by: coordinator.email)
         } catch let error as DiagnosticsError {
             let problems = WebApp.problemRows(error)
             return try await listPage(request, typed: typed, errors: [
                 ["field": "problem-1", "message": "\(name) was not used: \(problems.count) problem(s), listed below. No round was opened; correct the file and upload it again."],
             ], problems: problems)
-        } catch let error as StoreError {
-            return try await listPage(request, typed: typed, errors: [["field": "file", "message": "No round was opened: \(error.message)"]], problems: [])
+        } catch let error as ContentSelectionError {
+            return try await listPage(request, typed: typed, errors: [["field": "survey", "message": "No round was opened: \(error.message)"]], problems: [])
+        } catch {
+            guard let refusal = WebApp.refusal(error) else { throw error }
+            return try await listPage(request, typed: typed, errors: [["field": "file", "message": "No round was opened: \(refusal)"]], problems: [])
         }
         // The leads' links go to them by mail, or into the server's mail folder; a board user never sees them.
         _ = await rounds.sendInvitations(opened, baseURL: app.baseURL, from: app.mailFrom, via: app.mailDelivery(subfolder: "round-\(opened.round.id)"))
@@ -59,7 +64,11 @@ struct RoundPages: Sendable {
         let rounds = try await app.store.rounds().map { round -> [String: Any] in
             ["id": round.id, "board": round.board, "year": round.year, "deadline": round.deadline.spelledOut]
         }
+        // Where Surveys/ holds several self-assessments (one per board's catalogue), the board chooses its own.
+        let surveys = app.contentRoot.map { ContentLoader(root: $0).load().library.surveys.filter { $0.kind == .selfAssessment } } ?? []
         let values: [String: Any] = [
+            "surveys": surveys.map { ["id": $0.id, "title": $0.title, "catalogue": $0.catalogueID, "selected": $0.id == typed["survey"]] },
+            "chooseSurvey": surveys.count > 1,
             "title": "Rounds", "csrf": csrf.token, "coordinator": coordinator.email, "rounds": rounds, "hasRounds": !rounds.isEmpty,
             "board": typed["board"] ?? "", "year": typed["year"] ?? "", "deadline": typed["deadline"] ?? "",
             "columns": RoundMemberListReader.columns.joined(separator: ", "),
@@ -82,7 +91,8 @@ struct RoundPages: Sendable {
         guard let auditID = form.text("audit").flatMap(Int64.init), let member = progress.members.first(where: { $0.row.auditID == auditID })
         else { throw HTTPError(.notFound) }
         do {
-            try await BoardRounds(store: app.store).giveBack(auditID: auditID, by: coordinator.email, reason: form.text("reason") ?? "")
+            try await BoardRounds(store: app.store).giveBack(auditID: auditID, roundID: progress.round.id, by: coordinator.email,
+                                                             reason: form.text("reason") ?? "")
         } catch {
             guard let refusal = WebApp.refusal(error) else { throw error }
             return try await dashboardPage(request, context, notice: nil, errors: [["field": "reason-\(auditID)", "message": refusal]])
@@ -106,6 +116,36 @@ struct RoundPages: Sendable {
         let progress = try await roundProgress(context)
         return Download.response(try await BoardRounds(store: app.store).xml(progress), fileName: "round-\(progress.round.year)-\(progress.round.id).xml",
                                  contentType: "application/xml")
+    }
+
+    /// One organisation's return to its own board, read through the round's crosswalk: every
+    /// requirement of this board's catalogue with what answers it, and what nothing answers.
+    func reading(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        let progress = try await roundProgress(context)
+        guard let auditID = context.parameters.get("audit").flatMap(Int64.init),
+              let row = progress.members.first(where: { $0.row.auditID == auditID && $0.row.crosswalkID != nil })?.row else { throw HTTPError(.notFound) }
+        let (crosswalk, reading) = try await BoardRounds(store: app.store).reading(progress, auditID: auditID, content: { [app] in try await app.content(of: $0) })
+        func figure(_ score: BoardScore?) -> String {
+            guard let score, let percent = score.percent else { return "unrated" }
+            return "\(PercentText.format(percent))% \(score.rag?.label ?? "")" + (score.moderated.map { " (moderated \($0.label))" } ?? "")
+        }
+        let lines = reading?.lines.map { line -> [String: Any] in
+            ["requirement": line.requirementID, "statement": line.statement, "answered": line.isAnswered, "read": figure(line.score),
+             "class": line.score.effectiveRag.map { "rag-\($0.rawValue)" } ?? "",
+             "sources": line.sources.map { source -> [String: String] in
+                 ["from": source.mapping.from, "figure": figure(source.score), "note": source.mapping.note ?? ""]
+             }]
+        } ?? []
+        let values: [String: Any?] = [
+            "title": "\(row.member.organisation), read through \(crosswalk.title)", "csrf": WebSecurity.csrfToken(for: request).token,
+            "coordinator": coordinator.email, "organisation": row.member.organisation, "board": progress.round.board, "id": progress.round.id,
+            "crosswalk": crosswalk.title, "crosswalkID": crosswalk.id, "from": crosswalk.fromCatalogue, "to": crosswalk.toCatalogue,
+            "held": reading != nil, "lines": lines, "overall": reading.map { figure($0.boardScores.first) },
+            "notAnswered": reading?.notAnswered.map { ["requirement": $0.requirementID, "statement": $0.statement] } ?? [],
+        ]
+        let csrf = WebSecurity.csrfToken(for: request)
+        return WebSecurity.html(try app.render("admin-round-reading", values.compactMapValues { $0 }), request: request, csrf: csrf)
     }
 
     /// The board report for the board meeting, as a page to print or a Word document.
@@ -154,7 +194,8 @@ struct RoundPages: Sendable {
         }
         let values: [String: Any?] = [
             "pairings": pairings,
-            "events": events, "choices": progress.members.map { ["auditID": $0.row.auditID, "organisation": $0.row.member.organisation] },
+            "events": events,
+            "choices": progress.members.filter { $0.row.crosswalkID == nil }.map { ["auditID": $0.row.auditID, "organisation": $0.row.member.organisation] },
             "hasPicture": !heatmap.isEmpty, "heatmap": heatmap,
             "standardIDs": picture?.standards.map { ["id": $0.id, "title": $0.title] } ?? [],
             "spreads": picture?.spreads.map { spread -> [String: Any] in
@@ -185,7 +226,8 @@ struct RoundPages: Sendable {
             "sector": sector, "members": shown.map { row, stage -> [String: Any] in
                 ["organisation": row.member.organisation, "sector": row.member.sector, "lead": row.member.leadName, "auditID": row.auditID,
                  "returns": "\(row.submittedReturns) of \(row.officers)", "stage": stage.rawValue, "stageClass": stage == .overdue ? "overdue" : "",
-                 "held": row.submittedAt != nil, "submittedAt": row.submittedAt ?? "", "returnReason": row.returnReason ?? ""]
+                 "held": row.submittedAt != nil && row.crosswalkID == nil, "submittedAt": row.submittedAt ?? "", "returnReason": row.returnReason ?? "",
+                 "crosswalk": row.crosswalkID ?? ""]
             },
             "notice": notice, "hasErrors": !errors.isEmpty, "errors": errors,
         ]

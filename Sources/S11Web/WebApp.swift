@@ -95,6 +95,7 @@ public struct WebApp: Sendable {
         router.page("/admin/rounds/:round") { request, context in try await rounds.dashboard(request, context) }
         router.page("/admin/rounds/:round/round.csv") { request, context in try await rounds.csv(request, context) }
         router.page("/admin/rounds/:round/round.xml") { request, context in try await rounds.xml(request, context) }
+        router.page("/admin/rounds/:round/readings/:audit") { request, context in try await rounds.reading(request, context) }
         router.page("/admin/rounds/:round/report.html") { request, context in try await rounds.report(request, context) }
         router.page("/admin/rounds/:round/report.docx") { request, context in try await rounds.report(request, context) }
         router.post("/admin/rounds/:round/return") { request, context in try await rounds.giveBack(request, context) }

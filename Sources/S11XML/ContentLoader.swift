@@ -5,12 +5,12 @@ import S11Core
 public struct ContentLoader: Sendable {
     /// One content file as read, kept so an audit can pin its exact bytes.
     public struct File: Sendable, Hashable {
-        public enum Kind: String, Sendable { case catalogue, scales, survey }
+        public enum Kind: String, Sendable { case catalogue, scales, survey, crosswalk }
         public var kind: Kind
         /// Path relative to the root, e.g. `Standards/joint-safeguarding.xml`.
         public var path: String
         public var data: Data
-        /// The id of the catalogue or survey it holds (empty for scales).
+        /// The id of the catalogue, survey or crosswalk it holds (empty for scales).
         public var id: String
     }
 
@@ -59,6 +59,9 @@ public struct ContentLoader: Sendable {
                     case .survey(let survey):
                         library.surveys.append(survey)
                         files.append(File(kind: .survey, path: path, data: data, id: survey.id))
+                    case .crosswalk(let crosswalk):
+                        library.crosswalks.append(crosswalk)
+                        files.append(File(kind: .crosswalk, path: path, data: data, id: crosswalk.id))
                     }
                 } catch {
                     problems += error.diagnostics
@@ -74,6 +77,7 @@ public struct ContentLoader: Sendable {
         case catalogue(Catalogue)
         case scales([Scale])
         case survey(Survey)
+        case crosswalk(Crosswalk)
     }
 
     /// Parses and schema-validates one content file; pinned audit content is read back this way.
@@ -93,9 +97,12 @@ public struct ContentLoader: Sendable {
         case ("survey", SchemaValidator.Schema.survey.namespace) where expecting != .catalogue:
             try SchemaValidator.shared(.survey).validate(document)
             return .survey(reader.survey(root))
+        case ("crosswalk", SchemaValidator.Schema.crosswalk.namespace) where expecting == .catalogue:
+            try SchemaValidator.shared(.crosswalk).validate(document)
+            return .crosswalk(reader.crosswalk(root))
         default:
             let expected = expecting == .catalogue
-                ? "<catalogue xmlns=\"\(SchemaValidator.Schema.catalogue.namespace)\">"
+                ? "<catalogue xmlns=\"\(SchemaValidator.Schema.catalogue.namespace)\"> or <crosswalk xmlns=\"\(SchemaValidator.Schema.crosswalk.namespace)\">"
                 : "<survey> or <scales> in xmlns=\"\(SchemaValidator.Schema.survey.namespace)\""
             let found = root.namespace.map { "<\(root.name)> in namespace '\($0)'" } ?? "<\(root.name)> with no namespace"
             throw DiagnosticsError([Diagnostic(root.location, "the root element is \(found); expected \(expected)")])
@@ -110,6 +117,7 @@ public struct ContentLoader: Sendable {
             case .catalogue(let catalogue): library.catalogues.append(catalogue)
             case .scales(let scales): library.scales += scales
             case .survey(let survey): library.surveys.append(survey)
+            case .crosswalk(let crosswalk): library.crosswalks.append(crosswalk)
             }
         }
         return try library.auditContent()

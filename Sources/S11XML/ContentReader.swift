@@ -45,6 +45,16 @@ struct ContentReader {
             location: element.location)
     }
 
+    func crosswalk(_ root: XMLElement) -> Crosswalk {
+        Crosswalk(id: root.attribute("id") ?? "", version: root.attribute("version") ?? "", title: root.childText("title") ?? "",
+                  fromCatalogue: root.attribute("from") ?? "", toCatalogue: root.attribute("to") ?? "",
+                  mappings: root.children("map").map { map in
+                      Crosswalk.Mapping(from: map.attribute("from") ?? "", to: map.attribute("to") ?? "", note: map.attribute("note"),
+                                        location: map.location)
+                  },
+                  location: root.location)
+    }
+
     func scales(_ root: XMLElement) -> [Scale] {
         root.children("scale").map { element in
             Scale(id: element.attribute("id") ?? "", label: element.attribute("label") ?? "",

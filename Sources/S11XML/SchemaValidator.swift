@@ -11,6 +11,8 @@ public final class SchemaValidator: @unchecked Sendable {
         case planVersion1 = "plan-v1"
         /// A board's round as one file.
         case round
+        /// How one catalogue's requirements answer another's.
+        case crosswalk
 
         /// The namespace of the schema's documents.
         public var namespace: String {
@@ -21,6 +23,7 @@ public final class SchemaValidator: @unchecked Sendable {
             case .plan: return "urn:s11:plan:2"
             case .planVersion1: return "urn:s11:plan:1"
             case .round: return "urn:s11:round:1"
+            case .crosswalk: return "urn:s11:crosswalk:1"
             case .poam: return "http://csrc.nist.gov/ns/oscal/1.0"
             }
         }

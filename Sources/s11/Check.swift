@@ -18,7 +18,7 @@ struct Check: AsyncParsableCommand {
             let standards = library.catalogues.map(\.standards.count).reduce(0, +)
             let questions = library.surveys.map(\.questions.count).reduce(0, +)
             let statements = library.surveys.map(\.statements.count).reduce(0, +)
-            print("ok: \(result.files.count) files; \(library.catalogues.count) catalogue, \(standards) standards, \(requirements) requirements; \(library.surveys.count) surveys, \(questions) questions, \(statements) staff statements; \(library.scales.count) scales")
+            print("ok: \(result.files.count) files; \(library.catalogues.count) catalogue, \(standards) standards, \(requirements) requirements; \(library.surveys.count) surveys, \(questions) questions, \(statements) staff statements; \(library.scales.count) scales\(library.crosswalks.isEmpty ? "" : "; \(library.crosswalks.count) crosswalk(s), \(library.crosswalks.map(\.mappings.count).reduce(0, +)) mappings")")
         }
     }
 }

@@ -41,7 +41,10 @@ struct RoundCommand: ParsableCommand {
                 let rounds = BoardRounds(store: try await AuditStore(database: storeOptions.db))
                 let opened = try await rounds.open(board: board, year: year, deadline: CalendarDate(iso: deadline)!, root: try contentOptions.root(),
                                                    surveyID: survey, membersCSV: try InputFiles.text(members), file: members, by: by)
-                print("opened \(opened.round.board)'s \(year) round (round \(opened.round.id)) for \(opened.invitations.count) organisations, due \(opened.round.deadline.spelledOut)")
+                print("opened \(opened.round.board)'s \(year) round (round \(opened.round.id)) for \(opened.invitations.count + opened.readings.count) organisations, due \(opened.round.deadline.spelledOut)")
+                for member in opened.readings {
+                    print("reads \(member.organisation)'s return to its own board through the crosswalk in Standards/; no invitation")
+                }
                 if send, let program {
                     let outcomes = await rounds.sendInvitations(opened, baseURL: baseURL, from: mailOptions.from, via: program)
                     for (member, outcome) in outcomes {

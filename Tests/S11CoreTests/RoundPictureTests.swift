@@ -71,3 +71,43 @@ import Testing
         #expect(RoundStaffPicture(submitted: [], statements: [("SC01", "x")]) == nil)
     }
 }
+
+/// A return read through a crosswalk: the mean of what maps onto each requirement, banded at the
+/// reading board's thresholds but never above the best source band, moderation carried, and what
+/// nothing answers left unrated.
+@Suite struct CrosswalkReadingTests {
+    static let improvement = ImprovementTemplate(objective: "o", actions: ["a"], outcome: "o", measure: "m", leadRole: "l", timescaleMonths: 6)
+    static func requirement(_ id: String, weight: Double) -> Requirement {
+        Requirement(id: id, statement: "Statement \(id)", guidance: "", evidenceExamples: [], weight: weight, naAllowed: false, improvement: improvement)
+    }
+    static let catalogue = Catalogue(id: "pc", version: "1", title: "Reading board", standards: [
+        Standard(id: "PC1", number: 1, title: "Leadership", requirements: [requirement("PC1.1", weight: 1), requirement("PC1.2", weight: 3)]),
+        Standard(id: "PC2", number: 2, title: "Training", requirements: [requirement("PC2.1", weight: 1)]),
+    ])
+    static let bands = [BandRule(rag: .green, minPercent: 67), BandRule(rag: .amber, minPercent: 34), BandRule(rag: .red, minPercent: 0)]
+    static let crosswalk = Crosswalk(id: "x", version: "1", title: "x", fromCatalogue: "joint", toCatalogue: "pc", mappings: [
+        Crosswalk.Mapping(from: "S1.1", to: "PC1.1"), Crosswalk.Mapping(from: "S1.2", to: "PC1.1"), Crosswalk.Mapping(from: "S1.1", to: "PC1.2"),
+        Crosswalk.Mapping(from: "S3.3", to: "PC2.1"),
+    ])
+
+    @Test func eachRequirementIsReadFromItsSources() throws {
+        let submitted = [
+            BoardScore(kind: .overall, scopeID: "", percent: 60, rag: .amber, moderated: nil, isGap: false),
+            BoardScore(kind: .requirement, scopeID: "S1.1", percent: 80, rag: .amber, moderated: nil, isGap: false),   // capped: no evidence
+            BoardScore(kind: .requirement, scopeID: "S1.2", percent: 40, rag: .amber, moderated: .green, moderatedPercent: 80, isGap: true),
+            BoardScore(kind: .requirement, scopeID: "S3.3", percent: nil, rag: nil, moderated: nil, isGap: false),
+        ]
+        let reading = CrosswalkReading(submitted: submitted, crosswalk: Self.crosswalk, catalogue: Self.catalogue, bands: Self.bands)
+        let lines = Dictionary(uniqueKeysWithValues: reading.lines.map { ($0.requirementID, $0) })
+        let pc11 = try #require(lines["PC1.1"]?.score)
+        #expect(pc11.percent == 60 && pc11.rag == .amber && pc11.isGap)                  // mean of 80 and 40; a source is a gap
+        #expect(pc11.moderatedPercent == 80 && pc11.moderated == .green)                // the panel's 80 in place of the self 40
+        let pc12 = try #require(lines["PC1.2"]?.score)
+        #expect(pc12.percent == 80 && pc12.rag == .amber)                               // Green by threshold, capped at its source's Amber
+        #expect(lines["PC2.1"]?.isAnswered == false && reading.notAnswered.map(\.requirementID) == ["PC2.1"])
+        let pc1 = try #require(reading.boardScores.first { $0.kind == .standard && $0.scopeID == "PC1" })
+        #expect(pc1.percent == 75.0)                                                    // (60 x 1 + 80 x 3) / 4: the reading catalogue's weights
+        #expect(reading.boardScores.first { $0.kind == .standard && $0.scopeID == "PC2" }?.percent == nil)
+        #expect(reading.boardScores.first?.kind == .overall && reading.boardScores.first?.percent == pc1.percent)   // PC2 unrated
+    }
+}

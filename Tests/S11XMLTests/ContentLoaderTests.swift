@@ -76,3 +76,48 @@ import S11Core
         #expect(problems.contains { $0.message.contains("DOCTYPE") && $0.location.file == catalogueFile })
     }
 }
+
+/// A crosswalk in Standards/ is checked as the catalogues are: against crosswalk.xsd, then every
+/// catalogue and requirement it names, each problem at its file and line.
+@Suite struct CrosswalkCheckTests {
+    let file = "Standards/crosswalk-joint-to-pan-cheshire.xml"
+
+    /// The shipped content with the Pan-Cheshire content and the crosswalk between the catalogues.
+    func twoCatalogues() throws -> URL {
+        let root = try copyOfShippedContent()
+        for path in ["Standards/pan-cheshire.xml", "Surveys/scales.xml", "Surveys/self-assessment.xml"] {
+            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/Fixtures/pan-cheshire/\(path)"),
+                                             to: root.appendingPathComponent(path.replacingOccurrences(of: "Surveys/", with: "Surveys/pan-cheshire-")))
+        }
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/Fixtures/crosswalk/\(file)"), to: root.appendingPathComponent(file))
+        return root
+    }
+
+    @Test func aGoodCrosswalkLoads() throws {
+        let result = ContentLoader(root: try twoCatalogues()).load()
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        let crosswalk = try #require(result.library.crosswalk(from: "oscb-osab-joint", to: "pan-cheshire"))
+        #expect(crosswalk.sources(of: "PC1.1").map(\.from) == ["S1.1", "S1.2", "S2.1"] && crosswalk.sources(of: "PC1.2").isEmpty)
+    }
+
+    @Test func aRequirementThatIsNotThereIsNamedAtItsLine() throws {
+        let root = try twoCatalogues()
+        let path = root.appendingPathComponent(file)
+        try replaceFirst("to=\"PC2.1\"", with: "to=\"PC9.9\"", in: path)
+        let line = try lineOf("PC9.9", in: path)
+        let problem = try #require(ContentLoader(root: root).load().problems.first)
+        #expect(problem.location.file == file && problem.location.line == line)
+        #expect(problem.message.contains("to=\"PC9.9\" is not a requirement of catalogue 'pan-cheshire'"))
+    }
+
+    @Test func aCatalogueThatIsNotThereAndASchemaErrorAreRefused() throws {
+        let root = try twoCatalogues()
+        try FileManager.default.removeItem(at: root.appendingPathComponent("Standards/pan-cheshire.xml"))
+        #expect(ContentLoader(root: root).load().problems.contains { $0.message.contains("reads into catalogue 'pan-cheshire', which is not in Standards/") })
+        let path = root.appendingPathComponent(file)
+        try replaceFirst("<map from=\"S5.2\"", with: "<map frm=\"S5.2\"", in: path)
+        let line = try lineOf("frm=", in: path)
+        let problem = try #require(ContentLoader(root: root).load().problems.first)
+        #expect(problem.location.file == file && problem.location.line == line)
+    }
+}

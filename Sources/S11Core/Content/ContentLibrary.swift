@@ -1,13 +1,20 @@
-/// All the catalogues, scales and surveys read from Standards/ and Surveys/.
+/// All the catalogues, crosswalks, scales and surveys read from Standards/ and Surveys/.
 public struct ContentLibrary: Sendable, Hashable {
     public var catalogues: [Catalogue]
     public var scales: [Scale]
     public var surveys: [Survey]
+    public var crosswalks: [Crosswalk]
 
-    public init(catalogues: [Catalogue] = [], scales: [Scale] = [], surveys: [Survey] = []) {
+    public init(catalogues: [Catalogue] = [], scales: [Scale] = [], surveys: [Survey] = [], crosswalks: [Crosswalk] = []) {
         self.catalogues = catalogues
         self.scales = scales
         self.surveys = surveys
+        self.crosswalks = crosswalks
+    }
+
+    /// The crosswalk that reads returns on catalogue `from` as catalogue `to`, if Standards/ has one.
+    public func crosswalk(from: String, to: String) -> Crosswalk? {
+        crosswalks.first { $0.fromCatalogue == from && $0.toCatalogue == to }
     }
 
     /// Picks the content for one audit: the self-assessment survey (by id when there are

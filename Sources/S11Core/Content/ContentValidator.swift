@@ -24,6 +24,8 @@ public struct ContentValidator: Sendable {
         checkUnique(library.catalogues, id: \.id, location: \.location, what: "catalogue")
         checkUnique(library.scales, id: \.id, location: \.location, what: "scale")
         checkUnique(library.surveys, id: \.id, location: \.location, what: "survey")
+        checkUnique(library.crosswalks, id: \.id, location: \.location, what: "crosswalk")
+        for crosswalk in library.crosswalks { validateCrosswalk(crosswalk, library: library, report: report) }
 
         for scale in library.scales {
             var values = Set<String>()
@@ -107,6 +109,27 @@ public struct ContentValidator: Sendable {
             }
         }
         return problems
+    }
+
+    /// A crosswalk joins two different catalogues in Standards/, and every requirement it names is in its catalogue.
+    private func validateCrosswalk(_ crosswalk: Crosswalk, library: ContentLibrary, report: (SourceLocation?, String) -> Void) {
+        let known = library.catalogues.map(\.id).joined(separator: ", ")
+        let from = library.catalogues.first { $0.id == crosswalk.fromCatalogue }
+        let to = library.catalogues.first { $0.id == crosswalk.toCatalogue }
+        if from == nil { report(crosswalk.location, "crosswalk '\(crosswalk.id)' reads from catalogue '\(crosswalk.fromCatalogue)', which is not in Standards/ (it has \(known))") }
+        if to == nil { report(crosswalk.location, "crosswalk '\(crosswalk.id)' reads into catalogue '\(crosswalk.toCatalogue)', which is not in Standards/ (it has \(known))") }
+        if crosswalk.fromCatalogue == crosswalk.toCatalogue {
+            report(crosswalk.location, "crosswalk '\(crosswalk.id)' joins catalogue '\(crosswalk.fromCatalogue)' to itself; name the other board's catalogue in to=\"...\"")
+        }
+        let fromIDs = Set(from?.requirements.map(\.id) ?? []), toIDs = Set(to?.requirements.map(\.id) ?? [])
+        for mapping in crosswalk.mappings {
+            if let from, !fromIDs.contains(mapping.from) {
+                report(mapping.location, "from=\"\(mapping.from)\" is not a requirement of catalogue '\(from.id)'; requirement ids look like \(from.requirements.first?.id ?? "S1.1")")
+            }
+            if let to, !toIDs.contains(mapping.to) {
+                report(mapping.location, "to=\"\(mapping.to)\" is not a requirement of catalogue '\(to.id)'; requirement ids look like \(to.requirements.first?.id ?? "S1.1")")
+            }
+        }
     }
 
     private func validateKind(_ survey: Survey, report: (SourceLocation?, String) -> Void) {
