@@ -216,7 +216,8 @@ public struct BoardRounds: Sendable {
                                                   proposals: try await store.peerProposals(pairingID: pairing.id)))
         }
         return BoardReport(board: progress.round.board, year: progress.round.year, deadline: progress.round.deadline, asOf: progress.today,
-                           stages: progress.byStage, sectors: progress.bySector, picture: try await picture(progress, content: content),
+                           stages: progress.byStage, sectors: progress.bySector,
+                           members: progress.members.map { ($0.row.member.organisation, $0.row.member.sector, $0.stage) }, picture: try await picture(progress, content: content),
                            challenges: challenges, peerReviews: reviews)
     }
 

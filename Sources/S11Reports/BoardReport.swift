@@ -40,13 +40,17 @@ public struct BoardReport: Sendable {
     public var asOf: CalendarDate
     public var stages: [(stage: RoundStage, count: Int)]
     public var sectors: [(sector: String, counts: [RoundStage: Int])]
+    /// Every member organisation and its stage, by name.
+    public var members: [(organisation: String, sector: String, stage: RoundStage)]
     /// What the organisations submitted; nil when none has.
     public var picture: RoundPicture?
     public var challenges: [Challenge]
     public var peerReviews: [PeerReview]
 
     public init(board: String, year: Int, deadline: CalendarDate, asOf: CalendarDate, stages: [(stage: RoundStage, count: Int)],
-                sectors: [(sector: String, counts: [RoundStage: Int])], picture: RoundPicture?, challenges: [Challenge], peerReviews: [PeerReview]) {
+                sectors: [(sector: String, counts: [RoundStage: Int])], members: [(organisation: String, sector: String, stage: RoundStage)],
+                picture: RoundPicture?, challenges: [Challenge], peerReviews: [PeerReview]) {
+        self.members = members
         self.board = board
         self.year = year
         self.deadline = deadline
@@ -108,7 +112,15 @@ public struct BoardReport: Sendable {
                         rows: [order.map { stage in Cell(text: String(stages.first { $0.stage == stage }?.count ?? 0)) }])),
             ("By sector", Table(header: ["Sector"] + order.map { $0.rawValue.capitalisedFirst }, widths: [3] + order.map { _ in 1 },
                                 rows: sectors.map { sector, counts in [Cell(text: sector)] + order.map { Cell(text: String(counts[$0] ?? 0)) } })),
-        ])
+        ] + (outstanding.isEmpty ? [] : [
+            ("Not yet submitted to the board", Table(header: ["Organisation", "Sector", "Stage"], widths: [5, 3, 2],
+                                                     rows: outstanding.map { [Cell(text: $0.organisation), Cell(text: $0.sector), Cell(text: $0.stage.rawValue)] })),
+        ]))
+    }
+
+    /// The members that have not submitted, overdue first.
+    private var outstanding: [(organisation: String, sector: String, stage: RoundStage)] {
+        members.filter { $0.stage != .submitted }.sorted { ($0.stage == .overdue ? 0 : 1, $0.organisation) < ($1.stage == .overdue ? 0 : 1, $1.organisation) }
     }
 
     /// "62.5% Amber", with the moderated figure where the board moderated.

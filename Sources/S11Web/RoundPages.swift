@@ -176,7 +176,7 @@ struct RoundPages: Sendable {
         let picture = try await BoardRounds(store: app.store).picture(progress, sector: sector, content: { [app] in try await app.content(of: $0) })
         func cell(_ score: BoardScore?) -> [String: Any] {
             guard let score else { return ["text": "-", "class": ""] }
-            let percent = score.percent.map { PercentText.format($0) } ?? "unrated"
+            let percent = score.percent.map { "\(PercentText.format($0))% \(score.rag?.label ?? "")" } ?? "unrated"
             let moderated = score.moderated.map { rag in " (moderated \(score.moderatedPercent.map { PercentText.format($0) + "% " } ?? "")\(rag.label))" } ?? ""
             return ["text": percent + moderated, "class": score.effectiveRag.map { "rag-\($0.rawValue)" } ?? ""]
         }
@@ -224,10 +224,13 @@ struct RoundPages: Sendable {
                 ["sector": sector, "counts": stages.map { counts[$0] ?? 0 }, "query": sector.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""]
             },
             "sector": sector, "members": shown.map { row, stage -> [String: Any] in
-                ["organisation": row.member.organisation, "sector": row.member.sector, "lead": row.member.leadName, "auditID": row.auditID,
-                 "returns": "\(row.submittedReturns) of \(row.officers)", "stage": stage.rawValue, "stageClass": stage == .overdue ? "overdue" : "",
-                 "held": row.submittedAt != nil && row.crosswalkID == nil, "submittedAt": row.submittedAt ?? "", "returnReason": row.returnReason ?? "",
-                 "crosswalk": row.crosswalkID ?? ""]
+                // Absent, not empty: an empty string would still open the template's section.
+                let values: [String: Any?] = [
+                    "organisation": row.member.organisation, "sector": row.member.sector, "lead": row.member.leadName, "auditID": row.auditID,
+                    "returns": "\(row.submittedReturns) of \(row.officers)", "stage": stage.rawValue, "stageClass": stage == .overdue ? "overdue" : "",
+                    "held": row.submittedAt != nil && row.crosswalkID == nil, "returnReason": row.returnReason, "crosswalk": row.crosswalkID,
+                ]
+                return values.compactMapValues { $0 }
             },
             "notice": notice, "hasErrors": !errors.isEmpty, "errors": errors,
         ]

@@ -37,7 +37,9 @@ import ZIPFoundation
         return BoardReport(board: "Oxfordshire Safeguarding Children Partnership", year: 2027, deadline: CalendarDate(iso: "2027-03-31")!,
                            asOf: CalendarDate(iso: "2027-04-30")!,
                            stages: [(.notStarted, 0), (.inProgress, 0), (.submitted, 2), (.overdue, 1)],
-                           sectors: [("NHS trust", [.submitted: 1]), ("Police", [.submitted: 1, .overdue: 1])], picture: picture,
+                           sectors: [("NHS trust", [.submitted: 1]), ("Police", [.submitted: 1, .overdue: 1])],
+                           members: [(ReportFixtures.hostile, "Police", .submitted), ("Oxford Health NHS Trust", "NHS trust", .submitted),
+                                     ("Thames Valley Police", "Police", .overdue)], picture: picture,
                            challenges: [BoardReport.Challenge(title: "Health and police", heldOn: CalendarDate(iso: "2027-04-20")!, panel: ["Jo Smith"],
                                                               outcomes: [(ReportFixtures.hostile, [change]), ("Oxford Health NHS Trust", [])])],
                            peerReviews: [BoardReport.PeerReview(reviewer: "Oxford Health NHS Trust", reviewee: ReportFixtures.hostile, proposals: [
@@ -53,6 +55,7 @@ import ZIPFoundation
             #expect(html.contains(">\(heading)</h2>"), "\(heading)")
         }
         #expect(html.contains("2 member organisations") == false && html.contains("3 member organisations; 2 have submitted"))
+        #expect(html.contains("<caption>Not yet submitted to the board</caption>") && html.contains("<th scope=\"row\">Thames Valley Police</th><td>Police</td><td>overdue</td>"))
         #expect(html.contains("<td>-6.7 points</td>"))                                            // 40% last year, 33.3% now
         #expect(html.contains("<td class=\"amber\">33.3% Red; moderated 66.7% Amber</td>"))      // coloured by the band the board goes by
         #expect(html.contains("Red to Amber") == false && html.contains("self rating to Amber (score mostly)"))

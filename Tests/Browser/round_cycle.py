@@ -1,0 +1,178 @@
+"""A board's round in Chromium, on a Pan-Cheshire style content (0-3 scores, no Blue), with no
+command-line step after 's11 admin create --board': the board opens the round for three
+organisations (the leads' invitations reach a real SMTP server), two leads set their passwords,
+name an officer who answers through the link in their mail, and submit to the board; the third
+is overdue. The board pairs one organisation to review the other: the peer proposes a score and
+the board accepts it. A challenge event moderates a requirement from 1 to 2, and the moderated
+percentage changes. The dashboard and the board report show it all; the round's XML and the
+report are downloaded.
+
+    python3 round_cycle.py BASE_URL BOARD_EMAIL PASSWORD SMTP_FOLDER OUT_DIR
+
+Writes OUT_DIR/round.xml and OUT_DIR/board-report.html and prints OK; any failure raises
+(non-zero exit) with what was wrong.
+"""
+import datetime
+import os
+import sys
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from officer_and_staff import answer_page, browser, click_and_wait_for_next_page  # noqa: E402
+from whole_cycle import download, fill, main_text, press, received  # noqa: E402
+
+PASSWORD = "correct horse battery staple"
+MEMBERS = """organisation,sector,lead_name,lead_email
+Cheshire Constabulary,Police,Ann Lee,ann.lee@police.example
+Cheshire and Wirral NHS Trust,NHS trust,Raj Patel,raj.patel@nhs.example
+Cheshire Fire and Rescue,Fire,Sue Day,sue.day@fire.example
+"""
+
+
+def sign_in(driver, base, email, password):
+    driver.get(base + "/admin/login")
+    fill(driver, "email", email)
+    fill(driver, "password", password)
+    press(driver, "Sign in")
+    assert driver.current_url.endswith("/admin"), "sign-in ended at " + driver.current_url
+
+
+def link_in(message, marker):
+    body = message.get_body(preferencelist=("plain",)).get_content()
+    return next(line for line in body.splitlines() if marker in line).strip()
+
+
+def by_recipient(messages):
+    return {message["To"].addresses[0].addr_spec: message for message in messages}
+
+
+def lead_runs_the_audit(driver, base, smtp, welcome, officer, expected_mail):
+    """A lead sets their password through the invitation, names one officer who answers every
+    question 1 (Partly compliant) through their mail's link, and submits to the board."""
+    driver.get(welcome)
+    fill(driver, "password", PASSWORD)
+    fill(driver, "confirm", PASSWORD)
+    press(driver, "Set the password and sign in")
+    assert driver.current_url.endswith("/admin"), "the welcome ended at " + driver.current_url
+    audit = next(a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "main a[href^='/admin/audits/']")
+                 if a.get_attribute("href").rstrip("/").split("/")[-1].isdigit())
+    driver.get(audit + "/officers")
+    fill(driver, "add-name", "Kim Ng")
+    fill(driver, "add-email", officer)
+    fill(driver, "add-service_area", "Safeguarding")
+    Select(driver.find_element(By.ID, "add-role")).select_by_value("senior-lead")
+    press(driver, "Add the officer")
+    driver.get(audit + "/invitations")
+    press(driver, "Send invitations to 1 officer(s)")
+    link = link_in(by_recipient(received(smtp, expected_mail))[officer], "/r/")
+    officer_browser = browser()
+    try:
+        officer_browser.get(link)
+        while "/s/" in officer_browser.current_url:
+            answer_page(officer_browser, option_index=2, evidence="Safeguarding report to the board, March")
+        press(officer_browser, "Accept and submit")
+        assert "Return submitted" in officer_browser.find_element(By.TAG_NAME, "h1").text
+    finally:
+        officer_browser.quit()
+    driver.get(audit + "/board")
+    driver.find_element(By.ID, "declare").click()
+    press(driver, "Submit to the board")
+    assert "submitted" in main_text(driver).lower(), main_text(driver)[:500]
+    return audit.rstrip("/").split("/")[-1]
+
+
+def event_overall(driver, name):
+    """The self-assessed and moderated overall of organisation `name` on the event's page."""
+    row = driver.find_element(By.XPATH, "//tr[th[contains(., %r)]]" % name)
+    cells = row.find_elements(By.TAG_NAME, "td")
+    return cells[0].text, cells[1].text
+
+
+def run(base, board_email, password, smtp, out):
+    deadline = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()   # past: who has not submitted is overdue
+    members = os.path.join(out, "members.csv")
+    with open(members, "w", encoding="utf-8") as handle:
+        handle.write(MEMBERS)
+
+    board = browser()
+    police_lead = browser()
+    nhs_lead = browser()
+    try:
+        # The board opens the round for three organisations; each lead's invitation arrives by mail.
+        sign_in(board, base, board_email, password)
+        board.get(base + "/admin/rounds")
+        fill(board, "board", "Pan-Cheshire Safeguarding Partnership")
+        fill(board, "year", str(datetime.date.today().year))
+        fill(board, "deadline", deadline)
+        board.find_element(By.ID, "file").send_keys(members)
+        press(board, "Open the round")
+        round_url = board.current_url
+        assert "/admin/rounds/" in round_url and "3 member organisations" in main_text(board), main_text(board)[:500]
+        invitations = by_recipient(received(smtp, 3))
+        assert set(invitations) == {"ann.lee@police.example", "raj.patel@nhs.example", "sue.day@fire.example"}, invitations
+
+        # Two leads run their audits and submit; the fire service does nothing and is overdue.
+        police = lead_runs_the_audit(police_lead, base, smtp, link_in(invitations["ann.lee@police.example"], "/admin/welcome/"),
+                                     "kim.ng@police.example", 4)
+        lead_runs_the_audit(nhs_lead, base, smtp, link_in(invitations["raj.patel@nhs.example"], "/admin/welcome/"),
+                            "kim.ng@nhs.example", 5)
+        board.get(round_url)
+        stages = board.find_element(By.XPATH, "//table[caption[contains(., 'member organisations')]]").text
+        assert "Submitted to the board Overdue" in stages and stages.strip().endswith("0 0 2 1"), stages
+
+        # Peer challenge: the NHS trust reviews the police's return and proposes 2 for PC2.1; the board accepts.
+        Select(board.find_element(By.ID, "reviewer")).select_by_visible_text("Cheshire and Wirral NHS Trust")
+        Select(board.find_element(By.ID, "reviewee")).select_by_visible_text("Cheshire Constabulary")
+        press(board, "Pair them")
+        assert "Cheshire and Wirral NHS Trust now reviews Cheshire Constabulary's return." in main_text(board), main_text(board)[:500]
+        nhs_lead.get(base + "/admin")
+        nhs_lead.find_element(By.PARTIAL_LINK_TEXT, "Review Cheshire Constabulary").click()
+        assert "1: Partly compliant" in main_text(nhs_lead), main_text(nhs_lead)[:500]
+        form = nhs_lead.find_element(By.XPATH, "//tr[@id='q-requirement-PC2-1']//form")
+        Select(form.find_element(By.NAME, "score")).select_by_value("score-2")
+        form.find_element(By.NAME, "reason").send_keys("Training records seen for most teams")
+        click_and_wait_for_next_page(nhs_lead, form.find_element(By.TAG_NAME, "button"))
+        assert "Mostly" in main_text(nhs_lead) or "Amber (score score-2)" in main_text(nhs_lead), main_text(nhs_lead)[:800]
+        board.get(round_url)
+        board.find_element(By.PARTIAL_LINK_TEXT, "reviews Cheshire Constabulary").click()
+        press(board, "Accept")
+        assert "Accepted the proposal for requirement PC2.1" in main_text(board), main_text(board)[:500]
+
+        # A challenge event for the police: the panel moves PC1.1 from 1 to 2, and the moderated overall moves with it.
+        board.get(round_url)
+        fill(board, "title", "Police challenge")
+        fill(board, "heldOn", datetime.date.today().isoformat())
+        fill(board, "panel", "Jo Smith; Raj Patel")
+        board.find_element(By.ID, "audit-%s" % police).click()
+        press(board, "Schedule the event")
+        event_url = board.current_url
+        self_overall, before = event_overall(board, "Cheshire Constabulary")
+        assert self_overall.startswith("33.3%") and before.startswith("50%"), (self_overall, before)
+        board.find_element(By.PARTIAL_LINK_TEXT, "Moderate").click()
+        form = board.find_element(By.XPATH, "//tr[@id='q-requirement-PC1-1']//form")
+        Select(form.find_element(By.NAME, "score")).select_by_value("score-2")
+        form.find_element(By.NAME, "reason").send_keys("Board minutes show the lead reports quarterly")
+        click_and_wait_for_next_page(board, form.find_element(By.TAG_NAME, "button"))
+        board.get(event_url)
+        _, after = event_overall(board, "Cheshire Constabulary")
+        assert after.startswith("58.3%"), after
+
+        # The dashboard shows it all: stages, the moderated heatmap, the review.
+        board.get(round_url)
+        text = main_text(board)
+        assert "33.3% Red (moderated 58.3% Amber)" in text, text[:2000]
+        assert "read through crosswalk" not in text and "Returned:" not in text, text[:3000]
+        assert "Cheshire Fire and Rescue" in text and "overdue" in text
+        assert "Cheshire and Wirral NHS Trust reviews Cheshire Constabulary" in text
+        for link, saved in (("/round.xml", "round.xml"), ("/report.html", "board-report.html")):
+            download(board, round_url + link, os.path.join(out, saved))
+    finally:
+        for driver in (board, police_lead, nhs_lead):
+            driver.quit()
+
+
+if __name__ == "__main__":
+    run(*sys.argv[1:6])
+    print("OK")
