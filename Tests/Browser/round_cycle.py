@@ -7,10 +7,11 @@ the board accepts it. A challenge event moderates a requirement from 1 to 2, and
 percentage changes. The dashboard and the board report show it all; the round's XML and the
 report are downloaded.
 
-    python3 round_cycle.py BASE_URL BOARD_EMAIL PASSWORD SMTP_FOLDER OUT_DIR
+    python3 round_cycle.py BASE_URL BOARD_EMAIL PASSWORD SMTP_FOLDER OUT_DIR [AXE_JS]
 
 Writes OUT_DIR/round.xml and OUT_DIR/board-report.html and prints OK; any failure raises
-(non-zero exit) with what was wrong.
+(non-zero exit) with what was wrong. With AXE_JS, axe-core's WCAG 2.2 A and AA rules then run on
+every board page reachable by links from /admin and on the peer's review page.
 """
 import datetime
 import os
@@ -22,6 +23,7 @@ from selenium.webdriver.support.ui import Select
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from officer_and_staff import answer_page, browser, click_and_wait_for_next_page  # noqa: E402
 from whole_cycle import download, fill, main_text, press, received  # noqa: E402
+from accessibility import Checker, crawl, load  # noqa: E402
 
 PASSWORD = "correct horse battery staple"
 MEMBERS = """organisation,sector,lead_name,lead_email
@@ -90,7 +92,23 @@ def event_overall(driver, name):
     return cells[0].text, cells[1].text
 
 
-def run(base, board_email, password, smtp, out):
+def accessible(drivers, base, axe_path, peer_review):
+    """axe on the board's pages (found by links from /admin) and on the peer's review page."""
+    with open(axe_path, encoding="utf-8") as file:
+        axe_source = file.read()
+    board, peer = (Checker(driver, axe_source) for driver in drivers)
+    for driver in drivers:
+        driver.set_script_timeout(120)
+        driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": True})    # s11's CSP allows no scripts, axe's included
+    crawl(board, base)
+    load(peer.driver, peer_review)
+    peer.check("peer: the return under review")
+    violations = board.violations + peer.violations
+    assert violations == 0, "%d violations of WCAG 2.2 A/AA rules on %d pages" % (violations, board.pages + peer.pages)
+    print("accessible: %d pages without violations" % (board.pages + peer.pages))
+
+
+def run(base, board_email, password, smtp, out, axe_path=None):
     deadline = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()   # past: who has not submitted is overdue
     members = os.path.join(out, "members.csv")
     with open(members, "w", encoding="utf-8") as handle:
@@ -129,6 +147,7 @@ def run(base, board_email, password, smtp, out):
         assert "Cheshire and Wirral NHS Trust now reviews Cheshire Constabulary's return." in main_text(board), main_text(board)[:500]
         nhs_lead.get(base + "/admin")
         nhs_lead.find_element(By.PARTIAL_LINK_TEXT, "Review Cheshire Constabulary").click()
+        peer_review = nhs_lead.current_url
         assert "1: Partly compliant" in main_text(nhs_lead), main_text(nhs_lead)[:500]
         form = nhs_lead.find_element(By.XPATH, "//tr[@id='q-requirement-PC2-1']//form")
         Select(form.find_element(By.NAME, "score")).select_by_value("score-2")
@@ -168,11 +187,13 @@ def run(base, board_email, password, smtp, out):
         assert "Cheshire and Wirral NHS Trust reviews Cheshire Constabulary" in text
         for link, saved in (("/round.xml", "round.xml"), ("/report.html", "board-report.html")):
             download(board, round_url + link, os.path.join(out, saved))
+        if axe_path:
+            accessible((board, nhs_lead), base, axe_path, peer_review)
     finally:
         for driver in (board, police_lead, nhs_lead):
             driver.quit()
 
 
 if __name__ == "__main__":
-    run(*sys.argv[1:6])
+    run(*sys.argv[1:7])
     print("OK")

@@ -26,8 +26,11 @@ struct RoundBrowserTests {
         let out = s11.folder.appendingPathComponent("downloads")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let script = S11Binary.packageRoot.appendingPathComponent("Tests/Browser/round_cycle.py").path
-        let run = try runTool("/usr/bin/env", ["python3", script, base, email, password, smtp.folder.path, out.path])
+        // With axe-core at hand, its WCAG 2.2 A and AA rules run on every board page and the peer's page too.
+        let axe = ExternalTool.available(.axe) ? [ExternalTool.axePath] : []
+        let run = try runTool("/usr/bin/env", ["python3", script, base, email, password, smtp.folder.path, out.path] + axe)
         #expect(run.status == 0 && run.output.contains("OK"), "\(run.output)")
+        if !axe.isEmpty { #expect(run.output.contains("accessible: "), "\(run.output)") }
 
         // The round's XML is valid under xmlschema (and xmllint) and carries the moderated figures.
         let xml = out.appendingPathComponent("round.xml").path
