@@ -4,18 +4,21 @@ extension AuditStore {
     /// Adds a coordinator of `organisation` (nil: a board user, who sees every organisation's
     /// summaries), or sets a new password hash and organisation for one that exists; either ends
     /// their sessions and unlocks the account.
-    public func saveCoordinator(email: String, passwordHash: String, organisation: String?) async throws {
+    /// `board` names the board a board user (no organisation) works for.
+    public func saveCoordinator(email: String, passwordHash: String, organisation: String?, board: String? = nil) async throws {
         try await engine.write { db in
-            try await Self.storeCoordinator(email: email, passwordHash: passwordHash, organisation: organisation, how: "s11 admin create", db: db)
+            try await Self.storeCoordinator(email: email, passwordHash: passwordHash, organisation: organisation, board: board,
+                                            how: "s11 admin create", db: db)
         }
     }
 
     /// The account written, its sessions ended and the password's setting recorded (`how`), in the caller's transaction.
-    static func storeCoordinator(email: String, passwordHash: String, organisation: String?, how: String, db: any SQLConnection) async throws {
+    static func storeCoordinator(email: String, passwordHash: String, organisation: String?, board: String? = nil, how: String,
+                                 db: any SQLConnection) async throws {
         try await db.execute("""
-            INSERT INTO coordinator (email, passwordHash, createdAt, organisation) VALUES (?, ?, ?, ?)
-            ON CONFLICT (email) DO UPDATE SET passwordHash = excluded.passwordHash, organisation = excluded.organisation
-            """, [email.lowercased(), passwordHash, Self.now(), organisation])
+            INSERT INTO coordinator (email, passwordHash, createdAt, organisation, board) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (email) DO UPDATE SET passwordHash = excluded.passwordHash, organisation = excluded.organisation, board = excluded.board
+            """, [email.lowercased(), passwordHash, Self.now(), organisation, organisation == nil ? board : nil])
         try await db.execute("DELETE FROM coordinatorSession WHERE email = ? COLLATE NOCASE", [email])
         try await Self.recordSignIn(email: email, address: how, outcome: .passwordSet, at: Date(), db: db)
     }
@@ -43,25 +46,37 @@ extension AuditStore {
         guard InvitationToken.isWellFormed(token) else { return nil }
         return try await engine.read { db in
             try await db.fetchOne("""
-                SELECT coordinator.email, coordinator.organisation FROM coordinatorSession
+                SELECT coordinator.email, coordinator.organisation, coordinator.board FROM coordinatorSession
                 JOIN coordinator ON coordinator.email = coordinatorSession.email
                 WHERE coordinatorSession.tokenSHA256 = ? AND coordinatorSession.expiresAt > ?
                 """, [InvitationToken.digest(token), Date().timeIntervalSince1970])
-                .map { Coordinator(email: $0["email"], organisation: $0["organisation"]) }
+                .map { Coordinator(email: $0["email"], organisation: $0["organisation"], board: $0["board"]) }
         }
     }
 
     /// The audits the coordinator may see: their organisation's, or every one for a board user.
     public func audits(visibleTo coordinator: Coordinator) async throws -> [AuditRecord] {
-        try await audits(organisation: coordinator.organisation)
+        guard let board = coordinator.board else { return try await audits(organisation: coordinator.organisation) }
+        return try await engine.read { db in
+            try await db.fetchAll("SELECT * FROM audit WHERE \(Self.boardsAudit) ORDER BY year DESC, organisation", [board, board]).map(Self.audit)
+        }
     }
+
+    /// An audit a board user of board `?` (given twice) sees: one in, or read by, a round of that board.
+    private static let boardsAudit = """
+        (id IN (SELECT roundMember.auditID FROM roundMember JOIN round ON round.id = roundMember.roundID WHERE round.board = ? COLLATE NOCASE)
+         OR id IN (SELECT roundReading.auditID FROM roundReading JOIN round ON round.id = roundReading.roundID WHERE round.board = ? COLLATE NOCASE))
+        """
 
     /// The audit with this id if the coordinator may see it; nil both when there is none and when
     /// it is another organisation's, so that nobody can tell the two apart.
     public func audit(id: Int64, visibleTo coordinator: Coordinator) async throws -> AuditRecord? {
         try await engine.read { db in
-            try await db.fetchOne("SELECT * FROM audit WHERE id = ? AND (CAST(? AS TEXT) IS NULL OR organisation = ? COLLATE NOCASE)",
-                             [id, coordinator.organisation, coordinator.organisation]).map(Self.audit)
+            if let board = coordinator.board {
+                return try await db.fetchOne("SELECT * FROM audit WHERE id = ? AND \(Self.boardsAudit)", [id, board, board]).map(Self.audit)
+            }
+            return try await db.fetchOne("SELECT * FROM audit WHERE id = ? AND (CAST(? AS TEXT) IS NULL OR organisation = ? COLLATE NOCASE)",
+                                         [id, coordinator.organisation, coordinator.organisation]).map(Self.audit)
         }
     }
 

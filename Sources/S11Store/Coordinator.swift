@@ -6,10 +6,19 @@ public struct Coordinator: Sendable, Hashable {
     public var email: String
     /// The organisation they coordinate; nil for a board user.
     public var organisation: String?
+    /// For a board user, the board they work for: they see its rounds and its member organisations
+    /// only. Nil for one from before boards were named, who sees every round on the server.
+    public var board: String?
 
-    public init(email: String, organisation: String?) {
+    public init(email: String, organisation: String?, board: String? = nil) {
         self.email = email
         self.organisation = organisation
+        self.board = organisation == nil ? board : nil
+    }
+
+    /// Whether a board user may see a round of `board`.
+    public func sees(board round: String) -> Bool {
+        isBoard && (board.map { $0.lowercased() == round.lowercased() } ?? true)
     }
 
     /// A board user: summaries of every organisation, no returns, no changes.

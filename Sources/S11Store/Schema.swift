@@ -273,6 +273,11 @@ enum Schema {
                     leadName \(d.text) NOT NULL, leadEmail \(d.text) NOT NULL, crosswalkID \(d.text) NOT NULL, PRIMARY KEY (roundID, auditID))
                 """)
         },
+        Migration(identifier: "v21: the board a board user works for, whose rounds and members alone they see") { db in
+            // NULL for an organisation's coordinator, and for a board user from before boards were
+            // named, who keeps seeing every round on the server.
+            try await db.execute("ALTER TABLE coordinator ADD COLUMN board \(db.dialect.text)")
+        },
     ]
 
     /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.

@@ -15,8 +15,8 @@ struct ChallengePages: Sendable {
     /// another round's event or an unknown one are all 404.
     private func scope(_ request: Request, _ context: WebRequestContext) async throws -> (Coordinator, BoardRound, ChallengeEvent)? {
         guard let coordinator = try await app.boardUser(request) else { return nil }
-        guard let roundID = context.parameters.get("round").flatMap(Int64.init),
-              let round = try await app.store.round(id: roundID), let eventID = context.parameters.get("event").flatMap(Int64.init),
+        let round = try await app.round(context, visibleTo: coordinator)
+        guard let eventID = context.parameters.get("event").flatMap(Int64.init),
               let event = try await app.store.challengeEvent(id: eventID), event.roundID == round.id else { throw HTTPError(.notFound) }
         return (coordinator, round, event)
     }
@@ -32,7 +32,7 @@ struct ChallengePages: Sendable {
     func schedule(_ request: Request, _ context: WebRequestContext, rounds: RoundPages) async throws -> Response {
         let form = try await app.form(request)
         guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
-        guard let roundID = context.parameters.get("round").flatMap(Int64.init) else { throw HTTPError(.notFound) }
+        let roundID = try await app.round(context, visibleTo: coordinator).id
         guard let heldOn = CalendarDate(iso: form.text("heldOn") ?? "") else {
             return try await rounds.dashboardPage(request, context, notice: nil,
                                                   errors: [["field": "heldOn", "message": "Write the day of the event as YYYY-MM-DD, for example 2027-04-20"]])

@@ -18,8 +18,8 @@ struct PeerPages: Sendable {
     /// The board user, the round the path names and the pairing in it; anything else is 404.
     private func boardScope(_ request: Request, _ context: WebRequestContext) async throws -> (Coordinator, BoardRound, PeerPairing)? {
         guard let coordinator = try await app.boardUser(request) else { return nil }
-        guard let roundID = context.parameters.get("round").flatMap(Int64.init), let round = try await app.store.round(id: roundID),
-              let id = context.parameters.get("pairing").flatMap(Int64.init), let pairing = try await app.store.peerPairing(id: id),
+        let round = try await app.round(context, visibleTo: coordinator)
+        guard let id = context.parameters.get("pairing").flatMap(Int64.init), let pairing = try await app.store.peerPairing(id: id),
               pairing.roundID == round.id else { throw HTTPError(.notFound) }
         return (coordinator, round, pairing)
     }
@@ -28,7 +28,7 @@ struct PeerPages: Sendable {
     func pair(_ request: Request, _ context: WebRequestContext, rounds: RoundPages) async throws -> Response {
         let form = try await app.form(request)
         guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
-        guard let roundID = context.parameters.get("round").flatMap(Int64.init) else { throw HTTPError(.notFound) }
+        let roundID = try await app.round(context, visibleTo: coordinator).id
         guard let reviewer = form.text("reviewer").flatMap(Int64.init), let reviewee = form.text("reviewee").flatMap(Int64.init) else {
             return try await rounds.dashboardPage(request, context, notice: nil,
                                                   errors: [["field": "reviewer", "message": "Choose the organisation that reviews and the one it reviews"]])

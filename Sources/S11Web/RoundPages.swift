@@ -21,7 +21,7 @@ struct RoundPages: Sendable {
     func open(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await UploadForm.read(request)
         guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
-        let typed = ["board": form.text("board") ?? "", "year": form.text("year") ?? "", "deadline": form.text("deadline") ?? "",
+        let typed = ["board": coordinator.board ?? form.text("board") ?? "", "year": form.text("year") ?? "", "deadline": form.text("deadline") ?? "",
                      "survey": form.text("survey") ?? ""]
         var errors: [[String: String]] = []
         if typed["board"]?.isEmpty != false { errors.append(["field": "board", "message": "Write the board's name"]) }
@@ -61,7 +61,7 @@ struct RoundPages: Sendable {
     private func listPage(_ request: Request, typed: [String: String], errors: [[String: String]], problems: [[String: Any]]) async throws -> Response {
         guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let csrf = WebSecurity.csrfToken(for: request)
-        let rounds = try await app.store.rounds().map { round -> [String: Any] in
+        let rounds = try await app.store.rounds().filter { coordinator.sees(board: $0.board) }.map { round -> [String: Any] in
             ["id": round.id, "board": round.board, "year": round.year, "deadline": round.deadline.spelledOut]
         }
         // Where Surveys/ holds several self-assessments (one per board's catalogue), the board chooses its own.
@@ -70,7 +70,7 @@ struct RoundPages: Sendable {
             "surveys": surveys.map { ["id": $0.id, "title": $0.title, "catalogue": $0.catalogueID, "selected": $0.id == typed["survey"]] },
             "chooseSurvey": surveys.count > 1,
             "title": "Rounds", "csrf": csrf.token, "coordinator": coordinator.email, "rounds": rounds, "hasRounds": !rounds.isEmpty,
-            "board": typed["board"] ?? "", "year": typed["year"] ?? "", "deadline": typed["deadline"] ?? "",
+            "board": coordinator.board ?? typed["board"] ?? "", "boardFixed": coordinator.board != nil, "year": typed["year"] ?? "", "deadline": typed["deadline"] ?? "",
             "columns": RoundMemberListReader.columns.joined(separator: ", "),
             "problems": problems, "hasProblems": !problems.isEmpty, "hasErrors": !errors.isEmpty, "errors": errors,
         ]
@@ -87,7 +87,7 @@ struct RoundPages: Sendable {
     func giveBack(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let form = try await app.form(request)
         guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
-        let progress = try await roundProgress(context)
+        let progress = try await roundProgress(context, coordinator)
         guard let auditID = form.text("audit").flatMap(Int64.init), let member = progress.members.first(where: { $0.row.auditID == auditID })
         else { throw HTTPError(.notFound) }
         do {
@@ -102,8 +102,8 @@ struct RoundPages: Sendable {
 
     /// Every organisation that submitted, by requirement (self, moderated, band), as CSV.
     func csv(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard try await app.boardUser(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
-        let progress = try await roundProgress(context)
+        guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        let progress = try await roundProgress(context, coordinator)
         let rounds = BoardRounds(store: app.store)
         guard let picture = try await rounds.picture(progress, content: { [app] in try await app.content(of: $0) }) else { throw HTTPError(.notFound) }
         return Download.response(Array(rounds.csv(picture).utf8), fileName: "round-\(progress.round.year)-\(progress.round.id).csv",
@@ -112,8 +112,8 @@ struct RoundPages: Sendable {
 
     /// The whole round as XML (round.xsd), validated as it is written.
     func xml(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard try await app.boardUser(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
-        let progress = try await roundProgress(context)
+        guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        let progress = try await roundProgress(context, coordinator)
         return Download.response(try await BoardRounds(store: app.store).xml(progress), fileName: "round-\(progress.round.year)-\(progress.round.id).xml",
                                  contentType: "application/xml")
     }
@@ -122,7 +122,7 @@ struct RoundPages: Sendable {
     /// requirement of this board's catalogue with what answers it, and what nothing answers.
     func reading(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
-        let progress = try await roundProgress(context)
+        let progress = try await roundProgress(context, coordinator)
         guard let auditID = context.parameters.get("audit").flatMap(Int64.init),
               let row = progress.members.first(where: { $0.row.auditID == auditID && $0.row.crosswalkID != nil })?.row else { throw HTTPError(.notFound) }
         let (crosswalk, reading) = try await BoardRounds(store: app.store).reading(progress, auditID: auditID, content: { [app] in try await app.content(of: $0) })
@@ -150,8 +150,8 @@ struct RoundPages: Sendable {
 
     /// The board report for the board meeting, as a page to print or a Word document.
     func report(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        guard try await app.boardUser(request) != nil else { return WebSecurity.redirect(to: "/admin/login") }
-        let progress = try await roundProgress(context)
+        guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        let progress = try await roundProgress(context, coordinator)
         let report = try await BoardRounds(store: app.store).report(progress, content: { [app] in try await app.content(of: $0) })
         let name = "board-report-\(progress.round.year)-\(progress.round.id)"
         if request.uri.path.hasSuffix(".docx") {
@@ -161,14 +161,14 @@ struct RoundPages: Sendable {
         return Download.response(Array(BoardReportHTML().write(report).utf8), fileName: "\(name).html", contentType: "text/html; charset=utf-8")
     }
 
-    private func roundProgress(_ context: WebRequestContext) async throws -> RoundProgress {
-        guard let id = context.parameters.get("round").flatMap(Int64.init), try await app.store.round(id: id) != nil else { throw HTTPError(.notFound) }
-        return try await BoardRounds(store: app.store).progress(roundID: id, today: StaffSurveyPage.today())
+    private func roundProgress(_ context: WebRequestContext, _ coordinator: Coordinator) async throws -> RoundProgress {
+        let round = try await app.round(context, visibleTo: coordinator)
+        return try await BoardRounds(store: app.store).progress(roundID: round.id, today: StaffSurveyPage.today())
     }
 
     func dashboardPage(_ request: Request, _ context: WebRequestContext, notice: String?, errors: [[String: String]]) async throws -> Response {
         guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
-        let progress = try await roundProgress(context)
+        let progress = try await roundProgress(context, coordinator)
         let csrf = WebSecurity.csrfToken(for: request)
         let sector = request.uri.queryParameters.get("sector").flatMap { $0.isEmpty ? nil : $0 }
         let shown = progress.members.filter { sector == nil || $0.row.member.sector == sector }

@@ -36,6 +36,14 @@ extension WebApp {
         return coordinator
     }
 
+    /// The round the path names (`:round`) when `coordinator`, a board user, may see it: a round of
+    /// their board. Another board's round, or none, is the same 404.
+    func round(_ context: WebRequestContext, visibleTo coordinator: Coordinator) async throws -> BoardRound {
+        guard let id = context.parameters.get("round").flatMap(Int64.init), let round = try await store.round(id: id),
+              coordinator.sees(board: round.board) else { throw HTTPError(.notFound) }
+        return round
+    }
+
     /// A use case's refusal in the page's words (a sentence), or nil for any other error, which
     /// the caller throws on.
     static func refusal(_ error: any Error) -> String? {

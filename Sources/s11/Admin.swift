@@ -14,16 +14,17 @@ struct Admin: ParsableCommand {
 
         @Option(help: "The coordinator's e-mail, which they sign in with.") var email: String
         @Option(help: "The organisation they coordinate: they see and run its audits, and nothing of any other's.") var org: String?
-        @Flag(help: "A board user instead: sees every organisation's summaries (returns, scorecards, plans), no officer's answers, changes nothing.")
-        var board = false
+        @Option(help: "A board user instead, for the board named: sees its rounds and its member organisations' summaries (returns, scorecards, plans), no officer's answers, and changes no organisation's audit.")
+        var board: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
             try await reportingFailures {
                 guard email.contains("@"), !email.contains(where: \.isWhitespace) else { throw CLIError("'\(email)' is not an e-mail address") }
                 let organisation = org?.trimmingCharacters(in: .whitespaces)
-                guard (organisation?.isEmpty == false) != board else {
-                    throw CLIError("say whose audits \(email) may see: --org NAME for an organisation's coordinator, or --board for a board user who sees every organisation's summaries")
+                let board = board?.trimmingCharacters(in: .whitespaces)
+                guard (organisation?.isEmpty == false) != (board?.isEmpty == false) else {
+                    throw CLIError("say whose audits \(email) may see: --org NAME for an organisation's coordinator, or --board NAME for a board user who sees that board's rounds and members")
                 }
                 let password: String
                 if isatty(STDIN_FILENO) != 0, let typed = getpass("Password for \(email): ") {
@@ -33,8 +34,8 @@ struct Admin: ParsableCommand {
                 }
                 if let problem = CoordinatorPassword.problem(password) { throw CLIError(problem) }
                 try await AuditStore(database: storeOptions.db).saveCoordinator(email: email, passwordHash: CoordinatorPassword.hash(password),
-                                                                      organisation: board ? nil : organisation)
-                let sees = board ? "every organisation's summaries" : "\(organisation!)'s audits"
+                                                                      organisation: board == nil ? organisation : nil, board: board)
+                let sees = board.map { "\($0)'s rounds and its member organisations' summaries" } ?? "\(organisation!)'s audits"
                 print("\(email) can sign in at /admin of 's11 serve' and sees \(sees) (any earlier sessions of theirs are signed out)")
             }
         }

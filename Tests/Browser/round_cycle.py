@@ -121,7 +121,6 @@ def run(base, board_email, password, smtp, out, axe_path=None):
         # The board opens the round for three organisations; each lead's invitation arrives by mail.
         sign_in(board, base, board_email, password)
         board.get(base + "/admin/rounds")
-        fill(board, "board", "Pan-Cheshire Safeguarding Partnership")
         fill(board, "year", str(datetime.date.today().year))
         fill(board, "deadline", deadline)
         board.find_element(By.ID, "file").send_keys(members)

@@ -153,7 +153,7 @@ import S11TestSupport
         let noEmail = try s11.run(["admin", "create", "--email", "lead at riverside", "--org", org, "--db", s11.db], input: "correct horse battery staple\n")
         #expect(noEmail.status != 0)
         #expect(noEmail.stderr.contains("error: 'lead at riverside' is not an e-mail address"))
-        for scope in [[], ["--org", org, "--board"]] {
+        for scope in [[], ["--org", org, "--board", "Oxfordshire Safeguarding Children Partnership"]] {
             let unscoped = try s11.run(["admin", "create", "--email", "lead@riverside.example", "--db", s11.db] + scope, input: "correct horse battery staple\n")
             #expect(unscoped.status != 0)
             #expect(unscoped.stderr.contains("error: say whose audits lead@riverside.example may see: --org NAME"), "\(scope)")

@@ -12,7 +12,8 @@ struct RoundBrowserTests {
     @Test func aBoardRunsARoundInTheBrowser() async throws {
         let s11 = try S11Binary()
         let email = "board@pancheshire.example", password = "correct horse battery staple"
-        let created = try s11.run(["admin", "create", "--email", email, "--board", "--db", s11.db], input: password + "\n")
+        let created = try s11.run(["admin", "create", "--email", email, "--board", "Pan-Cheshire Safeguarding Partnership", "--db", s11.db],
+                                  input: password + "\n")
         #expect(created.status == 0, "\(created.stderr)")
         let smtp = try MailDeliveryTests.SMTPServer()
         defer { smtp.stop() }

@@ -49,7 +49,7 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("sam.reed@tvp.example already signs in for Hillside Borough Council, so cannot lead Thames Valley Police"))
         #expect(try s11.succeed(["audit", "list", "--db", s11.db]).stdout.contains("no audits yet"))
-        #expect(try s11.run(["admin", "create", "--email", "sam.reed@tvp.example", "--board", "--db", s11.db],
+        #expect(try s11.run(["admin", "create", "--email", "sam.reed@tvp.example", "--board", "Oxfordshire Safeguarding Children Partnership", "--db", s11.db],
                             input: "correct horse battery staple\n").status == 0)
         let board = try open(s11)
         #expect(board.status == 1 && board.stderr.contains("already signs in as a board user"))

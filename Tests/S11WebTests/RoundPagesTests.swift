@@ -234,6 +234,55 @@ import Testing
         try await BoardRounds(store: fixture.store).submit(auditID: audit.id, by: "lead", declaration: BoardRounds.standardDeclaration)
     }
 
+    /// Adds a board user of `board` and signs the browser in as them.
+    func signIn(_ browser: Browser, _ fixture: WebFixture, boardUserOf board: String, email: String) async throws {
+        try await fixture.store.saveCoordinator(email: email, passwordHash: CoordinatorPassword.hash(CoordinatorTests.password, cost: 4),
+                                                organisation: nil, board: board)
+        try await OrganisationScopeTests().signIn(browser, as: email)
+    }
+
+    @Test func aBoardUserSeesTheirOwnBoardsRoundsAndMembersOnly() async throws {
+        let fixture = try await CoordinatorTests().fixtureWithCoordinator()
+        let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-round-\(UUID().uuidString)").path
+        let round = try #require(try await openRound(fixture, mail: mail).0)
+        let police = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027)
+        try await fixture.store.importOfficers([Officer(name: "Kim Ng", email: "kim.ng@tvp.example", role: "dso", serviceArea: "Response")],
+                                               auditID: police.id)
+        let event = try await BoardRounds(store: fixture.store).scheduleEvent(roundID: round, title: "Police", heldOn: CalendarDate(iso: "2027-04-20")!,
+                                                                            panel: ["Jo"], auditIDs: [police.id], by: "board")
+        let pairing = try await PeerChallenge(store: fixture.store).pair(roundID: round, reviewerAuditID: police.id,
+                                                                         revieweeAuditID: try await fixture.store.audit(organisation: "Cherwell District Council", year: 2027).id,
+                                                                         by: "board")
+        // Oxfordshire's own board user sees its round and members.
+        try await run(fixture, mail: mail) { browser in
+            try await signIn(browser, fixture, boardUserOf: "Oxfordshire Safeguarding Children Partnership", email: "unit@oscb.example")
+            #expect(try await browser.get("/admin/rounds").body.contains("href=\"/admin/rounds/\(round)\""))
+            #expect(try await browser.get("/admin/rounds/\(round)").status == .ok)
+            #expect(try await browser.get("/admin/audits/\(police.id)/scorecard").status == .ok)
+            #expect(try await browser.get("/admin").body.contains("Thames Valley Police"))
+            #expect(!(try await browser.get("/admin").body.contains("Riverside District Council")))     // in no round of this board
+        }
+        // Another board's user sees none of it.
+        try await run(fixture, mail: mail) { browser in
+            try await signIn(browser, fixture, boardUserOf: "Buckinghamshire Safeguarding Children Partnership", email: "unit@bscb.example")
+            let list = try await browser.get("/admin/rounds")
+            #expect(!list.body.contains("href=\"/admin/rounds/\(round)\"") && list.body.contains("For Buckinghamshire Safeguarding Children Partnership."))
+            for path in ["", "/round.csv", "/round.xml", "/report.html", "/report.docx", "/events/\(event.id)", "/events/\(event.id)/audits/\(police.id)",
+                         "/events/\(event.id)/audits/\(police.id)/letter", "/peers/\(pairing.id)"] {
+                #expect(try await browser.get("/admin/rounds/\(round)\(path)").status == .notFound, "\(path)")
+            }
+            for (path, fields) in [("/return", [("audit", "\(police.id)"), ("reason", "x")]), ("/events", [("title", "x"), ("heldOn", "2027-04-20"), ("panel", "x")]),
+                                   ("/peers", [("reviewer", "\(police.id)"), ("reviewee", "\(police.id)")]), ("/peers/\(pairing.id)/end", []),
+                                   ("/events/\(event.id)/audits/\(police.id)/moderate", [("scope", "requirement:S2.1"), ("rating", "red"), ("reason", "x")])] {
+                #expect(try await browser.post("/admin/rounds/\(round)\(path)", fields, csrf: list.csrf).status == .notFound, "\(path)")
+            }
+            #expect(try await browser.get("/admin/audits/\(police.id)/scorecard").status == .notFound)
+            #expect(!(try await browser.get("/admin").body.contains("Thames Valley Police")))
+        }
+        #expect(try await fixture.store.peerPairing(id: pairing.id)?.isActive == true)
+        #expect(try await fixture.store.moderations(auditID: police.id).isEmpty)
+    }
+
     @Test func theDashboardShowsMovementAndTheStaffSurveyWithSmallGroupsLeftOut() async throws {
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-round-\(UUID().uuidString)").path
