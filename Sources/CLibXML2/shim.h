@@ -12,6 +12,8 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlsave.h>
 #include <libxml/xmlIO.h>
+#include <libxml/xmlwriter.h>
+#include <libxml/xmlreader.h>
 
 /// Structured error callback; the pointer's constness changed in libxml2 2.12.
 #if LIBXML_VERSION >= 21200

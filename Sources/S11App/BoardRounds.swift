@@ -184,16 +184,16 @@ public struct BoardRounds: Sendable {
     public func xml(_ progress: RoundProgress) async throws -> Data {
         let content = try await roundContent(progress, content: nil)
         let scores = if let content { try await heldScores(progress, content: content) } else { try await store.boardScores(roundID: progress.round.id) }
-        var organisations: [RoundXML.Organisation] = []
+        // Each organisation is written as it is read, its plan let go before the next is loaded.
+        let file = RoundXML(board: progress.round.board, year: progress.round.year, deadline: progress.round.deadline, asOf: progress.today)
         for (row, stage) in progress.members {
             let submitted = row.submittedAt.flatMap { at in scores[row.auditID].map { (at: at, by: row.submittedBy ?? row.member.leadName, scores: $0) } }
-            organisations.append(RoundXML.Organisation(
+            file.add(RoundXML.Organisation(
                 name: row.member.organisation, sector: row.member.sector, lead: row.member.leadName, stage: stage, officers: row.officers,
                 returns: row.submittedReturns, submitted: submitted,
                 plan: try await store.plan(organisation: row.member.organisation, year: progress.round.year)))
         }
-        return try RoundXML().write(board: progress.round.board, year: progress.round.year, deadline: progress.round.deadline,
-                                    asOf: progress.today, organisations: organisations)
+        return try file.finish()
     }
 
     /// The board report (`BoardReport`, rendered as HTML or Word): completion, the picture, what

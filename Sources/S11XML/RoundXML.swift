@@ -3,9 +3,9 @@ import Foundation
 import S11Core
 
 /// A board's round as one XML file (round.xsd): every member organisation, where it stands, what it
-/// submitted to the board (self and moderated figures, gaps) and its plan in figures; validated
-/// before it is returned.
-public struct RoundXML: Sendable {
+/// submitted to the board (self and moderated figures, gaps, staff survey) and its plan in figures;
+/// written organisation by organisation and validated before it is returned.
+public final class RoundXML {
     /// One member organisation as the file tells it.
     public struct Organisation: Sendable {
         public var name: String
@@ -31,47 +31,57 @@ public struct RoundXML: Sendable {
         }
     }
 
-    public init() {}
+    private let stream: XMLStreamWriter
 
-    public func write(board: String, year: Int, deadline: CalendarDate, asOf: CalendarDate,
-                      organisations: [Organisation]) throws(DiagnosticsError) -> Data {
-        let builder = XMLBuilder(root: "round", namespace: SchemaValidator.Schema.round.namespace)
-        builder.setAttributes(builder.root, [("schemaVersion", "1"), ("board", board), ("year", String(year)), ("deadline", deadline.iso),
-                                             ("asOf", asOf.iso)])
-        for organisation in organisations {
-            let node = builder.element("organisation", in: builder.root, attributes: [
-                ("name", organisation.name), ("sector", organisation.sector), ("lead", organisation.lead), ("stage", Self.token(organisation.stage)),
-                ("officers", String(organisation.officers)), ("returns", String(organisation.returns))])
-            if let submitted = organisation.submitted {
-                let held = builder.element("submitted", in: node, attributes: [("at", submitted.at), ("by", submitted.by)])
-                var standard: xmlNodePtr?                        // the standard the requirement lines that follow belong to
-                var staff: xmlNodePtr?                           // the staff survey the statement lines that follow belong to
-                for score in submitted.scores {
-                    switch score.kind {
-                    case .overall: builder.element("overall", in: held, attributes: figures(score))
-                    case .standard:
-                        standard = builder.element("standard", in: held, attributes: [("ref", score.scopeID)] + figures(score))
-                    case .requirement:
-                        guard let parent = standard else { continue }
-                        builder.element("requirement", in: parent, attributes: [("ref", score.scopeID)] + figures(score)
-                                        + [("gap", score.isGap ? "true" : "false")])
-                    case .staffSurvey:
-                        staff = builder.element("staff", in: held, attributes: [("respondents", String(score.answered ?? 0))])
-                    case .staffStatement:
-                        guard let parent = staff, let figure = score.staffFigure, figure.total > 0 else { continue }
-                        builder.element("statement", in: parent, attributes: [("ref", score.scopeID), ("answered", String(figure.total)),
-                                                                              ("agreeing", String(figure.count)), ("gap", score.isGap ? "true" : "false")])
-                    }
+    /// Starts the file for a board's round; `add` each organisation in turn, then `finish`. Only
+    /// the bytes written are held, so the memory a round of thousands needs is that of its text.
+    public init(board: String, year: Int, deadline: CalendarDate, asOf: CalendarDate) {
+        stream = XMLStreamWriter(root: "round", namespace: SchemaValidator.Schema.round.namespace, attributes: [
+            ("schemaVersion", "1"), ("board", board), ("year", String(year)), ("deadline", deadline.iso), ("asOf", asOf.iso)])
+    }
+
+    /// Writes one member organisation.
+    public func add(_ organisation: Organisation) {
+        stream.start("organisation", [
+            ("name", organisation.name), ("sector", organisation.sector), ("lead", organisation.lead), ("stage", Self.token(organisation.stage)),
+            ("officers", String(organisation.officers)), ("returns", String(organisation.returns))])
+        if let submitted = organisation.submitted {
+            stream.start("submitted", [("at", submitted.at), ("by", submitted.by)])
+            var open: BoardScore.Kind?                    // the standard or staff survey the lines that follow belong to
+            func close() { if open != nil { stream.end(); open = nil } }
+            for score in submitted.scores {
+                switch score.kind {
+                case .overall: stream.empty("overall", figures(score))
+                case .standard:
+                    close()
+                    stream.start("standard", [("ref", score.scopeID)] + figures(score))
+                    open = .standard
+                case .requirement:
+                    guard open == .standard else { continue }
+                    stream.empty("requirement", [("ref", score.scopeID)] + figures(score) + [("gap", score.isGap ? "true" : "false")])
+                case .staffSurvey:
+                    close()
+                    stream.start("staff", [("respondents", String(score.answered ?? 0))])
+                    open = .staffSurvey
+                case .staffStatement:
+                    guard open == .staffSurvey, let figure = score.staffFigure, figure.total > 0 else { continue }
+                    stream.empty("statement", [("ref", score.scopeID), ("answered", String(figure.total)), ("agreeing", String(figure.count)),
+                                               ("gap", score.isGap ? "true" : "false")])
                 }
             }
-            if let plan = organisation.plan {
-                builder.element("plan", in: node, attributes: [("title", plan.title), ("objectives", String(plan.objectives.count)),
-                                                               ("actions", String(plan.actions.count)), ("underReview", String(plan.underReview.count))])
-            }
+            close()
+            stream.end()
         }
-        let data = builder.data()
-        try SchemaValidator.shared(.round).validate(try XMLDocument(data: data, file: "round export"))
-        return data
+        if let plan = organisation.plan {
+            stream.empty("plan", [("title", plan.title), ("objectives", String(plan.objectives.count)), ("actions", String(plan.actions.count)),
+                                  ("underReview", String(plan.underReview.count))])
+        }
+        stream.end()
+    }
+
+    /// The whole file, once round.xsd finds nothing wrong with it (checked as it is read, without a tree).
+    public func finish() throws(DiagnosticsError) -> Data {
+        try stream.finish(validatingAgainst: .round, file: "round export")
     }
 
     private func figures(_ score: BoardScore) -> [(String, String?)] {

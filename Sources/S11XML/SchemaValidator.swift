@@ -96,6 +96,32 @@ public final class SchemaValidator: @unchecked Sendable {
         return collector.diagnostics
     }
 
+    /// Checks `data` against the schema while reading it once with libxml2's streaming reader,
+    /// which builds no tree (for large exports); no network, no entities. Throws the problems.
+    public func validateStreaming(_ data: Data, file: String) throws(DiagnosticsError) {
+        let collector = ErrorCollector(file: file)
+        let valid: Bool = collector.collecting {
+            data.withUnsafeBytes { raw -> Bool in
+                // The reader goes first, its validation context after: freeing the reader unplugs the context.
+                guard let context = xmlSchemaNewValidCtxt(schema) else { return false }
+                defer { xmlSchemaFreeValidCtxt(context) }
+                guard let reader = xmlReaderForMemory(raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(data.count), nil, "UTF-8",
+                                                      Int32(XML_PARSE_NONET.rawValue)) else { return false }
+                defer { xmlFreeTextReader(reader) }
+                s11_schema_valid_errors(context, ErrorCollector.handler, Unmanaged.passUnretained(collector).toOpaque())
+                guard xmlTextReaderSchemaValidateCtxt(reader, context, 0) == 0 else { return false }
+                var step: Int32 = 1
+                while step == 1 { step = xmlTextReaderRead(reader) }
+                return step == 0 && xmlTextReaderIsValid(reader) == 1
+            }
+        }
+        if !valid || !collector.diagnostics.isEmpty {
+            throw DiagnosticsError(collector.diagnostics.isEmpty
+                ? [Diagnostic(SourceLocation(file: file, line: 1, column: 1), "the document does not match \(kind.rawValue).xsd")]
+                : collector.diagnostics)
+        }
+    }
+
     /// Throws the problems, if any.
     public func validate(_ document: XMLDocument) throws(DiagnosticsError) {
         let found = problems(in: document)
