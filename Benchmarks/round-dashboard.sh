@@ -28,7 +28,7 @@ server=
 "$bench" "$size" --phases round --db "$store" | tee "$work/bench.txt"
 round=$(awk '/kept in/ {print $2}' "$work/bench.txt")
 password="correct horse battery staple"
-echo "$password" | "$s11" admin create --email board@bench.example --board --db "$store" > /dev/null
+echo "$password" | "$s11" admin create --email board@bench.example --board "Bench Safeguarding Partnership" --db "$store" > /dev/null
 "$s11" serve --db "$store" --port "$port" > "$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 150); do grep -q "s11 is serving" "$work/serve.log" 2>/dev/null && break; sleep 0.2; done
