@@ -67,11 +67,8 @@ import Testing
         let s11 = try S11Binary()
         let (_, store) = try s11.example()
         try s11.succeed(["plan", "export", "--format", "docx", "--out", "plan.docx", "--db", store])
-        let convert = try runTool("/usr/bin/env", ["libreoffice", "-env:UserInstallation=file://\(s11.folder.path)/profile", "--headless",
-                                               "--convert-to", "pdf", "--outdir", s11.folder.path,
-                                               s11.folder.appendingPathComponent("plan.docx").path])
-        #expect(convert.status == 0, "\(convert.output)")
-        let info = try runTool("/usr/bin/env", ["pdfinfo", s11.folder.appendingPathComponent("plan.pdf").path])
+        let pdf = try convertToPDF(s11.folder.appendingPathComponent("plan.docx"), in: s11.folder)
+        let info = try runTool("/usr/bin/env", ["pdfinfo", pdf.path])
         let pages = info.output.split(separator: "\n").first { $0.hasPrefix("Pages:") }
             .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }
         #expect(pages != nil && pages! <= 10, "\(info.output)")

@@ -11,21 +11,11 @@ import Testing
 struct RoundBrowserTests {
     @Test func aBoardRunsARoundInTheBrowser() async throws {
         let s11 = try S11Binary()
-        let email = "board@pancheshire.example", password = "correct horse battery staple"
-        let created = try s11.run(["admin", "create", "--email", email, "--board", "Pan-Cheshire Safeguarding Partnership", "--db", s11.db],
-                                  input: password + "\n")
-        #expect(created.status == 0, "\(created.stderr)")
-        let smtp = try MailDeliveryTests.SMTPServer()
-        defer { smtp.stop() }
-        let sendmail = try MailDeliveryTests().msmtpSettings(s11, port: smtp.port)
-        let port = Int.random(in: 20_000...40_000)
-        let base = "http://127.0.0.1:\(port)"
+        let email = "board@pancheshire.example", password = MailedServer.password
         let content = S11Binary.packageRoot.appendingPathComponent("Tests/Fixtures/pan-cheshire").path
-        let (server, _, _) = try await ServeTests().startServer(s11, port: port, db: s11.db,
-                                                                extra: ["--sendmail", sendmail, "--content", content, "--base-url", base])
-        defer { if server.isRunning { server.terminate() } }
-        let out = s11.folder.appendingPathComponent("downloads")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let served = try await MailedServer(s11, email: email, account: ["--board", "Pan-Cheshire Safeguarding Partnership"], content: content)
+        defer { served.stop() }
+        let (base, smtp, out) = (served.base, served.smtp, served.downloads)
         let script = S11Binary.packageRoot.appendingPathComponent("Tests/Browser/round_cycle.py").path
         // With axe-core at hand, its WCAG 2.2 A and AA rules run on every board page and the peer's page too.
         let axe = ExternalTool.available(.axe) ? [ExternalTool.axePath] : []

@@ -10,20 +10,10 @@ import Testing
 struct WholeCycleBrowserTests {
     @Test func aCoordinatorRunsTheWholeCycleInTheBrowser() async throws {
         let s11 = try S11Binary()
-        let email = "lead@riverside.example", password = "correct horse battery staple"
-        let created = try s11.run(["admin", "create", "--email", email, "--org", "Riverside District Council", "--db", s11.db],
-                                  input: password + "\n")
-        #expect(created.status == 0, "\(created.stderr)")
-        let smtp = try MailDeliveryTests.SMTPServer()
-        defer { smtp.stop() }
-        let sendmail = try MailDeliveryTests().msmtpSettings(s11, port: smtp.port)
-        let port = Int.random(in: 20_000...40_000)
-        let base = "http://127.0.0.1:\(port)"
-        let (server, _, _) = try await ServeTests().startServer(s11, port: port, db: s11.db,
-                                                                extra: ["--sendmail", sendmail, "--content", S11Binary.content, "--base-url", base])
-        defer { if server.isRunning { server.terminate() } }
-        let out = s11.folder.appendingPathComponent("downloads")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let email = "lead@riverside.example", password = MailedServer.password
+        let served = try await MailedServer(s11, email: email, account: ["--org", "Riverside District Council"], content: S11Binary.content)
+        defer { served.stop() }
+        let (base, smtp, out) = (served.base, served.smtp, served.downloads)
         let script = S11Binary.packageRoot.appendingPathComponent("Tests/Browser/whole_cycle.py").path
         let run = try runTool("/usr/bin/env", ["python3", script, base, email, password, smtp.folder.path,
                                                S11Binary.packageRoot.appendingPathComponent("Examples").path, out.path])
@@ -37,11 +27,7 @@ struct WholeCycleBrowserTests {
         #expect(text.contains(wording) && text.contains("Signed off by cabinet") && text.contains("1.0"))
 
         // LibreOffice opens the Word plan; its text has the new wording (wrapped in its table cell).
-        let convert = try runTool("/usr/bin/env", ["libreoffice", "-env:UserInstallation=file://\(out.path)/profile", "--headless",
-                                                   "--convert-to", "pdf", "--outdir", out.path, out.appendingPathComponent("plan.docx").path])
-        #expect(convert.status == 0, "\(convert.output)")
-        let pdf = try runTool("/usr/bin/env", ["pdftotext", "-layout", out.appendingPathComponent("plan.pdf").path, "-"])
-        let words = pdf.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let words = try printedText(ofWord: out.appendingPathComponent("plan.docx"), in: out)
         #expect(words.contains("A1.1 Hotel Watch scheme to") && words.contains("the licensing team") && words.contains("Signed off by cabinet"))
 
         // What the browser did is in the store: two returns by link, the staff export, the moderation.

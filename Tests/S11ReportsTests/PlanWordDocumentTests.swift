@@ -44,13 +44,7 @@ import ZIPFoundation
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let docx = folder.appendingPathComponent("plan.docx")
         try PlanWordDocument().write(ReportFixtures.plan).write(to: docx)
-        let convert = try runTool("/usr/bin/env", ["libreoffice", "-env:UserInstallation=file://\(folder.path)/profile", "--headless",
-                                               "--convert-to", "pdf", "--outdir", folder.path, docx.path])
-        #expect(convert.status == 0, "\(convert.output)")
-        let pdf = folder.appendingPathComponent("plan.pdf").path
-        let text = try runTool("/usr/bin/env", ["pdftotext", "-layout", pdf, "-"])
-        #expect(text.status == 0, "\(text.output)")
-        let squeezed = text.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let squeezed = try printedText(ofWord: docx, in: folder)
         #expect(squeezed.contains("Testshire & District Council"))
         #expect(squeezed.contains("Document control"))
         #expect(squeezed.contains("Appoint a named lead"))

@@ -95,11 +95,7 @@ import ZIPFoundation
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let docx = folder.appendingPathComponent("report.docx")
         try BoardReportWord().write(Self.report).write(to: docx)
-        let convert = try runTool("/usr/bin/env", ["libreoffice", "-env:UserInstallation=file://\(folder.path)/profile", "--headless",
-                                               "--convert-to", "pdf", "--outdir", folder.path, docx.path])
-        #expect(convert.status == 0, "\(convert.output)")
-        let text = try runTool("/usr/bin/env", ["pdftotext", "-layout", folder.appendingPathComponent("report.pdf").path, "-"])
-        let squeezed = text.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let squeezed = try printedText(ofWord: docx, in: folder)
         #expect(squeezed.contains("Staff confidence survey across the partnership") && squeezed.contains("Health and police"))
     }
 }

@@ -15,6 +15,22 @@ public func runTool(_ path: String, _ arguments: [String]) throws -> (status: In
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
+/// Opens a Word document with LibreOffice, as someone would, and prints it to PDF beside it (its
+/// profile in `folder`); returns the PDF's path. Records an issue when LibreOffice refuses it.
+public func convertToPDF(_ docx: URL, in folder: URL) throws -> URL {
+    let convert = try runTool("/usr/bin/env", ["libreoffice", "-env:UserInstallation=file://\(folder.path)/profile", "--headless",
+                                               "--convert-to", "pdf", "--outdir", folder.path, docx.path])
+    #expect(convert.status == 0, "\(convert.output)")
+    return folder.appendingPathComponent(docx.deletingPathExtension().lastPathComponent + ".pdf")
+}
+
+/// A Word document's printed text (LibreOffice, then pdftotext), its white space squeezed to single spaces.
+public func printedText(ofWord docx: URL, in folder: URL) throws -> String {
+    let text = try runTool("/usr/bin/env", ["pdftotext", "-layout", try convertToPDF(docx, in: folder).path, "-"])
+    #expect(text.status == 0, "\(text.output)")
+    return text.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+}
+
 /// A program or library that some tests use to check s11's output and that s11 does not ship.
 /// Outside CI a test that needs one that is missing is skipped, saying which; under CI (`CI`
 /// set, where .ci/run installs them all) every one is required, so a missing one fails.

@@ -18,11 +18,7 @@ import Testing
         let round = try #require(try await rounds.openRound(fixture, mail: mail).0)
         let police = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027)
         let health = try await fixture.store.audit(organisation: "Oxford Health NHS Trust", year: 2027)
-        try await fixture.store.importOfficers([Officer(name: "Kim Ng", email: "kim.ng@tvp.example", role: "dso", serviceArea: "Response")],
-                                               auditID: police.id)
-        try await fixture.store.saveReturns([OfficerReturn(organisation: police.organisation, year: 2027, officerEmail: "kim.ng@tvp.example",
-                                                           answers: [Answer(questionID: "Q2.1", choice: .option("partially"), evidence: "Policy 2019")])],
-                                            auditID: police.id) { _, _ in .submitted }
+        try await rounds.returnIn(fixture, police, officer: "kim.ng@tvp.example")
         let token = try rounds.token(in: mail, round: round, for: "ann.lee@oxfordhealth.example")
 
         // The board pairs Oxford Health to review the police's return; an organisation cannot review itself.

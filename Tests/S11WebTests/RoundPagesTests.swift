@@ -173,11 +173,7 @@ import Testing
         let round = try #require(try await openRound(fixture, mail: mail).0)
         let police = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027)
         let health = try await fixture.store.audit(organisation: "Oxford Health NHS Trust", year: 2027)
-        try await fixture.store.importOfficers([Officer(name: "Kim Ng", email: "kim.ng@tvp.example", role: "dso", serviceArea: "Response")],
-                                               auditID: police.id)
-        try await fixture.store.saveReturns([OfficerReturn(organisation: police.organisation, year: 2027, officerEmail: "kim.ng@tvp.example",
-                                                           answers: [Answer(questionID: "Q2.1", choice: .option("partially"), evidence: "Policy 2019")])],
-                                            auditID: police.id) { _, _ in .submitted }
+        try await returnIn(fixture, police, officer: "kim.ng@tvp.example")
         let event: Int64 = try await run(fixture, mail: mail) { browser in
             try await CoordinatorTests().signInAsBoard(browser, fixture)
             let page = try await browser.get("/admin/rounds/\(round)")
@@ -222,13 +218,18 @@ import Testing
     }
 
     /// A bad list opens nothing: every problem is listed with its row and column.
+    /// One officer of `audit`, in the Response service, whose return is in: Q2.1 partially met, with evidence.
+    func returnIn(_ fixture: WebFixture, _ audit: AuditRecord, officer: String) async throws {
+        try await fixture.store.importOfficers([Officer(name: "Kim Ng", email: officer, role: "dso", serviceArea: "Response")], auditID: audit.id)
+        try await fixture.store.saveReturns([OfficerReturn(organisation: audit.organisation, year: audit.year, officerEmail: officer,
+                                                           answers: [Answer(questionID: "Q2.1", choice: .option("partially"), evidence: "Policy 2019")])],
+                                            auditID: audit.id) { _, _ in .submitted }
+    }
+
     /// A return and staff answers for `organisation` in the 2027 round, submitted to the board by its lead.
     func submitWithStaff(_ fixture: WebFixture, _ organisation: String, officer: String, staff agreeing: [Bool]) async throws {
         let audit = try await fixture.store.audit(organisation: organisation, year: 2027)
-        try await fixture.store.importOfficers([Officer(name: "Officer", email: officer, role: "dso", serviceArea: "Response")], auditID: audit.id)
-        try await fixture.store.saveReturns([OfficerReturn(organisation: organisation, year: 2027, officerEmail: officer,
-                                                           answers: [Answer(questionID: "Q2.1", choice: .option("partially"), evidence: "Policy 2019")])],
-                                            auditID: audit.id) { _, _ in .submitted }
+        try await returnIn(fixture, audit, officer: officer)
         try await fixture.store.saveStaffResponses(agreeing.map { StaffResponse(profile: ["service-area": "other"], answers: ["SC01": $0 ? "agree" : "disagree"]) },
                                                    auditID: audit.id)
         try await BoardRounds(store: fixture.store).submit(auditID: audit.id, by: "lead", declaration: BoardRounds.standardDeclaration)
