@@ -111,9 +111,11 @@ public struct BoardRounds: Sendable {
         let read = progress.members.filter { $0.row.crosswalkID != nil && scores[$0.row.auditID] != nil }
         guard !read.isEmpty else { return scores }
         let crosswalks = try await self.crosswalks(roundID: progress.round.id)
+        let moderations = try await store.readingModerations(roundID: progress.round.id)
         for (row, _) in read {
             guard let crosswalk = row.crosswalkID.flatMap({ crosswalks[$0] }), let submitted = scores[row.auditID] else { continue }
-            scores[row.auditID] = CrosswalkReading(submitted: submitted, crosswalk: crosswalk, catalogue: content.catalogue, bands: content.bands).boardScores
+            scores[row.auditID] = CrosswalkReading(submitted: submitted, crosswalk: crosswalk, catalogue: content.catalogue, bands: content.bands,
+                                                   moderations: Self.scored(moderations[row.auditID] ?? [], content: content)).boardScores
         }
         return scores
     }
@@ -139,7 +141,41 @@ public struct BoardRounds: Sendable {
             throw ApplicationError("this round does not read that organisation through a crosswalk")
         }
         guard let submitted = try await store.boardScores(roundID: progress.round.id)[auditID] else { return (crosswalk, nil) }
-        return (crosswalk, CrosswalkReading(submitted: submitted, crosswalk: crosswalk, catalogue: pinned.catalogue, bands: pinned.bands))
+        let moderations = Self.scored(try await store.readingModerations(roundID: progress.round.id)[auditID] ?? [], content: pinned)
+        return (crosswalk, CrosswalkReading(submitted: submitted, crosswalk: crosswalk, catalogue: pinned.catalogue, bands: pinned.bands,
+                                            moderations: moderations))
+    }
+
+    /// Each of the reading board's moderations with the percentage of its score on the scale, if scored.
+    static func scored(_ moderations: [Moderation], content: AuditContent) -> [(moderation: Moderation, percent: Double?)] {
+        moderations.map { moderation in
+            guard case .requirement(let id) = moderation.scope, let option = moderation.option else { return (moderation, nil) }
+            return (moderation, Scorer(content: content).moderatedRating(requirementID: id, option: option)?.percent)
+        }
+    }
+
+    /// A return read through a crosswalk, in the terms of the round's own content: for the reading
+    /// board's moderation form, which checks what it names against this board's catalogue and scale.
+    public func readingSession(_ progress: RoundProgress, auditID: Int64,
+                               content: (@Sendable (AuditRecord) async throws -> AuditContent)? = nil) async throws -> AuditSession {
+        guard progress.members.contains(where: { $0.row.auditID == auditID && $0.row.crosswalkID != nil }),
+              let audit = try await store.audit(id: auditID), let pinned = try await roundContent(progress, content: content) else {
+            throw ApplicationError("this round does not read that organisation through a crosswalk")
+        }
+        return AuditSession(store: store, audit: audit, content: pinned)
+    }
+
+    /// The reading board moderates a requirement or standard of its own catalogue for a return it
+    /// reads through a crosswalk: a band, or a score on its scale, with why. The organisation's own
+    /// board's ratings are not touched.
+    public func moderateReading(_ session: AuditSession, roundID: Int64, scope: Moderation.Scope, rag: Rag?, option: String?, reason: String?,
+                                by: String, at: Date = Date()) async throws {
+        let reason = try Moderating.given(reason, else: .reasonMissing)
+        guard case (let band?, let option) = try Moderating(session: session).rating(scope, rag: rag, option: option) else {
+            throw Moderating.Refusal.ratingMissing(scope)
+        }
+        try await store.moderateReading(roundID: roundID, auditID: session.audit.id,
+                                        Moderation(scope: scope, rag: band, option: option, reason: reason, by: by, at: ISO8601DateFormatter().string(from: at)))
     }
 
     /// Schedules a challenge event: its title, day, panel and the member organisations it tests.

@@ -278,6 +278,15 @@ enum Schema {
             // named, who keeps seeing every round on the server.
             try await db.execute("ALTER TABLE coordinator ADD COLUMN board \(db.dialect.text)")
         },
+        Migration(identifier: "v22: a board's own moderation of a return it reads through a crosswalk, in its catalogue's terms") { db in
+            let d = db.dialect
+            try await db.execute("""
+                CREATE TABLE readingModeration (roundID \(d.integer) NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE, kind \(d.text) NOT NULL, scopeID \(d.text) NOT NULL,
+                    rag \(d.text) NOT NULL, option \(d.text), reason \(d.text) NOT NULL, byName \(d.text) NOT NULL, at \(d.text) NOT NULL,
+                    PRIMARY KEY (roundID, auditID, kind, scopeID))
+                """)
+        },
     ]
 
     /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.

@@ -33,5 +33,6 @@ struct StoreTable: Sendable {
         StoreTable(name: "peerProposal"),
         StoreTable(name: "roundCrosswalk"),
         StoreTable(name: "roundReading"),
+        StoreTable(name: "readingModeration"),
     ]
 }

@@ -121,17 +121,46 @@ struct RoundPages: Sendable {
     /// One organisation's return to its own board, read through the round's crosswalk: every
     /// requirement of this board's catalogue with what answers it, and what nothing answers.
     func reading(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        try await readingPage(request, context, errors: [])
+    }
+
+    /// The board's own moderation of a return it reads, in its catalogue's terms.
+    func moderateReading(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let form = try await app.form(request)
+        guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        let progress = try await roundProgress(context, coordinator)
+        guard let auditID = context.parameters.get("audit").flatMap(Int64.init),
+              progress.members.contains(where: { $0.row.auditID == auditID && $0.row.crosswalkID != nil }) else { throw HTTPError(.notFound) }
+        let rounds = BoardRounds(store: app.store)
+        let session = try await rounds.readingSession(progress, auditID: auditID, content: { [app] in try await app.content(of: $0) })
+        switch try await ModerationForm(session: session).apply(form, record: { scope, rag, option, reason in
+            try await rounds.moderateReading(session, roundID: progress.round.id, scope: scope, rag: rag, option: option, reason: reason,
+                                             by: coordinator.email)
+        }) {
+        case .saved(let field): return WebSecurity.redirect(to: "/admin/rounds/\(progress.round.id)/readings/\(auditID)#\(field)")
+        case .refused(let errors): return try await readingPage(request, context, errors: errors)
+        }
+    }
+
+    private func readingPage(_ request: Request, _ context: WebRequestContext, errors: [[String: String]]) async throws -> Response {
         guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let progress = try await roundProgress(context, coordinator)
         guard let auditID = context.parameters.get("audit").flatMap(Int64.init),
               let row = progress.members.first(where: { $0.row.auditID == auditID && $0.row.crosswalkID != nil })?.row else { throw HTTPError(.notFound) }
-        let (crosswalk, reading) = try await BoardRounds(store: app.store).reading(progress, auditID: auditID, content: { [app] in try await app.content(of: $0) })
+        let rounds = BoardRounds(store: app.store)
+        let (crosswalk, reading) = try await rounds.reading(progress, auditID: auditID, content: { [app] in try await app.content(of: $0) })
+        let moderating = Moderating(session: try await rounds.readingSession(progress, auditID: auditID, content: { [app] in try await app.content(of: $0) }))
+        func options(_ requirementID: String) -> [[String: String]] {
+            moderating.options(requirementID: requirementID).map { ["value": $0.value, "label": "\($0.value): \($0.label)"] }
+        }
         func figure(_ score: BoardScore?) -> String {
             guard let score, let percent = score.percent else { return "unrated" }
             return "\(PercentText.format(percent))% \(score.rag?.label ?? "")" + (score.moderated.map { " (moderated \($0.label))" } ?? "")
         }
         let lines = reading?.lines.map { line -> [String: Any] in
             ["requirement": line.requirementID, "statement": line.statement, "answered": line.isAnswered, "read": figure(line.score),
+             "domID": WebApp.domID(Moderation.Scope.requirement(line.requirementID).description), "scope": "requirement:\(line.requirementID)",
+             "options": options(line.requirementID), "hasOptions": !options(line.requirementID).isEmpty,
              "class": line.score.effectiveRag.map { "rag-\($0.rawValue)" } ?? "",
              "sources": line.sources.map { source -> [String: String] in
                  ["from": source.mapping.from, "figure": figure(source.score), "note": source.mapping.note ?? ""]
@@ -140,12 +169,15 @@ struct RoundPages: Sendable {
         let values: [String: Any?] = [
             "title": "\(row.member.organisation), read through \(crosswalk.title)", "csrf": WebSecurity.csrfToken(for: request).token,
             "coordinator": coordinator.email, "organisation": row.member.organisation, "board": progress.round.board, "id": progress.round.id,
+            "auditID": auditID,
             "crosswalk": crosswalk.title, "crosswalkID": crosswalk.id, "from": crosswalk.fromCatalogue, "to": crosswalk.toCatalogue,
             "held": reading != nil, "lines": lines, "overall": reading.map { figure($0.boardScores.first) },
             "notAnswered": reading?.notAnswered.map { ["requirement": $0.requirementID, "statement": $0.statement] } ?? [],
+            "hasErrors": !errors.isEmpty, "errors": errors,
         ]
         let csrf = WebSecurity.csrfToken(for: request)
-        return WebSecurity.html(try app.render("admin-round-reading", values.compactMapValues { $0 }), request: request, csrf: csrf)
+        return WebSecurity.html(try app.render("admin-round-reading", values.compactMapValues { $0 }), status: errors.isEmpty ? .ok : .unprocessableContent,
+                                request: request, csrf: csrf)
     }
 
     /// The board report for the board meeting, as a page to print or a Word document.

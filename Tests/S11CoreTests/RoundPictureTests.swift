@@ -110,4 +110,18 @@ import Testing
         #expect(reading.boardScores.first { $0.kind == .standard && $0.scopeID == "PC2" }?.percent == nil)
         #expect(reading.boardScores.first?.kind == .overall && reading.boardScores.first?.percent == pc1.percent)   // PC2 unrated
     }
+
+    @Test func theReadingBoardsOwnModerationsTakeThePlaceOfTheMappedFigures() throws {
+        let submitted = [BoardScore(kind: .requirement, scopeID: "S1.1", percent: 80, rag: .amber, moderated: nil, isGap: false)]
+        let moderations: [(moderation: Moderation, percent: Double?)] = [
+            (Moderation(scope: .requirement("PC1.2"), rag: .green, option: "score-3", reason: "Seen", by: "panel", at: "t"), 100),
+            (Moderation(scope: .standard("PC2"), rag: .red, reason: "No training records", by: "panel", at: "t"), nil),
+        ]
+        let reading = CrosswalkReading(submitted: submitted, crosswalk: Self.crosswalk, catalogue: Self.catalogue, bands: Self.bands, moderations: moderations)
+        let pc12 = try #require(reading.lines.first { $0.requirementID == "PC1.2" }?.score)
+        #expect(pc12.percent == 80 && pc12.rag == .amber && pc12.moderatedPercent == 100 && pc12.moderated == .green)
+        let pc1 = try #require(reading.boardScores.first { $0.kind == .standard && $0.scopeID == "PC1" })
+        #expect(pc1.moderatedPercent == 95.0)                                           // (80 x 1 + 100 x 3) / 4
+        #expect(reading.boardScores.first { $0.kind == .standard && $0.scopeID == "PC2" }?.moderated == .red)
+    }
 }

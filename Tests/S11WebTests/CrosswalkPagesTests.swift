@@ -80,13 +80,30 @@ import Testing
             #expect(notAnswered.contains("PC1.2 Safeguarding responsibilities") && notAnswered.contains("PC2.1 Staff are trained"))
             #expect(!notAnswered.contains("PC1.1"))
 
+            // This board moderates in its own terms: PC1.1 scored 2 (66.7%, still Amber below Pan-Cheshire's 67%).
+            let unexplained = try await browser.post("/admin/rounds/\(id)/readings/\(police.id)/moderate",
+                                                     [("scope", "requirement:PC1.1"), ("score", "score-2")], csrf: reading.csrf)
+            #expect(unexplained.status == .unprocessableContent && unexplained.body.contains("Say why, for requirement PC1.1"))
+            let foreign = try await browser.post("/admin/rounds/\(id)/readings/\(police.id)/moderate",
+                                                 [("scope", "requirement:S2.1"), ("rating", "green"), ("reason", "x")], csrf: reading.csrf)
+            #expect(foreign.status == .unprocessableContent)                                  // S2.1 is the other board's catalogue
+            let moderated = try await browser.post("/admin/rounds/\(id)/readings/\(police.id)/moderate",
+                                                   [("scope", "requirement:PC1.1"), ("score", "score-2"), ("reason", "Board minutes seen")], csrf: reading.csrf)
+            #expect(moderated.status == .seeOther)
+            #expect(try await browser.get("/admin/rounds/\(id)/readings/\(police.id)").body.contains("33.3% Red (moderated Amber)"))
+            #expect(try await browser.get("/admin/rounds/\(id)").body.contains("33.3% Red (moderated 66.7% Amber)"))   // PC1.2 and PC2 unanswered
+
             // A member that answers this board's catalogue has no reading page; this board cannot give back the police's return.
             let fire = try await fixture.store.audit(organisation: "Cheshire Fire and Rescue", year: 2027)
             #expect(try await browser.get("/admin/rounds/\(id)/readings/\(fire.id)").status == .notFound)
+            #expect(try await browser.post("/admin/rounds/\(id)/readings/\(fire.id)/moderate",
+                                           [("scope", "requirement:PC1.1"), ("rating", "red"), ("reason", "x")], csrf: reading.csrf).status == .notFound)
             let back = try await browser.post("/admin/rounds/\(id)/return", [("audit", "\(police.id)"), ("reason", "x")], csrf: page.csrf)
             #expect(back.status == .unprocessableContent && back.body.contains("does not hold"))
             return id
         }
+        // The police's own board's ratings are untouched by the second board's moderation.
+        #expect(try await fixture.store.moderations(auditID: police.id).isEmpty)
         // One audit for the police, still held by its own board; the fire service got its own, on Pan-Cheshire's catalogue.
         #expect(try await fixture.store.audits().filter { $0.organisation == "Thames Valley Police" }.count == 1)
         #expect(try await fixture.store.roundMembership(auditID: police.id)?.round.id == oxford.round.id)

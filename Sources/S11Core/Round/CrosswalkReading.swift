@@ -34,8 +34,12 @@ public struct CrosswalkReading: Sendable {
     public var notAnswered: [Line] { lines.filter { !$0.isAnswered } }
 
     /// `submitted` is what the organisation submitted to its own board (`BoardScore.snapshot`) on
-    /// the crosswalk's answered catalogue; `catalogue` and `bands` are the reading board's.
-    public init(submitted: [BoardScore], crosswalk: Crosswalk, catalogue: Catalogue, bands: [BandRule]) {
+    /// the crosswalk's answered catalogue; `catalogue` and `bands` are the reading board's, and
+    /// `moderations` its own panel's, in its terms: a band, and for a score on its scale the
+    /// score's percentage, which takes the place of the mapped one in the moderated figures.
+    public init(submitted: [BoardScore], crosswalk: Crosswalk, catalogue: Catalogue, bands: [BandRule],
+                moderations: [(moderation: Moderation, percent: Double?)] = []) {
+        let moderated = Dictionary(moderations.map { ($0.moderation.scope, $0) }, uniquingKeysWith: { a, _ in a })
         self.crosswalk = crosswalk
         let held = Dictionary(submitted.filter { $0.kind == .requirement }.map { ($0.scopeID, $0) }, uniquingKeysWith: { a, _ in a })
         func band(_ percent: Double?, best: Rag?) -> Rag? {
@@ -56,10 +60,11 @@ public struct CrosswalkReading: Sendable {
                 let sources = crosswalk.sources(of: requirement.id).map { Source(mapping: $0, score: held[$0.from]) }
                 let rated = sources.compactMap(\.score).filter { $0.percent != nil }
                 let percent = mean(rated.map { ($0.percent!, 1) })
-                let isModerated = rated.contains { $0.moderated != nil || $0.moderatedPercent != nil }
-                let moderatedPercent = isModerated ? mean(rated.map { ($0.boardPercent!, 1) }) : nil
+                let own = moderated[.requirement(requirement.id)]
+                let isModerated = own != nil || rated.contains { $0.moderated != nil || $0.moderatedPercent != nil }
+                let moderatedPercent = own?.percent ?? (isModerated ? mean(rated.map { ($0.boardPercent!, 1) }) : nil)
                 let rag = band(percent, best: rated.compactMap(\.rag).min())
-                let moderated = isModerated ? band(moderatedPercent, best: rated.compactMap(\.effectiveRag).min()) : nil
+                let moderated = own?.moderation.rag ?? (isModerated ? band(moderatedPercent, best: rated.compactMap(\.effectiveRag).min()) : nil)
                 let score = BoardScore(kind: .requirement, scopeID: requirement.id, percent: percent, rag: rag, moderated: moderated,
                                        moderatedPercent: moderatedPercent,
                                        isGap: sources.contains { $0.score?.isGap == true } || (moderated ?? rag)?.isGap == true)
@@ -69,11 +74,12 @@ public struct CrosswalkReading: Sendable {
             }
             let answered = parts.filter { $0.percent != nil }
             let percent = mean(answered.map { ($0.percent!, $0.weight) })
+            let own = moderated[.standard(standard.id)]?.moderation.rag
             let isModerated = answered.contains { $0.isModerated }
             let moderatedPercent = isModerated ? mean(answered.map { ($0.moderated!, $0.weight) }) : nil
             standardScores.append(BoardScore(kind: .standard, scopeID: standard.id, percent: percent,
                                              rag: band(percent, best: answered.compactMap(\.rag).min()),
-                                             moderated: isModerated ? band(moderatedPercent, best: answered.compactMap(\.effective).min()) : nil,
+                                             moderated: own ?? (isModerated ? band(moderatedPercent, best: answered.compactMap(\.effective).min()) : nil),
                                              moderatedPercent: moderatedPercent, isGap: false))
         }
         let rated = standardScores.filter { $0.percent != nil }

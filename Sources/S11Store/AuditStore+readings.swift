@@ -1,0 +1,32 @@
+import S11Core
+
+extension AuditStore {
+    /// The reading board's own moderated rating of a requirement or standard of its catalogue, for
+    /// a return it reads through a crosswalk; replaces its earlier one. The organisation's own
+    /// board's moderations are untouched. Refused for an audit the round does not read so.
+    public func moderateReading(roundID: Int64, auditID: Int64, _ moderation: Moderation) async throws {
+        try await engine.write { db in
+            guard try await db.fetchOne("SELECT 1 FROM roundReading WHERE roundID = ? AND auditID = ?", [roundID, auditID]) != nil else {
+                throw StoreError("this round does not read that organisation through a crosswalk")
+            }
+            let key: [any SQLBindable] = [roundID, auditID, moderation.scope.kind, moderation.scope.id]
+            try await db.execute("DELETE FROM readingModeration WHERE roundID = ? AND auditID = ? AND kind = ? AND scopeID = ?", key)
+            try await db.execute("""
+                INSERT INTO readingModeration (roundID, auditID, kind, scopeID, rag, option, reason, byName, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, key + [moderation.rag.rawValue, moderation.option, moderation.reason, moderation.by, moderation.at])
+        }
+    }
+
+    /// The round's own moderations of the returns it reads through crosswalks, by audit.
+    public func readingModerations(roundID: Int64) async throws -> [Int64: [Moderation]] {
+        try await engine.read { db in
+            var found: [Int64: [Moderation]] = [:]
+            for row in try await db.fetchAll("SELECT * FROM readingModeration WHERE roundID = ? ORDER BY auditID, kind, scopeID", [roundID]) {
+                guard let scope = Moderation.Scope(kind: row["kind"], id: row["scopeID"]), let rag = Rag(rawValue: row["rag"]) else { continue }
+                found[row["auditID"], default: []].append(Moderation(scope: scope, rag: rag, option: row["option"], reason: row["reason"],
+                                                                     by: row["byName"], at: row["at"]))
+            }
+            return found
+        }
+    }
+}
