@@ -83,7 +83,7 @@ struct ModerationForm {
              "new": (change.new?.label ?? "withdrawn") + (change.newOption.map { " (score \($0))" } ?? ""), "reason": change.reason]
         }
         return ["title": "Moderation", "csrf": csrf, "organisation": session.audit.organisation, "year": session.audit.year,
-                "rows": rows, "trail": trail, "overall": card.overall.text, "moderatedOverall": card.moderatedOverall?.text ?? "",
+                "rows": rows, "canWithdraw": true, "trail": trail, "overall": card.overall.text, "moderatedOverall": card.moderatedOverall?.text ?? "",
                 "hasModeratedOverall": card.moderatedOverall != nil]
     }
 }

@@ -45,6 +45,7 @@ import Testing
             let review = try await browser.get("/admin/peer/\(pairing)")
             #expect(review.body.contains("Response: Partially") && review.body.contains("Policy 2019") && !review.body.contains("Kim Ng"))
             #expect(!review.body.contains("name=\"answer") && !review.body.contains("/officers"))
+            #expect(review.body.contains("<option value=\"mostly\">") && !review.body.contains("<option value=\"none\">"))   // a score on the scale; no withdrawing
             let unexplained = try await browser.post("/admin/peer/\(pairing)/propose", [("scope", "requirement:S2.1"), ("score", "mostly")], csrf: review.csrf)
             #expect(unexplained.status == .unprocessableContent && unexplained.body.contains("Say why, for requirement S2.1"))
             let proposed = try await browser.post("/admin/peer/\(pairing)/propose",

@@ -192,6 +192,7 @@ import Testing
             #expect(try await browser.get("\(location)/audits/\(health.id)").status == .notFound)
             let moderation = try await browser.get("\(location)/audits/\(police.id)")
             #expect(moderation.body.contains("action=\"\(location)/audits/\(police.id)/moderate\""))
+            #expect(moderation.body.contains("<option value=\"none\">Withdraw</option>") && moderation.body.contains("<option value=\"mostly\">"))
             let scored = try await browser.post("\(location)/audits/\(police.id)/moderate",
                                                 [("scope", "requirement:S2.1"), ("score", "mostly"), ("reason", "The 2026 review was seen at the event")],
                                                 csrf: moderation.csrf)
