@@ -212,7 +212,19 @@ struct RoundPages: Sendable {
             let moderated = score.moderated.map { rag in " (moderated \(score.moderatedPercent.map { PercentText.format($0) + "% " } ?? "")\(rag.label))" } ?? ""
             return ["text": percent + moderated, "class": score.effectiveRag.map { "rag-\($0.rawValue)" } ?? ""]
         }
-        let heatmap = picture?.submitted.map { organisation -> [String: Any] in
+        // Long lists go a page at a time: the heatmap (?page=) and the organisations (?list=).
+        let query = request.uri.queryParameters
+        let heatmapPage = ListPage(requested: query.get("page").flatMap { Int($0) }, total: picture?.submitted.count ?? 0)
+        let listPage = ListPage(requested: query.get("list").flatMap { Int($0) }, total: shown.count)
+        let sectorParameter = sector.map { ["sector=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")] } ?? []
+        let path = "/admin/rounds/\(progress.round.id)"
+        func pager(_ page: ListPage, _ parameter: String, other: String, _ otherPage: ListPage, label: String) -> [String: Any] {
+            var values = page.values(path: path, parameter: parameter, others: sectorParameter + (otherPage.number > 1 ? ["\(other)=\(otherPage.number)"] : []))
+            values["label"] = label
+            values["size"] = ListPage.size
+            return values
+        }
+        let heatmap = picture?.submitted[heatmapPage.range].map { organisation -> [String: Any] in
             ["organisation": organisation.organisation, "sector": organisation.sector, "overall": cell(organisation.overall),
              "movement": organisation.movement.changeText,
              "cells": picture?.standards.map { cell(organisation.standard($0.id)) } ?? []]
@@ -228,7 +240,9 @@ struct RoundPages: Sendable {
             "pairings": pairings,
             "events": events,
             "choices": progress.members.filter { $0.row.crosswalkID == nil }.map { ["auditID": $0.row.auditID, "organisation": $0.row.member.organisation] },
-            "hasPicture": !heatmap.isEmpty, "heatmap": heatmap,
+            "hasPicture": picture?.submitted.isEmpty == false, "heatmap": heatmap,
+            "heatmapPager": pager(heatmapPage, "page", other: "list", listPage, label: "Pages of the heatmap"),
+            "listPager": pager(listPage, "list", other: "page", heatmapPage, label: "Pages of the organisations"),
             "standardIDs": picture?.standards.map { ["id": $0.id, "title": $0.title] } ?? [],
             "spreads": picture?.spreads.map { spread -> [String: Any] in
                 ["standard": "\(spread.standardID) \(spread.title)", "counts": Rag.allCases.map { spread.counts[$0] ?? 0 }, "unrated": spread.unrated]
@@ -255,7 +269,7 @@ struct RoundPages: Sendable {
             "sectors": progress.bySector.map { sector, counts -> [String: Any] in
                 ["sector": sector, "counts": stages.map { counts[$0] ?? 0 }, "query": sector.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""]
             },
-            "sector": sector, "members": shown.map { row, stage -> [String: Any] in
+            "sector": sector, "members": shown[listPage.range].map { row, stage -> [String: Any] in
                 // Absent, not empty: an empty string would still open the template's section.
                 let values: [String: Any?] = [
                     "organisation": row.member.organisation, "sector": row.member.sector, "lead": row.member.leadName, "auditID": row.auditID,
