@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The board's round page at scale: s11-bench builds a round of SIZE's organisations (county: 300,
 # national: 3,000), every one submitted to the board, into a store; a board user signs in to a
-# release `s11 serve` on it, and curl times the round's page (stages, heatmap, spreads, themes)
+# release `s11 serve` on it, and curl times the round's page (stages, the first hundred of the
+# heatmap, spreads, themes)
 # over loopback, page after page, each a whole request.
 #
 #   bash Benchmarks/round-dashboard.sh [county|national] [REQUESTS]     (defaults: county, 20)
