@@ -147,6 +147,7 @@ struct RoundPages: Sendable {
         let progress = try await roundProgress(context, coordinator)
         guard let auditID = context.parameters.get("audit").flatMap(Int64.init),
               let row = progress.members.first(where: { $0.row.auditID == auditID && $0.row.crosswalkID != nil })?.row else { throw HTTPError(.notFound) }
+        let csrf = WebSecurity.csrfToken(for: request)
         let rounds = BoardRounds(store: app.store)
         let (crosswalk, reading) = try await rounds.reading(progress, auditID: auditID, content: { [app] in try await app.content(of: $0) })
         let moderating = Moderating(session: try await rounds.readingSession(progress, auditID: auditID, content: { [app] in try await app.content(of: $0) }))
@@ -167,7 +168,7 @@ struct RoundPages: Sendable {
              }]
         } ?? []
         let values: [String: Any?] = [
-            "title": "\(row.member.organisation), read through \(crosswalk.title)", "csrf": WebSecurity.csrfToken(for: request).token,
+            "title": "\(row.member.organisation), read through \(crosswalk.title)", "csrf": csrf.token,
             "coordinator": coordinator.email, "organisation": row.member.organisation, "board": progress.round.board, "id": progress.round.id,
             "auditID": auditID,
             "crosswalk": crosswalk.title, "crosswalkID": crosswalk.id, "from": crosswalk.fromCatalogue, "to": crosswalk.toCatalogue,
@@ -175,7 +176,6 @@ struct RoundPages: Sendable {
             "notAnswered": reading?.notAnswered.map { ["requirement": $0.requirementID, "statement": $0.statement] } ?? [],
             "hasErrors": !errors.isEmpty, "errors": errors,
         ]
-        let csrf = WebSecurity.csrfToken(for: request)
         return WebSecurity.html(try app.render("admin-round-reading", values.compactMapValues { $0 }), status: errors.isEmpty ? .ok : .unprocessableContent,
                                 request: request, csrf: csrf)
     }
