@@ -146,6 +146,29 @@ public struct BoardRounds: Sendable {
                                             moderations: moderations))
     }
 
+    /// The reading board drafts its own plan for a return it reads, in its catalogue's terms: an
+    /// objective for each requirement its reading (and its moderation) puts at Amber or Red, from
+    /// its catalogue's improvement templates, by the same drafter as an organisation's own plan.
+    /// Refused while the organisation's own board does not hold the return.
+    @discardableResult
+    public func draftReadingPlan(_ progress: RoundProgress, auditID: Int64, author: String,
+                                 content: (@Sendable (AuditRecord) async throws -> AuditContent)? = nil) async throws -> Plan {
+        guard let row = progress.members.first(where: { $0.row.auditID == auditID && $0.row.crosswalkID != nil })?.row,
+              let pinned = try await roundContent(progress, content: content) else {
+            throw ApplicationError("this round does not read that organisation through a crosswalk")
+        }
+        guard let reading = try await reading(progress, auditID: auditID, content: content).reading else {
+            throw ApplicationError("\(row.member.organisation)'s own board does not hold its self-assessment yet, so there is nothing to plan from")
+        }
+        let card = reading.scorecard(organisation: row.member.organisation, year: progress.round.year, returns: row.submittedReturns,
+                                     catalogue: pinned.catalogue)
+        let plan = PlanDrafter(content: pinned).draft(card: card, gaps: reading.gaps, officers: [],
+                                                      options: PlanDrafter.Options(start: PlanDrafter.Options.defaultStart(auditYear: progress.round.year),
+                                                                                   today: progress.today, author: author))
+        try await store.saveReadingPlan(plan, roundID: progress.round.id, auditID: auditID)
+        return plan
+    }
+
     /// Each of the reading board's moderations with the percentage of its score on the scale, if scored.
     static func scored(_ moderations: [Moderation], content: AuditContent) -> [(moderation: Moderation, percent: Double?)] {
         moderations.map { moderation in

@@ -1,3 +1,4 @@
+import Foundation
 import S11Core
 
 extension AuditStore {
@@ -27,6 +28,28 @@ extension AuditStore {
                                                                      by: row["byName"], at: row["at"]))
             }
             return found
+        }
+    }
+
+    /// Keeps the plan the reading board drafted in its own terms for a return it reads, replacing
+    /// an earlier one; the organisation's own plan is another.
+    public func saveReadingPlan(_ plan: Plan, roundID: Int64, auditID: Int64) async throws {
+        let body = try JSONEncoder.sorted.encode(plan)
+        try await engine.write { db in
+            guard try await db.fetchOne("SELECT 1 FROM roundReading WHERE roundID = ? AND auditID = ?", [roundID, auditID]) != nil else {
+                throw StoreError("this round does not read that organisation through a crosswalk")
+            }
+            try await db.execute("DELETE FROM readingPlan WHERE roundID = ? AND auditID = ?", [roundID, auditID])
+            try await db.execute("INSERT INTO readingPlan (roundID, auditID, body, updatedAt) VALUES (?, ?, ?, ?)", [roundID, auditID, body, Self.now()])
+        }
+    }
+
+    /// The reading board's plan for a return it reads, if drafted.
+    public func readingPlan(roundID: Int64, auditID: Int64) async throws -> Plan? {
+        try await engine.read { db in
+            guard let body = try await db.fetchValue(Data.self, "SELECT body FROM readingPlan WHERE roundID = ? AND auditID = ?",
+                                                     [roundID, auditID]) else { return nil }
+            return try JSONDecoder().decode(Plan.self, from: body)
         }
     }
 }

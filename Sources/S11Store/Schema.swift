@@ -287,6 +287,14 @@ enum Schema {
                     PRIMARY KEY (roundID, auditID, kind, scopeID))
                 """)
         },
+        Migration(identifier: "v23: the plan a board drafts, in its own terms, for a return it reads through a crosswalk") { db in
+            let d = db.dialect
+            try await db.execute("""
+                CREATE TABLE readingPlan (roundID \(d.integer) NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE, body \(d.blob) NOT NULL, updatedAt \(d.text) NOT NULL,
+                    PRIMARY KEY (roundID, auditID))
+                """)
+        },
     ]
 
     /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.

@@ -34,5 +34,6 @@ struct StoreTable: Sendable {
         StoreTable(name: "roundCrosswalk"),
         StoreTable(name: "roundReading"),
         StoreTable(name: "readingModeration"),
+        StoreTable(name: "readingPlan"),
     ]
 }

@@ -142,6 +142,35 @@ struct RoundPages: Sendable {
         }
     }
 
+    /// The board drafts its own plan for the return it reads (replacing an earlier draft).
+    func draftReadingPlan(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        _ = try await app.form(request)
+        guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        let progress = try await roundProgress(context, coordinator)
+        guard let auditID = context.parameters.get("audit").flatMap(Int64.init),
+              progress.members.contains(where: { $0.row.auditID == auditID && $0.row.crosswalkID != nil }) else { throw HTTPError(.notFound) }
+        do {
+            try await BoardRounds(store: app.store).draftReadingPlan(progress, auditID: auditID, author: coordinator.email,
+                                                                     content: { [app] in try await app.content(of: $0) })
+        } catch {
+            guard let refusal = WebApp.refusal(error) else { throw error }
+            return try await readingPage(request, context, errors: [["field": "draft", "message": refusal]])
+        }
+        return WebSecurity.redirect(to: "/admin/rounds/\(progress.round.id)/readings/\(auditID)#plan")
+    }
+
+    /// The board's plan for a return it reads, as Word, HTML or the board's XML.
+    func readingPlan(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
+        let progress = try await roundProgress(context, coordinator)
+        guard let auditID = context.parameters.get("audit").flatMap(Int64.init),
+              progress.members.contains(where: { $0.row.auditID == auditID && $0.row.crosswalkID != nil }),
+              let format = context.parameters.get("format").flatMap(PlanFormat.init(rawValue:)), [.docx, .html, .xml].contains(format),
+              let plan = try await app.store.readingPlan(roundID: progress.round.id, auditID: auditID) else { throw HTTPError(.notFound) }
+        return Download.response(Array(try format.write(plan)), fileName: "board-\(progress.round.id)-" + format.fileName(plan),
+                                 contentType: format.contentType)
+    }
+
     private func readingPage(_ request: Request, _ context: WebRequestContext, errors: [[String: String]]) async throws -> Response {
         guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let progress = try await roundProgress(context, coordinator)
@@ -175,6 +204,9 @@ struct RoundPages: Sendable {
             "held": reading != nil, "lines": lines, "overall": reading.map { figure($0.boardScores.first) },
             "notAnswered": reading?.notAnswered.map { ["requirement": $0.requirementID, "statement": $0.statement] } ?? [],
             "hasErrors": !errors.isEmpty, "errors": errors,
+            "plan": try await app.store.readingPlan(roundID: progress.round.id, auditID: auditID).map { plan -> [String: Any] in
+                ["objectives": plan.objectives.count, "actions": plan.actions.count, "title": plan.title]
+            },
         ]
         return WebSecurity.html(try app.render("admin-round-reading", values.compactMapValues { $0 }), status: errors.isEmpty ? .ok : .unprocessableContent,
                                 request: request, csrf: csrf)

@@ -97,6 +97,8 @@ public struct WebApp: Sendable {
         router.page("/admin/rounds/:round/round.xml") { request, context in try await rounds.xml(request, context) }
         router.page("/admin/rounds/:round/readings/:audit") { request, context in try await rounds.reading(request, context) }
         router.post("/admin/rounds/:round/readings/:audit/moderate") { request, context in try await rounds.moderateReading(request, context) }
+        router.post("/admin/rounds/:round/readings/:audit/plan") { request, context in try await rounds.draftReadingPlan(request, context) }
+        router.page("/admin/rounds/:round/readings/:audit/plan/:format") { request, context in try await rounds.readingPlan(request, context) }
         router.page("/admin/rounds/:round/report.html") { request, context in try await rounds.report(request, context) }
         router.page("/admin/rounds/:round/report.docx") { request, context in try await rounds.report(request, context) }
         router.post("/admin/rounds/:round/return") { request, context in try await rounds.giveBack(request, context) }

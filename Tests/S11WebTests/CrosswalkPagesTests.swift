@@ -93,6 +93,16 @@ import Testing
             #expect(try await browser.get("/admin/rounds/\(id)/readings/\(police.id)").body.contains("33.3% Red (moderated Amber)"))
             #expect(try await browser.get("/admin/rounds/\(id)").body.contains("33.3% Red (moderated 66.7% Amber)"))   // PC1.2 and PC2 unanswered
 
+            // This board drafts its own plan for the police, in its terms: PC1.1, moderated to Amber, is its one objective.
+            let drafted = try await browser.post("/admin/rounds/\(id)/readings/\(police.id)/plan", [], csrf: reading.csrf)
+            #expect(drafted.status == .seeOther)
+            let withPlan = try await browser.get("/admin/rounds/\(id)/readings/\(police.id)")
+            #expect(withPlan.body.contains("1 objective(s)") && withPlan.body.contains("Draft it again"))
+            let planXML = try await browser.get("/admin/rounds/\(id)/readings/\(police.id)/plan/xml")
+            #expect(planXML.status == .ok && planXML.body.contains("requirement=\"PC1.1\"") && !planXML.body.contains("\"S2.1\""))
+            #expect(try await browser.get("/admin/rounds/\(id)/readings/\(police.id)/plan/docx").status == .ok)
+            #expect(try await browser.get("/admin/rounds/\(id)/readings/\(police.id)/plan/csv").status == .notFound)
+
             // A member that answers this board's catalogue has no reading page; this board cannot give back the police's return.
             let fire = try await fixture.store.audit(organisation: "Cheshire Fire and Rescue", year: 2027)
             #expect(try await browser.get("/admin/rounds/\(id)/readings/\(fire.id)").status == .notFound)
@@ -102,8 +112,11 @@ import Testing
             #expect(back.status == .unprocessableContent && back.body.contains("does not hold"))
             return id
         }
-        // The police's own board's ratings are untouched by the second board's moderation.
+        // The police's own board's ratings and plan are untouched by the second board's moderation and plan.
         #expect(try await fixture.store.moderations(auditID: police.id).isEmpty)
+        #expect(try await fixture.store.plan(organisation: "Thames Valley Police", year: 2027) == nil)
+        let boardPlan = try #require(try await fixture.store.readingPlan(roundID: cheshire, auditID: police.id))
+        #expect(boardPlan.objectives.map(\.requirementID) == ["PC1.1"] && boardPlan.organisation == "Thames Valley Police")
         // One audit for the police, still held by its own board; the fire service got its own, on Pan-Cheshire's catalogue.
         #expect(try await fixture.store.audits().filter { $0.organisation == "Thames Valley Police" }.count == 1)
         #expect(try await fixture.store.roundMembership(auditID: police.id)?.round.id == oxford.round.id)

@@ -19,6 +19,8 @@ public struct CrosswalkReading: Sendable {
         public var statement: String
         public var sources: [Source]
         public var score: BoardScore
+        /// The reading board's own moderation of it, if any.
+        public var moderation: Moderation?
 
         /// Something mapped onto it was rated.
         public var isAnswered: Bool { score.percent != nil }
@@ -29,6 +31,8 @@ public struct CrosswalkReading: Sendable {
     public var lines: [Line]
     /// What the reading board holds, in its own terms: overall, standards, requirements, then the staff lines as submitted.
     public var boardScores: [BoardScore]
+    /// The reading board's own moderations of its standards, by id.
+    public var standardModerations: [String: Moderation]
 
     /// The requirements nothing answers.
     public var notAnswered: [Line] { lines.filter { !$0.isAnswered } }
@@ -68,7 +72,8 @@ public struct CrosswalkReading: Sendable {
                 let score = BoardScore(kind: .requirement, scopeID: requirement.id, percent: percent, rag: rag, moderated: moderated,
                                        moderatedPercent: moderatedPercent,
                                        isGap: sources.contains { $0.score?.isGap == true } || (moderated ?? rag)?.isGap == true)
-                lines.append(Line(requirementID: requirement.id, standardID: standard.id, statement: requirement.statement, sources: sources, score: score))
+                lines.append(Line(requirementID: requirement.id, standardID: standard.id, statement: requirement.statement, sources: sources, score: score,
+                                  moderation: own?.moderation))
                 requirementScores[standard.id, default: []].append(score)
                 parts.append((percent, moderatedPercent ?? percent, requirement.weight, rag, moderated ?? rag, isModerated))
             }
@@ -88,7 +93,44 @@ public struct CrosswalkReading: Sendable {
         let overall = BoardScore(kind: .overall, scopeID: "", percent: overallPercent, rag: band(overallPercent, best: nil),
                                  moderated: overallModerated.flatMap { band($0, best: nil) }, moderatedPercent: overallModerated, isGap: false)
         self.lines = lines
+        standardModerations = Dictionary(moderations.compactMap { item -> (String, Moderation)? in
+            if case .standard(let id) = item.moderation.scope { (id, item.moderation) } else { nil }
+        }, uniquingKeysWith: { a, _ in a })
         boardScores = [overall] + standardScores.flatMap { [$0] + (requirementScores[$0.scopeID] ?? []) }
             + submitted.filter { $0.kind == .staffSurvey || $0.kind == .staffStatement }
+    }
+
+    /// The reading as a scorecard in the reading board's terms (no officers' answers, which stay
+    /// with the organisation's own board), for drafting the board's plan with the same drafter.
+    public func scorecard(organisation: String, year: Int, returns: Int, catalogue: Catalogue) -> Scorecard {
+        func rating(_ score: BoardScore?) -> Rating { Rating(percent: score?.percent, rag: score?.rag) }
+        func moderated(_ score: BoardScore?) -> Rating? { score?.moderatedPercent.map { Rating(percent: $0, rag: score?.moderated) } }
+        let standards = catalogue.standards.map { standard in
+            let score = boardScores.first { $0.kind == .standard && $0.scopeID == standard.id }
+            let requirements = lines.filter { $0.standardID == standard.id }.map { line in
+                RequirementScore(requirementID: line.requirementID, standardID: line.standardID, statement: line.statement,
+                                 weight: catalogue.requirement(line.requirementID)?.weight ?? 1, answers: [], rating: rating(line.score), spread: 0,
+                                 moderation: line.moderation, moderatedRating: moderated(line.score))
+            }
+            return StandardScore(standardID: standard.id, number: standard.number, title: standard.title, rating: rating(score),
+                                 requirements: requirements, moderation: standardModerations[standard.id], moderatedRating: moderated(score))
+        }
+        var card = Scorecard(organisation: organisation, year: year, catalogueID: catalogue.id, catalogueVersion: catalogue.version, returns: returns,
+                             overall: rating(boardScores.first { $0.kind == .overall }), standards: standards, serviceAreas: [])
+        card.moderatedOverall = moderated(boardScores.first { $0.kind == .overall })
+        return card
+    }
+
+    /// The requirements the reading board would plan for: those its band, or its own moderation,
+    /// puts at Amber or Red (or under a standard it moderated so).
+    public var gaps: [Gap] {
+        lines.compactMap { line in
+            if let moderation = line.moderation ?? standardModerations[line.standardID], moderation.rag.isGap {
+                return Gap(requirementID: line.requirementID, standardID: line.standardID, reasons: [.moderated(moderation)], serviceAreas: [])
+            }
+            guard let band = line.score.effectiveRag, band.isGap else { return nil }
+            return Gap(requirementID: line.requirementID, standardID: line.standardID,
+                       reasons: [.lowRating(Rating(percent: line.score.boardPercent, rag: band))], serviceAreas: [])
+        }
     }
 }
