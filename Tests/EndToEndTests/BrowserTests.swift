@@ -9,7 +9,7 @@ import Testing
         let s11 = try S11Binary()
         let (example, store) = try s11.example()
         let lines = example.stdout.split(separator: "\n")
-        let port = Int.random(in: 20_000...40_000)
+        let port = freeLoopbackPort()
         func link(_ marker: String) throws -> String {
             try #require(lines.first { $0.contains(marker) }?.split(separator: " ").last).replacingOccurrences(of: ":8080", with: ":\(port)")
         }

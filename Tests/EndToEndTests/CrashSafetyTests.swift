@@ -23,7 +23,7 @@ import Testing
         let (example, store) = try s11.example()
         let survey = try #require(example.stdout.split(separator: "\n").first { $0.contains("/staff/") }?.split(separator: " ").last)
         let before = try staffCount(s11, store)
-        let port = Int.random(in: 20_000...40_000)
+        let port = freeLoopbackPort()
         let (process, _, _) = try await ServeTests().startServer(s11, port: port, db: store)
         defer { if process.isRunning { process.terminate() } }
 

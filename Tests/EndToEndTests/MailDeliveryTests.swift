@@ -71,7 +71,7 @@ import Testing
         let smtp = try SMTPServer()
         defer { smtp.stop() }
         let sendmail = try msmtpSettings(s11, port: smtp.port)
-        let port = Int.random(in: 20_000...40_000)
+        let port = freeLoopbackPort()
         let base = "http://127.0.0.1:\(port)"
         // The example wrote every invitation as a file, so none is due by mail.
         let invited = try s11.succeed(["invite", "--send", "--sendmail", sendmail, "--base-url", base, "--db", store])

@@ -18,7 +18,7 @@ struct MailedServer {
         #expect(created.status == 0, "\(created.stderr)")
         smtp = try MailDeliveryTests.SMTPServer()
         let sendmail = try MailDeliveryTests().msmtpSettings(s11, port: smtp.port)
-        let port = Int.random(in: 20_000...40_000)
+        let port = freeLoopbackPort()
         base = "http://127.0.0.1:\(port)"
         (server, _, _) = try await ServeTests().startServer(s11, port: port, db: s11.db,
                                                             extra: ["--sendmail", sendmail, "--content", content, "--base-url", base])

@@ -28,7 +28,7 @@ import Testing
         // The officers' links were stored as hashes and moved as hashes: the one the example
         // printed still opens its officer's return, from the moved store (a stale token would not).
         let link = try #require(example.stdout.split(separator: "\n").first { $0.contains("/r/") }?.split(separator: " ").last)
-        let port = Int.random(in: 20_000...40_000)
+        let port = freeLoopbackPort()
         let (server, _, _) = try await ServeTests().startServer(s11, port: port, db: s11.db)
         defer { if server.isRunning { server.terminate() } }
         let url = try #require(URL(string: String(link).replacingOccurrences(of: ":8080", with: ":\(port)")))

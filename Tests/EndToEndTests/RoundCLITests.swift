@@ -128,7 +128,7 @@ import Testing
         let smtp = try MailDeliveryTests.SMTPServer()
         defer { smtp.stop() }
         let sendmail = try MailDeliveryTests().msmtpSettings(s11, port: smtp.port)
-        let port = Int.random(in: 20_000...40_000)
+        let port = freeLoopbackPort()
         let base = "http://127.0.0.1:\(port)"
         let opened = try open(s11, ["--send", "--sendmail", sendmail, "--base-url", base])
         #expect(opened.status == 0, "\(opened.stderr)")

@@ -12,7 +12,7 @@ import Testing
         let s11 = try S11Binary()
         let (example, store) = try s11.example()
         let link = try #require(example.stdout.split(separator: "\n").first { $0.contains("/r/") }?.split(separator: " ").last)
-        let port = Int.random(in: 20_000...40_000)
+        let port = freeLoopbackPort()
 
         let (process, out, printed) = try await startServer(s11, port: port, db: store)
         defer { if process.isRunning { process.terminate() } }
@@ -68,7 +68,7 @@ import Testing
         let (example, store) = try s11.example()
         let survey = try #require(example.stdout.split(separator: "\n").first { $0.contains("/staff/") }?.split(separator: " ").last)
         let before = try staffRespondents(s11, store)
-        let port = Int.random(in: 20_000...40_000)
+        let port = freeLoopbackPort()
         let (process, _, _) = try await startServer(s11, port: port, db: store)
         defer { if process.isRunning { process.terminate() } }
 
@@ -113,7 +113,10 @@ import Testing
         let created = try s11.run(["admin", "create", "--email", "lead@riverside.example", "--org", "Riverside District Council", "--db", store],
                                   input: "correct horse battery staple\n")
         #expect(created.status == 0, "\(created.stderr)")
-        let ports = [Int.random(in: 20_000...29_999), Int.random(in: 30_000...40_000)]
+        let first = freeLoopbackPort()
+        var second = freeLoopbackPort()
+        while second == first { second = freeLoopbackPort() }
+        let ports = [first, second]
         var servers: [Process] = []
         defer { for server in servers where server.isRunning { server.terminate() } }
         for port in ports { servers.append(try await startServer(s11, port: port, db: store).0) }
@@ -148,7 +151,7 @@ import Testing
     @Test func slowClientsAreDroppedWhileOthersAreServed() async throws {
         let s11 = try S11Binary()
         let (_, store) = try s11.example()
-        let port = Int.random(in: 20_000...40_000)
+        let port = freeLoopbackPort()
         let (process, _, _) = try await startServer(s11, port: port, db: store, extra: ["--read-timeout", "2"])
         defer { if process.isRunning { process.terminate() } }
         // 200 connections that send their headers a byte at a time (slowloris), for 6 seconds,

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// Runs another program (an independent checker), returning its status and combined output.
@@ -92,4 +95,25 @@ extension Trait where Self == ConditionTrait {
         return .enabled(if: ExternalTool.underCI || missing.isEmpty,
                         Comment(rawValue: "needs \(missing.map(\.rawValue).joined(separator: ", ")), not installed here (\(how))"))
     }
+}
+
+/// A loopback port for a test's server that nothing is listening on now, below the range Linux
+/// hands out for outgoing connections (32768 and up), where browsers, drivers and mail clients
+/// take theirs: picking from a range that overlapped it once met "Address already in use".
+public func freeLoopbackPort() -> Int {
+    for _ in 0..<200 {
+        let port = Int.random(in: 20_000...32_000)
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { continue }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        if bound == 0 { return port }
+    }
+    return Int.random(in: 20_000...32_000)
 }
