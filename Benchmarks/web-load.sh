@@ -2,7 +2,10 @@
 # The web load benchmark: staff-survey submissions to a release build of `s11 serve` over loopback,
 # driven by wrk (Debian's `wrk` package), then a count of what the database holds.
 #
-#   bash Benchmarks/web-load.sh [SECONDS] [CONNECTIONS]      (defaults: 30 s, 16 connections)
+#   bash Benchmarks/web-load.sh [SECONDS] [CONNECTIONS] [post|respondent]    (defaults: 30 s, 16, post)
+#
+# `post` sends the same prepared answers again and again; `respondent` is the whole respondent:
+# a GET of the page (a new CSRF token each time), then the POST with that token.
 #
 # On the embedded SQLite default; with S11_BENCH_DATABASE_URL=postgres://... the example council
 # is moved (s11 migrate-store) into a new schema on that PostgreSQL database and served from it.
@@ -13,10 +16,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 connections=${2:-16}
+mode=${3:-post}
 command -v wrk >/dev/null || { echo "error: wrk is missing; install it with 'apt-get install -y wrk'" >&2; exit 1; }
 swift build -c release --product s11 >/dev/null
 s11=$PWD/.build/release/s11
-lua=$PWD/Benchmarks/staff-post.lua
+case "$mode" in
+  post) lua=$PWD/Benchmarks/staff-post.lua ;;
+  respondent) lua=$PWD/Benchmarks/staff-respondent.lua ;;
+  *) echo "error: the mode is post or respondent, not '$mode'" >&2; exit 1 ;;
+esac
 work=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
 cd "$work"
@@ -57,7 +65,7 @@ before=$(count)
 S11_BODY=body.txt S11_CSRF=$csrf wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$lua" "$url" | tee wrk.txt
 kill $server; wait $server 2>/dev/null || true
 after=$(count)
-acknowledged=$(awk '/^acknowledged/ {print $2}' wrk.txt)
+acknowledged=$(awk '/^acknowledged/ {print $2} /^pages/ {print $4}' wrk.txt)
 stored=$((after - before))
 echo "stored $stored answer sets; the server acknowledged $acknowledged (a request in flight when wrk stops may be stored without wrk seeing its answer)"
 if [ "$stored" -lt "$acknowledged" ]; then echo "error: $((acknowledged - stored)) acknowledged submissions are missing" >&2; exit 1; fi

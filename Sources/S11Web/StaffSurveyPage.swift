@@ -61,12 +61,26 @@ struct StaffSurveyPage: Sendable {
         ], panel: true)
     }
 
+    /// The form: blank (rendered once per audit and link, the request's CSRF token put in), or
+    /// with what was chosen and the errors to correct.
     private func page(_ request: Request, token: String, audit: AuditRecord, survey: Survey, scales: [Scale],
                       chosen: [String: String], errors: [[String: String]]) throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
-        let html = try app.render("staff-survey", [
+        let html = if chosen.isEmpty && errors.isEmpty {
+            try app.blankForms.form("\(audit.id) \(token)", token: csrf.token) {
+                try render(token: token, audit: audit, survey: survey, scales: scales, csrf: $0, chosen: [:], errors: [])
+            }
+        } else {
+            try render(token: token, audit: audit, survey: survey, scales: scales, csrf: csrf.token, chosen: chosen, errors: errors)
+        }
+        return WebSecurity.html(html, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+    }
+
+    private func render(token: String, audit: AuditRecord, survey: Survey, scales: [Scale], csrf: String,
+                        chosen: [String: String], errors: [[String: String]]) throws -> String {
+        try app.render("staff-survey", [
             "title": survey.title, "surveyTitle": survey.title, "introduction": survey.introduction ?? "",
-            "organisation": audit.organisation, "token": token, "csrf": csrf.token,
+            "organisation": audit.organisation, "token": token, "csrf": csrf,
             "hasErrors": !errors.isEmpty, "errors": errors,
             "profile": survey.profile.map { choice -> [String: Any] in
                 ["label": choice.label, "options": choice.options.enumerated().map { index, option in
@@ -82,7 +96,6 @@ struct StaffSurveyPage: Sendable {
                 }]
             },
         ])
-        return WebSecurity.html(html, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 
     /// Today's date only, in England.

@@ -34,6 +34,7 @@ public struct WebApp: Sendable {
     let guessing = LinkGuessing()
     /// Each audit's content, parsed once.
     let pinned = PinnedContentCache()
+    let blankForms = BlankFormCache()
     /// Coordinators' passwords, checked off the serving threads.
     let passwords: PasswordChecks
     /// How long wrong passwords make an account or address wait.

@@ -29,6 +29,28 @@ import Testing
         #expect(stored.first?.submittedOn != nil)                                // the day, nothing finer
     }
 
+    /// The blank form is rendered once per link and served again with each visitor's own CSRF
+    /// token; a replaced link is refused even though its form was kept.
+    @Test func eachVisitorGetsTheirOwnTokenInTheKeptFormAndAReplacedLinkIsRefused() async throws {
+        let fixture = try await WebFixture()
+        let app = try await WebApp(store: fixture.store)
+        var tokens: [String] = []
+        for _ in 0..<2 {                                                           // two visitors, no cookies between them
+            let browser = Browser(client: RouterClient(app: app))
+            let form = try await browser.get("/staff/\(fixture.staffToken)")
+            let token = try #require(form.csrf)
+            #expect(browser.cookie == "s11_csrf=\(token)")                        // the form's token is the visitor's cookie
+            #expect(!form.body.contains(BlankFormCache.tokenPlaceholder))
+            tokens.append(token)
+            let sent = try await browser.post("/staff/\(fixture.staffToken)", [("answer.SC01", "agree")], csrf: token)
+            #expect(sent.location == "/staff/\(fixture.staffToken)/thanks")
+        }
+        #expect(tokens[0] != tokens[1])
+        _ = try await fixture.store.issueStaffLink(auditID: fixture.audit.id)      // the link is replaced
+        #expect(try await Browser(client: RouterClient(app: app)).get("/staff/\(fixture.staffToken)").status == .notFound)
+        #expect(try await fixture.store.staffResponses(auditID: fixture.audit.id).count == 2)
+    }
+
     @Test func anUnknownSurveyLinkIsNotFound() async throws {
         let fixture = try await WebFixture()
         try await fixture.run { browser in
