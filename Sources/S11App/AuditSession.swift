@@ -39,7 +39,11 @@ public struct AuditSession: Sendable {
     /// The content under `root` an audit is pinned to (the catalogue, the self-assessment and staff
     /// surveys, the scales), refusing content that does not pass `s11 check`.
     public static func contentFiles(root: URL, surveyID: String?) throws -> (content: AuditContent, files: [(kind: String, path: String, data: Data)]) {
-        let loaded = ContentLoader(root: root).load()
+        try contentFiles(loaded: ContentLoader(root: root).load(), surveyID: surveyID)
+    }
+
+    /// The same, from content already read (whose other files, such as crosswalks, the caller also needs).
+    public static func contentFiles(loaded: ContentLoader.Result, surveyID: String?) throws -> (content: AuditContent, files: [(kind: String, path: String, data: Data)]) {
         if !loaded.problems.isEmpty { throw DiagnosticsError(loaded.problems) }
         let content = try loaded.library.auditContent(surveyID: surveyID)
         let wanted = Set([content.catalogue.id, content.selfAssessment.id, content.staffSurvey?.id].compactMap { $0 })

@@ -25,11 +25,11 @@ public struct BoardRounds: Sendable {
     public func open(board: String, year: Int, deadline: CalendarDate, root: URL, surveyID: String?, membersCSV: String,
                      file: String, by: String) async throws -> Opened {
         let members = try RoundMemberListReader.members(fromCSV: membersCSV, file: file)
-        let (content, files) = try AuditSession.contentFiles(root: root, surveyID: surveyID)
+        let loaded = ContentLoader(root: root).load()
+        let (content, files) = try AuditSession.contentFiles(loaded: loaded, surveyID: surveyID)
         // An organisation that already answers another board's catalogue this year is read through a crosswalk, not asked again.
         let existing = Dictionary(try await store.audits().filter { $0.year == year }.map { ($0.organisation.lowercased(), $0) },
                                   uniquingKeysWith: { a, _ in a })
-        let library = ContentLoader(root: root).load()
         var asked: [RoundMember] = []
         var readings: [(member: RoundMember, auditID: Int64, crosswalkID: String)] = []
         var crosswalks: [String: Data] = [:]
@@ -39,8 +39,8 @@ public struct BoardRounds: Sendable {
             if answered == content.catalogue.id {
                 throw ApplicationError("\(member.organisation) already has its \(year) audit on this catalogue (\(answered)); take it off the list, or see 's11 audit list'")
             }
-            guard let crosswalk = library.library.crosswalk(from: answered, to: content.catalogue.id),
-                  let crosswalkFile = library.files.first(where: { $0.kind == .crosswalk && $0.id == crosswalk.id }) else {
+            guard let crosswalk = loaded.library.crosswalk(from: answered, to: content.catalogue.id),
+                  let crosswalkFile = loaded.files.first(where: { $0.kind == .crosswalk && $0.id == crosswalk.id }) else {
                 throw ApplicationError("\(member.organisation) already answers catalogue '\(answered)' for \(year), and Standards/ has no crosswalk from '\(answered)' to '\(content.catalogue.id)' for this board to read its return through; add one (crosswalk.xsd) and run 's11 check'")
             }
             readings.append((member, audit.id, crosswalk.id))
@@ -135,7 +135,7 @@ public struct BoardRounds: Sendable {
     /// own board does not hold it. Refused for an organisation the round does not read so.
     public func reading(_ progress: RoundProgress, auditID: Int64,
                         content: (@Sendable (AuditRecord) async throws -> AuditContent)? = nil) async throws -> (crosswalk: Crosswalk, reading: CrosswalkReading?) {
-        guard let row = progress.members.first(where: { $0.row.auditID == auditID })?.row, let crosswalkID = row.crosswalkID,
+        guard let crosswalkID = progress.readMember(auditID: auditID)?.crosswalkID,
               let crosswalk = try await crosswalks(roundID: progress.round.id)[crosswalkID],
               let pinned = try await roundContent(progress, content: content) else {
             throw ApplicationError("this round does not read that organisation through a crosswalk")
@@ -153,8 +153,7 @@ public struct BoardRounds: Sendable {
     @discardableResult
     public func draftReadingPlan(_ progress: RoundProgress, auditID: Int64, author: String,
                                  content: (@Sendable (AuditRecord) async throws -> AuditContent)? = nil) async throws -> Plan {
-        guard let row = progress.members.first(where: { $0.row.auditID == auditID && $0.row.crosswalkID != nil })?.row,
-              let pinned = try await roundContent(progress, content: content) else {
+        guard let row = progress.readMember(auditID: auditID), let pinned = try await roundContent(progress, content: content) else {
             throw ApplicationError("this round does not read that organisation through a crosswalk")
         }
         guard let reading = try await reading(progress, auditID: auditID, content: content).reading else {
@@ -181,8 +180,8 @@ public struct BoardRounds: Sendable {
     /// board's moderation form, which checks what it names against this board's catalogue and scale.
     public func readingSession(_ progress: RoundProgress, auditID: Int64,
                                content: (@Sendable (AuditRecord) async throws -> AuditContent)? = nil) async throws -> AuditSession {
-        guard progress.members.contains(where: { $0.row.auditID == auditID && $0.row.crosswalkID != nil }),
-              let audit = try await store.audit(id: auditID), let pinned = try await roundContent(progress, content: content) else {
+        guard progress.readMember(auditID: auditID) != nil, let audit = try await store.audit(id: auditID),
+              let pinned = try await roundContent(progress, content: content) else {
             throw ApplicationError("this round does not read that organisation through a crosswalk")
         }
         return AuditSession(store: store, audit: audit, content: pinned)
@@ -193,12 +192,8 @@ public struct BoardRounds: Sendable {
     /// board's ratings are not touched.
     public func moderateReading(_ session: AuditSession, roundID: Int64, scope: Moderation.Scope, rag: Rag?, option: String?, reason: String?,
                                 by: String, at: Date = Date()) async throws {
-        let reason = try Moderating.given(reason, else: .reasonMissing)
-        guard case (let band?, let option) = try Moderating(session: session).rating(scope, rag: rag, option: option) else {
-            throw Moderating.Refusal.ratingMissing(scope)
-        }
-        try await store.moderateReading(roundID: roundID, auditID: session.audit.id,
-                                        Moderation(scope: scope, rag: band, option: option, reason: reason, by: by, at: ISO8601DateFormatter().string(from: at)))
+        let moderation = try Moderating(session: session).rating(scope, rag: rag, option: option, reason: reason, by: by, at: at)
+        try await store.moderateReading(roundID: roundID, auditID: session.audit.id, moderation)
     }
 
     /// Schedules a challenge event: its title, day, panel and the member organisations it tests.
@@ -328,6 +323,11 @@ public struct RoundProgress: Sendable {
         self.round = round
         self.members = members.map { ($0, $0.stage(deadline: round.deadline, today: today)) }
         self.today = today
+    }
+
+    /// The member `auditID` when the round reads it through a crosswalk (from its return to another board); nil otherwise.
+    public func readMember(auditID: Int64) -> RoundMemberRow? {
+        members.first { $0.row.auditID == auditID && $0.row.crosswalkID != nil }?.row
     }
 
     /// How many organisations are at each stage.

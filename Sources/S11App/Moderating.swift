@@ -67,6 +67,15 @@ public struct Moderating: Sendable {
         return (band, chosen.value)
     }
 
+    /// A rating as a peer proposes it or a reading board records it: checked as a moderation is,
+    /// with a band or a score required (there is nothing to withdraw) and a reason.
+    public func rating(_ scope: Moderation.Scope, rag: Rag?, option: String?, reason: String?, by: String,
+                       at: Date) throws(Refusal) -> Moderation {
+        let reason = try Self.given(reason, else: .reasonMissing)
+        guard case (let band?, let option) = try rating(scope, rag: rag, option: option) else { throw Refusal.ratingMissing(scope) }
+        return Moderation(scope: scope, rag: band, option: option, reason: reason, by: by, at: ISO8601DateFormatter().string(from: at))
+    }
+
     /// Sets the moderated band (nil withdraws it), or for a requirement the panel's score on its
     /// own scale (`option`, whose band is then the moderated band), and records the change in the trail.
     @discardableResult

@@ -40,12 +40,9 @@ public struct PeerChallenge: Sendable {
     /// moderation is (`Moderating`), and stored for the board to decide. `by` names the reviewer.
     public func propose(_ pairing: PeerPairing, scope: Moderation.Scope, rag: Rag?, option: String?, reason: String?, by: String,
                         at: Date = Date()) async throws {
-        let moderating = Moderating(session: try await reviewee(pairing))
-        let reason = try Moderating.given(reason, else: .reasonMissing)
-        guard case (let band?, let option) = try moderating.rating(scope, rag: rag, option: option) else { throw Moderating.Refusal.ratingMissing(scope) }
-        try await store.proposePeerRating(pairingID: pairing.id, Moderation(scope: scope, rag: band, option: option, reason: reason,
-                                                                           by: "\(by) (\(pairing.reviewer))",
-                                                                           at: ISO8601DateFormatter().string(from: at)))
+        let proposal = try Moderating(session: try await reviewee(pairing))
+            .rating(scope, rag: rag, option: option, reason: reason, by: "\(by) (\(pairing.reviewer))", at: at)
+        try await store.proposePeerRating(pairingID: pairing.id, proposal)
     }
 
     /// The board accepts a peer's proposal: it becomes the moderation, as proposed, with the peer's reason.

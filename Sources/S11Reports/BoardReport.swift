@@ -126,9 +126,7 @@ public struct BoardReport: Sendable {
     /// "62.5% Amber", with the moderated figure where the board moderated.
     static func figure(_ score: BoardScore?) -> Cell {
         guard let score else { return Cell(text: "-") }
-        let text = (score.percent.map { "\(PercentText.format($0))% " } ?? "") + (score.rag?.label ?? "unrated")
-        let moderated = score.moderated.map { rag in "; moderated \(score.moderatedPercent.map { "\(PercentText.format($0))% " } ?? "")\(rag.label)" } ?? ""
-        return Cell(text: text + moderated, rag: score.effectiveRag)
+        return Cell(text: score.rating.text + (score.moderatedText.map { "; moderated \($0)" } ?? ""), rag: score.effectiveRag)
     }
 
     private func heatmap(_ picture: RoundPicture) -> Section {
@@ -167,7 +165,7 @@ public struct BoardReport: Sendable {
 
     /// A moderation's change in words: "Red to Amber (score mostly)".
     static func change(_ change: ModerationChange) -> String {
-        "\(change.old?.label ?? "self rating") to \(change.new?.label ?? "withdrawn")" + (change.newOption.map { " (score \($0))" } ?? "")
+        "\(change.old?.label ?? "self rating") to \(change.new?.label ?? "withdrawn")" + Moderation.scoreText(change.newOption)
     }
 
     private var challengeOutcomes: Section {
@@ -192,7 +190,7 @@ public struct BoardReport: Sendable {
                                                          Cell(text: "nothing proposed"), Cell(text: ""), Cell(text: "")]]
                                 : review.proposals.map { proposal in
                                     [Cell(text: review.reviewer), Cell(text: review.reviewee), Cell(text: proposal.proposed.scope.description),
-                                     Cell(text: proposal.proposed.rag.label + (proposal.proposed.option.map { " (score \($0))" } ?? ""), rag: proposal.proposed.rag),
+                                     Cell(text: proposal.proposed.text, rag: proposal.proposed.rag),
                                      Cell(text: proposal.decision.map { $0 == .accepted ? "accepted" : "rated its own way" } ?? "not yet decided"),
                                      Cell(text: proposal.proposed.reason)]
                                 }
@@ -202,7 +200,7 @@ public struct BoardReport: Sendable {
 
     private func staffSection(_ staff: RoundStaffPicture) -> Section {
         func figure(_ proportion: Proportion?) -> Cell {
-            Cell(text: proportion.flatMap { p in p.percent.map { "\(PercentText.format($0))% of \(p.total)" } } ?? "-")
+            Cell(text: proportion?.percentOfTotal ?? "-")
         }
         var counted = "Counted: \(staff.organisationsCounted) organisation(s), \(staff.respondentsCounted) staff."
         if staff.organisationsLeftOut > 0 {

@@ -7,9 +7,7 @@ extension AuditStore {
     /// board's moderations are untouched. Refused for an audit the round does not read so.
     public func moderateReading(roundID: Int64, auditID: Int64, _ moderation: Moderation) async throws {
         try await engine.write { db in
-            guard try await db.fetchOne("SELECT 1 FROM roundReading WHERE roundID = ? AND auditID = ?", [roundID, auditID]) != nil else {
-                throw StoreError("this round does not read that organisation through a crosswalk")
-            }
+            try await Self.refuseUnlessRead(roundID: roundID, auditID: auditID, db: db)
             let key: [any SQLBindable] = [roundID, auditID, moderation.scope.kind, moderation.scope.id]
             try await db.execute("DELETE FROM readingModeration WHERE roundID = ? AND auditID = ? AND kind = ? AND scopeID = ?", key)
             try await db.execute("""
@@ -36,9 +34,7 @@ extension AuditStore {
     public func saveReadingPlan(_ plan: Plan, roundID: Int64, auditID: Int64) async throws {
         let body = try JSONEncoder.sorted.encode(plan)
         try await engine.write { db in
-            guard try await db.fetchOne("SELECT 1 FROM roundReading WHERE roundID = ? AND auditID = ?", [roundID, auditID]) != nil else {
-                throw StoreError("this round does not read that organisation through a crosswalk")
-            }
+            try await Self.refuseUnlessRead(roundID: roundID, auditID: auditID, db: db)
             try await db.execute("DELETE FROM readingPlan WHERE roundID = ? AND auditID = ?", [roundID, auditID])
             try await db.execute("INSERT INTO readingPlan (roundID, auditID, body, updatedAt) VALUES (?, ?, ?, ?)", [roundID, auditID, body, Self.now()])
         }
@@ -50,6 +46,13 @@ extension AuditStore {
             guard let body = try await db.fetchValue(Data.self, "SELECT body FROM readingPlan WHERE roundID = ? AND auditID = ?",
                                                      [roundID, auditID]) else { return nil }
             return try JSONDecoder().decode(Plan.self, from: body)
+        }
+    }
+
+    /// Refuses, inside the writing transaction, an audit the round does not read through a crosswalk.
+    private static func refuseUnlessRead(roundID: Int64, auditID: Int64, db: any SQLConnection) async throws {
+        guard try await db.fetchOne("SELECT 1 FROM roundReading WHERE roundID = ? AND auditID = ?", [roundID, auditID]) != nil else {
+            throw StoreError("this round does not read that organisation through a crosswalk")
         }
     }
 }

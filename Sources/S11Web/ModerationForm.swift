@@ -54,6 +54,12 @@ struct ModerationForm {
         return .saved(field)
     }
 
+    /// The score select's options for a requirement (its scale, best first); none for a standard.
+    static func scoreOptions(_ moderating: Moderating, _ scope: Moderation.Scope) -> [[String: String]] {
+        guard case .requirement(let id) = scope else { return [] }
+        return moderating.options(requirementID: id).map { ["value": $0.value, "label": "\($0.value): \($0.label)"] }
+    }
+
     /// The page's values: the rows, the trail and the overall ratings; the forms post to `action`.
     func values(csrf: String, action: String) async throws -> [String: Any] {
         let card = try await session.scorecard()
@@ -64,12 +70,10 @@ struct ModerationForm {
                           standard.moderation, standard.moderatedRating)]
                 + standard.requirements.map({ (Moderation.Scope.requirement($0.requirementID), "\($0.requirementID) \($0.statement)", $0.rating,
                                                $0.moderation, $0.moderatedRating) }) {
-                let options: [[String: String]] = if case .requirement(let id) = item.0 {
-                    moderating.options(requirementID: id).map { ["value": $0.value, "label": "\($0.value): \($0.label)"] }
-                } else { [] }
+                let options = Self.scoreOptions(moderating, item.0)
                 let values: [String: Any?] = [
                     "domID": WebApp.domID(item.0.description), "label": item.1, "selfRating": item.2.text,
-                    "moderated": (item.3.map { $0.rag.label + ($0.option.map { " (score \($0))" } ?? "") } ?? "-")
+                    "moderated": (item.3?.text ?? "-")
                         + (item.4.map { "; moderated \($0.text)" } ?? ""),
                     "reason": item.3?.reason, "scope": "\(item.0.kind):\(item.0.id)",
                     "options": options, "hasOptions": !options.isEmpty, "action": action, "csrf": csrf,
@@ -79,8 +83,8 @@ struct ModerationForm {
         }
         let trail = try await session.store.moderationTrail(auditID: session.audit.id).map { change -> [String: Any] in
             ["at": change.at, "by": change.by, "scope": change.scope.description,
-             "old": (change.old?.label ?? "none") + (change.oldOption.map { " (score \($0))" } ?? ""),
-             "new": (change.new?.label ?? "withdrawn") + (change.newOption.map { " (score \($0))" } ?? ""), "reason": change.reason]
+             "old": (change.old?.label ?? "none") + Moderation.scoreText(change.oldOption),
+             "new": (change.new?.label ?? "withdrawn") + Moderation.scoreText(change.newOption), "reason": change.reason]
         }
         return ["title": "Moderation", "csrf": csrf, "organisation": session.audit.organisation, "year": session.audit.year,
                 "rows": rows, "canWithdraw": true, "trail": trail, "overall": card.overall.text, "moderatedOverall": card.moderatedOverall?.text ?? "",

@@ -92,16 +92,11 @@ struct PeerPages: Sendable {
         let moderating = Moderating(session: session)
         let proposals = try await app.store.peerProposals(pairingID: pairing.id).map { proposal -> [String: Any] in
             let scope = proposal.proposed.scope
-            let selfRating = switch scope {
-            case .requirement(let id): card.requirement(id)?.rating.text
-            case .standard(let id): card.standards.first { $0.standardID == id }?.rating.text
-            }
-            let options: [[String: String]] = if case .requirement(let id) = scope {
-                moderating.options(requirementID: id).map { ["value": $0.value, "label": "\($0.value): \($0.label)"] }
-            } else { [] }
+            let selfRating = card.rating(of: scope)?.text
+            let options = ModerationForm.scoreOptions(moderating, scope)
             let values: [String: Any?] = [
                 "domID": WebApp.domID(scope.description), "scope": "\(scope.kind):\(scope.id)", "label": scope.description,
-                "selfRating": selfRating ?? "-", "proposed": PeerPages.words(proposal.proposed), "reason": proposal.proposed.reason,
+                "selfRating": selfRating ?? "-", "proposed": proposal.proposed.text, "reason": proposal.proposed.reason,
                 "by": proposal.proposed.by, "decided": proposal.decision.map { "\($0 == .accepted ? "Accepted" : "Changed") by \(proposal.decidedBy ?? "the board")" },
                 "open": proposal.decision == nil, "options": options, "hasOptions": !options.isEmpty,
             ]
@@ -115,11 +110,6 @@ struct PeerPages: Sendable {
         ]
         return WebSecurity.html(try app.render("admin-peer-proposals", values.compactMapValues { $0 }),
                                 status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
-    }
-
-    /// A proposed rating as the pages say it: the band, and the score on the scale where one was given.
-    static func words(_ rating: Moderation) -> String {
-        rating.rag.label + (rating.option.map { " (score \($0))" } ?? "")
     }
 
     // MARK: The peer
@@ -158,9 +148,7 @@ struct PeerPages: Sendable {
         let proposals = Dictionary(try await app.store.peerProposals(pairingID: pairing.id).map { ($0.proposed.scope, $0) },
                                    uniquingKeysWith: { a, _ in a })
         func row(_ scope: Moderation.Scope, label: String, rating: Rating, answers: [ScoredAnswer]) -> [String: Any] {
-            let options: [[String: String]] = if case .requirement(let id) = scope {
-                moderating.options(requirementID: id).map { ["value": $0.value, "label": "\($0.value): \($0.label)"] }
-            } else { [] }
+            let options = ModerationForm.scoreOptions(moderating, scope)
             let proposal = proposals[scope]
             let values: [String: Any?] = [
                 "domID": WebApp.domID(scope.description), "scope": "\(scope.kind):\(scope.id)", "label": label, "selfRating": rating.text,
@@ -169,7 +157,7 @@ struct PeerPages: Sendable {
                      "evidence": [answer.evidence, answer.example.map { "Example: \($0)" }, answer.naReason.map { "Not applicable: \($0)" }]
                         .compactMap { $0 }.joined(separator: " ")]
                 },
-                "proposed": proposal.map { PeerPages.words($0.proposed) }, "reason": proposal?.proposed.reason,
+                "proposed": proposal.map { $0.proposed.text }, "reason": proposal?.proposed.reason,
                 "decided": proposal?.decision.map { $0 == .accepted ? "Accepted by the board" : "The board rated it its own way" },
                 "open": proposal?.decision == nil, "options": options, "hasOptions": !options.isEmpty,
             ]

@@ -129,8 +129,7 @@ struct RoundPages: Sendable {
         let form = try await app.form(request)
         guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let progress = try await roundProgress(context, coordinator)
-        guard let auditID = context.parameters.get("audit").flatMap(Int64.init),
-              progress.members.contains(where: { $0.row.auditID == auditID && $0.row.crosswalkID != nil }) else { throw HTTPError(.notFound) }
+        let auditID = try readMember(context, in: progress).auditID
         let rounds = BoardRounds(store: app.store)
         let session = try await rounds.readingSession(progress, auditID: auditID, content: { [app] in try await app.content(of: $0) })
         switch try await ModerationForm(session: session).apply(form, record: { scope, rag, option, reason in
@@ -142,13 +141,18 @@ struct RoundPages: Sendable {
         }
     }
 
+    /// The organisation the path names (`:audit`) when the round reads it through a crosswalk; 404 otherwise.
+    private func readMember(_ context: WebRequestContext, in progress: RoundProgress) throws -> RoundMemberRow {
+        guard let row = context.parameters.get("audit").flatMap(Int64.init).flatMap(progress.readMember(auditID:)) else { throw HTTPError(.notFound) }
+        return row
+    }
+
     /// The board drafts its own plan for the return it reads (replacing an earlier draft).
     func draftReadingPlan(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         _ = try await app.form(request)
         guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let progress = try await roundProgress(context, coordinator)
-        guard let auditID = context.parameters.get("audit").flatMap(Int64.init),
-              progress.members.contains(where: { $0.row.auditID == auditID && $0.row.crosswalkID != nil }) else { throw HTTPError(.notFound) }
+        let auditID = try readMember(context, in: progress).auditID
         do {
             try await BoardRounds(store: app.store).draftReadingPlan(progress, auditID: auditID, author: coordinator.email,
                                                                      content: { [app] in try await app.content(of: $0) })
@@ -163,9 +167,8 @@ struct RoundPages: Sendable {
     func readingPlan(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let progress = try await roundProgress(context, coordinator)
-        guard let auditID = context.parameters.get("audit").flatMap(Int64.init),
-              progress.members.contains(where: { $0.row.auditID == auditID && $0.row.crosswalkID != nil }),
-              let format = context.parameters.get("format").flatMap(PlanFormat.init(rawValue:)), [.docx, .html, .xml].contains(format),
+        let auditID = try readMember(context, in: progress).auditID
+        guard let format = context.parameters.get("format").flatMap(PlanFormat.init(rawValue:)), [.docx, .html, .xml].contains(format),
               let plan = try await app.store.readingPlan(roundID: progress.round.id, auditID: auditID) else { throw HTTPError(.notFound) }
         return Download.response(Array(try format.write(plan)), fileName: "board-\(progress.round.id)-" + format.fileName(plan),
                                  contentType: format.contentType)
@@ -174,23 +177,21 @@ struct RoundPages: Sendable {
     private func readingPage(_ request: Request, _ context: WebRequestContext, errors: [[String: String]]) async throws -> Response {
         guard let coordinator = try await app.boardUser(request) else { return WebSecurity.redirect(to: "/admin/login") }
         let progress = try await roundProgress(context, coordinator)
-        guard let auditID = context.parameters.get("audit").flatMap(Int64.init),
-              let row = progress.members.first(where: { $0.row.auditID == auditID && $0.row.crosswalkID != nil })?.row else { throw HTTPError(.notFound) }
+        let row = try readMember(context, in: progress)
+        let auditID = row.auditID
         let csrf = WebSecurity.csrfToken(for: request)
         let rounds = BoardRounds(store: app.store)
         let (crosswalk, reading) = try await rounds.reading(progress, auditID: auditID, content: { [app] in try await app.content(of: $0) })
         let moderating = Moderating(session: try await rounds.readingSession(progress, auditID: auditID, content: { [app] in try await app.content(of: $0) }))
-        func options(_ requirementID: String) -> [[String: String]] {
-            moderating.options(requirementID: requirementID).map { ["value": $0.value, "label": "\($0.value): \($0.label)"] }
-        }
         func figure(_ score: BoardScore?) -> String {
-            guard let score, let percent = score.percent else { return "unrated" }
-            return "\(PercentText.format(percent))% \(score.rag?.label ?? "")" + (score.moderated.map { " (moderated \($0.label))" } ?? "")
+            guard let score, score.percent != nil else { return "unrated" }
+            return score.rating.text + (score.moderated.map { " (moderated \($0.label))" } ?? "")
         }
         let lines = reading?.lines.map { line -> [String: Any] in
-            ["requirement": line.requirementID, "statement": line.statement, "answered": line.isAnswered, "read": figure(line.score),
+            let options = ModerationForm.scoreOptions(moderating, .requirement(line.requirementID))
+            return ["requirement": line.requirementID, "statement": line.statement, "answered": line.isAnswered, "read": figure(line.score),
              "domID": WebApp.domID(Moderation.Scope.requirement(line.requirementID).description), "scope": "requirement:\(line.requirementID)",
-             "options": options(line.requirementID), "hasOptions": !options(line.requirementID).isEmpty,
+             "options": options, "hasOptions": !options.isEmpty,
              "class": line.score.effectiveRag.map { "rag-\($0.rawValue)" } ?? "",
              "sources": line.sources.map { source -> [String: String] in
                  ["from": source.mapping.from, "figure": figure(source.score), "note": source.mapping.note ?? ""]
@@ -240,9 +241,8 @@ struct RoundPages: Sendable {
         let picture = try await BoardRounds(store: app.store).picture(progress, sector: sector, content: { [app] in try await app.content(of: $0) })
         func cell(_ score: BoardScore?) -> [String: Any] {
             guard let score else { return ["text": "-", "class": ""] }
-            let percent = score.percent.map { "\(PercentText.format($0))% \(score.rag?.label ?? "")" } ?? "unrated"
-            let moderated = score.moderated.map { rag in " (moderated \(score.moderatedPercent.map { PercentText.format($0) + "% " } ?? "")\(rag.label))" } ?? ""
-            return ["text": percent + moderated, "class": score.effectiveRag.map { "rag-\($0.rawValue)" } ?? ""]
+            return ["text": score.rating.text + (score.moderatedText.map { " (moderated \($0))" } ?? ""),
+                    "class": score.effectiveRag.map { "rag-\($0.rawValue)" } ?? ""]
         }
         // Long lists go a page at a time: the heatmap (?page=) and the organisations (?list=).
         let query = request.uri.queryParameters
@@ -286,7 +286,7 @@ struct RoundPages: Sendable {
             } ?? [],
             "staff": picture?.staff.map { staff -> [String: Any] in
                 func figure(_ proportion: Proportion?) -> String {
-                    proportion.flatMap { p in p.percent.map { "\(PercentText.format($0))% of \(p.total)" } } ?? "-"
+                    proportion?.percentOfTotal ?? "-"
                 }
                 return ["sectors": staff.sectors, "counted": staff.organisationsCounted, "respondents": staff.respondentsCounted,
                         "leftOut": staff.organisationsLeftOut, "hasLeftOut": staff.organisationsLeftOut > 0,

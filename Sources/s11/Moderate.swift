@@ -51,13 +51,10 @@ struct Moderate: AsyncParsableCommand {
             }
             let scope = change.scope
             let card = try await session.scorecard()
-            let own: Rating? = switch scope {
-            case .requirement(let id): card.requirement(id)?.rating
-            case .standard(let id): card.standards.first { $0.standardID == id }?.rating
-            }
+            let own = card.rating(of: scope)
             let selfText = own.flatMap { rating in rating.rag.map { "\($0.label) (\(rating.percent.map { PercentText.format($0) } ?? "-")%)" } } ?? "unrated"
             print("\(scope): self-assessed \(selfText), moderated \(change.old?.label ?? "none") -> \(change.new?.label ?? "withdrawn")"
-                  + (change.newOption.map { " (score \($0))" } ?? ""))
+                  + Moderation.scoreText(change.newOption))
             if let moderated = card.moderatedOverall?.percent, let own = card.overall.percent {
                 print("overall: self-assessed \(PercentText.format(own))%, moderated \(PercentText.format(moderated))%")
             }

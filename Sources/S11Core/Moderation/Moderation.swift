@@ -43,6 +43,12 @@ public struct Moderation: Sendable, Hashable, Codable {
     /// When, as ISO 8601 date and time.
     public var at: String
 
+    /// " (score mostly)" for an option the panel chose on the scale; empty for none.
+    public static func scoreText(_ option: String?) -> String { option.map { " (score \($0))" } ?? "" }
+
+    /// The moderated rating in words: "Amber", or "Amber (score mostly)".
+    public var text: String { rag.label + Self.scoreText(option) }
+
     public init(scope: Scope, rag: Rag, option: String? = nil, reason: String, by: String, at: String) {
         self.scope = scope
         self.rag = rag

@@ -74,6 +74,14 @@ public struct BoardScore: Sendable, Hashable {
             } + staffLines
     }
 
+    /// The self-assessed percentage and band.
+    public var rating: Rating { Rating(percent: percent, rag: rag) }
+
+    /// The moderated band in words, with its percentage where the panel scored on the scale: "66.7% Amber".
+    public var moderatedText: String? {
+        moderated.map { rag in (moderatedPercent.map { "\(PercentText.format($0))% " } ?? "") + rag.label }
+    }
+
     /// The percentage the board goes by: the moderated one where the panel scored on the scale.
     public var boardPercent: Double? { moderatedPercent ?? percent }
 

@@ -30,11 +30,8 @@ public struct FeedbackLetter: Sendable {
             lines.append("- The panel agreed your ratings as submitted.")
         }
         for change in changes {
-            let own: Rating? = switch change.scope {
-            case .requirement(let id): card.requirement(id)?.rating
-            case .standard(let id): card.standards.first { $0.standardID == id }?.rating
-            }
-            let moved = change.new.map { "moderated to \($0.label)\(change.newOption.map { " (score \($0))" } ?? "")" } ?? "moderation withdrawn"
+            let own = card.rating(of: change.scope)
+            let moved = change.new.map { "moderated to \($0.label)\(Moderation.scoreText(change.newOption))" } ?? "moderation withdrawn"
             lines.append("- \(change.scope.kind.capitalisedFirst) \(change.scope.id): self-assessed \(own?.text ?? "unrated"), \(moved). \(change.reason)")
         }
         if let moderated = card.moderatedOverall {

@@ -28,6 +28,14 @@ public struct Scorecard: Sendable, Hashable, Codable {
     public var requirements: [RequirementScore] { standards.flatMap(\.requirements) }
 
     public func requirement(_ id: String) -> RequirementScore? { requirements.first { $0.requirementID == id } }
+
+    /// The self rating of a requirement or standard; nil for one the card does not have.
+    public func rating(of scope: Moderation.Scope) -> Rating? {
+        switch scope {
+        case .requirement(let id): requirement(id)?.rating
+        case .standard(let id): standards.first { $0.standardID == id }?.rating
+        }
+    }
 }
 
 /// A percentage and its RAG band; both nil when nothing in scope was answered (all N/A or no returns).

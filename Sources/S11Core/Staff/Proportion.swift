@@ -18,6 +18,9 @@ public struct Proportion: Sendable, Hashable, Codable {
     /// The percentage, or nil when nobody answered.
     public var percent: Double? { total > 0 ? 100 * Double(count) / Double(total) : nil }
 
+    /// "66.7% of 6", or nil when nobody answered.
+    public var percentOfTotal: String? { percent.map { "\(PercentText.format($0))% of \(total)" } }
+
     /// The 95% Wilson score interval, in percent.
     public var wilson95: (low: Double, high: Double)? {
         guard total > 0 else { return nil }
