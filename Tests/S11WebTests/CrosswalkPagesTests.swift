@@ -64,6 +64,7 @@ import Testing
             let id = try #require(opened.location.flatMap { Int64($0.split(separator: "/").last ?? "") })
             let page = try await browser.get("/admin/rounds/\(id)")
             #expect(page.body.contains("href=\"/admin/rounds/\(id)/readings/\(police.id)\""))
+            #expect(try await browser.get("/admin/rounds/\(id)/readings/\(police.id)/plan/docx").status == .notFound)   // no plan drafted yet
             #expect(page.body.contains("Submitted to the board") || page.body.contains("submitted to the board"))   // submitted once, to its own board
             #expect(!page.body.contains("name=\"audit\" value=\"\(police.id)\""))             // this board cannot give back what the other holds
             // Its heatmap row is in this board's terms.
@@ -142,5 +143,24 @@ import Testing
         } throws: { ($0 as? ApplicationError)?.message.contains("no crosswalk from 'oscb-osab-joint' to 'pan-cheshire'") == true }
         #expect(try await fixture.store.rounds().count == 1)
         #expect(try await fixture.store.audits().contains { $0.organisation == "Cheshire Fire and Rescue" } == false)
+    }
+
+    @Test func aReturnItsOwnBoardDoesNotHoldGivesNothingToPlanFrom() async throws {
+        let fixture = try await CoordinatorTests().fixtureWithCoordinator()
+        let root = try Self.twoBoards()
+        let rounds = BoardRounds(store: fixture.store)
+        _ = try await rounds.open(board: "Oxfordshire Safeguarding Children Partnership", year: 2027, deadline: CalendarDate(iso: "2027-03-31")!,
+                                  root: root, surveyID: "self-assessment", membersCSV: RoundPagesTests.members, file: "members.csv", by: "board")
+        let cheshire = try await rounds.open(board: "Cheshire West Safeguarding Adults Board", year: 2027, deadline: CalendarDate(iso: "2027-04-30")!,
+                                             root: root, surveyID: "pan-cheshire-return", membersCSV: Self.cheshireMembers, file: "members.csv", by: "board")
+        let police = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027)
+        let progress = try await rounds.progress(roundID: cheshire.round.id, today: CalendarDate(iso: "2027-05-01")!)
+        #expect(try await rounds.reading(progress, auditID: police.id).reading == nil)                // not submitted to its own board
+        await #expect { try await rounds.draftReadingPlan(progress, auditID: police.id, author: "board") }
+            throws: { ($0 as? ApplicationError)?.message.contains("own board does not hold its self-assessment yet") == true }
+        let fire = try await fixture.store.audit(organisation: "Cheshire Fire and Rescue", year: 2027)
+        await #expect { try await rounds.draftReadingPlan(progress, auditID: fire.id, author: "board") }
+            throws: { ($0 as? ApplicationError)?.message.contains("does not read that organisation through a crosswalk") == true }
+        #expect(try await fixture.store.readingPlan(roundID: cheshire.round.id, auditID: police.id) == nil)
     }
 }

@@ -108,6 +108,17 @@ import Testing
             #expect(try await browser.post("/admin/peer/\(pairing)/propose", [("scope", "requirement:S2.2"), ("rating", "red"), ("reason", "x")],
                                            csrf: home.csrf).status == .notFound)
         }
+        // A pairing that lasts cannot be made twice, and one that ended cannot end again.
+        let peers = PeerChallenge(store: fixture.store)
+        let again = try await peers.pair(roundID: round, reviewerAuditID: health.id, revieweeAuditID: police.id, by: "board")  // a new pairing after the end
+        await #expect { try await peers.pair(roundID: round, reviewerAuditID: health.id, revieweeAuditID: police.id, by: "board") }
+            throws: { "\($0)".contains("already paired") }
+        await #expect { try await peers.end(pairingID: pairing, roundID: round, by: "board") } throws: { "\($0)".contains("already ended") }
+        // A proposal the board has decided cannot be replaced, even through a new pairing's page.
+        try await fixture.store.proposePeerRating(pairingID: again.id, Moderation(scope: .requirement("S2.1"), rag: .red, reason: "x", by: "y", at: "z"))
+        try await fixture.store.decidePeerProposal(pairingID: again.id, scope: .requirement("S2.1"), decision: .changed, by: "board")
+        await #expect { try await fixture.store.proposePeerRating(pairingID: again.id, Moderation(scope: .requirement("S2.1"), rag: .green, reason: "x", by: "y", at: "z")) }
+            throws: { "\($0)".contains("already decided the proposal for requirement S2.1") }
         // And the store refuses a proposal that arrives after the end, whatever page sent it.
         await #expect { try await fixture.store.proposePeerRating(pairingID: pairing, Moderation(scope: .requirement("S2.2"), rag: .red, reason: "x", by: "y", at: "z")) }
             throws: { "\($0)".contains("ended this peer review") }
