@@ -5,11 +5,11 @@ import S11App
 
 /// `s11 admin create`: an audit coordinator who signs in to the pages of `s11 serve`.
 struct Admin: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "admin",
         abstract: "Manage the audit coordinators who sign in to 's11 serve'.", subcommands: [Create.self])
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "create",
             abstract: "Add a coordinator (or set a new password); the password is read from the terminal or standard input and stored as a bcrypt hash.")
 
         @Option(help: "The coordinator's e-mail, which they sign in with.") var email: String

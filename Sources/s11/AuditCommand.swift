@@ -11,7 +11,7 @@ struct AuditCommand: ParsableCommand {
         subcommands: [Open.self, List.self, Status.self])
 
     struct Open: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "open",
             abstract: "Open an audit for an organisation and year, pinning the current Standards/ and Surveys/.")
 
         @Option(help: "The organisation, e.g. \"Oxford City Council\".") var org: String
@@ -46,7 +46,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the audits in the database.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the audits in the database.")
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
@@ -64,7 +64,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     struct Status: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Who has returned and who has not.")
+        static let configuration = CommandConfiguration(commandName: "status", abstract: "Who has returned and who has not.")
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 

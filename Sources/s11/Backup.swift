@@ -4,7 +4,7 @@ import S11Store
 
 /// `s11 backup`: an online copy of the database.
 struct Backup: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "backup",
         abstract: "Copy the database to a new file with SQLite's online backup (safe while 's11 serve' runs).")
 
     @Option(help: "The new backup file.") var out: String

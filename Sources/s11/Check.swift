@@ -4,7 +4,7 @@ import S11XML
 
 /// `s11 check`: schema and meaning checks of Standards/ and Surveys/.
 struct Check: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "check",
         abstract: "Validate Standards/ and Surveys/ against the shipped XSDs, then check ids and references.")
 
     @OptionGroup var contentOptions: ContentOptions

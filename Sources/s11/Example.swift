@@ -8,7 +8,7 @@ import S11XML
 
 /// `s11 example`: a whole audit cycle on the example officers and returns that ship with s11.
 struct Example: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "example",
         abstract: "Run a complete audit cycle on the shipped example council and print what it wrote.")
 
     @Option(help: "Folder for the example's database and outputs (replaced on each run).") var out: String = "s11-example"

@@ -7,7 +7,7 @@ import S11Store
 
 /// `s11 invite`: one unguessable link per officer, and the invitation, sent or written.
 struct Invite: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "invite",
         abstract: "Issue each officer's unique link and invitation (only a hash of each link is kept): sent, written to files, or printed.",
         discussion: "With --send, each invitation goes to the mail program (--sendmail or $S11_SENDMAIL), to every officer no invitation has reached yet, and what the program said is recorded ('s11 invite --status').")
 

@@ -5,7 +5,7 @@ import S11Store
 
 /// `s11 moderate`: a board's moderated rating of a requirement or standard, beside the self rating.
 struct Moderate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "moderate",
         abstract: "Record a moderated rating (after a challenge event or peer review) for a requirement or a standard.",
         discussion: """
             The self rating is kept and shown beside the moderated one; the moderated one decides the gaps. \

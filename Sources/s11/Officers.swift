@@ -5,11 +5,11 @@ import S11Store
 
 /// `s11 officers import FILE.csv`, `s11 officers erase EMAIL`.
 struct Officers: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "officers",
         abstract: "Manage the named officers who answer the self-assessment.", subcommands: [Import.self, Erase.self])
 
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "import",
             abstract: "Import officers from CSV (name,email,role,service_area); all rows or none; re-import updates.")
 
         @Argument(help: "The CSV file.") var file: String
@@ -26,7 +26,7 @@ struct Officers: ParsableCommand {
     }
 
     struct Erase: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "erase",
             abstract: "Remove an officer's personal data from every audit (name, e-mail, evidence text, links), keeping their returns' scores.")
 
         @Argument(help: "The officer's e-mail.") var email: String

@@ -13,7 +13,7 @@ struct PlanCommand: ParsableCommand {
         subcommands: [Draft.self, Show.self, Update.self, Version.self, Export.self, Import.self])
 
     struct Draft: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "draft",
             abstract: "Draft the plan from the audit's gaps, one objective per gap up to a limit, with actions from the catalogue's templates.")
 
         @Option(help: "First day of the plan (YYYY-MM-DD); default 1 January after the audit year.") var start: String?
@@ -60,7 +60,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the plan as text, or only its overdue actions.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the plan as text, or only its overdue actions.")
         @Flag(help: "Only the actions past their timescale that are not Blue.") var overdue = false
         @Option(help: "With --overdue: the day to judge by (YYYY-MM-DD); default today.") var on: String?
         @OptionGroup var storeOptions: StoreOptions
@@ -77,7 +77,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     struct Update: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "update",
             abstract: "Record an action's status, progress, due date, lead or wording; every change is kept with who, when, old and new.")
 
         @Option(help: "The action's id, e.g. A3.1.") var action: String
@@ -110,7 +110,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     struct Version: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "version",
             abstract: "Raise the plan's version (0.1 -> 0.2, or 1.0 with --major) and record why in its version history.")
 
         @Option(help: "Why the version changes, e.g. \"Signed off by cabinet\".") var note: String
@@ -131,7 +131,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Export the plan as board XML, validated against plan.xsd.")
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Export the plan as board XML, validated against plan.xsd.")
 
         @Option(help: """
             xml (the board format, validated against plan.xsd), csv (one row per action and lead), html (one printable page), \
@@ -152,7 +152,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import a plan from board XML (version 2, validated against plan.xsd; version 1 files are upgraded).")
+        static let configuration = CommandConfiguration(commandName: "import", abstract: "Import a plan from board XML (version 2, validated against plan.xsd; version 1 files are upgraded).")
 
         @Argument(help: "The plan XML file.") var file: String
         @Flag(help: "Replace the stored plan for the same organisation and year.") var replace = false

@@ -4,7 +4,7 @@ import S11Store
 
 /// `s11 purge`: the staff survey's retention period.
 struct Purge: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "purge",
         abstract: "Delete staff survey answers older than the retention period.")
 
     @Option(help: "Keep staff survey answers for this many years.") var staffOlderThan: Int

@@ -7,7 +7,7 @@ import S11Store
 
 /// `s11 remind`: reminders for the officers who have not submitted, sent or written.
 struct Remind: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "remind",
         abstract: "Send reminders (--send) or write them (.eml and a mail-merge CSV, --out) for officers whose return is not in.",
         discussion: "Each reminder carries a new link (s11 keeps only hashes, so the old one cannot be re-sent); answers already saved are kept.")
 

@@ -6,12 +6,12 @@ import S11XML
 
 /// `s11 responses import|template|reopen|batches|undo|export`.
 struct Responses: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "responses",
         abstract: "Take in officers' returns and the staff survey's answers.",
         subcommands: [Import.self, Template.self, Reopen.self, Batches.self, Undo.self, Export.self])
 
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "import",
             abstract: "Import officers' returns (XML or CSV, all files or none), or with --staff the staff survey's answers.")
 
         @Argument(help: "Return files (.xml or .csv), or with --staff the staff survey's CSV export.") var files: [String]
@@ -48,7 +48,7 @@ struct Responses: ParsableCommand {
     }
 
     struct Template: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "template",
             abstract: "Write the return an officer fills in: their questions, with guidance and options.")
 
         @Option(help: "The officer's e-mail address.") var officer: String
@@ -72,7 +72,7 @@ struct Responses: ParsableCommand {
     }
 
     struct Reopen: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reopen an officer's submitted return so they can change it at their link.")
+        static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen an officer's submitted return so they can change it at their link.")
 
         @Option(help: "The officer's e-mail.") var officer: String
         @OptionGroup var storeOptions: StoreOptions
@@ -88,7 +88,7 @@ struct Responses: ParsableCommand {
     }
 
     struct Batches: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the staff survey files imported into the audit, each a batch.")
+        static let configuration = CommandConfiguration(commandName: "batches", abstract: "List the staff survey files imported into the audit, each a batch.")
 
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
@@ -110,7 +110,7 @@ struct Responses: ParsableCommand {
     }
 
     struct Undo: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Take one imported staff survey file's answers back out of the audit, in one transaction.")
+        static let configuration = CommandConfiguration(commandName: "undo", abstract: "Take one imported staff survey file's answers back out of the audit, in one transaction.")
 
         @Argument(help: "The batch number, as 's11 responses batches' lists it.") var batch: Int64
         @OptionGroup var storeOptions: StoreOptions

@@ -5,7 +5,7 @@ import S11App
 extension Responses {
     /// `s11 responses export`: every answer as CSV, streamed.
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "export",
             abstract: "Export every officer's answers, or with --staff the anonymous staff answers, as CSV.",
             discussion: "Staff answer sets in a service area and role with fewer than 5 have their profile blanked, so nobody can be picked out. Cells a spreadsheet would run as a formula are neutralised.")
 

@@ -4,7 +4,7 @@ import S11Store
 
 /// `s11 restore`: a checked backup back into place.
 struct Restore: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "restore",
         abstract: "Restore a backup into the database file (checked first: an s11 database that passes SQLite's integrity check).")
 
     @Option(help: "The backup file.") var from: String

@@ -12,7 +12,7 @@ struct RoundCommand: ParsableCommand {
         subcommands: [Open.self, List.self, Status.self, Export.self, Submit.self, Return.self, Event.self, Letter.self])
 
     struct Open: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "open",
             abstract: "Open the year's round for the board's member organisations: an audit for each, pinned to the current Standards/ and Surveys/, and an invitation to each lead's coordinator account.",
             discussion: "MEMBERS.csv has the columns organisation, sector, lead_name, lead_email. With --send each lead's invitation goes to the mail program; otherwise the links are printed.")
 
@@ -61,7 +61,7 @@ struct RoundCommand: ParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the boards' rounds.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the boards' rounds.")
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
@@ -74,7 +74,7 @@ struct RoundCommand: ParsableCommand {
     }
 
     struct Status: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Where every member organisation stands: not started, in progress, submitted to the board, overdue.")
+        static let configuration = CommandConfiguration(commandName: "status", abstract: "Where every member organisation stands: not started, in progress, submitted to the board, overdue.")
         @Option(help: "The round's number ('s11 round list').") var round: Int64
         @Option(help: "The day to judge by (YYYY-MM-DD); default today.") var on: String?
         @OptionGroup var storeOptions: StoreOptions
@@ -93,7 +93,7 @@ struct RoundCommand: ParsableCommand {
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "export",
             abstract: "The round for the board: every organisation that submitted, by requirement (self and moderated, gap), as CSV; the whole round as XML (round.xsd, validated); or the board report as HTML or Word.")
         enum Format: String, ExpressibleByArgument, CaseIterable { case csv, xml, html, docx }
         @Option(help: "The round's number ('s11 round list').") var round: Int64
@@ -118,7 +118,7 @@ struct RoundCommand: ParsableCommand {
     }
 
     struct Event: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "event",
             abstract: "Schedule a challenge event: its day, panel and the member organisations it challenges. The panel then moderates with 's11 moderate'.")
         @Option(help: "The round's number ('s11 round list').") var round: Int64
         @Option(help: "The event's title.") var title: String
@@ -143,7 +143,7 @@ struct RoundCommand: ParsableCommand {
     }
 
     struct Letter: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "letter",
             abstract: "Draft the panel's feedback letter to an organisation challenged at an event: what changed and why, strengths, areas to improve, when the plan is due.")
         @Option(help: "The event's number (printed by 's11 round event').") var event: Int64
         @Option(help: "The organisation.") var org: String
@@ -164,7 +164,7 @@ struct RoundCommand: ParsableCommand {
     }
 
     struct Submit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "submit",
             abstract: "Submit the organisation's self-assessment to the board with the lead's declaration; the board holds it (answers and officers stay as they are) until it returns it.")
         @Option(help: "The declaration; default: \"\(BoardRounds.standardDeclaration)\"") var declaration: String = BoardRounds.standardDeclaration
         @Option(help: "The lead who submits.") var by: String
@@ -181,7 +181,7 @@ struct RoundCommand: ParsableCommand {
     }
 
     struct Return: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The board gives a submitted self-assessment back to the organisation for changes, saying why.")
+        static let configuration = CommandConfiguration(commandName: "return", abstract: "The board gives a submitted self-assessment back to the organisation for changes, saying why.")
         @Option(help: "Why it goes back.") var reason: String
         @Option(help: "Who returns it, for the record.") var by: String
         @OptionGroup var storeOptions: StoreOptions

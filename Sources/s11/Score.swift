@@ -6,7 +6,7 @@ import S11Reports
 
 /// `s11 score`: the scorecard as a table or JSON.
 struct Score: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "score",
         abstract: "Score the submitted returns: per requirement, standard, service area and organisation, with RAG bands.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, html }

@@ -9,7 +9,7 @@ import S11Web
 
 /// `s11 serve`: the web pages officers and staff answer in, on the same store.
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "serve",
         abstract: "Serve the officers' returns and the staff survey in the browser, on the same database.",
         discussion: "Officers' links come from 's11 invite', the staff survey's from 's11 invite --staff'. Stop with Ctrl-C: requests in flight finish first.")
 
