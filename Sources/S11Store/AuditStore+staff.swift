@@ -28,10 +28,10 @@ extension AuditStore {
     }
 
     /// Imports answer sets in one transaction, a batch at a time: `read` is given the audit's
-    /// codebook (the stored one with `questions` added) to pack with, and a function that stages
+    /// codebook (the stored one with `questions` added) to pack with, and a function that takes
     /// a batch of the `file`th file; it returns the files it read. `record` then records them as
-    /// batches (and may refuse them), and each file's rows move under its batch's id, their
-    /// slashed dates read in the file's order. When either throws, nothing is stored.
+    /// batches (and may refuse them), and each file's answer sets are stored under its batch's
+    /// id, their slashed dates read in the file's order. When either throws, nothing is stored.
     func importStaffAnswerSets(auditID: Int64, questions: StaffCodebook,
                                _ read: (StaffCodebook, (_ batch: BatchChannel.Batch) async throws -> Void) async throws -> [StagedFile],
                                record: ([StagedFile], any SQLConnection) async throws -> [StaffImportBatch]) async throws -> [StaffImportBatch] {
@@ -41,32 +41,31 @@ extension AuditStore {
             try codebook.merge(questions)
             if codebook != before { try await Self.save(codebook, auditID: auditID, db: db) }
             // Random keys put each row at a random place in the table, which costs a cache miss a
-            // row once the table outgrows the page cache. So batches are appended to a staging
-            // table first, then moved over in key order: one sort, then appends at the end of the
-            // audit's range, in time that grows with the import and a cache that does not.
-            let d = db.dialect
-            try await db.execute("""
-                CREATE TEMP TABLE staffImport (id \(d.blob) NOT NULL, submittedOn \(d.text), codes \(d.blob) NOT NULL, file \(d.integer) NOT NULL)
-                """)
-            // Dropped at the end; a failed import's rollback takes the table with it.
-            let staged = try await read(codebook) { batch in
-                try await db.insertRows(into: "staffImport", columns: ["id", "submittedOn", "codes", "file"],
-                                  Self.values(batch.rows, auditID: nil).map { $0 + [.integer(Int64(batch.file))] })
-            }
+            // row once the table outgrows the page cache. So the answer sets are given their keys
+            // and sorted by them as they are read (in runs, in bounded memory), then stored in key
+            // order: in time that grows with the import and a cache that does not.
+            let sort = StaffAnswerSort(width: codebook.questions.count)
+            let staged = try await read(codebook) { batch in try sort.add(batch.block, file: batch.file) }
             let batches = try await record(staged, db)
-            for (index, (file, batch)) in zip(staged, batches).enumerated() {
-                // A slashed date was staged as FF/SS/YYYY: it becomes YYYY-MM-DD in the file's order.
-                try await db.execute("""
-                    INSERT INTO staffAnswerSet (auditID, id, submittedOn, codes, batchID)
-                    SELECT ?, id,
-                           CASE WHEN substr(submittedOn, 3, 1) = '/' THEN substr(submittedOn, 7, 4) || '-' ||
-                               CASE WHEN ? = 'dmy' THEN substr(submittedOn, 4, 2) || '-' || substr(submittedOn, 1, 2)
-                                    ELSE substr(submittedOn, 1, 2) || '-' || substr(submittedOn, 4, 2) END
-                           ELSE submittedOn END,
-                           codes, ? FROM staffImport WHERE file = ? ORDER BY id
-                    """, [auditID, file.dateOrder?.rawValue ?? "", batch.id, Int64(index)])
+            try sort.finish()
+            let orders = staged.map(\.dateOrder)
+            let day = UnsafeMutableRawBufferPointer.allocate(byteCount: 10, alignment: 1)
+            defer { day.deallocate() }
+            try await db.insertRows(into: "staffAnswerSet", columns: ["auditID", "id", "submittedOn", "codes", "batchID"]) { row in
+                guard let answerSet = try sort.next() else { return false }
+                row.removeAll(keepingCapacity: true)
+                row.append(.integer(auditID))
+                row.append(.blob(answerSet.key))
+                if let date = ExportDay(packed: answerSet.day)?.day(in: orders[answerSet.file]) {
+                    date.writeISO(into: day)
+                    row.append(.text(UnsafeRawBufferPointer(day)))
+                } else {
+                    row.append(.null)
+                }
+                row.append(.blob(answerSet.codes))
+                row.append(.integer(batches[answerSet.file].id))
+                return true
             }
-            try await db.execute("DROP TABLE staffImport")
             return batches
         }
     }
@@ -112,10 +111,10 @@ extension AuditStore {
         try await db.insertRows(into: "staffAnswerSet", columns: ["auditID", "id", "submittedOn", "codes"], values(rows, auditID: auditID))
     }
 
-    /// Each answer set as a row under a fresh random key, led by `auditID` when given.
-    private static func values(_ rows: [StaffCSVImport.Row], auditID: Int64?) -> [[SQLValue]] {
+    /// Each answer set as a row of the audit under a fresh random key.
+    private static func values(_ rows: [StaffCSVImport.Row], auditID: Int64) -> [[SQLValue]] {
         zip(SecureRandom.keys(rows.count), rows).map { key, row in
-            (auditID.map { [SQLValue.integer($0)] } ?? []) + [.blob(key), row.day?.storedText.sqlValue ?? .null, .blob(Data(row.codes))]
+            [.integer(auditID), .blob(key), row.day?.day(in: nil)?.iso.sqlValue ?? .null, .blob(Data(row.codes))]
         }
     }
 }

@@ -117,9 +117,9 @@ extension AuditStore {
             var reading = StaffCSVImport(reader: reader, codebook: codebook, file: file)
             var hash = SHA256()
             func pass() throws {
-                let rows = reading.takeRows()
-                guard outcome.problems.isEmpty, reading.problems.isEmpty, !rows.isEmpty else { return }
-                guard channel.send(BatchChannel.Batch(file: index, rows: rows)) else { throw CancellationError() }
+                let block = reading.takeBlock()
+                guard outcome.problems.isEmpty, reading.problems.isEmpty, !block.isEmpty else { return }
+                guard channel.send(BatchChannel.Batch(file: index, block: block)) else { throw CancellationError() }
             }
             try readChunks(of: file) { chunk in
                 hash.update(bufferPointer: chunk)

@@ -6,7 +6,7 @@ final class BatchChannel: @unchecked Sendable {
     /// Answer sets read from the `file`th file of the import.
     struct Batch: Sendable {
         var file: Int
-        var rows: [StaffCSVImport.Row]
+        var block: StaffAnswerBlock
     }
 
     private let condition = NSCondition()

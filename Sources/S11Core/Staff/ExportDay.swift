@@ -21,6 +21,43 @@ public enum ExportDay: Sendable, Hashable {
         self = .slashed(first: first, second: second, year: year)
     }
 
+    /// Reads the export's bytes as `init?(_:)` reads its text, without making a string for the
+    /// common `2026-11-20` (alone or before a time).
+    public init?(bytes: UnsafeRawBufferPointer) {
+        func digit(_ index: Int) -> Int? {
+            let byte = bytes[index]
+            return byte >= 0x30 && byte <= 0x39 ? Int(byte - 0x30) : nil
+        }
+        if bytes.count >= 10, bytes.count == 10 || bytes[10] == 0x20 || bytes[10] == 0x54, bytes[4] == 0x2D, bytes[7] == 0x2D,
+           let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+           let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) {
+            guard let date = CalendarDate(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1) else { return nil }
+            self = .known(date)
+            return
+        }
+        self.init(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The day in 32 bits, for answer sets packed back to back (`init?(packed:)` reads it back).
+    public var packed: UInt32 {
+        switch self {
+        case .known(let date): return 1 << 30 | UInt32(date.year) << 16 | UInt32(date.month) << 8 | UInt32(date.day)
+        case .slashed(let first, let second, let year): return 2 << 30 | UInt32(year) << 16 | UInt32(first) << 8 | UInt32(second)
+        }
+    }
+
+    /// The day `packed` gave; nil for 0 (no day).
+    public init?(packed: UInt32) {
+        let year = Int(packed >> 16 & 0x3FFF), high = Int(packed >> 8 & 0xFF), low = Int(packed & 0xFF)
+        switch packed >> 30 {
+        case 1:
+            guard let date = CalendarDate(year: year, month: high, day: low) else { return nil }
+            self = .known(date)
+        case 2: self = .slashed(first: high, second: low, year: year)
+        default: return nil
+        }
+    }
+
     /// The day, in `order` for a slashed date; nil when it is no date in that order.
     public func day(in order: DateOrder?) -> CalendarDate? {
         switch self {
@@ -31,16 +68,6 @@ public enum ExportDay: Sendable, Hashable {
 
     /// Whether the day is a real date in `order`.
     public func fits(_ order: DateOrder) -> Bool { day(in: order) != nil }
-
-    /// As stored before the file's order is known: `2026-11-20`, or `FF/SS/YYYY` (see `resolvedSQL`).
-    public var storedText: String {
-        switch self {
-        case .known(let date): return date.iso
-        case .slashed(let first, let second, let year): return Self.two(first) + "/" + Self.two(second) + "/" + String(year)
-        }
-    }
-
-    private static func two(_ number: Int) -> String { number < 10 ? "0\(number)" : String(number) }
 
     private static func date(_ first: Int, _ second: Int, _ year: Int, _ order: DateOrder) -> CalendarDate? {
         let (day, month) = order == .dmy ? (first, second) : (second, first)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads one staff survey export pushed in chunks of bytes (so a file of a million answer sets
 /// never sits in memory whole) and hands over its answer sets packed by a codebook, a batch at a
-/// time. The header decides the layout and what each column means (see `StaffSurveyCSVReader`);
+/// time (`takeBlock`). The header decides the layout and what each column means (see `StaffSurveyCSVReader`);
 /// every bad answer is a problem with its line and column, and the caller stores nothing when
 /// `problems` is not empty at the end.
 public struct StaffCSVImport: Sendable {
@@ -35,6 +35,64 @@ public struct StaffCSVImport: Sendable {
         var texts: [String]
     }
 
+    /// Every column's options' keys in flat arrays, for matching a field's bytes with no
+    /// allocation or reference counting: a million answer sets have twenty million fields.
+    private struct KeyTable: Sendable {
+        enum Kind: Sendable { case dropped, date, question }
+        struct Slot: Sendable {
+            var kind: Kind
+            var position: Int
+            var keys: Range<Int>
+        }
+        struct Key: Sendable {
+            var start: Int
+            var count: Int
+            var code: UInt8
+        }
+        var columns: [Slot] = []
+        var keys: [Key] = []
+        var bytes: [UInt8] = []
+
+        init(_ compiled: [Column]) {
+            for column in compiled {
+                switch column {
+                case .dropped: columns.append(Slot(kind: .dropped, position: -1, keys: 0..<0))
+                case .date: columns.append(Slot(kind: .date, position: -1, keys: 0..<0))
+                case .question(let position, let options, _):
+                    let first = keys.count
+                    for option in options {
+                        for key in option.keys {
+                            keys.append(Key(start: bytes.count, count: key.count, code: option.code))
+                            bytes += key
+                        }
+                    }
+                    columns.append(Slot(kind: .question, position: position, keys: first..<keys.count))
+                }
+            }
+        }
+
+        /// The code of the option whose value or label the field is, ignoring ASCII case.
+        func code(_ field: UnsafeRawBufferPointer, column: Slot) -> UInt8? {
+            keys.withUnsafeBufferPointer { keys in
+                bytes.withUnsafeBufferPointer { pool in
+                    for index in column.keys {
+                        let key = keys[index]
+                        guard key.count == field.count else { continue }
+                        var offset = 0
+                        while offset < key.count {
+                            var byte = field[offset]
+                            if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                            if byte != pool[key.start + offset] { break }
+                            offset += 1
+                        }
+                        if offset == key.count { return key.code }
+                    }
+                    return nil
+                }
+            }
+        }
+    }
+
     public let reader: StaffSurveyCSVReader
     public let codebook: StaffCodebook
     public let file: String
@@ -43,7 +101,10 @@ public struct StaffCSVImport: Sendable {
     private var columns: [Column]?
     private var layout: StaffSurveyCSVReader.Layout = .s11
     private var fieldCount = 0
-    private var rows: [Row] = []
+    private var table = KeyTable([])
+    private var block: StaffAnswerBlock
+    /// One answer set's codes while its record is read (kept between records).
+    private var scratch: [UInt8]
     private var listed: [Diagnostic] = []
     private var unlisted = 0
     /// Set when the file is not UTF-8: the one line said, and nothing more is read.
@@ -66,6 +127,8 @@ public struct StaffCSVImport: Sendable {
         self.codebook = codebook
         self.file = file
         self.parser = CSVParser(file: file)
+        self.block = StaffAnswerBlock(width: codebook.questions.count)
+        self.scratch = Array(repeating: 0, count: codebook.questions.count)
     }
 
     /// Reads the next chunk of the file. Throws only when the CSV itself is broken (a stray
@@ -103,14 +166,12 @@ public struct StaffCSVImport: Sendable {
     /// that what is reported does not depend on where the chunks happen to end: the file's first
     /// refusal, in the order of its lines.
     private mutating func parse(_ chunk: UnsafeRawBufferPointer) throws(DiagnosticsError) {
+        var offset = 0
         do {
-            try parser.feed(chunk)
+            while try parser.nextRecord(in: chunk, from: &offset) { take(parser.record) }
         } catch {
-            for record in parser.takeRecords() { take(record) }
             if refusal == nil { throw error }
-            return
         }
-        for record in parser.takeRecords() { take(record) }
     }
 
     /// Reads a whole text.
@@ -128,8 +189,7 @@ public struct StaffCSVImport: Sendable {
     public mutating func finish() throws(DiagnosticsError) {
         try startReading()
         guard refusal == nil else { return }
-        try parser.finish()
-        for record in parser.takeRecords() { take(record) }
+        if try parser.finishRecord() { take(parser.record) }
         if columns == nil {
             if header.isEmpty {
                 note(Diagnostic(SourceLocation(file: file, line: 1, column: 1), "the file is empty; export the survey's responses as CSV"))
@@ -140,10 +200,16 @@ public struct StaffCSVImport: Sendable {
         decideDateOrder()
     }
 
-    /// The answer sets read since the last call.
+    /// The answer sets read since the last call, packed back to back.
+    public mutating func takeBlock() -> StaffAnswerBlock {
+        defer { block = StaffAnswerBlock(width: block.width) }
+        return block
+    }
+
+    /// The answer sets read since the last call, one by one.
     public mutating func takeRows() -> [Row] {
-        defer { rows.removeAll(keepingCapacity: true) }
-        return rows
+        let taken = takeBlock()
+        return (0..<taken.count).map { Row(codes: Array(taken.codes(at: $0)), day: taken.day(at: $0)) }
     }
 
     /// Every problem found, the first `DiagnosticsError.limitPerFile` of them and a line saying how many more; or
@@ -159,20 +225,24 @@ public struct StaffCSVImport: Sendable {
     private mutating func refuse(at location: SourceLocation, _ message: String) {
         guard refusal == nil else { return }
         refusal = Diagnostic(location, message)
-        rows = []
+        block = StaffAnswerBlock(width: block.width)
     }
 
     // MARK: Dates
 
-    private mutating func noteDate(_ bytes: ArraySlice<UInt8>, at location: SourceLocation) -> ExportDay? {
-        let text = String(decoding: bytes.prefix(40), as: UTF8.self)
-        guard let day = ExportDay(text) else {
-            note(Diagnostic(location, "'\(text)' is not a date; the export's date column holds dates such as 2026-11-20 or 20/11/2026 10:14:03"))
+    /// The field's day; nil, with the problem noted, when it is no date. A slashed date is noted
+    /// as evidence of the file's order of day and month.
+    private mutating func noteDate(_ bytes: UnsafeRawBufferPointer, in field: CSVParser.Field) -> ExportDay? {
+        let read = UnsafeRawBufferPointer(rebasing: bytes.prefix(40))
+        guard let day = ExportDay(bytes: read) else {
+            let text = String(decoding: read, as: UTF8.self)
+            note(Diagnostic(here(field), "'\(text)' is not a date; the export's date column holds dates such as 2026-11-20 or 20/11/2026 10:14:03"))
             return nil
         }
         if case .slashed = day {
-            if firstSlashed == nil { firstSlashed = (location, text) }
-            for order in DateOrder.allCases where ruledOut[order] == nil && !day.fits(order) { ruledOut[order] = (location, text) }
+            func evidence() -> (location: SourceLocation, text: String) { (here(field), String(decoding: read, as: UTF8.self)) }
+            if firstSlashed == nil { firstSlashed = evidence() }
+            for order in DateOrder.allCases where ruledOut[order] == nil && !day.fits(order) { ruledOut[order] = evidence() }
         }
         return day
     }
@@ -231,6 +301,7 @@ public struct StaffCSVImport: Sendable {
         let resolved = reader.columns(texts, file: file)
         for problem in resolved.problems { note(problem) }
         columns = resolved.targets.map(compile)
+        table = KeyTable(columns ?? [])
         layout = resolved.layout
         fieldCount = header[0].fields.count
         let headerRows = resolved.layout == .surveyMonkey ? 2 : 1
@@ -274,67 +345,66 @@ public struct StaffCSVImport: Sendable {
     }
 
     private mutating func read(_ record: CSVParser.Record) {
-        guard let columns, !record.isBlank, refusal == nil, checkFieldCount(record) else { return }
-        var codes = [UInt8](repeating: 0, count: codebook.questions.count)
+        guard columns != nil, !record.isBlank, refusal == nil, checkFieldCount(record) else { return }
+        var codes = scratch          // taken and given back: no allocation per record
+        scratch = []
+        defer { scratch = codes }
         var answered = false
-        var day: ExportDay?
-        for (index, field) in record.fields.enumerated() {
-            switch columns[index] {
-            case .dropped:
-                continue
-            case .date:
-                let bytes = Self.trimmed(record.slice(field))
-                if !bytes.isEmpty { day = noteDate(bytes, at: here(field)) }
-            case .question(let position, let options, let describe):
-                let bytes = Self.trimmed(record.slice(field))
-                guard !bytes.isEmpty, position >= 0 else { continue }
-                if let code = Self.code(bytes, options) {
-                    codes[position] = code
-                    answered = true
-                    continue
-                }
-                // Not a plain match: compare as text (non-ASCII letters, Unicode spaces), or report.
-                guard let text = String(validating: bytes, as: UTF8.self) else {
-                    return refuse(at: here(field), CSVText.notUTF8)
-                }
-                let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                if value.isEmpty { continue }
-                if let option = options.first(where: { $0.texts.contains(value.lowercased()) }) {
-                    codes[position] = option.code
-                    answered = true
-                } else {
-                    note(Diagnostic(here(field), describe(value)))
+        var day: UInt32 = 0
+        let table = table
+        codes.withUnsafeMutableBufferPointer { codes in
+            codes.update(repeating: 0)
+            record.bytes.withUnsafeBytes { raw in
+                record.fields.withUnsafeBufferPointer { fields in
+                    table.columns.withUnsafeBufferPointer { columns in
+                        for index in 0..<fields.count {
+                            let column = columns[index]
+                            guard column.kind != .dropped else { continue }
+                            let field = fields[index]
+                            let bytes = Self.trimmed(UnsafeRawBufferPointer(rebasing: raw[field.start..<field.end]))
+                            guard !bytes.isEmpty else { continue }
+                            if column.kind == .date {
+                                day = noteDate(bytes, in: field)?.packed ?? 0
+                                continue
+                            }
+                            guard column.position >= 0 else { continue }
+                            if let code = table.code(bytes, column: column) ?? matchAsText(bytes, column: index, field: field) {
+                                codes[column.position] = code
+                                answered = true
+                            } else if refusal != nil {
+                                return
+                            }
+                        }
+                    }
                 }
             }
         }
-        if answered {
-            rows.append(Row(codes: codes, day: day))
+        if answered, refusal == nil {
+            block.append(codes: codes, day: day)
             count += 1
         }
     }
 
-    private static func code(_ bytes: ArraySlice<UInt8>, _ options: [OptionMatch]) -> UInt8? {
-        for option in options {
-            for key in option.keys where key.count == bytes.count {
-                var same = true
-                var index = bytes.startIndex
-                for expected in key {
-                    var byte = bytes[index]
-                    if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-                    if byte != expected { same = false; break }
-                    index += 1
-                }
-                if same { return option.code }
-            }
+    /// A field that is no option byte for byte, compared as text (non-ASCII letters, Unicode
+    /// spaces); nil when it is none, with the problem noted (or the file refused when it is not UTF-8).
+    private mutating func matchAsText(_ bytes: UnsafeRawBufferPointer, column: Int, field: CSVParser.Field) -> UInt8? {
+        guard case .question(_, let options, let describe) = columns?[column] else { return nil }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            refuse(at: here(field), CSVText.notUTF8)
+            return nil
         }
+        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.isEmpty { return nil }
+        if let option = options.first(where: { $0.texts.contains(value.lowercased()) }) { return option.code }
+        note(Diagnostic(here(field), describe(value)))
         return nil
     }
 
-    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var bytes = bytes
-        while let first = bytes.first, CSVParser.isSpace(first) { bytes = bytes.dropFirst() }
-        while let last = bytes.last, CSVParser.isSpace(last) { bytes = bytes.dropLast() }
-        return bytes
+    private static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var start = 0, end = bytes.count
+        while start < end, CSVParser.isSpace(bytes[start]) { start += 1 }
+        while end > start, CSVParser.isSpace(bytes[end - 1]) { end -= 1 }
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
     }
 
     private func here(_ field: CSVParser.Field) -> SourceLocation {

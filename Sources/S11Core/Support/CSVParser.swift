@@ -11,7 +11,8 @@ public struct CSVParser: Sendable {
         public var column: Int
     }
 
-    /// One record's field bytes, back to back, and where each field starts.
+    /// One record's bytes (its fields', and for a plain line the commas between them too), and
+    /// where each field is in them.
     public struct Record: Sendable, Hashable {
         public var line: Int
         public var bytes: [UInt8]
@@ -21,7 +22,7 @@ public struct CSVParser: Sendable {
         public func slice(_ field: Field) -> ArraySlice<UInt8> { bytes[field.start..<field.end] }
 
         /// True when every field is empty or ASCII white space.
-        public var isBlank: Bool { bytes.allSatisfy(CSVParser.isSpace) }
+        public var isBlank: Bool { fields.allSatisfy { slice($0).allSatisfy(CSVParser.isSpace) } }
     }
 
     /// Space, tab, line feed or carriage return.
@@ -38,12 +39,25 @@ public struct CSVParser: Sendable {
     private var crSeen = false             // a CR: a following LF belongs to the same line break
     private var atStart = true             // a byte-order mark may come first
     private var bomBytes = 0
+    private var recordReady = false        // `bytes` and `fields` hold a finished record, not yet emptied
+    private var readyLine = 1
 
     public init(file: String) { self.file = file }
 
     /// Parses `chunk`; finished records wait in `takeRecords()`. Throws on text after a closing quote.
     public mutating func feed(_ chunk: UnsafeRawBufferPointer) throws(DiagnosticsError) {
-        var index = 0
+        var offset = 0
+        while try nextRecord(in: chunk, from: &offset) { records.append(record) }
+    }
+
+    /// Parses `chunk` from `offset` until a record is finished (true: `record` holds it, until
+    /// the next call) or the chunk is used up (false). Nothing is copied for the caller, so a
+    /// long file is read at the speed of its bytes. Throws on text after a closing quote.
+    public mutating func nextRecord(in chunk: UnsafeRawBufferPointer, from offset: inout Int) throws(DiagnosticsError) -> Bool {
+        startRecordIfTaken()
+        var index = offset
+        defer { offset = index }
+        if takePlainLine(chunk, at: &index) { return true }
         while index < chunk.count {
             // Most bytes are plain text: copy a run of them in one go, and only the bytes that can
             // change the state (comma, quote, line ends) go through `consume`.
@@ -60,12 +74,68 @@ public struct CSVParser: Sendable {
                     bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[start..<index]))
                     column += characters
                 }
-                if index == chunk.count { return }
+                if index == chunk.count { return false }
             }
             try consume(chunk[index])
             index += 1
+            if recordReady { return true }
         }
+        return false
     }
+
+    /// Reads a whole line in one go when it starts a record, ends in this chunk and has no quote
+    /// (as nearly every line of an export does): its bytes copied at once, each field found by
+    /// its commas. False, with nothing taken, for any other line.
+    private mutating func takePlainLine(_ chunk: UnsafeRawBufferPointer, at index: inout Int) -> Bool {
+        guard !quoteSeen, !atStart, !afterQuote, !inQuotes, !quotedField, bytes.isEmpty, fields.isEmpty, index < chunk.count else { return false }
+        if crSeen {
+            // The line feed of a CR LF ends no second line.
+            crSeen = false
+            if chunk[index] == 0x0A { index += 1 }
+            guard index < chunk.count else { return false }
+        }
+        let start = index
+        var position = start, fieldStartAt = start, fieldColumn = column, characters = 0
+        while true {
+            guard position < chunk.count else {
+                fields.removeAll(keepingCapacity: true)
+                return false
+            }
+            let byte = chunk[position]
+            if byte == 0x2C || byte == 0x0A || byte == 0x0D {
+                fields.append(Field(start: fieldStartAt - start, end: position - start, line: line, column: fieldColumn))
+                if byte != 0x2C { break }
+                characters += 1
+                fieldStartAt = position + 1
+                fieldColumn = column + characters
+            } else if byte == 0x22 {
+                fields.removeAll(keepingCapacity: true)
+                return false
+            } else if byte & 0xC0 != 0x80 {
+                characters += 1
+            }
+            position += 1
+        }
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[start..<position]))
+        var end = position
+        if chunk[position] == 0x0D {
+            // CR LF is one line break; a CR at the chunk's end waits to see what follows.
+            if position + 1 < chunk.count {
+                if chunk[position + 1] == 0x0A { end += 1 }
+            } else {
+                crSeen = true
+            }
+        }
+        recordReady = true
+        readyLine = line
+        line += 1; column = 1
+        self.fieldLine = line; self.fieldColumn = 1; recordLine = line
+        index = end + 1
+        return true
+    }
+
+    /// The record `nextRecord` or `finishRecord` just finished, sharing the parser's storage.
+    public var record: Record { Record(line: readyLine, bytes: bytes, fields: fields) }
 
     /// Parses a string's UTF-8.
     public mutating func feed(_ text: String) throws(DiagnosticsError) {
@@ -80,16 +150,23 @@ public struct CSVParser: Sendable {
     /// Ends the input: the last record (without a final line break) is finished. Throws when a
     /// quoted field is never closed.
     public mutating func finish() throws(DiagnosticsError) {
+        if try finishRecord() { records.append(record) }
+    }
+
+    /// Ends the input; true when that finished a last record (without a final line break), which
+    /// `record` then holds. Throws when a quoted field is never closed.
+    public mutating func finishRecord() throws(DiagnosticsError) -> Bool {
+        startRecordIfTaken()
         if quoteSeen { quoteSeen = false; inQuotes = false; afterQuote = true }
         crSeen = false
         if inQuotes {
             throw DiagnosticsError([Diagnostic(SourceLocation(file: file, line: fieldLine, column: fieldColumn),
                                                "a quoted field is never closed; add the closing quote")])
         }
-        if bytes.count > fieldStart || !fields.isEmpty || quotedField {
-            endField()
-            endRecord()
-        }
+        guard bytes.count > fieldStart || !fields.isEmpty || quotedField else { return false }
+        endField()
+        endRecord()
+        return true
     }
 
     /// The records finished so far, handed over once.
@@ -173,7 +250,14 @@ public struct CSVParser: Sendable {
     }
 
     private mutating func endRecord() {
-        records.append(Record(line: recordLine, bytes: bytes, fields: fields))
+        recordReady = true
+        readyLine = recordLine
+    }
+
+    /// Empties the finished record's storage (kept for the next one) once it has been read.
+    private mutating func startRecordIfTaken() {
+        guard recordReady else { return }
+        recordReady = false
         bytes.removeAll(keepingCapacity: true)
         fields.removeAll(keepingCapacity: true)
         fieldStart = 0

@@ -37,6 +37,23 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// Writes `YYYY-MM-DD` into the first ten bytes of `buffer`, making no string.
+    public func writeISO(into buffer: UnsafeMutableRawBufferPointer) {
+        precondition(buffer.count >= 10, "an ISO date is ten bytes")
+        func digits(_ value: Int, _ count: Int, at offset: Int) {
+            var value = value
+            for index in stride(from: offset + count - 1, through: offset, by: -1) {
+                buffer[index] = UInt8(0x30 + value % 10)
+                value /= 10
+            }
+        }
+        digits(year, 4, at: 0)
+        buffer[4] = 0x2D
+        digits(month, 2, at: 5)
+        buffer[7] = 0x2D
+        digits(day, 2, at: 8)
+    }
+
     public var description: String { iso }
 
     /// "January 2027".

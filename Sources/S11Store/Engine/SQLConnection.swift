@@ -21,12 +21,30 @@ public protocol SQLConnection {
     /// Inserts many rows into `table`'s `columns` with as few round trips as the engine allows.
     func insertRows(into table: String, columns: [String], _ rows: [[SQLValue]]) async throws
 
+    /// Inserts rows as `next` gives them, one at a time (it fills in the row's values, one per
+    /// column, and returns false when there are no more), binding the bytes it points at.
+    func insertRows(into table: String, columns: [String], next: (inout [SQLBorrowedValue]) throws -> Bool) async throws
+
     /// From here to the end of the transaction no other writer runs; what it reads from now on
     /// includes every change committed before. (Every `write` starts so.)
     func excludeOtherWriters() async throws
 }
 
 extension SQLConnection {
+    /// Copies the rows `next` gives into values and inserts them a thousand at a time.
+    public func insertRows(into table: String, columns: [String], next: (inout [SQLBorrowedValue]) throws -> Bool) async throws {
+        var row: [SQLBorrowedValue] = []
+        var more = true
+        while more {
+            var chunk: [[SQLValue]] = []
+            while chunk.count < 1_000 {
+                guard try next(&row) else { more = false; break }
+                chunk.append(row.map(\.owned))
+            }
+            if !chunk.isEmpty { try await insertRows(into: table, columns: columns, chunk) }
+        }
+    }
+
     @discardableResult
     public func execute(_ sql: String) async throws -> Int {
         try await execute(sql, [])
