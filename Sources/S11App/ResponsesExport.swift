@@ -28,23 +28,25 @@ public struct ResponsesExport: Sendable {
 
     /// The anonymous staff answer sets: a first pass counts each service area and role, the second
     /// writes the rows a page at a time, blanking the profile of any group under
-    /// `StaffExportTable.smallestGroup`. The sink may wait (a slow download) without holding the store.
-    public func staff(pageSize: Int = 5_000, to sink: (String) async throws -> Void) async throws {
+    /// `StaffExportTable.smallestGroup`. The sink (given UTF-8) may wait (a slow download) without
+    /// holding the store.
+    public func staff(pageSize: Int = 5_000, to sink: ([UInt8]) async throws -> Void) async throws {
         guard let survey = session.content.staffSurvey else {
             throw ApplicationError("this audit was opened without a staff confidence survey, so there are no staff answers to export")
         }
         var groups: [Int: Int] = [:]
         let counted = await StaffExportTable(survey: survey, content: session.content, codebook: try session.store.staffCodebook(auditID: session.audit.id))
         try await session.store.forEachStaffCodes(auditID: session.audit.id) { groups[counted.group($0), default: 0] += 1 }
-        try await sink(counted.header)
+        try await sink(Array(counted.header.utf8))
         var key: Data?
         repeat {
             let page = try await session.store.staffAnswerSetPage(auditID: session.audit.id, after: key, limit: pageSize)
             // The codebook only grows: codes counted above read the same in every page's table.
             let table = StaffExportTable(survey: survey, content: session.content, codebook: page.codebook)
-            var text = ""
+            var text: [UInt8] = []
+            text.reserveCapacity(page.rows.count * 128)
             for row in page.rows {
-                text += table.row(row.codes, day: row.day, suppressed: (groups[table.group(row.codes)] ?? 0) < StaffExportTable.smallestGroup)
+                table.appendRow(row.codes, day: row.day, suppressed: (groups[table.group(row.codes)] ?? 0) < StaffExportTable.smallestGroup, to: &text)
             }
             try await sink(text)
             key = page.last

@@ -11,10 +11,10 @@ public struct StaffExportTable: Sendable {
     public static let smallestGroup = 5
 
     /// One column: where its question's code sits in a packed answer set (nil when no answer set
-    /// holds it) and each code's cell, already CSV-escaped (code 0, unanswered, is empty).
+    /// holds it) and each code's cell, already CSV-escaped, as UTF-8 (code 0, unanswered, is empty).
     struct Column: Sendable {
         var position: Int?
-        var cells: [String]
+        var cells: [[UInt8]]
     }
 
     let profile: [Column]
@@ -25,7 +25,7 @@ public struct StaffExportTable: Sendable {
         func column(_ id: String, label: (String) -> String) -> Column {
             let position = codebook.position(of: id)
             let values = position.map { codebook.questions[$0].values } ?? []
-            return Column(position: position, cells: [""] + values.map { PlanCSV.field(label($0)) })
+            return Column(position: position, cells: [[]] + values.map { Array(PlanCSV.field(label($0)).utf8) })
         }
         profile = survey.profile.map { question in
             column(question.id) { value in question.options.first { $0.value == value }?.label ?? value }
@@ -47,23 +47,20 @@ public struct StaffExportTable: Sendable {
         return key
     }
 
-    /// One answer set as a row, its profile blanked when `suppressed`.
-    public func row(_ codes: [UInt8], day: String?, suppressed: Bool) -> String {
-        var line = ""
-        line.reserveCapacity(256)
+    /// Appends one answer set as a row to `line`, its profile blanked when `suppressed`.
+    public func appendRow(_ codes: [UInt8], day: String?, suppressed: Bool, to line: inout [UInt8]) {
         func append(_ column: Column) {
             if let position = column.position, position < codes.count {
                 let code = Int(codes[position])
                 if code < column.cells.count { line += column.cells[code] }
             }
-            line += ","
+            line.append(0x2C)
         }
         for column in profile {
-            if suppressed { line += "," } else { append(column) }
+            if suppressed { line.append(0x2C) } else { append(column) }
         }
         for column in statements { append(column) }
-        line += day ?? ""
-        line += "\r\n"
-        return line
+        if let day { line += day.utf8 }
+        line += [0x0D, 0x0A]
     }
 }

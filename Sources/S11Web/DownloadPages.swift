@@ -71,8 +71,11 @@ struct DownloadPages: Sendable {
     private func responses(_ name: String, audit: AuditRecord) async throws -> Response {
         let export = await ResponsesExport(session: try app.session(audit))
         let body = ResponseBody { writer in
-            let send: (String) async throws -> Void = { text in try await writer.write(ByteBuffer(string: text)) }
-            if name == "responses.csv" { try await export.officers(to: send) } else { try await export.staff(to: send) }
+            if name == "responses.csv" {
+                try await export.officers { text in try await writer.write(ByteBuffer(string: text)) }
+            } else {
+                try await export.staff { bytes in try await writer.write(ByteBuffer(bytes: bytes)) }
+            }
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: Download.headers(fileName: name, contentType: "text/csv; charset=utf-8"), body: body)

@@ -18,7 +18,7 @@ extension Responses {
             try await reportingFailures {
                 let export = await ResponsesExport(session: try AuditSession(db: storeOptions.db, selection: selection))
                 let output = try StreamedOutput(path: out)
-                if staff { try await export.staff(to: output.write) } else { try await export.officers(to: output.write) }
+                if staff { try await export.staff(to: { try output.write($0) }) } else { try await export.officers(to: output.write) }
                 try output.finish()
                 if let out { print("wrote \(out)") }
             }
@@ -54,6 +54,11 @@ final class StreamedOutput {
 
     func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 64 * 1024 { try flush() }
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 64 * 1024 { try flush() }
     }
 

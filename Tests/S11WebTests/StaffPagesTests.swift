@@ -80,10 +80,11 @@ import Testing
         _ = try await session.importStaffResponses(files: [WebFixture.packageRoot.appendingPathComponent("Examples/staff/surveymonkey-2026.csv").path],
                                              mappingFile: nil)
         let export = ResponsesExport(session: session)
-        var small = "", whole = ""
+        var small: [UInt8] = [], wholeBytes: [UInt8] = []
         try await export.staff(pageSize: 7) { small += $0 }
-        try await export.staff(pageSize: 5_000) { whole += $0 }
-        #expect(small == whole)
+        try await export.staff(pageSize: 5_000) { wholeBytes += $0 }
+        #expect(small == wholeBytes)
+        let whole = String(decoding: wholeBytes, as: UTF8.self)
         #expect(whole.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + (try await count(fixture)))
         let expected = whole
         try await fixture.run { browser in
