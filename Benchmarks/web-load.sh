@@ -2,10 +2,12 @@
 # The web load benchmark: staff-survey submissions to a release build of `s11 serve` over loopback,
 # driven by wrk (Debian's `wrk` package), then a count of what the database holds.
 #
-#   bash Benchmarks/web-load.sh [SECONDS] [CONNECTIONS] [post|respondent]    (defaults: 30 s, 16, post)
+#   bash Benchmarks/web-load.sh [SECONDS] [CONNECTIONS] [post|respondent|serial]    (defaults: 30 s, 16, post)
 #
 # `post` sends the same prepared answers again and again; `respondent` is the whole respondent:
-# a GET of the page (a new CSRF token each time), then the POST with that token.
+# a GET of the page (a new CSRF token each time), then the POST with that token; `serial` is
+# one whole respondent at a time on new connections, timed GET + POST (Benchmarks/serial-respondent.py;
+# CONNECTIONS is not used).
 #
 # On the embedded SQLite default; with S11_BENCH_DATABASE_URL=postgres://... the example council
 # is moved (s11 migrate-store) into a new schema on that PostgreSQL database and served from it.
@@ -21,9 +23,10 @@ command -v wrk >/dev/null || { echo "error: wrk is missing; install it with 'apt
 swift build -c release --product s11 >/dev/null
 s11=$PWD/.build/release/s11
 case "$mode" in
-  post) lua=$PWD/Benchmarks/staff-post.lua ;;
-  respondent) lua=$PWD/Benchmarks/staff-respondent.lua ;;
-  *) echo "error: the mode is post or respondent, not '$mode'" >&2; exit 1 ;;
+  post) driver=$PWD/Benchmarks/staff-post.lua ;;
+  respondent) driver=$PWD/Benchmarks/staff-respondent.lua ;;
+  serial) driver=$PWD/Benchmarks/serial-respondent.py ;;
+  *) echo "error: the mode is post, respondent or serial, not '$mode'" >&2; exit 1 ;;
 esac
 work=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
@@ -62,7 +65,11 @@ PY
 csrf=$(awk '$6 == "s11_csrf" {print $7}' jar.txt)
 before=$(count)
 
-S11_BODY=body.txt S11_CSRF=$csrf wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$lua" "$url" | tee wrk.txt
+if [ "$mode" = serial ]; then
+  python3 "$driver" "$url" body.txt "$seconds" | tee wrk.txt
+else
+  S11_BODY=body.txt S11_CSRF=$csrf wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$driver" "$url" | tee wrk.txt
+fi
 kill $server; wait $server 2>/dev/null || true
 after=$(count)
 acknowledged=$(awk '/^acknowledged/ {print $2} /^pages/ {print $4}' wrk.txt)
