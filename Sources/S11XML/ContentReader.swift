@@ -123,7 +123,7 @@ struct ContentReader {
     private func bool(_ text: String?) -> Bool { text == "true" || text == "1" }
 
     private func trimmed(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }
             .filter { !$0.isEmpty }.joined(separator: " ")
     }
 }

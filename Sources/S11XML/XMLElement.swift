@@ -48,6 +48,6 @@ public struct XMLElement {
 
     /// The text of child `name`, trimmed of surrounding white space, or nil when absent.
     public func childText(_ name: String) -> String? {
-        child(name).map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        child(name).map { $0.text.trimmingWhitespace() }
     }
 }
