@@ -195,43 +195,88 @@ struct ReturnPages: Sendable {
     private func page(_ request: Request, _ officer: Officer, position: Int, answers: [String: Answer], errors: [FormError],
                       status: HTTPResponse.Status? = nil) throws -> Response {
         let section = officer.sections[position - 1]
-        let standard = officer.content.catalogue.standards.first { $0.id == section.standardID }
         let csrf = WebSecurity.csrfToken(for: request)
+        let version = AnswerSetVersion.of(officer.answers, questionIDs: section.questions.map(\.id))
+        let chosenValues = Dictionary(section.questions.map { ($0.id, chosen(answers[$0.id], in: officer.content.scale($0.scaleID))) },
+                                      uniquingKeysWith: { a, _ in a })
+        let html: String
+        if errors.isEmpty {
+            // The section as everyone of this role sees it is rendered once; the officer's own
+            // answers, link, version and the request's CSRF token are put in.
+            let key = "\(officer.audit.id) \(officer.officer.role) \(position)"
+            html = try app.sectionForms.page(key, render: {
+                let marks = SectionMarks()
+                return (try render(officer, position: position, answers: [:], errors: [], csrf: "", version: "", marks: marks), marks.slots)
+            }, fill: { slot, region in
+                switch slot {
+                case .token: officer.token.htmlEscaped
+                case .csrf: csrf.token.htmlEscaped
+                case .version: version.htmlEscaped
+                case .text(let questionID, let field): (field.value(answers[questionID]) ?? "").htmlEscaped
+                case .checked(let questionID, let value): chosenValues[questionID] == value ? " checked" : ""
+                case .carried(let questionID): answers[questionID]?.carried == true ? region ?? "" : ""
+                }
+            })
+        } else {
+            html = try render(officer, position: position, answers: answers, errors: errors, csrf: csrf.token, version: version, marks: nil)
+        }
+        return WebSecurity.html(html, status: status ?? (errors.isEmpty ? .ok : .unprocessableContent), request: request, csrf: csrf)
+    }
+
+    /// The option the officer chose for a question, as its scale names it.
+    private func chosen(_ answer: Answer?, in scale: Scale?) -> String? {
+        answer?.optionValue.flatMap { value in scale?.option(value)?.value ?? value }
+    }
+
+    /// The section page; with `marks`, a marker (see `PageShellCache`) wherever the officer's own
+    /// values go, instead of the values.
+    private func render(_ officer: Officer, position: Int, answers: [String: Answer], errors: [FormError], csrf: String,
+                        version: String, marks: SectionMarks?) throws -> String {
+        let section = officer.sections[position - 1]
+        let standard = officer.content.catalogue.standards.first { $0.id == section.standardID }
         let questions: [[String: Any]] = section.questions.map { question in
             let requirement = officer.content.catalogue.requirement(question.requirementID)
             let answer = answers[question.id]
             let scale = officer.content.scale(question.scaleID)
             var options: [(value: String, label: String)] = scale?.options.map { ($0.value, $0.label) } ?? []
             if requirement?.naAllowed == true { options.append((Answer.notApplicableValue, "Not applicable")) }
-            let chosen = answer?.optionValue.flatMap { value in scale?.option(value)?.value ?? value }
+            let chosen = chosen(answer, in: scale)
             let id = WebApp.domID(question.id)
-            let values: [String: Any?] = [
+            func text(_ field: SectionMarks.Field) -> String {
+                marks?.value(.text(question.id, field)) ?? field.value(answer) ?? ""
+            }
+            var values: [String: Any?] = [
                 "questionID": question.id, "domID": id, "requirementID": question.requirementID,
                 "statement": requirement?.statement ?? "", "guidance": requirement?.guidance ?? "",
                 "examples": requirement?.evidenceExamples.joined(separator: "; ") ?? "",
                 "evidenceRequired": question.evidenceRequired, "naAllowed": requirement?.naAllowed == true,
-                "carried": answer?.carried == true,
-                "evidence": answer?.evidence ?? "", "example": answer?.example ?? "", "reason": answer?.reason ?? "",
-                "improvement": answer?.improvement?.action ?? "", "improvementLead": answer?.improvement?.lead ?? "",
-                "improvementBy": answer?.improvement?.by ?? "",
+                "carried": marks != nil || answer?.carried == true,
+                "evidence": text(.evidence), "example": text(.example), "reason": text(.reason),
+                "improvement": text(.improvement), "improvementLead": text(.improvementLead), "improvementBy": text(.improvementBy),
                 "error": errors.first { $0.questionID == question.id }?.message,
                 "options": options.enumerated().map { index, option in
                     ["optionID": "\(id)-opt-\(index)", "questionID": question.id, "value": option.value, "label": option.label,
-                     "checked": option.value == chosen] as [String: Any]
+                     "checked": marks?.value(.checked(question.id, option.value)) ?? (option.value == chosen ? " checked" : nil)]
+                        .compactMapValues { $0 } as [String: Any]
                 },
             ]
+            if let marks {
+                let (start, end) = marks.region(.carried(question.id))
+                values["carriedStart"] = start
+                values["carriedEnd"] = end
+            }
             return values.compactMapValues { $0 }
         }
-        let html = try app.render("return-section", [
-            "title": standard?.title ?? section.standardID, "token": officer.token, "csrf": csrf.token,
+        return try app.render("return-section", [
+            "title": standard?.title ?? section.standardID, "token": marks?.value(.token) ?? officer.token,
+            "csrf": marks?.value(.csrf) ?? csrf,
             "organisation": officer.audit.organisation, "year": officer.audit.year,
             "position": position, "sectionCount": officer.sections.count,
             "standardNumber": standard?.number ?? position, "standardTitle": standard?.title ?? section.standardID,
             "questions": questions, "hasErrors": !errors.isEmpty,
             "errors": errors.map { ["field": $0.field, "message": $0.message] },
-            "version": AnswerSetVersion.of(officer.answers, questionIDs: section.questions.map(\.id)),
+            "version": marks?.value(.version) ?? version,
         ])
-        return WebSecurity.html(html, status: status ?? (errors.isEmpty ? .ok : .unprocessableContent), request: request, csrf: csrf)
     }
 
     private func checkPage(_ request: Request, _ officer: Officer, errors: [FormError]) throws -> Response {

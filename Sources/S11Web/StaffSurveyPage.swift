@@ -67,9 +67,10 @@ struct StaffSurveyPage: Sendable {
                       chosen: [String: String], errors: [[String: String]]) throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
         let html = if chosen.isEmpty && errors.isEmpty {
-            try app.blankForms.form("\(audit.id) \(token)", token: csrf.token) {
-                try render(token: token, audit: audit, survey: survey, scales: scales, csrf: $0, chosen: [:], errors: [])
-            }
+            try app.blankForms.page("\(audit.id) \(token)", render: {
+                (try render(token: token, audit: audit, survey: survey, scales: scales, csrf: PageShellCache<BlankFormSlot>.value(0),
+                            chosen: [:], errors: []), [.csrf])
+            }, fill: { _, _ in csrf.token.htmlEscaped })
         } else {
             try render(token: token, audit: audit, survey: survey, scales: scales, csrf: csrf.token, chosen: chosen, errors: errors)
         }
@@ -100,4 +101,9 @@ struct StaffSurveyPage: Sendable {
 
     /// Today's date only, in England.
     static func today() -> CalendarDate { CalendarDate(Date(), in: TimeZone(identifier: "Europe/London")!) }
+}
+
+/// What a staff survey's blank form leaves to each request (`PageShellCache`): its CSRF token.
+enum BlankFormSlot: Sendable {
+    case csrf
 }

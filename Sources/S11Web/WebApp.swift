@@ -34,7 +34,10 @@ public struct WebApp: Sendable {
     let guessing = LinkGuessing()
     /// Each audit's content, parsed once.
     let pinned = PinnedContentCache()
-    let blankForms = BlankFormCache()
+    /// Staff survey forms, blank, rendered once per audit and link (`StaffSurveyPage`).
+    let blankForms = PageShellCache<BlankFormSlot>()
+    /// Officers' section pages, rendered once per audit, role and section (`ReturnPages`).
+    let sectionForms = PageShellCache<SectionMarks.Slot>()
     /// Coordinators' passwords, checked off the serving threads.
     let passwords: PasswordChecks
     /// How long wrong passwords make an account or address wait.
