@@ -32,9 +32,14 @@ public struct AuditScoring: Sendable {
 
     /// The staff confidence results, with last year's audit of the same organisation for change;
     /// nil when no staff answers are stored.
-    public func staffResults() async throws -> StaffResults? {
+    /// `counted`: this audit's staff answers already counted (`AuditSession.openCounting`).
+    public func staffResults(counted: StaffCodeCounts? = nil) async throws -> StaffResults? {
         guard let survey = content.staffSurvey else { return nil }
-        let tally = try await store.staffTally(auditID: audit.id, survey: survey, scales: content.scales)
+        let tally = if let counted {
+            StaffTally(survey: survey, scales: content.scales, counts: counted)
+        } else {
+            try await store.staffTally(auditID: audit.id, survey: survey, scales: content.scales)
+        }
         guard tally.respondents > 0 else { return nil }
         // Last year's answers are counted against this year's statements, matched by id.
         let lastYear = try await store.previousAudit(of: audit)

@@ -69,7 +69,18 @@ public struct AuditSession: Sendable {
 
     public func scorecard() async throws -> Scorecard { try await scoring.scorecard() }
 
-    public func staffResults() async throws -> StaffResults? { try await scoring.staffResults() }
+    /// The staff survey's results; from `counted` when the answers were counted already.
+    public func staffResults(counted: StaffCodeCounts? = nil) async throws -> StaffResults? {
+        try await scoring.staffResults(counted: counted)
+    }
+
+    /// Opens the audit with its staff answers counted while its pinned content is read, for
+    /// `staffResults(counted:)`: the two take about as long, and each has a core to itself.
+    public static func openCounting(store: AuditStore, audit: AuditRecord) async throws -> (session: AuditSession, counted: StaffCodeCounts) {
+        async let counted = store.staffCodeCounts(auditID: audit.id)
+        let session = try await AuditSession(store: store, audit: audit)
+        return (session, try await counted)
+    }
 
     public func gaps(in card: Scorecard) async throws -> [Gap] { try await scoring.gaps(in: card) }
 

@@ -82,10 +82,16 @@ extension AuditStore {
     /// Counts the audit's staff answers for `survey`, reading the packed codes straight from the
     /// database without keeping them.
     public func staffTally(auditID: Int64, survey: Survey, scales: [Scale]) async throws -> StaffTally {
+        StaffTally(survey: survey, scales: scales, counts: try await staffCodeCounts(auditID: auditID))
+    }
+
+    /// Counts the audit's staff answer sets as stored, reading their packed codes straight from
+    /// the database without keeping them (no survey needed: it can run while one is read).
+    public func staffCodeCounts(auditID: Int64) async throws -> StaffCodeCounts {
         try await engine.read { db in
-            var tally = await StaffTally(survey: survey, scales: scales, codebook: try codebook(auditID: auditID, db: db))
-            try await db.forEachBlob("SELECT codes FROM staffAnswerSet WHERE auditID = ?", [auditID]) { tally.add($0) }
-            return tally
+            var counts = await StaffCodeCounts(codebook: try codebook(auditID: auditID, db: db))
+            try await db.forEachBlob("SELECT codes FROM staffAnswerSet WHERE auditID = ?", [auditID]) { counts.add($0) }
+            return counts
         }
     }
 

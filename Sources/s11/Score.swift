@@ -21,9 +21,9 @@ struct Score: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let session = try await AuditSession(db: storeOptions.db, selection: selection)
+            let (session, counted) = try await AuditSession.openCounting(db: storeOptions.db, selection: selection)
             let card = try await session.scorecard()
-            let staff = try await session.staffResults()
+            let staff = try await session.staffResults(counted: counted)
             let gaps = GapFinder().gaps(in: card, staff: staff)
             var previous: Scorecard?
             if let compare {
