@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import S11App
 import S11Core
+import S11Reports
 import S11Store
 
 /// An officer's return in the browser, at the officer's unique link: one standard per page, each
@@ -209,10 +210,10 @@ struct ReturnPages: Sendable {
                 return (try render(officer, position: position, answers: [:], errors: [], csrf: "", version: "", marks: marks), marks.slots)
             }, fill: { slot, region in
                 switch slot {
-                case .token: officer.token.htmlEscaped
-                case .csrf: csrf.token.htmlEscaped
-                case .version: version.htmlEscaped
-                case .text(let questionID, let field): (field.value(answers[questionID]) ?? "").htmlEscaped
+                case .token: HTMLText.escape(officer.token)
+                case .csrf: HTMLText.escape(csrf.token)
+                case .version: HTMLText.escape(version)
+                case .text(let questionID, let field): HTMLText.escape(field.value(answers[questionID]) ?? "")
                 case .checked(let questionID, let value): chosenValues[questionID] == value ? " checked" : ""
                 case .carried(let questionID): answers[questionID]?.carried == true ? region ?? "" : ""
                 }

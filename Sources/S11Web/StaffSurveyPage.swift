@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import S11App
 import S11Core
+import S11Reports
 import S11Store
 
 /// The anonymous staff confidence survey: one page at the audit's public link. What is stored is
@@ -70,7 +71,7 @@ struct StaffSurveyPage: Sendable {
             try app.blankForms.page("\(audit.id) \(token)", render: {
                 (try render(token: token, audit: audit, survey: survey, scales: scales, csrf: PageShellCache<BlankFormSlot>.value(0),
                             chosen: [:], errors: []), [.csrf])
-            }, fill: { _, _ in csrf.token.htmlEscaped })
+            }, fill: { _, _ in HTMLText.escape(csrf.token) })
         } else {
             try render(token: token, audit: audit, survey: survey, scales: scales, csrf: csrf.token, chosen: chosen, errors: errors)
         }
