@@ -160,7 +160,8 @@ public struct StaffSurveyCSVReader: Sendable {
             if lowered == "completion time" { return .date }
             if Self.formsMetadata.contains(lowered) { return .dropped }
         case .s11:
-            if lowered == "date" { return .date }
+            // `day` is what s11's own staff export calls it, so that an export reads back in.
+            if lowered == "date" || lowered == "day" { return .date }
         }
         if let byID = target(id: heading) { return byID }
         let key = Self.normalise(heading)
