@@ -40,6 +40,13 @@ final class StreamedOutput {
             partial = nil
             return
         }
+        if isSpecialFile(path) {
+            // A device or pipe is written to as it is, never replaced.
+            guard let opened = FileHandle(forWritingAtPath: path) else { throw CLIError("cannot write \(path)") }
+            handle = opened
+            partial = nil
+            return
+        }
         let url = URL(fileURLWithPath: path)
         let part = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).part").path
         do {

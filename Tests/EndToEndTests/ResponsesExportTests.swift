@@ -80,3 +80,46 @@ import Testing
         #expect(copiedDays == givenDays)
     }
 }
+
+/// `--out` naming a device or a pipe writes into it and leaves it as it is: a finished file moved
+/// over `/dev/null` replaced it (as root, for every program on the machine).
+@Suite struct OutputToPipesTests {
+    /// Runs `arguments` with `--out` a FIFO that `cat` drains into a file; returns what came through.
+    func throughFIFO(_ s11: S11Binary, _ arguments: [String]) throws -> (text: String, stillFIFO: Bool) {
+        let fifo = s11.folder.appendingPathComponent("out.fifo").path
+        let got = s11.folder.appendingPathComponent("got.txt").path
+        try? FileManager.default.removeItem(atPath: fifo)
+        #expect(mkfifo(fifo, 0o600) == 0)
+        FileManager.default.createFile(atPath: got, contents: nil)
+        let sink = try #require(FileHandle(forWritingAtPath: got))
+        defer { try? sink.close() }
+        let reader = Process()                                   // cat itself, so that it can be stopped
+        reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+        reader.arguments = [fifo]
+        reader.standardOutput = sink
+        try reader.run()
+        defer {
+            // A cat still waiting for a writer (the pipe was replaced) is killed, not waited for.
+            if reader.isRunning { kill(reader.processIdentifier, SIGKILL) }
+            let gone = Date().addingTimeInterval(5)
+            while reader.isRunning && Date() < gone { Thread.sleep(forTimeInterval: 0.02) }
+        }
+        _ = try s11.succeed(arguments + ["--out", fifo])
+        var status = stat()
+        let isFIFO = stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO
+        let deadline = Date().addingTimeInterval(isFIFO ? 10 : 0)
+        while reader.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        return ((try? String(contentsOfFile: got, encoding: .utf8)) ?? "", isFIFO)
+    }
+
+    @Test func aDocumentAndAStreamedExportGoIntoAPipe() throws {
+        let s11 = try S11Binary()
+        let (_, store) = try s11.example()
+        let scored = try throughFIFO(s11, ["score", "--format", "json", "--db", store])
+        #expect(scored.stillFIFO)
+        #expect(scored.text.contains("\"staff\""))
+        let exported = try throughFIFO(s11, ["responses", "export", "--staff", "--db", store])
+        #expect(exported.stillFIFO)
+        #expect(exported.text.hasPrefix("service-area,"))
+    }
+}
