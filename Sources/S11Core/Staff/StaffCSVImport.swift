@@ -35,64 +35,6 @@ public struct StaffCSVImport: Sendable {
         var texts: [String]
     }
 
-    /// Every column's options' keys in flat arrays, for matching a field's bytes with no
-    /// allocation or reference counting: a million answer sets have twenty million fields.
-    private struct KeyTable: Sendable {
-        enum Kind: Sendable { case dropped, date, question }
-        struct Slot: Sendable {
-            var kind: Kind
-            var position: Int
-            var keys: Range<Int>
-        }
-        struct Key: Sendable {
-            var start: Int
-            var count: Int
-            var code: UInt8
-        }
-        var columns: [Slot] = []
-        var keys: [Key] = []
-        var bytes: [UInt8] = []
-
-        init(_ compiled: [Column]) {
-            for column in compiled {
-                switch column {
-                case .dropped: columns.append(Slot(kind: .dropped, position: -1, keys: 0..<0))
-                case .date: columns.append(Slot(kind: .date, position: -1, keys: 0..<0))
-                case .question(let position, let options, _):
-                    let first = keys.count
-                    for option in options {
-                        for key in option.keys {
-                            keys.append(Key(start: bytes.count, count: key.count, code: option.code))
-                            bytes += key
-                        }
-                    }
-                    columns.append(Slot(kind: .question, position: position, keys: first..<keys.count))
-                }
-            }
-        }
-
-        /// The code of the option whose value or label the field is, ignoring ASCII case.
-        func code(_ field: UnsafeRawBufferPointer, column: Slot) -> UInt8? {
-            keys.withUnsafeBufferPointer { keys in
-                bytes.withUnsafeBufferPointer { pool in
-                    for index in column.keys {
-                        let key = keys[index]
-                        guard key.count == field.count else { continue }
-                        var offset = 0
-                        while offset < key.count {
-                            var byte = field[offset]
-                            if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-                            if byte != pool[key.start + offset] { break }
-                            offset += 1
-                        }
-                        if offset == key.count { return key.code }
-                    }
-                    return nil
-                }
-            }
-        }
-    }
-
     public let reader: StaffSurveyCSVReader
     public let codebook: StaffCodebook
     public let file: String
@@ -101,7 +43,7 @@ public struct StaffCSVImport: Sendable {
     private var columns: [Column]?
     private var layout: StaffSurveyCSVReader.Layout = .s11
     private var fieldCount = 0
-    private var table = KeyTable([])
+    private var table = StaffOptionKeys()
     private var block: StaffAnswerBlock
     /// One answer set's codes while its record is read (kept between records).
     private var scratch: [UInt8]
@@ -301,7 +243,14 @@ public struct StaffCSVImport: Sendable {
         let resolved = reader.columns(texts, file: file)
         for problem in resolved.problems { note(problem) }
         columns = resolved.targets.map(compile)
-        table = KeyTable(columns ?? [])
+        table = StaffOptionKeys()
+        for column in columns ?? [] {
+            switch column {
+            case .dropped: table.add(.dropped)
+            case .date: table.add(.date)
+            case .question(let position, let options, _): table.add(.question, position: position, options: options.map { ($0.code, $0.keys) })
+            }
+        }
         layout = resolved.layout
         fieldCount = header[0].fields.count
         let headerRows = resolved.layout == .surveyMonkey ? 2 : 1
