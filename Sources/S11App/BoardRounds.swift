@@ -316,17 +316,17 @@ public struct BoardRounds: Sendable {
 /// Where a round stands on one day: each organisation's stage, and the counts by stage and sector.
 public struct RoundProgress: Sendable {
     public var round: BoardRound
-    public var members: [(row: RoundMemberRow, stage: RoundStage)]
+    public var members: [(row: RoundMemberStatus, stage: RoundStage)]
     public var today: CalendarDate
 
-    public init(round: BoardRound, members: [RoundMemberRow], today: CalendarDate) {
+    public init(round: BoardRound, members: [RoundMemberStatus], today: CalendarDate) {
         self.round = round
         self.members = members.map { ($0, $0.stage(deadline: round.deadline, today: today)) }
         self.today = today
     }
 
     /// The member `auditID` when the round reads it through a crosswalk (from its return to another board); nil otherwise.
-    public func readMember(auditID: Int64) -> RoundMemberRow? {
+    public func readMember(auditID: Int64) -> RoundMemberStatus? {
         members.first { $0.row.auditID == auditID && $0.row.crosswalkID != nil }?.row
     }
 

@@ -1,3 +1,4 @@
+import S11Core
 import Foundation
 
 /// What moving a store copied, table by table, with the checksum both sides agreed on.

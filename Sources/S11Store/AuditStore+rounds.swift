@@ -74,11 +74,11 @@ extension AuditStore {
 
     /// The round's member organisations with their returns counted, in one query (fast for
     /// thousands), by organisation.
-    public func roundMembers(roundID: Int64) async throws -> [RoundMemberRow] {
+    public func roundMembers(roundID: Int64) async throws -> [RoundMemberStatus] {
         try await engine.read { db in
             let members = try await db.fetchAll(Self.memberQuery + " WHERE roundMember.roundID = ? GROUP BY \(Self.memberColumns) ORDER BY audit.organisation",
-                                                [roundID]).map(RoundMemberRow.init)
-            let readings = try await db.fetchAll(Self.readingQuery, [roundID]).map(RoundMemberRow.init)
+                                                [roundID]).map(RoundMemberStatus.init)
+            let readings = try await db.fetchAll(Self.readingQuery, [roundID]).map(RoundMemberStatus.init)
             return readings.isEmpty ? members : (members + readings).sorted { $0.member.organisation.lowercased() < $1.member.organisation.lowercased() }
         }
     }
@@ -95,10 +95,10 @@ extension AuditStore {
     }
 
     /// The round an audit belongs to and its place in it, or nil for an audit outside any round.
-    public func roundMembership(auditID: Int64) async throws -> (round: BoardRound, member: RoundMemberRow)? {
+    public func roundMembership(auditID: Int64) async throws -> (round: BoardRound, member: RoundMemberStatus)? {
         try await engine.read { db in
             guard let member = try await db.fetchOne(Self.memberQuery + " WHERE roundMember.auditID = ? GROUP BY \(Self.memberColumns)",
-                                                     [auditID]).map(RoundMemberRow.init),
+                                                     [auditID]).map(RoundMemberStatus.init),
                   let round = try await db.fetchOne("SELECT * FROM round WHERE id = ?", [member.roundID]).map(BoardRound.init) else { return nil }
             return (round, member)
         }

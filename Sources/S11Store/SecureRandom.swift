@@ -1,3 +1,4 @@
+import S11Core
 import Foundation
 
 /// Random bytes from the system's secure generator, for link tokens and the keys of anonymous

@@ -1,3 +1,4 @@
+import S11Core
 /// A refusal from the store, worded for the person at the command line.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
     public var message: String

@@ -1,3 +1,4 @@
+import S11Core
 /// A table of the store, as moving a store from one engine to another copies it. Listed so that
 /// every table comes after the tables it refers to.
 struct StoreTable: Sendable {

@@ -1,3 +1,4 @@
+import S11Core
 import Crypto
 import Foundation
 

@@ -142,7 +142,7 @@ struct RoundPages: Sendable {
     }
 
     /// The organisation the path names (`:audit`) when the round reads it through a crosswalk; 404 otherwise.
-    private func readMember(_ context: WebRequestContext, in progress: RoundProgress) throws -> RoundMemberRow {
+    private func readMember(_ context: WebRequestContext, in progress: RoundProgress) throws -> RoundMemberStatus {
         guard let row = context.parameters.get("audit").flatMap(Int64.init).flatMap(progress.readMember(auditID:)) else { throw HTTPError(.notFound) }
         return row
     }

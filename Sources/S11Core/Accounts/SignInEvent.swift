@@ -20,4 +20,11 @@ public struct SignInEvent: Sendable, Hashable {
     public var address: String
     public var at: Date
     public var outcome: Outcome
+
+    public init(email: String, address: String, at: Date, outcome: Outcome) {
+        self.email = email
+        self.address = address
+        self.at = at
+        self.outcome = outcome
+    }
 }

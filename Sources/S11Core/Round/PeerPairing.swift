@@ -1,5 +1,3 @@
-import S11Core
-
 /// Two member organisations of a round paired for peer challenge: the reviewer's coordinators see
 /// the reviewee's return, read-only, and propose moderated ratings, until the board ends the pairing.
 public struct PeerPairing: Sendable, Hashable {
@@ -16,14 +14,14 @@ public struct PeerPairing: Sendable, Hashable {
     /// The reviewer may see the return and propose ratings.
     public var isActive: Bool { endedAt == nil }
 
-    init(_ row: SQLRow) {
-        id = row["id"]
-        roundID = row["roundID"]
-        reviewerAuditID = row["reviewerAuditID"]
-        revieweeAuditID = row["revieweeAuditID"]
-        reviewer = row["reviewer"]
-        reviewee = row["reviewee"]
-        pairedAt = row["pairedAt"]
-        endedAt = row["endedAt"]
+    public init(id: Int64, roundID: Int64, reviewerAuditID: Int64, revieweeAuditID: Int64, reviewer: String, reviewee: String, pairedAt: String, endedAt: String?) {
+        self.id = id
+        self.roundID = roundID
+        self.reviewerAuditID = reviewerAuditID
+        self.revieweeAuditID = revieweeAuditID
+        self.reviewer = reviewer
+        self.reviewee = reviewee
+        self.pairedAt = pairedAt
+        self.endedAt = endedAt
     }
 }

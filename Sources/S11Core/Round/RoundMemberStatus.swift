@@ -1,8 +1,6 @@
-import S11Core
-
 /// One member organisation of a round as the board sees it: its audit, sector, lead, whether the
 /// board holds its self-assessment, and how far its officers' returns have got.
-public struct RoundMemberRow: Sendable, Hashable {
+public struct RoundMemberStatus: Sendable, Hashable {
     public var auditID: Int64
     public var roundID: Int64
     public var member: RoundMember
@@ -21,19 +19,19 @@ public struct RoundMemberRow: Sendable, Hashable {
     public var started: Int
     public var submittedReturns: Int
 
-    init(_ row: SQLRow) {
-        auditID = row["auditID"]
-        roundID = row["roundID"]
-        member = RoundMember(organisation: row["organisation"], sector: row["sector"], leadName: row["leadName"], leadEmail: row["leadEmail"])
-        submittedAt = row["submittedAt"]
-        submittedBy = row["submittedBy"]
-        declaration = row["declaration"]
-        returnedAt = row["returnedAt"]
-        returnReason = row["returnReason"]
-        crosswalkID = row["crosswalkID"]
-        officers = row["officers"]
-        started = row["started"]
-        submittedReturns = row["submittedReturns"]
+    public init(auditID: Int64, roundID: Int64, member: RoundMember, submittedAt: String?, submittedBy: String?, declaration: String?, returnedAt: String?, returnReason: String?, crosswalkID: String?, officers: Int, started: Int, submittedReturns: Int) {
+        self.auditID = auditID
+        self.roundID = roundID
+        self.member = member
+        self.submittedAt = submittedAt
+        self.submittedBy = submittedBy
+        self.declaration = declaration
+        self.returnedAt = returnedAt
+        self.returnReason = returnReason
+        self.crosswalkID = crosswalkID
+        self.officers = officers
+        self.started = started
+        self.submittedReturns = submittedReturns
     }
 
     /// Where it stands on `today` against the round's `deadline`.

@@ -1,5 +1,3 @@
-import S11Core
-
 /// A board's round: the year's audit it runs across its member organisations, with a deadline.
 public struct BoardRound: Sendable, Hashable {
     public var id: Int64
@@ -9,12 +7,12 @@ public struct BoardRound: Sendable, Hashable {
     public var openedAt: String
     public var openedBy: String
 
-    init(_ row: SQLRow) {
-        id = row["id"]
-        board = row["board"]
-        year = row["year"]
-        deadline = CalendarDate(iso: row["deadline"]) ?? CalendarDate(year: 1970, month: 1, day: 1)!
-        openedAt = row["openedAt"]
-        openedBy = row["openedBy"]
+    public init(id: Int64, board: String, year: Int, deadline: CalendarDate, openedAt: String, openedBy: String) {
+        self.id = id
+        self.board = board
+        self.year = year
+        self.deadline = deadline
+        self.openedAt = openedAt
+        self.openedBy = openedBy
     }
 }

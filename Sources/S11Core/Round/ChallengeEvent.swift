@@ -1,5 +1,3 @@
-import S11Core
-
 /// A board's challenge event: when, its panel, and the organisations whose self-assessments it tests.
 public struct ChallengeEvent: Sendable, Hashable {
     public var id: Int64
@@ -11,13 +9,13 @@ public struct ChallengeEvent: Sendable, Hashable {
     public var scheduledAt: String
     public var auditIDs: [Int64]
 
-    init(_ row: SQLRow, auditIDs: [Int64]) {
-        id = row["id"]
-        roundID = row["roundID"]
-        title = row["title"]
-        heldOn = CalendarDate(iso: row["heldOn"]) ?? CalendarDate(year: 1970, month: 1, day: 1)!
-        panel = (row["panel"] as String).components(separatedBy: "; ")
-        scheduledAt = row["scheduledAt"]
+    public init(id: Int64, roundID: Int64, title: String, heldOn: CalendarDate, panel: [String], scheduledAt: String, auditIDs: [Int64]) {
+        self.id = id
+        self.roundID = roundID
+        self.title = title
+        self.heldOn = heldOn
+        self.panel = panel
+        self.scheduledAt = scheduledAt
         self.auditIDs = auditIDs
     }
 }
