@@ -9,21 +9,24 @@ public struct AuditSession: Sendable {
     public let store: AuditStore
     public let audit: AuditRecord
     public let content: AuditContent
+    /// Where links point and how mail goes, for invitations and reminders.
+    public let settings: AppSettings
 
     public init(store: AuditStore, audit: AuditRecord) async throws {
         await self.init(store: store, audit: audit, content: try Self.pinnedContent(store: store, audit: audit))
     }
 
-    /// The audit with its content already read (the web keeps each audit's content parsed once).
-    public init(store: AuditStore, audit: AuditRecord, content: AuditContent) {
+    /// The audit with its content already read (the application keeps each audit's content parsed once).
+    public init(store: AuditStore, audit: AuditRecord, content: AuditContent, settings: AppSettings = AppSettings()) {
         self.store = store
         self.audit = audit
         self.content = content
+        self.settings = settings
     }
 
     /// Reads back the exact files the audit was opened with.
     public static func pinnedContent(store: AuditStore, audit: AuditRecord) async throws -> AuditContent {
-        try await AuditScoring(store: store, audit: audit).content
+        try await PinnedContents.read(audit, from: store)
     }
 
     /// Opens a new audit on the content under `root`, refusing content that does not pass `s11 check`.

@@ -10,7 +10,15 @@ import S11XML
 public struct BoardRounds: Sendable {
     public let store: AuditStore
 
-    public init(store: AuditStore) { self.store = store }
+    /// Each audit's pinned content, parsed once.
+    let contents: PinnedContents
+
+    public init(store: AuditStore) { self.init(store: store, contents: PinnedContents(store: store)) }
+
+    init(store: AuditStore, contents: PinnedContents) {
+        self.store = store
+        self.contents = contents
+    }
 
     /// A round just opened, with each lead's link token (nil for a lead who already signs in).
     public struct Opened: Sendable {
@@ -35,7 +43,7 @@ public struct BoardRounds: Sendable {
         var crosswalks: [String: Data] = [:]
         for member in members {
             guard let audit = existing[member.organisation.lowercased()] else { asked.append(member); continue }
-            let answered = try await AuditSession.pinnedContent(store: store, audit: audit).catalogue.id
+            let answered = try await contents.content(of: audit).catalogue.id
             if answered == content.catalogue.id {
                 throw ApplicationError("\(member.organisation) already has its \(year) audit on this catalogue (\(answered)); take it off the list, or see 's11 audit list'")
             }
@@ -101,7 +109,7 @@ public struct BoardRounds: Sendable {
     func roundContent(_ progress: RoundProgress, content: (@Sendable (AuditRecord) async throws -> AuditContent)?) async throws -> AuditContent? {
         guard let native = progress.members.first(where: { $0.row.crosswalkID == nil }),
               let audit = try await store.audit(id: native.row.auditID) else { return nil }
-        return if let content { try await content(audit) } else { try await AuditSession.pinnedContent(store: store, audit: audit) }
+        return if let content { try await content(audit) } else { try await contents.content(of: audit) }
     }
 
     /// What the board holds of each organisation, by audit, in its own catalogue's terms: a return
@@ -215,7 +223,7 @@ public struct BoardRounds: Sendable {
               let (round, member) = try await store.roundMembership(auditID: auditID) else {
             throw ApplicationError("that organisation is not challenged at \(event.title)")
         }
-        let session = try await AuditSession(store: store, audit: audit)
+        let session = AuditSession(store: store, audit: audit, content: try await contents.content(of: audit))
         let card = try await session.scorecard()
         let changes = try await store.moderationTrail(auditID: auditID).filter { $0.at >= event.scheduledAt }
         return FeedbackLetter(board: round.board, organisation: audit.organisation, leadName: member.member.leadName, eventTitle: event.title,
@@ -286,7 +294,7 @@ public struct BoardRounds: Sendable {
             throw ApplicationError(refusal)
         }
         guard let audit = try await store.audit(id: auditID) else { throw ApplicationError("no audit \(auditID)") }
-        let scores = try await Self.scores(of: try await AuditSession(store: store, audit: audit))
+        let scores = try await Self.scores(of: AuditSession(store: store, audit: audit, content: try await contents.content(of: audit)))
         try await store.submitToBoard(auditID: auditID, by: by, declaration: declaration, scores: scores)
     }
 

@@ -81,6 +81,23 @@ public struct Invitations: Sendable {
         return records
     }
 
+    /// What became of a batch of messages.
+    public enum Delivered: Sendable {
+        /// Handed to the mail program: a record for each, in the order sent (empty when nobody was due one).
+        case sent([MailRecord])
+        /// No mail program is set up: written as `.eml` files into `folder` for the council's mail system.
+        case written(folder: URL, files: [String])
+    }
+
+    /// Sends messages of `kind` (to everyone they are due, or to `only` again) through the mail
+    /// program the settings name, or without one writes them into a new folder of the mail folder.
+    public func deliver(_ kind: InvitationMail.Kind, only: Set<String>? = nil) async throws -> Delivered {
+        if let delivery = session.settings.delivery { return .sent(try await send(kind, only: only, via: delivery)) }
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+        let folder = URL(fileURLWithPath: session.settings.mailFolder).appendingPathComponent("\(kind == .invitation ? "invitations" : "reminders")-\(audit.year)-\(stamp)")
+        return .written(folder: folder, files: try await write(kind, only: only, to: folder).filter { $0.hasSuffix(".eml") })
+    }
+
     /// Issues a new link to each recipient and writes the messages as `.eml` files with the
     /// mail-merge `links.csv` into `folder`, for the council's own mail system; returns the paths.
     public func write(_ kind: InvitationMail.Kind, only: Set<String>? = nil, to folder: URL) async throws -> [String] {
@@ -93,7 +110,7 @@ public struct Invitations: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let mail = try await mail()
         var paths: [String] = []
-        for file in try mail.files(kind, for: issued, content: session.content, date: Date()) {
+        for file in mail.files(kind, for: issued, content: session.content, date: Date()) {
             let url = folder.appendingPathComponent(file.name)
             try file.data.write(to: url, options: .atomic)
             if file.name.hasSuffix(".eml"), let officer = issued.first(where: { InvitationMail.fileName($0.officer.email) == file.name })?.officer {

@@ -10,7 +10,15 @@ import S11Store
 public struct PeerChallenge: Sendable {
     public let store: AuditStore
 
-    public init(store: AuditStore) { self.store = store }
+    /// Each audit's pinned content, parsed once.
+    let contents: PinnedContents
+
+    public init(store: AuditStore) { self.init(store: store, contents: PinnedContents(store: store)) }
+
+    init(store: AuditStore, contents: PinnedContents) {
+        self.store = store
+        self.contents = contents
+    }
 
     /// Pairs `reviewerAuditID`'s organisation to review `revieweeAuditID`'s return.
     public func pair(roundID: Int64, reviewerAuditID: Int64, revieweeAuditID: Int64, by: String) async throws -> PeerPairing {
@@ -33,7 +41,7 @@ public struct PeerChallenge: Sendable {
     /// The return under review, as its session (scorecard, answers, scale).
     public func reviewee(_ pairing: PeerPairing) async throws -> AuditSession {
         guard let audit = try await store.audit(id: pairing.revieweeAuditID) else { throw ApplicationError("the organisation under review is gone") }
-        return try await AuditSession(store: store, audit: audit)
+        return AuditSession(store: store, audit: audit, content: try await contents.content(of: audit))
     }
 
     /// The peer proposes a band, or for a requirement a score on its scale, with why; checked as a

@@ -46,7 +46,7 @@ struct Benchmark {
                 for index in 0..<size.organisations {
                     let audit = try await store.openAudit(organisation: "Organisation \(index)", year: 2026, files: files)
                     let officers = generator.officers(organisation: index, count: size.officersPerOrganisation)
-                    try await store.importOfficers(officers, auditID: audit.id)
+                    _ = try await store.importOfficers(officers, auditID: audit.id)
                     let returns = officers.map { generator.completeReturn(for: $0, organisation: audit.organisation, year: 2026) }
                     try await store.saveReturns(returns, auditID: audit.id) { ReturnRules(content: content).status(answers: $1, officer: $0) }
                     audits.append(audit)
@@ -98,7 +98,7 @@ struct Benchmark {
                 for (index, member) in members.enumerated() {
                     let audit = try await store.audit(organisation: member.organisation, year: 2027)
                     let officers = generator.officers(organisation: index, count: size.officersPerOrganisation)
-                    try await store.importOfficers(officers, auditID: audit.id)
+                    _ = try await store.importOfficers(officers, auditID: audit.id)
                     let returns = officers.map { generator.completeReturn(for: $0, organisation: audit.organisation, year: 2027) }
                     try await store.saveReturns(returns, auditID: audit.id) { ReturnRules(content: content).status(answers: $1, officer: $0) }
                     try await rounds.submit(auditID: audit.id, by: member.leadName, declaration: BoardRounds.standardDeclaration)
@@ -130,7 +130,7 @@ struct Benchmark {
 
         if phases.contains("staff") {
             let csv = folder.appendingPathComponent("staff.csv")
-            FileManager.default.createFile(atPath: csv.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: csv.path, contents: nil)
             let handle = try FileHandle(forWritingTo: csv)
             var buffer = ""
             generator.staffCSV(responses: staffResponses) { line in

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import S11Store
 import S11App
 
 /// `s11 admin create`: an audit coordinator who signs in to the pages of `s11 serve`.
@@ -32,9 +31,8 @@ struct Admin: ParsableCommand {
                 } else {
                     password = readLine(strippingNewline: true) ?? ""
                 }
-                if let problem = CoordinatorPassword.problem(password) { throw CLIError(problem) }
-                try await AuditStore(database: storeOptions.db).saveCoordinator(email: email, passwordHash: CoordinatorPassword.hash(password),
-                                                                      organisation: board == nil ? organisation : nil, board: board)
+                try await storeOptions.app().accounts.save(email: email, password: password,
+                                                           organisation: board == nil ? organisation : nil, board: board)
                 let sees = board.map { "\($0)'s rounds and its member organisations' summaries" } ?? "\(organisation!)'s audits"
                 print("\(email) can sign in at /admin of 's11 serve' and sees \(sees) (any earlier sessions of theirs are signed out)")
             }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import S11App
 import S11Core
-import S11Store
 
 /// `s11 audit open|list|status`.
 struct AuditCommand: ParsableCommand {
@@ -28,15 +27,13 @@ struct AuditCommand: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let store = try await AuditStore(database: storeOptions.db)
-                let previous = await fromLast ? try store.audit(organisation: org, year: year - 1) : nil
-                let session = try await AuditSession.open(store: store, root: try contentOptions.root(),
-                                                    organisation: org, year: year, surveyID: survey, carryFrom: previous)
+                let session = try await storeOptions.app().audits.open(organisation: org, year: year, surveyID: survey,
+                                                                        root: try contentOptions.root(), carryFromLastYear: fromLast)
                 let content = session.content
                 print("opened the \(session.audit.year) audit for \(session.audit.organisation): catalogue \(content.catalogue.id) \(content.catalogue.version) (\(content.catalogue.requirements.count) requirements), survey \(content.selfAssessment.id) \(content.selfAssessment.version)")
-                if let previous {
-                    let statuses = try await store.officerStatuses(auditID: session.audit.id)
-                    print("from \(previous.year): \(statuses.count) officers, \(statuses.map(\.carried).reduce(0, +)) answers carried as starting values; each officer confirms or changes them by returning this year's form")
+                if fromLast {
+                    let statuses = try await session.officerStatuses()
+                    print("from \(year - 1): \(statuses.count) officers, \(statuses.map(\.carried).reduce(0, +)) answers carried as starting values; each officer confirms or changes them by returning this year's form")
                     print("next: s11 officers import OFFICERS.csv (to update the list), then s11 invite")
                 } else {
                     print("next: s11 officers import OFFICERS.csv")
@@ -51,13 +48,12 @@ struct AuditCommand: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let store = try await AuditStore(database: storeOptions.db)
-                let audits = try await store.audits()
+                let directory = try await storeOptions.app().audits
+                let audits = try await directory.summaries(of: directory.all())
                 if audits.isEmpty { print("no audits yet; start one with 's11 audit open --org NAME --year YYYY'") }
-                for audit in audits {
-                    let statuses = try await store.officerStatuses(auditID: audit.id)
-                    let submitted = statuses.filter { $0.status == .submitted }.count
-                    print("\(audit.year)  \(audit.organisation)  \(submitted)/\(statuses.count) returns submitted  opened \(audit.openedAt)")
+                for summary in audits {
+                    let audit = summary.audit
+                    print("\(audit.year)  \(audit.organisation)  \(summary.submitted)/\(summary.officers) returns submitted  opened \(audit.openedAt)")
                 }
             }
         }
@@ -70,8 +66,8 @@ struct AuditCommand: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let session = try await AuditSession(db: storeOptions.db, selection: selection)
-                let statuses = try await session.store.officerStatuses(auditID: session.audit.id)
+                let session = try await storeOptions.session(selection)
+                let statuses = try await session.officerStatuses()
                 print("\(session.audit.organisation) \(session.audit.year): \(statuses.filter { $0.status == .submitted }.count) of \(statuses.count) officers have submitted")
                 guard !statuses.isEmpty else {
                     print("no officers yet; add them with 's11 officers import OFFICERS.csv'")

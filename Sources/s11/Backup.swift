@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import S11Store
+import S11App
 
 /// `s11 backup`: an online copy of the database.
 struct Backup: AsyncParsableCommand {
@@ -12,7 +12,7 @@ struct Backup: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            try await AuditStore(database: storeOptions.db).backup(to: out)
+            try await storeOptions.app().care.backup(to: out)
             print("backed up \(storeOptions.db) to \(out)")
         }
     }

@@ -3,7 +3,6 @@ import Foundation
 import S11App
 import S11Core
 import S11Reports
-import S11Store
 import S11XML
 
 /// `s11 example`: a whole audit cycle on the example officers and returns that ship with s11.
@@ -53,15 +52,15 @@ struct Example: AsyncParsableCommand {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
         }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let store = try await AuditStore(database: databasePath)
+        let app = try await S11App.open(database: databasePath, settings: AppSettings(baseURL: baseURL))
 
         print("1. check: Standards/ and Surveys/ are valid")
-        let session = try await AuditSession.open(store: store, root: root, organisation: organisation, year: year, surveyID: nil)
+        let session = try await app.audits.open(organisation: organisation, year: year, surveyID: nil, root: root)
         print("2. audit open: \(organisation) \(year), pinned catalogue \(session.content.catalogue.id) \(session.content.catalogue.version)")
         let officers = try await session.importOfficers(file: officersFile)
         print("3. officers import: \(officers.added) officers from \(officersFile)")
-        let issued = try await store.issueInvitations(auditID: session.audit.id, reissue: false)
-        let invitations = try await Invitations(session: session, baseURL: baseURL)
+        let issued = try await session.issueLinks(reissue: false)
+        let invitations = try await session.invitations
             .write(.invitation, issued: issued, to: URL(fileURLWithPath: "\(out)/invitations"))
         print("4. invite: \(issued.count) links, written to \(out)/invitations/")
         let returns = try await session.returns.importFiles(returnFiles)
@@ -88,7 +87,7 @@ struct Example: AsyncParsableCommand {
         let planPath = "\(out)/plan.xml"
         try writeFile(try PlanXML().write(plan), to: planPath)
         print("9. plan export: valid against plan.xsd")
-        let waiting = try await store.officerStatuses(auditID: session.audit.id).first { $0.status != .submitted }
+        let waiting = try await session.officerStatuses().first { $0.status != .submitted }
         let waitingLink = waiting.flatMap { waiting in
             issued.first { $0.officer.email == waiting.officer.email }.map { (waiting.officer.name, "\(baseURL)/r/\($0.token)") }
         }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 import S11Core
-import S11App
-import S11Store
 
 /// Runs a command body, printing every diagnostic as its own `FILE:LINE:COL: error:` line on
 /// stderr and exiting 1; other refusals print as `error: ...`.
@@ -20,11 +18,7 @@ private func report(_ error: any Error) -> any Error {
     switch error {
     case let error as DiagnosticsError:
         for diagnostic in error.boundedPerFile { printError(diagnostic.description) }
-    case let error as StoreError: printError("error: \(error.message)")
-    case let error as ContentSelectionError: printError("error: \(error.message)")
-    case let error as CLIError: printError("error: \(error.message)")
-    case let error as ApplicationError: printError("error: \(error.message)")
-    case let error as PlanUpdateError: printError("error: \(error.description)")
+    case let error as any UserFacingError: printError("error: \(error.message)")
     case let error as DecodingError:
         printError("error: the stored data cannot be read (\(error.localizedDescription)); restore a backup or re-import it")
     default: return error
@@ -37,7 +31,7 @@ func printError(_ line: String) {
 }
 
 /// A refusal worded for the command line.
-struct CLIError: Error {
+struct CLIError: UserFacingError {
     var message: String
     init(_ message: String) { self.message = message }
 }

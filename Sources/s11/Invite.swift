@@ -3,7 +3,6 @@ import Foundation
 import S11App
 import S11Core
 import S11Reports
-import S11Store
 
 /// `s11 invite`: one unguessable link per officer, and the invitation, sent or written.
 struct Invite: AsyncParsableCommand {
@@ -35,7 +34,7 @@ struct Invite: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let session = try await AuditSession(db: storeOptions.db, selection: selection)
+            let session = try await storeOptions.session(selection)
             if staff {
                 let link = try await session.issueStaffLink(baseURL: baseURL)
                 print("the staff survey for \(session.audit.organisation) \(session.audit.year): \(link)")
@@ -43,7 +42,7 @@ struct Invite: AsyncParsableCommand {
                 return
             }
             if status { return try await printStatus(session) }
-            try await session.store.setReturnsDue(auditID: session.audit.id, deadline: deadline.flatMap(CalendarDate.init(iso:)), contact: contact)
+            try await session.setReturnsDue(deadline: deadline.flatMap(CalendarDate.init(iso:)), contact: contact)
             let invitations = Invitations(session: session, baseURL: baseURL, from: mailOptions.from)
             if send {
                 guard let program = try mailOptions.program() else {
@@ -53,7 +52,7 @@ struct Invite: AsyncParsableCommand {
                 try reportSent(records, nobody: "every officer has been sent an invitation; add --officer EMAIL to send one again")
                 return
             }
-            let issued = try await session.store.issueInvitations(auditID: session.audit.id, reissue: reissue)
+            let issued = try await session.issueLinks(reissue: reissue)
             if issued.isEmpty {
                 print("every officer already has a link; add --reissue to issue new ones (the old links then stop working)")
                 return
@@ -70,9 +69,9 @@ struct Invite: AsyncParsableCommand {
     }
 
     private func printStatus(_ session: AuditSession) async throws {
-        let lastMessages = try await session.store.lastMailRecords(auditID: session.audit.id)
+        let lastMessages = try await session.lastMessages()
         let formatter = ISO8601DateFormatter()
-        let rows = try await session.store.officers(auditID: session.audit.id).map { officer -> [String] in
+        let rows = try await session.namedOfficers().map { officer -> [String] in
             guard let last = lastMessages[officer.email.lowercased()] else {
                 return [officer.name, officer.email, "none", "", ""]
             }

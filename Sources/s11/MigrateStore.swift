@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import S11Store
+import S11App
 
 /// `s11 migrate-store`: moves a whole store to another engine, checked table by table.
 struct MigrateStore: AsyncParsableCommand {
@@ -21,15 +21,11 @@ struct MigrateStore: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            guard PostgresLocation.isURL(from) || FileManager.default.fileExists(atPath: from) else {
-                throw StoreError("no store at \(from); give the SQLite file to move with --from")
-            }
-            guard from != to else { throw StoreError("--from and --to name the same store; move into an empty one") }
-            let report = try await AuditStore(database: from).move(into: try AuditStore(database: to))
-            let rows = report.tables.map { [$0.name, String($0.rows), String($0.checksum.prefix(16))] }
-            print(TextTable(header: ["table", "rows", "checksum (SHA-256)"], rows: rows).render())
-            print("moved \(report.tables.reduce(0) { $0 + $1.rows }) rows from \(AuditStore.displayName(from)) "
-                  + "to \(AuditStore.displayName(to)); every table's count and checksum match")
+            let tables = try await StoreCare.move(from: from, to: to)
+            print(TextTable(header: ["table", "rows", "checksum (SHA-256)"],
+                            rows: tables.map { [$0.table, String($0.rows), String($0.checksum.prefix(16))] }).render())
+            print("moved \(tables.reduce(0) { $0 + $1.rows }) rows from \(S11App.displayName(from)) "
+                  + "to \(S11App.displayName(to)); every table's count and checksum match")
         }
     }
 }

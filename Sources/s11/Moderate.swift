@@ -1,7 +1,6 @@
 import ArgumentParser
 import S11App
 import S11Core
-import S11Store
 
 /// `s11 moderate`: a board's moderated rating of a requirement or standard, beside the self rating.
 struct Moderate: AsyncParsableCommand {
@@ -27,9 +26,9 @@ struct Moderate: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let session = try await AuditSession(db: storeOptions.db, selection: selection)
+            let session = try await storeOptions.session(selection)
             if trail {
-                let changes = try await session.store.moderationTrail(auditID: session.audit.id)
+                let changes = try await session.moderationTrail()
                 if changes.isEmpty { print("no moderation recorded for \(session.audit.organisation) \(session.audit.year)") }
                 for change in changes {
                     let scores = change.oldOption != nil || change.newOption != nil ? " (score \(change.oldOption ?? "none") -> \(change.newOption ?? "none"))" : ""

@@ -1,7 +1,6 @@
 import ArgumentParser
 import S11App
 import S11Core
-import S11Store
 
 /// `s11 officers import FILE.csv`, `s11 officers erase EMAIL`.
 struct Officers: ParsableCommand {
@@ -18,7 +17,7 @@ struct Officers: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let session = try await AuditSession(db: storeOptions.db, selection: selection)
+                let session = try await storeOptions.session(selection)
                 let result = try await session.importOfficers(file: file)
                 print("imported \(file) into \(session.audit.organisation) \(session.audit.year): \(result.added) added, \(result.updated) updated")
             }
@@ -34,7 +33,7 @@ struct Officers: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let erased = try await S11Store.AuditStore(database: storeOptions.db).eraseOfficer(email: email)
+                let erased = try await storeOptions.app().care.eraseOfficer(email: email)
                 guard erased > 0 else { throw CLIError("no officer with e-mail '\(email)' in any audit") }
                 print("erased \(email) from \(erased) audit\(erased == 1 ? "" : "s"); their answers still count, without the words or the name")
             }

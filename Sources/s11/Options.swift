@@ -76,3 +76,15 @@ struct MailOptions: ParsableArguments {
         return program
     }
 }
+
+extension StoreOptions {
+    /// The application over the store `--db` names (opened, and its schema brought up to date).
+    func app(_ settings: AppSettings = AppSettings()) async throws -> S11App {
+        try await S11App.open(database: db, settings: settings)
+    }
+
+    /// The use cases of the audit `selection` names.
+    func session(_ selection: AuditSelection) async throws -> AuditSession {
+        try await app().session(organisation: selection.org, year: selection.year)
+    }
+}

@@ -3,7 +3,6 @@ import Foundation
 import S11App
 import S11Core
 import S11Reports
-import S11Store
 import S11XML
 
 /// `s11 plan draft|show|update|version|export|import`.
@@ -34,11 +33,11 @@ struct PlanCommand: ParsableCommand {
                 if let maxObjectives, maxObjectives < 1 {
                     throw CLIError("--max-objectives must be 1 or more, not \(maxObjectives); the gaps beyond it are kept under review")
                 }
-                let session = try await AuditSession(db: storeOptions.db, selection: selection)
+                let session = try await storeOptions.session(selection)
                 let last = if let previous {
                     try PlanXML().read(data: InputFiles.data(previous), file: previous)
                 } else {
-                    try await session.store.plan(organisation: session.audit.organisation, year: session.audit.year - 1)
+                    try await session.lastYearsPlan()
                 }
                 if let last, let refusal = last.refusalToCarry(into: session.audit.organisation, auditYear: session.audit.year, anyYear: anyYear) {
                     throw CLIError("\(previous ?? "last year's plan") cannot be carried forward: \(refusal)")
@@ -68,7 +67,7 @@ struct PlanCommand: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let plan = try await AuditStore(database: storeOptions.db).plan(selecting: selection.org, year: selection.year)
+                let plan = try await storeOptions.app().plan(organisation: selection.org, year: selection.year)
                 let text = overdue ? PlanText(plan: plan).overdue(on: try parseDate(on, option: "--on") ?? today())
                     : PlanText(plan: plan).render()
                 print(text, terminator: "")
@@ -144,7 +143,7 @@ struct PlanCommand: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let plan = try await AuditStore(database: storeOptions.db).plan(selecting: selection.org, year: selection.year)
+                let plan = try await storeOptions.app().plan(organisation: selection.org, year: selection.year)
                 if format == .docx && out == nil { throw CLIError("a Word document is not text: give --out FILE.docx") }
                 try emit(try format.write(plan), to: out, note: format.schema.map { " (valid against \($0))" } ?? "")
             }
@@ -161,7 +160,7 @@ struct PlanCommand: ParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 let plan = try PlanXML().read(data: InputFiles.data(file), file: file)
-                try await AuditStore(database: storeOptions.db).savePlan(plan, replace: replace)
+                try await storeOptions.app().importPlan(plan, replace: replace)
                 print("imported \(plan.title) for \(plan.organisation) (\(plan.auditYear) audit): \(plan.objectives.count) objectives, \(plan.actions.count) actions")
             }
         }
@@ -170,8 +169,9 @@ struct PlanCommand: ParsableCommand {
 
 /// The selected stored plan, for changing through the application's `PlanEditing`.
 private func editing(_ storeOptions: StoreOptions, _ selection: AuditSelection) async throws -> PlanEditing {
-    let store = try await AuditStore(database: storeOptions.db)
-    return await PlanEditing(store: store, plan: try store.plan(selecting: selection.org, year: selection.year))
+    let app = try await storeOptions.app()
+    let plan = try await app.plan(organisation: selection.org, year: selection.year)
+    return app.planEditing(organisation: plan.organisation, year: plan.auditYear)
 }
 
 func parseDate(_ text: String?, option: String) throws -> CalendarDate? {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import S11Store
+import S11App
 
 /// `s11 purge`: the staff survey's retention period.
 struct Purge: AsyncParsableCommand {
@@ -16,7 +16,7 @@ struct Purge: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let deleted = try await AuditStore(database: storeOptions.db).deleteStaffResponses(olderThan: staffOlderThan)
+            let deleted = try await storeOptions.app().care.deleteStaffAnswers(olderThan: staffOlderThan)
             print("deleted \(deleted) staff survey answers older than \(staffOlderThan) year\(staffOlderThan == 1 ? "" : "s")")
         }
     }

@@ -3,7 +3,6 @@ import Foundation
 import S11App
 import S11Core
 import S11Reports
-import S11Store
 
 /// `s11 remind`: reminders for the officers who have not submitted, sent or written.
 struct Remind: AsyncParsableCommand {
@@ -26,7 +25,7 @@ struct Remind: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let session = try await AuditSession(db: storeOptions.db, selection: selection)
+            let session = try await storeOptions.session(selection)
             let invitations = Invitations(session: session, baseURL: baseURL, from: mailOptions.from,
                                           deadline: try parseDate(deadline, option: "--deadline"), contact: contact)
             if send {

@@ -28,7 +28,7 @@ struct Responses: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let session = try await AuditSession(db: storeOptions.db, selection: selection)
+                let session = try await storeOptions.session(selection)
                 if staff {
                     for batch in try await session.importStaffResponses(files: files, mappingFile: mapping, dateOrder: dateOrder, again: again) {
                         print("imported \(batch.answerSets) anonymous staff responses from \(batch.fileName) as batch \(batch.id) (identity columns and times dropped; 's11 responses undo \(batch.id)' takes them back)")
@@ -39,7 +39,7 @@ struct Responses: ParsableCommand {
                     throw CLIError("--mapping, --date-order and --again are for the staff survey's export; add --staff")
                 }
                 let returns = try await session.returns.importFiles(files)
-                let submitted = await Set(try session.store.officerStatuses(auditID: session.audit.id)
+                let submitted = await Set(try session.officerStatuses()
                     .filter { $0.status == .submitted }.map(\.officer.email))
                 let complete = returns.filter { submitted.contains($0.officerEmail) }.count
                 print("imported \(returns.count) returns (\(complete) complete and submitted, \(returns.count - complete) in progress)")
@@ -58,11 +58,11 @@ struct Responses: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let session = try await AuditSession(db: storeOptions.db, selection: selection)
-                guard let found = try await session.store.officers(auditID: session.audit.id).first(where: { $0.email == officer.lowercased() }) else {
+                let session = try await storeOptions.session(selection)
+                guard let found = try await session.namedOfficers().first(where: { $0.email == officer.lowercased() }) else {
                     throw CLIError("no officer with e-mail '\(officer)' in \(session.audit.organisation) \(session.audit.year)")
                 }
-                let existing = try await session.store.returns(audit: session.audit, includeUnsubmitted: true)
+                let existing = try await session.storedReturns(includeUnsubmitted: true)
                     .first { $0.officerEmail == found.email }?.answers ?? []
                 let data = ReturnXML().template(content: session.content, organisation: session.audit.organisation,
                                                 year: session.audit.year, officer: found, existing: existing)
@@ -80,8 +80,8 @@ struct Responses: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let session = try await AuditSession(db: storeOptions.db, selection: selection)
-                try await session.store.reopenReturn(officerEmail: officer, auditID: session.audit.id)
+                let session = try await storeOptions.session(selection)
+                try await session.reopen(officerEmail: officer)
                 print("reopened \(officer)'s return; it counts again once they submit it")
             }
         }
@@ -95,8 +95,8 @@ struct Responses: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let session = try await AuditSession(db: storeOptions.db, selection: selection)
-                let batches = try await session.store.staffImportBatches(auditID: session.audit.id)
+                let session = try await storeOptions.session(selection)
+                let batches = try await session.staffBatches()
                 guard !batches.isEmpty else {
                     print("no staff survey files imported into \(session.audit.organisation) \(session.audit.year)")
                     return
@@ -118,8 +118,8 @@ struct Responses: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let session = try await AuditSession(db: storeOptions.db, selection: selection)
-                let undone = try await session.store.undoStaffImport(batchID: batch, auditID: session.audit.id)
+                let session = try await storeOptions.session(selection)
+                let undone = try await session.undoStaffBatch(batch)
                 print("removed batch \(undone.id): \(undone.answerSets) staff answer sets imported from \(undone.fileName) on \(undone.importedOn)")
             }
         }

@@ -16,7 +16,7 @@ extension Responses {
 
         func run() async throws {
             try await reportingFailures {
-                let export = await ResponsesExport(session: try AuditSession(db: storeOptions.db, selection: selection))
+                let export = await ResponsesExport(session: try storeOptions.session(selection))
                 let output = try StreamedOutput(path: out)
                 if staff { try await export.staff(to: { try output.write($0) }) } else { try await export.officers(to: output.write) }
                 try output.finish()

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import S11Store
+import S11App
 
 /// `s11 restore`: a checked backup back into place.
 struct Restore: AsyncParsableCommand {
@@ -13,7 +13,7 @@ struct Restore: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            try await AuditStore.restore(from: from, to: storeOptions.db, replace: replace)
+            try await StoreCare.restore(from: from, to: storeOptions.db, replace: replace)
             print("restored \(from) into \(storeOptions.db)")
         }
     }

@@ -3,7 +3,6 @@ import Foundation
 import S11App
 import S11Core
 import S11Reports
-import S11Store
 
 /// `s11 round open|list|status|submit|return`: a board's round across its member organisations.
 struct RoundCommand: ParsableCommand {
@@ -38,7 +37,7 @@ struct RoundCommand: ParsableCommand {
             try await reportingFailures {
                 let program = try mailOptions.program()
                 if send && program == nil { throw CLIError("--send needs the mail program: give --sendmail \"msmtp -t\" (or set S11_SENDMAIL)") }
-                let rounds = BoardRounds(store: try await AuditStore(database: storeOptions.db))
+                let rounds = try await storeOptions.app().rounds
                 let opened = try await rounds.open(board: board, year: year, deadline: CalendarDate(iso: deadline)!, root: try contentOptions.root(),
                                                    surveyID: survey, membersCSV: try InputFiles.text(members), file: members, by: by)
                 print("opened \(opened.round.board)'s \(year) round (round \(opened.round.id)) for \(opened.invitations.count + opened.readings.count) organisations, due \(opened.round.deadline.spelledOut)")
@@ -66,7 +65,7 @@ struct RoundCommand: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let rounds = try await AuditStore(database: storeOptions.db).rounds()
+                let rounds = try await storeOptions.app().rounds.all()
                 if rounds.isEmpty { print("no rounds yet; open one with 's11 round open'") }
                 for round in rounds { print("\(round.id)  \(round.year)  \(round.board)  due \(round.deadline.iso)  opened \(round.openedAt) by \(round.openedBy)") }
             }
@@ -81,7 +80,7 @@ struct RoundCommand: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let progress = try await BoardRounds(store: try await AuditStore(database: storeOptions.db))
+                let progress = try await storeOptions.app().rounds
                     .progress(roundID: round, today: try parseDate(on, option: "--on") ?? today())
                 print("\(progress.round.board) \(progress.round.year), due \(progress.round.deadline.iso): "
                       + progress.byStage.map { "\($0.count) \($0.stage.rawValue)" }.joined(separator: ", "))
@@ -103,7 +102,7 @@ struct RoundCommand: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let rounds = BoardRounds(store: try await AuditStore(database: storeOptions.db))
+                let rounds = try await storeOptions.app().rounds
                 let progress = try await rounds.progress(roundID: round, today: today())
                 switch format {
                 case .xml: return try emit(try await rounds.xml(progress), to: out, note: " (valid against round.xsd)")
@@ -131,11 +130,11 @@ struct RoundCommand: ParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 guard let day = try parseDate(on, option: "--on") else { throw CLIError("give the day with --on YYYY-MM-DD") }
-                let store = try await AuditStore(database: storeOptions.db)
-                guard let round = try await store.round(id: round) else { throw CLIError("no round \(self.round); see 's11 round list'") }
+                let app = try await storeOptions.app()
+                guard let round = try await app.rounds.round(id: round) else { throw CLIError("no round \(self.round); see 's11 round list'") }
                 var audits: [Int64] = []
-                for name in org { audits.append(try await store.audit(organisation: name, year: round.year).id) }
-                let event = try await BoardRounds(store: store).scheduleEvent(roundID: round.id, title: title, heldOn: day,
+                for name in org { audits.append(try await app.audits.audit(organisation: name, year: round.year).id) }
+                let event = try await app.rounds.scheduleEvent(roundID: round.id, title: title, heldOn: day,
                                                                              panel: panel.components(separatedBy: ";"), auditIDs: audits, by: by)
                 print("scheduled event \(event.id), \(event.title), on \(event.heldOn.spelledOut) for \(event.auditIDs.count) organisation\(event.auditIDs.count == 1 ? "" : "s")")
             }
@@ -152,12 +151,12 @@ struct RoundCommand: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let store = try await AuditStore(database: storeOptions.db)
-                guard let event = try await store.challengeEvent(id: event), let round = try await store.round(id: event.roundID) else {
+                let app = try await storeOptions.app()
+                guard let event = try await app.rounds.event(id: event), let round = try await app.rounds.round(id: event.roundID) else {
                     throw CLIError("no event \(self.event)")
                 }
-                let audit = try await store.audit(organisation: org, year: round.year)
-                print(try await BoardRounds(store: store).letter(event: event, auditID: audit.id, planDue: try parseDate(planDue, option: "--plan-due")),
+                let audit = try await app.audits.audit(organisation: org, year: round.year)
+                print(try await app.rounds.letter(event: event, auditID: audit.id, planDue: try parseDate(planDue, option: "--plan-due")),
                       terminator: "")
             }
         }
@@ -173,8 +172,9 @@ struct RoundCommand: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let session = try await AuditSession(db: storeOptions.db, selection: selection)
-                try await BoardRounds(store: session.store).submit(auditID: session.audit.id, by: by, declaration: declaration)
+                let app = try await storeOptions.app()
+                let session = try await app.session(organisation: selection.org, year: selection.year)
+                try await app.rounds.submit(auditID: session.audit.id, by: by, declaration: declaration)
                 print("submitted \(session.audit.organisation)'s \(session.audit.year) self-assessment to the board")
             }
         }
@@ -189,8 +189,9 @@ struct RoundCommand: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let session = try await AuditSession(db: storeOptions.db, selection: selection)
-                try await BoardRounds(store: session.store).giveBack(auditID: session.audit.id, by: by, reason: reason)
+                let app = try await storeOptions.app()
+                let session = try await app.session(organisation: selection.org, year: selection.year)
+                try await app.rounds.giveBack(auditID: session.audit.id, by: by, reason: reason)
                 print("returned \(session.audit.organisation)'s \(session.audit.year) self-assessment: \(reason)")
             }
         }

@@ -21,27 +21,27 @@ struct Score: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let (session, counted) = try await AuditSession.openCounting(db: storeOptions.db, selection: selection)
+            let app = try await storeOptions.app()
+            let (session, counted) = try await app.sessionCounting(organisation: selection.org, year: selection.year)
             let card = try await session.scorecard()
             let staff = try await session.staffResults(counted: counted)
             let gaps = GapFinder().gaps(in: card, staff: staff)
             var previous: Scorecard?
             if let compare {
-                let audit = try await session.store.audit(organisation: session.audit.organisation, year: compare)
-                previous = try await AuditSession(store: session.store, audit: audit).scorecard()
+                previous = try await app.session(organisation: session.audit.organisation, year: compare).scorecard()
             }
             let text: String
             switch format {
             case .table:
                 text = await ScorecardText(card: card, gaps: gaps, content: session.content,
-                                     trail: try session.store.moderationTrail(auditID: session.audit.id), previous: previous,
+                                     trail: try session.moderationTrail(), previous: previous,
                                      staff: staff)
                     .render(allRequirements: requirements)
             case .json: text = try ScorecardJSON(card: card, gaps: gaps, previous: previous, staff: staff).render()
             case .csv: text = ScorecardCSV().write(card, gaps: gaps, staff: staff)
             case .html:
                 text = await ScorecardHTML(card: card, gaps: gaps, catalogue: session.content.catalogue,
-                                     trail: try session.store.moderationTrail(auditID: session.audit.id), previous: previous,
+                                     trail: try session.moderationTrail(), previous: previous,
                                      staff: staff).render()
             }
             try emit(Data((text.hasSuffix("\n") || out != nil ? text : text + "\n").utf8), to: out)

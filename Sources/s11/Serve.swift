@@ -66,9 +66,8 @@ extension Serve {
             let built = try await Example.build(out: "s11-example", db: nil, root: try contentOptions.root(), baseURL: base)
             fflush(nil)                                   // the steps first, even into a pipe
             let password = Self.newPassword()
-            try await AuditStore(database: built.database).saveCoordinator(email: "coordinator@riverside.example",
-                                                                  passwordHash: CoordinatorPassword.hash(password),
-                                                                  organisation: Example.organisation)
+            try await S11App.open(database: built.database).accounts.save(email: "coordinator@riverside.example", password: password,
+                                                                          organisation: Example.organisation, board: nil)
             say("\nReady to use:")
             say("  coordinator: \(base)/admin  sign in as coordinator@riverside.example, password \(password)")
             if let (name, link) = built.waiting { say("  \(name), who has not returned yet: \(link)") }

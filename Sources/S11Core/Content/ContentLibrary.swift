@@ -37,7 +37,7 @@ public struct ContentLibrary: Sendable, Hashable {
 }
 
 /// The content on disk does not give one clear choice for an audit.
-public struct ContentSelectionError: Error, Sendable, CustomStringConvertible {
+public struct ContentSelectionError: UserFacingError, CustomStringConvertible {
     public var message: String
     public var description: String { message }
 }

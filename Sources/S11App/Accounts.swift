@@ -1,0 +1,85 @@
+import Foundation
+import S11Core
+import S11Store
+
+/// Coordinators' and board users' accounts: signing in (throttled), sessions, setting a password
+/// at an invitation's link or from the command line, and the record of sign-ins.
+public struct Accounts: Sendable {
+    let store: AuditStore
+
+    /// What an attempt to sign in came to.
+    public enum SignInResult: Sendable, Equatable {
+        /// Signed in: the new session's token, for the cookie (only its hash is kept).
+        case signedIn(session: String)
+        /// A wrong e-mail address or password.
+        case wrongPassword
+        /// Too many wrong passwords lately: try again at this moment (nothing was checked).
+        case mustWait(until: Date)
+        /// Locked after too many wrong passwords, until `s11 admin create` sets a new one.
+        case locked
+        /// Too many passwords are being checked at once: try again in a few seconds.
+        case busy
+    }
+
+    /// Signs in as `email` from `address`: refused unchecked while the account or the address must
+    /// wait (or the account is locked); else the password is checked by `verify` (given the stored
+    /// hash, nil for an unknown address, which must cost the same; nil back when it cannot check
+    /// now) and the attempt recorded, with the lock when this failure makes one.
+    public func signIn(email: String, password: String, address: String, throttle: SignInThrottle,
+                       verify: @Sendable (_ password: String, _ hash: String?) async -> Bool?) async throws -> SignInResult {
+        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        switch try await store.signInDecision(email: email, address: address, throttle: throttle) {
+        case .locked: return .locked
+        case .wait(let until): return .mustWait(until: until)
+        case .allowed: break
+        }
+        guard let matches = await verify(password, try await store.coordinatorPasswordHash(email: email)) else { return .busy }
+        try await store.recordSignIn(email: email, address: address, outcome: matches ? .success : .failure)
+        guard matches else {
+            if try await store.signInDecision(email: email, address: address, throttle: throttle) == .locked {
+                try await store.recordSignIn(email: email, address: address, outcome: .locked)
+            }
+            return .wrongPassword
+        }
+        return .signedIn(session: try await store.startCoordinatorSession(email: email))
+    }
+
+    /// Starts a session for an account already proven (a password just set at an invitation's link).
+    public func startSession(email: String) async throws -> String {
+        try await store.startCoordinatorSession(email: email)
+    }
+
+    /// The account a session token belongs to, while the session lasts.
+    public func account(forSession token: String) async throws -> Coordinator? {
+        try await store.coordinator(forSession: token)
+    }
+
+    /// Ends a session.
+    public func signOut(session token: String) async throws {
+        try await store.endCoordinatorSession(token)
+    }
+
+    /// The latest attempts on the accounts `account` may see: every coordinator's of their
+    /// organisation, or a board user's own; newest first.
+    public func signIns(visibleTo account: Coordinator) async throws -> [SignInEvent] {
+        try await store.signInEvents(visibleTo: account)
+    }
+
+    /// The invited lead behind an invitation link, while it lasts (without spending it).
+    public func invitation(token: String) async throws -> Coordinator? {
+        try await store.coordinatorInvitation(token: token)
+    }
+
+    /// Spends an invitation link: the lead's account is made with `passwordHash`; nil for an
+    /// unknown, spent or expired link.
+    public func acceptInvitation(token: String, passwordHash: String) async throws -> Coordinator? {
+        try await store.acceptCoordinatorInvitation(token: token, passwordHash: passwordHash)
+    }
+
+    /// Adds a coordinator of `organisation`, or a board user of `board`, or sets a new password for
+    /// an existing account: its sessions end and it is unlocked.
+    public func save(email: String, password: String, organisation: String?, board: String?) async throws {
+        if let problem = CoordinatorPassword.problem(password) { throw ApplicationError(problem) }
+        try await store.saveCoordinator(email: email, passwordHash: CoordinatorPassword.hash(password), organisation: organisation, board: board)
+    }
+}

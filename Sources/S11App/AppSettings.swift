@@ -1,0 +1,30 @@
+import Foundation
+
+/// What the application needs to know of where it runs: where officers reach the server (for the
+/// links in messages), how mail leaves, and where new audits' content is.
+public struct AppSettings: Sendable {
+    /// Where officers and leads reach `s11 serve`, for the links in invitations and reminders.
+    public var baseURL: String
+    /// The From line of every message.
+    public var mailFrom: String
+    /// The council's or board's mail program; nil writes messages as `.eml` files into `mailFolder`.
+    public var delivery: (any MailDelivery)?
+    /// Where messages are written when there is no mail program.
+    public var mailFolder: String
+    /// The folder holding Standards/ and Surveys/, which new audits and rounds open on; nil when none.
+    public var contentRoot: URL?
+
+    public init(baseURL: String = "http://127.0.0.1:8080", mailFrom: String = Invitations.defaultFrom,
+                delivery: (any MailDelivery)? = nil, mailFolder: String = "s11-mail", contentRoot: URL? = nil) {
+        self.baseURL = baseURL
+        self.mailFrom = mailFrom
+        self.delivery = delivery
+        self.mailFolder = mailFolder
+        self.contentRoot = contentRoot
+    }
+
+    /// Where a message goes: the mail program, or else `subfolder` of the mail folder.
+    public func mailDelivery(subfolder: String) -> any MailDelivery {
+        delivery ?? MailFolder(folder: URL(fileURLWithPath: mailFolder).appendingPathComponent(subfolder))
+    }
+}
