@@ -1,5 +1,7 @@
 import Foundation
 import S11App
+import Subprocess
+import SystemPackage
 
 /// A sendmail-compatible program, such as Debian's `msmtp -t` configured for the council's relay
 /// or the host's own MTA (`/usr/sbin/sendmail -t -i`): each message goes to its standard input,
@@ -38,66 +40,58 @@ public struct SendmailProgram: MailDelivery {
         self.timeout = timeout
     }
 
-    /// Runs the program on a thread of its own, so that waiting for it holds none of the
-    /// threads Swift keeps for the whole process.
+    /// Hands the message to the program's standard input while reading what it says (standard
+    /// output and error together, so a chatty program never blocks on a full pipe), all without
+    /// holding a thread; a program still running after `timeout` is stopped (SIGTERM, then SIGKILL).
     public func deliver(_ message: Data, to recipient: String) async -> MailDeliveryOutcome {
-        await withCheckedContinuation { finished in
-            DispatchQueue.global().async { finished.resume(returning: self.run(with: message)) }
-        }
-    }
-
-    private func run(with message: Data) -> MailDeliveryOutcome {
         signal(SIGPIPE, SIG_IGN)                      // a program that exits early must not take s11 with it
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
+        let program = arguments[0]
         do {
-            try process.run()
+            let finished = try await withThrowingTaskGroup(of: (status: TerminationStatus, said: String)?.self) { group in
+                group.addTask { try await run(with: message) }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                return try await group.next() ?? nil
+            }
+            guard let (status, said) = finished else {
+                return MailDeliveryOutcome(accepted: false, detail: "'\(program)' took longer than \(timeout.components.seconds) seconds and was stopped")
+            }
+            guard status.isSuccess else {
+                let words = said.isEmpty ? "" : ": " + String(said.prefix(500))
+                return MailDeliveryOutcome(accepted: false, detail: "'\(program)' refused it (\(Self.describe(status)))\(words)")
+            }
+            return MailDeliveryOutcome(accepted: true, detail: "")
         } catch {
-            return MailDeliveryOutcome(accepted: false, detail: "could not start '\(arguments[0])': \(error.localizedDescription)")
+            return MailDeliveryOutcome(accepted: false, detail: "could not start '\(program)': \(error)")
         }
-        // Read what it says while the message goes in, so a chatty program cannot block on a full pipe.
-        let said = Said()
-        let heard = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            said.data = output.fileHandleForReading.readDataToEndOfFile()
-            heard.signal()
-        }
-        let stopped = Said()
-        let watchdog = DispatchWorkItem {
-            guard process.isRunning else { return }
-            stopped.data = Data([1])
-            process.terminate()
-        }
-        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(Int(timeout.components.seconds * 1000)), execute: watchdog)
-        try? input.fileHandleForWriting.write(contentsOf: message)
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        watchdog.cancel()
-        heard.wait()
-        if !stopped.data.isEmpty {
-            return MailDeliveryOutcome(accepted: false, detail: "'\(arguments[0])' took longer than \(timeout.components.seconds) seconds and was stopped")
-        }
-        let text = String(decoding: said.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let words = text.isEmpty ? "" : ": " + String(text.prefix(500))
-            return MailDeliveryOutcome(accepted: false, detail: "'\(arguments[0])' refused it (exit status \(process.terminationStatus))\(words)")
-        }
-        return MailDeliveryOutcome(accepted: true, detail: "")
     }
-}
 
-/// Bytes handed from one thread to another, under a lock.
-private final class Said: @unchecked Sendable {
-    private let lock = NSLock()
-    private var bytes = Data()
-    var data: Data {
-        get { lock.withLock { bytes } }
-        set { lock.withLock { bytes = newValue } }
+    /// Runs the program once on `message`: its termination and the start of what it said.
+    private func run(with message: Data) async throws -> (status: TerminationStatus, said: String) {
+        var options = PlatformOptions()
+        options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .seconds(2))]
+        let executable: Executable = arguments[0].contains("/") ? .path(FilePath(arguments[0])) : .name(arguments[0])
+        let result = try await Subprocess.run(executable, arguments: Arguments(Array(arguments.dropFirst())), platformOptions: options,
+                                              input: .data(message), output: .sequence, error: .combinedWithOutput) { execution in
+            var said: [UInt8] = []
+            for try await buffer in execution.standardOutput where said.count < Self.kept {
+                buffer.withUnsafeBytes { said += $0.prefix(Self.kept - said.count) }
+            }
+            return String(decoding: said, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return (result.terminationStatus, result.closureResult)
+    }
+
+    /// How much of what the program says is kept for its record.
+    private static let kept = 4_096
+
+    private static func describe(_ status: TerminationStatus) -> String {
+        switch status {
+        case .exited(let code): "exit status \(code)"
+        case .signaled(let signal): "stopped by signal \(signal)"
+        }
     }
 }

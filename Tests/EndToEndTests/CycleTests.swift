@@ -73,7 +73,7 @@ import Testing
 
     @Test func theTemplateRoundTripsThroughImport() throws {
         let s11 = try openedAudit()
-        var text = try filledTemplate(s11)
+        let text = try filledTemplate(s11)
         let path = try s11.write(text, to: "filled.xml")
         let imported = try s11.succeed(["responses", "import", path, "--db", s11.db])
         #expect(imported.stdout.contains("1 complete and submitted"))

@@ -90,7 +90,7 @@ import Testing
         let got = s11.folder.appendingPathComponent("got.txt").path
         try? FileManager.default.removeItem(atPath: fifo)
         #expect(mkfifo(fifo, 0o600) == 0)
-        FileManager.default.createFile(atPath: got, contents: nil)
+        _ = FileManager.default.createFile(atPath: got, contents: nil)
         let sink = try #require(FileHandle(forWritingAtPath: got))
         defer { try? sink.close() }
         let reader = Process()                                   // cat itself, so that it can be stopped

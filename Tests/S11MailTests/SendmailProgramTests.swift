@@ -1,0 +1,41 @@
+import Foundation
+import S11Mail
+import Testing
+
+/// The mail program is run as a real process (`/bin/sh` stands in for msmtp): the message reaches
+/// its standard input whole, what it says is read while it runs, and one that hangs is stopped.
+@Suite struct SendmailProgramTests {
+    @Test func theMessageReachesTheProgramWholeAndExitZeroIsAccepted() async throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("s11-mail-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let message = Data((0..<20_000).map { "line \($0) of a long message\r\n" }.joined().utf8)
+        let program = try #require(SendmailProgram(command: "/bin/sh -c 'cat > \(copy.path)'"))
+        let outcome = await program.deliver(message, to: "officer@example.org")
+        #expect(outcome == .init(accepted: true, detail: ""))
+        #expect(try Data(contentsOf: copy) == message)
+    }
+
+    @Test func aProgramThatSaysMoreThanAPipeHoldsIsDrainedAndItsRefusalQuoted() async throws {
+        // 1 MiB on standard error before it reads a byte: a program whose output nobody read would block forever.
+        let program = try #require(SendmailProgram(command: "/bin/sh -c 'head -c 1048576 /dev/zero | tr \"\\\\000\" x >&2; cat >/dev/null; echo relay refused >&2; exit 75'"))
+        let outcome = await program.deliver(Data("Subject: test\r\n\r\nhello\r\n".utf8), to: "officer@example.org")
+        #expect(!outcome.accepted)
+        #expect(outcome.detail.hasPrefix("'/bin/sh' refused it (exit status 75): xxxx"))
+    }
+
+    @Test func aProgramThatHangsIsStoppedAfterItsTime() async throws {
+        let program = try #require(SendmailProgram(command: "/bin/sh -c 'exec sleep 30'", timeout: .milliseconds(300)))
+        let started = ContinuousClock.now
+        let outcome = await program.deliver(Data("hello".utf8), to: "officer@example.org")
+        #expect(!outcome.accepted)
+        #expect(outcome.detail.contains("took longer than"))
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+
+    @Test func aProgramThatDoesNotExistIsAFailureNotACrash() async throws {
+        let program = try #require(SendmailProgram(command: "no-such-mail-program-s11 -t"))
+        let outcome = await program.deliver(Data("hello".utf8), to: "officer@example.org")
+        #expect(!outcome.accepted)
+        #expect(outcome.detail.hasPrefix("could not start 'no-such-mail-program-s11'"))
+    }
+}
