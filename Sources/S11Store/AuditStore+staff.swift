@@ -33,7 +33,7 @@ extension AuditStore {
     /// batches (and may refuse them), and each file's answer sets are stored under its batch's
     /// id, their slashed dates read in the file's order. When either throws, nothing is stored.
     func importStaffAnswerSets(auditID: Int64, questions: StaffCodebook,
-                               _ read: (StaffCodebook, (_ batch: BatchChannel.Batch) async throws -> Void) async throws -> [StagedFile],
+                               _ read: (StaffCodebook, (_ batch: StaffBatch) async throws -> Void) async throws -> [StagedFile],
                                record: ([StagedFile], any SQLConnection) async throws -> [StaffImportBatch]) async throws -> [StaffImportBatch] {
         try await engine.write { db in
             var codebook = try await codebook(auditID: auditID, db: db)

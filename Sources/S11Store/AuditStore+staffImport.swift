@@ -1,3 +1,4 @@
+import AsyncAlgorithms
 import Crypto
 import Foundation
 import S11Core
@@ -6,20 +7,26 @@ extension AuditStore {
     /// Reads staff survey exports a mebibyte at a time and stores all their answer sets in one
     /// transaction, or none: any bad answer in any file, a file without answers, or a file whose
     /// bytes were imported into this audit before (unless `again`), and nothing is kept. Each file
-    /// becomes a batch that `undoStaffImport` can take back. Reading and checking run on a second
-    /// thread while the database stores the batches already read, and at most a few batches wait
-    /// between them, so memory stays flat however long the files are.
+    /// becomes a batch that `undoStaffImport` can take back. Reading and checking run in a child
+    /// task on Swift's shared threads while the database stores the batches already read, handed
+    /// over one at a time through an `AsyncChannel` (each send waits until the batch is taken), so
+    /// memory stays flat however long the files are and neither side blocks a thread waiting.
     public func importStaffCSV(files: [String], reader: StaffSurveyCSVReader, auditID: Int64, importedBy: String,
                                again: Bool = false, today: CalendarDate = CalendarDate(Date(), in: .current)) async throws -> [StaffImportBatch] {
         try await importStaffAnswerSets(auditID: auditID, questions: StaffCodebook(survey: reader.survey, scales: reader.scales)) { codebook, stage in
-            let channel = BatchChannel()
-            let producer = Thread {
-                channel.finish(with: Result { try Self.read(files, reader: reader, codebook: codebook, into: channel) })
+            let channel = AsyncChannel<StaffBatch>()
+            // The reader runs beside the database's work, not on the transaction's own thread.
+            async let reading = withTaskExecutorPreference(globalConcurrentExecutor) {
+                try await Self.read(files, reader: reader, codebook: codebook, into: channel)
             }
-            producer.start()
-            defer { channel.close() }
-            while let batch = channel.receive() { try await stage(batch) }
-            let outcome = try channel.outcome()
+            do {
+                for await batch in channel { try await stage(batch) }
+            } catch {
+                // Leaving the scope cancels the reader; finishing lets a batch it is sending go.
+                channel.finish()
+                throw error
+            }
+            let outcome = try await reading
             if !outcome.problems.isEmpty { throw DiagnosticsError(outcome.problems) }
             if let empty = outcome.files.first(where: { $0.count == 0 }) {
                 throw DiagnosticsError([Diagnostic(SourceLocation(file: empty.file, line: 1, column: 1),
@@ -63,7 +70,7 @@ extension AuditStore {
         var dateOrder: DateOrder?
     }
 
-    /// What the reading thread found: each file and every problem.
+    /// What the reader found: each file and every problem.
     struct ReadOutcome: Sendable {
         var files: [(file: String, count: Int, sha256: String, dateOrder: DateOrder?)]
         var problems: [Diagnostic]
@@ -109,25 +116,30 @@ extension AuditStore {
         }
     }
 
-    /// Reads every file, sending answer sets while no problem has been found.
+    /// Reads every file, sending answer sets while no problem has been found, and finishes the
+    /// channel however it ends. Stops when its task is cancelled.
     private static func read(_ files: [String], reader: StaffSurveyCSVReader, codebook: StaffCodebook,
-                             into channel: BatchChannel) throws -> ReadOutcome {
+                             into channel: AsyncChannel<StaffBatch>) async throws -> ReadOutcome {
+        defer { channel.finish() }
         var outcome = ReadOutcome(files: [], problems: [])
         for (index, file) in files.enumerated() {
             var reading = StaffCSVImport(reader: reader, codebook: codebook, file: file)
             var hash = SHA256()
-            func pass() throws {
+            func pass() async throws {
                 let block = reading.takeBlock()
                 guard outcome.problems.isEmpty, reading.problems.isEmpty, !block.isEmpty else { return }
-                guard channel.send(BatchChannel.Batch(file: index, block: block)) else { throw CancellationError() }
+                await channel.send(StaffBatch(file: index, block: block))
+                try Task.checkCancellation()
             }
-            try readChunks(of: file) { chunk in
-                hash.update(bufferPointer: chunk)
-                try reading.feed(chunk)
-                try pass()
+            let handle = try open(file)
+            defer { try? handle.close() }
+            while let chunk = try readChunk(of: handle, file: file) {
+                chunk.withUnsafeBytes { hash.update(bufferPointer: $0) }
+                try chunk.withUnsafeBytes { try reading.feed($0) }
+                try await pass()
             }
             try reading.finish()
-            try pass()
+            try await pass()
             outcome.problems += reading.problems
             let digest = hash.finalize().map { String(format: "%02x", $0) }.joined()
             outcome.files.append((file, reading.count, digest, reading.dateOrder))
@@ -135,23 +147,23 @@ extension AuditStore {
         return outcome
     }
 
-    /// Calls `body` with successive chunks of the file.
-    private static func readChunks(of path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// The file, open for reading.
+    private static func open(_ path: String) throws -> FileHandle {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw DiagnosticsError([Diagnostic(SourceLocation(file: path, line: 1, column: 1),
                                                "cannot read the file: no such file, or not allowed; check the path")])
         }
-        defer { try? handle.close() }
-        while true {
-            let chunk: Data
-            do {
-                guard let read = try handle.read(upToCount: 1 << 20), !read.isEmpty else { return }
-                chunk = read
-            } catch {
-                throw DiagnosticsError([Diagnostic(SourceLocation(file: path, line: 1, column: 1),
-                                                   "cannot read the file: \(error.localizedDescription)")])
-            }
-            try chunk.withUnsafeBytes { try body($0) }
+        return handle
+    }
+
+    /// The file's next mebibyte, or nil at its end.
+    private static func readChunk(of handle: FileHandle, file path: String) throws -> Data? {
+        do {
+            guard let read = try handle.read(upToCount: 1 << 20), !read.isEmpty else { return nil }
+            return read
+        } catch {
+            throw DiagnosticsError([Diagnostic(SourceLocation(file: path, line: 1, column: 1),
+                                               "cannot read the file: \(error.localizedDescription)")])
         }
     }
 }
