@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "s11",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "s11", targets: ["s11"]),
     ],

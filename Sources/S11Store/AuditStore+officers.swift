@@ -4,6 +4,7 @@ import S11Core
 extension AuditStore {
     /// Adds officers to an audit, or updates those already there (matched by e-mail), in one transaction.
     /// Returns how many were added and how many updated.
+    @discardableResult
     public func importOfficers(_ officers: [Officer], auditID: Int64) async throws -> (added: Int, updated: Int) {
         try await engine.write { db in
             try await Self.refuseIfHeldByBoard(auditID: auditID, db: db)

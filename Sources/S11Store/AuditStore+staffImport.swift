@@ -11,6 +11,7 @@ extension AuditStore {
     /// task on Swift's shared threads while the database stores the batches already read, handed
     /// over one at a time through an `AsyncChannel` (each send waits until the batch is taken), so
     /// memory stays flat however long the files are and neither side blocks a thread waiting.
+    @discardableResult
     public func importStaffCSV(files: [String], reader: StaffSurveyCSVReader, auditID: Int64, importedBy: String,
                                again: Bool = false, today: CalendarDate = CalendarDate(Date(), in: .current)) async throws -> [StaffImportBatch] {
         try await importStaffAnswerSets(auditID: auditID, questions: StaffCodebook(survey: reader.survey, scales: reader.scales)) { codebook, stage in

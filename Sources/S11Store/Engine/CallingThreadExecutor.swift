@@ -6,6 +6,14 @@ import Foundation
 /// SQLite they never wait for anything: here they run inside GRDB's closure, on its thread, and
 /// whatever they await elsewhere comes back to this thread. Work running elsewhere (another
 /// store's transaction, nested in this one) comes back to it with `onThisThread`.
+///
+/// Why it is written by hand: GRDB's transactions take synchronous closures, and no library runs
+/// async work on a thread it does not own; Swift's `TaskExecutor` is the hook for that, and this
+/// is the smallest executor over it: the calling thread takes the work's jobs from a queue, under
+/// a condition, until the work ends. It is the one place in s11 that waits on a condition, and it
+/// does so on GRDB's own thread, never on one of Swift's. `CallingThreadExecutorTests` checks
+/// that every job runs on the calling thread, that values and errors come back, and that work
+/// begun elsewhere is brought back to it.
 final class CallingThreadExecutor: TaskExecutor, @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
