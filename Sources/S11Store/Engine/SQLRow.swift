@@ -24,6 +24,30 @@ public struct SQLRow: Sendable {
         }
         return value
     }
+
+    /// The value of the named column as `T`; `source` names what the row is ("the officer
+    /// table") for the error.
+    func decode<T: SQLDecodable>(_ name: String, from source: SQLRowSource) throws -> T {
+        guard let index = columns.index(of: name) else { throw source.missing(name) }
+        return try decode(index, named: name, from: source)
+    }
+
+    /// The value at `index` as `T`.
+    func decode<T: SQLDecodable>(at index: Int, from source: SQLRowSource) throws -> T {
+        guard index < values.count else { throw source.missing("number \(index + 1)") }
+        return try decode(index, named: columns.names[index], from: source)
+    }
+
+    /// The raw value of the named column, for a copy that keeps it as stored.
+    func value(_ name: String, from source: SQLRowSource) throws -> SQLValue {
+        guard let index = columns.index(of: name) else { throw source.missing(name) }
+        return values[index]
+    }
+
+    private func decode<T: SQLDecodable>(_ index: Int, named name: String, from source: SQLRowSource) throws -> T {
+        guard let value = T.decode(values[index]) else { throw source.wrongValue(name, holds: values[index], expected: T.sqlDescription) }
+        return value
+    }
 }
 
 /// The column names of a result, lower-cased once.
