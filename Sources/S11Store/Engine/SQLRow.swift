@@ -1,5 +1,7 @@
 /// One result row, read by column name (whatever its case: PostgreSQL folds unquoted names to
-/// lower case, SQLite keeps them as written) or by position.
+/// lower case, SQLite keeps them as written) or by position. Reading a column that is not there,
+/// or a value of another type, throws an error naming where the row came from and the column:
+/// a store altered under s11, or a query that lost a column, refuses that request and no other.
 public struct SQLRow: Sendable {
     /// The result's column names, lower-cased; shared by every row of one result.
     let columns: SQLColumns
@@ -8,21 +10,6 @@ public struct SQLRow: Sendable {
     init(columns: SQLColumns, values: [SQLValue]) {
         self.columns = columns
         self.values = values
-    }
-
-    /// The value of the named column, as `T`. Like reading a column that is not there, reading
-    /// one as a type it does not hold is a programming error, and stops the program.
-    public subscript<T: SQLDecodable>(_ name: String) -> T {
-        guard let index = columns.index(of: name) else { preconditionFailure("no column \(name) in \(columns.names)") }
-        return self[index]
-    }
-
-    /// The value at `index`, as `T`.
-    public subscript<T: SQLDecodable>(_ index: Int) -> T {
-        guard let value = T.decode(values[index]) else {
-            preconditionFailure("column \(columns.names[index]) holds \(values[index]), not \(T.self)")
-        }
-        return value
     }
 
     /// The value of the named column as `T`; `source` names what the row is ("the officer
