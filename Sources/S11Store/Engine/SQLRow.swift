@@ -45,9 +45,9 @@ final class SQLColumns: Sendable {
         self.names = names.map { $0.lowercased() }
     }
 
+    /// The first column called `name`, whatever its case, in one pass over the names (every
+    /// column of every row read is found here).
     func index(of name: String) -> Int? {
-        if let exact = names.firstIndex(of: name) { return exact }
-        let lowered = name.lowercased()
-        return names.firstIndex(of: lowered)
+        names.firstIndex(of: name.lowercased())
     }
 }
