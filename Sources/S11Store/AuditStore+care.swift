@@ -55,7 +55,7 @@ extension AuditStore {
     @discardableResult
     public func eraseOfficer(email: String) async throws -> Int {
         try await engine.write { db in
-            let ids = try await db.fetchColumn(Int64.self, "SELECT id FROM officer WHERE email = ? COLLATE NOCASE", [email])
+            let ids = try await db.fetchColumn(Int64.self, "SELECT id FROM officer WHERE email = ? COLLATE NOCASE", [email], table: "officer")
             for id in ids {
                 try await db.execute("UPDATE officer SET name = 'Erased officer', email = ? WHERE id = ?",
                                ["erased-\(UUID().uuidString.lowercased())@erased.invalid", id])

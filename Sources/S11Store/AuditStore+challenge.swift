@@ -6,7 +6,7 @@ extension AuditStore {
     public func scheduleChallengeEvent(roundID: Int64, title: String, heldOn: CalendarDate, panel: [String], auditIDs: [Int64],
                                        by: String) async throws -> ChallengeEvent {
         try await engine.write { db in
-            let members = Set(try await db.fetchColumn(Int64.self, "SELECT auditID FROM roundMember WHERE roundID = ?", [roundID]))
+            let members = Set(try await db.fetchColumn(Int64.self, "SELECT auditID FROM roundMember WHERE roundID = ?", [roundID], table: "roundMember"))
             guard auditIDs.allSatisfy(members.contains) else { throw StoreError("an organisation chosen is not a member of this round") }
             let id = try await db.insert("""
                 INSERT INTO challengeEvent (roundID, title, heldOn, panel, scheduledAt, scheduledBy) VALUES (?, ?, ?, ?, ?, ?)
@@ -14,7 +14,10 @@ extension AuditStore {
             for auditID in Set(auditIDs).sorted() {
                 try await db.execute("INSERT INTO challengeEventMember (eventID, auditID) VALUES (?, ?)", [id, auditID])
             }
-            return try await Self.challengeEvent(id: id, db: db)!
+            guard let event = try await Self.challengeEvent(id: id, db: db) else {
+                throw StoreError("the challenge event just scheduled, '\(title)', cannot be read back; nothing was kept")
+            }
+            return event
         }
     }
 
@@ -22,7 +25,8 @@ extension AuditStore {
     public func challengeEvents(roundID: Int64) async throws -> [ChallengeEvent] {
         try await engine.read { db in
             var events: [ChallengeEvent] = []
-            for id in try await db.fetchColumn(Int64.self, "SELECT id FROM challengeEvent WHERE roundID = ? ORDER BY heldOn, id", [roundID]) {
+            for id in try await db.fetchColumn(Int64.self, "SELECT id FROM challengeEvent WHERE roundID = ? ORDER BY heldOn, id", [roundID],
+                                               table: "challengeEvent") {
                 if let event = try await Self.challengeEvent(id: id, db: db) { events.append(event) }
             }
             return events
@@ -34,8 +38,9 @@ extension AuditStore {
     }
 
     private static func challengeEvent(id: Int64, db: any SQLConnection) async throws -> ChallengeEvent? {
-        guard let row = try await db.fetchOne("SELECT * FROM challengeEvent WHERE id = ?", [id]) else { return nil }
-        let audits = try await db.fetchColumn(Int64.self, "SELECT auditID FROM challengeEventMember WHERE eventID = ? ORDER BY auditID", [id])
-        return ChallengeEvent(row, auditIDs: audits)
+        guard let event = try await db.fetchOne(ChallengeEventRow.self, "SELECT * FROM challengeEvent WHERE id = ?", [id]) else { return nil }
+        let audits = try await db.fetchColumn(Int64.self, "SELECT auditID FROM challengeEventMember WHERE eventID = ? ORDER BY auditID", [id],
+                                              table: "challengeEventMember")
+        return event.event(auditIDs: audits)
     }
 }

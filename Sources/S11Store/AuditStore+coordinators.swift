@@ -27,7 +27,7 @@ extension AuditStore {
     /// The stored (slow, salted) password hash of a coordinator.
     public func coordinatorPasswordHash(email: String) async throws -> String? {
         try await engine.read { db in
-            try await db.fetchValue(String.self, "SELECT passwordHash FROM coordinator WHERE email = ? COLLATE NOCASE", [email])
+            try await db.fetchValue(String.self, "SELECT passwordHash FROM coordinator WHERE email = ? COLLATE NOCASE", [email], table: "coordinator")
         }
     }
 
@@ -46,12 +46,11 @@ extension AuditStore {
     public func coordinator(forSession token: String) async throws -> Coordinator? {
         guard InvitationToken.isWellFormed(token) else { return nil }
         return try await engine.read { db in
-            try await db.fetchOne("""
+            try await db.fetchOne(CoordinatorRow.self, """
                 SELECT coordinator.email, coordinator.organisation, coordinator.board FROM coordinatorSession
                 JOIN coordinator ON coordinator.email = coordinatorSession.email
                 WHERE coordinatorSession.tokenSHA256 = ? AND coordinatorSession.expiresAt > ?
-                """, [InvitationToken.digest(token), Date().timeIntervalSince1970])
-                .map { Coordinator(email: $0["email"], organisation: $0["organisation"], board: $0["board"]) }
+                """, [InvitationToken.digest(token), Date().timeIntervalSince1970])?.coordinator
         }
     }
 
@@ -59,7 +58,8 @@ extension AuditStore {
     public func audits(visibleTo coordinator: Coordinator) async throws -> [AuditRecord] {
         guard let board = coordinator.board else { return try await audits(organisation: coordinator.organisation) }
         return try await engine.read { db in
-            try await db.fetchAll("SELECT * FROM audit WHERE \(Self.boardsAudit) ORDER BY year DESC, organisation", [board, board]).map(Self.audit)
+            try await db.fetchAll(AuditRow.self, "SELECT * FROM audit WHERE \(Self.boardsAudit) ORDER BY year DESC, organisation", [board, board])
+                .map(\.audit)
         }
     }
 
@@ -74,10 +74,10 @@ extension AuditStore {
     public func audit(id: Int64, visibleTo coordinator: Coordinator) async throws -> AuditRecord? {
         try await engine.read { db in
             if let board = coordinator.board {
-                return try await db.fetchOne("SELECT * FROM audit WHERE id = ? AND \(Self.boardsAudit)", [id, board, board]).map(Self.audit)
+                return try await db.fetchOne(AuditRow.self, "SELECT * FROM audit WHERE id = ? AND \(Self.boardsAudit)", [id, board, board])?.audit
             }
-            return try await db.fetchOne("SELECT * FROM audit WHERE id = ? AND (CAST(? AS TEXT) IS NULL OR organisation = ? COLLATE NOCASE)",
-                                         [id, coordinator.organisation, coordinator.organisation]).map(Self.audit)
+            return try await db.fetchOne(AuditRow.self, "SELECT * FROM audit WHERE id = ? AND (CAST(? AS TEXT) IS NULL OR organisation = ? COLLATE NOCASE)",
+                                         [id, coordinator.organisation, coordinator.organisation])?.audit
         }
     }
 

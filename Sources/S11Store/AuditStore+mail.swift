@@ -15,10 +15,10 @@ extension AuditStore {
     /// Every message recorded for the audit's officers, newest first.
     public func mailRecords(auditID: Int64) async throws -> [MailRecord] {
         try await engine.read { db in
-            try await db.fetchAll("""
+            try await db.fetchAll(MailMessageRow.self, """
                 SELECT o.email, m.kind, m.subject, m.at, m.accepted, m.detail FROM mailMessage m JOIN officer o ON o.id = m.officerID
                 WHERE o.auditID = ? ORDER BY m.at DESC, m.id DESC
-                """, [auditID]).map(Self.mailRecord)
+                """, [auditID]).map(\.record)
         }
     }
 
@@ -31,11 +31,5 @@ extension AuditStore {
     /// program accepted, or one written for the council's mail system.
     public func officersReachedByMail(auditID: Int64) async throws -> Set<String> {
         await Set(try mailRecords(auditID: auditID).filter(\.accepted).map { $0.officerEmail.lowercased() })
-    }
-
-    /// The one mapping of the mailMessage table (joined to its officer's e-mail).
-    static func mailRecord(_ row: SQLRow) -> MailRecord {
-        MailRecord(officerEmail: row["email"], kind: MailRecord.Kind(rawValue: row["kind"]) ?? .invitation, subject: row["subject"],
-                   at: Date(timeIntervalSince1970: row["at"]), accepted: row["accepted"], detail: row["detail"])
     }
 }

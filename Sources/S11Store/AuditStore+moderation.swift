@@ -8,10 +8,10 @@ extension AuditStore {
     public func moderate(auditID: Int64, scope: Moderation.Scope, rag: Rag?, option: String? = nil, reason: String, by: String,
                          at: String) async throws -> ModerationChange {
         try await engine.write { db in
-            let before = try await db.fetchOne("SELECT rag, option FROM moderation WHERE auditID = ? AND kind = ? AND scopeID = ?",
-                                               [auditID, scope.kind, scope.id])
-            let old = (before?["rag"] as String?).flatMap(Rag.init(rawValue:))
-            let oldOption: String? = before?["option"]
+            let before = try await db.fetchOne(ModerationRow.self, "SELECT * FROM moderation WHERE auditID = ? AND kind = ? AND scopeID = ?",
+                                               [auditID, scope.kind, scope.id])?.moderation
+            let old = before?.rag
+            let oldOption = before?.option
             if old == nil && rag == nil {
                 throw StoreError("\(scope) has no moderated rating to withdraw")
             }
@@ -34,26 +34,16 @@ extension AuditStore {
     /// The audit's moderated ratings in force.
     public func moderations(auditID: Int64) async throws -> [Moderation] {
         try await engine.read { db in
-            try await db.fetchAll("SELECT * FROM moderation WHERE auditID = ? ORDER BY kind, scopeID", [auditID])
-                .compactMap { row in
-                    guard let scope = Moderation.Scope(kind: row["kind"], id: row["scopeID"]),
-                          let rag = Rag(rawValue: row["rag"]) else { return nil }
-                    return Moderation(scope: scope, rag: rag, option: row["option"], reason: row["reason"], by: row["byName"], at: row["at"])
-                }
+            try await db.fetchAll(ModerationRow.self, "SELECT * FROM moderation WHERE auditID = ? ORDER BY kind, scopeID", [auditID])
+                .map(\.moderation)
         }
     }
 
     /// Every moderation change of the audit, oldest first.
     public func moderationTrail(auditID: Int64) async throws -> [ModerationChange] {
         try await engine.read { db in
-            try await db.fetchAll("SELECT * FROM moderationLog WHERE auditID = ? ORDER BY id", [auditID])
-                .compactMap { row in
-                    guard let scope = Moderation.Scope(kind: row["kind"], id: row["scopeID"]) else { return nil }
-                    return ModerationChange(scope: scope, old: (row["oldRag"] as String?).flatMap(Rag.init(rawValue:)),
-                                            new: (row["newRag"] as String?).flatMap(Rag.init(rawValue:)),
-                                            oldOption: row["oldOption"], newOption: row["newOption"],
-                                            reason: row["reason"], by: row["byName"], at: row["at"])
-                }
+            try await db.fetchAll(ModerationLogRow.self, "SELECT * FROM moderationLog WHERE auditID = ? ORDER BY id", [auditID])
+                .map(\.change)
         }
     }
 }

@@ -43,7 +43,7 @@ extension AuditStore {
     }
 
     private static func count(_ table: StoreTable, in db: any SQLConnection) async throws -> Int {
-        try await db.fetchValue(Int.self, "SELECT COUNT(*) FROM \(table.name)") ?? 0
+        try await db.fetchValue(Int.self, "SELECT COUNT(*) FROM \(table.name)", table: table.name) ?? 0
     }
 
     /// Copies a table a thousand rows at a time, ids included, then moves the target's counter

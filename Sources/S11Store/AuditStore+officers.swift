@@ -11,7 +11,7 @@ extension AuditStore {
             var added = 0, updated = 0
             for officer in officers {
                 if let id = try await db.fetchValue(Int64.self, "SELECT id FROM officer WHERE auditID = ? AND email = ?",
-                                               [auditID, officer.email]) {
+                                                    [auditID, officer.email], table: "officer") {
                     try await db.execute("UPDATE officer SET name = ?, role = ?, serviceArea = ? WHERE id = ?",
                                    [officer.name, officer.role, officer.serviceArea, id])
                     updated += 1
@@ -28,26 +28,18 @@ extension AuditStore {
     /// The audit's officers with the state of their returns, by service area then name.
     public func officerStatuses(auditID: Int64) async throws -> [OfficerStatus] {
         try await engine.read { db in
-            try await db.fetchAll("""
+            try await db.fetchAll(OfficerStatusRow.self, """
                 SELECT o.*, (i.officerID IS NOT NULL) AS invited,
                        (SELECT COUNT(*) FROM answer a WHERE a.officerID = o.id AND a.option IS NOT NULL) AS answered,
                        (SELECT COUNT(*) FROM answer a WHERE a.officerID = o.id AND a.carried = 1) AS carried
                 FROM officer o LEFT JOIN invitation i ON i.officerID = o.id
                 WHERE o.auditID = ? ORDER BY o.serviceArea, o.name
-                """, [auditID]).map { row in
-                let officer = OfficerRow(row)
-                return OfficerStatus(officer: officer.officer, status: officer.status, submittedAt: officer.submittedAt,
-                                     invited: row["invited"], answered: row["answered"], carried: row["carried"])
-            }
+                """, [auditID]).map(\.status)
         }
     }
 
     public func officers(auditID: Int64) async throws -> [Officer] {
         try await officerStatuses(auditID: auditID).map(\.officer)
-    }
-
-    static func officer(_ row: SQLRow) -> Officer {
-        OfficerRow(row).officer
     }
 
     /// Issues a fresh unguessable link token for each officer that has none (or for every
@@ -58,14 +50,14 @@ extension AuditStore {
     public func issueInvitations(auditID: Int64, reissue: Bool, unsubmittedOnly: Bool = false,
                                  only emails: Set<String>? = nil) async throws -> [(officer: Officer, token: String)] {
         try await engine.write { db in
-            let rows = try await db.fetchAll("""
+            let rows = try await db.fetchAll(InvitedOfficerRow.self, """
                 SELECT o.*, (i.officerID IS NOT NULL) AS invited FROM officer o
                 LEFT JOIN invitation i ON i.officerID = o.id WHERE o.auditID = ? ORDER BY o.serviceArea, o.name
                 """, [auditID])
             var issued: [(Officer, String)] = []
             for row in rows {
-                let officer = OfficerRow(row)
-                guard reissue || !(row["invited"] as Bool), !(unsubmittedOnly && officer.status == .submitted),
+                let officer = row.officer
+                guard reissue || !row.invited, !(unsubmittedOnly && officer.status == .submitted),
                       emails.map({ $0.contains(officer.officer.email.lowercased()) }) != false else { continue }
                 let token = InvitationToken.generate()
                 try await db.execute("""
@@ -83,10 +75,9 @@ extension AuditStore {
     public func officer(forToken token: String) async throws -> (auditID: Int64, officer: Officer)? {
         guard InvitationToken.isWellFormed(token) else { return nil }
         return try await engine.read { db in
-            guard let row = try await db.fetchOne("""
+            guard let officer = try await db.fetchOne(OfficerRow.self, """
                 SELECT o.* FROM invitation i JOIN officer o ON o.id = i.officerID WHERE i.tokenSHA256 = ?
                 """, [InvitationToken.digest(token)]) else { return nil }
-            let officer = OfficerRow(row)
             return (officer.auditID, officer.officer)
         }
     }
@@ -118,7 +109,7 @@ extension AuditStore {
     /// The id of the audit's officer with this e-mail address (whatever its case), or a refusal naming it.
     static func officerID(_ db: any SQLConnection, email: String, auditID: Int64) async throws -> Int64 {
         guard let id = try await db.fetchValue(Int64.self, "SELECT id FROM officer WHERE auditID = ? AND email = ? COLLATE NOCASE",
-                                         [auditID, email]) else {
+                                               [auditID, email], table: "officer") else {
             throw StoreError("no officer with e-mail '\(email)' in this audit")
         }
         return id

@@ -12,7 +12,7 @@ extension AuditStore {
     public func pairPeers(roundID: Int64, reviewerAuditID: Int64, revieweeAuditID: Int64, by: String) async throws -> PeerPairing {
         guard reviewerAuditID != revieweeAuditID else { throw StoreError("an organisation cannot review its own return; choose another reviewer") }
         return try await engine.write { db in
-            let members = Set(try await db.fetchColumn(Int64.self, "SELECT auditID FROM roundMember WHERE roundID = ?", [roundID]))
+            let members = Set(try await db.fetchColumn(Int64.self, "SELECT auditID FROM roundMember WHERE roundID = ?", [roundID], table: "roundMember"))
             guard members.contains(reviewerAuditID), members.contains(revieweeAuditID) else {
                 throw StoreError("both organisations must be members of this round")
             }
@@ -24,7 +24,10 @@ extension AuditStore {
             let id = try await db.insert("""
                 INSERT INTO peerPairing (roundID, reviewerAuditID, revieweeAuditID, pairedAt, pairedBy) VALUES (?, ?, ?, ?, ?)
                 """, [roundID, reviewerAuditID, revieweeAuditID, Self.now(), by])
-            return try await db.fetchOne(Self.pairingQuery + " WHERE peerPairing.id = ?", [id]).map(PeerPairing.init)!
+            guard let pairing = try await db.fetchOne(PeerPairingRow.self, Self.pairingQuery + " WHERE peerPairing.id = ?", [id])?.pairing else {
+                throw StoreError("the pairing just made cannot be read back; nothing was kept")
+            }
+            return pairing
         }
     }
 
@@ -42,21 +45,22 @@ extension AuditStore {
     /// The round's pairings, lasting and ended, by reviewer.
     public func peerPairings(roundID: Int64) async throws -> [PeerPairing] {
         try await engine.read { db in
-            try await db.fetchAll(Self.pairingQuery + " WHERE peerPairing.roundID = ? ORDER BY reviewer.organisation, reviewee.organisation, peerPairing.id",
-                                  [roundID]).map(PeerPairing.init)
+            try await db.fetchAll(PeerPairingRow.self,
+                                  Self.pairingQuery + " WHERE peerPairing.roundID = ? ORDER BY reviewer.organisation, reviewee.organisation, peerPairing.id",
+                                  [roundID]).map(\.pairing)
         }
     }
 
     public func peerPairing(id: Int64) async throws -> PeerPairing? {
-        try await engine.read { db in try await db.fetchOne(Self.pairingQuery + " WHERE peerPairing.id = ?", [id]).map(PeerPairing.init) }
+        try await engine.read { db in try await db.fetchOne(PeerPairingRow.self, Self.pairingQuery + " WHERE peerPairing.id = ?", [id])?.pairing }
     }
 
     /// The lasting pairings in which `organisation` reviews another: what its coordinators may see.
     public func peerAssignments(organisation: String) async throws -> [PeerPairing] {
         try await engine.read { db in
-            try await db.fetchAll(Self.pairingQuery + """
+            try await db.fetchAll(PeerPairingRow.self, Self.pairingQuery + """
                  WHERE peerPairing.endedAt IS NULL AND reviewer.organisation = ? COLLATE NOCASE ORDER BY reviewee.organisation
-                """, [organisation]).map(PeerPairing.init)
+                """, [organisation]).map(\.pairing)
         }
     }
 
@@ -68,8 +72,8 @@ extension AuditStore {
                 throw StoreError("the board has ended this peer review, so no more ratings can be proposed")
             }
             let key: [any SQLBindable] = [pairingID, proposal.scope.kind, proposal.scope.id]
-            if let decided = try await db.fetchOne("SELECT decision FROM peerProposal WHERE pairingID = ? AND kind = ? AND scopeID = ?", key),
-               (decided["decision"] as String?) != nil {
+            if let earlier = try await db.fetchOne(PeerProposalRow.self, "SELECT * FROM peerProposal WHERE pairingID = ? AND kind = ? AND scopeID = ?", key),
+               earlier.proposal.decision != nil {
                 throw StoreError("the board has already decided the proposal for \(proposal.scope)")
             }
             try await db.execute("DELETE FROM peerProposal WHERE pairingID = ? AND kind = ? AND scopeID = ?", key)
@@ -82,11 +86,8 @@ extension AuditStore {
     /// The pairing's proposals, in the order of their scope (kind, then id).
     public func peerProposals(pairingID: Int64) async throws -> [PeerProposal] {
         try await engine.read { db in
-            try await db.fetchAll("SELECT * FROM peerProposal WHERE pairingID = ? ORDER BY kind, scopeID", [pairingID]).compactMap { row in
-                guard let scope = Moderation.Scope(kind: row["kind"], id: row["scopeID"]), let rag = Rag(rawValue: row["rag"]) else { return nil }
-                return PeerProposal(proposed: Moderation(scope: scope, rag: rag, option: row["option"], reason: row["reason"], by: row["byName"], at: row["at"]),
-                                    decision: (row["decision"] as String?).flatMap(PeerProposal.Decision.init(rawValue:)), decidedBy: row["decidedBy"])
-            }
+            try await db.fetchAll(PeerProposalRow.self, "SELECT * FROM peerProposal WHERE pairingID = ? ORDER BY kind, scopeID", [pairingID])
+                .map(\.proposal)
         }
     }
 

@@ -22,7 +22,7 @@ extension AuditStore {
     public func updatePlan(organisation: String, year: Int, _ change: (Plan) throws -> Plan) async throws -> Plan {
         try await engine.write { db in
             guard let body = try await db.fetchValue(Data.self, "SELECT body FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
-                                               [organisation, year]) else {
+                                                     [organisation, year], table: "plan") else {
                 throw StoreError("no plan for \(organisation) \(year)")
             }
             let plan = try change(try JSONDecoder().decode(Plan.self, from: body))
@@ -35,8 +35,8 @@ extension AuditStore {
     /// The organisation and audit year of every stored plan, newest first.
     public func storedPlans() async throws -> [(organisation: String, year: Int)] {
         try await engine.read { db in
-            try await db.fetchAll("SELECT organisation, year FROM plan ORDER BY year DESC, organisation")
-                .map { (organisation: $0["organisation"], year: $0["year"]) }
+            try await db.fetchAll(PlanRow.self, "SELECT organisation, year FROM plan ORDER BY year DESC, organisation")
+                .map { (organisation: $0.organisation, year: $0.year) }
         }
     }
 
@@ -55,7 +55,7 @@ extension AuditStore {
     public func plan(organisation: String, year: Int) async throws -> Plan? {
         try await engine.read { db in
             guard let body = try await db.fetchValue(Data.self, "SELECT body FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
-                                               [organisation, year]) else { return nil }
+                                                     [organisation, year], table: "plan") else { return nil }
             return try JSONDecoder().decode(Plan.self, from: body)
         }
     }

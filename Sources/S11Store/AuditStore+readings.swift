@@ -20,10 +20,9 @@ extension AuditStore {
     public func readingModerations(roundID: Int64) async throws -> [Int64: [Moderation]] {
         try await engine.read { db in
             var found: [Int64: [Moderation]] = [:]
-            for row in try await db.fetchAll("SELECT * FROM readingModeration WHERE roundID = ? ORDER BY auditID, kind, scopeID", [roundID]) {
-                guard let scope = Moderation.Scope(kind: row["kind"], id: row["scopeID"]), let rag = Rag(rawValue: row["rag"]) else { continue }
-                found[row["auditID"], default: []].append(Moderation(scope: scope, rag: rag, option: row["option"], reason: row["reason"],
-                                                                     by: row["byName"], at: row["at"]))
+            for row in try await db.fetchAll(ReadingModerationRow.self, "SELECT * FROM readingModeration WHERE roundID = ? ORDER BY auditID, kind, scopeID",
+                                             [roundID]) {
+                found[row.auditID, default: []].append(row.moderation)
             }
             return found
         }
@@ -44,7 +43,7 @@ extension AuditStore {
     public func readingPlan(roundID: Int64, auditID: Int64) async throws -> Plan? {
         try await engine.read { db in
             guard let body = try await db.fetchValue(Data.self, "SELECT body FROM readingPlan WHERE roundID = ? AND auditID = ?",
-                                                     [roundID, auditID]) else { return nil }
+                                                     [roundID, auditID], table: "readingPlan") else { return nil }
             return try JSONDecoder().decode(Plan.self, from: body)
         }
     }

@@ -10,11 +10,11 @@ extension AuditStore {
             try await Self.refuseIfHeldByBoard(auditID: auditID, db: db)
             let now = Self.now()
             for ret in returns {
-                guard let row = try await db.fetchOne("SELECT * FROM officer WHERE auditID = ? AND email = ?",
-                                                 [auditID, ret.officerEmail]) else {
+                guard let officer = try await db.fetchOne(OfficerRow.self, "SELECT * FROM officer WHERE auditID = ? AND email = ?",
+                                                          [auditID, ret.officerEmail]) else {
                     throw StoreError("no officer with e-mail '\(ret.officerEmail)' in this audit")
                 }
-                let officerID = OfficerRow(row).id
+                let officerID = officer.id
                 try await db.execute("DELETE FROM answer WHERE officerID = ?", [officerID])
                 try await db.insertRows(into: "answer", columns: ["officerID", "questionID", "option", "evidence", "example", "reason",
                                                                  "improvement", "improvementLead", "improvementBy", "updatedAt"],
@@ -23,7 +23,7 @@ extension AuditStore {
                                        answer.example.sqlValue, answer.reason.sqlValue, answer.improvement?.action.sqlValue ?? .null,
                                        answer.improvement?.lead.sqlValue ?? .null, answer.improvement?.by.sqlValue ?? .null, .text(now)]
                                   })
-                let stands = status(Self.officer(row), ret.answers)
+                let stands = status(officer.officer, ret.answers)
                 try await db.execute("UPDATE officer SET status = ?, submittedAt = ? WHERE id = ?",
                                [stands.rawValue, stands == .submitted ? now : nil, officerID])
             }
@@ -33,10 +33,9 @@ extension AuditStore {
     /// The stored returns of an audit; only submitted ones unless `includeUnsubmitted`.
     public func returns(audit: AuditRecord, includeUnsubmitted: Bool = false) async throws -> [OfficerReturn] {
         try await engine.read { db in
-            let officers = try await db.fetchAll("SELECT * FROM officer WHERE auditID = ? ORDER BY email", [audit.id])
+            let officers = try await db.fetchAll(OfficerRow.self, "SELECT * FROM officer WHERE auditID = ? ORDER BY email", [audit.id])
             var returns: [OfficerReturn] = []
-            for row in officers {
-                let officer = OfficerRow(row)
+            for officer in officers {
                 guard includeUnsubmitted || officer.status == .submitted else { continue }
                 let answers = try await Self.answers(db, officerID: officer.id)
                 returns.append(OfficerReturn(organisation: audit.organisation, year: audit.year,
@@ -46,13 +45,8 @@ extension AuditStore {
         }
     }
 
-    /// An officer's stored answers, carried ones included: the one mapping of the answer table.
+    /// An officer's stored answers, carried ones included.
     static func answers(_ db: any SQLConnection, officerID: Int64) async throws -> [Answer] {
-        try await db.fetchAll("SELECT * FROM answer WHERE officerID = ? ORDER BY questionID", [officerID]).map { row in
-            Answer(questionID: row["questionID"], choice: Answer.choice(from: row["option"]), evidence: row["evidence"],
-                   example: row["example"], reason: row["reason"],
-                   improvement: Improvement(action: row["improvement"], lead: row["improvementLead"], by: row["improvementBy"]),
-                   carried: row["carried"])
-        }
+        try await db.fetchAll(AnswerRow.self, "SELECT * FROM answer WHERE officerID = ? ORDER BY questionID", [officerID]).map(\.answer)
     }
 }

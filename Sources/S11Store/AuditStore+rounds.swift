@@ -29,9 +29,10 @@ extension AuditStore {
                 let audit = try await Self.insertAudit(organisation: member.organisation, year: year, files: files, db: db)
                 try await db.execute("INSERT INTO roundMember (auditID, roundID, sector, leadName, leadEmail) VALUES (?, ?, ?, ?, ?)",
                                      [audit.id, roundID, member.sector, member.leadName, member.leadEmail])
-                let account = try await db.fetchOne("SELECT organisation FROM coordinator WHERE email = ? COLLATE NOCASE", [member.leadEmail])
+                let account = try await db.fetchOne(CoordinatorRow.self, "SELECT email, organisation, board FROM coordinator WHERE email = ? COLLATE NOCASE",
+                                                    [member.leadEmail])
                 if let account {
-                    let organisation: String? = account["organisation"]
+                    let organisation = account.coordinator.organisation
                     guard let organisation, organisation.lowercased() == member.organisation.lowercased() else {
                         throw StoreError("\(member.leadEmail) already signs in \(organisation.map { "for \($0)" } ?? "as a board user"), so cannot lead \(member.organisation); name another lead for it")
                     }
@@ -58,27 +59,30 @@ extension AuditStore {
                     INSERT INTO roundReading (roundID, auditID, sector, leadName, leadEmail, crosswalkID) VALUES (?, ?, ?, ?, ?, ?)
                     """, [roundID, reading.auditID, reading.member.sector, reading.member.leadName, reading.member.leadEmail, reading.crosswalkID])
             }
-            let round = try await db.fetchOne("SELECT * FROM round WHERE id = ?", [roundID]).map(BoardRound.init)!
+            guard let round = try await db.fetchOne(RoundRow.self, "SELECT * FROM round WHERE id = ?", [roundID])?.round else {
+                throw StoreError("the round just opened, \(board) \(year), cannot be read back; nothing was kept")
+            }
             return (round, invitations)
         }
     }
 
     /// Every round, newest year first.
     public func rounds() async throws -> [BoardRound] {
-        try await engine.read { db in try await db.fetchAll("SELECT * FROM round ORDER BY year DESC, board").map(BoardRound.init) }
+        try await engine.read { db in try await db.fetchAll(RoundRow.self, "SELECT * FROM round ORDER BY year DESC, board").map(\.round) }
     }
 
     public func round(id: Int64) async throws -> BoardRound? {
-        try await engine.read { db in try await db.fetchOne("SELECT * FROM round WHERE id = ?", [id]).map(BoardRound.init) }
+        try await engine.read { db in try await db.fetchOne(RoundRow.self, "SELECT * FROM round WHERE id = ?", [id])?.round }
     }
 
     /// The round's member organisations with their returns counted, in one query (fast for
     /// thousands), by organisation.
     public func roundMembers(roundID: Int64) async throws -> [RoundMemberStatus] {
         try await engine.read { db in
-            let members = try await db.fetchAll(Self.memberQuery + " WHERE roundMember.roundID = ? GROUP BY \(Self.memberColumns) ORDER BY audit.organisation",
-                                                [roundID]).map(RoundMemberStatus.init)
-            let readings = try await db.fetchAll(Self.readingQuery, [roundID]).map(RoundMemberStatus.init)
+            let members = try await db.fetchAll(RoundMemberStatusRow.self,
+                                                Self.memberQuery + " WHERE roundMember.roundID = ? GROUP BY \(Self.memberColumns) ORDER BY audit.organisation",
+                                                [roundID]).map(\.status)
+            let readings = try await db.fetchAll(RoundMemberStatusRow.self, Self.readingQuery, [roundID]).map(\.status)
             return readings.isEmpty ? members : (members + readings).sorted { $0.member.organisation.lowercased() < $1.member.organisation.lowercased() }
         }
     }
@@ -87,8 +91,8 @@ extension AuditStore {
     public func roundCrosswalks(roundID: Int64) async throws -> [String: Data] {
         try await engine.read { db in
             var files: [String: Data] = [:]
-            for row in try await db.fetchAll("SELECT crosswalkID, body FROM roundCrosswalk WHERE roundID = ?", [roundID]) {
-                files[row["crosswalkID"]] = row["body"]
+            for crosswalk in try await db.fetchAll(RoundCrosswalkRow.self, "SELECT crosswalkID, body FROM roundCrosswalk WHERE roundID = ?", [roundID]) {
+                files[crosswalk.crosswalkID] = crosswalk.body
             }
             return files
         }
@@ -97,9 +101,10 @@ extension AuditStore {
     /// The round an audit belongs to and its place in it, or nil for an audit outside any round.
     public func roundMembership(auditID: Int64) async throws -> (round: BoardRound, member: RoundMemberStatus)? {
         try await engine.read { db in
-            guard let member = try await db.fetchOne(Self.memberQuery + " WHERE roundMember.auditID = ? GROUP BY \(Self.memberColumns)",
-                                                     [auditID]).map(RoundMemberStatus.init),
-                  let round = try await db.fetchOne("SELECT * FROM round WHERE id = ?", [member.roundID]).map(BoardRound.init) else { return nil }
+            guard let member = try await db.fetchOne(RoundMemberStatusRow.self,
+                                                     Self.memberQuery + " WHERE roundMember.auditID = ? GROUP BY \(Self.memberColumns)",
+                                                     [auditID])?.status,
+                  let round = try await db.fetchOne(RoundRow.self, "SELECT * FROM round WHERE id = ?", [member.roundID])?.round else { return nil }
             return (round, member)
         }
     }
@@ -135,10 +140,10 @@ extension AuditStore {
     /// until it returns it.
     public func submitToBoard(auditID: Int64, by: String, declaration: String, scores: [BoardScore]) async throws {
         try await engine.write { db in
-            guard let row = try await db.fetchOne("SELECT submittedAt FROM roundMember WHERE auditID = ?", [auditID]) else {
+            guard let member = try await db.fetchOne(RoundMemberRow.self, "SELECT submittedAt FROM roundMember WHERE auditID = ?", [auditID]) else {
                 throw StoreError("this audit is not in a board's round, so there is no board to submit it to")
             }
-            if (row["submittedAt"] as String?) != nil { throw StoreError("the self-assessment is already with the board") }
+            if member.submittedAt != nil { throw StoreError("the self-assessment is already with the board") }
             try await db.execute("UPDATE roundMember SET submittedAt = ?, submittedBy = ?, declaration = ? WHERE auditID = ?",
                                  [Self.now(), by, declaration, auditID])
             try await Self.replaceBoardScores(scores, auditID: auditID, db: db)
@@ -167,19 +172,19 @@ extension AuditStore {
     public func boardScores(roundID: Int64) async throws -> [Int64: [BoardScore]] {
         try await engine.read { db in
             var scores: [Int64: [BoardScore]] = [:]
-            for row in try await db.fetchAll("""
+            for row in try await db.fetchAll(BoardScoreRow.self, """
                 SELECT boardScore.* FROM boardScore JOIN roundMember ON roundMember.auditID = boardScore.auditID
                 WHERE roundMember.roundID = ? AND roundMember.submittedAt IS NOT NULL ORDER BY boardScore.auditID, boardScore.position
                 """, [roundID]) {
-                scores[row["auditID"], default: []].append(BoardScoreRow.score(row))
+                scores[row.auditID, default: []].append(row.score)
             }
             // The returns this round reads through a crosswalk, as their own board holds them (in that board's terms).
-            for row in try await db.fetchAll("""
+            for row in try await db.fetchAll(BoardScoreRow.self, """
                 SELECT boardScore.* FROM boardScore JOIN roundReading ON roundReading.auditID = boardScore.auditID
                 JOIN roundMember own ON own.auditID = boardScore.auditID
                 WHERE roundReading.roundID = ? AND own.submittedAt IS NOT NULL ORDER BY boardScore.auditID, boardScore.position
                 """, [roundID]) {
-                scores[row["auditID"], default: []].append(BoardScoreRow.score(row))
+                scores[row.auditID, default: []].append(row.score)
             }
             return scores
         }
@@ -189,12 +194,12 @@ extension AuditStore {
     public func boardOveralls(roundID: Int64) async throws -> [String: BoardScore] {
         try await engine.read { db in
             var overalls: [String: BoardScore] = [:]
-            for row in try await db.fetchAll("""
+            for row in try await db.fetchAll(BoardOverallRow.self, """
                 SELECT boardScore.*, audit.organisation FROM boardScore JOIN roundMember ON roundMember.auditID = boardScore.auditID
                 JOIN audit ON audit.id = boardScore.auditID
                 WHERE roundMember.roundID = ? AND roundMember.submittedAt IS NOT NULL AND boardScore.kind = 'overall'
                 """, [roundID]) {
-                overalls[(row["organisation"] as String).lowercased()] = BoardScoreRow.score(row)
+                overalls[row.organisation.lowercased()] = row.score
             }
             return overalls
         }
@@ -202,15 +207,16 @@ extension AuditStore {
 
     /// The board's round of `year`, if it ran one.
     public func round(board: String, year: Int) async throws -> BoardRound? {
-        try await engine.read { db in try await db.fetchOne("SELECT * FROM round WHERE board = ? AND year = ?", [board, year]).map(BoardRound.init) }
+        try await engine.read { db in try await db.fetchOne(RoundRow.self, "SELECT * FROM round WHERE board = ? AND year = ?", [board, year])?.round }
     }
 
     /// The board gives the self-assessment back to the organisation, saying why; it can change again.
     /// Only the round the organisation submitted to (`roundID`) can return it.
     public func returnToOrganisation(auditID: Int64, roundID: Int64, by: String, reason: String) async throws {
         try await engine.write { db in
-            guard let row = try await db.fetchOne("SELECT submittedAt FROM roundMember WHERE auditID = ? AND roundID = ?", [auditID, roundID]),
-                  (row["submittedAt"] as String?) != nil else {
+            guard let member = try await db.fetchOne(RoundMemberRow.self, "SELECT submittedAt FROM roundMember WHERE auditID = ? AND roundID = ?",
+                                                     [auditID, roundID]),
+                  member.submittedAt != nil else {
                 throw StoreError("the board does not hold this self-assessment, so there is nothing to return")
             }
             try await db.execute("""
@@ -233,9 +239,9 @@ extension AuditStore {
         guard InvitationToken.isWellFormed(token) else { return nil }
         let digest = InvitationToken.digest(token)
         return try await engine.write { db in
-            guard let row = try await db.fetchOne("SELECT email, organisation FROM coordinatorInvitation WHERE tokenSHA256 = ? AND expiresAt > ?",
-                                                  [digest, Date().timeIntervalSince1970]) else { return nil }
-            let invited = Coordinator(email: row["email"], organisation: row["organisation"])
+            guard let invited = try await db.fetchOne(CoordinatorInvitationRow.self,
+                                                      "SELECT email, organisation FROM coordinatorInvitation WHERE tokenSHA256 = ? AND expiresAt > ?",
+                                                      [digest, Date().timeIntervalSince1970])?.invited else { return nil }
             try await db.execute("DELETE FROM coordinatorInvitation WHERE tokenSHA256 = ?", [digest])
             try await Self.storeCoordinator(email: invited.email, passwordHash: passwordHash, organisation: invited.organisation,
                                             how: "invitation accepted", db: db)
@@ -247,9 +253,8 @@ extension AuditStore {
     public func coordinatorInvitation(token: String) async throws -> Coordinator? {
         guard InvitationToken.isWellFormed(token) else { return nil }
         return try await engine.read { db in
-            try await db.fetchOne("SELECT email, organisation FROM coordinatorInvitation WHERE tokenSHA256 = ? AND expiresAt > ?",
-                                  [InvitationToken.digest(token), Date().timeIntervalSince1970])
-                .map { Coordinator(email: $0["email"], organisation: $0["organisation"]) }
+            try await db.fetchOne(CoordinatorInvitationRow.self, "SELECT email, organisation FROM coordinatorInvitation WHERE tokenSHA256 = ? AND expiresAt > ?",
+                                  [InvitationToken.digest(token), Date().timeIntervalSince1970])?.invited
         }
     }
 }

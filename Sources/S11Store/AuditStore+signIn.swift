@@ -9,18 +9,16 @@ extension AuditStore {
     public func signInDecision(email: String, address: String, throttle: SignInThrottle = SignInThrottle(),
                                now: Date = Date()) async throws -> SignInThrottle.Decision {
         try await engine.read { db in
-            let account = try await db.fetchOne("""
+            let account = try await db.fetchOne(SignInFailuresRow.self, """
                 SELECT COUNT(*) AS n, MAX(at) AS latest FROM signInEvent
                 WHERE email = ? COLLATE NOCASE AND outcome = 'failure' AND at > COALESCE((SELECT MAX(at) FROM signInEvent
                     WHERE email = ? COLLATE NOCASE AND outcome IN ('success', 'password-set')), 0)
                 """, [email, email])
-            let fromAddress = try await db.fetchOne("""
+            let fromAddress = try await db.fetchOne(SignInFailuresRow.self, """
                 SELECT COUNT(*) AS n, MAX(at) AS latest FROM signInEvent WHERE address = ? AND outcome = 'failure' AND at > ?
                 """, [address, now.timeIntervalSince1970 - throttle.addressWindow])
-            func count(_ row: SQLRow?) -> Int { Int(row.map { $0["n"] as Int64 } ?? 0) }
-            func latest(_ row: SQLRow?) -> Date? { (row?["latest"] as Double?).map(Date.init(timeIntervalSince1970:)) }
-            return throttle.decision(accountFailures: count(account), lastAccountFailure: latest(account),
-                                     addressFailures: count(fromAddress), lastAddressFailure: latest(fromAddress), now: now)
+            return throttle.decision(accountFailures: account?.count ?? 0, lastAccountFailure: account?.latest,
+                                     addressFailures: fromAddress?.count ?? 0, lastAddressFailure: fromAddress?.latest, now: now)
         }
     }
 
@@ -40,15 +38,12 @@ extension AuditStore {
     /// organisation, or a board user's own; newest first.
     public func signInEvents(visibleTo coordinator: Coordinator, limit: Int = 200) async throws -> [SignInEvent] {
         try await engine.read { db in
-            try await db.fetchAll("""
+            try await db.fetchAll(SignInEventRow.self, """
                 SELECT email, address, at, outcome FROM signInEvent
                 WHERE email IN (SELECT email FROM coordinator WHERE (CAST(? AS TEXT) IS NULL AND email = ? COLLATE NOCASE)
                                                               OR organisation = ? COLLATE NOCASE)
                 ORDER BY at DESC, id DESC LIMIT ?
-                """, [coordinator.organisation, coordinator.email, coordinator.organisation, limit]).map { row in
-                SignInEvent(email: row["email"], address: row["address"], at: Date(timeIntervalSince1970: row["at"]),
-                            outcome: SignInEvent.Outcome(rawValue: row["outcome"]) ?? .failure)
-            }
+                """, [coordinator.organisation, coordinator.email, coordinator.organisation, limit]).map(\.event)
         }
     }
 }

@@ -74,8 +74,8 @@ extension AuditStore {
     public func staffResponses(auditID: Int64) async throws -> [StaffResponse] {
         try await engine.read { db in
             let codebook = try await codebook(auditID: auditID, db: db)
-            return try await db.fetchAll("SELECT submittedOn, codes FROM staffAnswerSet WHERE auditID = ?", [auditID])
-                .map { Self.staffResponse($0, codebook: codebook) }
+            return try await db.fetchAll(StaffAnswerSetRow.self, "SELECT id, submittedOn, codes FROM staffAnswerSet WHERE auditID = ?", [auditID])
+                .map { try $0.response(codebook: codebook) }
         }
     }
 
@@ -99,7 +99,8 @@ extension AuditStore {
 
     /// The codebook the audit's staff answers are packed with (empty before the first answer).
     func codebook(auditID: Int64, db: any SQLConnection) async throws -> StaffCodebook {
-        guard let json = try await db.fetchValue(String.self, "SELECT questions FROM staffCodebook WHERE auditID = ?", [auditID]) else {
+        guard let json = try await db.fetchValue(String.self, "SELECT questions FROM staffCodebook WHERE auditID = ?", [auditID],
+                                                 table: "staffCodebook") else {
             return StaffCodebook()
         }
         return try codebooks.codebook(auditID: auditID, json: json)
@@ -128,7 +129,9 @@ extension AuditStore {
 extension AuditStore {
     /// How many staff answer sets the audit holds (imported and from the web).
     public func staffAnswerSetCount(auditID: Int64) async throws -> Int {
-        try await engine.read { db in try await db.fetchValue(Int64.self, "SELECT COUNT(*) FROM staffAnswerSet WHERE auditID = ?", [auditID]) }
+        try await engine.read { db in
+            try await db.fetchValue(Int64.self, "SELECT COUNT(*) FROM staffAnswerSet WHERE auditID = ?", [auditID], table: "staffAnswerSet")
+        }
             .map { Int($0) } ?? 0
     }
 }
@@ -160,15 +163,11 @@ extension AuditStore {
             let sql = key == nil ? "\(columns) ORDER BY id LIMIT ?" : "\(columns) AND id > ? ORDER BY id LIMIT ?"
             let arguments: [any SQLBindable] = key.map { [auditID, $0, limit] } ?? [auditID, limit]
             try await db.forEachRow(sql, arguments) { row in
-                rows.append(([UInt8](row["codes"] as Data), row["submittedOn"]))
-                last = row["id"]
+                let answerSet = try StaffAnswerSetRow(row)
+                rows.append(([UInt8](answerSet.codes), answerSet.day))
+                last = answerSet.key
             }
             return (codebook, rows, rows.count == limit ? last : nil)
         }
-    }
-
-    /// A staff answer set's row (its day and packed codes) unpacked: the one reading of those columns.
-    static func staffResponse(_ row: SQLRow, codebook: StaffCodebook) -> StaffResponse {
-        codebook.unpack([UInt8](row["codes"] as Data), submittedOn: (row["submittedOn"] as String?).flatMap(CalendarDate.init(iso:)))
     }
 }

@@ -108,13 +108,7 @@ extension AuditStore {
     }
 
     private static func batches(auditID: Int64, db: any SQLConnection) async throws -> [StaffImportBatch] {
-        try await db.fetchAll("""
-            SELECT id, fileName, sha256, answerSets, importedOn, importedBy FROM staffImportBatch WHERE auditID = ? ORDER BY id
-            """, [auditID]).map { row in
-            StaffImportBatch(id: row["id"], auditID: auditID, fileName: row["fileName"], sha256: row["sha256"],
-                             answerSets: Int(row["answerSets"] as Int64), importedOn: CalendarDate(iso: row["importedOn"])!,
-                             importedBy: row["importedBy"])
-        }
+        try await db.fetchAll(StaffImportBatchRow.self, "SELECT * FROM staffImportBatch WHERE auditID = ? ORDER BY id", [auditID]).map(\.batch)
     }
 
     /// Reads every file, sending answer sets while no problem has been found, and finishes the

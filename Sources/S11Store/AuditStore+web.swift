@@ -85,8 +85,8 @@ extension AuditStore {
     public func audit(forStaffToken token: String) async throws -> AuditRecord? {
         guard InvitationToken.isWellFormed(token) else { return nil }
         return try await engine.read { db in
-            try await db.fetchOne("SELECT a.* FROM staffLink s JOIN audit a ON a.id = s.auditID WHERE s.tokenSHA256 = ?",
-                             [InvitationToken.digest(token)]).map(Self.audit)
+            try await db.fetchOne(AuditRow.self, "SELECT a.* FROM staffLink s JOIN audit a ON a.id = s.auditID WHERE s.tokenSHA256 = ?",
+                                  [InvitationToken.digest(token)])?.audit
         }
     }
 
@@ -101,21 +101,21 @@ extension AuditStore {
     /// When returns are due and whom to ask, as last set by `s11 invite`.
     public func returnsDue(auditID: Int64) async throws -> (deadline: CalendarDate?, contact: String?) {
         try await engine.read { db in
-            let row = try await db.fetchOne("SELECT deadline, contact FROM audit WHERE id = ?", [auditID])
-            return ((row?["deadline"] as String?).flatMap(CalendarDate.init(iso:)), row?["contact"])
+            let audit = try await db.fetchOne(AuditRow.self, "SELECT * FROM audit WHERE id = ?", [auditID])
+            return (audit?.deadline, audit?.contact)
         }
     }
 
     /// The audit with this id.
     public func audit(id: Int64) async throws -> AuditRecord? {
-        try await engine.read { db in try await db.fetchOne("SELECT * FROM audit WHERE id = ?", [id]).map(Self.audit) }
+        try await engine.read { db in try await db.fetchOne(AuditRow.self, "SELECT * FROM audit WHERE id = ?", [id])?.audit }
     }
 
     private static func officerRow(_ db: any SQLConnection, email: String, auditID: Int64) async throws -> OfficerRow {
-        guard let row = try await db.fetchOne("SELECT * FROM officer WHERE auditID = ? AND email = ? COLLATE NOCASE",
-                                         [auditID, email]) else {
+        guard let officer = try await db.fetchOne(OfficerRow.self, "SELECT * FROM officer WHERE auditID = ? AND email = ? COLLATE NOCASE",
+                                                  [auditID, email]) else {
             throw StoreError("no officer with e-mail '\(email)' in this audit")
         }
-        return OfficerRow(row)
+        return officer
     }
 }

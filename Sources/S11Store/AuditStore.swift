@@ -81,8 +81,7 @@ public final class AuditStore: Sendable {
 
     private static func carry(from previousID: Int64, to auditID: Int64, questionIDs: Set<String>, db: any SQLConnection) async throws {
         let now = Self.now()
-        for row in try await db.fetchAll("SELECT * FROM officer WHERE auditID = ? ORDER BY id", [previousID]) {
-            let previous = OfficerRow(row)
+        for previous in try await db.fetchAll(OfficerRow.self, "SELECT * FROM officer WHERE auditID = ? ORDER BY id", [previousID]) {
             let officer = previous.officer
             let officerID = try await db.insert("INSERT INTO officer (auditID, name, email, role, serviceArea, status) VALUES (?, ?, ?, ?, ?, ?)",
                                           [auditID, officer.name, officer.email, officer.role, officer.serviceArea,
@@ -109,17 +108,17 @@ public final class AuditStore: Sendable {
     /// The audits of one organisation (whatever its case), or every audit when nil; newest first.
     func audits(organisation: String?) async throws -> [AuditRecord] {
         try await engine.read { db in
-            try await db.fetchAll("""
+            try await db.fetchAll(AuditRow.self, """
                 SELECT * FROM audit WHERE CAST(? AS TEXT) IS NULL OR organisation = ? COLLATE NOCASE ORDER BY year DESC, organisation
-                """, [organisation, organisation]).map(Self.audit)
+                """, [organisation, organisation]).map(\.audit)
         }
     }
 
     /// The same organisation's audit of the year before, if there is one (for change since last year).
     public func previousAudit(of audit: AuditRecord) async throws -> AuditRecord? {
         try await engine.read { db in
-            try await db.fetchOne("SELECT * FROM audit WHERE organisation = ? COLLATE NOCASE AND year = ?",
-                             [audit.organisation, audit.year - 1]).map(Self.audit)
+            try await db.fetchOne(AuditRow.self, "SELECT * FROM audit WHERE organisation = ? COLLATE NOCASE AND year = ?",
+                                  [audit.organisation, audit.year - 1])?.audit
         }
     }
 
@@ -150,20 +149,13 @@ public final class AuditStore: Sendable {
         throw StoreError("several \(what)s match; name one with --org and --year (\(some(matching)))")
     }
 
-    static func audit(_ row: SQLRow) -> AuditRecord {
-        AuditRecord(id: row["id"], organisation: row["organisation"], year: row["year"], openedAt: row["openedAt"])
-    }
-
     /// The content files the audit was opened with, byte for byte.
     public func pinnedFiles(auditID: Int64) async throws -> [PinnedFile] {
         try await engine.read { db in
-            try await db.fetchAll("""
+            try await db.fetchAll(PinnedFileRow.self, """
                 SELECT ac.kind, ac.path, ac.sha256, c.body FROM auditContent ac JOIN content c ON c.sha256 = ac.sha256
                 WHERE ac.auditID = ? ORDER BY ac.path
-                """, [auditID]).map { row in
-                let body: Data = row["body"]
-                return PinnedFile(kind: row["kind"], path: row["path"], sha256: row["sha256"], data: [UInt8](body))
-            }
+                """, [auditID]).map(\.file)
         }
     }
 }

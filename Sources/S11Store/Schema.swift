@@ -117,17 +117,14 @@ enum Schema {
                 CREATE TABLE staffAnswerSet (auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
                     id \(d.blob) NOT NULL, submittedOn \(d.text), codes \(d.blob) NOT NULL, PRIMARY KEY (auditID, id))\(d.withoutRowID)
                 """)
-            let decoder = JSONDecoder()
             var codebooks: [Int64: StaffCodebook] = [:]
             try await db.forEachRow("SELECT auditID, id, submittedOn, profile, answers FROM staffResponse ORDER BY auditID", []) { row in
-                let auditID: Int64 = row["auditID"]
-                let response = StaffResponse(profile: try decoder.decode([String: String].self, from: Data((row["profile"] as String).utf8)),
-                                             answers: try decoder.decode([String: String].self, from: Data((row["answers"] as String).utf8)))
-                var codebook = codebooks[auditID] ?? StaffCodebook()
-                let codes = try codebook.pack(response)
-                codebooks[auditID] = codebook
+                let old = try StaffResponseRow(row)
+                var codebook = codebooks[old.auditID] ?? StaffCodebook()
+                let codes = try codebook.pack(old.response)
+                codebooks[old.auditID] = codebook
                 try await db.insertRows(into: "staffAnswerSet", columns: ["auditID", "id", "submittedOn", "codes"],
-                                  [[.integer(auditID), row.values[1], row.values[2], .blob(Data(codes))]])
+                                  [[.integer(old.auditID), old.key, old.day, .blob(Data(codes))]])
             }
             for (auditID, codebook) in codebooks {
                 try await db.execute("INSERT INTO staffCodebook (auditID, questions) VALUES (?, ?)",
@@ -319,7 +316,7 @@ enum Schema {
         }
         try await engine.write { db in
             try await db.execute("CREATE TABLE IF NOT EXISTS s11_migrations (identifier TEXT COLLATE \"C\" NOT NULL PRIMARY KEY)")
-            let applied = Set(try await db.fetchColumn(String.self, "SELECT identifier FROM s11_migrations"))
+            let applied = Set(try await db.fetchColumn(String.self, "SELECT identifier FROM s11_migrations", table: "s11_migrations"))
             for migration in wanted where !applied.contains(migration.identifier) {
                 try await migration.apply(db)
                 try await db.execute("INSERT INTO s11_migrations (identifier) VALUES (?)", [migration.identifier])

@@ -67,7 +67,7 @@ import S11Core
         for (officer, token) in issued {
             #expect(token.count == 43) // 256 bits in base64url
             #expect(try await store.officer(forToken: token)?.officer == officer)
-            let stored = try await store.engine.read { db in try await db.fetchColumn(Data.self, "SELECT tokenSHA256 FROM invitation") }
+            let stored = try await store.engine.read { db in try await db.fetchColumn(Data.self, "SELECT tokenSHA256 FROM invitation", table: "invitation") }
             #expect(!stored.contains(Data(token.utf8)))
             #expect(stored.allSatisfy { $0.count == 32 })
             let dump = stored.map { $0.map { String(format: "%02X", $0) }.joined() }
@@ -147,7 +147,7 @@ import S11Core
     @Test func anSQLiteFileUsesWriteAheadLogging() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("s11-\(UUID().uuidString).sqlite").path
         let store = try await AuditStore(database: path)
-        let mode = try await store.engine.read { db in try await db.fetchValue(String.self, "PRAGMA journal_mode") }
+        let mode = try await store.engine.read { db in try await db.fetchValue(String.self, "PRAGMA journal_mode", table: "pragma") }
         #expect(mode == "wal")
     }
 

@@ -25,7 +25,7 @@ import S11Core
         #expect(report.tables.map(\.name) == StoreTable.all.map(\.name))
         // Every table the migrations make is moved: a table left off the list would be lost in the move.
         let made = try await source.engine.read { db in
-            try await db.fetchColumn(String.self, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE 'grdb%'", [])
+            try await db.fetchColumn(String.self, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE 'grdb%'", [], table: "sqlite_master")
         }
         #expect(Set(made) == Set(StoreTable.all.map(\.name)))
         #expect(report.tables.first { $0.name == "answer" }?.rows == 1)
@@ -145,7 +145,7 @@ import S11Core
                 seen = Int(try await holder.fetchValue(Int64.self, """
                     SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 5312 AND NOT granted
                         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                    """) ?? 0)
+                    """, table: "pg_locks") ?? 0)
             }
             return readers
         }

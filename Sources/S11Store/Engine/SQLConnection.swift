@@ -60,21 +60,34 @@ extension SQLConnection {
         try await fetchAll(sql, arguments).first
     }
 
-    /// The first column of the first row, if there is a row.
-    public func fetchValue<T: SQLDecodable>(_ type: T.Type, _ sql: String, _ arguments: [any SQLBindable] = []) async throws -> T? {
-        try await fetchOne(sql, arguments).map { $0[0] }
+    /// Every row a query returns, each read once into its record.
+    func fetchAll<Record: SQLRecord>(_ type: Record.Type, _ sql: String, _ arguments: [any SQLBindable] = []) async throws -> [Record] {
+        try await fetchAll(sql, arguments).map(Record.init)
     }
 
-    /// The first column of every row.
-    public func fetchColumn<T: SQLDecodable>(_ type: T.Type, _ sql: String, _ arguments: [any SQLBindable] = []) async throws -> [T] {
-        try await fetchAll(sql, arguments).map { $0[0] }
+    /// The first row a query returns read into its record, if there is a row.
+    func fetchOne<Record: SQLRecord>(_ type: Record.Type, _ sql: String, _ arguments: [any SQLBindable] = []) async throws -> Record? {
+        try await fetchOne(sql, arguments).map(Record.init)
+    }
+
+    /// The first column of the first row, if there is a row; a value that is not a `T` is an
+    /// error naming `table` and the column.
+    public func fetchValue<T: SQLDecodable>(_ type: T.Type, _ sql: String, _ arguments: [any SQLBindable] = [],
+                                            table: String) async throws -> T? {
+        try await fetchOne(sql, arguments).map { try $0.decode(at: 0, from: .table(table)) }
+    }
+
+    /// The first column of every row; a value that is not a `T` is an error naming `table` and the column.
+    public func fetchColumn<T: SQLDecodable>(_ type: T.Type, _ sql: String, _ arguments: [any SQLBindable] = [],
+                                             table: String) async throws -> [T] {
+        try await fetchAll(sql, arguments).map { try $0.decode(at: 0, from: .table(table)) }
     }
 
     /// Runs an INSERT into a table keyed by `id` and returns the id the database gave the row.
     public func insert(_ sql: String, _ arguments: [any SQLBindable]) async throws -> Int64 {
-        guard let id = try await fetchValue(Int64.self, sql + " RETURNING id", arguments) else {
+        guard let row = try await fetchOne(sql + " RETURNING id", arguments) else {
             throw StoreError("the database gave no id for a new row")
         }
-        return id
+        return try row.decode(at: 0, from: .query("the new row"))
     }
 }

@@ -1,5 +1,7 @@
 /// One result row, read by column name (whatever its case: PostgreSQL folds unquoted names to
-/// lower case, SQLite keeps them as written) or by position.
+/// lower case, SQLite keeps them as written) or by position. Reading a column that is not there,
+/// or a value of another type, throws an error naming where the row came from and the column:
+/// a store altered under s11, or a query that lost a column, refuses that request and no other.
 public struct SQLRow: Sendable {
     /// The result's column names, lower-cased; shared by every row of one result.
     let columns: SQLColumns
@@ -10,18 +12,27 @@ public struct SQLRow: Sendable {
         self.values = values
     }
 
-    /// The value of the named column, as `T`. Like reading a column that is not there, reading
-    /// one as a type it does not hold is a programming error, and stops the program.
-    public subscript<T: SQLDecodable>(_ name: String) -> T {
-        guard let index = columns.index(of: name) else { preconditionFailure("no column \(name) in \(columns.names)") }
-        return self[index]
+    /// The value of the named column as `T`; `source` names what the row is ("the officer
+    /// table") for the error.
+    func decode<T: SQLDecodable>(_ name: String, from source: SQLRowSource) throws -> T {
+        guard let index = columns.index(of: name) else { throw source.missing(name) }
+        return try decode(index, named: name, from: source)
     }
 
-    /// The value at `index`, as `T`.
-    public subscript<T: SQLDecodable>(_ index: Int) -> T {
-        guard let value = T.decode(values[index]) else {
-            preconditionFailure("column \(columns.names[index]) holds \(values[index]), not \(T.self)")
-        }
+    /// The value at `index` as `T`.
+    func decode<T: SQLDecodable>(at index: Int, from source: SQLRowSource) throws -> T {
+        guard index < values.count else { throw source.missing("number \(index + 1)") }
+        return try decode(index, named: columns.names[index], from: source)
+    }
+
+    /// The raw value of the named column, for a copy that keeps it as stored.
+    func value(_ name: String, from source: SQLRowSource) throws -> SQLValue {
+        guard let index = columns.index(of: name) else { throw source.missing(name) }
+        return values[index]
+    }
+
+    private func decode<T: SQLDecodable>(_ index: Int, named name: String, from source: SQLRowSource) throws -> T {
+        guard let value = T.decode(values[index]) else { throw source.wrongValue(name, holds: values[index], expected: T.sqlDescription) }
         return value
     }
 }
@@ -34,9 +45,9 @@ final class SQLColumns: Sendable {
         self.names = names.map { $0.lowercased() }
     }
 
+    /// The first column called `name`, whatever its case, in one pass over the names (every
+    /// column of every row read is found here).
     func index(of name: String) -> Int? {
-        if let exact = names.firstIndex(of: name) { return exact }
-        let lowered = name.lowercased()
-        return names.firstIndex(of: lowered)
+        names.firstIndex(of: name.lowercased())
     }
 }

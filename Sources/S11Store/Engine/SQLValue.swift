@@ -8,6 +8,17 @@ public enum SQLValue: Sendable, Hashable {
     case real(Double)
     case text(String)
     case blob(Data)
+
+    /// The value as an error quotes it: a text cut at 40 characters, a blob by its length.
+    var shortDescription: String {
+        switch self {
+        case .null: "NULL"
+        case .integer(let integer): String(integer)
+        case .real(let real): String(real)
+        case .text(let text): text.count > 40 ? "'\(text.prefix(40))…'" : "'\(text)'"
+        case .blob(let data): data.count == 1 ? "1 byte" : "\(data.count) bytes"
+        }
+    }
 }
 
 /// A Swift value that can be bound to a statement's `?`.
@@ -43,9 +54,13 @@ extension Optional: SQLBindable where Wrapped: SQLBindable {
 public protocol SQLDecodable {
     /// The value, or nil when `value` cannot be read as this type.
     static func decode(_ value: SQLValue) -> Self?
+    /// What a column read as this type must hold, as an error says it ("text").
+    static var sqlDescription: String { get }
 }
 
 extension String: SQLDecodable {
+    public static var sqlDescription: String { "text" }
+
     public static func decode(_ value: SQLValue) -> String? {
         if case .text(let text) = value { return text }
         return nil
@@ -53,6 +68,8 @@ extension String: SQLDecodable {
 }
 
 extension Int64: SQLDecodable {
+    public static var sqlDescription: String { "a whole number" }
+
     public static func decode(_ value: SQLValue) -> Int64? {
         if case .integer(let integer) = value { return integer }
         return nil
@@ -60,18 +77,24 @@ extension Int64: SQLDecodable {
 }
 
 extension Int: SQLDecodable {
+    public static var sqlDescription: String { "a whole number" }
+
     public static func decode(_ value: SQLValue) -> Int? {
         Int64.decode(value).map(Int.init)
     }
 }
 
 extension Bool: SQLDecodable {
+    public static var sqlDescription: String { "1 or 0" }
+
     public static func decode(_ value: SQLValue) -> Bool? {
         Int64.decode(value).map { $0 != 0 }
     }
 }
 
 extension Double: SQLDecodable {
+    public static var sqlDescription: String { "a number" }
+
     public static func decode(_ value: SQLValue) -> Double? {
         switch value {
         case .real(let real): real
@@ -82,6 +105,8 @@ extension Double: SQLDecodable {
 }
 
 extension Data: SQLDecodable {
+    public static var sqlDescription: String { "bytes" }
+
     public static func decode(_ value: SQLValue) -> Data? {
         if case .blob(let data) = value { return data }
         return nil
@@ -89,6 +114,8 @@ extension Data: SQLDecodable {
 }
 
 extension Optional: SQLDecodable where Wrapped: SQLDecodable {
+    public static var sqlDescription: String { "\(Wrapped.sqlDescription) or NULL" }
+
     public static func decode(_ value: SQLValue) -> Wrapped?? {
         if case .null = value { return .some(nil) }
         return Wrapped.decode(value).map { .some($0) }
