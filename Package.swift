@@ -113,6 +113,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
+        .testTarget(name: "S11AppTests", dependencies: ["S11App", "S11Core", "S11Store", "S11TestSupport"]),
         .testTarget(name: "S11MailTests", dependencies: ["S11Mail"]),
         .testTarget(name: "EndToEndTests", dependencies: ["s11", "S11TestSupport"]),
     ]

@@ -22,25 +22,27 @@ public struct Accounts: Sendable {
     }
 
     /// Signs in as `email` from `address`: refused unchecked while the account or the address must
-    /// wait (or the account is locked); else the password is checked by `verify` (given the stored
-    /// hash, nil for an unknown address, which must cost the same; nil back when it cannot check
-    /// now) and the attempt recorded, with the lock when this failure makes one.
+    /// wait (or the account is locked); else the attempt is counted, in the same transaction as the
+    /// throttle's decision, before the password is checked by `verify` (given the stored hash, nil
+    /// for an unknown address, which must cost the same; nil back when it cannot check now), so
+    /// that attempts sent at once get no more checks than the throttle allows. A wrong password
+    /// that locks the account records the lock.
     public func signIn(email: String, password: String, address: String, throttle: SignInThrottle,
                        verify: @Sendable (_ password: String, _ hash: String?) async -> Bool?) async throws -> SignInResult {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
-        switch try await store.signInDecision(email: email, address: address, throttle: throttle) {
-        case .locked: return .locked
-        case .wait(let until): return .mustWait(until: until)
-        case .allowed: break
+        let attempt: Int64
+        switch try await store.claimSignIn(email: email, address: address, throttle: throttle) {
+        case .refused(.locked): return .locked
+        case .refused(.wait(let until)): return .mustWait(until: until)
+        case .refused(.allowed): return .busy                     // not a refusal the throttle makes
+        case .claimed(let claimed): attempt = claimed
         }
-        guard let matches = await verify(password, try await store.coordinatorPasswordHash(email: email)) else { return .busy }
-        try await store.recordSignIn(email: email, address: address, outcome: matches ? .success : .failure)
-        guard matches else {
-            if try await store.signInDecision(email: email, address: address, throttle: throttle) == .locked {
-                try await store.recordSignIn(email: email, address: address, outcome: .locked)
-            }
-            return .wrongPassword
+        guard let matches = await verify(password, try await store.coordinatorPasswordHash(email: email)) else {
+            try await store.withdrawSignIn(attempt: attempt)
+            return .busy
         }
+        try await store.settleSignIn(attempt: attempt, email: email, address: address, matched: matches, throttle: throttle)
+        guard matches else { return .wrongPassword }
         return .signedIn(session: try await store.startCoordinatorSession(email: email))
     }
 

@@ -34,23 +34,36 @@ public struct AuditScoring: Sendable {
     /// nil when no staff answers are stored.
     /// `counted`: this audit's staff answers already counted (`AuditSession.openCounting`).
     public func staffResults(counted: StaffCodeCounts? = nil) async throws -> StaffResults? {
-        guard let survey = content.staffSurvey else { return nil }
-        let tally = if let counted {
-            StaffTally(survey: survey, scales: content.scales, counts: counted)
-        } else {
-            try await store.staffTally(auditID: audit.id, survey: survey, scales: content.scales)
-        }
-        guard tally.respondents > 0 else { return nil }
+        guard content.staffSurvey != nil else { return nil }
+        let counts = if let counted { counted } else { try await store.staffCodeCounts(auditID: audit.id) }
         // Last year's answers are counted against this year's statements, matched by id.
         let lastYear = try await store.previousAudit(of: audit)
-        var previous: StaffTally?
-        if let lastYear { previous = try await store.staffTally(auditID: lastYear.id, survey: survey, scales: content.scales) }
-        return StaffResultsCalculator(survey: survey, scales: content.scales)
-            .results(tally, previous: previous.flatMap { $0.respondents > 0 ? $0 : nil })
+        var lastYearsCounts: StaffCodeCounts?
+        if let lastYear { lastYearsCounts = try await store.staffCodeCounts(auditID: lastYear.id) }
+        return Self.staffResults(counts: counts, lastYear: lastYearsCounts, content: content)
     }
 
     /// The audit's gaps: from the officers' answers and moderation, and from the staff survey.
     public func gaps(in card: Scorecard) async throws -> [Gap] {
         GapFinder().gaps(in: card, staff: try await staffResults())
+    }
+
+    /// What a board holds of an audit scored from `input`: its scorecard, gaps and staff results
+    /// as `BoardScore` lines. Pure, so that it can run inside the write that stores them.
+    static func boardScores(_ input: AuditScoringInput, content: AuditContent) -> [BoardScore] {
+        let card = Scorer(content: content).score(organisation: input.audit.organisation, year: input.audit.year, officers: input.officers,
+                                                  returns: input.returns, moderations: input.moderations)
+        let staff = staffResults(counts: input.staffCounts, lastYear: input.lastYearsStaffCounts, content: content)
+        return BoardScore.snapshot(card, gaps: GapFinder().gaps(in: card, staff: staff), staff: staff)
+    }
+
+    /// The staff survey's results from the answers counted (and last year's), or nil without any.
+    static func staffResults(counts: StaffCodeCounts, lastYear: StaffCodeCounts?, content: AuditContent) -> StaffResults? {
+        guard let survey = content.staffSurvey else { return nil }
+        let tally = StaffTally(survey: survey, scales: content.scales, counts: counts)
+        guard tally.respondents > 0 else { return nil }
+        let previous = lastYear.map { StaffTally(survey: survey, scales: content.scales, counts: $0) }
+        return StaffResultsCalculator(survey: survey, scales: content.scales)
+            .results(tally, previous: previous.flatMap { $0.respondents > 0 ? $0 : nil })
     }
 }

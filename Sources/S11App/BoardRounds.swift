@@ -286,22 +286,19 @@ public struct BoardRounds: Sendable {
     /// The round as the board's CSV (`RoundCSV`).
     public func csv(_ picture: RoundPicture) -> String { RoundCSV().write(picture) }
 
-    /// The organisation's lead submits its self-assessment to the board, as `BoardSubmissionRule` allows.
+    /// The organisation's lead submits its self-assessment to the board, as `BoardSubmissionRule`
+    /// allows: the rule is checked, and what the board holds scored, inside the transaction that
+    /// hands it to the board, so a return reopened meanwhile is either counted out or refused.
     public func submit(auditID: Int64, by: String, declaration: String) async throws {
-        let statuses = try await store.officerStatuses(auditID: auditID)
-        if let refusal = BoardSubmissionRule.refusal(submittedReturns: statuses.filter { $0.status == .submitted }.count,
-                                                     officers: statuses.count, declaration: declaration) {
-            throw ApplicationError(refusal)
-        }
         guard let audit = try await store.audit(id: auditID) else { throw ApplicationError("no audit \(auditID)") }
-        let scores = try await Self.scores(of: AuditSession(store: store, audit: audit, content: try await contents.content(of: audit)))
-        try await store.submitToBoard(auditID: auditID, by: by, declaration: declaration, scores: scores)
-    }
-
-    /// What the board receives of an audit: its scorecard and gaps as `BoardScore` lines.
-    static func scores(of session: AuditSession) async throws -> [BoardScore] {
-        let card = try await session.scorecard()
-        return BoardScore.snapshot(card, gaps: try await session.gaps(in: card), staff: try await session.staffResults())
+        let content = try await contents.content(of: audit)
+        try await store.submitToBoard(auditID: auditID, by: by, declaration: declaration) { input in
+            if let refusal = BoardSubmissionRule.refusal(submittedReturns: input.returns.count, officers: input.officers.count,
+                                                         declaration: declaration) {
+                throw ApplicationError(refusal)
+            }
+            return AuditScoring.boardScores(input, content: content)
+        }
     }
 
     /// The board gives a self-assessment back for changes, saying why.

@@ -77,22 +77,22 @@ public struct Moderating: Sendable {
     }
 
     /// Sets the moderated band (nil withdraws it), or for a requirement the panel's score on its
-    /// own scale (`option`, whose band is then the moderated band), and records the change in the trail.
+    /// own scale (`option`, whose band is then the moderated band), and records the change in the
+    /// trail. While a board holds the audit only that board (`changer`) may moderate it, and what it
+    /// holds is scored again in the same transaction, so its dashboard shows the change at once.
     @discardableResult
     public func moderate(_ scope: Moderation.Scope, rag: Rag?, option: String? = nil, reason: String?, by: String?,
-                         at: Date = Date()) async throws -> ModerationChange {
+                         as changer: ChangeRules.Changer = .organisation, at: Date = Date()) async throws -> ModerationChange {
         let reason = try Self.given(reason, else: .reasonMissing)
         let by = try Self.given(by, else: .moderatorMissing)
         let (rag, option) = try rating(scope, rag: rag, option: option)
         if rag == nil, try await !session.store.moderations(auditID: session.audit.id).contains(where: { $0.scope == scope }) {
             throw Refusal.nothingToWithdraw(scope)
         }
-        let change = try await session.store.moderate(auditID: session.audit.id, scope: scope, rag: rag, option: option, reason: reason, by: by,
-                                                      at: ISO8601DateFormatter().string(from: at))
-        // A board moderating what it holds sees the moderated bands on its dashboard at once.
-        if try await session.store.roundMembership(auditID: session.audit.id)?.member.submittedAt != nil {
-            try await session.store.updateBoardScores(try await BoardRounds.scores(of: session), auditID: session.audit.id)
+        let content = session.content
+        return try await session.store.moderate(auditID: session.audit.id, scope: scope, rag: rag, option: option, reason: reason, by: by,
+                                                at: ISO8601DateFormatter().string(from: at), as: changer) { input in
+            AuditScoring.boardScores(input, content: content)
         }
-        return change
     }
 }

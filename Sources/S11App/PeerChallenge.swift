@@ -59,7 +59,8 @@ public struct PeerChallenge: Sendable {
               proposal.decision == nil else { throw ApplicationError("there is no undecided proposal for \(scope)") }
         let proposed = proposal.proposed
         try await Moderating(session: try await reviewee(pairing)).moderate(
-            scope, rag: proposed.rag, option: proposed.option, reason: "\(proposed.reason) (proposed by \(proposed.by), accepted)", by: by)
+            scope, rag: proposed.rag, option: proposed.option, reason: "\(proposed.reason) (proposed by \(proposed.by), accepted)", by: by,
+            as: try await board(of: pairing))
         try await store.decidePeerProposal(pairingID: pairing.id, scope: scope, decision: .accepted, by: by)
     }
 
@@ -68,7 +69,14 @@ public struct PeerChallenge: Sendable {
         guard try await store.peerProposals(pairingID: pairing.id).contains(where: { $0.proposed.scope == scope && $0.decision == nil }) else {
             throw ApplicationError("there is no undecided proposal for \(scope)")
         }
-        try await Moderating(session: try await reviewee(pairing)).moderate(scope, rag: rag, option: option, reason: reason, by: by)
+        try await Moderating(session: try await reviewee(pairing)).moderate(scope, rag: rag, option: option, reason: reason, by: by,
+                                                                             as: try await board(of: pairing))
         try await store.decidePeerProposal(pairingID: pairing.id, scope: scope, decision: .changed, by: by)
+    }
+
+    /// The board whose round paired them, which decides the peers' proposals.
+    private func board(of pairing: PeerPairing) async throws -> ChangeRules.Changer {
+        guard let round = try await store.round(id: pairing.roundID) else { throw ApplicationError("the pairing's round is gone") }
+        return .board(round.board)
     }
 }

@@ -75,11 +75,19 @@ public struct SendmailProgram: MailDelivery {
         options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .seconds(2))]
         let executable: Executable = arguments[0].contains("/") ? .path(FilePath(arguments[0])) : .name(arguments[0])
         let result = try await Subprocess.run(executable, arguments: Arguments(Array(arguments.dropFirst())), platformOptions: options,
-                                              input: .data(message), output: .sequence, error: .combinedWithOutput) { execution in
+                                              input: .inputWriter, output: .sequence, error: .combinedWithOutput) { execution in
+            // The message goes in while what the program says is read. A program that stops
+            // reading and exits fails the write; its exit status and words then tell why. (The
+            // writer is finished by Subprocess however the body ends, so no descriptor is left open.)
+            async let written: Void = {
+                _ = try await execution.standardInputWriter.write(message)
+                try await execution.standardInputWriter.finish()
+            }()
             var said: [UInt8] = []
             for try await buffer in execution.standardOutput where said.count < Self.kept {
                 buffer.withUnsafeBytes { said += $0.prefix(Self.kept - said.count) }
             }
+            try? await written
             return String(decoding: said, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         return (result.terminationStatus, result.closureResult)

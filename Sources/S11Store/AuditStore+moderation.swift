@@ -3,11 +3,16 @@ import S11Core
 extension AuditStore {
     /// Sets (or, with a nil band, withdraws) the moderated rating of a requirement or standard (with
     /// the panel's `option` on the scale, where it scored one), and writes the change to the audit
-    /// trail in the same transaction.
+    /// trail, in one transaction. While a board holds the audit only that board moderates it
+    /// (`ChangeRules.moderating`, checked in the transaction), and what it holds is scored again
+    /// from the moderated audit by `rescore` in the same transaction.
     @discardableResult
     public func moderate(auditID: Int64, scope: Moderation.Scope, rag: Rag?, option: String? = nil, reason: String, by: String,
-                         at: String) async throws -> ModerationChange {
+                         at: String, as changer: ChangeRules.Changer = .organisation,
+                         rescore: (AuditScoringInput) throws -> [BoardScore] = { _ in [] }) async throws -> ModerationChange {
         try await engine.write { db in
+            let holder = try await Self.holdingBoard(auditID: auditID, db: db)
+            if let refusal = ChangeRules.moderating(heldBy: holder, by: changer) { throw refusal }
             let before = try await db.fetchOne(ModerationRow.self, "SELECT * FROM moderation WHERE auditID = ? AND kind = ? AND scopeID = ?",
                                                [auditID, scope.kind, scope.id])?.moderation
             let old = before?.rag
@@ -27,6 +32,9 @@ extension AuditStore {
                 INSERT INTO moderationLog (auditID, kind, scopeID, oldRag, newRag, oldOption, newOption, reason, byName, at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [auditID, scope.kind, scope.id, old?.rawValue, rag?.rawValue, oldOption, newOption, reason, by, at])
+            if holder != nil, let audit = try await db.fetchOne(AuditRow.self, "SELECT * FROM audit WHERE id = ?", [auditID])?.audit {
+                try await Self.replaceBoardScores(try rescore(try await scoringInput(audit: audit, db: db)), auditID: auditID, db: db)
+            }
             return ModerationChange(scope: scope, old: old, new: rag, oldOption: oldOption, newOption: newOption, reason: reason, by: by, at: at)
         }
     }

@@ -135,27 +135,29 @@ extension AuditStore {
         FROM roundMember JOIN audit ON audit.id = roundMember.auditID LEFT JOIN officer ON officer.auditID = audit.id
         """
 
-    /// The organisation's lead submits its self-assessment to the board with their declaration and
-    /// what it scores (`BoardScore.snapshot`); the board holds it (no answers or officers change)
-    /// until it returns it.
-    public func submitToBoard(auditID: Int64, by: String, declaration: String, scores: [BoardScore]) async throws {
+    /// The organisation's lead submits its self-assessment to the board with their declaration: in
+    /// one transaction the audit's scoring input is read and handed to `decide`, which applies the
+    /// submission rule (throwing to refuse) and returns what the board is to hold
+    /// (`BoardScore.snapshot`). No return can be reopened between the check and the hold, and the
+    /// board holds it (no answers or officers change) until it returns it.
+    public func submitToBoard(auditID: Int64, by: String, declaration: String,
+                              decide: (AuditScoringInput) throws -> [BoardScore]) async throws {
         try await engine.write { db in
             guard let member = try await db.fetchOne(RoundMemberRow.self, "SELECT submittedAt FROM roundMember WHERE auditID = ?", [auditID]) else {
                 throw StoreError("this audit is not in a board's round, so there is no board to submit it to")
             }
             if member.submittedAt != nil { throw StoreError("the self-assessment is already with the board") }
+            guard let audit = try await db.fetchOne(AuditRow.self, "SELECT * FROM audit WHERE id = ?", [auditID])?.audit else {
+                throw StoreError("no audit \(auditID)")
+            }
+            let scores = try decide(try await scoringInput(audit: audit, db: db))
             try await db.execute("UPDATE roundMember SET submittedAt = ?, submittedBy = ?, declaration = ? WHERE auditID = ?",
                                  [Self.now(), by, declaration, auditID])
             try await Self.replaceBoardScores(scores, auditID: auditID, db: db)
         }
     }
 
-    /// The scores the board holds for an audit, replaced (after a moderation while it holds it).
-    public func updateBoardScores(_ scores: [BoardScore], auditID: Int64) async throws {
-        try await engine.write { db in try await Self.replaceBoardScores(scores, auditID: auditID, db: db) }
-    }
-
-    private static func replaceBoardScores(_ scores: [BoardScore], auditID: Int64, db: any SQLConnection) async throws {
+    static func replaceBoardScores(_ scores: [BoardScore], auditID: Int64, db: any SQLConnection) async throws {
         try await db.execute("DELETE FROM boardScore WHERE auditID = ?", [auditID])
         try await db.insertRows(into: "boardScore", columns: ["auditID", "kind", "scopeID", "position", "percent", "rag", "moderated",
                                                               "moderatedPercent", "isGap", "answered", "agreeing"],
@@ -223,13 +225,6 @@ extension AuditStore {
                 UPDATE roundMember SET submittedAt = NULL, submittedBy = NULL, declaration = NULL, returnedAt = ?, returnedBy = ?,
                     returnReason = ? WHERE auditID = ?
                 """, [Self.now(), by, reason, auditID])
-        }
-    }
-
-    /// Refuses a change to an audit the board holds, inside the writing transaction.
-    static func refuseIfHeldByBoard(auditID: Int64, db: any SQLConnection) async throws {
-        if try await db.fetchOne("SELECT 1 FROM roundMember WHERE auditID = ? AND submittedAt IS NOT NULL", [auditID]) != nil {
-            throw StoreError("the organisation has submitted this self-assessment to the board, which holds it: answers and officers cannot change until the board returns it")
         }
     }
 

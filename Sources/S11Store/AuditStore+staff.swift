@@ -88,11 +88,14 @@ extension AuditStore {
     /// Counts the audit's staff answer sets as stored, reading their packed codes straight from
     /// the database without keeping them (no survey needed: it can run while one is read).
     public func staffCodeCounts(auditID: Int64) async throws -> StaffCodeCounts {
-        try await engine.read { db in
-            var counts = await StaffCodeCounts(codebook: try codebook(auditID: auditID, db: db))
-            try await db.forEachBlob("SELECT codes FROM staffAnswerSet WHERE auditID = ?", [auditID]) { counts.add($0) }
-            return counts
-        }
+        try await engine.read { db in try await staffCodeCounts(auditID: auditID, db: db) }
+    }
+
+    /// The same, in the caller's transaction.
+    func staffCodeCounts(auditID: Int64, db: any SQLConnection) async throws -> StaffCodeCounts {
+        var counts = StaffCodeCounts(codebook: try await codebook(auditID: auditID, db: db))
+        try await db.forEachBlob("SELECT codes FROM staffAnswerSet WHERE auditID = ?", [auditID]) { counts.add($0) }
+        return counts
     }
 
     // MARK: Inside a transaction

@@ -8,9 +8,7 @@ extension AuditStore {
         try await engine.write { db in
             try await Self.refuseIfHeldByBoard(auditID: auditID, db: db)
             let officer = try await Self.officerRow(db, email: officerEmail, auditID: auditID)
-            guard officer.status != .submitted else {
-                throw StoreError("this return has been submitted; ask the audit coordinator to reopen it to change it")
-            }
+            if let refusal = ChangeRules.saving(into: officer.status) { throw refusal }
             let now = Self.now()
             for answer in answers {
                 try await db.execute("""
@@ -52,9 +50,7 @@ extension AuditStore {
         try await engine.write { db in
             try await Self.refuseIfHeldByBoard(auditID: auditID, db: db)
             let officer = try await Self.officerRow(db, email: officerEmail, auditID: auditID)
-            guard officer.status == .submitted else {
-                throw StoreError("\(officerEmail)'s return is not submitted, so there is nothing to reopen")
-            }
+            if let refusal = ChangeRules.reopening(officer.status, officerEmail: officerEmail) { throw refusal }
             try await db.execute("UPDATE officer SET status = ?, submittedAt = NULL WHERE id = ?",
                            [ReturnStatus.inProgress.rawValue, officer.id])
         }

@@ -76,7 +76,8 @@ struct ChallengePages: Sendable {
         let form = try await app.form(request)
         guard let (coordinator, round, event) = try await scope(request, context) else { return WebSecurity.redirect(to: "/admin/login") }
         let audit = try await audit(context, in: event)
-        switch try await ModerationForm(session: try await app.session(audit)).apply(form, by: "\(coordinator.email) (\(event.title))") {
+        switch try await ModerationForm(session: try await app.session(audit)).apply(form, by: "\(coordinator.email) (\(event.title))",
+                                                                                      as: .board(round.board)) {
         case .saved(let field): return WebSecurity.redirect(to: "/admin/rounds/\(round.id)/events/\(event.id)/audits/\(audit.id)#\(field)")
         case .refused(let errors): return try await moderationPage(request, context, errors: errors)
         }

@@ -29,49 +29,51 @@ struct CoordinatorPages: Sendable {
         let email = (form.text("email")?.trimmingCharacters(in: .whitespaces) ?? "").lowercased()
         let password = form["password"] ?? ""
         let address = context.remoteAddress?.ipAddress ?? "unknown"
-        let decision = try await app.store.signInDecision(email: email, address: address, throttle: app.throttle)
-        if decision != .allowed {
+        let result = try await S11App(store: app.store).accounts.signIn(email: email, password: password, address: address,
+                                                                          throttle: app.throttle) { [passwords = app.passwords] password, hash in
+            await passwords.verify(password, hash: hash)
+        }
+        switch result {
+        case .locked, .mustWait, .busy:
             // Every refusal costs the client a second (an asleep task, no thread), so that
             // answering at once does not invite a flood of cheap requests.
             try await Task.sleep(for: app.refusalDelay)
+        case .wrongPassword, .signedIn:
+            break
         }
-        switch decision {
+        switch result {
         case .locked:
             return app.message(request, title: "This account is locked", paragraphs: [
                 "There have been too many wrong passwords for this account. Ask whoever runs s11 to set a new password with 's11 admin create --email ADDRESS'; that unlocks it.",
             ], status: .tooManyRequests)
-        case .wait(let until):
+        case .mustWait(let until):
             let seconds = max(1, Int(until.timeIntervalSinceNow.rounded(.up)))
             var response = app.message(request, title: "Too many wrong passwords", paragraphs: [
                 "Wait \(seconds == 1 ? "a second" : seconds < 120 ? "\(seconds) seconds" : "\(seconds / 60) minutes") before you try again. Each further wrong password makes the wait longer.",
             ], status: .tooManyRequests, link: ("/admin/login", "Sign in"))
             response.headers[.retryAfter] = String(seconds)
             return response
-        case .allowed:
-            break
-        }
-        guard let matches = await app.passwords.verify(password, hash: try app.store.coordinatorPasswordHash(email: email)) else {
-            try await Task.sleep(for: app.refusalDelay)
+        case .busy:
             var response = app.message(request, title: "Too many people are signing in", paragraphs: [
                 "s11 is checking a lot of passwords at the moment. Try again in a few seconds.",
             ], status: .tooManyRequests, link: ("/admin/login", "Sign in"))
             response.headers[.retryAfter] = "5"
             return response
-        }
-        try await app.store.recordSignIn(email: email, address: address, outcome: matches ? .success : .failure)
-        guard matches else {
-            if try await app.store.signInDecision(email: email, address: address, throttle: app.throttle) == .locked {
-                try await app.store.recordSignIn(email: email, address: address, outcome: .locked)
-            }
+        case .wrongPassword:
             return try loginPage(request, email: email, errors: [["field": "email", "message": "Enter a correct e-mail address and password"]],
                                  status: .unauthorized)
+        case .signedIn(let token):
+            return sessionResponse(token: token, request: request)
         }
-        return try await startSession(email: email, request: request)
     }
 
     /// Signs the coordinator in: a new session, its cookie, and on to their audits.
     func startSession(email: String, request: Request) async throws -> Response {
-        let token = try await app.store.startCoordinatorSession(email: email)
+        sessionResponse(token: try await app.store.startCoordinatorSession(email: email), request: request)
+    }
+
+    /// The session's cookie, and on to the coordinator's audits.
+    private func sessionResponse(token: String, request: Request) -> Response {
         var response = WebSecurity.redirect(to: "/admin")
         let secure = request.headers[.init("X-Forwarded-Proto")!] == "https"
         response.headers[values: .setCookie].append("\(Self.sessionCookie)=\(token); Path=/admin; HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")")
@@ -169,7 +171,7 @@ struct CoordinatorPages: Sendable {
         let form = try await app.form(request)
         guard let (coordinator, audit) = try await app.signedIn(request, context, .running) else { return WebSecurity.redirect(to: "/admin/login") }
         let moderation = ModerationForm(session: try await app.session(audit))
-        switch try await moderation.apply(form, by: coordinator.email) {
+        switch try await moderation.apply(form, by: coordinator.email, as: .organisation) {
         case .saved(let field): return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/moderation#\(field)")
         case .refused(let errors): return try await moderationPage(request, context, errors: errors)
         }

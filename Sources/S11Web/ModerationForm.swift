@@ -16,11 +16,11 @@ struct ModerationForm {
         case refused([[String: String]])
     }
 
-    /// Applies a posted moderation (`scope`, `rating` or `score`, `reason`) by `by`.
-    func apply(_ form: FormBody, by: String) async throws -> Outcome {
+    /// Applies a posted moderation (`scope`, `rating` or `score`, `reason`) by `by`, for `changer`.
+    func apply(_ form: FormBody, by: String, as changer: ChangeRules.Changer) async throws -> Outcome {
         let moderating = Moderating(session: session)
         return try await apply(form) { scope, rag, option, reason in
-            try await moderating.moderate(scope, rag: rag, option: option, reason: reason, by: by)
+            try await moderating.moderate(scope, rag: rag, option: option, reason: reason, by: by, as: changer)
         }
     }
 
@@ -50,6 +50,8 @@ struct ModerationForm {
             default: ("rating", "Choose a requirement or standard from the list")
             }
             return .refused([["field": "\(field)-\(suffix)", "message": message]])
+        } catch let refusal as ChangeRules.Refusal {
+            return .refused([["field": "\(field)-rating", "message": refusal.message.capitalisedFirst]])
         }
         return .saved(field)
     }

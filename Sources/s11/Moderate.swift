@@ -44,7 +44,8 @@ struct Moderate: AsyncParsableCommand {
             do {
                 let moderating = Moderating(session: session)
                 let scope = try self.scope(moderating)
-                change = try await moderating.moderate(scope, rag: rating.flatMap { Rag(rawValue: $0.rawValue) }, option: score, reason: reason, by: by)
+                change = try await moderating.moderate(scope, rag: rating.flatMap { Rag(rawValue: $0.rawValue) }, option: score, reason: reason, by: by,
+                                                       as: .storeKeeper)
             } catch let refusal as Moderating.Refusal {
                 throw CLIError(Self.words(refusal, catalogue: session.content.catalogue))
             }

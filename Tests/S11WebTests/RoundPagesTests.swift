@@ -99,10 +99,10 @@ import Testing
             #expect(submitted.body.contains("Submitted to the board"))
         }
         // Held by the board: the officers and answers cannot change.
-        await #expect(throws: StoreError.self) {
+        await #expect(throws: ChangeRules.Refusal.self) {
             try await fixture.store.removeOfficer(email: "kim.ng@tvp.example", auditID: police.id)
         }
-        await #expect(throws: StoreError.self) {
+        await #expect(throws: ChangeRules.Refusal.self) {
             try await fixture.store.saveAnswers([], officerEmail: "kim.ng@tvp.example", auditID: police.id)
         }
 
@@ -295,8 +295,9 @@ import Testing
                                              membersCSV: "organisation,sector,lead_name,lead_email\nThames Valley Police,Police,Sam Reed,sam.reed@tvp.example\n",
                                              file: "members.csv", by: "board")
         let police2026 = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2026)
-        try await fixture.store.submitToBoard(auditID: police2026.id, by: "Sam Reed", declaration: "x",
-                                              scores: [BoardScore(kind: .overall, scopeID: "", percent: 40, rag: .red, moderated: nil, isGap: false)])
+        try await fixture.store.submitToBoard(auditID: police2026.id, by: "Sam Reed", declaration: "x") { _ in
+            [BoardScore(kind: .overall, scopeID: "", percent: 40, rag: .red, moderated: nil, isGap: false)]
+        }
         #expect(lastYear.round.year == 2026)
 
         let round = try #require(try await openRound(fixture, mail: mail).0)
@@ -338,8 +339,9 @@ import Testing
         let round = try #require(try await openRound(fixture, mail: mail, members: members).0)
         for index in 0..<150 {
             let audit = try await fixture.store.audit(organisation: String(format: "Member %03d", index), year: 2027)
-            try await fixture.store.submitToBoard(auditID: audit.id, by: "Lead", declaration: "x",
-                                                  scores: [BoardScore(kind: .overall, scopeID: "", percent: 50, rag: .amber, moderated: nil, isGap: false)])
+            try await fixture.store.submitToBoard(auditID: audit.id, by: "Lead", declaration: "x") { _ in
+                [BoardScore(kind: .overall, scopeID: "", percent: 50, rag: .amber, moderated: nil, isGap: false)]
+            }
         }
         try await run(fixture, mail: mail) { browser in
             try await CoordinatorTests().signInAsBoard(browser, fixture)

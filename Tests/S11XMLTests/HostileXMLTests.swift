@@ -102,7 +102,7 @@ import S11Core
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-big-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("big.xml").path
-        FileManager.default.createFile(atPath: path, contents: Data("<r>".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("<r>".utf8))
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.truncate(atOffset: 4 << 30)
         try handle.close()
