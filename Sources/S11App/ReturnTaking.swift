@@ -23,11 +23,7 @@ public struct ReturnTaking: Sendable {
     /// once the return is submitted. The caller keeps answers that break `ReturnRules.answerProblem`
     /// out, so a tampered value is never stored.
     public func savePage(_ answers: [Answer], officer: Officer) async throws {
-        do {
-            try await store.saveAnswers(answers, officerEmail: officer.email, auditID: audit.id)
-        } catch let error as StoreError {
-            throw ApplicationError(error.message)
-        }
+        try await store.saveAnswers(answers, officerEmail: officer.email, auditID: audit.id)
     }
 
     /// Submits the officer's return as stored now, or returns what keeps it from being submitted

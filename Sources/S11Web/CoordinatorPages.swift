@@ -147,7 +147,7 @@ struct CoordinatorPages: Sendable {
         do {
             try await app.store.reopenReturn(officerEmail: email, auditID: audit.id)
             return try await auditPage(request, context, notice: "Reopened \(email)'s return: they can change it at their link, and it counts again once they submit it.")
-        } catch let error as StoreError {
+        } catch let error as any UserFacingError {
             return try await auditPage(request, context, notice: error.message)
         }
     }

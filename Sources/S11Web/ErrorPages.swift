@@ -1,5 +1,6 @@
 import Hummingbird
 import S11App
+import S11Core
 
 /// Refusals as pages a person can read: a 403, 404, 413 or any other refusal raised anywhere
 /// becomes the site's message page with what to do next, and any other failure a plain 500 page
@@ -14,7 +15,7 @@ struct ErrorPages: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError {
             return refusal(request, error.status, said: error.body)
-        } catch let error as ApplicationError {                        // a use case said no: say why
+        } catch let error as any UserFacingError {                     // a use case or a rule said no: say why
             return app.message(request, title: "This could not be done", paragraphs: [error.message], status: .conflict)
         } catch let error as HTTPResponseError where error.status.code < 500 {
             return refusal(request, error.status, said: nil)            // a body over the size limit, say

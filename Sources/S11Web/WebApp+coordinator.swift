@@ -48,8 +48,7 @@ extension WebApp {
     /// the caller throws on.
     static func refusal(_ error: any Error) -> String? {
         switch error {
-        case let error as ApplicationError: error.message.capitalisedFirst
-        case let error as StoreError: error.message.capitalisedFirst
+        case let error as any UserFacingError: error.message.capitalisedFirst
         default: nil
         }
     }

@@ -19,6 +19,8 @@ private func report(_ error: any Error) -> any Error {
     case let error as DiagnosticsError:
         for diagnostic in error.boundedPerFile { printError(diagnostic.description) }
     case let error as any UserFacingError: printError("error: \(error.message)")
+    case let error as StoreFailure:
+        printError("error: the store failed: \(error.description); if it goes on, restore a backup ('s11 restore') or ask whoever keeps it")
     case let error as DecodingError:
         printError("error: the stored data cannot be read (\(error.localizedDescription)); restore a backup or re-import it")
     default: return error

@@ -31,7 +31,7 @@ struct Serve: AsyncParsableCommand {
         let store: AuditStore
         do {
             store = try await AuditStore(database: database)
-        } catch let error as StoreError {
+        } catch let error as any UserFacingError {
             printError("error: \(error.message)")
             throw ExitCode(1)
         }

@@ -19,16 +19,16 @@ import S11Core
         return SQLRow(columns: SQLColumns(pairs.map(\.0)), values: pairs.map(\.1))
     }
 
-    /// The message of the `StoreError` that `body` throws.
+    /// What the `StoreFailure` that `body` throws says.
     static func refusal(_ body: () throws -> Void) throws -> String {
-        let error = #expect(throws: StoreError.self) { try body() }
-        return try #require(error).message
+        let error = #expect(throws: StoreFailure.self) { try body() }
+        return try #require(error).description
     }
 
-    /// The message of the `StoreError` that `body` throws.
+    /// What the `StoreFailure` that `body` throws says.
     static func refusal(_ body: () async throws -> Void) async throws -> String {
-        let error = await #expect(throws: StoreError.self) { try await body() }
-        return try #require(error).message
+        let error = await #expect(throws: StoreFailure.self) { try await body() }
+        return try #require(error).description
     }
 
     @Test func aRecordReadsEveryColumnOfItsRow() throws {

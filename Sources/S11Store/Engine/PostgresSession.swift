@@ -1,3 +1,4 @@
+import S11Core
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
@@ -158,7 +159,7 @@ final class PostgresSession: SQLConnection {
         case .float4, .float8: return .real(try cell.decode(Double.self))
         case .bytea: return .blob(Data(bytes.readBytes(length: bytes.readableBytes) ?? []))
         case .text, .varchar, .name, .bpchar, .unknown: return .text(try cell.decode(String.self))
-        default: throw StoreError("PostgreSQL returned column \(cell.columnName) as type \(cell.dataType), which s11 does not read")
+        default: throw StoreFailure("PostgreSQL returned column \(cell.columnName) as type \(cell.dataType), which s11 does not read")
         }
     }
 

@@ -1,3 +1,4 @@
+import S11Core
 import Foundation
 
 /// One transaction on one engine, as the store uses it: statements with `?` for each argument,
@@ -86,7 +87,7 @@ extension SQLConnection {
     /// Runs an INSERT into a table keyed by `id` and returns the id the database gave the row.
     public func insert(_ sql: String, _ arguments: [any SQLBindable]) async throws -> Int64 {
         guard let row = try await fetchOne(sql + " RETURNING id", arguments) else {
-            throw StoreError("the database gave no id for a new row")
+            throw StoreFailure("the database gave no id for a new row")
         }
         return try row.decode(at: 0, from: .query("the new row"))
     }

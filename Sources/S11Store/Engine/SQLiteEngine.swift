@@ -1,3 +1,4 @@
+import S11Core
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -54,7 +55,7 @@ public final class SQLiteEngine: DatabaseEngine {
         do {
             return try await work()
         } catch let error as DatabaseError {
-            throw StoreError("the database said: \(error.message ?? error.description)")
+            throw StoreFailure("the database said: \(error.message ?? error.description)")
         }
     }
 }
@@ -134,7 +135,7 @@ struct GRDBConnection: SQLConnection {
                 case SQLITE_DONE:
                     return
                 default:
-                    throw StoreError("the database said: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+                    throw StoreFailure("the database said: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
                 }
             }
         }
@@ -212,7 +213,7 @@ struct GRDBConnection: SQLConnection {
                 guard rows > 0 else { return }
                 let sql = rows == perStatement ? fullSQL : insert + Array(repeating: tuple, count: rows).joined(separator: ", ")
                 let handle = try db.cachedStatement(sql: sql).sqliteStatement
-                func refusal() -> StoreError { StoreError("the database said: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))") }
+                func refusal() -> StoreFailure { StoreFailure("the database said: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))") }
                 defer {
                     sqlite3_reset(handle)
                     sqlite3_clear_bindings(handle)

@@ -1,3 +1,4 @@
+import S11Core
 import Foundation
 
 /// One row as a record reads it: each column by name, as the type it is kept in, with an error
@@ -50,7 +51,7 @@ struct RowColumns {
 
     /// The error for a column whose value, read, is not one the record can stand for (a kind of
     /// moderation that is neither a requirement nor a standard).
-    func wrongValue(_ name: String, holds value: SQLValue, expected: String) -> StoreError {
+    func wrongValue(_ name: String, holds value: SQLValue, expected: String) -> StoreFailure {
         source.wrongValue(name, holds: value, expected: expected)
     }
 }
