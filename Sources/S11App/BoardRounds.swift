@@ -44,12 +44,21 @@ public struct BoardRounds: Sendable {
         for member in members {
             guard let audit = existing[member.organisation.lowercased()] else { asked.append(member); continue }
             let answered = try await contents.content(of: audit).catalogue.id
+            let anotherBoards = try await store.roundMembership(auditID: audit.id) != nil
             if answered == content.catalogue.id {
-                throw ApplicationError("\(member.organisation) already has its \(year) audit on this catalogue (\(answered)); take it off the list, or see 's11 audit list'")
+                // Another board's member answering this very catalogue is read as it answered:
+                // nothing about it, or that board, is said to this one.
+                guard anotherBoards else {
+                    throw ApplicationError("\(member.organisation) already has its \(year) audit on this catalogue (\(answered)); take it off the list, or see 's11 audit list'")
+                }
+                let same = Crosswalk.sameCatalogue(content.catalogue)
+                readings.append((member, audit.id, same.id))
+                crosswalks[same.id] = try CrosswalkXML().write(same)
+                continue
             }
             guard let crosswalk = loaded.library.crosswalk(from: answered, to: content.catalogue.id),
                   let crosswalkFile = loaded.files.first(where: { $0.kind == .crosswalk && $0.id == crosswalk.id }) else {
-                throw ApplicationError("\(member.organisation) already answers catalogue '\(answered)' for \(year), and Standards/ has no crosswalk from '\(answered)' to '\(content.catalogue.id)' for this board to read its return through; add one (crosswalk.xsd) and run 's11 check'")
+                throw ApplicationError("Standards/ has no crosswalk from '\(answered)' to '\(content.catalogue.id)' for this board to read a listed organisation's return through, which already answers '\(answered)' this year; add one (crosswalk.xsd) and run 's11 check'")
             }
             readings.append((member, audit.id, crosswalk.id))
             crosswalks[crosswalk.id] = crosswalkFile.data

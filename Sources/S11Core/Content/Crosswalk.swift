@@ -43,4 +43,13 @@ public struct Crosswalk: Sendable, Hashable {
     public func sources(of requirementID: String) -> [Mapping] {
         mappings.filter { $0.to == requirementID }
     }
+
+    /// A catalogue read as itself: each requirement answers the same requirement. A board whose
+    /// member already answers the board's own catalogue for another board reads that return through
+    /// this, as it would through any crosswalk.
+    public static func sameCatalogue(_ catalogue: Catalogue) -> Crosswalk {
+        Crosswalk(id: "same-\(catalogue.id)", version: catalogue.version, title: "\(catalogue.title), read as it was answered",
+                  fromCatalogue: catalogue.id, toCatalogue: catalogue.id,
+                  mappings: catalogue.requirements.map { Mapping(from: $0.id, to: $0.id) })
+    }
 }
