@@ -14,9 +14,9 @@ struct PageRenderer: Sendable {
         library = try await MustacheLibrary(directory: folder)
     }
 
-    /// The page's HTML, from its template.
+    /// The page's HTML, from its template and the page's values (`TemplateValues`).
     func render(_ page: some PageModel) throws -> String {
-        guard let html = library.render(page, withTemplate: type(of: page).template) else {
+        guard let html = library.render(try TemplateEncoder.values(of: page), withTemplate: type(of: page).template) else {
             throw HTTPError(.internalServerError, message: "missing template \(type(of: page).template)")
         }
         return html

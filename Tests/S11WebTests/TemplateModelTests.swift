@@ -2,14 +2,14 @@ import Foundation
 import Testing
 @testable import S11Web
 
-/// Every template is rendered from a struct made for it (`PageModel`). For each template an example
-/// of its model, every optional filled and every array non-empty (`PageExamples`), is walked
-/// through the template as swift-mustache renders it: each name the template uses (variables,
-/// sections, inverted sections, dotted names, through its partials) must resolve in the model,
-/// looked for in the innermost section's value and then outwards (stored properties, by
-/// reflection); a section over an array is entered with its element, over a Bool with nothing
-/// new, over any other value with that value. A template without an example fails, and so does a
-/// name its model lacks.
+/// Every template is rendered from a struct made for it (`PageModel`), through the values it
+/// encodes to (`TemplateValues`: its stored properties by name, a nil optional left out). For each
+/// template an example of its model, every optional filled and every array non-empty
+/// (`PageExamples`), is walked through the template as swift-mustache renders it: each name the
+/// template uses (variables, sections, inverted sections, dotted names, through its partials)
+/// must resolve, looked for in the innermost section's value and then outwards; a section over an
+/// array is entered with its element, over a Bool with nothing new, over any other value with that
+/// value. A template without an example fails, and so does a name its model lacks.
 @Suite struct TemplateModelTests {
     static let folder = WebFixture.packageRoot.appendingPathComponent("Sources/S11Web/Templates")
 
@@ -37,7 +37,8 @@ import Testing
             let name = type(of: example).template
             guard let tokens = templates[name] else { continue }
             var problems: [String] = []
-            NameCheck(templates: templates, template: name, problems: { problems.append($0) }).walk(tokens, stack: [example], in: name)
+            NameCheck(templates: templates, template: name, problems: { problems.append($0) })
+                .walk(tokens, stack: [try TemplateEncoder.values(of: example)], in: name)
             #expect(problems.isEmpty, "\(name) (\(type(of: example))):\n\(problems.joined(separator: "\n"))")
         }
     }
@@ -45,13 +46,42 @@ import Testing
     @Test func theCheckFindsANameTheModelLacks() throws {
         let tokens = try TemplateToken.parse("{{#rows}}{{label}}{{/rows}}{{^rows}}{{none}}{{/rows}}{{#open}}{{.}}{{missing.deeper}}{{/open}}",
                                              template: "test")
-        struct Row { let label: String }
-        struct Model { let rows: [Row]; let open: String }
+        struct Row: Encodable { let label: String }
+        struct Model: Encodable { let rows: [Row]; let open: String }
         var problems: [String] = []
         NameCheck(templates: [:], template: "test", problems: { problems.append($0) })
-            .walk(tokens, stack: [Model(rows: [Row(label: "x")], open: "y")], in: "test")
+            .walk(tokens, stack: [try TemplateEncoder.values(of: Model(rows: [Row(label: "x")], open: "y"))], in: "test")
         #expect(problems.count == 2)
         #expect(problems.contains { $0.contains("{{none}}") } && problems.contains { $0.contains("{{missing.deeper}}") })
+    }
+
+    /// The names a template reads are the model's stored properties: what it encodes is each
+    /// property by its own name (no renaming CodingKeys), at every level.
+    @Test func aPagesValuesAreItsModelsStoredProperties() throws {
+        func compare(_ model: Any, _ value: TemplateValue, at path: String, _ problems: inout [String]) {
+            let mirror = Mirror(reflecting: model)
+            switch value {
+            case .values(let values):
+                let children = mirror.children.compactMap { child in NameCheck.child(child.label ?? "", of: model).map { (child.label ?? "", $0) } }
+                if Set(children.map(\.0)) != Set(values.values.keys) {
+                    problems.append("\(path): \(type(of: model)) has \(children.map(\.0).sorted()), encodes \(values.values.keys.sorted())")
+                }
+                for (name, child) in children {
+                    if let encoded = values.values[name] { compare(child, encoded, at: "\(path).\(name)", &problems) }
+                }
+            case .list(let list):
+                let items = mirror.children.map(\.value)
+                if items.count != list.items.count { problems.append("\(path): \(items.count) items, \(list.items.count) encoded") }
+                for (index, (item, encoded)) in zip(items, list.items).enumerated() { compare(item, encoded, at: "\(path)[\(index)]", &problems) }
+            case .text, .flag:
+                break
+            }
+        }
+        for example in PageExamples.all {
+            var problems: [String] = []
+            compare(example, .values(try TemplateEncoder.values(of: example)), at: type(of: example).template, &problems)
+            #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        }
     }
 
     @Test func everyExampleRendersThroughTheTemplateLibrary() async throws {
@@ -117,7 +147,7 @@ enum TemplateToken {
     }
 }
 
-/// Walks a template's tokens over a model's context stack as swift-mustache resolves names.
+/// Walks a template's tokens over a page's context stack as swift-mustache resolves names.
 struct NameCheck {
     let templates: [String: [TemplateToken]]
     let template: String
@@ -131,7 +161,7 @@ struct NameCheck {
                     problems("\(file): {{\(name)}} names nothing in \(describe(stack))")
                     continue
                 }
-                if !(value is String || value is Int || value is Int64 || value is Double) {
+                if !(value is String) {
                     problems("\(file): {{\(name)}} is a \(type(of: value)), which would be written as Swift prints it")
                 }
             case .section(let name, let children):
@@ -165,14 +195,14 @@ struct NameCheck {
     }
 
     /// The value `name` names: `.` the innermost value; else its first part looked for in each value
-    /// from the innermost outwards (a nil optional counting as absent), the rest within that.
+    /// from the innermost outwards, the rest within that (as swift-mustache asks a `MustacheParent`).
     func resolve(_ name: String, in stack: [Any]) -> Any? {
         if name == "." { return stack.last }
         let parts = name.split(separator: ".").map(String.init)
         for object in stack.reversed() {
-            guard var value = Self.child(parts[0], of: object) else { continue }
+            guard var value = (object as? TemplateValues)?.child(named: parts[0]) else { continue }
             for part in parts.dropFirst() {
-                guard let next = Self.child(part, of: value) else { return nil }
+                guard let next = (value as? TemplateValues)?.child(named: part) else { return nil }
                 value = next
             }
             return value
@@ -188,7 +218,10 @@ struct NameCheck {
         return mirror.children.first?.value
     }
 
+    /// The stack, innermost first, by the names each level holds.
     private func describe(_ stack: [Any]) -> String {
-        stack.reversed().map { "\(type(of: $0))" }.joined(separator: " < ")
+        stack.reversed().map { level in
+            (level as? TemplateValues).map { "{" + $0.values.keys.sorted().joined(separator: ", ") + "}" } ?? "\(type(of: level))"
+        }.joined(separator: " < ")
     }
 }

@@ -1,6 +1,6 @@
 /// The `admin-plan-action-fields` partial: an action's fields as typed or stored, each field's id
 /// after `prefix` (so that two forms on a page keep their ids apart).
-struct ActionFormFields {
+struct ActionFormFields: Encodable {
     let prefix: String
     let input: String
     let outcome: String

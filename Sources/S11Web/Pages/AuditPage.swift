@@ -6,7 +6,7 @@ struct AuditPage: PageModel {
     static let template = "admin-audit"
 
     /// A step of the audit and where it stands.
-    struct Task {
+    struct Task: Encodable {
         let id: String
         let name: String
         let href: String
@@ -14,7 +14,7 @@ struct AuditPage: PageModel {
         let done: Bool
     }
 
-    struct Area {
+    struct Area: Encodable {
         let name: String
         let notStarted: Int
         let inProgress: Int
@@ -22,7 +22,7 @@ struct AuditPage: PageModel {
         let overdue: Int
     }
 
-    struct Officer {
+    struct Officer: Encodable {
         let name: String
         let email: String
         let serviceArea: String

@@ -5,7 +5,7 @@ import S11Core
 struct AuditsPage: PageModel {
     static let template = "admin-audits"
 
-    struct Audit {
+    struct Audit: Encodable {
         let id: Int64
         let organisation: String
         let year: Int
@@ -17,7 +17,7 @@ struct AuditsPage: PageModel {
     }
 
     /// A return another organisation's coordinator reviews for the board, while the review lasts.
-    struct Review {
+    struct Review: Encodable {
         let pairingID: Int64
         let reviewee: String
     }

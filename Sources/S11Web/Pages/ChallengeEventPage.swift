@@ -5,7 +5,7 @@ import S11Core
 struct ChallengeEventPage: PageModel {
     static let template = "admin-challenge-event"
 
-    struct Organisation {
+    struct Organisation: Encodable {
         let auditID: Int64
         let organisation: String
         let overall: String

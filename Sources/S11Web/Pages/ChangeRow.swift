@@ -1,7 +1,7 @@
 import S11Core
 
 /// One change in a plan's history (an action's or an objective's), as its page lists them, newest first.
-struct ChangeRow {
+struct ChangeRow: Encodable {
     let at: String
     let by: String
     let field: String

@@ -4,7 +4,7 @@ import S11Core
 struct DownloadsPage: PageModel {
     static let template = "admin-downloads"
 
-    struct File {
+    struct File: Encodable {
         let href: String
         let label: String
         let name: String

@@ -6,7 +6,7 @@ import S11Core
 struct InvitationsPage: PageModel {
     static let template = "admin-invitations"
 
-    struct Officer {
+    struct Officer: Encodable {
         let domID: String
         let name: String
         let email: String

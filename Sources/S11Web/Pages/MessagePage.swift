@@ -3,7 +3,7 @@
 struct MessagePage: PageModel {
     static let template = "message"
 
-    struct Link {
+    struct Link: Encodable {
         let href: String
         let text: String
     }

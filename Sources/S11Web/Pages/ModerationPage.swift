@@ -7,7 +7,7 @@ import S11Core
 struct ModerationPage: PageModel {
     static let template = "admin-moderation"
 
-    struct Row {
+    struct Row: Encodable {
         let domID: String
         /// The scope the row's form posts (`requirement:R1`, `standard:S1`).
         let scope: String
@@ -19,7 +19,7 @@ struct ModerationPage: PageModel {
         let options: [RatingOption]
     }
 
-    struct Change {
+    struct Change: Encodable {
         let at: String
         let by: String
         let scope: String

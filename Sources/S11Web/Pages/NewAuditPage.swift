@@ -6,7 +6,7 @@ struct NewAuditPage: PageModel {
     static let template = "admin-audit-new"
 
     /// A self-assessment on the server, to open the audit with.
-    struct Survey {
+    struct Survey: Encodable {
         let id: String
         let title: String
         let selected: Bool

@@ -5,14 +5,14 @@ import S11Core
 struct NewObjectivePage: PageModel {
     static let template = "admin-plan-objective-new"
 
-    struct Standard {
+    struct Standard: Encodable {
         let id: String
         let title: String
         let selected: Bool
     }
 
     /// The objective's fields as typed.
-    struct Fields {
+    struct Fields: Encodable {
         let source: String
         let title: String
         let finding: String

@@ -5,12 +5,12 @@ import S11Core
 struct ObjectivePage: PageModel {
     static let template = "admin-plan-objective"
 
-    struct Fields {
+    struct Fields: Encodable {
         let title: String
         let finding: String
     }
 
-    struct Action {
+    struct Action: Encodable {
         let actionID: String
         let input: String
         let lead: String

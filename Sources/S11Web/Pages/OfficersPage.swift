@@ -6,7 +6,7 @@ import S11Core
 struct OfficersPage: PageModel {
     static let template = "admin-officers"
 
-    struct Officer {
+    struct Officer: Encodable {
         let name: String
         let email: String
         /// The e-mail address, encoded for the change and remove links' query.

@@ -4,7 +4,7 @@
 /// optional or a missing name counting as absent (so the search goes on outwards), a Bool opens
 /// or closes a section, an array repeats it and any other value, an empty text included, opens it.
 /// `TemplateModelTests` renders every template from an example of its model and checks each name.
-protocol PageModel {
+protocol PageModel: Encodable {
     /// The template, by its file name in `Templates/` without `.mustache`.
     static var template: String { get }
 }

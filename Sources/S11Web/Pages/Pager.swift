@@ -1,5 +1,5 @@
 /// The `pager` partial: which rows of a long list a page shows, and the links either side.
-struct Pager {
+struct Pager: Encodable {
     /// Whether the list has more than one page (else the pager shows nothing).
     let paged: Bool
     /// The navigation's accessible name.

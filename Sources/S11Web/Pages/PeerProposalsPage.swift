@@ -6,7 +6,7 @@ import S11Core
 struct PeerProposalsPage: PageModel {
     static let template = "admin-peer-proposals"
 
-    struct Proposal {
+    struct Proposal: Encodable {
         let domID: String
         let scope: String
         let label: String

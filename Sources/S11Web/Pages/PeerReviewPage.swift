@@ -7,7 +7,7 @@ import S11Core
 struct PeerReviewPage: PageModel {
     static let template = "admin-peer-review"
 
-    struct Row {
+    struct Row: Encodable {
         let domID: String
         let scope: String
         let label: String
@@ -24,7 +24,7 @@ struct PeerReviewPage: PageModel {
     }
 
     /// An officer's answer, by service area.
-    struct Answer {
+    struct Answer: Encodable {
         let serviceArea: String
         let answer: String
         /// The evidence, example and reason given; nil when none was.

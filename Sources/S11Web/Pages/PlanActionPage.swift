@@ -6,7 +6,7 @@ struct PlanActionPage: PageModel {
     static let template = "admin-plan-action"
 
     /// Another action of the plan, to merge this one into.
-    struct MergeTarget {
+    struct MergeTarget: Encodable {
         let id: String
         let text: String
     }

@@ -6,12 +6,12 @@ import S11Core
 struct PlanPage: PageModel {
     static let template = "admin-plan"
 
-    struct Standard {
+    struct Standard: Encodable {
         let title: String
         let actions: [Action]
     }
 
-    struct Action {
+    struct Action: Encodable {
         let domID: String
         let actionID: String
         let input: String
@@ -30,14 +30,14 @@ struct PlanPage: PageModel {
         let leadNames: [String]
     }
 
-    struct ReviewArea {
+    struct ReviewArea: Encodable {
         let standard: String
         let requirement: String
         let title: String
         let finding: String
     }
 
-    struct Version {
+    struct Version: Encodable {
         let version: String
         let date: String
         let author: String

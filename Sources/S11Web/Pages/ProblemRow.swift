@@ -1,7 +1,7 @@
 import S11Core
 
 /// One problem of a refused file, as an upload page's problems table lists it.
-struct ProblemRow {
+struct ProblemRow: Encodable {
     let id: String
     let line: Int
     let column: Int

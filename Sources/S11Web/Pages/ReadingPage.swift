@@ -7,7 +7,7 @@ import S11Core
 struct ReadingPage: PageModel {
     static let template = "admin-round-reading"
 
-    struct Line {
+    struct Line: Encodable {
         let domID: String
         let scope: String
         let requirement: String
@@ -22,19 +22,19 @@ struct ReadingPage: PageModel {
     }
 
     /// A requirement of the organisation's own catalogue mapped onto the line's, with its figure.
-    struct Source {
+    struct Source: Encodable {
         let from: String
         let figure: String
         let note: String?
     }
 
-    struct Unanswered {
+    struct Unanswered: Encodable {
         let requirement: String
         let statement: String
     }
 
     /// This board's plan for the organisation, once drafted.
-    struct DraftedPlan {
+    struct DraftedPlan: Encodable {
         let title: String
         let objectives: Int
         let actions: Int

@@ -5,13 +5,13 @@ import S11Core
 struct ReturnCheckPage: PageModel {
     static let template = "return-check"
 
-    struct Section {
+    struct Section: Encodable {
         let standardNumber: Int
         let standardTitle: String
         let answers: [Answer]
     }
 
-    struct Answer {
+    struct Answer: Encodable {
         let domID: String
         let requirementID: String
         let statement: String

@@ -7,7 +7,7 @@ import S11Core
 struct ReturnSectionPage: PageModel {
     static let template = "return-section"
 
-    struct Question {
+    struct Question: Encodable {
         let questionID: String
         let domID: String
         let requirementID: String
@@ -31,7 +31,7 @@ struct ReturnSectionPage: PageModel {
         let improvementBy: String
     }
 
-    struct Option {
+    struct Option: Encodable {
         let optionID: String
         let value: String
         let label: String

@@ -9,12 +9,12 @@ import S11Core
 struct RoundPage: PageModel {
     static let template = "admin-round"
 
-    struct Stage {
+    struct Stage: Encodable {
         let stage: String
         let count: Int
     }
 
-    struct Sector {
+    struct Sector: Encodable {
         let sector: String
         /// The sector, encoded for the link's query.
         let query: String
@@ -22,18 +22,18 @@ struct RoundPage: PageModel {
         let counts: [Int]
     }
 
-    struct Standard {
+    struct Standard: Encodable {
         let id: String
         let title: String
     }
 
     /// A rating as a heatmap cell shows it, coloured by its band.
-    struct Cell {
+    struct Cell: Encodable {
         let text: String
         let ragClass: String
     }
 
-    struct HeatmapRow {
+    struct HeatmapRow: Encodable {
         let organisation: String
         let sector: String
         let overall: Cell
@@ -41,14 +41,14 @@ struct RoundPage: PageModel {
         let cells: [Cell]
     }
 
-    struct Spread {
+    struct Spread: Encodable {
         let standard: String
         /// Blue, green, amber, red.
         let counts: [Int]
         let unrated: Int
     }
 
-    struct Theme {
+    struct Theme: Encodable {
         let requirement: String
         let statement: String
         let count: Int
@@ -56,7 +56,7 @@ struct RoundPage: PageModel {
     }
 
     /// The staff survey across the partnership.
-    struct Staff {
+    struct Staff: Encodable {
         let counted: Int
         let respondents: Int
         let hasLeftOut: Bool
@@ -65,14 +65,14 @@ struct RoundPage: PageModel {
         let lines: [StaffLine]
     }
 
-    struct StaffLine {
+    struct StaffLine: Encodable {
         let statement: String
         let partnership: String
         /// The figure in each of `Staff.sectors`.
         let sectors: [String]
     }
 
-    struct Member {
+    struct Member: Encodable {
         let auditID: Int64
         let organisation: String
         let sector: String
@@ -87,7 +87,7 @@ struct RoundPage: PageModel {
         let crosswalk: String?
     }
 
-    struct Pairing {
+    struct Pairing: Encodable {
         let pairingID: Int64
         let reviewer: String
         let reviewee: String
@@ -95,12 +95,12 @@ struct RoundPage: PageModel {
     }
 
     /// An organisation to pair or to challenge at an event.
-    struct Choice {
+    struct Choice: Encodable {
         let auditID: Int64
         let organisation: String
     }
 
-    struct Event {
+    struct Event: Encodable {
         let eventID: Int64
         let title: String
         let heldOn: String

@@ -5,7 +5,7 @@ import S11Core
 struct RoundsPage: PageModel {
     static let template = "admin-rounds"
 
-    struct Round {
+    struct Round: Encodable {
         let id: Int64
         let board: String
         let year: Int
@@ -13,7 +13,7 @@ struct RoundsPage: PageModel {
     }
 
     /// A self-assessment on the server, for the board to choose its own.
-    struct Survey {
+    struct Survey: Encodable {
         let id: String
         let title: String
         let catalogue: String

@@ -5,7 +5,7 @@ import S11Core
 struct SignInsPage: PageModel {
     static let template = "admin-sign-ins"
 
-    struct Event {
+    struct Event: Encodable {
         let at: String
         let email: String
         let address: String

@@ -5,7 +5,7 @@ import S11Core
 struct StaffCheckPage: PageModel {
     static let template = "admin-staff-check"
 
-    struct Column {
+    struct Column: Encodable {
         let column: Int
         let heading: String
         let matched: Bool
@@ -13,13 +13,13 @@ struct StaffCheckPage: PageModel {
     }
 
     /// What a column can hold: a question, the date, or nothing s11 keeps.
-    struct Target {
+    struct Target: Encodable {
         let id: String
         let label: String
         let selected: Bool
     }
 
-    struct Missing {
+    struct Missing: Encodable {
         let id: String
         let text: String
     }

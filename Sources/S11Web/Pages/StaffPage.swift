@@ -5,7 +5,7 @@ import S11Core
 struct StaffPage: PageModel {
     static let template = "admin-staff"
 
-    struct Batch {
+    struct Batch: Encodable {
         let file: String
         let count: Int
         let on: String

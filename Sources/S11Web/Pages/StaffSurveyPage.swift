@@ -5,12 +5,12 @@ import S11Core
 struct StaffSurveyPage: PageModel {
     static let template = "staff-survey"
 
-    struct Profile {
+    struct Profile: Encodable {
         let label: String
         let options: [ProfileOption]
     }
 
-    struct ProfileOption {
+    struct ProfileOption: Encodable {
         let optionID: String
         let choiceID: String
         let value: String
@@ -18,12 +18,12 @@ struct StaffSurveyPage: PageModel {
         let checked: Bool
     }
 
-    struct Statement {
+    struct Statement: Encodable {
         let text: String
         let options: [StatementOption]
     }
 
-    struct StatementOption {
+    struct StatementOption: Encodable {
         let optionID: String
         let statementID: String
         let value: String
