@@ -73,7 +73,7 @@ public struct WebApp: Sendable {
         router.add(middleware: AccessLog())
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorPages(app: self))
-        // Only the routes there are check forms: a post to no route is a 404 as any other request.
+        // Forms are checked on the routes there are, so that a post to no route is a 404 like any other request.
         let site = router.group().add(middleware: FormGuard())
         HomeController(app: self).addRoutes(to: site)
         ReturnController(app: self).addRoutes(to: site.group("r"))
