@@ -15,6 +15,25 @@ struct FormBody: Sendable {
 
     subscript(_ name: String) -> String? { fields[name] }
 
+    /// The value of the field `name` in `text`, read as `init` reads it (the last value winning),
+    /// without decoding the other fields' values: for the CSRF token of a form read later.
+    static func value(of name: String, in text: String) -> String? {
+        var value: String?
+        for pair in text.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            guard decode(parts[0]) == name else { continue }
+            value = parts.count > 1 ? decode(parts[1]) ?? "" : ""
+        }
+        return value
+    }
+
+    /// Whether every name and value of `text` decodes (no broken escape, no bytes that are not UTF-8).
+    static func decodesExactly(_ text: String) -> Bool {
+        text.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).allSatisfy { pair in
+            pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false).allSatisfy { decode($0) != nil }
+        }
+    }
+
     /// A field's text with blank meaning absent.
     func text(_ name: String) -> String? {
         guard let value = fields[name], value.contains(where: { !$0.isWhitespace }) else { return nil }

@@ -18,14 +18,11 @@ struct ListPage {
     /// The rows of this page.
     var range: Range<Int> { min((number - 1) * Self.size, total)..<min(number * Self.size, total) }
 
-    /// The page's values for the `pager` template: "101 to 200 of 3,000", and the links either side,
-    /// each `path` with `parameter` set and the `others` (already encoded) kept.
-    func values(path: String, parameter: String, others: [String]) -> [String: Any] {
+    /// The `pager` partial for this page, named `label`: "101 to 200 of 3,000", and the links either
+    /// side, each `path` with `parameter` set and the `others` (already encoded) kept.
+    func pager(path: String, parameter: String, others: [String], label: String) -> Pager {
         func link(_ page: Int) -> String { "\(path)?" + (others + ["\(parameter)=\(page)"]).joined(separator: "&") }
-        var values: [String: Any] = ["shown": total == 0 ? "none" : "\(range.lowerBound + 1) to \(range.upperBound) of \(total)",
-                                     "paged": count > 1]
-        if number > 1 { values["previous"] = link(number - 1) }
-        if number < count { values["next"] = link(number + 1) }
-        return values
+        return Pager(paged: count > 1, label: label, shown: total == 0 ? "none" : "\(range.lowerBound + 1) to \(range.upperBound) of \(total)",
+                     previous: number > 1 ? link(number - 1) : nil, next: number < count ? link(number + 1) : nil, size: Self.size)
     }
 }

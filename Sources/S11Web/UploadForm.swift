@@ -5,9 +5,10 @@ import NIOCore
 
 /// A form with a file (`multipart/form-data`), read with MultipartKit: its text fields and its
 /// files. Refused with 413 when larger than the limit and 403 when its CSRF token is wrong.
-struct UploadForm {
+/// `FormGuard` reads it before anything else, and hands it on in the request's context.
+struct UploadForm: Sendable {
     /// One uploaded file: the name the browser gave it and its bytes.
-    struct File {
+    struct File: Sendable {
         var name: String
         var bytes: [UInt8]
     }
@@ -24,6 +25,11 @@ struct UploadForm {
     func text(_ name: String) -> String? {
         guard let value = fields[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
         return value
+    }
+
+    /// Whether the request posts a file form.
+    static func isUpload(_ request: Request) -> Bool {
+        (request.headers[.contentType] ?? "").lowercased().hasPrefix("multipart/form-data")
     }
 
     static func read(_ request: Request) async throws -> UploadForm {
@@ -58,9 +64,7 @@ struct UploadForm {
         } catch {
             throw HTTPError(.badRequest, message: "This upload arrived damaged. Go back and send the file again.")
         }
-        guard WebSecurity.csrfMatches(field: form.fields["csrf"], request: request) else {
-            throw HTTPError(.forbidden, message: "This form has expired or did not come from s11. Go back, reload the page and try again.")
-        }
+        guard WebSecurity.csrfMatches(field: form.fields["csrf"], request: request) else { throw WebSecurity.refusedForm }
         return form
     }
 

@@ -10,17 +10,17 @@ import S11Store
 /// it is a double-submit token, a random cookie that each form must echo.
 enum WebSecurity {
     static let csrfCookie = "s11_csrf"
+    /// The signed-in coordinator's session.
+    static let sessionCookie = "s11_session"
+
+    /// The refusal of a form whose CSRF token does not match.
+    static let refusedForm = HTTPError(.forbidden, message: "This form has expired or did not come from s11. Go back, reload the page and try again.")
 
     /// The request's CSRF token, or a fresh one to set.
     static func csrfToken(for request: Request) -> (token: String, isNew: Bool) {
         if let session = sessionToken(request) { return (InvitationToken.derived(from: session, purpose: "csrf"), false) }
         if let existing = request.cookies[csrfCookie]?.value, InvitationToken.isWellFormed(existing) { return (existing, false) }
         return (InvitationToken.generate(), true)
-    }
-
-    /// True when the form carries the token of the request's session, or without one, of its cookie.
-    static func csrfMatches(_ form: FormBody, request: Request) -> Bool {
-        csrfMatches(field: form["csrf"], request: request)
     }
 
     /// True when `field` (a form's csrf value) is the token of the request's session, or without one, of its cookie.
@@ -40,7 +40,7 @@ enum WebSecurity {
 
     /// The coordinator's session cookie, when the request carries a well-formed one.
     private static func sessionToken(_ request: Request) -> String? {
-        guard let value = request.cookies[CoordinatorPages.sessionCookie]?.value, InvitationToken.isWellFormed(value) else { return nil }
+        guard let value = request.cookies[sessionCookie]?.value, InvitationToken.isWellFormed(value) else { return nil }
         return value
     }
 

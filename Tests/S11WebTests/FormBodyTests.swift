@@ -19,4 +19,12 @@ import Testing
         #expect(form["ok"] == "1")
         #expect(form.fields.count == 4)                                              // a name that does not decode is dropped
     }
+
+    @Test func oneFieldIsReadAsTheWholeFormReadsIt() {
+        let text = "a=1&csrf=x%2By&csrf=last+one&b=%zz&flag"
+        for name in ["csrf", "b", "flag", "missing"] {
+            #expect(FormBody.value(of: name, in: text) == FormBody(text)[name], "\(name)")
+        }
+        #expect(FormBody.value(of: "csrf", in: text) == "last one")
+    }
 }

@@ -38,6 +38,26 @@ import Testing
         }
     }
 
+    @Test func aPostedFormIsCheckedBeforeSignInAndBeforeWhatTheAccountMaySee() async throws {
+        let (fixture, _) = try await OrganisationScopeTests().twoOrganisations()
+        try await fixture.run { browser in
+            let token = try #require(try await browser.get("/admin/login").csrf)
+            let audit = "/admin/audits/\(fixture.audit.id)"
+            // Signed out: a forged form is refused, a true one is sent to sign in.
+            #expect(try await browser.post("\(audit)/moderate", [], csrf: "forged").status == .forbidden)
+            #expect(try await browser.post("\(audit)/moderate", [], csrf: token).location == "/admin/login")
+            let file = (field: "file", name: "officers.csv", bytes: Array("name,email,role,service_area\r\n".utf8))
+            #expect(try await browser.upload("\(audit)/officers/upload", file: file, csrf: "forged").status == .forbidden)
+            #expect(try await browser.upload("\(audit)/officers/upload", file: file, csrf: token).location == "/admin/login")
+            #expect(try await browser.post("/admin/nothing-here", [], csrf: "forged").status == .notFound)     // no route, no form to check
+            // An organisation's coordinator on the board's pages: a forged form is refused before the 404.
+            try await OrganisationScopeTests().signIn(browser, as: "lead@riverside.example")
+            let signedIn = try #require(try await browser.get("/admin").csrf)
+            #expect(try await browser.post("/admin/rounds/1/return", [("audit", "1")], csrf: "forged").status == .forbidden)
+            #expect(try await browser.post("/admin/rounds/1/return", [("audit", "1")], csrf: signedIn).status == .notFound)
+        }
+    }
+
     @Test func signedInFormsNeedTheSessionsTokenNotAPlantedCookie() async throws {
         let (fixture, _) = try await OrganisationScopeTests().twoOrganisations()
         try await fixture.run { browser in

@@ -1,0 +1,104 @@
+import Foundation
+import Hummingbird
+import S11App
+import S11Core
+import S11Reports
+import S11Store
+
+/// Downloads of everything the command line exports: the plan as Word, HTML, CSV, board XML and
+/// POA&M, the board report, the scorecard as CSV and JSON, and the responses. Board users get the
+/// plan and the report (which names no officer); the scorecard's and the responses' files are the
+/// organisation's own.
+struct DownloadsController: Sendable {
+    let app: WebApp
+
+    /// One file a coordinator can download, and whether a board user may.
+    struct File {
+        var name: String
+        var label: String
+        var forBoard: Bool
+    }
+
+    func addRoutes(to group: RouterGroup<SignedInRequestContext>) {
+        group.page("audits/:id/downloads", use: downloads)
+        group.page("audits/:id/downloads/:file", use: file)
+    }
+
+    func downloads(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let audit = try await context.audit(.summary, in: app.store)
+        let plan = try await app.store.plan(organisation: audit.organisation, year: audit.year)
+        let files = Self.files(plan: plan).filter { !context.account.isBoard || $0.forBoard }
+            .map { DownloadsPage.File(href: "/admin/audits/\(audit.id)/downloads/\($0.name)", label: $0.label, name: $0.name) }
+        let csrf = WebSecurity.csrfToken(for: request)
+        let page = DownloadsPage(csrf: csrf.token, coordinator: context.account.email, id: audit.id, organisation: audit.organisation, year: audit.year,
+                                 hasPlan: plan != nil, files: files)
+        return try app.html(page, request: request, csrf: csrf)
+    }
+
+    func file(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let audit = try await context.audit(.summary, in: app.store)
+        let name = context.parameters.get("file") ?? ""
+        let plan = try await app.store.plan(organisation: audit.organisation, year: audit.year)
+        guard let file = Self.files(plan: plan).first(where: { $0.name == name }), !context.account.isBoard || file.forBoard else {
+            throw HTTPError(.notFound)
+        }
+        if let plan, let format = PlanFormat.allCases.first(where: { $0.fileName(plan) == name }) {
+            return Download.response(try format.write(plan), fileName: name, contentType: format.contentType)
+        }
+        if name == "responses.csv" || name == "staff-responses.csv" {
+            return try await responses(name, audit: audit)
+        }
+        let scoring = try await app.scoring(audit)
+        let card = try await scoring.scorecard()
+        let staff = try await scoring.staffResults()
+        let gaps = GapFinder().gaps(in: card, staff: staff)
+        switch name {
+        case "board-report.html":
+            let html = await ScorecardHTML(card: card, gaps: gaps, catalogue: scoring.content.catalogue,
+                                           trail: try app.store.moderationTrail(auditID: audit.id), staff: staff,
+                                           showsOfficers: !context.account.isBoard).render()
+            return Download.response(Array(html.utf8), fileName: name, contentType: "text/html; charset=utf-8")
+        case "scorecard.csv":
+            return Download.response(Array(ScorecardCSV().write(card, gaps: gaps, staff: staff).utf8), fileName: name,
+                                     contentType: "text/csv; charset=utf-8")
+        case "scorecard.json":
+            return Download.response(Array(try ScorecardJSON(card: card, gaps: gaps, staff: staff).render().utf8), fileName: name,
+                                     contentType: "application/json")
+        default:
+            throw HTTPError(.notFound)
+        }
+    }
+
+    /// The responses, streamed a page at a time as the client takes them: memory stays flat
+    /// however many answer sets there are.
+    private func responses(_ name: String, audit: AuditRecord) async throws -> Response {
+        let export = await ResponsesExport(session: try app.session(audit))
+        let body = ResponseBody { writer in
+            if name == "responses.csv" {
+                try await export.officers { text in try await writer.write(ByteBuffer(string: text)) }
+            } else {
+                try await export.staff { bytes in try await writer.write(ByteBuffer(bytes: bytes)) }
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: Download.headers(fileName: name, contentType: "text/csv; charset=utf-8"), body: body)
+    }
+
+    /// The files there are for an audit with `plan`: the plan's once it is drafted.
+    private static func files(plan: Plan?) -> [File] {
+        var files = [File(name: "board-report.html", label: "The board report (HTML, for the board meeting)", forBoard: true),
+                     File(name: "scorecard.csv", label: "The scorecard (CSV, one row per requirement)", forBoard: false),
+                     File(name: "scorecard.json", label: "The scorecard (JSON)", forBoard: false),
+                     File(name: "responses.csv", label: "Every officer's answers (CSV)", forBoard: false),
+                     File(name: "staff-responses.csv", label: "The anonymous staff answers (CSV; small groups' profiles blanked)", forBoard: false)]
+        if let plan {
+            let labels: [PlanFormat: String] = [
+                .docx: "The plan (Word, for committee papers)", .html: "The plan (HTML, one printable page)",
+                .csv: "The plan (CSV, one row per action and lead)", .xml: "The plan (board XML, valid against plan.xsd)",
+                .poam: "The plan as a POA&M (XML, valid against poam.xsd)",
+            ]
+            files = [PlanFormat.docx, .html, .csv, .xml, .poam].map { File(name: $0.fileName(plan), label: labels[$0] ?? $0.rawValue, forBoard: true) } + files
+        }
+        return files
+    }
+}

@@ -1,0 +1,245 @@
+import Foundation
+import Hummingbird
+import S11App
+import S11Core
+import S11Reports
+import S11Store
+
+/// An officer's return in the browser, at the officer's unique link: one standard per page, each
+/// page saved the moment it is sent, "Save and come back later", "Check your answers", then
+/// Submit. The link resumes where the officer left off; a submitted return is read-only.
+struct ReturnController: Sendable {
+    let app: WebApp
+
+    /// Everything a page needs about the officer behind a link.
+    struct Officer {
+        var token: String
+        var audit: AuditRecord
+        var content: AuditContent
+        var officer: S11Core.Officer
+        var sections: [Section]
+        var status: ReturnStatus
+        var submittedAt: String?
+        var answers: [String: Answer]
+
+        /// The use case every change to this return goes through.
+        func taking(_ store: AuditStore) -> ReturnTaking { ReturnTaking(store: store, audit: audit, content: content) }
+    }
+
+    /// The routes under `/r`.
+    func addRoutes(to group: RouterGroup<WebRequestContext>) {
+        group.page(":token", use: start)
+        group.page(":token/s/:position", use: section)
+        group.post(":token/s/:position", use: saveSection)
+        group.page(":token/check", use: check)
+        group.post(":token/submit", use: submit)
+        group.page(":token/done", use: done)
+    }
+
+    func start(_ request: Request, context: WebRequestContext) async throws -> Response {
+        guard let officer = try await load(context) else { return await unknownLink(request, context) }
+        if officer.status == .submitted { return WebSecurity.redirect(to: "/r/\(officer.token)/check") }
+        let firstOpen = officer.sections.firstIndex { section in
+            section.questions.contains { officer.answers[$0.id]?.optionValue == nil || officer.answers[$0.id]?.carried == true }
+        }
+        return WebSecurity.redirect(to: firstOpen.map { "/r/\(officer.token)/s/\($0 + 1)" } ?? "/r/\(officer.token)/check")
+    }
+
+    func section(_ request: Request, context: WebRequestContext) async throws -> Response {
+        guard let officer = try await load(context) else { return await unknownLink(request, context) }
+        if officer.status == .submitted { return WebSecurity.redirect(to: "/r/\(officer.token)/check") }
+        guard let position = position(context, officer) else { return await unknownLink(request, context) }
+        return try sectionPage(request, officer, position: position, answers: officer.answers, problems: [])
+    }
+
+    /// Saves a section page's answers (its fields are named after the survey's questions, so it is
+    /// read by name): what is typed is kept even when incomplete, a tampered value never.
+    func saveSection(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let form = try await request.formBody()
+        guard let officer = try await load(context) else { return await unknownLink(request, context) }
+        guard officer.status != .submitted else {
+            return app.message(request, title: "Your return has been submitted",
+                               paragraphs: ["It cannot be changed now. Ask the audit coordinator to reopen it if something needs correcting."],
+                               status: .conflict, link: ("/r/\(officer.token)/check", "See your submitted return"))
+        }
+        guard let position = position(context, officer) else { return await unknownLink(request, context) }
+        let finishing = form["action"] != "save"
+        let section = officer.sections[position - 1]
+        var answers = officer.answers
+        var typed: [Answer] = []
+        var problems: [ReturnSectionPage.Problem] = []
+        func problem(_ field: String, _ message: String, _ question: Question) {
+            problems.append(.init(questionID: question.id, error: FieldError(field: field, message: message)))
+        }
+        // The form was shown with answers that have been changed since (another tab or browser):
+        // keep what was typed on the page, save nothing over the newer answers, and say what they are.
+        let shownWith = form["version"]
+        let conflict = shownWith != nil && shownWith != AnswerSetVersion.of(officer.answers, questionIDs: section.questions.map(\.id))
+        let taking = officer.taking(app.store)
+        for question in section.questions {
+            let option = form.text("option.\(question.id)")
+            let answer = Answer(questionID: question.id, choice: Answer.choice(from: option),
+                                evidence: form["evidence.\(question.id)"], example: form["example.\(question.id)"],
+                                reason: form["reason.\(question.id)"],
+                                improvement: Improvement(action: form["improvement.\(question.id)"],
+                                                         lead: form["improvement-lead.\(question.id)"], by: form["improvement-by.\(question.id)"]))
+            answers[question.id] = answer
+            let field = WebApp.domID(question.id) + (option == nil ? "" : "-evidence")
+            switch taking.rules.answerProblem(answer, question: question) {
+            case .notOnScale?, .notApplicableNotAllowed?:
+                problem(WebApp.domID(question.id), "Choose one of the answers given for \(question.requirementID)", question)
+                continue                                  // a tampered value is never stored
+            case .notApplicableWithoutReason?:
+                problem(WebApp.domID(question.id) + "-reason", "Say why \(question.requirementID) does not apply", question)
+            case nil:
+                switch finishing ? taking.rules.shortfall(answer, question: question) : nil {
+                case .unanswered?:
+                    problem(WebApp.domID(question.id) + "-opt-0", "Choose how far \(question.requirementID) is met", question)
+                case .evidenceMissing?:
+                    problem(field, "Give the evidence for \(question.requirementID)", question)
+                default:
+                    break
+                }
+            }
+            if !answer.isBlank { typed.append(answer) }
+        }
+        if conflict {
+            return try sectionPage(request, officer, position: position, answers: answers,
+                                   problems: changedMeanwhile(officer, section: section, typed: answers), status: .conflict)
+        }
+        try await taking.savePage(typed, officer: officer.officer)
+        if !finishing {
+            return app.message(request, title: "Your answers have been saved", paragraphs: [
+                "You can close this page. Use the link in your invitation to come back; it opens where you left off, in any browser.",
+            ] + (problems.isEmpty ? [] : ["Some answers on this page still need attention; they are marked when you come back."]),
+                panel: true, link: ("/r/\(officer.token)", "Carry on now"))
+        }
+        if !problems.isEmpty {
+            let saved = try await load(context) ?? officer                  // the page's version is now what was just saved
+            return try sectionPage(request, saved, position: position, answers: answers, problems: problems)
+        }
+        let next = position < officer.sections.count ? "/r/\(officer.token)/s/\(position + 1)" : "/r/\(officer.token)/check"
+        return WebSecurity.redirect(to: next)
+    }
+
+    func check(_ request: Request, context: WebRequestContext) async throws -> Response {
+        guard let officer = try await load(context) else { return await unknownLink(request, context) }
+        return try checkPage(request, officer, errors: [])
+    }
+
+    func submit(_ request: Request, context: WebRequestContext) async throws -> Response {
+        guard let officer = try await load(context) else { return await unknownLink(request, context) }
+        if officer.status == .submitted { return WebSecurity.redirect(to: "/r/\(officer.token)/done") }
+        let shortfalls = try await officer.taking(app.store).submit(officer: officer.officer)
+        if shortfalls.isEmpty { return WebSecurity.redirect(to: "/r/\(officer.token)/done") }
+        let errors = shortfalls.map { question, shortfall -> FieldError in
+            let message = switch shortfall {
+            case .unanswered: "Answer \(question.requirementID)"
+            case .carried: "Confirm or change last year's answer to \(question.requirementID)"
+            case .invalid: "Correct the answer to \(question.requirementID)"
+            case .evidenceMissing: "Give the evidence for \(question.requirementID)"
+            }
+            return FieldError(field: WebApp.domID(question.id), message: message)
+        }
+        return try checkPage(request, officer, errors: errors)
+    }
+
+    func done(_ request: Request, context: WebRequestContext) async throws -> Response {
+        guard let officer = try await load(context) else { return await unknownLink(request, context) }
+        guard officer.status == .submitted else { return WebSecurity.redirect(to: "/r/\(officer.token)/check") }
+        return app.message(request, title: "Return submitted", paragraphs: [
+            "Thank you, \(officer.officer.name). Your return for \(officer.audit.organisation) \(officer.audit.year) has been submitted.",
+            "The audit coordinator will use it for the organisation's scores and next year's action plan.",
+        ], panel: true, link: ("/r/\(officer.token)/check", "See what you submitted"))
+    }
+
+    // MARK: The officer behind the link
+
+    private func load(_ context: WebRequestContext) async throws -> Officer? {
+        guard let token = context.parameters.get("token"), let found = try await app.store.officer(forToken: token) else { return nil }
+        let (audit, content) = try await app.content(auditID: found.auditID)
+        let stored = try await app.store.officerReturn(officerEmail: found.officer.email, auditID: audit.id)
+        return Officer(token: token, audit: audit, content: content, officer: found.officer,
+                       sections: content.selfAssessment.sections(forRole: found.officer.role).filter { !$0.questions.isEmpty },
+                       status: stored.status, submittedAt: stored.submittedAt,
+                       answers: Dictionary(stored.answers.map { ($0.questionID, $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    private func unknownLink(_ request: Request, _ context: WebRequestContext) async -> Response {
+        await app.unknownLink(request, context, title: "This link does not work", paragraphs: [
+            "The link may have been mistyped, or replaced by a newer invitation.",
+            "Ask your organisation's safeguarding audit coordinator for your current link.",
+        ])
+    }
+
+    private func position(_ context: WebRequestContext, _ officer: Officer) -> Int? {
+        guard let text = context.parameters.get("position"), let position = Int(text), (1...officer.sections.count).contains(position)
+        else { return nil }
+        return position
+    }
+
+    // MARK: Pages
+
+    /// What to say when a page comes back after its answers changed elsewhere: one line at the
+    /// top, and at each question whose saved answer now differs from the page, what is saved.
+    private func changedMeanwhile(_ officer: Officer, section: Section, typed: [String: Answer]) -> [ReturnSectionPage.Problem] {
+        var problems = [ReturnSectionPage.Problem(questionID: "", error: FieldError(
+            field: WebApp.domID(section.questions.first?.id ?? ""),
+            message: "These answers were changed in another window after you opened this page. What you typed is below and is not saved yet: check it against what is saved now, then save again to keep it."))]
+        for question in section.questions {
+            let saved = officer.answers[question.id]
+            let mine = typed[question.id]
+            guard saved?.optionValue != mine?.optionValue || saved?.evidence != mine?.evidence else { continue }
+            let label = saved?.optionValue.map { value in
+                value == Answer.notApplicableValue ? "Not applicable" : officer.content.scale(question.scaleID)?.option(value)?.label ?? value
+            } ?? "no answer"
+            let evidence = saved?.evidence.map { ", evidence: \"\($0)\"" } ?? ""
+            problems.append(.init(questionID: question.id, error: FieldError(field: WebApp.domID(question.id),
+                                                                             message: "Saved meanwhile for \(question.requirementID): \(label)\(evidence)")))
+        }
+        return problems
+    }
+
+    private func sectionPage(_ request: Request, _ officer: Officer, position: Int, answers: [String: Answer], problems: [ReturnSectionPage.Problem],
+                             status: HTTPResponse.Status? = nil) throws -> Response {
+        let section = officer.sections[position - 1]
+        let csrf = WebSecurity.csrfToken(for: request)
+        let version = AnswerSetVersion.of(officer.answers, questionIDs: section.questions.map(\.id))
+        let html: String
+        if problems.isEmpty {
+            // The section as everyone of this role sees it is rendered once; the officer's own
+            // answers, link, version and the request's CSRF token are put in.
+            let chosenValues = Dictionary(section.questions.map { ($0.id, ReturnSectionPage.chosen(answers[$0.id], in: officer.content.scale($0.scaleID))) },
+                                          uniquingKeysWith: { a, _ in a })
+            let key = "\(officer.audit.id) \(officer.officer.role) \(position)"
+            html = try app.sectionForms.page(key, render: {
+                let marks = SectionMarks()
+                let page = ReturnSectionPage(audit: officer.audit, content: officer.content, sections: officer.sections, position: position,
+                                             token: "", answers: [:], problems: [], csrf: "", version: "", marks: marks)
+                return (try app.render(page), marks.slots)
+            }, fill: { slot, region in
+                switch slot {
+                case .token: HTMLText.escape(officer.token)
+                case .csrf: HTMLText.escape(csrf.token)
+                case .version: HTMLText.escape(version)
+                case .text(let questionID, let field): HTMLText.escape(field.value(answers[questionID]) ?? "")
+                case .checked(let questionID, let value): chosenValues[questionID] == value ? " checked" : ""
+                case .carried(let questionID): answers[questionID]?.carried == true ? region ?? "" : ""
+                }
+            })
+        } else {
+            html = try app.render(ReturnSectionPage(audit: officer.audit, content: officer.content, sections: officer.sections, position: position,
+                                                    token: officer.token, answers: answers, problems: problems, csrf: csrf.token, version: version,
+                                                    marks: nil))
+        }
+        return WebSecurity.html(html, status: status ?? (problems.isEmpty ? .ok : .unprocessableContent), request: request, csrf: csrf)
+    }
+
+    private func checkPage(_ request: Request, _ officer: Officer, errors: [FieldError]) throws -> Response {
+        let csrf = WebSecurity.csrfToken(for: request)
+        let page = ReturnCheckPage(audit: officer.audit, content: officer.content, officer: officer.officer, token: officer.token,
+                                   sections: officer.sections, answers: officer.answers, submittedAt: officer.submittedAt,
+                                   submitted: officer.status == .submitted, csrf: csrf.token, errors: errors)
+        return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+    }
+}

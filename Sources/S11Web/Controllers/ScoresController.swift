@@ -1,0 +1,45 @@
+import Hummingbird
+import S11App
+import S11Core
+import S11Reports
+import S11Store
+
+/// The audit's scorecard (for board users too), and moderation: the organisation's coordinator
+/// records a rating beside each self rating, with a reason (`Moderating`).
+struct ScoresController: Sendable {
+    let app: WebApp
+
+    func addRoutes(to group: RouterGroup<SignedInRequestContext>) {
+        group.page("audits/:id/scorecard", use: scorecard)
+        group.page("audits/:id/moderation", use: moderation)
+        group.post("audits/:id/moderate", use: moderate)
+    }
+
+    func scorecard(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let audit = try await context.audit(.summary, in: app.store)
+        let scoring = try await app.scoring(audit)
+        let card = try await scoring.scorecard()
+        let staff = try await scoring.staffResults()
+        let html = await ScorecardHTML(card: card, gaps: GapFinder().gaps(in: card, staff: staff), catalogue: scoring.content.catalogue,
+                                       trail: try app.store.moderationTrail(auditID: scoring.audit.id), staff: staff,
+                                       showsOfficers: !context.account.isBoard).render()
+        return WebSecurity.html(html, request: request)
+    }
+
+    func moderation(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        try await moderationPage(request, context, audit: try await context.audit(.running, in: app.store), errors: [])
+    }
+
+    func moderate(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let form = try await request.decodeForm(as: RatingForm.self)
+        let audit = try await context.audit(.running, in: app.store)
+        switch try await ModerationForm(session: try await app.session(audit)).apply(form, by: context.account.email, as: .organisation) {
+        case .saved(let field): return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/moderation#\(field)")
+        case .refused(let errors): return try await moderationPage(request, context, audit: audit, errors: errors)
+        }
+    }
+
+    private func moderationPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, errors: [FieldError]) async throws -> Response {
+        try await app.moderationPage(request, context, session: try await app.session(audit), action: "/admin/audits/\(audit.id)/moderate", errors: errors)
+    }
+}

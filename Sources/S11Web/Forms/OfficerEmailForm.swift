@@ -1,0 +1,5 @@
+/// A form that names one of the audit's officers by e-mail address (reopening their return,
+/// removing them).
+struct OfficerEmailForm: Decodable {
+    @NonBlank var email: String?
+}

@@ -1,0 +1,76 @@
+import Foundation
+import S11Core
+
+/// Invitations and reminders: when returns are due and whom to ask, each message to read before it
+/// goes, and per officer the last message, whether the mail program took it, and a new link.
+struct InvitationsPage: PageModel {
+    static let template = "admin-invitations"
+
+    struct Officer: Encodable {
+        let domID: String
+        let name: String
+        let email: String
+        let returnStatus: String
+        /// The last message's kind ("invitation", "reminder"); nil before any.
+        let lastKind: String?
+        let lastAt: String?
+        /// The mail program accepted the last message.
+        let accepted: Bool
+        /// Where the last message was written, when no mail program is set up.
+        let written: String?
+        /// The mail program refused the last message, saying `detail`.
+        let failed: Bool
+        let detail: String?
+    }
+
+    /// Who is due a message, and the message.
+    struct Due {
+        var invitations: Int
+        var reminders: Int
+        var invitationPreview: String?
+        var reminderPreview: String?
+    }
+
+    let title = "Invitations and reminders"
+    let hasErrors: Bool
+    let errors: [FieldError]
+    let csrf: String
+    let coordinator: String
+    let id: Int64
+    let organisation: String
+    let year: Int
+    let notice: String?
+    let deadline: String?
+    let contact: String?
+    /// Whether a mail program sends the messages (else they are written into `mailFolder`).
+    let sends: Bool
+    let mailFolder: String
+    let invitationPreview: String?
+    let canInvite: Bool
+    let toInvite: Int
+    let reminderPreview: String?
+    let canRemind: Bool
+    let toRemind: Int
+    let hasOfficers: Bool
+    let officers: [Officer]
+}
+
+extension InvitationsPage {
+    init(account: Coordinator, csrf: String, audit: AuditRecord, statuses: [OfficerStatus], lastMessages: [String: MailRecord],
+         returnsDue: (deadline: CalendarDate?, contact: String?), due: Due, sends: Bool, mailFolder: String, notice: String?, errors: [FieldError]) {
+        let formatter = ISO8601DateFormatter()
+        let officers = statuses.map { status in
+            let last = lastMessages[status.officer.email.lowercased()]
+            return Officer(domID: WebApp.domID(status.officer.email), name: status.officer.name, email: status.officer.email,
+                           returnStatus: status.status.label, lastKind: last?.kind.rawValue, lastAt: last.map { formatter.string(from: $0.at) },
+                           accepted: last?.accepted == true && last?.detail.isEmpty == true,
+                           written: last.flatMap { $0.accepted && !$0.detail.isEmpty ? $0.detail : nil }, failed: last.map { !$0.accepted } ?? false,
+                           detail: last?.detail)
+        }
+        self.init(hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email, id: audit.id,
+                  organisation: audit.organisation, year: audit.year, notice: notice, deadline: returnsDue.deadline?.iso, contact: returnsDue.contact,
+                  sends: sends, mailFolder: mailFolder, invitationPreview: due.invitationPreview, canInvite: due.invitations > 0,
+                  toInvite: due.invitations, reminderPreview: due.reminderPreview, canRemind: due.reminders > 0, toRemind: due.reminders,
+                  hasOfficers: !officers.isEmpty, officers: officers)
+    }
+}

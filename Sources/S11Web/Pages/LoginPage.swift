@@ -1,0 +1,16 @@
+/// The coordinators' sign-in form, with the e-mail address typed last time.
+struct LoginPage: PageModel {
+    static let template = "admin-login"
+
+    let title = "Sign in"
+    let hasErrors: Bool
+    let errors: [FieldError]
+    let csrf: String
+    let email: String
+}
+
+extension LoginPage {
+    init(csrf: String, email: String, errors: [FieldError]) {
+        self.init(hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, email: email)
+    }
+}

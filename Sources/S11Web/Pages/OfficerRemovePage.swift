@@ -1,0 +1,24 @@
+import S11Core
+
+/// "Check before you remove": what goes with the officer.
+struct OfficerRemovePage: PageModel {
+    static let template = "admin-officer-remove"
+
+    let title: String
+    let hasErrors = false
+    let csrf: String
+    let coordinator: String
+    let id: Int64
+    let name: String
+    let email: String
+    let serviceArea: String
+    let answered: Int
+    let status: String
+}
+
+extension OfficerRemovePage {
+    init(account: Coordinator, csrf: String, audit: AuditRecord, status: OfficerStatus) {
+        self.init(title: "Remove \(status.officer.name)", csrf: csrf, coordinator: account.email, id: audit.id, name: status.officer.name,
+                  email: status.officer.email, serviceArea: status.officer.serviceArea, answered: status.answered, status: status.status.label)
+    }
+}

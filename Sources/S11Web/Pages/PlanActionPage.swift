@@ -1,0 +1,45 @@
+import S11Core
+
+/// The form that changes every field of one action, merges it into another or removes it, with
+/// what changed before.
+struct PlanActionPage: PageModel {
+    static let template = "admin-plan-action"
+
+    /// Another action of the plan, to merge this one into.
+    struct MergeTarget: Encodable {
+        let id: String
+        let text: String
+    }
+
+    let title: String
+    let hasErrors: Bool
+    let errors: [FieldError]
+    let csrf: String
+    let coordinator: String
+    let id: Int64
+    let actionID: String
+    let domID: String
+    let standard: String
+    let objectiveID: String
+    let objective: String
+    let fields: ActionFormFields
+    let mergeTargets: [MergeTarget]
+    /// Whether the objective keeps another action when this one goes.
+    let canRemove: Bool
+    let hasHistory: Bool
+    let history: [ChangeRow]
+}
+
+extension PlanActionPage {
+    init(account: Coordinator, csrf: String, audit: AuditRecord, plan: Plan, standard: PlanStandard, objective: Objective, action: PlanAction,
+         typed: ActionFields?, errors: [FieldError]) {
+        let stored = ActionFields(input: action.input, outcome: action.outcome ?? "", measure: action.measure ?? "", lead: action.leadNames,
+                                  due: action.due?.iso ?? "", timescale: action.timescale ?? "")
+        let history = action.history.reversed().map(ChangeRow.init)
+        self.init(title: "Change action \(action.id)", hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email,
+                  id: audit.id, actionID: action.id, domID: WebApp.domID(action.id), standard: standard.heading ?? "No standard",
+                  objectiveID: objective.id, objective: objective.title, fields: ActionFormFields(prefix: "", typed ?? stored),
+                  mergeTargets: plan.actions.filter { $0.id != action.id }.map { MergeTarget(id: $0.id, text: "\($0.id): \($0.input)") },
+                  canRemove: objective.actions.count > 1, hasHistory: !history.isEmpty, history: history)
+    }
+}

@@ -1,0 +1,92 @@
+import S11Core
+
+/// The drafted plan: under each standard its actions, each with a form to record its status,
+/// progress or new due date (for the whole action or one lead); the areas kept under review, the
+/// versions, and the form that signs off a new one.
+struct PlanPage: PageModel {
+    static let template = "admin-plan"
+
+    struct Standard: Encodable {
+        let title: String
+        let actions: [Action]
+    }
+
+    struct Action: Encodable {
+        let domID: String
+        let actionID: String
+        let input: String
+        let objectiveID: String
+        let objective: String
+        /// Where an objective that did not come from the audit comes from.
+        let source: String?
+        let lead: String
+        let due: String
+        let overdue: Bool
+        let status: String
+        let progress: String?
+        /// Each lead's own status and progress, where they have one.
+        let leadStatuses: [String]
+        let hasSeveralLeads: Bool
+        let leadNames: [String]
+    }
+
+    struct ReviewArea: Encodable {
+        let standard: String
+        let requirement: String
+        let title: String
+        let finding: String
+    }
+
+    struct Version: Encodable {
+        let version: String
+        let date: String
+        let author: String
+        let note: String
+    }
+
+    let title: String
+    let hasErrors: Bool
+    let errors: [FieldError]
+    let csrf: String
+    let coordinator: String
+    let id: Int64
+    let organisation: String
+    let planTitle: String
+    let version: String
+    let notice: String?
+    let standards: [Standard]
+    let hasUnderReview: Bool
+    let underReview: [ReviewArea]
+    let hasVersions: Bool
+    let versions: [Version]
+}
+
+extension PlanPage {
+    init(account: Coordinator, csrf: String, audit: AuditRecord, plan: Plan, today: CalendarDate, notice: String?, errors: [FieldError]) {
+        let standards = plan.standards.map { standard in
+            Standard(title: standard.heading ?? "Objectives under no standard", actions: standard.objectives.flatMap { objective in
+                objective.actions.map { action in
+                    Action(domID: WebApp.domID(action.id), actionID: action.id, input: action.input, objectiveID: objective.id,
+                           objective: objective.title, source: objective.source, lead: action.leadNames, due: action.timescaleText,
+                           overdue: plan.isOverdue(action, on: today),
+                           status: action.status.map { "\($0.rawValue): \($0.meaning)" } ?? "Not yet rated", progress: action.progress,
+                           leadStatuses: action.leads.compactMap { lead in
+                               let own = [lead.status.map(\.rawValue), lead.progress].compactMap { $0 }
+                               return own.isEmpty ? nil : "\(lead.name): \(own.joined(separator: ", "))"
+                           },
+                           hasSeveralLeads: action.leads.count > 1, leadNames: action.leads.map(\.name))
+                }
+            })
+        }
+        let versions = plan.documentControl.history.reversed().map { revision in
+            Version(version: revision.version, date: revision.spelledDate, author: revision.author ?? "", note: revision.note)
+        }
+        let underReview = plan.underReview.map { area in
+            ReviewArea(standard: "\(area.standardID) \(area.standardTitle)", requirement: area.requirementID, title: area.title, finding: area.finding)
+        }
+        self.init(title: plan.title, hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email, id: audit.id,
+                  organisation: plan.organisation, planTitle: plan.title, version: plan.documentControl.version ?? "as published", notice: notice,
+                  standards: standards, hasUnderReview: !underReview.isEmpty, underReview: underReview, hasVersions: !versions.isEmpty,
+                  versions: versions)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import S11Core
+
+/// The latest sign-ins, failures and refusals on the accounts a coordinator may see.
+struct SignInsPage: PageModel {
+    static let template = "admin-sign-ins"
+
+    struct Event: Encodable {
+        let at: String
+        let email: String
+        let address: String
+        let outcome: String
+    }
+
+    let title = "Sign-ins"
+    let hasErrors = false
+    let csrf: String
+    let coordinator: String
+    /// Whose sign-ins these are, in words.
+    let scope: String
+    let hasEvents: Bool
+    let events: [Event]
+}
+
+extension SignInsPage {
+    init(account: Coordinator, csrf: String, events: [SignInEvent]) {
+        let formatter = ISO8601DateFormatter()
+        let labels: [SignInEvent.Outcome: String] = [.success: "signed in", .failure: "wrong password",
+                                                     .locked: "locked after too many wrong passwords", .passwordSet: "new password set"]
+        let rows = events.map { Event(at: formatter.string(from: $0.at), email: $0.email, address: $0.address, outcome: labels[$0.outcome] ?? "") }
+        self.init(csrf: csrf, coordinator: account.email, scope: account.organisation.map { "every coordinator of \($0)" } ?? "your own account",
+                  hasEvents: !rows.isEmpty, events: rows)
+    }
+}

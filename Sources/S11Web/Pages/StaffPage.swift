@@ -1,0 +1,40 @@
+import S11Core
+
+/// The staff confidence survey, for its coordinator: how many answered, the public link (shown
+/// once, when issued), the upload of another tool's export and the files imported so far.
+struct StaffPage: PageModel {
+    static let template = "admin-staff"
+
+    struct Batch: Encodable {
+        let file: String
+        let count: Int
+        let on: String
+        let by: String
+    }
+
+    let title = "Staff confidence survey"
+    let hasErrors: Bool
+    let errors: [FieldError]
+    let csrf: String
+    let coordinator: String
+    let id: Int64
+    let organisation: String
+    let year: Int
+    let notice: String?
+    /// How many anonymous answer sets the audit holds.
+    let answers: Int
+    /// The survey's new link, shown this once.
+    let link: String?
+    let hasBatches: Bool
+    let batches: [Batch]
+}
+
+extension StaffPage {
+    init(account: Coordinator, csrf: String, audit: AuditRecord, answerSets: Int, batches: [StaffImportBatch], link: String?, notice: String?,
+         errors: [FieldError]) {
+        let batches = batches.map { Batch(file: $0.fileName, count: $0.answerSets, on: $0.importedOn.spelledOut, by: $0.importedBy) }
+        self.init(hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email, id: audit.id,
+                  organisation: audit.organisation, year: audit.year, notice: notice, answers: answerSets, link: link,
+                  hasBatches: !batches.isEmpty, batches: batches)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import S11App
+import S11Core
+import S11Store
+
+/// What the controllers share: rendering a page, the message page and unknown links, an audit's
+/// content and use cases, the moderation page, and a use case's refusal in a page's words.
+extension WebApp {
+    /// The page rendered from its model.
+    func render(_ page: some PageModel) throws -> String {
+        try pages.render(page)
+    }
+
+    /// The page as a response, with the shared security headers and, when new, the CSRF cookie.
+    func html(_ page: some PageModel, status: HTTPResponse.Status = .ok, request: Request,
+              csrf: (token: String, isNew: Bool)? = nil) throws -> Response {
+        WebSecurity.html(try render(page), status: status, request: request, csrf: csrf)
+    }
+
+    /// A message on its own page (`MessagePage`).
+    func message(_ request: Request, title: String, paragraphs: [String], status: HTTPResponse.Status = .ok,
+                 panel: Bool = false, link: (href: String, text: String)? = nil) -> Response {
+        let page = MessagePage(title: title, panel: panel, paragraphs: paragraphs, link: link.map { MessagePage.Link(href: $0.href, text: $0.text) })
+        return WebSecurity.html((try? render(page)) ?? title, status: status, request: request)
+    }
+
+    /// The answer to a link that matches nothing: 404, said the same way whether it never existed
+    /// or was replaced, and later and later for an address that keeps guessing.
+    func unknownLink(_ request: Request, _ context: WebRequestContext, title: String, paragraphs: [String]) async -> Response {
+        let address = context.remoteAddress?.ipAddress ?? "unknown"
+        let wait = await guessing.miss(from: address)
+        if wait > .zero { try? await Task.sleep(for: wait) }
+        return message(request, title: title, paragraphs: paragraphs, status: .notFound)
+    }
+
+    /// The moderation page of `session`'s audit, its forms posting to `action` (the organisation's
+    /// own, or a challenge panel's).
+    func moderationPage(_ request: Request, _ context: SignedInRequestContext, session: AuditSession, action: String,
+                        errors: [FieldError]) async throws -> Response {
+        let csrf = WebSecurity.csrfToken(for: request)
+        let page = ModerationPage(account: context.account, csrf: csrf.token, audit: session.audit, card: try await session.scorecard(),
+                                  moderating: Moderating(session: session), trail: try await store.moderationTrail(auditID: session.audit.id),
+                                  action: action, errors: errors)
+        return try html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+    }
+
+    // MARK: An audit's content and use cases
+
+    /// The audit and its pinned content.
+    func content(auditID: Int64) async throws -> (AuditRecord, AuditContent) {
+        guard let audit = try await store.audit(id: auditID) else { throw HTTPError(.notFound) }
+        return await (audit, try content(of: audit))
+    }
+
+    /// The audit's pinned content, parsed once.
+    func content(of audit: AuditRecord) async throws -> AuditContent {
+        try await pinned.content(of: audit, store: store)
+    }
+
+    /// The audit's use cases, with its content from the cache.
+    func session(_ audit: AuditRecord) async throws -> AuditSession {
+        await AuditSession(store: store, audit: audit, content: try content(of: audit))
+    }
+
+    /// Scoring for the audit, with its content from the cache.
+    func scoring(_ audit: AuditRecord) async throws -> AuditScoring {
+        try await session(audit).scoring
+    }
+
+    /// The audit's plan's use cases.
+    func planEditing(_ audit: AuditRecord) -> PlanEditing {
+        PlanEditing(store: store, organisation: audit.organisation, year: audit.year)
+    }
+
+    /// Where the server hands a message: its mail program, or else `subfolder` of its mail folder,
+    /// for the council's or board's own mail system.
+    func mailDelivery(subfolder: String) -> any MailDelivery {
+        delivery ?? MailFolder(folder: URL(fileURLWithPath: mailFolder).appendingPathComponent(subfolder))
+    }
+
+    /// A use case's refusal in the page's words (a sentence), or nil for any other error, which
+    /// the caller throws on.
+    static func refusal(_ error: any Error) -> String? {
+        switch error {
+        case let error as any UserFacingError: error.message.capitalisedFirst
+        default: nil
+        }
+    }
+}
