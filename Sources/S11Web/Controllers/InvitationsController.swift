@@ -10,7 +10,7 @@ import S11Store
 /// accepted it, with a way to send again. Without a mail program the messages are written as
 /// `.eml` files for the council's own mail system.
 struct InvitationsController: Sendable {
-    let app: WebApp
+    let web: WebApp
 
     /// When returns are due, and whom officers ask for help.
     struct DueForm: Decodable {
@@ -31,13 +31,13 @@ struct InvitationsController: Sendable {
     }
 
     func invitations(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        try await invitationsPage(request, context, audit: try await context.audit(.running, in: app.store), notice: nil, errors: [])
+        try await invitationsPage(request, context, audit: try await context.audit(.running, in: web.store), notice: nil, errors: [])
     }
 
     /// Sets the deadline and contact the messages quote.
     func setDue(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: DueForm.self)
-        let audit = try await context.audit(.running, in: app.store)
+        let audit = try await context.audit(.running, in: web.store)
         var deadline: CalendarDate?
         if let text = form.deadline {
             guard let day = CalendarDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
@@ -47,21 +47,21 @@ struct InvitationsController: Sendable {
             }
             deadline = day
         }
-        try await app.store.setReturnsDue(auditID: audit.id, deadline: deadline, contact: form.contact)
+        try await web.store.setReturnsDue(auditID: audit.id, deadline: deadline, contact: form.contact)
         return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/invitations")
     }
 
     /// Sends (or writes) invitations or reminders: to everyone they are due, or to one officer again.
     func send(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: SendForm.self)
-        let audit = try await context.audit(.running, in: app.store)
+        let audit = try await context.audit(.running, in: web.store)
         let kind: InvitationMail.Kind = form.kind == "reminder" ? .reminder : .invitation
         let only = form.email.map { Set([$0]) }
         let invitations = try await self.invitations(audit)
         let noun = kind == .invitation ? "invitation" : "reminder"
-        guard let delivery = app.delivery else {
+        guard let delivery = web.delivery else {
             let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
-            let folder = URL(fileURLWithPath: app.mailFolder).appendingPathComponent("\(noun)s-\(audit.year)-\(stamp)")
+            let folder = URL(fileURLWithPath: web.mailFolder).appendingPathComponent("\(noun)s-\(audit.year)-\(stamp)")
             let files = try await invitations.write(kind, only: only, to: folder).filter { $0.hasSuffix(".eml") }
             let notice = files.isEmpty ? "Nobody is due a\(kind == .invitation ? "n" : "") \(noun)."
                 : "No mail program is set up (s11 serve --sendmail), so \(files.count) \(noun)\(files.count == 1 ? " was" : "s were") written to \(folder.path) for your mail system to send."
@@ -85,7 +85,7 @@ struct InvitationsController: Sendable {
     // MARK: Pages
 
     private func invitations(_ audit: AuditRecord) async throws -> Invitations {
-        await Invitations(session: try app.session(audit), baseURL: app.baseURL, from: app.mailFrom)
+        await Invitations(session: try web.session(audit), baseURL: web.baseURL, from: web.mailFrom)
     }
 
     private func invitationsPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, notice: String?,
@@ -97,10 +97,10 @@ struct InvitationsController: Sendable {
                                       invitationPreview: try await invitations.preview(.invitation),
                                       reminderPreview: try await invitations.preview(.reminder))
         let page = InvitationsPage(account: context.account, csrf: csrf.token, audit: audit,
-                                   statuses: try await app.store.officerStatuses(auditID: audit.id),
-                                   lastMessages: try await app.store.lastMailRecords(auditID: audit.id),
-                                   returnsDue: try await app.store.returnsDue(auditID: audit.id), due: due, sends: app.delivery != nil,
-                                   mailFolder: app.mailFolder, notice: notice, errors: errors)
-        return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+                                   statuses: try await web.store.officerStatuses(auditID: audit.id),
+                                   lastMessages: try await web.store.lastMailRecords(auditID: audit.id),
+                                   returnsDue: try await web.store.returnsDue(auditID: audit.id), due: due, sends: web.delivery != nil,
+                                   mailFolder: web.mailFolder, notice: notice, errors: errors)
+        return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }

@@ -9,7 +9,7 @@ import S11Store
 /// the answers, the two profile choices and the day; never an IP address, a time, a cookie or
 /// anything else that could tie the answers to the person who gave them.
 struct StaffSurveyController: Sendable {
-    let app: WebApp
+    let web: WebApp
 
     /// The routes under `/staff`.
     func addRoutes(to group: RouterGroup<WebRequestContext>) {
@@ -48,13 +48,13 @@ struct StaffSurveyController: Sendable {
             let chosen = form.fields.filter { $0.key.hasPrefix("profile.") || $0.key.hasPrefix("answer.") }
             return try page(request, token: token, audit: audit, survey: survey, scales: scales, chosen: chosen, errors: errors)
         }
-        try await app.store.saveStaffResponses([response], auditID: audit.id)
+        try await web.store.saveStaffResponses([response], auditID: audit.id)
         return WebSecurity.redirect(to: "/staff/\(token)/thanks")
     }
 
     func thanks(_ request: Request, context: WebRequestContext) async throws -> Response {
         guard try await load(context) != nil else { return await unknown(request, context) }
-        return app.message(request, title: "Thank you", paragraphs: [
+        return web.message(request, title: "Thank you", paragraphs: [
             "Your answers have been recorded anonymously. Results are only ever reported for groups of five or more.",
         ], panel: true)
     }
@@ -62,14 +62,14 @@ struct StaffSurveyController: Sendable {
     // MARK: The survey behind the link
 
     private func load(_ context: WebRequestContext) async throws -> (String, AuditRecord, Survey, [Scale])? {
-        guard let token = context.parameters.get("token"), let audit = try await app.store.audit(forStaffToken: token) else { return nil }
-        let content = try await app.content(of: audit)
+        guard let token = context.parameters.get("token"), let audit = try await web.store.audit(forStaffToken: token) else { return nil }
+        let content = try await web.content(of: audit)
         guard let survey = content.staffSurvey else { return nil }
         return (token, audit, survey, content.scales)
     }
 
     private func unknown(_ request: Request, _ context: WebRequestContext) async -> Response {
-        await app.unknownLink(request, context, title: "This survey link does not work",
+        await web.unknownLink(request, context, title: "This survey link does not work",
                               paragraphs: ["The survey may have closed, or the link was mistyped. Ask your safeguarding lead for the current link."])
     }
 
@@ -79,13 +79,13 @@ struct StaffSurveyController: Sendable {
                       chosen: [String: String], errors: [FieldError]) throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
         let html = if chosen.isEmpty && errors.isEmpty {
-            try app.blankForms.page("\(audit.id) \(token)", render: {
+            try web.blankForms.page("\(audit.id) \(token)", render: {
                 let page = StaffSurveyPage(audit: audit, survey: survey, scales: scales, token: token, csrf: PageShellCache<BlankFormSlot>.value(0),
                                            chosen: [:], errors: [])
-                return (try app.render(page), [.csrf])
+                return (try web.render(page), [.csrf])
             }, fill: { _, _ in HTMLText.escape(csrf.token) })
         } else {
-            try app.render(StaffSurveyPage(audit: audit, survey: survey, scales: scales, token: token, csrf: csrf.token, chosen: chosen, errors: errors))
+            try web.render(StaffSurveyPage(audit: audit, survey: survey, scales: scales, token: token, csrf: csrf.token, chosen: chosen, errors: errors))
         }
         return WebSecurity.html(html, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
