@@ -38,6 +38,25 @@ public struct PeerChallenge: Sendable {
         return pairing
     }
 
+    /// The pairing with this id in round `roundID`; nil both when there is none and when it is
+    /// another round's, so that nobody can tell the two apart.
+    public func pairing(id: Int64, roundID: Int64) async throws -> PeerPairing? {
+        guard let pairing = try await store.peerPairing(id: id), pairing.roundID == roundID else { return nil }
+        return pairing
+    }
+
+    /// The reviews `coordinator`'s organisation makes now (the lasting pairings it reviews
+    /// through), by the organisation under review; none for a board user.
+    public func assignments(for coordinator: Coordinator) async throws -> [PeerPairing] {
+        guard let organisation = coordinator.organisation else { return [] }
+        return try await store.peerAssignments(organisation: organisation)
+    }
+
+    /// What the reviewer proposed through `pairing`, each with the board's decision once made.
+    public func proposals(_ pairing: PeerPairing) async throws -> [PeerProposal] {
+        try await store.peerProposals(pairingID: pairing.id)
+    }
+
     /// The return under review, as its session (scorecard, answers, scale).
     public func reviewee(_ pairing: PeerPairing) async throws -> AuditSession {
         guard let audit = try await store.audit(id: pairing.revieweeAuditID) else { throw ApplicationError("the organisation under review is gone") }
