@@ -9,6 +9,8 @@ import S11Store
 /// anonymous confidence survey, all stored at once in the same store the command line uses.
 public struct WebApp: Sendable {
     let store: AuditStore
+    /// The application every page goes through.
+    let app: S11App
     /// The pages' templates.
     let pages: PageRenderer
     /// Where officers reach this server, for the links in reminders.
@@ -31,8 +33,6 @@ public struct WebApp: Sendable {
     static let maxBody = 512 * 1024
     /// Misses on officers' and staff links, to slow guessing.
     let guessing = LinkGuessing()
-    /// Each audit's content, parsed once.
-    let pinned = PinnedContentCache()
     /// Staff survey forms, blank, rendered once per audit and link (`StaffSurveyController`).
     let blankForms = PageShellCache<BlankFormSlot>()
     /// Officers' section pages, rendered once per audit, role and section (`ReturnController`).
@@ -60,6 +60,8 @@ public struct WebApp: Sendable {
         self.throttle = throttle
         self.refusalDelay = refusalDelay
         self.store = store
+        app = S11App(store: store, settings: AppSettings(baseURL: baseURL, mailFrom: mailFrom, delivery: delivery, mailFolder: mailFolder,
+                                                         contentRoot: contentRoot))
         self.baseURL = baseURL
         self.mailFolder = mailFolder
         pages = try await PageRenderer()

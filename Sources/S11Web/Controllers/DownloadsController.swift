@@ -3,7 +3,6 @@ import Hummingbird
 import S11App
 import S11Core
 import S11Reports
-import S11Store
 
 /// Downloads of everything the command line exports: the plan as Word, HTML, CSV, board XML and
 /// POA&M, the board report, the scorecard as CSV and JSON, and the responses. Board users get the
@@ -25,8 +24,8 @@ struct DownloadsController: Sendable {
     }
 
     func downloads(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let audit = try await context.audit(.summary, in: web.store)
-        let plan = try await web.store.plan(organisation: audit.organisation, year: audit.year)
+        let audit = try await context.audit(.summary, in: web.app)
+        let plan = try await web.planEditing(audit).plan()
         let files = Self.files(plan: plan).filter { !context.account.isBoard || $0.forBoard }
             .map { DownloadsPage.File(href: "/admin/audits/\(audit.id)/downloads/\($0.name)", label: $0.label, name: $0.name) }
         let csrf = WebSecurity.csrfToken(for: request)
@@ -36,9 +35,9 @@ struct DownloadsController: Sendable {
     }
 
     func file(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let audit = try await context.audit(.summary, in: web.store)
+        let audit = try await context.audit(.summary, in: web.app)
         let name = context.parameters.get("file") ?? ""
-        let plan = try await web.store.plan(organisation: audit.organisation, year: audit.year)
+        let plan = try await web.planEditing(audit).plan()
         guard let file = Self.files(plan: plan).first(where: { $0.name == name }), !context.account.isBoard || file.forBoard else {
             throw HTTPError(.notFound)
         }
@@ -48,14 +47,14 @@ struct DownloadsController: Sendable {
         if name == "responses.csv" || name == "staff-responses.csv" {
             return try await responses(name, audit: audit)
         }
-        let scoring = try await web.scoring(audit)
-        let card = try await scoring.scorecard()
-        let staff = try await scoring.staffResults()
+        let session = try await web.app.session(audit)
+        let card = try await session.scorecard()
+        let staff = try await session.staffResults()
         let gaps = GapFinder().gaps(in: card, staff: staff)
         switch name {
         case "board-report.html":
-            let html = await ScorecardHTML(card: card, gaps: gaps, catalogue: scoring.content.catalogue,
-                                           trail: try web.store.moderationTrail(auditID: audit.id), staff: staff,
+            let html = await ScorecardHTML(card: card, gaps: gaps, catalogue: session.content.catalogue,
+                                           trail: try session.moderationTrail(), staff: staff,
                                            showsOfficers: !context.account.isBoard).render()
             return Download.response(Array(html.utf8), fileName: name, contentType: "text/html; charset=utf-8")
         case "scorecard.csv":
@@ -72,7 +71,7 @@ struct DownloadsController: Sendable {
     /// The responses, streamed a page at a time as the client takes them: memory stays flat
     /// however many answer sets there are.
     private func responses(_ name: String, audit: AuditRecord) async throws -> Response {
-        let export = await ResponsesExport(session: try web.session(audit))
+        let export = await ResponsesExport(session: try web.app.session(audit))
         let body = ResponseBody { writer in
             if name == "responses.csv" {
                 try await export.officers { text in try await writer.write(ByteBuffer(string: text)) }

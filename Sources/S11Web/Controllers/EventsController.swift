@@ -32,7 +32,7 @@ struct EventsController: Sendable {
     /// `audit-ID`, so the form is read by name).
     func schedule(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.formBody()
-        let roundID = try await context.round(in: web.store).id
+        let roundID = try await context.round(in: web.app).id
         guard let heldOn = CalendarDate(iso: form.text("heldOn") ?? "") else {
             return try await rounds.roundPage(request, context, notice: nil, errors: [
                 FieldError(field: "heldOn", message: "Write the day of the event as YYYY-MM-DD, for example 2027-04-20"),
@@ -57,7 +57,7 @@ struct EventsController: Sendable {
         var organisations: [ChallengeEventPage.Organisation] = []
         for auditID in event.auditIDs {
             guard let audit = try await web.store.audit(id: auditID) else { continue }
-            organisations.append(ChallengeEventPage.Organisation(audit, card: try await web.session(audit).scorecard()))
+            organisations.append(ChallengeEventPage.Organisation(audit, card: try await web.app.session(audit).scorecard()))
         }
         return try web.html(ChallengeEventPage(account: context.account, csrf: csrf.token, round: round, event: event, organisations: organisations),
                             request: request, csrf: csrf)
@@ -73,8 +73,8 @@ struct EventsController: Sendable {
         let form = try await request.decodeForm(as: RatingForm.self)
         let (round, event) = try await scope(context)
         let audit = try await audit(context, in: event)
-        switch try await ModerationForm(session: try await web.session(audit)).apply(form, by: "\(context.account.email) (\(event.title))",
-                                                                                      as: .board(round.board)) {
+        let session = try await web.app.session(audit)
+        switch try await ModerationForm(session: session).apply(form, by: "\(context.account.email) (\(event.title))", as: .board(round.board)) {
         case .saved(let field): return WebSecurity.redirect(to: "/admin/rounds/\(round.id)/events/\(event.id)/audits/\(audit.id)#\(field)")
         case .refused(let errors): return try await moderationPage(request, context, round: round, event: event, audit: audit, errors: errors)
         }
@@ -109,7 +109,7 @@ struct EventsController: Sendable {
 
     /// The round and the event the path names; another round's event or an unknown one is 404.
     private func scope(_ context: SignedInRequestContext) async throws -> (BoardRound, ChallengeEvent) {
-        let round = try await context.round(in: web.store)
+        let round = try await context.round(in: web.app)
         guard let eventID = context.parameters.get("event").flatMap(Int64.init),
               let event = try await web.store.challengeEvent(id: eventID), event.roundID == round.id else { throw HTTPError(.notFound) }
         return (round, event)
@@ -124,7 +124,7 @@ struct EventsController: Sendable {
 
     private func moderationPage(_ request: Request, _ context: SignedInRequestContext, round: BoardRound, event: ChallengeEvent, audit: AuditRecord,
                                 errors: [FieldError]) async throws -> Response {
-        try await web.moderationPage(request, context, session: try await web.session(audit),
+        try await web.moderationPage(request, context, session: try await web.app.session(audit),
                                      action: "/admin/rounds/\(round.id)/events/\(event.id)/audits/\(audit.id)/moderate", errors: errors)
     }
 

@@ -42,7 +42,7 @@ struct PeersController: Sendable {
     /// Pairs two organisations from the round's page.
     func pair(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: PairForm.self)
-        let roundID = try await context.round(in: web.store).id
+        let roundID = try await context.round(in: web.app).id
         guard let reviewer = form.reviewer.flatMap(Int64.init), let reviewee = form.reviewee.flatMap(Int64.init) else {
             return try await rounds.roundPage(request, context, notice: nil, errors: [
                 FieldError(field: "reviewer", message: "Choose the organisation that reviews and the one it reviews"),
@@ -121,7 +121,7 @@ struct PeersController: Sendable {
 
     /// The round the path names and the pairing in it; anything else is 404.
     private func boardScope(_ context: SignedInRequestContext) async throws -> (BoardRound, PeerPairing) {
-        let round = try await context.round(in: web.store)
+        let round = try await context.round(in: web.app)
         guard let id = context.parameters.get("pairing").flatMap(Int64.init), let pairing = try await web.store.peerPairing(id: id),
               pairing.roundID == round.id else { throw HTTPError(.notFound) }
         return (round, pairing)

@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import S11App
 import S11Core
-import S11Store
 
 /// The plan's objectives: an objective's title and finding, an action added to it, and an
 /// objective that did not come from the audit (a serious case review's learning point, a board
@@ -33,13 +32,13 @@ struct PlanObjectivesController: Sendable {
     }
 
     func objective(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        try await objectivePage(request, context, audit: try await context.audit(.running, in: web.store), typed: nil, newAction: nil, errors: [])
+        try await objectivePage(request, context, audit: try await context.audit(.running, in: web.app), typed: nil, newAction: nil, errors: [])
     }
 
     /// Saves an objective's title and finding.
     func saveObjective(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: ObjectiveForm.self)
-        let audit = try await context.audit(.running, in: web.store)
+        let audit = try await context.audit(.running, in: web.app)
         let objectiveID = context.parameters.get("objective") ?? ""
         let typed = ObjectivePage.Fields(title: form.title ?? "", finding: form.finding ?? "")
         guard !typed.title.isEmpty else {
@@ -57,7 +56,7 @@ struct PlanObjectivesController: Sendable {
     /// Adds an action to the objective.
     func addAction(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let typed = try await request.decodeForm(as: ActionFields.self)
-        let audit = try await context.audit(.running, in: web.store)
+        let audit = try await context.audit(.running, in: web.app)
         let objectiveID = context.parameters.get("objective") ?? ""
         let (action, errors) = typed.checked(prefix: "new-")
         guard let action else { return try await objectivePage(request, context, audit: audit, typed: nil, newAction: typed, errors: errors) }
@@ -66,7 +65,7 @@ struct PlanObjectivesController: Sendable {
     }
 
     func newObjectiveForm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        try await newObjectivePage(request, context, audit: try await context.audit(.running, in: web.store), standard: nil,
+        try await newObjectivePage(request, context, audit: try await context.audit(.running, in: web.app), standard: nil,
                                    fields: NewObjectivePage.Fields(source: "", title: "", finding: ""), action: ActionFields(), errors: [])
     }
 
@@ -74,7 +73,7 @@ struct PlanObjectivesController: Sendable {
     func addObjective(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: NewObjectiveForm.self)
         let typed = try await request.decodeForm(as: ActionFields.self)
-        let audit = try await context.audit(.running, in: web.store)
+        let audit = try await context.audit(.running, in: web.app)
         let standard = form.standard ?? ""
         let fields = NewObjectivePage.Fields(source: form.source ?? "", title: form.title ?? "", finding: form.finding ?? "")
         let (action, fieldErrors) = typed.checked()

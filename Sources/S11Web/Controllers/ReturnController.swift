@@ -3,7 +3,6 @@ import Hummingbird
 import S11App
 import S11Core
 import S11Reports
-import S11Store
 
 /// An officer's return in the browser, at the officer's unique link: one standard per page, each
 /// page saved the moment it is sent, "Save and come back later", "Check your answers", then
@@ -12,19 +11,7 @@ struct ReturnController: Sendable {
     let web: WebApp
 
     /// Everything a page needs about the officer behind a link.
-    struct Officer {
-        var token: String
-        var audit: AuditRecord
-        var content: AuditContent
-        var officer: S11Core.Officer
-        var sections: [Section]
-        var status: ReturnStatus
-        var submittedAt: String?
-        var answers: [String: Answer]
-
-        /// The use case every change to this return goes through.
-        func taking(_ store: AuditStore) -> ReturnTaking { ReturnTaking(store: store, audit: audit, content: content) }
-    }
+    typealias Officer = OfficerLinks.AtLink
 
     /// The routes under `/r`.
     func addRoutes(to group: RouterGroup<WebRequestContext>) {
@@ -75,7 +62,7 @@ struct ReturnController: Sendable {
         // keep what was typed on the page, save nothing over the newer answers, and say what they are.
         let shownWith = form["version"]
         let conflict = shownWith != nil && shownWith != AnswerSetVersion.of(officer.answers, questionIDs: section.questions.map(\.id))
-        let taking = officer.taking(web.store)
+        let taking = officer.taking
         for question in section.questions {
             let option = form.text("option.\(question.id)")
             let answer = Answer(questionID: question.id, choice: Answer.choice(from: option),
@@ -130,7 +117,7 @@ struct ReturnController: Sendable {
     func submit(_ request: Request, context: WebRequestContext) async throws -> Response {
         guard let officer = try await load(context) else { return await unknownLink(request, context) }
         if officer.status == .submitted { return WebSecurity.redirect(to: "/r/\(officer.token)/done") }
-        let shortfalls = try await officer.taking(web.store).submit(officer: officer.officer)
+        let shortfalls = try await officer.taking.submit(officer: officer.officer)
         if shortfalls.isEmpty { return WebSecurity.redirect(to: "/r/\(officer.token)/done") }
         let errors = shortfalls.map { question, shortfall -> FieldError in
             let message = switch shortfall {
@@ -156,13 +143,8 @@ struct ReturnController: Sendable {
     // MARK: The officer behind the link
 
     private func load(_ context: WebRequestContext) async throws -> Officer? {
-        guard let token = context.parameters.get("token"), let found = try await web.store.officer(forToken: token) else { return nil }
-        let (audit, content) = try await web.content(auditID: found.auditID)
-        let stored = try await web.store.officerReturn(officerEmail: found.officer.email, auditID: audit.id)
-        return Officer(token: token, audit: audit, content: content, officer: found.officer,
-                       sections: content.selfAssessment.sections(forRole: found.officer.role).filter { !$0.questions.isEmpty },
-                       status: stored.status, submittedAt: stored.submittedAt,
-                       answers: Dictionary(stored.answers.map { ($0.questionID, $0) }, uniquingKeysWith: { a, _ in a }))
+        guard let token = context.parameters.get("token") else { return nil }
+        return try await web.app.officerLinks.open(token: token)
     }
 
     private func unknownLink(_ request: Request, _ context: WebRequestContext) async -> Response {
@@ -242,4 +224,11 @@ struct ReturnController: Sendable {
                                    submitted: officer.status == .submitted, csrf: csrf.token, errors: errors)
         return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
+}
+
+private extension OfficerLinks.AtLink {
+    /// The audit the return belongs to.
+    var audit: AuditRecord { session.audit }
+    /// The content the audit was opened with.
+    var content: AuditContent { session.content }
 }

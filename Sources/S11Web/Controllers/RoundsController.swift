@@ -133,7 +133,7 @@ struct RoundsController: Sendable {
 
     /// Where the round the path names stands today.
     func progress(_ context: SignedInRequestContext) async throws -> RoundProgress {
-        let round = try await context.round(in: web.store)
+        let round = try await context.round(in: web.app)
         return try await BoardRounds(store: web.store).progress(roundID: round.id, today: WebApp.today())
     }
 

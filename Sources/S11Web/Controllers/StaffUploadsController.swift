@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import S11App
 import S11Core
-import S11Store
 
 /// The staff confidence survey, for the coordinator: its public link to copy, and an upload of a
 /// SurveyMonkey, Microsoft Forms or s11 export that shows how each column was matched, lets the
@@ -18,19 +17,20 @@ struct StaffUploadsController: Sendable {
     }
 
     func staff(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        try await staffPage(request, context, audit: try await context.audit(.running, in: web.store))
+        try await staffPage(request, context, audit: try await context.audit(.running, in: web.app))
     }
 
     /// Issues the survey's public link (replacing any earlier one) and shows it once.
     func issueLink(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let audit = try await context.audit(.running, in: web.store)
-        return try await staffPage(request, context, audit: audit, link: try web.session(audit).issueStaffLink(baseURL: web.baseURL))
+        let audit = try await context.audit(.running, in: web.app)
+        let link = try await web.app.session(audit).issueStaffLink(baseURL: web.app.settings.baseURL)
+        return try await staffPage(request, context, audit: audit, link: link)
     }
 
     /// Keeps the uploaded export aside and shows how its columns match.
     func upload(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try context.uploadedForm()
-        let audit = try await context.audit(.running, in: web.store)
+        let audit = try await context.audit(.running, in: web.app)
         guard let file = form.files["file"], !file.bytes.isEmpty else {
             return try await staffPage(request, context, audit: audit, errors: [FieldError(field: "file", message: "Choose the survey export (a CSV file)")])
         }
@@ -41,13 +41,13 @@ struct StaffUploadsController: Sendable {
     /// Imports the checked export with the columns as the lead left them, or says what is wrong.
     func confirm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.formBody()
-        let audit = try await context.audit(.running, in: web.store)
+        let audit = try await context.audit(.running, in: web.app)
         let key = form.text("upload") ?? ""
         if form["choice"] == "cancel" {
             web.staffUploads(audit).discard(key)
             return try await staffPage(request, context, audit: audit, notice: "The upload was cancelled; nothing was stored.")
         }
-        let session = try await web.session(audit)
+        let session = try await web.app.session(audit)
         let checked = try web.staffUploads(audit).check(key, session: session)
         var chosen: [Int: String] = [:]
         var mapping: [String: String] = [:]
@@ -91,7 +91,7 @@ struct StaffUploadsController: Sendable {
 
     private func checkPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, key: String, dateOrder: String,
                            chosen: [Int: String], errors: [FieldError]) async throws -> Response {
-        let session = try await web.session(audit)
+        let session = try await web.app.session(audit)
         let survey = try session.staffReader().survey
         let checked: (file: String, columns: [StaffColumnMatch], missing: [(id: String, text: String)])
         do {
@@ -110,9 +110,9 @@ struct StaffUploadsController: Sendable {
     private func staffPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, notice: String? = nil, link: String? = nil,
                            errors: [FieldError] = []) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
-        let page = StaffPage(account: context.account, csrf: csrf.token, audit: audit,
-                             answerSets: try await web.store.staffAnswerSetCount(auditID: audit.id),
-                             batches: try await web.store.staffImportBatches(auditID: audit.id), link: link, notice: notice, errors: errors)
+        let session = try await web.app.session(audit)
+        let page = StaffPage(account: context.account, csrf: csrf.token, audit: audit, answerSets: try await session.staffAnswerCount(),
+                             batches: try await session.staffBatches(), link: link, notice: notice, errors: errors)
         return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }
