@@ -4,7 +4,7 @@ import S11App
 import S11Core
 
 /// What the controllers share: rendering a page, the message page and unknown links, an audit's
-/// content and use cases, the moderation page, and a use case's refusal in a page's words.
+/// plan's use cases, the moderation page, and a use case's refusal in a page's words.
 extension WebApp {
     /// The page rendered from its model.
     func render(_ page: some PageModel) throws -> String {
@@ -44,22 +44,11 @@ extension WebApp {
         return try html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 
-    // MARK: An audit's content and use cases
-
-    /// The audit's pinned content, parsed once (by the application).
-    func content(of audit: AuditRecord) async throws -> AuditContent {
-        try await app.session(audit).content
-    }
+    // MARK: An audit's use cases
 
     /// The audit's plan's use cases.
     func planEditing(_ audit: AuditRecord) -> PlanEditing {
         app.planEditing(organisation: audit.organisation, year: audit.year)
-    }
-
-    /// Where the server hands a message: its mail program, or else `subfolder` of its mail folder,
-    /// for the council's or board's own mail system.
-    func mailDelivery(subfolder: String) -> any MailDelivery {
-        app.settings.mailDelivery(subfolder: subfolder)
     }
 
     /// A use case's refusal in the page's words (a sentence), or nil for any other error, which

@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import S11App
 import S11Core
-import S11Store
 
 /// A board's challenge events: schedule one with its panel and organisations (from the round's
 /// page), moderate each organisation's ratings there (a band, or a score on the survey's own
@@ -40,9 +39,9 @@ struct EventsController: Sendable {
         }
         let audits = form.fields.keys.filter { $0.hasPrefix("audit-") }.compactMap { Int64($0.dropFirst(6)) }
         do {
-            let event = try await BoardRounds(store: web.store).scheduleEvent(roundID: roundID, title: form.text("title") ?? "", heldOn: heldOn,
-                                                                             panel: (form.text("panel") ?? "").components(separatedBy: ";"),
-                                                                             auditIDs: audits, by: context.account.email)
+            let event = try await web.app.rounds.scheduleEvent(roundID: roundID, title: form.text("title") ?? "", heldOn: heldOn,
+                                                               panel: (form.text("panel") ?? "").components(separatedBy: ";"),
+                                                               auditIDs: audits, by: context.account.email)
             return WebSecurity.redirect(to: "/admin/rounds/\(roundID)/events/\(event.id)")
         } catch {
             guard let refusal = WebApp.refusal(error) else { throw error }
@@ -56,7 +55,7 @@ struct EventsController: Sendable {
         let csrf = WebSecurity.csrfToken(for: request)
         var organisations: [ChallengeEventPage.Organisation] = []
         for auditID in event.auditIDs {
-            guard let audit = try await web.store.audit(id: auditID) else { continue }
+            guard let audit = try await web.app.audits.audit(id: auditID) else { continue }
             organisations.append(ChallengeEventPage.Organisation(audit, card: try await web.app.session(audit).scorecard()))
         }
         return try web.html(ChallengeEventPage(account: context.account, csrf: csrf.token, round: round, event: event, organisations: organisations),
@@ -85,7 +84,7 @@ struct EventsController: Sendable {
         let (round, event) = try await scope(context)
         let audit = try await audit(context, in: event)
         return try letterPage(request, context, round: round, event: event, audit: audit,
-                              text: try await BoardRounds(store: web.store).letter(event: event, auditID: audit.id), notice: nil, errors: [])
+                              text: try await web.app.rounds.letter(event: event, auditID: audit.id), notice: nil, errors: [])
     }
 
     /// Sends the letter as edited to the organisation's lead (or writes it for the board's own mail system).
@@ -97,10 +96,11 @@ struct EventsController: Sendable {
             return try letterPage(request, context, round: round, event: event, audit: audit, text: "", notice: nil,
                                   errors: [FieldError(field: "letter", message: "Write the letter")])
         }
-        let outcome = try await BoardRounds(store: web.store).sendLetter(text, event: event, auditID: audit.id, from: web.mailFrom,
-                                                                         via: web.mailDelivery(subfolder: "event-\(event.id)"))
+        let settings = web.app.settings
+        let outcome = try await web.app.rounds.sendLetter(text, event: event, auditID: audit.id, from: settings.mailFrom,
+                                                          via: settings.mailDelivery(subfolder: "event-\(event.id)"))
         let notice = outcome.accepted
-            ? (web.delivery == nil ? "Written to the server's mail folder for the board's own mail system." : "Sent to \(audit.organisation)'s lead.")
+            ? (settings.delivery == nil ? "Written to the server's mail folder for the board's own mail system." : "Sent to \(audit.organisation)'s lead.")
             : "The mail program did not take it: \(outcome.detail)"
         return try letterPage(request, context, round: round, event: event, audit: audit, text: text, notice: notice, errors: [])
     }
@@ -111,14 +111,14 @@ struct EventsController: Sendable {
     private func scope(_ context: SignedInRequestContext) async throws -> (BoardRound, ChallengeEvent) {
         let round = try await context.round(in: web.app)
         guard let eventID = context.parameters.get("event").flatMap(Int64.init),
-              let event = try await web.store.challengeEvent(id: eventID), event.roundID == round.id else { throw HTTPError(.notFound) }
+              let event = try await web.app.rounds.event(id: eventID), event.roundID == round.id else { throw HTTPError(.notFound) }
         return (round, event)
     }
 
     /// The event's organisation the path names, which must be one it challenges.
     private func audit(_ context: SignedInRequestContext, in event: ChallengeEvent) async throws -> AuditRecord {
         guard let id = context.parameters.get("audit").flatMap(Int64.init), event.auditIDs.contains(id),
-              let audit = try await web.store.audit(id: id) else { throw HTTPError(.notFound) }
+              let audit = try await web.app.audits.audit(id: id) else { throw HTTPError(.notFound) }
         return audit
     }
 

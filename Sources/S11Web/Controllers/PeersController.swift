@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import S11App
 import S11Core
-import S11Store
 
 /// Peer challenge. The board pairs organisations from the round's page, ends a pairing, and
 /// accepts or changes each rating a peer proposed. The peer (the reviewer's coordinator) sees the
@@ -25,7 +24,7 @@ struct PeersController: Sendable {
         var scope: String?
     }
 
-    private var peers: PeerChallenge { PeerChallenge(store: web.store) }
+    private var peers: PeerChallenge { web.app.peers }
 
     /// The board's routes under `/admin/rounds` (`board`), the reviewer's under `/admin` (`signedIn`).
     func addRoutes(board: RouterGroup<SignedInRequestContext>, signedIn: RouterGroup<SignedInRequestContext>) {
@@ -122,8 +121,8 @@ struct PeersController: Sendable {
     /// The round the path names and the pairing in it; anything else is 404.
     private func boardScope(_ context: SignedInRequestContext) async throws -> (BoardRound, PeerPairing) {
         let round = try await context.round(in: web.app)
-        guard let id = context.parameters.get("pairing").flatMap(Int64.init), let pairing = try await web.store.peerPairing(id: id),
-              pairing.roundID == round.id else { throw HTTPError(.notFound) }
+        guard let id = context.parameters.get("pairing").flatMap(Int64.init),
+              let pairing = try await peers.pairing(id: id, roundID: round.id) else { throw HTTPError(.notFound) }
         return (round, pairing)
     }
 
@@ -139,7 +138,7 @@ struct PeersController: Sendable {
         let csrf = WebSecurity.csrfToken(for: request)
         let session = try await peers.reviewee(pairing)
         let page = PeerProposalsPage(account: context.account, csrf: csrf.token, round: round, pairing: pairing, card: try await session.scorecard(),
-                                     moderating: Moderating(session: session), proposals: try await web.store.peerProposals(pairingID: pairing.id),
+                                     moderating: Moderating(session: session), proposals: try await peers.proposals(pairing),
                                      notice: notice, errors: errors)
         return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
@@ -148,7 +147,7 @@ struct PeersController: Sendable {
         let csrf = WebSecurity.csrfToken(for: request)
         let session = try await peers.reviewee(pairing)
         let page = PeerReviewPage(account: context.account, csrf: csrf.token, pairing: pairing, audit: session.audit, card: try await session.scorecard(),
-                                  moderating: Moderating(session: session), proposals: try await web.store.peerProposals(pairingID: pairing.id),
+                                  moderating: Moderating(session: session), proposals: try await peers.proposals(pairing),
                                   errors: errors)
         return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
