@@ -3,27 +3,15 @@ import Hummingbird
 import NIOCore
 import S11App
 import S11Core
-import S11Store
 
 /// The s11 web server: officers answer their returns at their unique links and staff answer the
 /// anonymous confidence survey, all stored at once in the same store the command line uses.
 public struct WebApp: Sendable {
-    let store: AuditStore
-    /// The application every page goes through.
+    /// The application every page goes through; its settings say where officers reach this
+    /// server, how mail leaves and which content new audits and rounds open on.
     let app: S11App
     /// The pages' templates.
     let pages: PageRenderer
-    /// Where officers reach this server, for the links in reminders.
-    let baseURL: String
-    /// Where invitations and reminders are written for the council's mail system when no mail
-    /// program is set up.
-    let mailFolder: String
-    /// The council's mail program, which invitations and reminders are handed to; nil writes files.
-    let delivery: (any MailDelivery)?
-    /// The From line of invitations and reminders.
-    let mailFrom: String
-    /// Where the server's Standards/ and Surveys/ are, which new audits open on; nil when none.
-    let contentRoot: URL?
     /// Staff survey exports uploaded to an audit and waiting for their columns to be checked:
     /// each audit's in a folder of its own, so a key works only for the audit it was uploaded to.
     func staffUploads(_ audit: AuditRecord) -> StaffUploads {
@@ -44,26 +32,16 @@ public struct WebApp: Sendable {
     /// How long a refused sign-in takes to answer.
     let refusalDelay: Duration
 
-    public init(store: AuditStore, baseURL: String = "http://127.0.0.1:8080", mailFolder: String = "s11-mail",
-                delivery: (any MailDelivery)? = nil, mailFrom: String = Invitations.defaultFrom, contentRoot: URL? = nil) async throws {
-        try await self.init(store: store, baseURL: baseURL, mailFolder: mailFolder, delivery: delivery, mailFrom: mailFrom,
-                            contentRoot: contentRoot, passwords: PasswordChecks(), throttle: SignInThrottle())
+    /// The server of `app`'s pages.
+    public init(app: S11App) async throws {
+        try await self.init(app: app, passwords: PasswordChecks(), throttle: SignInThrottle())
     }
 
-    init(store: AuditStore, baseURL: String = "http://127.0.0.1:8080", mailFolder: String = "s11-mail", delivery: (any MailDelivery)? = nil,
-         mailFrom: String = Invitations.defaultFrom, contentRoot: URL? = nil, passwords: PasswordChecks,
-         throttle: SignInThrottle, refusalDelay: Duration = .seconds(1)) async throws {
-        self.delivery = delivery
-        self.mailFrom = mailFrom
-        self.contentRoot = contentRoot
+    init(app: S11App, passwords: PasswordChecks, throttle: SignInThrottle, refusalDelay: Duration = .seconds(1)) async throws {
+        self.app = app
         self.passwords = passwords
         self.throttle = throttle
         self.refusalDelay = refusalDelay
-        self.store = store
-        app = S11App(store: store, settings: AppSettings(baseURL: baseURL, mailFrom: mailFrom, delivery: delivery, mailFolder: mailFolder,
-                                                         contentRoot: contentRoot))
-        self.baseURL = baseURL
-        self.mailFolder = mailFolder
         pages = try await PageRenderer()
     }
 

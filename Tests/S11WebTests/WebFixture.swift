@@ -2,6 +2,7 @@ import Foundation
 import S11TestSupport
 import HTTPTypes
 import Hummingbird
+import S11App
 import S11Core
 import S11Store
 import S11XML
@@ -44,7 +45,8 @@ struct WebFixture {
     /// test depends on how fast the machine is, and a refusal answers at once.
     func run(logLines: RouterClient.LogLines? = nil, passwords: PasswordChecks = PasswordChecks(),
              throttle: SignInThrottle = SignInThrottle(firstWait: 60), _ body: @Sendable (Browser) async throws -> Void) async throws {
-        let app = try await WebApp(store: store, contentRoot: Self.packageRoot, passwords: passwords, throttle: throttle, refusalDelay: .zero)
+        let app = try await WebApp(app: S11App(store: store, settings: AppSettings(contentRoot: Self.packageRoot)), passwords: passwords,
+                                   throttle: throttle, refusalDelay: .zero)
         try await body(Browser(client: RouterClient(app: app, logLines: logLines)))
     }
 }
