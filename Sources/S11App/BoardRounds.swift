@@ -8,17 +8,9 @@ import S11XML
 /// organisations (an audit each, an invitation to each lead), where every organisation stands,
 /// submitting a self-assessment to the board and the board returning it.
 public struct BoardRounds: Sendable {
-    public let store: AuditStore
-
+    let store: AuditStore
     /// Each audit's pinned content, parsed once.
     let contents: PinnedContents
-
-    public init(store: AuditStore) { self.init(store: store, contents: PinnedContents(store: store)) }
-
-    init(store: AuditStore, contents: PinnedContents) {
-        self.store = store
-        self.contents = contents
-    }
 
     /// A round just opened, with each lead's link token (nil for a lead who already signs in).
     public struct Opened: Sendable {

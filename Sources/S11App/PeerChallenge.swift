@@ -8,17 +8,9 @@ import S11Store
 /// proposal (it becomes the moderation) or changes it. A reviewer sees the return only while the
 /// pairing lasts.
 public struct PeerChallenge: Sendable {
-    public let store: AuditStore
-
+    let store: AuditStore
     /// Each audit's pinned content, parsed once.
     let contents: PinnedContents
-
-    public init(store: AuditStore) { self.init(store: store, contents: PinnedContents(store: store)) }
-
-    init(store: AuditStore, contents: PinnedContents) {
-        self.store = store
-        self.contents = contents
-    }
 
     /// Pairs `reviewerAuditID`'s organisation to review `revieweeAuditID`'s return.
     public func pair(roundID: Int64, reviewerAuditID: Int64, revieweeAuditID: Int64, by: String) async throws -> PeerPairing {

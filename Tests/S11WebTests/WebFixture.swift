@@ -36,6 +36,9 @@ struct WebFixture {
 
     var owen: String { links["owen.price@riverside.example"]! }
 
+    /// The application over the fixture's store, with default settings.
+    var app: S11App { S11App(store: store) }
+
     func questions(for email: String) -> [Question] {
         let role = email.hasPrefix("owen") ? "champion" : "dso"
         return content.questions(forRole: role)
