@@ -81,9 +81,12 @@ public struct WebApp: Sendable {
 
     /// The application serving `router()` on `host:port`; `onRunning` hears the bound port. A
     /// client gets `readTimeout` to send a request's headers, and as long again for its body.
+    /// Every response head the connection writes gets the security headers, the 400 with which
+    /// the HTTP parser refuses a request included.
     public func application(host: String, port: Int, readTimeout: TimeAmount = .seconds(10),
                             onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(router: router(), server: .http1(configuration: .init(additionalChannelHandlers: [RequestDeadline(deadline: readTimeout)])),
+        Application(router: router(),
+                    server: .http1(configuration: .init(additionalChannelHandlers: [RequestDeadline(deadline: readTimeout), ResponseHeadSecurity()])),
                     configuration: .init(address: .hostname(host, port: port), serverName: "s11"),
                     onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
     }

@@ -13,6 +13,17 @@ enum WebSecurity {
     /// The signed-in coordinator's session.
     static let sessionCookie = "s11_session"
 
+    /// The headers that stop caching, framing, sniffing and referrer leaks of link tokens, which
+    /// every response carries (`SecurityHeaders` on the router's, `ResponseHeadSecurity` on the
+    /// connection's own).
+    static let headers: HTTPFields = [
+        .cacheControl: "no-store",
+        .init("Referrer-Policy")!: "no-referrer",
+        .init("X-Content-Type-Options")!: "nosniff",
+        .init("X-Frame-Options")!: "DENY",
+        .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    ]
+
     /// The refusal of a form whose CSRF token does not match.
     static let refusedForm = HTTPError(.forbidden, message: "This form has expired or did not come from s11. Go back, reload the page and try again.")
 
@@ -57,5 +68,14 @@ enum WebSecurity {
     /// A redirect after a form post (303 See Other).
     static func redirect(to location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])             // the shared headers come from `SecurityHeaders`
+    }
+}
+
+extension HTTPFields {
+    /// Adds each of `fields` whose name is not here yet: a response that names one keeps its own.
+    mutating func addMissing(_ fields: HTTPFields) {
+        for field in fields where self[field.name] == nil {
+            append(field)
+        }
     }
 }
