@@ -33,7 +33,8 @@ import Testing
     }
 
     func run<T: Sendable>(_ fixture: WebFixture, root: URL, mail: String, _ body: @Sendable (Browser) async throws -> T) async throws -> T {
-        let app = try await WebApp(app: S11App(store: fixture.store, settings: AppSettings(baseURL: "https://s11.board.example", mailFolder: mail, contentRoot: root)))
+        let settings = AppSettings(baseURL: "https://s11.board.example", mailFolder: mail, contentRoot: root)
+        let app = try await WebApp(app: S11App(store: fixture.store, settings: settings))
         return try await body(Browser(client: RouterClient(app: app)))
     }
 

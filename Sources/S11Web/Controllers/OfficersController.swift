@@ -63,7 +63,8 @@ struct OfficersController: Sendable {
     func add(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: OfficerForm.self)
         let audit = try await context.audit(.running, in: web.app)
-        let problems = try await web.app.session(audit).officers.add(name: form.name, email: form.email, role: form.role, serviceArea: form.serviceArea)
+        let officers = try await web.app.session(audit).officers
+        let problems = try await officers.add(name: form.name, email: form.email, role: form.role, serviceArea: form.serviceArea)
         guard problems.isEmpty else {
             return try await officersPage(request, context, audit: audit,
                                           errors: problems.map { FieldError(field: "add-\($0.field)", message: $0.message.capitalisedFirst) },
@@ -85,7 +86,8 @@ struct OfficersController: Sendable {
         let form = try await request.decodeForm(as: OfficerForm.self)
         let audit = try await context.audit(.running, in: web.app)
         guard let officer = try await officer(form.email, audit) else { throw HTTPError(.notFound) }
-        let problems = try await web.app.session(audit).officers.edit(email: officer.email, name: form.name, role: form.role, serviceArea: form.serviceArea)
+        let officers = try await web.app.session(audit).officers
+        let problems = try await officers.edit(email: officer.email, name: form.name, role: form.role, serviceArea: form.serviceArea)
         guard problems.isEmpty else {
             return try await changePage(request, context, audit: audit, officer: officer, typed: form.typed, typedRole: form.role,
                                         errors: problems.map { FieldError(field: $0.field, message: $0.message.capitalisedFirst) })
