@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "S11Web",
             dependencies: [
-                "S11Core", "S11XML", "S11Store", "S11Reports", "S11App",
+                "S11Core", "S11Reports", "S11App",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -90,7 +90,7 @@ let package = Package(
         .executableTarget(
             name: "s11",
             dependencies: [
-                "S11Core", "S11XML", "S11Store", "S11Reports", "S11App", "S11Mail", "S11Web",
+                "S11Core", "S11XML", "S11Reports", "S11App", "S11Mail", "S11Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

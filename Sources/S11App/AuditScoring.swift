@@ -1,23 +1,16 @@
 import Foundation
 import S11Core
 import S11Store
-import S11XML
 
 /// One stored audit read for scoring: its pinned content, the scorecard with moderation, the staff
 /// survey's results (with last year's for change) and the gaps. The command line and the
 /// coordinator's pages both score through this, so they always agree.
 public struct AuditScoring: Sendable {
-    public let store: AuditStore
+    let store: AuditStore
     public let audit: AuditRecord
     public let content: AuditContent
 
-    /// Reads the audit's pinned content back from the store.
-    public init(store: AuditStore, audit: AuditRecord) async throws {
-        await self.init(store: store, audit: audit,
-                  content: try ContentLoader.auditContent(pinned: store.pinnedFiles(auditID: audit.id).map { ($0.path, Data($0.data)) }))
-    }
-
-    public init(store: AuditStore, audit: AuditRecord, content: AuditContent) {
+    init(store: AuditStore, audit: AuditRecord, content: AuditContent) {
         self.store = store
         self.audit = audit
         self.content = content
@@ -32,7 +25,7 @@ public struct AuditScoring: Sendable {
 
     /// The staff confidence results, with last year's audit of the same organisation for change;
     /// nil when no staff answers are stored.
-    /// `counted`: this audit's staff answers already counted (`AuditSession.openCounting`).
+    /// `counted`: this audit's staff answers already counted (`S11App.sessionCounting`).
     public func staffResults(counted: StaffCodeCounts? = nil) async throws -> StaffResults? {
         guard content.staffSurvey != nil else { return nil }
         let counts = if let counted { counted } else { try await store.staffCodeCounts(auditID: audit.id) }

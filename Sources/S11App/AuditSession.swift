@@ -6,37 +6,18 @@ import S11XML
 /// One audit opened from the store with the content it was pinned to: the use cases of the cycle
 /// that the command line (and `s11 example`) runs, held here once for every caller.
 public struct AuditSession: Sendable {
-    public let store: AuditStore
+    let store: AuditStore
     public let audit: AuditRecord
     public let content: AuditContent
     /// Where links point and how mail goes, for invitations and reminders.
     public let settings: AppSettings
 
-    public init(store: AuditStore, audit: AuditRecord) async throws {
-        await self.init(store: store, audit: audit, content: try Self.pinnedContent(store: store, audit: audit))
-    }
-
     /// The audit with its content already read (the application keeps each audit's content parsed once).
-    public init(store: AuditStore, audit: AuditRecord, content: AuditContent, settings: AppSettings = AppSettings()) {
+    init(store: AuditStore, audit: AuditRecord, content: AuditContent, settings: AppSettings = AppSettings()) {
         self.store = store
         self.audit = audit
         self.content = content
         self.settings = settings
-    }
-
-    /// Reads back the exact files the audit was opened with.
-    public static func pinnedContent(store: AuditStore, audit: AuditRecord) async throws -> AuditContent {
-        try await PinnedContents.read(audit, from: store)
-    }
-
-    /// Opens a new audit on the content under `root`, refusing content that does not pass `s11 check`.
-    /// With `carryFrom`, last year's officers and answers come over as carried starting values.
-    public static func open(store: AuditStore, root: URL, organisation: String, year: Int, surveyID: String?,
-                     carryFrom previous: AuditRecord? = nil) async throws -> AuditSession {
-        let (content, files) = try contentFiles(root: root, surveyID: surveyID)
-        let audit = try await store.openAudit(organisation: organisation, year: year, files: files, carryFrom: previous,
-                                        questionIDs: Set(content.selfAssessment.questions.map(\.id)))
-        return try await AuditSession(store: store, audit: audit)
     }
 
     /// The content under `root` an audit is pinned to (the catalogue, the self-assessment and staff
@@ -75,14 +56,6 @@ public struct AuditSession: Sendable {
     /// The staff survey's results; from `counted` when the answers were counted already.
     public func staffResults(counted: StaffCodeCounts? = nil) async throws -> StaffResults? {
         try await scoring.staffResults(counted: counted)
-    }
-
-    /// Opens the audit with its staff answers counted while its pinned content is read, for
-    /// `staffResults(counted:)`: the two take about as long, and each has a core to itself.
-    public static func openCounting(store: AuditStore, audit: AuditRecord) async throws -> (session: AuditSession, counted: StaffCodeCounts) {
-        async let counted = store.staffCodeCounts(auditID: audit.id)
-        let session = try await AuditSession(store: store, audit: audit)
-        return (session, try await counted)
     }
 
     public func gaps(in card: Scorecard) async throws -> [Gap] { try await scoring.gaps(in: card) }

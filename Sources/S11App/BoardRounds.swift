@@ -8,17 +8,9 @@ import S11XML
 /// organisations (an audit each, an invitation to each lead), where every organisation stands,
 /// submitting a self-assessment to the board and the board returning it.
 public struct BoardRounds: Sendable {
-    public let store: AuditStore
-
+    let store: AuditStore
     /// Each audit's pinned content, parsed once.
     let contents: PinnedContents
-
-    public init(store: AuditStore) { self.init(store: store, contents: PinnedContents(store: store)) }
-
-    init(store: AuditStore, contents: PinnedContents) {
-        self.store = store
-        self.contents = contents
-    }
 
     /// A round just opened, with each lead's link token (nil for a lead who already signs in).
     public struct Opened: Sendable {
@@ -93,11 +85,8 @@ public struct BoardRounds: Sendable {
 
     /// The partnership's picture from what the organisations in `progress` submitted (those of
     /// `sector` only, when given), on the catalogue the round was opened with.
-    /// `content` reads a member audit's pinned content (the web keeps each parsed once); by
-    /// default it is read from the store.
-    public func picture(_ progress: RoundProgress, sector: String? = nil,
-                        content: (@Sendable (AuditRecord) async throws -> AuditContent)? = nil) async throws -> RoundPicture? {
-        guard let pinned = try await roundContent(progress, content: content) else { return nil }
+    public func picture(_ progress: RoundProgress, sector: String? = nil) async throws -> RoundPicture? {
+        guard let pinned = try await roundContent(progress) else { return nil }
         let scores = try await heldScores(progress, content: pinned)
         // Last year's round of the same board, for each organisation's movement.
         let lastYear = try await store.round(board: progress.round.board, year: progress.round.year - 1)
@@ -115,10 +104,10 @@ public struct BoardRounds: Sendable {
 
     /// The content the round was opened with: that of a member answering it (one read through a
     /// crosswalk answers another's). Nil when no member answers it.
-    func roundContent(_ progress: RoundProgress, content: (@Sendable (AuditRecord) async throws -> AuditContent)?) async throws -> AuditContent? {
+    func roundContent(_ progress: RoundProgress) async throws -> AuditContent? {
         guard let native = progress.members.first(where: { $0.row.crosswalkID == nil }),
               let audit = try await store.audit(id: native.row.auditID) else { return nil }
-        return if let content { try await content(audit) } else { try await contents.content(of: audit) }
+        return try await contents.content(of: audit)
     }
 
     /// What the board holds of each organisation, by audit, in its own catalogue's terms: a return
@@ -150,11 +139,10 @@ public struct BoardRounds: Sendable {
 
     /// One organisation's return read through the round's crosswalk, line by line; nil while its
     /// own board does not hold it. Refused for an organisation the round does not read so.
-    public func reading(_ progress: RoundProgress, auditID: Int64,
-                        content: (@Sendable (AuditRecord) async throws -> AuditContent)? = nil) async throws -> (crosswalk: Crosswalk, reading: CrosswalkReading?) {
+    public func reading(_ progress: RoundProgress, auditID: Int64) async throws -> (crosswalk: Crosswalk, reading: CrosswalkReading?) {
         guard let crosswalkID = progress.readMember(auditID: auditID)?.crosswalkID,
               let crosswalk = try await crosswalks(roundID: progress.round.id)[crosswalkID],
-              let pinned = try await roundContent(progress, content: content) else {
+              let pinned = try await roundContent(progress) else {
             throw ApplicationError("this round does not read that organisation through a crosswalk")
         }
         guard let submitted = try await store.boardScores(roundID: progress.round.id)[auditID] else { return (crosswalk, nil) }
@@ -168,12 +156,11 @@ public struct BoardRounds: Sendable {
     /// its catalogue's improvement templates, by the same drafter as an organisation's own plan.
     /// Refused while the organisation's own board does not hold the return.
     @discardableResult
-    public func draftReadingPlan(_ progress: RoundProgress, auditID: Int64, author: String,
-                                 content: (@Sendable (AuditRecord) async throws -> AuditContent)? = nil) async throws -> Plan {
-        guard let row = progress.readMember(auditID: auditID), let pinned = try await roundContent(progress, content: content) else {
+    public func draftReadingPlan(_ progress: RoundProgress, auditID: Int64, author: String) async throws -> Plan {
+        guard let row = progress.readMember(auditID: auditID), let pinned = try await roundContent(progress) else {
             throw ApplicationError("this round does not read that organisation through a crosswalk")
         }
-        guard let reading = try await reading(progress, auditID: auditID, content: content).reading else {
+        guard let reading = try await reading(progress, auditID: auditID).reading else {
             throw ApplicationError("\(row.member.organisation)'s own board does not hold its self-assessment yet, so there is nothing to plan from")
         }
         let card = reading.scorecard(organisation: row.member.organisation, year: progress.round.year, returns: row.submittedReturns,
@@ -195,10 +182,9 @@ public struct BoardRounds: Sendable {
 
     /// A return read through a crosswalk, in the terms of the round's own content: for the reading
     /// board's moderation form, which checks what it names against this board's catalogue and scale.
-    public func readingSession(_ progress: RoundProgress, auditID: Int64,
-                               content: (@Sendable (AuditRecord) async throws -> AuditContent)? = nil) async throws -> AuditSession {
+    public func readingSession(_ progress: RoundProgress, auditID: Int64) async throws -> AuditSession {
         guard progress.readMember(auditID: auditID) != nil, let audit = try await store.audit(id: auditID),
-              let pinned = try await roundContent(progress, content: content) else {
+              let pinned = try await roundContent(progress) else {
             throw ApplicationError("this round does not read that organisation through a crosswalk")
         }
         return AuditSession(store: store, audit: audit, content: pinned)
@@ -253,7 +239,7 @@ public struct BoardRounds: Sendable {
     /// The round as one XML file (round.xsd, validated): every organisation, where it stands, what
     /// it submitted and its stored plan in figures.
     public func xml(_ progress: RoundProgress) async throws -> Data {
-        let content = try await roundContent(progress, content: nil)
+        let content = try await roundContent(progress)
         let scores = if let content { try await heldScores(progress, content: content) } else { try await store.boardScores(roundID: progress.round.id) }
         // Each organisation is written as it is read, its plan let go before the next is loaded.
         let file = RoundXML(board: progress.round.board, year: progress.round.year, deadline: progress.round.deadline, asOf: progress.today)
@@ -269,8 +255,7 @@ public struct BoardRounds: Sendable {
 
     /// The board report (`BoardReport`, rendered as HTML or Word): completion, the picture, what
     /// each challenge event and peer review changed, and the staff survey across the partnership.
-    public func report(_ progress: RoundProgress,
-                       content: (@Sendable (AuditRecord) async throws -> AuditContent)? = nil) async throws -> BoardReport {
+    public func report(_ progress: RoundProgress) async throws -> BoardReport {
         var challenges: [BoardReport.Challenge] = []
         for event in try await store.challengeEvents(roundID: progress.round.id) {
             var outcomes: [(organisation: String, changes: [ModerationChange])] = []
@@ -288,7 +273,7 @@ public struct BoardRounds: Sendable {
         }
         return BoardReport(board: progress.round.board, year: progress.round.year, deadline: progress.round.deadline, asOf: progress.today,
                            stages: progress.byStage, sectors: progress.bySector,
-                           members: progress.members.map { ($0.row.member.organisation, $0.row.member.sector, $0.stage) }, picture: try await picture(progress, content: content),
+                           members: progress.members.map { ($0.row.member.organisation, $0.row.member.sector, $0.stage) }, picture: try await picture(progress),
                            challenges: challenges, peerReviews: reviews)
     }
 

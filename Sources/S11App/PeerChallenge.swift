@@ -8,17 +8,9 @@ import S11Store
 /// proposal (it becomes the moderation) or changes it. A reviewer sees the return only while the
 /// pairing lasts.
 public struct PeerChallenge: Sendable {
-    public let store: AuditStore
-
+    let store: AuditStore
     /// Each audit's pinned content, parsed once.
     let contents: PinnedContents
-
-    public init(store: AuditStore) { self.init(store: store, contents: PinnedContents(store: store)) }
-
-    init(store: AuditStore, contents: PinnedContents) {
-        self.store = store
-        self.contents = contents
-    }
 
     /// Pairs `reviewerAuditID`'s organisation to review `revieweeAuditID`'s return.
     public func pair(roundID: Int64, reviewerAuditID: Int64, revieweeAuditID: Int64, by: String) async throws -> PeerPairing {
@@ -36,6 +28,25 @@ public struct PeerChallenge: Sendable {
         guard let organisation = coordinator.organisation, let pairing = try await store.peerPairing(id: id), pairing.isActive,
               pairing.reviewer.lowercased() == organisation.lowercased() else { return nil }
         return pairing
+    }
+
+    /// The pairing with this id in round `roundID`; nil both when there is none and when it is
+    /// another round's, so that nobody can tell the two apart.
+    public func pairing(id: Int64, roundID: Int64) async throws -> PeerPairing? {
+        guard let pairing = try await store.peerPairing(id: id), pairing.roundID == roundID else { return nil }
+        return pairing
+    }
+
+    /// The reviews `coordinator`'s organisation makes now (the lasting pairings it reviews
+    /// through), by the organisation under review; none for a board user.
+    public func assignments(for coordinator: Coordinator) async throws -> [PeerPairing] {
+        guard let organisation = coordinator.organisation else { return [] }
+        return try await store.peerAssignments(organisation: organisation)
+    }
+
+    /// What the reviewer proposed through `pairing`, each with the board's decision once made.
+    public func proposals(_ pairing: PeerPairing) async throws -> [PeerProposal] {
+        try await store.peerProposals(pairingID: pairing.id)
     }
 
     /// The return under review, as its session (scorecard, answers, scale).

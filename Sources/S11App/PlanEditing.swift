@@ -8,18 +8,14 @@ import S11XML
 /// sources than the audit; and signing off a version. Each change is kept with who, when, old and new, made in one
 /// transaction, and refused when the board schema would not accept the result.
 public struct PlanEditing: Sendable {
-    public let store: AuditStore
+    let store: AuditStore
     public let organisation: String
     public let year: Int
 
-    public init(store: AuditStore, organisation: String, year: Int) {
+    init(store: AuditStore, organisation: String, year: Int) {
         self.store = store
         self.organisation = organisation
         self.year = year
-    }
-
-    public init(store: AuditStore, plan: Plan) {
-        self.init(store: store, organisation: plan.organisation, year: plan.auditYear)
     }
 
     /// The plan as stored now; nil before one is drafted.

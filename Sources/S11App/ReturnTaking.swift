@@ -7,11 +7,11 @@ import S11XML
 /// returns in XML and CSV files. Every way goes through the core's `ReturnRules`, so a return
 /// counts as submitted on the same terms whichever way it came.
 public struct ReturnTaking: Sendable {
-    public let store: AuditStore
+    let store: AuditStore
     public let audit: AuditRecord
     public let content: AuditContent
 
-    public init(store: AuditStore, audit: AuditRecord, content: AuditContent) {
+    init(store: AuditStore, audit: AuditRecord, content: AuditContent) {
         self.store = store
         self.audit = audit
         self.content = content

@@ -2,10 +2,9 @@ import Foundation
 import Hummingbird
 import S11App
 import S11Core
-import S11Store
 
 /// What the controllers share: rendering a page, the message page and unknown links, an audit's
-/// content and use cases, the moderation page, and a use case's refusal in a page's words.
+/// plan's use cases, the moderation page, and a use case's refusal in a page's words.
 extension WebApp {
     /// The page rendered from its model.
     func render(_ page: some PageModel) throws -> String {
@@ -40,43 +39,16 @@ extension WebApp {
                         errors: [FieldError]) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
         let page = ModerationPage(account: context.account, csrf: csrf.token, audit: session.audit, card: try await session.scorecard(),
-                                  moderating: Moderating(session: session), trail: try await store.moderationTrail(auditID: session.audit.id),
+                                  moderating: Moderating(session: session), trail: try await session.moderationTrail(),
                                   action: action, errors: errors)
         return try html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 
-    // MARK: An audit's content and use cases
-
-    /// The audit and its pinned content.
-    func content(auditID: Int64) async throws -> (AuditRecord, AuditContent) {
-        guard let audit = try await store.audit(id: auditID) else { throw HTTPError(.notFound) }
-        return await (audit, try content(of: audit))
-    }
-
-    /// The audit's pinned content, parsed once.
-    func content(of audit: AuditRecord) async throws -> AuditContent {
-        try await pinned.content(of: audit, store: store)
-    }
-
-    /// The audit's use cases, with its content from the cache.
-    func session(_ audit: AuditRecord) async throws -> AuditSession {
-        await AuditSession(store: store, audit: audit, content: try content(of: audit))
-    }
-
-    /// Scoring for the audit, with its content from the cache.
-    func scoring(_ audit: AuditRecord) async throws -> AuditScoring {
-        try await session(audit).scoring
-    }
+    // MARK: An audit's use cases
 
     /// The audit's plan's use cases.
     func planEditing(_ audit: AuditRecord) -> PlanEditing {
-        PlanEditing(store: store, organisation: audit.organisation, year: audit.year)
-    }
-
-    /// Where the server hands a message: its mail program, or else `subfolder` of its mail folder,
-    /// for the council's or board's own mail system.
-    func mailDelivery(subfolder: String) -> any MailDelivery {
-        delivery ?? MailFolder(folder: URL(fileURLWithPath: mailFolder).appendingPathComponent(subfolder))
+        app.planEditing(organisation: audit.organisation, year: audit.year)
     }
 
     /// A use case's refusal in the page's words (a sentence), or nil for any other error, which

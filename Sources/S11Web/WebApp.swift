@@ -3,25 +3,15 @@ import Hummingbird
 import NIOCore
 import S11App
 import S11Core
-import S11Store
 
 /// The s11 web server: officers answer their returns at their unique links and staff answer the
 /// anonymous confidence survey, all stored at once in the same store the command line uses.
 public struct WebApp: Sendable {
-    let store: AuditStore
+    /// The application every page goes through; its settings say where officers reach this
+    /// server, how mail leaves and which content new audits and rounds open on.
+    let app: S11App
     /// The pages' templates.
     let pages: PageRenderer
-    /// Where officers reach this server, for the links in reminders.
-    let baseURL: String
-    /// Where invitations and reminders are written for the council's mail system when no mail
-    /// program is set up.
-    let mailFolder: String
-    /// The council's mail program, which invitations and reminders are handed to; nil writes files.
-    let delivery: (any MailDelivery)?
-    /// The From line of invitations and reminders.
-    let mailFrom: String
-    /// Where the server's Standards/ and Surveys/ are, which new audits open on; nil when none.
-    let contentRoot: URL?
     /// Staff survey exports uploaded to an audit and waiting for their columns to be checked:
     /// each audit's in a folder of its own, so a key works only for the audit it was uploaded to.
     func staffUploads(_ audit: AuditRecord) -> StaffUploads {
@@ -31,8 +21,6 @@ public struct WebApp: Sendable {
     static let maxBody = 512 * 1024
     /// Misses on officers' and staff links, to slow guessing.
     let guessing = LinkGuessing()
-    /// Each audit's content, parsed once.
-    let pinned = PinnedContentCache()
     /// Staff survey forms, blank, rendered once per audit and link (`StaffSurveyController`).
     let blankForms = PageShellCache<BlankFormSlot>()
     /// Officers' section pages, rendered once per audit, role and section (`ReturnController`).
@@ -44,24 +32,16 @@ public struct WebApp: Sendable {
     /// How long a refused sign-in takes to answer.
     let refusalDelay: Duration
 
-    public init(store: AuditStore, baseURL: String = "http://127.0.0.1:8080", mailFolder: String = "s11-mail",
-                delivery: (any MailDelivery)? = nil, mailFrom: String = Invitations.defaultFrom, contentRoot: URL? = nil) async throws {
-        try await self.init(store: store, baseURL: baseURL, mailFolder: mailFolder, delivery: delivery, mailFrom: mailFrom,
-                            contentRoot: contentRoot, passwords: PasswordChecks(), throttle: SignInThrottle())
+    /// The server of `app`'s pages.
+    public init(app: S11App) async throws {
+        try await self.init(app: app, passwords: PasswordChecks(), throttle: SignInThrottle())
     }
 
-    init(store: AuditStore, baseURL: String = "http://127.0.0.1:8080", mailFolder: String = "s11-mail", delivery: (any MailDelivery)? = nil,
-         mailFrom: String = Invitations.defaultFrom, contentRoot: URL? = nil, passwords: PasswordChecks,
-         throttle: SignInThrottle, refusalDelay: Duration = .seconds(1)) async throws {
-        self.delivery = delivery
-        self.mailFrom = mailFrom
-        self.contentRoot = contentRoot
+    init(app: S11App, passwords: PasswordChecks, throttle: SignInThrottle, refusalDelay: Duration = .seconds(1)) async throws {
+        self.app = app
         self.passwords = passwords
         self.throttle = throttle
         self.refusalDelay = refusalDelay
-        self.store = store
-        self.baseURL = baseURL
-        self.mailFolder = mailFolder
         pages = try await PageRenderer()
     }
 
@@ -72,38 +52,41 @@ public struct WebApp: Sendable {
         let router = Router(context: WebRequestContext.self)
         router.add(middleware: AccessLog())
         router.add(middleware: SecurityHeaders())
-        router.add(middleware: ErrorPages(app: self))
+        router.add(middleware: ErrorPages(web: self))
         // Forms are checked on the routes there are, so that a post to no route is a 404 like any other request.
         let site = router.group().add(middleware: FormGuard())
-        HomeController(app: self).addRoutes(to: site)
-        ReturnController(app: self).addRoutes(to: site.group("r"))
-        StaffSurveyController(app: self).addRoutes(to: site.group("staff"))
+        HomeController(web: self).addRoutes(to: site)
+        ReturnController(web: self).addRoutes(to: site.group("r"))
+        StaffSurveyController(web: self).addRoutes(to: site.group("staff"))
         let admin = site.group("admin")
-        let signedIn = admin.group().add(middleware: SessionAuthenticator(app: self)).group(context: SignedInRequestContext.self)
-        SignInController(app: self).addRoutes(to: admin, signedIn: signedIn)
-        AuditsController(app: self).addRoutes(to: signedIn)
-        OfficersController(app: self).addRoutes(to: signedIn)
-        InvitationsController(app: self).addRoutes(to: signedIn)
-        StaffUploadsController(app: self).addRoutes(to: signedIn)
-        ScoresController(app: self).addRoutes(to: signedIn)
-        PlanController(app: self).addRoutes(to: signedIn)
-        PlanObjectivesController(app: self).addRoutes(to: signedIn)
-        DownloadsController(app: self).addRoutes(to: signedIn)
-        BoardSubmissionController(app: self).addRoutes(to: signedIn)
+        let signedIn = admin.group().add(middleware: SessionAuthenticator(web: self)).group(context: SignedInRequestContext.self)
+        SignInController(web: self).addRoutes(to: admin, signedIn: signedIn)
+        AuditsController(web: self).addRoutes(to: signedIn)
+        OfficersController(web: self).addRoutes(to: signedIn)
+        InvitationsController(web: self).addRoutes(to: signedIn)
+        StaffUploadsController(web: self).addRoutes(to: signedIn)
+        ScoresController(web: self).addRoutes(to: signedIn)
+        PlanController(web: self).addRoutes(to: signedIn)
+        PlanObjectivesController(web: self).addRoutes(to: signedIn)
+        DownloadsController(web: self).addRoutes(to: signedIn)
+        BoardSubmissionController(web: self).addRoutes(to: signedIn)
         let board = signedIn.group("rounds").add(middleware: BoardOnly())
-        let rounds = RoundsController(app: self)
+        let rounds = RoundsController(web: self)
         rounds.addRoutes(to: board)
-        EventsController(app: self, rounds: rounds).addRoutes(to: board)
-        PeersController(app: self, rounds: rounds).addRoutes(board: board, signedIn: signedIn)
-        ReadingsController(app: self, rounds: rounds).addRoutes(to: board)
+        EventsController(web: self, rounds: rounds).addRoutes(to: board)
+        PeersController(web: self, rounds: rounds).addRoutes(board: board, signedIn: signedIn)
+        ReadingsController(web: self, rounds: rounds).addRoutes(to: board)
         return router
     }
 
     /// The application serving `router()` on `host:port`; `onRunning` hears the bound port. A
     /// client gets `readTimeout` to send a request's headers, and as long again for its body.
+    /// Every response head the connection writes gets the security headers, the 400 with which
+    /// the HTTP parser refuses a request included.
     public func application(host: String, port: Int, readTimeout: TimeAmount = .seconds(10),
                             onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(router: router(), server: .http1(configuration: .init(additionalChannelHandlers: [RequestDeadline(deadline: readTimeout)])),
+        Application(router: router(),
+                    server: .http1(configuration: .init(additionalChannelHandlers: [RequestDeadline(deadline: readTimeout), ResponseHeadSecurity()])),
                     configuration: .init(address: .hostname(host, port: port), serverName: "s11"),
                     onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
     }

@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import S11Store
+import S11App
 
 /// The protections every page shares: a CSRF token on every form, and the security headers
 /// (`SecurityHeaders`) on pages and redirects. Signed in, the token is derived from the session
@@ -13,14 +13,25 @@ enum WebSecurity {
     /// The signed-in coordinator's session.
     static let sessionCookie = "s11_session"
 
+    /// The headers that stop caching, framing, sniffing and referrer leaks of link tokens, which
+    /// every response carries (`SecurityHeaders` on the router's, `ResponseHeadSecurity` on the
+    /// connection's own).
+    static let headers: HTTPFields = [
+        .cacheControl: "no-store",
+        .init("Referrer-Policy")!: "no-referrer",
+        .init("X-Content-Type-Options")!: "nosniff",
+        .init("X-Frame-Options")!: "DENY",
+        .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    ]
+
     /// The refusal of a form whose CSRF token does not match.
     static let refusedForm = HTTPError(.forbidden, message: "This form has expired or did not come from s11. Go back, reload the page and try again.")
 
     /// The request's CSRF token, or a fresh one to set.
     static func csrfToken(for request: Request) -> (token: String, isNew: Bool) {
-        if let session = sessionToken(request) { return (InvitationToken.derived(from: session, purpose: "csrf"), false) }
-        if let existing = request.cookies[csrfCookie]?.value, InvitationToken.isWellFormed(existing) { return (existing, false) }
-        return (InvitationToken.generate(), true)
+        if let session = sessionToken(request) { return (FormTokens.derived(fromSession: session), false) }
+        if let existing = request.cookies[csrfCookie]?.value, FormTokens.isWellFormed(existing) { return (existing, false) }
+        return (FormTokens.random(), true)
     }
 
     /// True when `field` (a form's csrf value) is the token of the request's session, or without one, of its cookie.
@@ -28,9 +39,9 @@ enum WebSecurity {
         guard let field else { return false }
         let expected: String
         if let session = sessionToken(request) {
-            expected = InvitationToken.derived(from: session, purpose: "csrf")
+            expected = FormTokens.derived(fromSession: session)
         } else {
-            guard let cookie = request.cookies[csrfCookie]?.value, InvitationToken.isWellFormed(cookie) else { return false }
+            guard let cookie = request.cookies[csrfCookie]?.value, FormTokens.isWellFormed(cookie) else { return false }
             expected = cookie
         }
         return Data(expected.utf8).withUnsafeBytes { a in
@@ -40,7 +51,7 @@ enum WebSecurity {
 
     /// The coordinator's session cookie, when the request carries a well-formed one.
     private static func sessionToken(_ request: Request) -> String? {
-        guard let value = request.cookies[sessionCookie]?.value, InvitationToken.isWellFormed(value) else { return nil }
+        guard let value = request.cookies[sessionCookie]?.value, FormTokens.isWellFormed(value) else { return nil }
         return value
     }
 
@@ -57,5 +68,14 @@ enum WebSecurity {
     /// A redirect after a form post (303 See Other).
     static func redirect(to location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])             // the shared headers come from `SecurityHeaders`
+    }
+}
+
+extension HTTPFields {
+    /// Adds each of `fields` whose name is not here yet: a response that names one keeps its own.
+    mutating func addMissing(_ fields: HTTPFields) {
+        for field in fields where self[field.name] == nil {
+            append(field)
+        }
     }
 }

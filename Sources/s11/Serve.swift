@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import S11Core
-import S11Store
 import S11App
 import S11Mail
 import S11Web
@@ -28,13 +27,6 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let database = await example ? try prepareExample() : storeOptions.db
-        let store: AuditStore
-        do {
-            store = try await AuditStore(database: database)
-        } catch let error as any UserFacingError {
-            printError("error: \(error.message)")
-            throw ExitCode(1)
-        }
         let delivery: SendmailProgram?
         do {
             delivery = try mailOptions.program()
@@ -42,11 +34,19 @@ struct Serve: AsyncParsableCommand {
             printError("error: \(error.message)")
             throw ExitCode(1)
         }
-        let app = try await WebApp(store: store, baseURL: baseURL ?? "http://\(host):\(port)", mailFolder: mailDir,
-                                   delivery: delivery, mailFrom: mailOptions.from, contentRoot: try? contentOptions.root())
+        let settings = AppSettings(baseURL: baseURL ?? "http://\(host):\(port)", mailFrom: mailOptions.from, delivery: delivery,
+                                   mailFolder: mailDir, contentRoot: try? contentOptions.root())
+        let s11: S11App
+        do {
+            s11 = try await S11App.open(database: database, settings: settings)
+        } catch let error as any UserFacingError {
+            printError("error: \(error.message)")
+            throw ExitCode(1)
+        }
+        let app = try await WebApp(app: s11)
             .application(host: host, port: port, readTimeout: .seconds(Int64(max(1, readTimeout)))) { port in
-            let audits = await (try? store.audits()) ?? []
-            say("s11 is serving \(AuditStore.displayName(database)) at http://\(host):\(port)/ (\(audits.count) audit\(audits.count == 1 ? "" : "s"))")
+            let audits = await (try? s11.audits.all()) ?? []
+            say("s11 is serving \(S11App.displayName(database)) at http://\(host):\(port)/ (\(audits.count) audit\(audits.count == 1 ? "" : "s"))")
             say("coordinators sign in at http://\(host):\(port)/admin (add one with 's11 admin create --email E --org NAME')")
             say(delivery.map { "invitations and reminders go to the mail program '\($0.arguments.joined(separator: " "))'" }
                 ?? "no mail program (--sendmail): invitations and reminders are written as .eml files into \(mailDir)/")

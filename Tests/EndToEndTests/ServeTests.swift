@@ -189,6 +189,53 @@ import Testing
         #expect(figures[2] < 100, "median time of a normal page meanwhile: \(figures[2]) ms")
     }
 
+    /// The HTTP parser's own refusals, answered 400 before any route sees the request (a header
+    /// over 80 KiB, headers over 80 KiB in all, more than a thousand of them), carry the security
+    /// headers as every other response does.
+    @Test func theParsersRefusalsCarryTheSecurityHeaders() async throws {
+        let s11 = try S11Binary()
+        let port = freeLoopbackPort()
+        let (process, _, _) = try await startServer(s11, port: port, db: TestDatabase.fresh(sqlite: "s11.sqlite"))
+        defer { if process.isRunning { process.terminate() } }
+        let run = try runTool("/usr/bin/env", ["python3", "-c", """
+            import socket, sys
+            port = int(sys.argv[1])
+            def head(request):
+                s = socket.create_connection(('127.0.0.1', port), timeout=10)
+                try: s.sendall(request)
+                except OSError: pass                  # refused before it was all read
+                answer = b''
+                while True:
+                    try: part = s.recv(65536)
+                    except OSError: break
+                    if not part: break
+                    answer += part
+                s.close()
+                return answer.split(b'\\r\\n\\r\\n')[0].decode('latin-1').replace('\\r\\n', '\\n')
+            start = b'GET / HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n'
+            for request in (start + b'X-Big: ' + b'a' * 100 * 1024 + b'\\r\\n\\r\\n',
+                            start + b''.join(b'X-Header-%d: %s\\r\\n' % (i, b'v' * 512) for i in range(200)) + b'\\r\\n',
+                            start + b''.join(b'X-Header-%d: v\\r\\n' % i for i in range(1200)) + b'\\r\\n'):
+                print(head(request))
+                print('----')
+            """, String(port)])
+        let answers = run.output.components(separatedBy: "----\n").filter { !$0.isEmpty }
+        #expect(answers.count == 3, "\(run.output)")
+        let expected = [("cache-control", "no-store"), ("referrer-policy", "no-referrer"), ("x-content-type-options", "nosniff"),
+                        ("x-frame-options", "DENY"), ("content-security-policy", "default-src 'none'")]
+        for (answer, what) in zip(answers, ["one header of 100 KiB", "200 headers of 512 bytes", "1,200 headers"]) {
+            let lines = answer.split(separator: "\n")
+            #expect(lines.first?.hasPrefix("HTTP/1.1 400") == true, "\(what): \(answer)")
+            let fields = Dictionary(lines.dropFirst().compactMap { line -> (String, String)? in
+                guard let colon = line.firstIndex(of: ":") else { return nil }
+                return (line[..<colon].lowercased(), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+            }, uniquingKeysWith: { a, _ in a })
+            for (name, value) in expected {
+                #expect(fields[name]?.hasPrefix(value) == true, "\(what): \(name) is \(fields[name] ?? "missing")")
+            }
+        }
+    }
+
     private func staffRespondents(_ s11: S11Binary, _ store: String) throws -> Int {
         let json = try s11.succeed(["score", "--format", "json", "--db", store]).stdout
         let score = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]

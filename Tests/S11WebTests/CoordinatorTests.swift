@@ -85,7 +85,8 @@ import Testing
                                       officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
         _ = try await fixture.store.submitReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id) { _ in [String]() }
         let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-mail-\(UUID().uuidString)").path
-        let app = try await WebApp(store: fixture.store, baseURL: "https://s11.riverside.example", mailFolder: mail)
+        let settings = AppSettings(baseURL: "https://s11.riverside.example", mailFolder: mail)
+        let app = try await WebApp(app: S11App(store: fixture.store, settings: settings))
         do {
             let browser = Browser(client: RouterClient(app: app))
             try await signIn(browser)
@@ -120,8 +121,8 @@ import Testing
     @Test func invitationsGoToTheMailProgramAndAFailureIsShownAndSentAgain() async throws {
         let fixture = try await fixtureWithCoordinator()
         let program = FakeMailProgram(refusing: "gareth.lloyd@riverside.example")
-        let app = try await WebApp(store: fixture.store, baseURL: "https://s11.riverside.example", delivery: program,
-                                   mailFrom: "Riverside safeguarding <audit@riverside.example>")
+        let app = try await WebApp(app: S11App(store: fixture.store, settings: AppSettings(
+            baseURL: "https://s11.riverside.example", mailFrom: "Riverside safeguarding <audit@riverside.example>", delivery: program)))
         let browser = Browser(client: RouterClient(app: app))
         try await signIn(browser)
         let page = try await browser.get("/admin/audits/\(fixture.audit.id)/invitations")

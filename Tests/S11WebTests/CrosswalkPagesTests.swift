@@ -33,7 +33,8 @@ import Testing
     }
 
     func run<T: Sendable>(_ fixture: WebFixture, root: URL, mail: String, _ body: @Sendable (Browser) async throws -> T) async throws -> T {
-        let app = try await WebApp(store: fixture.store, baseURL: "https://s11.board.example", mailFolder: mail, contentRoot: root)
+        let settings = AppSettings(baseURL: "https://s11.board.example", mailFolder: mail, contentRoot: root)
+        let app = try await WebApp(app: S11App(store: fixture.store, settings: settings))
         return try await body(Browser(client: RouterClient(app: app)))
     }
 
@@ -47,7 +48,7 @@ import Testing
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let root = try Self.twoBoards()
         let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-crosswalk-\(UUID().uuidString)").path
-        let rounds = BoardRounds(store: fixture.store)
+        let rounds = fixture.app.rounds
         // The police answer Oxfordshire's joint catalogue once and submit it to that board.
         let oxford = try await rounds.open(board: "Oxfordshire Safeguarding Children Partnership", year: 2027, deadline: CalendarDate(iso: "2027-03-31")!,
                                            root: root, surveyID: "self-assessment", membersCSV: RoundPagesTests.members, file: "members.csv", by: "board")
@@ -134,7 +135,7 @@ import Testing
     @Test func withoutACrosswalkTheSecondBoardIsToldWhatIsMissingAndNothingOpens() async throws {
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let root = try Self.twoBoards(crosswalk: false)
-        let rounds = BoardRounds(store: fixture.store)
+        let rounds = fixture.app.rounds
         _ = try await rounds.open(board: "Oxfordshire Safeguarding Children Partnership", year: 2027, deadline: CalendarDate(iso: "2027-03-31")!,
                                   root: root, surveyID: "self-assessment", membersCSV: RoundPagesTests.members, file: "members.csv", by: "board")
         await #expect {
@@ -148,7 +149,7 @@ import Testing
     @Test func aReturnItsOwnBoardDoesNotHoldGivesNothingToPlanFrom() async throws {
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let root = try Self.twoBoards()
-        let rounds = BoardRounds(store: fixture.store)
+        let rounds = fixture.app.rounds
         _ = try await rounds.open(board: "Oxfordshire Safeguarding Children Partnership", year: 2027, deadline: CalendarDate(iso: "2027-03-31")!,
                                   root: root, surveyID: "self-assessment", membersCSV: RoundPagesTests.members, file: "members.csv", by: "board")
         let cheshire = try await rounds.open(board: "Cheshire West Safeguarding Adults Board", year: 2027, deadline: CalendarDate(iso: "2027-04-30")!,

@@ -27,7 +27,7 @@ import Testing
                 : Answer(questionID: question.id, choice: .option("partially"), evidence: Self.secret)
         }, officerEmail: "hana.okafor@hillside.example", auditID: hillside.id)
         _ = try await fixture.store.submitReturn(officerEmail: "hana.okafor@hillside.example", auditID: hillside.id) { _ in [String]() }
-        let scoring = AuditScoring(store: fixture.store, audit: hillside, content: fixture.content)
+        let scoring = try await fixture.app.session(hillside).scoring
         let card = try await scoring.scorecard()
         let plan = await PlanDrafter(content: fixture.content).draft(
             card: card, gaps: try scoring.gaps(in: card), officers: try fixture.store.officers(auditID: hillside.id),

@@ -109,7 +109,7 @@ import Testing
                                            csrf: home.csrf).status == .notFound)
         }
         // A pairing that lasts cannot be made twice, and one that ended cannot end again.
-        let peers = PeerChallenge(store: fixture.store)
+        let peers = fixture.app.peers
         let again = try await peers.pair(roundID: round, reviewerAuditID: health.id, revieweeAuditID: police.id, by: "board")  // a new pairing after the end
         await #expect { try await peers.pair(roundID: round, reviewerAuditID: health.id, revieweeAuditID: police.id, by: "board") }
             throws: { "\($0)".contains("already paired") }

@@ -16,7 +16,7 @@ import Testing
         try await fixture.store.saveAnswers(owen.map { Answer(questionID: $0.id, choice: .option("partially"), evidence: "Minutes") },
                                       officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
         let officer = try #require(try await fixture.store.officers(auditID: fixture.audit.id).first { $0.email == "owen.price@riverside.example" })
-        #expect(try await ReturnTaking(store: fixture.store, audit: fixture.audit, content: fixture.content).submit(officer: officer).isEmpty)
+        #expect(try await fixture.app.session(fixture.audit).returns.submit(officer: officer).isEmpty)
         return fixture
     }
 

@@ -377,7 +377,7 @@ import Testing
         let audit = try await store.openAudit(organisation: "Riverside District Council", year: 2026, files: files, carryFrom: lastYear,
                                               questionIDs: Set(content.selfAssessment.questions.map(\.id)))
         let token = try #require(try await store.issueInvitations(auditID: audit.id, reissue: false).first?.token)
-        let browser = Browser(client: RouterClient(app: try await WebApp(store: store)))
+        let browser = Browser(client: RouterClient(app: try await WebApp(app: S11App(store: store))))
         let page = try await browser.get("/r/\(token)/s/1")
         #expect(page.body.components(separatedBy: "Last year's answer: confirm or change it").count == 2)
         let tagged = try #require(page.body.range(of: "Last year's answer")).lowerBound

@@ -33,7 +33,8 @@ import Testing
 
     @discardableResult
     func run<T: Sendable>(_ fixture: WebFixture, mail: String, _ body: @Sendable (Browser) async throws -> T) async throws -> T {
-        let app = try await WebApp(store: fixture.store, baseURL: "https://s11.board.example", mailFolder: mail, contentRoot: WebFixture.packageRoot)
+        let settings = AppSettings(baseURL: "https://s11.board.example", mailFolder: mail, contentRoot: WebFixture.packageRoot)
+        let app = try await WebApp(app: S11App(store: fixture.store, settings: settings))
         return try await body(Browser(client: RouterClient(app: app)))
     }
 
@@ -233,7 +234,7 @@ import Testing
         try await returnIn(fixture, audit, officer: officer)
         try await fixture.store.saveStaffResponses(agreeing.map { StaffResponse(profile: ["service-area": "other"], answers: ["SC01": $0 ? "agree" : "disagree"]) },
                                                    auditID: audit.id)
-        try await BoardRounds(store: fixture.store).submit(auditID: audit.id, by: "lead", declaration: BoardRounds.standardDeclaration)
+        try await fixture.app.rounds.submit(auditID: audit.id, by: "lead", declaration: BoardRounds.standardDeclaration)
     }
 
     /// Adds a board user of `board` and signs the browser in as them.
@@ -250,11 +251,11 @@ import Testing
         let police = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027)
         try await fixture.store.importOfficers([Officer(name: "Kim Ng", email: "kim.ng@tvp.example", role: "dso", serviceArea: "Response")],
                                                auditID: police.id)
-        let event = try await BoardRounds(store: fixture.store).scheduleEvent(roundID: round, title: "Police", heldOn: CalendarDate(iso: "2027-04-20")!,
-                                                                            panel: ["Jo"], auditIDs: [police.id], by: "board")
-        let pairing = try await PeerChallenge(store: fixture.store).pair(roundID: round, reviewerAuditID: police.id,
-                                                                         revieweeAuditID: try await fixture.store.audit(organisation: "Cherwell District Council", year: 2027).id,
-                                                                         by: "board")
+        let event = try await fixture.app.rounds.scheduleEvent(roundID: round, title: "Police", heldOn: CalendarDate(iso: "2027-04-20")!,
+                                                               panel: ["Jo"], auditIDs: [police.id], by: "board")
+        let pairing = try await fixture.app.peers.pair(roundID: round, reviewerAuditID: police.id,
+                                                       revieweeAuditID: try await fixture.store.audit(organisation: "Cherwell District Council", year: 2027).id,
+                                                       by: "board")
         // Oxfordshire's own board user sees its round and members.
         try await run(fixture, mail: mail) { browser in
             try await signIn(browser, fixture, boardUserOf: "Oxfordshire Safeguarding Children Partnership", email: "unit@oscb.example")
@@ -289,7 +290,7 @@ import Testing
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-round-\(UUID().uuidString)").path
         // Last year's round, in which the police submitted 40% overall.
-        let rounds = BoardRounds(store: fixture.store)
+        let rounds = fixture.app.rounds
         let lastYear = try await rounds.open(board: "Oxfordshire Safeguarding Children Partnership", year: 2026, deadline: CalendarDate(iso: "2026-03-31")!,
                                              root: WebFixture.packageRoot, surveyID: nil,
                                              membersCSV: "organisation,sector,lead_name,lead_email\nThames Valley Police,Police,Sam Reed,sam.reed@tvp.example\n",

@@ -76,7 +76,7 @@ import Testing
     /// download streams the same bytes.
     @Test func theStaffExportIsTheSameWhateverItsPages() async throws {
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
-        let session = AuditSession(store: fixture.store, audit: fixture.audit, content: fixture.content)
+        let session = try await fixture.app.session(fixture.audit)
         _ = try await session.importStaffResponses(files: [WebFixture.packageRoot.appendingPathComponent("Examples/staff/surveymonkey-2026.csv").path],
                                              mappingFile: nil)
         let export = ResponsesExport(session: session)

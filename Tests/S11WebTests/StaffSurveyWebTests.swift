@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import S11App
 import S11Core
 import Testing
 @testable import S11Web
@@ -33,7 +34,7 @@ import Testing
     /// token; a replaced link is refused even though its form was kept.
     @Test func eachVisitorGetsTheirOwnTokenInTheKeptFormAndAReplacedLinkIsRefused() async throws {
         let fixture = try await WebFixture()
-        let app = try await WebApp(store: fixture.store)
+        let app = try await WebApp(app: S11App(store: fixture.store))
         var tokens: [String] = []
         for _ in 0..<2 {                                                           // two visitors, no cookies between them
             let browser = Browser(client: RouterClient(app: app))

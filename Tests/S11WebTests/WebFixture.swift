@@ -2,6 +2,7 @@ import Foundation
 import S11TestSupport
 import HTTPTypes
 import Hummingbird
+import S11App
 import S11Core
 import S11Store
 import S11XML
@@ -35,6 +36,9 @@ struct WebFixture {
 
     var owen: String { links["owen.price@riverside.example"]! }
 
+    /// The application over the fixture's store, with default settings.
+    var app: S11App { S11App(store: store) }
+
     func questions(for email: String) -> [Question] {
         let role = email.hasPrefix("owen") ? "champion" : "dso"
         return content.questions(forRole: role)
@@ -44,7 +48,8 @@ struct WebFixture {
     /// test depends on how fast the machine is, and a refusal answers at once.
     func run(logLines: RouterClient.LogLines? = nil, passwords: PasswordChecks = PasswordChecks(),
              throttle: SignInThrottle = SignInThrottle(firstWait: 60), _ body: @Sendable (Browser) async throws -> Void) async throws {
-        let app = try await WebApp(store: store, contentRoot: Self.packageRoot, passwords: passwords, throttle: throttle, refusalDelay: .zero)
+        let app = try await WebApp(app: S11App(store: store, settings: AppSettings(contentRoot: Self.packageRoot)), passwords: passwords,
+                                   throttle: throttle, refusalDelay: .zero)
         try await body(Browser(client: RouterClient(app: app, logLines: logLines)))
     }
 }

@@ -1,12 +1,11 @@
 import Hummingbird
 import S11App
 import S11Core
-import S11Store
 
 /// An organisation's side of the board's round: where its self-assessment stands, and its lead
 /// submitting it to the board with the declaration (through the application's `BoardRounds`).
 struct BoardSubmissionController: Sendable {
-    let app: WebApp
+    let web: WebApp
 
     /// "yes" when the lead ticked the declaration.
     struct DeclarationForm: Decodable {
@@ -19,16 +18,16 @@ struct BoardSubmissionController: Sendable {
     }
 
     func submission(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        try await submissionPage(request, context, audit: try await context.audit(.running, in: app.store), notice: nil, errors: [])
+        try await submissionPage(request, context, audit: try await context.audit(.running, in: web.app), notice: nil, errors: [])
     }
 
     func submit(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: DeclarationForm.self)
-        let audit = try await context.audit(.running, in: app.store)
-        guard try await app.store.roundMembership(auditID: audit.id) != nil else { throw HTTPError(.notFound) }
+        let audit = try await context.audit(.running, in: web.app)
+        guard try await web.app.session(audit).roundMembership() != nil else { throw HTTPError(.notFound) }
         let declaration = form.declare == "yes" ? BoardRounds.standardDeclaration : ""
         do {
-            try await BoardRounds(store: app.store).submit(auditID: audit.id, by: context.account.email, declaration: declaration)
+            try await web.app.rounds.submit(auditID: audit.id, by: context.account.email, declaration: declaration)
         } catch {
             guard let refusal = WebApp.refusal(error) else { throw error }
             return try await submissionPage(request, context, audit: audit, notice: nil, errors: [FieldError(field: "declare", message: refusal)])
@@ -40,10 +39,10 @@ struct BoardSubmissionController: Sendable {
 
     private func submissionPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, notice: String?,
                                 errors: [FieldError]) async throws -> Response {
-        guard let (round, member) = try await app.store.roundMembership(auditID: audit.id) else { throw HTTPError(.notFound) }
+        guard let (round, member) = try await web.app.session(audit).roundMembership() else { throw HTTPError(.notFound) }
         let csrf = WebSecurity.csrfToken(for: request)
         let page = BoardSubmissionPage(account: context.account, csrf: csrf.token, audit: audit, round: round, member: member, today: WebApp.today(),
                                        notice: notice, errors: errors)
-        return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+        return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }

@@ -3,14 +3,13 @@ import Hummingbird
 import S11App
 import S11Core
 import S11Reports
-import S11Store
 
 /// Downloads of everything the command line exports: the plan as Word, HTML, CSV, board XML and
 /// POA&M, the board report, the scorecard as CSV and JSON, and the responses. Board users get the
 /// plan and the report (which names no officer); the scorecard's and the responses' files are the
 /// organisation's own.
 struct DownloadsController: Sendable {
-    let app: WebApp
+    let web: WebApp
 
     /// One file a coordinator can download, and whether a board user may.
     struct File {
@@ -25,20 +24,20 @@ struct DownloadsController: Sendable {
     }
 
     func downloads(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let audit = try await context.audit(.summary, in: app.store)
-        let plan = try await app.store.plan(organisation: audit.organisation, year: audit.year)
+        let audit = try await context.audit(.summary, in: web.app)
+        let plan = try await web.planEditing(audit).plan()
         let files = Self.files(plan: plan).filter { !context.account.isBoard || $0.forBoard }
             .map { DownloadsPage.File(href: "/admin/audits/\(audit.id)/downloads/\($0.name)", label: $0.label, name: $0.name) }
         let csrf = WebSecurity.csrfToken(for: request)
         let page = DownloadsPage(csrf: csrf.token, coordinator: context.account.email, id: audit.id, organisation: audit.organisation, year: audit.year,
                                  hasPlan: plan != nil, files: files)
-        return try app.html(page, request: request, csrf: csrf)
+        return try web.html(page, request: request, csrf: csrf)
     }
 
     func file(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let audit = try await context.audit(.summary, in: app.store)
+        let audit = try await context.audit(.summary, in: web.app)
         let name = context.parameters.get("file") ?? ""
-        let plan = try await app.store.plan(organisation: audit.organisation, year: audit.year)
+        let plan = try await web.planEditing(audit).plan()
         guard let file = Self.files(plan: plan).first(where: { $0.name == name }), !context.account.isBoard || file.forBoard else {
             throw HTTPError(.notFound)
         }
@@ -48,14 +47,14 @@ struct DownloadsController: Sendable {
         if name == "responses.csv" || name == "staff-responses.csv" {
             return try await responses(name, audit: audit)
         }
-        let scoring = try await app.scoring(audit)
-        let card = try await scoring.scorecard()
-        let staff = try await scoring.staffResults()
+        let session = try await web.app.session(audit)
+        let card = try await session.scorecard()
+        let staff = try await session.staffResults()
         let gaps = GapFinder().gaps(in: card, staff: staff)
         switch name {
         case "board-report.html":
-            let html = await ScorecardHTML(card: card, gaps: gaps, catalogue: scoring.content.catalogue,
-                                           trail: try app.store.moderationTrail(auditID: audit.id), staff: staff,
+            let html = await ScorecardHTML(card: card, gaps: gaps, catalogue: session.content.catalogue,
+                                           trail: try session.moderationTrail(), staff: staff,
                                            showsOfficers: !context.account.isBoard).render()
             return Download.response(Array(html.utf8), fileName: name, contentType: "text/html; charset=utf-8")
         case "scorecard.csv":
@@ -72,7 +71,7 @@ struct DownloadsController: Sendable {
     /// The responses, streamed a page at a time as the client takes them: memory stays flat
     /// however many answer sets there are.
     private func responses(_ name: String, audit: AuditRecord) async throws -> Response {
-        let export = await ResponsesExport(session: try app.session(audit))
+        let export = await ResponsesExport(session: try web.app.session(audit))
         let body = ResponseBody { writer in
             if name == "responses.csv" {
                 try await export.officers { text in try await writer.write(ByteBuffer(string: text)) }

@@ -2,14 +2,13 @@ import Foundation
 import Hummingbird
 import S11App
 import S11Core
-import S11Store
 
 /// A board's challenge events: schedule one with its panel and organisations (from the round's
 /// page), moderate each organisation's ratings there (a band, or a score on the survey's own
 /// scale, with a reason), and draft, edit and send the panel's feedback letter. Only the
 /// organisations assigned to the event can be moderated through it.
 struct EventsController: Sendable {
-    let app: WebApp
+    let web: WebApp
     /// The round's page, which the scheduling form is on.
     let rounds: RoundsController
 
@@ -32,7 +31,7 @@ struct EventsController: Sendable {
     /// `audit-ID`, so the form is read by name).
     func schedule(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.formBody()
-        let roundID = try await context.round(in: app.store).id
+        let roundID = try await context.round(in: web.app).id
         guard let heldOn = CalendarDate(iso: form.text("heldOn") ?? "") else {
             return try await rounds.roundPage(request, context, notice: nil, errors: [
                 FieldError(field: "heldOn", message: "Write the day of the event as YYYY-MM-DD, for example 2027-04-20"),
@@ -40,9 +39,9 @@ struct EventsController: Sendable {
         }
         let audits = form.fields.keys.filter { $0.hasPrefix("audit-") }.compactMap { Int64($0.dropFirst(6)) }
         do {
-            let event = try await BoardRounds(store: app.store).scheduleEvent(roundID: roundID, title: form.text("title") ?? "", heldOn: heldOn,
-                                                                             panel: (form.text("panel") ?? "").components(separatedBy: ";"),
-                                                                             auditIDs: audits, by: context.account.email)
+            let event = try await web.app.rounds.scheduleEvent(roundID: roundID, title: form.text("title") ?? "", heldOn: heldOn,
+                                                               panel: (form.text("panel") ?? "").components(separatedBy: ";"),
+                                                               auditIDs: audits, by: context.account.email)
             return WebSecurity.redirect(to: "/admin/rounds/\(roundID)/events/\(event.id)")
         } catch {
             guard let refusal = WebApp.refusal(error) else { throw error }
@@ -56,10 +55,10 @@ struct EventsController: Sendable {
         let csrf = WebSecurity.csrfToken(for: request)
         var organisations: [ChallengeEventPage.Organisation] = []
         for auditID in event.auditIDs {
-            guard let audit = try await app.store.audit(id: auditID) else { continue }
-            organisations.append(ChallengeEventPage.Organisation(audit, card: try await app.session(audit).scorecard()))
+            guard let audit = try await web.app.audits.audit(id: auditID) else { continue }
+            organisations.append(ChallengeEventPage.Organisation(audit, card: try await web.app.session(audit).scorecard()))
         }
-        return try app.html(ChallengeEventPage(account: context.account, csrf: csrf.token, round: round, event: event, organisations: organisations),
+        return try web.html(ChallengeEventPage(account: context.account, csrf: csrf.token, round: round, event: event, organisations: organisations),
                             request: request, csrf: csrf)
     }
 
@@ -73,8 +72,8 @@ struct EventsController: Sendable {
         let form = try await request.decodeForm(as: RatingForm.self)
         let (round, event) = try await scope(context)
         let audit = try await audit(context, in: event)
-        switch try await ModerationForm(session: try await app.session(audit)).apply(form, by: "\(context.account.email) (\(event.title))",
-                                                                                      as: .board(round.board)) {
+        let session = try await web.app.session(audit)
+        switch try await ModerationForm(session: session).apply(form, by: "\(context.account.email) (\(event.title))", as: .board(round.board)) {
         case .saved(let field): return WebSecurity.redirect(to: "/admin/rounds/\(round.id)/events/\(event.id)/audits/\(audit.id)#\(field)")
         case .refused(let errors): return try await moderationPage(request, context, round: round, event: event, audit: audit, errors: errors)
         }
@@ -85,7 +84,7 @@ struct EventsController: Sendable {
         let (round, event) = try await scope(context)
         let audit = try await audit(context, in: event)
         return try letterPage(request, context, round: round, event: event, audit: audit,
-                              text: try await BoardRounds(store: app.store).letter(event: event, auditID: audit.id), notice: nil, errors: [])
+                              text: try await web.app.rounds.letter(event: event, auditID: audit.id), notice: nil, errors: [])
     }
 
     /// Sends the letter as edited to the organisation's lead (or writes it for the board's own mail system).
@@ -97,10 +96,11 @@ struct EventsController: Sendable {
             return try letterPage(request, context, round: round, event: event, audit: audit, text: "", notice: nil,
                                   errors: [FieldError(field: "letter", message: "Write the letter")])
         }
-        let outcome = try await BoardRounds(store: app.store).sendLetter(text, event: event, auditID: audit.id, from: app.mailFrom,
-                                                                         via: app.mailDelivery(subfolder: "event-\(event.id)"))
+        let settings = web.app.settings
+        let outcome = try await web.app.rounds.sendLetter(text, event: event, auditID: audit.id, from: settings.mailFrom,
+                                                          via: settings.mailDelivery(subfolder: "event-\(event.id)"))
         let notice = outcome.accepted
-            ? (app.delivery == nil ? "Written to the server's mail folder for the board's own mail system." : "Sent to \(audit.organisation)'s lead.")
+            ? (settings.delivery == nil ? "Written to the server's mail folder for the board's own mail system." : "Sent to \(audit.organisation)'s lead.")
             : "The mail program did not take it: \(outcome.detail)"
         return try letterPage(request, context, round: round, event: event, audit: audit, text: text, notice: notice, errors: [])
     }
@@ -109,22 +109,22 @@ struct EventsController: Sendable {
 
     /// The round and the event the path names; another round's event or an unknown one is 404.
     private func scope(_ context: SignedInRequestContext) async throws -> (BoardRound, ChallengeEvent) {
-        let round = try await context.round(in: app.store)
+        let round = try await context.round(in: web.app)
         guard let eventID = context.parameters.get("event").flatMap(Int64.init),
-              let event = try await app.store.challengeEvent(id: eventID), event.roundID == round.id else { throw HTTPError(.notFound) }
+              let event = try await web.app.rounds.event(id: eventID), event.roundID == round.id else { throw HTTPError(.notFound) }
         return (round, event)
     }
 
     /// The event's organisation the path names, which must be one it challenges.
     private func audit(_ context: SignedInRequestContext, in event: ChallengeEvent) async throws -> AuditRecord {
         guard let id = context.parameters.get("audit").flatMap(Int64.init), event.auditIDs.contains(id),
-              let audit = try await app.store.audit(id: id) else { throw HTTPError(.notFound) }
+              let audit = try await web.app.audits.audit(id: id) else { throw HTTPError(.notFound) }
         return audit
     }
 
     private func moderationPage(_ request: Request, _ context: SignedInRequestContext, round: BoardRound, event: ChallengeEvent, audit: AuditRecord,
                                 errors: [FieldError]) async throws -> Response {
-        try await app.moderationPage(request, context, session: try await app.session(audit),
+        try await web.moderationPage(request, context, session: try await web.app.session(audit),
                                      action: "/admin/rounds/\(round.id)/events/\(event.id)/audits/\(audit.id)/moderate", errors: errors)
     }
 
@@ -133,6 +133,6 @@ struct EventsController: Sendable {
         let csrf = WebSecurity.csrfToken(for: request)
         let page = LetterPage(account: context.account, csrf: csrf.token, round: round, event: event, audit: audit, letter: text, notice: notice,
                               errors: errors)
-        return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+        return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }

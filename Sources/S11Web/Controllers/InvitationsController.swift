@@ -3,14 +3,13 @@ import Hummingbird
 import S11App
 import S11Core
 import S11Reports
-import S11Store
 
 /// The coordinator's invitations and reminders: when returns are due and whom to ask, the message
 /// to read before it goes, and per officer when the last one went and whether the mail program
 /// accepted it, with a way to send again. Without a mail program the messages are written as
 /// `.eml` files for the council's own mail system.
 struct InvitationsController: Sendable {
-    let app: WebApp
+    let web: WebApp
 
     /// When returns are due, and whom officers ask for help.
     struct DueForm: Decodable {
@@ -31,13 +30,13 @@ struct InvitationsController: Sendable {
     }
 
     func invitations(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        try await invitationsPage(request, context, audit: try await context.audit(.running, in: app.store), notice: nil, errors: [])
+        try await invitationsPage(request, context, audit: try await context.audit(.running, in: web.app), notice: nil, errors: [])
     }
 
     /// Sets the deadline and contact the messages quote.
     func setDue(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: DueForm.self)
-        let audit = try await context.audit(.running, in: app.store)
+        let audit = try await context.audit(.running, in: web.app)
         var deadline: CalendarDate?
         if let text = form.deadline {
             guard let day = CalendarDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
@@ -47,60 +46,52 @@ struct InvitationsController: Sendable {
             }
             deadline = day
         }
-        try await app.store.setReturnsDue(auditID: audit.id, deadline: deadline, contact: form.contact)
+        try await web.app.session(audit).setReturnsDue(deadline: deadline, contact: form.contact)
         return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/invitations")
     }
 
     /// Sends (or writes) invitations or reminders: to everyone they are due, or to one officer again.
     func send(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: SendForm.self)
-        let audit = try await context.audit(.running, in: app.store)
+        let audit = try await context.audit(.running, in: web.app)
         let kind: InvitationMail.Kind = form.kind == "reminder" ? .reminder : .invitation
         let only = form.email.map { Set([$0]) }
-        let invitations = try await self.invitations(audit)
         let noun = kind == .invitation ? "invitation" : "reminder"
-        guard let delivery = app.delivery else {
-            let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
-            let folder = URL(fileURLWithPath: app.mailFolder).appendingPathComponent("\(noun)s-\(audit.year)-\(stamp)")
-            let files = try await invitations.write(kind, only: only, to: folder).filter { $0.hasSuffix(".eml") }
-            let notice = files.isEmpty ? "Nobody is due a\(kind == .invitation ? "n" : "") \(noun)."
+        let nobody = "Nobody is due a\(kind == .invitation ? "n" : "") \(noun)."
+        switch try await web.app.session(audit).invitations.deliver(kind, only: only) {
+        case .written(let folder, let files):
+            let notice = files.isEmpty ? nobody
                 : "No mail program is set up (s11 serve --sendmail), so \(files.count) \(noun)\(files.count == 1 ? " was" : "s were") written to \(folder.path) for your mail system to send."
             return try await invitationsPage(request, context, audit: audit, notice: notice, errors: [])
+        case .sent(let records) where records.isEmpty:
+            return try await invitationsPage(request, context, audit: audit, notice: nobody, errors: [])
+        case .sent(let records):
+            let failed = records.filter { !$0.accepted }
+            if !failed.isEmpty {
+                return try await invitationsPage(request, context, audit: audit, notice: nil, errors: failed.map { record in
+                    FieldError(field: WebApp.domID(record.officerEmail), message: "The \(noun) to \(record.officerEmail) was not sent: \(record.detail)")
+                })
+            }
+            return try await invitationsPage(request, context, audit: audit,
+                                             notice: "Sent \(records.count) \(noun)\(records.count == 1 ? "" : "s"); the mail program accepted every one.",
+                                             errors: [])
         }
-        let records = try await invitations.send(kind, only: only, via: delivery)
-        let failed = records.filter { !$0.accepted }
-        if records.isEmpty {
-            return try await invitationsPage(request, context, audit: audit, notice: "Nobody is due a\(kind == .invitation ? "n" : "") \(noun).", errors: [])
-        }
-        if !failed.isEmpty {
-            return try await invitationsPage(request, context, audit: audit, notice: nil, errors: failed.map { record in
-                FieldError(field: WebApp.domID(record.officerEmail), message: "The \(noun) to \(record.officerEmail) was not sent: \(record.detail)")
-            })
-        }
-        return try await invitationsPage(request, context, audit: audit,
-                                         notice: "Sent \(records.count) \(noun)\(records.count == 1 ? "" : "s"); the mail program accepted every one.",
-                                         errors: [])
     }
 
     // MARK: Pages
 
-    private func invitations(_ audit: AuditRecord) async throws -> Invitations {
-        await Invitations(session: try app.session(audit), baseURL: app.baseURL, from: app.mailFrom)
-    }
-
     private func invitationsPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, notice: String?,
                                  errors: [FieldError]) async throws -> Response {
-        let invitations = try await invitations(audit)
+        let session = try await web.app.session(audit)
+        let invitations = session.invitations
         let csrf = WebSecurity.csrfToken(for: request)
         let due = InvitationsPage.Due(invitations: try await invitations.recipients(.invitation).count,
                                       reminders: try await invitations.recipients(.reminder).count,
                                       invitationPreview: try await invitations.preview(.invitation),
                                       reminderPreview: try await invitations.preview(.reminder))
-        let page = InvitationsPage(account: context.account, csrf: csrf.token, audit: audit,
-                                   statuses: try await app.store.officerStatuses(auditID: audit.id),
-                                   lastMessages: try await app.store.lastMailRecords(auditID: audit.id),
-                                   returnsDue: try await app.store.returnsDue(auditID: audit.id), due: due, sends: app.delivery != nil,
-                                   mailFolder: app.mailFolder, notice: notice, errors: errors)
-        return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+        let page = InvitationsPage(account: context.account, csrf: csrf.token, audit: audit, statuses: try await session.officerStatuses(),
+                                   lastMessages: try await session.lastMessages(), returnsDue: try await session.returnsDue(), due: due,
+                                   sends: session.settings.delivery != nil, mailFolder: session.settings.mailFolder, notice: notice, errors: errors)
+        return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }

@@ -2,13 +2,12 @@ import Foundation
 import Hummingbird
 import S11App
 import S11Core
-import S11Store
 
 /// The audit's officers: upload the CSV list (the same all-or-nothing checks as
 /// `s11 officers import`, each problem with its row), or add, change and remove one officer in a
 /// form. Every change goes through the application's `OfficerRoster`.
 struct OfficersController: Sendable {
-    let app: WebApp
+    let web: WebApp
 
     /// An officer's fields, as the add and change forms send them (blank meaning not given).
     struct OfficerForm: Decodable {
@@ -36,20 +35,20 @@ struct OfficersController: Sendable {
     }
 
     func officers(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        try await officersPage(request, context, audit: try await context.audit(.running, in: app.store))
+        try await officersPage(request, context, audit: try await context.audit(.running, in: web.app))
     }
 
     /// Imports an uploaded CSV list of officers, all rows or none.
     func upload(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try context.uploadedForm()
-        let audit = try await context.audit(.running, in: app.store)
+        let audit = try await context.audit(.running, in: web.app)
         guard let file = form.files["file"], !file.bytes.isEmpty else {
             return try await officersPage(request, context, audit: audit, errors: [FieldError(field: "file", message: "Choose the CSV file of officers")])
         }
         let name = file.name.isEmpty ? "officers.csv" : file.name
         do {
             let text = try CSVText.utf8(Data(file.bytes), file: name)
-            let result = try await app.session(audit).officers.importCSV(text, file: name)
+            let result = try await web.app.session(audit).officers.importCSV(text, file: name)
             return try await officersPage(request, context, audit: audit,
                                           notice: "Imported \(name): \(result.added) officer(s) added, \(result.updated) updated.")
         } catch let error as DiagnosticsError {
@@ -63,8 +62,9 @@ struct OfficersController: Sendable {
 
     func add(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: OfficerForm.self)
-        let audit = try await context.audit(.running, in: app.store)
-        let problems = try await app.session(audit).officers.add(name: form.name, email: form.email, role: form.role, serviceArea: form.serviceArea)
+        let audit = try await context.audit(.running, in: web.app)
+        let officers = try await web.app.session(audit).officers
+        let problems = try await officers.add(name: form.name, email: form.email, role: form.role, serviceArea: form.serviceArea)
         guard problems.isEmpty else {
             return try await officersPage(request, context, audit: audit,
                                           errors: problems.map { FieldError(field: "add-\($0.field)", message: $0.message.capitalisedFirst) },
@@ -75,7 +75,7 @@ struct OfficersController: Sendable {
 
     /// The form that changes one officer's name, role or service area.
     func changeForm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let audit = try await context.audit(.running, in: app.store)
+        let audit = try await context.audit(.running, in: web.app)
         guard let officer = try await officer(request.uri.queryParameters["email"].map(String.init), audit) else { throw HTTPError(.notFound) }
         return try await changePage(request, context, audit: audit, officer: officer,
                                     typed: OfficerFields(name: officer.name, email: officer.email, serviceArea: officer.serviceArea),
@@ -84,9 +84,10 @@ struct OfficersController: Sendable {
 
     func change(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: OfficerForm.self)
-        let audit = try await context.audit(.running, in: app.store)
+        let audit = try await context.audit(.running, in: web.app)
         guard let officer = try await officer(form.email, audit) else { throw HTTPError(.notFound) }
-        let problems = try await app.session(audit).officers.edit(email: officer.email, name: form.name, role: form.role, serviceArea: form.serviceArea)
+        let officers = try await web.app.session(audit).officers
+        let problems = try await officers.edit(email: officer.email, name: form.name, role: form.role, serviceArea: form.serviceArea)
         guard problems.isEmpty else {
             return try await changePage(request, context, audit: audit, officer: officer, typed: form.typed, typedRole: form.role,
                                         errors: problems.map { FieldError(field: $0.field, message: $0.message.capitalisedFirst) })
@@ -96,36 +97,36 @@ struct OfficersController: Sendable {
 
     /// "Check before you remove": what goes with the officer.
     func removeForm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let audit = try await context.audit(.running, in: app.store)
+        let audit = try await context.audit(.running, in: web.app)
         let email = request.uri.queryParameters["email"].map(String.init)?.lowercased()
-        guard let status = try await app.store.officerStatuses(auditID: audit.id).first(where: { $0.officer.email.lowercased() == email }) else {
+        guard let status = try await web.app.session(audit).officerStatuses().first(where: { $0.officer.email.lowercased() == email }) else {
             throw HTTPError(.notFound)
         }
         let csrf = WebSecurity.csrfToken(for: request)
-        return try app.html(OfficerRemovePage(account: context.account, csrf: csrf.token, audit: audit, status: status), request: request, csrf: csrf)
+        return try web.html(OfficerRemovePage(account: context.account, csrf: csrf.token, audit: audit, status: status), request: request, csrf: csrf)
     }
 
     func remove(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: OfficerEmailForm.self)
-        let audit = try await context.audit(.running, in: app.store)
+        let audit = try await context.audit(.running, in: web.app)
         guard let officer = try await officer(form.email, audit) else { throw HTTPError(.notFound) }
-        try await app.session(audit).officers.remove(email: officer.email)
+        try await web.app.session(audit).officers.remove(email: officer.email)
         return try await officersPage(request, context, audit: audit, notice: "Removed \(officer.name) from the audit, with their answers and link.")
     }
 
     // MARK: Pages
 
     private func officer(_ email: String?, _ audit: AuditRecord) async throws -> Officer? {
-        guard let email = email?.lowercased() else { return nil }
-        return try await app.store.officers(auditID: audit.id).first { $0.email.lowercased() == email }
+        guard let email else { return nil }
+        return try await web.app.session(audit).officer(email: email)
     }
 
     private func changePage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, officer: Officer, typed: OfficerFields,
                             typedRole: String?, errors: [FieldError]) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
-        let page = OfficerChangePage(account: context.account, csrf: csrf.token, audit: audit, content: try await app.content(of: audit),
+        let page = OfficerChangePage(account: context.account, csrf: csrf.token, audit: audit, content: try await web.app.session(audit).content,
                                      officer: officer, typed: typed, typedRole: typedRole, errors: errors)
-        return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+        return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 
     private func officersPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, notice: String? = nil,
@@ -133,9 +134,10 @@ struct OfficersController: Sendable {
                               typed: OfficerFields = OfficerFields(name: "", email: "", serviceArea: ""), typedRole: String? = nil,
                               fileName: String? = nil) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
-        let page = OfficersPage(account: context.account, csrf: csrf.token, audit: audit, content: try await app.content(of: audit),
-                                statuses: try await app.store.officerStatuses(auditID: audit.id), typed: typed,
+        let session = try await web.app.session(audit)
+        let page = OfficersPage(account: context.account, csrf: csrf.token, audit: audit, content: session.content,
+                                statuses: try await session.officerStatuses(), typed: typed,
                                 typedRole: typedRole, notice: notice, errors: errors, problems: problems, fileName: fileName)
-        return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+        return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }

@@ -2,14 +2,13 @@ import Foundation
 import Hummingbird
 import S11App
 import S11Core
-import S11Store
 
 /// Peer challenge. The board pairs organisations from the round's page, ends a pairing, and
 /// accepts or changes each rating a peer proposed. The peer (the reviewer's coordinator) sees the
 /// assigned return read-only and proposes ratings with reasons, only while the pairing lasts: any
 /// other pairing, an ended one, or another organisation's is 404.
 struct PeersController: Sendable {
-    let app: WebApp
+    let web: WebApp
     /// The round's page, which the pairing form is on.
     let rounds: RoundsController
 
@@ -25,7 +24,7 @@ struct PeersController: Sendable {
         var scope: String?
     }
 
-    private var peers: PeerChallenge { PeerChallenge(store: app.store) }
+    private var peers: PeerChallenge { web.app.peers }
 
     /// The board's routes under `/admin/rounds` (`board`), the reviewer's under `/admin` (`signedIn`).
     func addRoutes(board: RouterGroup<SignedInRequestContext>, signedIn: RouterGroup<SignedInRequestContext>) {
@@ -42,7 +41,7 @@ struct PeersController: Sendable {
     /// Pairs two organisations from the round's page.
     func pair(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: PairForm.self)
-        let roundID = try await context.round(in: app.store).id
+        let roundID = try await context.round(in: web.app).id
         guard let reviewer = form.reviewer.flatMap(Int64.init), let reviewee = form.reviewee.flatMap(Int64.init) else {
             return try await rounds.roundPage(request, context, notice: nil, errors: [
                 FieldError(field: "reviewer", message: "Choose the organisation that reviews and the one it reviews"),
@@ -121,9 +120,9 @@ struct PeersController: Sendable {
 
     /// The round the path names and the pairing in it; anything else is 404.
     private func boardScope(_ context: SignedInRequestContext) async throws -> (BoardRound, PeerPairing) {
-        let round = try await context.round(in: app.store)
-        guard let id = context.parameters.get("pairing").flatMap(Int64.init), let pairing = try await app.store.peerPairing(id: id),
-              pairing.roundID == round.id else { throw HTTPError(.notFound) }
+        let round = try await context.round(in: web.app)
+        guard let id = context.parameters.get("pairing").flatMap(Int64.init),
+              let pairing = try await peers.pairing(id: id, roundID: round.id) else { throw HTTPError(.notFound) }
         return (round, pairing)
     }
 
@@ -139,17 +138,17 @@ struct PeersController: Sendable {
         let csrf = WebSecurity.csrfToken(for: request)
         let session = try await peers.reviewee(pairing)
         let page = PeerProposalsPage(account: context.account, csrf: csrf.token, round: round, pairing: pairing, card: try await session.scorecard(),
-                                     moderating: Moderating(session: session), proposals: try await app.store.peerProposals(pairingID: pairing.id),
+                                     moderating: Moderating(session: session), proposals: try await peers.proposals(pairing),
                                      notice: notice, errors: errors)
-        return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+        return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 
     private func reviewPage(_ request: Request, _ context: SignedInRequestContext, pairing: PeerPairing, errors: [FieldError]) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
         let session = try await peers.reviewee(pairing)
         let page = PeerReviewPage(account: context.account, csrf: csrf.token, pairing: pairing, audit: session.audit, card: try await session.scorecard(),
-                                  moderating: Moderating(session: session), proposals: try await app.store.peerProposals(pairingID: pairing.id),
+                                  moderating: Moderating(session: session), proposals: try await peers.proposals(pairing),
                                   errors: errors)
-        return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+        return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }

@@ -3,14 +3,13 @@ import Hummingbird
 import S11App
 import S11Core
 import S11Reports
-import S11Store
 
 /// The coordinator's plan: drafting it from the audit's gaps, each action's status and progress
 /// through the year, changing an action's wording, merging or removing it, signing off a version,
 /// and the printable plan and board XML (which board users see too). Every change goes through the
 /// application's `PlanEditing`, as the command line's do.
 struct PlanController: Sendable {
-    let app: WebApp
+    let web: WebApp
 
     /// An action's status, progress or new due date from the plan page, for the whole action or
     /// (`for`) one of its leads.
@@ -53,15 +52,15 @@ struct PlanController: Sendable {
     /// The drafted plan, each action with a form to record its status, progress or new due date;
     /// before drafting, the button that drafts it.
     func plan(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        try await planPage(request, context, audit: try await context.audit(.running, in: app.store), errors: [], notice: nil)
+        try await planPage(request, context, audit: try await context.audit(.running, in: web.app), errors: [], notice: nil)
     }
 
     /// Drafts the plan from the audit's gaps, carrying last year's unfinished actions forward.
     func draft(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let audit = try await context.audit(.running, in: app.store)
+        let audit = try await context.audit(.running, in: web.app)
         guard try await editing(audit).plan() == nil else { return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan") }
-        let session = try await app.session(audit)
-        let last = try await app.store.plan(organisation: audit.organisation, year: audit.year - 1)
+        let session = try await web.app.session(audit)
+        let last = try await session.lastYearsPlan()
         let options = PlanDrafter.Options(start: PlanDrafter.Options.defaultStart(auditYear: audit.year), today: WebApp.today(),
                                           owner: nil, author: context.account.email, previous: last)
         _ = try await session.draftPlan(options: options, replace: false)
@@ -69,13 +68,13 @@ struct PlanController: Sendable {
     }
 
     func planPrint(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let audit = try await context.audit(.summary, in: app.store)
+        let audit = try await context.audit(.summary, in: web.app)
         guard let plan = try await editing(audit).plan() else { throw HTTPError(.notFound) }
         return WebSecurity.html(PlanHTMLReport().write(plan), request: request)
     }
 
     func planXML(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let audit = try await context.audit(.summary, in: app.store)
+        let audit = try await context.audit(.summary, in: web.app)
         guard let plan = try await editing(audit).plan() else { throw HTTPError(.notFound) }
         return Download.response(try PlanFormat.xml.write(plan), fileName: PlanFormat.xml.fileName(plan), contentType: PlanFormat.xml.contentType)
     }
@@ -84,7 +83,7 @@ struct PlanController: Sendable {
     /// status and progress.
     func updatePlan(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: UpdateForm.self)
-        let audit = try await context.audit(.running, in: app.store)
+        let audit = try await context.audit(.running, in: web.app)
         let actionID = form.action ?? ""
         let field = WebApp.domID(actionID)
         var status: ActionStatus?
@@ -117,13 +116,13 @@ struct PlanController: Sendable {
 
     /// The form that changes every field of one action, with what changed before.
     func actionForm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        try await actionPage(request, context, audit: try await context.audit(.running, in: app.store), typed: nil, errors: [])
+        try await actionPage(request, context, audit: try await context.audit(.running, in: web.app), typed: nil, errors: [])
     }
 
     /// Saves an action's new wording, lead and dates; only the fields that changed are recorded.
     func saveAction(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let typed = try await request.decodeForm(as: ActionFields.self)
-        let audit = try await context.audit(.running, in: app.store)
+        let audit = try await context.audit(.running, in: web.app)
         guard let plan = try await editing(audit).plan(), let action = plan.actions.first(where: { $0.id == context.parameters.get("action") }) else {
             throw HTTPError(.notFound)
         }
@@ -145,7 +144,7 @@ struct PlanController: Sendable {
 
     /// Takes an action out of the plan; its wording stays in the objective's history.
     func removeAction(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let audit = try await context.audit(.running, in: app.store)
+        let audit = try await context.audit(.running, in: web.app)
         let actionID = context.parameters.get("action") ?? ""
         do {
             _ = try await editing(audit).removeAction(actionID, by: context.account.email)
@@ -158,7 +157,7 @@ struct PlanController: Sendable {
     /// Folds an action into another one of the plan's, which then names both leads.
     func mergeAction(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: MergeForm.self)
-        let audit = try await context.audit(.running, in: app.store)
+        let audit = try await context.audit(.running, in: web.app)
         let actionID = context.parameters.get("action") ?? ""
         guard let target = form.into else {
             return try await actionPage(request, context, audit: audit, typed: nil,
@@ -175,7 +174,7 @@ struct PlanController: Sendable {
     /// Signs off a new version: minor, or major when the plan is agreed, with a note.
     func signOff(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: SignOffForm.self)
-        let audit = try await context.audit(.running, in: app.store)
+        let audit = try await context.audit(.running, in: web.app)
         guard let note = form.note else {
             return try await planPage(request, context, audit: audit, errors: [
                 FieldError(field: "note", message: "Say why the version changes, for example \"Signed off by cabinet\""),
@@ -189,7 +188,7 @@ struct PlanController: Sendable {
     // MARK: Pages
 
     private func editing(_ audit: AuditRecord) -> PlanEditing {
-        app.planEditing(audit)
+        web.planEditing(audit)
     }
 
     private func actionPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, typed: ActionFields?,
@@ -201,18 +200,18 @@ struct PlanController: Sendable {
         let csrf = WebSecurity.csrfToken(for: request)
         let page = PlanActionPage(account: context.account, csrf: csrf.token, audit: audit, plan: plan, standard: standard, objective: objective,
                                   action: action, typed: typed, errors: errors)
-        return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+        return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 
     private func planPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, errors: [FieldError],
                           notice: String?) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
         guard let plan = try await editing(audit).plan() else {
-            let submitted = try await app.store.officerStatuses(auditID: audit.id).filter { $0.status == .submitted }.count
-            return try app.html(PlanDraftPage(account: context.account, csrf: csrf.token, audit: audit, submitted: submitted), request: request,
+            let submitted = try await web.app.session(audit).officerStatuses().filter { $0.status == .submitted }.count
+            return try web.html(PlanDraftPage(account: context.account, csrf: csrf.token, audit: audit, submitted: submitted), request: request,
                                 csrf: csrf)
         }
         let page = PlanPage(account: context.account, csrf: csrf.token, audit: audit, plan: plan, today: WebApp.today(), notice: notice, errors: errors)
-        return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+        return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }

@@ -2,13 +2,12 @@ import Foundation
 import Hummingbird
 import S11App
 import S11Core
-import S11Store
 
 /// One organisation's return to its own board, read by this board through the round's crosswalk:
 /// every requirement of this board's catalogue with what answers it and what nothing answers; the
 /// board's own moderation of it, in its catalogue's terms; and the board's own plan for it.
 struct ReadingsController: Sendable {
-    let app: WebApp
+    let web: WebApp
     /// Where the round stands, which names the organisations it reads.
     let rounds: RoundsController
 
@@ -29,8 +28,8 @@ struct ReadingsController: Sendable {
         let form = try await request.decodeForm(as: RatingForm.self)
         let progress = try await rounds.progress(context)
         let auditID = try member(context, in: progress).auditID
-        let boardRounds = BoardRounds(store: app.store)
-        let session = try await boardRounds.readingSession(progress, auditID: auditID, content: { [app] in try await app.content(of: $0) })
+        let boardRounds = web.app.rounds
+        let session = try await boardRounds.readingSession(progress, auditID: auditID)
         switch try await ModerationForm(session: session).apply(form, record: { scope, rag, option, reason in
             try await boardRounds.moderateReading(session, roundID: progress.round.id, scope: scope, rag: rag, option: option, reason: reason,
                                                   by: context.account.email)
@@ -45,8 +44,7 @@ struct ReadingsController: Sendable {
         let progress = try await rounds.progress(context)
         let auditID = try member(context, in: progress).auditID
         do {
-            try await BoardRounds(store: app.store).draftReadingPlan(progress, auditID: auditID, author: context.account.email,
-                                                                     content: { [app] in try await app.content(of: $0) })
+            try await web.app.rounds.draftReadingPlan(progress, auditID: auditID, author: context.account.email)
         } catch {
             guard let refusal = WebApp.refusal(error) else { throw error }
             return try await readingPage(request, context, errors: [FieldError(field: "draft", message: refusal)])
@@ -59,7 +57,7 @@ struct ReadingsController: Sendable {
         let progress = try await rounds.progress(context)
         let auditID = try member(context, in: progress).auditID
         guard let format = context.parameters.get("format").flatMap(PlanFormat.init(rawValue:)), [.docx, .html, .xml].contains(format),
-              let plan = try await app.store.readingPlan(roundID: progress.round.id, auditID: auditID) else { throw HTTPError(.notFound) }
+              let plan = try await web.app.rounds.readingPlan(roundID: progress.round.id, auditID: auditID) else { throw HTTPError(.notFound) }
         return Download.response(Array(try format.write(plan)), fileName: "board-\(progress.round.id)-" + format.fileName(plan),
                                  contentType: format.contentType)
     }
@@ -76,12 +74,12 @@ struct ReadingsController: Sendable {
         let progress = try await rounds.progress(context)
         let member = try member(context, in: progress)
         let csrf = WebSecurity.csrfToken(for: request)
-        let boardRounds = BoardRounds(store: app.store)
-        let (crosswalk, reading) = try await boardRounds.reading(progress, auditID: member.auditID, content: { [app] in try await app.content(of: $0) })
-        let session = try await boardRounds.readingSession(progress, auditID: member.auditID, content: { [app] in try await app.content(of: $0) })
+        let boardRounds = web.app.rounds
+        let (crosswalk, reading) = try await boardRounds.reading(progress, auditID: member.auditID)
+        let session = try await boardRounds.readingSession(progress, auditID: member.auditID)
         let page = ReadingPage(account: context.account, csrf: csrf.token, round: progress.round, member: member, crosswalk: crosswalk, reading: reading,
                                moderating: Moderating(session: session),
-                               plan: try await app.store.readingPlan(roundID: progress.round.id, auditID: member.auditID), errors: errors)
-        return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+                               plan: try await web.app.rounds.readingPlan(roundID: progress.round.id, auditID: member.auditID), errors: errors)
+        return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }

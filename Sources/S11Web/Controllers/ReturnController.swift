@@ -3,28 +3,15 @@ import Hummingbird
 import S11App
 import S11Core
 import S11Reports
-import S11Store
 
 /// An officer's return in the browser, at the officer's unique link: one standard per page, each
 /// page saved the moment it is sent, "Save and come back later", "Check your answers", then
 /// Submit. The link resumes where the officer left off; a submitted return is read-only.
 struct ReturnController: Sendable {
-    let app: WebApp
+    let web: WebApp
 
     /// Everything a page needs about the officer behind a link.
-    struct Officer {
-        var token: String
-        var audit: AuditRecord
-        var content: AuditContent
-        var officer: S11Core.Officer
-        var sections: [Section]
-        var status: ReturnStatus
-        var submittedAt: String?
-        var answers: [String: Answer]
-
-        /// The use case every change to this return goes through.
-        func taking(_ store: AuditStore) -> ReturnTaking { ReturnTaking(store: store, audit: audit, content: content) }
-    }
+    typealias Officer = OfficerLinks.AtLink
 
     /// The routes under `/r`.
     func addRoutes(to group: RouterGroup<WebRequestContext>) {
@@ -58,7 +45,7 @@ struct ReturnController: Sendable {
         let form = try await request.formBody()
         guard let officer = try await load(context) else { return await unknownLink(request, context) }
         guard officer.status != .submitted else {
-            return app.message(request, title: "Your return has been submitted",
+            return web.message(request, title: "Your return has been submitted",
                                paragraphs: ["It cannot be changed now. Ask the audit coordinator to reopen it if something needs correcting."],
                                status: .conflict, link: ("/r/\(officer.token)/check", "See your submitted return"))
         }
@@ -75,7 +62,7 @@ struct ReturnController: Sendable {
         // keep what was typed on the page, save nothing over the newer answers, and say what they are.
         let shownWith = form["version"]
         let conflict = shownWith != nil && shownWith != AnswerSetVersion.of(officer.answers, questionIDs: section.questions.map(\.id))
-        let taking = officer.taking(app.store)
+        let taking = officer.taking
         for question in section.questions {
             let option = form.text("option.\(question.id)")
             let answer = Answer(questionID: question.id, choice: Answer.choice(from: option),
@@ -109,7 +96,7 @@ struct ReturnController: Sendable {
         }
         try await taking.savePage(typed, officer: officer.officer)
         if !finishing {
-            return app.message(request, title: "Your answers have been saved", paragraphs: [
+            return web.message(request, title: "Your answers have been saved", paragraphs: [
                 "You can close this page. Use the link in your invitation to come back; it opens where you left off, in any browser.",
             ] + (problems.isEmpty ? [] : ["Some answers on this page still need attention; they are marked when you come back."]),
                 panel: true, link: ("/r/\(officer.token)", "Carry on now"))
@@ -130,7 +117,7 @@ struct ReturnController: Sendable {
     func submit(_ request: Request, context: WebRequestContext) async throws -> Response {
         guard let officer = try await load(context) else { return await unknownLink(request, context) }
         if officer.status == .submitted { return WebSecurity.redirect(to: "/r/\(officer.token)/done") }
-        let shortfalls = try await officer.taking(app.store).submit(officer: officer.officer)
+        let shortfalls = try await officer.taking.submit(officer: officer.officer)
         if shortfalls.isEmpty { return WebSecurity.redirect(to: "/r/\(officer.token)/done") }
         let errors = shortfalls.map { question, shortfall -> FieldError in
             let message = switch shortfall {
@@ -147,7 +134,7 @@ struct ReturnController: Sendable {
     func done(_ request: Request, context: WebRequestContext) async throws -> Response {
         guard let officer = try await load(context) else { return await unknownLink(request, context) }
         guard officer.status == .submitted else { return WebSecurity.redirect(to: "/r/\(officer.token)/check") }
-        return app.message(request, title: "Return submitted", paragraphs: [
+        return web.message(request, title: "Return submitted", paragraphs: [
             "Thank you, \(officer.officer.name). Your return for \(officer.audit.organisation) \(officer.audit.year) has been submitted.",
             "The audit coordinator will use it for the organisation's scores and next year's action plan.",
         ], panel: true, link: ("/r/\(officer.token)/check", "See what you submitted"))
@@ -156,17 +143,12 @@ struct ReturnController: Sendable {
     // MARK: The officer behind the link
 
     private func load(_ context: WebRequestContext) async throws -> Officer? {
-        guard let token = context.parameters.get("token"), let found = try await app.store.officer(forToken: token) else { return nil }
-        let (audit, content) = try await app.content(auditID: found.auditID)
-        let stored = try await app.store.officerReturn(officerEmail: found.officer.email, auditID: audit.id)
-        return Officer(token: token, audit: audit, content: content, officer: found.officer,
-                       sections: content.selfAssessment.sections(forRole: found.officer.role).filter { !$0.questions.isEmpty },
-                       status: stored.status, submittedAt: stored.submittedAt,
-                       answers: Dictionary(stored.answers.map { ($0.questionID, $0) }, uniquingKeysWith: { a, _ in a }))
+        guard let token = context.parameters.get("token") else { return nil }
+        return try await web.app.officerLinks.open(token: token)
     }
 
     private func unknownLink(_ request: Request, _ context: WebRequestContext) async -> Response {
-        await app.unknownLink(request, context, title: "This link does not work", paragraphs: [
+        await web.unknownLink(request, context, title: "This link does not work", paragraphs: [
             "The link may have been mistyped, or replaced by a newer invitation.",
             "Ask your organisation's safeguarding audit coordinator for your current link.",
         ])
@@ -212,11 +194,11 @@ struct ReturnController: Sendable {
             let chosenValues = Dictionary(section.questions.map { ($0.id, ReturnSectionPage.chosen(answers[$0.id], in: officer.content.scale($0.scaleID))) },
                                           uniquingKeysWith: { a, _ in a })
             let key = "\(officer.audit.id) \(officer.officer.role) \(position)"
-            html = try app.sectionForms.page(key, render: {
+            html = try web.sectionForms.page(key, render: {
                 let marks = SectionMarks()
                 let page = ReturnSectionPage(audit: officer.audit, content: officer.content, sections: officer.sections, position: position,
                                              token: "", answers: [:], problems: [], csrf: "", version: "", marks: marks)
-                return (try app.render(page), marks.slots)
+                return (try web.render(page), marks.slots)
             }, fill: { slot, region in
                 switch slot {
                 case .token: HTMLText.escape(officer.token)
@@ -228,7 +210,7 @@ struct ReturnController: Sendable {
                 }
             })
         } else {
-            html = try app.render(ReturnSectionPage(audit: officer.audit, content: officer.content, sections: officer.sections, position: position,
+            html = try web.render(ReturnSectionPage(audit: officer.audit, content: officer.content, sections: officer.sections, position: position,
                                                     token: officer.token, answers: answers, problems: problems, csrf: csrf.token, version: version,
                                                     marks: nil))
         }
@@ -240,6 +222,13 @@ struct ReturnController: Sendable {
         let page = ReturnCheckPage(audit: officer.audit, content: officer.content, officer: officer.officer, token: officer.token,
                                    sections: officer.sections, answers: officer.answers, submittedAt: officer.submittedAt,
                                    submitted: officer.status == .submitted, csrf: csrf.token, errors: errors)
-        return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+        return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
+}
+
+private extension OfficerLinks.AtLink {
+    /// The audit the return belongs to.
+    var audit: AuditRecord { session.audit }
+    /// The content the audit was opened with.
+    var content: AuditContent { session.content }
 }

@@ -3,15 +3,13 @@ import Hummingbird
 import S11App
 import S11Core
 import S11Reports
-import S11Store
-import S11XML
 
 /// The board's rounds, for board users only (`BoardOnly`): open the year's round for the member
 /// organisations (the CSV list, all rows or none), see where every organisation stands by stage
 /// and sector, give a submitted self-assessment back, and download the round (CSV, XML) and the
 /// board report. Everything goes through the application's `BoardRounds`, as `s11 round` does.
 struct RoundsController: Sendable {
-    let app: WebApp
+    let web: WebApp
 
     /// The organisation whose self-assessment goes back, and why.
     struct GiveBackForm: Decodable {
@@ -49,13 +47,13 @@ struct RoundsController: Sendable {
         if deadline == nil { errors.append(FieldError(field: "deadline", message: "Write the deadline as YYYY-MM-DD, for example 2027-03-31")) }
         let file = form.files["file"].flatMap { $0.bytes.isEmpty ? nil : $0 }
         if file == nil { errors.append(FieldError(field: "file", message: "Choose the CSV file of member organisations")) }
-        guard let root = app.contentRoot else {
+        guard let root = web.app.settings.contentRoot else {
             errors.append(FieldError(field: "board", message: "This server was started without Standards/ and Surveys/ (s11 serve --content DIR)"))
             return try await roundsPage(request, context, typed: typed, errors: errors, problems: [])
         }
         guard errors.isEmpty, let year, let deadline, let file else { return try await roundsPage(request, context, typed: typed, errors: errors, problems: []) }
         let name = file.name.isEmpty ? "members.csv" : file.name
-        let rounds = BoardRounds(store: app.store)
+        let rounds = web.app.rounds
         let opened: BoardRounds.Opened
         do {
             opened = try await rounds.open(board: typed.board, year: year, deadline: deadline, root: root, surveyID: form.text("survey"),
@@ -75,7 +73,9 @@ struct RoundsController: Sendable {
                                         problems: [])
         }
         // The leads' links go to them by mail, or into the server's mail folder; a board user never sees them.
-        _ = await rounds.sendInvitations(opened, baseURL: app.baseURL, from: app.mailFrom, via: app.mailDelivery(subfolder: "round-\(opened.round.id)"))
+        let settings = web.app.settings
+        _ = await rounds.sendInvitations(opened, baseURL: settings.baseURL, from: settings.mailFrom,
+                                         via: settings.mailDelivery(subfolder: "round-\(opened.round.id)"))
         return WebSecurity.redirect(to: "/admin/rounds/\(opened.round.id)")
     }
 
@@ -91,8 +91,7 @@ struct RoundsController: Sendable {
         guard let auditID = form.audit.flatMap(Int64.init), let member = progress.members.first(where: { $0.row.auditID == auditID })
         else { throw HTTPError(.notFound) }
         do {
-            try await BoardRounds(store: app.store).giveBack(auditID: auditID, roundID: progress.round.id, by: context.account.email,
-                                                             reason: form.reason ?? "")
+            try await web.app.rounds.giveBack(auditID: auditID, roundID: progress.round.id, by: context.account.email, reason: form.reason ?? "")
         } catch {
             guard let refusal = WebApp.refusal(error) else { throw error }
             return try await roundPage(request, context, notice: nil, errors: [FieldError(field: "reason-\(auditID)", message: refusal)])
@@ -104,8 +103,8 @@ struct RoundsController: Sendable {
     /// Every organisation that submitted, by requirement (self, moderated, band), as CSV.
     func csv(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let progress = try await progress(context)
-        let rounds = BoardRounds(store: app.store)
-        guard let picture = try await rounds.picture(progress, content: { [app] in try await app.content(of: $0) }) else { throw HTTPError(.notFound) }
+        let rounds = web.app.rounds
+        guard let picture = try await rounds.picture(progress) else { throw HTTPError(.notFound) }
         return Download.response(Array(rounds.csv(picture).utf8), fileName: "round-\(progress.round.year)-\(progress.round.id).csv",
                                  contentType: "text/csv; charset=utf-8")
     }
@@ -113,14 +112,14 @@ struct RoundsController: Sendable {
     /// The whole round as XML (round.xsd), validated as it is written.
     func xml(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let progress = try await progress(context)
-        return Download.response(try await BoardRounds(store: app.store).xml(progress), fileName: "round-\(progress.round.year)-\(progress.round.id).xml",
+        return Download.response(try await web.app.rounds.xml(progress), fileName: "round-\(progress.round.year)-\(progress.round.id).xml",
                                  contentType: "application/xml")
     }
 
     /// The board report for the board meeting, as a page to print or a Word document.
     func report(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let progress = try await progress(context)
-        let report = try await BoardRounds(store: app.store).report(progress, content: { [app] in try await app.content(of: $0) })
+        let report = try await web.app.rounds.report(progress)
         let name = "board-report-\(progress.round.year)-\(progress.round.id)"
         if request.uri.path.hasSuffix(".docx") {
             return Download.response(Array(try BoardReportWord().write(report)), fileName: "\(name).docx",
@@ -133,8 +132,8 @@ struct RoundsController: Sendable {
 
     /// Where the round the path names stands today.
     func progress(_ context: SignedInRequestContext) async throws -> RoundProgress {
-        let round = try await context.round(in: app.store)
-        return try await BoardRounds(store: app.store).progress(roundID: round.id, today: WebApp.today())
+        let round = try await context.round(in: web.app)
+        return try await web.app.rounds.progress(roundID: round.id, today: WebApp.today())
     }
 
     /// The round's page, with what a form on it did or what was wrong.
@@ -143,21 +142,21 @@ struct RoundsController: Sendable {
         let csrf = WebSecurity.csrfToken(for: request)
         let query = request.uri.queryParameters
         let sector = query.get("sector").flatMap { $0.isEmpty ? nil : $0 }
-        let picture = try await BoardRounds(store: app.store).picture(progress, sector: sector, content: { [app] in try await app.content(of: $0) })
+        let picture = try await web.app.rounds.picture(progress, sector: sector)
         let page = RoundPage(account: context.account, csrf: csrf.token, progress: progress, picture: picture, sector: sector,
                              paging: RoundPage.Paging(heatmap: query.get("page").flatMap { Int($0) }, list: query.get("list").flatMap { Int($0) }),
-                             events: try await app.store.challengeEvents(roundID: progress.round.id),
-                             pairings: try await app.store.peerPairings(roundID: progress.round.id), notice: notice, errors: errors)
-        return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+                             events: try await web.app.rounds.events(roundID: progress.round.id),
+                             pairings: try await web.app.rounds.pairings(roundID: progress.round.id), notice: notice, errors: errors)
+        return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 
     private func roundsPage(_ request: Request, _ context: SignedInRequestContext, typed: RoundsPage.Typed, errors: [FieldError],
                             problems: [ProblemRow]) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
-        let rounds = try await app.store.rounds().filter { context.account.sees(board: $0.board) }
+        let rounds = try await web.app.rounds.visible(to: context.account)
         // Where Surveys/ holds several self-assessments (one per board's catalogue), the board chooses its own.
-        let surveys = app.contentRoot.map { ContentLoader(root: $0).load().library.surveys.filter { $0.kind == .selfAssessment } } ?? []
+        let surveys = web.app.audits.surveysOnOffer()
         let page = RoundsPage(account: context.account, csrf: csrf.token, rounds: rounds, surveys: surveys, typed: typed, errors: errors, problems: problems)
-        return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+        return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }

@@ -2,12 +2,11 @@ import Hummingbird
 import S11App
 import S11Core
 import S11Reports
-import S11Store
 
 /// The audit's scorecard (for board users too), and moderation: the organisation's coordinator
 /// records a rating beside each self rating, with a reason (`Moderating`).
 struct ScoresController: Sendable {
-    let app: WebApp
+    let web: WebApp
 
     func addRoutes(to group: RouterGroup<SignedInRequestContext>) {
         group.page("audits/:id/scorecard", use: scorecard)
@@ -16,30 +15,31 @@ struct ScoresController: Sendable {
     }
 
     func scorecard(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let audit = try await context.audit(.summary, in: app.store)
-        let scoring = try await app.scoring(audit)
-        let card = try await scoring.scorecard()
-        let staff = try await scoring.staffResults()
-        let html = await ScorecardHTML(card: card, gaps: GapFinder().gaps(in: card, staff: staff), catalogue: scoring.content.catalogue,
-                                       trail: try app.store.moderationTrail(auditID: scoring.audit.id), staff: staff,
+        let audit = try await context.audit(.summary, in: web.app)
+        let session = try await web.app.session(audit)
+        let card = try await session.scorecard()
+        let staff = try await session.staffResults()
+        let html = await ScorecardHTML(card: card, gaps: GapFinder().gaps(in: card, staff: staff), catalogue: session.content.catalogue,
+                                       trail: try session.moderationTrail(), staff: staff,
                                        showsOfficers: !context.account.isBoard).render()
         return WebSecurity.html(html, request: request)
     }
 
     func moderation(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        try await moderationPage(request, context, audit: try await context.audit(.running, in: app.store), errors: [])
+        try await moderationPage(request, context, audit: try await context.audit(.running, in: web.app), errors: [])
     }
 
     func moderate(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: RatingForm.self)
-        let audit = try await context.audit(.running, in: app.store)
-        switch try await ModerationForm(session: try await app.session(audit)).apply(form, by: context.account.email, as: .organisation) {
+        let audit = try await context.audit(.running, in: web.app)
+        switch try await ModerationForm(session: try await web.app.session(audit)).apply(form, by: context.account.email, as: .organisation) {
         case .saved(let field): return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/moderation#\(field)")
         case .refused(let errors): return try await moderationPage(request, context, audit: audit, errors: errors)
         }
     }
 
     private func moderationPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, errors: [FieldError]) async throws -> Response {
-        try await app.moderationPage(request, context, session: try await app.session(audit), action: "/admin/audits/\(audit.id)/moderate", errors: errors)
+        try await web.moderationPage(request, context, session: try await web.app.session(audit), action: "/admin/audits/\(audit.id)/moderate",
+                                     errors: errors)
     }
 }

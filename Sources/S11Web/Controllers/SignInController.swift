@@ -6,7 +6,7 @@ import S11Core
 /// Signing in and out, an invited organisation lead's first password (at the link in their
 /// invitation), and the sign-ins on the accounts the signed-in coordinator may see.
 struct SignInController: Sendable {
-    let app: WebApp
+    let web: WebApp
 
     /// The sign-in form's fields.
     struct SignInForm: Decodable {
@@ -44,32 +44,32 @@ struct SignInController: Sendable {
         let email = (form.email?.trimmingCharacters(in: .whitespaces) ?? "").lowercased()
         let password = form.password ?? ""
         let address = context.remoteAddress?.ipAddress ?? "unknown"
-        let result = try await S11App(store: app.store).accounts.signIn(email: email, password: password, address: address,
-                                                                          throttle: app.throttle) { [passwords = app.passwords] password, hash in
+        let result = try await web.app.accounts.signIn(email: email, password: password, address: address,
+                                                       throttle: web.throttle) { [passwords = web.passwords] password, hash in
             await passwords.verify(password, hash: hash)
         }
         switch result {
         case .locked, .mustWait, .busy:
             // Every refusal costs the client a second (an asleep task, no thread), so that
             // answering at once does not invite a flood of cheap requests.
-            try await Task.sleep(for: app.refusalDelay)
+            try await Task.sleep(for: web.refusalDelay)
         case .wrongPassword, .signedIn:
             break
         }
         switch result {
         case .locked:
-            return app.message(request, title: "This account is locked", paragraphs: [
+            return web.message(request, title: "This account is locked", paragraphs: [
                 "There have been too many wrong passwords for this account. Ask whoever runs s11 to set a new password with 's11 admin create --email ADDRESS'; that unlocks it.",
             ], status: .tooManyRequests)
         case .mustWait(let until):
             let seconds = max(1, Int(until.timeIntervalSinceNow.rounded(.up)))
-            var response = app.message(request, title: "Too many wrong passwords", paragraphs: [
+            var response = web.message(request, title: "Too many wrong passwords", paragraphs: [
                 "Wait \(seconds == 1 ? "a second" : seconds < 120 ? "\(seconds) seconds" : "\(seconds / 60) minutes") before you try again. Each further wrong password makes the wait longer.",
             ], status: .tooManyRequests, link: ("/admin/login", "Sign in"))
             response.headers[.retryAfter] = String(seconds)
             return response
         case .busy:
-            var response = app.message(request, title: "Too many people are signing in", paragraphs: [
+            var response = web.message(request, title: "Too many people are signing in", paragraphs: [
                 "s11 is checking a lot of passwords at the moment. Try again in a few seconds.",
             ], status: .tooManyRequests, link: ("/admin/login", "Sign in"))
             response.headers[.retryAfter] = "5"
@@ -83,14 +83,14 @@ struct SignInController: Sendable {
     }
 
     func logout(_ request: Request, context: WebRequestContext) async throws -> Response {
-        if let token = request.cookies[WebSecurity.sessionCookie]?.value { try await app.store.endCoordinatorSession(token) }
+        if let token = request.cookies[WebSecurity.sessionCookie]?.value { try await web.app.accounts.signOut(session: token) }
         var response = WebSecurity.redirect(to: "/admin/login")
         response.headers[values: .setCookie].append("\(WebSecurity.sessionCookie)=; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=0")
         return response
     }
 
     func welcomeForm(_ request: Request, context: WebRequestContext) async throws -> Response {
-        guard let token = context.parameters.get("token"), let invited = try await app.store.coordinatorInvitation(token: token) else {
+        guard let token = context.parameters.get("token"), let invited = try await web.app.accounts.invitation(token: token) else {
             return unknownInvitation(request)
         }
         return try welcomePage(request, invited: invited, token: token, errors: [])
@@ -99,7 +99,7 @@ struct SignInController: Sendable {
     /// Sets an invited lead's password, once, while the invitation lasts, and signs them in.
     func setPassword(_ request: Request, context: WebRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: PasswordForm.self)
-        guard let token = context.parameters.get("token"), let invited = try await app.store.coordinatorInvitation(token: token) else {
+        guard let token = context.parameters.get("token"), let invited = try await web.app.accounts.invitation(token: token) else {
             return unknownInvitation(request)
         }
         let password = form.password ?? "", again = form.confirm ?? ""
@@ -109,23 +109,23 @@ struct SignInController: Sendable {
         guard password == again else {
             return try welcomePage(request, invited: invited, token: token, errors: [FieldError(field: "confirm", message: "Type the same password twice")])
         }
-        guard let hash = await app.passwords.run({ CoordinatorPassword.hash(password) }),
-              let account = try await app.store.acceptCoordinatorInvitation(token: token, passwordHash: hash) else { return unknownInvitation(request) }
+        guard let hash = await web.passwords.run({ CoordinatorPassword.hash(password) }),
+              let account = try await web.app.accounts.acceptInvitation(token: token, passwordHash: hash) else { return unknownInvitation(request) }
         return try await startSession(email: account.email, request: request)
     }
 
     /// The sign-ins, failures and refusals on the accounts the coordinator may see.
     func signIns(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
-        let events = try await app.store.signInEvents(visibleTo: context.account)
-        return try app.html(SignInsPage(account: context.account, csrf: csrf.token, events: events), request: request, csrf: csrf)
+        let events = try await web.app.accounts.signIns(visibleTo: context.account)
+        return try web.html(SignInsPage(account: context.account, csrf: csrf.token, events: events), request: request, csrf: csrf)
     }
 
     // MARK: Helpers
 
     /// Signs the coordinator in: a new session, its cookie, and on to their audits.
     private func startSession(email: String, request: Request) async throws -> Response {
-        sessionResponse(try await app.store.startCoordinatorSession(email: email), request: request)
+        sessionResponse(try await web.app.accounts.startSession(email: email), request: request)
     }
 
     /// The new session's cookie, and on to the account's audits.
@@ -138,18 +138,18 @@ struct SignInController: Sendable {
 
     private func loginPage(_ request: Request, email: String, errors: [FieldError], status: HTTPResponse.Status) throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
-        return try app.html(LoginPage(csrf: csrf.token, email: email, errors: errors), status: status, request: request, csrf: csrf)
+        return try web.html(LoginPage(csrf: csrf.token, email: email, errors: errors), status: status, request: request, csrf: csrf)
     }
 
     private func welcomePage(_ request: Request, invited: Coordinator, token: String, errors: [FieldError]) throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
-        return try app.html(WelcomePage(invited: invited, token: token, csrf: csrf.token, errors: errors),
+        return try web.html(WelcomePage(invited: invited, token: token, csrf: csrf.token, errors: errors),
                             status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 
     /// The same answer for an invitation link never issued, spent or expired.
     private func unknownInvitation(_ request: Request) -> Response {
-        app.message(request, title: "This link does not work", paragraphs: [
+        web.message(request, title: "This link does not work", paragraphs: [
             "It may have been used already or have expired (invitations last 14 days). Ask the board's business unit for a new one.",
         ], status: .notFound, link: ("/admin/login", "Sign in"))
     }

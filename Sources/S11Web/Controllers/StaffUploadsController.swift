@@ -2,13 +2,12 @@ import Foundation
 import Hummingbird
 import S11App
 import S11Core
-import S11Store
 
 /// The staff confidence survey, for the coordinator: its public link to copy, and an upload of a
 /// SurveyMonkey, Microsoft Forms or s11 export that shows how each column was matched, lets the
 /// lead map or ignore the rest, and stores nothing until they confirm (`StaffUploads`).
 struct StaffUploadsController: Sendable {
-    let app: WebApp
+    let web: WebApp
 
     func addRoutes(to group: RouterGroup<SignedInRequestContext>) {
         group.page("audits/:id/staff", use: staff)
@@ -18,37 +17,38 @@ struct StaffUploadsController: Sendable {
     }
 
     func staff(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        try await staffPage(request, context, audit: try await context.audit(.running, in: app.store))
+        try await staffPage(request, context, audit: try await context.audit(.running, in: web.app))
     }
 
     /// Issues the survey's public link (replacing any earlier one) and shows it once.
     func issueLink(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let audit = try await context.audit(.running, in: app.store)
-        return try await staffPage(request, context, audit: audit, link: try app.session(audit).issueStaffLink(baseURL: app.baseURL))
+        let audit = try await context.audit(.running, in: web.app)
+        let link = try await web.app.session(audit).issueStaffLink(baseURL: web.app.settings.baseURL)
+        return try await staffPage(request, context, audit: audit, link: link)
     }
 
     /// Keeps the uploaded export aside and shows how its columns match.
     func upload(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try context.uploadedForm()
-        let audit = try await context.audit(.running, in: app.store)
+        let audit = try await context.audit(.running, in: web.app)
         guard let file = form.files["file"], !file.bytes.isEmpty else {
             return try await staffPage(request, context, audit: audit, errors: [FieldError(field: "file", message: "Choose the survey export (a CSV file)")])
         }
-        let key = try app.staffUploads(audit).keep(file.bytes, name: file.name.isEmpty ? "export.csv" : file.name)
+        let key = try web.staffUploads(audit).keep(file.bytes, name: file.name.isEmpty ? "export.csv" : file.name)
         return try await checkPage(request, context, audit: audit, key: key, dateOrder: form.text("dateOrder") ?? "", chosen: [:], errors: [])
     }
 
     /// Imports the checked export with the columns as the lead left them, or says what is wrong.
     func confirm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.formBody()
-        let audit = try await context.audit(.running, in: app.store)
+        let audit = try await context.audit(.running, in: web.app)
         let key = form.text("upload") ?? ""
         if form["choice"] == "cancel" {
-            app.staffUploads(audit).discard(key)
+            web.staffUploads(audit).discard(key)
             return try await staffPage(request, context, audit: audit, notice: "The upload was cancelled; nothing was stored.")
         }
-        let session = try await app.session(audit)
-        let checked = try app.staffUploads(audit).check(key, session: session)
+        let session = try await web.app.session(audit)
+        let checked = try web.staffUploads(audit).check(key, session: session)
         var chosen: [Int: String] = [:]
         var mapping: [String: String] = [:]
         var errors: [FieldError] = []
@@ -74,12 +74,12 @@ struct StaffUploadsController: Sendable {
         let dateOrder = form.text("dateOrder") ?? ""
         guard errors.isEmpty else { return try await checkPage(request, context, audit: audit, key: key, dateOrder: dateOrder, chosen: chosen, errors: errors) }
         do {
-            let batches = try await app.staffUploads(audit).confirm(key, session: session, mapping: mapping, dateOrder: DateOrder(rawValue: dateOrder),
+            let batches = try await web.staffUploads(audit).confirm(key, session: session, mapping: mapping, dateOrder: DateOrder(rawValue: dateOrder),
                                                                     by: context.account.email)
             let count = batches.map(\.answerSets).reduce(0, +)
             return try await staffPage(request, context, audit: audit, notice: "Imported \(count) anonymous answer set(s) from \(checked.file).")
         } catch let error as DiagnosticsError {
-            let folder = app.staffUploads(audit).folder.path
+            let folder = web.staffUploads(audit).folder.path
             let problems = error.diagnostics.prefix(50).map { problem in
                 FieldError(field: "check", message: "Line \(problem.location.line): \(problem.message.replacingOccurrences(of: folder + "/", with: ""))")
             }
@@ -91,28 +91,28 @@ struct StaffUploadsController: Sendable {
 
     private func checkPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, key: String, dateOrder: String,
                            chosen: [Int: String], errors: [FieldError]) async throws -> Response {
-        let session = try await app.session(audit)
+        let session = try await web.app.session(audit)
         let survey = try session.staffReader().survey
         let checked: (file: String, columns: [StaffColumnMatch], missing: [(id: String, text: String)])
         do {
-            checked = try app.staffUploads(audit).check(key, session: session)
+            checked = try web.staffUploads(audit).check(key, session: session)
         } catch let error as DiagnosticsError {
-            app.staffUploads(audit).discard(key)
+            web.staffUploads(audit).discard(key)
             return try await staffPage(request, context, audit: audit,
                                        errors: [FieldError(field: "file", message: "The file cannot be read: \(error.diagnostics.first?.message ?? "")")])
         }
         let csrf = WebSecurity.csrfToken(for: request)
         let page = StaffCheckPage(account: context.account, csrf: csrf.token, audit: audit, survey: survey, key: key, checked: checked,
                                   dateOrder: dateOrder, chosen: chosen, errors: errors)
-        return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+        return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 
     private func staffPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, notice: String? = nil, link: String? = nil,
                            errors: [FieldError] = []) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
-        let page = StaffPage(account: context.account, csrf: csrf.token, audit: audit,
-                             answerSets: try await app.store.staffAnswerSetCount(auditID: audit.id),
-                             batches: try await app.store.staffImportBatches(auditID: audit.id), link: link, notice: notice, errors: errors)
-        return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+        let session = try await web.app.session(audit)
+        let page = StaffPage(account: context.account, csrf: csrf.token, audit: audit, answerSets: try await session.staffAnswerCount(),
+                             batches: try await session.staffBatches(), link: link, notice: notice, errors: errors)
+        return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }

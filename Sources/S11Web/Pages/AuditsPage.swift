@@ -1,3 +1,4 @@
+import S11App
 import S11Core
 
 /// The signed-in account's audits: an organisation's own, or every organisation's summaries for a
@@ -46,9 +47,8 @@ extension AuditsPage {
 }
 
 extension AuditsPage.Audit {
-    init(_ audit: AuditRecord, statuses: [OfficerStatus], deadline: CalendarDate?, account: Coordinator) {
-        self.init(id: audit.id, organisation: audit.organisation, year: audit.year, officers: statuses.count,
-                  submitted: statuses.filter { $0.status == .submitted }.count, deadline: deadline?.spelledOut ?? "not set",
-                  running: !account.isBoard)
+    init(_ summary: AuditDirectory.Summary, account: Coordinator) {
+        self.init(id: summary.audit.id, organisation: summary.audit.organisation, year: summary.audit.year, officers: summary.officers,
+                  submitted: summary.submitted, deadline: summary.deadline?.spelledOut ?? "not set", running: !account.isBoard)
     }
 }
