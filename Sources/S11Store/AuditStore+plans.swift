@@ -43,7 +43,7 @@ extension AuditStore {
     /// The stored plan named by organisation and/or year; with neither, the only plan there is.
     /// Plans need no open audit: one imported from a board XML file stands on its own.
     public func plan(selecting organisation: String?, year: Int?) async throws -> Plan {
-        let chosen = try await Self.select(try storedPlans(), organisation: organisation, year: year, key: { ($0.organisation, $0.year) },
+        let chosen = try await OrganisationYearChoice.one(of: try storedPlans(), organisation: organisation, year: year, key: { ($0.organisation, $0.year) },
                                      what: "plan", none: "no plan is stored yet; draft one with 's11 plan draft' or import one with 's11 plan import FILE'")
         guard let plan = try await plan(organisation: chosen.organisation, year: chosen.year) else {
             throw StoreError("the plan for \(chosen.organisation) \(chosen.year) was removed while reading it; try again")
@@ -58,14 +58,5 @@ extension AuditStore {
                                                      [organisation, year], table: "plan") else { return nil }
             return try JSONDecoder().decode(Plan.self, from: body)
         }
-    }
-}
-
-extension JSONEncoder {
-    /// Stable key order, so the same plan is always stored as the same bytes.
-    static var sorted: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
     }
 }

@@ -41,11 +41,3 @@ extension AuditStore {
         if let refusal = ChangeRules.changingAnswers(heldBy: try await holdingBoard(auditID: auditID, db: db)) { throw refusal }
     }
 }
-
-extension Optional {
-    /// The wrapped value transformed by an async function, or nil.
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
-}
