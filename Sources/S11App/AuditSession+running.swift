@@ -85,12 +85,12 @@ extension AuditSession {
 
     /// The audit's plan as stored now; nil before one is drafted.
     public func plan() async throws -> Plan? {
-        try await store.plan(organisation: audit.organisation, year: audit.year)
+        try await store.plans.find(organisation: audit.organisation, year: audit.year)
     }
 
     /// The organisation's plan of the year before, if one is stored (its actions carry forward).
     public func lastYearsPlan() async throws -> Plan? {
-        try await store.plan(organisation: audit.organisation, year: audit.year - 1)
+        try await store.plans.find(organisation: audit.organisation, year: audit.year - 1)
     }
 
     /// The stored plan, changed after drafting.

@@ -134,7 +134,7 @@ public struct AuditSession: Sendable {
         let plan = await PlanDrafter(content: content).draft(card: card, gaps: try gaps(in: card),
                                                        officers: try store.officers(auditID: audit.id), options: options)
         _ = try PlanXML().write(plan)
-        try await store.savePlan(plan, replace: replace)
+        try await store.plans.save(plan, replace: replace)
         return plan
     }
 }

@@ -28,21 +28,21 @@ extension BoardRounds {
 
     /// The round's challenge events, in the order they were scheduled.
     public func events(roundID: Int64) async throws -> [ChallengeEvent] {
-        try await store.challengeEvents(roundID: roundID)
+        try await store.events.all(roundID: roundID)
     }
 
     /// The challenge event with this id, if there is one.
     public func event(id: Int64) async throws -> ChallengeEvent? {
-        try await store.challengeEvent(id: id)
+        try await store.events.find(id: id)
     }
 
     /// The round's peer pairings.
     public func pairings(roundID: Int64) async throws -> [PeerPairing] {
-        try await store.peerPairings(roundID: roundID)
+        try await store.peers.pairings(roundID: roundID)
     }
 
     /// The plan the reading board drafted for a return it reads; nil before it drafts one.
     public func readingPlan(roundID: Int64, auditID: Int64) async throws -> Plan? {
-        try await store.readingPlan(roundID: roundID, auditID: auditID)
+        try await store.readings.plan(roundID: roundID, auditID: auditID)
     }
 }

@@ -128,7 +128,7 @@ public struct BoardRounds: Sendable {
         let read = progress.members.filter { $0.row.crosswalkID != nil && scores[$0.row.auditID] != nil }
         guard !read.isEmpty else { return scores }
         let crosswalks = try await self.crosswalks(roundID: progress.round.id)
-        let moderations = try await store.readingModerations(roundID: progress.round.id)
+        let moderations = try await store.readings.moderations(roundID: progress.round.id)
         for (row, _) in read {
             guard let crosswalk = row.crosswalkID.flatMap({ crosswalks[$0] }), let submitted = scores[row.auditID] else { continue }
             scores[row.auditID] = CrosswalkReading(submitted: submitted, crosswalk: crosswalk, catalogue: content.catalogue, bands: content.bands,
@@ -158,7 +158,7 @@ public struct BoardRounds: Sendable {
             throw ApplicationError("this round does not read that organisation through a crosswalk")
         }
         guard let submitted = try await store.boardScores(roundID: progress.round.id)[auditID] else { return (crosswalk, nil) }
-        let moderations = Self.scored(try await store.readingModerations(roundID: progress.round.id)[auditID] ?? [], content: pinned)
+        let moderations = Self.scored(try await store.readings.moderations(roundID: progress.round.id)[auditID] ?? [], content: pinned)
         return (crosswalk, CrosswalkReading(submitted: submitted, crosswalk: crosswalk, catalogue: pinned.catalogue, bands: pinned.bands,
                                             moderations: moderations))
     }
@@ -181,7 +181,7 @@ public struct BoardRounds: Sendable {
         let plan = PlanDrafter(content: pinned).draft(card: card, gaps: reading.gaps, officers: [],
                                                       options: PlanDrafter.Options(start: PlanDrafter.Options.defaultStart(auditYear: progress.round.year),
                                                                                    today: progress.today, author: author))
-        try await store.saveReadingPlan(plan, roundID: progress.round.id, auditID: auditID)
+        try await store.readings.savePlan(plan, roundID: progress.round.id, auditID: auditID)
         return plan
     }
 
@@ -210,7 +210,7 @@ public struct BoardRounds: Sendable {
     public func moderateReading(_ session: AuditSession, roundID: Int64, scope: Moderation.Scope, rag: Rag?, option: String?, reason: String?,
                                 by: String, at: Date = Date()) async throws {
         let moderation = try Moderating(session: session).rating(scope, rag: rag, option: option, reason: reason, by: by, at: at)
-        try await store.moderateReading(roundID: roundID, auditID: session.audit.id, moderation)
+        try await store.readings.moderate(roundID: roundID, auditID: session.audit.id, moderation)
     }
 
     /// Schedules a challenge event: its title, day, panel and the member organisations it tests.
@@ -221,7 +221,7 @@ public struct BoardRounds: Sendable {
         if title.isEmpty { throw ApplicationError("give the event a title, for example \"Challenge event: health and police\"") }
         if panel.isEmpty { throw ApplicationError("name the panel, separated by semicolons") }
         if auditIDs.isEmpty { throw ApplicationError("choose at least one organisation for the panel to challenge") }
-        return try await store.scheduleChallengeEvent(roundID: roundID, title: title, heldOn: heldOn, panel: panel, auditIDs: auditIDs, by: by)
+        return try await store.events.schedule(roundID: roundID, title: title, heldOn: heldOn, panel: panel, auditIDs: auditIDs, by: by)
     }
 
     /// The panel's feedback letter to one organisation of an event, drafted from its scorecard, its
@@ -262,7 +262,7 @@ public struct BoardRounds: Sendable {
             file.add(RoundXML.Organisation(
                 name: row.member.organisation, sector: row.member.sector, lead: row.member.leadName, stage: stage, officers: row.officers,
                 returns: row.submittedReturns, submitted: submitted,
-                plan: try await store.plan(organisation: row.member.organisation, year: progress.round.year)))
+                plan: try await store.plans.find(organisation: row.member.organisation, year: progress.round.year)))
         }
         return try file.finish()
     }
@@ -272,7 +272,7 @@ public struct BoardRounds: Sendable {
     public func report(_ progress: RoundProgress,
                        content: (@Sendable (AuditRecord) async throws -> AuditContent)? = nil) async throws -> BoardReport {
         var challenges: [BoardReport.Challenge] = []
-        for event in try await store.challengeEvents(roundID: progress.round.id) {
+        for event in try await store.events.all(roundID: progress.round.id) {
             var outcomes: [(organisation: String, changes: [ModerationChange])] = []
             for auditID in event.auditIDs {
                 guard let audit = try await store.audit(id: auditID) else { continue }
@@ -282,9 +282,9 @@ public struct BoardRounds: Sendable {
                                                     outcomes: outcomes.sorted { $0.organisation < $1.organisation }))
         }
         var reviews: [BoardReport.PeerReview] = []
-        for pairing in try await store.peerPairings(roundID: progress.round.id) {
+        for pairing in try await store.peers.pairings(roundID: progress.round.id) {
             reviews.append(BoardReport.PeerReview(reviewer: pairing.reviewer, reviewee: pairing.reviewee,
-                                                  proposals: try await store.peerProposals(pairingID: pairing.id)))
+                                                  proposals: try await store.peers.proposals(pairingID: pairing.id)))
         }
         return BoardReport(board: progress.round.board, year: progress.round.year, deadline: progress.round.deadline, asOf: progress.today,
                            stages: progress.byStage, sectors: progress.bySector,

@@ -137,4 +137,17 @@ public final class AuditStore: Sendable {
                 """, [auditID]).map(\.file)
         }
     }
+
+    // MARK: Areas
+
+    /// Organisations' plans.
+    public var plans: PlanStore { PlanStore(store: self) }
+    /// Challenge events of a round.
+    public var events: ChallengeEventStore { ChallengeEventStore(store: self) }
+    /// Peer reviews in a round: pairings and proposals.
+    public var peers: PeerStore { PeerStore(store: self) }
+    /// A round's own moderations and plans of the returns it reads through a crosswalk.
+    public var readings: ReadingStore { ReadingStore(store: self) }
+    /// Looking after the data: backups, restores, erasing a person, retention, moving stores.
+    public var care: DataCare { DataCare(store: self) }
 }

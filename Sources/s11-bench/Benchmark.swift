@@ -68,7 +68,7 @@ struct Benchmark {
                 let plan = PlanDrafter(content: content).draft(
                     card: card, gaps: gaps, officers: officers,
                     options: .init(start: CalendarDate(iso: "2027-01-01")!, today: CalendarDate(iso: "2026-11-24")!))
-                try await store.savePlan(plan, replace: true)
+                try await store.plans.save(plan, replace: true)
                 spent.draft += clock.now - mark
                 mark = clock.now
                 bytes += try PlanXML().write(plan).count

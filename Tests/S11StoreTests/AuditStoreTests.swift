@@ -124,11 +124,11 @@ import S11Core
                         documentControl: DocumentControl(owner: "O", author: "A", version: "0.1", lastReviewed: day, nextReviewDue: day,
                                                          history: []),
                         results: nil, standards: [])
-        try await store.savePlan(plan, replace: false)
+        try await store.plans.save(plan, replace: false)
         plan.title = "Plan v2"
-        await #expect(throws: StoreError.self) { try await store.savePlan(plan, replace: false) }
-        try await store.savePlan(plan, replace: true)
-        #expect(try await store.plan(organisation: "riverside district council", year: 2026)?.title == "Plan v2")
+        await #expect(throws: StoreError.self) { try await store.plans.save(plan, replace: false) }
+        try await store.plans.save(plan, replace: true)
+        #expect(try await store.plans.find(organisation: "riverside district council", year: 2026)?.title == "Plan v2")
     }
 
     @Test func aMissingAuditOnABoardServerNamesAFewOthersNotThousands() async throws {

@@ -21,7 +21,7 @@ import S11Core
         _ = try await source.startCoordinatorSession(email: "lead@riverside.example")
 
         let target = try await AuditStore(database: TestDatabase.fresh())
-        let report = try await source.move(into: target)
+        let report = try await source.care.move(into: target)
         #expect(report.tables.map(\.name) == StoreTable.all.map(\.name))
         // Every table the migrations make is moved: a table left off the list would be lost in the move.
         let made = try await source.engine.read { db in
@@ -38,13 +38,13 @@ import S11Core
 
         // One changed character in one row, and the table's checksum differs.
         let answers = try #require(StoreTable.all.first { $0.name == "answer" })
-        let before = try await target.engine.read { try await AuditStore.summary(of: answers, in: $0) }
+        let before = try await target.engine.read { try await DataCare.summary(of: answers, in: $0) }
         try await target.engine.write { try await $0.execute("UPDATE answer SET evidence = 'Policy – 2026 x'") }
-        let after = try await target.engine.read { try await AuditStore.summary(of: answers, in: $0) }
+        let after = try await target.engine.read { try await DataCare.summary(of: answers, in: $0) }
         #expect(before.rows == after.rows && before.checksum != after.checksum)
 
         // A target that holds anything is refused, and keeps what it held.
-        await #expect { try await source.move(into: target) } throws: { "\($0)".contains("the target store already holds data") }
+        await #expect { try await source.care.move(into: target) } throws: { "\($0)".contains("the target store already holds data") }
         #expect(try await target.audits().count == 2)
     }
 
@@ -116,7 +116,7 @@ import S11Core
 
     @Test func restoringIntoAServerIsRefusedBeforeAnythingIsRead() async throws {
         await #expect {
-            try await AuditStore.restore(from: "/nowhere/backup.sqlite", to: "postgres://s11:secret@127.0.0.1:1/board", replace: true)
+            try await DataCare.restore(from: "/nowhere/backup.sqlite", to: "postgres://s11:secret@127.0.0.1:1/board", replace: true)
         } throws: { "\($0)" == "s11 restore writes an SQLite file; to move a store onto PostgreSQL use 's11 migrate-store --from FILE --to URL'" }
     }
 
@@ -166,6 +166,6 @@ import S11Core
     @Test(.enabled(if: TestDatabase.onPostgres, "needs S11_TEST_DATABASE_URL"))
     func backupsOfAServerStoreAreTheServersJob() async throws {
         let store = try await AuditStore(database: try #require(TestDatabase.freshPostgres()))
-        #expect { try store.backup(to: "/tmp/never.sqlite") } throws: { "\($0)".contains("back it up with pg_dump") }
+        #expect { try store.care.backup(to: "/tmp/never.sqlite") } throws: { "\($0)".contains("back it up with pg_dump") }
     }
 }

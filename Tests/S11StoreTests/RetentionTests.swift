@@ -19,9 +19,9 @@ import S11Core
                                      auditID: new.id)
         let today = ISO8601DateFormatter().date(from: "2027-06-01T12:00:00Z")!
         // Kept for 5 years (cutoff 1 June 2022): nothing is old enough.
-        #expect(try await store.deleteStaffResponses(olderThan: 5, today: today) == 0)
+        #expect(try await store.care.deleteStaffResponses(olderThan: 5, today: today) == 0)
         // Kept for 3 years (cutoff 1 June 2024): both of 2023's go, the dated one and the undated one.
-        #expect(try await store.deleteStaffResponses(olderThan: 3, today: today) == 2)
+        #expect(try await store.care.deleteStaffResponses(olderThan: 3, today: today) == 2)
         #expect(try await store.staffResponses(auditID: old.id).isEmpty)
         #expect(try await store.staffResponses(auditID: new.id).count == 1)
     }

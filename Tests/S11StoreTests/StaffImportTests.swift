@@ -179,7 +179,7 @@ import S11Core
         try "date,service-area,SC01,SC02\n2026-11-20,housing,agree,agree\n".write(to: recent, atomically: true, encoding: .utf8)
         let batches = try await store.importStaffCSV(files: [old.path, recent.path], reader: reader, auditID: audit.id, importedBy: "jo")
         let today = Calendar(identifier: .gregorian).date(from: DateComponents(year: 2026, month: 11, day: 29))!
-        #expect(try await store.deleteStaffResponses(olderThan: 3, today: today) == 1)
+        #expect(try await store.care.deleteStaffResponses(olderThan: 3, today: today) == 1)
         #expect(try await store.staffImportBatches(auditID: audit.id).map(\.id) == [batches[1].id])
     }
 }

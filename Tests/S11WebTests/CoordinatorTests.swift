@@ -186,7 +186,7 @@ import Testing
     @Test func planActionsAreUpdatedFromThePageWithWhoAndWhen() async throws {
         let fixture = try await fixtureWithCoordinator()
         let day = { (iso: String) in CalendarDate(iso: iso)! }
-        try await fixture.store.savePlan(Plan(
+        try await fixture.store.plans.save(Plan(
             organisation: "Riverside District Council", title: "Safeguarding Action Plan January 2027 - December 2027", auditYear: 2026,
             periodStart: day("2027-01-01"), periodEnd: day("2027-12-31"),
             documentControl: DocumentControl(owner: "M", author: "M", version: "1.0", lastReviewed: day("2027-01-20"),
@@ -221,7 +221,7 @@ import Testing
             #expect(xml.headers[.contentDisposition]?.contains("attachment") == true)
             #expect(xml.body.contains("<progress>Recruitment delayed</progress>"))
         }
-        let action = try #require(try await fixture.store.plan(organisation: "Riverside District Council", year: 2026)?.actions.first)
+        let action = try #require(try await fixture.store.plans.find(organisation: "Riverside District Council", year: 2026)?.actions.first)
         #expect(action.status == .amber)
         #expect(action.leads[1].status == .green && action.leads[1].progress == "Housing DSO named" && action.leads[0].status == nil)
         #expect(action.history.map(\.by) == Array(repeating: "lead@riverside.example", count: 4))

@@ -115,8 +115,8 @@ import Testing
         }
         // The police's own board's ratings and plan are untouched by the second board's moderation and plan.
         #expect(try await fixture.store.moderations(auditID: police.id).isEmpty)
-        #expect(try await fixture.store.plan(organisation: "Thames Valley Police", year: 2027) == nil)
-        let boardPlan = try #require(try await fixture.store.readingPlan(roundID: cheshire, auditID: police.id))
+        #expect(try await fixture.store.plans.find(organisation: "Thames Valley Police", year: 2027) == nil)
+        let boardPlan = try #require(try await fixture.store.readings.plan(roundID: cheshire, auditID: police.id))
         #expect(boardPlan.objectives.map(\.requirementID) == ["PC1.1"] && boardPlan.organisation == "Thames Valley Police")
         // One audit for the police, still held by its own board; the fire service got its own, on Pan-Cheshire's catalogue.
         #expect(try await fixture.store.audits().filter { $0.organisation == "Thames Valley Police" }.count == 1)
@@ -161,6 +161,6 @@ import Testing
         let fire = try await fixture.store.audit(organisation: "Cheshire Fire and Rescue", year: 2027)
         await #expect { try await rounds.draftReadingPlan(progress, auditID: fire.id, author: "board") }
             throws: { ($0 as? ApplicationError)?.message.contains("does not read that organisation through a crosswalk") == true }
-        #expect(try await fixture.store.readingPlan(roundID: cheshire.round.id, auditID: police.id) == nil)
+        #expect(try await fixture.store.readings.plan(roundID: cheshire.round.id, auditID: police.id) == nil)
     }
 }

@@ -32,7 +32,7 @@ import Testing
         let plan = await PlanDrafter(content: fixture.content).draft(
             card: card, gaps: try scoring.gaps(in: card), officers: try fixture.store.officers(auditID: hillside.id),
             options: .init(start: CalendarDate(iso: "2027-01-01")!, today: CalendarDate(iso: "2026-11-24")!))
-        try await fixture.store.savePlan(plan, replace: false)
+        try await fixture.store.plans.save(plan, replace: false)
         try await fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
                                           organisation: "riverside district council")          // case does not matter
         try await fixture.store.saveCoordinator(email: "chair@board.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
@@ -80,7 +80,7 @@ import Testing
 
     @Test func aCoordinatorCannotReachAnotherOrganisationsAuditByAnyPageOrForm() async throws {
         let (fixture, hillside) = try await twoOrganisations()
-        let planBefore = try await fixture.store.plan(organisation: hillside.organisation, year: 2026)
+        let planBefore = try await fixture.store.plans.find(organisation: hillside.organisation, year: 2026)
         try await fixture.run { browser in
             try await signIn(browser, as: "lead@riverside.example")
             let list = try await browser.get("/admin")
@@ -107,7 +107,7 @@ import Testing
         // Nothing of Hillside's changed: the return is still submitted, no moderation, the plan as drafted.
         #expect(try await fixture.store.officerStatuses(auditID: hillside.id).map(\.status) == [.submitted])
         #expect(try await fixture.store.moderations(auditID: hillside.id).isEmpty)
-        #expect(try await fixture.store.plan(organisation: hillside.organisation, year: 2026) == planBefore)
+        #expect(try await fixture.store.plans.find(organisation: hillside.organisation, year: 2026) == planBefore)
     }
 
     @Test func aBoardUserSeesEverySummaryButNoReturnAndChangesNothing() async throws {

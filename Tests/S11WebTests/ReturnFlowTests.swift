@@ -257,7 +257,7 @@ import Testing
             pages.append(("scorecard", try await browser.get("/admin/audits/\(fixture.audit.id)/scorecard")))
             pages.append(("no-plan", try await browser.get("/admin/audits/\(fixture.audit.id)/plan")))
             let day = { (iso: String) in CalendarDate(iso: iso)! }
-            try await fixture.store.savePlan(Plan(
+            try await fixture.store.plans.save(Plan(
                 organisation: "Riverside District Council", title: "Plan 2027", auditYear: 2026, periodStart: day("2027-01-01"),
                 periodEnd: day("2027-12-31"),
                 documentControl: DocumentControl(owner: "M", author: "M", version: "0.1", lastReviewed: day("2027-01-01"),

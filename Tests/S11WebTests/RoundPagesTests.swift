@@ -281,7 +281,7 @@ import Testing
             #expect(try await browser.get("/admin/audits/\(police.id)/scorecard").status == .notFound)
             #expect(!(try await browser.get("/admin").body.contains("Thames Valley Police")))
         }
-        #expect(try await fixture.store.peerPairing(id: pairing.id)?.isActive == true)
+        #expect(try await fixture.store.peers.pairing(id: pairing.id)?.isActive == true)
         #expect(try await fixture.store.moderations(auditID: police.id).isEmpty)
     }
 

@@ -40,7 +40,7 @@ struct AuditsController: Sendable {
         }
         // The returns of other organisations the board asked this one to review, while each review lasts.
         var reviews: [PeerPairing] = []
-        if let organisation = account.organisation { reviews = try await app.store.peerAssignments(organisation: organisation) }
+        if let organisation = account.organisation { reviews = try await app.store.peers.assignments(organisation: organisation) }
         return try app.html(AuditsPage(account: account, csrf: csrf.token, audits: audits, reviews: reviews), request: request, csrf: csrf)
     }
 
@@ -122,7 +122,7 @@ struct AuditsController: Sendable {
         let due = try await app.store.returnsDue(auditID: audit.id)
         let progress = AuditPage.Progress(reached: try await app.store.officersReachedByMail(auditID: audit.id),
                                           staffAnswerSets: try await app.store.staffAnswerSetCount(auditID: audit.id),
-                                          plan: try await app.store.plan(organisation: audit.organisation, year: audit.year),
+                                          plan: try await app.store.plans.find(organisation: audit.organisation, year: audit.year),
                                           membership: try await app.store.roundMembership(auditID: audit.id))
         let csrf = WebSecurity.csrfToken(for: request)
         let page = AuditPage(account: context.account, csrf: csrf.token, audit: audit, content: content, statuses: statuses, deadline: due.deadline,

@@ -26,7 +26,7 @@ struct DownloadsController: Sendable {
 
     func downloads(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let audit = try await context.audit(.summary, in: app.store)
-        let plan = try await app.store.plan(organisation: audit.organisation, year: audit.year)
+        let plan = try await app.store.plans.find(organisation: audit.organisation, year: audit.year)
         let files = Self.files(plan: plan).filter { !context.account.isBoard || $0.forBoard }
             .map { DownloadsPage.File(href: "/admin/audits/\(audit.id)/downloads/\($0.name)", label: $0.label, name: $0.name) }
         let csrf = WebSecurity.csrfToken(for: request)
@@ -38,7 +38,7 @@ struct DownloadsController: Sendable {
     func file(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let audit = try await context.audit(.summary, in: app.store)
         let name = context.parameters.get("file") ?? ""
-        let plan = try await app.store.plan(organisation: audit.organisation, year: audit.year)
+        let plan = try await app.store.plans.find(organisation: audit.organisation, year: audit.year)
         guard let file = Self.files(plan: plan).first(where: { $0.name == name }), !context.account.isBoard || file.forBoard else {
             throw HTTPError(.notFound)
         }

@@ -111,7 +111,7 @@ struct EventsController: Sendable {
     private func scope(_ context: SignedInRequestContext) async throws -> (BoardRound, ChallengeEvent) {
         let round = try await context.round(in: app.store)
         guard let eventID = context.parameters.get("event").flatMap(Int64.init),
-              let event = try await app.store.challengeEvent(id: eventID), event.roundID == round.id else { throw HTTPError(.notFound) }
+              let event = try await app.store.events.find(id: eventID), event.roundID == round.id else { throw HTTPError(.notFound) }
         return (round, event)
     }
 

@@ -122,7 +122,7 @@ struct PeersController: Sendable {
     /// The round the path names and the pairing in it; anything else is 404.
     private func boardScope(_ context: SignedInRequestContext) async throws -> (BoardRound, PeerPairing) {
         let round = try await context.round(in: app.store)
-        guard let id = context.parameters.get("pairing").flatMap(Int64.init), let pairing = try await app.store.peerPairing(id: id),
+        guard let id = context.parameters.get("pairing").flatMap(Int64.init), let pairing = try await app.store.peers.pairing(id: id),
               pairing.roundID == round.id else { throw HTTPError(.notFound) }
         return (round, pairing)
     }
@@ -139,7 +139,7 @@ struct PeersController: Sendable {
         let csrf = WebSecurity.csrfToken(for: request)
         let session = try await peers.reviewee(pairing)
         let page = PeerProposalsPage(account: context.account, csrf: csrf.token, round: round, pairing: pairing, card: try await session.scorecard(),
-                                     moderating: Moderating(session: session), proposals: try await app.store.peerProposals(pairingID: pairing.id),
+                                     moderating: Moderating(session: session), proposals: try await app.store.peers.proposals(pairingID: pairing.id),
                                      notice: notice, errors: errors)
         return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
@@ -148,7 +148,7 @@ struct PeersController: Sendable {
         let csrf = WebSecurity.csrfToken(for: request)
         let session = try await peers.reviewee(pairing)
         let page = PeerReviewPage(account: context.account, csrf: csrf.token, pairing: pairing, audit: session.audit, card: try await session.scorecard(),
-                                  moderating: Moderating(session: session), proposals: try await app.store.peerProposals(pairingID: pairing.id),
+                                  moderating: Moderating(session: session), proposals: try await app.store.peers.proposals(pairingID: pairing.id),
                                   errors: errors)
         return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }

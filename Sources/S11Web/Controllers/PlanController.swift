@@ -61,7 +61,7 @@ struct PlanController: Sendable {
         let audit = try await context.audit(.running, in: app.store)
         guard try await editing(audit).plan() == nil else { return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan") }
         let session = try await app.session(audit)
-        let last = try await app.store.plan(organisation: audit.organisation, year: audit.year - 1)
+        let last = try await app.store.plans.find(organisation: audit.organisation, year: audit.year - 1)
         let options = PlanDrafter.Options(start: PlanDrafter.Options.defaultStart(auditYear: audit.year), today: WebApp.today(),
                                           owner: nil, author: context.account.email, previous: last)
         _ = try await session.draftPlan(options: options, replace: false)

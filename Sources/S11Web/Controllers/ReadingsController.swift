@@ -59,7 +59,7 @@ struct ReadingsController: Sendable {
         let progress = try await rounds.progress(context)
         let auditID = try member(context, in: progress).auditID
         guard let format = context.parameters.get("format").flatMap(PlanFormat.init(rawValue:)), [.docx, .html, .xml].contains(format),
-              let plan = try await app.store.readingPlan(roundID: progress.round.id, auditID: auditID) else { throw HTTPError(.notFound) }
+              let plan = try await app.store.readings.plan(roundID: progress.round.id, auditID: auditID) else { throw HTTPError(.notFound) }
         return Download.response(Array(try format.write(plan)), fileName: "board-\(progress.round.id)-" + format.fileName(plan),
                                  contentType: format.contentType)
     }
@@ -81,7 +81,7 @@ struct ReadingsController: Sendable {
         let session = try await boardRounds.readingSession(progress, auditID: member.auditID, content: { [app] in try await app.content(of: $0) })
         let page = ReadingPage(account: context.account, csrf: csrf.token, round: progress.round, member: member, crosswalk: crosswalk, reading: reading,
                                moderating: Moderating(session: session),
-                               plan: try await app.store.readingPlan(roundID: progress.round.id, auditID: member.auditID), errors: errors)
+                               plan: try await app.store.readings.plan(roundID: progress.round.id, auditID: member.auditID), errors: errors)
         return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }

@@ -146,8 +146,8 @@ struct RoundsController: Sendable {
         let picture = try await BoardRounds(store: app.store).picture(progress, sector: sector, content: { [app] in try await app.content(of: $0) })
         let page = RoundPage(account: context.account, csrf: csrf.token, progress: progress, picture: picture, sector: sector,
                              paging: RoundPage.Paging(heatmap: query.get("page").flatMap { Int($0) }, list: query.get("list").flatMap { Int($0) }),
-                             events: try await app.store.challengeEvents(roundID: progress.round.id),
-                             pairings: try await app.store.peerPairings(roundID: progress.round.id), notice: notice, errors: errors)
+                             events: try await app.store.events.all(roundID: progress.round.id),
+                             pairings: try await app.store.peers.pairings(roundID: progress.round.id), notice: notice, errors: errors)
         return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 
