@@ -35,11 +35,11 @@ public struct AuditScoring: Sendable {
     /// `counted`: this audit's staff answers already counted (`AuditSession.openCounting`).
     public func staffResults(counted: StaffCodeCounts? = nil) async throws -> StaffResults? {
         guard content.staffSurvey != nil else { return nil }
-        let counts = if let counted { counted } else { try await store.staffCodeCounts(auditID: audit.id) }
+        let counts = if let counted { counted } else { try await store.staff.codeCounts(auditID: audit.id) }
         // Last year's answers are counted against this year's statements, matched by id.
         let lastYear = try await store.previousAudit(of: audit)
         var lastYearsCounts: StaffCodeCounts?
-        if let lastYear { lastYearsCounts = try await store.staffCodeCounts(auditID: lastYear.id) }
+        if let lastYear { lastYearsCounts = try await store.staff.codeCounts(auditID: lastYear.id) }
         return Self.staffResults(counts: counts, lastYear: lastYearsCounts, content: content)
     }
 

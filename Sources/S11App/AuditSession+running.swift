@@ -65,17 +65,17 @@ extension AuditSession {
 
     /// How many anonymous staff answer sets are stored.
     public func staffAnswerCount() async throws -> Int {
-        try await store.staffAnswerSetCount(auditID: audit.id)
+        try await store.staff.answerSetCount(auditID: audit.id)
     }
 
     /// The staff survey files imported, each a batch.
     public func staffBatches() async throws -> [StaffImportBatch] {
-        try await store.staffImportBatches(auditID: audit.id)
+        try await store.staff.importBatches(auditID: audit.id)
     }
 
     /// Takes one imported staff file's answers back out, in one transaction.
     public func undoStaffBatch(_ batchID: Int64) async throws -> StaffImportBatch {
-        try await store.undoStaffImport(batchID: batchID, auditID: audit.id)
+        try await store.staff.undoImport(batchID: batchID, auditID: audit.id)
     }
 
     /// Every moderation change, oldest first.

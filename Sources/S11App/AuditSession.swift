@@ -80,7 +80,7 @@ public struct AuditSession: Sendable {
     /// Opens the audit with its staff answers counted while its pinned content is read, for
     /// `staffResults(counted:)`: the two take about as long, and each has a core to itself.
     public static func openCounting(store: AuditStore, audit: AuditRecord) async throws -> (session: AuditSession, counted: StaffCodeCounts) {
-        async let counted = store.staffCodeCounts(auditID: audit.id)
+        async let counted = store.staff.codeCounts(auditID: audit.id)
         let session = try await AuditSession(store: store, audit: audit)
         return (session, try await counted)
     }
@@ -101,14 +101,14 @@ public struct AuditSession: Sendable {
     public func importStaffResponses(files: [String], mapping: [String: String], dateOrder: DateOrder?, again: Bool,
                                      by who: String) async throws -> [StaffImportBatch] {
         let reader = try staffReader(mapping: mapping, dateOrder: dateOrder)
-        return try await store.importStaffCSV(files: files, reader: reader, auditID: audit.id, importedBy: who, again: again)
+        return try await store.staff.importCSV(files: files, reader: reader, auditID: audit.id, importedBy: who, again: again)
     }
 
     /// Issues the staff survey's public link, replacing any earlier one (only its hash is kept),
     /// and returns it whole under `baseURL`: the only time it can be shown.
     public func issueStaffLink(baseURL: String) async throws -> String {
         _ = try staffReader()
-        let token = try await store.issueStaffLink(auditID: audit.id)
+        let token = try await store.staff.issueLink(auditID: audit.id)
         return (baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL) + "/staff/" + token
     }
 

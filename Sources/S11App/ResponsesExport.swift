@@ -35,12 +35,12 @@ public struct ResponsesExport: Sendable {
             throw ApplicationError("this audit was opened without a staff confidence survey, so there are no staff answers to export")
         }
         var groups: [Int: Int] = [:]
-        let counted = await StaffExportTable(survey: survey, content: session.content, codebook: try session.store.staffCodebook(auditID: session.audit.id))
-        try await session.store.forEachStaffCodes(auditID: session.audit.id) { groups[counted.group($0), default: 0] += 1 }
+        let counted = await StaffExportTable(survey: survey, content: session.content, codebook: try session.store.staff.codebook(auditID: session.audit.id))
+        try await session.store.staff.forEachCodes(auditID: session.audit.id) { groups[counted.group($0), default: 0] += 1 }
         try await sink(Array(counted.header.utf8))
         var key: Data?
         repeat {
-            let page = try await session.store.staffAnswerSetPage(auditID: session.audit.id, after: key, limit: pageSize)
+            let page = try await session.store.staff.answerSetPage(auditID: session.audit.id, after: key, limit: pageSize)
             // The codebook only grows: codes counted above read the same in every page's table.
             let table = StaffExportTable(survey: survey, content: session.content, codebook: page.codebook)
             var text: [UInt8] = []

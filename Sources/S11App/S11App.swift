@@ -65,7 +65,7 @@ public struct S11App: Sendable {
     /// The same, with the audit's staff answers counted while its content is read (`AuditSession.staffResults(counted:)`).
     public func sessionCounting(organisation: String?, year: Int?) async throws -> (session: AuditSession, counted: StaffCodeCounts) {
         let audit = try await store.audit(organisation: organisation, year: year)
-        async let counted = store.staffCodeCounts(auditID: audit.id)
+        async let counted = store.staff.codeCounts(auditID: audit.id)
         let session = try await session(audit)
         return (session, try await counted)
     }

@@ -227,29 +227,4 @@ extension AuditStore {
                 """, [Self.now(), by, reason, auditID])
         }
     }
-
-    /// Sets the invited lead's password and makes their coordinator account, once, while the link
-    /// lasts; returns the e-mail address and organisation, or nil for an unknown or spent link.
-    public func acceptCoordinatorInvitation(token: String, passwordHash: String) async throws -> Coordinator? {
-        guard InvitationToken.isWellFormed(token) else { return nil }
-        let digest = InvitationToken.digest(token)
-        return try await engine.write { db in
-            guard let invited = try await db.fetchOne(CoordinatorInvitationRow.self,
-                                                      "SELECT email, organisation FROM coordinatorInvitation WHERE tokenSHA256 = ? AND expiresAt > ?",
-                                                      [digest, Date().timeIntervalSince1970])?.invited else { return nil }
-            try await db.execute("DELETE FROM coordinatorInvitation WHERE tokenSHA256 = ?", [digest])
-            try await Self.storeCoordinator(email: invited.email, passwordHash: passwordHash, organisation: invited.organisation,
-                                            how: "invitation accepted", db: db)
-            return invited
-        }
-    }
-
-    /// Whether a coordinator invitation link is good (known and not expired), without spending it.
-    public func coordinatorInvitation(token: String) async throws -> Coordinator? {
-        guard InvitationToken.isWellFormed(token) else { return nil }
-        return try await engine.read { db in
-            try await db.fetchOne(CoordinatorInvitationRow.self, "SELECT email, organisation FROM coordinatorInvitation WHERE tokenSHA256 = ? AND expiresAt > ?",
-                                  [InvitationToken.digest(token), Date().timeIntervalSince1970])?.invited
-        }
-    }
 }

@@ -23,8 +23,8 @@ extension AuditStore {
         let lastYear = try await db.fetchOne(AuditRow.self, "SELECT * FROM audit WHERE organisation = ? COLLATE NOCASE AND year = ?",
                                              [audit.organisation, audit.year - 1])?.audit
         return AuditScoringInput(audit: audit, officers: officers.map(\.officer), returns: returns, moderations: moderations,
-                                 staffCounts: try await staffCodeCounts(auditID: audit.id, db: db),
-                                 lastYearsStaffCounts: try await lastYear.asyncMap { try await staffCodeCounts(auditID: $0.id, db: db) })
+                                 staffCounts: try await staff.codeCounts(auditID: audit.id, db: db),
+                                 lastYearsStaffCounts: try await lastYear.asyncMap { try await staff.codeCounts(auditID: $0.id, db: db) })
     }
 
     /// The board that holds the audit now (its lead submitted it and it has not been given back),

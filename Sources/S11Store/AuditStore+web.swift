@@ -64,28 +64,6 @@ extension AuditStore {
         }
     }
 
-    /// Issues the audit's public staff survey link, replacing any earlier one; only its hash is kept.
-    public func issueStaffLink(auditID: Int64) async throws -> String {
-        let token = InvitationToken.generate()
-        try await engine.write { db in
-            try await db.execute("""
-                INSERT INTO staffLink (auditID, tokenSHA256, issuedAt) VALUES (?, ?, ?)
-                ON CONFLICT (auditID) DO UPDATE SET tokenSHA256 = excluded.tokenSHA256, issuedAt = excluded.issuedAt
-                """,
-                           [auditID, InvitationToken.digest(token), Self.now()])
-        }
-        return token
-    }
-
-    /// The audit a staff survey link belongs to; nil for an unknown or replaced link.
-    public func audit(forStaffToken token: String) async throws -> AuditRecord? {
-        guard InvitationToken.isWellFormed(token) else { return nil }
-        return try await engine.read { db in
-            try await db.fetchOne(AuditRow.self, "SELECT a.* FROM staffLink s JOIN audit a ON a.id = s.auditID WHERE s.tokenSHA256 = ?",
-                                  [InvitationToken.digest(token)])?.audit
-        }
-    }
-
     /// Records when returns are due and whom officers ask, as the invitations said; nil keeps what is stored.
     public func setReturnsDue(auditID: Int64, deadline: CalendarDate?, contact: String?) async throws {
         try await engine.write { db in

@@ -128,6 +128,33 @@ public final class AuditStore: Sendable {
                         what: "audit", none: "no audit is open yet; start one with 's11 audit open --org NAME --year YYYY'")
     }
 
+    /// The audits the coordinator may see: their organisation's, or every one for a board user.
+    public func audits(visibleTo coordinator: Coordinator) async throws -> [AuditRecord] {
+        guard let board = coordinator.board else { return try await audits(organisation: coordinator.organisation) }
+        return try await engine.read { db in
+            try await db.fetchAll(AuditRow.self, "SELECT * FROM audit WHERE \(Self.boardsAudit) ORDER BY year DESC, organisation", [board, board])
+                .map(\.audit)
+        }
+    }
+
+    /// An audit a board user of board `?` (given twice) sees: one in, or read by, a round of that board.
+    private static let boardsAudit = """
+        (id IN (SELECT roundMember.auditID FROM roundMember JOIN round ON round.id = roundMember.roundID WHERE round.board = ? COLLATE NOCASE)
+         OR id IN (SELECT roundReading.auditID FROM roundReading JOIN round ON round.id = roundReading.roundID WHERE round.board = ? COLLATE NOCASE))
+        """
+
+    /// The audit with this id if the coordinator may see it; nil both when there is none and when
+    /// it is another organisation's, so that nobody can tell the two apart.
+    public func audit(id: Int64, visibleTo coordinator: Coordinator) async throws -> AuditRecord? {
+        try await engine.read { db in
+            if let board = coordinator.board {
+                return try await db.fetchOne(AuditRow.self, "SELECT * FROM audit WHERE id = ? AND \(Self.boardsAudit)", [id, board, board])?.audit
+            }
+            return try await db.fetchOne(AuditRow.self, "SELECT * FROM audit WHERE id = ? AND (CAST(? AS TEXT) IS NULL OR organisation = ? COLLATE NOCASE)",
+                                         [id, coordinator.organisation, coordinator.organisation])?.audit
+        }
+    }
+
     /// The content files the audit was opened with, byte for byte.
     public func pinnedFiles(auditID: Int64) async throws -> [PinnedFile] {
         try await engine.read { db in
@@ -140,6 +167,10 @@ public final class AuditStore: Sendable {
 
     // MARK: Areas
 
+    /// The anonymous staff survey: its answers, imports and public link.
+    public var staff: StaffStore { StaffStore(store: self) }
+    /// Coordinators' and board users' accounts: passwords, sessions, sign-ins and invitations.
+    public var accounts: AccountStore { AccountStore(store: self) }
     /// Organisations' plans.
     public var plans: PlanStore { PlanStore(store: self) }
     /// Challenge events of a round.

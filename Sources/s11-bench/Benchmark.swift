@@ -146,7 +146,7 @@ struct Benchmark {
             let started = clock.now
             try await measure("import the staff CSV (read, check, store in one transaction)", items: staffResponses, unit: "responses") {
                 let reader = StaffSurveyCSVReader(survey: content.staffSurvey!, scales: content.scales)
-                _ = try await store.importStaffCSV(files: [csv.path], reader: reader, auditID: audit.id, importedBy: "s11-bench")
+                _ = try await store.staff.importCSV(files: [csv.path], reader: reader, auditID: audit.id, importedBy: "s11-bench")
             }
             try await measure("score the staff survey from the store", items: staffResponses, unit: "responses") {
                 _ = try await AuditScoring(store: store, audit: audit, content: content).staffResults()

@@ -182,7 +182,7 @@ import S11Core
                 }
             }
             let store = try await AuditStore(database: location)
-            return try await store.coordinator(forSession: try store.startCoordinatorSession(email: "lead@riverside.example"))
+            return try await store.accounts.find(session: try store.accounts.startSession(email: "lead@riverside.example"))
         }
         // One organisation (over two years, whatever the case): its coordinator, as before.
         #expect(try await migrated(organisations: ["Riverside District Council", "RIVERSIDE district council"])?.organisation == "Riverside District Council")

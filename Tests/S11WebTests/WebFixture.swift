@@ -30,7 +30,7 @@ struct WebFixture {
         ], auditID: audit.id)
         links = await Dictionary(try store.issueInvitations(auditID: audit.id, reissue: false).map { ($0.officer.email, $0.token) },
                            uniquingKeysWith: { a, _ in a })
-        staffToken = try await store.issueStaffLink(auditID: audit.id)
+        staffToken = try await store.staff.issueLink(auditID: audit.id)
     }
 
     var owen: String { links["owen.price@riverside.example"]! }

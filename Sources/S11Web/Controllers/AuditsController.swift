@@ -121,7 +121,7 @@ struct AuditsController: Sendable {
         let statuses = try await app.store.officerStatuses(auditID: audit.id)
         let due = try await app.store.returnsDue(auditID: audit.id)
         let progress = AuditPage.Progress(reached: try await app.store.officersReachedByMail(auditID: audit.id),
-                                          staffAnswerSets: try await app.store.staffAnswerSetCount(auditID: audit.id),
+                                          staffAnswerSets: try await app.store.staff.answerSetCount(auditID: audit.id),
                                           plan: try await app.store.plans.find(organisation: audit.organisation, year: audit.year),
                                           membership: try await app.store.roundMembership(auditID: audit.id))
         let csrf = WebSecurity.csrfToken(for: request)

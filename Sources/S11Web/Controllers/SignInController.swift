@@ -83,14 +83,14 @@ struct SignInController: Sendable {
     }
 
     func logout(_ request: Request, context: WebRequestContext) async throws -> Response {
-        if let token = request.cookies[WebSecurity.sessionCookie]?.value { try await app.store.endCoordinatorSession(token) }
+        if let token = request.cookies[WebSecurity.sessionCookie]?.value { try await app.store.accounts.endSession(token) }
         var response = WebSecurity.redirect(to: "/admin/login")
         response.headers[values: .setCookie].append("\(WebSecurity.sessionCookie)=; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=0")
         return response
     }
 
     func welcomeForm(_ request: Request, context: WebRequestContext) async throws -> Response {
-        guard let token = context.parameters.get("token"), let invited = try await app.store.coordinatorInvitation(token: token) else {
+        guard let token = context.parameters.get("token"), let invited = try await app.store.accounts.invitation(token: token) else {
             return unknownInvitation(request)
         }
         return try welcomePage(request, invited: invited, token: token, errors: [])
@@ -99,7 +99,7 @@ struct SignInController: Sendable {
     /// Sets an invited lead's password, once, while the invitation lasts, and signs them in.
     func setPassword(_ request: Request, context: WebRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: PasswordForm.self)
-        guard let token = context.parameters.get("token"), let invited = try await app.store.coordinatorInvitation(token: token) else {
+        guard let token = context.parameters.get("token"), let invited = try await app.store.accounts.invitation(token: token) else {
             return unknownInvitation(request)
         }
         let password = form.password ?? "", again = form.confirm ?? ""
@@ -110,14 +110,14 @@ struct SignInController: Sendable {
             return try welcomePage(request, invited: invited, token: token, errors: [FieldError(field: "confirm", message: "Type the same password twice")])
         }
         guard let hash = await app.passwords.run({ CoordinatorPassword.hash(password) }),
-              let account = try await app.store.acceptCoordinatorInvitation(token: token, passwordHash: hash) else { return unknownInvitation(request) }
+              let account = try await app.store.accounts.acceptInvitation(token: token, passwordHash: hash) else { return unknownInvitation(request) }
         return try await startSession(email: account.email, request: request)
     }
 
     /// The sign-ins, failures and refusals on the accounts the coordinator may see.
     func signIns(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
-        let events = try await app.store.signInEvents(visibleTo: context.account)
+        let events = try await app.store.accounts.signInEvents(visibleTo: context.account)
         return try app.html(SignInsPage(account: context.account, csrf: csrf.token, events: events), request: request, csrf: csrf)
     }
 
@@ -125,7 +125,7 @@ struct SignInController: Sendable {
 
     /// Signs the coordinator in: a new session, its cookie, and on to their audits.
     private func startSession(email: String, request: Request) async throws -> Response {
-        sessionResponse(try await app.store.startCoordinatorSession(email: email), request: request)
+        sessionResponse(try await app.store.accounts.startSession(email: email), request: request)
     }
 
     /// The new session's cookie, and on to the account's audits.

@@ -48,7 +48,7 @@ struct StaffSurveyController: Sendable {
             let chosen = form.fields.filter { $0.key.hasPrefix("profile.") || $0.key.hasPrefix("answer.") }
             return try page(request, token: token, audit: audit, survey: survey, scales: scales, chosen: chosen, errors: errors)
         }
-        try await app.store.saveStaffResponses([response], auditID: audit.id)
+        try await app.store.staff.saveResponses([response], auditID: audit.id)
         return WebSecurity.redirect(to: "/staff/\(token)/thanks")
     }
 
@@ -62,7 +62,7 @@ struct StaffSurveyController: Sendable {
     // MARK: The survey behind the link
 
     private func load(_ context: WebRequestContext) async throws -> (String, AuditRecord, Survey, [Scale])? {
-        guard let token = context.parameters.get("token"), let audit = try await app.store.audit(forStaffToken: token) else { return nil }
+        guard let token = context.parameters.get("token"), let audit = try await app.store.staff.audit(forLink: token) else { return nil }
         let content = try await app.content(of: audit)
         guard let survey = content.staffSurvey else { return nil }
         return (token, audit, survey, content.scales)

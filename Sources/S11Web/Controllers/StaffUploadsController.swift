@@ -111,8 +111,8 @@ struct StaffUploadsController: Sendable {
                            errors: [FieldError] = []) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
         let page = StaffPage(account: context.account, csrf: csrf.token, audit: audit,
-                             answerSets: try await app.store.staffAnswerSetCount(auditID: audit.id),
-                             batches: try await app.store.staffImportBatches(auditID: audit.id), link: link, notice: notice, errors: errors)
+                             answerSets: try await app.store.staff.answerSetCount(auditID: audit.id),
+                             batches: try await app.store.staff.importBatches(auditID: audit.id), link: link, notice: notice, errors: errors)
         return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }

@@ -11,7 +11,7 @@ struct SessionAuthenticator: RouterMiddleware {
     func handle(_ request: Request, context: WebRequestContext,
                 next: (Request, WebRequestContext) async throws -> Response) async throws -> Response {
         guard let token = request.cookies[WebSecurity.sessionCookie]?.value,
-              let account = try await app.store.coordinator(forSession: token) else { return WebSecurity.redirect(to: "/admin/login") }
+              let account = try await app.store.accounts.find(session: token) else { return WebSecurity.redirect(to: "/admin/login") }
         var context = context
         context.account = account
         return try await next(request, context)
