@@ -46,9 +46,9 @@ public struct AuditDirectory: Sendable {
     public func summaries(of audits: [AuditRecord]) async throws -> [Summary] {
         var summaries: [Summary] = []
         for audit in audits {
-            let statuses = try await store.officerStatuses(auditID: audit.id)
+            let statuses = try await store.officers.statuses(auditID: audit.id)
             summaries.append(Summary(audit: audit, officers: statuses.count, submitted: statuses.filter { $0.status == .submitted }.count,
-                                     deadline: try await store.returnsDue(auditID: audit.id).deadline))
+                                     deadline: try await store.returns.due(auditID: audit.id).deadline))
         }
         return summaries
     }
@@ -67,7 +67,7 @@ public struct AuditDirectory: Sendable {
         let audit = try await store.openAudit(organisation: organisation, year: year, files: files, carryFrom: previous,
                                               questionIDs: Set(content.selfAssessment.questions.map(\.id)))
         if deadline != nil || contact != nil {
-            try await store.setReturnsDue(auditID: audit.id, deadline: deadline, contact: contact)
+            try await store.returns.setDue(auditID: audit.id, deadline: deadline, contact: contact)
         }
         return try await app.session(audit)
     }

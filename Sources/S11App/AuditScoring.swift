@@ -25,8 +25,8 @@ public struct AuditScoring: Sendable {
 
     public func scorecard() async throws -> Scorecard {
         await Scorer(content: content).score(organisation: audit.organisation, year: audit.year,
-                                       officers: try store.officers(auditID: audit.id),
-                                       returns: try store.returns(audit: audit),
+                                       officers: try store.officers.all(auditID: audit.id),
+                                       returns: try store.returns.stored(audit: audit),
                                        moderations: try store.moderations(auditID: audit.id))
     }
 

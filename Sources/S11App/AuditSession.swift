@@ -132,7 +132,7 @@ public struct AuditSession: Sendable {
             throw ApplicationError("no submitted returns to draft from; import returns with 's11 responses import' first")
         }
         let plan = await PlanDrafter(content: content).draft(card: card, gaps: try gaps(in: card),
-                                                       officers: try store.officers(auditID: audit.id), options: options)
+                                                       officers: try store.officers.all(auditID: audit.id), options: options)
         _ = try PlanXML().write(plan)
         try await store.plans.save(plan, replace: replace)
         return plan

@@ -19,9 +19,9 @@ public struct ResponsesExport: Sendable {
     /// Every officer's answers, submitted or not, with the day each return was submitted.
     public func officers(to sink: (String) async throws -> Void) async throws {
         try await sink(ResponsesCSV.officerHeader)
-        let answers = await Dictionary(try session.store.returns(audit: session.audit, includeUnsubmitted: true).map { ($0.officerEmail.lowercased(), $0.answers) },
+        let answers = await Dictionary(try session.store.returns.stored(audit: session.audit, includeUnsubmitted: true).map { ($0.officerEmail.lowercased(), $0.answers) },
                                  uniquingKeysWith: { a, _ in a })
-        for status in try await session.store.officerStatuses(auditID: session.audit.id) {
+        for status in try await session.store.officers.statuses(auditID: session.audit.id) {
             try await sink(csv.officerRows(status.officer, answers: answers[status.officer.email.lowercased()] ?? [], submittedOn: status.submittedAt))
         }
     }

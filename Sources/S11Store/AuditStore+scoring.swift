@@ -16,7 +16,7 @@ extension AuditStore {
         var returns: [OfficerReturn] = []
         for officer in officers.sorted(by: { $0.officer.email < $1.officer.email }) where officer.status == .submitted {
             returns.append(OfficerReturn(organisation: audit.organisation, year: audit.year, officerEmail: officer.officer.email,
-                                         answers: try await Self.answers(db, officerID: officer.id)))
+                                         answers: try await ReturnStore.answers(officerID: officer.id, db: db)))
         }
         let moderations = try await db.fetchAll(ModerationRow.self, "SELECT * FROM moderation WHERE auditID = ? ORDER BY kind, scopeID",
                                                 [audit.id]).map(\.moderation)

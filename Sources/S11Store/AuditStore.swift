@@ -87,7 +87,7 @@ public final class AuditStore: Sendable {
                                           [auditID, officer.name, officer.email, officer.role, officer.serviceArea,
                                            ReturnStatus.notStarted.rawValue])
             var carried = 0
-            for answer in try await Self.answers(db, officerID: previous.id) where questionIDs.contains(answer.questionID) {
+            for answer in try await ReturnStore.answers(officerID: previous.id, db: db) where questionIDs.contains(answer.questionID) {
                 try await db.execute("""
                     INSERT INTO answer (officerID, questionID, option, evidence, example, reason, updatedAt, carried)
                     VALUES (?, ?, ?, ?, ?, ?, ?, 1)
@@ -126,6 +126,11 @@ public final class AuditStore: Sendable {
     public func audit(organisation: String?, year: Int?) async throws -> AuditRecord {
         try await OrganisationYearChoice.one(of: try audits(), organisation: organisation, year: year, key: { ($0.organisation, $0.year) },
                         what: "audit", none: "no audit is open yet; start one with 's11 audit open --org NAME --year YYYY'")
+    }
+
+    /// The audit with this id.
+    public func audit(id: Int64) async throws -> AuditRecord? {
+        try await engine.read { db in try await db.fetchOne(AuditRow.self, "SELECT * FROM audit WHERE id = ?", [id])?.audit }
     }
 
     /// The audits the coordinator may see: their organisation's, or every one for a board user.
@@ -167,10 +172,16 @@ public final class AuditStore: Sendable {
 
     // MARK: Areas
 
+    /// An audit's officers and their links.
+    public var officers: OfficerStore { OfficerStore(store: self) }
+    /// Officers' returns and their answers, and when returns are due.
+    public var returns: ReturnStore { ReturnStore(store: self) }
     /// The anonymous staff survey: its answers, imports and public link.
     public var staff: StaffStore { StaffStore(store: self) }
     /// Coordinators' and board users' accounts: passwords, sessions, sign-ins and invitations.
     public var accounts: AccountStore { AccountStore(store: self) }
+    /// What became of the messages to officers.
+    public var mail: MailStore { MailStore(store: self) }
     /// Organisations' plans.
     public var plans: PlanStore { PlanStore(store: self) }
     /// Challenge events of a round.

@@ -46,9 +46,9 @@ struct Benchmark {
                 for index in 0..<size.organisations {
                     let audit = try await store.openAudit(organisation: "Organisation \(index)", year: 2026, files: files)
                     let officers = generator.officers(organisation: index, count: size.officersPerOrganisation)
-                    _ = try await store.importOfficers(officers, auditID: audit.id)
+                    _ = try await store.officers.import(officers, auditID: audit.id)
                     let returns = officers.map { generator.completeReturn(for: $0, organisation: audit.organisation, year: 2026) }
-                    try await store.saveReturns(returns, auditID: audit.id) { ReturnRules(content: content).status(answers: $1, officer: $0) }
+                    try await store.returns.save(returns, auditID: audit.id) { ReturnRules(content: content).status(answers: $1, officer: $0) }
                     audits.append(audit)
                 }
             }
@@ -64,7 +64,7 @@ struct Benchmark {
                 let gaps = try await scoring.gaps(in: card)
                 spent.score += clock.now - mark
                 mark = clock.now
-                let officers = try await store.officers(auditID: audit.id)
+                let officers = try await store.officers.all(auditID: audit.id)
                 let plan = PlanDrafter(content: content).draft(
                     card: card, gaps: gaps, officers: officers,
                     options: .init(start: CalendarDate(iso: "2027-01-01")!, today: CalendarDate(iso: "2026-11-24")!))
@@ -98,9 +98,9 @@ struct Benchmark {
                 for (index, member) in members.enumerated() {
                     let audit = try await store.audit(organisation: member.organisation, year: 2027)
                     let officers = generator.officers(organisation: index, count: size.officersPerOrganisation)
-                    _ = try await store.importOfficers(officers, auditID: audit.id)
+                    _ = try await store.officers.import(officers, auditID: audit.id)
                     let returns = officers.map { generator.completeReturn(for: $0, organisation: audit.organisation, year: 2027) }
-                    try await store.saveReturns(returns, auditID: audit.id) { ReturnRules(content: content).status(answers: $1, officer: $0) }
+                    try await store.returns.save(returns, auditID: audit.id) { ReturnRules(content: content).status(answers: $1, officer: $0) }
                     try await rounds.submit(auditID: audit.id, by: member.leadName, declaration: BoardRounds.standardDeclaration)
                 }
             }

@@ -25,7 +25,7 @@ struct RoundFixture {
                                                    """, file: "members.csv", by: "board@oscb.example")
         round = opened.round
         audit = try await store.audit(organisation: "Thames Valley Police", year: 2027)
-        _ = try await store.importOfficers([Self.officer], auditID: audit.id)
+        _ = try await store.officers.import([Self.officer], auditID: audit.id)
         try await submitTheReturn()
     }
 

@@ -49,72 +49,72 @@ import S11Core
 
     @Test func reimportingOfficersUpdatesRatherThanDuplicates() async throws {
         let (store, audit) = try await storeWithAudit()
-        #expect(try await store.importOfficers(officers, auditID: audit.id) == (added: 2, updated: 0))
+        #expect(try await store.officers.import(officers, auditID: audit.id) == (added: 2, updated: 0))
         var changed = officers
         changed[0].serviceArea = "Community Services"
-        #expect(try await store.importOfficers(changed, auditID: audit.id) == (added: 0, updated: 2))
-        let stored = try await store.officers(auditID: audit.id)
+        #expect(try await store.officers.import(changed, auditID: audit.id) == (added: 0, updated: 2))
+        let stored = try await store.officers.all(auditID: audit.id)
         #expect(stored.count == 2)
         #expect(stored.first { $0.email == "asha@example.org" }?.serviceArea == "Community Services")
     }
 
     @Test func onlyAHashOfEachLinkIsStored() async throws {
         let (store, audit) = try await storeWithAudit()
-        _ = try await store.importOfficers(officers, auditID: audit.id)
-        let issued = try await store.issueInvitations(auditID: audit.id, reissue: false)
+        _ = try await store.officers.import(officers, auditID: audit.id)
+        let issued = try await store.officers.issueInvitations(auditID: audit.id, reissue: false)
         #expect(issued.count == 2)
         #expect(Set(issued.map(\.token)).count == 2)
         for (officer, token) in issued {
             #expect(token.count == 43) // 256 bits in base64url
-            #expect(try await store.officer(forToken: token)?.officer == officer)
+            #expect(try await store.officers.find(token: token)?.officer == officer)
             let stored = try await store.engine.read { db in try await db.fetchColumn(Data.self, "SELECT tokenSHA256 FROM invitation", table: "invitation") }
             #expect(!stored.contains(Data(token.utf8)))
             #expect(stored.allSatisfy { $0.count == 32 })
             let dump = stored.map { $0.map { String(format: "%02X", $0) }.joined() }
             #expect(!dump.joined().contains(token))
         }
-        #expect(try await store.issueInvitations(auditID: audit.id, reissue: false).isEmpty)
-        #expect(try await store.officer(forToken: String(repeating: "A", count: 43)) == nil)
+        #expect(try await store.officers.issueInvitations(auditID: audit.id, reissue: false).isEmpty)
+        #expect(try await store.officers.find(token: String(repeating: "A", count: 43)) == nil)
     }
 
     @Test func reissuingRevokesTheOldLinks() async throws {
         let (store, audit) = try await storeWithAudit()
-        _ = try await store.importOfficers(officers, auditID: audit.id)
-        let old = try await store.issueInvitations(auditID: audit.id, reissue: false)
-        let new = try await store.issueInvitations(auditID: audit.id, reissue: true)
+        _ = try await store.officers.import(officers, auditID: audit.id)
+        let old = try await store.officers.issueInvitations(auditID: audit.id, reissue: false)
+        let new = try await store.officers.issueInvitations(auditID: audit.id, reissue: true)
         #expect(new.count == 2)
-        #expect(try await store.officer(forToken: old[0].token) == nil)
-        #expect(try await store.officer(forToken: new[0].token) != nil)
+        #expect(try await store.officers.find(token: old[0].token) == nil)
+        #expect(try await store.officers.find(token: new[0].token) != nil)
     }
 
     @Test func returnsAreStoredWholeOrNotAtAll() async throws {
         let (store, audit) = try await storeWithAudit()
-        _ = try await store.importOfficers(officers, auditID: audit.id)
+        _ = try await store.officers.import(officers, auditID: audit.id)
         let good = OfficerReturn(organisation: audit.organisation, year: 2026, officerEmail: "asha@example.org",
                                  answers: [Answer(questionID: "Q1.1", choice: .option("fully"), evidence: "Policy")])
         let stranger = OfficerReturn(organisation: audit.organisation, year: 2026, officerEmail: "nobody@example.org",
                                      answers: [Answer(questionID: "Q1.1", choice: .option("fully"))])
         await #expect(throws: StoreError.self) {
-            try await store.saveReturns([good, stranger], auditID: audit.id) { _, _ in .submitted }
+            try await store.returns.save([good, stranger], auditID: audit.id) { _, _ in .submitted }
         }
-        #expect(try await store.returns(audit: audit, includeUnsubmitted: true).allSatisfy { $0.answers.isEmpty })
-        try await store.saveReturns([good], auditID: audit.id) { _, _ in .submitted }
-        let saved = try await store.returns(audit: audit)
+        #expect(try await store.returns.stored(audit: audit, includeUnsubmitted: true).allSatisfy { $0.answers.isEmpty })
+        try await store.returns.save([good], auditID: audit.id) { _, _ in .submitted }
+        let saved = try await store.returns.stored(audit: audit)
         #expect(saved.map(\.officerEmail) == ["asha@example.org"])
         #expect(saved[0].answers == good.answers)
-        #expect(try await store.officerStatuses(auditID: audit.id).first { $0.officer.email == "asha@example.org" }?.status == .submitted)
+        #expect(try await store.officers.statuses(auditID: audit.id).first { $0.officer.email == "asha@example.org" }?.status == .submitted)
     }
 
     @Test func anIncompleteReturnIsInProgressAndNotScored() async throws {
         let (store, audit) = try await storeWithAudit()
-        _ = try await store.importOfficers(officers, auditID: audit.id)
+        _ = try await store.officers.import(officers, auditID: audit.id)
         let partial = OfficerReturn(organisation: audit.organisation, year: 2026, officerEmail: "ben@example.org",
                                     answers: [Answer(questionID: "Q1.1", choice: .option("mostly")),
                                               Answer(questionID: "Q1.2", choice: .unanswered)])
-        try await store.saveReturns([partial], auditID: audit.id) { _, _ in .inProgress }
-        #expect(try await store.officerStatuses(auditID: audit.id).first { $0.officer.email == "ben@example.org" }?.status == .inProgress)
-        #expect(try await store.returns(audit: audit).isEmpty)
-        #expect(try await store.returns(audit: audit, includeUnsubmitted: true).first { $0.officerEmail == "ben@example.org" }?.answers.count == 2)
+        try await store.returns.save([partial], auditID: audit.id) { _, _ in .inProgress }
+        #expect(try await store.officers.statuses(auditID: audit.id).first { $0.officer.email == "ben@example.org" }?.status == .inProgress)
+        #expect(try await store.returns.stored(audit: audit).isEmpty)
+        #expect(try await store.returns.stored(audit: audit, includeUnsubmitted: true).first { $0.officerEmail == "ben@example.org" }?.answers.count == 2)
     }
 
     @Test func aPlanIsNotOverwrittenUnlessAsked() async throws {

@@ -13,8 +13,8 @@ import S11Core
     @Test func aStoreMovesWholeAndTheChecksumsNoticeAnyChange() async throws {
         let source = try await AuditStore()
         let audit = try await source.openAudit(organisation: "Riverside District Council", year: 2026, files: files)
-        try await source.importOfficers([Officer(name: "Asha Patel", email: "asha@example.org", role: "dso", serviceArea: "Housing")], auditID: audit.id)
-        try await source.saveAnswers([Answer(questionID: "Q1", choice: .option("yes"), evidence: "Policy – 2026 ✓", example: nil, reason: nil)],
+        try await source.officers.import([Officer(name: "Asha Patel", email: "asha@example.org", role: "dso", serviceArea: "Housing")], auditID: audit.id)
+        try await source.returns.saveAnswers([Answer(questionID: "Q1", choice: .option("yes"), evidence: "Policy – 2026 ✓", example: nil, reason: nil)],
                                officerEmail: "asha@example.org", auditID: audit.id)
         try await source.staff.saveResponses([StaffResponse(profile: ["service-area": "housing"], answers: ["SC01": "agree"])], auditID: audit.id)
         try await source.accounts.save(email: "lead@riverside.example", passwordHash: "hash", organisation: audit.organisation)
@@ -29,7 +29,7 @@ import S11Core
         }
         #expect(Set(made) == Set(StoreTable.all.map(\.name)))
         #expect(report.tables.first { $0.name == "answer" }?.rows == 1)
-        #expect(try await target.officerReturn(officerEmail: "asha@example.org", auditID: audit.id).answers.first?.evidence == "Policy – 2026 ✓")
+        #expect(try await target.returns.find(officerEmail: "asha@example.org", auditID: audit.id).answers.first?.evidence == "Policy – 2026 ✓")
         #expect(try await target.staff.responses(auditID: audit.id) == source.staff.responses(auditID: audit.id))
 
         // The target's counters carry on past the moved ids.

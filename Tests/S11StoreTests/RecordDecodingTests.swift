@@ -82,7 +82,7 @@ import S11Core
     @Test func aSingleValueOfAnotherTypeIsAnErrorNamingTheTableAndTheColumn() async throws {
         let store = try await AuditStore(database: TestDatabase.fresh())
         let audit = try await store.openAudit(organisation: "Riverside District Council", year: 2026, files: [])
-        _ = try await store.importOfficers([Officer(name: "Asha Patel", email: "asha@example.org", role: "dso", serviceArea: "Housing")],
+        _ = try await store.officers.import([Officer(name: "Asha Patel", email: "asha@example.org", role: "dso", serviceArea: "Housing")],
                                            auditID: audit.id)
         let message = try await Self.refusal {
             _ = try await store.engine.read { db in try await db.fetchColumn(Int64.self, "SELECT name FROM officer", table: "officer") }
@@ -95,7 +95,7 @@ import S11Core
     func storeWithOfficers() async throws -> (AuditStore, AuditRecord) {
         let store = try await AuditStore(database: TestDatabase.fresh())
         let audit = try await store.openAudit(organisation: "Riverside District Council", year: 2026, files: [])
-        _ = try await store.importOfficers([Officer(name: "Asha Patel", email: "asha@example.org", role: "dso", serviceArea: "Housing")],
+        _ = try await store.officers.import([Officer(name: "Asha Patel", email: "asha@example.org", role: "dso", serviceArea: "Housing")],
                                            auditID: audit.id)
         return (store, audit)
     }
@@ -103,7 +103,7 @@ import S11Core
     @Test func aColumnRenamedUnderTheStoreRefusesTheRequestAndNothingElse() async throws {
         let (store, audit) = try await storeWithOfficers()
         try await store.engine.write { try await $0.execute("ALTER TABLE officer RENAME COLUMN status TO state") }
-        let message = try await Self.refusal { _ = try await store.officerStatuses(auditID: audit.id) }
+        let message = try await Self.refusal { _ = try await store.officers.statuses(auditID: audit.id) }
         #expect(message == "the officer table has no column 'status'")
         // The process and the store go on: what does not read the column still answers.
         #expect(try await store.audits() == [audit])
@@ -117,13 +117,13 @@ import S11Core
         }
         let message = try await Self.refusal { _ = try await store.audits() }
         #expect(message == "the audit table's column 'year' holds 'next year', not a whole number")
-        #expect(try await store.officers(auditID: audit.id).map(\.email) == ["asha@example.org"])
+        #expect(try await store.officers.all(auditID: audit.id).map(\.email) == ["asha@example.org"])
     }
 
     @Test func aStatusOrADateTheStoreNeverWroteIsAnErrorNotAValueMadeUp() async throws {
         let (store, audit) = try await storeWithOfficers()
         try await store.engine.write { try await $0.execute("UPDATE officer SET status = 'archived'") }
-        let status = try await Self.refusal { _ = try await store.officerStatuses(auditID: audit.id) }
+        let status = try await Self.refusal { _ = try await store.officers.statuses(auditID: audit.id) }
         #expect(status.hasPrefix("the officer table's column 'status' holds 'archived', not a return status"))
 
         _ = try await store.openRound(board: "Cheshire Safeguarding Board", year: 2027, deadline: try #require(CalendarDate(iso: "2027-03-31")),

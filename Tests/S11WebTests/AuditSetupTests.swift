@@ -29,8 +29,8 @@ import Testing
             #expect(page.body.contains("2027 audit") && page.body.contains("2 officers"))
         }
         let audit = try await fixture.store.audit(organisation: fixture.audit.organisation, year: 2027)
-        #expect(try await fixture.store.officers(auditID: audit.id).count == 2)
-        let due = try await fixture.store.returnsDue(auditID: audit.id)
+        #expect(try await fixture.store.officers.all(auditID: audit.id).count == 2)
+        let due = try await fixture.store.returns.due(auditID: audit.id)
         #expect(due.deadline?.iso == "2027-03-31" && due.contact == "Jo Bloggs, 01234 567890")
     }
 

@@ -56,12 +56,12 @@ import Testing
 
     @Test func theDashboardShowsWhoHasReturnedAndReopensAReturn() async throws {
         let fixture = try await fixtureWithCoordinator()
-        try await fixture.store.setReturnsDue(auditID: fixture.audit.id, deadline: CalendarDate(iso: "2020-01-31"), contact: nil)
+        try await fixture.store.returns.setDue(auditID: fixture.audit.id, deadline: CalendarDate(iso: "2020-01-31"), contact: nil)
         // Owen submits everything; Gareth has not started.
         let owen = fixture.questions(for: "owen.price@riverside.example")
-        try await fixture.store.saveAnswers(owen.map { Answer(questionID: $0.id, choice: .option("fully"), evidence: "Minutes") },
+        try await fixture.store.returns.saveAnswers(owen.map { Answer(questionID: $0.id, choice: .option("fully"), evidence: "Minutes") },
                                       officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
-        _ = try await fixture.store.submitReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id) { _ in [String]() }
+        _ = try await fixture.store.returns.submit(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id) { _ in [String]() }
         try await fixture.run { browser in
             try await signIn(browser)
             let list = try await browser.get("/admin")
@@ -75,15 +75,15 @@ import Testing
                                                   csrf: audit.csrf)
             #expect(reopened.body.contains("Reopened owen.price@riverside.example&#39;s return") || reopened.body.contains("Reopened owen.price@riverside.example's return"))
         }
-        #expect(try await fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id).status == .inProgress)
+        #expect(try await fixture.store.returns.find(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id).status == .inProgress)
     }
 
     @Test func remindersAreWrittenOnlyForOfficersWhoHaveNotSubmitted() async throws {
         let fixture = try await fixtureWithCoordinator()
         let owen = fixture.questions(for: "owen.price@riverside.example")
-        try await fixture.store.saveAnswers(owen.map { Answer(questionID: $0.id, choice: .option("fully"), evidence: "Minutes") },
+        try await fixture.store.returns.saveAnswers(owen.map { Answer(questionID: $0.id, choice: .option("fully"), evidence: "Minutes") },
                                       officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
-        _ = try await fixture.store.submitReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id) { _ in [String]() }
+        _ = try await fixture.store.returns.submit(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id) { _ in [String]() }
         let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-mail-\(UUID().uuidString)").path
         let app = try await WebApp(store: fixture.store, baseURL: "https://s11.riverside.example", mailFolder: mail)
         do {
@@ -95,7 +95,7 @@ import Testing
             #expect(written.body.contains("1 reminder was written to"))
             #expect(written.body.contains("gareth.lloyd@riverside.example") && written.body.contains("reminder, "))
         }
-        #expect(try await fixture.store.mailRecords(auditID: fixture.audit.id).map(\.officerEmail) == ["gareth.lloyd@riverside.example"])
+        #expect(try await fixture.store.mail.records(auditID: fixture.audit.id).map(\.officerEmail) == ["gareth.lloyd@riverside.example"])
         let folders = try FileManager.default.contentsOfDirectory(atPath: mail)
         let folder = try #require(folders.first)
         let message = try String(contentsOfFile: "\(mail)/\(folder)/gareth.lloyd_riverside.example.eml", encoding: .utf8)
@@ -137,14 +137,14 @@ import Testing
         let owenMessage = try #require(program.messages.first { $0.to == "owen.price@riverside.example" }?.message)
         let link = try #require(owenMessage.split(separator: "\r\n").first { $0.hasPrefix("https://s11.riverside.example/r/") })
         let token = String(link.split(separator: "/").last!)
-        #expect(try await fixture.store.officer(forToken: token)?.officer.email == "owen.price@riverside.example")
+        #expect(try await fixture.store.officers.find(token: token)?.officer.email == "owen.price@riverside.example")
         // Only the one that failed is due again; sending again reaches Gareth alone.
         let after = try await browser.get("/admin/audits/\(fixture.audit.id)/invitations")
         #expect(after.body.contains("Send invitations to 1 officer(s)"))
         #expect(after.body.contains("not sent"))
         _ = try await browser.post("/admin/audits/\(fixture.audit.id)/invitations/send", [("kind", "invitation")], csrf: page.csrf)
         #expect(program.messages.count == 3 && program.messages.last?.to == "gareth.lloyd@riverside.example")
-        let records = try await fixture.store.mailRecords(auditID: fixture.audit.id)
+        let records = try await fixture.store.mail.records(auditID: fixture.audit.id)
         #expect(records.count == 3 && records.filter(\.accepted).count == 1)
     }
 

@@ -18,19 +18,19 @@ import Testing
         let fixture = try await WebFixture()
         let files = try await fixture.store.pinnedFiles(auditID: fixture.audit.id).map { (kind: $0.kind, path: $0.path, data: Data($0.data)) }
         let hillside = try await fixture.store.openAudit(organisation: "Hillside Borough Council", year: 2026, files: files)
-        _ = try await fixture.store.importOfficers([Officer(name: "Hana Okafor", email: "hana.okafor@hillside.example", role: "dso", serviceArea: "Housing")],
+        _ = try await fixture.store.officers.import([Officer(name: "Hana Okafor", email: "hana.okafor@hillside.example", role: "dso", serviceArea: "Housing")],
                                          auditID: hillside.id)
         let questions = fixture.content.questions(forRole: "dso")
         let notApplicable = questions.first { fixture.content.catalogue.requirement($0.requirementID)?.naAllowed == true }
-        try await fixture.store.saveAnswers(questions.map { question in
+        try await fixture.store.returns.saveAnswers(questions.map { question in
             question.id == notApplicable?.id ? Answer(questionID: question.id, choice: .notApplicable, reason: Self.naReason)
                 : Answer(questionID: question.id, choice: .option("partially"), evidence: Self.secret)
         }, officerEmail: "hana.okafor@hillside.example", auditID: hillside.id)
-        _ = try await fixture.store.submitReturn(officerEmail: "hana.okafor@hillside.example", auditID: hillside.id) { _ in [String]() }
+        _ = try await fixture.store.returns.submit(officerEmail: "hana.okafor@hillside.example", auditID: hillside.id) { _ in [String]() }
         let scoring = AuditScoring(store: fixture.store, audit: hillside, content: fixture.content)
         let card = try await scoring.scorecard()
         let plan = await PlanDrafter(content: fixture.content).draft(
-            card: card, gaps: try scoring.gaps(in: card), officers: try fixture.store.officers(auditID: hillside.id),
+            card: card, gaps: try scoring.gaps(in: card), officers: try fixture.store.officers.all(auditID: hillside.id),
             options: .init(start: CalendarDate(iso: "2027-01-01")!, today: CalendarDate(iso: "2026-11-24")!))
         try await fixture.store.plans.save(plan, replace: false)
         try await fixture.store.accounts.save(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
@@ -102,10 +102,10 @@ import Testing
                 #expect(sent.status == .notFound, "\(path): \(sent.status)")
             }
         }
-        #expect(try await fixture.store.officers(auditID: hillside.id).map(\.name) == ["Hana Okafor"])
-        #expect(try await fixture.store.mailRecords(auditID: hillside.id).isEmpty)
+        #expect(try await fixture.store.officers.all(auditID: hillside.id).map(\.name) == ["Hana Okafor"])
+        #expect(try await fixture.store.mail.records(auditID: hillside.id).isEmpty)
         // Nothing of Hillside's changed: the return is still submitted, no moderation, the plan as drafted.
-        #expect(try await fixture.store.officerStatuses(auditID: hillside.id).map(\.status) == [.submitted])
+        #expect(try await fixture.store.officers.statuses(auditID: hillside.id).map(\.status) == [.submitted])
         #expect(try await fixture.store.moderations(auditID: hillside.id).isEmpty)
         #expect(try await fixture.store.plans.find(organisation: hillside.organisation, year: 2026) == planBefore)
     }

@@ -13,9 +13,9 @@ import Testing
     func fixtureWithReturn() async throws -> WebFixture {
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let owen = fixture.questions(for: "owen.price@riverside.example")
-        try await fixture.store.saveAnswers(owen.map { Answer(questionID: $0.id, choice: .option("partially"), evidence: "Minutes") },
+        try await fixture.store.returns.saveAnswers(owen.map { Answer(questionID: $0.id, choice: .option("partially"), evidence: "Minutes") },
                                       officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
-        let officer = try #require(try await fixture.store.officers(auditID: fixture.audit.id).first { $0.email == "owen.price@riverside.example" })
+        let officer = try #require(try await fixture.store.officers.all(auditID: fixture.audit.id).first { $0.email == "owen.price@riverside.example" })
         #expect(try await ReturnTaking(store: fixture.store, audit: fixture.audit, content: fixture.content).submit(officer: officer).isEmpty)
         return fixture
     }

@@ -83,9 +83,9 @@ import Testing
             #expect(noReturns.status == .unprocessableContent && noReturns.body.contains("No officers are named yet"))
         }
         // An officer's return in, then the lead submits with the declaration.
-        try await fixture.store.importOfficers([Officer(name: "Kim Ng", email: "kim.ng@tvp.example", role: "dso", serviceArea: "Response")],
+        try await fixture.store.officers.import([Officer(name: "Kim Ng", email: "kim.ng@tvp.example", role: "dso", serviceArea: "Response")],
                                                auditID: police.id)
-        try await fixture.store.saveReturns([OfficerReturn(organisation: police.organisation, year: 2027, officerEmail: "kim.ng@tvp.example", answers: [])],
+        try await fixture.store.returns.save([OfficerReturn(organisation: police.organisation, year: 2027, officerEmail: "kim.ng@tvp.example", answers: [])],
                                             auditID: police.id) { _, _ in .submitted }
         try await run(fixture, mail: mail) { browser in
             let form = try await browser.get("/admin/login")
@@ -100,10 +100,10 @@ import Testing
         }
         // Held by the board: the officers and answers cannot change.
         await #expect(throws: ChangeRules.Refusal.self) {
-            try await fixture.store.removeOfficer(email: "kim.ng@tvp.example", auditID: police.id)
+            try await fixture.store.officers.remove(email: "kim.ng@tvp.example", auditID: police.id)
         }
         await #expect(throws: ChangeRules.Refusal.self) {
-            try await fixture.store.saveAnswers([], officerEmail: "kim.ng@tvp.example", auditID: police.id)
+            try await fixture.store.returns.saveAnswers([], officerEmail: "kim.ng@tvp.example", auditID: police.id)
         }
 
         // The board's dashboard: one submitted, two not started; by sector; then it gives it back.
@@ -133,7 +133,7 @@ import Testing
             #expect(back.body.contains("Returned Thames Valley Police"))
             #expect(back.body.contains("Returned: Evidence missing for standard 3"))
         }
-        try await fixture.store.removeOfficer(email: "kim.ng@tvp.example", auditID: police.id)          // the organisation's again
+        try await fixture.store.officers.remove(email: "kim.ng@tvp.example", auditID: police.id)          // the organisation's again
     }
 
     /// The scopes: an organisation's coordinator sees no round; a board user cannot submit for an
@@ -221,8 +221,8 @@ import Testing
     /// A bad list opens nothing: every problem is listed with its row and column.
     /// One officer of `audit`, in the Response service, whose return is in: Q2.1 partially met, with evidence.
     func returnIn(_ fixture: WebFixture, _ audit: AuditRecord, officer: String) async throws {
-        try await fixture.store.importOfficers([Officer(name: "Kim Ng", email: officer, role: "dso", serviceArea: "Response")], auditID: audit.id)
-        try await fixture.store.saveReturns([OfficerReturn(organisation: audit.organisation, year: audit.year, officerEmail: officer,
+        try await fixture.store.officers.import([Officer(name: "Kim Ng", email: officer, role: "dso", serviceArea: "Response")], auditID: audit.id)
+        try await fixture.store.returns.save([OfficerReturn(organisation: audit.organisation, year: audit.year, officerEmail: officer,
                                                            answers: [Answer(questionID: "Q2.1", choice: .option("partially"), evidence: "Policy 2019")])],
                                             auditID: audit.id) { _, _ in .submitted }
     }
@@ -248,7 +248,7 @@ import Testing
         let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-round-\(UUID().uuidString)").path
         let round = try #require(try await openRound(fixture, mail: mail).0)
         let police = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027)
-        try await fixture.store.importOfficers([Officer(name: "Kim Ng", email: "kim.ng@tvp.example", role: "dso", serviceArea: "Response")],
+        try await fixture.store.officers.import([Officer(name: "Kim Ng", email: "kim.ng@tvp.example", role: "dso", serviceArea: "Response")],
                                                auditID: police.id)
         let event = try await BoardRounds(store: fixture.store).scheduleEvent(roundID: round, title: "Police", heldOn: CalendarDate(iso: "2027-04-20")!,
                                                                             panel: ["Jo"], auditIDs: [police.id], by: "board")

@@ -35,8 +35,8 @@ struct AuditsController: Sendable {
         let csrf = WebSecurity.csrfToken(for: request)
         var audits: [AuditsPage.Audit] = []
         for audit in try await app.store.audits(visibleTo: account) {
-            audits.append(AuditsPage.Audit(audit, statuses: try await app.store.officerStatuses(auditID: audit.id),
-                                           deadline: try await app.store.returnsDue(auditID: audit.id).deadline, account: account))
+            audits.append(AuditsPage.Audit(audit, statuses: try await app.store.officers.statuses(auditID: audit.id),
+                                           deadline: try await app.store.returns.due(auditID: audit.id).deadline, account: account))
         }
         // The returns of other organisations the board asked this one to review, while each review lasts.
         var reviews: [PeerPairing] = []
@@ -81,7 +81,7 @@ struct AuditsController: Sendable {
                 FieldError(field: "survey", message: "The server's content does not pass 's11 check': \(error.diagnostics.first?.description ?? "")"),
             ])
         }
-        try await app.store.setReturnsDue(auditID: session.audit.id, deadline: deadline.flatMap(CalendarDate.init(iso:)),
+        try await app.store.returns.setDue(auditID: session.audit.id, deadline: deadline.flatMap(CalendarDate.init(iso:)),
                                           contact: typed.contact.flatMap { $0.isEmpty ? nil : $0 })
         return WebSecurity.redirect(to: "/admin/audits/\(session.audit.id)")
     }
@@ -95,7 +95,7 @@ struct AuditsController: Sendable {
         let audit = try await context.audit(.running, in: app.store)
         let email = form.email ?? ""
         do {
-            try await app.store.reopenReturn(officerEmail: email, auditID: audit.id)
+            try await app.store.returns.reopen(officerEmail: email, auditID: audit.id)
             return try await auditPage(request, context, audit: audit,
                                        notice: "Reopened \(email)'s return: they can change it at their link, and it counts again once they submit it.")
         } catch let error as any UserFacingError {
@@ -118,9 +118,9 @@ struct AuditsController: Sendable {
 
     private func auditPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, notice: String?) async throws -> Response {
         let content = try await app.content(of: audit)
-        let statuses = try await app.store.officerStatuses(auditID: audit.id)
-        let due = try await app.store.returnsDue(auditID: audit.id)
-        let progress = AuditPage.Progress(reached: try await app.store.officersReachedByMail(auditID: audit.id),
+        let statuses = try await app.store.officers.statuses(auditID: audit.id)
+        let due = try await app.store.returns.due(auditID: audit.id)
+        let progress = AuditPage.Progress(reached: try await app.store.mail.officersReached(auditID: audit.id),
                                           staffAnswerSets: try await app.store.staff.answerSetCount(auditID: audit.id),
                                           plan: try await app.store.plans.find(organisation: audit.organisation, year: audit.year),
                                           membership: try await app.store.roundMembership(auditID: audit.id))

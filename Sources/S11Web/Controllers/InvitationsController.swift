@@ -47,7 +47,7 @@ struct InvitationsController: Sendable {
             }
             deadline = day
         }
-        try await app.store.setReturnsDue(auditID: audit.id, deadline: deadline, contact: form.contact)
+        try await app.store.returns.setDue(auditID: audit.id, deadline: deadline, contact: form.contact)
         return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/invitations")
     }
 
@@ -97,9 +97,9 @@ struct InvitationsController: Sendable {
                                       invitationPreview: try await invitations.preview(.invitation),
                                       reminderPreview: try await invitations.preview(.reminder))
         let page = InvitationsPage(account: context.account, csrf: csrf.token, audit: audit,
-                                   statuses: try await app.store.officerStatuses(auditID: audit.id),
-                                   lastMessages: try await app.store.lastMailRecords(auditID: audit.id),
-                                   returnsDue: try await app.store.returnsDue(auditID: audit.id), due: due, sends: app.delivery != nil,
+                                   statuses: try await app.store.officers.statuses(auditID: audit.id),
+                                   lastMessages: try await app.store.mail.lastRecords(auditID: audit.id),
+                                   returnsDue: try await app.store.returns.due(auditID: audit.id), due: due, sends: app.delivery != nil,
                                    mailFolder: app.mailFolder, notice: notice, errors: errors)
         return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }

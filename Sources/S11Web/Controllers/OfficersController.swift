@@ -98,7 +98,7 @@ struct OfficersController: Sendable {
     func removeForm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let audit = try await context.audit(.running, in: app.store)
         let email = request.uri.queryParameters["email"].map(String.init)?.lowercased()
-        guard let status = try await app.store.officerStatuses(auditID: audit.id).first(where: { $0.officer.email.lowercased() == email }) else {
+        guard let status = try await app.store.officers.statuses(auditID: audit.id).first(where: { $0.officer.email.lowercased() == email }) else {
             throw HTTPError(.notFound)
         }
         let csrf = WebSecurity.csrfToken(for: request)
@@ -117,7 +117,7 @@ struct OfficersController: Sendable {
 
     private func officer(_ email: String?, _ audit: AuditRecord) async throws -> Officer? {
         guard let email = email?.lowercased() else { return nil }
-        return try await app.store.officers(auditID: audit.id).first { $0.email.lowercased() == email }
+        return try await app.store.officers.all(auditID: audit.id).first { $0.email.lowercased() == email }
     }
 
     private func changePage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, officer: Officer, typed: OfficerFields,
@@ -134,7 +134,7 @@ struct OfficersController: Sendable {
                               fileName: String? = nil) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
         let page = OfficersPage(account: context.account, csrf: csrf.token, audit: audit, content: try await app.content(of: audit),
-                                statuses: try await app.store.officerStatuses(auditID: audit.id), typed: typed,
+                                statuses: try await app.store.officers.statuses(auditID: audit.id), typed: typed,
                                 typedRole: typedRole, notice: notice, errors: errors, problems: problems, fileName: fileName)
         return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }

@@ -208,7 +208,7 @@ struct PlanController: Sendable {
                           notice: String?) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
         guard let plan = try await editing(audit).plan() else {
-            let submitted = try await app.store.officerStatuses(auditID: audit.id).filter { $0.status == .submitted }.count
+            let submitted = try await app.store.officers.statuses(auditID: audit.id).filter { $0.status == .submitted }.count
             return try app.html(PlanDraftPage(account: context.account, csrf: csrf.token, audit: audit, submitted: submitted), request: request,
                                 csrf: csrf)
         }

@@ -156,9 +156,9 @@ struct ReturnController: Sendable {
     // MARK: The officer behind the link
 
     private func load(_ context: WebRequestContext) async throws -> Officer? {
-        guard let token = context.parameters.get("token"), let found = try await app.store.officer(forToken: token) else { return nil }
+        guard let token = context.parameters.get("token"), let found = try await app.store.officers.find(token: token) else { return nil }
         let (audit, content) = try await app.content(auditID: found.auditID)
-        let stored = try await app.store.officerReturn(officerEmail: found.officer.email, auditID: audit.id)
+        let stored = try await app.store.returns.find(officerEmail: found.officer.email, auditID: audit.id)
         return Officer(token: token, audit: audit, content: content, officer: found.officer,
                        sections: content.selfAssessment.sections(forRole: found.officer.role).filter { !$0.questions.isEmpty },
                        status: stored.status, submittedAt: stored.submittedAt,
