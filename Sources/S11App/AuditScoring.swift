@@ -14,7 +14,7 @@ public struct AuditScoring: Sendable {
     /// Reads the audit's pinned content back from the store.
     public init(store: AuditStore, audit: AuditRecord) async throws {
         await self.init(store: store, audit: audit,
-                  content: try ContentLoader.auditContent(pinned: store.pinnedFiles(auditID: audit.id).map { ($0.path, Data($0.data)) }))
+                  content: try ContentLoader.auditContent(pinned: store.audits.pinnedFiles(auditID: audit.id).map { ($0.path, Data($0.data)) }))
     }
 
     public init(store: AuditStore, audit: AuditRecord, content: AuditContent) {
@@ -27,7 +27,7 @@ public struct AuditScoring: Sendable {
         await Scorer(content: content).score(organisation: audit.organisation, year: audit.year,
                                        officers: try store.officers.all(auditID: audit.id),
                                        returns: try store.returns.stored(audit: audit),
-                                       moderations: try store.moderations(auditID: audit.id))
+                                       moderations: try store.moderation.ratings(auditID: audit.id))
     }
 
     /// The staff confidence results, with last year's audit of the same organisation for change;
@@ -37,7 +37,7 @@ public struct AuditScoring: Sendable {
         guard content.staffSurvey != nil else { return nil }
         let counts = if let counted { counted } else { try await store.staff.codeCounts(auditID: audit.id) }
         // Last year's answers are counted against this year's statements, matched by id.
-        let lastYear = try await store.previousAudit(of: audit)
+        let lastYear = try await store.audits.previous(of: audit)
         var lastYearsCounts: StaffCodeCounts?
         if let lastYear { lastYearsCounts = try await store.staff.codeCounts(auditID: lastYear.id) }
         return Self.staffResults(counts: counts, lastYear: lastYearsCounts, content: content)

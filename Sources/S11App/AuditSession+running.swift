@@ -80,7 +80,7 @@ extension AuditSession {
 
     /// Every moderation change, oldest first.
     public func moderationTrail() async throws -> [ModerationChange] {
-        try await store.moderationTrail(auditID: audit.id)
+        try await store.moderation.trail(auditID: audit.id)
     }
 
     /// The audit's plan as stored now; nil before one is drafted.
@@ -100,6 +100,6 @@ extension AuditSession {
 
     /// The round the audit belongs to and its place in it; nil outside any round.
     public func roundMembership() async throws -> (round: BoardRound, member: RoundMemberStatus)? {
-        try await store.roundMembership(auditID: audit.id)
+        try await store.rounds.membership(auditID: audit.id)
     }
 }

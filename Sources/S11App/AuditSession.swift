@@ -34,7 +34,7 @@ public struct AuditSession: Sendable {
     public static func open(store: AuditStore, root: URL, organisation: String, year: Int, surveyID: String?,
                      carryFrom previous: AuditRecord? = nil) async throws -> AuditSession {
         let (content, files) = try contentFiles(root: root, surveyID: surveyID)
-        let audit = try await store.openAudit(organisation: organisation, year: year, files: files, carryFrom: previous,
+        let audit = try await store.audits.open(organisation: organisation, year: year, files: files, carryFrom: previous,
                                         questionIDs: Set(content.selfAssessment.questions.map(\.id)))
         return try await AuditSession(store: store, audit: audit)
     }

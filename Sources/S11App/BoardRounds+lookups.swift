@@ -5,7 +5,7 @@ import S11Core
 extension BoardRounds {
     /// Every round on the server, newest first.
     public func all() async throws -> [BoardRound] {
-        try await store.rounds()
+        try await store.rounds.all()
     }
 
     /// The rounds `account` (a board user) may see: their board's, or every one for a board user
@@ -16,13 +16,13 @@ extension BoardRounds {
 
     /// The round with this id, if there is one.
     public func round(id: Int64) async throws -> BoardRound? {
-        try await store.round(id: id)
+        try await store.rounds.find(id: id)
     }
 
     /// The round with this id when `account` may see it; nil both when there is none and when it
     /// is another board's.
     public func round(id: Int64, visibleTo account: Coordinator) async throws -> BoardRound? {
-        guard let round = try await store.round(id: id), account.sees(board: round.board) else { return nil }
+        guard let round = try await store.rounds.find(id: id), account.sees(board: round.board) else { return nil }
         return round
     }
 

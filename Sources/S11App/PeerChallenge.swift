@@ -40,7 +40,7 @@ public struct PeerChallenge: Sendable {
 
     /// The return under review, as its session (scorecard, answers, scale).
     public func reviewee(_ pairing: PeerPairing) async throws -> AuditSession {
-        guard let audit = try await store.audit(id: pairing.revieweeAuditID) else { throw ApplicationError("the organisation under review is gone") }
+        guard let audit = try await store.audits.find(id: pairing.revieweeAuditID) else { throw ApplicationError("the organisation under review is gone") }
         return AuditSession(store: store, audit: audit, content: try await contents.content(of: audit))
     }
 
@@ -76,7 +76,7 @@ public struct PeerChallenge: Sendable {
 
     /// The board whose round paired them, which decides the peers' proposals.
     private func board(of pairing: PeerPairing) async throws -> ChangeRules.Changer {
-        guard let round = try await store.round(id: pairing.roundID) else { throw ApplicationError("the pairing's round is gone") }
+        guard let round = try await store.rounds.find(id: pairing.roundID) else { throw ApplicationError("the pairing's round is gone") }
         return .board(round.board)
     }
 }

@@ -59,12 +59,12 @@ public struct S11App: Sendable {
 
     /// The use cases of the audit an organisation and/or year names (the only audit when neither).
     public func session(organisation: String?, year: Int?) async throws -> AuditSession {
-        try await session(try await store.audit(organisation: organisation, year: year))
+        try await session(try await store.audits.named(organisation: organisation, year: year))
     }
 
     /// The same, with the audit's staff answers counted while its content is read (`AuditSession.staffResults(counted:)`).
     public func sessionCounting(organisation: String?, year: Int?) async throws -> (session: AuditSession, counted: StaffCodeCounts) {
-        let audit = try await store.audit(organisation: organisation, year: year)
+        let audit = try await store.audits.named(organisation: organisation, year: year)
         async let counted = store.staff.codeCounts(auditID: audit.id)
         let session = try await session(audit)
         return (session, try await counted)

@@ -10,7 +10,7 @@ public struct OfficerStore: StoreArea {
     @discardableResult
     public func `import`(_ officers: [Officer], auditID: Int64) async throws -> (added: Int, updated: Int) {
         try await engine.write { db in
-            try await AuditStore.refuseIfHeldByBoard(auditID: auditID, db: db)
+            try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             var added = 0, updated = 0
             for officer in officers {
                 if let id = try await db.fetchValue(Int64.self, "SELECT id FROM officer WHERE auditID = ? AND email = ?",
@@ -89,7 +89,7 @@ public struct OfficerStore: StoreArea {
     /// Changes an officer's name, role or service area (the e-mail address is who they are).
     public func update(_ officer: Officer, auditID: Int64) async throws {
         try await engine.write { db in
-            try await AuditStore.refuseIfHeldByBoard(auditID: auditID, db: db)
+            try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let id = try await Self.id(email: officer.email, auditID: auditID, db: db)
             try await db.execute("UPDATE officer SET name = ?, role = ?, serviceArea = ? WHERE id = ?",
                            [officer.name, officer.role, officer.serviceArea, id])
@@ -99,7 +99,7 @@ public struct OfficerStore: StoreArea {
     /// Takes an officer out of the audit with their answers, link and message records.
     public func remove(email: String, auditID: Int64) async throws {
         try await engine.write { db in
-            try await AuditStore.refuseIfHeldByBoard(auditID: auditID, db: db)
+            try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let id = try await Self.id(email: email, auditID: auditID, db: db)
             for table in ["answer", "invitation", "mailMessage"] {
                 try await db.execute("DELETE FROM \(table) WHERE officerID = ?", [id])

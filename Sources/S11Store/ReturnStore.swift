@@ -11,7 +11,7 @@ public struct ReturnStore: StoreArea {
     /// returns first (`ReturnValidator`).
     public func save(_ returns: [OfficerReturn], auditID: Int64, status: (Officer, [Answer]) -> ReturnStatus) async throws {
         try await engine.write { db in
-            try await AuditStore.refuseIfHeldByBoard(auditID: auditID, db: db)
+            try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let now = Self.now()
             for ret in returns {
                 guard let officer = try await db.fetchOne(OfficerRow.self, "SELECT * FROM officer WHERE auditID = ? AND email = ?",
@@ -53,7 +53,7 @@ public struct ReturnStore: StoreArea {
     /// saved answer is no longer carried from last year. Refused once the return is submitted.
     public func saveAnswers(_ answers: [Answer], officerEmail: String, auditID: Int64) async throws {
         try await engine.write { db in
-            try await AuditStore.refuseIfHeldByBoard(auditID: auditID, db: db)
+            try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let officer = try await Self.officerRow(email: officerEmail, auditID: auditID, db: db)
             if let refusal = ChangeRules.saving(into: officer.status) { throw refusal }
             let now = Self.now()
@@ -82,7 +82,7 @@ public struct ReturnStore: StoreArea {
     public func submit<Shortfall>(officerEmail: String, auditID: Int64,
                                   shortfalls: ([Answer]) -> [Shortfall]) async throws -> [Shortfall] {
         try await engine.write { db in
-            try await AuditStore.refuseIfHeldByBoard(auditID: auditID, db: db)
+            try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let officer = try await Self.officerRow(email: officerEmail, auditID: auditID, db: db)
             let found = await shortfalls(try Self.answers(officerID: officer.id, db: db))
             guard found.isEmpty else { return found }
@@ -95,7 +95,7 @@ public struct ReturnStore: StoreArea {
     /// Opens a submitted return again for changes; its answers stay.
     public func reopen(officerEmail: String, auditID: Int64) async throws {
         try await engine.write { db in
-            try await AuditStore.refuseIfHeldByBoard(auditID: auditID, db: db)
+            try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let officer = try await Self.officerRow(email: officerEmail, auditID: auditID, db: db)
             if let refusal = ChangeRules.reopening(officer.status, officerEmail: officerEmail) { throw refusal }
             try await db.execute("UPDATE officer SET status = ?, submittedAt = NULL WHERE id = ?",

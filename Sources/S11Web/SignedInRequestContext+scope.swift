@@ -12,7 +12,7 @@ extension SignedInRequestContext {
 
     /// The audit the path names (`:id`) when the account may see it as `access` asks.
     func audit(_ access: Access, in store: AuditStore) async throws -> AuditRecord {
-        guard let id = parameters.get("id").flatMap(Int64.init), let audit = try await store.audit(id: id, visibleTo: account),
+        guard let id = parameters.get("id").flatMap(Int64.init), let audit = try await store.audits.find(id: id, visibleTo: account),
               access == .summary || !account.isBoard else { throw HTTPError(.notFound) }
         return audit
     }
@@ -20,7 +20,7 @@ extension SignedInRequestContext {
     /// The round the path names (`:round`) when the account, a board user, may see it: a round of
     /// their board.
     func round(in store: AuditStore) async throws -> BoardRound {
-        guard let id = parameters.get("round").flatMap(Int64.init), let round = try await store.round(id: id),
+        guard let id = parameters.get("round").flatMap(Int64.init), let round = try await store.rounds.find(id: id),
               account.sees(board: round.board) else { throw HTTPError(.notFound) }
         return round
     }

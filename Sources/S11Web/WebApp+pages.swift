@@ -40,7 +40,7 @@ extension WebApp {
                         errors: [FieldError]) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
         let page = ModerationPage(account: context.account, csrf: csrf.token, audit: session.audit, card: try await session.scorecard(),
-                                  moderating: Moderating(session: session), trail: try await store.moderationTrail(auditID: session.audit.id),
+                                  moderating: Moderating(session: session), trail: try await store.moderation.trail(auditID: session.audit.id),
                                   action: action, errors: errors)
         return try html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
@@ -49,7 +49,7 @@ extension WebApp {
 
     /// The audit and its pinned content.
     func content(auditID: Int64) async throws -> (AuditRecord, AuditContent) {
-        guard let audit = try await store.audit(id: auditID) else { throw HTTPError(.notFound) }
+        guard let audit = try await store.audits.find(id: auditID) else { throw HTTPError(.notFound) }
         return await (audit, try content(of: audit))
     }
 

@@ -44,7 +44,7 @@ struct Benchmark {
             var audits: [AuditRecord] = []
             try await measure("setup: open audits, import officers and returns", items: size.organisations * size.officersPerOrganisation, unit: "returns") {
                 for index in 0..<size.organisations {
-                    let audit = try await store.openAudit(organisation: "Organisation \(index)", year: 2026, files: files)
+                    let audit = try await store.audits.open(organisation: "Organisation \(index)", year: 2026, files: files)
                     let officers = generator.officers(organisation: index, count: size.officersPerOrganisation)
                     _ = try await store.officers.import(officers, auditID: audit.id)
                     let returns = officers.map { generator.completeReturn(for: $0, organisation: audit.organisation, year: 2026) }
@@ -92,11 +92,11 @@ struct Benchmark {
             let rounds = BoardRounds(store: store)
             var roundID: Int64 = 0
             try await measure("setup: open the round, import officers and returns, submit each to the board", items: size.organisations, unit: "organisations") {
-                let opened = try await store.openRound(board: "Bench Safeguarding Partnership", year: 2027, deadline: CalendarDate(iso: "2027-03-31")!,
+                let opened = try await store.rounds.open(board: "Bench Safeguarding Partnership", year: 2027, deadline: CalendarDate(iso: "2027-03-31")!,
                                                        files: files, members: members, openedBy: "s11-bench")
                 roundID = opened.round.id
                 for (index, member) in members.enumerated() {
-                    let audit = try await store.audit(organisation: member.organisation, year: 2027)
+                    let audit = try await store.audits.named(organisation: member.organisation, year: 2027)
                     let officers = generator.officers(organisation: index, count: size.officersPerOrganisation)
                     _ = try await store.officers.import(officers, auditID: audit.id)
                     let returns = officers.map { generator.completeReturn(for: $0, organisation: audit.organisation, year: 2027) }
@@ -141,7 +141,7 @@ struct Benchmark {
             try handle.close()
             let megabytes = Double((try FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0) / 1_048_576
             print(String(format: "  staff CSV: %.1f MiB", megabytes))
-            let audit = try await store.openAudit(organisation: "Staff survey", year: 2026, files: files)
+            let audit = try await store.audits.open(organisation: "Staff survey", year: 2026, files: files)
             let clock = ContinuousClock()
             let started = clock.now
             try await measure("import the staff CSV (read, check, store in one transaction)", items: staffResponses, unit: "responses") {

@@ -45,7 +45,7 @@ struct Serve: AsyncParsableCommand {
         let app = try await WebApp(store: store, baseURL: baseURL ?? "http://\(host):\(port)", mailFolder: mailDir,
                                    delivery: delivery, mailFrom: mailOptions.from, contentRoot: try? contentOptions.root())
             .application(host: host, port: port, readTimeout: .seconds(Int64(max(1, readTimeout)))) { port in
-            let audits = await (try? store.audits()) ?? []
+            let audits = await (try? store.audits.all()) ?? []
             say("s11 is serving \(AuditStore.displayName(database)) at http://\(host):\(port)/ (\(audits.count) audit\(audits.count == 1 ? "" : "s"))")
             say("coordinators sign in at http://\(host):\(port)/admin (add one with 's11 admin create --email E --org NAME')")
             say(delivery.map { "invitations and reminders go to the mail program '\($0.arguments.joined(separator: " "))'" }

@@ -24,7 +24,7 @@ struct RoundFixture {
                                                    Thames Valley Police,Police,Sam Reed,sam.reed@tvp.example
                                                    """, file: "members.csv", by: "board@oscb.example")
         round = opened.round
-        audit = try await store.audit(organisation: "Thames Valley Police", year: 2027)
+        audit = try await store.audits.named(organisation: "Thames Valley Police", year: 2027)
         _ = try await store.officers.import([Self.officer], auditID: audit.id)
         try await submitTheReturn()
     }

@@ -13,38 +13,38 @@ import S11Core
 
     func storeWithAudit() async throws -> (AuditStore, AuditRecord) {
         let store = try await AuditStore(database: TestDatabase.fresh())
-        let audit = try await store.openAudit(organisation: "Riverside District Council", year: 2026,
+        let audit = try await store.audits.open(organisation: "Riverside District Council", year: 2026,
                                         files: [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))])
         return (store, audit)
     }
 
     @Test func anAuditPinsItsContentByteForByte() async throws {
         let (store, audit) = try await storeWithAudit()
-        let pinned = try await store.pinnedFiles(auditID: audit.id)
+        let pinned = try await store.audits.pinnedFiles(auditID: audit.id)
         #expect(pinned.map(\.path) == ["Standards/c.xml"])
         #expect(pinned[0].data == Array("<catalogue/>".utf8))
-        #expect(pinned[0].sha256 == AuditStore.sha256(Data("<catalogue/>".utf8)))
+        #expect(pinned[0].sha256 == HexDigest.sha256(Data("<catalogue/>".utf8)))
         #expect(pinned[0].sha256.count == 64)
     }
 
     @Test func theSameOrganisationAndYearCannotBeOpenedTwice() async throws {
         let (store, _) = try await storeWithAudit()
         await #expect(throws: StoreError.self) {
-            try await store.openAudit(organisation: "riverside district council", year: 2026, files: [])
+            try await store.audits.open(organisation: "riverside district council", year: 2026, files: [])
         }
-        #expect(try await store.audits().count == 1)
+        #expect(try await store.audits.all().count == 1)
     }
 
     @Test func selectingAnAuditExplainsAmbiguity() async throws {
         let (store, _) = try await storeWithAudit()
-        _ = try await store.openAudit(organisation: "Other Council", year: 2026, files: [])
+        _ = try await store.audits.open(organisation: "Other Council", year: 2026, files: [])
         do {
-            _ = try await store.audit(organisation: nil, year: 2026)
+            _ = try await store.audits.named(organisation: nil, year: 2026)
             Issue.record("ambiguous selection accepted")
         } catch let error as StoreError {
             #expect(error.message.contains("--org"))
         }
-        #expect(try await store.audit(organisation: "other council", year: nil).organisation == "Other Council")
+        #expect(try await store.audits.named(organisation: "other council", year: nil).organisation == "Other Council")
     }
 
     @Test func reimportingOfficersUpdatesRatherThanDuplicates() async throws {
@@ -134,10 +134,10 @@ import S11Core
     @Test func aMissingAuditOnABoardServerNamesAFewOthersNotThousands() async throws {
         let store = try await AuditStore(database: TestDatabase.fresh())
         for index in 0..<12 {
-            _ = try await store.openAudit(organisation: "Organisation \(index)", year: 2026,
+            _ = try await store.audits.open(organisation: "Organisation \(index)", year: 2026,
                                     files: [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))])
         }
-        await #expect { try await store.audit(organisation: "Nowhere Council", year: nil) } throws: { error in
+        await #expect { try await store.audits.named(organisation: "Nowhere Council", year: nil) } throws: { error in
             let text = "\(error)"
             return text.hasPrefix("no audit for Nowhere Council; there are: ") && text.hasSuffix("; and 2 more")
                 && text.components(separatedBy: "; ").count == 12          // the sentence, ten audits, how many more
@@ -160,10 +160,10 @@ import S11Core
         }.joined()
         #expect(plans.contains("USING COVERING INDEX planByOrganisation"), "\(plans)")
         let files: [(kind: String, path: String, data: Data)] = [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))]
-        let last = try await store.openAudit(organisation: "Riverside District Council", year: 2025, files: files)
-        let now = try await store.openAudit(organisation: "RIVERSIDE district council", year: 2026, files: files)
-        #expect(try await store.previousAudit(of: now)?.id == last.id)
-        #expect(try await store.previousAudit(of: last) == nil)
+        let last = try await store.audits.open(organisation: "Riverside District Council", year: 2025, files: files)
+        let now = try await store.audits.open(organisation: "RIVERSIDE district council", year: 2026, files: files)
+        #expect(try await store.audits.previous(of: now)?.id == last.id)
+        #expect(try await store.audits.previous(of: last) == nil)
     }
 
     @Test func coordinatorsFromBeforeOrganisationsCoordinateTheOnlyOrganisationThereIs() async throws {

@@ -7,9 +7,9 @@ import S11Core
 @Suite struct RetentionTests {
     @Test func staffAnswersPastTheRetentionPeriodGoAndNewerOnesStay() async throws {
         let store = try await AuditStore(database: TestDatabase.fresh())
-        let old = try await store.openAudit(organisation: "Riverside District Council", year: 2023,
+        let old = try await store.audits.open(organisation: "Riverside District Council", year: 2023,
                                       files: [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))])
-        let new = try await store.openAudit(organisation: "Riverside District Council", year: 2026,
+        let new = try await store.audits.open(organisation: "Riverside District Council", year: 2026,
                                       files: [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))])
         try await store.staff.saveResponses([
             StaffResponse(profile: [:], answers: ["SC01": "agree"], submittedOn: CalendarDate(iso: "2023-11-20")),

@@ -26,7 +26,7 @@ import S11Core
     }
 
     func audit(_ store: AuditStore, year: Int = 2026) async throws -> AuditRecord {
-        try await store.openAudit(organisation: "Riverside District Council", year: year,
+        try await store.audits.open(organisation: "Riverside District Council", year: year,
                             files: [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))])
     }
 
@@ -121,7 +121,7 @@ import S11Core
         let day = CalendarDate(iso: "2026-11-21")!
         let batch = try #require(try await store.staff.importCSV(files: [first.path], reader: reader, auditID: audit.id, importedBy: "jo", today: day).first)
         #expect(batch.fileName == "first.csv" && batch.answerSets == 300 && batch.importedBy == "jo" && batch.importedOn == day)
-        #expect(batch.sha256 == AuditStore.sha256(try Data(contentsOf: first)))
+        #expect(batch.sha256 == HexDigest.sha256(try Data(contentsOf: first)))
 
         // The same bytes again, under another name: refused, naming the earlier batch; nothing stored.
         let copy = folder.appendingPathComponent("copy.csv")

@@ -177,7 +177,7 @@ import Testing
             let scored = try await browser.get("/admin/audits/\(fixture.audit.id)/moderation")
             #expect(scored.body.contains("requirement S2.2 none to Red (score partially): No print copies in depots"))
         }
-        let trail = try await fixture.store.moderationTrail(auditID: fixture.audit.id)
+        let trail = try await fixture.store.moderation.trail(auditID: fixture.audit.id)
         #expect(trail.map(\.by) == ["lead@riverside.example", "lead@riverside.example"])
         #expect(trail.first?.new == .amber)
         #expect(trail.last?.newOption == "partially" && trail.last?.new == .red)           // 33.3% of the way up: Red

@@ -85,7 +85,7 @@ import Testing
     @Test func anotherOrganisationsOfficersCannotBeReachedOrChanged() async throws {
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let loaded = ContentLoader(root: WebFixture.packageRoot).load()
-        let other = try await fixture.store.openAudit(organisation: "Hillside Borough Council", year: 2026,
+        let other = try await fixture.store.audits.open(organisation: "Hillside Borough Council", year: 2026,
                                                 files: loaded.files.map { (kind: $0.kind.rawValue, path: $0.path, data: $0.data) })
         _ = try await fixture.store.officers.import([Officer(name: "Hana Okafor", email: "hana.okafor@hillside.example", role: "dso", serviceArea: "Housing")],
                                              auditID: other.id)

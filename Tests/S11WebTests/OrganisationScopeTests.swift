@@ -16,8 +16,8 @@ import Testing
     /// The fixture's Riverside audit, plus Hillside's with a submitted return and a drafted plan.
     func twoOrganisations() async throws -> (WebFixture, AuditRecord) {
         let fixture = try await WebFixture()
-        let files = try await fixture.store.pinnedFiles(auditID: fixture.audit.id).map { (kind: $0.kind, path: $0.path, data: Data($0.data)) }
-        let hillside = try await fixture.store.openAudit(organisation: "Hillside Borough Council", year: 2026, files: files)
+        let files = try await fixture.store.audits.pinnedFiles(auditID: fixture.audit.id).map { (kind: $0.kind, path: $0.path, data: Data($0.data)) }
+        let hillside = try await fixture.store.audits.open(organisation: "Hillside Borough Council", year: 2026, files: files)
         _ = try await fixture.store.officers.import([Officer(name: "Hana Okafor", email: "hana.okafor@hillside.example", role: "dso", serviceArea: "Housing")],
                                          auditID: hillside.id)
         let questions = fixture.content.questions(forRole: "dso")
@@ -106,7 +106,7 @@ import Testing
         #expect(try await fixture.store.mail.records(auditID: hillside.id).isEmpty)
         // Nothing of Hillside's changed: the return is still submitted, no moderation, the plan as drafted.
         #expect(try await fixture.store.officers.statuses(auditID: hillside.id).map(\.status) == [.submitted])
-        #expect(try await fixture.store.moderations(auditID: hillside.id).isEmpty)
+        #expect(try await fixture.store.moderation.ratings(auditID: hillside.id).isEmpty)
         #expect(try await fixture.store.plans.find(organisation: hillside.organisation, year: 2026) == planBefore)
     }
 
@@ -134,7 +134,7 @@ import Testing
                 #expect(try await browser.post("/admin/audits/\(hillside.id)\(path)", fields, csrf: csrf).status == .notFound, "\(path)")
             }
         }
-        #expect(try await fixture.store.moderations(auditID: hillside.id).isEmpty)
+        #expect(try await fixture.store.moderation.ratings(auditID: hillside.id).isEmpty)
     }
 
     @Test func theBoardsScorecardCountsAnswersWhereTheOrganisationsOwnNamesTheOfficers() async throws {

@@ -16,8 +16,8 @@ import Testing
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-peer-\(UUID().uuidString)").path
         let round = try #require(try await rounds.openRound(fixture, mail: mail).0)
-        let police = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027)
-        let health = try await fixture.store.audit(organisation: "Oxford Health NHS Trust", year: 2027)
+        let police = try await fixture.store.audits.named(organisation: "Thames Valley Police", year: 2027)
+        let health = try await fixture.store.audits.named(organisation: "Oxford Health NHS Trust", year: 2027)
         try await rounds.returnIn(fixture, police, officer: "kim.ng@tvp.example")
         let token = try rounds.token(in: mail, round: round, for: "ann.lee@oxfordhealth.example")
 
@@ -58,7 +58,7 @@ import Testing
             #expect(try await browser.get("/admin/peer/\(pairing)").body.contains("Amber (score mostly)"))
         }
         // Proposing changes nothing yet: the board decides.
-        #expect(try await fixture.store.moderations(auditID: police.id).isEmpty)
+        #expect(try await fixture.store.moderation.ratings(auditID: police.id).isEmpty)
 
         // Another organisation's coordinator cannot see or propose through the pairing.
         try await rounds.run(fixture, mail: mail) { browser in
@@ -91,7 +91,7 @@ import Testing
             #expect(ended.status == .seeOther)
             #expect(try await browser.get("/admin/rounds/\(round)").body.contains("ended"))
         }
-        let moderations = try await fixture.store.moderations(auditID: police.id)
+        let moderations = try await fixture.store.moderation.ratings(auditID: police.id)
         let requirement = try #require(moderations.first { $0.scope == .requirement("S2.1") })
         #expect(requirement.option == "mostly" && requirement.rag == .amber && requirement.by == "board@board.example")
         #expect(requirement.reason.contains("The 2026 review covers most teams (proposed by ann.lee@oxfordhealth.example (Oxford Health NHS Trust), accepted)"))

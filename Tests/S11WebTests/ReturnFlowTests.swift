@@ -370,11 +370,11 @@ import Testing
         let owen = Officer(name: "Owen Price", email: "owen.price@riverside.example", role: "champion", serviceArea: "Leisure and Culture")
         let section = content.selfAssessment.sections(forRole: "champion").filter { !$0.questions.isEmpty }[0]
         let carried = section.questions[1].id
-        let lastYear = try await store.openAudit(organisation: "Riverside District Council", year: 2025, files: files)
+        let lastYear = try await store.audits.open(organisation: "Riverside District Council", year: 2025, files: files)
         try await store.officers.import([owen], auditID: lastYear.id)
         try await store.returns.saveAnswers([Answer(questionID: carried, choice: .option("fully"), evidence: "Policy")], officerEmail: owen.email,
                                     auditID: lastYear.id)
-        let audit = try await store.openAudit(organisation: "Riverside District Council", year: 2026, files: files, carryFrom: lastYear,
+        let audit = try await store.audits.open(organisation: "Riverside District Council", year: 2026, files: files, carryFrom: lastYear,
                                               questionIDs: Set(content.selfAssessment.questions.map(\.id)))
         let token = try #require(try await store.officers.issueInvitations(auditID: audit.id, reissue: false).first?.token)
         let browser = Browser(client: RouterClient(app: try await WebApp(store: store)))

@@ -22,8 +22,8 @@ struct WebFixture {
         store = try await AuditStore(database: TestDatabase.fresh())
         let loaded = ContentLoader(root: Self.packageRoot).load()
         let files = loaded.files.map { (kind: $0.kind.rawValue, path: $0.path, data: $0.data) }
-        audit = try await store.openAudit(organisation: "Riverside District Council", year: 2026, files: files)
-        content = try await ContentLoader.auditContent(pinned: store.pinnedFiles(auditID: audit.id).map { ($0.path, Data($0.data)) })
+        audit = try await store.audits.open(organisation: "Riverside District Council", year: 2026, files: files)
+        content = try await ContentLoader.auditContent(pinned: store.audits.pinnedFiles(auditID: audit.id).map { ($0.path, Data($0.data)) })
         try await store.officers.import([
             Officer(name: "Owen Price", email: "owen.price@riverside.example", role: "champion", serviceArea: "Leisure and Culture"),
             Officer(name: "Gareth <b>Lloyd</b>", email: "gareth.lloyd@riverside.example", role: "dso", serviceArea: "Housing"),

@@ -34,7 +34,7 @@ struct AuditsController: Sendable {
         let account = context.account
         let csrf = WebSecurity.csrfToken(for: request)
         var audits: [AuditsPage.Audit] = []
-        for audit in try await app.store.audits(visibleTo: account) {
+        for audit in try await app.store.audits.visible(to: account) {
             audits.append(AuditsPage.Audit(audit, statuses: try await app.store.officers.statuses(auditID: audit.id),
                                            deadline: try await app.store.returns.due(auditID: audit.id).deadline, account: account))
         }
@@ -61,7 +61,7 @@ struct AuditsController: Sendable {
         if let deadline, CalendarDate(iso: deadline) == nil {
             errors.append(FieldError(field: "deadline", message: "Write the deadline as YYYY-MM-DD, for example 2027-03-31"))
         }
-        let audits = try await app.store.audits(visibleTo: account)
+        let audits = try await app.store.audits.visible(to: account)
         if let year, audits.contains(where: { $0.year == year }) {
             errors.append(FieldError(field: "year", message: "The \(year) audit is already open; choose it from your audits"))
         }
@@ -110,7 +110,7 @@ struct AuditsController: Sendable {
         guard let organisation = context.account.organisation else { throw HTTPError(.notFound) }
         let csrf = WebSecurity.csrfToken(for: request)
         let surveys = app.contentRoot.map { ContentLoader(root: $0).load().library.surveys.filter { $0.kind == .selfAssessment } } ?? []
-        let last = try await app.store.audits(visibleTo: context.account).first
+        let last = try await app.store.audits.visible(to: context.account).first
         let page = NewAuditPage(account: context.account, organisation: organisation, csrf: csrf.token, surveys: surveys, lastYear: last?.year,
                                 typed: typed, thisYear: Calendar(identifier: .gregorian).component(.year, from: Date()), errors: errors)
         return try app.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
@@ -123,7 +123,7 @@ struct AuditsController: Sendable {
         let progress = AuditPage.Progress(reached: try await app.store.mail.officersReached(auditID: audit.id),
                                           staffAnswerSets: try await app.store.staff.answerSetCount(auditID: audit.id),
                                           plan: try await app.store.plans.find(organisation: audit.organisation, year: audit.year),
-                                          membership: try await app.store.roundMembership(auditID: audit.id))
+                                          membership: try await app.store.rounds.membership(auditID: audit.id))
         let csrf = WebSecurity.csrfToken(for: request)
         let page = AuditPage(account: context.account, csrf: csrf.token, audit: audit, content: content, statuses: statuses, deadline: due.deadline,
                              today: WebApp.today(), progress: progress, notice: notice)

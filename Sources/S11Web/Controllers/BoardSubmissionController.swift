@@ -25,7 +25,7 @@ struct BoardSubmissionController: Sendable {
     func submit(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: DeclarationForm.self)
         let audit = try await context.audit(.running, in: app.store)
-        guard try await app.store.roundMembership(auditID: audit.id) != nil else { throw HTTPError(.notFound) }
+        guard try await app.store.rounds.membership(auditID: audit.id) != nil else { throw HTTPError(.notFound) }
         let declaration = form.declare == "yes" ? BoardRounds.standardDeclaration : ""
         do {
             try await BoardRounds(store: app.store).submit(auditID: audit.id, by: context.account.email, declaration: declaration)
@@ -40,7 +40,7 @@ struct BoardSubmissionController: Sendable {
 
     private func submissionPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, notice: String?,
                                 errors: [FieldError]) async throws -> Response {
-        guard let (round, member) = try await app.store.roundMembership(auditID: audit.id) else { throw HTTPError(.notFound) }
+        guard let (round, member) = try await app.store.rounds.membership(auditID: audit.id) else { throw HTTPError(.notFound) }
         let csrf = WebSecurity.csrfToken(for: request)
         let page = BoardSubmissionPage(account: context.account, csrf: csrf.token, audit: audit, round: round, member: member, today: WebApp.today(),
                                        notice: notice, errors: errors)

@@ -55,7 +55,7 @@ struct DownloadsController: Sendable {
         switch name {
         case "board-report.html":
             let html = await ScorecardHTML(card: card, gaps: gaps, catalogue: scoring.content.catalogue,
-                                           trail: try app.store.moderationTrail(auditID: audit.id), staff: staff,
+                                           trail: try app.store.moderation.trail(auditID: audit.id), staff: staff,
                                            showsOfficers: !context.account.isBoard).render()
             return Download.response(Array(html.utf8), fileName: name, contentType: "text/html; charset=utf-8")
         case "scorecard.csv":

@@ -56,7 +56,7 @@ struct EventsController: Sendable {
         let csrf = WebSecurity.csrfToken(for: request)
         var organisations: [ChallengeEventPage.Organisation] = []
         for auditID in event.auditIDs {
-            guard let audit = try await app.store.audit(id: auditID) else { continue }
+            guard let audit = try await app.store.audits.find(id: auditID) else { continue }
             organisations.append(ChallengeEventPage.Organisation(audit, card: try await app.session(audit).scorecard()))
         }
         return try app.html(ChallengeEventPage(account: context.account, csrf: csrf.token, round: round, event: event, organisations: organisations),
@@ -118,7 +118,7 @@ struct EventsController: Sendable {
     /// The event's organisation the path names, which must be one it challenges.
     private func audit(_ context: SignedInRequestContext, in event: ChallengeEvent) async throws -> AuditRecord {
         guard let id = context.parameters.get("audit").flatMap(Int64.init), event.auditIDs.contains(id),
-              let audit = try await app.store.audit(id: id) else { throw HTTPError(.notFound) }
+              let audit = try await app.store.audits.find(id: id) else { throw HTTPError(.notFound) }
         return audit
     }
 

@@ -154,7 +154,7 @@ struct RoundsController: Sendable {
     private func roundsPage(_ request: Request, _ context: SignedInRequestContext, typed: RoundsPage.Typed, errors: [FieldError],
                             problems: [ProblemRow]) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
-        let rounds = try await app.store.rounds().filter { context.account.sees(board: $0.board) }
+        let rounds = try await app.store.rounds.all().filter { context.account.sees(board: $0.board) }
         // Where Surveys/ holds several self-assessments (one per board's catalogue), the board chooses its own.
         let surveys = app.contentRoot.map { ContentLoader(root: $0).load().library.surveys.filter { $0.kind == .selfAssessment } } ?? []
         let page = RoundsPage(account: context.account, csrf: csrf.token, rounds: rounds, surveys: surveys, typed: typed, errors: errors, problems: problems)

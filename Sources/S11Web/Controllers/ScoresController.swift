@@ -21,7 +21,7 @@ struct ScoresController: Sendable {
         let card = try await scoring.scorecard()
         let staff = try await scoring.staffResults()
         let html = await ScorecardHTML(card: card, gaps: GapFinder().gaps(in: card, staff: staff), catalogue: scoring.content.catalogue,
-                                       trail: try app.store.moderationTrail(auditID: scoring.audit.id), staff: staff,
+                                       trail: try app.store.moderation.trail(auditID: scoring.audit.id), staff: staff,
                                        showsOfficers: !context.account.isBoard).render()
         return WebSecurity.html(html, request: request)
     }
