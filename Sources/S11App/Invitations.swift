@@ -104,7 +104,7 @@ public struct Invitations: Sendable {
         try await write(kind, issued: try issue(kind, only: only), to: folder)
     }
 
-    /// Writes the messages for links already issued (`AuditStore.issueInvitations`) into `folder`.
+    /// Writes the messages for links already issued (`OfficerStore.issueInvitations`) into `folder`.
     public func write(_ kind: InvitationMail.Kind, issued: [(officer: Officer, token: String)], to folder: URL) async throws -> [String] {
         guard !issued.isEmpty else { return [] }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

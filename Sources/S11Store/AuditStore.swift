@@ -1,5 +1,4 @@
 import Foundation
-import S11Core
 
 /// Everything s11 keeps, in the core's terms, on either engine: the embedded SQLite file (the
 /// default) or a PostgreSQL server. Reached by area (`store.audits`, `store.officers`,

@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 import S11Core
 
+/// Staff survey exports imported a file at a time, each file a batch that can be taken back.
 extension StaffStore {
     /// Reads staff survey exports a mebibyte at a time and stores all their answer sets in one
     /// transaction, or none: any bad answer in any file, a file without answers, or a file whose
