@@ -31,57 +31,57 @@ public struct Accounts: Sendable {
                        verify: @Sendable (_ password: String, _ hash: String?) async -> Bool?) async throws -> SignInResult {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
         let attempt: Int64
-        switch try await store.claimSignIn(email: email, address: address, throttle: throttle) {
+        switch try await store.accounts.claimSignIn(email: email, address: address, throttle: throttle) {
         case .refused(.locked): return .locked
         case .refused(.wait(let until)): return .mustWait(until: until)
         case .refused(.allowed): return .busy                     // not a refusal the throttle makes
         case .claimed(let claimed): attempt = claimed
         }
-        guard let matches = await verify(password, try await store.coordinatorPasswordHash(email: email)) else {
-            try await store.withdrawSignIn(attempt: attempt)
+        guard let matches = await verify(password, try await store.accounts.passwordHash(email: email)) else {
+            try await store.accounts.withdrawSignIn(attempt: attempt)
             return .busy
         }
-        try await store.settleSignIn(attempt: attempt, email: email, address: address, matched: matches, throttle: throttle)
+        try await store.accounts.settleSignIn(attempt: attempt, email: email, address: address, matched: matches, throttle: throttle)
         guard matches else { return .wrongPassword }
-        return .signedIn(session: try await store.startCoordinatorSession(email: email))
+        return .signedIn(session: try await store.accounts.startSession(email: email))
     }
 
     /// Starts a session for an account already proven (a password just set at an invitation's link).
     public func startSession(email: String) async throws -> String {
-        try await store.startCoordinatorSession(email: email)
+        try await store.accounts.startSession(email: email)
     }
 
     /// The account a session token belongs to, while the session lasts.
     public func account(forSession token: String) async throws -> Coordinator? {
-        try await store.coordinator(forSession: token)
+        try await store.accounts.find(session: token)
     }
 
     /// Ends a session.
     public func signOut(session token: String) async throws {
-        try await store.endCoordinatorSession(token)
+        try await store.accounts.endSession(token)
     }
 
     /// The latest attempts on the accounts `account` may see: every coordinator's of their
     /// organisation, or a board user's own; newest first.
     public func signIns(visibleTo account: Coordinator) async throws -> [SignInEvent] {
-        try await store.signInEvents(visibleTo: account)
+        try await store.accounts.signInEvents(visibleTo: account)
     }
 
     /// The invited lead behind an invitation link, while it lasts (without spending it).
     public func invitation(token: String) async throws -> Coordinator? {
-        try await store.coordinatorInvitation(token: token)
+        try await store.accounts.invitation(token: token)
     }
 
     /// Spends an invitation link: the lead's account is made with `passwordHash`; nil for an
     /// unknown, spent or expired link.
     public func acceptInvitation(token: String, passwordHash: String) async throws -> Coordinator? {
-        try await store.acceptCoordinatorInvitation(token: token, passwordHash: passwordHash)
+        try await store.accounts.acceptInvitation(token: token, passwordHash: passwordHash)
     }
 
     /// Adds a coordinator of `organisation`, or a board user of `board`, or sets a new password for
     /// an existing account: its sessions end and it is unlocked.
     public func save(email: String, password: String, organisation: String?, board: String?) async throws {
         if let problem = CoordinatorPassword.problem(password) { throw ApplicationError(problem) }
-        try await store.saveCoordinator(email: email, passwordHash: CoordinatorPassword.hash(password), organisation: organisation, board: board)
+        try await store.accounts.save(email: email, passwordHash: CoordinatorPassword.hash(password), organisation: organisation, board: board)
     }
 }

@@ -10,28 +10,28 @@ public struct AuditDirectory: Sendable {
 
     /// Every audit, newest first.
     public func all() async throws -> [AuditRecord] {
-        try await store.audits()
+        try await store.audits.all()
     }
 
     /// The audits `account` may see (their organisation's, or their board's members'), newest first.
     public func visible(to account: Coordinator) async throws -> [AuditRecord] {
-        try await store.audits(visibleTo: account)
+        try await store.audits.visible(to: account)
     }
 
     /// The audit with this id if `account` may see it; nil both when there is none and when it is
     /// another organisation's, so that nobody can tell the two apart.
     public func audit(id: Int64, visibleTo account: Coordinator) async throws -> AuditRecord? {
-        try await store.audit(id: id, visibleTo: account)
+        try await store.audits.find(id: id, visibleTo: account)
     }
 
     /// The audit with this id, whoever asks (the board's own pages check the round first).
     public func audit(id: Int64) async throws -> AuditRecord? {
-        try await store.audit(id: id)
+        try await store.audits.find(id: id)
     }
 
     /// The audit an organisation and/or year names; with neither, the only audit there is.
     public func audit(organisation: String?, year: Int?) async throws -> AuditRecord {
-        try await store.audit(organisation: organisation, year: year)
+        try await store.audits.named(organisation: organisation, year: year)
     }
 
     /// One audit in a list of audits: how far its returns have got and when they are due.
@@ -46,9 +46,9 @@ public struct AuditDirectory: Sendable {
     public func summaries(of audits: [AuditRecord]) async throws -> [Summary] {
         var summaries: [Summary] = []
         for audit in audits {
-            let statuses = try await store.officerStatuses(auditID: audit.id)
+            let statuses = try await store.officers.statuses(auditID: audit.id)
             summaries.append(Summary(audit: audit, officers: statuses.count, submitted: statuses.filter { $0.status == .submitted }.count,
-                                     deadline: try await store.returnsDue(auditID: audit.id).deadline))
+                                     deadline: try await store.returns.due(auditID: audit.id).deadline))
         }
         return summaries
     }
@@ -62,12 +62,12 @@ public struct AuditDirectory: Sendable {
         guard let root = root ?? app.settings.contentRoot else {
             throw ApplicationError("this server was started without Standards/ and Surveys/ (s11 serve --content DIR)")
         }
-        let previous = carryFromLastYear ? try await store.audit(organisation: organisation, year: year - 1) : nil
+        let previous = carryFromLastYear ? try await store.audits.named(organisation: organisation, year: year - 1) : nil
         let (content, files) = try AuditSession.contentFiles(root: root, surveyID: surveyID)
-        let audit = try await store.openAudit(organisation: organisation, year: year, files: files, carryFrom: previous,
+        let audit = try await store.audits.open(organisation: organisation, year: year, files: files, carryFrom: previous,
                                               questionIDs: Set(content.selfAssessment.questions.map(\.id)))
         if deadline != nil || contact != nil {
-            try await store.setReturnsDue(auditID: audit.id, deadline: deadline, contact: contact)
+            try await store.returns.setDue(auditID: audit.id, deadline: deadline, contact: contact)
         }
         return try await app.session(audit)
     }

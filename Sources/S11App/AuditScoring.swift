@@ -18,9 +18,9 @@ public struct AuditScoring: Sendable {
 
     public func scorecard() async throws -> Scorecard {
         await Scorer(content: content).score(organisation: audit.organisation, year: audit.year,
-                                       officers: try store.officers(auditID: audit.id),
-                                       returns: try store.returns(audit: audit),
-                                       moderations: try store.moderations(auditID: audit.id))
+                                       officers: try store.officers.all(auditID: audit.id),
+                                       returns: try store.returns.stored(audit: audit),
+                                       moderations: try store.moderation.ratings(auditID: audit.id))
     }
 
     /// The staff confidence results, with last year's audit of the same organisation for change;
@@ -28,11 +28,11 @@ public struct AuditScoring: Sendable {
     /// `counted`: this audit's staff answers already counted (`S11App.sessionCounting`).
     public func staffResults(counted: StaffCodeCounts? = nil) async throws -> StaffResults? {
         guard content.staffSurvey != nil else { return nil }
-        let counts = if let counted { counted } else { try await store.staffCodeCounts(auditID: audit.id) }
+        let counts = if let counted { counted } else { try await store.staff.codeCounts(auditID: audit.id) }
         // Last year's answers are counted against this year's statements, matched by id.
-        let lastYear = try await store.previousAudit(of: audit)
+        let lastYear = try await store.audits.previous(of: audit)
         var lastYearsCounts: StaffCodeCounts?
-        if let lastYear { lastYearsCounts = try await store.staffCodeCounts(auditID: lastYear.id) }
+        if let lastYear { lastYearsCounts = try await store.staff.codeCounts(auditID: lastYear.id) }
         return Self.staffResults(counts: counts, lastYear: lastYearsCounts, content: content)
     }
 

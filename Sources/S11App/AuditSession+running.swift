@@ -7,12 +7,12 @@ import S11Store
 extension AuditSession {
     /// Every officer with where their return stands, by service area and name.
     public func officerStatuses() async throws -> [OfficerStatus] {
-        try await store.officerStatuses(auditID: audit.id)
+        try await store.officers.statuses(auditID: audit.id)
     }
 
     /// The audit's named officers.
     public func namedOfficers() async throws -> [Officer] {
-        try await store.officers(auditID: audit.id)
+        try await store.officers.all(auditID: audit.id)
     }
 
     /// The officer with this e-mail address (whatever its case), if the audit names them.
@@ -23,39 +23,39 @@ extension AuditSession {
 
     /// The returns stored: submitted ones, or every one when `includeUnsubmitted`.
     public func storedReturns(includeUnsubmitted: Bool = false) async throws -> [OfficerReturn] {
-        try await store.returns(audit: audit, includeUnsubmitted: includeUnsubmitted)
+        try await store.returns.stored(audit: audit, includeUnsubmitted: includeUnsubmitted)
     }
 
     /// When returns are due and whom officers ask, as messages quote them.
     public func returnsDue() async throws -> (deadline: CalendarDate?, contact: String?) {
-        try await store.returnsDue(auditID: audit.id)
+        try await store.returns.due(auditID: audit.id)
     }
 
     /// Sets when returns are due and whom officers ask (nil clears either).
     public func setReturnsDue(deadline: CalendarDate?, contact: String?) async throws {
-        try await store.setReturnsDue(auditID: audit.id, deadline: deadline, contact: contact)
+        try await store.returns.setDue(auditID: audit.id, deadline: deadline, contact: contact)
     }
 
     /// Opens a submitted return again for changes (its answers stay); refused when it is not
     /// submitted, or while the board holds the audit.
     public func reopen(officerEmail: String) async throws {
-        try await store.reopenReturn(officerEmail: officerEmail, auditID: audit.id)
+        try await store.returns.reopen(officerEmail: officerEmail, auditID: audit.id)
     }
 
     /// Issues officers' links (new ones to every officer with `reissue`, else to those without
     /// one); each token is returned whole this once, and only its hash is kept.
     public func issueLinks(reissue: Bool) async throws -> [(officer: Officer, token: String)] {
-        try await store.issueInvitations(auditID: audit.id, reissue: reissue)
+        try await store.officers.issueInvitations(auditID: audit.id, reissue: reissue)
     }
 
     /// The last message handed over for each officer, by lower-cased e-mail address.
     public func lastMessages() async throws -> [String: MailRecord] {
-        try await store.lastMailRecords(auditID: audit.id)
+        try await store.mail.lastRecords(auditID: audit.id)
     }
 
     /// The officers (lower-cased e-mail addresses) a message has reached.
     public func officersReachedByMail() async throws -> Set<String> {
-        try await store.officersReachedByMail(auditID: audit.id)
+        try await store.mail.officersReached(auditID: audit.id)
     }
 
     /// Invitations and reminders as the settings say they go (the mail program, or files).
@@ -65,32 +65,32 @@ extension AuditSession {
 
     /// How many anonymous staff answer sets are stored.
     public func staffAnswerCount() async throws -> Int {
-        try await store.staffAnswerSetCount(auditID: audit.id)
+        try await store.staff.answerSetCount(auditID: audit.id)
     }
 
     /// The staff survey files imported, each a batch.
     public func staffBatches() async throws -> [StaffImportBatch] {
-        try await store.staffImportBatches(auditID: audit.id)
+        try await store.staff.importBatches(auditID: audit.id)
     }
 
     /// Takes one imported staff file's answers back out, in one transaction.
     public func undoStaffBatch(_ batchID: Int64) async throws -> StaffImportBatch {
-        try await store.undoStaffImport(batchID: batchID, auditID: audit.id)
+        try await store.staff.undoImport(batchID: batchID, auditID: audit.id)
     }
 
     /// Every moderation change, oldest first.
     public func moderationTrail() async throws -> [ModerationChange] {
-        try await store.moderationTrail(auditID: audit.id)
+        try await store.moderation.trail(auditID: audit.id)
     }
 
     /// The audit's plan as stored now; nil before one is drafted.
     public func plan() async throws -> Plan? {
-        try await store.plan(organisation: audit.organisation, year: audit.year)
+        try await store.plans.find(organisation: audit.organisation, year: audit.year)
     }
 
     /// The organisation's plan of the year before, if one is stored (its actions carry forward).
     public func lastYearsPlan() async throws -> Plan? {
-        try await store.plan(organisation: audit.organisation, year: audit.year - 1)
+        try await store.plans.find(organisation: audit.organisation, year: audit.year - 1)
     }
 
     /// The stored plan, changed after drafting.
@@ -100,6 +100,6 @@ extension AuditSession {
 
     /// The round the audit belongs to and its place in it; nil outside any round.
     public func roundMembership() async throws -> (round: BoardRound, member: RoundMemberStatus)? {
-        try await store.roundMembership(auditID: audit.id)
+        try await store.rounds.membership(auditID: audit.id)
     }
 }

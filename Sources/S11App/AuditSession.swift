@@ -74,14 +74,14 @@ public struct AuditSession: Sendable {
     public func importStaffResponses(files: [String], mapping: [String: String], dateOrder: DateOrder?, again: Bool,
                                      by who: String) async throws -> [StaffImportBatch] {
         let reader = try staffReader(mapping: mapping, dateOrder: dateOrder)
-        return try await store.importStaffCSV(files: files, reader: reader, auditID: audit.id, importedBy: who, again: again)
+        return try await store.staff.importCSV(files: files, reader: reader, auditID: audit.id, importedBy: who, again: again)
     }
 
     /// Issues the staff survey's public link, replacing any earlier one (only its hash is kept),
     /// and returns it whole under `baseURL`: the only time it can be shown.
     public func issueStaffLink(baseURL: String) async throws -> String {
         _ = try staffReader()
-        let token = try await store.issueStaffLink(auditID: audit.id)
+        let token = try await store.staff.issueLink(auditID: audit.id)
         return (baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL) + "/staff/" + token
     }
 
@@ -105,9 +105,9 @@ public struct AuditSession: Sendable {
             throw ApplicationError("no submitted returns to draft from; import returns with 's11 responses import' first")
         }
         let plan = await PlanDrafter(content: content).draft(card: card, gaps: try gaps(in: card),
-                                                       officers: try store.officers(auditID: audit.id), options: options)
+                                                       officers: try store.officers.all(auditID: audit.id), options: options)
         _ = try PlanXML().write(plan)
-        try await store.savePlan(plan, replace: replace)
+        try await store.plans.save(plan, replace: replace)
         return plan
     }
 }

@@ -5,7 +5,7 @@ import S11Core
 extension BoardRounds {
     /// Every round on the server, newest first.
     public func all() async throws -> [BoardRound] {
-        try await store.rounds()
+        try await store.rounds.all()
     }
 
     /// The rounds `account` (a board user) may see: their board's, or every one for a board user
@@ -16,33 +16,33 @@ extension BoardRounds {
 
     /// The round with this id, if there is one.
     public func round(id: Int64) async throws -> BoardRound? {
-        try await store.round(id: id)
+        try await store.rounds.find(id: id)
     }
 
     /// The round with this id when `account` may see it; nil both when there is none and when it
     /// is another board's.
     public func round(id: Int64, visibleTo account: Coordinator) async throws -> BoardRound? {
-        guard let round = try await store.round(id: id), account.sees(board: round.board) else { return nil }
+        guard let round = try await store.rounds.find(id: id), account.sees(board: round.board) else { return nil }
         return round
     }
 
     /// The round's challenge events, in the order they were scheduled.
     public func events(roundID: Int64) async throws -> [ChallengeEvent] {
-        try await store.challengeEvents(roundID: roundID)
+        try await store.events.all(roundID: roundID)
     }
 
     /// The challenge event with this id, if there is one.
     public func event(id: Int64) async throws -> ChallengeEvent? {
-        try await store.challengeEvent(id: id)
+        try await store.events.find(id: id)
     }
 
     /// The round's peer pairings.
     public func pairings(roundID: Int64) async throws -> [PeerPairing] {
-        try await store.peerPairings(roundID: roundID)
+        try await store.peers.pairings(roundID: roundID)
     }
 
     /// The plan the reading board drafted for a return it reads; nil before it drafts one.
     public func readingPlan(roundID: Int64, auditID: Int64) async throws -> Plan? {
-        try await store.readingPlan(roundID: roundID, auditID: auditID)
+        try await store.readings.plan(roundID: roundID, auditID: auditID)
     }
 }

@@ -28,7 +28,7 @@ public struct BoardRounds: Sendable {
         let loaded = ContentLoader(root: root).load()
         let (content, files) = try AuditSession.contentFiles(loaded: loaded, surveyID: surveyID)
         // An organisation that already answers another board's catalogue this year is read through a crosswalk, not asked again.
-        let existing = Dictionary(try await store.audits().filter { $0.year == year }.map { ($0.organisation.lowercased(), $0) },
+        let existing = Dictionary(try await store.audits.all().filter { $0.year == year }.map { ($0.organisation.lowercased(), $0) },
                                   uniquingKeysWith: { a, _ in a })
         var asked: [RoundMember] = []
         var readings: [(member: RoundMember, auditID: Int64, crosswalkID: String)] = []
@@ -36,7 +36,7 @@ public struct BoardRounds: Sendable {
         for member in members {
             guard let audit = existing[member.organisation.lowercased()] else { asked.append(member); continue }
             let answered = try await contents.content(of: audit).catalogue.id
-            let anotherBoards = try await store.roundMembership(auditID: audit.id) != nil
+            let anotherBoards = try await store.rounds.membership(auditID: audit.id) != nil
             if answered == content.catalogue.id {
                 // Another board's member answering this very catalogue is read as it answered:
                 // nothing about it, or that board, is said to this one.
@@ -55,7 +55,7 @@ public struct BoardRounds: Sendable {
             readings.append((member, audit.id, crosswalk.id))
             crosswalks[crosswalk.id] = crosswalkFile.data
         }
-        let opened = try await store.openRound(board: board, year: year, deadline: deadline, files: files, members: asked, readings: readings,
+        let opened = try await store.rounds.open(board: board, year: year, deadline: deadline, files: files, members: asked, readings: readings,
                                                crosswalks: crosswalks.map { ($0.key, $0.value) }, openedBy: by)
         return Opened(round: opened.round, invitations: opened.invitations, readings: readings.map(\.member))
     }
@@ -74,8 +74,8 @@ public struct BoardRounds: Sendable {
 
     /// The round's organisations with where each stands on `today`, and the counts by stage and by sector.
     public func progress(roundID: Int64, today: CalendarDate) async throws -> RoundProgress {
-        guard let round = try await store.round(id: roundID) else { throw ApplicationError("no round \(roundID); see 's11 round list'") }
-        return RoundProgress(round: round, members: try await store.roundMembers(roundID: roundID), today: today)
+        guard let round = try await store.rounds.find(id: roundID) else { throw ApplicationError("no round \(roundID); see 's11 round list'") }
+        return RoundProgress(round: round, members: try await store.rounds.members(roundID: roundID), today: today)
     }
 
     /// Where a lead sets their password with the token of their invitation.
@@ -89,9 +89,9 @@ public struct BoardRounds: Sendable {
         guard let pinned = try await roundContent(progress) else { return nil }
         let scores = try await heldScores(progress, content: pinned)
         // Last year's round of the same board, for each organisation's movement.
-        let lastYear = try await store.round(board: progress.round.board, year: progress.round.year - 1)
+        let lastYear = try await store.rounds.find(board: progress.round.board, year: progress.round.year - 1)
         var lastOveralls: [String: BoardScore] = [:]
-        if let lastYear { lastOveralls = try await store.boardOveralls(roundID: lastYear.id) }
+        if let lastYear { lastOveralls = try await store.rounds.boardOveralls(roundID: lastYear.id) }
         let submitted = progress.members.filter { sector == nil || $0.row.member.sector == sector }.compactMap { row, _ in
             scores[row.auditID].map {
                 RoundPicture.Submitted(organisation: row.member.organisation, sector: row.member.sector, scores: $0,
@@ -106,18 +106,18 @@ public struct BoardRounds: Sendable {
     /// crosswalk answers another's). Nil when no member answers it.
     func roundContent(_ progress: RoundProgress) async throws -> AuditContent? {
         guard let native = progress.members.first(where: { $0.row.crosswalkID == nil }),
-              let audit = try await store.audit(id: native.row.auditID) else { return nil }
+              let audit = try await store.audits.find(id: native.row.auditID) else { return nil }
         return try await contents.content(of: audit)
     }
 
     /// What the board holds of each organisation, by audit, in its own catalogue's terms: a return
     /// read through a crosswalk is read into them.
     func heldScores(_ progress: RoundProgress, content: AuditContent) async throws -> [Int64: [BoardScore]] {
-        var scores = try await store.boardScores(roundID: progress.round.id)
+        var scores = try await store.rounds.boardScores(roundID: progress.round.id)
         let read = progress.members.filter { $0.row.crosswalkID != nil && scores[$0.row.auditID] != nil }
         guard !read.isEmpty else { return scores }
         let crosswalks = try await self.crosswalks(roundID: progress.round.id)
-        let moderations = try await store.readingModerations(roundID: progress.round.id)
+        let moderations = try await store.readings.moderations(roundID: progress.round.id)
         for (row, _) in read {
             guard let crosswalk = row.crosswalkID.flatMap({ crosswalks[$0] }), let submitted = scores[row.auditID] else { continue }
             scores[row.auditID] = CrosswalkReading(submitted: submitted, crosswalk: crosswalk, catalogue: content.catalogue, bands: content.bands,
@@ -129,7 +129,7 @@ public struct BoardRounds: Sendable {
     /// The round's crosswalks, as it was opened with them, by id.
     func crosswalks(roundID: Int64) async throws -> [String: Crosswalk] {
         var crosswalks: [String: Crosswalk] = [:]
-        for (id, data) in try await store.roundCrosswalks(roundID: roundID) {
+        for (id, data) in try await store.rounds.crosswalks(roundID: roundID) {
             if case .crosswalk(let crosswalk) = try ContentLoader.read(data: data, path: "crosswalk \(id) (kept with the round)", expecting: .catalogue) {
                 crosswalks[id] = crosswalk
             }
@@ -145,8 +145,8 @@ public struct BoardRounds: Sendable {
               let pinned = try await roundContent(progress) else {
             throw ApplicationError("this round does not read that organisation through a crosswalk")
         }
-        guard let submitted = try await store.boardScores(roundID: progress.round.id)[auditID] else { return (crosswalk, nil) }
-        let moderations = Self.scored(try await store.readingModerations(roundID: progress.round.id)[auditID] ?? [], content: pinned)
+        guard let submitted = try await store.rounds.boardScores(roundID: progress.round.id)[auditID] else { return (crosswalk, nil) }
+        let moderations = Self.scored(try await store.readings.moderations(roundID: progress.round.id)[auditID] ?? [], content: pinned)
         return (crosswalk, CrosswalkReading(submitted: submitted, crosswalk: crosswalk, catalogue: pinned.catalogue, bands: pinned.bands,
                                             moderations: moderations))
     }
@@ -168,7 +168,7 @@ public struct BoardRounds: Sendable {
         let plan = PlanDrafter(content: pinned).draft(card: card, gaps: reading.gaps, officers: [],
                                                       options: PlanDrafter.Options(start: PlanDrafter.Options.defaultStart(auditYear: progress.round.year),
                                                                                    today: progress.today, author: author))
-        try await store.saveReadingPlan(plan, roundID: progress.round.id, auditID: auditID)
+        try await store.readings.savePlan(plan, roundID: progress.round.id, auditID: auditID)
         return plan
     }
 
@@ -183,7 +183,7 @@ public struct BoardRounds: Sendable {
     /// A return read through a crosswalk, in the terms of the round's own content: for the reading
     /// board's moderation form, which checks what it names against this board's catalogue and scale.
     public func readingSession(_ progress: RoundProgress, auditID: Int64) async throws -> AuditSession {
-        guard progress.readMember(auditID: auditID) != nil, let audit = try await store.audit(id: auditID),
+        guard progress.readMember(auditID: auditID) != nil, let audit = try await store.audits.find(id: auditID),
               let pinned = try await roundContent(progress) else {
             throw ApplicationError("this round does not read that organisation through a crosswalk")
         }
@@ -196,7 +196,7 @@ public struct BoardRounds: Sendable {
     public func moderateReading(_ session: AuditSession, roundID: Int64, scope: Moderation.Scope, rag: Rag?, option: String?, reason: String?,
                                 by: String, at: Date = Date()) async throws {
         let moderation = try Moderating(session: session).rating(scope, rag: rag, option: option, reason: reason, by: by, at: at)
-        try await store.moderateReading(roundID: roundID, auditID: session.audit.id, moderation)
+        try await store.readings.moderate(roundID: roundID, auditID: session.audit.id, moderation)
     }
 
     /// Schedules a challenge event: its title, day, panel and the member organisations it tests.
@@ -207,20 +207,20 @@ public struct BoardRounds: Sendable {
         if title.isEmpty { throw ApplicationError("give the event a title, for example \"Challenge event: health and police\"") }
         if panel.isEmpty { throw ApplicationError("name the panel, separated by semicolons") }
         if auditIDs.isEmpty { throw ApplicationError("choose at least one organisation for the panel to challenge") }
-        return try await store.scheduleChallengeEvent(roundID: roundID, title: title, heldOn: heldOn, panel: panel, auditIDs: auditIDs, by: by)
+        return try await store.events.schedule(roundID: roundID, title: title, heldOn: heldOn, panel: panel, auditIDs: auditIDs, by: by)
     }
 
     /// The panel's feedback letter to one organisation of an event, drafted from its scorecard, its
     /// gaps and the moderations made since the event was scheduled; the plan due `planDue`
     /// (default eight weeks after the event).
     public func letter(event: ChallengeEvent, auditID: Int64, planDue: CalendarDate? = nil) async throws -> String {
-        guard event.auditIDs.contains(auditID), let audit = try await store.audit(id: auditID),
-              let (round, member) = try await store.roundMembership(auditID: auditID) else {
+        guard event.auditIDs.contains(auditID), let audit = try await store.audits.find(id: auditID),
+              let (round, member) = try await store.rounds.membership(auditID: auditID) else {
             throw ApplicationError("that organisation is not challenged at \(event.title)")
         }
         let session = AuditSession(store: store, audit: audit, content: try await contents.content(of: audit))
         let card = try await session.scorecard()
-        let changes = try await store.moderationTrail(auditID: auditID).filter { $0.at >= event.scheduledAt }
+        let changes = try await store.moderation.trail(auditID: auditID).filter { $0.at >= event.scheduledAt }
         return FeedbackLetter(board: round.board, organisation: audit.organisation, leadName: member.member.leadName, eventTitle: event.title,
                               heldOn: event.heldOn, panel: event.panel, planDue: planDue ?? event.heldOn.adding(days: 56))
             .draft(card: card, gaps: try await session.gaps(in: card), changes: changes)
@@ -229,7 +229,7 @@ public struct BoardRounds: Sendable {
     /// Sends the letter, as the panel edited it, to the organisation's lead.
     public func sendLetter(_ text: String, event: ChallengeEvent, auditID: Int64, from: String,
                            via delivery: any MailDelivery) async throws -> MailDeliveryOutcome {
-        guard event.auditIDs.contains(auditID), let (_, member) = try await store.roundMembership(auditID: auditID) else {
+        guard event.auditIDs.contains(auditID), let (_, member) = try await store.rounds.membership(auditID: auditID) else {
             throw ApplicationError("that organisation is not challenged at \(event.title)")
         }
         let message = BoardLetterMail(from: from).message(to: member.member, subject: "\(event.title): the panel's feedback", text: text, date: Date())
@@ -240,7 +240,7 @@ public struct BoardRounds: Sendable {
     /// it submitted and its stored plan in figures.
     public func xml(_ progress: RoundProgress) async throws -> Data {
         let content = try await roundContent(progress)
-        let scores = if let content { try await heldScores(progress, content: content) } else { try await store.boardScores(roundID: progress.round.id) }
+        let scores = if let content { try await heldScores(progress, content: content) } else { try await store.rounds.boardScores(roundID: progress.round.id) }
         // Each organisation is written as it is read, its plan let go before the next is loaded.
         let file = RoundXML(board: progress.round.board, year: progress.round.year, deadline: progress.round.deadline, asOf: progress.today)
         for (row, stage) in progress.members {
@@ -248,7 +248,7 @@ public struct BoardRounds: Sendable {
             file.add(RoundXML.Organisation(
                 name: row.member.organisation, sector: row.member.sector, lead: row.member.leadName, stage: stage, officers: row.officers,
                 returns: row.submittedReturns, submitted: submitted,
-                plan: try await store.plan(organisation: row.member.organisation, year: progress.round.year)))
+                plan: try await store.plans.find(organisation: row.member.organisation, year: progress.round.year)))
         }
         return try file.finish()
     }
@@ -257,19 +257,19 @@ public struct BoardRounds: Sendable {
     /// each challenge event and peer review changed, and the staff survey across the partnership.
     public func report(_ progress: RoundProgress) async throws -> BoardReport {
         var challenges: [BoardReport.Challenge] = []
-        for event in try await store.challengeEvents(roundID: progress.round.id) {
+        for event in try await store.events.all(roundID: progress.round.id) {
             var outcomes: [(organisation: String, changes: [ModerationChange])] = []
             for auditID in event.auditIDs {
-                guard let audit = try await store.audit(id: auditID) else { continue }
-                outcomes.append((audit.organisation, try await store.moderationTrail(auditID: auditID).filter { $0.at >= event.scheduledAt }))
+                guard let audit = try await store.audits.find(id: auditID) else { continue }
+                outcomes.append((audit.organisation, try await store.moderation.trail(auditID: auditID).filter { $0.at >= event.scheduledAt }))
             }
             challenges.append(BoardReport.Challenge(title: event.title, heldOn: event.heldOn, panel: event.panel,
                                                     outcomes: outcomes.sorted { $0.organisation < $1.organisation }))
         }
         var reviews: [BoardReport.PeerReview] = []
-        for pairing in try await store.peerPairings(roundID: progress.round.id) {
+        for pairing in try await store.peers.pairings(roundID: progress.round.id) {
             reviews.append(BoardReport.PeerReview(reviewer: pairing.reviewer, reviewee: pairing.reviewee,
-                                                  proposals: try await store.peerProposals(pairingID: pairing.id)))
+                                                  proposals: try await store.peers.proposals(pairingID: pairing.id)))
         }
         return BoardReport(board: progress.round.board, year: progress.round.year, deadline: progress.round.deadline, asOf: progress.today,
                            stages: progress.byStage, sectors: progress.bySector,
@@ -284,9 +284,9 @@ public struct BoardRounds: Sendable {
     /// allows: the rule is checked, and what the board holds scored, inside the transaction that
     /// hands it to the board, so a return reopened meanwhile is either counted out or refused.
     public func submit(auditID: Int64, by: String, declaration: String) async throws {
-        guard let audit = try await store.audit(id: auditID) else { throw ApplicationError("no audit \(auditID)") }
+        guard let audit = try await store.audits.find(id: auditID) else { throw ApplicationError("no audit \(auditID)") }
         let content = try await contents.content(of: audit)
-        try await store.submitToBoard(auditID: auditID, by: by, declaration: declaration) { input in
+        try await store.rounds.submitToBoard(auditID: auditID, by: by, declaration: declaration) { input in
             if let refusal = BoardSubmissionRule.refusal(submittedReturns: input.returns.count, officers: input.officers.count,
                                                          declaration: declaration) {
                 throw ApplicationError(refusal)
@@ -301,11 +301,11 @@ public struct BoardRounds: Sendable {
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ApplicationError("say why the self-assessment goes back, for example \"Evidence missing for standard 3\"")
         }
-        let answered = try await store.roundMembership(auditID: auditID)?.round.id
+        let answered = try await store.rounds.membership(auditID: auditID)?.round.id
         guard let roundID = roundID ?? answered else {
             throw ApplicationError("this audit is not in a board's round")
         }
-        try await store.returnToOrganisation(auditID: auditID, roundID: roundID, by: by, reason: reason)
+        try await store.rounds.returnToOrganisation(auditID: auditID, roundID: roundID, by: by, reason: reason)
     }
 
     /// What the lead declares on submitting, in the boards' words.

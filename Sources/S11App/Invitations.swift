@@ -33,7 +33,7 @@ public struct Invitations: Sendable {
 
     /// The messages as the deadline and contact stand now.
     public func mail() async throws -> InvitationMail {
-        let due = try await store.returnsDue(auditID: audit.id)
+        let due = try await store.returns.due(auditID: audit.id)
         return InvitationMail(organisation: audit.organisation, year: audit.year, baseURL: baseURL, deadline: deadline ?? due.deadline,
                               contact: contact ?? due.contact, from: from)
     }
@@ -44,10 +44,10 @@ public struct Invitations: Sendable {
     /// whatever went before (a resend).
     public func recipients(_ kind: InvitationMail.Kind, only: Set<String>? = nil) async throws -> [Officer] {
         let lowered = only.map { Set($0.map { $0.lowercased() }) }
-        let statuses = try await store.officerStatuses(auditID: audit.id)
+        let statuses = try await store.officers.statuses(auditID: audit.id)
         switch kind {
         case .invitation:
-            let reached = try await store.officersReachedByMail(auditID: audit.id)
+            let reached = try await store.mail.officersReached(auditID: audit.id)
             return statuses.map(\.officer).filter { officer in
                 lowered.map { $0.contains(officer.email.lowercased()) } ?? !reached.contains(officer.email.lowercased())
             }
@@ -75,7 +75,7 @@ public struct Invitations: Sendable {
                                                  to: officer.email)
             let record = MailRecord(officerEmail: officer.email, kind: Self.recordKind(kind), subject: mail.subject(kind), at: Date(),
                                     accepted: outcome.accepted, detail: outcome.detail)
-            try await store.recordMail(record, auditID: audit.id)
+            try await store.mail.record(record, auditID: audit.id)
             records.append(record)
         }
         return records
@@ -104,7 +104,7 @@ public struct Invitations: Sendable {
         try await write(kind, issued: try issue(kind, only: only), to: folder)
     }
 
-    /// Writes the messages for links already issued (`AuditStore.issueInvitations`) into `folder`.
+    /// Writes the messages for links already issued (`OfficerStore.issueInvitations`) into `folder`.
     public func write(_ kind: InvitationMail.Kind, issued: [(officer: Officer, token: String)], to folder: URL) async throws -> [String] {
         guard !issued.isEmpty else { return [] }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -114,7 +114,7 @@ public struct Invitations: Sendable {
             let url = folder.appendingPathComponent(file.name)
             try file.data.write(to: url, options: .atomic)
             if file.name.hasSuffix(".eml"), let officer = issued.first(where: { InvitationMail.fileName($0.officer.email) == file.name })?.officer {
-                try await store.recordMail(MailRecord(officerEmail: officer.email, kind: Self.recordKind(kind), subject: mail.subject(kind),
+                try await store.mail.record(MailRecord(officerEmail: officer.email, kind: Self.recordKind(kind), subject: mail.subject(kind),
                                                       at: Date(), accepted: true, detail: "written to \(url.path)"), auditID: audit.id)
             }
             paths.append(url.path)
@@ -125,7 +125,7 @@ public struct Invitations: Sendable {
     private func issue(_ kind: InvitationMail.Kind, only: Set<String>?) async throws -> [(officer: Officer, token: String)] {
         let emails = Set(try await recipients(kind, only: only).map { $0.email.lowercased() })
         guard !emails.isEmpty else { return [] }
-        return try await store.issueInvitations(auditID: audit.id, reissue: true, only: emails)
+        return try await store.officers.issueInvitations(auditID: audit.id, reissue: true, only: emails)
     }
 
     private static func recordKind(_ kind: InvitationMail.Kind) -> MailRecord.Kind {

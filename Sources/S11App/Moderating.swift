@@ -86,11 +86,11 @@ public struct Moderating: Sendable {
         let reason = try Self.given(reason, else: .reasonMissing)
         let by = try Self.given(by, else: .moderatorMissing)
         let (rag, option) = try rating(scope, rag: rag, option: option)
-        if rag == nil, try await !session.store.moderations(auditID: session.audit.id).contains(where: { $0.scope == scope }) {
+        if rag == nil, try await !session.store.moderation.ratings(auditID: session.audit.id).contains(where: { $0.scope == scope }) {
             throw Refusal.nothingToWithdraw(scope)
         }
         let content = session.content
-        return try await session.store.moderate(auditID: session.audit.id, scope: scope, rag: rag, option: option, reason: reason, by: by,
+        return try await session.store.moderation.change(auditID: session.audit.id, scope: scope, rag: rag, option: option, reason: reason, by: by,
                                                 at: ISO8601DateFormatter().string(from: at), as: changer) { input in
             AuditScoring.boardScores(input, content: content)
         }

@@ -28,10 +28,10 @@ public struct OfficerLinks: Sendable {
 
     /// The return behind `token`; nil for a link never issued or since replaced.
     public func open(token: String) async throws -> AtLink? {
-        guard let found = try await app.store.officer(forToken: token),
-              let audit = try await app.store.audit(id: found.auditID) else { return nil }
+        guard let found = try await app.store.officers.find(token: token),
+              let audit = try await app.store.audits.find(id: found.auditID) else { return nil }
         let session = try await app.session(audit)
-        let stored = try await app.store.officerReturn(officerEmail: found.officer.email, auditID: audit.id)
+        let stored = try await app.store.returns.find(officerEmail: found.officer.email, auditID: audit.id)
         return AtLink(token: token, session: session, officer: found.officer, status: stored.status, submittedAt: stored.submittedAt,
                       answers: Dictionary(stored.answers.map { ($0.questionID, $0) }, uniquingKeysWith: { a, _ in a }))
     }

@@ -16,17 +16,17 @@ public struct OfficerRoster: Sendable {
 
     /// Imports the CSV's officers, adding new ones and updating those already there, or none.
     public func importCSV(_ text: String, file: String) async throws -> (added: Int, updated: Int) {
-        try await store.importOfficers(try reader.officers(fromCSV: text, file: file), auditID: session.audit.id)
+        try await store.officers.import(try reader.officers(fromCSV: text, file: file), auditID: session.audit.id)
     }
 
     /// Adds one officer; the problems, field by field, when the form breaks a rule (nothing is stored).
     public func add(name: String?, email: String?, role: String?, serviceArea: String?) async throws -> [OfficerListReader.FieldProblem] {
         let checked = reader.officer(name: name, email: email, role: role, serviceArea: serviceArea)
         guard let officer = checked.officer else { return checked.problems }
-        if try await store.officers(auditID: session.audit.id).contains(where: { $0.email.lowercased() == officer.email.lowercased() }) {
+        if try await store.officers.all(auditID: session.audit.id).contains(where: { $0.email.lowercased() == officer.email.lowercased() }) {
             return [.init(field: "email", message: "\(officer.email) is already an officer of this audit; change them instead")]
         }
-        _ = try await store.importOfficers([officer], auditID: session.audit.id)
+        _ = try await store.officers.import([officer], auditID: session.audit.id)
         return []
     }
 
@@ -34,12 +34,12 @@ public struct OfficerRoster: Sendable {
     public func edit(email: String, name: String?, role: String?, serviceArea: String?) async throws -> [OfficerListReader.FieldProblem] {
         let checked = reader.officer(name: name, email: email, role: role, serviceArea: serviceArea)
         guard let officer = checked.officer else { return checked.problems }
-        try await store.updateOfficer(officer, auditID: session.audit.id)
+        try await store.officers.update(officer, auditID: session.audit.id)
         return []
     }
 
     /// Takes the officer out of the audit, with their answers and link.
     public func remove(email: String) async throws {
-        try await store.removeOfficer(email: email, auditID: session.audit.id)
+        try await store.officers.remove(email: email, auditID: session.audit.id)
     }
 }

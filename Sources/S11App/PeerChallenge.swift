@@ -14,18 +14,18 @@ public struct PeerChallenge: Sendable {
 
     /// Pairs `reviewerAuditID`'s organisation to review `revieweeAuditID`'s return.
     public func pair(roundID: Int64, reviewerAuditID: Int64, revieweeAuditID: Int64, by: String) async throws -> PeerPairing {
-        try await store.pairPeers(roundID: roundID, reviewerAuditID: reviewerAuditID, revieweeAuditID: revieweeAuditID, by: by)
+        try await store.peers.pair(roundID: roundID, reviewerAuditID: reviewerAuditID, revieweeAuditID: revieweeAuditID, by: by)
     }
 
     /// Ends a pairing: the reviewer no longer sees the return or proposes anything.
     public func end(pairingID: Int64, roundID: Int64, by: String) async throws {
-        try await store.endPairing(id: pairingID, roundID: roundID, by: by)
+        try await store.peers.endPairing(id: pairingID, roundID: roundID, by: by)
     }
 
     /// The pairing `id` when `coordinator` reviews through it now: it lasts and its reviewer is
     /// their organisation. Nil otherwise (a board user, another organisation, an ended pairing).
     public func assignment(id: Int64, for coordinator: Coordinator) async throws -> PeerPairing? {
-        guard let organisation = coordinator.organisation, let pairing = try await store.peerPairing(id: id), pairing.isActive,
+        guard let organisation = coordinator.organisation, let pairing = try await store.peers.pairing(id: id), pairing.isActive,
               pairing.reviewer.lowercased() == organisation.lowercased() else { return nil }
         return pairing
     }
@@ -33,7 +33,7 @@ public struct PeerChallenge: Sendable {
     /// The pairing with this id in round `roundID`; nil both when there is none and when it is
     /// another round's, so that nobody can tell the two apart.
     public func pairing(id: Int64, roundID: Int64) async throws -> PeerPairing? {
-        guard let pairing = try await store.peerPairing(id: id), pairing.roundID == roundID else { return nil }
+        guard let pairing = try await store.peers.pairing(id: id), pairing.roundID == roundID else { return nil }
         return pairing
     }
 
@@ -41,17 +41,17 @@ public struct PeerChallenge: Sendable {
     /// through), by the organisation under review; none for a board user.
     public func assignments(for coordinator: Coordinator) async throws -> [PeerPairing] {
         guard let organisation = coordinator.organisation else { return [] }
-        return try await store.peerAssignments(organisation: organisation)
+        return try await store.peers.assignments(organisation: organisation)
     }
 
     /// What the reviewer proposed through `pairing`, each with the board's decision once made.
     public func proposals(_ pairing: PeerPairing) async throws -> [PeerProposal] {
-        try await store.peerProposals(pairingID: pairing.id)
+        try await store.peers.proposals(pairingID: pairing.id)
     }
 
     /// The return under review, as its session (scorecard, answers, scale).
     public func reviewee(_ pairing: PeerPairing) async throws -> AuditSession {
-        guard let audit = try await store.audit(id: pairing.revieweeAuditID) else { throw ApplicationError("the organisation under review is gone") }
+        guard let audit = try await store.audits.find(id: pairing.revieweeAuditID) else { throw ApplicationError("the organisation under review is gone") }
         return AuditSession(store: store, audit: audit, content: try await contents.content(of: audit))
     }
 
@@ -61,33 +61,33 @@ public struct PeerChallenge: Sendable {
                         at: Date = Date()) async throws {
         let proposal = try Moderating(session: try await reviewee(pairing))
             .rating(scope, rag: rag, option: option, reason: reason, by: "\(by) (\(pairing.reviewer))", at: at)
-        try await store.proposePeerRating(pairingID: pairing.id, proposal)
+        try await store.peers.proposeRating(pairingID: pairing.id, proposal)
     }
 
     /// The board accepts a peer's proposal: it becomes the moderation, as proposed, with the peer's reason.
     public func accept(_ pairing: PeerPairing, scope: Moderation.Scope, by: String) async throws {
-        guard let proposal = try await store.peerProposals(pairingID: pairing.id).first(where: { $0.proposed.scope == scope }),
+        guard let proposal = try await store.peers.proposals(pairingID: pairing.id).first(where: { $0.proposed.scope == scope }),
               proposal.decision == nil else { throw ApplicationError("there is no undecided proposal for \(scope)") }
         let proposed = proposal.proposed
         try await Moderating(session: try await reviewee(pairing)).moderate(
             scope, rag: proposed.rag, option: proposed.option, reason: "\(proposed.reason) (proposed by \(proposed.by), accepted)", by: by,
             as: try await board(of: pairing))
-        try await store.decidePeerProposal(pairingID: pairing.id, scope: scope, decision: .accepted, by: by)
+        try await store.peers.decideProposal(pairingID: pairing.id, scope: scope, decision: .accepted, by: by)
     }
 
     /// The board moderates the proposal's requirement or standard its own way instead.
     public func change(_ pairing: PeerPairing, scope: Moderation.Scope, rag: Rag?, option: String?, reason: String?, by: String) async throws {
-        guard try await store.peerProposals(pairingID: pairing.id).contains(where: { $0.proposed.scope == scope && $0.decision == nil }) else {
+        guard try await store.peers.proposals(pairingID: pairing.id).contains(where: { $0.proposed.scope == scope && $0.decision == nil }) else {
             throw ApplicationError("there is no undecided proposal for \(scope)")
         }
         try await Moderating(session: try await reviewee(pairing)).moderate(scope, rag: rag, option: option, reason: reason, by: by,
                                                                              as: try await board(of: pairing))
-        try await store.decidePeerProposal(pairingID: pairing.id, scope: scope, decision: .changed, by: by)
+        try await store.peers.decideProposal(pairingID: pairing.id, scope: scope, decision: .changed, by: by)
     }
 
     /// The board whose round paired them, which decides the peers' proposals.
     private func board(of pairing: PeerPairing) async throws -> ChangeRules.Changer {
-        guard let round = try await store.round(id: pairing.roundID) else { throw ApplicationError("the pairing's round is gone") }
+        guard let round = try await store.rounds.find(id: pairing.roundID) else { throw ApplicationError("the pairing's round is gone") }
         return .board(round.board)
     }
 }

@@ -24,6 +24,6 @@ actor PinnedContents {
 
     /// Reads back the exact files `audit` was opened with.
     static func read(_ audit: AuditRecord, from store: AuditStore) async throws -> AuditContent {
-        try ContentLoader.auditContent(pinned: try await store.pinnedFiles(auditID: audit.id).map { ($0.path, Data($0.data)) })
+        try ContentLoader.auditContent(pinned: try await store.audits.pinnedFiles(auditID: audit.id).map { ($0.path, Data($0.data)) })
     }
 }

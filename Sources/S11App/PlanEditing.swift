@@ -20,7 +20,7 @@ public struct PlanEditing: Sendable {
 
     /// The plan as stored now; nil before one is drafted.
     public func plan() async throws -> Plan? {
-        try await store.plan(organisation: organisation, year: year)
+        try await store.plans.find(organisation: organisation, year: year)
     }
 
     /// Changes one action; `PlanUpdateError` when the action is unknown or nothing changes.
@@ -67,7 +67,7 @@ public struct PlanEditing: Sendable {
     }
 
     private func save(_ change: (Plan) throws -> Plan) async throws -> Plan {
-        try await store.updatePlan(organisation: organisation, year: year) { current in
+        try await store.plans.update(organisation: organisation, year: year) { current in
             let next = try change(current)
             _ = try PlanXML().write(next)                     // the board's schema accepts it, or nothing is stored
             return next

@@ -19,9 +19,9 @@ public struct ResponsesExport: Sendable {
     /// Every officer's answers, submitted or not, with the day each return was submitted.
     public func officers(to sink: (String) async throws -> Void) async throws {
         try await sink(ResponsesCSV.officerHeader)
-        let answers = await Dictionary(try session.store.returns(audit: session.audit, includeUnsubmitted: true).map { ($0.officerEmail.lowercased(), $0.answers) },
+        let answers = await Dictionary(try session.store.returns.stored(audit: session.audit, includeUnsubmitted: true).map { ($0.officerEmail.lowercased(), $0.answers) },
                                  uniquingKeysWith: { a, _ in a })
-        for status in try await session.store.officerStatuses(auditID: session.audit.id) {
+        for status in try await session.store.officers.statuses(auditID: session.audit.id) {
             try await sink(csv.officerRows(status.officer, answers: answers[status.officer.email.lowercased()] ?? [], submittedOn: status.submittedAt))
         }
     }
@@ -35,12 +35,12 @@ public struct ResponsesExport: Sendable {
             throw ApplicationError("this audit was opened without a staff confidence survey, so there are no staff answers to export")
         }
         var groups: [Int: Int] = [:]
-        let counted = await StaffExportTable(survey: survey, content: session.content, codebook: try session.store.staffCodebook(auditID: session.audit.id))
-        try await session.store.forEachStaffCodes(auditID: session.audit.id) { groups[counted.group($0), default: 0] += 1 }
+        let counted = await StaffExportTable(survey: survey, content: session.content, codebook: try session.store.staff.codebook(auditID: session.audit.id))
+        try await session.store.staff.forEachCodes(auditID: session.audit.id) { groups[counted.group($0), default: 0] += 1 }
         try await sink(Array(counted.header.utf8))
         var key: Data?
         repeat {
-            let page = try await session.store.staffAnswerSetPage(auditID: session.audit.id, after: key, limit: pageSize)
+            let page = try await session.store.staff.answerSetPage(auditID: session.audit.id, after: key, limit: pageSize)
             // The codebook only grows: codes counted above read the same in every page's table.
             let table = StaffExportTable(survey: survey, content: session.content, codebook: page.codebook)
             var text: [UInt8] = []

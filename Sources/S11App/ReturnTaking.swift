@@ -23,7 +23,7 @@ public struct ReturnTaking: Sendable {
     /// once the return is submitted. The caller keeps answers that break `ReturnRules.answerProblem`
     /// out, so a tampered value is never stored.
     public func savePage(_ answers: [Answer], officer: Officer) async throws {
-        try await store.saveAnswers(answers, officerEmail: officer.email, auditID: audit.id)
+        try await store.returns.saveAnswers(answers, officerEmail: officer.email, auditID: audit.id)
     }
 
     /// Submits the officer's return as stored now, or returns what keeps it from being submitted
@@ -31,7 +31,7 @@ public struct ReturnTaking: Sendable {
     public func submit(officer: Officer) async throws -> [(question: Question, shortfall: ReturnRules.Shortfall)] {
         let questions = content.questions(forRole: officer.role)
         let rules = rules
-        return try await store.submitReturn(officerEmail: officer.email, auditID: audit.id) { stored in
+        return try await store.returns.submit(officerEmail: officer.email, auditID: audit.id) { stored in
             rules.shortfalls(answers: Dictionary(stored.map { ($0.questionID, $0) }, uniquingKeysWith: { a, _ in a }), questions: questions)
         }
     }
@@ -54,7 +54,7 @@ public struct ReturnTaking: Sendable {
                 problems += error.diagnostics
             }
         }
-        let officers = try await store.officers(auditID: audit.id)
+        let officers = try await store.officers.all(auditID: audit.id)
         let validator = ReturnValidator(content: content, organisation: audit.organisation, year: audit.year, officers: officers)
         var seen: [String: SourceLocation] = [:]
         for ret in returns {
@@ -67,7 +67,7 @@ public struct ReturnTaking: Sendable {
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
         let rules = rules
-        try await store.saveReturns(returns, auditID: audit.id) { officer, answers in rules.status(answers: answers, officer: officer) }
+        try await store.returns.save(returns, auditID: audit.id) { officer, answers in rules.status(answers: answers, officer: officer) }
         return returns
     }
 }

@@ -59,13 +59,13 @@ public struct S11App: Sendable {
 
     /// The use cases of the audit an organisation and/or year names (the only audit when neither).
     public func session(organisation: String?, year: Int?) async throws -> AuditSession {
-        try await session(try await store.audit(organisation: organisation, year: year))
+        try await session(try await store.audits.named(organisation: organisation, year: year))
     }
 
     /// The same, with the audit's staff answers counted while its content is read (`AuditSession.staffResults(counted:)`).
     public func sessionCounting(organisation: String?, year: Int?) async throws -> (session: AuditSession, counted: StaffCodeCounts) {
-        let audit = try await store.audit(organisation: organisation, year: year)
-        async let counted = store.staffCodeCounts(auditID: audit.id)
+        let audit = try await store.audits.named(organisation: organisation, year: year)
+        async let counted = store.staff.codeCounts(auditID: audit.id)
         let session = try await session(audit)
         return (session, try await counted)
     }
@@ -89,12 +89,12 @@ public struct S11App: Sendable {
 
     /// The plan of the audit an organisation and/or year names (the only stored plan when neither).
     public func plan(organisation: String?, year: Int?) async throws -> Plan {
-        try await store.plan(selecting: organisation, year: year)
+        try await store.plans.named(organisation: organisation, year: year)
     }
 
     /// Stores a plan read from a file (`s11 plan import`), replacing the stored one only when asked.
     public func importPlan(_ plan: Plan, replace: Bool) async throws {
-        try await store.savePlan(plan, replace: replace)
+        try await store.plans.save(plan, replace: replace)
     }
 
     /// Personal data and backups: erasing an officer, retention, backup and restore, moving stores.

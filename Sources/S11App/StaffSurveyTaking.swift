@@ -19,7 +19,7 @@ public struct StaffSurveyTaking: Sendable {
     /// The survey behind `token`; nil for a link never issued or since replaced (or an audit
     /// opened without a staff survey).
     public func open(token: String) async throws -> AtLink? {
-        guard let audit = try await app.store.audit(forStaffToken: token) else { return nil }
+        guard let audit = try await app.store.staff.audit(forLink: token) else { return nil }
         let content = try await app.contents.content(of: audit)
         guard let survey = content.staffSurvey else { return nil }
         return AtLink(token: token, audit: audit, survey: survey, scales: content.scales)
@@ -33,7 +33,7 @@ public struct StaffSurveyTaking: Sendable {
         case .failure(let problems):
             return problems.all
         case .success(let response):
-            _ = try await app.store.saveStaffResponses([response], auditID: link.audit.id)
+            _ = try await app.store.staff.saveResponses([response], auditID: link.audit.id)
             return []
         }
     }

@@ -10,23 +10,23 @@ public struct StoreCare: Sendable {
     /// Removes an officer's name, e-mail, evidence words and links from every audit while their
     /// returns still score; returns in how many audits they were found.
     public func eraseOfficer(email: String) async throws -> Int {
-        try await store.eraseOfficer(email: email)
+        try await store.care.eraseOfficer(email: email)
     }
 
     /// Deletes staff answer sets given more than `years` years before `today`; returns how many.
     public func deleteStaffAnswers(olderThan years: Int, today: Date = Date()) async throws -> Int {
-        try await store.deleteStaffResponses(olderThan: years, today: today)
+        try await store.care.deleteStaffResponses(olderThan: years, today: today)
     }
 
     /// Writes a consistent copy of an SQLite store to `path` (safe while `s11 serve` runs).
     public func backup(to path: String) throws {
-        try store.backup(to: path)
+        try store.care.backup(to: path)
     }
 
     /// Restores the SQLite store at `path` from `backup`, after checking it is a whole s11 database;
     /// an existing store is replaced only when asked.
     public static func restore(from backup: String, to path: String, replace: Bool) async throws {
-        try await AuditStore.restore(from: backup, to: path, replace: replace)
+        try await DataCare.restore(from: backup, to: path, replace: replace)
     }
 
     /// Copies every table of the store at `source` into the empty store at `target` (on either
@@ -36,7 +36,7 @@ public struct StoreCare: Sendable {
             throw ApplicationError("no store at \(source); give the SQLite file to move with --from")
         }
         guard source != target else { throw ApplicationError("--from and --to name the same store; move into an empty one") }
-        let report = try await AuditStore(database: source).move(into: try AuditStore(database: target))
+        let report = try await AuditStore(database: source).care.move(into: try AuditStore(database: target))
         return report.tables.map { ($0.name, $0.rows, $0.checksum) }
     }
 }

@@ -27,7 +27,7 @@ struct TableChecksum {
         var bytes = Data()
         for limb in sum { withUnsafeBytes(of: limb.bigEndian) { bytes.append(contentsOf: $0) } }
         bytes.append(contentsOf: String(rows).utf8)
-        return StoreMoveReport.Table(name: name, rows: rows, checksum: AuditStore.sha256(bytes))
+        return StoreMoveReport.Table(name: name, rows: rows, checksum: HexDigest.sha256(bytes))
     }
 
     /// Adds a 32-byte digest, read as a big-endian number, to the 256-bit sum (least significant limb last).

@@ -45,11 +45,11 @@ struct Benchmark {
             var audits: [AuditRecord] = []
             try await measure("setup: open audits, import officers and returns", items: size.organisations * size.officersPerOrganisation, unit: "returns") {
                 for index in 0..<size.organisations {
-                    let audit = try await store.openAudit(organisation: "Organisation \(index)", year: 2026, files: files)
+                    let audit = try await store.audits.open(organisation: "Organisation \(index)", year: 2026, files: files)
                     let officers = generator.officers(organisation: index, count: size.officersPerOrganisation)
-                    _ = try await store.importOfficers(officers, auditID: audit.id)
+                    _ = try await store.officers.import(officers, auditID: audit.id)
                     let returns = officers.map { generator.completeReturn(for: $0, organisation: audit.organisation, year: 2026) }
-                    try await store.saveReturns(returns, auditID: audit.id) { ReturnRules(content: content).status(answers: $1, officer: $0) }
+                    try await store.returns.save(returns, auditID: audit.id) { ReturnRules(content: content).status(answers: $1, officer: $0) }
                     audits.append(audit)
                 }
             }
@@ -65,11 +65,11 @@ struct Benchmark {
                 let gaps = try await scoring.gaps(in: card)
                 spent.score += clock.now - mark
                 mark = clock.now
-                let officers = try await store.officers(auditID: audit.id)
+                let officers = try await store.officers.all(auditID: audit.id)
                 let plan = PlanDrafter(content: content).draft(
                     card: card, gaps: gaps, officers: officers,
                     options: .init(start: CalendarDate(iso: "2027-01-01")!, today: CalendarDate(iso: "2026-11-24")!))
-                try await store.savePlan(plan, replace: true)
+                try await store.plans.save(plan, replace: true)
                 spent.draft += clock.now - mark
                 mark = clock.now
                 bytes += try PlanXML().write(plan).count
@@ -93,15 +93,15 @@ struct Benchmark {
             let rounds = app.rounds
             var roundID: Int64 = 0
             try await measure("setup: open the round, import officers and returns, submit each to the board", items: size.organisations, unit: "organisations") {
-                let opened = try await store.openRound(board: "Bench Safeguarding Partnership", year: 2027, deadline: CalendarDate(iso: "2027-03-31")!,
+                let opened = try await store.rounds.open(board: "Bench Safeguarding Partnership", year: 2027, deadline: CalendarDate(iso: "2027-03-31")!,
                                                        files: files, members: members, openedBy: "s11-bench")
                 roundID = opened.round.id
                 for (index, member) in members.enumerated() {
-                    let audit = try await store.audit(organisation: member.organisation, year: 2027)
+                    let audit = try await store.audits.named(organisation: member.organisation, year: 2027)
                     let officers = generator.officers(organisation: index, count: size.officersPerOrganisation)
-                    _ = try await store.importOfficers(officers, auditID: audit.id)
+                    _ = try await store.officers.import(officers, auditID: audit.id)
                     let returns = officers.map { generator.completeReturn(for: $0, organisation: audit.organisation, year: 2027) }
-                    try await store.saveReturns(returns, auditID: audit.id) { ReturnRules(content: content).status(answers: $1, officer: $0) }
+                    try await store.returns.save(returns, auditID: audit.id) { ReturnRules(content: content).status(answers: $1, officer: $0) }
                     try await rounds.submit(auditID: audit.id, by: member.leadName, declaration: BoardRounds.standardDeclaration)
                 }
             }
@@ -142,13 +142,13 @@ struct Benchmark {
             try handle.close()
             let megabytes = Double((try FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0) / 1_048_576
             print(String(format: "  staff CSV: %.1f MiB", megabytes))
-            let audit = try await store.openAudit(organisation: "Staff survey", year: 2026, files: files)
+            let audit = try await store.audits.open(organisation: "Staff survey", year: 2026, files: files)
             let session = try await app.session(audit)
             let clock = ContinuousClock()
             let started = clock.now
             try await measure("import the staff CSV (read, check, store in one transaction)", items: staffResponses, unit: "responses") {
                 let reader = StaffSurveyCSVReader(survey: content.staffSurvey!, scales: content.scales)
-                _ = try await store.importStaffCSV(files: [csv.path], reader: reader, auditID: audit.id, importedBy: "s11-bench")
+                _ = try await store.staff.importCSV(files: [csv.path], reader: reader, auditID: audit.id, importedBy: "s11-bench")
             }
             try await measure("score the staff survey from the store", items: staffResponses, unit: "responses") {
                 _ = try await session.staffResults()

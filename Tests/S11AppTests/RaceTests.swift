@@ -45,11 +45,11 @@ import Testing
         try await fixture.app.rounds.submit(auditID: fixture.audit.id, by: "sam.reed@tvp.example", declaration: BoardRounds.standardDeclaration)
         let session = try await fixture.app.session(fixture.audit)
         let requirement = session.content.catalogue.requirements[0].id
-        let held = try await fixture.store.boardScores(roundID: fixture.round.id)
+        let held = try await fixture.store.rounds.boardScores(roundID: fixture.round.id)
         // The board's panel moderates to Red: that is the board's to do, and what it holds shows it.
         try await Moderating(session: session).moderate(.requirement(requirement), rag: .red, reason: "No evidence at the panel",
                                                         by: "Panel", as: .board(RoundFixture.board))
-        let afterPanel = try await fixture.store.boardScores(roundID: fixture.round.id)
+        let afterPanel = try await fixture.store.rounds.boardScores(roundID: fixture.round.id)
         #expect(afterPanel != held)
         #expect(afterPanel[fixture.audit.id]?.first { $0.scopeID == requirement }?.moderated == .red)
         // The organisation's coordinator tries to withdraw it, and to rate it Blue: both refused.
@@ -59,8 +59,8 @@ import Testing
         await #expect(throws: ChangeRules.Refusal.self) {
             try await Moderating(session: session).moderate(.requirement(requirement), rag: .blue, reason: "We disagree", by: "Lead")
         }
-        #expect(try await fixture.store.boardScores(roundID: fixture.round.id) == afterPanel)
-        #expect(try await fixture.store.moderations(auditID: fixture.audit.id).map(\.rag) == [.red])
+        #expect(try await fixture.store.rounds.boardScores(roundID: fixture.round.id) == afterPanel)
+        #expect(try await fixture.store.moderation.ratings(auditID: fixture.audit.id).map(\.rag) == [.red])
         // Another board cannot either.
         await #expect(throws: ChangeRules.Refusal.self) {
             try await Moderating(session: session).moderate(.requirement(requirement), rag: .green, reason: "x", by: "Other",
@@ -92,8 +92,8 @@ import Testing
             let (moderated, _) = await (organisation, board)
             outcomes[moderated ? "the organisation's first" : "the organisation's refused", default: 0] += 1
             #expect(try await fixture.held())
-            let stored = try await fixture.store.moderations(auditID: audit.id).first { $0.scope == .requirement(requirement) }?.rag
-            let held = try await fixture.store.boardScores(roundID: fixture.round.id)[audit.id]?.first { $0.scopeID == requirement }?.moderated
+            let stored = try await fixture.store.moderation.ratings(auditID: audit.id).first { $0.scope == .requirement(requirement) }?.rag
+            let held = try await fixture.store.rounds.boardScores(roundID: fixture.round.id)[audit.id]?.first { $0.scopeID == requirement }?.moderated
             #expect(stored == .red && held == .red, "the audit's moderation is \(String(describing: stored)), the board holds \(String(describing: held))")
             // Back to the start: given back, and the moderation withdrawn by the organisation.
             try await fixture.app.rounds.giveBack(auditID: audit.id, by: "board@oscb.example", reason: "Race test")

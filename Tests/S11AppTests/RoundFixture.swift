@@ -24,8 +24,8 @@ struct RoundFixture {
                                                    Thames Valley Police,Police,Sam Reed,sam.reed@tvp.example
                                                    """, file: "members.csv", by: "board@oscb.example")
         round = opened.round
-        audit = try await store.audit(organisation: "Thames Valley Police", year: 2027)
-        _ = try await store.importOfficers([Self.officer], auditID: audit.id)
+        audit = try await store.audits.named(organisation: "Thames Valley Police", year: 2027)
+        _ = try await store.officers.import([Self.officer], auditID: audit.id)
         try await submitTheReturn()
     }
 

@@ -27,7 +27,7 @@ import Testing
         try await fixture.app.rounds.submit(auditID: fixture.audit.id, by: "sam.reed@tvp.example", declaration: BoardRounds.standardDeclaration)
         let after = try await fixture.app.rounds.progress(roundID: opened.round.id, today: CalendarDate(iso: "2027-02-01")!)
         let read = try #require(try await fixture.app.rounds.picture(after)?.submitted.first)
-        let own = try #require(try await fixture.store.boardScores(roundID: fixture.round.id)[fixture.audit.id])
+        let own = try #require(try await fixture.store.rounds.boardScores(roundID: fixture.round.id)[fixture.audit.id])
         #expect(read.organisation == "Thames Valley Police")
         #expect(read.scores.first { $0.kind == .overall }?.percent == own.first { $0.kind == .overall }?.percent)
         #expect(read.scores.filter { $0.kind == .requirement }.map(\.scopeID) == own.filter { $0.kind == .requirement }.map(\.scopeID))

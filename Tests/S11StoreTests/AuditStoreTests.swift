@@ -13,108 +13,108 @@ import S11Core
 
     func storeWithAudit() async throws -> (AuditStore, AuditRecord) {
         let store = try await AuditStore(database: TestDatabase.fresh())
-        let audit = try await store.openAudit(organisation: "Riverside District Council", year: 2026,
+        let audit = try await store.audits.open(organisation: "Riverside District Council", year: 2026,
                                         files: [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))])
         return (store, audit)
     }
 
     @Test func anAuditPinsItsContentByteForByte() async throws {
         let (store, audit) = try await storeWithAudit()
-        let pinned = try await store.pinnedFiles(auditID: audit.id)
+        let pinned = try await store.audits.pinnedFiles(auditID: audit.id)
         #expect(pinned.map(\.path) == ["Standards/c.xml"])
         #expect(pinned[0].data == Array("<catalogue/>".utf8))
-        #expect(pinned[0].sha256 == AuditStore.sha256(Data("<catalogue/>".utf8)))
+        #expect(pinned[0].sha256 == HexDigest.sha256(Data("<catalogue/>".utf8)))
         #expect(pinned[0].sha256.count == 64)
     }
 
     @Test func theSameOrganisationAndYearCannotBeOpenedTwice() async throws {
         let (store, _) = try await storeWithAudit()
         await #expect(throws: StoreError.self) {
-            try await store.openAudit(organisation: "riverside district council", year: 2026, files: [])
+            try await store.audits.open(organisation: "riverside district council", year: 2026, files: [])
         }
-        #expect(try await store.audits().count == 1)
+        #expect(try await store.audits.all().count == 1)
     }
 
     @Test func selectingAnAuditExplainsAmbiguity() async throws {
         let (store, _) = try await storeWithAudit()
-        _ = try await store.openAudit(organisation: "Other Council", year: 2026, files: [])
+        _ = try await store.audits.open(organisation: "Other Council", year: 2026, files: [])
         do {
-            _ = try await store.audit(organisation: nil, year: 2026)
+            _ = try await store.audits.named(organisation: nil, year: 2026)
             Issue.record("ambiguous selection accepted")
         } catch let error as StoreError {
             #expect(error.message.contains("--org"))
         }
-        #expect(try await store.audit(organisation: "other council", year: nil).organisation == "Other Council")
+        #expect(try await store.audits.named(organisation: "other council", year: nil).organisation == "Other Council")
     }
 
     @Test func reimportingOfficersUpdatesRatherThanDuplicates() async throws {
         let (store, audit) = try await storeWithAudit()
-        #expect(try await store.importOfficers(officers, auditID: audit.id) == (added: 2, updated: 0))
+        #expect(try await store.officers.import(officers, auditID: audit.id) == (added: 2, updated: 0))
         var changed = officers
         changed[0].serviceArea = "Community Services"
-        #expect(try await store.importOfficers(changed, auditID: audit.id) == (added: 0, updated: 2))
-        let stored = try await store.officers(auditID: audit.id)
+        #expect(try await store.officers.import(changed, auditID: audit.id) == (added: 0, updated: 2))
+        let stored = try await store.officers.all(auditID: audit.id)
         #expect(stored.count == 2)
         #expect(stored.first { $0.email == "asha@example.org" }?.serviceArea == "Community Services")
     }
 
     @Test func onlyAHashOfEachLinkIsStored() async throws {
         let (store, audit) = try await storeWithAudit()
-        _ = try await store.importOfficers(officers, auditID: audit.id)
-        let issued = try await store.issueInvitations(auditID: audit.id, reissue: false)
+        _ = try await store.officers.import(officers, auditID: audit.id)
+        let issued = try await store.officers.issueInvitations(auditID: audit.id, reissue: false)
         #expect(issued.count == 2)
         #expect(Set(issued.map(\.token)).count == 2)
         for (officer, token) in issued {
             #expect(token.count == 43) // 256 bits in base64url
-            #expect(try await store.officer(forToken: token)?.officer == officer)
+            #expect(try await store.officers.find(token: token)?.officer == officer)
             let stored = try await store.engine.read { db in try await db.fetchColumn(Data.self, "SELECT tokenSHA256 FROM invitation", table: "invitation") }
             #expect(!stored.contains(Data(token.utf8)))
             #expect(stored.allSatisfy { $0.count == 32 })
             let dump = stored.map { $0.map { String(format: "%02X", $0) }.joined() }
             #expect(!dump.joined().contains(token))
         }
-        #expect(try await store.issueInvitations(auditID: audit.id, reissue: false).isEmpty)
-        #expect(try await store.officer(forToken: String(repeating: "A", count: 43)) == nil)
+        #expect(try await store.officers.issueInvitations(auditID: audit.id, reissue: false).isEmpty)
+        #expect(try await store.officers.find(token: String(repeating: "A", count: 43)) == nil)
     }
 
     @Test func reissuingRevokesTheOldLinks() async throws {
         let (store, audit) = try await storeWithAudit()
-        _ = try await store.importOfficers(officers, auditID: audit.id)
-        let old = try await store.issueInvitations(auditID: audit.id, reissue: false)
-        let new = try await store.issueInvitations(auditID: audit.id, reissue: true)
+        _ = try await store.officers.import(officers, auditID: audit.id)
+        let old = try await store.officers.issueInvitations(auditID: audit.id, reissue: false)
+        let new = try await store.officers.issueInvitations(auditID: audit.id, reissue: true)
         #expect(new.count == 2)
-        #expect(try await store.officer(forToken: old[0].token) == nil)
-        #expect(try await store.officer(forToken: new[0].token) != nil)
+        #expect(try await store.officers.find(token: old[0].token) == nil)
+        #expect(try await store.officers.find(token: new[0].token) != nil)
     }
 
     @Test func returnsAreStoredWholeOrNotAtAll() async throws {
         let (store, audit) = try await storeWithAudit()
-        _ = try await store.importOfficers(officers, auditID: audit.id)
+        _ = try await store.officers.import(officers, auditID: audit.id)
         let good = OfficerReturn(organisation: audit.organisation, year: 2026, officerEmail: "asha@example.org",
                                  answers: [Answer(questionID: "Q1.1", choice: .option("fully"), evidence: "Policy")])
         let stranger = OfficerReturn(organisation: audit.organisation, year: 2026, officerEmail: "nobody@example.org",
                                      answers: [Answer(questionID: "Q1.1", choice: .option("fully"))])
         await #expect(throws: StoreError.self) {
-            try await store.saveReturns([good, stranger], auditID: audit.id) { _, _ in .submitted }
+            try await store.returns.save([good, stranger], auditID: audit.id) { _, _ in .submitted }
         }
-        #expect(try await store.returns(audit: audit, includeUnsubmitted: true).allSatisfy { $0.answers.isEmpty })
-        try await store.saveReturns([good], auditID: audit.id) { _, _ in .submitted }
-        let saved = try await store.returns(audit: audit)
+        #expect(try await store.returns.stored(audit: audit, includeUnsubmitted: true).allSatisfy { $0.answers.isEmpty })
+        try await store.returns.save([good], auditID: audit.id) { _, _ in .submitted }
+        let saved = try await store.returns.stored(audit: audit)
         #expect(saved.map(\.officerEmail) == ["asha@example.org"])
         #expect(saved[0].answers == good.answers)
-        #expect(try await store.officerStatuses(auditID: audit.id).first { $0.officer.email == "asha@example.org" }?.status == .submitted)
+        #expect(try await store.officers.statuses(auditID: audit.id).first { $0.officer.email == "asha@example.org" }?.status == .submitted)
     }
 
     @Test func anIncompleteReturnIsInProgressAndNotScored() async throws {
         let (store, audit) = try await storeWithAudit()
-        _ = try await store.importOfficers(officers, auditID: audit.id)
+        _ = try await store.officers.import(officers, auditID: audit.id)
         let partial = OfficerReturn(organisation: audit.organisation, year: 2026, officerEmail: "ben@example.org",
                                     answers: [Answer(questionID: "Q1.1", choice: .option("mostly")),
                                               Answer(questionID: "Q1.2", choice: .unanswered)])
-        try await store.saveReturns([partial], auditID: audit.id) { _, _ in .inProgress }
-        #expect(try await store.officerStatuses(auditID: audit.id).first { $0.officer.email == "ben@example.org" }?.status == .inProgress)
-        #expect(try await store.returns(audit: audit).isEmpty)
-        #expect(try await store.returns(audit: audit, includeUnsubmitted: true).first { $0.officerEmail == "ben@example.org" }?.answers.count == 2)
+        try await store.returns.save([partial], auditID: audit.id) { _, _ in .inProgress }
+        #expect(try await store.officers.statuses(auditID: audit.id).first { $0.officer.email == "ben@example.org" }?.status == .inProgress)
+        #expect(try await store.returns.stored(audit: audit).isEmpty)
+        #expect(try await store.returns.stored(audit: audit, includeUnsubmitted: true).first { $0.officerEmail == "ben@example.org" }?.answers.count == 2)
     }
 
     @Test func aPlanIsNotOverwrittenUnlessAsked() async throws {
@@ -124,20 +124,20 @@ import S11Core
                         documentControl: DocumentControl(owner: "O", author: "A", version: "0.1", lastReviewed: day, nextReviewDue: day,
                                                          history: []),
                         results: nil, standards: [])
-        try await store.savePlan(plan, replace: false)
+        try await store.plans.save(plan, replace: false)
         plan.title = "Plan v2"
-        await #expect(throws: StoreError.self) { try await store.savePlan(plan, replace: false) }
-        try await store.savePlan(plan, replace: true)
-        #expect(try await store.plan(organisation: "riverside district council", year: 2026)?.title == "Plan v2")
+        await #expect(throws: StoreError.self) { try await store.plans.save(plan, replace: false) }
+        try await store.plans.save(plan, replace: true)
+        #expect(try await store.plans.find(organisation: "riverside district council", year: 2026)?.title == "Plan v2")
     }
 
     @Test func aMissingAuditOnABoardServerNamesAFewOthersNotThousands() async throws {
         let store = try await AuditStore(database: TestDatabase.fresh())
         for index in 0..<12 {
-            _ = try await store.openAudit(organisation: "Organisation \(index)", year: 2026,
+            _ = try await store.audits.open(organisation: "Organisation \(index)", year: 2026,
                                     files: [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))])
         }
-        await #expect { try await store.audit(organisation: "Nowhere Council", year: nil) } throws: { error in
+        await #expect { try await store.audits.named(organisation: "Nowhere Council", year: nil) } throws: { error in
             let text = "\(error)"
             return text.hasPrefix("no audit for Nowhere Council; there are: ") && text.hasSuffix("; and 2 more")
                 && text.components(separatedBy: "; ").count == 12          // the sentence, ten audits, how many more
@@ -160,10 +160,10 @@ import S11Core
         }.joined()
         #expect(plans.contains("USING COVERING INDEX planByOrganisation"), "\(plans)")
         let files: [(kind: String, path: String, data: Data)] = [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))]
-        let last = try await store.openAudit(organisation: "Riverside District Council", year: 2025, files: files)
-        let now = try await store.openAudit(organisation: "RIVERSIDE district council", year: 2026, files: files)
-        #expect(try await store.previousAudit(of: now)?.id == last.id)
-        #expect(try await store.previousAudit(of: last) == nil)
+        let last = try await store.audits.open(organisation: "Riverside District Council", year: 2025, files: files)
+        let now = try await store.audits.open(organisation: "RIVERSIDE district council", year: 2026, files: files)
+        #expect(try await store.audits.previous(of: now)?.id == last.id)
+        #expect(try await store.audits.previous(of: last) == nil)
     }
 
     @Test func coordinatorsFromBeforeOrganisationsCoordinateTheOnlyOrganisationThereIs() async throws {
@@ -182,7 +182,7 @@ import S11Core
                 }
             }
             let store = try await AuditStore(database: location)
-            return try await store.coordinator(forSession: try store.startCoordinatorSession(email: "lead@riverside.example"))
+            return try await store.accounts.find(session: try store.accounts.startSession(email: "lead@riverside.example"))
         }
         // One organisation (over two years, whatever the case): its coordinator, as before.
         #expect(try await migrated(organisations: ["Riverside District Council", "RIVERSIDE district council"])?.organisation == "Riverside District Council")

@@ -12,16 +12,16 @@ import S11Core
 
     @Test func aStoreMovesWholeAndTheChecksumsNoticeAnyChange() async throws {
         let source = try await AuditStore()
-        let audit = try await source.openAudit(organisation: "Riverside District Council", year: 2026, files: files)
-        try await source.importOfficers([Officer(name: "Asha Patel", email: "asha@example.org", role: "dso", serviceArea: "Housing")], auditID: audit.id)
-        try await source.saveAnswers([Answer(questionID: "Q1", choice: .option("yes"), evidence: "Policy – 2026 ✓", example: nil, reason: nil)],
+        let audit = try await source.audits.open(organisation: "Riverside District Council", year: 2026, files: files)
+        try await source.officers.import([Officer(name: "Asha Patel", email: "asha@example.org", role: "dso", serviceArea: "Housing")], auditID: audit.id)
+        try await source.returns.saveAnswers([Answer(questionID: "Q1", choice: .option("yes"), evidence: "Policy – 2026 ✓", example: nil, reason: nil)],
                                officerEmail: "asha@example.org", auditID: audit.id)
-        try await source.saveStaffResponses([StaffResponse(profile: ["service-area": "housing"], answers: ["SC01": "agree"])], auditID: audit.id)
-        try await source.saveCoordinator(email: "lead@riverside.example", passwordHash: "hash", organisation: audit.organisation)
-        _ = try await source.startCoordinatorSession(email: "lead@riverside.example")
+        try await source.staff.saveResponses([StaffResponse(profile: ["service-area": "housing"], answers: ["SC01": "agree"])], auditID: audit.id)
+        try await source.accounts.save(email: "lead@riverside.example", passwordHash: "hash", organisation: audit.organisation)
+        _ = try await source.accounts.startSession(email: "lead@riverside.example")
 
         let target = try await AuditStore(database: TestDatabase.fresh())
-        let report = try await source.move(into: target)
+        let report = try await source.care.move(into: target)
         #expect(report.tables.map(\.name) == StoreTable.all.map(\.name))
         // Every table the migrations make is moved: a table left off the list would be lost in the move.
         let made = try await source.engine.read { db in
@@ -29,23 +29,23 @@ import S11Core
         }
         #expect(Set(made) == Set(StoreTable.all.map(\.name)))
         #expect(report.tables.first { $0.name == "answer" }?.rows == 1)
-        #expect(try await target.officerReturn(officerEmail: "asha@example.org", auditID: audit.id).answers.first?.evidence == "Policy – 2026 ✓")
-        #expect(try await target.staffResponses(auditID: audit.id) == source.staffResponses(auditID: audit.id))
+        #expect(try await target.returns.find(officerEmail: "asha@example.org", auditID: audit.id).answers.first?.evidence == "Policy – 2026 ✓")
+        #expect(try await target.staff.responses(auditID: audit.id) == source.staff.responses(auditID: audit.id))
 
         // The target's counters carry on past the moved ids.
-        let next = try await target.openAudit(organisation: "Hillside Borough Council", year: 2026, files: files)
+        let next = try await target.audits.open(organisation: "Hillside Borough Council", year: 2026, files: files)
         #expect(next.id > audit.id)
 
         // One changed character in one row, and the table's checksum differs.
         let answers = try #require(StoreTable.all.first { $0.name == "answer" })
-        let before = try await target.engine.read { try await AuditStore.summary(of: answers, in: $0) }
+        let before = try await target.engine.read { try await DataCare.summary(of: answers, in: $0) }
         try await target.engine.write { try await $0.execute("UPDATE answer SET evidence = 'Policy – 2026 x'") }
-        let after = try await target.engine.read { try await AuditStore.summary(of: answers, in: $0) }
+        let after = try await target.engine.read { try await DataCare.summary(of: answers, in: $0) }
         #expect(before.rows == after.rows && before.checksum != after.checksum)
 
         // A target that holds anything is refused, and keeps what it held.
-        await #expect { try await source.move(into: target) } throws: { "\($0)".contains("the target store already holds data") }
-        #expect(try await target.audits().count == 2)
+        await #expect { try await source.care.move(into: target) } throws: { "\($0)".contains("the target store already holds data") }
+        #expect(try await target.audits.all().count == 2)
     }
 
     @Test func writersAtOnceLoseNothing() async throws {
@@ -53,20 +53,20 @@ import S11Core
         // the codebook, grows it and stores both, which two writers at once must not interleave.
         let location = TestDatabase.fresh(sqlite: FileManager.default.temporaryDirectory.appendingPathComponent("s11-\(UUID().uuidString).sqlite").path)
         let store = try await AuditStore(database: location)
-        let audit = try await store.openAudit(organisation: "Riverside District Council", year: 2026, files: files)
+        let audit = try await store.audits.open(organisation: "Riverside District Council", year: 2026, files: files)
         let writers = 6, each = 20
         try await withThrowingTaskGroup(of: Void.self) { group in
             for writer in 0..<writers {
                 group.addTask {
                     for index in 0..<each {
                         let response = StaffResponse(profile: [:], answers: ["W\(writer)-\(index)": "agree", "SC01": "agree"])
-                        try await store.saveStaffResponses([response], auditID: audit.id)
+                        try await store.staff.saveResponses([response], auditID: audit.id)
                     }
                 }
             }
             try await group.waitForAll()
         }
-        let stored = try await store.staffResponses(auditID: audit.id)
+        let stored = try await store.staff.responses(auditID: audit.id)
         #expect(stored.count == writers * each)
         for writer in 0..<writers {
             for index in 0..<each {
@@ -116,7 +116,7 @@ import S11Core
 
     @Test func restoringIntoAServerIsRefusedBeforeAnythingIsRead() async throws {
         await #expect {
-            try await AuditStore.restore(from: "/nowhere/backup.sqlite", to: "postgres://s11:secret@127.0.0.1:1/board", replace: true)
+            try await DataCare.restore(from: "/nowhere/backup.sqlite", to: "postgres://s11:secret@127.0.0.1:1/board", replace: true)
         } throws: { "\($0)" == "s11 restore writes an SQLite file; to move a store onto PostgreSQL use 's11 migrate-store --from FILE --to URL'" }
     }
 
@@ -166,6 +166,6 @@ import S11Core
     @Test(.enabled(if: TestDatabase.onPostgres, "needs S11_TEST_DATABASE_URL"))
     func backupsOfAServerStoreAreTheServersJob() async throws {
         let store = try await AuditStore(database: try #require(TestDatabase.freshPostgres()))
-        #expect { try store.backup(to: "/tmp/never.sqlite") } throws: { "\($0)".contains("back it up with pg_dump") }
+        #expect { try store.care.backup(to: "/tmp/never.sqlite") } throws: { "\($0)".contains("back it up with pg_dump") }
     }
 }

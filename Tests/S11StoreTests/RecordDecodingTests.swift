@@ -81,8 +81,8 @@ import S11Core
 
     @Test func aSingleValueOfAnotherTypeIsAnErrorNamingTheTableAndTheColumn() async throws {
         let store = try await AuditStore(database: TestDatabase.fresh())
-        let audit = try await store.openAudit(organisation: "Riverside District Council", year: 2026, files: [])
-        _ = try await store.importOfficers([Officer(name: "Asha Patel", email: "asha@example.org", role: "dso", serviceArea: "Housing")],
+        let audit = try await store.audits.open(organisation: "Riverside District Council", year: 2026, files: [])
+        _ = try await store.officers.import([Officer(name: "Asha Patel", email: "asha@example.org", role: "dso", serviceArea: "Housing")],
                                            auditID: audit.id)
         let message = try await Self.refusal {
             _ = try await store.engine.read { db in try await db.fetchColumn(Int64.self, "SELECT name FROM officer", table: "officer") }
@@ -94,8 +94,8 @@ import S11Core
 
     func storeWithOfficers() async throws -> (AuditStore, AuditRecord) {
         let store = try await AuditStore(database: TestDatabase.fresh())
-        let audit = try await store.openAudit(organisation: "Riverside District Council", year: 2026, files: [])
-        _ = try await store.importOfficers([Officer(name: "Asha Patel", email: "asha@example.org", role: "dso", serviceArea: "Housing")],
+        let audit = try await store.audits.open(organisation: "Riverside District Council", year: 2026, files: [])
+        _ = try await store.officers.import([Officer(name: "Asha Patel", email: "asha@example.org", role: "dso", serviceArea: "Housing")],
                                            auditID: audit.id)
         return (store, audit)
     }
@@ -103,10 +103,10 @@ import S11Core
     @Test func aColumnRenamedUnderTheStoreRefusesTheRequestAndNothingElse() async throws {
         let (store, audit) = try await storeWithOfficers()
         try await store.engine.write { try await $0.execute("ALTER TABLE officer RENAME COLUMN status TO state") }
-        let message = try await Self.refusal { _ = try await store.officerStatuses(auditID: audit.id) }
+        let message = try await Self.refusal { _ = try await store.officers.statuses(auditID: audit.id) }
         #expect(message == "the officer table has no column 'status'")
         // The process and the store go on: what does not read the column still answers.
-        #expect(try await store.audits() == [audit])
+        #expect(try await store.audits.all() == [audit])
     }
 
     @Test func aColumnRetypedUnderTheStoreIsAnErrorNotACrash() async throws {
@@ -115,21 +115,21 @@ import S11Core
             if db.dialect == .postgres { try await db.execute("ALTER TABLE audit ALTER COLUMN year TYPE TEXT") }
             try await db.execute("UPDATE audit SET year = 'next year'")
         }
-        let message = try await Self.refusal { _ = try await store.audits() }
+        let message = try await Self.refusal { _ = try await store.audits.all() }
         #expect(message == "the audit table's column 'year' holds 'next year', not a whole number")
-        #expect(try await store.officers(auditID: audit.id).map(\.email) == ["asha@example.org"])
+        #expect(try await store.officers.all(auditID: audit.id).map(\.email) == ["asha@example.org"])
     }
 
     @Test func aStatusOrADateTheStoreNeverWroteIsAnErrorNotAValueMadeUp() async throws {
         let (store, audit) = try await storeWithOfficers()
         try await store.engine.write { try await $0.execute("UPDATE officer SET status = 'archived'") }
-        let status = try await Self.refusal { _ = try await store.officerStatuses(auditID: audit.id) }
+        let status = try await Self.refusal { _ = try await store.officers.statuses(auditID: audit.id) }
         #expect(status.hasPrefix("the officer table's column 'status' holds 'archived', not a return status"))
 
-        _ = try await store.openRound(board: "Cheshire Safeguarding Board", year: 2027, deadline: try #require(CalendarDate(iso: "2027-03-31")),
+        _ = try await store.rounds.open(board: "Cheshire Safeguarding Board", year: 2027, deadline: try #require(CalendarDate(iso: "2027-03-31")),
                                       files: [], members: [], openedBy: "board@example.org")
         try await store.engine.write { try await $0.execute("UPDATE round SET deadline = 'end of March'") }
-        let deadline = try await Self.refusal { _ = try await store.rounds() }
+        let deadline = try await Self.refusal { _ = try await store.rounds.all() }
         #expect(deadline == "the round table's column 'deadline' holds 'end of March', not a date (YYYY-MM-DD)")
     }
 }

@@ -26,7 +26,7 @@ import S11Core
     }
 
     func audit(_ store: AuditStore, year: Int = 2026) async throws -> AuditRecord {
-        try await store.openAudit(organisation: "Riverside District Council", year: year,
+        try await store.audits.open(organisation: "Riverside District Council", year: year,
                             files: [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))])
     }
 
@@ -46,13 +46,13 @@ import S11Core
         let audit = try await audit(store)
         let file = folder.appendingPathComponent("staff.csv")
         try csv(rows: 30_000).write(to: file, atomically: true, encoding: .utf8)     // about 6.5 MiB
-        let batches = try await store.importStaffCSV(files: [file.path], reader: reader, auditID: audit.id, importedBy: "jo")
+        let batches = try await store.staff.importCSV(files: [file.path], reader: reader, auditID: audit.id, importedBy: "jo")
         #expect(batches.map(\.answerSets) == [30_000])
 
-        let stored = try await store.staffResponses(auditID: audit.id)
+        let stored = try await store.staff.responses(auditID: audit.id)
         #expect(stored.count == 30_000)
         let calculator = StaffResultsCalculator(survey: Self.survey, scales: [Self.likert])
-        let counted = await calculator.results(try store.staffTally(auditID: audit.id, survey: Self.survey, scales: [Self.likert]))
+        let counted = await calculator.results(try store.staff.tally(auditID: audit.id, survey: Self.survey, scales: [Self.likert]))
         #expect(counted == calculator.results(stored))
         #expect(counted.statement("SC01")?.overall.agreeing == Proportion(count: 20_000, total: 30_000))
         #expect(counted.serviceAreas.map(\.respondents) == [15_000, 15_000])
@@ -66,19 +66,19 @@ import S11Core
         try csv(rows: 20_000).write(to: good, atomically: true, encoding: .utf8)
         try csv(rows: 20_000, badAt: 19_990).write(to: bad, atomically: true, encoding: .utf8)
         await #expect {
-            try await store.importStaffCSV(files: [good.path, bad.path], reader: reader, auditID: audit.id, importedBy: "jo")
+            try await store.staff.importCSV(files: [good.path, bad.path], reader: reader, auditID: audit.id, importedBy: "jo")
         } throws: { error in
             "\(error)" == "\(bad.path):19992:9: error: 'maybe' is not an answer to SC01; use one of: Agree, Disagree"
         }
-        #expect(try await store.staffResponses(auditID: audit.id).isEmpty)
+        #expect(try await store.staff.responses(auditID: audit.id).isEmpty)
 
         let empty = folder.appendingPathComponent("empty.csv")
         try "service-area,SC01,SC02\n".write(to: empty, atomically: true, encoding: .utf8)
-        await #expect(throws: DiagnosticsError.self) { try await store.importStaffCSV(files: [good.path, empty.path], reader: reader, auditID: audit.id, importedBy: "jo") }
-        #expect(try await store.staffResponses(auditID: audit.id).isEmpty)
-        #expect(try await store.staffImportBatches(auditID: audit.id).isEmpty)
+        await #expect(throws: DiagnosticsError.self) { try await store.staff.importCSV(files: [good.path, empty.path], reader: reader, auditID: audit.id, importedBy: "jo") }
+        #expect(try await store.staff.responses(auditID: audit.id).isEmpty)
+        #expect(try await store.staff.importBatches(auditID: audit.id).isEmpty)
         await #expect(throws: DiagnosticsError.self) {
-            try await store.importStaffCSV(files: [folder.appendingPathComponent("missing.csv").path], reader: reader, auditID: audit.id, importedBy: "jo")
+            try await store.staff.importCSV(files: [folder.appendingPathComponent("missing.csv").path], reader: reader, auditID: audit.id, importedBy: "jo")
         }
     }
 
@@ -100,15 +100,15 @@ import S11Core
             }
         }
         let store = try await AuditStore(database: path)
-        let last = await Set(try store.staffResponses(auditID: 1))
+        let last = await Set(try store.staff.responses(auditID: 1))
         #expect(last == [StaffResponse(profile: ["service-area": "housing"], answers: ["SC01": "agree", "SC02": "disagree"],
                                        submittedOn: CalendarDate(iso: "2025-11-20")),
                          StaffResponse(profile: [:], answers: ["SC02": "agree"])])
-        #expect(try await store.staffResponses(auditID: 2) == [StaffResponse(profile: ["role": "manager"], answers: ["SC01": "disagree"],
+        #expect(try await store.staff.responses(auditID: 2) == [StaffResponse(profile: ["role": "manager"], answers: ["SC01": "disagree"],
                                                                         submittedOn: CalendarDate(iso: "2026-11-21"))])
         // New answers go on being packed with the codebook the migration built.
-        try await store.saveStaffResponses([StaffResponse(profile: ["service-area": "leisure"], answers: ["SC01": "agree"])], auditID: 1)
-        #expect(try await store.staffResponses(auditID: 1).count == 3)
+        try await store.staff.saveResponses([StaffResponse(profile: ["service-area": "leisure"], answers: ["SC01": "agree"])], auditID: 1)
+        #expect(try await store.staff.responses(auditID: 1).count == 3)
     }
 
     @Test func aFileImportedTwiceIsRefusedUnlessOnPurposeAndABatchCanBeTakenBack() async throws {
@@ -119,38 +119,38 @@ import S11Core
         try csv(rows: 300).write(to: first, atomically: true, encoding: .utf8)
         try csv(rows: 120).write(to: second, atomically: true, encoding: .utf8)
         let day = CalendarDate(iso: "2026-11-21")!
-        let batch = try #require(try await store.importStaffCSV(files: [first.path], reader: reader, auditID: audit.id, importedBy: "jo", today: day).first)
+        let batch = try #require(try await store.staff.importCSV(files: [first.path], reader: reader, auditID: audit.id, importedBy: "jo", today: day).first)
         #expect(batch.fileName == "first.csv" && batch.answerSets == 300 && batch.importedBy == "jo" && batch.importedOn == day)
-        #expect(batch.sha256 == AuditStore.sha256(try Data(contentsOf: first)))
+        #expect(batch.sha256 == HexDigest.sha256(try Data(contentsOf: first)))
 
         // The same bytes again, under another name: refused, naming the earlier batch; nothing stored.
         let copy = folder.appendingPathComponent("copy.csv")
         try FileManager.default.copyItem(at: first, to: copy)
         await #expect {
-            try await store.importStaffCSV(files: [second.path, copy.path], reader: reader, auditID: audit.id, importedBy: "jo")
+            try await store.staff.importCSV(files: [second.path, copy.path], reader: reader, auditID: audit.id, importedBy: "jo")
         } throws: { error in
             "\(error)".hasPrefix("\(copy.path):1:1: error: this file was imported into this audit before, as batch \(batch.id) ('first.csv', 300 answer sets, on 2026-11-21 by jo)")
         }
-        #expect(try await store.staffResponses(auditID: audit.id).count == 300)
+        #expect(try await store.staff.responses(auditID: audit.id).count == 300)
         // Into another audit it is new; and on purpose it goes in again.
-        #expect(try await store.importStaffCSV(files: [copy.path], reader: reader, auditID: other.id, importedBy: "jo").count == 1)
-        let again = try await store.importStaffCSV(files: [copy.path, second.path], reader: reader, auditID: audit.id, importedBy: "sam", again: true)
+        #expect(try await store.staff.importCSV(files: [copy.path], reader: reader, auditID: other.id, importedBy: "jo").count == 1)
+        let again = try await store.staff.importCSV(files: [copy.path, second.path], reader: reader, auditID: audit.id, importedBy: "sam", again: true)
         #expect(again.map(\.answerSets) == [300, 120])
-        #expect(try await store.staffResponses(auditID: audit.id).count == 720)
-        #expect(try await store.staffImportBatches(auditID: audit.id).map(\.id) == [batch.id] + again.map(\.id))
+        #expect(try await store.staff.responses(auditID: audit.id).count == 720)
+        #expect(try await store.staff.importBatches(auditID: audit.id).map(\.id) == [batch.id] + again.map(\.id))
 
         // Undo takes exactly one batch's rows, and only from its own audit.
-        await #expect(throws: StoreError.self) { try await store.undoStaffImport(batchID: again[0].id, auditID: other.id) }
-        let undone = try await store.undoStaffImport(batchID: again[0].id, auditID: audit.id)
+        await #expect(throws: StoreError.self) { try await store.staff.undoImport(batchID: again[0].id, auditID: other.id) }
+        let undone = try await store.staff.undoImport(batchID: again[0].id, auditID: audit.id)
         #expect(undone.answerSets == 300)
-        #expect(try await store.staffResponses(auditID: audit.id).count == 420)
-        #expect(try await store.staffResponses(auditID: other.id).count == 300)
-        #expect(try await store.staffImportBatches(auditID: audit.id).map(\.id) == [batch.id, again[1].id])
+        #expect(try await store.staff.responses(auditID: audit.id).count == 420)
+        #expect(try await store.staff.responses(auditID: other.id).count == 300)
+        #expect(try await store.staff.importBatches(auditID: audit.id).map(\.id) == [batch.id, again[1].id])
         // Web answers have no batch, and undoing every batch leaves them.
-        try await store.saveStaffResponses([StaffResponse(profile: [:], answers: ["SC01": "agree"])], auditID: audit.id)
-        try await store.undoStaffImport(batchID: batch.id, auditID: audit.id)
-        try await store.undoStaffImport(batchID: again[1].id, auditID: audit.id)
-        #expect(try await store.staffResponses(auditID: audit.id).count == 1)
+        try await store.staff.saveResponses([StaffResponse(profile: [:], answers: ["SC01": "agree"])], auditID: audit.id)
+        try await store.staff.undoImport(batchID: batch.id, auditID: audit.id)
+        try await store.staff.undoImport(batchID: again[1].id, auditID: audit.id)
+        #expect(try await store.staff.responses(auditID: audit.id).count == 1)
     }
 
     @Test func slashedDatesAreStoredInTheOrderTheWholeFileDecides() async throws {
@@ -164,8 +164,8 @@ import S11Core
         text += "20/11/2026 10:14:03,housing,agree,agree\n"
         let file = folder.appendingPathComponent("uk.csv")
         try text.write(to: file, atomically: true, encoding: .utf8)
-        try await store.importStaffCSV(files: [file.path], reader: reader, auditID: audit.id, importedBy: "jo")
-        let days = await Set(try store.staffResponses(auditID: audit.id).compactMap(\.submittedOn))
+        try await store.staff.importCSV(files: [file.path], reader: reader, auditID: audit.id, importedBy: "jo")
+        let days = await Set(try store.staff.responses(auditID: audit.id).compactMap(\.submittedOn))
         #expect(days == Set((1...12).map { CalendarDate(year: 2026, month: 11, day: $0)! } + [CalendarDate(year: 2026, month: 11, day: 20)!]))
     }
 
@@ -177,9 +177,9 @@ import S11Core
         let old = folder.appendingPathComponent("old.csv"), recent = folder.appendingPathComponent("recent.csv")
         try "date,service-area,SC01,SC02\n2019-11-20,housing,agree,agree\n".write(to: old, atomically: true, encoding: .utf8)
         try "date,service-area,SC01,SC02\n2026-11-20,housing,agree,agree\n".write(to: recent, atomically: true, encoding: .utf8)
-        let batches = try await store.importStaffCSV(files: [old.path, recent.path], reader: reader, auditID: audit.id, importedBy: "jo")
+        let batches = try await store.staff.importCSV(files: [old.path, recent.path], reader: reader, auditID: audit.id, importedBy: "jo")
         let today = Calendar(identifier: .gregorian).date(from: DateComponents(year: 2026, month: 11, day: 29))!
-        #expect(try await store.deleteStaffResponses(olderThan: 3, today: today) == 1)
-        #expect(try await store.staffImportBatches(auditID: audit.id).map(\.id) == [batches[1].id])
+        #expect(try await store.care.deleteStaffResponses(olderThan: 3, today: today) == 1)
+        #expect(try await store.staff.importBatches(auditID: audit.id).map(\.id) == [batches[1].id])
     }
 }

@@ -23,14 +23,14 @@ import Testing
             #expect(again.body.contains("The 2026 audit is already open"))
             let done = try await browser.post("/admin/audits/new", [("year", "2027"), ("deadline", "2027-03-31"), ("contact", "Jo Bloggs, 01234 567890"),
                                                                     ("carry", "yes")], csrf: form.csrf)
-            let audit = try await fixture.store.audit(organisation: fixture.audit.organisation, year: 2027)
+            let audit = try await fixture.store.audits.named(organisation: fixture.audit.organisation, year: 2027)
             #expect(done.location == "/admin/audits/\(audit.id)")
             let page = try await browser.get(try #require(done.location))
             #expect(page.body.contains("2027 audit") && page.body.contains("2 officers"))
         }
-        let audit = try await fixture.store.audit(organisation: fixture.audit.organisation, year: 2027)
-        #expect(try await fixture.store.officers(auditID: audit.id).count == 2)
-        let due = try await fixture.store.returnsDue(auditID: audit.id)
+        let audit = try await fixture.store.audits.named(organisation: fixture.audit.organisation, year: 2027)
+        #expect(try await fixture.store.officers.all(auditID: audit.id).count == 2)
+        let due = try await fixture.store.returns.due(auditID: audit.id)
         #expect(due.deadline?.iso == "2027-03-31" && due.contact == "Jo Bloggs, 01234 567890")
     }
 
@@ -43,6 +43,6 @@ import Testing
             #expect(try await browser.get("/admin/audits/new").status == .notFound)
             #expect(try await browser.post("/admin/audits/new", [("year", "2027")], csrf: list.csrf).status == .notFound)
         }
-        #expect(try await fixture.store.audits().count == 1)
+        #expect(try await fixture.store.audits.all().count == 1)
     }
 }

@@ -12,7 +12,7 @@ import Testing
 
     func fixtureWithCoordinator() async throws -> WebFixture {
         let fixture = try await WebFixture()
-        try await fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+        try await fixture.store.accounts.save(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
                                          organisation: fixture.audit.organisation)
         return fixture
     }
@@ -28,7 +28,7 @@ import Testing
 
     /// Adds a board user and signs the browser in as them.
     func signInAsBoard(_ browser: Browser, _ fixture: WebFixture) async throws {
-        try await fixture.store.saveCoordinator(email: "board@board.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+        try await fixture.store.accounts.save(email: "board@board.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
                                          organisation: nil)
         let form = try await browser.get("/admin/login")
         let signedIn = try await browser.post("/admin/login", [("email", "board@board.example"), ("password", Self.password)], csrf: form.csrf)
@@ -51,17 +51,17 @@ import Testing
             let forged = try await browser.post("/admin/login", [("email", "lead@riverside.example"), ("password", Self.password)], csrf: "x")
             #expect(forged.status == .forbidden)
         }
-        #expect(try await fixture.store.coordinatorPasswordHash(email: "lead@riverside.example")?.hasPrefix("$2") == true)   // bcrypt, not the password
+        #expect(try await fixture.store.accounts.passwordHash(email: "lead@riverside.example")?.hasPrefix("$2") == true)   // bcrypt, not the password
     }
 
     @Test func theDashboardShowsWhoHasReturnedAndReopensAReturn() async throws {
         let fixture = try await fixtureWithCoordinator()
-        try await fixture.store.setReturnsDue(auditID: fixture.audit.id, deadline: CalendarDate(iso: "2020-01-31"), contact: nil)
+        try await fixture.store.returns.setDue(auditID: fixture.audit.id, deadline: CalendarDate(iso: "2020-01-31"), contact: nil)
         // Owen submits everything; Gareth has not started.
         let owen = fixture.questions(for: "owen.price@riverside.example")
-        try await fixture.store.saveAnswers(owen.map { Answer(questionID: $0.id, choice: .option("fully"), evidence: "Minutes") },
+        try await fixture.store.returns.saveAnswers(owen.map { Answer(questionID: $0.id, choice: .option("fully"), evidence: "Minutes") },
                                       officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
-        _ = try await fixture.store.submitReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id) { _ in [String]() }
+        _ = try await fixture.store.returns.submit(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id) { _ in [String]() }
         try await fixture.run { browser in
             try await signIn(browser)
             let list = try await browser.get("/admin")
@@ -75,15 +75,15 @@ import Testing
                                                   csrf: audit.csrf)
             #expect(reopened.body.contains("Reopened owen.price@riverside.example&#39;s return") || reopened.body.contains("Reopened owen.price@riverside.example's return"))
         }
-        #expect(try await fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id).status == .inProgress)
+        #expect(try await fixture.store.returns.find(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id).status == .inProgress)
     }
 
     @Test func remindersAreWrittenOnlyForOfficersWhoHaveNotSubmitted() async throws {
         let fixture = try await fixtureWithCoordinator()
         let owen = fixture.questions(for: "owen.price@riverside.example")
-        try await fixture.store.saveAnswers(owen.map { Answer(questionID: $0.id, choice: .option("fully"), evidence: "Minutes") },
+        try await fixture.store.returns.saveAnswers(owen.map { Answer(questionID: $0.id, choice: .option("fully"), evidence: "Minutes") },
                                       officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
-        _ = try await fixture.store.submitReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id) { _ in [String]() }
+        _ = try await fixture.store.returns.submit(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id) { _ in [String]() }
         let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-mail-\(UUID().uuidString)").path
         let settings = AppSettings(baseURL: "https://s11.riverside.example", mailFolder: mail)
         let app = try await WebApp(app: S11App(store: fixture.store, settings: settings))
@@ -96,7 +96,7 @@ import Testing
             #expect(written.body.contains("1 reminder was written to"))
             #expect(written.body.contains("gareth.lloyd@riverside.example") && written.body.contains("reminder, "))
         }
-        #expect(try await fixture.store.mailRecords(auditID: fixture.audit.id).map(\.officerEmail) == ["gareth.lloyd@riverside.example"])
+        #expect(try await fixture.store.mail.records(auditID: fixture.audit.id).map(\.officerEmail) == ["gareth.lloyd@riverside.example"])
         let folders = try FileManager.default.contentsOfDirectory(atPath: mail)
         let folder = try #require(folders.first)
         let message = try String(contentsOfFile: "\(mail)/\(folder)/gareth.lloyd_riverside.example.eml", encoding: .utf8)
@@ -138,14 +138,14 @@ import Testing
         let owenMessage = try #require(program.messages.first { $0.to == "owen.price@riverside.example" }?.message)
         let link = try #require(owenMessage.split(separator: "\r\n").first { $0.hasPrefix("https://s11.riverside.example/r/") })
         let token = String(link.split(separator: "/").last!)
-        #expect(try await fixture.store.officer(forToken: token)?.officer.email == "owen.price@riverside.example")
+        #expect(try await fixture.store.officers.find(token: token)?.officer.email == "owen.price@riverside.example")
         // Only the one that failed is due again; sending again reaches Gareth alone.
         let after = try await browser.get("/admin/audits/\(fixture.audit.id)/invitations")
         #expect(after.body.contains("Send invitations to 1 officer(s)"))
         #expect(after.body.contains("not sent"))
         _ = try await browser.post("/admin/audits/\(fixture.audit.id)/invitations/send", [("kind", "invitation")], csrf: page.csrf)
         #expect(program.messages.count == 3 && program.messages.last?.to == "gareth.lloyd@riverside.example")
-        let records = try await fixture.store.mailRecords(auditID: fixture.audit.id)
+        let records = try await fixture.store.mail.records(auditID: fixture.audit.id)
         #expect(records.count == 3 && records.filter(\.accepted).count == 1)
     }
 
@@ -178,7 +178,7 @@ import Testing
             let scored = try await browser.get("/admin/audits/\(fixture.audit.id)/moderation")
             #expect(scored.body.contains("requirement S2.2 none to Red (score partially): No print copies in depots"))
         }
-        let trail = try await fixture.store.moderationTrail(auditID: fixture.audit.id)
+        let trail = try await fixture.store.moderation.trail(auditID: fixture.audit.id)
         #expect(trail.map(\.by) == ["lead@riverside.example", "lead@riverside.example"])
         #expect(trail.first?.new == .amber)
         #expect(trail.last?.newOption == "partially" && trail.last?.new == .red)           // 33.3% of the way up: Red
@@ -187,7 +187,7 @@ import Testing
     @Test func planActionsAreUpdatedFromThePageWithWhoAndWhen() async throws {
         let fixture = try await fixtureWithCoordinator()
         let day = { (iso: String) in CalendarDate(iso: iso)! }
-        try await fixture.store.savePlan(Plan(
+        try await fixture.store.plans.save(Plan(
             organisation: "Riverside District Council", title: "Safeguarding Action Plan January 2027 - December 2027", auditYear: 2026,
             periodStart: day("2027-01-01"), periodEnd: day("2027-12-31"),
             documentControl: DocumentControl(owner: "M", author: "M", version: "1.0", lastReviewed: day("2027-01-20"),
@@ -222,7 +222,7 @@ import Testing
             #expect(xml.headers[.contentDisposition]?.contains("attachment") == true)
             #expect(xml.body.contains("<progress>Recruitment delayed</progress>"))
         }
-        let action = try #require(try await fixture.store.plan(organisation: "Riverside District Council", year: 2026)?.actions.first)
+        let action = try #require(try await fixture.store.plans.find(organisation: "Riverside District Council", year: 2026)?.actions.first)
         #expect(action.status == .amber)
         #expect(action.leads[1].status == .green && action.leads[1].progress == "Housing DSO named" && action.leads[0].status == nil)
         #expect(action.history.map(\.by) == Array(repeating: "lead@riverside.example", count: 4))

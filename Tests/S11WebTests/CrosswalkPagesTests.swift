@@ -53,7 +53,7 @@ import Testing
         let oxford = try await rounds.open(board: "Oxfordshire Safeguarding Children Partnership", year: 2027, deadline: CalendarDate(iso: "2027-03-31")!,
                                            root: root, surveyID: "self-assessment", membersCSV: RoundPagesTests.members, file: "members.csv", by: "board")
         try await RoundPagesTests().submitWithStaff(fixture, "Thames Valley Police", officer: "kim.ng@tvp.example", staff: [true, true, true, true, true])
-        let police = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027)
+        let police = try await fixture.store.audits.named(organisation: "Thames Valley Police", year: 2027)
 
         let cheshire: Int64 = try await run(fixture, root: root, mail: mail) { browser in
             try await CoordinatorTests().signInAsBoard(browser, fixture)
@@ -106,7 +106,7 @@ import Testing
             #expect(try await browser.get("/admin/rounds/\(id)/readings/\(police.id)/plan/csv").status == .notFound)
 
             // A member that answers this board's catalogue has no reading page; this board cannot give back the police's return.
-            let fire = try await fixture.store.audit(organisation: "Cheshire Fire and Rescue", year: 2027)
+            let fire = try await fixture.store.audits.named(organisation: "Cheshire Fire and Rescue", year: 2027)
             #expect(try await browser.get("/admin/rounds/\(id)/readings/\(fire.id)").status == .notFound)
             #expect(try await browser.post("/admin/rounds/\(id)/readings/\(fire.id)/moderate",
                                            [("scope", "requirement:PC1.1"), ("rating", "red"), ("reason", "x")], csrf: reading.csrf).status == .notFound)
@@ -115,14 +115,14 @@ import Testing
             return id
         }
         // The police's own board's ratings and plan are untouched by the second board's moderation and plan.
-        #expect(try await fixture.store.moderations(auditID: police.id).isEmpty)
-        #expect(try await fixture.store.plan(organisation: "Thames Valley Police", year: 2027) == nil)
-        let boardPlan = try #require(try await fixture.store.readingPlan(roundID: cheshire, auditID: police.id))
+        #expect(try await fixture.store.moderation.ratings(auditID: police.id).isEmpty)
+        #expect(try await fixture.store.plans.find(organisation: "Thames Valley Police", year: 2027) == nil)
+        let boardPlan = try #require(try await fixture.store.readings.plan(roundID: cheshire, auditID: police.id))
         #expect(boardPlan.objectives.map(\.requirementID) == ["PC1.1"] && boardPlan.organisation == "Thames Valley Police")
         // One audit for the police, still held by its own board; the fire service got its own, on Pan-Cheshire's catalogue.
-        #expect(try await fixture.store.audits().filter { $0.organisation == "Thames Valley Police" }.count == 1)
-        #expect(try await fixture.store.roundMembership(auditID: police.id)?.round.id == oxford.round.id)
-        #expect(try await fixture.store.roundMembership(auditID: police.id)?.member.submittedAt != nil)
+        #expect(try await fixture.store.audits.all().filter { $0.organisation == "Thames Valley Police" }.count == 1)
+        #expect(try await fixture.store.rounds.membership(auditID: police.id)?.round.id == oxford.round.id)
+        #expect(try await fixture.store.rounds.membership(auditID: police.id)?.member.submittedAt != nil)
         // Only the fire service's lead was invited by the second board.
         let invited = try FileManager.default.contentsOfDirectory(atPath: "\(mail)/round-\(cheshire)")
         #expect(invited == ["lee.moss_cheshirefire.example.eml"])
@@ -142,8 +142,8 @@ import Testing
             try await rounds.open(board: "Cheshire West Safeguarding Adults Board", year: 2027, deadline: CalendarDate(iso: "2027-04-30")!, root: root,
                                   surveyID: "pan-cheshire-return", membersCSV: Self.cheshireMembers, file: "members.csv", by: "board")
         } throws: { ($0 as? ApplicationError)?.message.contains("no crosswalk from 'oscb-osab-joint' to 'pan-cheshire'") == true }
-        #expect(try await fixture.store.rounds().count == 1)
-        #expect(try await fixture.store.audits().contains { $0.organisation == "Cheshire Fire and Rescue" } == false)
+        #expect(try await fixture.store.rounds.all().count == 1)
+        #expect(try await fixture.store.audits.all().contains { $0.organisation == "Cheshire Fire and Rescue" } == false)
     }
 
     @Test func aReturnItsOwnBoardDoesNotHoldGivesNothingToPlanFrom() async throws {
@@ -154,14 +154,14 @@ import Testing
                                   root: root, surveyID: "self-assessment", membersCSV: RoundPagesTests.members, file: "members.csv", by: "board")
         let cheshire = try await rounds.open(board: "Cheshire West Safeguarding Adults Board", year: 2027, deadline: CalendarDate(iso: "2027-04-30")!,
                                              root: root, surveyID: "pan-cheshire-return", membersCSV: Self.cheshireMembers, file: "members.csv", by: "board")
-        let police = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027)
+        let police = try await fixture.store.audits.named(organisation: "Thames Valley Police", year: 2027)
         let progress = try await rounds.progress(roundID: cheshire.round.id, today: CalendarDate(iso: "2027-05-01")!)
         #expect(try await rounds.reading(progress, auditID: police.id).reading == nil)                // not submitted to its own board
         await #expect { try await rounds.draftReadingPlan(progress, auditID: police.id, author: "board") }
             throws: { ($0 as? ApplicationError)?.message.contains("own board does not hold its self-assessment yet") == true }
-        let fire = try await fixture.store.audit(organisation: "Cheshire Fire and Rescue", year: 2027)
+        let fire = try await fixture.store.audits.named(organisation: "Cheshire Fire and Rescue", year: 2027)
         await #expect { try await rounds.draftReadingPlan(progress, auditID: fire.id, author: "board") }
             throws: { ($0 as? ApplicationError)?.message.contains("does not read that organisation through a crosswalk") == true }
-        #expect(try await fixture.store.readingPlan(roundID: cheshire.round.id, auditID: police.id) == nil)
+        #expect(try await fixture.store.readings.plan(roundID: cheshire.round.id, auditID: police.id) == nil)
     }
 }

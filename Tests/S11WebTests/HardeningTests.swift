@@ -121,7 +121,7 @@ import Testing
             _ = try await browser.get("/staff/\(fixture.staffToken)/thanks")
             _ = try await browser.get("/r/\(fixture.owen)")
         }
-        #expect(try await fixture.store.staffResponses(auditID: fixture.audit.id).count == 1)
+        #expect(try await fixture.store.staff.responses(auditID: fixture.audit.id).count == 1)
         let logged = lines.all
         #expect(logged.contains { $0.contains("route=/r/") })                   // officers' pages are logged
         #expect(!logged.contains { $0.contains("staff") }, "\(logged)")          // the staff survey's are not

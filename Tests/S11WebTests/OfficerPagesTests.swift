@@ -30,7 +30,7 @@ import Testing
             #expect(refused.body.contains("row 3: unknown role &#39;wizard&#39;") || refused.body.contains("row 3: unknown role 'wizard'"))
             #expect(refused.body.contains("row 4: the e-mail address is empty"))
             #expect(refused.body.contains("href=\"#problem-1\"") && refused.body.contains("id=\"problem-1\""))
-            #expect(try await fixture.store.officers(auditID: id).count == 2)
+            #expect(try await fixture.store.officers.all(auditID: id).count == 2)
             let good = Array("name,email,role,service_area\r\nAsha Patel,asha.patel@riverside.example,dso,Housing\r\n".utf8)
             let imported = try await browser.upload("/admin/audits/\(id)/officers/upload", file: ("file", "officers.csv", good), csrf: page.csrf)
             #expect(imported.body.contains("Imported officers.csv: 1 officer(s) added, 0 updated."))
@@ -42,7 +42,7 @@ import Testing
             let wide = try await browser.upload("/admin/audits/\(id)/officers/upload", file: ("file", "wide.csv", [0xFF, 0xFE] + utf16), csrf: page.csrf)
             #expect(wide.status == .unprocessableContent && wide.body.contains("UTF-8"))
         }
-        #expect(try await fixture.store.officers(auditID: id).map(\.email).contains("asha.patel@riverside.example"))
+        #expect(try await fixture.store.officers.all(auditID: id).map(\.email).contains("asha.patel@riverside.example"))
     }
 
     @Test func oneOfficerIsAddedChangedAndRemoved() async throws {
@@ -72,22 +72,22 @@ import Testing
                                                  [("email", "dev.shah@riverside.example"), ("name", "Devika Shah"), ("role", "dso"),
                                                   ("service_area", "Leisure and Culture")], csrf: page.csrf)
             #expect(changed.body.contains("Changed Devika Shah."))
-            #expect(try await fixture.store.officers(auditID: id).first { $0.email == "dev.shah@riverside.example" }?.serviceArea == "Leisure and Culture")
+            #expect(try await fixture.store.officers.all(auditID: id).first { $0.email == "dev.shah@riverside.example" }?.serviceArea == "Leisure and Culture")
             let check = try await browser.get("/admin/audits/\(id)/officers/remove?email=dev.shah%40riverside.example")
             #expect(check.body.contains("Remove Devika Shah from the audit?"))
-            #expect(try await fixture.store.officers(auditID: id).count == 3)                  // nothing gone before the button
+            #expect(try await fixture.store.officers.all(auditID: id).count == 3)                  // nothing gone before the button
             let removed = try await browser.post("/admin/audits/\(id)/officers/remove", [("email", "dev.shah@riverside.example")], csrf: page.csrf)
             #expect(removed.body.contains("Removed Devika Shah"))
         }
-        #expect(try await fixture.store.officers(auditID: id).count == 2)
+        #expect(try await fixture.store.officers.all(auditID: id).count == 2)
     }
 
     @Test func anotherOrganisationsOfficersCannotBeReachedOrChanged() async throws {
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let loaded = ContentLoader(root: WebFixture.packageRoot).load()
-        let other = try await fixture.store.openAudit(organisation: "Hillside Borough Council", year: 2026,
+        let other = try await fixture.store.audits.open(organisation: "Hillside Borough Council", year: 2026,
                                                 files: loaded.files.map { (kind: $0.kind.rawValue, path: $0.path, data: $0.data) })
-        _ = try await fixture.store.importOfficers([Officer(name: "Hana Okafor", email: "hana.okafor@hillside.example", role: "dso", serviceArea: "Housing")],
+        _ = try await fixture.store.officers.import([Officer(name: "Hana Okafor", email: "hana.okafor@hillside.example", role: "dso", serviceArea: "Housing")],
                                              auditID: other.id)
         try await fixture.run { browser in
             try await CoordinatorTests().signIn(browser)
@@ -105,6 +105,6 @@ import Testing
                                                   csrf: mine.csrf)
             #expect(upload.status == .notFound)
         }
-        #expect(try await fixture.store.officers(auditID: other.id).map(\.email) == ["hana.okafor@hillside.example"])
+        #expect(try await fixture.store.officers.all(auditID: other.id).map(\.email) == ["hana.okafor@hillside.example"])
     }
 }

@@ -16,26 +16,26 @@ import Testing
     /// The fixture's Riverside audit, plus Hillside's with a submitted return and a drafted plan.
     func twoOrganisations() async throws -> (WebFixture, AuditRecord) {
         let fixture = try await WebFixture()
-        let files = try await fixture.store.pinnedFiles(auditID: fixture.audit.id).map { (kind: $0.kind, path: $0.path, data: Data($0.data)) }
-        let hillside = try await fixture.store.openAudit(organisation: "Hillside Borough Council", year: 2026, files: files)
-        _ = try await fixture.store.importOfficers([Officer(name: "Hana Okafor", email: "hana.okafor@hillside.example", role: "dso", serviceArea: "Housing")],
+        let files = try await fixture.store.audits.pinnedFiles(auditID: fixture.audit.id).map { (kind: $0.kind, path: $0.path, data: Data($0.data)) }
+        let hillside = try await fixture.store.audits.open(organisation: "Hillside Borough Council", year: 2026, files: files)
+        _ = try await fixture.store.officers.import([Officer(name: "Hana Okafor", email: "hana.okafor@hillside.example", role: "dso", serviceArea: "Housing")],
                                          auditID: hillside.id)
         let questions = fixture.content.questions(forRole: "dso")
         let notApplicable = questions.first { fixture.content.catalogue.requirement($0.requirementID)?.naAllowed == true }
-        try await fixture.store.saveAnswers(questions.map { question in
+        try await fixture.store.returns.saveAnswers(questions.map { question in
             question.id == notApplicable?.id ? Answer(questionID: question.id, choice: .notApplicable, reason: Self.naReason)
                 : Answer(questionID: question.id, choice: .option("partially"), evidence: Self.secret)
         }, officerEmail: "hana.okafor@hillside.example", auditID: hillside.id)
-        _ = try await fixture.store.submitReturn(officerEmail: "hana.okafor@hillside.example", auditID: hillside.id) { _ in [String]() }
+        _ = try await fixture.store.returns.submit(officerEmail: "hana.okafor@hillside.example", auditID: hillside.id) { _ in [String]() }
         let scoring = try await fixture.app.session(hillside).scoring
         let card = try await scoring.scorecard()
         let plan = await PlanDrafter(content: fixture.content).draft(
-            card: card, gaps: try scoring.gaps(in: card), officers: try fixture.store.officers(auditID: hillside.id),
+            card: card, gaps: try scoring.gaps(in: card), officers: try fixture.store.officers.all(auditID: hillside.id),
             options: .init(start: CalendarDate(iso: "2027-01-01")!, today: CalendarDate(iso: "2026-11-24")!))
-        try await fixture.store.savePlan(plan, replace: false)
-        try await fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+        try await fixture.store.plans.save(plan, replace: false)
+        try await fixture.store.accounts.save(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
                                           organisation: "riverside district council")          // case does not matter
-        try await fixture.store.saveCoordinator(email: "chair@board.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+        try await fixture.store.accounts.save(email: "chair@board.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
                                           organisation: nil)
         return (fixture, hillside)
     }
@@ -80,7 +80,7 @@ import Testing
 
     @Test func aCoordinatorCannotReachAnotherOrganisationsAuditByAnyPageOrForm() async throws {
         let (fixture, hillside) = try await twoOrganisations()
-        let planBefore = try await fixture.store.plan(organisation: hillside.organisation, year: 2026)
+        let planBefore = try await fixture.store.plans.find(organisation: hillside.organisation, year: 2026)
         try await fixture.run { browser in
             try await signIn(browser, as: "lead@riverside.example")
             let list = try await browser.get("/admin")
@@ -102,12 +102,12 @@ import Testing
                 #expect(sent.status == .notFound, "\(path): \(sent.status)")
             }
         }
-        #expect(try await fixture.store.officers(auditID: hillside.id).map(\.name) == ["Hana Okafor"])
-        #expect(try await fixture.store.mailRecords(auditID: hillside.id).isEmpty)
+        #expect(try await fixture.store.officers.all(auditID: hillside.id).map(\.name) == ["Hana Okafor"])
+        #expect(try await fixture.store.mail.records(auditID: hillside.id).isEmpty)
         // Nothing of Hillside's changed: the return is still submitted, no moderation, the plan as drafted.
-        #expect(try await fixture.store.officerStatuses(auditID: hillside.id).map(\.status) == [.submitted])
-        #expect(try await fixture.store.moderations(auditID: hillside.id).isEmpty)
-        #expect(try await fixture.store.plan(organisation: hillside.organisation, year: 2026) == planBefore)
+        #expect(try await fixture.store.officers.statuses(auditID: hillside.id).map(\.status) == [.submitted])
+        #expect(try await fixture.store.moderation.ratings(auditID: hillside.id).isEmpty)
+        #expect(try await fixture.store.plans.find(organisation: hillside.organisation, year: 2026) == planBefore)
     }
 
     @Test func aBoardUserSeesEverySummaryButNoReturnAndChangesNothing() async throws {
@@ -134,12 +134,12 @@ import Testing
                 #expect(try await browser.post("/admin/audits/\(hillside.id)\(path)", fields, csrf: csrf).status == .notFound, "\(path)")
             }
         }
-        #expect(try await fixture.store.moderations(auditID: hillside.id).isEmpty)
+        #expect(try await fixture.store.moderation.ratings(auditID: hillside.id).isEmpty)
     }
 
     @Test func theBoardsScorecardCountsAnswersWhereTheOrganisationsOwnNamesTheOfficers() async throws {
         let (fixture, hillside) = try await twoOrganisations()
-        try await fixture.store.saveCoordinator(email: "lead@hillside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+        try await fixture.store.accounts.save(email: "lead@hillside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
                                           organisation: hillside.organisation)
         try await fixture.run { browser in
             try await signIn(browser, as: "chair@board.example")

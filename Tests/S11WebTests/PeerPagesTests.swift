@@ -16,8 +16,8 @@ import Testing
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-peer-\(UUID().uuidString)").path
         let round = try #require(try await rounds.openRound(fixture, mail: mail).0)
-        let police = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027)
-        let health = try await fixture.store.audit(organisation: "Oxford Health NHS Trust", year: 2027)
+        let police = try await fixture.store.audits.named(organisation: "Thames Valley Police", year: 2027)
+        let health = try await fixture.store.audits.named(organisation: "Oxford Health NHS Trust", year: 2027)
         try await rounds.returnIn(fixture, police, officer: "kim.ng@tvp.example")
         let token = try rounds.token(in: mail, round: round, for: "ann.lee@oxfordhealth.example")
 
@@ -32,7 +32,7 @@ import Testing
             #expect(paired.body.contains("Oxford Health NHS Trust now reviews Thames Valley Police&#39;s return")
                     || paired.body.contains("Oxford Health NHS Trust now reviews Thames Valley Police's return"))
             // A board user is not the peer: the review page is not theirs.
-            let id = try #require(try await fixture.store.peerPairings(roundID: round).first?.id)
+            let id = try #require(try await fixture.store.peers.pairings(roundID: round).first?.id)
             #expect(try await browser.get("/admin/peer/\(id)").status == .notFound)
             return id
         }
@@ -58,7 +58,7 @@ import Testing
             #expect(try await browser.get("/admin/peer/\(pairing)").body.contains("Amber (score mostly)"))
         }
         // Proposing changes nothing yet: the board decides.
-        #expect(try await fixture.store.moderations(auditID: police.id).isEmpty)
+        #expect(try await fixture.store.moderation.ratings(auditID: police.id).isEmpty)
 
         // Another organisation's coordinator cannot see or propose through the pairing.
         try await rounds.run(fixture, mail: mail) { browser in
@@ -91,12 +91,12 @@ import Testing
             #expect(ended.status == .seeOther)
             #expect(try await browser.get("/admin/rounds/\(round)").body.contains("ended"))
         }
-        let moderations = try await fixture.store.moderations(auditID: police.id)
+        let moderations = try await fixture.store.moderation.ratings(auditID: police.id)
         let requirement = try #require(moderations.first { $0.scope == .requirement("S2.1") })
         #expect(requirement.option == "mostly" && requirement.rag == .amber && requirement.by == "board@board.example")
         #expect(requirement.reason.contains("The 2026 review covers most teams (proposed by ann.lee@oxfordhealth.example (Oxford Health NHS Trust), accepted)"))
         #expect(moderations.first { $0.scope == .standard("S2") }?.rag == .amber)
-        let decisions = try await fixture.store.peerProposals(pairingID: pairing).map { "\($0.proposed.scope): \($0.decision?.rawValue ?? "-")" }
+        let decisions = try await fixture.store.peers.proposals(pairingID: pairing).map { "\($0.proposed.scope): \($0.decision?.rawValue ?? "-")" }
         #expect(decisions == ["requirement S2.1: accepted", "standard S2: changed"])
 
         // Once the board ends the pairing, the peer sees nothing of the return and proposes nothing.
@@ -115,12 +115,12 @@ import Testing
             throws: { "\($0)".contains("already paired") }
         await #expect { try await peers.end(pairingID: pairing, roundID: round, by: "board") } throws: { "\($0)".contains("already ended") }
         // A proposal the board has decided cannot be replaced, even through a new pairing's page.
-        try await fixture.store.proposePeerRating(pairingID: again.id, Moderation(scope: .requirement("S2.1"), rag: .red, reason: "x", by: "y", at: "z"))
-        try await fixture.store.decidePeerProposal(pairingID: again.id, scope: .requirement("S2.1"), decision: .changed, by: "board")
-        await #expect { try await fixture.store.proposePeerRating(pairingID: again.id, Moderation(scope: .requirement("S2.1"), rag: .green, reason: "x", by: "y", at: "z")) }
+        try await fixture.store.peers.proposeRating(pairingID: again.id, Moderation(scope: .requirement("S2.1"), rag: .red, reason: "x", by: "y", at: "z"))
+        try await fixture.store.peers.decideProposal(pairingID: again.id, scope: .requirement("S2.1"), decision: .changed, by: "board")
+        await #expect { try await fixture.store.peers.proposeRating(pairingID: again.id, Moderation(scope: .requirement("S2.1"), rag: .green, reason: "x", by: "y", at: "z")) }
             throws: { "\($0)".contains("already decided the proposal for requirement S2.1") }
         // And the store refuses a proposal that arrives after the end, whatever page sent it.
-        await #expect { try await fixture.store.proposePeerRating(pairingID: pairing, Moderation(scope: .requirement("S2.2"), rag: .red, reason: "x", by: "y", at: "z")) }
+        await #expect { try await fixture.store.peers.proposeRating(pairingID: pairing, Moderation(scope: .requirement("S2.2"), rag: .red, reason: "x", by: "y", at: "z")) }
             throws: { "\($0)".contains("ended this peer review") }
     }
 }

@@ -13,9 +13,9 @@ import Testing
     func fixtureWithReturn() async throws -> WebFixture {
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let owen = fixture.questions(for: "owen.price@riverside.example")
-        try await fixture.store.saveAnswers(owen.map { Answer(questionID: $0.id, choice: .option("partially"), evidence: "Minutes") },
+        try await fixture.store.returns.saveAnswers(owen.map { Answer(questionID: $0.id, choice: .option("partially"), evidence: "Minutes") },
                                       officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
-        let officer = try #require(try await fixture.store.officers(auditID: fixture.audit.id).first { $0.email == "owen.price@riverside.example" })
+        let officer = try #require(try await fixture.store.officers.all(auditID: fixture.audit.id).first { $0.email == "owen.price@riverside.example" })
         #expect(try await fixture.app.session(fixture.audit).returns.submit(officer: officer).isEmpty)
         return fixture
     }
@@ -37,7 +37,7 @@ import Testing
             #expect(empty.body.contains("Draft the plan"))
             let drafted = try await browser.post("/admin/audits/\(id)/plan/draft", [], csrf: empty.csrf)
             #expect(drafted.location == "/admin/audits/\(id)/plan")
-            let plan = try #require(try await fixture.store.plan(organisation: fixture.audit.organisation, year: fixture.audit.year))
+            let plan = try #require(try await fixture.store.plans.find(organisation: fixture.audit.organisation, year: fixture.audit.year))
             let action = try #require(plan.actions.first)
             #expect(plan.documentControl.author == "lead@riverside.example")
 
@@ -60,7 +60,7 @@ import Testing
                                                 ("measure", action.measure ?? ""), ("lead", action.leadNames), ("due", action.due?.iso ?? ""),
                                                 ("timescale", "Quarterly meetings")], csrf: form.csrf)
             #expect(saved.status == .seeOther)
-            let changed = try #require(try await fixture.store.plan(organisation: fixture.audit.organisation, year: fixture.audit.year)?
+            let changed = try #require(try await fixture.store.plans.find(organisation: fixture.audit.organisation, year: fixture.audit.year)?
                 .actions.first { $0.id == action.id })
             #expect(changed.input == "Hotel Watch scheme to continue <with the police>")
             #expect(changed.timescale == "Quarterly meetings")
@@ -107,7 +107,7 @@ import Testing
         try await fixture.run { browser in
             try await CoordinatorTests().signIn(browser)
             try await draft(browser, id)
-            let drafted = try #require(try await fixture.store.plan(organisation: fixture.audit.organisation, year: fixture.audit.year))
+            let drafted = try #require(try await fixture.store.plans.find(organisation: fixture.audit.organisation, year: fixture.audit.year))
             let objective = try #require(drafted.objectives.first)
             let page = try await browser.get("/admin/audits/\(id)/plan/objectives/\(objective.id)")
             #expect(page.body.contains("Objective \(objective.id)") && page.body.contains("id=\"new-input\""))
@@ -125,7 +125,7 @@ import Testing
             _ = try await browser.post("/admin/audits/\(id)/plan/objectives/\(objective.id)/actions",
                                        [("input", "Hotel Watch scheme to continue"), ("outcome", "Hotels report concerns"), ("measure", "Meetings held"),
                                         ("lead", "Priya Raman"), ("due", "2027-06-30"), ("timescale", "Quarterly meetings")], csrf: page.csrf)
-            var plan = try #require(try await fixture.store.plan(organisation: fixture.audit.organisation, year: fixture.audit.year))
+            var plan = try #require(try await fixture.store.plans.find(organisation: fixture.audit.organisation, year: fixture.audit.year))
             let added = try #require(plan.objectives.first?.actions.last)
             #expect(added.input == "Hotel Watch scheme to continue" && added.timescale == "Quarterly meetings")
             #expect(plan.objectives.first?.title == "Safeguarding is led from the top")
@@ -133,7 +133,7 @@ import Testing
             let first = try #require(plan.objectives.first?.actions.first)
             let merged = try await browser.post("/admin/audits/\(id)/plan/actions/\(added.id)/merge", [("into", first.id)], csrf: page.csrf)
             #expect(merged.body.contains("Merged \(added.id) into \(first.id)."))
-            plan = try #require(try await fixture.store.plan(organisation: fixture.audit.organisation, year: fixture.audit.year))
+            plan = try #require(try await fixture.store.plans.find(organisation: fixture.audit.organisation, year: fixture.audit.year))
             #expect(plan.actions.first?.leadNames.contains("Priya Raman") == true && !plan.actions.contains { $0.id == added.id })
             // An objective that is not from the audit, under a standard chosen from the audit's.
             let form = try await browser.get("/admin/audits/\(id)/plan/objectives/new")
@@ -159,7 +159,7 @@ import Testing
             try await CoordinatorTests().signIn(browser)
             try await draft(browser, id)
         }
-        let action = try #require(try await fixture.store.plan(organisation: fixture.audit.organisation, year: fixture.audit.year)?.actions.first)
+        let action = try #require(try await fixture.store.plans.find(organisation: fixture.audit.organisation, year: fixture.audit.year)?.actions.first)
         try await fixture.run { browser in
             try await CoordinatorTests().signInAsBoard(browser, fixture)
             let downloads = try await browser.get("/admin/audits/\(id)/downloads")
@@ -184,7 +184,7 @@ import Testing
                 #expect(refused.status == .notFound, "\(path)")
             }
         }
-        let plan = try #require(try await fixture.store.plan(organisation: fixture.audit.organisation, year: fixture.audit.year))
+        let plan = try #require(try await fixture.store.plans.find(organisation: fixture.audit.organisation, year: fixture.audit.year))
         #expect(plan.actions.first?.input == action.input && plan.documentControl.version == "0.1")
     }
 }

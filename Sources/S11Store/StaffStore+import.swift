@@ -3,18 +3,19 @@ import Crypto
 import Foundation
 import S11Core
 
-extension AuditStore {
+/// Staff survey exports imported a file at a time, each file a batch that can be taken back.
+extension StaffStore {
     /// Reads staff survey exports a mebibyte at a time and stores all their answer sets in one
     /// transaction, or none: any bad answer in any file, a file without answers, or a file whose
     /// bytes were imported into this audit before (unless `again`), and nothing is kept. Each file
-    /// becomes a batch that `undoStaffImport` can take back. Reading and checking run in a child
+    /// becomes a batch that `undoImport` can take back. Reading and checking run in a child
     /// task on Swift's shared threads while the database stores the batches already read, handed
     /// over one at a time through an `AsyncChannel` (each send waits until the batch is taken), so
     /// memory stays flat however long the files are and neither side blocks a thread waiting.
     @discardableResult
-    public func importStaffCSV(files: [String], reader: StaffSurveyCSVReader, auditID: Int64, importedBy: String,
+    public func importCSV(files: [String], reader: StaffSurveyCSVReader, auditID: Int64, importedBy: String,
                                again: Bool = false, today: CalendarDate = CalendarDate(Date(), in: .current)) async throws -> [StaffImportBatch] {
-        try await importStaffAnswerSets(auditID: auditID, questions: StaffCodebook(survey: reader.survey, scales: reader.scales)) { codebook, stage in
+        try await importAnswerSets(auditID: auditID, questions: StaffCodebook(survey: reader.survey, scales: reader.scales)) { codebook, stage in
             let channel = AsyncChannel<StaffBatch>()
             // The reader runs beside the database's work, not on the transaction's own thread.
             async let reading = withTaskExecutorPreference(globalConcurrentExecutor) {
@@ -42,14 +43,14 @@ extension AuditStore {
     }
 
     /// The staff survey files imported into the audit, oldest first.
-    public func staffImportBatches(auditID: Int64) async throws -> [StaffImportBatch] {
+    public func importBatches(auditID: Int64) async throws -> [StaffImportBatch] {
         try await engine.read { db in try await Self.batches(auditID: auditID, db: db) }
     }
 
     /// Takes one imported file's answer sets back out of the audit, in one transaction; returns
     /// the batch as it was. A batch of another audit is not found.
     @discardableResult
-    public func undoStaffImport(batchID: Int64, auditID: Int64) async throws -> StaffImportBatch {
+    public func undoImport(batchID: Int64, auditID: Int64) async throws -> StaffImportBatch {
         try await engine.write { db in
             guard let batch = try await Self.batches(auditID: auditID, db: db).first(where: { $0.id == batchID }) else {
                 let known = try await Self.batches(auditID: auditID, db: db).map { String($0.id) }

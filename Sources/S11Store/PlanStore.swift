@@ -1,9 +1,12 @@
 import Foundation
 import S11Core
 
-extension AuditStore {
+/// Organisations' plans, one per organisation and audit year, kept as JSON with sorted keys.
+public struct PlanStore: StoreArea {
+    let store: AuditStore
+
     /// Stores an organisation's plan for an audit year; refuses to overwrite one unless `replace`.
-    public func savePlan(_ plan: Plan, replace: Bool) async throws {
+    public func save(_ plan: Plan, replace: Bool) async throws {
         let body = try JSONEncoder.sorted.encode(plan)
         try await engine.write { db in
             let exists = try await db.fetchOne("SELECT 1 FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
@@ -19,7 +22,7 @@ extension AuditStore {
     }
 
     /// Changes a stored plan in one transaction, so two people updating at once lose nothing.
-    public func updatePlan(organisation: String, year: Int, _ change: (Plan) throws -> Plan) async throws -> Plan {
+    public func update(organisation: String, year: Int, _ change: (Plan) throws -> Plan) async throws -> Plan {
         try await engine.write { db in
             guard let body = try await db.fetchValue(Data.self, "SELECT body FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
                                                      [organisation, year], table: "plan") else {
@@ -33,7 +36,7 @@ extension AuditStore {
     }
 
     /// The organisation and audit year of every stored plan, newest first.
-    public func storedPlans() async throws -> [(organisation: String, year: Int)] {
+    public func stored() async throws -> [(organisation: String, year: Int)] {
         try await engine.read { db in
             try await db.fetchAll(PlanRow.self, "SELECT organisation, year FROM plan ORDER BY year DESC, organisation")
                 .map { (organisation: $0.organisation, year: $0.year) }
@@ -42,30 +45,22 @@ extension AuditStore {
 
     /// The stored plan named by organisation and/or year; with neither, the only plan there is.
     /// Plans need no open audit: one imported from a board XML file stands on its own.
-    public func plan(selecting organisation: String?, year: Int?) async throws -> Plan {
-        let chosen = try await Self.select(try storedPlans(), organisation: organisation, year: year, key: { ($0.organisation, $0.year) },
-                                     what: "plan", none: "no plan is stored yet; draft one with 's11 plan draft' or import one with 's11 plan import FILE'")
-        guard let plan = try await plan(organisation: chosen.organisation, year: chosen.year) else {
+    public func named(organisation: String?, year: Int?) async throws -> Plan {
+        let chosen = try await OrganisationYearChoice.one(of: try stored(), organisation: organisation, year: year,
+                                                          key: { ($0.organisation, $0.year) }, what: "plan",
+                                                          none: "no plan is stored yet; draft one with 's11 plan draft' or import one with 's11 plan import FILE'")
+        guard let plan = try await find(organisation: chosen.organisation, year: chosen.year) else {
             throw StoreError("the plan for \(chosen.organisation) \(chosen.year) was removed while reading it; try again")
         }
         return plan
     }
 
     /// The plan stored for an organisation's audit year, if any.
-    public func plan(organisation: String, year: Int) async throws -> Plan? {
+    public func find(organisation: String, year: Int) async throws -> Plan? {
         try await engine.read { db in
             guard let body = try await db.fetchValue(Data.self, "SELECT body FROM plan WHERE organisation = ? COLLATE NOCASE AND year = ?",
                                                      [organisation, year], table: "plan") else { return nil }
             return try JSONDecoder().decode(Plan.self, from: body)
         }
-    }
-}
-
-extension JSONEncoder {
-    /// Stable key order, so the same plan is always stored as the same bytes.
-    static var sorted: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
     }
 }

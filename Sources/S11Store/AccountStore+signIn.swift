@@ -1,9 +1,8 @@
 import Foundation
 import S11Core
 
-/// Sign-in attempts on the coordinator's pages: kept in the store, so that every server sharing
-/// it throttles one count, and listed for coordinators.
-extension AuditStore {
+/// Sign-in attempts on the coordinator's pages, decided by the core's `SignInThrottle`.
+extension AccountStore {
     /// What an attempt to sign in as `email` from `address` meets now, from the account's failures
     /// since its last success or new password and the address's recent failures.
     public func signInDecision(email: String, address: String, throttle: SignInThrottle = SignInThrottle(),

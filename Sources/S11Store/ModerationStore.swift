@@ -1,17 +1,20 @@
 import S11Core
 
-extension AuditStore {
+/// Moderated ratings of an audit's requirements and standards, and the trail of every change.
+public struct ModerationStore: StoreArea {
+    let store: AuditStore
+
     /// Sets (or, with a nil band, withdraws) the moderated rating of a requirement or standard (with
     /// the panel's `option` on the scale, where it scored one), and writes the change to the audit
     /// trail, in one transaction. While a board holds the audit only that board moderates it
     /// (`ChangeRules.moderating`, checked in the transaction), and what it holds is scored again
     /// from the moderated audit by `rescore` in the same transaction.
     @discardableResult
-    public func moderate(auditID: Int64, scope: Moderation.Scope, rag: Rag?, option: String? = nil, reason: String, by: String,
-                         at: String, as changer: ChangeRules.Changer = .organisation,
-                         rescore: (AuditScoringInput) throws -> [BoardScore] = { _ in [] }) async throws -> ModerationChange {
+    public func change(auditID: Int64, scope: Moderation.Scope, rag: Rag?, option: String? = nil, reason: String, by: String,
+                       at: String, as changer: ChangeRules.Changer = .organisation,
+                       rescore: (AuditScoringInput) throws -> [BoardScore] = { _ in [] }) async throws -> ModerationChange {
         try await engine.write { db in
-            let holder = try await Self.holdingBoard(auditID: auditID, db: db)
+            let holder = try await RoundStore.holdingBoard(auditID: auditID, db: db)
             if let refusal = ChangeRules.moderating(heldBy: holder, by: changer) { throw refusal }
             let before = try await db.fetchOne(ModerationRow.self, "SELECT * FROM moderation WHERE auditID = ? AND kind = ? AND scopeID = ?",
                                                [auditID, scope.kind, scope.id])?.moderation
@@ -33,14 +36,14 @@ extension AuditStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [auditID, scope.kind, scope.id, old?.rawValue, rag?.rawValue, oldOption, newOption, reason, by, at])
             if holder != nil, let audit = try await db.fetchOne(AuditRow.self, "SELECT * FROM audit WHERE id = ?", [auditID])?.audit {
-                try await Self.replaceBoardScores(try rescore(try await scoringInput(audit: audit, db: db)), auditID: auditID, db: db)
+                try await RoundStore.replaceBoardScores(try rescore(try await store.audits.scoringInput(of: audit, db: db)), auditID: auditID, db: db)
             }
             return ModerationChange(scope: scope, old: old, new: rag, oldOption: oldOption, newOption: newOption, reason: reason, by: by, at: at)
         }
     }
 
     /// The audit's moderated ratings in force.
-    public func moderations(auditID: Int64) async throws -> [Moderation] {
+    public func ratings(auditID: Int64) async throws -> [Moderation] {
         try await engine.read { db in
             try await db.fetchAll(ModerationRow.self, "SELECT * FROM moderation WHERE auditID = ? ORDER BY kind, scopeID", [auditID])
                 .map(\.moderation)
@@ -48,7 +51,7 @@ extension AuditStore {
     }
 
     /// Every moderation change of the audit, oldest first.
-    public func moderationTrail(auditID: Int64) async throws -> [ModerationChange] {
+    public func trail(auditID: Int64) async throws -> [ModerationChange] {
         try await engine.read { db in
             try await db.fetchAll(ModerationLogRow.self, "SELECT * FROM moderationLog WHERE auditID = ? ORDER BY id", [auditID])
                 .map(\.change)

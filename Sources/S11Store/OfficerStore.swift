@@ -1,13 +1,16 @@
 import Foundation
 import S11Core
 
-extension AuditStore {
+/// An audit's officers, the state of their returns, and their links (only each token's hash is kept).
+public struct OfficerStore: StoreArea {
+    let store: AuditStore
+
     /// Adds officers to an audit, or updates those already there (matched by e-mail), in one transaction.
     /// Returns how many were added and how many updated.
     @discardableResult
-    public func importOfficers(_ officers: [Officer], auditID: Int64) async throws -> (added: Int, updated: Int) {
+    public func `import`(_ officers: [Officer], auditID: Int64) async throws -> (added: Int, updated: Int) {
         try await engine.write { db in
-            try await Self.refuseIfHeldByBoard(auditID: auditID, db: db)
+            try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             var added = 0, updated = 0
             for officer in officers {
                 if let id = try await db.fetchValue(Int64.self, "SELECT id FROM officer WHERE auditID = ? AND email = ?",
@@ -26,7 +29,7 @@ extension AuditStore {
     }
 
     /// The audit's officers with the state of their returns, by service area then name.
-    public func officerStatuses(auditID: Int64) async throws -> [OfficerStatus] {
+    public func statuses(auditID: Int64) async throws -> [OfficerStatus] {
         try await engine.read { db in
             try await db.fetchAll(OfficerStatusRow.self, """
                 SELECT o.*, (i.officerID IS NOT NULL) AS invited,
@@ -38,8 +41,9 @@ extension AuditStore {
         }
     }
 
-    public func officers(auditID: Int64) async throws -> [Officer] {
-        try await officerStatuses(auditID: auditID).map(\.officer)
+    /// The audit's officers, by service area then name.
+    public func all(auditID: Int64) async throws -> [Officer] {
+        try await statuses(auditID: auditID).map(\.officer)
     }
 
     /// Issues a fresh unguessable link token for each officer that has none (or for every
@@ -72,7 +76,7 @@ extension AuditStore {
     }
 
     /// The officer an invitation token belongs to, looked up by the token's hash; nil for an unknown or revoked token.
-    public func officer(forToken token: String) async throws -> (auditID: Int64, officer: Officer)? {
+    public func find(token: String) async throws -> (auditID: Int64, officer: Officer)? {
         guard InvitationToken.isWellFormed(token) else { return nil }
         return try await engine.read { db in
             guard let officer = try await db.fetchOne(OfficerRow.self, """
@@ -81,24 +85,22 @@ extension AuditStore {
             return (officer.auditID, officer.officer)
         }
     }
-}
 
-extension AuditStore {
     /// Changes an officer's name, role or service area (the e-mail address is who they are).
-    public func updateOfficer(_ officer: Officer, auditID: Int64) async throws {
+    public func update(_ officer: Officer, auditID: Int64) async throws {
         try await engine.write { db in
-            try await Self.refuseIfHeldByBoard(auditID: auditID, db: db)
-            let id = try await Self.officerID(db, email: officer.email, auditID: auditID)
+            try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
+            let id = try await Self.id(email: officer.email, auditID: auditID, db: db)
             try await db.execute("UPDATE officer SET name = ?, role = ?, serviceArea = ? WHERE id = ?",
                            [officer.name, officer.role, officer.serviceArea, id])
         }
     }
 
     /// Takes an officer out of the audit with their answers, link and message records.
-    public func removeOfficer(email: String, auditID: Int64) async throws {
+    public func remove(email: String, auditID: Int64) async throws {
         try await engine.write { db in
-            try await Self.refuseIfHeldByBoard(auditID: auditID, db: db)
-            let id = try await Self.officerID(db, email: email, auditID: auditID)
+            try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
+            let id = try await Self.id(email: email, auditID: auditID, db: db)
             for table in ["answer", "invitation", "mailMessage"] {
                 try await db.execute("DELETE FROM \(table) WHERE officerID = ?", [id])
             }
@@ -106,8 +108,9 @@ extension AuditStore {
         }
     }
 
-    /// The id of the audit's officer with this e-mail address (whatever its case), or a refusal naming it.
-    static func officerID(_ db: any SQLConnection, email: String, auditID: Int64) async throws -> Int64 {
+    /// The id of the audit's officer with this e-mail address (whatever its case), or a refusal
+    /// naming it, in the caller's transaction.
+    static func id(email: String, auditID: Int64, db: any SQLConnection) async throws -> Int64 {
         guard let id = try await db.fetchValue(Int64.self, "SELECT id FROM officer WHERE auditID = ? AND email = ? COLLATE NOCASE",
                                                [auditID, email], table: "officer") else {
             throw StoreError("no officer with e-mail '\(email)' in this audit")

@@ -1,7 +1,12 @@
 import Foundation
 import S11Core
 
-extension AuditStore {
+/// Boards' rounds: each opens its members' audits at once and reads others' through crosswalks;
+/// a member's lead submits its self-assessment to the board, which holds its scores until it
+/// gives it back. What the board holds is written here only.
+public struct RoundStore: StoreArea {
+    let store: AuditStore
+
     /// Opens a board's round for `year` in one transaction: the round, an audit for every member
     /// organisation pinned to `files`, and an invitation to each lead's coordinator account (the
     /// token returned once, only its hash kept). All or nothing: an organisation that already
@@ -11,7 +16,7 @@ extension AuditStore {
     /// `readings` are member organisations that already answer another board's catalogue: the
     /// round reads their audit through the crosswalk named (its file among `crosswalks`, kept with
     /// the round) instead of opening another.
-    public func openRound(board: String, year: Int, deadline: CalendarDate, files: [(kind: String, path: String, data: Data)],
+    public func open(board: String, year: Int, deadline: CalendarDate, files: [(kind: String, path: String, data: Data)],
                           members: [RoundMember], readings: [(member: RoundMember, auditID: Int64, crosswalkID: String)] = [],
                           crosswalks: [(id: String, data: Data)] = [], openedBy: String,
                           invitationLasting seconds: TimeInterval = 14 * 24 * 3600) async throws -> (round: BoardRound, invitations: [(member: RoundMember, token: String?)]) {
@@ -26,7 +31,7 @@ extension AuditStore {
                                               [board, year, deadline.iso, openedAt, openedBy])
             var invitations: [(member: RoundMember, token: String?)] = []
             for member in members {
-                let audit = try await Self.insertAudit(organisation: member.organisation, year: year, files: files, db: db)
+                let audit = try await AuditRecordStore.insert(organisation: member.organisation, year: year, files: files, db: db)
                 try await db.execute("INSERT INTO roundMember (auditID, roundID, sector, leadName, leadEmail) VALUES (?, ?, ?, ?, ?)",
                                      [audit.id, roundID, member.sector, member.leadName, member.leadEmail])
                 let account = try await db.fetchOne(CoordinatorRow.self, "SELECT email, organisation, board FROM coordinator WHERE email = ? COLLATE NOCASE",
@@ -67,17 +72,23 @@ extension AuditStore {
     }
 
     /// Every round, newest year first.
-    public func rounds() async throws -> [BoardRound] {
+    public func all() async throws -> [BoardRound] {
         try await engine.read { db in try await db.fetchAll(RoundRow.self, "SELECT * FROM round ORDER BY year DESC, board").map(\.round) }
     }
 
-    public func round(id: Int64) async throws -> BoardRound? {
+    /// The round with this id.
+    public func find(id: Int64) async throws -> BoardRound? {
         try await engine.read { db in try await db.fetchOne(RoundRow.self, "SELECT * FROM round WHERE id = ?", [id])?.round }
+    }
+
+    /// The board's round of `year`, if it ran one.
+    public func find(board: String, year: Int) async throws -> BoardRound? {
+        try await engine.read { db in try await db.fetchOne(RoundRow.self, "SELECT * FROM round WHERE board = ? AND year = ?", [board, year])?.round }
     }
 
     /// The round's member organisations with their returns counted, in one query (fast for
     /// thousands), by organisation.
-    public func roundMembers(roundID: Int64) async throws -> [RoundMemberStatus] {
+    public func members(roundID: Int64) async throws -> [RoundMemberStatus] {
         try await engine.read { db in
             let members = try await db.fetchAll(RoundMemberStatusRow.self,
                                                 Self.memberQuery + " WHERE roundMember.roundID = ? GROUP BY \(Self.memberColumns) ORDER BY audit.organisation",
@@ -88,7 +99,7 @@ extension AuditStore {
     }
 
     /// The crosswalk files the round reads returns to other boards through, by id.
-    public func roundCrosswalks(roundID: Int64) async throws -> [String: Data] {
+    public func crosswalks(roundID: Int64) async throws -> [String: Data] {
         try await engine.read { db in
             var files: [String: Data] = [:]
             for crosswalk in try await db.fetchAll(RoundCrosswalkRow.self, "SELECT crosswalkID, body FROM roundCrosswalk WHERE roundID = ?", [roundID]) {
@@ -99,7 +110,7 @@ extension AuditStore {
     }
 
     /// The round an audit belongs to and its place in it, or nil for an audit outside any round.
-    public func roundMembership(auditID: Int64) async throws -> (round: BoardRound, member: RoundMemberStatus)? {
+    public func membership(auditID: Int64) async throws -> (round: BoardRound, member: RoundMemberStatus)? {
         try await engine.read { db in
             guard let member = try await db.fetchOne(RoundMemberStatusRow.self,
                                                      Self.memberQuery + " WHERE roundMember.auditID = ? GROUP BY \(Self.memberColumns)",
@@ -150,24 +161,11 @@ extension AuditStore {
             guard let audit = try await db.fetchOne(AuditRow.self, "SELECT * FROM audit WHERE id = ?", [auditID])?.audit else {
                 throw StoreError("no audit \(auditID)")
             }
-            let scores = try decide(try await scoringInput(audit: audit, db: db))
+            let scores = try decide(try await store.audits.scoringInput(of: audit, db: db))
             try await db.execute("UPDATE roundMember SET submittedAt = ?, submittedBy = ?, declaration = ? WHERE auditID = ?",
                                  [Self.now(), by, declaration, auditID])
             try await Self.replaceBoardScores(scores, auditID: auditID, db: db)
         }
-    }
-
-    static func replaceBoardScores(_ scores: [BoardScore], auditID: Int64, db: any SQLConnection) async throws {
-        try await db.execute("DELETE FROM boardScore WHERE auditID = ?", [auditID])
-        try await db.insertRows(into: "boardScore", columns: ["auditID", "kind", "scopeID", "position", "percent", "rag", "moderated",
-                                                              "moderatedPercent", "isGap", "answered", "agreeing"],
-                                scores.enumerated().map { position, score in
-                                    [.integer(auditID), .text(score.kind.rawValue), .text(score.scopeID), .integer(Int64(position)),
-                                     score.percent.map(SQLValue.real) ?? .null,
-                                     score.rag.map { .text($0.rawValue) } ?? .null, score.moderated.map { .text($0.rawValue) } ?? .null,
-                                     score.moderatedPercent.map(SQLValue.real) ?? .null, .integer(score.isGap ? 1 : 0),
-                                     score.answered.map { .integer(Int64($0)) } ?? .null, score.agreeing.map { .integer(Int64($0)) } ?? .null]
-                                })
     }
 
     /// The scores of every organisation the board holds in the round, by audit, each in the order submitted.
@@ -207,11 +205,6 @@ extension AuditStore {
         }
     }
 
-    /// The board's round of `year`, if it ran one.
-    public func round(board: String, year: Int) async throws -> BoardRound? {
-        try await engine.read { db in try await db.fetchOne(RoundRow.self, "SELECT * FROM round WHERE board = ? AND year = ?", [board, year])?.round }
-    }
-
     /// The board gives the self-assessment back to the organisation, saying why; it can change again.
     /// Only the round the organisation submitted to (`roundID`) can return it.
     public func returnToOrganisation(auditID: Int64, roundID: Int64, by: String, reason: String) async throws {
@@ -228,28 +221,34 @@ extension AuditStore {
         }
     }
 
-    /// Sets the invited lead's password and makes their coordinator account, once, while the link
-    /// lasts; returns the e-mail address and organisation, or nil for an unknown or spent link.
-    public func acceptCoordinatorInvitation(token: String, passwordHash: String) async throws -> Coordinator? {
-        guard InvitationToken.isWellFormed(token) else { return nil }
-        let digest = InvitationToken.digest(token)
-        return try await engine.write { db in
-            guard let invited = try await db.fetchOne(CoordinatorInvitationRow.self,
-                                                      "SELECT email, organisation FROM coordinatorInvitation WHERE tokenSHA256 = ? AND expiresAt > ?",
-                                                      [digest, Date().timeIntervalSince1970])?.invited else { return nil }
-            try await db.execute("DELETE FROM coordinatorInvitation WHERE tokenSHA256 = ?", [digest])
-            try await Self.storeCoordinator(email: invited.email, passwordHash: passwordHash, organisation: invited.organisation,
-                                            how: "invitation accepted", db: db)
-            return invited
-        }
+    // MARK: What the board holds
+
+    /// The board that holds the audit now (its lead submitted it and it has not been given back),
+    /// in the caller's transaction; nil when no board holds it.
+    static func holdingBoard(auditID: Int64, db: any SQLConnection) async throws -> String? {
+        try await db.fetchValue(String.self, """
+            SELECT round.board FROM roundMember JOIN round ON round.id = roundMember.roundID
+            WHERE roundMember.auditID = ? AND roundMember.submittedAt IS NOT NULL
+            """, [auditID], table: "round")
     }
 
-    /// Whether a coordinator invitation link is good (known and not expired), without spending it.
-    public func coordinatorInvitation(token: String) async throws -> Coordinator? {
-        guard InvitationToken.isWellFormed(token) else { return nil }
-        return try await engine.read { db in
-            try await db.fetchOne(CoordinatorInvitationRow.self, "SELECT email, organisation FROM coordinatorInvitation WHERE tokenSHA256 = ? AND expiresAt > ?",
-                                  [InvitationToken.digest(token), Date().timeIntervalSince1970])?.invited
-        }
+    /// Refuses a change to the answers or officers of an audit a board holds, in the caller's transaction.
+    static func refuseIfHeldByBoard(auditID: Int64, db: any SQLConnection) async throws {
+        if let refusal = ChangeRules.changingAnswers(heldBy: try await holdingBoard(auditID: auditID, db: db)) { throw refusal }
+    }
+
+    /// Replaces what the board holds of the audit with `scores`, in the caller's transaction (a
+    /// submission, or a moderation by the board that holds it).
+    static func replaceBoardScores(_ scores: [BoardScore], auditID: Int64, db: any SQLConnection) async throws {
+        try await db.execute("DELETE FROM boardScore WHERE auditID = ?", [auditID])
+        try await db.insertRows(into: "boardScore", columns: ["auditID", "kind", "scopeID", "position", "percent", "rag", "moderated",
+                                                              "moderatedPercent", "isGap", "answered", "agreeing"],
+                                scores.enumerated().map { position, score in
+                                    [.integer(auditID), .text(score.kind.rawValue), .text(score.scopeID), .integer(Int64(position)),
+                                     score.percent.map(SQLValue.real) ?? .null,
+                                     score.rag.map { .text($0.rawValue) } ?? .null, score.moderated.map { .text($0.rawValue) } ?? .null,
+                                     score.moderatedPercent.map(SQLValue.real) ?? .null, .integer(score.isGap ? 1 : 0),
+                                     score.answered.map { .integer(Int64($0)) } ?? .null, score.agreeing.map { .integer(Int64($0)) } ?? .null]
+                                })
     }
 }

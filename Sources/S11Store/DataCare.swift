@@ -2,8 +2,11 @@ import Foundation
 import GRDB
 import S11Core
 
-/// Looking after the data: backups, restores, erasing a person, and retention.
-extension AuditStore {
+/// Looking after the data: backups, restores, erasing a person, retention, and moving a store
+/// onto another engine.
+public struct DataCare: StoreArea {
+    let store: AuditStore
+
     /// Copies the whole database to a new file with SQLite's online backup: consistent even while
     /// `s11 serve` is writing. Refuses to overwrite an existing file. A PostgreSQL store is backed
     /// up by the server's own tools, which its administrators already run.
@@ -87,5 +90,71 @@ extension AuditStore {
                 """)
             return deleted
         }
+    }
+
+    // MARK: Moving a store
+
+    /// Copies every row of this store into `target`, which must be empty (a council's SQLite file
+    /// onto a board's PostgreSQL server, or back), in one transaction on the target that commits
+    /// only once each table's row count and checksum, read back from the target, match this
+    /// store's. The source is read from one snapshot, so a server may go on writing to it; what
+    /// it writes after the snapshot is not moved.
+    public func move(into target: AuditStore) async throws -> StoreMoveReport {
+        try await engine.read { source in
+            try await target.engine.write { destination in
+                var occupied: [String] = []
+                for table in StoreTable.all where try await Self.count(table, in: destination) > 0 { occupied.append(table.name) }
+                guard occupied.isEmpty else {
+                    throw StoreError("the target store already holds data (\(occupied.joined(separator: ", "))); move into an empty one")
+                }
+                var tables: [StoreMoveReport.Table] = []
+                for table in StoreTable.all {
+                    let sent = try await Self.copy(table, from: source, to: destination)
+                    let landed = try await Self.summary(of: table, in: destination)
+                    guard sent == landed else {
+                        throw StoreError("\(table.name): \(sent.rows) rows (checksum \(sent.checksum.prefix(16))) were sent but "
+                                         + "\(landed.rows) (checksum \(landed.checksum.prefix(16))) landed; nothing was kept")
+                    }
+                    tables.append(sent)
+                }
+                return StoreMoveReport(tables: tables)
+            }
+        }
+    }
+
+    private static func count(_ table: StoreTable, in db: any SQLConnection) async throws -> Int {
+        try await db.fetchValue(Int.self, "SELECT COUNT(*) FROM \(table.name)", table: table.name) ?? 0
+    }
+
+    /// Copies a table a thousand rows at a time, ids included, then moves the target's counter
+    /// past them; returns the count and checksum of what it read, in the same pass.
+    private static func copy(_ table: StoreTable, from source: any SQLConnection, to destination: any SQLConnection) async throws
+        -> StoreMoveReport.Table {
+        var checksum = TableChecksum()
+        var batch: [[SQLValue]] = []
+        var columns: [String] = []
+        try await source.forEachRow("SELECT * FROM \(table.name)", []) { row in
+            checksum.add(row)
+            columns = row.columns.names
+            batch.append(row.values)
+            if batch.count == 1_000 {
+                try await destination.insertRows(into: table.name, columns: columns, batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        if !batch.isEmpty { try await destination.insertRows(into: table.name, columns: columns, batch) }
+        if table.numbersItsRows && destination.dialect == .postgres {
+            try await destination.execute("""
+                SELECT setval(pg_get_serial_sequence('\(table.name)', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM \(table.name)
+                """)
+        }
+        return checksum.table(named: table.name)
+    }
+
+    /// A table's row count and checksum (`TableChecksum`), read from `db`.
+    static func summary(of table: StoreTable, in db: any SQLConnection) async throws -> StoreMoveReport.Table {
+        var checksum = TableChecksum()
+        try await db.forEachRow("SELECT * FROM \(table.name)", []) { checksum.add($0) }
+        return checksum.table(named: table.name)
     }
 }

@@ -1,11 +1,16 @@
 import Foundation
 import S11Core
 
-extension AuditStore {
+/// What a board keeps of its own about a return it reads through a crosswalk (a return to another
+/// board's catalogue): its moderations and its plan, in its own catalogue's terms. The
+/// organisation's own board's are untouched.
+public struct ReadingStore: StoreArea {
+    let store: AuditStore
+
     /// The reading board's own moderated rating of a requirement or standard of its catalogue, for
     /// a return it reads through a crosswalk; replaces its earlier one. The organisation's own
     /// board's moderations are untouched. Refused for an audit the round does not read so.
-    public func moderateReading(roundID: Int64, auditID: Int64, _ moderation: Moderation) async throws {
+    public func moderate(roundID: Int64, auditID: Int64, _ moderation: Moderation) async throws {
         try await engine.write { db in
             try await Self.refuseUnlessRead(roundID: roundID, auditID: auditID, db: db)
             let key: [any SQLBindable] = [roundID, auditID, moderation.scope.kind, moderation.scope.id]
@@ -17,7 +22,7 @@ extension AuditStore {
     }
 
     /// The round's own moderations of the returns it reads through crosswalks, by audit.
-    public func readingModerations(roundID: Int64) async throws -> [Int64: [Moderation]] {
+    public func moderations(roundID: Int64) async throws -> [Int64: [Moderation]] {
         try await engine.read { db in
             var found: [Int64: [Moderation]] = [:]
             for row in try await db.fetchAll(ReadingModerationRow.self, "SELECT * FROM readingModeration WHERE roundID = ? ORDER BY auditID, kind, scopeID",
@@ -30,7 +35,7 @@ extension AuditStore {
 
     /// Keeps the plan the reading board drafted in its own terms for a return it reads, replacing
     /// an earlier one; the organisation's own plan is another.
-    public func saveReadingPlan(_ plan: Plan, roundID: Int64, auditID: Int64) async throws {
+    public func savePlan(_ plan: Plan, roundID: Int64, auditID: Int64) async throws {
         let body = try JSONEncoder.sorted.encode(plan)
         try await engine.write { db in
             try await Self.refuseUnlessRead(roundID: roundID, auditID: auditID, db: db)
@@ -40,7 +45,7 @@ extension AuditStore {
     }
 
     /// The reading board's plan for a return it reads, if drafted.
-    public func readingPlan(roundID: Int64, auditID: Int64) async throws -> Plan? {
+    public func plan(roundID: Int64, auditID: Int64) async throws -> Plan? {
         try await engine.read { db in
             guard let body = try await db.fetchValue(Data.self, "SELECT body FROM readingPlan WHERE roundID = ? AND auditID = ?",
                                                      [roundID, auditID], table: "readingPlan") else { return nil }

@@ -1,6 +1,10 @@
 import S11Core
 
-extension AuditStore {
+/// Peer review in a round: pairings of member organisations, where the reviewer's coordinators
+/// propose ratings of the reviewee's return for the board to decide.
+public struct PeerStore: StoreArea {
+    let store: AuditStore
+
     private static let pairingQuery = """
         SELECT peerPairing.*, reviewer.organisation AS reviewer, reviewee.organisation AS reviewee FROM peerPairing
         JOIN audit reviewer ON reviewer.id = peerPairing.reviewerAuditID JOIN audit reviewee ON reviewee.id = peerPairing.revieweeAuditID
@@ -9,7 +13,7 @@ extension AuditStore {
     /// Pairs two member organisations of a round: the reviewer's coordinators review the
     /// reviewee's return. Refused for an organisation outside the round, an organisation reviewing
     /// itself, or a pairing that already lasts.
-    public func pairPeers(roundID: Int64, reviewerAuditID: Int64, revieweeAuditID: Int64, by: String) async throws -> PeerPairing {
+    public func pair(roundID: Int64, reviewerAuditID: Int64, revieweeAuditID: Int64, by: String) async throws -> PeerPairing {
         guard reviewerAuditID != revieweeAuditID else { throw StoreError("an organisation cannot review its own return; choose another reviewer") }
         return try await engine.write { db in
             let members = Set(try await db.fetchColumn(Int64.self, "SELECT auditID FROM roundMember WHERE roundID = ?", [roundID], table: "roundMember"))
@@ -43,7 +47,7 @@ extension AuditStore {
     }
 
     /// The round's pairings, lasting and ended, by reviewer.
-    public func peerPairings(roundID: Int64) async throws -> [PeerPairing] {
+    public func pairings(roundID: Int64) async throws -> [PeerPairing] {
         try await engine.read { db in
             try await db.fetchAll(PeerPairingRow.self,
                                   Self.pairingQuery + " WHERE peerPairing.roundID = ? ORDER BY reviewer.organisation, reviewee.organisation, peerPairing.id",
@@ -51,12 +55,13 @@ extension AuditStore {
         }
     }
 
-    public func peerPairing(id: Int64) async throws -> PeerPairing? {
+    /// The pairing with this id, lasting or ended.
+    public func pairing(id: Int64) async throws -> PeerPairing? {
         try await engine.read { db in try await db.fetchOne(PeerPairingRow.self, Self.pairingQuery + " WHERE peerPairing.id = ?", [id])?.pairing }
     }
 
     /// The lasting pairings in which `organisation` reviews another: what its coordinators may see.
-    public func peerAssignments(organisation: String) async throws -> [PeerPairing] {
+    public func assignments(organisation: String) async throws -> [PeerPairing] {
         try await engine.read { db in
             try await db.fetchAll(PeerPairingRow.self, Self.pairingQuery + """
                  WHERE peerPairing.endedAt IS NULL AND reviewer.organisation = ? COLLATE NOCASE ORDER BY reviewee.organisation
@@ -66,7 +71,7 @@ extension AuditStore {
 
     /// The peer's proposal for one requirement or standard, replacing its earlier one. Refused
     /// once the pairing has ended, or once the board has decided that proposal.
-    public func proposePeerRating(pairingID: Int64, _ proposal: Moderation) async throws {
+    public func proposeRating(pairingID: Int64, _ proposal: Moderation) async throws {
         try await engine.write { db in
             guard try await db.fetchOne("SELECT 1 FROM peerPairing WHERE id = ? AND endedAt IS NULL", [pairingID]) != nil else {
                 throw StoreError("the board has ended this peer review, so no more ratings can be proposed")
@@ -84,7 +89,7 @@ extension AuditStore {
     }
 
     /// The pairing's proposals, in the order of their scope (kind, then id).
-    public func peerProposals(pairingID: Int64) async throws -> [PeerProposal] {
+    public func proposals(pairingID: Int64) async throws -> [PeerProposal] {
         try await engine.read { db in
             try await db.fetchAll(PeerProposalRow.self, "SELECT * FROM peerProposal WHERE pairingID = ? ORDER BY kind, scopeID", [pairingID])
                 .map(\.proposal)
@@ -92,7 +97,7 @@ extension AuditStore {
     }
 
     /// Records the board's decision on a proposal not yet decided.
-    public func decidePeerProposal(pairingID: Int64, scope: Moderation.Scope, decision: PeerProposal.Decision, by: String) async throws {
+    public func decideProposal(pairingID: Int64, scope: Moderation.Scope, decision: PeerProposal.Decision, by: String) async throws {
         try await engine.write { db in
             let changed = try await db.execute("""
                 UPDATE peerProposal SET decision = ?, decidedBy = ?, decidedAt = ? WHERE pairingID = ? AND kind = ? AND scopeID = ? AND decision IS NULL

@@ -1,0 +1,97 @@
+import Foundation
+import S11Core
+
+/// Coordinators' and board users' accounts: their password hashes, signed-in sessions and
+/// invitations (only each token's hash is kept), and the sign-in attempts on them, kept in the
+/// store so that every server sharing it throttles one count, and listed for coordinators.
+public struct AccountStore: StoreArea {
+    let store: AuditStore
+
+    /// Adds a coordinator of `organisation` (nil: a board user, who sees every organisation's
+    /// summaries), or sets a new password hash and organisation for one that exists; either ends
+    /// their sessions and unlocks the account.
+    /// `board` names the board a board user (no organisation) works for.
+    public func save(email: String, passwordHash: String, organisation: String?, board: String? = nil) async throws {
+        try await engine.write { db in
+            try await Self.write(email: email, passwordHash: passwordHash, organisation: organisation, board: board,
+                                 how: "s11 admin create", db: db)
+        }
+    }
+
+    /// The account written, its sessions ended and the password's setting recorded (`how`), in the caller's transaction.
+    private static func write(email: String, passwordHash: String, organisation: String?, board: String? = nil, how: String,
+                              db: any SQLConnection) async throws {
+        try await db.execute("""
+            INSERT INTO coordinator (email, passwordHash, createdAt, organisation, board) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (email) DO UPDATE SET passwordHash = excluded.passwordHash, organisation = excluded.organisation, board = excluded.board
+            """, [email.lowercased(), passwordHash, Self.now(), organisation, organisation == nil ? board : nil])
+        try await db.execute("DELETE FROM coordinatorSession WHERE email = ? COLLATE NOCASE", [email])
+        try await Self.recordSignIn(email: email, address: how, outcome: .passwordSet, at: Date(), db: db)
+    }
+
+    /// The stored (slow, salted) password hash of a coordinator.
+    public func passwordHash(email: String) async throws -> String? {
+        try await engine.read { db in
+            try await db.fetchValue(String.self, "SELECT passwordHash FROM coordinator WHERE email = ? COLLATE NOCASE", [email], table: "coordinator")
+        }
+    }
+
+    // MARK: Sessions
+
+    /// Starts a signed-in session; returns its token (only a hash is kept).
+    public func startSession(email: String, lasting seconds: TimeInterval = 8 * 3600) async throws -> String {
+        let token = InvitationToken.generate()
+        try await engine.write { db in
+            try await db.execute("DELETE FROM coordinatorSession WHERE expiresAt < ?", [Date().timeIntervalSince1970])
+            try await db.execute("INSERT INTO coordinatorSession (tokenSHA256, email, expiresAt) VALUES (?, ?, ?)",
+                           [InvitationToken.digest(token), email.lowercased(), Date().timeIntervalSince1970 + seconds])
+        }
+        return token
+    }
+
+    /// The coordinator a session token belongs to, while it has not expired.
+    public func find(session token: String) async throws -> Coordinator? {
+        guard InvitationToken.isWellFormed(token) else { return nil }
+        return try await engine.read { db in
+            try await db.fetchOne(CoordinatorRow.self, """
+                SELECT coordinator.email, coordinator.organisation, coordinator.board FROM coordinatorSession
+                JOIN coordinator ON coordinator.email = coordinatorSession.email
+                WHERE coordinatorSession.tokenSHA256 = ? AND coordinatorSession.expiresAt > ?
+                """, [InvitationToken.digest(token), Date().timeIntervalSince1970])?.coordinator
+        }
+    }
+
+    /// Ends a signed-in session.
+    public func endSession(_ token: String) async throws {
+        try await engine.write { db in
+            try await db.execute("DELETE FROM coordinatorSession WHERE tokenSHA256 = ?", [InvitationToken.digest(token)])
+        }
+    }
+
+    // MARK: Invitations
+
+    /// Sets the invited lead's password and makes their coordinator account, once, while the link
+    /// lasts; returns the e-mail address and organisation, or nil for an unknown or spent link.
+    public func acceptInvitation(token: String, passwordHash: String) async throws -> Coordinator? {
+        guard InvitationToken.isWellFormed(token) else { return nil }
+        let digest = InvitationToken.digest(token)
+        return try await engine.write { db in
+            guard let invited = try await db.fetchOne(CoordinatorInvitationRow.self,
+                                                      "SELECT email, organisation FROM coordinatorInvitation WHERE tokenSHA256 = ? AND expiresAt > ?",
+                                                      [digest, Date().timeIntervalSince1970])?.invited else { return nil }
+            try await db.execute("DELETE FROM coordinatorInvitation WHERE tokenSHA256 = ?", [digest])
+            try await Self.write(email: invited.email, passwordHash: passwordHash, organisation: invited.organisation,
+                                 how: "invitation accepted", db: db)
+            return invited
+        }
+    }
+
+    /// Whether a coordinator invitation link is good (known and not expired), without spending it.
+    public func invitation(token: String) async throws -> Coordinator? {
+        guard InvitationToken.isWellFormed(token) else { return nil }
+        return try await engine.read { db in
+            try await db.fetchOne(CoordinatorInvitationRow.self, "SELECT email, organisation FROM coordinatorInvitation WHERE tokenSHA256 = ? AND expiresAt > ?",
+                                  [InvitationToken.digest(token), Date().timeIntervalSince1970])?.invited
+        }
+    }
+}
