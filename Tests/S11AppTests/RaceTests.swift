@@ -13,21 +13,25 @@ import Testing
     /// never holds a self-assessment whose return is back in progress.
     @Test func aReopenRacingABoardSubmissionNeverLeavesTheBoardHoldingAReturnInProgress() async throws {
         let fixture = try await RoundFixture()
+        let session = try await fixture.app.session(fixture.audit)
         var outcomes: [String: Int] = [:]
+        var starts = RaceStarts()
         for _ in 0..<40 {
             let app = fixture.app, audit = fixture.audit
-            // Each sets off after a random moment within a few milliseconds, so that either may read first.
+            // Each sets off after its own moment, tuned so that either may read first.
+            let (reopenWaits, submissionWaits) = starts.delays()
             async let reopened: Bool = {
-                try? await Task.sleep(for: .microseconds(Int.random(in: 0...4_000)))
-                return (try? await app.session(audit).reopen(officerEmail: RoundFixture.officer.email)) != nil
+                try? await Task.sleep(for: reopenWaits)
+                return (try? await session.reopen(officerEmail: RoundFixture.officer.email)) != nil
             }()
             async let submitted: Bool = {
-                try? await Task.sleep(for: .microseconds(Int.random(in: 0...4_000)))
+                try? await Task.sleep(for: submissionWaits)
                 return (try? await app.rounds.submit(auditID: audit.id, by: "sam.reed@tvp.example",
                                                      declaration: BoardRounds.standardDeclaration)) != nil
             }()
             let (r, s) = await (reopened, submitted)
             outcomes["\(r ? "reopened" : "refused") \(s ? "submitted" : "refused")", default: 0] += 1
+            starts.record(firstWon: r)
             let held = try await fixture.held()
             let status = try await fixture.returnStatus()
             #expect(!held || status == .submitted, "the board holds a self-assessment whose only return is \(status)")
@@ -76,21 +80,24 @@ import Testing
         let session = try await fixture.app.session(fixture.audit)
         let requirement = session.content.catalogue.requirements[0].id
         var outcomes: [String: Int] = [:]
+        var starts = RaceStarts()
         for _ in 0..<30 {
             let app = fixture.app, audit = fixture.audit
+            let (organisationWaits, boardWaits) = starts.delays()
             async let organisation: Bool = {
-                try? await Task.sleep(for: .microseconds(Int.random(in: 0...20_000)))
+                try? await Task.sleep(for: organisationWaits)
                 return (try? await Moderating(session: session).moderate(.requirement(requirement), rag: .blue, reason: "Self-check",
                                                                          by: "Lead")) != nil
             }()
             async let board: Void = {
-                try? await Task.sleep(for: .microseconds(Int.random(in: 0...4_000)))
+                try? await Task.sleep(for: boardWaits)
                 try? await app.rounds.submit(auditID: audit.id, by: "Lead", declaration: BoardRounds.standardDeclaration)
                 _ = try? await Moderating(session: session).moderate(.requirement(requirement), rag: .red, reason: "Panel",
                                                                      by: "Panel", as: .board(RoundFixture.board))
             }()
             let (moderated, _) = await (organisation, board)
             outcomes[moderated ? "the organisation's first" : "the organisation's refused", default: 0] += 1
+            starts.record(firstWon: moderated)
             #expect(try await fixture.held())
             let stored = try await fixture.store.moderation.ratings(auditID: audit.id).first { $0.scope == .requirement(requirement) }?.rag
             let held = try await fixture.store.rounds.boardScores(roundID: fixture.round.id)[audit.id]?.first { $0.scopeID == requirement }?.moderated
