@@ -95,8 +95,13 @@ enum TemplateEncoder {
         /// A nil optional is left out.
         mutating func encodeNil(forKey key: Key) {}
 
+        /// A `PagePart`'s values are the page's own; any other value is the key's.
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            values.values[key.stringValue] = try TemplateEncoder.value(of: value)
+            if value is any PagePart {
+                values.values.merge(try TemplateEncoder.values(of: value).values) { _, part in part }
+            } else {
+                values.values[key.stringValue] = try TemplateEncoder.value(of: value)
+            }
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {

@@ -56,13 +56,21 @@ import Testing
     }
 
     /// The names a template reads are the model's stored properties: what it encodes is each
-    /// property by its own name (no renaming CodingKeys), at every level.
+    /// property by its own name (no renaming CodingKeys), at every level, a `PagePart`'s properties
+    /// as the page's own.
     @Test func aPagesValuesAreItsModelsStoredProperties() throws {
+        /// A model's stored properties by name, a `PagePart`'s in its place.
+        func fields(_ model: Any) -> [(String, Any)] {
+            Mirror(reflecting: model).children.flatMap { child -> [(String, Any)] in
+                if child.value is any PagePart { return fields(child.value) }
+                return NameCheck.child(child.label ?? "", of: model).map { [(child.label ?? "", $0)] } ?? []
+            }
+        }
         func compare(_ model: Any, _ value: TemplateValue, at path: String, _ problems: inout [String]) {
             let mirror = Mirror(reflecting: model)
             switch value {
             case .values(let values):
-                let children = mirror.children.compactMap { child in NameCheck.child(child.label ?? "", of: model).map { (child.label ?? "", $0) } }
+                let children = fields(model)
                 if Set(children.map(\.0)) != Set(values.values.keys) {
                     problems.append("\(path): \(type(of: model)) has \(children.map(\.0).sorted()), encodes \(values.values.keys.sorted())")
                 }

@@ -45,11 +45,8 @@ struct AuditPage: PageModel {
 
     let title: String
     let hasErrors = false
-    let csrf: String
-    let coordinator: String
-    let id: Int64
-    let organisation: String
-    let year: Int
+    let bar: SignedInBar
+    let heading: AuditTitle
     let notice: String?
     let tasks: [Task]
     let officerCount: Int
@@ -77,8 +74,8 @@ extension AuditPage {
             Area(name: area, notStarted: group.filter { $0.status == .notStarted }.count, inProgress: group.filter { $0.status == .inProgress }.count,
                  submitted: group.filter { $0.status == .submitted }.count, overdue: group.filter(overdue).count)
         }
-        self.init(title: "\(audit.organisation) \(audit.year)", csrf: csrf, coordinator: account.email, id: audit.id,
-                  organisation: audit.organisation, year: audit.year, notice: notice, tasks: Self.tasks(audit, statuses: statuses, progress: progress),
+        self.init(title: "\(audit.organisation) \(audit.year)", bar: SignedInBar(account: account, csrf: csrf), heading: AuditTitle(audit),
+                  notice: notice, tasks: Self.tasks(audit, statuses: statuses, progress: progress),
                   officerCount: statuses.count, submitted: statuses.filter { $0.status == .submitted }.count, deadline: deadline?.spelledOut,
                   areas: areas, officers: officers)
     }

@@ -25,8 +25,7 @@ struct AuditsPage: PageModel {
 
     let title = "Audits"
     let hasErrors = false
-    let csrf: String
-    let coordinator: String
+    let bar: SignedInBar
     /// Whose audits these are, in words.
     let scope: String
     let canOpen: Bool
@@ -40,7 +39,7 @@ struct AuditsPage: PageModel {
 extension AuditsPage {
     init(account: Coordinator, csrf: String, audits: [Audit], reviews: [PeerPairing]) {
         let reviews = reviews.map { Review(pairingID: $0.id, reviewee: $0.reviewee) }
-        self.init(csrf: csrf, coordinator: account.email, scope: account.organisation ?? "every organisation's summaries (board)",
+        self.init(bar: SignedInBar(account: account, csrf: csrf), scope: account.organisation ?? "every organisation's summaries (board)",
                   canOpen: !account.isBoard, isBoard: account.isBoard, hasAudits: !audits.isEmpty, audits: audits,
                   hasReviews: !reviews.isEmpty, reviews: reviews)
     }

@@ -7,13 +7,9 @@ struct BoardSubmissionPage: PageModel {
     static let template = "admin-board-submit"
 
     let title = "Submit to the board"
-    let hasErrors: Bool
-    let errors: [FieldError]
-    let csrf: String
-    let coordinator: String
-    let id: Int64
-    let organisation: String
-    let year: Int
+    let form: FormErrors
+    let bar: SignedInBar
+    let heading: AuditTitle
     let notice: String?
     let board: String
     let deadline: String
@@ -32,8 +28,8 @@ struct BoardSubmissionPage: PageModel {
 extension BoardSubmissionPage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, round: BoardRound, member: RoundMemberStatus, today: CalendarDate,
          notice: String?, errors: [FieldError]) {
-        self.init(hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email, id: audit.id,
-                  organisation: audit.organisation, year: audit.year, notice: notice, board: round.board, deadline: round.deadline.spelledOut,
+        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), heading: AuditTitle(audit),
+                  notice: notice, board: round.board, deadline: round.deadline.spelledOut,
                   stage: member.stage(deadline: round.deadline, today: today).rawValue, returns: "\(member.submittedReturns) of \(member.officers)",
                   returnReason: member.returnReason, held: member.submittedAt != nil, submittedAt: member.submittedAt,
                   submittedBy: member.submittedBy, declaration: BoardRounds.standardDeclaration)

@@ -14,8 +14,7 @@ struct ChallengeEventPage: PageModel {
 
     let title: String
     let hasErrors = false
-    let csrf: String
-    let coordinator: String
+    let bar: SignedInBar
     let board: String
     let roundID: Int64
     let eventID: Int64
@@ -26,7 +25,7 @@ struct ChallengeEventPage: PageModel {
 
 extension ChallengeEventPage {
     init(account: Coordinator, csrf: String, round: BoardRound, event: ChallengeEvent, organisations: [Organisation]) {
-        self.init(title: event.title, csrf: csrf, coordinator: account.email, board: round.board, roundID: round.id, eventID: event.id,
+        self.init(title: event.title, bar: SignedInBar(account: account, csrf: csrf), board: round.board, roundID: round.id, eventID: event.id,
                   heldOn: event.heldOn.spelledOut, panel: event.panel.joined(separator: ", "), organisations: organisations)
     }
 }

@@ -12,11 +12,8 @@ struct DownloadsPage: PageModel {
 
     let title = "Downloads"
     let hasErrors = false
-    let csrf: String
-    let coordinator: String
-    let id: Int64
-    let organisation: String
-    let year: Int
+    let bar: SignedInBar
+    let heading: AuditTitle
     let hasPlan: Bool
     let files: [File]
 }

@@ -32,13 +32,9 @@ struct InvitationsPage: PageModel {
     }
 
     let title = "Invitations and reminders"
-    let hasErrors: Bool
-    let errors: [FieldError]
-    let csrf: String
-    let coordinator: String
-    let id: Int64
-    let organisation: String
-    let year: Int
+    let form: FormErrors
+    let bar: SignedInBar
+    let heading: AuditTitle
     let notice: String?
     let deadline: String?
     let contact: String?
@@ -67,8 +63,8 @@ extension InvitationsPage {
                            written: last.flatMap { $0.accepted && !$0.detail.isEmpty ? $0.detail : nil }, failed: last.map { !$0.accepted } ?? false,
                            detail: last?.detail)
         }
-        self.init(hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email, id: audit.id,
-                  organisation: audit.organisation, year: audit.year, notice: notice, deadline: returnsDue.deadline?.iso, contact: returnsDue.contact,
+        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), heading: AuditTitle(audit),
+                  notice: notice, deadline: returnsDue.deadline?.iso, contact: returnsDue.contact,
                   sends: sends, mailFolder: mailFolder, invitationPreview: due.invitationPreview, canInvite: due.invitations > 0,
                   toInvite: due.invitations, reminderPreview: due.reminderPreview, canRemind: due.reminders > 0, toRemind: due.reminders,
                   hasOfficers: !officers.isEmpty, officers: officers)

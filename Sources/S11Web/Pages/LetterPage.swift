@@ -5,10 +5,8 @@ struct LetterPage: PageModel {
     static let template = "admin-letter"
 
     let title: String
-    let hasErrors: Bool
-    let errors: [FieldError]
-    let csrf: String
-    let coordinator: String
+    let form: FormErrors
+    let bar: SignedInBar
     /// The event's title.
     let event: String
     let notice: String?
@@ -22,7 +20,7 @@ struct LetterPage: PageModel {
 extension LetterPage {
     init(account: Coordinator, csrf: String, round: BoardRound, event: ChallengeEvent, audit: AuditRecord, letter: String, notice: String?,
          errors: [FieldError]) {
-        self.init(title: "Feedback to \(audit.organisation)", hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email,
+        self.init(title: "Feedback to \(audit.organisation)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf),
                   event: event.title, notice: notice, letter: letter, action: "/admin/rounds/\(round.id)/events/\(event.id)/audits/\(audit.id)/letter",
                   back: "/admin/rounds/\(round.id)/events/\(event.id)")
     }

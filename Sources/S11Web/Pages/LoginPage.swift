@@ -3,14 +3,13 @@ struct LoginPage: PageModel {
     static let template = "admin-login"
 
     let title = "Sign in"
-    let hasErrors: Bool
-    let errors: [FieldError]
+    let form: FormErrors
     let csrf: String
     let email: String
 }
 
 extension LoginPage {
     init(csrf: String, email: String, errors: [FieldError]) {
-        self.init(hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, email: email)
+        self.init(form: FormErrors(errors), csrf: csrf, email: email)
     }
 }

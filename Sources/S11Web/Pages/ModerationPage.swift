@@ -29,10 +29,8 @@ struct ModerationPage: PageModel {
     }
 
     let title = "Moderation"
-    let hasErrors: Bool
-    let errors: [FieldError]
-    let csrf: String
-    let coordinator: String
+    let form: FormErrors
+    let bar: SignedInBar
     let organisation: String
     let year: Int
     /// Where each row's form posts.
@@ -66,7 +64,7 @@ extension ModerationPage {
                    old: (change.old?.label ?? "none") + Moderation.scoreText(change.oldOption),
                    new: (change.new?.label ?? "withdrawn") + Moderation.scoreText(change.newOption), reason: change.reason)
         }
-        self.init(hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email, organisation: audit.organisation,
+        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), organisation: audit.organisation,
                   year: audit.year, action: action, overall: card.overall.text, hasModeratedOverall: card.moderatedOverall != nil,
                   moderatedOverall: card.moderatedOverall?.text ?? "", rows: rows, trail: trail)
     }

@@ -22,10 +22,8 @@ struct NewAuditPage: PageModel {
     }
 
     let title = "Open an audit"
-    let hasErrors: Bool
-    let errors: [FieldError]
-    let csrf: String
-    let coordinator: String
+    let form: FormErrors
+    let bar: SignedInBar
     let organisation: String
     let year: String
     let surveys: [Survey]
@@ -39,7 +37,7 @@ struct NewAuditPage: PageModel {
 extension NewAuditPage {
     init(account: Coordinator, organisation: String, csrf: String, surveys: [S11Core.Survey], lastYear: Int?, typed: Typed,
          thisYear: Int, errors: [FieldError]) {
-        self.init(hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email, organisation: organisation,
+        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), organisation: organisation,
                   year: typed.year ?? String((lastYear ?? thisYear - 1) + 1),
                   surveys: surveys.map { Survey(id: $0.id, title: "\($0.title) (version \($0.version))", selected: $0.id == typed.survey) },
                   deadline: typed.deadline ?? "", contact: typed.contact ?? "", lastYear: lastYear.map { "\($0)" },

@@ -19,10 +19,8 @@ struct NewObjectivePage: PageModel {
     }
 
     let title = "Add an objective"
-    let hasErrors: Bool
-    let errors: [FieldError]
-    let csrf: String
-    let coordinator: String
+    let form: FormErrors
+    let bar: SignedInBar
     let id: Int64
     let standards: [Standard]
     let fields: Fields
@@ -35,7 +33,7 @@ extension NewObjectivePage {
          errors: [FieldError]) {
         let choices = plan.results?.standards.map { ($0.standardID, "\($0.standardID) \($0.title)") }
             ?? plan.standards.compactMap { standard in standard.standardID.map { ($0, standard.heading ?? $0) } }
-        self.init(hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email, id: audit.id,
+        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), id: audit.id,
                   standards: choices.map { Standard(id: $0.0, title: $0.1, selected: $0.0 == chosenStandard) }, fields: fields,
                   action: ActionFormFields(prefix: "", action))
     }

@@ -17,10 +17,8 @@ struct ObjectivePage: PageModel {
     }
 
     let title: String
-    let hasErrors: Bool
-    let errors: [FieldError]
-    let csrf: String
-    let coordinator: String
+    let form: FormErrors
+    let bar: SignedInBar
     let id: Int64
     let objectiveID: String
     let standard: String
@@ -37,7 +35,7 @@ struct ObjectivePage: PageModel {
 extension ObjectivePage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, standard: PlanStandard, objective: Objective, typed: Fields?,
          newAction: ActionFields?, errors: [FieldError]) {
-        self.init(title: "Objective \(objective.id)", hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email,
+        self.init(title: "Objective \(objective.id)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf),
                   id: audit.id, objectiveID: objective.id, standard: standard.heading ?? "No standard", source: objective.source,
                   fields: typed ?? Fields(title: objective.title, finding: objective.finding ?? ""),
                   actions: objective.actions.map { Action(actionID: $0.id, input: $0.input, lead: $0.leadNames) },

@@ -5,10 +5,8 @@ struct OfficerChangePage: PageModel {
     static let template = "admin-officer-change"
 
     let title: String
-    let hasErrors: Bool
-    let errors: [FieldError]
-    let csrf: String
-    let coordinator: String
+    let form: FormErrors
+    let bar: SignedInBar
     let id: Int64
     let email: String
     let typed: OfficerFields
@@ -18,7 +16,7 @@ struct OfficerChangePage: PageModel {
 extension OfficerChangePage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, content: AuditContent, officer: Officer, typed: OfficerFields,
          typedRole: String?, errors: [FieldError]) {
-        self.init(title: "Change \(officer.name)", hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email,
+        self.init(title: "Change \(officer.name)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf),
                   id: audit.id, email: officer.email, typed: typed,
                   roles: content.selfAssessment.roles.map { RoleChoice(id: $0.id, label: $0.label, selected: $0.id == typedRole) })
     }

@@ -6,8 +6,7 @@ struct OfficerRemovePage: PageModel {
 
     let title: String
     let hasErrors = false
-    let csrf: String
-    let coordinator: String
+    let bar: SignedInBar
     let id: Int64
     let name: String
     let email: String
@@ -18,7 +17,7 @@ struct OfficerRemovePage: PageModel {
 
 extension OfficerRemovePage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, status: OfficerStatus) {
-        self.init(title: "Remove \(status.officer.name)", csrf: csrf, coordinator: account.email, id: audit.id, name: status.officer.name,
+        self.init(title: "Remove \(status.officer.name)", bar: SignedInBar(account: account, csrf: csrf), id: audit.id, name: status.officer.name,
                   email: status.officer.email, serviceArea: status.officer.serviceArea, answered: status.answered, status: status.status.label)
     }
 }

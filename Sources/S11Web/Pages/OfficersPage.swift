@@ -17,13 +17,9 @@ struct OfficersPage: PageModel {
     }
 
     let title = "Officers"
-    let hasErrors: Bool
-    let errors: [FieldError]
-    let csrf: String
-    let coordinator: String
-    let id: Int64
-    let organisation: String
-    let year: Int
+    let form: FormErrors
+    let bar: SignedInBar
+    let heading: AuditTitle
     let notice: String?
     let hasProblems: Bool
     let problems: [ProblemRow]
@@ -46,8 +42,8 @@ extension OfficersPage {
                     query: status.officer.email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
                     serviceArea: status.officer.serviceArea, role: content.selfAssessment.roleLabel(status.officer.role), status: status.status.label)
         }
-        self.init(hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email, id: audit.id,
-                  organisation: audit.organisation, year: audit.year, notice: notice, hasProblems: !problems.isEmpty, problems: problems,
+        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), heading: AuditTitle(audit),
+                  notice: notice, hasProblems: !problems.isEmpty, problems: problems,
                   fileName: fileName, columns: OfficerListReader.columns.joined(separator: ","), hasOfficers: !officers.isEmpty, officers: officers,
                   typed: typed, roles: content.selfAssessment.roles.map { RoleChoice(id: $0.id, label: $0.label, selected: $0.id == typedRole) })
     }

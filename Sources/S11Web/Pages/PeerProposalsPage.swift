@@ -22,10 +22,8 @@ struct PeerProposalsPage: PageModel {
     }
 
     let title: String
-    let hasErrors: Bool
-    let errors: [FieldError]
-    let csrf: String
-    let coordinator: String
+    let form: FormErrors
+    let bar: SignedInBar
     let board: String
     let roundID: Int64
     let pairingID: Int64
@@ -53,8 +51,8 @@ extension PeerProposalsPage {
                             decided: proposal.decision.map { "\($0 == .accepted ? "Accepted" : "Changed") by \(proposal.decidedBy ?? "the board")" },
                             open: proposal.decision == nil, hasOptions: !options.isEmpty, options: options)
         }
-        self.init(title: "\(pairing.reviewer) reviews \(pairing.reviewee)", hasErrors: !errors.isEmpty, errors: errors, csrf: csrf,
-                  coordinator: account.email, board: round.board, roundID: round.id, pairingID: pairing.id, reviewer: pairing.reviewer,
+        self.init(title: "\(pairing.reviewer) reviews \(pairing.reviewee)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf),
+                  board: round.board, roundID: round.id, pairingID: pairing.id, reviewer: pairing.reviewer,
                   reviewee: pairing.reviewee, notice: notice, active: pairing.isActive, ended: pairing.endedAt, hasProposals: !proposals.isEmpty,
                   proposals: proposals)
     }

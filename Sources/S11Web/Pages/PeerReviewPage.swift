@@ -32,10 +32,8 @@ struct PeerReviewPage: PageModel {
     }
 
     let title: String
-    let hasErrors: Bool
-    let errors: [FieldError]
-    let csrf: String
-    let coordinator: String
+    let form: FormErrors
+    let bar: SignedInBar
     let pairingID: Int64
     let reviewee: String
     let year: Int
@@ -70,7 +68,7 @@ extension PeerReviewPage {
                                 rating: requirement.rating, answers: requirement.answers))
             }
         }
-        self.init(title: "Peer review of \(pairing.reviewee)", hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email,
+        self.init(title: "Peer review of \(pairing.reviewee)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf),
                   pairingID: pairing.id, reviewee: pairing.reviewee, year: audit.year, overall: card.overall.text, rows: rows)
     }
 }

@@ -12,10 +12,8 @@ struct PlanActionPage: PageModel {
     }
 
     let title: String
-    let hasErrors: Bool
-    let errors: [FieldError]
-    let csrf: String
-    let coordinator: String
+    let form: FormErrors
+    let bar: SignedInBar
     let id: Int64
     let actionID: String
     let domID: String
@@ -36,7 +34,7 @@ extension PlanActionPage {
         let stored = ActionFields(input: action.input, outcome: action.outcome ?? "", measure: action.measure ?? "", lead: action.leadNames,
                                   due: action.due?.iso ?? "", timescale: action.timescale ?? "")
         let history = action.history.reversed().map(ChangeRow.init)
-        self.init(title: "Change action \(action.id)", hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email,
+        self.init(title: "Change action \(action.id)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf),
                   id: audit.id, actionID: action.id, domID: WebApp.domID(action.id), standard: standard.heading ?? "No standard",
                   objectiveID: objective.id, objective: objective.title, fields: ActionFormFields(prefix: "", typed ?? stored),
                   mergeTargets: plan.actions.filter { $0.id != action.id }.map { MergeTarget(id: $0.id, text: "\($0.id): \($0.input)") },

@@ -6,11 +6,8 @@ struct PlanDraftPage: PageModel {
 
     let title = "Draft the plan"
     let hasErrors = false
-    let csrf: String
-    let coordinator: String
-    let id: Int64
-    let organisation: String
-    let year: Int
+    let bar: SignedInBar
+    let heading: AuditTitle
     /// How many returns are submitted.
     let submitted: Int
     let canDraft: Bool
@@ -18,7 +15,7 @@ struct PlanDraftPage: PageModel {
 
 extension PlanDraftPage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, submitted: Int) {
-        self.init(csrf: csrf, coordinator: account.email, id: audit.id, organisation: audit.organisation, year: audit.year, submitted: submitted,
+        self.init(bar: SignedInBar(account: account, csrf: csrf), heading: AuditTitle(audit), submitted: submitted,
                   canDraft: submitted > 0)
     }
 }

@@ -45,10 +45,8 @@ struct PlanPage: PageModel {
     }
 
     let title: String
-    let hasErrors: Bool
-    let errors: [FieldError]
-    let csrf: String
-    let coordinator: String
+    let form: FormErrors
+    let bar: SignedInBar
     let id: Int64
     let organisation: String
     let planTitle: String
@@ -84,7 +82,7 @@ extension PlanPage {
         let underReview = plan.underReview.map { area in
             ReviewArea(standard: "\(area.standardID) \(area.standardTitle)", requirement: area.requirementID, title: area.title, finding: area.finding)
         }
-        self.init(title: plan.title, hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email, id: audit.id,
+        self.init(title: plan.title, form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), id: audit.id,
                   organisation: plan.organisation, planTitle: plan.title, version: plan.documentControl.version ?? "as published", notice: notice,
                   standards: standards, hasUnderReview: !underReview.isEmpty, underReview: underReview, hasVersions: !versions.isEmpty,
                   versions: versions)

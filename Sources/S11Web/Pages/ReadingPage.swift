@@ -41,10 +41,8 @@ struct ReadingPage: PageModel {
     }
 
     let title: String
-    let hasErrors: Bool
-    let errors: [FieldError]
-    let csrf: String
-    let coordinator: String
+    let form: FormErrors
+    let bar: SignedInBar
     /// The round.
     let id: Int64
     let auditID: Int64
@@ -79,8 +77,9 @@ extension ReadingPage {
                         sources: line.sources.map { Source(from: $0.mapping.from, figure: figure($0.score), note: $0.mapping.note) },
                         hasOptions: !options.isEmpty, options: options)
         } ?? []
-        self.init(title: "\(member.member.organisation), read through \(crosswalk.title)", hasErrors: !errors.isEmpty, errors: errors, csrf: csrf,
-                  coordinator: account.email, id: round.id, auditID: member.auditID, board: round.board, organisation: member.member.organisation,
+        self.init(title: "\(member.member.organisation), read through \(crosswalk.title)", form: FormErrors(errors),
+                  bar: SignedInBar(account: account, csrf: csrf), id: round.id, auditID: member.auditID, board: round.board,
+                  organisation: member.member.organisation,
                   crosswalk: crosswalk.title, crosswalkID: crosswalk.id, from: crosswalk.fromCatalogue, to: crosswalk.toCatalogue,
                   held: reading != nil, overall: reading.map { figure($0.boardScores.first) }, lines: lines,
                   notAnswered: reading?.notAnswered.map { Unanswered(requirement: $0.requirementID, statement: $0.statement) } ?? [],

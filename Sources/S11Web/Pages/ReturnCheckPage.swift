@@ -28,8 +28,7 @@ struct ReturnCheckPage: PageModel {
     }
 
     let title: String
-    let hasErrors: Bool
-    let errors: [FieldError]
+    let form: FormErrors
     let csrf: String
     /// The officer's link token.
     let token: String
@@ -60,7 +59,7 @@ extension ReturnCheckPage {
                                              reason: answer?.reason, improvement: answer?.improvement.map(Self.proposal), position: index + 1)
                            })
         }
-        self.init(title: submitted ? "Your submitted return" : "Check your answers", hasErrors: !errors.isEmpty, errors: errors, csrf: csrf,
+        self.init(title: submitted ? "Your submitted return" : "Check your answers", form: FormErrors(errors), csrf: csrf,
                   token: token, organisation: audit.organisation, year: audit.year, officerName: officer.name, submitted: submitted,
                   submittedAt: submittedAt ?? "", sections: rows)
     }

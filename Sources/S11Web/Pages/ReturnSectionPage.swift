@@ -46,8 +46,7 @@ struct ReturnSectionPage: PageModel {
     }
 
     let title: String
-    let hasErrors: Bool
-    let errors: [FieldError]
+    let form: FormErrors
     let csrf: String
     /// The officer's link token.
     let token: String
@@ -93,7 +92,7 @@ extension ReturnSectionPage {
                             evidence: text(.evidence), example: text(.example), reason: text(.reason), improvement: text(.improvement),
                             improvementLead: text(.improvementLead), improvementBy: text(.improvementBy))
         }
-        self.init(title: standard?.title ?? section.standardID, hasErrors: !problems.isEmpty, errors: problems.map(\.error),
+        self.init(title: standard?.title ?? section.standardID, form: FormErrors(problems.map(\.error)),
                   csrf: marks?.value(.csrf) ?? csrf, token: marks?.value(.token) ?? token, version: marks?.value(.version) ?? version,
                   organisation: audit.organisation, year: audit.year, position: position, sectionCount: sections.count,
                   standardNumber: standard?.number ?? position, standardTitle: standard?.title ?? section.standardID, questions: questions)

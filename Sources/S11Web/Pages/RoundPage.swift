@@ -108,10 +108,8 @@ struct RoundPage: PageModel {
     }
 
     let title: String
-    let hasErrors: Bool
-    let errors: [FieldError]
-    let csrf: String
-    let coordinator: String
+    let form: FormErrors
+    let bar: SignedInBar
     let id: Int64
     let board: String
     let year: Int
@@ -178,7 +176,7 @@ extension RoundPage {
                    returns: "\(row.submittedReturns) of \(row.officers)", stage: stage.rawValue, stageClass: stage == .overdue ? "overdue" : "",
                    held: row.submittedAt != nil && row.crosswalkID == nil, returnReason: row.returnReason, crosswalk: row.crosswalkID)
         }
-        self.init(title: "\(round.board) \(round.year)", hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email,
+        self.init(title: "\(round.board) \(round.year)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf),
                   id: round.id, board: round.board, year: round.year, deadline: round.deadline.spelledOut, notice: notice,
                   total: progress.members.count,
                   stages: progress.byStage.map { Stage(stage: $0.stage.rawValue.capitalisedFirst, count: $0.count) },

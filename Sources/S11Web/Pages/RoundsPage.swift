@@ -29,10 +29,8 @@ struct RoundsPage: PageModel {
     }
 
     let title = "Rounds"
-    let hasErrors: Bool
-    let errors: [FieldError]
-    let csrf: String
-    let coordinator: String
+    let form: FormErrors
+    let bar: SignedInBar
     let hasRounds: Bool
     let rounds: [Round]
     let hasProblems: Bool
@@ -53,7 +51,7 @@ extension RoundsPage {
     init(account: Coordinator, csrf: String, rounds: [BoardRound], surveys: [S11Core.Survey], typed: Typed, errors: [FieldError],
          problems: [ProblemRow]) {
         let rounds = rounds.map { Round(id: $0.id, board: $0.board, year: $0.year, deadline: $0.deadline.spelledOut) }
-        self.init(hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email, hasRounds: !rounds.isEmpty, rounds: rounds,
+        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), hasRounds: !rounds.isEmpty, rounds: rounds,
                   hasProblems: !problems.isEmpty, problems: problems, boardFixed: account.board != nil, board: account.board ?? typed.board,
                   year: typed.year, deadline: typed.deadline, chooseSurvey: surveys.count > 1,
                   surveys: surveys.map { Survey(id: $0.id, title: $0.title, catalogue: $0.catalogueID, selected: $0.id == typed.survey) },

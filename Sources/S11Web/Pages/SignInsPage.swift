@@ -14,8 +14,7 @@ struct SignInsPage: PageModel {
 
     let title = "Sign-ins"
     let hasErrors = false
-    let csrf: String
-    let coordinator: String
+    let bar: SignedInBar
     /// Whose sign-ins these are, in words.
     let scope: String
     let hasEvents: Bool
@@ -28,7 +27,8 @@ extension SignInsPage {
         let labels: [SignInEvent.Outcome: String] = [.success: "signed in", .failure: "wrong password",
                                                      .locked: "locked after too many wrong passwords", .passwordSet: "new password set"]
         let rows = events.map { Event(at: formatter.string(from: $0.at), email: $0.email, address: $0.address, outcome: labels[$0.outcome] ?? "") }
-        self.init(csrf: csrf, coordinator: account.email, scope: account.organisation.map { "every coordinator of \($0)" } ?? "your own account",
+        self.init(bar: SignedInBar(account: account, csrf: csrf),
+                  scope: account.organisation.map { "every coordinator of \($0)" } ?? "your own account",
                   hasEvents: !rows.isEmpty, events: rows)
     }
 }

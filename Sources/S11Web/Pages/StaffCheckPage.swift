@@ -25,10 +25,8 @@ struct StaffCheckPage: PageModel {
     }
 
     let title = "Check the columns"
-    let hasErrors: Bool
-    let errors: [FieldError]
-    let csrf: String
-    let coordinator: String
+    let form: FormErrors
+    let bar: SignedInBar
     let id: Int64
     let file: String
     /// The upload's key, which the form posts back.
@@ -54,7 +52,7 @@ extension StaffCheckPage {
             return Column(column: column.column, heading: column.heading, matched: column.target != nil,
                           options: targets.map { Target(id: $0.id, label: $0.label, selected: $0.id == value) })
         }
-        self.init(hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email, id: audit.id, file: checked.file,
+        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), id: audit.id, file: checked.file,
                   upload: key, matched: checked.columns.filter { $0.target != nil }.count, columnCount: checked.columns.count, columns: columns,
                   hasMissing: !checked.missing.isEmpty, missing: checked.missing.map { Missing(id: $0.id, text: $0.text) },
                   dmy: dateOrder == "dmy", mdy: dateOrder == "mdy")

@@ -13,13 +13,9 @@ struct StaffPage: PageModel {
     }
 
     let title = "Staff confidence survey"
-    let hasErrors: Bool
-    let errors: [FieldError]
-    let csrf: String
-    let coordinator: String
-    let id: Int64
-    let organisation: String
-    let year: Int
+    let form: FormErrors
+    let bar: SignedInBar
+    let heading: AuditTitle
     let notice: String?
     /// How many anonymous answer sets the audit holds.
     let answers: Int
@@ -33,8 +29,8 @@ extension StaffPage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, answerSets: Int, batches: [StaffImportBatch], link: String?, notice: String?,
          errors: [FieldError]) {
         let batches = batches.map { Batch(file: $0.fileName, count: $0.answerSets, on: $0.importedOn.spelledOut, by: $0.importedBy) }
-        self.init(hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, coordinator: account.email, id: audit.id,
-                  organisation: audit.organisation, year: audit.year, notice: notice, answers: answerSets, link: link,
+        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), heading: AuditTitle(audit),
+                  notice: notice, answers: answerSets, link: link,
                   hasBatches: !batches.isEmpty, batches: batches)
     }
 }

@@ -32,8 +32,7 @@ struct StaffSurveyPage: PageModel {
     }
 
     let title: String
-    let hasErrors: Bool
-    let errors: [FieldError]
+    let form: FormErrors
     let csrf: String
     /// The survey's link token, which the form posts back to.
     let token: String
@@ -47,7 +46,7 @@ struct StaffSurveyPage: PageModel {
 extension StaffSurveyPage {
     /// The form, with `chosen` (form field name -> value) checked.
     init(audit: AuditRecord, survey: Survey, scales: [Scale], token: String, csrf: String, chosen: [String: String], errors: [FieldError]) {
-        self.init(title: survey.title, hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, token: token, organisation: audit.organisation,
+        self.init(title: survey.title, form: FormErrors(errors), csrf: csrf, token: token, organisation: audit.organisation,
                   surveyTitle: survey.title, introduction: survey.introduction ?? "",
                   profile: survey.profile.map { choice in
                       Profile(label: choice.label, options: choice.options.enumerated().map { index, option in

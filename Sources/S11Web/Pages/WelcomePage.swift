@@ -6,8 +6,7 @@ struct WelcomePage: PageModel {
     static let template = "admin-welcome"
 
     let title = "Set your password"
-    let hasErrors: Bool
-    let errors: [FieldError]
+    let form: FormErrors
     let csrf: String
     let email: String
     let organisation: String
@@ -19,7 +18,7 @@ struct WelcomePage: PageModel {
 
 extension WelcomePage {
     init(invited: Coordinator, token: String, csrf: String, errors: [FieldError]) {
-        self.init(hasErrors: !errors.isEmpty, errors: errors, csrf: csrf, email: invited.email, organisation: invited.organisation ?? "",
+        self.init(form: FormErrors(errors), csrf: csrf, email: invited.email, organisation: invited.organisation ?? "",
                   token: token, minimum: CoordinatorPassword.minimumLength)
     }
 }
