@@ -24,8 +24,9 @@ public struct PlanPOAM: Sendable {
         var people: [String: String] = [:]                       // lead name -> party uuid
         var roles: [(id: String, title: String)] = [("prepared-for", "The organisation the plan is for"),
                                                    ("action-lead", "Leads an action")]
-        for lead in plan.actions.flatMap(\.leads) where people[lead.name] == nil {
-            people[lead.name] = uuid("\(scope)|party|\(lead.name)")
+        // Every role any lead takes is declared, a lead in two roles' second one too.
+        for lead in plan.actions.flatMap(\.leads) {
+            if people[lead.name] == nil { people[lead.name] = uuid("\(scope)|party|\(lead.name)") }
             if let role = lead.role, !roles.contains(where: { $0.id == role }) { roles.append((role, role)) }
         }
         // A plan that gives no review date or version (the 2021-22 seed) is dated from its start.

@@ -89,6 +89,16 @@ import S11Core
         _ = try PlanPOAM().write(Self.samplePlan())
     }
 
+    /// One lead in two roles (a DSO who also leads an action as head of service, as a lead's role
+    /// changed on the plan page makes): both roles are declared, and the POA&M is valid.
+    @Test func aLeadInTwoRolesHasBothRolesDeclaredInThePOAM() throws {
+        var plan = Self.samplePlan()
+        plan.standards[0].objectives[0].actions[1].leads = [Lead(name: "Asha Patel & Co <Housing>", role: "head-of-service", serviceArea: "Housing")]
+        let text = String(decoding: try PlanPOAM().write(plan), as: UTF8.self)
+        #expect(text.contains("<role id=\"dso\">") && text.contains("<role id=\"head-of-service\">"))
+        #expect(text.contains("<responsible-role role-id=\"head-of-service\">"))
+    }
+
     @Test func aPlanTheSchemaRefusesIsNotWritten() {
         var plan = Self.samplePlan()
         plan.documentControl.owner = ""
