@@ -137,8 +137,11 @@ import Testing
             #expect(plan.actions.first?.leadNames.contains("Priya Raman") == true && !plan.actions.contains { $0.id == added.id })
             // An objective that is not from the audit, under a standard chosen from the audit's.
             let form = try await browser.get("/admin/audits/\(id)/plan/objectives/new")
+            // The objective's box opens empty (not with the page's own title in it).
+            #expect(form.body.contains("<textarea id=\"title\" name=\"title\" rows=\"2\"></textarea>"))
             let missing = try await browser.post("/admin/audits/\(id)/plan/objectives/new", [("standard", "S1")], csrf: form.csrf)
             #expect(missing.status == .unprocessableContent && missing.body.contains("Say where it comes from"))
+            #expect(missing.body.contains("<a href=\"#title\">Write the objective</a>"))
             let made = try await browser.post("/admin/audits/\(id)/plan/objectives/new",
                                               [("standard", "S1"), ("source", "Serious case review learning point"),
                                                ("title", "Learning from the Child T review"), ("input", "Brief every DSO on the review"),
