@@ -70,13 +70,17 @@ import Testing
             #expect(after.body.contains("Hotel Watch scheme to continue &lt;with the police&gt;"))
             #expect(after.body.contains("Quarterly meetings"))
 
-            // Sign off version 1.0 with a note; the history shows it.
+            // Sign off version 1.0 with a note; the history shows it, and the choices step on from 1.0.
+            #expect(after.body.contains("A minor version (0.1 to 0.2): changes while the plan is in draft"))
+            #expect(after.body.contains("A major version (0.1 to 1.0): the plan is agreed"))
             let noNote = try await browser.post("/admin/audits/\(id)/plan/version", [("major", "yes")], csrf: after.csrf)
             #expect(noNote.status == .unprocessableContent && noNote.body.contains("Say why the version changes"))
             let signed = try await browser.post("/admin/audits/\(id)/plan/version", [("major", "yes"), ("note", "Signed off by cabinet")],
                                                 csrf: after.csrf)
             #expect(signed.body.contains("The plan is now version 1.0."))
             #expect(signed.body.contains("Signed off by cabinet"))
+            #expect(signed.body.contains("A minor version (1.0 to 1.1): changes to the agreed plan"))
+            #expect(signed.body.contains("A major version (1.0 to 2.0): the plan is agreed again"))
 
             // Every export downloads, named and typed; the board XML carries the new wording and version.
             let downloads = try await browser.get("/admin/audits/\(id)/downloads")

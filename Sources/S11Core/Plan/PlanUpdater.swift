@@ -127,9 +127,8 @@ public struct PlanUpdater: Sendable {
         guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw PlanUpdateError("say why the version changes: --note \"Signed off by cabinet\"")
         }
-        let parts = (plan.documentControl.version ?? "0.0").split(separator: ".").map { Int($0) ?? 0 }
-        let (majorNumber, minorNumber) = (parts.first ?? 0, parts.count > 1 ? parts[1] : 0)
-        let version = major ? "\(majorNumber + 1).0" : "\(majorNumber).\(minorNumber + 1)"
+        let step = PlanVersionStep(from: plan.documentControl.version)
+        let version = major ? step.major : step.minor
         var plan = plan
         plan.documentControl.version = version
         plan.documentControl.lastReviewed = day

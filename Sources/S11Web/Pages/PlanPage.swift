@@ -57,6 +57,9 @@ struct PlanPage: PageModel {
     let underReview: [ReviewArea]
     let hasVersions: Bool
     let versions: [Version]
+    /// The sign-off form's two choices, from the version the plan has now.
+    let minorChoice: String
+    let majorChoice: String
 }
 
 extension PlanPage {
@@ -79,12 +82,23 @@ extension PlanPage {
         let versions = plan.documentControl.history.reversed().map { revision in
             Version(version: revision.version, date: revision.spelledDate, author: revision.author ?? "", note: revision.note)
         }
+        let step = PlanVersionStep(from: plan.documentControl.version)
         let underReview = plan.underReview.map { area in
             ReviewArea(standard: "\(area.standardID) \(area.standardTitle)", requirement: area.requirementID, title: area.title, finding: area.finding)
         }
         self.init(title: plan.title, form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), id: audit.id,
                   organisation: plan.organisation, planTitle: plan.title, version: plan.documentControl.version ?? "as published", notice: notice,
                   standards: standards, hasUnderReview: !underReview.isEmpty, underReview: underReview, hasVersions: !versions.isEmpty,
-                  versions: versions)
+                  versions: versions, minorChoice: Self.minorChoice(step), majorChoice: Self.majorChoice(step))
+    }
+
+    /// "A minor version (0.1 to 0.2): changes while the plan is in draft", or after it was agreed.
+    static func minorChoice(_ step: PlanVersionStep) -> String {
+        "A minor version (\(step.current) to \(step.minor)): " + (step.agreed ? "changes to the agreed plan" : "changes while the plan is in draft")
+    }
+
+    /// "A major version (0.3 to 1.0): the plan is agreed", or agreed again.
+    static func majorChoice(_ step: PlanVersionStep) -> String {
+        "A major version (\(step.current) to \(step.major)): " + (step.agreed ? "the plan is agreed again" : "the plan is agreed")
     }
 }
