@@ -1,4 +1,5 @@
 import Foundation
+import S11Core
 
 /// What the application needs to know of where it runs: where officers reach the server (for the
 /// links in messages), how mail leaves, and where new audits' content is.
@@ -13,14 +14,18 @@ public struct AppSettings: Sendable {
     public var mailFolder: String
     /// The folder holding Standards/ and Surveys/, which new audits and rounds open on; nil when none.
     public var contentRoot: URL?
+    /// How pages and papers show a moment: in the council's time zone (Europe/London unless told).
+    public var moments: MomentWords
 
     public init(baseURL: String = "http://127.0.0.1:8080", mailFrom: String = Invitations.defaultFrom,
-                delivery: (any MailDelivery)? = nil, mailFolder: String = "s11-mail", contentRoot: URL? = nil) {
+                delivery: (any MailDelivery)? = nil, mailFolder: String = "s11-mail", contentRoot: URL? = nil,
+                moments: MomentWords = .london) {
         self.baseURL = baseURL
         self.mailFrom = mailFrom
         self.delivery = delivery
         self.mailFolder = mailFolder
         self.contentRoot = contentRoot
+        self.moments = moments
     }
 
     /// Where a message goes: the mail program, or else `subfolder` of the mail folder.

@@ -62,7 +62,11 @@ public struct Invitations: Sendable {
     public func preview(_ kind: InvitationMail.Kind) async throws -> String? {
         guard let officer = try await recipients(kind).first else { return nil }
         let data = try await mail().message(kind, to: officer, token: "(their-own-link)", content: session.content, date: Date())
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        // As a person reads it: who it is from and to, the subject and the words; not the MIME headers.
+        let lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\r\n")
+        let blank = lines.firstIndex(of: "") ?? lines.count
+        let shown = lines[..<blank].filter { ["From: ", "To: ", "Subject: "].contains(where: $0.hasPrefix) }
+        return (shown + lines[blank...]).joined(separator: "\n").trimmingCharacters(in: .newlines)
     }
 
     /// Issues a new link to each recipient and hands each message to `delivery`, recording what it
@@ -125,7 +129,7 @@ public struct Invitations: Sendable {
     private func issue(_ kind: InvitationMail.Kind, only: Set<String>?) async throws -> [(officer: Officer, token: String)] {
         let emails = Set(try await recipients(kind, only: only).map { $0.email.lowercased() })
         guard !emails.isEmpty else { return [] }
-        return try await store.officers.issueInvitations(auditID: audit.id, reissue: true, only: emails)
+        return try await store.officers.issueInvitations(auditID: audit.id, reissue: true, keepEarlier: true, only: emails)
     }
 
     private static func recordKind(_ kind: InvitationMail.Kind) -> MailRecord.Kind {

@@ -202,9 +202,9 @@ public struct BoardReport: Sendable {
         func figure(_ proportion: Proportion?) -> Cell {
             Cell(text: proportion?.percentOfTotal ?? "-")
         }
-        var counted = "Counted: \(staff.organisationsCounted) organisation(s), \(staff.respondentsCounted) staff."
+        var counted = "Counted: \(Counted(staff.organisationsCounted, "organisation")), \(staff.respondentsCounted) staff."
         if staff.organisationsLeftOut > 0 {
-            counted += " Left out, because too few of their staff answered to show without risking identifying someone: \(staff.organisationsLeftOut) organisation(s)."
+            counted += " Left out, because too few of their staff answered to show without risking identifying someone: \(Counted(staff.organisationsLeftOut, "organisation"))."
         }
         return Section(title: "Staff confidence survey across the partnership", paragraphs: [counted], tables: [
             (nil, Table(header: ["Statement", "Partnership (agreeing)"] + staff.sectors, widths: [6, 2] + staff.sectors.map { _ in 2 },

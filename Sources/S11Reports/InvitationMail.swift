@@ -49,7 +49,7 @@ public struct InvitationMail: Sendable {
 
             Your personal link (do not forward it):
             \(link(token))
-            \(kind == .reminder ? "\nThis link replaces any earlier one you were sent.\n" : "")
+            \(kind == .reminder ? "\nThe link you were sent before works as well.\n" : "")
             \(due)
             \(contact.map { "Questions: \($0)." } ?? "Questions: contact your safeguarding lead.")
             """

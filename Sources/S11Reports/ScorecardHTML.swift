@@ -31,7 +31,7 @@ public struct ScorecardHTML: Sendable {
         var html = ReportStyle.head(title: title) + """
             <header>
             <h1>\(e(title))</h1>
-            <p class="lead">\(card.returns) returns scored against \(e(catalogue.title)) (\(e(card.catalogueID)) \(e(card.catalogueVersion))).
+            <p class="lead">\(Counted(card.returns, "return")) scored against \(e(catalogue.title)) (\(e(card.catalogueID)) \(e(card.catalogueVersion))).
             Overall \(rating(card.overall)); \(gaps.count) gaps, each an objective in next year's plan.</p>
             </header>
             <main>

@@ -65,7 +65,7 @@ public struct DataCare: StoreArea {
                 for column in ["evidence", "example", "reason", "improvement", "improvementLead", "improvementBy"] {
                     try await db.execute("UPDATE answer SET \(column) = '[erased]' WHERE officerID = ? AND \(column) IS NOT NULL", [id])
                 }
-                try await db.execute("DELETE FROM invitation WHERE officerID = ?", [id])
+                try await db.execute("DELETE FROM officerLink WHERE officerID = ?", [id])
                 try await db.execute("DELETE FROM mailMessage WHERE officerID = ?", [id])   // said who the messages went to
             }
             return ids.count

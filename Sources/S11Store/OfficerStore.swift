@@ -32,11 +32,10 @@ public struct OfficerStore: StoreArea {
     public func statuses(auditID: Int64) async throws -> [OfficerStatus] {
         try await engine.read { db in
             try await db.fetchAll(OfficerStatusRow.self, """
-                SELECT o.*, (i.officerID IS NOT NULL) AS invited,
+                SELECT o.*, EXISTS (SELECT 1 FROM officerLink l WHERE l.officerID = o.id) AS invited,
                        (SELECT COUNT(*) FROM answer a WHERE a.officerID = o.id AND a.option IS NOT NULL) AS answered,
                        (SELECT COUNT(*) FROM answer a WHERE a.officerID = o.id AND a.carried = 1) AS carried
-                FROM officer o LEFT JOIN invitation i ON i.officerID = o.id
-                WHERE o.auditID = ? ORDER BY o.serviceArea, o.name
+                FROM officer o WHERE o.auditID = ? ORDER BY o.serviceArea, o.name
                 """, [auditID]).map(\.status)
         }
     }
@@ -46,17 +45,19 @@ public struct OfficerStore: StoreArea {
         try await statuses(auditID: auditID).map(\.officer)
     }
 
-    /// Issues a fresh unguessable link token for each officer that has none (or for every
-    /// officer when `reissue` is set, which revokes the old links). Only the token's SHA-256 is
-    /// stored: the tokens returned here are the only copy. `unsubmittedOnly` limits it to officers
-    /// whose return is not in, as reminders need (a reminder carries a new link, since the old one
-    /// cannot be read back from its hash). `only` limits it to those e-mail addresses (lower case).
-    public func issueInvitations(auditID: Int64, reissue: Bool, unsubmittedOnly: Bool = false,
+    /// Issues a fresh unguessable link token for each officer that has none, or with `reissue`
+    /// for every officer: revoking their earlier links, or with `keepEarlier` adding to them (an
+    /// invitation sent again or a reminder carries a new link, since the old one cannot be read
+    /// back from its hash, and the officer may still open the one they were sent first). Only
+    /// the token's SHA-256 is stored: the tokens returned here are the only copy.
+    /// `unsubmittedOnly` limits it to officers whose return is not in; `only` to those e-mail
+    /// addresses (lower case).
+    public func issueInvitations(auditID: Int64, reissue: Bool, keepEarlier: Bool = false, unsubmittedOnly: Bool = false,
                                  only emails: Set<String>? = nil) async throws -> [(officer: Officer, token: String)] {
         try await engine.write { db in
             let rows = try await db.fetchAll(InvitedOfficerRow.self, """
-                SELECT o.*, (i.officerID IS NOT NULL) AS invited FROM officer o
-                LEFT JOIN invitation i ON i.officerID = o.id WHERE o.auditID = ? ORDER BY o.serviceArea, o.name
+                SELECT o.*, EXISTS (SELECT 1 FROM officerLink l WHERE l.officerID = o.id) AS invited FROM officer o
+                WHERE o.auditID = ? ORDER BY o.serviceArea, o.name
                 """, [auditID])
             var issued: [(Officer, String)] = []
             for row in rows {
@@ -64,11 +65,9 @@ public struct OfficerStore: StoreArea {
                 guard reissue || !row.invited, !(unsubmittedOnly && officer.status == .submitted),
                       emails.map({ $0.contains(officer.officer.email.lowercased()) }) != false else { continue }
                 let token = InvitationToken.generate()
-                try await db.execute("""
-                    INSERT INTO invitation (officerID, tokenSHA256, issuedAt) VALUES (?, ?, ?)
-                    ON CONFLICT (officerID) DO UPDATE SET tokenSHA256 = excluded.tokenSHA256, issuedAt = excluded.issuedAt
-                    """,
-                               [officer.id, InvitationToken.digest(token), Self.now()])
+                if !keepEarlier { try await db.execute("DELETE FROM officerLink WHERE officerID = ?", [officer.id]) }
+                try await db.execute("INSERT INTO officerLink (tokenSHA256, officerID, issuedAt) VALUES (?, ?, ?)",
+                                     [InvitationToken.digest(token), officer.id, Self.now()])
                 issued.append((officer.officer, token))
             }
             return issued
@@ -80,7 +79,7 @@ public struct OfficerStore: StoreArea {
         guard InvitationToken.isWellFormed(token) else { return nil }
         return try await engine.read { db in
             guard let officer = try await db.fetchOne(OfficerRow.self, """
-                SELECT o.* FROM invitation i JOIN officer o ON o.id = i.officerID WHERE i.tokenSHA256 = ?
+                SELECT o.* FROM officerLink l JOIN officer o ON o.id = l.officerID WHERE l.tokenSHA256 = ?
                 """, [InvitationToken.digest(token)]) else { return nil }
             return (officer.auditID, officer.officer)
         }
@@ -101,7 +100,7 @@ public struct OfficerStore: StoreArea {
         try await engine.write { db in
             try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let id = try await Self.id(email: email, auditID: auditID, db: db)
-            for table in ["answer", "invitation", "mailMessage"] {
+            for table in ["answer", "officerLink", "mailMessage"] {
                 try await db.execute("DELETE FROM \(table) WHERE officerID = ?", [id])
             }
             try await db.execute("DELETE FROM officer WHERE id = ?", [id])

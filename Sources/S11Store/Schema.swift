@@ -292,6 +292,16 @@ enum Schema {
                     PRIMARY KEY (roundID, auditID))
                 """)
         },
+        Migration(identifier: "v24: an officer keeps every link they were sent (a reminder adds one), each stored by its hash") { db in
+            let d = db.dialect
+            try await db.execute("""
+                CREATE TABLE officerLink (tokenSHA256 \(d.blob) NOT NULL PRIMARY KEY,
+                    officerID \(d.integer) NOT NULL REFERENCES officer(id) ON DELETE CASCADE, issuedAt \(d.text) NOT NULL)
+                """)
+            try await db.execute("INSERT INTO officerLink (tokenSHA256, officerID, issuedAt) SELECT tokenSHA256, officerID, issuedAt FROM invitation")
+            try await db.execute("DROP TABLE invitation")
+            try await db.execute("CREATE INDEX officerLinkOfficer ON officerLink (officerID)")
+        },
     ]
 
     /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.

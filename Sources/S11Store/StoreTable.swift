@@ -11,7 +11,7 @@ struct StoreTable: Sendable {
         StoreTable(name: "audit", numbersItsRows: true),
         StoreTable(name: "auditContent"),
         StoreTable(name: "officer", numbersItsRows: true),
-        StoreTable(name: "invitation"),
+        StoreTable(name: "officerLink"),
         StoreTable(name: "answer"),
         StoreTable(name: "plan"),
         StoreTable(name: "moderation"),

@@ -1,7 +1,7 @@
 import S11Core
 
 /// The slots of an officer's section page as `PageShellCache` keeps it: where the officer's link,
-/// the request's CSRF token, the answers' version and each of the officer's answers go. Rendering
+/// the request's CSRF token, the answers' version, where saving goes back to, and each of the officer's answers go. Rendering
 /// with marks gives each a marker, in the order the page asks for them.
 final class SectionMarks {
     /// A text the officer wrote for a question.
@@ -22,6 +22,8 @@ final class SectionMarks {
 
     enum Slot: Sendable {
         case token, csrf, version
+        /// Where saving the page goes: "check" back to Check your answers, else "".
+        case returnTo
         /// A question's text field.
         case text(String, Field)
         /// A question's option (by its value): " checked" when chosen.

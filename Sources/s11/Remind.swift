@@ -42,7 +42,7 @@ struct Remind: AsyncParsableCommand {
                 print("every officer has submitted; no reminders to write")
                 return
             }
-            print("wrote \(names.count) reminders to \(out) (\(paths.count) files): \(names.joined(separator: ", "))")
+            print("wrote \(Counted(names.count, "reminder")) to \(out) (\(Counted(paths.count, "file"))): \(names.joined(separator: ", "))")
         }
     }
 }

@@ -42,7 +42,7 @@ struct Responses: ParsableCommand {
                 let submitted = await Set(try session.officerStatuses()
                     .filter { $0.status == .submitted }.map(\.officer.email))
                 let complete = returns.filter { submitted.contains($0.officerEmail) }.count
-                print("imported \(returns.count) returns (\(complete) complete and submitted, \(returns.count - complete) in progress)")
+                print("imported \(Counted(returns.count, "return")) (\(complete) complete and submitted, \(returns.count - complete) in progress)")
             }
         }
     }

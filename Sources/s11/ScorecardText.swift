@@ -13,7 +13,7 @@ struct ScorecardText {
     var staff: StaffResults? = nil
 
     func render(allRequirements: Bool) -> String {
-        var out = "\(card.organisation) \(card.year) self-assessment: \(card.returns) returns scored\n\n"
+        var out = "\(card.organisation) \(card.year) self-assessment: \(Counted(card.returns, "return")) scored\n\n"
         let moderated = card.standards.contains { $0.moderation != nil } || card.requirements.contains { $0.moderation != nil }
         out += TextTable(header: ["Standard", "Score", "RAG"] + (moderated ? ["Moderated"] : []) + ["Gaps"],
                          rows: card.standards.map { standard in

@@ -19,6 +19,8 @@ struct Serve: AsyncParsableCommand {
     var mailDir = "s11-mail"
     @Option(help: "Seconds a client has to send a request's headers (and again its body) before the connection is closed.")
     var readTimeout = 10
+    @Option(help: "The council's time zone, in which pages show dates and times (an IANA name such as Europe/London).")
+    var timeZone = "Europe/London"
     @Flag(help: "Build the shipped example council (in ./s11-example, afresh), add a coordinator with a new password, and serve it.")
     var example = false
     @OptionGroup var mailOptions: MailOptions
@@ -34,8 +36,12 @@ struct Serve: AsyncParsableCommand {
             printError("error: \(error.message)")
             throw ExitCode(1)
         }
+        guard let zone = TimeZone(identifier: timeZone) else {
+            printError("error: --time-zone: '\(timeZone)' is not a time zone this machine knows; name one as IANA does, for example Europe/London")
+            throw ExitCode(1)
+        }
         let settings = AppSettings(baseURL: baseURL ?? "http://\(host):\(port)", mailFrom: mailOptions.from, delivery: delivery,
-                                   mailFolder: mailDir, contentRoot: try? contentOptions.root())
+                                   mailFolder: mailDir, contentRoot: try? contentOptions.root(), moments: MomentWords(timeZone: zone))
         let s11: S11App
         do {
             s11 = try await S11App.open(database: database, settings: settings)

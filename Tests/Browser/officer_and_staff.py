@@ -63,10 +63,33 @@ def answer_page(driver, option_index=1, evidence="Team meeting minutes, March"):
     return text
 
 
+def fields_follow_the_answer(driver):
+    """What a question asks for follows the answer chosen: no improvement under the top answer, the
+    N/A reason only with N/A (and then no evidence needed); with nothing chosen, everything shows."""
+    group = driver.find_element(By.CSS_SELECTOR, ".form-group")
+    shown = lambda css: any(e.is_displayed() for e in group.find_elements(By.CSS_SELECTOR, css))
+    assert shown(".improvement"), "the improvement fields are hidden before an answer is chosen"
+    radios = group.find_elements(By.CSS_SELECTOR, "input[type=radio]")
+    top = group.find_element(By.CSS_SELECTOR, ".radio.top input")
+    driver.execute_script("arguments[0].click();", top)
+    assert not shown(".improvement"), "the improvement fields show under the top answer"
+    driver.execute_script("arguments[0].click();", radios[1])
+    assert shown(".improvement"), "the improvement fields are hidden under an answer short of the top"
+    na = group.find_elements(By.CSS_SELECTOR, "input[value=na]")
+    if na:
+        assert not shown(".na-reason"), "the N/A reason shows under an answer that is not N/A"
+        driver.execute_script("arguments[0].click();", na[0])
+        assert shown(".na-reason") and not shown(".needed") and not shown(".improvement"), "N/A shows the wrong fields"
+        options = group.find_elements(By.CSS_SELECTOR, ".radio")
+        reason = group.find_element(By.CSS_SELECTOR, ".na-reason")
+        assert reason.location["y"] - options[-1].location["y"] < 150, "the N/A reason is far from the N/A choice"
+
+
 def officer(link):
     driver = browser()
     try:
         driver.get(link)
+        fields_follow_the_answer(driver)
         first = answer_page(driver)
         second = answer_page(driver, evidence="Safeguarding log reviewed monthly")
         third_url = driver.current_url

@@ -67,7 +67,7 @@ def lead_runs_the_audit(driver, base, smtp, welcome, officer, expected_mail):
     Select(driver.find_element(By.ID, "add-role")).select_by_value("senior-lead")
     press(driver, "Add the officer")
     driver.get(audit + "/invitations")
-    press(driver, "Send invitations to 1 officer(s)")
+    press(driver, "Send invitations to 1 officer")
     link = link_in(by_recipient(received(smtp, expected_mail))[officer], "/r/")
     officer_browser = browser()
     try:

@@ -78,7 +78,7 @@ import Testing
         let imported = try s11.succeed(["responses", "import", path, "--db", s11.db])
         #expect(imported.stdout.contains("1 complete and submitted"))
         let table = try s11.succeed(["score", "--db", s11.db])
-        #expect(table.stdout.contains("1 returns scored"))
+        #expect(table.stdout.contains("1 return scored"))
     }
 
     /// A file's return keeps the same rules as the web form's: evidence the survey requires is

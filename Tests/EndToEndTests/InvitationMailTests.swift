@@ -15,7 +15,7 @@ import Testing
 
         try s11.succeed(["responses", "import"] + S11Binary.exampleReturns + ["--db", s11.db])
         let reminded = try s11.succeed(["remind", "--out", "rem", "--db", s11.db])     // the deadline and contact invite was given
-        #expect(reminded.stdout.contains("wrote 1 reminders"))
+        #expect(reminded.stdout.contains("wrote 1 reminder to"))
         let file = s11.folder.appendingPathComponent("rem/samuel.adeyemi_riverside.example.eml").path
         // Python's e-mail parser (not s11) reads it as a well-formed RFC 5322 message.
         let parsed = try runTool("/usr/bin/env", ["python3", "-c", """

@@ -33,6 +33,18 @@ struct OfficerListReaderTests {
         #expect(officers.map(\.serviceArea) == ["Housing"])
     }
 
+    /// A problem names the column as a spreadsheet shows it (letter and heading), beside the
+    /// character position a text editor wants.
+    @Test func aProblemNamesItsSpreadsheetColumn() {
+        #expect {
+            try read("service area,role,email,name\nHousing,dso,not-an-address,Dan Dale\n")
+        } throws: { error in
+            let location = (error as? DiagnosticsError)?.diagnostics.first?.location
+            return location?.field == "C (email)" && location?.line == 2 && location?.column == 13
+        }
+        #expect(CSVTable.letter(0) == "A" && CSVTable.letter(25) == "Z" && CSVTable.letter(26) == "AA" && CSVTable.letter(27) == "AB")
+    }
+
     @Test func headerColumnsMayComeInAnyOrder() throws {
         let officers = try read("service area,role,email,name\nHousing,dso,dan@testshire.gov.uk,Dan Dale\n")
         #expect(officers == [Fixture.dan])

@@ -67,7 +67,7 @@ import S11Core
         for (officer, token) in issued {
             #expect(token.count == 43) // 256 bits in base64url
             #expect(try await store.officers.find(token: token)?.officer == officer)
-            let stored = try await store.engine.read { db in try await db.fetchColumn(Data.self, "SELECT tokenSHA256 FROM invitation", table: "invitation") }
+            let stored = try await store.engine.read { db in try await db.fetchColumn(Data.self, "SELECT tokenSHA256 FROM officerLink", table: "officerLink") }
             #expect(!stored.contains(Data(token.utf8)))
             #expect(stored.allSatisfy { $0.count == 32 })
             let dump = stored.map { $0.map { String(format: "%02X", $0) }.joined() }
@@ -85,6 +85,44 @@ import S11Core
         #expect(new.count == 2)
         #expect(try await store.officers.find(token: old[0].token) == nil)
         #expect(try await store.officers.find(token: new[0].token) != nil)
+    }
+
+    /// A reminder or an invitation sent again adds a link: the one the officer was sent first keeps
+    /// working, until the coordinator reissues the links.
+    @Test func aFurtherLinkKeepsTheEarlierOnesUntilTheLinksAreReissued() async throws {
+        let (store, audit) = try await storeWithAudit()
+        _ = try await store.officers.import(officers, auditID: audit.id)
+        let first = try await store.officers.issueInvitations(auditID: audit.id, reissue: false)
+        let reminder = try await store.officers.issueInvitations(auditID: audit.id, reissue: true, keepEarlier: true, only: ["asha@example.org"])
+        #expect(reminder.map(\.officer.email) == ["asha@example.org"])
+        for token in first.map(\.token) + reminder.map(\.token) {
+            #expect(try await store.officers.find(token: token) != nil)
+        }
+        #expect(try await store.officers.statuses(auditID: audit.id).count == 2)               // two links, still one officer
+        let reissued = try await store.officers.issueInvitations(auditID: audit.id, reissue: true)
+        for token in first.map(\.token) + reminder.map(\.token) {
+            #expect(try await store.officers.find(token: token) == nil)
+        }
+        #expect(try await store.officers.find(token: reissued[0].token) != nil)
+    }
+
+    /// A store from before officers kept several links: each officer's one link still opens their return.
+    @Test func linksIssuedBeforeTheMoveToSeveralStillWork() async throws {
+        let location = TestDatabase.fresh(sqlite: FileManager.default.temporaryDirectory.appendingPathComponent("s11-\(UUID().uuidString).sqlite").path)
+        let token = "A" + String(repeating: "b", count: 42)
+        do {
+            let engine: any DatabaseEngine = await TestDatabase.onPostgres ? try PostgresEngine(url: location) : try SQLiteEngine(path: location)
+            try await Schema.migrate(engine, upTo: "v23: the plan a board drafts, in its own terms, for a return it reads through a crosswalk")
+            try await engine.write { db in
+                try await db.execute("INSERT INTO audit (organisation, year, openedAt) VALUES ('Riverside', 2026, '2026-11-01T09:00:00Z')")
+                try await db.execute("INSERT INTO officer (auditID, name, email, role, serviceArea) VALUES (1, 'Asha', 'asha@example.org', 'dso', 'Housing')")
+                try await db.execute("INSERT INTO invitation (officerID, tokenSHA256, issuedAt) VALUES (1, ?, '2026-11-01T09:00:00Z')",
+                                     [InvitationToken.digest(token)])
+            }
+        }
+        let store = try await AuditStore(database: location)
+        #expect(try await store.officers.find(token: token)?.officer.email == "asha@example.org")
+        #expect(try await store.officers.statuses(auditID: 1).first?.invited == true)
     }
 
     @Test func returnsAreStoredWholeOrNotAtAll() async throws {

@@ -91,10 +91,14 @@ import Testing
             let browser = Browser(client: RouterClient(app: app))
             try await signIn(browser)
             let page = try await browser.get("/admin/audits/\(fixture.audit.id)/invitations")
-            #expect(page.body.contains("Write reminders to 1 officer(s)"))
+            #expect(page.body.contains("Write reminders to 1 officer<"))
             let written = try await browser.post("/admin/audits/\(fixture.audit.id)/invitations/send", [("kind", "reminder")], csrf: page.csrf)
             #expect(written.body.contains("1 reminder was written to"))
             #expect(written.body.contains("gareth.lloyd@riverside.example") && written.body.contains("reminder, "))
+            #expect(MomentsOnPage.raw(in: written.body).isEmpty && MomentsOnPage.inWords(in: written.body), "when it went, in words")
+            // The link the officer was sent first still opens their return: a reminder adds a link, it revokes none.
+            let first = try #require(fixture.links["gareth.lloyd@riverside.example"])
+            #expect(try await browser.get("/r/\(first)").location?.hasPrefix("/r/\(first)/") == true)
         }
         #expect(try await fixture.store.mail.records(auditID: fixture.audit.id).map(\.officerEmail) == ["gareth.lloyd@riverside.example"])
         let folders = try FileManager.default.contentsOfDirectory(atPath: mail)
@@ -126,7 +130,10 @@ import Testing
         let browser = Browser(client: RouterClient(app: app))
         try await signIn(browser)
         let page = try await browser.get("/admin/audits/\(fixture.audit.id)/invitations")
-        #expect(page.body.contains("Send invitations to 2 officer(s)"))
+        #expect(page.body.contains("Send invitations to 2 officers<"))
+        // The message to read before it goes, as the officer reads it: no MIME headers.
+        #expect(page.body.contains("Subject: Safeguarding self-assessment 2026") && !page.body.contains("MIME-Version")
+                && !page.body.contains("Content-Transfer-Encoding"))
         #expect(page.body.contains("(their-own-link)"))                                   // the preview, before anything goes
         #expect(program.messages.isEmpty)
         let sent = try await browser.post("/admin/audits/\(fixture.audit.id)/invitations/send", [("kind", "invitation")], csrf: page.csrf)
@@ -141,7 +148,7 @@ import Testing
         #expect(try await fixture.store.officers.find(token: token)?.officer.email == "owen.price@riverside.example")
         // Only the one that failed is due again; sending again reaches Gareth alone.
         let after = try await browser.get("/admin/audits/\(fixture.audit.id)/invitations")
-        #expect(after.body.contains("Send invitations to 1 officer(s)"))
+        #expect(after.body.contains("Send invitations to 1 officer<"))
         #expect(after.body.contains("not sent"))
         _ = try await browser.post("/admin/audits/\(fixture.audit.id)/invitations/send", [("kind", "invitation")], csrf: page.csrf)
         #expect(program.messages.count == 3 && program.messages.last?.to == "gareth.lloyd@riverside.example")
@@ -165,6 +172,7 @@ import Testing
             #expect(saved.status == .seeOther)
             let after = try await browser.get("/admin/audits/\(fixture.audit.id)/moderation")
             #expect(after.body.contains("lead@riverside.example: requirement S2.1 none to Amber: Policy &lt;out of date&gt;"))
+            #expect(MomentsOnPage.raw(in: after.body).isEmpty && MomentsOnPage.inWords(in: after.body), "the trail's moments in words")
             let bogus = try await browser.post("/admin/audits/\(fixture.audit.id)/moderate",
                                                [("scope", "requirement:S99"), ("rating", "red"), ("reason", "x")], csrf: page.csrf)
             #expect(bogus.status == .unprocessableContent)
@@ -218,6 +226,14 @@ import Testing
             #expect(saved.status == .seeOther)
             let print = try await browser.get("/admin/audits/\(fixture.audit.id)/plan/print")
             #expect(print.body.contains("A: Risk of not completing on time"))
+            // Every page about the audit has the way back to its task list.
+            for path in ["officers", "invitations", "staff", "moderation", "plan", "plan/actions/A1.1", "plan/objectives/new", "downloads"] {
+                let page = try await browser.get("/admin/audits/\(fixture.audit.id)/\(path)")
+                #expect(page.body.contains("<a href=\"/admin/audits/\(fixture.audit.id)\">Riverside District Council 2026 audit</a>"), "\(path)")
+            }
+            let history = try await browser.get("/admin/audits/\(fixture.audit.id)/plan/actions/A1.1")
+            #expect(history.body.contains("Recruitment delayed"))
+            #expect(MomentsOnPage.raw(in: history.body).isEmpty && MomentsOnPage.inWords(in: history.body), "the action's history in words")
             let xml = try await browser.get("/admin/audits/\(fixture.audit.id)/plan.xml")
             #expect(xml.headers[.contentDisposition]?.contains("attachment") == true)
             #expect(xml.body.contains("<progress>Recruitment delayed</progress>"))

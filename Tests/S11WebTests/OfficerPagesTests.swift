@@ -26,14 +26,14 @@ import Testing
                 """.utf8)
             let refused = try await browser.upload("/admin/audits/\(id)/officers/upload", file: ("file", "officers.csv", bad), csrf: page.csrf)
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.body.contains("officers.csv was not imported: 2 problem(s)"))
+            #expect(refused.body.contains("officers.csv was not imported: 2 problems"))
             #expect(refused.body.contains("row 3: unknown role &#39;wizard&#39;") || refused.body.contains("row 3: unknown role 'wizard'"))
             #expect(refused.body.contains("row 4: the e-mail address is empty"))
             #expect(refused.body.contains("href=\"#problem-1\"") && refused.body.contains("id=\"problem-1\""))
             #expect(try await fixture.store.officers.all(auditID: id).count == 2)
             let good = Array("name,email,role,service_area\r\nAsha Patel,asha.patel@riverside.example,dso,Housing\r\n".utf8)
             let imported = try await browser.upload("/admin/audits/\(id)/officers/upload", file: ("file", "officers.csv", good), csrf: page.csrf)
-            #expect(imported.body.contains("Imported officers.csv: 1 officer(s) added, 0 updated."))
+            #expect(imported.body.contains("Imported officers.csv: 1 officer added, 0 updated."))
             // Without the form's token, nothing is read.
             let forged = try await browser.upload("/admin/audits/\(id)/officers/upload", file: ("file", "x.csv", good), csrf: "forged")
             #expect(forged.status == .forbidden)
@@ -58,6 +58,10 @@ import Testing
             #expect(missing.body.contains("href=\"#add-email\"") && missing.body.contains("&#39;not-an-address&#39; is not an e-mail address"))
             #expect(missing.body.contains("href=\"#add-role\"") && missing.body.contains("The role is empty"))
             #expect(missing.body.contains("value=\"Dev Shah\""))                       // what was typed is kept
+            // Each problem also beside its field, which points at it.
+            #expect(missing.body.contains("id=\"add-email-error\"><span class=\"visually-hidden\">Error:</span> &#39;not-an-address&#39; is not an e-mail address</p>"))
+            #expect(missing.body.contains("aria-describedby=\"add-email-error\"") && missing.body.contains("id=\"add-role-error\""))
+            #expect(!missing.body.contains("id=\"add-name-error\""))
             let added = try await browser.post("/admin/audits/\(id)/officers/add",
                                                [("name", "Dev Shah"), ("email", "dev.shah@riverside.example"), ("role", "dso"), ("service_area", "Housing")],
                                                csrf: page.csrf)

@@ -7,15 +7,17 @@ enum PageExamples {
     static let coordinator = "lead@riverside.example"
     static let errors = [FieldError(field: "year", message: "Write the audit year")]
     static let form = FormErrors(errors)
-    static let bar = SignedInBar(csrf: csrf, coordinator: coordinator)
+    static let bar = SignedInBar(csrf: csrf, coordinator: coordinator,
+                                 auditLink: .init(href: "/admin/audits/1", text: "Riverside District Council 2027 audit"))
     static let heading = AuditTitle(id: 1, organisation: "Riverside", year: 2027)
     static let pager = Pager(paged: true, label: "Pages", shown: "101 to 200 of 300", previous: "/previous", next: "/next", size: 100)
     static let options = [RatingOption(value: "fully", label: "fully: Fully met")]
-    static let problems = [ProblemRow(id: "problem-1", line: 3, column: 2, message: "unknown role")]
+    static let problems = [ProblemRow(id: "problem-1", line: 3, column: "C (role)", message: "unknown role")]
     static let history = [ChangeRow(at: "2027-01-01T10:00:00Z", by: coordinator, field: "lead", old: "A", new: "B")]
     static let fields = ActionFormFields(prefix: "new-", input: "Brief", outcome: "Learning", measure: "Notes", lead: "Ann", timescale: "June",
                                          due: "2027-06-30")
-    static let typedOfficer = OfficerFields(name: "Asha Patel", email: "asha@riverside.example", serviceArea: "Housing")
+    static let typedOfficer = OfficerFields(name: "Asha Patel", email: "asha@riverside.example", serviceArea: "Housing", nameError: "Write the name",
+                                            emailError: "Not an address", serviceAreaError: "Write the area", roleError: "Choose a role")
     static let roles = [RoleChoice(id: "dso", label: "Designated safeguarding officer", selected: true)]
 
     static var all: [any PageModel] { [
@@ -44,15 +46,15 @@ enum PageExamples {
         OfficerChangePage(title: "Change Owen", form: form, bar: bar, id: 1,
                           email: "owen@riverside.example", typed: typedOfficer, roles: roles),
         OfficerRemovePage(title: "Remove Owen", bar: bar, id: 1, name: "Owen", email: "owen@riverside.example",
-                          serviceArea: "Housing", answered: 3, status: "submitted"),
+                          serviceArea: "Housing", answered: "3 answers", status: "submitted"),
         InvitationsPage(form: form, bar: bar, heading: heading,
                         notice: "Sent", deadline: "2027-03-31", contact: "Ann", sends: true, mailFolder: "s11-mail", invitationPreview: "Dear",
-                        canInvite: true, toInvite: 2, reminderPreview: "Dear again", canRemind: true, toRemind: 1, hasOfficers: true,
+                        canInvite: true, toInvite: "2 officers", reminderPreview: "Dear again", canRemind: true, toRemind: "1 officer", hasOfficers: true,
                         officers: [.init(domID: "q-owen", name: "Owen", email: "owen@riverside.example", returnStatus: "in progress",
                                          lastKind: "invitation", lastAt: "2027-01-01T10:00:00Z", accepted: true, written: "s11-mail/owen.eml",
                                          failed: true, detail: "refused")]),
         StaffPage(form: form, bar: bar, heading: heading,
-                  notice: "Imported", answers: 40, link: "http://s11/staff/token", hasBatches: true,
+                  notice: "Imported", answers: "40 anonymous answer sets", link: "http://s11/staff/token", hasBatches: true,
                   batches: [.init(file: "export.csv", count: 40, on: "1 February 2027", by: coordinator)]),
         StaffCheckPage(form: form, bar: bar, id: 1, file: "export.csv", upload: "key", matched: 3,
                        columnCount: 4, columns: [.init(column: 1, heading: "Q1", matched: true, options: [.init(id: "SC01", label: "SC01: I know",
@@ -88,7 +90,7 @@ enum PageExamples {
                  hasUnderReview: true, underReview: [.init(standard: "S2 Training", requirement: "R5", title: "Training", finding: "Gap")],
                  hasVersions: true, versions: [.init(version: "0.1", date: "1 January 2027", author: coordinator, note: "Drafted")],
                  minorChoice: "A minor version (0.1 to 0.2)", majorChoice: "A major version (0.1 to 1.0)"),
-        PlanDraftPage(bar: bar, heading: heading, submitted: 2, canDraft: true),
+        PlanDraftPage(bar: bar, heading: heading, submitted: "2 submitted returns", canDraft: true),
         PlanActionPage(title: "Change action A1", form: form, bar: bar, id: 1, actionID: "A1",
                        domID: "q-A1", standard: "S1 Leadership", objectiveID: "O1", objective: "Lead", fields: fields,
                        mergeTargets: [.init(id: "A2", text: "A2: Train")], canRemove: true, hasHistory: true, history: history),
@@ -110,7 +112,7 @@ enum PageExamples {
                                   movement: "up", cells: [.init(text: "Amber", ragClass: "rag-amber")])],
                   heatmapPager: pager, spreads: [.init(standard: "S1 Leadership", counts: [1, 2, 0, 0], unrated: 0)],
                   themes: [.init(requirement: "R1", statement: "Leaders", count: 2, organisations: "Riverside, Hillside")],
-                  staff: .init(counted: 2, respondents: 40, hasLeftOut: true, leftOut: 1, sectors: ["Health"],
+                  staff: .init(counted: "2 organisations", respondents: 40, hasLeftOut: true, leftOut: "1 organisation", sectors: ["Health"],
                                lines: [.init(statement: "I know", partnership: "80%", sectors: ["75%"])]),
                   members: [.init(auditID: 3, organisation: "Riverside", sector: "Health", lead: "Ann", returns: "2 of 3", stage: "submitted",
                                   stageClass: "", held: true, returnReason: "Incomplete", crosswalk: "joint-to-adults")],
@@ -123,7 +125,7 @@ enum PageExamples {
                     lines: [.init(domID: "q-requirement-A1", scope: "requirement:A1", requirement: "A1", statement: "Adults", answered: true,
                                   read: "Green", ragClass: "rag-green", sources: [.init(from: "R1", figure: "Green", note: "partly")],
                                   hasOptions: true, options: options)],
-                    notAnswered: [.init(requirement: "A2", statement: "Care")], plan: .init(title: "Board plan", objectives: 2, actions: 3)),
+                    notAnswered: [.init(requirement: "A2", statement: "Care")], plan: .init(title: "Board plan", objectives: "2 objectives", actions: "3 actions")),
         BoardSubmissionPage(form: form, bar: bar, heading: heading,
                             notice: "Submitted", board: "Board", deadline: "31 March 2027", stage: "submitted", returns: "2 of 3",
                             returnReason: "Incomplete", held: true, submittedAt: "2027-03-01", submittedBy: coordinator, declaration: "I confirm"),
@@ -135,12 +137,12 @@ enum PageExamples {
                                          answers: [.init(domID: "q-Q1", requirementID: "R1", statement: "Leaders", label: "Fully met", carried: true,
                                                          evidence: "Minutes", example: "Panel", reason: "None", improvement: "Brief, led by Ann",
                                                          position: 1)])]),
-        ReturnSectionPage(title: "Leadership", form: form, csrf: csrf, token: "token", version: "v1", organisation: "Riverside",
+        ReturnSectionPage(title: "Leadership", form: form, csrf: csrf, token: "token", version: "v1", returnTo: "check", organisation: "Riverside",
                           year: 2027, position: 1, sectionCount: 3, standardNumber: 1, standardTitle: "Leadership",
                           questions: [.init(questionID: "Q1", domID: "q-Q1", requirementID: "R1", statement: "Leaders", guidance: "Think",
                                             examples: "Minutes", evidenceRequired: true, naAllowed: true, carried: true, carriedStart: "s",
                                             carriedEnd: "e", error: "Choose", options: [.init(optionID: "q-Q1-opt-0", value: "fully",
-                                                                                              label: "Fully met", checked: " checked")],
+                                                                                              label: "Fully met", checked: " checked", top: true)],
                                             evidence: "Minutes", example: "Panel", reason: "None", improvement: "Brief", improvementLead: "Ann",
                                             improvementBy: "June")]),
         StaffSurveyPage(title: "Staff survey", form: form, csrf: csrf, token: "token", organisation: "Riverside",

@@ -171,6 +171,7 @@ import Testing
             try await CoordinatorTests().signInAsBoard(browser, fixture)
             let downloads = try await browser.get("/admin/audits/\(id)/downloads")
             #expect(downloads.body.contains("plan-2026.docx") && !downloads.body.contains("scorecard.csv"))
+            #expect(!downloads.body.contains("<a href=\"/admin/audits/\(id)\">"), "a board user has no task list to go back to")
             #expect(try await browser.get("/admin/audits/\(id)/downloads/plan-2026.xml").status == .ok)
             #expect(try await browser.get("/admin/audits/\(id)/downloads/scorecard.csv").status == .notFound)
             #expect(try await browser.get("/admin/audits/\(id)/downloads/scorecard.json").status == .notFound)

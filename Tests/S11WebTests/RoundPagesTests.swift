@@ -316,7 +316,7 @@ import Testing
             #expect(page.body.contains("<td>\(ScoreMovement.Line(standardID: "overall", previous: 40, current: overall).changeText)</td>"))
             #expect(overall != 40)
             #expect(page.body.contains("Staff confidence survey across the partnership"))
-            #expect(page.body.contains("Counted: 1 organisation(s), 6 staff.") && page.body.contains("too few of their staff answered"))
+            #expect(page.body.contains("Counted: 1 organisation, 6 staff.") && page.body.contains("too few of their staff answered"))
             #expect(page.body.contains("<td>66.7% of 6</td>"))
             #expect(!page.body.contains("50% of 2") && !page.body.contains("% of 8"))
             // The board report shows the same, as a page and as a Word document.
@@ -371,8 +371,8 @@ import Testing
             Thames Valley Police,Police,Sam Reed,sam@tvp.example
             """)
         #expect(round == nil && page.status == .unprocessableContent)
-        #expect(page.body.contains("members.csv was not used: 2 problem(s)"))
-        #expect(page.body.contains("<td>2</td><td>38</td><td>row 2: &#39;not-an-address&#39; is not an e-mail address</td>"))
+        #expect(page.body.contains("members.csv was not used: 2 problems"))
+        #expect(page.body.contains("<td>2</td><td>D (lead_email)</td><td>row 2: &#39;not-an-address&#39; is not an e-mail address</td>"))
         #expect(try await fixture.store.rounds.all().isEmpty)
         #expect(try await fixture.store.audits.all().count == 1)
     }

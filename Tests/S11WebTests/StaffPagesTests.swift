@@ -36,7 +36,7 @@ import Testing
             var fields: [(String, String)] = [("upload", upload), ("choice", "import"), ("dateOrder", "")]
             fields += Self.chosen(in: checked.body)
             let done = try await browser.post("/admin/audits/\(id)/staff/confirm", fields, csrf: page.csrf)
-            #expect(done.body.contains("Imported 140 anonymous answer set(s) from surveymonkey-2026.csv"), "\(done.body.prefix(3000))")
+            #expect(done.body.contains("Imported 140 anonymous answer sets from surveymonkey-2026.csv"), "\(done.body.prefix(3000))")
             // The same key cannot import twice.
             let again = try await browser.post("/admin/audits/\(id)/staff/confirm", fields, csrf: page.csrf)
             #expect(again.status == .conflict && again.body.contains("no longer waiting"))
@@ -67,7 +67,7 @@ import Testing
                 + [("column.9", "SC01"), ("column.10", "SC06"), ("column.11", "SC07"), ("absent", "yes")]
             let done = try await browser.post("/admin/audits/\(id)/staff/confirm", [("upload", upload), ("choice", "import")] + matched,
                                               csrf: page.csrf)
-            #expect(done.body.contains("Imported 5 anonymous answer set(s) from forms-export.csv"), "\(done.body.prefix(3000))")
+            #expect(done.body.contains("Imported 5 anonymous answer sets from forms-export.csv"), "\(done.body.prefix(3000))")
         }
         #expect(try await count(fixture) == before + 5)
     }

@@ -63,9 +63,24 @@ struct CSVTable {
         return row.fields[index]
     }
 
-    /// Where a column's value in `row` is, or the row's start when the field is missing.
+    /// Where a column's value in `row` is, or the row's start when the field is missing; with the
+    /// column as a spreadsheet shows it.
     func location(_ column: String, in row: CSVReader.Record) -> SourceLocation {
         let field = field(column, in: row)
-        return SourceLocation(file: file, line: field?.line ?? row.line, column: field?.column ?? 1)
+        let named = columns[CSVTable.normalise(column)].map { index in
+            "\(Self.letter(index)) (\(index < header.fields.count ? header.fields[index].text.trimmingCharacters(in: .whitespaces) : column))"
+        }
+        return SourceLocation(file: file, line: field?.line ?? row.line, column: field?.column ?? 1, field: named)
+    }
+
+    /// A column's letters as a spreadsheet names them: A to Z, then AA, AB, ...
+    static func letter(_ index: Int) -> String {
+        var index = index + 1, letters = ""
+        while index > 0 {
+            let remainder = (index - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
+            index = (index - 1) / 26
+        }
+        return letters
     }
 }

@@ -3,11 +3,15 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
     public var file: String
     public var line: Int
     public var column: Int
+    /// In a table (CSV), the column a person finds the problem in: its letter as a spreadsheet
+    /// shows it and its heading, for example "D (lead_email)"; `column` is the character.
+    public var field: String?
 
-    public init(file: String, line: Int, column: Int) {
+    public init(file: String, line: Int, column: Int, field: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
+        self.field = field
     }
 
     public var description: String { "\(file):\(line):\(column)" }

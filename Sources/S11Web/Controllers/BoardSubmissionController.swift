@@ -42,7 +42,7 @@ struct BoardSubmissionController: Sendable {
         guard let (round, member) = try await web.app.session(audit).roundMembership() else { throw HTTPError(.notFound) }
         let csrf = WebSecurity.csrfToken(for: request)
         let page = BoardSubmissionPage(account: context.account, csrf: csrf.token, audit: audit, round: round, member: member, today: WebApp.today(),
-                                       notice: notice, errors: errors)
+                                       notice: notice, errors: errors, moments: web.app.settings.moments)
         return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }

@@ -29,7 +29,7 @@ struct DownloadsController: Sendable {
         let files = Self.files(plan: plan).filter { !context.account.isBoard || $0.forBoard }
             .map { DownloadsPage.File(href: "/admin/audits/\(audit.id)/downloads/\($0.name)", label: $0.label, name: $0.name) }
         let csrf = WebSecurity.csrfToken(for: request)
-        let page = DownloadsPage(bar: SignedInBar(account: context.account, csrf: csrf.token), heading: AuditTitle(audit),
+        let page = DownloadsPage(bar: SignedInBar(account: context.account, csrf: csrf.token, audit: audit), heading: AuditTitle(audit),
                                  hasPlan: plan != nil, files: files)
         return try web.html(page, request: request, csrf: csrf)
     }

@@ -91,7 +91,8 @@ struct InvitationsController: Sendable {
                                       reminderPreview: try await invitations.preview(.reminder))
         let page = InvitationsPage(account: context.account, csrf: csrf.token, audit: audit, statuses: try await session.officerStatuses(),
                                    lastMessages: try await session.lastMessages(), returnsDue: try await session.returnsDue(), due: due,
-                                   sends: session.settings.delivery != nil, mailFolder: session.settings.mailFolder, notice: notice, errors: errors)
+                                   sends: session.settings.delivery != nil, mailFolder: session.settings.mailFolder, notice: notice, errors: errors,
+                                   moments: session.settings.moments)
         return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }

@@ -50,12 +50,12 @@ struct OfficersController: Sendable {
             let text = try CSVText.utf8(Data(file.bytes), file: name)
             let result = try await web.app.session(audit).officers.importCSV(text, file: name)
             return try await officersPage(request, context, audit: audit,
-                                          notice: "Imported \(name): \(result.added) officer(s) added, \(result.updated) updated.")
+                                          notice: "Imported \(name): \(Counted(result.added, "officer")) added, \(result.updated) updated.")
         } catch let error as DiagnosticsError {
             let problems = ProblemRow.rows(error)
             return try await officersPage(request, context, audit: audit, errors: [
                 FieldError(field: "problem-1",
-                           message: "\(name) was not imported: \(problems.count) problem(s), listed below. Nothing was stored; correct the file and upload it again."),
+                           message: "\(name) was not imported: \(Counted(problems.count, "problem")), listed below. Nothing was stored; correct the file and upload it again."),
             ], problems: problems, fileName: name)
         }
     }
@@ -68,7 +68,7 @@ struct OfficersController: Sendable {
         guard problems.isEmpty else {
             return try await officersPage(request, context, audit: audit,
                                           errors: problems.map { FieldError(field: "add-\($0.field)", message: $0.message.capitalisedFirst) },
-                                          typed: form.typed, typedRole: form.role)
+                                          typed: form.typed.marked(problems), typedRole: form.role)
         }
         return try await officersPage(request, context, audit: audit, notice: "Added \(form.name ?? "") (\(form.email ?? "")).")
     }
@@ -89,7 +89,7 @@ struct OfficersController: Sendable {
         let officers = try await web.app.session(audit).officers
         let problems = try await officers.edit(email: officer.email, name: form.name, role: form.role, serviceArea: form.serviceArea)
         guard problems.isEmpty else {
-            return try await changePage(request, context, audit: audit, officer: officer, typed: form.typed, typedRole: form.role,
+            return try await changePage(request, context, audit: audit, officer: officer, typed: form.typed.marked(problems), typedRole: form.role,
                                         errors: problems.map { FieldError(field: $0.field, message: $0.message.capitalisedFirst) })
         }
         return try await officersPage(request, context, audit: audit, notice: "Changed \(form.name ?? officer.name).")

@@ -199,7 +199,7 @@ struct PlanController: Sendable {
               }).first(where: { $0.2.id == context.parameters.get("action") }) else { throw HTTPError(.notFound) }
         let csrf = WebSecurity.csrfToken(for: request)
         let page = PlanActionPage(account: context.account, csrf: csrf.token, audit: audit, plan: plan, standard: standard, objective: objective,
-                                  action: action, typed: typed, errors: errors)
+                                  action: action, typed: typed, errors: errors, moments: web.app.settings.moments)
         return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 

@@ -108,7 +108,7 @@ struct PlanObjectivesController: Sendable {
               let objective = standard.objectives.first(where: { $0.id == id }) else { throw HTTPError(.notFound) }
         let csrf = WebSecurity.csrfToken(for: request)
         let page = ObjectivePage(account: context.account, csrf: csrf.token, audit: audit, standard: standard, objective: objective, typed: typed,
-                                 newAction: newAction, errors: errors)
+                                 newAction: newAction, errors: errors, moments: web.app.settings.moments)
         return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 

@@ -36,7 +36,8 @@ struct ReturnController: Sendable {
         guard let officer = try await load(context) else { return await unknownLink(request, context) }
         if officer.status == .submitted { return WebSecurity.redirect(to: "/r/\(officer.token)/check") }
         guard let position = position(context, officer) else { return await unknownLink(request, context) }
-        return try sectionPage(request, officer, position: position, answers: officer.answers, problems: [])
+        let returnTo = request.uri.queryParameters["return"] == "check" ? "check" : ""
+        return try sectionPage(request, officer, position: position, answers: officer.answers, problems: [], returnTo: returnTo)
     }
 
     /// Saves a section page's answers (its fields are named after the survey's questions, so it is
@@ -51,6 +52,7 @@ struct ReturnController: Sendable {
         }
         guard let position = position(context, officer) else { return await unknownLink(request, context) }
         let finishing = form["action"] != "save"
+        let returnTo = form["return"] == "check" ? "check" : ""
         let section = officer.sections[position - 1]
         var answers = officer.answers
         var typed: [Answer] = []
@@ -92,7 +94,7 @@ struct ReturnController: Sendable {
         }
         if conflict {
             return try sectionPage(request, officer, position: position, answers: answers,
-                                   problems: changedMeanwhile(officer, section: section, typed: answers), status: .conflict)
+                                   problems: changedMeanwhile(officer, section: section, typed: answers), returnTo: returnTo, status: .conflict)
         }
         try await taking.savePage(typed, officer: officer.officer)
         if !finishing {
@@ -103,9 +105,10 @@ struct ReturnController: Sendable {
         }
         if !problems.isEmpty {
             let saved = try await load(context) ?? officer                  // the page's version is now what was just saved
-            return try sectionPage(request, saved, position: position, answers: answers, problems: problems)
+            return try sectionPage(request, saved, position: position, answers: answers, problems: problems, returnTo: returnTo)
         }
-        let next = position < officer.sections.count ? "/r/\(officer.token)/s/\(position + 1)" : "/r/\(officer.token)/check"
+        // Changed from Check your answers: back there; else on to the next page.
+        let next = position < officer.sections.count && returnTo.isEmpty ? "/r/\(officer.token)/s/\(position + 1)" : "/r/\(officer.token)/check"
         return WebSecurity.redirect(to: next)
     }
 
@@ -183,7 +186,7 @@ struct ReturnController: Sendable {
     }
 
     private func sectionPage(_ request: Request, _ officer: Officer, position: Int, answers: [String: Answer], problems: [ReturnSectionPage.Problem],
-                             status: HTTPResponse.Status? = nil) throws -> Response {
+                             returnTo: String, status: HTTPResponse.Status? = nil) throws -> Response {
         let section = officer.sections[position - 1]
         let csrf = WebSecurity.csrfToken(for: request)
         let version = AnswerSetVersion.of(officer.answers, questionIDs: section.questions.map(\.id))
@@ -197,13 +200,14 @@ struct ReturnController: Sendable {
             html = try web.sectionForms.page(key, render: {
                 let marks = SectionMarks()
                 let page = ReturnSectionPage(audit: officer.audit, content: officer.content, sections: officer.sections, position: position,
-                                             token: "", answers: [:], problems: [], csrf: "", version: "", marks: marks)
+                                             token: "", answers: [:], problems: [], csrf: "", version: "", returnTo: "", marks: marks)
                 return (try web.render(page), marks.slots)
             }, fill: { slot, region in
                 switch slot {
                 case .token: HTMLText.escape(officer.token)
                 case .csrf: HTMLText.escape(csrf.token)
                 case .version: HTMLText.escape(version)
+                case .returnTo: returnTo
                 case .text(let questionID, let field): HTMLText.escape(field.value(answers[questionID]) ?? "")
                 case .checked(let questionID, let value): chosenValues[questionID] == value ? " checked" : ""
                 case .carried(let questionID): answers[questionID]?.carried == true ? region ?? "" : ""
@@ -212,7 +216,7 @@ struct ReturnController: Sendable {
         } else {
             html = try web.render(ReturnSectionPage(audit: officer.audit, content: officer.content, sections: officer.sections, position: position,
                                                     token: officer.token, answers: answers, problems: problems, csrf: csrf.token, version: version,
-                                                    marks: nil))
+                                                    returnTo: returnTo, marks: nil))
         }
         return WebSecurity.html(html, status: status ?? (problems.isEmpty ? .ok : .unprocessableContent), request: request, csrf: csrf)
     }
@@ -221,7 +225,8 @@ struct ReturnController: Sendable {
         let csrf = WebSecurity.csrfToken(for: request)
         let page = ReturnCheckPage(audit: officer.audit, content: officer.content, officer: officer.officer, token: officer.token,
                                    sections: officer.sections, answers: officer.answers, submittedAt: officer.submittedAt,
-                                   submitted: officer.status == .submitted, csrf: csrf.token, errors: errors)
+                                   submitted: officer.status == .submitted, csrf: csrf.token, errors: errors,
+                                   moments: web.app.settings.moments)
         return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }

@@ -62,7 +62,7 @@ struct RoundsController: Sendable {
             let problems = ProblemRow.rows(error)
             return try await roundsPage(request, context, typed: typed, errors: [
                 FieldError(field: "problem-1",
-                           message: "\(name) was not used: \(problems.count) problem(s), listed below. No round was opened; correct the file and upload it again."),
+                           message: "\(name) was not used: \(Counted(problems.count, "problem")), listed below. No round was opened; correct the file and upload it again."),
             ], problems: problems)
         } catch let error as ContentSelectionError {
             return try await roundsPage(request, context, typed: typed, errors: [FieldError(field: "survey", message: "No round was opened: \(error.message)")],

@@ -118,7 +118,8 @@ struct SignInController: Sendable {
     func signIns(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
         let events = try await web.app.accounts.signIns(visibleTo: context.account)
-        return try web.html(SignInsPage(account: context.account, csrf: csrf.token, events: events), request: request, csrf: csrf)
+        let page = SignInsPage(account: context.account, csrf: csrf.token, events: events, moments: web.app.settings.moments)
+        return try web.html(page, request: request, csrf: csrf)
     }
 
     // MARK: Helpers

@@ -68,7 +68,7 @@ struct StaffUploadsController: Sendable {
                 for question in missing { mapping[question.id] = "absent" }
             } else {
                 errors.append(FieldError(field: "absent",
-                                         message: "Confirm that the export has no column for the \(missing.count) question(s) listed, or match their columns"))
+                                         message: "Confirm that the export has no column for the \(Counted(missing.count, "question")) listed, or match their columns"))
             }
         }
         let dateOrder = form.text("dateOrder") ?? ""
@@ -77,7 +77,7 @@ struct StaffUploadsController: Sendable {
             let batches = try await web.staffUploads(audit).confirm(key, session: session, mapping: mapping, dateOrder: DateOrder(rawValue: dateOrder),
                                                                     by: context.account.email)
             let count = batches.map(\.answerSets).reduce(0, +)
-            return try await staffPage(request, context, audit: audit, notice: "Imported \(count) anonymous answer set(s) from \(checked.file).")
+            return try await staffPage(request, context, audit: audit, notice: "Imported \(Counted(count, "anonymous answer set")) from \(checked.file).")
         } catch let error as DiagnosticsError {
             let folder = web.staffUploads(audit).folder.path
             let problems = error.diagnostics.prefix(50).map { problem in

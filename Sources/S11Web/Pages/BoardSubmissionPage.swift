@@ -27,11 +27,11 @@ struct BoardSubmissionPage: PageModel {
 
 extension BoardSubmissionPage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, round: BoardRound, member: RoundMemberStatus, today: CalendarDate,
-         notice: String?, errors: [FieldError]) {
-        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), heading: AuditTitle(audit),
+         notice: String?, errors: [FieldError], moments: MomentWords) {
+        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit), heading: AuditTitle(audit),
                   notice: notice, board: round.board, deadline: round.deadline.spelledOut,
                   stage: member.stage(deadline: round.deadline, today: today).rawValue, returns: "\(member.submittedReturns) of \(member.officers)",
-                  returnReason: member.returnReason, held: member.submittedAt != nil, submittedAt: member.submittedAt,
+                  returnReason: member.returnReason, held: member.submittedAt != nil, submittedAt: member.submittedAt.map(moments.text(iso:)),
                   submittedBy: member.submittedBy, declaration: BoardRounds.standardDeclaration)
     }
 }

@@ -10,7 +10,7 @@ struct ChangeRow: Encodable {
 }
 
 extension ChangeRow {
-    init(_ change: ActionChange) {
-        self.init(at: change.at, by: change.by, field: change.field, old: change.old ?? "none", new: change.new ?? "none")
+    init(_ change: ActionChange, moments: MomentWords) {
+        self.init(at: moments.text(iso: change.at), by: change.by, field: change.field, old: change.old ?? "none", new: change.new ?? "none")
     }
 }

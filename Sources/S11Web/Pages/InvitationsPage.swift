@@ -43,30 +43,33 @@ struct InvitationsPage: PageModel {
     let mailFolder: String
     let invitationPreview: String?
     let canInvite: Bool
-    let toInvite: Int
+    /// How many officers an invitation goes to, in words ("2 officers").
+    let toInvite: String
     let reminderPreview: String?
     let canRemind: Bool
-    let toRemind: Int
+    /// How many officers a reminder goes to, in words.
+    let toRemind: String
     let hasOfficers: Bool
     let officers: [Officer]
 }
 
 extension InvitationsPage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, statuses: [OfficerStatus], lastMessages: [String: MailRecord],
-         returnsDue: (deadline: CalendarDate?, contact: String?), due: Due, sends: Bool, mailFolder: String, notice: String?, errors: [FieldError]) {
-        let formatter = ISO8601DateFormatter()
+         returnsDue: (deadline: CalendarDate?, contact: String?), due: Due, sends: Bool, mailFolder: String, notice: String?, errors: [FieldError],
+         moments: MomentWords) {
         let officers = statuses.map { status in
             let last = lastMessages[status.officer.email.lowercased()]
             return Officer(domID: WebApp.domID(status.officer.email), name: status.officer.name, email: status.officer.email,
-                           returnStatus: status.status.label, lastKind: last?.kind.rawValue, lastAt: last.map { formatter.string(from: $0.at) },
+                           returnStatus: status.status.label, lastKind: last?.kind.rawValue, lastAt: last.map { moments.text($0.at) },
                            accepted: last?.accepted == true && last?.detail.isEmpty == true,
                            written: last.flatMap { $0.accepted && !$0.detail.isEmpty ? $0.detail : nil }, failed: last.map { !$0.accepted } ?? false,
                            detail: last?.detail)
         }
-        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), heading: AuditTitle(audit),
+        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit), heading: AuditTitle(audit),
                   notice: notice, deadline: returnsDue.deadline?.iso, contact: returnsDue.contact,
                   sends: sends, mailFolder: mailFolder, invitationPreview: due.invitationPreview, canInvite: due.invitations > 0,
-                  toInvite: due.invitations, reminderPreview: due.reminderPreview, canRemind: due.reminders > 0, toRemind: due.reminders,
+                  toInvite: Counted(due.invitations, "officer").description, reminderPreview: due.reminderPreview,
+                  canRemind: due.reminders > 0, toRemind: Counted(due.reminders, "officer").description,
                   hasOfficers: !officers.isEmpty, officers: officers)
     }
 }

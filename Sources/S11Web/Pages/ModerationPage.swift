@@ -46,7 +46,7 @@ struct ModerationPage: PageModel {
 
 extension ModerationPage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, card: Scorecard, moderating: Moderating, trail: [ModerationChange],
-         action: String, errors: [FieldError]) {
+         action: String, errors: [FieldError], moments: MomentWords) {
         var rows: [Row] = []
         for standard in card.standards {
             for item in [(Moderation.Scope.standard(standard.standardID), "Standard \(standard.number). \(standard.title)", standard.rating,
@@ -60,11 +60,11 @@ extension ModerationPage {
             }
         }
         let trail = trail.map { change in
-            Change(at: change.at, by: change.by, scope: change.scope.description,
+            Change(at: moments.text(iso: change.at), by: change.by, scope: change.scope.description,
                    old: (change.old?.label ?? "none") + Moderation.scoreText(change.oldOption),
                    new: (change.new?.label ?? "withdrawn") + Moderation.scoreText(change.newOption), reason: change.reason)
         }
-        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), organisation: audit.organisation,
+        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit), organisation: audit.organisation,
                   year: audit.year, action: action, overall: card.overall.text, hasModeratedOverall: card.moderatedOverall != nil,
                   moderatedOverall: card.moderatedOverall?.text ?? "", rows: rows, trail: trail)
     }

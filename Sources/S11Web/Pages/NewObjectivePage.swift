@@ -33,7 +33,7 @@ extension NewObjectivePage {
          errors: [FieldError]) {
         let choices = plan.results?.standards.map { ($0.standardID, "\($0.standardID) \($0.title)") }
             ?? plan.standards.compactMap { standard in standard.standardID.map { ($0, standard.heading ?? $0) } }
-        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), id: audit.id,
+        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit), id: audit.id,
                   standards: choices.map { Standard(id: $0.0, title: $0.1, selected: $0.0 == chosenStandard) }, fields: fields,
                   action: ActionFormFields(prefix: "", action))
     }

@@ -34,12 +34,12 @@ struct ObjectivePage: PageModel {
 
 extension ObjectivePage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, standard: PlanStandard, objective: Objective, typed: Fields?,
-         newAction: ActionFields?, errors: [FieldError]) {
-        self.init(title: "Objective \(objective.id)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf),
+         newAction: ActionFields?, errors: [FieldError], moments: MomentWords) {
+        self.init(title: "Objective \(objective.id)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit),
                   id: audit.id, objectiveID: objective.id, standard: standard.heading ?? "No standard", source: objective.source,
                   fields: typed ?? Fields(title: objective.title, finding: objective.finding ?? ""),
                   actions: objective.actions.map { Action(actionID: $0.id, input: $0.input, lead: $0.leadNames) },
                   new: ActionFormFields(prefix: "new-", newAction ?? ActionFields()), hasHistory: !objective.history.isEmpty,
-                  history: objective.history.reversed().map(ChangeRow.init))
+                  history: objective.history.reversed().map { ChangeRow($0, moments: moments) })
     }
 }

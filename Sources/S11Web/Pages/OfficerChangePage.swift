@@ -16,7 +16,7 @@ struct OfficerChangePage: PageModel {
 extension OfficerChangePage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, content: AuditContent, officer: Officer, typed: OfficerFields,
          typedRole: String?, errors: [FieldError]) {
-        self.init(title: "Change \(officer.name)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf),
+        self.init(title: "Change \(officer.name)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit),
                   id: audit.id, email: officer.email, typed: typed,
                   roles: content.selfAssessment.roles.map { RoleChoice(id: $0.id, label: $0.label, selected: $0.id == typedRole) })
     }

@@ -11,13 +11,16 @@ struct OfficerRemovePage: PageModel {
     let name: String
     let email: String
     let serviceArea: String
-    let answered: Int
+    /// How many answers their return holds, in words.
+    let answered: String
     let status: String
 }
 
 extension OfficerRemovePage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, status: OfficerStatus) {
-        self.init(title: "Remove \(status.officer.name)", bar: SignedInBar(account: account, csrf: csrf), id: audit.id, name: status.officer.name,
-                  email: status.officer.email, serviceArea: status.officer.serviceArea, answered: status.answered, status: status.status.label)
+        self.init(title: "Remove \(status.officer.name)", bar: SignedInBar(account: account, csrf: csrf, audit: audit), id: audit.id,
+                  name: status.officer.name,
+                  email: status.officer.email, serviceArea: status.officer.serviceArea, answered: Counted(status.answered, "answer").description,
+                  status: status.status.label)
     }
 }

@@ -42,7 +42,7 @@ extension OfficersPage {
                     query: status.officer.email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
                     serviceArea: status.officer.serviceArea, role: content.selfAssessment.roleLabel(status.officer.role), status: status.status.label)
         }
-        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), heading: AuditTitle(audit),
+        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit), heading: AuditTitle(audit),
                   notice: notice, hasProblems: !problems.isEmpty, problems: problems,
                   fileName: fileName, columns: OfficerListReader.columns.joined(separator: ","), hasOfficers: !officers.isEmpty, officers: officers,
                   typed: typed, roles: content.selfAssessment.roles.map { RoleChoice(id: $0.id, label: $0.label, selected: $0.id == typedRole) })

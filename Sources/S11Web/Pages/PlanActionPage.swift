@@ -30,11 +30,11 @@ struct PlanActionPage: PageModel {
 
 extension PlanActionPage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, plan: Plan, standard: PlanStandard, objective: Objective, action: PlanAction,
-         typed: ActionFields?, errors: [FieldError]) {
+         typed: ActionFields?, errors: [FieldError], moments: MomentWords) {
         let stored = ActionFields(input: action.input, outcome: action.outcome ?? "", measure: action.measure ?? "", lead: action.leadNames,
                                   due: action.due?.iso ?? "", timescale: action.timescale ?? "")
-        let history = action.history.reversed().map(ChangeRow.init)
-        self.init(title: "Change action \(action.id)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf),
+        let history = action.history.reversed().map { ChangeRow($0, moments: moments) }
+        self.init(title: "Change action \(action.id)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit),
                   id: audit.id, actionID: action.id, domID: WebApp.domID(action.id), standard: standard.heading ?? "No standard",
                   objectiveID: objective.id, objective: objective.title, fields: ActionFormFields(prefix: "", typed ?? stored),
                   mergeTargets: plan.actions.filter { $0.id != action.id }.map { MergeTarget(id: $0.id, text: "\($0.id): \($0.input)") },

@@ -8,14 +8,15 @@ struct PlanDraftPage: PageModel {
     let hasErrors = false
     let bar: SignedInBar
     let heading: AuditTitle
-    /// How many returns are submitted.
-    let submitted: Int
+    /// How many returns are submitted, in words ("2 submitted returns").
+    let submitted: String
     let canDraft: Bool
 }
 
 extension PlanDraftPage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, submitted: Int) {
-        self.init(bar: SignedInBar(account: account, csrf: csrf), heading: AuditTitle(audit), submitted: submitted,
+        self.init(bar: SignedInBar(account: account, csrf: csrf, audit: audit), heading: AuditTitle(audit),
+                  submitted: Counted(submitted, "submitted return").description,
                   canDraft: submitted > 0)
     }
 }

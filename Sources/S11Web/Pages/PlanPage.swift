@@ -86,7 +86,7 @@ extension PlanPage {
         let underReview = plan.underReview.map { area in
             ReviewArea(standard: "\(area.standardID) \(area.standardTitle)", requirement: area.requirementID, title: area.title, finding: area.finding)
         }
-        self.init(title: plan.title, form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), id: audit.id,
+        self.init(title: plan.title, form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit), id: audit.id,
                   organisation: plan.organisation, planTitle: plan.title, version: plan.documentControl.version ?? "as published", notice: notice,
                   standards: standards, hasUnderReview: !underReview.isEmpty, underReview: underReview, hasVersions: !versions.isEmpty,
                   versions: versions, minorChoice: Self.minorChoice(step), majorChoice: Self.majorChoice(step))

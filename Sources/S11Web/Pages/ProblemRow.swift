@@ -4,13 +4,14 @@ import S11Core
 struct ProblemRow: Encodable {
     let id: String
     let line: Int
-    let column: Int
+    /// The column as a spreadsheet shows it ("D (lead_email)"), or "" for a problem with the whole row.
+    let column: String
     let message: String
 
     /// Every problem of the refused file, numbered from `problem-1`.
     static func rows(_ error: DiagnosticsError) -> [ProblemRow] {
         error.diagnostics.enumerated().map { index, problem in
-            ProblemRow(id: "problem-\(index + 1)", line: problem.location.line, column: problem.location.column, message: problem.message)
+            ProblemRow(id: "problem-\(index + 1)", line: problem.location.line, column: problem.location.field ?? "", message: problem.message)
         }
     }
 }

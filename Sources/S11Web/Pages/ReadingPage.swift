@@ -36,8 +36,9 @@ struct ReadingPage: PageModel {
     /// This board's plan for the organisation, once drafted.
     struct DraftedPlan: Encodable {
         let title: String
-        let objectives: Int
-        let actions: Int
+        /// How many objectives and actions, in words.
+        let objectives: String
+        let actions: String
     }
 
     let title: String
@@ -83,6 +84,7 @@ extension ReadingPage {
                   crosswalk: crosswalk.title, crosswalkID: crosswalk.id, from: crosswalk.fromCatalogue, to: crosswalk.toCatalogue,
                   held: reading != nil, overall: reading.map { figure($0.boardScores.first) }, lines: lines,
                   notAnswered: reading?.notAnswered.map { Unanswered(requirement: $0.requirementID, statement: $0.statement) } ?? [],
-                  plan: plan.map { DraftedPlan(title: $0.title, objectives: $0.objectives.count, actions: $0.actions.count) })
+                  plan: plan.map { DraftedPlan(title: $0.title, objectives: Counted($0.objectives.count, "objective").description,
+                                                   actions: Counted($0.actions.count, "action").description) })
     }
 }

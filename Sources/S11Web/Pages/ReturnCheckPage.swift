@@ -42,7 +42,7 @@ struct ReturnCheckPage: PageModel {
 
 extension ReturnCheckPage {
     init(audit: AuditRecord, content: AuditContent, officer: Officer, token: String, sections: [S11Core.Section], answers: [String: S11Core.Answer],
-         submittedAt: String?, submitted: Bool, csrf: String, errors: [FieldError]) {
+         submittedAt: String?, submitted: Bool, csrf: String, errors: [FieldError], moments: MomentWords) {
         let rows = sections.enumerated().map { index, section in
             let standard = content.catalogue.standards.first { $0.id == section.standardID }
             return Section(standardNumber: standard?.number ?? index + 1, standardTitle: standard?.title ?? section.standardID,
@@ -61,7 +61,7 @@ extension ReturnCheckPage {
         }
         self.init(title: submitted ? "Your submitted return" : "Check your answers", form: FormErrors(errors), csrf: csrf,
                   token: token, organisation: audit.organisation, year: audit.year, officerName: officer.name, submitted: submitted,
-                  submittedAt: submittedAt ?? "", sections: rows)
+                  submittedAt: submittedAt.map(moments.text(iso:)) ?? "", sections: rows)
     }
 
     /// An improvement as the page shows it: what, by whom, by when.

@@ -37,6 +37,8 @@ struct ReturnSectionPage: PageModel {
         let label: String
         /// " checked" for the chosen option (or its marker); nil otherwise.
         let checked: String?
+        /// The scale's top option ("Fully met"): chosen, the page hides the fields about improving.
+        let top: Bool
     }
 
     /// A problem with one question's answer (`questionID` "" for one about the whole page).
@@ -52,6 +54,8 @@ struct ReturnSectionPage: PageModel {
     let token: String
     /// The answers' version the page was shown with (`AnswerSetVersion`).
     let version: String
+    /// "check" when the officer came from Check your answers (saving goes back there), else "".
+    let returnTo: String
     let organisation: String
     let year: Int
     let position: Int
@@ -65,7 +69,7 @@ extension ReturnSectionPage {
     /// Section `position` (from 1) of `sections`; with `marks`, a marker (see `PageShellCache`)
     /// wherever the officer's own values go, instead of the values.
     init(audit: AuditRecord, content: AuditContent, sections: [Section], position: Int, token: String, answers: [String: Answer],
-         problems: [Problem], csrf: String, version: String, marks: SectionMarks?) {
+         problems: [Problem], csrf: String, version: String, returnTo: String, marks: SectionMarks?) {
         let section = sections[position - 1]
         let standard = content.catalogue.standards.first { $0.id == section.standardID }
         let questions = section.questions.map { question in
@@ -79,9 +83,11 @@ extension ReturnSectionPage {
             func text(_ field: SectionMarks.Field) -> String {
                 marks?.value(.text(question.id, field)) ?? field.value(answer) ?? ""
             }
+            let top = scale.flatMap { scale in scale.options.count > 1 ? scale.options.first { $0.score == scale.maxScore }?.value : nil }
             let optionRows = options.enumerated().map { index, option in
                 Option(optionID: "\(id)-opt-\(index)", value: option.value, label: option.label,
-                       checked: marks?.value(.checked(question.id, option.value)) ?? (option.value == chosen ? " checked" : nil))
+                       checked: marks?.value(.checked(question.id, option.value)) ?? (option.value == chosen ? " checked" : nil),
+                       top: option.value == top)
             }
             let carried = marks?.region(.carried(question.id))
             return Question(questionID: question.id, domID: id, requirementID: question.requirementID, statement: requirement?.statement ?? "",
@@ -94,6 +100,7 @@ extension ReturnSectionPage {
         }
         self.init(title: standard?.title ?? section.standardID, form: FormErrors(problems.map(\.error)),
                   csrf: marks?.value(.csrf) ?? csrf, token: marks?.value(.token) ?? token, version: marks?.value(.version) ?? version,
+                  returnTo: marks?.value(.returnTo) ?? returnTo,
                   organisation: audit.organisation, year: audit.year, position: position, sectionCount: sections.count,
                   standardNumber: standard?.number ?? position, standardTitle: standard?.title ?? section.standardID, questions: questions)
     }

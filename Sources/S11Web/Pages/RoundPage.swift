@@ -57,10 +57,12 @@ struct RoundPage: PageModel {
 
     /// The staff survey across the partnership.
     struct Staff: Encodable {
-        let counted: Int
+        /// How many organisations are counted, in words ("1 organisation").
+        let counted: String
         let respondents: Int
         let hasLeftOut: Bool
-        let leftOut: Int
+        /// How many are left out, in words.
+        let leftOut: String
         let sectors: [String]
         let lines: [StaffLine]
     }
@@ -165,8 +167,9 @@ extension RoundPage {
                        movement: organisation.movement.changeText, cells: picture?.standards.map { cell(organisation.standard($0.id)) } ?? [])
         } ?? []
         let staff = picture?.staff.map { staff in
-            Staff(counted: staff.organisationsCounted, respondents: staff.respondentsCounted, hasLeftOut: staff.organisationsLeftOut > 0,
-                  leftOut: staff.organisationsLeftOut, sectors: staff.sectors, lines: staff.lines.map { line in
+            Staff(counted: Counted(staff.organisationsCounted, "organisation").description, respondents: staff.respondentsCounted,
+                  hasLeftOut: staff.organisationsLeftOut > 0,
+                  leftOut: Counted(staff.organisationsLeftOut, "organisation").description, sectors: staff.sectors, lines: staff.lines.map { line in
                       StaffLine(statement: line.text, partnership: line.partnership.percentOfTotal ?? "-",
                                 sectors: staff.sectors.map { line.bySector[$0]?.percentOfTotal ?? "-" })
                   })

@@ -52,7 +52,7 @@ extension StaffCheckPage {
             return Column(column: column.column, heading: column.heading, matched: column.target != nil,
                           options: targets.map { Target(id: $0.id, label: $0.label, selected: $0.id == value) })
         }
-        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), id: audit.id, file: checked.file,
+        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit), id: audit.id, file: checked.file,
                   upload: key, matched: checked.columns.filter { $0.target != nil }.count, columnCount: checked.columns.count, columns: columns,
                   hasMissing: !checked.missing.isEmpty, missing: checked.missing.map { Missing(id: $0.id, text: $0.text) },
                   dmy: dateOrder == "dmy", mdy: dateOrder == "mdy")

@@ -17,8 +17,8 @@ struct StaffPage: PageModel {
     let bar: SignedInBar
     let heading: AuditTitle
     let notice: String?
-    /// How many anonymous answer sets the audit holds.
-    let answers: Int
+    /// How many anonymous answer sets the audit holds, in words.
+    let answers: String
     /// The survey's new link, shown this once.
     let link: String?
     let hasBatches: Bool
@@ -29,8 +29,8 @@ extension StaffPage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, answerSets: Int, batches: [StaffImportBatch], link: String?, notice: String?,
          errors: [FieldError]) {
         let batches = batches.map { Batch(file: $0.fileName, count: $0.answerSets, on: $0.importedOn.spelledOut, by: $0.importedBy) }
-        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), heading: AuditTitle(audit),
-                  notice: notice, answers: answerSets, link: link,
+        self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit), heading: AuditTitle(audit),
+                  notice: notice, answers: Counted(answerSets, "anonymous answer set").description, link: link,
                   hasBatches: !batches.isEmpty, batches: batches)
     }
 }
