@@ -85,6 +85,11 @@ public struct AuditSession: Sendable {
         return (baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL) + "/staff/" + token
     }
 
+    /// When the staff survey's current link was issued (ISO 8601); nil before the first.
+    public func staffLinkIssuedAt() async throws -> String? {
+        try await store.staff.linkIssuedAt(auditID: audit.id)
+    }
+
     /// The reader of this audit's staff survey exports.
     public func staffReader(mapping: [String: String] = [:], dateOrder: DateOrder? = nil) throws -> StaffSurveyCSVReader {
         guard let survey = content.staffSurvey else {

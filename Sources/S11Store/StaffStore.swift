@@ -167,6 +167,13 @@ public struct StaffStore: StoreArea {
         }
     }
 
+    /// When the audit's public staff survey link was issued (ISO 8601); nil before the first.
+    public func linkIssuedAt(auditID: Int64) async throws -> String? {
+        try await engine.read { db in
+            try await db.fetchValue(String.self, "SELECT issuedAt FROM staffLink WHERE auditID = ?", [auditID], table: "staffLink")
+        }
+    }
+
     // MARK: Inside a transaction
 
     /// The codebook the audit's staff answers are packed with (empty before the first answer),

@@ -71,8 +71,15 @@ import Testing
             #expect(audit.body.contains("overdue (not started)"))                       // Gareth, past the deadline
             #expect(audit.body.contains("Gareth &lt;b&gt;Lloyd&lt;/b&gt;"))             // escaped
             #expect(!audit.body.contains("<b>Lloyd</b>"))
+            // Reopen asks first, saying what happens to the return.
+            let ask = "/admin/audits/\(fixture.audit.id)/reopen?email=owen%2Eprice%40riverside%2Eexample"
+            #expect(audit.body.contains("href=\"\(ask)\""))
+            let confirm = try await browser.get(ask)
+            #expect(confirm.status == .ok && confirm.body.contains("Reopen Owen Price&#39;s return?") && confirm.body.contains("must submit again"))
+            #expect(confirm.body.contains("<input type=\"hidden\" name=\"email\" value=\"owen.price@riverside.example\">"))
+            #expect(try await browser.get("/admin/audits/\(fixture.audit.id)/reopen?email=gareth.lloyd%40riverside.example").status == .notFound)
             let reopened = try await browser.post("/admin/audits/\(fixture.audit.id)/reopen", [("email", "owen.price@riverside.example")],
-                                                  csrf: audit.csrf)
+                                                  csrf: confirm.csrf)
             #expect(reopened.body.contains("Reopened owen.price@riverside.example&#39;s return") || reopened.body.contains("Reopened owen.price@riverside.example's return"))
         }
         #expect(try await fixture.store.returns.find(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id).status == .inProgress)

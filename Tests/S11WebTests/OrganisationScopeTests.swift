@@ -52,7 +52,8 @@ import Testing
                         "/officers/change?email=hana.okafor%40hillside.example", "/officers/remove?email=hana.okafor%40hillside.example",
                         "/invitations", "/staff", "/downloads", "/downloads/plan-2026.docx", "/downloads/board-report.html",
                         "/downloads/scorecard.csv", "/downloads/responses.csv", "/downloads/staff-responses.csv",
-                        "/plan/actions/A1.1", "/plan/objectives/O1", "/plan/objectives/new"]
+                        "/plan/actions/A1.1", "/plan/objectives/O1", "/plan/objectives/new",
+                        "/reopen?email=hana.okafor%40hillside.example", "/staff/link"]
     /// What a board user may read: summaries, the plan, the board report.
     static let boardPages: Set<String> = ["/scorecard", "/plan.xml", "/plan/print", "/downloads", "/downloads/plan-2026.docx",
                                           "/downloads/board-report.html"]

@@ -26,6 +26,11 @@ import Testing
             let link = try #require(linked.body.components(separatedBy: "id=\"staff-link\" value=\"").dropFirst().first?.split(separator: "\"").first)
             let token = String(link.split(separator: "/").last!)
             #expect(try await fixture.store.staff.audit(forLink: token)?.id == id)            // the link shown is the one that works
+            // A new link asks first: the one staff have stops working.
+            #expect(linked.body.contains("href=\"/admin/audits/\(id)/staff/link\">Issue a new link</a>"))
+            let ask = try await browser.get("/admin/audits/\(id)/staff/link")
+            #expect(ask.status == .ok && ask.body.contains("stops working at once") && ask.body.contains("Keep the current link"))
+            #expect(MomentsOnPage.raw(in: ask.body).isEmpty && MomentsOnPage.inWords(in: ask.body))
             let checked = try await browser.upload("/admin/audits/\(id)/staff/upload", file: ("file", "surveymonkey-2026.csv", try example("surveymonkey-2026.csv")),
                                                    csrf: page.csrf)
             #expect(checked.body.contains("Check the columns before importing"))

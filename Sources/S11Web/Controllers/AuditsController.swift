@@ -25,6 +25,7 @@ struct AuditsController: Sendable {
         group.page("audits/new", use: newAuditForm)
         group.post("audits/new", use: openAudit)
         group.page("audits/:id", use: audit)
+        group.page("audits/:id/reopen", use: reopenConfirm)
         group.post("audits/:id/reopen", use: reopen)
     }
 
@@ -80,6 +81,23 @@ struct AuditsController: Sendable {
 
     func audit(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         try await auditPage(request, context, audit: try await context.audit(.running, in: web.app), notice: nil)
+    }
+
+    /// Asks before reopening: what happens to the officer's return, and that s11 does not tell them.
+    func reopenConfirm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let audit = try await context.audit(.running, in: web.app)
+        guard let email = request.uri.queryParameters["email"].map(String.init),
+              let status = try await web.app.session(audit).officerStatuses().first(where: { $0.officer.email.lowercased() == email.lowercased() }),
+              status.status == .submitted else { throw HTTPError(.notFound) }
+        let name = status.officer.name
+        let csrf = WebSecurity.csrfToken(for: request)
+        let page = ConfirmPage(title: "Reopen \(name)'s return?", bar: SignedInBar(account: context.account, csrf: csrf.token, audit: audit),
+                               paragraphs: ["\(name)'s answers are kept. They can change them at the link they were sent and must submit again; "
+                                            + "until they do, their return does not count in the scores, the moderation or the plan.",
+                                            "s11 does not write to them: let them know the return is open again, and why."],
+                               action: "/admin/audits/\(audit.id)/reopen", fields: [.init(name: "email", value: status.officer.email)],
+                               button: "Reopen the return", backHref: "/admin/audits/\(audit.id)", backText: "Keep it submitted")
+        return try web.html(page, request: request, csrf: csrf)
     }
 
     func reopen(_ request: Request, context: SignedInRequestContext) async throws -> Response {

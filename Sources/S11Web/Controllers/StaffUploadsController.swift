@@ -11,6 +11,7 @@ struct StaffUploadsController: Sendable {
 
     func addRoutes(to group: RouterGroup<SignedInRequestContext>) {
         group.page("audits/:id/staff", use: staff)
+        group.page("audits/:id/staff/link", use: issueLinkConfirm)
         group.post("audits/:id/staff/link", use: issueLink)
         group.post("audits/:id/staff/upload", use: upload)
         group.post("audits/:id/staff/confirm", use: confirm)
@@ -18,6 +19,22 @@ struct StaffUploadsController: Sendable {
 
     func staff(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         try await staffPage(request, context, audit: try await context.audit(.running, in: web.app))
+    }
+
+    /// Asks before a new link replaces the one staff were sent, which stops working at once.
+    func issueLinkConfirm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let audit = try await context.audit(.running, in: web.app)
+        guard let issued = try await web.app.session(audit).staffLinkIssuedAt() else {
+            return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/staff")           // no link yet: nothing to replace
+        }
+        let csrf = WebSecurity.csrfToken(for: request)
+        let page = ConfirmPage(title: "Issue a new staff survey link?", bar: SignedInBar(account: context.account, csrf: csrf.token, audit: audit),
+                               paragraphs: ["The link issued on \(web.app.settings.moments.text(iso: issued)) stops working at once: "
+                                            + "anyone who opens it from the message they were sent is told it does not work.",
+                                            "The answers already given are kept. Send the new link to all staff."],
+                               action: "/admin/audits/\(audit.id)/staff/link", fields: [], button: "Issue a new link",
+                               backHref: "/admin/audits/\(audit.id)/staff", backText: "Keep the current link")
+        return try web.html(page, request: request, csrf: csrf)
     }
 
     /// Issues the survey's public link (replacing any earlier one) and shows it once.
@@ -112,7 +129,8 @@ struct StaffUploadsController: Sendable {
         let csrf = WebSecurity.csrfToken(for: request)
         let session = try await web.app.session(audit)
         let page = StaffPage(account: context.account, csrf: csrf.token, audit: audit, answerSets: try await session.staffAnswerCount(),
-                             batches: try await session.staffBatches(), link: link, notice: notice, errors: errors)
+                             batches: try await session.staffBatches(), link: link, notice: notice, errors: errors,
+                             linkIssuedAt: try await session.staffLinkIssuedAt(), moments: web.app.settings.moments)
         return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }

@@ -25,6 +25,8 @@ struct AuditPage: PageModel {
     struct Officer: Encodable {
         let name: String
         let email: String
+        /// The e-mail address, encoded for the reopen link's query.
+        let query: String
         let serviceArea: String
         let role: String
         let status: String
@@ -64,7 +66,9 @@ extension AuditPage {
             return status.status != .submitted && today > deadline
         }
         let officers = statuses.map { status in
-            Officer(name: status.officer.name, email: status.officer.email, serviceArea: status.officer.serviceArea,
+            Officer(name: status.officer.name, email: status.officer.email,
+                    query: status.officer.email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
+                    serviceArea: status.officer.serviceArea,
                     role: content.selfAssessment.roleLabel(status.officer.role),
                     status: overdue(status) ? "overdue (\(status.status.label))" : status.status.label,
                     statusClass: overdue(status) ? "overdue" : status.status.rawValue,

@@ -21,16 +21,18 @@ struct StaffPage: PageModel {
     let answers: String
     /// The survey's new link, shown this once.
     let link: String?
+    /// When the link staff have now was issued, in words; nil before the first.
+    let linkIssued: String?
     let hasBatches: Bool
     let batches: [Batch]
 }
 
 extension StaffPage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, answerSets: Int, batches: [StaffImportBatch], link: String?, notice: String?,
-         errors: [FieldError]) {
+         errors: [FieldError], linkIssuedAt: String?, moments: MomentWords) {
         let batches = batches.map { Batch(file: $0.fileName, count: $0.answerSets, on: $0.importedOn.spelledOut, by: $0.importedBy) }
         self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit), heading: AuditTitle(audit),
                   notice: notice, answers: Counted(answerSets, "anonymous answer set").description, link: link,
-                  hasBatches: !batches.isEmpty, batches: batches)
+                  linkIssued: linkIssuedAt.map(moments.text(iso:)), hasBatches: !batches.isEmpty, batches: batches)
     }
 }
