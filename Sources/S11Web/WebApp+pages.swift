@@ -40,7 +40,8 @@ extension WebApp {
         let csrf = WebSecurity.csrfToken(for: request)
         let page = ModerationPage(account: context.account, csrf: csrf.token, audit: session.audit, card: try await session.scorecard(),
                                   moderating: Moderating(session: session), trail: try await session.moderationTrail(),
-                                  action: action, errors: errors, moments: session.settings.moments)
+                                  action: action, errors: errors, saved: request.uri.queryParameters["saved"].map(String.init),
+                                  moments: session.settings.moments)
         return try html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 

@@ -177,7 +177,11 @@ import Testing
                                                [("scope", "requirement:S2.1"), ("rating", "amber"), ("reason", "Policy <out of date>")],
                                                csrf: page.csrf)
             #expect(saved.status == .seeOther)
+            // Back on the page, it says what was saved.
+            let back = try await browser.get(String(try #require(saved.location?.split(separator: "#").first)))
+            #expect(back.body.contains("<div class=\"notice\" role=\"status\"><p>Saved the moderation of S2.1 "))
             let after = try await browser.get("/admin/audits/\(fixture.audit.id)/moderation")
+            #expect(!after.body.contains("Saved the moderation"))
             #expect(after.body.contains("lead@riverside.example: requirement S2.1 none to Amber: Policy &lt;out of date&gt;"))
             #expect(MomentsOnPage.raw(in: after.body).isEmpty && MomentsOnPage.inWords(in: after.body), "the trail's moments in words")
             let bogus = try await browser.post("/admin/audits/\(fixture.audit.id)/moderate",
@@ -223,6 +227,9 @@ import Testing
                                              [("action", "A1.1"), ("for", "Fiona Campbell"), ("status", "G"), ("progress", "Housing DSO named")],
                                              csrf: page.csrf)
             #expect(own.status == .seeOther)
+            let told = try await browser.get(String(try #require(own.location?.split(separator: "#").first)))
+            #expect(told.body.contains("<p>Saved A1.1.</p>"))
+            #expect(!(try await browser.get("/admin/audits/\(fixture.audit.id)/plan?saved=%3Cb%3E")).body.contains("Saved"))
             #expect(try await browser.get("/admin/audits/\(fixture.audit.id)/plan").body.contains("Fiona Campbell: G, Housing DSO named"))
             let bad = try await browser.post("/admin/audits/\(fixture.audit.id)/plan/update", [("action", "A1.1"), ("due", "30/06/2027")],
                                              csrf: page.csrf)

@@ -64,7 +64,7 @@ enum PageExamples {
                        columnCount: 4, columns: [.init(column: 1, heading: "Q1", matched: true, options: [.init(id: "SC01", label: "SC01: I know",
                                                                                                              selected: true)])],
                        hasMissing: true, missing: [.init(id: "SC02", text: "I can")], dmy: true, mdy: true),
-        ModerationPage(form: form, bar: bar, organisation: "Riverside", year: 2027,
+        ModerationPage(form: form, bar: bar, organisation: "Riverside", year: 2027, notice: "Saved the moderation of R1.",
                        action: "/admin/audits/1/moderate", overall: "Green (80%)", hasModeratedOverall: true, moderatedOverall: "Amber",
                        rows: [.init(domID: "q-requirement-R1", scope: "requirement:R1", label: "R1 Leaders", selfRating: "Green",
                                     moderated: "Amber", reason: "Thin evidence", hasOptions: true, options: options)],

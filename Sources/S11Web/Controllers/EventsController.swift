@@ -74,7 +74,8 @@ struct EventsController: Sendable {
         let audit = try await audit(context, in: event)
         let session = try await web.app.session(audit)
         switch try await ModerationForm(session: session).apply(form, by: "\(context.account.email) (\(event.title))", as: .board(round.board)) {
-        case .saved(let field): return WebSecurity.redirect(to: "/admin/rounds/\(round.id)/events/\(event.id)/audits/\(audit.id)#\(field)")
+        case .saved(let field):
+            return WebSecurity.redirect(to: "/admin/rounds/\(round.id)/events/\(event.id)/audits/\(audit.id)?saved=\(field)#\(field)")
         case .refused(let errors): return try await moderationPage(request, context, round: round, event: event, audit: audit, errors: errors)
         }
     }

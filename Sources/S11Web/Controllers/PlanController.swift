@@ -52,7 +52,14 @@ struct PlanController: Sendable {
     /// The drafted plan, each action with a form to record its status, progress or new due date;
     /// before drafting, the button that drafts it.
     func plan(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        try await planPage(request, context, audit: try await context.audit(.running, in: web.app), errors: [], notice: nil)
+        let audit = try await context.audit(.running, in: web.app)
+        // After a save, the action saved, by its id (only an id the plan has is named).
+        var notice: String?
+        if let saved = request.uri.queryParameters["saved"].map(String.init),
+           try await editing(audit).plan()?.actions.contains(where: { $0.id == saved }) == true {
+            notice = "Saved \(saved)."
+        }
+        return try await planPage(request, context, audit: audit, errors: [], notice: notice)
     }
 
     /// Drafts the plan from the audit's gaps, carrying last year's unfinished actions forward.
@@ -111,7 +118,7 @@ struct PlanController: Sendable {
             return try await planPage(request, context, audit: audit, errors: [FieldError(field: "\(field)-status", message: error.description)],
                                       notice: nil)
         }
-        return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan#\(field)")
+        return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan?saved=\(actionID)#\(field)")
     }
 
     /// The form that changes every field of one action, with what changed before.
@@ -139,7 +146,7 @@ struct PlanController: Sendable {
         let anything = [change.lead, change.input, change.outcome, change.measure, change.timescale].contains { $0 != nil }
             || change.due != nil || change.removeDue
         if anything { _ = try await editing(audit).update(actionID: action.id, change: change, by: context.account.email) }
-        return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan#\(WebApp.domID(action.id))")
+        return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan?saved=\(action.id)#\(WebApp.domID(action.id))")
     }
 
     /// Takes an action out of the plan; its wording stays in the objective's history.

@@ -33,7 +33,7 @@ struct ScoresController: Sendable {
         let form = try await request.decodeForm(as: RatingForm.self)
         let audit = try await context.audit(.running, in: web.app)
         switch try await ModerationForm(session: try await web.app.session(audit)).apply(form, by: context.account.email, as: .organisation) {
-        case .saved(let field): return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/moderation#\(field)")
+        case .saved(let field): return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/moderation?saved=\(field)#\(field)")
         case .refused(let errors): return try await moderationPage(request, context, audit: audit, errors: errors)
         }
     }

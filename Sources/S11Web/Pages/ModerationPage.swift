@@ -33,6 +33,8 @@ struct ModerationPage: PageModel {
     let bar: SignedInBar
     let organisation: String
     let year: Int
+    /// What was just saved, in words.
+    let notice: String?
     /// Where each row's form posts.
     let action: String
     let overall: String
@@ -46,7 +48,7 @@ struct ModerationPage: PageModel {
 
 extension ModerationPage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, card: Scorecard, moderating: Moderating, trail: [ModerationChange],
-         action: String, errors: [FieldError], moments: MomentWords) {
+         action: String, errors: [FieldError], saved: String? = nil, moments: MomentWords) {
         var rows: [Row] = []
         for standard in card.standards {
             for item in [(Moderation.Scope.standard(standard.standardID), "Standard \(standard.number). \(standard.title)", standard.rating,
@@ -65,7 +67,7 @@ extension ModerationPage {
                    new: (change.new?.label ?? "withdrawn") + Moderation.scoreText(change.newOption), reason: change.reason)
         }
         self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit), organisation: audit.organisation,
-                  year: audit.year, action: action, overall: card.overall.text, hasModeratedOverall: card.moderatedOverall != nil,
+                  year: audit.year, notice: rows.first { $0.domID == saved }.map { "Saved the moderation of \($0.label)." }, action: action, overall: card.overall.text, hasModeratedOverall: card.moderatedOverall != nil,
                   moderatedOverall: card.moderatedOverall?.text ?? "", rows: rows, trail: trail)
     }
 }
