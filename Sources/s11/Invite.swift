@@ -89,7 +89,7 @@ func reportSent(_ records: [MailRecord], nobody: String) throws {
         return
     }
     let failed = records.filter { !$0.accepted }
-    print("handed \(records.count) message\(records.count == 1 ? "" : "s") to the mail program: \(records.count - failed.count) accepted, \(failed.count) refused")
+    print("handed \(Counted(records.count, "message")) to the mail program: \(records.count - failed.count) accepted, \(failed.count) refused")
     for record in failed { printError("error: \(record.officerEmail): \(record.detail)") }
     if !failed.isEmpty {
         throw CLIError("\(failed.count) message\(failed.count == 1 ? " was" : "s were") not sent; fix the mail program's settings and send again (a new link goes to each)")

@@ -35,7 +35,7 @@ struct Officers: ParsableCommand {
             try await reportingFailures {
                 let erased = try await storeOptions.app().care.eraseOfficer(email: email)
                 guard erased > 0 else { throw CLIError("no officer with e-mail '\(email)' in any audit") }
-                print("erased \(email) from \(erased) audit\(erased == 1 ? "" : "s"); their answers still count, without the words or the name")
+                print("erased \(email) from \(Counted(erased, "audit")); their answers still count, without the words or the name")
             }
         }
     }

@@ -64,7 +64,7 @@ struct PlanText {
     func overdue(on day: CalendarDate) -> String {
         let late = PlanUpdater.overdue(in: plan, on: day)
         guard !late.isEmpty else { return "no actions are overdue on \(day)\n" }
-        var out = "\(late.count) action\(late.count == 1 ? "" : "s") overdue on \(day) (past their timescale, not Blue):\n"
+        var out = "\(Counted(late.count, "action")) overdue on \(day) (past their timescale, not Blue):\n"
         for (standard, objective, action) in late {
             let due = plan.dueDate(of: action).map { "\($0)" } ?? "no date"
             out += "  \(action.id) [\(action.status?.rawValue ?? "no status")] due \(due) · \(action.leadNames) · "

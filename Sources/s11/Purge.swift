@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import S11App
+import S11Core
 
 /// `s11 purge`: the staff survey's retention period.
 struct Purge: AsyncParsableCommand {
@@ -17,7 +18,7 @@ struct Purge: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let deleted = try await storeOptions.app().care.deleteStaffAnswers(olderThan: staffOlderThan)
-            print("deleted \(deleted) staff survey answers older than \(staffOlderThan) year\(staffOlderThan == 1 ? "" : "s")")
+            print("deleted \(deleted) staff survey answers older than \(Counted(staffOlderThan, "year"))")
         }
     }
 }

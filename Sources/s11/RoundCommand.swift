@@ -136,7 +136,7 @@ struct RoundCommand: ParsableCommand {
                 for name in org { audits.append(try await app.audits.audit(organisation: name, year: round.year).id) }
                 let event = try await app.rounds.scheduleEvent(roundID: round.id, title: title, heldOn: day,
                                                                              panel: panel.components(separatedBy: ";"), auditIDs: audits, by: by)
-                print("scheduled event \(event.id), \(event.title), on \(event.heldOn.spelledOut) for \(event.auditIDs.count) organisation\(event.auditIDs.count == 1 ? "" : "s")")
+                print("scheduled event \(event.id), \(event.title), on \(event.heldOn.spelledOut) for \(Counted(event.auditIDs.count, "organisation"))")
             }
         }
     }

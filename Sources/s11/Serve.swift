@@ -52,7 +52,7 @@ struct Serve: AsyncParsableCommand {
         let app = try await WebApp(app: s11)
             .application(host: host, port: port, readTimeout: .seconds(Int64(max(1, readTimeout)))) { port in
             let audits = await (try? s11.audits.all()) ?? []
-            say("s11 is serving \(S11App.displayName(database)) at http://\(host):\(port)/ (\(audits.count) audit\(audits.count == 1 ? "" : "s"))")
+            say("s11 is serving \(S11App.displayName(database)) at http://\(host):\(port)/ (\(Counted(audits.count, "audit")))")
             say("coordinators sign in at http://\(host):\(port)/admin (add one with 's11 admin create --email E --org NAME')")
             say(delivery.map { "invitations and reminders go to the mail program '\($0.arguments.joined(separator: " "))'" }
                 ?? "no mail program (--sendmail): invitations and reminders are written as .eml files into \(mailDir)/")

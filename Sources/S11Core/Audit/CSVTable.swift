@@ -44,7 +44,7 @@ struct CSVTable {
 
     /// Why a record whose field count differs from the header's is refused.
     static func fieldCountMessage(expected: Int, found: Int) -> String {
-        "this row has \(found) field\(found == 1 ? "" : "s") but the header has \(expected); every row needs exactly one field per column (look for a missing or extra comma, or a comma inside an answer that is not in quotes); nothing was imported"
+        "this row has \(Counted(found, "field")) but the header has \(expected); every row needs exactly one field per column (look for a missing or extra comma, or a comma inside an answer that is not in quotes); nothing was imported"
     }
 
     static func normalise(_ name: String) -> String {

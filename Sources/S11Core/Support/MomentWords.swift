@@ -29,10 +29,9 @@ public struct MomentWords: Sendable {
     /// An ISO 8601 moment as the store keeps it ("2026-12-06T03:54:12Z", fractions of a second
     /// allowed) in words; text that is not one is shown as it is.
     public func text(iso: String) -> String {
-        let plain = ISO8601DateFormatter()
+        if let date = ISO8601DateFormatter().date(from: iso) { return text(date) }
         let fractional = ISO8601DateFormatter()
         fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        guard let date = plain.date(from: iso) ?? fractional.date(from: iso) else { return iso }
-        return text(date)
+        return fractional.date(from: iso).map(text) ?? iso
     }
 }

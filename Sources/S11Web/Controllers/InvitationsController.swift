@@ -73,7 +73,7 @@ struct InvitationsController: Sendable {
                 })
             }
             return try await invitationsPage(request, context, audit: audit,
-                                             notice: "Sent \(records.count) \(noun)\(records.count == 1 ? "" : "s"); the mail program accepted every one.",
+                                             notice: "Sent \(Counted(records.count, noun)); the mail program accepted every one.",
                                              errors: [])
         }
     }

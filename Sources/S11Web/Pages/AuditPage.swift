@@ -100,7 +100,7 @@ extension AuditPage {
                  done: member.submittedAt != nil)
         }
         return [
-            task("Officers", "\(base)/officers", officers == 0 ? "Not started" : "\(officers) officer\(officers == 1 ? "" : "s")", done: officers > 0),
+            task("Officers", "\(base)/officers", officers == 0 ? "Not started" : Counted(officers, "officer").description, done: officers > 0),
             task("Invitations and reminders", "\(base)/invitations",
                  invited == 0 ? "Not started" : invited < officers ? "\(invited) of \(officers) sent" : "Sent", done: officers > 0 && invited == officers),
             task("Officers' returns", "\(base)#returns", "\(submitted) of \(officers) submitted", done: officers > 0 && submitted == officers),
