@@ -12,7 +12,7 @@ public struct OfficerRoster: Sendable {
     }
 
     private var store: AuditStore { session.store }
-    private var reader: OfficerListReader { OfficerListReader(survey: session.content.selfAssessment) }
+    private var reader: OfficerListReader { OfficerListReader(survey: session.content.selfAssessment, serviceAreas: ServiceAreaList(content: session.content)) }
 
     /// Imports the CSV's officers, adding new ones and updating those already there, or none.
     public func importCSV(_ text: String, file: String) async throws -> (added: Int, updated: Int) {

@@ -60,6 +60,28 @@ import Testing
         try other.succeed(["plan", "import", planPath, "--replace", "--db", other.db])
     }
 
+    /// One list of service areas: the officers' areas on the scorecard are the names the staff chose from.
+    @Test func officersAndStaffNameTheSameServiceAreas() throws {
+        let s11 = try openedAudit()
+        try s11.succeed(["responses", "import"] + S11Binary.exampleReturns + ["--db", s11.db])
+        try s11.succeed(["responses", "import", "--staff", S11Binary.example("staff/surveymonkey-2026.csv"), "--db", s11.db])
+        let json = try s11.succeed(["score", "--format", "json", "--db", s11.db])
+        let score = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let card = try #require(score["scorecard"] as? [String: Any])
+        let officerAreas = Set(try #require(card["serviceAreas"] as? [[String: Any]]).compactMap { $0["serviceArea"] as? String })
+        let staff = try #require(score["staff"] as? [String: Any])
+        let staffAreas = Set(try #require(staff["serviceAreas"] as? [[String: Any]]).compactMap { $0["label"] as? String })
+        #expect(officerAreas == ["Housing and homelessness", "Community services", "Corporate services", "Leisure and culture"])
+        #expect(officerAreas.isSubset(of: staffAreas))
+        // An area by its short name is stored as the content names it; one the content lacks is refused with the list.
+        try s11.succeed(["officers", "import", try s11.write("name,email,role,service_area\nAl Ash,al@riverside.example,dso,Housing\n", to: "h.csv"),
+                         "--db", s11.db])
+        #expect(try s11.succeed(["audit", "status", "--db", s11.db]).stdout.contains("Housing and homelessness"))
+        let refused = try s11.run(["officers", "import", try s11.write("name,email,role,service_area\nAl Ash,al@riverside.example,dso,Parks\n", to: "o.csv"),
+                                   "--db", s11.db])
+        #expect(refused.status == 1 && refused.stderr.contains("'Parks' is not one of the service areas; use one of: Housing and homelessness,"))
+    }
+
     /// The first example officer's template, every question answered Mostly met with evidence.
     func filledTemplate(_ s11: S11Binary) throws -> String {
         let officers = try String(contentsOfFile: S11Binary.example("officers.csv"), encoding: .utf8)

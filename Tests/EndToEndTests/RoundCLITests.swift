@@ -64,7 +64,7 @@ import Testing
         let early = try s11.run(["round", "submit", "--org", "Thames Valley Police", "--year", "2026", "--by", "Sam Reed", "--db", s11.db])
         #expect(early.status == 1 && early.stderr.contains("no officers are named yet, so there is nothing to submit"))
 
-        try s11.succeed(["officers", "import", try s11.write("name,email,role,service_area\nKim Ng,kim.ng@tvp.example,dso,Response\n", to: "o.csv"),
+        try s11.succeed(["officers", "import", try s11.write("name,email,role,service_area\nKim Ng,kim.ng@tvp.example,dso,Another service area\n", to: "o.csv"),
                          "--org", "Thames Valley Police", "--year", "2026", "--db", s11.db])
         let template = try s11.succeed(["responses", "template", "--officer", "kim.ng@tvp.example", "--org", "Thames Valley Police",
                                         "--year", "2026", "--db", s11.db]).stdout
@@ -115,7 +115,7 @@ import Testing
         let outsider = try s11.run(["round", "letter", "--event", "1", "--org", "Riverside District Council", "--db", s11.db])
         #expect(outsider.status == 1 && outsider.stderr.contains("that organisation is not challenged at Police challenge"))
         // Held by the board: the officers cannot change; returned, they can.
-        let held = try s11.run(["officers", "import", try s11.write("name,email,role,service_area\nLee Wu,lee.wu@tvp.example,dso,Custody\n", to: "o2.csv"),
+        let held = try s11.run(["officers", "import", try s11.write("name,email,role,service_area\nLee Wu,lee.wu@tvp.example,dso,Another service area\n", to: "o2.csv"),
                                 "--org", "Thames Valley Police", "--year", "2026", "--db", s11.db])
         #expect(held.status == 1 && held.stderr.contains("submitted this self-assessment to the board, which holds it"))
         try s11.succeed(["round", "return", "--org", "Thames Valley Police", "--year", "2026", "--reason", "Evidence for S3 missing",

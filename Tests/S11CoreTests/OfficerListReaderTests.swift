@@ -116,4 +116,25 @@ struct OfficerListReaderTests {
         #expect(found.count == 1)
         #expect(found.first?.message.contains("the file is empty") == true)
     }
+
+    /// One list of service areas: the staff survey's choice names them, and an officer is given one of its names.
+    @Test func anOfficersAreaIsOneOfTheContentsServiceAreas() throws {
+        var content = Fixture.content
+        content.staffSurvey = StaffFixtures.survey
+        let areas = ServiceAreaList(content: content)
+        #expect(areas.names == ["Housing and homelessness", "Leisure and culture"])
+        let listed = OfficerListReader(survey: Fixture.survey, serviceAreas: areas)
+        let officers = try listed.officers(fromCSV: "name,email,role,service_area\nAl Ash,al@t.gov.uk,dso, LEISURE AND CULTURE \nBo Birch,bo@t.gov.uk,dso,housing\n",
+                                           file: "officers.csv")
+        #expect(officers.map(\.serviceArea) == ["Leisure and culture", "Housing and homelessness"])   // as the content names them
+        do {
+            _ = try listed.officers(fromCSV: "name,email,role,service_area\nAl Ash,al@t.gov.uk,dso,Parks\n", file: "officers.csv")
+            Issue.record("an area the content lacks was taken")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "officers.csv:2:24: error: row 2: 'Parks' is not one of the service areas; use one of: Housing and homelessness, Leisure and culture"])
+        }
+        // Content with no staff survey has no list: the area is kept as typed.
+        #expect(try read("name,email,role,service_area\nAl Ash,al@t.gov.uk,dso,Parks\n").map(\.serviceArea) == ["Parks"])
+    }
 }

@@ -18,7 +18,8 @@ enum PageExamples {
                                          due: "2027-06-30")
     static let typedOfficer = OfficerFields(name: "Asha Patel", email: "asha@riverside.example", serviceArea: "Housing", nameError: "Write the name",
                                             emailError: "Not an address", serviceAreaError: "Write the area", roleError: "Choose a role")
-    static let roles = [RoleChoice(id: "dso", label: "Designated safeguarding officer", selected: true)]
+    static let roles = [SelectOption(id: "dso", label: "Designated safeguarding officer", selected: true)]
+    static let areas = [SelectOption(id: "Housing and homelessness", label: "Housing and homelessness", selected: true)]
 
     static var all: [any PageModel] { [
         MessagePage(title: "Done", panel: true, paragraphs: ["It is done."], link: .init(href: "/admin", text: "Your audits")),
@@ -45,9 +46,9 @@ enum PageExamples {
                      notice: "Added", hasProblems: true, problems: problems, fileName: "officers.csv", columns: "name,email", hasOfficers: true,
                      officers: [.init(name: "Owen", email: "owen@riverside.example", query: "owen", serviceArea: "Housing", role: "DSO",
                                       status: "submitted")],
-                     typed: typedOfficer, roles: roles),
+                     typed: typedOfficer, roles: roles, areas: areas, hasAreaList: true),
         OfficerChangePage(title: "Change Owen", form: form, bar: bar, id: 1,
-                          email: "owen@riverside.example", typed: typedOfficer, roles: roles),
+                          email: "owen@riverside.example", typed: typedOfficer, roles: roles, areas: areas, hasAreaList: true),
         OfficerRemovePage(title: "Remove Owen", bar: bar, id: 1, name: "Owen", email: "owen@riverside.example",
                           serviceArea: "Housing", answered: "3 answers", status: "submitted"),
         InvitationsPage(form: form, bar: bar, heading: heading,

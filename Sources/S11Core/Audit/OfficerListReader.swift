@@ -4,8 +4,13 @@ import Foundation
 /// the whole file, with every bad row's line, when any row is wrong.
 public struct OfficerListReader: Sendable {
     public var survey: Survey
+    /// The content's service areas, one of which each officer is given.
+    public var serviceAreas: ServiceAreaList?
 
-    public init(survey: Survey) { self.survey = survey }
+    public init(survey: Survey, serviceAreas: ServiceAreaList? = nil) {
+        self.survey = survey
+        self.serviceAreas = serviceAreas
+    }
 
     public static let columns = ["name", "email", "role", "service_area"]
 
@@ -50,7 +55,7 @@ public struct OfficerListReader: Sendable {
     }
 
     /// The rules of one officer, whether a row of the file or the coordinator's form: every field
-    /// given, an e-mail address that looks like one, a role the survey has.
+    /// given, an e-mail address that looks like one, a role the survey has, a service area of the content's list.
     public func officer(name: String?, email: String?, role roleText: String?, serviceArea: String?) -> (officer: Officer?, problems: [FieldProblem]) {
         var problems: [FieldProblem] = []
         func need(_ value: String?, _ field: String, _ what: String) -> String? {
@@ -63,7 +68,13 @@ public struct OfficerListReader: Sendable {
         let name = need(name, "name", "the name")
         let email = need(email, "email", "the e-mail address")
         let roleText = need(roleText, "role", "the role")
-        let area = need(serviceArea, "service_area", "the service area")
+        var area = need(serviceArea, "service_area", "the service area")
+        if let typed = area, let serviceAreas {
+            area = serviceAreas.name(matching: typed)
+            if area == nil {
+                problems.append(FieldProblem(field: "service_area", message: "'\(typed)' is not one of the service areas; use one of: \(serviceAreas.names.joined(separator: ", "))"))
+            }
+        }
         if let email, !Self.looksLikeEmail(email) {
             problems.append(FieldProblem(field: "email", message: "'\(email)' is not an e-mail address"))
         }

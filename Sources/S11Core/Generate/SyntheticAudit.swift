@@ -28,10 +28,11 @@ public struct SyntheticAudit: Sendable {
 
     private mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
 
-    /// Organisation `index`'s officers, spread over four service areas and the survey's roles.
+    /// Organisation `index`'s officers, spread over the content's first four service areas and the survey's roles.
     public mutating func officers(organisation index: Int, count: Int) -> [Officer] {
         let roles = content.selfAssessment.roles.map(\.id)
-        let areas = ["Housing", "Community Services", "Corporate Services", "Leisure and Culture"]
+        let listed = ServiceAreaList(content: content).names.prefix(4)
+        let areas = listed.isEmpty ? ["Housing", "Community services", "Corporate services", "Leisure and culture"] : Array(listed)
         return (0..<count).map { n in
             Officer(name: "Officer \(index)-\(n)", email: "officer\(n)@org\(index).example", role: roles[n % roles.count],
                     serviceArea: areas[n % areas.count])

@@ -31,12 +31,16 @@ struct OfficersPage: PageModel {
     let officers: [Officer]
     /// The add form's fields as typed.
     let typed: OfficerFields
-    let roles: [RoleChoice]
+    let roles: [SelectOption]
+    /// The content's service areas to choose from; empty when the content has no list, and the area is typed.
+    let areas: [SelectOption]
+    let hasAreaList: Bool
 }
 
 extension OfficersPage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, content: AuditContent, statuses: [OfficerStatus], typed: OfficerFields,
          typedRole: String?, notice: String?, errors: [FieldError], problems: [ProblemRow], fileName: String?) {
+        let areas = ServiceAreaList(content: content).names.map { SelectOption(id: $0, label: $0, selected: $0 == typed.serviceArea) }
         let officers = statuses.map { status in
             Officer(name: status.officer.name, email: status.officer.email,
                     query: status.officer.email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
@@ -45,6 +49,7 @@ extension OfficersPage {
         self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit), heading: AuditTitle(audit),
                   notice: notice, hasProblems: !problems.isEmpty, problems: problems,
                   fileName: fileName, columns: OfficerListReader.columns.joined(separator: ","), hasOfficers: !officers.isEmpty, officers: officers,
-                  typed: typed, roles: content.selfAssessment.roles.map { RoleChoice(id: $0.id, label: $0.label, selected: $0.id == typedRole) })
+                  typed: typed, roles: content.selfAssessment.roles.map { SelectOption(id: $0.id, label: $0.label, selected: $0.id == typedRole) },
+                  areas: areas, hasAreaList: !areas.isEmpty)
     }
 }
