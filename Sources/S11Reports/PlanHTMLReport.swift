@@ -7,8 +7,9 @@ import S11Core
 public struct PlanHTMLReport: Sendable {
     public init() {}
 
-    public func write(_ plan: Plan) -> String {
-        var html = ReportStyle.head(title: "\(plan.organisation): \(plan.title)") + """
+    /// The plan's page; `banner` is escaped HTML shown above it on screen (the signed-in bar), never printed.
+    public func write(_ plan: Plan, banner: String = "") -> String {
+        var html = ReportStyle.head(title: "\(plan.organisation): \(plan.title)", banner: banner) + """
             <header>
             <h1>\(e(plan.organisation)): \(e(plan.title))</h1>
             <p class="lead">\(e(PlanReportText.introduction(plan)))</p>

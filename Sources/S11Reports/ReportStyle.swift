@@ -15,12 +15,15 @@ public enum ReportStyle {
         tr.gap th{border-left:4px solid #d4351c}
         .badge{display:inline-block;padding:0 .35rem;border-radius:2px;font-weight:bold}
         .capped,.note{color:#505a5f;font-size:.85rem}.total th,.total td{border-top:3px solid #0b0c0c}
+        .banner{margin:-1.5rem -1.5rem 1rem;padding:.5rem 1.5rem;border-bottom:1px solid #b1b4b6;text-align:right}
+        .banner button{font:inherit;margin-left:.5rem}
         @page{size:A4 landscape;margin:12mm}
-        @media print{body{margin:0}a{color:inherit}}
+        @media print{body{margin:0}a{color:inherit}.banner{display:none}}
         """
 
-    /// The start of a self-contained page, up to and including `<body>`.
-    static func head(title: String) -> String {
+    /// The start of a self-contained page, up to and including `<body>`, then the `banner` (HTML
+    /// that the caller has escaped, shown on screen and not when printed) when there is one.
+    static func head(title: String, banner: String = "") -> String {
         """
         <!DOCTYPE html>
         <html lang="en-GB">
@@ -32,6 +35,6 @@ public enum ReportStyle {
         </head>
         <body>
 
-        """
+        """ + (banner.isEmpty ? "" : "<header class=\"banner\">\(banner)</header>\n")
     }
 }

@@ -26,9 +26,10 @@ public struct ScorecardHTML: Sendable {
         self.staff = staff
     }
 
-    public func render() -> String {
+    /// The scorecard's page; `banner` is escaped HTML shown above it on screen (the signed-in bar), never printed.
+    public func render(banner: String = "") -> String {
         let title = "\(card.organisation): safeguarding self-assessment \(card.year)"
-        var html = ReportStyle.head(title: title) + """
+        var html = ReportStyle.head(title: title, banner: banner) + """
             <header>
             <h1>\(e(title))</h1>
             <p class="lead">\(Counted(card.returns, "return")) scored against \(e(catalogue.title)) (\(e(card.catalogueID)) \(e(card.catalogueVersion))).

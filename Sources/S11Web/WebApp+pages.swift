@@ -17,6 +17,14 @@ extension WebApp {
         WebSecurity.html(try render(page), status: status, request: request, csrf: csrf)
     }
 
+    /// A report shown whole (the scorecard, the printable plan), written by `report` around the
+    /// signed-in bar (`ReportBanner`) it is given, which it shows on screen and not when printed.
+    func report(_ request: Request, account: Coordinator, audit: AuditRecord, _ report: (_ banner: String) -> String) throws -> Response {
+        let csrf = WebSecurity.csrfToken(for: request)
+        let banner = try render(ReportBanner(bar: SignedInBar(account: account, csrf: csrf.token, audit: audit)))
+        return WebSecurity.html(report(banner), request: request, csrf: csrf)
+    }
+
     /// A message on its own page (`MessagePage`).
     func message(_ request: Request, title: String, paragraphs: [String], status: HTTPResponse.Status = .ok,
                  panel: Bool = false, link: (href: String, text: String)? = nil) -> Response {

@@ -241,10 +241,14 @@ import Testing
             let print = try await browser.get("/admin/audits/\(fixture.audit.id)/plan/print")
             #expect(print.body.contains("A: Risk of not completing on time"))
             // Every page about the audit has the way back to its task list.
-            for path in ["officers", "invitations", "staff", "moderation", "plan", "plan/actions/A1.1", "plan/objectives/new", "downloads"] {
+            for path in ["officers", "invitations", "staff", "moderation", "plan", "plan/actions/A1.1", "plan/objectives/new", "downloads",
+                         "scorecard", "plan/print"] {
                 let page = try await browser.get("/admin/audits/\(fixture.audit.id)/\(path)")
                 #expect(page.body.contains("<a href=\"/admin/audits/\(fixture.audit.id)\">Riverside District Council 2026 audit</a>"), "\(path)")
+                #expect(page.body.contains("action=\"/admin/logout\"") && page.body.contains("signed in as lead@riverside.example"), "\(path)")
             }
+            // The scorecard and the printable plan show the bar on screen, and not on paper.
+            #expect(print.body.contains("<header class=\"banner\">") && print.body.contains("@media print{body{margin:0}a{color:inherit}.banner{display:none}}"))
             let history = try await browser.get("/admin/audits/\(fixture.audit.id)/plan/actions/A1.1")
             #expect(history.body.contains("Recruitment delayed"))
             #expect(MomentsOnPage.raw(in: history.body).isEmpty && MomentsOnPage.inWords(in: history.body), "the action's history in words")

@@ -22,6 +22,7 @@ enum PageExamples {
     static let areas = [SelectOption(id: "Housing and homelessness", label: "Housing and homelessness", selected: true)]
 
     static var all: [any PageModel] { [
+        ReportBanner(bar: bar),
         MessagePage(title: "Done", panel: true, paragraphs: ["It is done."], link: .init(href: "/admin", text: "Your audits")),
         LoginPage(form: form, csrf: csrf, email: coordinator),
         WelcomePage(form: form, csrf: csrf, email: coordinator, organisation: "Riverside", token: "token", minimum: 12),

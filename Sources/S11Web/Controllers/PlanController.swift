@@ -77,7 +77,7 @@ struct PlanController: Sendable {
     func planPrint(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let audit = try await context.audit(.summary, in: web.app)
         guard let plan = try await editing(audit).plan() else { throw HTTPError(.notFound) }
-        return WebSecurity.html(PlanHTMLReport().write(plan), request: request)
+        return try web.report(request, account: context.account, audit: audit) { PlanHTMLReport().write(plan, banner: $0) }
     }
 
     func planXML(_ request: Request, context: SignedInRequestContext) async throws -> Response {

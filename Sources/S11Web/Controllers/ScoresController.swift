@@ -19,10 +19,9 @@ struct ScoresController: Sendable {
         let session = try await web.app.session(audit)
         let card = try await session.scorecard()
         let staff = try await session.staffResults()
-        let html = await ScorecardHTML(card: card, gaps: GapFinder().gaps(in: card, staff: staff), catalogue: session.content.catalogue,
-                                       trail: try session.moderationTrail(), staff: staff,
-                                       showsOfficers: !context.account.isBoard).render()
-        return WebSecurity.html(html, request: request)
+        let scorecard = ScorecardHTML(card: card, gaps: GapFinder().gaps(in: card, staff: staff), catalogue: session.content.catalogue,
+                                      trail: try await session.moderationTrail(), staff: staff, showsOfficers: !context.account.isBoard)
+        return try web.report(request, account: context.account, audit: audit) { scorecard.render(banner: $0) }
     }
 
     func moderation(_ request: Request, context: SignedInRequestContext) async throws -> Response {
