@@ -74,6 +74,11 @@ extension AuditSession {
     }
 
     /// Takes one imported staff file's answers back out, in one transaction.
+    /// The staff batch that imported a file with the bytes of the one at `path`, if any.
+    public func staffBatch(importingTheBytesOf path: String) async throws -> StaffImportBatch? {
+        try await store.staff.earlierImport(ofFile: path, auditID: audit.id)
+    }
+
     public func undoStaffBatch(_ batchID: Int64) async throws -> StaffImportBatch {
         try await store.staff.undoImport(batchID: batchID, auditID: audit.id)
     }

@@ -46,11 +46,18 @@ public struct StaffUploads: Sendable {
         return (url.lastPathComponent, matches.columns, matches.missing)
     }
 
-    /// Imports the kept export with `mapping` (all its answers or none) and lets it go.
-    public func confirm(_ key: String, session: AuditSession, mapping: [String: String], dateOrder: DateOrder?,
+    /// The earlier import of the same bytes as the kept export, if there is one.
+    public func earlierImport(_ key: String, session: AuditSession) async throws -> StaffImportBatch? {
+        guard let url = file(key) else { return nil }
+        return try await session.staffBatch(importingTheBytesOf: url.path)
+    }
+
+    /// Imports the kept export with `mapping` (all its answers or none) and lets it go; a file
+    /// imported before is refused unless `again`.
+    public func confirm(_ key: String, session: AuditSession, mapping: [String: String], dateOrder: DateOrder?, again: Bool = false,
                         by who: String) async throws -> [StaffImportBatch] {
         guard let url = file(key) else { throw ApplicationError("this upload is no longer waiting; upload the file again") }
-        let batches = try await session.importStaffResponses(files: [url.path], mapping: mapping, dateOrder: dateOrder, again: false, by: who)
+        let batches = try await session.importStaffResponses(files: [url.path], mapping: mapping, dateOrder: dateOrder, again: again, by: who)
         discard(key)
         return batches
     }

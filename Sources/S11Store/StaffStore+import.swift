@@ -47,6 +47,19 @@ extension StaffStore {
         try await engine.read { db in try await Self.batches(auditID: auditID, db: db) }
     }
 
+    /// The batch that imported a file with the same bytes as the one at `path` into the audit,
+    /// if any: what the import would refuse unless told `again`.
+    public func earlierImport(ofFile path: String, auditID: Int64) async throws -> StaffImportBatch? {
+        let handle = try Self.open(path)
+        defer { try? handle.close() }
+        var hash = SHA256()
+        while let chunk = try Self.readChunk(of: handle, file: path) {
+            chunk.withUnsafeBytes { hash.update(bufferPointer: $0) }
+        }
+        let digest = hash.finalize().map { String(format: "%02x", $0) }.joined()
+        return try await importBatches(auditID: auditID).last { $0.sha256 == digest }
+    }
+
     /// Takes one imported file's answer sets back out of the audit, in one transaction; returns
     /// the batch as it was. A batch of another audit is not found.
     @discardableResult

@@ -53,7 +53,7 @@ import Testing
                         "/invitations", "/staff", "/downloads", "/downloads/plan-2026.docx", "/downloads/board-report.html",
                         "/downloads/scorecard.csv", "/downloads/responses.csv", "/downloads/staff-responses.csv",
                         "/plan/actions/A1.1", "/plan/objectives/O1", "/plan/objectives/new",
-                        "/reopen?email=hana.okafor%40hillside.example", "/staff/link"]
+                        "/reopen?email=hana.okafor%40hillside.example", "/staff/link", "/staff/batches/1/undo"]
     /// What a board user may read: summaries, the plan, the board report.
     static let boardPages: Set<String> = ["/scorecard", "/plan.xml", "/plan/print", "/downloads", "/downloads/plan-2026.docx",
                                           "/downloads/board-report.html"]
@@ -67,6 +67,7 @@ import Testing
         ("/officers/change", [("email", "hana.okafor@hillside.example"), ("name", "Changed"), ("role", "dso"), ("service_area", "Housing")]),
         ("/officers/remove", [("email", "hana.okafor@hillside.example")]),
         ("/staff/link", []),
+        ("/staff/batches/1/undo", []),
         ("/staff/confirm", [("upload", "00000000-0000-0000-0000-000000000000"), ("choice", "import")]),
         ("/plan/draft", []),
         ("/plan/actions/A1.1", [("input", "Changed"), ("outcome", "x"), ("measure", "x"), ("lead", "x"), ("due", "2027-01-01")]),

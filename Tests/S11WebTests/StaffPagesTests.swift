@@ -49,6 +49,49 @@ import Testing
         #expect(try await count(fixture) == before + 140)
     }
 
+    /// The same export uploaded again is asked about, not counted twice; a file's answers are taken
+    /// out after a question that says what goes; all in the browser.
+    @Test func aFileImportedBeforeIsAskedAboutAndAnImportIsTakenOut() async throws {
+        let fixture = try await CoordinatorTests().fixtureWithCoordinator()
+        let id = fixture.audit.id
+        let before = try await count(fixture)
+        try await fixture.run { browser in
+            try await CoordinatorTests().signIn(browser)
+            let page = try await browser.get("/admin/audits/\(id)/staff")
+            func upload() async throws -> (page: Browser.Page, fields: [(String, String)]) {
+                let checked = try await browser.upload("/admin/audits/\(id)/staff/upload",
+                                                       file: ("file", "export.csv", try example("surveymonkey-2026.csv")), csrf: page.csrf)
+                return (checked, [("upload", try #require(checked.field("upload"))), ("choice", "import"), ("dateOrder", "")] + Self.chosen(in: checked.body))
+            }
+            let first = try await upload()
+            #expect(!first.page.body.contains("Imported before"))
+            _ = try await browser.post("/admin/audits/\(id)/staff/confirm", first.fields, csrf: page.csrf)
+            let second = try await upload()
+            #expect(second.page.body.contains("<h2>Imported before</h2>") && second.page.body.contains("140 anonymous answer sets"))
+            let refused = try await browser.post("/admin/audits/\(id)/staff/confirm", second.fields, csrf: page.csrf)
+            #expect(refused.status == .unprocessableContent && refused.body.contains("tick the box to import it again"))
+            #expect(!refused.body.contains("--again") && !refused.body.contains("s11 responses"))     // no command line in the browser
+            #expect(try await count(fixture) == before + 140)
+            let twice = try await browser.post("/admin/audits/\(id)/staff/confirm", second.fields + [("again", "yes")], csrf: page.csrf)
+            #expect(twice.body.contains("Imported 140 anonymous answer sets"))
+            #expect(try await count(fixture) == before + 280)
+
+            let batches = try await fixture.store.staff.importBatches(auditID: id)
+            let last = try #require(batches.last)
+            let listed = try await browser.get("/admin/audits/\(id)/staff")
+            #expect(listed.body.contains("href=\"/admin/audits/\(id)/staff/batches/\(last.id)/undo\">Take out"))
+            let ask = try await browser.get("/admin/audits/\(id)/staff/batches/\(last.id)/undo")
+            #expect(ask.body.contains("Take out the answers imported from export.csv?") && ask.body.contains("cannot be undone"))
+            #expect(try await count(fixture) == before + 280)                                     // asking takes nothing out
+            let taken = try await browser.post("/admin/audits/\(id)/staff/batches/\(last.id)/undo", [], csrf: page.csrf)
+            #expect(taken.body.contains("Took out the 140 anonymous answer sets imported from export.csv on "))
+            #expect(try await count(fixture) == before + 140)
+            // Once gone, and for a number that is not this audit's, there is nothing to take out.
+            #expect(try await browser.post("/admin/audits/\(id)/staff/batches/\(last.id)/undo", [], csrf: page.csrf).status == .notFound)
+            #expect(try await browser.get("/admin/audits/\(id)/staff/batches/99999/undo").status == .notFound)
+        }
+    }
+
     @Test func aFormsExportIsMatchedInTheFormAndNothingIsStoredUntilItIsWhole() async throws {
         let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let id = fixture.audit.id

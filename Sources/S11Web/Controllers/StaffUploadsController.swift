@@ -15,6 +15,8 @@ struct StaffUploadsController: Sendable {
         group.post("audits/:id/staff/link", use: issueLink)
         group.post("audits/:id/staff/upload", use: upload)
         group.post("audits/:id/staff/confirm", use: confirm)
+        group.page("audits/:id/staff/batches/:batch/undo", use: undoConfirm)
+        group.post("audits/:id/staff/batches/:batch/undo", use: undo)
     }
 
     func staff(_ request: Request, context: SignedInRequestContext) async throws -> Response {
@@ -52,7 +54,8 @@ struct StaffUploadsController: Sendable {
             return try await staffPage(request, context, audit: audit, errors: [FieldError(field: "file", message: "Choose the survey export (a CSV file)")])
         }
         let key = try web.staffUploads(audit).keep(file.bytes, name: file.name.isEmpty ? "export.csv" : file.name)
-        return try await checkPage(request, context, audit: audit, key: key, dateOrder: form.text("dateOrder") ?? "", chosen: [:], errors: [])
+        return try await checkPage(request, context, audit: audit, key: key, dateOrder: form.text("dateOrder") ?? "", chosen: [:], again: false,
+                                   errors: [])
     }
 
     /// Imports the checked export with the columns as the lead left them, or says what is wrong.
@@ -89,25 +92,67 @@ struct StaffUploadsController: Sendable {
             }
         }
         let dateOrder = form.text("dateOrder") ?? ""
-        guard errors.isEmpty else { return try await checkPage(request, context, audit: audit, key: key, dateOrder: dateOrder, chosen: chosen, errors: errors) }
+        let again = form["again"] == "yes"
+        if !again, try await web.staffUploads(audit).earlierImport(key, session: session) != nil {
+            errors.append(Self.importedBefore)
+        }
+        guard errors.isEmpty else {
+            return try await checkPage(request, context, audit: audit, key: key, dateOrder: dateOrder, chosen: chosen, again: again, errors: errors)
+        }
         do {
             let batches = try await web.staffUploads(audit).confirm(key, session: session, mapping: mapping, dateOrder: DateOrder(rawValue: dateOrder),
-                                                                    by: context.account.email)
+                                                                    again: again, by: context.account.email)
             let count = batches.map(\.answerSets).reduce(0, +)
             return try await staffPage(request, context, audit: audit, notice: "Imported \(Counted(count, "anonymous answer set")) from \(checked.file).")
         } catch let error as DiagnosticsError {
+            // The same file imported by someone else since the page was shown is asked about as above.
             let folder = web.staffUploads(audit).folder.path
-            let problems = error.diagnostics.prefix(50).map { problem in
-                FieldError(field: "check", message: "Line \(problem.location.line): \(problem.message.replacingOccurrences(of: folder + "/", with: ""))")
-            }
-            return try await checkPage(request, context, audit: audit, key: key, dateOrder: dateOrder, chosen: chosen, errors: Array(problems))
+            let problems = try await web.staffUploads(audit).earlierImport(key, session: session) != nil && !again ? [Self.importedBefore]
+                : error.diagnostics.prefix(50).map { problem in
+                    FieldError(field: "check", message: "Line \(problem.location.line): \(problem.message.replacingOccurrences(of: folder + "/", with: ""))")
+                }
+            return try await checkPage(request, context, audit: audit, key: key, dateOrder: dateOrder, chosen: chosen, again: again, errors: problems)
         }
+    }
+
+    /// What a file imported before needs before it is imported again.
+    static let importedBefore = FieldError(field: "again", message: "This file was imported before: tick the box to import it again, or take the earlier import out first")
+
+    /// Asks before one imported file's answers are taken out of the audit.
+    func undoConfirm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let audit = try await context.audit(.running, in: web.app)
+        let batch = try await self.batch(context, audit: audit)
+        let csrf = WebSecurity.csrfToken(for: request)
+        let page = ConfirmPage(title: "Take out the answers imported from \(batch.fileName)?",
+                               bar: SignedInBar(account: context.account, csrf: csrf.token, audit: audit),
+                               paragraphs: ["The \(Counted(batch.answerSets, "anonymous answer set")) imported from \(batch.fileName) on "
+                                            + "\(batch.importedOn.spelledOut) by \(batch.importedBy) are deleted from the audit, and the staff "
+                                            + "results are worked out without them.",
+                                            "This cannot be undone, but the file can be imported again afterwards."],
+                               action: "/admin/audits/\(audit.id)/staff/batches/\(batch.id)/undo", fields: [], button: "Take the answers out",
+                               backHref: "/admin/audits/\(audit.id)/staff", backText: "Keep them")
+        return try web.html(page, request: request, csrf: csrf)
+    }
+
+    /// Takes one imported file's answers out of the audit, and says so.
+    func undo(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let audit = try await context.audit(.running, in: web.app)
+        let undone = try await web.app.session(audit).undoStaffBatch(try await batch(context, audit: audit).id)
+        return try await staffPage(request, context, audit: audit,
+                                   notice: "Took out the \(Counted(undone.answerSets, "anonymous answer set")) imported from \(undone.fileName) on \(undone.importedOn.spelledOut).")
+    }
+
+    /// The audit's batch the link names; not found for another audit's, or one already taken out.
+    private func batch(_ context: SignedInRequestContext, audit: AuditRecord) async throws -> StaffImportBatch {
+        let id = context.parameters.get("batch").flatMap(Int64.init)
+        guard let batch = try await web.app.session(audit).staffBatches().first(where: { $0.id == id }) else { throw HTTPError(.notFound) }
+        return batch
     }
 
     // MARK: Pages
 
     private func checkPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, key: String, dateOrder: String,
-                           chosen: [Int: String], errors: [FieldError]) async throws -> Response {
+                           chosen: [Int: String], again: Bool, errors: [FieldError]) async throws -> Response {
         let session = try await web.app.session(audit)
         let survey = try session.staffReader().survey
         let checked: (file: String, columns: [StaffColumnMatch], missing: [(id: String, text: String)])
@@ -120,7 +165,8 @@ struct StaffUploadsController: Sendable {
         }
         let csrf = WebSecurity.csrfToken(for: request)
         let page = StaffCheckPage(account: context.account, csrf: csrf.token, audit: audit, survey: survey, key: key, checked: checked,
-                                  dateOrder: dateOrder, chosen: chosen, errors: errors)
+                                  dateOrder: dateOrder, chosen: chosen, earlier: try await web.staffUploads(audit).earlierImport(key, session: session),
+                                  again: again, errors: errors)
         return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 

@@ -10,6 +10,8 @@ struct StaffPage: PageModel {
         let count: Int
         let on: String
         let by: String
+        /// The page that asks before this file's answers are taken out.
+        let undoHref: String
     }
 
     let title = "Staff confidence survey"
@@ -30,7 +32,8 @@ struct StaffPage: PageModel {
 extension StaffPage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, answerSets: Int, batches: [StaffImportBatch], link: String?, notice: String?,
          errors: [FieldError], linkIssuedAt: String?, moments: MomentWords) {
-        let batches = batches.map { Batch(file: $0.fileName, count: $0.answerSets, on: $0.importedOn.spelledOut, by: $0.importedBy) }
+        let batches = batches.map { Batch(file: $0.fileName, count: $0.answerSets, on: $0.importedOn.spelledOut, by: $0.importedBy,
+                                         undoHref: "/admin/audits/\(audit.id)/staff/batches/\($0.id)/undo") }
         self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit), heading: AuditTitle(audit),
                   notice: notice, answers: Counted(answerSets, "anonymous answer set").description, link: link,
                   linkIssued: linkIssuedAt.map(moments.text(iso:)), hasBatches: !batches.isEmpty, batches: batches)
