@@ -36,7 +36,7 @@ import Testing
             let empty = try await browser.get("/admin/audits/\(id)/plan")
             #expect(empty.body.contains("Draft the plan"))
             let drafted = try await browser.post("/admin/audits/\(id)/plan/draft", [], csrf: empty.csrf)
-            #expect(drafted.location == "/admin/audits/\(id)/plan")
+            #expect(drafted.location == "/admin/audits/\(id)/plan?drafted=first")
             let plan = try #require(try await fixture.store.plans.find(organisation: fixture.audit.organisation, year: fixture.audit.year))
             let action = try #require(plan.actions.first)
             #expect(plan.documentControl.author == "lead@riverside.example")
@@ -135,6 +135,12 @@ import Testing
             #expect(plan.objectives.first?.title == "Safeguarding is led from the top")
             // Merged into the first action: one action naming both leads.
             let first = try #require(plan.objectives.first?.actions.first)
+            // Merging asks first, saying what the other action becomes; asking changes nothing.
+            let unchosen = try await browser.get("/admin/audits/\(id)/plan/actions/\(added.id)/merge?into=")
+            #expect(unchosen.status == .unprocessableContent && unchosen.body.contains("Choose the action to merge \(added.id) into"))
+            let ask = try await browser.get("/admin/audits/\(id)/plan/actions/\(added.id)/merge?into=\(first.id)")
+            #expect(ask.body.contains("Merge \(added.id) into \(first.id)?") && ask.body.contains("names the leads of both") && ask.body.contains("Priya Raman"))
+            #expect(try await fixture.store.plans.find(organisation: fixture.audit.organisation, year: fixture.audit.year)?.actions.contains { $0.id == added.id } == true)
             let merged = try await browser.post("/admin/audits/\(id)/plan/actions/\(added.id)/merge", [("into", first.id)], csrf: page.csrf)
             #expect(merged.body.contains("Merged \(added.id) into \(first.id)."))
             plan = try #require(try await fixture.store.plans.find(organisation: fixture.audit.organisation, year: fixture.audit.year))
@@ -156,6 +162,55 @@ import Testing
             #expect(shown.body.contains("Learning from the Child T review") && shown.body.contains("(from: Serious case review learning point)"))
             let xml = try await browser.get("/admin/audits/\(id)/downloads/plan-2026.xml")
             #expect(xml.status == .ok && xml.body.contains("source=\"Serious case review learning point\""))
+        }
+    }
+
+    /// Removing an action and drafting the plan again each ask first and say what is lost; the
+    /// new draft takes the options chosen.
+    @Test func removingAnActionAndDraftingAgainAskFirst() async throws {
+        let fixture = try await fixtureWithReturn()
+        let id = fixture.audit.id
+        let stored: @Sendable () async throws -> Plan = {
+            try #require(try await fixture.store.plans.find(organisation: fixture.audit.organisation, year: fixture.audit.year))
+        }
+        try await fixture.run { browser in
+            try await CoordinatorTests().signIn(browser)
+            let empty = try await browser.get("/admin/audits/\(id)/plan")
+            #expect(empty.body.contains("id=\"start\" name=\"start\" value=\"2027-01-01\"") && !empty.body.contains("These are lost"))
+            #expect(try await browser.get("/admin/audits/\(id)/plan/redraft").location == "/admin/audits/\(id)/plan")   // nothing to draft again yet
+            let first = try await browser.post("/admin/audits/\(id)/plan/draft", [("start", "2027-04-01"), ("most", "5")], csrf: empty.csrf)
+            #expect(first.location == "/admin/audits/\(id)/plan?drafted=first")
+            #expect(try await browser.get(try #require(first.location)).body.contains("Drafted the plan: 5 objectives and "))
+            var plan = try await stored()
+            #expect(plan.objectives.count == 5 && plan.periodStart.iso == "2027-04-01")
+            let action = try #require(plan.actions.first)
+            let page = try await browser.get("/admin/audits/\(id)/plan/actions/\(action.id)")
+            #expect(page.body.contains("href=\"/admin/audits/\(id)/plan/actions/\(action.id)/remove\""))
+            let ask = try await browser.get("/admin/audits/\(id)/plan/actions/\(action.id)/remove")
+            #expect(ask.body.contains("Remove action \(action.id)?") && ask.body.contains("leaves the plan") && ask.body.contains("Keep \(action.id)"))
+            #expect(try await stored().actions.contains { $0.id == action.id })
+            let removed = try await browser.post("/admin/audits/\(id)/plan/actions/\(action.id)/remove", [], csrf: page.csrf)
+            #expect(removed.body.contains("Removed \(action.id); its wording is kept"))
+            plan = try await stored()
+            #expect(!plan.actions.contains { $0.id == action.id })
+
+            // Drafting again: the question says what is lost; without the answer the plan stays.
+            let again = try await browser.get("/admin/audits/\(id)/plan/redraft")
+            #expect(again.body.contains("Draft the plan again") && again.body.contains("These are lost:") && again.body.contains("1 recorded change"))
+            let unasked = try await browser.post("/admin/audits/\(id)/plan/draft", [("start", "2027-01-01")], csrf: again.csrf)
+            #expect(unasked.location == "/admin/audits/\(id)/plan/redraft")
+            #expect(try await stored() == plan)
+            let bad = try await browser.post("/admin/audits/\(id)/plan/draft", [("start", "April 2027"), ("most", "none"), ("replace", "yes")],
+                                             csrf: again.csrf)
+            #expect(bad.status == .unprocessableContent && bad.body.contains("Write the plan&#39;s first day as YYYY-MM-DD")
+                    && bad.body.contains("Write the most objectives as a whole number"))
+            #expect(bad.body.contains("value=\"April 2027\""))
+            #expect(try await stored() == plan)
+            let redrafted = try await browser.post("/admin/audits/\(id)/plan/draft", [("start", "2027-01-01"), ("most", "20"), ("replace", "yes")],
+                                                   csrf: again.csrf)
+            #expect(try await browser.get(try #require(redrafted.location)).body.contains("Drafted the plan again: 20 objectives"))
+            plan = try await stored()
+            #expect(plan.objectives.count == 20 && plan.actions.contains { $0.id == action.id } && plan.objectives.allSatisfy { $0.history.isEmpty })
         }
     }
 

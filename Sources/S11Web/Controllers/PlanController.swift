@@ -36,15 +36,25 @@ struct PlanController: Sendable {
         var major: String?
     }
 
+    /// The drafting options, and "yes" when the draft replaces the plan there is.
+    struct DraftForm: Decodable {
+        @NonBlank var start: String?
+        @NonBlank var most: String?
+        var replace: String?
+    }
+
     func addRoutes(to group: RouterGroup<SignedInRequestContext>) {
         group.page("audits/:id/plan", use: plan)
+        group.page("audits/:id/plan/redraft", use: redraftForm)
         group.post("audits/:id/plan/draft", use: draft)
         group.page("audits/:id/plan.xml", use: planXML)
         group.page("audits/:id/plan/print", use: planPrint)
         group.post("audits/:id/plan/update", use: updatePlan)
         group.page("audits/:id/plan/actions/:action", use: actionForm)
         group.post("audits/:id/plan/actions/:action", use: saveAction)
+        group.page("audits/:id/plan/actions/:action/remove", use: removeConfirm)
         group.post("audits/:id/plan/actions/:action/remove", use: removeAction)
+        group.page("audits/:id/plan/actions/:action/merge", use: mergeConfirm)
         group.post("audits/:id/plan/actions/:action/merge", use: mergeAction)
         group.post("audits/:id/plan/version", use: signOff)
     }
@@ -59,19 +69,46 @@ struct PlanController: Sendable {
            try await editing(audit).plan()?.actions.contains(where: { $0.id == saved }) == true {
             notice = "Saved \(saved)."
         }
+        // After drafting, what was drafted.
+        if let drafted = request.uri.queryParameters["drafted"], let plan = try await editing(audit).plan() {
+            notice = "\(drafted == "again" ? "Drafted the plan again" : "Drafted the plan"): \(Counted(plan.objectives.count, "objective")) "
+                + "and \(Counted(plan.actions.count, "action"))."
+        }
         return try await planPage(request, context, audit: audit, errors: [], notice: notice)
     }
 
-    /// Drafts the plan from the audit's gaps, carrying last year's unfinished actions forward.
-    func draft(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+    /// The options of drafting the plan again, with what the new draft throws away.
+    func redraftForm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let audit = try await context.audit(.running, in: web.app)
-        guard try await editing(audit).plan() == nil else { return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan") }
+        guard try await editing(audit).plan() != nil else { return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan") }
+        return try await draftPage(request, context, audit: audit, typed: nil, errors: [])
+    }
+
+    /// Drafts the plan from the audit's gaps with the options chosen, carrying last year's unfinished
+    /// actions forward; replaces the plan there is only when the form says so (after the question).
+    func draft(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let form = try await request.decodeForm(as: DraftForm.self)
+        let audit = try await context.audit(.running, in: web.app)
+        let replacing = try await editing(audit).plan() != nil
+        guard !replacing || form.replace == "yes" else { return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan/redraft") }
         let session = try await web.app.session(audit)
-        let last = try await session.lastYearsPlan()
-        let options = PlanDrafter.Options(start: PlanDrafter.Options.defaultStart(auditYear: audit.year), today: WebApp.today(),
-                                          owner: nil, author: context.account.email, previous: last)
-        _ = try await session.draftPlan(options: options, replace: false)
-        return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan")
+        var errors: [FieldError] = []
+        let start = form.start.map { CalendarDate(iso: $0.trimmingCharacters(in: .whitespaces)) } ?? PlanDrafter.Options.defaultStart(auditYear: audit.year)
+        if start == nil { errors.append(FieldError(field: "start", message: "Write the plan's first day as YYYY-MM-DD, for example \(audit.year + 1)-01-01")) }
+        let most = form.most.map { Int($0.trimmingCharacters(in: .whitespaces)) } ?? Self.mostObjectives(session.content)
+        if most.map({ !(1...200).contains($0) }) ?? true {
+            errors.append(FieldError(field: "most", message: "Write the most objectives as a whole number from 1 to 200, for example 20"))
+        }
+        guard errors.isEmpty, let start, let most else { return try await draftPage(request, context, audit: audit, typed: form, errors: errors) }
+        let options = PlanDrafter.Options(start: start, today: WebApp.today(), owner: nil, author: context.account.email,
+                                          previous: try await session.lastYearsPlan(), maxObjectives: most)
+        _ = try await session.draftPlan(options: options, replace: replacing)
+        return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan?drafted=\(replacing ? "again" : "first")")
+    }
+
+    /// The most objectives a draft takes when the lead says nothing: the survey's, else the seeds'.
+    static func mostObjectives(_ content: AuditContent) -> Int {
+        content.selfAssessment.maxObjectives ?? PlanDrafter.Options.seedsObjectives
     }
 
     func planPrint(_ request: Request, context: SignedInRequestContext) async throws -> Response {
@@ -149,6 +186,48 @@ struct PlanController: Sendable {
         return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan?saved=\(action.id)#\(WebApp.domID(action.id))")
     }
 
+    /// Asks before an action leaves the plan.
+    func removeConfirm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let audit = try await context.audit(.running, in: web.app)
+        guard let action = try await editing(audit).plan()?.actions.first(where: { $0.id == context.parameters.get("action") }) else {
+            throw HTTPError(.notFound)
+        }
+        return try confirm(request, context, audit: audit, title: "Remove action \(action.id)?",
+                           paragraphs: ["\(action.id) \(Self.quoted(action.input)) leaves the plan, with its lead (\(action.leadNames)), dates, status and progress.",
+                                        "Its wording is kept in its objective's history, and the objective stays in the plan."],
+                           action: "/admin/audits/\(audit.id)/plan/actions/\(action.id)/remove", fields: [], button: "Remove \(action.id)",
+                           back: "/admin/audits/\(audit.id)/plan/actions/\(action.id)", backText: "Keep \(action.id)")
+    }
+
+    /// Asks before an action is folded into another, saying what the other one becomes.
+    func mergeConfirm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let audit = try await context.audit(.running, in: web.app)
+        let actions = try await editing(audit).plan()?.actions ?? []
+        guard let action = actions.first(where: { $0.id == context.parameters.get("action") }) else { throw HTTPError(.notFound) }
+        guard let into = request.uri.queryParameters["into"].map(String.init), let target = actions.first(where: { $0.id == into && $0.id != action.id }) else {
+            return try await actionPage(request, context, audit: audit, typed: nil,
+                                        errors: [FieldError(field: "into", message: "Choose the action to merge \(action.id) into")])
+        }
+        return try confirm(request, context, audit: audit, title: "Merge \(action.id) into \(target.id)?",
+                           paragraphs: ["\(target.id) \(Self.quoted(target.input)) stays, and names the leads of both: \(target.leadNames) and \(action.leadNames).",
+                                        "\(action.id) \(Self.quoted(action.input)) leaves the plan; its wording is kept in its objective's history."],
+                           action: "/admin/audits/\(audit.id)/plan/actions/\(action.id)/merge", fields: [.init(name: "into", value: target.id)],
+                           button: "Merge \(action.id) into \(target.id)", back: "/admin/audits/\(audit.id)/plan/actions/\(action.id)",
+                           backText: "Keep them apart")
+    }
+
+    private static func quoted(_ text: String) -> String {
+        "(\u{201C}\(text.count > 120 ? text.prefix(117) + "..." : text)\u{201D})"
+    }
+
+    private func confirm(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, title: String, paragraphs: [String],
+                         action: String, fields: [ConfirmPage.Field], button: String, back: String, backText: String) throws -> Response {
+        let csrf = WebSecurity.csrfToken(for: request)
+        let page = ConfirmPage(title: title, bar: SignedInBar(account: context.account, csrf: csrf.token, audit: audit), paragraphs: paragraphs,
+                               action: action, fields: fields, button: button, backHref: back, backText: backText)
+        return try web.html(page, request: request, csrf: csrf)
+    }
+
     /// Takes an action out of the plan; its wording stays in the objective's history.
     func removeAction(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let audit = try await context.audit(.running, in: web.app)
@@ -214,11 +293,21 @@ struct PlanController: Sendable {
                           notice: String?) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
         guard let plan = try await editing(audit).plan() else {
-            let submitted = try await web.app.session(audit).officerStatuses().filter { $0.status == .submitted }.count
-            return try web.html(PlanDraftPage(account: context.account, csrf: csrf.token, audit: audit, submitted: submitted), request: request,
-                                csrf: csrf)
+            return try await draftPage(request, context, audit: audit, typed: nil, errors: [])
         }
         let page = PlanPage(account: context.account, csrf: csrf.token, audit: audit, plan: plan, today: WebApp.today(), notice: notice, errors: errors)
+        return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+    }
+
+    /// Drafting the plan, the first time or again, with its options as typed.
+    private func draftPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, typed: DraftForm?,
+                           errors: [FieldError]) async throws -> Response {
+        let csrf = WebSecurity.csrfToken(for: request)
+        let session = try await web.app.session(audit)
+        let submitted = try await session.officerStatuses().filter { $0.status == .submitted }.count
+        let page = PlanDraftPage(account: context.account, csrf: csrf.token, audit: audit, submitted: submitted, current: try await editing(audit).plan(),
+                                 start: typed?.start ?? PlanDrafter.Options.defaultStart(auditYear: audit.year).iso,
+                                 most: typed?.most ?? String(Self.mostObjectives(session.content)), errors: errors)
         return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }

@@ -1,22 +1,47 @@
 import S11Core
 
-/// Before the plan is drafted: the button that drafts it, once a return is submitted.
+/// Drafting the plan: before the first draft, the button that drafts it once a return is
+/// submitted; once drafted, the options of drafting it again (its start, the most objectives)
+/// and what is lost when the new draft replaces the plan.
 struct PlanDraftPage: PageModel {
     static let template = "admin-plan-draft"
 
-    let title = "Draft the plan"
-    let hasErrors = false
+    /// What drafting again throws away, counted from the plan as it is.
+    struct Replacing: Encodable {
+        let version: String
+        /// "12 recorded changes", "1 objective added by hand", "2 signed-off versions".
+        let losses: [String]
+    }
+
+    let title: String
+    let form: FormErrors
     let bar: SignedInBar
     let heading: AuditTitle
     /// How many returns are submitted, in words ("2 submitted returns").
     let submitted: String
     let canDraft: Bool
+    /// The plan's first day as typed, YYYY-MM-DD.
+    let start: String
+    /// The most objectives to take from the gaps, as typed.
+    let most: String
+    let replacing: Replacing?
 }
 
 extension PlanDraftPage {
-    init(account: Coordinator, csrf: String, audit: AuditRecord, submitted: Int) {
-        self.init(bar: SignedInBar(account: account, csrf: csrf, audit: audit), heading: AuditTitle(audit),
-                  submitted: Counted(submitted, "submitted return").description,
-                  canDraft: submitted > 0)
+    init(account: Coordinator, csrf: String, audit: AuditRecord, submitted: Int, current: Plan?, start: String, most: String,
+         errors: [FieldError]) {
+        let replacing = current.map { plan in
+            let changes = plan.objectives.map { $0.history.count + $0.actions.map(\.history.count).reduce(0, +) }.reduce(0, +)
+            let added = plan.objectives.filter { $0.requirementID == nil && $0.source != nil }.count
+            let signed = plan.documentControl.history.count
+            return Replacing(version: plan.documentControl.version ?? "unnumbered",
+                             losses: [Counted(changes, "recorded change").description + " to objectives and actions (wording, leads, dates, statuses, progress)",
+                                      Counted(added, "objective").description + " added by hand",
+                                      Counted(signed, "line").description + " of version history"])
+        }
+        self.init(title: current == nil ? "Draft the plan" : "Draft the plan again", form: FormErrors(errors),
+                  bar: SignedInBar(account: account, csrf: csrf, audit: audit), heading: AuditTitle(audit),
+                  submitted: Counted(submitted, "submitted return").description, canDraft: submitted > 0, start: start, most: most,
+                  replacing: replacing)
     }
 }
