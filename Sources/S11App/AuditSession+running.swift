@@ -42,6 +42,16 @@ extension AuditSession {
         try await store.returns.reopen(officerEmail: officerEmail, auditID: audit.id)
     }
 
+    /// Reopens the officer's submitted return and tells them why, in `coordinator`'s words, with a
+    /// link; what became of the message (the return is open either way).
+    public func reopen(officerEmail: String, reason: String, by coordinator: String) async throws -> Invitations.Delivered {
+        try await reopen(officerEmail: officerEmail)
+        guard let officer = try await store.officers.all(auditID: audit.id).first(where: { $0.email.lowercased() == officerEmail.lowercased() }) else {
+            return .sent([])
+        }
+        return try await invitations.tellReopened(officer, reason: reason, by: coordinator)
+    }
+
     /// Issues officers' links (new ones to every officer with `reissue`, else to those without
     /// one); each token is returned whole this once, and only its hash is kept.
     public func issueLinks(reissue: Bool) async throws -> [(officer: Officer, token: String)] {

@@ -126,6 +126,35 @@ public struct Invitations: Sendable {
         return paths
     }
 
+    /// Tells `officer` their return is open again, with `coordinator`'s reason and a new link
+    /// (their earlier links keep working): through the mail program, or written into a new folder
+    /// of the mail folder; recorded like the invitations.
+    public func tellReopened(_ officer: Officer, reason: String, by coordinator: String) async throws -> Delivered {
+        let issued = try await store.officers.issueInvitations(auditID: audit.id, reissue: true, keepEarlier: true, only: [officer.email.lowercased()])
+        guard let token = issued.first?.token else { return .sent([]) }
+        let mail = try await mail()
+        let message = mail.reopenedMessage(to: officer, by: coordinator, reason: reason, token: token, date: Date())
+        let record: MailRecord
+        let delivered: Delivered
+        if let delivery = session.settings.delivery {
+            let outcome = await delivery.deliver(message, to: officer.email)
+            record = MailRecord(officerEmail: officer.email, kind: .reopened, subject: mail.reopenedSubject, at: Date(),
+                                accepted: outcome.accepted, detail: outcome.detail)
+            delivered = .sent([record])
+        } else {
+            let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+            let folder = URL(fileURLWithPath: session.settings.mailFolder).appendingPathComponent("reopened-\(audit.year)-\(stamp)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let url = folder.appendingPathComponent(InvitationMail.fileName(officer.email))
+            try message.write(to: url, options: .atomic)
+            record = MailRecord(officerEmail: officer.email, kind: .reopened, subject: mail.reopenedSubject, at: Date(), accepted: true,
+                                detail: "written to \(url.path)")
+            delivered = .written(folder: folder, files: [url.path])
+        }
+        try await store.mail.record(record, auditID: audit.id)
+        return delivered
+    }
+
     private func issue(_ kind: InvitationMail.Kind, only: Set<String>?) async throws -> [(officer: Officer, token: String)] {
         let emails = Set(try await recipients(kind, only: only).map { $0.email.lowercased() })
         guard !emails.isEmpty else { return [] }

@@ -56,6 +56,33 @@ public struct InvitationMail: Sendable {
         return Self.plainText(from: from, toName: officer.name, toEmail: officer.email, subject: subject, date: date, body: body)
     }
 
+    /// The subject of the message that tells an officer their return is open again.
+    public var reopenedSubject: String { "Your \(year) safeguarding self-assessment return for \(organisation) is open again" }
+
+    /// The message that tells an officer their submitted return is open again, in the words of
+    /// `coordinator`'s `reason`, with a link to it.
+    public func reopenedMessage(to officer: Officer, by coordinator: String, reason: String, token: String, date: Date) -> Data {
+        let due = deadline.map { "Please submit it again by \($0.spelledOut)." } ?? "Please submit it again as soon as you can."
+        let body = """
+            Dear \(officer.name),
+
+            \(coordinator) has opened your \(year) safeguarding self-assessment return for \(organisation) again, so that you can change it. They said:
+
+            \(reason)
+
+            Your answers are kept. Change what is needed and submit the return again; until you do, it does not count in the organisation's results.
+
+            Your personal link (do not forward it):
+            \(link(token))
+
+            The links you were sent before work as well.
+
+            \(due)
+            \(contact.map { "Questions: \($0)." } ?? "Questions: contact \(coordinator).")
+            """
+        return Data(Self.plainText(from: from, toName: officer.name, toEmail: officer.email, subject: reopenedSubject, date: date, body: body).utf8)
+    }
+
     /// A plain UTF-8 text message: its headers, a blank line, then `body` with CRLF line ends.
     static func plainText(from: String, toName: String, toEmail: String, subject: String, date: Date, body: String) -> String {
         let headers = [

@@ -25,6 +25,9 @@ from officer_and_staff import answer_page, browser, click_and_wait_for_next_page
 WORDING = "Hotel Watch scheme to continue, with the police and the licensing team"
 
 
+REASON = "S3.2 says Fully met, but the training records show 60% completion. Please check and submit again."
+
+
 def main_text(driver):
     return driver.find_element(By.TAG_NAME, "main").text
 
@@ -118,6 +121,22 @@ def cycle(base, user, password, smtp, examples, out):
         # Two officers answer through the links in their mails: one with gaps, one mostly met.
         answer_return(links["priya.raman@riverside.example"], option_index=2)
         answer_return(links["tomasz.nowak@riverside.example"], option_index=1)
+        driver.get(audit)
+        assert "2 of 10 submitted" in main_text(driver), main_text(driver)[:800]
+
+        # The lead reopens one return, saying why; the officer is sent the reason with a link, and submits again.
+        driver.find_element(By.CSS_SELECTOR, "a[href*='reopen?email=tomasz']").click()
+        assert "Reopen Tomasz Nowak's return?" in main_text(driver), main_text(driver)[:500]
+        press(driver, "Reopen the return and tell Tomasz Nowak")
+        assert "Say why the return is reopened" in main_text(driver), "a reopen without a reason was taken"
+        fill(driver, "reason", REASON)
+        press(driver, "Reopen the return and tell Tomasz Nowak")
+        assert "they have been sent your reason and a link" in main_text(driver), main_text(driver)[:500]
+        told = [m for m in received(smtp, 11) if "open again" in m["Subject"]]
+        assert len(told) == 1 and told[0]["To"].addresses[0].addr_spec == "tomasz.nowak@riverside.example", [m["Subject"] for m in told]
+        body = told[0].get_body(preferencelist=("plain",)).get_content()
+        assert REASON in body and user in body, body
+        answer_return(next(line for line in body.splitlines() if "/r/" in line).strip(), option_index=1)
         driver.get(audit)
         assert "2 of 10 submitted" in main_text(driver), main_text(driver)[:800]
 

@@ -78,11 +78,26 @@ import Testing
             #expect(confirm.status == .ok && confirm.body.contains("Reopen Owen Price&#39;s return?") && confirm.body.contains("must submit again"))
             #expect(confirm.body.contains("<input type=\"hidden\" name=\"email\" value=\"owen.price@riverside.example\">"))
             #expect(try await browser.get("/admin/audits/\(fixture.audit.id)/reopen?email=gareth.lloyd%40riverside.example").status == .notFound)
-            let reopened = try await browser.post("/admin/audits/\(fixture.audit.id)/reopen", [("email", "owen.price@riverside.example")],
+            #expect(confirm.body.contains("<textarea id=\"reason\" name=\"reason\""))
+            // No reason, no reopening: the officer is sent the reason.
+            let unexplained = try await browser.post("/admin/audits/\(fixture.audit.id)/reopen", [("email", "owen.price@riverside.example"), ("reason", " ")],
+                                                     csrf: confirm.csrf)
+            #expect(unexplained.status == .unprocessableContent && unexplained.body.contains("Say why the return is reopened"))
+            #expect(try await fixture.store.returns.find(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id).status == .submitted)
+            let reopened = try await browser.post("/admin/audits/\(fixture.audit.id)/reopen",
+                                                  [("email", "owen.price@riverside.example"), ("reason", "S1.1 needs the board minutes <as evidence>")],
                                                   csrf: confirm.csrf)
-            #expect(reopened.body.contains("Reopened owen.price@riverside.example&#39;s return") || reopened.body.contains("Reopened owen.price@riverside.example's return"))
+            #expect(reopened.body.contains("Reopened owen.price@riverside.example&#39;s return: the message with your reason was written to "))
         }
         #expect(try await fixture.store.returns.find(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id).status == .inProgress)
+        // The message Owen is sent: the reason in the lead's words, and a link that opens his return.
+        let written = try #require(FileManager.default.enumerator(atPath: fixture.mailFolder.path)?.compactMap { $0 as? String }.first { $0.hasSuffix(".eml") })
+        let message = try String(contentsOf: fixture.mailFolder.appendingPathComponent(written), encoding: .utf8)
+        #expect(message.contains("Subject: Your 2026 safeguarding self-assessment return for Riverside District Council is open again"))
+        #expect(message.contains("lead@riverside.example has opened your 2026 safeguarding self-assessment return") && message.contains("S1.1 needs the board minutes <as evidence>"))
+        let token = try #require(message.components(separatedBy: "/r/").dropFirst().first?.prefix { !$0.isWhitespace })
+        #expect(try await fixture.store.officers.find(token: String(token))?.officer.email == "owen.price@riverside.example")
+        #expect(try await fixture.app.session(fixture.audit).lastMessages()["owen.price@riverside.example"]?.kind == .reopened)
     }
 
     @Test func remindersAreWrittenOnlyForOfficersWhoHaveNotSubmitted() async throws {

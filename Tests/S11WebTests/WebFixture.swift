@@ -44,11 +44,15 @@ struct WebFixture {
         return content.questions(forRole: role)
     }
 
+    /// Where the app writes messages (no mail program is set up): a folder of the test's own.
+    var mailFolder: URL { FileManager.default.temporaryDirectory.appendingPathComponent("s11-web-mail-\(ObjectIdentifier(store).hashValue)") }
+
     /// Runs `body` against the app; by default wrong passwords make a minute's wait, so that no
     /// test depends on how fast the machine is, and a refusal answers at once.
     func run(logLines: RouterClient.LogLines? = nil, passwords: PasswordChecks = PasswordChecks(),
              throttle: SignInThrottle = SignInThrottle(firstWait: 60), _ body: @Sendable (Browser) async throws -> Void) async throws {
-        let app = try await WebApp(app: S11App(store: store, settings: AppSettings(contentRoot: Self.packageRoot)), passwords: passwords,
+        let app = try await WebApp(app: S11App(store: store, settings: AppSettings(mailFolder: mailFolder.path, contentRoot: Self.packageRoot)),
+                                   passwords: passwords,
                                    throttle: throttle, refusalDelay: .zero)
         try await body(Browser(client: RouterClient(app: app, logLines: logLines)))
     }

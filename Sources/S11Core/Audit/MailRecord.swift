@@ -1,11 +1,14 @@
 import Foundation
 
-/// One e-mail s11 handed over for an officer (an invitation or a reminder): when, to whom, and what
+/// One e-mail s11 handed over for an officer (an invitation, a reminder, or word that their return
+/// is open again): when, to whom, and what
 /// the mail program said. The message itself is not kept: it carried the officer's link.
 public struct MailRecord: Sendable, Hashable {
     public enum Kind: String, Sendable {
         case invitation
         case reminder
+        /// The coordinator reopened the officer's submitted return, and said why.
+        case reopened
     }
 
     public var officerEmail: String

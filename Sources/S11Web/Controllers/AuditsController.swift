@@ -83,34 +83,55 @@ struct AuditsController: Sendable {
         try await auditPage(request, context, audit: try await context.audit(.running, in: web.app), notice: nil)
     }
 
-    /// Asks before reopening: what happens to the officer's return, and that s11 does not tell them.
+    /// Asks before reopening: what happens to the officer's return, and why, for the message they are sent.
     func reopenConfirm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let audit = try await context.audit(.running, in: web.app)
-        guard let email = request.uri.queryParameters["email"].map(String.init),
-              let status = try await web.app.session(audit).officerStatuses().first(where: { $0.officer.email.lowercased() == email.lowercased() }),
+        guard let email = request.uri.queryParameters["email"].map(String.init) else { throw HTTPError(.notFound) }
+        return try await reopenPage(request, context, audit: audit, email: email, reason: "", error: nil)
+    }
+
+    /// Reopens the return and sends the officer the reason, with a link; says what became of the message.
+    func reopen(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let form = try await request.decodeForm(as: ReopenForm.self)
+        let audit = try await context.audit(.running, in: web.app)
+        let email = form.email ?? ""
+        guard let reason = form.reason else {
+            return try await reopenPage(request, context, audit: audit, email: email, reason: "",
+                                        error: "Say why the return is reopened: the officer is sent these words")
+        }
+        do {
+            let told: String
+            switch try await web.app.session(audit).reopen(officerEmail: email, reason: reason, by: context.account.email) {
+            case .sent(let records):
+                told = records.first.map { $0.accepted ? "they have been sent your reason and a link" : "the message to them was not sent (\($0.detail))" }
+                    ?? "no message went"
+            case .written(let folder, _):
+                told = "the message with your reason was written to \(folder.path) for your mail system to send"
+            }
+            return try await auditPage(request, context, audit: audit,
+                                       notice: "Reopened \(email)'s return: \(told). It counts again once they submit it.")
+        } catch let error as any UserFacingError {
+            return try await auditPage(request, context, audit: audit, notice: error.message)
+        }
+    }
+
+    private func reopenPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, email: String, reason: String,
+                            error: String?) async throws -> Response {
+        guard let status = try await web.app.session(audit).officerStatuses().first(where: { $0.officer.email.lowercased() == email.lowercased() }),
               status.status == .submitted else { throw HTTPError(.notFound) }
         let name = status.officer.name
         let csrf = WebSecurity.csrfToken(for: request)
         let page = ConfirmPage(title: "Reopen \(name)'s return?", bar: SignedInBar(account: context.account, csrf: csrf.token, audit: audit),
                                paragraphs: ["\(name)'s answers are kept. They can change them at the link they were sent and must submit again; "
                                             + "until they do, their return does not count in the scores, the moderation or the plan.",
-                                            "s11 does not write to them: let them know the return is open again, and why."],
+                                            "\(name) is sent a message at \(status.officer.email) with your reason and a link to the return."],
                                action: "/admin/audits/\(audit.id)/reopen", fields: [.init(name: "email", value: status.officer.email)],
-                               button: "Reopen the return", backHref: "/admin/audits/\(audit.id)", backText: "Keep it submitted")
-        return try web.html(page, request: request, csrf: csrf)
-    }
-
-    func reopen(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let form = try await request.decodeForm(as: OfficerEmailForm.self)
-        let audit = try await context.audit(.running, in: web.app)
-        let email = form.email ?? ""
-        do {
-            try await web.app.session(audit).reopen(officerEmail: email)
-            return try await auditPage(request, context, audit: audit,
-                                       notice: "Reopened \(email)'s return: they can change it at their link, and it counts again once they submit it.")
-        } catch let error as any UserFacingError {
-            return try await auditPage(request, context, audit: audit, notice: error.message)
-        }
+                               button: "Reopen the return and tell \(name)", backHref: "/admin/audits/\(audit.id)", backText: "Keep it submitted",
+                               question: .init(name: "reason", label: "Why it is reopened",
+                                               hint: "For example: S3.2 says Fully met, but the training records show 60% completion. Please check and resubmit.",
+                                               value: reason, error: error),
+                               form: FormErrors(error.map { [FieldError(field: "reason", message: $0)] } ?? []))
+        return try web.html(page, status: error == nil ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 
     // MARK: Pages

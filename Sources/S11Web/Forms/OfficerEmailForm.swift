@@ -1,5 +1,4 @@
-/// A form that names one of the audit's officers by e-mail address (reopening their return,
-/// removing them).
+/// A form that names one of the audit's officers by e-mail address (removing them).
 struct OfficerEmailForm: Decodable {
     @NonBlank var email: String?
 }

@@ -11,8 +11,16 @@ struct ConfirmPage: PageModel {
         let value: String
     }
 
+    /// Something the person must write before confirming (why a return is reopened, say).
+    struct Question: Encodable {
+        let name: String
+        let label: String
+        let hint: String
+        let value: String
+        let error: String?
+    }
+
     let title: String
-    let hasErrors = false
     let bar: SignedInBar
     /// What will happen, a paragraph each.
     let paragraphs: [String]
@@ -23,4 +31,6 @@ struct ConfirmPage: PageModel {
     /// The way back, doing nothing.
     let backHref: String
     let backText: String
+    var question: Question? = nil
+    var form = FormErrors([])
 }
