@@ -71,10 +71,11 @@ public struct Invitations: Sendable {
 
     /// Issues a new link to each recipient and hands each message to `delivery`, recording what it
     /// said; returns the records, in the order sent.
-    public func send(_ kind: InvitationMail.Kind, only: Set<String>? = nil, via delivery: any MailDelivery) async throws -> [MailRecord] {
+    public func send(_ kind: InvitationMail.Kind, only: Set<String>? = nil, replacingEarlier: Bool = false,
+                     via delivery: any MailDelivery) async throws -> [MailRecord] {
         let mail = try await mail()
         var records: [MailRecord] = []
-        for (officer, token) in try await issue(kind, only: only) {
+        for (officer, token) in try await issue(kind, only: only, replacingEarlier: replacingEarlier) {
             let outcome = await delivery.deliver(mail.message(kind, to: officer, token: token, content: session.content, date: Date()),
                                                  to: officer.email)
             let record = MailRecord(officerEmail: officer.email, kind: Self.recordKind(kind), subject: mail.subject(kind), at: Date(),
@@ -95,17 +96,21 @@ public struct Invitations: Sendable {
 
     /// Sends messages of `kind` (to everyone they are due, or to `only` again) through the mail
     /// program the settings name, or without one writes them into a new folder of the mail folder.
-    public func deliver(_ kind: InvitationMail.Kind, only: Set<String>? = nil) async throws -> Delivered {
-        if let delivery = session.settings.delivery { return .sent(try await send(kind, only: only, via: delivery)) }
+    /// With `replacingEarlier`, the links each recipient had stop working when the new one is issued.
+    public func deliver(_ kind: InvitationMail.Kind, only: Set<String>? = nil, replacingEarlier: Bool = false) async throws -> Delivered {
+        if let delivery = session.settings.delivery {
+            return .sent(try await send(kind, only: only, replacingEarlier: replacingEarlier, via: delivery))
+        }
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
         let folder = URL(fileURLWithPath: session.settings.mailFolder).appendingPathComponent("\(kind == .invitation ? "invitations" : "reminders")-\(audit.year)-\(stamp)")
-        return .written(folder: folder, files: try await write(kind, only: only, to: folder).filter { $0.hasSuffix(".eml") })
+        return .written(folder: folder, files: try await write(kind, only: only, replacingEarlier: replacingEarlier, to: folder)
+            .filter { $0.hasSuffix(".eml") })
     }
 
     /// Issues a new link to each recipient and writes the messages as `.eml` files with the
     /// mail-merge `links.csv` into `folder`, for the council's own mail system; returns the paths.
-    public func write(_ kind: InvitationMail.Kind, only: Set<String>? = nil, to folder: URL) async throws -> [String] {
-        try await write(kind, issued: try issue(kind, only: only), to: folder)
+    public func write(_ kind: InvitationMail.Kind, only: Set<String>? = nil, replacingEarlier: Bool = false, to folder: URL) async throws -> [String] {
+        try await write(kind, issued: try issue(kind, only: only, replacingEarlier: replacingEarlier), to: folder)
     }
 
     /// Writes the messages for links already issued (`OfficerStore.issueInvitations`) into `folder`.
@@ -155,10 +160,10 @@ public struct Invitations: Sendable {
         return delivered
     }
 
-    private func issue(_ kind: InvitationMail.Kind, only: Set<String>?) async throws -> [(officer: Officer, token: String)] {
+    private func issue(_ kind: InvitationMail.Kind, only: Set<String>?, replacingEarlier: Bool) async throws -> [(officer: Officer, token: String)] {
         let emails = Set(try await recipients(kind, only: only).map { $0.email.lowercased() })
         guard !emails.isEmpty else { return [] }
-        return try await store.officers.issueInvitations(auditID: audit.id, reissue: true, keepEarlier: true, only: emails)
+        return try await store.officers.issueInvitations(auditID: audit.id, reissue: true, keepEarlier: !replacingEarlier, only: emails)
     }
 
     private static func recordKind(_ kind: InvitationMail.Kind) -> MailRecord.Kind {

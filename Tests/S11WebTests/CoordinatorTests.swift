@@ -176,6 +176,20 @@ import Testing
         #expect(program.messages.count == 3 && program.messages.last?.to == "gareth.lloyd@riverside.example")
         let records = try await fixture.store.mail.records(auditID: fixture.audit.id)
         #expect(records.count == 3 && records.filter(\.accepted).count == 1)
+
+        // A link forwarded: stopping Owen's links asks first; then his old link fails and the new one works.
+        let replace = "/admin/audits/\(fixture.audit.id)/invitations/replace?email=owen%2Eprice%40riverside%2Eexample"
+        #expect(after.body.contains("href=\"\(replace)\""))
+        let ask = try await browser.get(replace)
+        #expect(ask.body.contains("Stop Owen Price&#39;s links and send a new one?") && ask.body.contains("stops working at once"))
+        #expect(try await fixture.store.officers.find(token: token) != nil)                  // asking stops nothing
+        let stopped = try await browser.post("/admin/audits/\(fixture.audit.id)/invitations/send",
+                                             [("kind", "invitation"), ("email", "owen.price@riverside.example"), ("replace", "yes")], csrf: page.csrf)
+        #expect(stopped.body.contains("Stopped the links owen.price@riverside.example had. Sent 1 invitation"))
+        #expect(try await fixture.store.officers.find(token: token) == nil)
+        let newest = try #require(program.messages.last { $0.to == "owen.price@riverside.example" }?.message)
+        let fresh = try #require(newest.split(separator: "\r\n").first { $0.hasPrefix("https://s11.riverside.example/r/") }?.split(separator: "/").last)
+        #expect(try await fixture.store.officers.find(token: String(fresh))?.officer.email == "owen.price@riverside.example")
     }
 
     @Test func moderationFromThePageIsRecordedWithWhoAndWhy() async throws {

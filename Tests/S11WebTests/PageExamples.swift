@@ -58,7 +58,7 @@ enum PageExamples {
                         canInvite: true, toInvite: "2 officers", reminderPreview: "Dear again", canRemind: true, toRemind: "1 officer", hasOfficers: true,
                         officers: [.init(domID: "q-owen", name: "Owen", email: "owen@riverside.example", returnStatus: "in progress",
                                          lastKind: "invitation", lastAt: "2027-01-01T10:00:00Z", accepted: true, written: "s11-mail/owen.eml",
-                                         failed: true, detail: "refused")]),
+                                         failed: true, detail: "refused", replaceHref: "/admin/audits/1/invitations/replace?email=owen")]),
         StaffPage(form: form, bar: bar, heading: heading,
                   notice: "Imported", answers: "40 anonymous answer sets", link: "http://s11/staff/token",
                   linkIssued: "6 December 2026 at 9:34am", hasBatches: true,

@@ -17,16 +17,40 @@ struct InvitationsController: Sendable {
         @NonBlank var contact: String?
     }
 
-    /// What to send ("reminder", else invitations), and to one officer only when `email` names them.
+    /// What to send ("reminder", else invitations), and to one officer only when `email` names them;
+    /// "yes" in `replace` stops the links that officer had.
     struct SendForm: Decodable {
         var kind: String?
         @NonBlank var email: String?
+        var replace: String?
     }
 
     func addRoutes(to group: RouterGroup<SignedInRequestContext>) {
         group.page("audits/:id/invitations", use: invitations)
         group.post("audits/:id/invitations/due", use: setDue)
         group.post("audits/:id/invitations/send", use: send)
+        group.page("audits/:id/invitations/replace", use: replaceConfirm)
+    }
+
+    /// Asks before an officer's links are stopped and a new one sent (a link forwarded, or sent to
+    /// the wrong address): what stops working, and what is kept.
+    func replaceConfirm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let audit = try await context.audit(.running, in: web.app)
+        guard let email = request.uri.queryParameters["email"].map(String.init),
+              let status = try await web.app.session(audit).officerStatuses().first(where: { $0.officer.email.lowercased() == email.lowercased() }),
+              status.status != .submitted else { throw HTTPError(.notFound) }
+        let name = status.officer.name
+        let csrf = WebSecurity.csrfToken(for: request)
+        let page = ConfirmPage(title: "Stop \(name)'s links and send a new one?", bar: SignedInBar(account: context.account, csrf: csrf.token, audit: audit),
+                               paragraphs: ["Every link sent to \(name) so far stops working at once, for anyone who has it: use this when a link "
+                                            + "was forwarded or went to the wrong address.",
+                                            "\(name) is sent an invitation with a new link at \(status.officer.email). What they have saved is kept."],
+                               action: "/admin/audits/\(audit.id)/invitations/send",
+                               fields: [.init(name: "kind", value: "invitation"), .init(name: "email", value: status.officer.email),
+                                        .init(name: "replace", value: "yes")],
+                               button: "Stop the old links and send a new one", backHref: "/admin/audits/\(audit.id)/invitations",
+                               backText: "Keep the links they have")
+        return try web.html(page, request: request, csrf: csrf)
     }
 
     func invitations(_ request: Request, context: SignedInRequestContext) async throws -> Response {
@@ -58,10 +82,12 @@ struct InvitationsController: Sendable {
         let only = form.email.map { Set([$0]) }
         let noun = kind == .invitation ? "invitation" : "reminder"
         let nobody = "Nobody is due a\(kind == .invitation ? "n" : "") \(noun)."
-        switch try await web.app.session(audit).invitations.deliver(kind, only: only) {
+        let replacing = form.replace == "yes" && only != nil && kind == .invitation
+        let stopped = replacing ? "Stopped the links \(form.email ?? "") had. " : ""
+        switch try await web.app.session(audit).invitations.deliver(kind, only: only, replacingEarlier: replacing) {
         case .written(let folder, let files):
             let notice = files.isEmpty ? nobody
-                : "No mail program is set up (s11 serve --sendmail), so \(files.count) \(noun)\(files.count == 1 ? " was" : "s were") written to \(folder.path) for your mail system to send."
+                : stopped + "No mail program is set up (s11 serve --sendmail), so \(files.count) \(noun)\(files.count == 1 ? " was" : "s were") written to \(folder.path) for your mail system to send."
             return try await invitationsPage(request, context, audit: audit, notice: notice, errors: [])
         case .sent(let records) where records.isEmpty:
             return try await invitationsPage(request, context, audit: audit, notice: nobody, errors: [])
@@ -73,7 +99,7 @@ struct InvitationsController: Sendable {
                 })
             }
             return try await invitationsPage(request, context, audit: audit,
-                                             notice: "Sent \(Counted(records.count, noun)); the mail program accepted every one.",
+                                             notice: stopped + "Sent \(Counted(records.count, noun)); the mail program accepted every one.",
                                              errors: [])
         }
     }

@@ -21,6 +21,8 @@ struct InvitationsPage: PageModel {
         /// The mail program refused the last message, saying `detail`.
         let failed: Bool
         let detail: String?
+        /// The page that asks before this officer's links are stopped and a new one sent; nil once submitted.
+        let replaceHref: String?
     }
 
     /// Who is due a message, and the message.
@@ -63,7 +65,9 @@ extension InvitationsPage {
                            returnStatus: status.status.label, lastKind: last?.kind.rawValue, lastAt: last.map { moments.text($0.at) },
                            accepted: last?.accepted == true && last?.detail.isEmpty == true,
                            written: last.flatMap { $0.accepted && !$0.detail.isEmpty ? $0.detail : nil }, failed: last.map { !$0.accepted } ?? false,
-                           detail: last?.detail)
+                           detail: last?.detail,
+                           replaceHref: status.status == .submitted ? nil
+                               : "/admin/audits/\(audit.id)/invitations/replace?email=\(status.officer.email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
         }
         self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit), heading: AuditTitle(audit),
                   notice: notice, deadline: returnsDue.deadline?.iso, contact: returnsDue.contact,
