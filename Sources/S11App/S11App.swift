@@ -49,6 +49,11 @@ public struct S11App: Sendable {
     /// Coordinators' and board users' accounts: signing in and out, sessions, new passwords.
     public var accounts: Accounts { Accounts(store: store) }
 
+    /// The coordinators of `account`'s organisation, kept by `account`; nil for a board user.
+    public func team(of account: Coordinator) -> CoordinatorTeam? {
+        CoordinatorTeam(store: store, settings: settings, account: account)
+    }
+
     /// The audits: finding, listing and opening them.
     public var audits: AuditDirectory { AuditDirectory(app: self) }
 

@@ -16,7 +16,7 @@ extension AccountStore {
         let account = try await db.fetchOne(SignInFailuresRow.self, """
             SELECT COUNT(*) AS n, MAX(at) AS latest FROM signInEvent
             WHERE email = ? COLLATE NOCASE AND outcome = 'failure' AND at > COALESCE((SELECT MAX(at) FROM signInEvent
-                WHERE email = ? COLLATE NOCASE AND outcome IN ('success', 'password-set')), 0)
+                WHERE email = ? COLLATE NOCASE AND outcome IN ('success', 'password-set', 'unlocked')), 0)
             """, [email, email])
         let fromAddress = try await db.fetchOne(SignInFailuresRow.self, """
             SELECT COUNT(*) AS n, MAX(at) AS latest FROM signInEvent WHERE address = ? AND outcome = 'failure' AND at > ?
@@ -58,7 +58,7 @@ extension AccountStore {
                       try await db.fetchValue(Int64.self, """
                           SELECT COUNT(*) FROM signInEvent WHERE email = ? COLLATE NOCASE AND outcome = 'locked'
                           AND at >= COALESCE((SELECT MAX(at) FROM signInEvent WHERE email = ? COLLATE NOCASE
-                                              AND outcome IN ('success', 'password-set')), 0)
+                                              AND outcome IN ('success', 'password-set', 'unlocked')), 0)
                           """, [email, email], table: "signInEvent") == 0 {
                 try await Self.recordSignIn(email: email, address: address, outcome: .locked, at: now, db: db)
             }

@@ -19,12 +19,13 @@ public struct AccountStore: StoreArea {
     }
 
     /// The account written, its sessions ended and the password's setting recorded (`how`), in the caller's transaction.
-    private static func write(email: String, passwordHash: String, organisation: String?, board: String? = nil, how: String,
-                              db: any SQLConnection) async throws {
+    private static func write(email: String, passwordHash: String, organisation: String?, board: String? = nil, displayName: String? = nil,
+                              how: String, db: any SQLConnection) async throws {
         try await db.execute("""
-            INSERT INTO coordinator (email, passwordHash, createdAt, organisation, board) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (email) DO UPDATE SET passwordHash = excluded.passwordHash, organisation = excluded.organisation, board = excluded.board
-            """, [email.lowercased(), passwordHash, Self.now(), organisation, organisation == nil ? board : nil])
+            INSERT INTO coordinator (email, passwordHash, createdAt, organisation, board, displayName) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (email) DO UPDATE SET passwordHash = excluded.passwordHash, organisation = excluded.organisation, board = excluded.board,
+                displayName = COALESCE(excluded.displayName, coordinator.displayName)
+            """, [email.lowercased(), passwordHash, Self.now(), organisation, organisation == nil ? board : nil, displayName])
         try await db.execute("DELETE FROM coordinatorSession WHERE email = ? COLLATE NOCASE", [email])
         try await Self.recordSignIn(email: email, address: how, outcome: .passwordSet, at: Date(), db: db)
     }
@@ -54,7 +55,7 @@ public struct AccountStore: StoreArea {
         guard InvitationToken.isWellFormed(token) else { return nil }
         return try await engine.read { db in
             try await db.fetchOne(CoordinatorRow.self, """
-                SELECT coordinator.email, coordinator.organisation, coordinator.board FROM coordinatorSession
+                SELECT coordinator.email, coordinator.organisation, coordinator.board, coordinator.displayName FROM coordinatorSession
                 JOIN coordinator ON coordinator.email = coordinatorSession.email
                 WHERE coordinatorSession.tokenSHA256 = ? AND coordinatorSession.expiresAt > ?
                 """, [InvitationToken.digest(token), Date().timeIntervalSince1970])?.coordinator
@@ -77,11 +78,11 @@ public struct AccountStore: StoreArea {
         let digest = InvitationToken.digest(token)
         return try await engine.write { db in
             guard let invited = try await db.fetchOne(CoordinatorInvitationRow.self,
-                                                      "SELECT email, organisation FROM coordinatorInvitation WHERE tokenSHA256 = ? AND expiresAt > ?",
+                                                      "SELECT email, organisation, displayName FROM coordinatorInvitation WHERE tokenSHA256 = ? AND expiresAt > ?",
                                                       [digest, Date().timeIntervalSince1970])?.invited else { return nil }
             try await db.execute("DELETE FROM coordinatorInvitation WHERE tokenSHA256 = ?", [digest])
             try await Self.write(email: invited.email, passwordHash: passwordHash, organisation: invited.organisation,
-                                 how: "invitation accepted", db: db)
+                                 displayName: invited.displayName, how: "invitation accepted", db: db)
             return invited
         }
     }
@@ -90,7 +91,7 @@ public struct AccountStore: StoreArea {
     public func invitation(token: String) async throws -> Coordinator? {
         guard InvitationToken.isWellFormed(token) else { return nil }
         return try await engine.read { db in
-            try await db.fetchOne(CoordinatorInvitationRow.self, "SELECT email, organisation FROM coordinatorInvitation WHERE tokenSHA256 = ? AND expiresAt > ?",
+            try await db.fetchOne(CoordinatorInvitationRow.self, "SELECT email, organisation, displayName FROM coordinatorInvitation WHERE tokenSHA256 = ? AND expiresAt > ?",
                                   [InvitationToken.digest(token), Date().timeIntervalSince1970])?.invited
         }
     }

@@ -34,7 +34,7 @@ public struct RoundStore: StoreArea {
                 let audit = try await AuditRecordStore.insert(organisation: member.organisation, year: year, files: files, db: db)
                 try await db.execute("INSERT INTO roundMember (auditID, roundID, sector, leadName, leadEmail) VALUES (?, ?, ?, ?, ?)",
                                      [audit.id, roundID, member.sector, member.leadName, member.leadEmail])
-                let account = try await db.fetchOne(CoordinatorRow.self, "SELECT email, organisation, board FROM coordinator WHERE email = ? COLLATE NOCASE",
+                let account = try await db.fetchOne(CoordinatorRow.self, "SELECT email, organisation, board, displayName FROM coordinator WHERE email = ? COLLATE NOCASE",
                                                     [member.leadEmail])
                 if let account {
                     let organisation = account.coordinator.organisation

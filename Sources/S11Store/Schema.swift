@@ -302,6 +302,10 @@ enum Schema {
             try await db.execute("DROP TABLE invitation")
             try await db.execute("CREATE INDEX officerLinkOfficer ON officerLink (officerID)")
         },
+        Migration(identifier: "v25: a coordinator's display name, the author plans show, given when they are invited") { db in
+            try await db.execute("ALTER TABLE coordinator ADD COLUMN displayName \(db.dialect.text)")
+            try await db.execute("ALTER TABLE coordinatorInvitation ADD COLUMN displayName \(db.dialect.text)")
+        },
     ]
 
     /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.

@@ -70,6 +70,7 @@ public struct WebApp: Sendable {
         PlanObjectivesController(web: self).addRoutes(to: signedIn)
         DownloadsController(web: self).addRoutes(to: signedIn)
         BoardSubmissionController(web: self).addRoutes(to: signedIn)
+        TeamController(web: self).addRoutes(to: signedIn)
         let board = signedIn.group("rounds").add(middleware: BoardOnly())
         let rounds = RoundsController(web: self)
         rounds.addRoutes(to: board)

@@ -8,7 +8,7 @@ enum PageExamples {
     static let errors = [FieldError(field: "year", message: "Write the audit year")]
     static let form = FormErrors(errors)
     static let bar = SignedInBar(csrf: csrf, coordinator: coordinator,
-                                 auditLink: .init(href: "/admin/audits/1", text: "Riverside District Council 2027 audit"))
+                                 auditLink: .init(href: "/admin/audits/1", text: "Riverside District Council 2027 audit"), team: true)
     static let heading = AuditTitle(id: 1, organisation: "Riverside", year: 2027)
     static let pager = Pager(paged: true, label: "Pages", shown: "101 to 200 of 300", previous: "/previous", next: "/next", size: 100)
     static let options = [RatingOption(value: "fully", label: "fully: Fully met")]
@@ -23,6 +23,10 @@ enum PageExamples {
 
     static var all: [any PageModel] { [
         ReportBanner(bar: bar),
+        TeamPage(form: form, bar: bar, organisation: "Riverside", notice: "Invited jo@riverside.example",
+                 members: [.init(email: "jo@riverside.example", name: "Jo Bloggs", state: "locked", locked: true, unlockHref: "/admin/team/unlock?email=jo",
+                                 passwordHref: "/admin/team/password?email=jo")],
+                 yourName: "Ann Lead", newEmail: "x@riverside.example", newName: "X", newEmailError: "Write their e-mail address"),
         MessagePage(title: "Done", panel: true, paragraphs: ["It is done."], link: .init(href: "/admin", text: "Your audits")),
         LoginPage(form: form, csrf: csrf, email: coordinator),
         WelcomePage(form: form, csrf: csrf, email: coordinator, organisation: "Riverside", token: "token", minimum: 12),

@@ -10,8 +10,10 @@ public struct SignInEvent: Sendable, Hashable {
         case failure
         /// The wrong password that locked the account.
         case locked
-        /// A new password was set (`s11 admin create`), which unlocks the account.
+        /// A new password was set (`s11 admin create`, an invitation's link), which unlocks the account.
         case passwordSet = "password-set"
+        /// A coordinator of the organisation unlocked the account, keeping its password.
+        case unlocked
     }
 
     /// The e-mail address as typed, lower-cased.

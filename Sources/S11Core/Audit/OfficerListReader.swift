@@ -89,7 +89,8 @@ public struct OfficerListReader: Sendable {
         return (Officer(name: name, email: email, role: role.id, serviceArea: area), [])
     }
 
-    static func looksLikeEmail(_ text: String) -> Bool {
+    /// Whether `text` has the shape of an e-mail address (one @, a dotted domain, no spaces).
+    public static func looksLikeEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
             && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !text.contains(where: \.isWhitespace)

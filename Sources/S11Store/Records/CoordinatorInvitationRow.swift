@@ -6,6 +6,7 @@ struct CoordinatorInvitationRow: SQLRecord {
 
     init(_ row: SQLRow) throws {
         let columns = RowColumns(row, table: "coordinatorInvitation")
-        invited = Coordinator(email: try columns("email"), organisation: try columns("organisation") as String)
+        invited = Coordinator(email: try columns("email"), organisation: try columns("organisation") as String,
+                              displayName: try columns("displayName"))
     }
 }

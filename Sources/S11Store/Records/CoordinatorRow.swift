@@ -7,6 +7,7 @@ struct CoordinatorRow: SQLRecord {
 
     init(_ row: SQLRow) throws {
         let columns = RowColumns(row, table: "coordinator")
-        coordinator = Coordinator(email: try columns("email"), organisation: try columns("organisation"), board: try columns("board"))
+        coordinator = Coordinator(email: try columns("email"), organisation: try columns("organisation"), board: try columns("board"),
+                                  displayName: try columns("displayName"))
     }
 }

@@ -100,7 +100,7 @@ struct PlanController: Sendable {
             errors.append(FieldError(field: "most", message: "Write the most objectives as a whole number from 1 to 200, for example 20"))
         }
         guard errors.isEmpty, let start, let most else { return try await draftPage(request, context, audit: audit, typed: form, errors: errors) }
-        let options = PlanDrafter.Options(start: start, today: WebApp.today(), owner: nil, author: context.account.email,
+        let options = PlanDrafter.Options(start: start, today: WebApp.today(), owner: nil, author: context.account.author,
                                           previous: try await session.lastYearsPlan(), maxObjectives: most)
         _ = try await session.draftPlan(options: options, replace: replacing)
         return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan?drafted=\(replacing ? "again" : "first")")
@@ -150,7 +150,7 @@ struct PlanController: Sendable {
         do {
             _ = try await editing(audit).update(actionID: actionID, change: .init(status: status, progress: form.progress, due: due,
                                                                                   forLead: form.lead),
-                                                by: context.account.email)
+                                                by: context.account.author)
         } catch let error as PlanUpdateError {
             return try await planPage(request, context, audit: audit, errors: [FieldError(field: "\(field)-status", message: error.description)],
                                       notice: nil)
@@ -182,7 +182,7 @@ struct PlanController: Sendable {
                                         removeDue: due == nil && action.due != nil)
         let anything = [change.lead, change.input, change.outcome, change.measure, change.timescale].contains { $0 != nil }
             || change.due != nil || change.removeDue
-        if anything { _ = try await editing(audit).update(actionID: action.id, change: change, by: context.account.email) }
+        if anything { _ = try await editing(audit).update(actionID: action.id, change: change, by: context.account.author) }
         return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan?saved=\(action.id)#\(WebApp.domID(action.id))")
     }
 
@@ -233,7 +233,7 @@ struct PlanController: Sendable {
         let audit = try await context.audit(.running, in: web.app)
         let actionID = context.parameters.get("action") ?? ""
         do {
-            _ = try await editing(audit).removeAction(actionID, by: context.account.email)
+            _ = try await editing(audit).removeAction(actionID, by: context.account.author)
         } catch let error as PlanUpdateError {
             return try await actionPage(request, context, audit: audit, typed: nil, errors: [FieldError(field: "remove", message: error.description)])
         }
@@ -250,7 +250,7 @@ struct PlanController: Sendable {
                                         errors: [FieldError(field: "into", message: "Choose the action to merge \(actionID) into")])
         }
         do {
-            _ = try await editing(audit).mergeAction(actionID, into: target, by: context.account.email)
+            _ = try await editing(audit).mergeAction(actionID, into: target, by: context.account.author)
         } catch let error as PlanUpdateError {
             return try await actionPage(request, context, audit: audit, typed: nil, errors: [FieldError(field: "into", message: error.description)])
         }
@@ -266,7 +266,7 @@ struct PlanController: Sendable {
                 FieldError(field: "note", message: "Say why the version changes, for example \"Signed off by cabinet\""),
             ], notice: nil)
         }
-        let plan = try await editing(audit).signOff(note: note, major: form.major == "yes", by: context.account.email, on: WebApp.today())
+        let plan = try await editing(audit).signOff(note: note, major: form.major == "yes", by: context.account.author, on: WebApp.today())
         return try await planPage(request, context, audit: audit, errors: [],
                                   notice: "The plan is now version \(plan.documentControl.version ?? "unnumbered").")
     }

@@ -46,7 +46,7 @@ struct PlanObjectivesController: Sendable {
                                            errors: [FieldError(field: "title", message: "Write the objective")])
         }
         do {
-            _ = try await web.planEditing(audit).editObjective(objectiveID, title: typed.title, finding: typed.finding, by: context.account.email)
+            _ = try await web.planEditing(audit).editObjective(objectiveID, title: typed.title, finding: typed.finding, by: context.account.author)
         } catch let error as PlanUpdateError where error.description.hasPrefix("nothing changes") {
             // Saved as it was: nothing to record.
         }
@@ -60,7 +60,7 @@ struct PlanObjectivesController: Sendable {
         let objectiveID = context.parameters.get("objective") ?? ""
         let (action, errors) = typed.checked(prefix: "new-")
         guard let action else { return try await objectivePage(request, context, audit: audit, typed: nil, newAction: typed, errors: errors) }
-        _ = try await web.planEditing(audit).addAction(to: objectiveID, action, by: context.account.email)
+        _ = try await web.planEditing(audit).addAction(to: objectiveID, action, by: context.account.author)
         return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan/objectives/\(objectiveID)")
     }
 
@@ -89,7 +89,7 @@ struct PlanObjectivesController: Sendable {
         do {
             let plan = try await web.planEditing(audit).addObjective(standardID: standard, title: fields.title,
                                                                      finding: fields.finding.isEmpty ? nil : fields.finding, source: fields.source,
-                                                                     action: checked, by: context.account.email)
+                                                                     action: checked, by: context.account.author)
             let added = plan.objectives.last { $0.title == fields.title }?.id ?? ""
             return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan/objectives/\(added)")
         } catch let error as PlanUpdateError {

@@ -44,7 +44,7 @@ struct ReadingsController: Sendable {
         let progress = try await rounds.progress(context)
         let auditID = try member(context, in: progress).auditID
         do {
-            try await web.app.rounds.draftReadingPlan(progress, auditID: auditID, author: context.account.email)
+            try await web.app.rounds.draftReadingPlan(progress, auditID: auditID, author: context.account.author)
         } catch {
             guard let refusal = WebApp.refusal(error) else { throw error }
             return try await readingPage(request, context, errors: [FieldError(field: "draft", message: refusal)])

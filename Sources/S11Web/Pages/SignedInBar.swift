@@ -16,6 +16,8 @@ struct SignedInBar: PagePart {
     /// Back to the task list of the audit the page is about, for the coordinator who runs it
     /// (a board user reads audits from the round, and has no task list to go back to).
     let auditLink: AuditLink?
+    /// Whether the account has an organisation's coordinators to keep (a board user has none).
+    let team: Bool
 }
 
 extension SignedInBar {
@@ -23,6 +25,7 @@ extension SignedInBar {
         let link = audit.flatMap { audit in
             account.isBoard ? nil : AuditLink(href: "/admin/audits/\(audit.id)", text: "\(audit.organisation) \(audit.year) audit")
         }
-        self.init(csrf: csrf, coordinator: account.email, auditLink: link)
+        self.init(csrf: csrf, coordinator: account.displayName.map { "\($0) (\(account.email))" } ?? account.email, auditLink: link,
+                  team: !account.isBoard)
     }
 }
