@@ -104,7 +104,7 @@ enum PageExamples {
                  hasVersions: true, versions: [.init(version: "0.1", date: "1 January 2027", author: coordinator, note: "Drafted")],
                  minorChoice: "A minor version (0.1 to 0.2)", majorChoice: "A major version (0.1 to 1.0)"),
         PlanDraftPage(title: "Draft the plan again", form: form, bar: bar, heading: heading, submitted: "2 submitted returns", canDraft: true,
-                      start: "2027-01-01", most: "20", replacing: .init(version: "1.0", losses: ["3 recorded changes"])),
+                      start: "2027-01-01", most: "20", replacing: .init(version: "1.0", losses: ["3 recorded changes"], hasLosses: true)),
         PlanActionPage(title: "Change action A1", form: form, bar: bar, id: 1, actionID: "A1",
                        domID: "q-A1", standard: "S1 Leadership", objectiveID: "O1", objective: "Lead", fields: fields,
                        mergeTargets: [.init(id: "A2", text: "A2: Train")], canRemove: true, hasHistory: true, history: history),

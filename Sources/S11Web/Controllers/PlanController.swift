@@ -202,14 +202,18 @@ struct PlanController: Sendable {
     /// Asks before an action is folded into another, saying what the other one becomes.
     func mergeConfirm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let audit = try await context.audit(.running, in: web.app)
-        let actions = try await editing(audit).plan()?.actions ?? []
-        guard let action = actions.first(where: { $0.id == context.parameters.get("action") }) else { throw HTTPError(.notFound) }
-        guard let into = request.uri.queryParameters["into"].map(String.init), let target = actions.first(where: { $0.id == into && $0.id != action.id }) else {
+        guard let plan = try await editing(audit).plan(), let action = plan.actions.first(where: { $0.id == context.parameters.get("action") }) else {
+            throw HTTPError(.notFound)
+        }
+        // What the merge would make of the other action, worked out by the same rule that merges.
+        guard let into = request.uri.queryParameters["into"].map(String.init), let target = plan.actions.first(where: { $0.id == into }),
+              let merged = (try? PlanUpdater(by: context.account.author, at: "").mergeAction(plan, actionID: action.id, into: into))?
+                  .actions.first(where: { $0.id == into }) else {
             return try await actionPage(request, context, audit: audit, typed: nil,
                                         errors: [FieldError(field: "into", message: "Choose the action to merge \(action.id) into")])
         }
         return try confirm(request, context, audit: audit, title: "Merge \(action.id) into \(target.id)?",
-                           paragraphs: ["\(target.id) \(Self.quoted(target.input)) stays, and names the leads of both: \(target.leadNames) and \(action.leadNames).",
+                           paragraphs: ["\(target.id) \(Self.quoted(target.input)) stays, led by \(merged.leadNames).",
                                         "\(action.id) \(Self.quoted(action.input)) leaves the plan; its wording is kept in its objective's history."],
                            action: "/admin/audits/\(audit.id)/plan/actions/\(action.id)/merge", fields: [.init(name: "into", value: target.id)],
                            button: "Merge \(action.id) into \(target.id)", back: "/admin/audits/\(audit.id)/plan/actions/\(action.id)",

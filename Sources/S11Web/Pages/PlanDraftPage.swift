@@ -9,8 +9,9 @@ struct PlanDraftPage: PageModel {
     /// What drafting again throws away, counted from the plan as it is.
     struct Replacing: Encodable {
         let version: String
-        /// "12 recorded changes", "1 objective added by hand", "2 signed-off versions".
+        /// "12 recorded changes", "1 objective added by hand", "2 signed-off versions"; empty when nothing was changed.
         let losses: [String]
+        let hasLosses: Bool
     }
 
     let title: String
@@ -33,11 +34,13 @@ extension PlanDraftPage {
         let replacing = current.map { plan in
             let changes = plan.objectives.map { $0.history.count + $0.actions.map(\.history.count).reduce(0, +) }.reduce(0, +)
             let added = plan.objectives.filter { $0.requirementID == nil && $0.source != nil }.count
-            let signed = plan.documentControl.history.count
-            return Replacing(version: plan.documentControl.version ?? "unnumbered",
-                             losses: [Counted(changes, "recorded change").description + " to objectives and actions (wording, leads, dates, statuses, progress)",
-                                      Counted(added, "objective").description + " added by hand",
-                                      Counted(signed, "line").description + " of version history"])
+            // The first line of the history is the draft itself, which the new draft writes again.
+            let signed = max(0, plan.documentControl.history.count - 1)
+            let losses = [(changes, Counted(changes, "recorded change").description + " to objectives and actions (wording, leads, dates, statuses, progress)"),
+                          (added, Counted(added, "objective").description + " added by hand"),
+                          (signed, Counted(signed, "signed-off version").description + " in the version history")]
+            let lost = losses.filter { $0.0 > 0 }.map(\.1)
+            return Replacing(version: plan.documentControl.version ?? "unnumbered", losses: lost, hasLosses: !lost.isEmpty)
         }
         self.init(title: current == nil ? "Draft the plan" : "Draft the plan again", form: FormErrors(errors),
                   bar: SignedInBar(account: account, csrf: csrf, audit: audit), heading: AuditTitle(audit),
