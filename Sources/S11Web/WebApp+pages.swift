@@ -43,14 +43,44 @@ extension WebApp {
 
     /// The moderation page of `session`'s audit, its forms posting to `action` (the organisation's
     /// own, or a challenge panel's).
-    func moderationPage(_ request: Request, _ context: SignedInRequestContext, session: AuditSession, action: String,
+    /// A return's moderation: its requirements, gaps first, as the query filters them.
+    func moderationPage(_ request: Request, _ context: SignedInRequestContext, session: AuditSession, place: ModerationPlace,
                         errors: [FieldError]) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
-        let page = ModerationPage(account: context.account, csrf: csrf.token, audit: session.audit, card: try await session.scorecard(),
-                                  moderating: Moderating(session: session), trail: try await session.moderationTrail(),
-                                  action: action, errors: errors, saved: request.uri.queryParameters["saved"].map(String.init),
-                                  moments: session.settings.moments)
+        let card = try await session.scorecard()
+        let query = request.uri.queryParameters
+        let filter = ModerationPage.Filter(standard: query["standard"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
+                                           band: query["band"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }, gapsOnly: query["gaps"] == "1")
+        let gaps = GapFinder().gaps(in: card, staff: try await session.staffResults())
+        let page = ModerationPage(account: context.account, csrf: csrf.token, audit: session.audit, card: card, gaps: Set(gaps.map(\.requirementID)),
+                                  trail: try await session.moderationTrail(), place: place, filter: filter, errors: errors,
+                                  saved: query["saved"].map(String.init), moments: session.settings.moments)
         return try html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+    }
+
+    /// One requirement's or standard's moderation (`scope` as `requirement:S1.1`), with the
+    /// answers beside the form; not found for a scope the return does not have.
+    func moderationItemPage(_ request: Request, _ context: SignedInRequestContext, session: AuditSession, place: ModerationPlace,
+                            scope text: String, errors: [FieldError]) async throws -> Response {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let scope = Moderation.Scope(kind: parts[0], id: parts[1]) else { throw HTTPError(.notFound) }
+        let csrf = WebSecurity.csrfToken(for: request)
+        let card = try await session.scorecard()
+        guard let page = ModerationItemPage(account: context.account, csrf: csrf.token, audit: session.audit, card: card, scope: scope,
+                                            gaps: GapFinder().gaps(in: card, staff: try await session.staffResults()),
+                                            moderating: Moderating(session: session), trail: try await session.moderationTrail(), place: place,
+                                            errors: errors, moments: session.settings.moments) else { throw HTTPError(.notFound) }
+        return try html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
+    }
+
+    /// After a refused moderation: the requirement's page with the problem, or the list when the
+    /// posted scope names nothing of the return's.
+    func moderationRefused(_ request: Request, _ context: SignedInRequestContext, session: AuditSession, place: ModerationPlace,
+                           scope: String?, errors: [FieldError]) async throws -> Response {
+        if let scope, let page = try? await moderationItemPage(request, context, session: session, place: place, scope: scope, errors: errors) {
+            return page
+        }
+        return try await moderationPage(request, context, session: session, place: place, errors: errors)
     }
 
     // MARK: An audit's use cases

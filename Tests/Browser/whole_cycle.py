@@ -122,7 +122,7 @@ def cycle(base, user, password, smtp, examples, out):
         answer_return(links["priya.raman@riverside.example"], option_index=2)
         answer_return(links["tomasz.nowak@riverside.example"], option_index=1)
         driver.get(audit)
-        assert "2 of 10 submitted" in main_text(driver), main_text(driver)[:800]
+        assert "2 of 10 submitted" in main_text(driver), main_text(driver)[:3000]
 
         # The lead reopens one return, saying why; the officer is sent the reason with a link, and submits again.
         driver.find_element(By.CSS_SELECTOR, "a[href*='reopen?email=tomasz']").click()
@@ -138,7 +138,7 @@ def cycle(base, user, password, smtp, examples, out):
         assert REASON in body and user in body, body
         answer_return(next(line for line in body.splitlines() if "/r/" in line).strip(), option_index=1)
         driver.get(audit)
-        assert "2 of 10 submitted" in main_text(driver), main_text(driver)[:800]
+        assert "2 of 10 submitted" in main_text(driver), main_text(driver)[:3000]
 
         # The staff survey's export: uploaded, its columns checked, then imported.
         driver.get(audit + "/staff")
@@ -146,16 +146,19 @@ def cycle(base, user, password, smtp, examples, out):
         press(driver, "Upload and check")
         assert "Check the columns before importing" in main_text(driver)
         press(driver, "Import the answers")
-        assert "Imported 140 anonymous answer sets" in main_text(driver), main_text(driver)[:800]
+        assert "Imported 140 anonymous answer sets" in main_text(driver), main_text(driver)[:3000]
 
         # Score and moderate one requirement.
         driver.get(audit + "/scorecard")
         assert "Staff confidence" in main_text(driver)
         driver.get(audit + "/moderation")
-        form = driver.find_elements(By.CSS_SELECTOR, "form[action$='/moderate']")[1]
-        Select(form.find_element(By.CSS_SELECTOR, "select[name=rating]")).select_by_value("red")
-        form.find_element(By.CSS_SELECTOR, "input[name=reason]").send_keys("Challenge event: no evidence of board attendance")
-        click_and_wait_for_next_page(driver, form.find_element(By.TAG_NAME, "button"))
+        # The first gap an officer answered, on a page of its own with the answers beside the form.
+        driver.find_element(By.XPATH, "//tr[td[1][not(contains(., 'unrated'))]]//a[contains(@href, '/moderation/item')]").click()
+        assert "The answers" in main_text(driver) and "Safeguarding log and supervision notes" in main_text(driver), main_text(driver)[:3000]
+        Select(driver.find_element(By.NAME, "rating")).select_by_value("red")
+        driver.find_element(By.NAME, "reason").send_keys("Challenge event: no evidence of board attendance")
+        press(driver, "Save the moderation")
+        assert "Saved the moderation of" in main_text(driver), main_text(driver)[:500]
         assert "Challenge event: no evidence of board attendance" in main_text(driver)
 
         # Draft the plan, change an action's wording, sign off version 1.0.

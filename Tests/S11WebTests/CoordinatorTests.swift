@@ -198,10 +198,12 @@ import Testing
             try await signIn(browser)
             let page = try await browser.get("/admin/audits/\(fixture.audit.id)/moderation")
             #expect(page.body.contains("Standard 1."))
+            #expect(page.body.contains("href=\"/admin/audits/\(fixture.audit.id)/moderation/item?scope=requirement%3AS2%2E1\""))
             let missing = try await browser.post("/admin/audits/\(fixture.audit.id)/moderate",
                                                  [("scope", "requirement:S2.1"), ("rating", "amber")], csrf: page.csrf)
             #expect(missing.status == .unprocessableContent)
             #expect(missing.body.contains("Say why, for requirement S2.1"))
+            #expect(missing.body.contains("<h1>S2.1 ") && missing.body.contains("<h2>The answers</h2>"))      // back on the requirement's own page
             let saved = try await browser.post("/admin/audits/\(fixture.audit.id)/moderate",
                                                [("scope", "requirement:S2.1"), ("rating", "amber"), ("reason", "Policy <out of date>")],
                                                csrf: page.csrf)
@@ -217,7 +219,8 @@ import Testing
                                                [("scope", "requirement:S99"), ("rating", "red"), ("reason", "x")], csrf: page.csrf)
             #expect(bogus.status == .unprocessableContent)
             // A requirement scored on its own scale: the option's band is the moderated band.
-            #expect(page.body.contains("<option value=\"mostly\">mostly: Mostly met</option>"))
+            let item = try await browser.get("/admin/audits/\(fixture.audit.id)/moderation/item?scope=requirement%3AS2.2")
+            #expect(item.body.contains("<option value=\"mostly\">mostly: Mostly met</option>"))
             let both = try await browser.post("/admin/audits/\(fixture.audit.id)/moderate",
                                               [("scope", "requirement:S2.2"), ("rating", "red"), ("score", "mostly"), ("reason", "x")], csrf: page.csrf)
             #expect(both.status == .unprocessableContent && both.body.contains("or its score on the scale (not both)"))

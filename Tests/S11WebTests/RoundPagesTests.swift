@@ -191,9 +191,13 @@ import Testing
             #expect(eventPage.body.contains("Panel: Jo Smith, Raj Patel.") && eventPage.body.contains("Thames Valley Police"))
             // Only the organisations at the event can be moderated through it.
             #expect(try await browser.get("\(location)/audits/\(health.id)").status == .notFound)
-            let moderation = try await browser.get("\(location)/audits/\(police.id)")
+            let list = try await browser.get("\(location)/audits/\(police.id)")
+            #expect(list.body.contains("href=\"\(location)/audits/\(police.id)/item?scope=requirement%3AS2%2E1\""))
+            let moderation = try await browser.get("\(location)/audits/\(police.id)/item?scope=requirement%3AS2.1")
             #expect(moderation.body.contains("action=\"\(location)/audits/\(police.id)/moderate\""))
             #expect(moderation.body.contains("<option value=\"none\">Withdraw</option>") && moderation.body.contains("<option value=\"mostly\">"))
+            // The board reads the answers by service area, never by officer.
+            #expect(moderation.body.contains("<th scope=\"col\">Service area</th>") && moderation.body.contains("<td>Response") && !moderation.body.contains("Kim Ng"))
             let scored = try await browser.post("\(location)/audits/\(police.id)/moderate",
                                                 [("scope", "requirement:S2.1"), ("score", "mostly"), ("reason", "The 2026 review was seen at the event")],
                                                 csrf: moderation.csrf)

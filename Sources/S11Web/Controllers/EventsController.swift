@@ -22,6 +22,7 @@ struct EventsController: Sendable {
         group.post(":round/events", use: schedule)
         group.page(":round/events/:event", use: event)
         group.page(":round/events/:event/audits/:audit", use: moderation)
+        group.page(":round/events/:event/audits/:audit/item", use: moderationItem)
         group.post(":round/events/:event/audits/:audit/moderate", use: moderate)
         group.page(":round/events/:event/audits/:audit/letter", use: letter)
         group.post(":round/events/:event/audits/:audit/letter", use: sendLetter)
@@ -65,7 +66,16 @@ struct EventsController: Sendable {
     /// One organisation's ratings at the event, to moderate.
     func moderation(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let (round, event) = try await scope(context)
-        return try await moderationPage(request, context, round: round, event: event, audit: try await audit(context, in: event), errors: [])
+        let audit = try await audit(context, in: event)
+        return try await web.moderationPage(request, context, session: try await web.app.session(audit), place: place(round, event, audit), errors: [])
+    }
+
+    /// One requirement of the organisation's at the event, with its answers by service area beside the form.
+    func moderationItem(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let (round, event) = try await scope(context)
+        let audit = try await audit(context, in: event)
+        return try await web.moderationItemPage(request, context, session: try await web.app.session(audit), place: place(round, event, audit),
+                                                scope: request.uri.queryParameters["scope"].map(String.init) ?? "", errors: [])
     }
 
     func moderate(_ request: Request, context: SignedInRequestContext) async throws -> Response {
@@ -76,7 +86,8 @@ struct EventsController: Sendable {
         switch try await ModerationForm(session: session).apply(form, by: "\(context.account.email) (\(event.title))", as: .board(round.board)) {
         case .saved(let field):
             return WebSecurity.redirect(to: "/admin/rounds/\(round.id)/events/\(event.id)/audits/\(audit.id)?saved=\(field)#\(field)")
-        case .refused(let errors): return try await moderationPage(request, context, round: round, event: event, audit: audit, errors: errors)
+        case .refused(let errors):
+            return try await web.moderationRefused(request, context, session: session, place: place(round, event, audit), scope: form.scope, errors: errors)
         }
     }
 
@@ -123,10 +134,9 @@ struct EventsController: Sendable {
         return audit
     }
 
-    private func moderationPage(_ request: Request, _ context: SignedInRequestContext, round: BoardRound, event: ChallengeEvent, audit: AuditRecord,
-                                errors: [FieldError]) async throws -> Response {
-        try await web.moderationPage(request, context, session: try await web.app.session(audit),
-                                     action: "/admin/rounds/\(round.id)/events/\(event.id)/audits/\(audit.id)/moderate", errors: errors)
+    private func place(_ round: BoardRound, _ event: ChallengeEvent, _ audit: AuditRecord) -> ModerationPlace {
+        let list = "/admin/rounds/\(round.id)/events/\(event.id)/audits/\(audit.id)"
+        return ModerationPlace(list: list, action: list + "/moderate")
     }
 
     private func letterPage(_ request: Request, _ context: SignedInRequestContext, round: BoardRound, event: ChallengeEvent, audit: AuditRecord,

@@ -11,6 +11,7 @@ struct ScoresController: Sendable {
     func addRoutes(to group: RouterGroup<SignedInRequestContext>) {
         group.page("audits/:id/scorecard", use: scorecard)
         group.page("audits/:id/moderation", use: moderation)
+        group.page("audits/:id/moderation/item", use: moderationItem)
         group.post("audits/:id/moderate", use: moderate)
     }
 
@@ -25,20 +26,29 @@ struct ScoresController: Sendable {
     }
 
     func moderation(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        try await moderationPage(request, context, audit: try await context.audit(.running, in: web.app), errors: [])
+        let audit = try await context.audit(.running, in: web.app)
+        return try await web.moderationPage(request, context, session: try await web.app.session(audit), place: place(audit), errors: [])
+    }
+
+    /// One requirement's moderation, with its answers beside the form.
+    func moderationItem(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let audit = try await context.audit(.running, in: web.app)
+        return try await web.moderationItemPage(request, context, session: try await web.app.session(audit), place: place(audit),
+                                                scope: request.uri.queryParameters["scope"].map(String.init) ?? "", errors: [])
     }
 
     func moderate(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: RatingForm.self)
         let audit = try await context.audit(.running, in: web.app)
-        switch try await ModerationForm(session: try await web.app.session(audit)).apply(form, by: context.account.email, as: .organisation) {
+        let session = try await web.app.session(audit)
+        switch try await ModerationForm(session: session).apply(form, by: context.account.email, as: .organisation) {
         case .saved(let field): return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/moderation?saved=\(field)#\(field)")
-        case .refused(let errors): return try await moderationPage(request, context, audit: audit, errors: errors)
+        case .refused(let errors):
+            return try await web.moderationRefused(request, context, session: session, place: place(audit), scope: form.scope, errors: errors)
         }
     }
 
-    private func moderationPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, errors: [FieldError]) async throws -> Response {
-        try await web.moderationPage(request, context, session: try await web.app.session(audit), action: "/admin/audits/\(audit.id)/moderate",
-                                     errors: errors)
+    private func place(_ audit: AuditRecord) -> ModerationPlace {
+        ModerationPlace(list: "/admin/audits/\(audit.id)/moderation", action: "/admin/audits/\(audit.id)/moderate")
     }
 }
