@@ -164,7 +164,7 @@ def cycle(base, user, password, smtp, examples, out):
         # Draft the plan, change an action's wording, sign off version 1.0.
         driver.get(audit + "/plan")
         press(driver, "Draft the plan")
-        driver.find_element(By.PARTIAL_LINK_TEXT, "Change the wording").click()
+        driver.find_element(By.CSS_SELECTOR, "table a[href*='/plan/actions/']").click()      # one action at a time
         fill(driver, "input", WORDING)
         fill(driver, "timescale", "Quarterly meetings")
         press(driver, "Save the changes")

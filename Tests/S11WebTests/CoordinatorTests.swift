@@ -253,8 +253,11 @@ import Testing
             try await signIn(browser)
             let page = try await browser.get("/admin/audits/\(fixture.audit.id)/plan")
             #expect(page.body.contains("Confirm a DSO for Leisure"))
+            // One action at a time: the plan lists them, each action's page records its progress.
+            #expect(!page.body.contains("-status\" name=\"status\"") && page.body.contains("href=\"/admin/audits/\(fixture.audit.id)/plan/actions/A1.1\""))
+            let actionPage = try await browser.get("/admin/audits/\(fixture.audit.id)/plan/actions/A1.1")
             // Two leads: each can have their own status and progress, as the boards track them.
-            #expect(page.body.contains("<option value=\"Fiona Campbell\">Fiona Campbell</option>"))
+            #expect(actionPage.body.contains("<option value=\"Fiona Campbell\">Fiona Campbell</option>"))
             let own = try await browser.post("/admin/audits/\(fixture.audit.id)/plan/update",
                                              [("action", "A1.1"), ("for", "Fiona Campbell"), ("status", "G"), ("progress", "Housing DSO named")],
                                              csrf: page.csrf)
@@ -266,10 +269,15 @@ import Testing
             let bad = try await browser.post("/admin/audits/\(fixture.audit.id)/plan/update", [("action", "A1.1"), ("due", "30/06/2027")],
                                              csrf: page.csrf)
             #expect(bad.status == .unprocessableContent)
-            #expect(bad.body.contains("Write the due date for A1.1 as YYYY-MM-DD"))
+            #expect(bad.body.contains("Write the due date for A1.1 as YYYY-MM-DD") && bad.body.contains("<h1>Action A1.1</h1>"))
             let saved = try await browser.post("/admin/audits/\(fixture.audit.id)/plan/update",
                                                [("action", "A1.1"), ("status", "A"), ("progress", "Recruitment delayed")], csrf: page.csrf)
             #expect(saved.status == .seeOther)
+            // The filters: by status, and overdue only; each says how many it shows.
+            let amber = try await browser.get("/admin/audits/\(fixture.audit.id)/plan?status=A")
+            #expect(amber.body.contains("id=\"q-A1-1\"") && amber.body.contains("<p id=\"shown\">1 of "))
+            let done = try await browser.get("/admin/audits/\(fixture.audit.id)/plan?status=B")
+            #expect(!done.body.contains("id=\"q-A1-1\"") && done.body.contains("<p id=\"shown\">0 of "))
             let print = try await browser.get("/admin/audits/\(fixture.audit.id)/plan/print")
             #expect(print.body.contains("A: Risk of not completing on time"))
             // Every page about the audit has the way back to its task list.

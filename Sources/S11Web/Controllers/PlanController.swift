@@ -123,8 +123,8 @@ struct PlanController: Sendable {
         return Download.response(try PlanFormat.xml.write(plan), fileName: PlanFormat.xml.fileName(plan), contentType: PlanFormat.xml.contentType)
     }
 
-    /// Records an action's status, progress or new due date from the plan page, or one lead's own
-    /// status and progress.
+    /// Records an action's status, progress or new due date from its page, or one lead's own
+    /// status and progress; back to the plan, which says what was saved.
     func updatePlan(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: UpdateForm.self)
         let audit = try await context.audit(.running, in: web.app)
@@ -133,17 +133,17 @@ struct PlanController: Sendable {
         var status: ActionStatus?
         if let text = form.status {
             guard let parsed = ActionStatus(rawValue: text) else {
-                return try await planPage(request, context, audit: audit,
-                                          errors: [FieldError(field: "\(field)-status", message: "Choose B, G, A or R for \(actionID)")], notice: nil)
+                return try await actionPage(request, context, audit: audit, actionID: actionID, typed: nil,
+                                            errors: [FieldError(field: "\(field)-status", message: "Choose B, G, A or R for \(actionID)")])
             }
             status = parsed
         }
         var due: CalendarDate?
         if let text = form.due {
             guard let parsed = CalendarDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
-                return try await planPage(request, context, audit: audit, errors: [
+                return try await actionPage(request, context, audit: audit, actionID: actionID, typed: nil, errors: [
                     FieldError(field: "\(field)-due", message: "Write the due date for \(actionID) as YYYY-MM-DD, for example 2027-09-30"),
-                ], notice: nil)
+                ])
             }
             due = parsed
         }
@@ -152,8 +152,8 @@ struct PlanController: Sendable {
                                                                                   forLead: form.lead),
                                                 by: context.account.author)
         } catch let error as PlanUpdateError {
-            return try await planPage(request, context, audit: audit, errors: [FieldError(field: "\(field)-status", message: error.description)],
-                                      notice: nil)
+            return try await actionPage(request, context, audit: audit, actionID: actionID, typed: nil,
+                                        errors: [FieldError(field: "\(field)-status", message: error.description)])
         }
         return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/plan?saved=\(actionID)#\(field)")
     }
@@ -281,12 +281,13 @@ struct PlanController: Sendable {
         web.planEditing(audit)
     }
 
-    private func actionPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, typed: ActionFields?,
-                            errors: [FieldError]) async throws -> Response {
+    private func actionPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, actionID: String? = nil,
+                            typed: ActionFields?, errors: [FieldError]) async throws -> Response {
+        let wanted = actionID ?? context.parameters.get("action")
         guard let plan = try await editing(audit).plan(),
               let (standard, objective, action) = plan.standards.lazy.flatMap({ standard in
                   standard.objectives.lazy.flatMap { objective in objective.actions.lazy.map { (standard, objective, $0) } }
-              }).first(where: { $0.2.id == context.parameters.get("action") }) else { throw HTTPError(.notFound) }
+              }).first(where: { $0.2.id == wanted }) else { throw HTTPError(.notFound) }
         let csrf = WebSecurity.csrfToken(for: request)
         let page = PlanActionPage(account: context.account, csrf: csrf.token, audit: audit, plan: plan, standard: standard, objective: objective,
                                   action: action, typed: typed, errors: errors, moments: web.app.settings.moments)
@@ -299,7 +300,10 @@ struct PlanController: Sendable {
         guard let plan = try await editing(audit).plan() else {
             return try await draftPage(request, context, audit: audit, typed: nil, errors: [])
         }
-        let page = PlanPage(account: context.account, csrf: csrf.token, audit: audit, plan: plan, today: WebApp.today(), notice: notice, errors: errors)
+        let query = request.uri.queryParameters
+        let filter = PlanPage.Filter(status: query["status"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }, overdueOnly: query["overdue"] == "1")
+        let page = PlanPage(account: context.account, csrf: csrf.token, audit: audit, plan: plan, today: WebApp.today(), filter: filter, notice: notice,
+                            errors: errors)
         return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 

@@ -1,7 +1,8 @@
 import S11Core
 
-/// The form that changes every field of one action, merges it into another or removes it, with
-/// what changed before.
+/// One action of the plan at a time: the form that records its status, progress or new due date
+/// (for the whole action or one lead), the form that changes every field, merging it into
+/// another or removing it, and what changed before.
 struct PlanActionPage: PageModel {
     static let template = "admin-plan-action"
 
@@ -20,6 +21,11 @@ struct PlanActionPage: PageModel {
     let standard: String
     let objectiveID: String
     let objective: String
+    /// Where it stands now, in words.
+    let status: String
+    let progress: String?
+    let hasSeveralLeads: Bool
+    let leadNames: [String]
     let fields: ActionFormFields
     let mergeTargets: [MergeTarget]
     /// Whether the objective keeps another action when this one goes.
@@ -34,9 +40,11 @@ extension PlanActionPage {
         let stored = ActionFields(input: action.input, outcome: action.outcome ?? "", measure: action.measure ?? "", lead: action.leadNames,
                                   due: action.due?.iso ?? "", timescale: action.timescale ?? "")
         let history = action.history.reversed().map { ChangeRow($0, moments: moments) }
-        self.init(title: "Change action \(action.id)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit),
+        self.init(title: "Action \(action.id)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit),
                   id: audit.id, actionID: action.id, domID: WebApp.domID(action.id), standard: standard.heading ?? "No standard",
-                  objectiveID: objective.id, objective: objective.title, fields: ActionFormFields(prefix: "", typed ?? stored),
+                  objectiveID: objective.id, objective: objective.title,
+                  status: action.status.map { "\($0.rawValue): \($0.meaning)" } ?? "Not yet rated", progress: action.progress,
+                  hasSeveralLeads: action.leads.count > 1, leadNames: action.leads.map(\.name), fields: ActionFormFields(prefix: "", typed ?? stored),
                   mergeTargets: plan.actions.filter { $0.id != action.id }.map { MergeTarget(id: $0.id, text: "\($0.id): \($0.input)") },
                   canRemove: objective.actions.count > 1, hasHistory: !history.isEmpty, history: history)
     }

@@ -1,8 +1,8 @@
 import S11Core
 
-/// The drafted plan: under each standard its actions, each with a form to record its status,
-/// progress or new due date (for the whole action or one lead); the areas kept under review, the
-/// versions, and the form that signs off a new one.
+/// The drafted plan: under each standard its actions, as the filters (status, overdue) choose
+/// them, each linking to its own page where progress is recorded; the areas kept under review,
+/// the versions, and the form that signs off a new one.
 struct PlanPage: PageModel {
     static let template = "admin-plan"
 
@@ -26,8 +26,6 @@ struct PlanPage: PageModel {
         let progress: String?
         /// Each lead's own status and progress, where they have one.
         let leadStatuses: [String]
-        let hasSeveralLeads: Bool
-        let leadNames: [String]
     }
 
     struct ReviewArea: Encodable {
@@ -52,6 +50,10 @@ struct PlanPage: PageModel {
     let planTitle: String
     let version: String
     let notice: String?
+    let statusChoices: [SelectOption]
+    let overdueOnly: Bool
+    /// "12 of 20 actions", by the filters.
+    let shown: String
     let standards: [Standard]
     let hasUnderReview: Bool
     let underReview: [ReviewArea]
@@ -63,10 +65,20 @@ struct PlanPage: PageModel {
 }
 
 extension PlanPage {
-    init(account: Coordinator, csrf: String, audit: AuditRecord, plan: Plan, today: CalendarDate, notice: String?, errors: [FieldError]) {
+    /// The filters as the plan page's query gives them: a status (`B`, `G`, `A`, `R`, or `none`), overdue only.
+    struct Filter {
+        var status: String?
+        var overdueOnly: Bool
+    }
+
+    init(account: Coordinator, csrf: String, audit: AuditRecord, plan: Plan, today: CalendarDate, filter: Filter, notice: String?,
+         errors: [FieldError]) {
+        func chosen(_ action: PlanAction) -> Bool {
+            (filter.status.map { $0 == (action.status?.rawValue ?? "none") } ?? true) && (!filter.overdueOnly || plan.isOverdue(action, on: today))
+        }
         let standards = plan.standards.map { standard in
             Standard(title: standard.heading ?? "Objectives under no standard", actions: standard.objectives.flatMap { objective in
-                objective.actions.map { action in
+                objective.actions.filter(chosen).map { action in
                     Action(domID: WebApp.domID(action.id), actionID: action.id, input: action.input, objectiveID: objective.id,
                            objective: objective.title, source: objective.source, lead: action.leadNames, due: action.timescaleText,
                            overdue: plan.isOverdue(action, on: today),
@@ -74,11 +86,11 @@ extension PlanPage {
                            leadStatuses: action.leads.compactMap { lead in
                                let own = [lead.status.map(\.rawValue), lead.progress].compactMap { $0 }
                                return own.isEmpty ? nil : "\(lead.name): \(own.joined(separator: ", "))"
-                           },
-                           hasSeveralLeads: action.leads.count > 1, leadNames: action.leads.map(\.name))
+                           })
                 }
             })
-        }
+        }.filter { !$0.actions.isEmpty }
+        let shownCount = standards.map(\.actions.count).reduce(0, +)
         let versions = plan.documentControl.history.reversed().map { revision in
             Version(version: revision.version, date: revision.spelledDate, author: revision.author ?? "", note: revision.note)
         }
@@ -88,6 +100,9 @@ extension PlanPage {
         }
         self.init(title: plan.title, form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit), id: audit.id,
                   organisation: plan.organisation, planTitle: plan.title, version: plan.documentControl.version ?? "as published", notice: notice,
+                  statusChoices: [("R", "R: high risk"), ("A", "A: at risk"), ("none", "Not yet rated"), ("G", "G: on target"), ("B", "B: completed")]
+                      .map { SelectOption(id: $0.0, label: $0.1, selected: $0.0 == filter.status) },
+                  overdueOnly: filter.overdueOnly, shown: "\(shownCount) of \(Counted(plan.actions.count, "action"))",
                   standards: standards, hasUnderReview: !underReview.isEmpty, underReview: underReview, hasVersions: !versions.isEmpty,
                   versions: versions, minorChoice: Self.minorChoice(step), majorChoice: Self.majorChoice(step))
     }
