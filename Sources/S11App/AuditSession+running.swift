@@ -38,14 +38,25 @@ extension AuditSession {
 
     /// Opens a submitted return again for changes (its answers stay); refused when it is not
     /// submitted, or while the board holds the audit.
-    public func reopen(officerEmail: String) async throws {
-        try await store.returns.reopen(officerEmail: officerEmail, auditID: audit.id)
+    public func reopen(officerEmail: String, by who: String = AuditSession.whoRuns, reason: String? = nil) async throws {
+        try await store.returns.reopen(officerEmail: officerEmail, auditID: audit.id, by: who, reason: reason)
+    }
+
+    /// One officer's return as they answered it, with its history (each step, and each message
+    /// sent to them), oldest first.
+    public func officerReturn(email: String) async throws -> (officer: Officer, status: ReturnStatus, submittedAt: String?, answers: [Answer],
+                                                              history: [ReturnEvent], messages: [MailRecord])? {
+        guard let officer = try await officer(email: email) else { return nil }
+        let stored = try await store.returns.find(officerEmail: officer.email, auditID: audit.id)
+        let messages = try await store.mail.records(auditID: audit.id).filter { $0.officerEmail.lowercased() == officer.email.lowercased() }
+        return (officer, stored.status, stored.submittedAt, stored.answers, try await store.returns.history(officerEmail: officer.email, auditID: audit.id),
+                messages)
     }
 
     /// Reopens the officer's submitted return and tells them why, in `coordinator`'s words, with a
     /// link; what became of the message (the return is open either way).
     public func reopen(officerEmail: String, reason: String, by coordinator: String) async throws -> Invitations.Delivered {
-        try await reopen(officerEmail: officerEmail)
+        try await reopen(officerEmail: officerEmail, by: coordinator, reason: reason)
         guard let officer = try await store.officers.all(auditID: audit.id).first(where: { $0.email.lowercased() == officerEmail.lowercased() }) else {
             return .sent([])
         }

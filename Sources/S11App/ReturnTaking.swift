@@ -67,7 +67,10 @@ public struct ReturnTaking: Sendable {
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
         let rules = rules
-        try await store.returns.save(returns, auditID: audit.id) { officer, answers in rules.status(answers: answers, officer: officer) }
+        try await store.returns.save(returns, auditID: audit.id,
+                                     from: { ret in ret.location.map { URL(fileURLWithPath: $0.file).lastPathComponent } ?? "a return file" }) { officer, answers in
+            rules.status(answers: answers, officer: officer)
+        }
         return returns
     }
 }

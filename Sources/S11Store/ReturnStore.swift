@@ -9,7 +9,8 @@ public struct ReturnStore: StoreArea {
     /// Stores returns in one transaction: each officer's answers are replaced by the return's, and
     /// the return stands where `status` (the core's `ReturnRules`) puts it. The caller validates the
     /// returns first (`ReturnValidator`).
-    public func save(_ returns: [OfficerReturn], auditID: Int64, status: (Officer, [Answer]) -> ReturnStatus) async throws {
+    public func save(_ returns: [OfficerReturn], auditID: Int64, from file: (OfficerReturn) -> String = { _ in "a return file" },
+                     status: (Officer, [Answer]) -> ReturnStatus) async throws {
         try await engine.write { db in
             try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let now = Self.now()
@@ -30,6 +31,7 @@ public struct ReturnStore: StoreArea {
                 let stands = status(officer.officer, ret.answers)
                 try await db.execute("UPDATE officer SET status = ?, submittedAt = ? WHERE id = ?",
                                [stands.rawValue, stands == .submitted ? now : nil, officerID])
+                try await Self.record(ReturnEvent(kind: .imported, at: now, by: file(ret), note: stands.label), officerID: officerID, db: db)
             }
         }
     }
@@ -86,21 +88,38 @@ public struct ReturnStore: StoreArea {
             let officer = try await Self.officerRow(email: officerEmail, auditID: auditID, db: db)
             let found = await shortfalls(try Self.answers(officerID: officer.id, db: db))
             guard found.isEmpty else { return found }
+            let now = Self.now()
             try await db.execute("UPDATE officer SET status = ?, submittedAt = ? WHERE id = ?",
-                           [ReturnStatus.submitted.rawValue, Self.now(), officer.id])
+                           [ReturnStatus.submitted.rawValue, now, officer.id])
+            try await Self.record(ReturnEvent(kind: .submitted, at: now, by: officerEmail), officerID: officer.id, db: db)
             return []
         }
     }
 
-    /// Opens a submitted return again for changes; its answers stay.
-    public func reopen(officerEmail: String, auditID: Int64) async throws {
+    /// Opens a submitted return again for changes; its answers stay. The history keeps who
+    /// reopened it and why.
+    public func reopen(officerEmail: String, auditID: Int64, by who: String, reason: String?) async throws {
         try await engine.write { db in
             try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let officer = try await Self.officerRow(email: officerEmail, auditID: auditID, db: db)
             if let refusal = ChangeRules.reopening(officer.status, officerEmail: officerEmail) { throw refusal }
             try await db.execute("UPDATE officer SET status = ?, submittedAt = NULL WHERE id = ?",
                            [ReturnStatus.inProgress.rawValue, officer.id])
+            try await Self.record(ReturnEvent(kind: .reopened, at: Self.now(), by: who, note: reason), officerID: officer.id, db: db)
         }
+    }
+
+    /// The steps of one officer's return, oldest first.
+    public func history(officerEmail: String, auditID: Int64) async throws -> [ReturnEvent] {
+        try await engine.read { db in
+            let officer = try await Self.officerRow(email: officerEmail, auditID: auditID, db: db)
+            return try await db.fetchAll(ReturnEventRow.self, "SELECT * FROM returnEvent WHERE officerID = ? ORDER BY id", [officer.id]).map(\.event)
+        }
+    }
+
+    private static func record(_ event: ReturnEvent, officerID: Int64, db: any SQLConnection) async throws {
+        try await db.execute("INSERT INTO returnEvent (officerID, kind, at, by, note) VALUES (?, ?, ?, ?, ?)",
+                             [officerID, event.kind.rawValue, event.at, event.by, event.note])
     }
 
     /// One officer's return: status and answers (carried ones included).

@@ -306,6 +306,14 @@ enum Schema {
             try await db.execute("ALTER TABLE coordinator ADD COLUMN displayName \(db.dialect.text)")
             try await db.execute("ALTER TABLE coordinatorInvitation ADD COLUMN displayName \(db.dialect.text)")
         },
+        Migration(identifier: "v26: each officer's return keeps its history: submitted, stored from a file, reopened and why") { db in
+            let d = db.dialect
+            try await db.execute("""
+                CREATE TABLE returnEvent (\(d.autoIncrementedID), officerID \(d.integer) NOT NULL REFERENCES officer(id) ON DELETE CASCADE,
+                    kind \(d.text) NOT NULL, at \(d.text) NOT NULL, by \(d.text) NOT NULL, note \(d.text))
+                """)
+            try await db.execute("CREATE INDEX returnEventOfficer ON returnEvent (officerID)")
+        },
     ]
 
     /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.

@@ -88,6 +88,16 @@ import Testing
                                                   [("email", "owen.price@riverside.example"), ("reason", "S1.1 needs the board minutes <as evidence>")],
                                                   csrf: confirm.csrf)
             #expect(reopened.body.contains("Reopened owen.price@riverside.example&#39;s return: the message with your reason was written to "))
+            // Owen's return as he answered it, with its history: submitted, reopened and why, the message he was sent.
+            #expect(reopened.body.contains("href=\"/admin/audits/\(fixture.audit.id)/officers/return?email=owen%2Eprice%40riverside%2Eexample\">Owen Price</a>"))
+            let answered = try await browser.get("/admin/audits/\(fixture.audit.id)/officers/return?email=owen.price%40riverside.example")
+            #expect(answered.body.contains("<h1>Owen Price&#39;s return</h1>") && answered.body.contains("Evidence: Minutes"))
+            #expect(answered.body.contains("Reopened by lead@riverside.example: \u{201C}S1.1 needs the board minutes &lt;as evidence&gt;\u{201D}"))
+            #expect(answered.body.contains("Submitted by the officer") && answered.body.contains("Told the return is open again sent to owen.price@riverside.example"))
+            let history = try #require(answered.body.components(separatedBy: "<h2>History</h2>").last?.components(separatedBy: "</ul>").first)
+            #expect(try #require(history.range(of: "Reopened")).lowerBound < (try #require(history.range(of: "Submitted by"))).lowerBound, "newest first")
+            #expect(MomentsOnPage.raw(in: answered.body).isEmpty && MomentsOnPage.inWords(in: answered.body))
+            #expect(try await browser.get("/admin/audits/\(fixture.audit.id)/officers/return?email=nobody%40riverside.example").status == .notFound)
         }
         #expect(try await fixture.store.returns.find(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id).status == .inProgress)
         // The message Owen is sent: the reason in the lead's words, and a link that opens his return.

@@ -53,7 +53,9 @@ import Testing
                         "/invitations", "/staff", "/downloads", "/downloads/plan-2026.docx", "/downloads/board-report.html",
                         "/downloads/scorecard.csv", "/downloads/responses.csv", "/downloads/staff-responses.csv",
                         "/plan/actions/A1.1", "/plan/objectives/O1", "/plan/objectives/new",
-                        "/reopen?email=hana.okafor%40hillside.example", "/staff/link", "/staff/batches/1/undo"]
+                        "/reopen?email=hana.okafor%40hillside.example", "/staff/link", "/staff/batches/1/undo",
+                        "/officers/return?email=hana.okafor%40hillside.example", "/moderation/item?scope=requirement%3AS1.1",
+                        "/plan/redraft", "/invitations/replace?email=hana.okafor%40hillside.example"]
     /// What a board user may read: summaries, the plan, the board report.
     static let boardPages: Set<String> = ["/scorecard", "/plan.xml", "/plan/print", "/downloads", "/downloads/plan-2026.docx",
                                           "/downloads/board-report.html"]

@@ -23,6 +23,13 @@ enum PageExamples {
 
     static var all: [any PageModel] { [
         ReportBanner(bar: bar),
+        OfficerReturnPage(title: "Owen's return", form: form, bar: bar, heading: heading, officer: "Owen", email: "owen@riverside.example",
+                          serviceArea: "Housing and homelessness", role: "DSO", status: "submitted on 1 March 2027", answered: "3 of 3 questions answered",
+                          reopenHref: "/admin/audits/1/reopen?email=owen",
+                          sections: [.init(standardNumber: 1, standardTitle: "Leadership",
+                                           answers: [.init(domID: "q-Q1", requirementID: "S1.1", statement: "Leaders", label: "Mostly met", carried: true,
+                                                           evidence: "Minutes", example: "Board", reason: "N/A", improvement: "Train", position: 1)])],
+                          hasHistory: true, history: [.init(at: "1 March 2027 at 10:00am", what: "Submitted by the officer")]),
         TeamPage(form: form, bar: bar, organisation: "Riverside", notice: "Invited jo@riverside.example",
                  members: [.init(email: "jo@riverside.example", name: "Jo Bloggs", state: "locked", locked: true, unlockHref: "/admin/team/unlock?email=jo",
                                  passwordHref: "/admin/team/password?email=jo")],

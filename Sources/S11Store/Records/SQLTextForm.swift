@@ -53,3 +53,7 @@ extension SignInEvent.Outcome: SQLTextForm {
 extension PeerProposal.Decision: SQLTextForm {
     static var sqlDescription: String { "a peer proposal's decision" }
 }
+
+extension ReturnEvent.Kind: SQLTextForm {
+    static var sqlDescription: String { "a step of a return" }
+}

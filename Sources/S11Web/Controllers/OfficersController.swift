@@ -32,6 +32,7 @@ struct OfficersController: Sendable {
         group.post("audits/:id/officers/change", use: change)
         group.page("audits/:id/officers/remove", use: removeForm)
         group.post("audits/:id/officers/remove", use: remove)
+        group.page("audits/:id/officers/return", use: officerReturn)
     }
 
     func officers(_ request: Request, context: SignedInRequestContext) async throws -> Response {
@@ -112,6 +113,20 @@ struct OfficersController: Sendable {
         guard let officer = try await officer(form.email, audit) else { throw HTTPError(.notFound) }
         try await web.app.session(audit).officers.remove(email: officer.email)
         return try await officersPage(request, context, audit: audit, notice: "Removed \(officer.name) from the audit, with their answers and link.")
+    }
+
+    /// One officer's return as they answered it, with its history; not found for an address that is not the audit's.
+    func officerReturn(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let audit = try await context.audit(.running, in: web.app)
+        let session = try await web.app.session(audit)
+        guard let email = request.uri.queryParameters["email"].map(String.init), let found = try await session.officerReturn(email: email) else {
+            throw HTTPError(.notFound)
+        }
+        let csrf = WebSecurity.csrfToken(for: request)
+        let page = OfficerReturnPage(account: context.account, csrf: csrf.token, audit: audit, content: session.content, officer: found.officer,
+                                     status: found.status, submittedAt: found.submittedAt, answers: found.answers, events: found.history,
+                                     messages: found.messages, moments: web.app.settings.moments)
+        return try web.html(page, request: request, csrf: csrf)
     }
 
     // MARK: Pages

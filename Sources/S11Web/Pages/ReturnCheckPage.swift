@@ -43,7 +43,15 @@ struct ReturnCheckPage: PageModel {
 extension ReturnCheckPage {
     init(audit: AuditRecord, content: AuditContent, officer: Officer, token: String, sections: [S11Core.Section], answers: [String: S11Core.Answer],
          submittedAt: String?, submitted: Bool, csrf: String, errors: [FieldError], moments: MomentWords) {
-        let rows = sections.enumerated().map { index, section in
+        self.init(title: submitted ? "Your submitted return" : "Check your answers", form: FormErrors(errors), csrf: csrf,
+                  token: token, organisation: audit.organisation, year: audit.year, officerName: officer.name, submitted: submitted,
+                  submittedAt: submittedAt.map(moments.text(iso:)) ?? "", sections: Self.sections(content: content, sections: sections, answers: answers))
+    }
+
+    /// The return's answers under their standards, as the officer gave them (the check page, and
+    /// the coordinator's page of one officer's return).
+    static func sections(content: AuditContent, sections: [S11Core.Section], answers: [String: S11Core.Answer]) -> [Section] {
+        sections.enumerated().map { index, section in
             let standard = content.catalogue.standards.first { $0.id == section.standardID }
             return Section(standardNumber: standard?.number ?? index + 1, standardTitle: standard?.title ?? section.standardID,
                            answers: section.questions.map { question in
@@ -59,9 +67,6 @@ extension ReturnCheckPage {
                                              reason: answer?.reason, improvement: answer?.improvement.map(Self.proposal), position: index + 1)
                            })
         }
-        self.init(title: submitted ? "Your submitted return" : "Check your answers", form: FormErrors(errors), csrf: csrf,
-                  token: token, organisation: audit.organisation, year: audit.year, officerName: officer.name, submitted: submitted,
-                  submittedAt: submittedAt.map(moments.text(iso:)) ?? "", sections: rows)
     }
 
     /// An improvement as the page shows it: what, by whom, by when.
