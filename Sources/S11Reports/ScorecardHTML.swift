@@ -14,10 +14,13 @@ public struct ScorecardHTML: Sendable {
     /// Whether each officer is named beside their answers and N/A reasons: for the organisation's
     /// own coordinator, never for a board's summary, which counts the answers instead.
     public var showsOfficers: Bool
+    /// How the trail's moments are written: in words, in the council's time zone.
+    public var moments: MomentWords
 
     public init(card: Scorecard, gaps: [Gap], catalogue: Catalogue, trail: [ModerationChange] = [], previous: Scorecard? = nil,
-                staff: StaffResults? = nil, showsOfficers: Bool = true) {
+                staff: StaffResults? = nil, showsOfficers: Bool = true, moments: MomentWords = .london) {
         self.showsOfficers = showsOfficers
+        self.moments = moments
         self.card = card
         self.gaps = gaps
         self.catalogue = catalogue
@@ -242,7 +245,7 @@ public struct ScorecardHTML: Sendable {
 
             """
         for change in trail {
-            out += "<tr><td>\(e(change.at))</td><td>\(e(change.by))</td><td>\(e(change.scope.description))</td>"
+            out += "<tr><td>\(e(moments.text(iso: change.at)))</td><td>\(e(change.by))</td><td>\(e(change.scope.description))</td>"
             out += "<td>\(change.old.map(badge) ?? "none")</td><td>\(change.new.map(badge) ?? "withdrawn")</td><td>\(e(change.reason))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"

@@ -2,29 +2,45 @@
 's11 admin create': open the audit, upload the officers, send the invitations (which reach a
 real SMTP server), two officers answer through the links in the received mails, upload the staff
 survey export, score, moderate, draft the plan, change an action's wording, sign off version 1.0,
-and download the Word plan and the board XML.
+and download the Word plan and the board XML. On the way: a return reopened with a reason the
+officer is mailed, a staff export imported twice on purpose and taken out again, a colleague
+invited, the plan drafted again. Then every page the links reach must answer, read its moments in
+words and have the way back, and every download must open (XML against its schema, CSV, JSON).
 
     python3 whole_cycle.py BASE_URL EMAIL PASSWORD SMTP_FOLDER EXAMPLES_DIR OUT_DIR
 
 Writes OUT_DIR/plan.docx and OUT_DIR/plan.xml and prints OK and the new action wording; any
 failure raises (non-zero exit) with what was wrong.
 """
+import csv
 import email
 import email.policy
+import html.parser
+import io
+import json
 import os
+import re
 import sys
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
+import zipfile
+from collections import deque
+
+import xmlschema
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from officer_and_staff import answer_page, browser, click_and_wait_for_next_page  # noqa: E402
+from accessibility import page_key  # noqa: E402
 
 WORDING = "Hotel Watch scheme to continue, with the police and the licensing team"
 
 
+AUTHOR = "Jo Bloggs, Safeguarding Lead"
 REASON = "S3.2 says Fully met, but the training records show 60% completion. Please check and submit again."
 
 
@@ -147,6 +163,28 @@ def cycle(base, user, password, smtp, examples, out):
         assert "Check the columns before importing" in main_text(driver)
         press(driver, "Import the answers")
         assert "Imported 140 anonymous answer sets" in main_text(driver), main_text(driver)[:3000]
+        # The same file again is asked about, imported on purpose, then that import is taken out again.
+        driver.find_element(By.ID, "file").send_keys(os.path.join(examples, "staff", "surveymonkey-2026.csv"))
+        press(driver, "Upload and check")
+        assert "Imported before" in main_text(driver), main_text(driver)[:1500]
+        driver.find_element(By.ID, "again").click()
+        press(driver, "Import the answers")
+        assert "Imported 140 anonymous answer sets" in main_text(driver) and "280 anonymous answer sets so far" in main_text(driver)
+        driver.find_elements(By.PARTIAL_LINK_TEXT, "Take out")[-1].click()
+        assert "cannot be undone" in main_text(driver), main_text(driver)[:800]
+        press(driver, "Take the answers out")
+        assert "Took out the 140 anonymous answer sets" in main_text(driver) and "140 anonymous answer sets so far" in main_text(driver)
+
+        # Another coordinator for the organisation, invited by mail; the lead's own name, the plan's author.
+        driver.get(base + "/admin/team")
+        fill(driver, "new-name", "Sam Deputy")
+        fill(driver, "new-email", "sam.deputy@riverside.example")
+        press(driver, "Send the invitation")
+        assert "Invited sam.deputy@riverside.example" in main_text(driver), main_text(driver)[:800]
+        joined = [m for m in received(smtp, 12) if m["To"].addresses[0].addr_spec == "sam.deputy@riverside.example"]
+        assert len(joined) == 1 and "/admin/welcome/" in joined[0].get_body(preferencelist=("plain",)).get_content()
+        fill(driver, "name", AUTHOR)
+        press(driver, "Save your name")
 
         # Score and moderate one requirement.
         driver.get(audit + "/scorecard")
@@ -164,6 +202,14 @@ def cycle(base, user, password, smtp, examples, out):
         # Draft the plan, change an action's wording, sign off version 1.0.
         driver.get(audit + "/plan")
         press(driver, "Draft the plan")
+        assert "Drafted the plan: 20 objectives" in main_text(driver), main_text(driver)[:800]
+        # Drafted again with fewer objectives, after the question that says what is lost.
+        driver.find_element(By.LINK_TEXT, "Draft the plan again").click()
+        assert "replaces version 0.1" in main_text(driver), main_text(driver)[:800]
+        driver.find_element(By.TAG_NAME, "summary").click()
+        fill(driver, "most", "15")
+        press(driver, "Draft it again and replace version 0.1")
+        assert "Drafted the plan again: 15 objectives" in main_text(driver), main_text(driver)[:800]
         driver.find_element(By.CSS_SELECTOR, "table a[href*='/plan/actions/']").click()      # one action at a time
         fill(driver, "input", WORDING)
         fill(driver, "timescale", "Quarterly meetings")
@@ -179,8 +225,102 @@ def cycle(base, user, password, smtp, examples, out):
         for name, saved in (("plan-2026.docx", "plan.docx"), ("plan-2026.xml", "plan.xml")):
             href = driver.find_element(By.CSS_SELECTOR, "a[href$='/downloads/%s']" % name).get_attribute("href")
             download(driver, href, os.path.join(out, saved))
+        the_year_holds_together(driver, base, audit, os.path.join(os.path.dirname(os.path.abspath(examples)), "Sources", "S11XML", "Schemas"), out)
     finally:
         driver.quit()
+
+
+RAW_MOMENT = re.compile(r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+class PageText(html.parser.HTMLParser):
+    """A page's text as a person reads it (not its scripts, styles or attributes) and its links."""
+
+    def __init__(self):
+        super().__init__()
+        self.text, self.links, self._skip = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag == "a" and dict(attrs).get("href"):
+            self.links.append(dict(attrs)["href"])
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+
+
+def fetch(driver, url):
+    """The status, headers and body of a GET with the browser's session."""
+    cookies = "; ".join("%s=%s" % (c["name"], c["value"]) for c in driver.get_cookies())
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers={"Cookie": cookies}), timeout=60) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def the_year_holds_together(driver, base, audit, schemas, out):
+    """Every page the lead's links reach answers, reads its moments in words and, about an audit,
+    has the way back to its task list; every download opens as what it says it is."""
+    audit_path = urllib.parse.urlsplit(audit).path
+    queue, seen, downloads, problems = deque([base + "/admin"]), {page_key(base + "/admin")}, set(), []
+    while queue:
+        url = queue.popleft()
+        status, headers, body = fetch(driver, url)
+        path = urllib.parse.urlsplit(url).path
+        if status != 200:
+            problems.append("%s answered %d" % (url, status))
+            continue
+        if headers.get("Content-Disposition", "").startswith("attachment"):
+            downloads.add(url)
+            continue
+        page = PageText()
+        page.feed(body.decode("utf-8"))
+        text = " ".join(page.text)
+        if RAW_MOMENT.search(text):
+            problems.append("%s shows a raw timestamp: %s" % (url, RAW_MOMENT.search(text).group(0)))
+        if path.startswith(audit_path + "/") and audit_path not in [urllib.parse.urlsplit(link).path for link in page.links]:
+            problems.append("%s has no way back to the audit's task list" % url)
+        for href in page.links:
+            link = urllib.parse.urldefrag(urllib.parse.urljoin(url, href))[0]
+            parts = urllib.parse.urlsplit(link)
+            if not parts.path.startswith("/admin") or parts.path in ("/admin/logout", "/admin/login"):
+                continue
+            if "/downloads/" in parts.path:
+                downloads.add(link)
+            elif page_key(link) not in seen and len(seen) < 120:
+                seen.add(page_key(link))
+                queue.append(link)
+    assert not problems, "\n".join(problems)
+    assert len(downloads) >= 8, downloads
+    for link in sorted(downloads):
+        name = urllib.parse.urlsplit(link).path.rsplit("/", 1)[-1]
+        status, headers, body = fetch(driver, link)
+        assert status == 200 and headers.get("Content-Disposition", "").startswith("attachment"), (link, status)
+        saved = os.path.join(out, "year-" + name)
+        with open(saved, "wb") as file:
+            file.write(body)
+        if name.endswith(".xml"):
+            schema = "poam.xsd" if name.endswith("-poam.xml") else "plan.xsd"          # the board XML, however its link names it
+            xmlschema.validate(saved, os.path.join(schemas, schema))
+        elif name.endswith(".csv"):
+            rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+            assert len(rows) >= 2 and all(len(row) == len(rows[0]) for row in rows), name
+        elif name.endswith(".json"):
+            json.loads(body)
+        elif name.endswith(".docx"):
+            with zipfile.ZipFile(saved) as docx:
+                assert "word/document.xml" in docx.namelist(), name
+        elif name.endswith(".html"):
+            PageText().feed(body.decode("utf-8"))
+            assert b"</html>" in body, name
+    print("     (the year: %d pages, %d downloads checked)" % (len(seen), len(downloads)))
 
 
 if __name__ == "__main__":

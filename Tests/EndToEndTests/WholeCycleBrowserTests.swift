@@ -25,6 +25,7 @@ struct WholeCycleBrowserTests {
         try expectValid(xml, schema: "plan.xsd")
         let text = try String(contentsOfFile: xml, encoding: .utf8)
         #expect(text.contains(wording) && text.contains("Signed off by cabinet") && text.contains("1.0"))
+        #expect(text.contains("Jo Bloggs, Safeguarding Lead"), "the lead's display name is the plan's author")
 
         // LibreOffice opens the Word plan; its text has the new wording (wrapped in its table cell).
         let words = try printedText(ofWord: out.appendingPathComponent("plan.docx"), in: out)

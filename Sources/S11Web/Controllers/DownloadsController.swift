@@ -55,7 +55,7 @@ struct DownloadsController: Sendable {
         case "board-report.html":
             let html = await ScorecardHTML(card: card, gaps: gaps, catalogue: session.content.catalogue,
                                            trail: try session.moderationTrail(), staff: staff,
-                                           showsOfficers: !context.account.isBoard).render()
+                                           showsOfficers: !context.account.isBoard, moments: web.app.settings.moments).render()
             return Download.response(Array(html.utf8), fileName: name, contentType: "text/html; charset=utf-8")
         case "scorecard.csv":
             return Download.response(Array(ScorecardCSV().write(card, gaps: gaps, staff: staff).utf8), fileName: name,

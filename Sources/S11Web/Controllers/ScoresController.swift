@@ -21,7 +21,8 @@ struct ScoresController: Sendable {
         let card = try await session.scorecard()
         let staff = try await session.staffResults()
         let scorecard = ScorecardHTML(card: card, gaps: GapFinder().gaps(in: card, staff: staff), catalogue: session.content.catalogue,
-                                      trail: try await session.moderationTrail(), staff: staff, showsOfficers: !context.account.isBoard)
+                                      trail: try await session.moderationTrail(), staff: staff, showsOfficers: !context.account.isBoard,
+                                      moments: web.app.settings.moments)
         return try web.report(request, account: context.account, audit: audit) { scorecard.render(banner: $0) }
     }
 
