@@ -251,6 +251,33 @@ def form_states(checker, base):
     assert has_error_summary(driver), "importing unmatched columns showed no error summary"
     checker.check("coordinator: staff export, with errors")
     submit(driver, xpath="//button[contains(., 'Cancel')]")
+    # The same export again: asked about as imported before (then cancelled).
+    driver.find_element(By.ID, "file").send_keys(os.path.abspath(os.path.join(examples, "staff", "surveymonkey-2026.csv")))
+    submit(driver, xpath="//button[contains(., 'Upload and check')]")
+    if "Imported before" in driver.find_element(By.TAG_NAME, "main").text:
+        submit(driver, xpath="//button[contains(., 'Import the answers')]")
+        assert has_error_summary(driver), "importing a file again without saying so showed no error summary"
+        checker.check("coordinator: staff export imported before, with errors")
+    submit(driver, xpath="//button[contains(., 'Cancel')]")
+    # Questions only a form or a chosen value reaches: merging one action into another, removing one,
+    # reopening without a reason, a moderation without one.
+    load(driver, audit + "/plan/actions/A1.1/merge?into=A2.1")
+    checker.check("coordinator: merge one action into another?")
+    load(driver, audit + "/plan/actions/A1.1/remove")
+    checker.check("coordinator: remove an action?")
+    load(driver, audit + "/moderation/item?scope=requirement%3AS1.1")
+    submit(driver, xpath="//button[contains(., 'Save the moderation')]")
+    assert has_error_summary(driver), "a moderation without a band showed no error summary"
+    checker.check("coordinator: a moderation, with errors")
+    load(driver, audit)
+    load(driver, driver.find_element(By.CSS_SELECTOR, "a[href*='/reopen?email=']").get_attribute("href"))
+    submit(driver, xpath="//button[contains(., 'Reopen the return')]")
+    assert has_error_summary(driver), "a reopening without a reason showed no error summary"
+    checker.check("coordinator: reopening a return, with errors")
+    load(driver, base + "/admin/team")
+    submit(driver, xpath="//button[contains(., 'Send the invitation')]")
+    assert has_error_summary(driver), "an invitation without an address showed no error summary"
+    checker.check("coordinator: inviting a coordinator, with errors")
     load(driver, base + "/admin/audits/new")
     driver.find_element(By.ID, "year").clear()
     driver.find_element(By.ID, "year").send_keys("next year")
