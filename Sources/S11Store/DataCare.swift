@@ -67,6 +67,9 @@ public struct DataCare: StoreArea {
                 }
                 try await db.execute("DELETE FROM officerLink WHERE officerID = ?", [id])
                 try await db.execute("DELETE FROM mailMessage WHERE officerID = ?", [id])   // said who the messages went to
+                // The return's history: who submitted it, and a coordinator's reason for reopening, which may name them.
+                try await db.execute("UPDATE returnEvent SET by = 'the officer' WHERE officerID = ? AND kind = 'submitted'", [id])
+                try await db.execute("UPDATE returnEvent SET note = '[erased]' WHERE officerID = ? AND kind = 'reopened' AND note IS NOT NULL", [id])
             }
             return ids.count
         }

@@ -13,6 +13,7 @@ struct StoreTable: Sendable {
         StoreTable(name: "officer", numbersItsRows: true),
         StoreTable(name: "officerLink"),
         StoreTable(name: "answer"),
+        StoreTable(name: "returnEvent", numbersItsRows: true),
         StoreTable(name: "plan"),
         StoreTable(name: "moderation"),
         StoreTable(name: "moderationLog", numbersItsRows: true),

@@ -55,7 +55,9 @@ extension OfficerReturnPage {
                 : "not sent (\(record.detail))"
             return (record.at, Step(at: moments.text(record.at), what: "\(kind) sent to \(record.officerEmail): \(outcome)"))
         }
-        let history = (stepsFromEvents + stepsFromMail).sorted { $0.0 > $1.0 }.map(\.1)
+        // Oldest first, steps recorded in the same second kept in the order they were recorded; then newest first.
+        let history = (stepsFromEvents + stepsFromMail).enumerated()
+            .sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.reversed().map(\.element.1)
         let query = officer.email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         self.init(title: "\(officer.name)'s return", form: FormErrors([]), bar: SignedInBar(account: account, csrf: csrf, audit: audit),
                   heading: AuditTitle(audit), officer: officer.name, email: officer.email, serviceArea: officer.serviceArea,
