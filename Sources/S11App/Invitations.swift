@@ -139,23 +139,15 @@ public struct Invitations: Sendable {
         guard let token = issued.first?.token else { return .sent([]) }
         let mail = try await mail()
         let message = mail.reopenedMessage(to: officer, by: coordinator, reason: reason, token: token, date: Date())
-        let record: MailRecord
-        let delivered: Delivered
-        if let delivery = session.settings.delivery {
-            let outcome = await delivery.deliver(message, to: officer.email)
-            record = MailRecord(officerEmail: officer.email, kind: .reopened, subject: mail.reopenedSubject, at: Date(),
-                                accepted: outcome.accepted, detail: outcome.detail)
-            delivered = .sent([record])
-        } else {
-            let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
-            let folder = URL(fileURLWithPath: session.settings.mailFolder).appendingPathComponent("reopened-\(audit.year)-\(stamp)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let url = folder.appendingPathComponent(InvitationMail.fileName(officer.email))
-            try message.write(to: url, options: .atomic)
-            record = MailRecord(officerEmail: officer.email, kind: .reopened, subject: mail.reopenedSubject, at: Date(), accepted: true,
-                                detail: "written to \(url.path)")
-            delivered = .written(folder: folder, files: [url.path])
-        }
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+        let subfolder = "reopened-\(audit.year)-\(stamp)"
+        let outcome = await session.settings.mailDelivery(subfolder: subfolder).deliver(message, to: officer.email)
+        // Without a mail program the message was written into a folder of the mail folder.
+        let folder = session.settings.delivery == nil ? URL(fileURLWithPath: session.settings.mailFolder).appendingPathComponent(subfolder) : nil
+        let file = folder?.appendingPathComponent(InvitationMail.fileName(officer.email))
+        let record = MailRecord(officerEmail: officer.email, kind: .reopened, subject: mail.reopenedSubject, at: Date(), accepted: outcome.accepted,
+                                detail: outcome.accepted ? file.map { "written to \($0.path)" } ?? outcome.detail : outcome.detail)
+        let delivered: Delivered = if let folder, let file, outcome.accepted { .written(folder: folder, files: [file.path]) } else { .sent([record]) }
         try await store.mail.record(record, auditID: audit.id)
         return delivered
     }

@@ -25,6 +25,14 @@ extension WebApp {
         return WebSecurity.html(report(banner), request: request, csrf: csrf)
     }
 
+    /// A question before an action (`ConfirmPage`), made by `page` around the signed-in bar whose
+    /// form token its form posts (with the way back to `audit`'s task list, when about one).
+    func confirm(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord?, status: HTTPResponse.Status = .ok,
+                 _ page: (SignedInBar) -> ConfirmPage) throws -> Response {
+        let csrf = WebSecurity.csrfToken(for: request)
+        return try html(page(SignedInBar(account: context.account, csrf: csrf.token, audit: audit)), status: status, request: request, csrf: csrf)
+    }
+
     /// A message on its own page (`MessagePage`).
     func message(_ request: Request, title: String, paragraphs: [String], status: HTTPResponse.Status = .ok,
                  panel: Bool = false, link: (href: String, text: String)? = nil) -> Response {

@@ -120,18 +120,18 @@ struct AuditsController: Sendable {
         guard let status = try await web.app.session(audit).officerStatuses().first(where: { $0.officer.email.lowercased() == email.lowercased() }),
               status.status == .submitted else { throw HTTPError(.notFound) }
         let name = status.officer.name
-        let csrf = WebSecurity.csrfToken(for: request)
-        let page = ConfirmPage(title: "Reopen \(name)'s return?", bar: SignedInBar(account: context.account, csrf: csrf.token, audit: audit),
-                               paragraphs: ["\(name)'s answers are kept. They can change them at the link they were sent and must submit again; "
-                                            + "until they do, their return does not count in the scores, the moderation or the plan.",
-                                            "\(name) is sent a message at \(status.officer.email) with your reason and a link to the return."],
-                               action: "/admin/audits/\(audit.id)/reopen", fields: [.init(name: "email", value: status.officer.email)],
-                               button: "Reopen the return and tell \(name)", backHref: "/admin/audits/\(audit.id)", backText: "Keep it submitted",
-                               question: .init(name: "reason", label: "Why it is reopened",
-                                               hint: "For example: S3.2 says Fully met, but the training records show 60% completion. Please check and resubmit.",
-                                               value: reason, error: error),
-                               form: FormErrors(error.map { [FieldError(field: "reason", message: $0)] } ?? []))
-        return try web.html(page, status: error == nil ? .ok : .unprocessableContent, request: request, csrf: csrf)
+        return try web.confirm(request, context, audit: audit, status: error == nil ? .ok : .unprocessableContent) { bar in
+            ConfirmPage(title: "Reopen \(name)'s return?", bar: bar,
+                        paragraphs: ["\(name)'s answers are kept. They can change them at the link they were sent and must submit again; "
+                                     + "until they do, their return does not count in the scores, the moderation or the plan.",
+                                     "\(name) is sent a message at \(status.officer.email) with your reason and a link to the return."],
+                        action: "/admin/audits/\(audit.id)/reopen", fields: [.init(name: "email", value: status.officer.email)],
+                        button: "Reopen the return and tell \(name)", backHref: "/admin/audits/\(audit.id)", backText: "Keep it submitted",
+                        question: .init(name: "reason", label: "Why it is reopened",
+                                        hint: "For example: S3.2 says Fully met, but the training records show 60% completion. Please check and resubmit.",
+                                        value: reason, error: error),
+                        form: FormErrors(error.map { [FieldError(field: "reason", message: $0)] } ?? []))
+        }
     }
 
     // MARK: Pages

@@ -40,17 +40,17 @@ struct InvitationsController: Sendable {
               let status = try await web.app.session(audit).officerStatuses().first(where: { $0.officer.email.lowercased() == email.lowercased() }),
               status.status != .submitted else { throw HTTPError(.notFound) }
         let name = status.officer.name
-        let csrf = WebSecurity.csrfToken(for: request)
-        let page = ConfirmPage(title: "Stop \(name)'s links and send a new one?", bar: SignedInBar(account: context.account, csrf: csrf.token, audit: audit),
-                               paragraphs: ["Every link sent to \(name) so far stops working at once, for anyone who has it: use this when a link "
-                                            + "was forwarded or went to the wrong address.",
-                                            "\(name) is sent an invitation with a new link at \(status.officer.email). What they have saved is kept."],
-                               action: "/admin/audits/\(audit.id)/invitations/send",
-                               fields: [.init(name: "kind", value: "invitation"), .init(name: "email", value: status.officer.email),
-                                        .init(name: "replace", value: "yes")],
-                               button: "Stop the old links and send a new one", backHref: "/admin/audits/\(audit.id)/invitations",
-                               backText: "Keep the links they have")
-        return try web.html(page, request: request, csrf: csrf)
+        return try web.confirm(request, context, audit: audit) { bar in
+            ConfirmPage(title: "Stop \(name)'s links and send a new one?", bar: bar,
+                        paragraphs: ["Every link sent to \(name) so far stops working at once, for anyone who has it: use this when a link "
+                                     + "was forwarded or went to the wrong address.",
+                                     "\(name) is sent an invitation with a new link at \(status.officer.email). What they have saved is kept."],
+                        action: "/admin/audits/\(audit.id)/invitations/send",
+                        fields: [.init(name: "kind", value: "invitation"), .init(name: "email", value: status.officer.email),
+                                 .init(name: "replace", value: "yes")],
+                        button: "Stop the old links and send a new one", backHref: "/admin/audits/\(audit.id)/invitations",
+                        backText: "Keep the links they have")
+        }
     }
 
     func invitations(_ request: Request, context: SignedInRequestContext) async throws -> Response {

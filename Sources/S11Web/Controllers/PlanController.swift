@@ -192,11 +192,13 @@ struct PlanController: Sendable {
         guard let action = try await editing(audit).plan()?.actions.first(where: { $0.id == context.parameters.get("action") }) else {
             throw HTTPError(.notFound)
         }
-        return try confirm(request, context, audit: audit, title: "Remove action \(action.id)?",
-                           paragraphs: ["\(action.id) \(Self.quoted(action.input)) leaves the plan, with its lead (\(action.leadNames)), dates, status and progress.",
-                                        "Its wording is kept in its objective's history, and the objective stays in the plan."],
-                           action: "/admin/audits/\(audit.id)/plan/actions/\(action.id)/remove", fields: [], button: "Remove \(action.id)",
-                           back: "/admin/audits/\(audit.id)/plan/actions/\(action.id)", backText: "Keep \(action.id)")
+        return try web.confirm(request, context, audit: audit) { bar in
+            ConfirmPage(title: "Remove action \(action.id)?", bar: bar,
+                        paragraphs: ["\(action.id) \(Self.quoted(action.input)) leaves the plan, with its lead (\(action.leadNames)), dates, status and progress.",
+                                     "Its wording is kept in its objective's history, and the objective stays in the plan."],
+                        action: "/admin/audits/\(audit.id)/plan/actions/\(action.id)/remove", fields: [], button: "Remove \(action.id)",
+                        backHref: "/admin/audits/\(audit.id)/plan/actions/\(action.id)", backText: "Keep \(action.id)")
+        }
     }
 
     /// Asks before an action is folded into another, saying what the other one becomes.
@@ -212,24 +214,18 @@ struct PlanController: Sendable {
             return try await actionPage(request, context, audit: audit, typed: nil,
                                         errors: [FieldError(field: "into", message: "Choose the action to merge \(action.id) into")])
         }
-        return try confirm(request, context, audit: audit, title: "Merge \(action.id) into \(target.id)?",
-                           paragraphs: ["\(target.id) \(Self.quoted(target.input)) stays, led by \(merged.leadNames).",
-                                        "\(action.id) \(Self.quoted(action.input)) leaves the plan; its wording is kept in its objective's history."],
-                           action: "/admin/audits/\(audit.id)/plan/actions/\(action.id)/merge", fields: [.init(name: "into", value: target.id)],
-                           button: "Merge \(action.id) into \(target.id)", back: "/admin/audits/\(audit.id)/plan/actions/\(action.id)",
-                           backText: "Keep them apart")
+        return try web.confirm(request, context, audit: audit) { bar in
+            ConfirmPage(title: "Merge \(action.id) into \(target.id)?", bar: bar,
+                        paragraphs: ["\(target.id) \(Self.quoted(target.input)) stays, led by \(merged.leadNames).",
+                                     "\(action.id) \(Self.quoted(action.input)) leaves the plan; its wording is kept in its objective's history."],
+                        action: "/admin/audits/\(audit.id)/plan/actions/\(action.id)/merge", fields: [.init(name: "into", value: target.id)],
+                        button: "Merge \(action.id) into \(target.id)", backHref: "/admin/audits/\(audit.id)/plan/actions/\(action.id)",
+                        backText: "Keep them apart")
+        }
     }
 
     private static func quoted(_ text: String) -> String {
         "(\u{201C}\(text.count > 120 ? text.prefix(117) + "..." : text)\u{201D})"
-    }
-
-    private func confirm(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, title: String, paragraphs: [String],
-                         action: String, fields: [ConfirmPage.Field], button: String, back: String, backText: String) throws -> Response {
-        let csrf = WebSecurity.csrfToken(for: request)
-        let page = ConfirmPage(title: title, bar: SignedInBar(account: context.account, csrf: csrf.token, audit: audit), paragraphs: paragraphs,
-                               action: action, fields: fields, button: button, backHref: back, backText: backText)
-        return try web.html(page, request: request, csrf: csrf)
     }
 
     /// Takes an action out of the plan; its wording stays in the objective's history.

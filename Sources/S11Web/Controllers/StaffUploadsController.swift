@@ -29,14 +29,14 @@ struct StaffUploadsController: Sendable {
         guard let issued = try await web.app.session(audit).staffLinkIssuedAt() else {
             return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/staff")           // no link yet: nothing to replace
         }
-        let csrf = WebSecurity.csrfToken(for: request)
-        let page = ConfirmPage(title: "Issue a new staff survey link?", bar: SignedInBar(account: context.account, csrf: csrf.token, audit: audit),
-                               paragraphs: ["The link issued on \(web.app.settings.moments.text(iso: issued)) stops working at once: "
-                                            + "anyone who opens it from the message they were sent is told it does not work.",
-                                            "The answers already given are kept. Send the new link to all staff."],
-                               action: "/admin/audits/\(audit.id)/staff/link", fields: [], button: "Issue a new link",
-                               backHref: "/admin/audits/\(audit.id)/staff", backText: "Keep the current link")
-        return try web.html(page, request: request, csrf: csrf)
+        return try web.confirm(request, context, audit: audit) { bar in
+            ConfirmPage(title: "Issue a new staff survey link?", bar: bar,
+                        paragraphs: ["The link issued on \(web.app.settings.moments.text(iso: issued)) stops working at once: "
+                                     + "anyone who opens it from the message they were sent is told it does not work.",
+                                     "The answers already given are kept. Send the new link to all staff."],
+                        action: "/admin/audits/\(audit.id)/staff/link", fields: [], button: "Issue a new link",
+                        backHref: "/admin/audits/\(audit.id)/staff", backText: "Keep the current link")
+        }
     }
 
     /// Issues the survey's public link (replacing any earlier one) and shows it once.
@@ -122,16 +122,15 @@ struct StaffUploadsController: Sendable {
     func undoConfirm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let audit = try await context.audit(.running, in: web.app)
         let batch = try await self.batch(context, audit: audit)
-        let csrf = WebSecurity.csrfToken(for: request)
-        let page = ConfirmPage(title: "Take out the answers imported from \(batch.fileName)?",
-                               bar: SignedInBar(account: context.account, csrf: csrf.token, audit: audit),
-                               paragraphs: ["The \(Counted(batch.answerSets, "anonymous answer set")) imported from \(batch.fileName) on "
-                                            + "\(batch.importedOn.spelledOut) by \(batch.importedBy) are deleted from the audit, and the staff "
-                                            + "results are worked out without them.",
-                                            "This cannot be undone, but the file can be imported again afterwards."],
-                               action: "/admin/audits/\(audit.id)/staff/batches/\(batch.id)/undo", fields: [], button: "Take the answers out",
-                               backHref: "/admin/audits/\(audit.id)/staff", backText: "Keep them")
-        return try web.html(page, request: request, csrf: csrf)
+        return try web.confirm(request, context, audit: audit) { bar in
+            ConfirmPage(title: "Take out the answers imported from \(batch.fileName)?", bar: bar,
+                        paragraphs: ["The \(Counted(batch.answerSets, "anonymous answer set")) imported from \(batch.fileName) on "
+                                     + "\(batch.importedOn.spelledOut) by \(batch.importedBy) are deleted from the audit, and the staff "
+                                     + "results are worked out without them.",
+                                     "This cannot be undone, but the file can be imported again afterwards."],
+                        action: "/admin/audits/\(audit.id)/staff/batches/\(batch.id)/undo", fields: [], button: "Take the answers out",
+                        backHref: "/admin/audits/\(audit.id)/staff", backText: "Keep them")
+        }
     }
 
     /// Takes one imported file's answers out of the audit, and says so.

@@ -115,10 +115,10 @@ struct TeamController: Sendable {
 
     private func confirm(_ request: Request, _ context: SignedInRequestContext, title: String, paragraphs: [String], action: String,
                          email: String, button: String) throws -> Response {
-        let csrf = WebSecurity.csrfToken(for: request)
-        let page = ConfirmPage(title: title, bar: SignedInBar(account: context.account, csrf: csrf.token), paragraphs: paragraphs, action: action,
-                               fields: [.init(name: "email", value: email)], button: button, backHref: "/admin/team", backText: "Do nothing")
-        return try web.html(page, request: request, csrf: csrf)
+        return try web.confirm(request, context, audit: nil) { bar in
+            ConfirmPage(title: title, bar: bar, paragraphs: paragraphs, action: action,
+                        fields: [.init(name: "email", value: email)], button: button, backHref: "/admin/team", backText: "Do nothing")
+        }
     }
 
     private func teamPage(_ request: Request, _ context: SignedInRequestContext, notice: String?, typed: (email: String, name: String) = ("", ""),

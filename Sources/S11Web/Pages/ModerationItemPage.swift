@@ -71,11 +71,7 @@ extension ModerationItemPage {
             }
         }
         let options = ModerationForm.scoreOptions(moderating, scope)
-        let mine = trail.filter { $0.scope == scope }.reversed().map { change in
-            ModerationPage.Change(at: moments.text(iso: change.at), by: change.by, scope: change.scope.description,
-                                  old: (change.old?.label ?? "none") + Moderation.scoreText(change.oldOption),
-                                  new: (change.new?.label ?? "withdrawn") + Moderation.scoreText(change.newOption), reason: change.reason)
-        }
+        let mine = trail.filter { $0.scope == scope }.reversed().map { ModerationPage.Change($0, moments: moments) }
         let gapWhy: String? = if case .requirement(let id) = scope { gaps.first { $0.requirementID == id }?.explanation } else { nil }
         self.init(title: label, form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit), caption: caption,
                   domID: WebApp.domID(scope.description), scope: "\(scope.kind):\(scope.id)", action: place.action, list: place.list,

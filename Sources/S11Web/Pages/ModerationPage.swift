@@ -87,11 +87,7 @@ extension ModerationPage {
                        moderated: moderated(standard.moderation, standard.moderatedRating), reason: standard.moderation?.reason,
                        isGap: false, href: place.item("standard:\(standard.standardID)"))
         }
-        let changes = trail.reversed().map { change in
-            Change(at: moments.text(iso: change.at), by: change.by, scope: change.scope.description,
-                   old: (change.old?.label ?? "none") + Moderation.scoreText(change.oldOption),
-                   new: (change.new?.label ?? "withdrawn") + Moderation.scoreText(change.newOption), reason: change.reason)
-        }
+        let changes = trail.reversed().map { Change($0, moments: moments) }
         let savedLabel = (rows + standards).first { $0.domID == saved }?.label
             ?? card.standards.flatMap(\.requirements).first { WebApp.domID(Moderation.Scope.requirement($0.requirementID).description) == saved }
                 .map { "\($0.requirementID) \($0.statement)" }
@@ -105,5 +101,14 @@ extension ModerationPage {
                   gapsOnly: filter.gapsOnly, shown: "\(rows.count) of \(Counted(all.count, "requirement"))", rows: rows, standards: standards,
                   latest: Array(changes.prefix(5)), earlier: Array(changes.dropFirst(5)), hasEarlier: changes.count > 5,
                   hasTrail: !changes.isEmpty)
+    }
+}
+
+extension ModerationPage.Change {
+    /// A change of the trail as the pages read it: when in words, the bands before and after.
+    init(_ change: ModerationChange, moments: MomentWords) {
+        self.init(at: moments.text(iso: change.at), by: change.by, scope: change.scope.description,
+                  old: (change.old?.label ?? "none") + Moderation.scoreText(change.oldOption),
+                  new: (change.new?.label ?? "withdrawn") + Moderation.scoreText(change.newOption), reason: change.reason)
     }
 }
