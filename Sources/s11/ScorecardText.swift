@@ -12,15 +12,21 @@ struct ScorecardText {
     /// The staff confidence survey's results.
     var staff: StaffResults? = nil
 
+    /// The moderated rating as a column shows it: the panel's percentage and band where it scored
+    /// on the scale ("58.3% Amber"), else the band, else "-".
+    static func moderated(_ moderation: Moderation?, _ rating: Rating?) -> String {
+        rating?.text ?? moderation?.rag.label ?? "-"
+    }
+
     func render(allRequirements: Bool) -> String {
         var out = "\(card.organisation) \(card.year) self-assessment: \(Counted(card.returns, "return")) scored\n\n"
         let moderated = card.standards.contains { $0.moderation != nil } || card.requirements.contains { $0.moderation != nil }
         out += TextTable(header: ["Standard", "Score", "RAG"] + (moderated ? ["Moderated"] : []) + ["Gaps"],
                          rows: card.standards.map { standard in
             ["\(standard.number). \(standard.title)"] + cells(standard.rating)
-                + (moderated ? [standard.moderation?.rag.label ?? "-"] : [])
+                + (moderated ? [Self.moderated(standard.moderation, standard.moderatedRating)] : [])
                 + [String(gaps.filter { $0.standardID == standard.standardID }.count)]
-        } + [["Organisation"] + cells(card.overall) + (moderated ? [""] : []) + [String(gaps.count)]]).render()
+        } + [["Organisation"] + cells(card.overall) + (moderated ? [card.moderatedOverall?.text ?? "-"] : []) + [String(gaps.count)]]).render()
         if let previous {
             let movement = ScoreMovement(current: card, previous: previous)
             out += "\n\nMovement since \(previous.year)\n"
@@ -42,7 +48,7 @@ struct ScorecardText {
         if allRequirements {
             out += "\n\nRequirements\n"
             out += TextTable(header: ["Id", "Score", "RAG", "Moderated", "Spread", "Answers", "Note"], rows: card.requirements.map { requirement in
-                [requirement.requirementID] + cells(requirement.rating) + [requirement.moderation?.rag.label ?? "-",
+                [requirement.requirementID] + cells(requirement.rating) + [Self.moderated(requirement.moderation, requirement.moderatedRating),
                  requirement.spread >= 2 ? "\(requirement.spread) steps: inconsistent" : String(requirement.spread)]
                     + [requirement.answers.map { "\($0.serviceArea): \($0.optionLabel)" }.joined(separator: "; "),
                        requirement.rating.capped ?? ""]

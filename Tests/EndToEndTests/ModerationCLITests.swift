@@ -32,7 +32,7 @@ import Testing
         // The CSV carries both ratings, and the reason the requirement is now a gap.
         let csv = try s11.succeed(["score", "--format", "csv", "--db", s11.db]).stdout
         let lines = csv.split(separator: "\r\n")
-        #expect(lines.first?.hasPrefix("level,id,title,service_area,percent,rag,moderated_rag,capped_because,answers,spread,gap,why") == true)
+        #expect(lines.first?.hasPrefix("level,id,title,service_area,percent,rag,moderated_percent,moderated_rag,capped_because,answers,spread,gap,why") == true)
         #expect(lines.filter { $0.hasPrefix("requirement,") }.count == 64)
         let s21 = try #require(lines.first { $0.hasPrefix("requirement,S2.1,") })
         #expect(s21.contains(",amber,"))

@@ -72,6 +72,14 @@ import Testing
             PC2.1 83.33 green
 
             """)
+        // The moderated percentages beside the self ones in the scorecard's CSV and its text table too, not only the JSON.
+        let csv = try s11.succeed(["score", "--format", "csv", "--db", s11.db]).stdout.split(separator: "\r\n")
+        #expect(csv.first?.hasPrefix("level,id,title,service_area,percent,rag,moderated_percent,moderated_rag,") == true)
+        #expect(csv.contains { $0.hasPrefix("organisation,,") && $0.contains(",70.8,green,79.2,green,") })
+        #expect(csv.contains { $0.hasPrefix("standard,PC1,") && $0.contains(",58.3,amber,75,green,") })
+        #expect(csv.contains { $0.hasPrefix("requirement,PC1.1,") && $0.contains(",33.3,red,66.7,amber,") })
+        let table = try s11.succeed(["score", "--requirements", "--db", s11.db]).stdout
+        #expect(table.contains("79.2% Green") && table.contains("75% Green") && table.contains("66.7% Amber"), "\(table)")
         let wrong = try s11.run(["moderate", "--requirement", "PC1.1", "--score", "5", "--reason", "x", "--by", "panel", "--db", s11.db])
         #expect(wrong.status == 1 && wrong.stderr.contains("'5' is not on requirement PC1.1's scale; its options are score-3, score-2, score-1, score-0"))
         let standard = try s11.run(["moderate", "--standard", "PC1", "--score", "2", "--reason", "x", "--by", "panel", "--db", s11.db])
