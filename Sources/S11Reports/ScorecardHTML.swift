@@ -36,7 +36,7 @@ public struct ScorecardHTML: Sendable {
             <header>
             <h1>\(e(title))</h1>
             <p class="lead">\(Counted(card.returns, "return")) scored against \(e(catalogue.title)) (\(e(card.catalogueID)) \(e(card.catalogueVersion))).
-            Overall \(rating(card.overall)); \(gaps.count) gaps, each an objective in next year's plan.</p>
+            Overall \(rating(card.overall))\(card.moderatedOverall.map { "; moderated " + rating($0) } ?? ""); \(gaps.count) gaps, each an objective in next year's plan.</p>
             </header>
             <main>
 
@@ -90,7 +90,8 @@ public struct ScorecardHTML: Sendable {
         out += "<th scope=\"col\">Gaps</th><th scope=\"col\">Chart</th></tr></thead>\n<tbody>\n"
         for (index, standard) in card.standards.enumerated() {
             out += "<tr><th scope=\"row\">\(standard.number). \(e(standard.title))</th>"
-            out += "<td>\(rating(standard.rating))</td><td>\(standard.moderation.map { badge($0.rag) + " " + e($0.reason) } ?? "-")</td>"
+            let moderated = [standard.moderatedRating.map(rating), standard.moderation.map { badge($0.rag) + " " + e($0.reason) }].compactMap { $0 }
+            out += "<td>\(rating(standard.rating))</td><td>\(moderated.isEmpty ? "-" : moderated.joined(separator: "<br>"))</td>"
             if let line = movement?.standards[index] {
                 out += "<td>\(line.previous.map { PercentText.format($0) + "%" } ?? "-")</td><td>\(e(line.changeText))</td>"
             }

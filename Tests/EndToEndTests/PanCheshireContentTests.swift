@@ -80,6 +80,8 @@ import Testing
         #expect(csv.contains { $0.hasPrefix("requirement,PC1.1,") && $0.contains(",33.3,red,66.7,amber,") })
         let table = try s11.succeed(["score", "--requirements", "--db", s11.db]).stdout
         #expect(table.contains("79.2% Green") && table.contains("75% Green") && table.contains("66.7% Amber"), "\(table)")
+        let page = try s11.succeed(["score", "--format", "html", "--db", s11.db]).stdout
+        #expect(page.contains("; moderated 79.2%") && page.contains(">75%"), "the HTML scorecard's overall and PC1, moderated")
         let wrong = try s11.run(["moderate", "--requirement", "PC1.1", "--score", "5", "--reason", "x", "--by", "panel", "--db", s11.db])
         #expect(wrong.status == 1 && wrong.stderr.contains("'5' is not on requirement PC1.1's scale; its options are score-3, score-2, score-1, score-0"))
         let standard = try s11.run(["moderate", "--standard", "PC1", "--score", "2", "--reason", "x", "--by", "panel", "--db", s11.db])
