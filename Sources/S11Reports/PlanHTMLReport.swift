@@ -69,7 +69,7 @@ public struct PlanHTMLReport: Sendable {
         for standard in results.standards {
             out += "<tr><th scope=\"row\">\(e(standard.standardID)) \(e(standard.title))</th>"
             out += "<td class=\"\(standard.rating.rag?.rawValue ?? "none")\">\(e(standard.rating.text))</td>"
-            out += "<td\(standard.moderated.map { " class=\"\($0.rawValue)\"" } ?? "")>\(standard.moderated?.label ?? "-")</td>"
+            out += "<td\(standard.moderated.map { " class=\"\($0.rawValue)\"" } ?? "")>\(e(standard.moderatedText))</td>"
             out += "<td>\(standard.gaps)</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"

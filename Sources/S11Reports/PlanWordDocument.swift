@@ -47,7 +47,7 @@ public struct PlanWordDocument: Sendable {
                       rows: results.standards.map { standard in
                 [.text("\(standard.standardID) \(standard.title)"),
                  .shaded(standard.rating.text, fill: standard.rating.rag.map(WordPackage.fill)),
-                 .shaded(standard.moderated?.label ?? "-", fill: standard.moderated.map(WordPackage.fill)), .text(String(standard.gaps))]
+                 .shaded(standard.moderatedText, fill: standard.moderated.map(WordPackage.fill)), .text(String(standard.gaps))]
             })
         }
 

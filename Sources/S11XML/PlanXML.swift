@@ -27,7 +27,8 @@ public struct PlanXML: Sendable {
             for standard in results.standards {
                 builder.element("standard", in: node, attributes: [("ref", standard.standardID), ("title", standard.title)]
                                 + ratingAttributes(standard.rating)
-                                + [("moderatedRag", standard.moderated?.rawValue), ("gaps", String(standard.gaps))])
+                                + [("moderatedPercent", standard.moderatedPercent.map(PercentText.format)), ("moderatedRag", standard.moderated?.rawValue),
+                                   ("gaps", String(standard.gaps))])
             }
         }
 
@@ -154,6 +155,7 @@ public struct PlanXML: Sendable {
                         standards: node.children("standard").map {
                             StandardResult(standardID: $0.attribute("ref") ?? "", title: $0.attribute("title") ?? "",
                                            rating: rating($0), moderated: $0.attribute("moderatedRag").flatMap(Rag.init(rawValue:)),
+                                           moderatedPercent: $0.attribute("moderatedPercent").flatMap(Double.init),
                                            gaps: Int($0.attribute("gaps") ?? "") ?? 0)
                         })
         }

@@ -82,6 +82,15 @@ import Testing
         #expect(table.contains("79.2% Green") && table.contains("75% Green") && table.contains("66.7% Amber"), "\(table)")
         let page = try s11.succeed(["score", "--format", "html", "--db", s11.db]).stdout
         #expect(page.contains("; moderated 79.2%") && page.contains(">75%"), "the HTML scorecard's overall and PC1, moderated")
+        // The plan's results table carries PC1's moderated percentage, in its XML (valid) and in the page a committee reads.
+        try s11.succeed(["plan", "draft", "--date", "2026-11-23", "--db", s11.db])
+        let planXML = try s11.succeed(["plan", "export", "--out", "plan.xml", "--db", s11.db])
+        #expect(planXML.status == 0)
+        let xmlPath = s11.folder.appendingPathComponent("plan.xml").path
+        #expect(try String(contentsOfFile: xmlPath, encoding: .utf8).contains("ref=\"PC1\" title=") )
+        #expect(try String(contentsOfFile: xmlPath, encoding: .utf8).contains("moderatedPercent=\"75\" moderatedRag=\"green\""))
+        try expectValid(xmlPath, schema: "plan.xsd")
+        #expect(try s11.succeed(["plan", "export", "--format", "html", "--db", s11.db]).stdout.contains(">75% Green</td>"))
         let wrong = try s11.run(["moderate", "--requirement", "PC1.1", "--score", "5", "--reason", "x", "--by", "panel", "--db", s11.db])
         #expect(wrong.status == 1 && wrong.stderr.contains("'5' is not on requirement PC1.1's scale; its options are score-3, score-2, score-1, score-0"))
         let standard = try s11.run(["moderate", "--standard", "PC1", "--score", "2", "--reason", "x", "--by", "panel", "--db", s11.db])

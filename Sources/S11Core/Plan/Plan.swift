@@ -147,16 +147,26 @@ public struct StandardResult: Sendable, Hashable, Codable {
     public var title: String
     /// The organisation's own rating.
     public var rating: Rating
-    /// The band after moderation, when the standard was moderated.
+    /// The band after moderation, when the standard was moderated (or a requirement of it on the scale).
     public var moderated: Rag?
+    /// The percentage with the panel's scores in place of the self scores, when a requirement of
+    /// the standard was moderated on the scale.
+    public var moderatedPercent: Double?
     public var gaps: Int
 
-    public init(standardID: String, title: String, rating: Rating, moderated: Rag? = nil, gaps: Int) {
+    public init(standardID: String, title: String, rating: Rating, moderated: Rag? = nil, moderatedPercent: Double? = nil, gaps: Int) {
         self.standardID = standardID
         self.title = title
         self.rating = rating
         self.moderated = moderated
+        self.moderatedPercent = moderatedPercent
         self.gaps = gaps
+    }
+
+    /// The moderated rating in words ("75% Green", or the band alone), or "-" when not moderated.
+    public var moderatedText: String {
+        guard let moderated else { return "-" }
+        return moderatedPercent.map { PercentText.format($0) + "% " + moderated.label } ?? moderated.label
     }
 }
 

@@ -88,7 +88,9 @@ public struct PlanDrafter: Sendable {
             overall: rounded(card.overall),
             standards: card.standards.map { score in
                 StandardResult(standardID: score.standardID, title: score.title, rating: rounded(score.rating),
-                               moderated: score.moderation?.rag, gaps: gaps.filter { $0.standardID == score.standardID }.count)
+                               moderated: score.moderation?.rag ?? score.moderatedRating?.rag,
+                               moderatedPercent: score.moderatedRating.flatMap { rounded($0).percent },
+                               gaps: gaps.filter { $0.standardID == score.standardID }.count)
             })
         return Plan(organisation: card.organisation,
                     title: "Safeguarding Action Plan \(options.start.monthAndYear) - \(end.monthAndYear)",
