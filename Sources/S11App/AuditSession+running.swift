@@ -16,6 +16,12 @@ extension AuditSession {
     }
 
     /// The officer with this e-mail address (whatever its case), if the audit names them.
+    /// The officer with `email` (any case) and where their return stands; nil when they are not the audit's.
+    public func officerStatus(email: String) async throws -> OfficerStatus? {
+        let wanted = email.lowercased()
+        return try await officerStatuses().first { $0.officer.email.lowercased() == wanted }
+    }
+
     public func officer(email: String) async throws -> Officer? {
         let wanted = email.lowercased()
         return try await namedOfficers().first { $0.email.lowercased() == wanted }

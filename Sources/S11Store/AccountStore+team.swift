@@ -34,19 +34,30 @@ extension AccountStore {
     /// link of theirs stops working. Refused, in the same transaction, for an address that signs
     /// in for another organisation or a board. Returns the token (only its hash is kept).
     public func issuePasswordLink(email: String, displayName: String?, organisation: String, now: Date = Date()) async throws -> String {
-        let token = InvitationToken.generate()
         try await engine.write { db in
-            if let account = try await db.fetchOne(CoordinatorRow.self,
-                                                   "SELECT email, organisation, board, displayName FROM coordinator WHERE email = ? COLLATE NOCASE",
-                                                   [email])?.coordinator,
-               account.organisation?.lowercased() != organisation.lowercased() {
+            if let account = try await Self.account(email: email, db: db), account.organisation?.lowercased() != organisation.lowercased() {
                 throw StoreError("\(email) already signs in \(account.organisation.map { "for \($0)" } ?? "for a board"); an address belongs to one organisation")
             }
-            try await db.execute("DELETE FROM coordinatorInvitation WHERE email = ? COLLATE NOCASE", [email])
-            try await db.execute("""
-                INSERT INTO coordinatorInvitation (tokenSHA256, email, organisation, expiresAt, displayName) VALUES (?, ?, ?, ?, ?)
-                """, [InvitationToken.digest(token), email.lowercased(), organisation, now.timeIntervalSince1970 + Self.linkLasts, displayName])
+            return try await Self.replaceInvitation(email: email, organisation: organisation, displayName: displayName,
+                                                    expiresAt: now.addingTimeInterval(Self.linkLasts), db: db)
         }
+    }
+
+    /// The account that signs in as `email`, read in the caller's transaction.
+    static func account(email: String, db: any SQLConnection) async throws -> Coordinator? {
+        try await db.fetchOne(CoordinatorRow.self, "SELECT email, organisation, board, displayName FROM coordinator WHERE email = ? COLLATE NOCASE",
+                              [email])?.coordinator
+    }
+
+    /// A new link for `email` to set a password as a coordinator of `organisation`, in place of any
+    /// earlier one, in the caller's transaction; the token (only its hash is kept).
+    static func replaceInvitation(email: String, organisation: String, displayName: String?, expiresAt: Date,
+                                  db: any SQLConnection) async throws -> String {
+        let token = InvitationToken.generate()
+        try await db.execute("DELETE FROM coordinatorInvitation WHERE email = ? COLLATE NOCASE", [email])
+        try await db.execute("""
+            INSERT INTO coordinatorInvitation (tokenSHA256, email, organisation, expiresAt, displayName) VALUES (?, ?, ?, ?, ?)
+            """, [InvitationToken.digest(token), email.lowercased(), organisation, expiresAt.timeIntervalSince1970, displayName])
         return token
     }
 

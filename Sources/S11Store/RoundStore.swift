@@ -34,21 +34,16 @@ public struct RoundStore: StoreArea {
                 let audit = try await AuditRecordStore.insert(organisation: member.organisation, year: year, files: files, db: db)
                 try await db.execute("INSERT INTO roundMember (auditID, roundID, sector, leadName, leadEmail) VALUES (?, ?, ?, ?, ?)",
                                      [audit.id, roundID, member.sector, member.leadName, member.leadEmail])
-                let account = try await db.fetchOne(CoordinatorRow.self, "SELECT email, organisation, board, displayName FROM coordinator WHERE email = ? COLLATE NOCASE",
-                                                    [member.leadEmail])
-                if let account {
-                    let organisation = account.coordinator.organisation
+                if let account = try await AccountStore.account(email: member.leadEmail, db: db) {
+                    let organisation = account.organisation
                     guard let organisation, organisation.lowercased() == member.organisation.lowercased() else {
                         throw StoreError("\(member.leadEmail) already signs in \(organisation.map { "for \($0)" } ?? "as a board user"), so cannot lead \(member.organisation); name another lead for it")
                     }
                     invitations.append((member, nil))                          // signs in as before
                     continue
                 }
-                let token = InvitationToken.generate()
-                try await db.execute("DELETE FROM coordinatorInvitation WHERE email = ? COLLATE NOCASE", [member.leadEmail])
-                try await db.execute("INSERT INTO coordinatorInvitation (tokenSHA256, email, organisation, expiresAt) VALUES (?, ?, ?, ?)",
-                                     [InvitationToken.digest(token), member.leadEmail.lowercased(), audit.organisation,
-                                      Date().timeIntervalSince1970 + seconds])
+                let token = try await AccountStore.replaceInvitation(email: member.leadEmail, organisation: audit.organisation, displayName: nil,
+                                                                   expiresAt: Date().addingTimeInterval(seconds), db: db)
                 invitations.append((member, token))
             }
             for crosswalk in crosswalks {

@@ -117,7 +117,7 @@ struct AuditsController: Sendable {
 
     private func reopenPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, email: String, reason: String,
                             error: String?) async throws -> Response {
-        guard let status = try await web.app.session(audit).officerStatuses().first(where: { $0.officer.email.lowercased() == email.lowercased() }),
+        guard let status = try await web.app.session(audit).officerStatus(email: email),
               status.status == .submitted else { throw HTTPError(.notFound) }
         let name = status.officer.name
         return try web.confirm(request, context, audit: audit, status: error == nil ? .ok : .unprocessableContent) { bar in

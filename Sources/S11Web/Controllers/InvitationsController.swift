@@ -37,7 +37,7 @@ struct InvitationsController: Sendable {
     func replaceConfirm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let audit = try await context.audit(.running, in: web.app)
         guard let email = request.uri.queryParameters["email"].map(String.init),
-              let status = try await web.app.session(audit).officerStatuses().first(where: { $0.officer.email.lowercased() == email.lowercased() }),
+              let status = try await web.app.session(audit).officerStatus(email: email),
               status.status != .submitted else { throw HTTPError(.notFound) }
         let name = status.officer.name
         return try web.confirm(request, context, audit: audit) { bar in

@@ -99,10 +99,8 @@ struct OfficersController: Sendable {
     /// "Check before you remove": what goes with the officer.
     func removeForm(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let audit = try await context.audit(.running, in: web.app)
-        let email = request.uri.queryParameters["email"].map(String.init)?.lowercased()
-        guard let status = try await web.app.session(audit).officerStatuses().first(where: { $0.officer.email.lowercased() == email }) else {
-            throw HTTPError(.notFound)
-        }
+        guard let email = request.uri.queryParameters["email"].map(String.init),
+              let status = try await web.app.session(audit).officerStatus(email: email) else { throw HTTPError(.notFound) }
         let csrf = WebSecurity.csrfToken(for: request)
         return try web.html(OfficerRemovePage(account: context.account, csrf: csrf.token, audit: audit, status: status), request: request, csrf: csrf)
     }
