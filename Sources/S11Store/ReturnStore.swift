@@ -31,7 +31,7 @@ public struct ReturnStore: StoreArea {
                 let stands = status(officer.officer, ret.answers)
                 try await db.execute("UPDATE officer SET status = ?, submittedAt = ? WHERE id = ?",
                                [stands.rawValue, stands == .submitted ? now : nil, officerID])
-                try await Self.record(ReturnEvent(kind: .imported, at: now, by: file(ret), note: stands.label), officerID: officerID, db: db)
+                try await Self.record(ReturnEvent(kind: .imported, at: Self.preciseNow(), by: file(ret), note: stands.label), officerID: officerID, db: db)
             }
         }
     }
@@ -91,7 +91,7 @@ public struct ReturnStore: StoreArea {
             let now = Self.now()
             try await db.execute("UPDATE officer SET status = ?, submittedAt = ? WHERE id = ?",
                            [ReturnStatus.submitted.rawValue, now, officer.id])
-            try await Self.record(ReturnEvent(kind: .submitted, at: now, by: officerEmail), officerID: officer.id, db: db)
+            try await Self.record(ReturnEvent(kind: .submitted, at: Self.preciseNow(), by: officerEmail), officerID: officer.id, db: db)
             return []
         }
     }
@@ -105,7 +105,7 @@ public struct ReturnStore: StoreArea {
             if let refusal = ChangeRules.reopening(officer.status, officerEmail: officerEmail) { throw refusal }
             try await db.execute("UPDATE officer SET status = ?, submittedAt = NULL WHERE id = ?",
                            [ReturnStatus.inProgress.rawValue, officer.id])
-            try await Self.record(ReturnEvent(kind: .reopened, at: Self.now(), by: who, note: reason), officerID: officer.id, db: db)
+            try await Self.record(ReturnEvent(kind: .reopened, at: Self.preciseNow(), by: who, note: reason), officerID: officer.id, db: db)
         }
     }
 
@@ -115,6 +115,13 @@ public struct ReturnStore: StoreArea {
             let officer = try await Self.officerRow(email: officerEmail, auditID: auditID, db: db)
             return try await db.fetchAll(ReturnEventRow.self, "SELECT * FROM returnEvent WHERE officerID = ? ORDER BY id", [officer.id]).map(\.event)
         }
+    }
+
+    /// Now, to the millisecond: a step of a return is ordered against the messages sent the same second.
+    static func preciseNow() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
     }
 
     private static func record(_ event: ReturnEvent, officerID: Int64, db: any SQLConnection) async throws {

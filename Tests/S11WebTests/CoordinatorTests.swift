@@ -110,6 +110,25 @@ import Testing
         #expect(try await fixture.app.session(fixture.audit).lastMessages()["owen.price@riverside.example"]?.kind == .reopened)
     }
 
+    /// An invitation written, then the officer's return stored from a file a moment later (the
+    /// example does both in one second): the return's history puts the later step first.
+    @Test func aReturnsHistoryIsNewestFirstEvenWithinASecond() async throws {
+        let fixture = try await fixtureWithCoordinator()
+        try await fixture.run { browser in
+            try await signIn(browser)
+            let page = try await browser.get("/admin/audits/\(fixture.audit.id)/invitations")
+            _ = try await browser.post("/admin/audits/\(fixture.audit.id)/invitations/send", [("kind", "invitation")], csrf: page.csrf)
+            let owen = fixture.questions(for: "owen.price@riverside.example")
+            try await fixture.store.returns.save([OfficerReturn(organisation: fixture.audit.organisation, year: fixture.audit.year,
+                                                                officerEmail: "owen.price@riverside.example",
+                                                                answers: owen.map { Answer(questionID: $0.id, choice: .option("fully"), evidence: "Minutes") })],
+                                                 auditID: fixture.audit.id) { _, _ in .submitted }
+            let history = try await browser.get("/admin/audits/\(fixture.audit.id)/officers/return?email=owen.price%40riverside.example").body
+            let stored = try #require(history.range(of: "Stored from a return file")), invited = try #require(history.range(of: "Invitation sent"))
+            #expect(stored.lowerBound < invited.lowerBound, "newest first")
+        }
+    }
+
     @Test func remindersAreWrittenOnlyForOfficersWhoHaveNotSubmitted() async throws {
         let fixture = try await fixtureWithCoordinator()
         let owen = fixture.questions(for: "owen.price@riverside.example")

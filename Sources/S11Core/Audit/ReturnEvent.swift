@@ -11,7 +11,7 @@ public struct ReturnEvent: Sendable, Hashable {
     }
 
     public var kind: Kind
-    /// When, as ISO 8601.
+    /// When, as ISO 8601 to the millisecond, so that it orders against the messages of the same second.
     public var at: String
     /// Who: the officer, the coordinator, or the file's name.
     public var by: String

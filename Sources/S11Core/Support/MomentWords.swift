@@ -29,9 +29,14 @@ public struct MomentWords: Sendable {
     /// An ISO 8601 moment as the store keeps it ("2026-12-06T03:54:12Z", fractions of a second
     /// allowed) in words; text that is not one is shown as it is.
     public func text(iso: String) -> String {
-        if let date = ISO8601DateFormatter().date(from: iso) { return text(date) }
+        Self.date(iso: iso).map(text) ?? iso
+    }
+
+    /// The moment an ISO 8601 text names, with or without fractions of a second; nil for other text.
+    public static func date(iso: String) -> Date? {
+        if let date = ISO8601DateFormatter().date(from: iso) { return date }
         let fractional = ISO8601DateFormatter()
         fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return fractional.date(from: iso).map(text) ?? iso
+        return fractional.date(from: iso)
     }
 }

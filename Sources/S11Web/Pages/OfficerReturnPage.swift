@@ -37,7 +37,7 @@ extension OfficerReturnPage {
         let byQuestion = Dictionary(answers.map { ($0.questionID, $0) }, uniquingKeysWith: { first, _ in first })
         let given = questions.filter { byQuestion[$0.id] != nil }.count
         let stepsFromEvents: [(Date, Step)] = events.compactMap { event in
-            guard let at = ISO8601DateFormatter().date(from: event.at) else { return nil }
+            guard let at = MomentWords.date(iso: event.at) else { return nil }
             let what = switch event.kind {
             case .submitted: "Submitted by the officer"
             case .imported: "Stored from \(event.by)" + (event.note.map { ", \($0)" } ?? "")
@@ -55,7 +55,7 @@ extension OfficerReturnPage {
                 : "not sent (\(record.detail))"
             return (record.at, Step(at: moments.text(record.at), what: "\(kind) sent to \(record.officerEmail): \(outcome)"))
         }
-        // Oldest first, steps recorded in the same second kept in the order they were recorded; then newest first.
+        // Oldest first (to the millisecond), steps recorded at the same moment kept in the order they were recorded; then newest first.
         let history = (stepsFromEvents + stepsFromMail).enumerated()
             .sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.reversed().map(\.element.1)
         let query = officer.email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
