@@ -114,14 +114,17 @@ struct S11Binary {
         process.standardOutput = out
         process.standardError = err
         let typed = Pipe()
-        if input != nil { process.standardInput = typed }
+        process.standardInput = input == nil ? FileHandle.nullDevice : typed    // never the test runner's own input
         try process.run()
         if let input {
             typed.fileHandleForWriting.write(Data(input.utf8))
             try typed.fileHandleForWriting.close()
         }
+        // Both streams read at once: read one to its end first and a command that fills the other's
+        // pipe waits for a reader that never comes.
+        let errors = PipeReader(err)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))

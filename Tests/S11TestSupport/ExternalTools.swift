@@ -5,17 +5,23 @@ import Glibc
 import Testing
 
 /// Runs another program (an independent checker), returning its status and combined output.
+/// The output goes to a file, not a pipe: a program that leaves a child running (a browser its
+/// driver did not stop) would otherwise hold the pipe open and the test would wait for ever.
 public func runTool(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("s11-tool-\(UUID().uuidString).out")
+    _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let output = try FileHandle(forWritingTo: file)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = output
+    process.standardError = output
     try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    try output.close()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    return (process.terminationStatus, String(decoding: try Data(contentsOf: file), as: UTF8.self))
 }
 
 /// Opens a Word document with LibreOffice, as someone would, and prints it to PDF beside it (its
