@@ -111,6 +111,7 @@ let package = Package(
         .testTarget(name: "S11WebTests", dependencies: [
             "S11Web", "S11App", "S11Core", "S11Store", "S11XML", "S11TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "S11AppTests", dependencies: ["S11App", "S11Core", "S11Store", "S11TestSupport"]),

@@ -16,11 +16,20 @@ public struct AuditScoring: Sendable {
         self.content = content
     }
 
-    public func scorecard() async throws -> Scorecard {
+    /// The scorecard as the organisation's coordinator sees it: every service area as answered.
+    public func scorecard() async throws -> Scorecard { try await scorecard(folding: nil) }
+
+    /// The scorecard as a board, a peer or a board document may see it: each requirement's service
+    /// areas answered by fewer officers than the smallest group folded (`ServiceAreaFolding`).
+    public func boardScorecard() async throws -> Scorecard {
+        try await scorecard(folding: ServiceAreaFolding(survey: content.selfAssessment))
+    }
+
+    private func scorecard(folding: ServiceAreaFolding?) async throws -> Scorecard {
         await Scorer(content: content).score(organisation: audit.organisation, year: audit.year,
                                        officers: try store.officers.all(auditID: audit.id),
                                        returns: try store.returns.stored(audit: audit),
-                                       moderations: try store.moderation.ratings(auditID: audit.id))
+                                       moderations: try store.moderation.ratings(auditID: audit.id), folding: folding)
     }
 
     /// The staff confidence results, with last year's audit of the same organisation for change;

@@ -53,6 +53,14 @@ public struct AuditSession: Sendable {
 
     public func scorecard() async throws -> Scorecard { try await scoring.scorecard() }
 
+    /// The scorecard as a board, a peer or a board document may see it: small service areas folded.
+    public func boardScorecard() async throws -> Scorecard { try await scoring.boardScorecard() }
+
+    /// The scorecard as `account` may see it: folded for a board user (`boardScorecard()`).
+    public func scorecard(for account: Coordinator) async throws -> Scorecard {
+        account.isBoard ? try await boardScorecard() : try await scorecard()
+    }
+
     /// The staff survey's results; from `counted` when the answers were counted already.
     public func staffResults(counted: StaffCodeCounts? = nil) async throws -> StaffResults? {
         try await scoring.staffResults(counted: counted)

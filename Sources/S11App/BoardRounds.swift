@@ -219,7 +219,7 @@ public struct BoardRounds: Sendable {
             throw ApplicationError("that organisation is not challenged at \(event.title)")
         }
         let session = AuditSession(store: store, audit: audit, content: try await contents.content(of: audit))
-        let card = try await session.scorecard()
+        let card = try await session.boardScorecard()
         let changes = try await store.moderation.trail(auditID: auditID).filter { $0.at >= event.scheduledAt }
         return FeedbackLetter(board: round.board, organisation: audit.organisation, leadName: member.member.leadName, eventTitle: event.title,
                               heldOn: event.heldOn, panel: event.panel, planDue: planDue ?? event.heldOn.adding(days: 56))

@@ -55,7 +55,7 @@ extension WebApp {
     func moderationPage(_ request: Request, _ context: SignedInRequestContext, session: AuditSession, place: ModerationPlace,
                         errors: [FieldError]) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
-        let card = try await session.scorecard()
+        let card = try await session.scorecard(for: context.account)   // a challenge panel's: small areas folded
         let query = request.uri.queryParameters
         let filter = ModerationPage.Filter(standard: query["standard"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
                                            band: query["band"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }, gapsOnly: query["gaps"] == "1")
@@ -73,7 +73,7 @@ extension WebApp {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, let scope = Moderation.Scope(kind: parts[0], id: parts[1]) else { throw HTTPError(.notFound) }
         let csrf = WebSecurity.csrfToken(for: request)
-        let card = try await session.scorecard()
+        let card = try await session.scorecard(for: context.account)   // a challenge panel's: small areas folded
         guard let page = ModerationItemPage(account: context.account, csrf: csrf.token, audit: session.audit, card: card, scope: scope,
                                             gaps: GapFinder().gaps(in: card, staff: try await session.staffResults()),
                                             moderating: Moderating(session: session), trail: try await session.moderationTrail(), place: place,

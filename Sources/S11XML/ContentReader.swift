@@ -83,6 +83,7 @@ struct ContentReader {
             sections: root.children("section").map(section),
             statements: root.children("statement").map(statement),
             maxObjectives: root.attribute("maxObjectives").flatMap { Int($0) },
+            smallestGroup: root.attribute("smallestGroup").flatMap { Int($0) },
             location: root.location)
     }
 

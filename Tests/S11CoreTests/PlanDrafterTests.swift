@@ -37,8 +37,24 @@ struct PlanDrafterTests {
         options = PlanDrafter.Options(start: try Fixture.date("2027-01-01"), today: try Fixture.date("2026-11-15"))
     }
 
+    /// The content with a smallest group of one, so that these tests see the lead rules with every
+    /// area named; `smallAreasAreNamedNowhereBesideALead` tests the default.
+    static let everyArea: AuditContent = {
+        var content = Fixture.content
+        content.selfAssessment.smallestGroup = 1
+        return content
+    }()
+
+    @Test func smallAreasAreNamedNowhereBesideALead() throws {
+        // R3.1: in Housing only Dan answered (not met); Cara, Housing's manager, leads without her area.
+        let plan = PlanDrafter(content: Fixture.content).draft(card: card, gaps: gaps, officers: Fixture.officers, options: options)
+        let o2 = try #require(plan.objectives.last)
+        #expect(o2.actions.first?.leadNames == "Cara Cole; Ben Birch (Children's Services)")
+        #expect(o2.finding?.contains("Housing") == false && o2.finding?.contains("Not met: a service area.") == true, "\(o2.finding ?? "")")
+    }
+
     func draft(gaps: [Gap]? = nil, officers: [Officer] = Fixture.officers) -> Plan {
-        PlanDrafter(content: Fixture.content).draft(card: card, gaps: gaps ?? self.gaps, officers: officers, options: options)
+        PlanDrafter(content: Self.everyArea).draft(card: card, gaps: gaps ?? self.gaps, officers: officers, options: options)
     }
 
     @Test func scenarioHasTheExpectedGaps() {
@@ -89,7 +105,7 @@ struct PlanDrafterTests {
     @Test func gapsBeyondTheLimitGoToTheAppendixWithTheirFindings() throws {
         var limited = options
         limited.maxObjectives = 1
-        let plan = PlanDrafter(content: Fixture.content).draft(card: card, gaps: gaps, officers: Fixture.officers, options: limited)
+        let plan = PlanDrafter(content: Self.everyArea).draft(card: card, gaps: gaps, officers: Fixture.officers, options: limited)
         // R3.1 (Not met in Housing) outweighs R1.2 (one Partially): it is the plan's one objective.
         #expect(plan.objectives.map(\.requirementID) == ["R3.1"])
         #expect(plan.objectives.map(\.id) == ["O1"])
@@ -137,7 +153,7 @@ struct PlanDrafterTests {
                                       a("Q3.1", "not-met", Improvement(action: "training plan agreed with HR", lead: "Priya Raman", by: "All year"))]),
             Fixture.ret(Fixture.eve, [a("Q1.1", "fully"), a("Q1.2", "partially"), a("Q3.1", "fully")]),
         ])
-        let plan = PlanDrafter(content: Fixture.content).draft(card: card, gaps: GapFinder().gaps(in: card), officers: Fixture.officers,
+        let plan = PlanDrafter(content: Self.everyArea).draft(card: card, gaps: GapFinder().gaps(in: card), officers: Fixture.officers,
                                                                options: options)
         let proposed = try #require(plan.objectives.first { $0.requirementID == "R3.1" })
         #expect(proposed.actions.map(\.input) == ["Training  plan agreed with HR"])
@@ -210,7 +226,7 @@ struct PlanDrafterTests {
     @Test func unfinishedActionsCarryForwardWithTheirOriginalDates() throws {
         var options = self.options
         options.previous = try previousPlan()
-        let plan = PlanDrafter(content: Fixture.content).draft(card: card, gaps: gaps, officers: Fixture.officers, options: options)
+        let plan = PlanDrafter(content: Self.everyArea).draft(card: card, gaps: gaps, officers: Fixture.officers, options: options)
         // R1.2 is a gap again: the Amber action joins this year's objective, not a duplicate one.
         #expect(plan.objectives.filter { $0.requirementID == "R1.2" }.count == 1)
         let o1 = try #require(plan.objectives.first)
@@ -241,7 +257,7 @@ struct PlanDrafterTests {
         previous.standards[1].objectives[0].actions[0].carried = first
         var options = self.options
         options.previous = previous
-        let plan = PlanDrafter(content: Fixture.content).draft(card: card, gaps: gaps, officers: Fixture.officers, options: options)
+        let plan = PlanDrafter(content: Self.everyArea).draft(card: card, gaps: gaps, officers: Fixture.officers, options: options)
         #expect(plan.standards[1].objectives[0].actions[0].carried == first)
     }
 
@@ -272,7 +288,7 @@ struct PlanDrafterTests {
         var options = self.options
         options.owner = "Director of Public Health"
         options.author = "Policy officer"
-        let control = PlanDrafter(content: Fixture.content)
+        let control = PlanDrafter(content: Self.everyArea)
             .draft(card: card, gaps: gaps, officers: Fixture.officers, options: options).documentControl
         #expect(control.owner == "Director of Public Health")
         #expect(control.author == "Policy officer")

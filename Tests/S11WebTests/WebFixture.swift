@@ -88,6 +88,14 @@ final class Browser: @unchecked Sendable {
         return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
     }
 
+    /// A download's bytes as they were sent (a Word file is no text).
+    func getBytes(_ uri: String) async throws -> [UInt8] {
+        var headers: HTTPFields = [:]
+        if let cookie { headers[.cookie] = cookie }
+        let response = try await client.execute(uri: uri, method: .get, headers: headers)
+        return Array(buffer: response.body)
+    }
+
     /// Posts `fields` (form-encoded) with the page's CSRF token unless `csrf` overrides it.
     func post(_ uri: String, _ fields: [(String, String)], csrf: String?) async throws -> Page {
         var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]

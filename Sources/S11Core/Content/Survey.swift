@@ -21,12 +21,15 @@ public struct Survey: Sendable, Hashable {
     /// A self-assessment's limit on the objectives a drafted plan takes from the gaps (the rest
     /// are kept under review); nil for the drafter's default.
     public var maxObjectives: Int?
+    /// A self-assessment's smallest group: by service area, the board sees only what at least this
+    /// many officers answered (`ServiceAreaFolding`); nil for the default, 2.
+    public var smallestGroup: Int?
     public var location: SourceLocation?
 
     public init(id: String, version: String, kind: Kind, catalogueID: String, title: String,
                 introduction: String? = nil, roles: [Role] = [], bands: [BandRule] = [],
                 profile: [ProfileChoice] = [], sections: [Section] = [], statements: [Statement] = [],
-                maxObjectives: Int? = nil, location: SourceLocation? = nil) {
+                maxObjectives: Int? = nil, smallestGroup: Int? = nil, location: SourceLocation? = nil) {
         self.id = id
         self.version = version
         self.kind = kind
@@ -39,6 +42,7 @@ public struct Survey: Sendable, Hashable {
         self.sections = sections
         self.statements = statements
         self.maxObjectives = maxObjectives
+        self.smallestGroup = smallestGroup
         self.location = location
     }
 

@@ -75,7 +75,7 @@ public struct PlanDrafter: Sendable {
             guard let requirement = content.catalogue.requirement(gap.requirementID),
                   let standard = content.catalogue.standards.first(where: { $0.id == gap.standardID }) else { return nil }
             return ReviewArea(standardID: standard.id, standardTitle: standard.title, requirementID: requirement.id,
-                              title: requirement.improvement.objective, finding: gap.explanation)
+                              title: requirement.improvement.objective, finding: finding(gap, card: card))
         }
         var completed: [CompletedAction] = []
         if let previous = options.previous {
@@ -130,19 +130,38 @@ public struct PlanDrafter: Sendable {
         let due = start.adding(months: template.timescaleMonths).adding(days: -1)
         let proposed = proposals(card.requirement(gap.requirementID)?.answers ?? [], template: template, due: due,
                                  periodStart: start, periodEnd: end)
-        if !proposed.isEmpty {
-            return Objective(id: "", requirementID: requirement.id, title: template.objective, finding: gap.explanation, actions: proposed)
+        var actions = proposed
+        if proposed.isEmpty {
+            let areas = failingAreas(gap, card: card)
+            let leads = areas.isEmpty
+                ? [lead(role: template.leadRole, area: nil, gap: gap, card: card, officers: officers)]
+                : areas.map { lead(role: template.leadRole, area: $0, gap: gap, card: card, officers: officers) }
+            let led = Self.together(leads)
+            actions = template.actions.map {
+                PlanAction(id: "", input: $0, outcome: template.outcome, measure: template.measure, leads: led, due: due)
+            }
         }
-        let areas = failingAreas(gap, card: card)
-        let leads = areas.isEmpty
-            ? [lead(role: template.leadRole, area: nil, gap: gap, card: card, officers: officers)]
-            : areas.map { lead(role: template.leadRole, area: $0, gap: gap, card: card, officers: officers) }
-        let led = Self.together(leads)
-        let actions = template.actions.map {
-            PlanAction(id: "", input: $0, outcome: template.outcome, measure: template.measure, leads: led, due: due)
+        // Beside a lead's name only the service areas enough officers answered in: a small one
+        // would point at whose answer the finding is (`ServiceAreaFolding`).
+        let shown = folding.names(card.requirement(gap.requirementID)?.answers ?? [])
+        for index in actions.indices {
+            actions[index].leads = actions[index].leads.map { lead in
+                var lead = lead
+                let areas = lead.serviceArea?.components(separatedBy: ", ").filter { shown[$0] == $0 } ?? []
+                lead.serviceArea = areas.isEmpty ? nil : areas.joined(separator: ", ")
+                return lead
+            }
         }
-        return Objective(id: "", requirementID: requirement.id, title: template.objective, finding: gap.explanation, actions: actions)
+        return Objective(id: "", requirementID: requirement.id, title: template.objective, finding: finding(gap, card: card), actions: actions)
     }
+
+    /// How the board reads the gap: the officers' answers by service area, small areas folded.
+    private func finding(_ gap: Gap, card: Scorecard) -> String {
+        folding.fold(gap, answers: card.requirement(gap.requirementID)?.answers ?? []).explanation
+    }
+
+    /// The smallest group by service area of the content's self-assessment.
+    private var folding: ServiceAreaFolding { ServiceAreaFolding(survey: content.selfAssessment) }
 
     /// The officers' own proposals for a requirement, in their words, with their lead (the officer
     /// when they named none) and their timescale in words; one action for the same words from

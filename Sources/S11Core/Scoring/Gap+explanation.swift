@@ -20,7 +20,12 @@ extension Gap {
                         byLabel.append((answer.optionLabel, [answer.serviceArea]))
                     }
                 }
-                sentences += byLabel.map { "\($0.0): \($0.1.joined(separator: ", "))." }
+                // An area too small to name (`ServiceAreaFolding`) is counted, never named.
+                sentences += byLabel.map { label, areas in
+                    let named = areas.filter { !$0.isEmpty }
+                    let unnamed = named.count < areas.count ? [named.isEmpty ? "a service area" : "another service area"] : []
+                    return "\(label): \((named + unnamed).joined(separator: ", "))."
+                }
             case .inconsistentPractice(let spread):
                 sentences.append("Answers differ by \(spread) steps across officers: inconsistent practice.")
             case .staffConfidence(_, let statement, let reasons):

@@ -60,10 +60,16 @@ public struct GapFinder: Sendable {
                    reasons: reasons, serviceAreas: areas(requirement))
     }
 
-    /// Each answering service area's mean for this requirement, weakest first (ties by name).
+    /// Each answering service area's mean for this requirement, weakest first (ties by name); an
+    /// area a board may not see named (`ServiceAreaFolding`) is left out.
     private func areas(_ requirement: RequirementScore) -> [(area: String, percent: Double)] {
+        Self.areas(requirement.answers)
+    }
+
+    /// Each service area's mean among `answers`, weakest first (ties by name), unnamed ones left out.
+    static func areas(_ answers: [ScoredAnswer]) -> [(area: String, percent: Double)] {
         var byArea: [String: [Double]] = [:]
-        for answer in requirement.answers {
+        for answer in answers where !answer.serviceArea.isEmpty {
             if let percent = answer.percent { byArea[answer.serviceArea, default: []].append(percent) }
         }
         return byArea.map { (area: $0.key, percent: $0.value.reduce(0, +) / Double($0.value.count)) }

@@ -78,6 +78,10 @@ public struct ScoredAnswer: Sendable, Hashable, Codable {
     public var improvement: Improvement?
 
     public var isNotApplicable: Bool { percent == nil }
+
+    /// The service area in words; for an area folded out of sight (`ServiceAreaFolding`), a
+    /// phrase that names none.
+    public var serviceAreaInWords: String { serviceArea.isEmpty ? "A service area too small to name" : serviceArea }
 }
 
 /// A requirement's combined score across the officers who answered it.

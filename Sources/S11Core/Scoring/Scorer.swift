@@ -11,9 +11,11 @@ public struct Scorer: Sendable {
 
     public init(content: AuditContent) { self.content = content }
 
-    /// Scores the returns; `moderations` are set beside the self ratings they moderate.
+    /// Scores the returns; `moderations` are set beside the self ratings they moderate. With
+    /// `folding`, the card is the one a board sees: each requirement's small service areas folded
+    /// (`ServiceAreaFolding`), an area left unnamed out of the service areas' figures.
     public func score(organisation: String, year: Int, officers: [Officer], returns: [OfficerReturn],
-                      moderations: [Moderation] = []) -> Scorecard {
+                      moderations: [Moderation] = [], folding: ServiceAreaFolding? = nil) -> Scorecard {
         let byEmail = Dictionary(officers.map { ($0.email, $0) }, uniquingKeysWith: { a, _ in a })
         let questionByID = Dictionary(content.selfAssessment.questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var answersByRequirement: [String: [ScoredAnswer]] = [:]
@@ -29,6 +31,7 @@ public struct Scorer: Sendable {
             }
             if counted { scoredReturns += 1 }
         }
+        if let folding { answersByRequirement = answersByRequirement.mapValues(folding.fold) }
 
         var standards: [StandardScore] = []
         for standard in content.catalogue.standards {
@@ -126,7 +129,7 @@ public struct Scorer: Sendable {
     }
 
     private func serviceAreaScores(_ standards: [StandardScore]) -> [ServiceAreaScore] {
-        let areas = Set(standards.flatMap { $0.requirements.flatMap { $0.answers.map(\.serviceArea) } }).sorted()
+        let areas = Set(standards.flatMap { $0.requirements.flatMap { $0.answers.map(\.serviceArea) } }).subtracting([""]).sorted()
         return areas.map { area in
             var perStandard: [String: Rating] = [:]
             var parts: [(percent: Double?, groups: [[ScoredAnswer]])] = []

@@ -48,7 +48,7 @@ struct DownloadsController: Sendable {
             return try await responses(name, audit: audit)
         }
         let session = try await web.app.session(audit)
-        let card = try await session.scorecard()
+        let card = try await session.scorecard(for: context.account)
         let staff = try await session.staffResults()
         let gaps = GapFinder().gaps(in: card, staff: staff)
         switch name {

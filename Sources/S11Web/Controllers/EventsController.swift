@@ -57,7 +57,7 @@ struct EventsController: Sendable {
         var organisations: [ChallengeEventPage.Organisation] = []
         for auditID in event.auditIDs {
             guard let audit = try await web.app.audits.audit(id: auditID) else { continue }
-            organisations.append(ChallengeEventPage.Organisation(audit, card: try await web.app.session(audit).scorecard()))
+            organisations.append(ChallengeEventPage.Organisation(audit, card: try await web.app.session(audit).boardScorecard()))
         }
         return try web.html(ChallengeEventPage(account: context.account, csrf: csrf.token, round: round, event: event, organisations: organisations),
                             request: request, csrf: csrf)

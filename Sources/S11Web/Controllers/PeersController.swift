@@ -137,7 +137,7 @@ struct PeersController: Sendable {
         let (round, pairing) = try await boardScope(context)
         let csrf = WebSecurity.csrfToken(for: request)
         let session = try await peers.reviewee(pairing)
-        let page = PeerProposalsPage(account: context.account, csrf: csrf.token, round: round, pairing: pairing, card: try await session.scorecard(),
+        let page = PeerProposalsPage(account: context.account, csrf: csrf.token, round: round, pairing: pairing, card: try await session.boardScorecard(),
                                      moderating: Moderating(session: session), proposals: try await peers.proposals(pairing),
                                      notice: notice, errors: errors)
         return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
@@ -146,7 +146,7 @@ struct PeersController: Sendable {
     private func reviewPage(_ request: Request, _ context: SignedInRequestContext, pairing: PeerPairing, errors: [FieldError]) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
         let session = try await peers.reviewee(pairing)
-        let page = PeerReviewPage(account: context.account, csrf: csrf.token, pairing: pairing, audit: session.audit, card: try await session.scorecard(),
+        let page = PeerReviewPage(account: context.account, csrf: csrf.token, pairing: pairing, audit: session.audit, card: try await session.boardScorecard(),
                                   moderating: Moderating(session: session), proposals: try await peers.proposals(pairing),
                                   errors: errors)
         return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)

@@ -18,7 +18,7 @@ struct ScoresController: Sendable {
     func scorecard(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let audit = try await context.audit(.summary, in: web.app)
         let session = try await web.app.session(audit)
-        let card = try await session.scorecard()
+        let card = try await session.scorecard(for: context.account)
         let staff = try await session.staffResults()
         let scorecard = ScorecardHTML(card: card, gaps: GapFinder().gaps(in: card, staff: staff), catalogue: session.content.catalogue,
                                       trail: try await session.moderationTrail(), staff: staff, showsOfficers: !context.account.isBoard,

@@ -56,7 +56,7 @@ extension ModerationItemPage {
             answers = requirement.answers.sorted { ($0.percent ?? 101) < ($1.percent ?? 101) }.map { answer in
                 let note = answer.naReason.map { "Not applicable: \($0)" } ?? answer.example.map { "Best practice: \($0)" }
                     ?? answer.improvement.map { "Proposes: \($0.action)" }
-                return Answer(area: answer.serviceArea, officer: shows ? answer.officerName : nil, answer: answer.optionLabel,
+                return Answer(area: answer.serviceAreaInWords, officer: shows ? answer.officerName : nil, answer: answer.optionLabel,
                               evidence: answer.evidence.flatMap { $0.isEmpty ? nil : $0 }, note: note)
             }
         case .standard(let id):

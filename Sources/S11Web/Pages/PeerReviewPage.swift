@@ -54,7 +54,7 @@ extension PeerReviewPage {
                        answers: answers.map { answer in
                            let given = [answer.evidence, answer.example.map { "Example: \($0)" }, answer.naReason.map { "Not applicable: \($0)" }]
                                .compactMap { $0 }.joined(separator: " ")
-                           return Answer(serviceArea: answer.serviceArea, answer: answer.optionLabel, evidence: given.isEmpty ? nil : given)
+                           return Answer(serviceArea: answer.serviceAreaInWords, answer: answer.optionLabel, evidence: given.isEmpty ? nil : given)
                        },
                        proposed: proposal.map { $0.proposed.text }, reason: proposal?.proposed.reason,
                        decided: proposal?.decision.map { $0 == .accepted ? "Accepted by the board" : "The board rated it its own way" },
