@@ -9,20 +9,20 @@ import Testing
 /// whole or not at all, and (on SQLite) the integrity check passes afterwards.
 @Suite struct CrashSafetyTests {
     /// SQLite's integrity check of an SQLite store; a PostgreSQL server keeps its own.
-    func expectIntact(_ s11: S11Binary, _ store: String) throws {
+    func expectIntact(_ s11: S11Binary, _ store: String) async throws {
         guard !store.hasPrefix("postgres") else { return }
-        #expect(try s11.query("PRAGMA integrity_check", in: store) == ["ok"])
+        #expect(try await s11.query("PRAGMA integrity_check", in: store) == ["ok"])
     }
 
-    func staffCount(_ s11: S11Binary, _ store: String) throws -> Int {
-        Int(try s11.query("SELECT COUNT(*) FROM staffAnswerSet", in: store).first ?? "") ?? -1
+    func staffCount(_ s11: S11Binary, _ store: String) async throws -> Int {
+        Int(try await s11.query("SELECT COUNT(*) FROM staffAnswerSet", in: store).first ?? "") ?? -1
     }
 
     @Test func aServerKilledMidStreamKeepsEveryAcknowledgedAnswer() async throws {
         let s11 = try S11Binary()
-        let (example, store) = try s11.example()
+        let (example, store) = try await s11.example()
         let survey = try #require(example.stdout.split(separator: "\n").first { $0.contains("/staff/") }?.split(separator: " ").last)
-        let before = try staffCount(s11, store)
+        let before = try await staffCount(s11, store)
         let port = freeLoopbackPort()
         let (process, _, _) = try await ServeTests().startServer(s11, port: port, db: store)
         defer { if process.isRunning { process.terminate() } }
@@ -51,8 +51,8 @@ import Testing
         process.waitUntilExit()
         _ = await sender.result
         let acknowledged = await tally.acknowledged
-        try expectIntact(s11, store)
-        let stored = try staffCount(s11, store) - before
+        try await expectIntact(s11, store)
+        let stored = try await staffCount(s11, store) - before
         #expect(stored >= acknowledged, "acknowledged \(acknowledged), stored \(stored)")
         #expect(stored <= acknowledged + 1)                        // at most the one in flight, never half of one
 
@@ -64,7 +64,7 @@ import Testing
 
     @Test func anImportKilledHalfWayLeavesAllOrNothing() async throws {
         let s11 = try S11Binary()
-        try s11.succeed(["audit", "open", "--org", "Riverside District Council", "--year", "2026", "--db", s11.db, "--content", S11Binary.content])
+        try await s11.succeed(["audit", "open", "--org", "Riverside District Council", "--year", "2026", "--db", s11.db, "--content", S11Binary.content])
         var csv = "service-area,role,SC01,SC02,SC03,SC06,SC07\n"
         let rows = 150_000
         for index in 0..<rows { csv += "housing,frontline,\(index % 3 == 0 ? "disagree" : "agree"),agree,agree,neutral,agree\n" }
@@ -79,8 +79,8 @@ import Testing
         try await Task.sleep(for: .milliseconds(Int.random(in: 300...2_500)))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        try expectIntact(s11, s11.db)
-        let stored = try staffCount(s11, s11.db)
+        try await expectIntact(s11, s11.db)
+        let stored = try await staffCount(s11, s11.db)
         #expect(stored == 0 || stored == rows, "\(stored) of \(rows) stored")
     }
 }

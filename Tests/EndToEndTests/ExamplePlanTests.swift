@@ -5,10 +5,10 @@ import Testing
 /// The plan drafted for the example council is of the seeds' size: what a council acts on in a
 /// year, each action written once, and a Word plan a committee can read.
 @Suite struct ExamplePlanTests {
-    @Test func theDraftedPlanKeepsToTheLimitWithNoRepeatedActionAndTheRestUnderReview() throws {
+    @Test func theDraftedPlanKeepsToTheLimitWithNoRepeatedActionAndTheRestUnderReview() async throws {
         let s11 = try S11Binary()
-        _ = try s11.example()
-        let check = try runTool("/usr/bin/env", ["python3", "-c", """
+        _ = try await s11.example()
+        let check = try await runTool("/usr/bin/env", ["python3", "-c", """
             import collections, re, sys, xml.etree.ElementTree as ET
             root = ET.parse(sys.argv[1]).getroot()
             ns = '{urn:s11:plan:2}'
@@ -28,10 +28,10 @@ import Testing
 
     /// Every proposal the example officers made for a requirement the plan takes on is one of its
     /// actions, word for word.
-    @Test func everyOfficersProposalIsAnActionInTheirWords() throws {
+    @Test func everyOfficersProposalIsAnActionInTheirWords() async throws {
         let s11 = try S11Binary()
-        _ = try s11.example()
-        let check = try runTool("/usr/bin/env", ["python3", "-c", """
+        _ = try await s11.example()
+        let check = try await runTool("/usr/bin/env", ["python3", "-c", """
             import glob, sys, xml.etree.ElementTree as ET
             survey = ET.parse(sys.argv[2] + '/Surveys/self-assessment.xml').getroot()
             requirement = {q.get('id'): q.get('requirement') for q in survey.iter('{urn:s11:survey:1}question')}
@@ -53,22 +53,22 @@ import Testing
         #expect(figures.count == 2 && figures[0] >= 15 && figures[1] == 0, "proposals taken, missing: \(check.output)")
     }
 
-    @Test func aLimitBelowOneIsRefusedAndNoPlanIsDrafted() throws {
+    @Test func aLimitBelowOneIsRefusedAndNoPlanIsDrafted() async throws {
         let s11 = try S11Binary()
-        let (_, store) = try s11.example()
-        let before = try s11.succeed(["plan", "export", "--db", store]).stdout
-        let refused = try s11.run(["plan", "draft", "--replace", "--max-objectives", "0", "--db", store])
+        let (_, store) = try await s11.example()
+        let before = try await s11.succeed(["plan", "export", "--db", store]).stdout
+        let refused = try await s11.run(["plan", "draft", "--replace", "--max-objectives", "0", "--db", store])
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("--max-objectives must be 1 or more, not 0"), "\(refused.stderr)")
-        #expect(try s11.succeed(["plan", "export", "--db", store]).stdout == before)
+        #expect(try await s11.succeed(["plan", "export", "--db", store]).stdout == before)
     }
 
-    @Test(.needs(.libreoffice, .pdftotext)) func theWordPlanPrintsOnNoMoreThanTenPages() throws {
+    @Test(.needs(.libreoffice, .pdftotext)) func theWordPlanPrintsOnNoMoreThanTenPages() async throws {
         let s11 = try S11Binary()
-        let (_, store) = try s11.example()
-        try s11.succeed(["plan", "export", "--format", "docx", "--out", "plan.docx", "--db", store])
-        let pdf = try convertToPDF(s11.folder.appendingPathComponent("plan.docx"), in: s11.folder)
-        let info = try runTool("/usr/bin/env", ["pdfinfo", pdf.path])
+        let (_, store) = try await s11.example()
+        try await s11.succeed(["plan", "export", "--format", "docx", "--out", "plan.docx", "--db", store])
+        let pdf = try await convertToPDF(s11.folder.appendingPathComponent("plan.docx"), in: s11.folder)
+        let info = try await runTool("/usr/bin/env", ["pdfinfo", pdf.path])
         let pages = info.output.split(separator: "\n").first { $0.hasPrefix("Pages:") }
             .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }
         #expect(pages != nil && pages! <= 10, "\(info.output)")

@@ -38,9 +38,9 @@ import Testing
         }
 
         /// The received messages, parsed by Python's e-mail package.
-        func received() throws -> [[String: String]] {
+        func received() async throws -> [[String: String]] {
             let script = S11Binary.packageRoot.appendingPathComponent("Tests/Mail/read_mail.py").path
-            let run = try runTool("/usr/bin/env", ["python3", script, folder.path])
+            let run = try await runTool("/usr/bin/env", ["python3", script, folder.path])
             return try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: String]] ?? []
         }
 
@@ -67,26 +67,26 @@ import Testing
 
     @Test func aReminderReachesTheServerAndItsLinkOpensTheReturn() async throws {
         let s11 = try S11Binary()
-        let (_, store) = try s11.example()
+        let (_, store) = try await s11.example()
         let smtp = try SMTPServer()
         defer { smtp.stop() }
         let sendmail = try msmtpSettings(s11, port: smtp.port)
         let port = freeLoopbackPort()
         let base = "http://127.0.0.1:\(port)"
         // The example wrote every invitation as a file, so none is due by mail.
-        let invited = try s11.succeed(["invite", "--send", "--sendmail", sendmail, "--base-url", base, "--db", store])
+        let invited = try await s11.succeed(["invite", "--send", "--sendmail", sendmail, "--base-url", base, "--db", store])
         #expect(invited.stdout.contains("every officer has been sent an invitation"))
-        let reminded = try s11.succeed(["remind", "--send", "--sendmail", sendmail, "--base-url", base,
+        let reminded = try await s11.succeed(["remind", "--send", "--sendmail", sendmail, "--base-url", base,
                                         "--mail-from", "Riverside safeguarding <safeguarding@riverside.example>", "--db", store])
         #expect(reminded.stdout.contains("handed 1 message to the mail program: 1 accepted, 0 refused"), "\(reminded.stdout)")
-        let messages = try smtp.received()
+        let messages = try await smtp.received()
         #expect(messages.count == 1)
         let message = try #require(messages.first)
         #expect(message["to"] == "Samuel Adeyemi <samuel.adeyemi@riverside.example>")
         #expect(message["from"] == "Riverside safeguarding <safeguarding@riverside.example>")
         #expect(message["subject"] == "Reminder: your 2026 safeguarding self-assessment return for Riverside District Council")
         let link = try #require(message["body"]?.split(separator: "\n").first { $0.hasPrefix("\(base)/r/") })
-        let status = try s11.succeed(["invite", "--status", "--db", store]).stdout
+        let status = try await s11.succeed(["invite", "--status", "--db", store]).stdout
         #expect(status.contains("samuel.adeyemi@riverside.example") && status.contains("reminder") && status.contains("accepted"))
         // The link in the received message opens Samuel's return.
         let (server, _, _) = try await ServeTests().startServer(s11, port: port, db: store)
@@ -96,42 +96,42 @@ import Testing
         #expect(String(decoding: page, as: UTF8.self).contains("Riverside District Council"))
     }
 
-    @Test func aRefusedMessageIsRecordedShownAndSentAgain() throws {
+    @Test func aRefusedMessageIsRecordedShownAndSentAgain() async throws {
         let s11 = try S11Binary()
-        let (_, store) = try s11.example()
+        let (_, store) = try await s11.example()
         let smtp = try SMTPServer()
         defer { smtp.stop() }
         // Nothing listens one port below the server's (it took a free one): the relay is down.
         let closed = try msmtpSettings(s11, port: 1)
-        let refused = try s11.run(["remind", "--send", "--sendmail", closed, "--db", store])
+        let refused = try await s11.run(["remind", "--send", "--sendmail", closed, "--db", store])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("error: samuel.adeyemi@riverside.example: 'msmtp' refused it"), "\(refused.stderr)")
         #expect(refused.stderr.contains("not sent; fix the mail program's settings"))
-        #expect(try s11.succeed(["invite", "--status", "--db", store]).stdout.contains("FAILED"))
+        #expect(try await s11.succeed(["invite", "--status", "--db", store]).stdout.contains("FAILED"))
         // With the relay back, the officer whose message failed is sent a new link.
         let working = try msmtpSettings(s11, port: smtp.port)
-        let again = try s11.succeed(["invite", "--send", "--officer", "samuel.adeyemi@riverside.example", "--sendmail", working, "--db", store])
+        let again = try await s11.succeed(["invite", "--send", "--officer", "samuel.adeyemi@riverside.example", "--sendmail", working, "--db", store])
         #expect(again.stdout.contains("1 accepted"))
-        #expect(try smtp.received().map { $0["to"] ?? "" } == ["Samuel Adeyemi <samuel.adeyemi@riverside.example>"])
+        #expect(try await smtp.received().map { $0["to"] ?? "" } == ["Samuel Adeyemi <samuel.adeyemi@riverside.example>"])
         // A mail program that is not there is said plainly, and nothing is recorded as sent.
-        let missing = try s11.run(["remind", "--send", "--sendmail", "no-such-mailer -t", "--db", store])
+        let missing = try await s11.run(["remind", "--send", "--sendmail", "no-such-mailer -t", "--db", store])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("'no-such-mailer' refused it") || missing.stderr.contains("could not start 'no-such-mailer'"))
     }
 
-    @Test func sendingWithoutAMailProgramOrTwoWaysAtOnceIsRefused() throws {
+    @Test func sendingWithoutAMailProgramOrTwoWaysAtOnceIsRefused() async throws {
         let s11 = try S11Binary()
-        let (_, store) = try s11.example()
-        let none = try s11.run(["remind", "--send", "--db", store])
+        let (_, store) = try await s11.example()
+        let none = try await s11.run(["remind", "--send", "--db", store])
         #expect(none.status == 1 && none.stderr.contains("--send needs the mail program: give --sendmail \"msmtp -t\""))
-        let both = try s11.run(["invite", "--send", "--out", "x", "--sendmail", "msmtp -t", "--db", store])
+        let both = try await s11.run(["invite", "--send", "--out", "x", "--sendmail", "msmtp -t", "--db", store])
         #expect(both.status != 0 && both.stderr.contains("--send and --out are two ways to deliver; choose one"))
-        let lone = try s11.run(["invite", "--officer", "samuel.adeyemi@riverside.example", "--db", store])
+        let lone = try await s11.run(["invite", "--officer", "samuel.adeyemi@riverside.example", "--db", store])
         #expect(lone.status != 0 && lone.stderr.contains("--officer chooses whom --send sends to; add --send"))
-        let neither = try s11.run(["remind", "--db", store])
+        let neither = try await s11.run(["remind", "--db", store])
         #expect(neither.status != 0 && neither.stderr.contains("say how the reminders go"))
-        let unclosed = try s11.run(["remind", "--send", "--sendmail", "\"msmtp -t", "--db", store])
+        let unclosed = try await s11.run(["remind", "--send", "--sendmail", "\"msmtp -t", "--db", store])
         #expect(unclosed.status == 1 && unclosed.stderr.contains("names no program (an unclosed quote?)"))
-        #expect(try s11.query("SELECT COUNT(*) FROM mailMessage WHERE detail NOT LIKE 'written to %'", in: store) == ["0"])   // nothing sent
+        #expect(try await s11.query("SELECT COUNT(*) FROM mailMessage WHERE detail NOT LIKE 'written to %'", in: store) == ["0"])   // nothing sent
     }
 }

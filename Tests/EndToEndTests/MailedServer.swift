@@ -14,7 +14,7 @@ struct MailedServer {
     let downloads: URL
 
     init(_ s11: S11Binary, email: String, account: [String], content: String) async throws {
-        let created = try s11.run(["admin", "create", "--email", email, "--db", s11.db] + account, input: Self.password + "\n")
+        let created = try await s11.run(["admin", "create", "--email", email, "--db", s11.db] + account, input: Self.password + "\n")
         #expect(created.status == 0, "\(created.stderr)")
         smtp = try MailDeliveryTests.SMTPServer()
         let sendmail = try MailDeliveryTests().msmtpSettings(s11, port: smtp.port)

@@ -19,13 +19,13 @@ struct RoundBrowserTests {
         let script = S11Binary.packageRoot.appendingPathComponent("Tests/Browser/round_cycle.py").path
         // With axe-core at hand, its WCAG 2.2 A and AA rules run on every board page and the peer's page too.
         let axe = ExternalTool.available(.axe) ? [ExternalTool.axePath] : []
-        let run = try runTool("/usr/bin/env", ["python3", script, base, email, password, smtp.folder.path, out.path] + axe)
+        let run = try await runTool("/usr/bin/env", ["python3", script, base, email, password, smtp.folder.path, out.path] + axe)
         #expect(run.status == 0 && run.output.contains("OK"), "\(run.output)")
         if !axe.isEmpty { #expect(run.output.contains("accessible: "), "\(run.output)") }
 
         // The round's XML is valid under xmlschema (and xmllint) and carries the moderated figures.
         let xml = out.appendingPathComponent("round.xml").path
-        try expectValid(xml, schema: "round.xsd")
+        try await expectValid(xml, schema: "round.xsd")
         let text = try String(contentsOfFile: xml, encoding: .utf8)
         #expect(text.contains("stage=\"overdue\"") && text.components(separatedBy: "stage=\"submitted\"").count == 3)
         #expect(text.contains("<overall percent=\"33.3\" rag=\"red\" moderatedPercent=\"58.3\" moderatedRag=\"amber\"/>"), "\(text.prefix(1500))")

@@ -3,8 +3,8 @@ import S11TestSupport
 import Testing
 
 /// Runs the built `s11` binary the way a user does, in a folder of the test's choosing.
-struct S11Binary {
-    struct Result {
+struct S11Binary: Sendable {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
@@ -38,22 +38,22 @@ struct S11Binary {
 
     /// `s11 example --out ex`, and the store to work on: the example's own file, or, when the
     /// suite runs on PostgreSQL, the test's store on the server, which the example is moved into.
-    func example() throws -> (output: Result, store: String) {
-        let example = try succeed(["example", "--out", "ex", "--content", S11Binary.content])
+    func example() async throws -> (output: Result, store: String) {
+        let example = try await succeed(["example", "--out", "ex", "--content", S11Binary.content])
         guard TestDatabase.onPostgres else { return (example, "ex/s11.sqlite") }
-        try succeed(["migrate-store", "--from", "ex/s11.sqlite", "--to", db])
+        try await succeed(["migrate-store", "--from", "ex/s11.sqlite", "--to", db])
         return (example, db)
     }
 
     /// Runs a query on the test's store (or `store`, a file relative to the folder or the test's
     /// server store) outside s11 (Python's sqlite3, or psql); a line per row, columns separated by |.
-    func query(_ sql: String, in store: String? = nil) throws -> [String] {
+    func query(_ sql: String, in store: String? = nil) async throws -> [String] {
         let out: (status: Int32, output: String)
         if let (url, schema) = postgresParts(store ?? db) {
-            out = try runTool("/usr/bin/env", ["psql", url, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
+            out = try await runTool("/usr/bin/env", ["psql", url, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
                                               "-c", "SET search_path TO \(schema)", "-c", sql])
         } else {
-            out = try runTool("/usr/bin/env", ["python3", "-c", """
+            out = try await runTool("/usr/bin/env", ["python3", "-c", """
                 import sqlite3, sys
                 db = sqlite3.connect(sys.argv[1])
                 for row in db.execute(sys.argv[2]): print('|'.join(str(v) for v in row))
@@ -65,19 +65,19 @@ struct S11Binary {
     }
 
     /// A table's columns in order, lower-cased.
-    func columns(of table: String, in store: String? = nil) throws -> [String] {
+    func columns(of table: String, in store: String? = nil) async throws -> [String] {
         let sql = postgresParts(store ?? db) != nil
             ? "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '\(table.lowercased())' ORDER BY ordinal_position"
             : "SELECT name FROM pragma_table_info('\(table)')"
-        return try query(sql, in: store).map { $0.lowercased() }
+        return try await query(sql, in: store).map { $0.lowercased() }
     }
 
     /// Every text value stored anywhere in the store, with the tables' names.
-    func storedText(in store: String? = nil) throws -> String {
+    func storedText(in store: String? = nil) async throws -> String {
         if let (url, schema) = postgresParts(store ?? db) {
-            return try runTool("/usr/bin/env", ["pg_dump", "--data-only", "--schema", schema, url]).output
+            return try await runTool("/usr/bin/env", ["pg_dump", "--data-only", "--schema", schema, url]).output
         }
-        return try runTool("/usr/bin/env", ["python3", "-c", """
+        return try await runTool("/usr/bin/env", ["python3", "-c", """
             import sqlite3, sys
             db = sqlite3.connect(sys.argv[1])
             for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
@@ -101,8 +101,13 @@ struct S11Binary {
     }
 
     /// `s11 ARGS` run in the test's folder, with `--content` pointing at the checkout where needed.
+    /// It waits on a thread of its own (`offThePool`), holding none of Swift's cooperative threads.
     @discardableResult
-    func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil) throws -> Result {
+    func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil) async throws -> Result {
+        try await offThePool { try runNow(arguments, in: directory, input: input) }
+    }
+
+    private func runNow(_ arguments: [String], in directory: URL?, input: String?) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -132,8 +137,8 @@ struct S11Binary {
 
     /// Runs a cycle step that must succeed, failing the test with its stderr otherwise.
     @discardableResult
-    func succeed(_ arguments: [String]) throws -> Result {
-        let result = try run(arguments)
+    func succeed(_ arguments: [String]) async throws -> Result {
+        let result = try await run(arguments)
         guard result.status == 0 else {
             throw StepFailed(description: "s11 \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)")
         }
@@ -162,20 +167,20 @@ struct StepFailed: Error, CustomStringConvertible {
 /// True when the machine has Python's xmlschema (CI installs it; required there).
 let hasXMLSchema: Bool = {
     if ProcessInfo.processInfo.environment["CI"] != nil { return true }
-    return (try? runTool("/usr/bin/env", ["python3", "-c", "import xmlschema"]).status) == 0
+    return (try? runToolNow("/usr/bin/env", ["python3", "-c", "import xmlschema"]).status) == 0
 }()
 
 /// Checks `path` against a shipped schema with validators s11 did not write: Python's
 /// xmlschema (required under CI) and xmllint when installed.
-func expectValid(_ path: String, schema: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectValid(_ path: String, schema: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
     let xsd = S11Binary.packageRoot.appendingPathComponent("Sources/S11XML/Schemas/\(schema)").path
     if hasXMLSchema {
-        let check = try runTool("/usr/bin/env", ["python3", "-c",
+        let check = try await runTool("/usr/bin/env", ["python3", "-c",
             "import sys, xmlschema; xmlschema.XMLSchema(sys.argv[1]).validate(sys.argv[2]); print('valid')", xsd, path])
         #expect(check.status == 0, "\(check.output)", sourceLocation: sourceLocation)
     }
     if FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") {
-        let check = try runTool("/usr/bin/xmllint", ["--noout", "--schema", xsd, path])
+        let check = try await runTool("/usr/bin/xmllint", ["--noout", "--schema", xsd, path])
         #expect(check.status == 0, "\(check.output)", sourceLocation: sourceLocation)
     }
 }

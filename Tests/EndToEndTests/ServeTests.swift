@@ -10,7 +10,7 @@ import Testing
 @Suite struct ServeTests {
     @Test func serveAnswersALinkAndStopsCleanly() async throws {
         let s11 = try S11Binary()
-        let (example, store) = try s11.example()
+        let (example, store) = try await s11.example()
         let link = try #require(example.stdout.split(separator: "\n").first { $0.contains("/r/") }?.split(separator: " ").last)
         let port = freeLoopbackPort()
 
@@ -71,9 +71,9 @@ import Testing
 
     @Test func twoHundredConcurrentStaffSubmissionsAreAllStored() async throws {
         let s11 = try S11Binary()
-        let (example, store) = try s11.example()
+        let (example, store) = try await s11.example()
         let survey = try #require(example.stdout.split(separator: "\n").first { $0.contains("/staff/") }?.split(separator: " ").last)
-        let before = try staffRespondents(s11, store)
+        let before = try await staffRespondents(s11, store)
         let port = freeLoopbackPort()
         let (process, _, _) = try await startServer(s11, port: port, db: store)
         defer { if process.isRunning { process.terminate() } }
@@ -110,13 +110,13 @@ import Testing
 
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
-        #expect(try staffRespondents(s11, store) == before + 200)
+        #expect(try await staffRespondents(s11, store) == before + 200)
     }
 
     @Test func twoServersOnOneStoreEnforceOneLimitOnWrongPasswords() async throws {
         let s11 = try S11Binary()
-        let (_, store) = try s11.example()
-        let created = try s11.run(["admin", "create", "--email", "lead@riverside.example", "--org", "Riverside District Council", "--db", store],
+        let (_, store) = try await s11.example()
+        let created = try await s11.run(["admin", "create", "--email", "lead@riverside.example", "--org", "Riverside District Council", "--db", store],
                                   input: "correct horse battery staple\n")
         #expect(created.status == 0, "\(created.stderr)")
         let first = freeLoopbackPort()
@@ -149,20 +149,20 @@ import Testing
         // so that a slow machine cannot outwait it between requests. A count kept in each
         // process would not see them, nor the other server's three or two.
         for _ in 0..<5 {
-            _ = try s11.query("INSERT INTO signInEvent (email, address, at, outcome) VALUES ('lead@riverside.example', '192.0.2.1', \(Date().timeIntervalSince1970), 'failure')", in: store)
+            _ = try await s11.query("INSERT INTO signInEvent (email, address, at, outcome) VALUES ('lead@riverside.example', '192.0.2.1', \(Date().timeIntervalSince1970), 'failure')", in: store)
         }
         for port in ports { #expect(try await signIn(on: port, password: "correct+horse+battery+staple") == 429) }
     }
 
     @Test func slowClientsAreDroppedWhileOthersAreServed() async throws {
         let s11 = try S11Binary()
-        let (_, store) = try s11.example()
+        let (_, store) = try await s11.example()
         let port = freeLoopbackPort()
         let (process, _, _) = try await startServer(s11, port: port, db: store, extra: ["--read-timeout", "2"])
         defer { if process.isRunning { process.terminate() } }
         // 200 connections that send their headers a byte at a time (slowloris), for 6 seconds,
         // while a well-behaved client asks for the home page every quarter second.
-        let run = try runTool("/usr/bin/env", ["python3", "-c", """
+        let run = try await runTool("/usr/bin/env", ["python3", "-c", """
             import socket, statistics, sys, time, urllib.request
             port = int(sys.argv[1])
             slow = []
@@ -203,7 +203,7 @@ import Testing
         let port = freeLoopbackPort()
         let (process, _, _) = try await startServer(s11, port: port, db: TestDatabase.fresh(sqlite: "s11.sqlite"))
         defer { if process.isRunning { process.terminate() } }
-        let run = try runTool("/usr/bin/env", ["python3", "-c", """
+        let run = try await runTool("/usr/bin/env", ["python3", "-c", """
             import socket, sys
             port = int(sys.argv[1])
             def head(request):
@@ -242,8 +242,8 @@ import Testing
         }
     }
 
-    private func staffRespondents(_ s11: S11Binary, _ store: String) throws -> Int {
-        let json = try s11.succeed(["score", "--format", "json", "--db", store]).stdout
+    private func staffRespondents(_ s11: S11Binary, _ store: String) async throws -> Int {
+        let json = try await s11.succeed(["score", "--format", "json", "--db", store]).stdout
         let score = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         return (score?["staff"] as? [String: Any])?["respondents"] as? Int ?? 0
     }

