@@ -10,5 +10,10 @@ inputs = [e.text for e in root.iter(ns + 'input')]
 repeated = sum(n for t, n in collections.Counter(inputs).items() if n > 1)
 words = len(re.findall(r"\w+", ' '.join(t.strip() for t in root.itertext())))
 print(f"objectives {len(list(root.iter(ns + 'objective')))}, actions {len(inputs)}, actions sharing their text with another {repeated}, areas under review {len(list(root.iter(ns + 'area')))}, words {words}")
+actions = list(root.iter(ns + 'action'))
+leads = [[lead.get('supporting') in ('true', '1') for lead in action.findall(ns + 'lead')] for action in actions]
+accountable = sum(1 for named in leads if named.count(False) == 1 and named.count(True) <= 2)
+print(f"leads an action {sum(map(len, leads)) / max(1, len(leads)):.1f} (most {max(map(len, leads), default=0)}), "
+      f"actions with one accountable lead and at most two with {accountable} of {len(actions)}")
 stripped = [re.sub(r"^[A-Z][A-Za-z' ]+: ", "", t) for t in inputs]
 print("actions repeating another's text once a service-area prefix is taken off:", sum(n for t, n in collections.Counter(stripped).items() if n > 1))

@@ -53,7 +53,7 @@ public struct PlanEditing: Sendable {
         return try await save { try updater.removeAction($0, actionID: actionID) }
     }
 
-    /// Folds one action into another, which then names both leads.
+    /// Folds one action into another, whose lead still answers for it, the folded one's named with them.
     public func mergeAction(_ actionID: String, into targetID: String, by: String, at: Date = Date()) async throws -> Plan {
         let updater = PlanUpdater(by: by, at: Self.timestamp(at))
         return try await save { try updater.mergeAction($0, actionID: actionID, into: targetID) }

@@ -1,11 +1,12 @@
 import S11Core
 
 /// The plan as CSV, one row per action and lead (an action with two leads is two rows, the
-/// action's columns repeated), in the seeds' column order, for spreadsheets and mail merges. Fields are quoted as RFC 4180 asks, and a leading =, +, - or @ is neutralised so a
+/// action's columns repeated; `lead_part` says "lead" for one who answers for it, "with" for one
+/// supporting), in the seeds' column order, for spreadsheets and mail merges. Fields are quoted as RFC 4180 asks, and a leading =, +, - or @ is neutralised so a
 /// spreadsheet never runs a cell as a formula.
 public struct PlanCSV: Sendable {
     public static let header = ["standard", "standard_title", "objective", "objective_title", "requirement", "action",
-                                "status", "action_input", "desired_outcome", "measure", "lead", "lead_role",
+                                "status", "action_input", "desired_outcome", "measure", "lead", "lead_part", "lead_role",
                                 "lead_service_area", "lead_status", "lead_progress", "due", "timescale", "progress",
                                 "carried_from", "original_due"]
 
@@ -22,7 +23,8 @@ public struct PlanCSV: Sendable {
                     let after: [String] = [action.due?.iso ?? "", action.timescale ?? "", action.progress ?? "",
                                            action.carried?.actionID ?? "", action.carried?.originalDue?.iso ?? ""]
                     for lead in action.leads {
-                        let led: [String] = [lead.name, lead.role ?? "", lead.serviceArea ?? "", lead.status?.rawValue ?? "", lead.progress ?? ""]
+                        let led: [String] = [lead.name, lead.isSupporting ? "with" : "lead", lead.role ?? "", lead.serviceArea ?? "",
+                                             lead.status?.rawValue ?? "", lead.progress ?? ""]
                         rows.append(before + led + after)
                     }
                 }

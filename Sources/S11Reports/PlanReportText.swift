@@ -27,10 +27,11 @@ enum PlanReportText {
         (action.outcome.map { [$0] } ?? []) + (action.measure.map { ["Measure: \($0)"] } ?? [])
     }
 
-    /// One line per lead: "Cara Cole, Housing", with that lead's own status and progress where kept.
+    /// One line per lead: "Cara Cole, Housing", a supporting one "with Ben Birch", with that lead's
+    /// own status and progress where kept.
     static func leads(_ action: PlanAction) -> [String] {
         action.leads.map { lead in
-            let place = lead.serviceArea.map { "\(lead.name), \($0)" } ?? lead.name
+            let place = (lead.isSupporting ? "with " : "") + (lead.serviceArea.map { "\(lead.name), \($0)" } ?? lead.name)
             let tracked = [lead.status.map(\.rawValue), lead.progress].compactMap { $0 }
             return tracked.isEmpty ? place : "\(place) (\(tracked.joined(separator: ": ")))"
         }

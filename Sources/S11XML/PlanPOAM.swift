@@ -104,7 +104,7 @@ public struct PlanPOAM: Sendable {
             builder.text("title", action.input, in: task)
             // Every word of the plan's row: the timescale in words and the progress notes too.
             let leads = action.leads.map { lead in
-                "Lead: \(lead.described)" + (lead.status.map { ", status \($0.rawValue)" } ?? "") + (lead.progress.map { ", progress: \($0)" } ?? "")
+                (lead.isSupporting ? "With: " : "Lead: ") + lead.described + (lead.status.map { ", status \($0.rawValue)" } ?? "") + (lead.progress.map { ", progress: \($0)" } ?? "")
             }
             let row = (action.outcome.map { ["Desired outcome: \($0)"] } ?? []) + (action.measure.map { ["Measure: \($0)"] } ?? []) + leads
                 + (action.timescale.map { ["Timescale: \($0)"] } ?? []) + (action.progress.map { ["Progress: \($0)"] } ?? [])

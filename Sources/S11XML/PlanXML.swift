@@ -96,7 +96,8 @@ public struct PlanXML: Sendable {
         builder.text("measure", action.measure, in: node)
         for lead in action.leads {
             let leadNode = builder.element("lead", in: node, attributes: [
-                ("name", lead.name), ("role", lead.role), ("serviceArea", lead.serviceArea), ("status", lead.status?.rawValue)])
+                ("name", lead.name), ("role", lead.role), ("serviceArea", lead.serviceArea), ("status", lead.status?.rawValue),
+                ("supporting", lead.isSupporting ? "true" : nil)])
             builder.text("progress", lead.progress, in: leadNode)
         }
         builder.text("timescale", action.timescale, in: node)
@@ -226,7 +227,8 @@ public struct PlanXML: Sendable {
     /// A version 2 `lead` element.
     private static func lead(_ element: XMLElement) -> Lead {
         Lead(name: element.attribute("name") ?? "", role: element.attribute("role"), serviceArea: element.attribute("serviceArea"),
-             status: element.attribute("status").flatMap(ActionStatus.init(rawValue:)), progress: element.child("progress")?.text)
+             status: element.attribute("status").flatMap(ActionStatus.init(rawValue:)), progress: element.child("progress")?.text,
+             isSupporting: ["true", "1"].contains(element.attribute("supporting") ?? ""))
     }
 
     private func rating(_ element: XMLElement) -> Rating {

@@ -84,7 +84,7 @@ struct PlanCommand: ParsableCommand {
         var status: ActionStatus?
         @Option(help: "A progress note.") var progress: String?
         @Option(help: "A new due date (YYYY-MM-DD).") var due: String?
-        @Option(help: "The lead's name, or several separated by ';' (\"Dani Granito; Laura Jones\").") var lead: String?
+        @Option(help: "The lead who answers for the action, then anyone working with them as \"with NAME\", separated by ';' (\"Dani Granito; with Laura Jones\").") var lead: String?
         @Option(name: .customLong("for"), help: "With --status or --progress: the lead whose own status and progress these are.") var forLead: String?
         @Option(name: .customLong("action-text"), help: "The action in new words.") var input: String?
         @Option(help: "The desired outcome in new words.") var outcome: String?

@@ -56,7 +56,7 @@ struct PlanText {
     /// Each lead with their service area, and their own status and progress where kept.
     private func leads(_ action: PlanAction) -> String {
         action.leads.map { lead in
-            lead.described + (lead.status.map { " [\($0.rawValue)]" } ?? "") + (lead.progress.map { " (\($0))" } ?? "")
+            lead.inLine + (lead.status.map { " [\($0.rawValue)]" } ?? "") + (lead.progress.map { " (\($0))" } ?? "")
         }.joined(separator: "; ")
     }
 

@@ -15,15 +15,18 @@ import Testing
             inputs = [e.text for e in root.iter(ns + 'input')]
             repeated = [t for t, n in collections.Counter(inputs).items() if n > 1]
             words = len(re.findall(r"\\w+", ' '.join(t.strip() for t in root.itertext())))
-            print(len(list(root.iter(ns + 'objective'))), len(repeated), len(list(root.iter(ns + 'area'))), words)
+            parts = [[lead.get('supporting') == 'true' for lead in action.findall(ns + 'lead')] for action in root.iter(ns + 'action')]
+            unaccountable = sum(1 for named in parts if named.count(False) != 1 or named.count(True) > 2)
+            print(len(list(root.iter(ns + 'objective'))), len(repeated), len(list(root.iter(ns + 'area'))), words, unaccountable)
             """, s11.folder.appendingPathComponent("ex/plan.xml").path])
         let figures = check.output.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        #expect(figures.count == 4, "\(check.output)")
-        guard figures.count == 4 else { return }
+        #expect(figures.count == 5, "\(check.output)")
+        guard figures.count == 5 else { return }
         #expect(figures[0] == 20, "objectives")
         #expect(figures[1] == 0, "actions whose text repeats another's")
         #expect(figures[2] > 0, "gaps kept under review")
         #expect(figures[3] <= 2_500, "words in the board XML")
+        #expect(figures[4] == 0, "actions without exactly one accountable lead, or with more than two named with them")
     }
 
     /// Every proposal the example officers made for a requirement the plan takes on is one of its

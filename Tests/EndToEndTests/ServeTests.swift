@@ -192,7 +192,9 @@ import Testing
         #expect(figures.count == 3, "\(run.output)")
         guard figures.count == 3 else { return }
         #expect(figures[1] == 200, "slow connections dropped: \(figures[1]) of 200")
-        #expect(figures[2] < 100, "median time of a normal page meanwhile: \(figures[2]) ms")
+        // Served meanwhile, not made to wait for the slow ones (a server they held would answer in
+        // seconds or never); a bound that a busy machine running the rest of the suite keeps too.
+        #expect(figures[2] < 1_000, "median time of a normal page meanwhile: \(figures[2]) ms")
     }
 
     /// The HTTP parser's own refusals, answered 400 before any route sees the request (a header

@@ -49,7 +49,7 @@ struct PlanDrafterTests {
         // R3.1: in Housing only Dan answered (not met); Cara, Housing's manager, leads without her area.
         let plan = PlanDrafter(content: Fixture.content).draft(card: card, gaps: gaps, officers: Fixture.officers, options: options)
         let o2 = try #require(plan.objectives.last)
-        #expect(o2.actions.first?.leadNames == "Cara Cole; Ben Birch (Children's Services)")
+        #expect(o2.actions.first?.leadNames == "Cara Cole; with Ben Birch (Children's Services)")
         #expect(o2.finding?.contains("Housing") == false && o2.finding?.contains("Not met: a service area.") == true, "\(o2.finding ?? "")")
     }
 
@@ -83,16 +83,17 @@ struct PlanDrafterTests {
         #expect(plan.actions.count == 3)   // R1.2: two template actions; R3.1: one, led in both areas
     }
 
-    @Test func aRequirementFailingInSeveralAreasIsOneActionNamingEveryAreasLead() throws {
+    @Test func aRequirementFailingInSeveralAreasIsOneActionWithEachAreasLead() throws {
         // R3.1: Dan (Housing) not met, Ben (Children's Services) partially: both areas fall short.
         let o2 = try #require(draft().objectives.last)
         #expect(o2.requirementID == "R3.1")
         #expect(o2.actions.map(\.id) == ["A2.1"])
         #expect(o2.actions.map(\.input) == ["Write a training plan"])
-        // Housing's manager; Children's lowest scorer.
+        // Housing's manager holds the requirement's lead role and answers for it; Children's lowest
+        // scorer is named with her, so that both failing areas own the action.
         #expect(o2.actions.first?.leads == [Lead(name: "Cara Cole", role: "manager", serviceArea: "Housing"),
-                                            Lead(name: "Ben Birch", role: "dso", serviceArea: "Children's Services")])
-        #expect(o2.actions.first?.leadNames == "Cara Cole (Housing); Ben Birch (Children's Services)")
+                                            Lead(name: "Ben Birch", role: "dso", serviceArea: "Children's Services", isSupporting: true)])
+        #expect(o2.actions.first?.leadNames == "Cara Cole (Housing); with Ben Birch (Children's Services)")
     }
 
     @Test func oneOfficerLeadingInSeveralAreasIsNamedOnce() {
@@ -157,7 +158,8 @@ struct PlanDrafterTests {
                                                                options: options)
         let proposed = try #require(plan.objectives.first { $0.requirementID == "R3.1" })
         #expect(proposed.actions.map(\.input) == ["Training  plan agreed with HR"])
-        #expect(proposed.actions.first?.leadNames == "Ben Birch (Children's Services); Priya Raman (Housing)")
+        // Cara holds R3.1's lead role (manager) and answers for it; those who proposed it are named with her.
+        #expect(proposed.actions.first?.leadNames == "Cara Cole (Housing); with Ben Birch (Children's Services); with Priya Raman (Housing)")
         #expect(proposed.actions.first?.timescale == "June 2027; All year")
         // No date beside words that name a time; the plan reads it from them, the later of June and all year.
         let first = try #require(proposed.actions.first)
@@ -178,9 +180,28 @@ struct PlanDrafterTests {
         #expect(action.leadNames.hasPrefix("Cara Cole (Housing);"))
     }
 
-    @Test func leadIsTheLowestScoringOfficerWhenTheRoleIsNotInTheArea() throws {
-        let action = try #require(draft().objectives.first?.actions.first)  // R1.2, weakest Children's
+    @Test func theRoleHolderAnswersForTheActionWithTheFailingAreasLowestScorer() throws {
+        // R1.2, weakest Children's: Alice holds its lead role (strategic lead) in another area.
+        let action = try #require(draft().objectives.first?.actions.first)
+        #expect(action.leads == [Lead(name: "Alice Ash", role: "strategic-lead", serviceArea: "Adult Social Care"),
+                                 Lead(name: "Eve Elm", role: "dso", serviceArea: "Children's Services", isSupporting: true)])
+    }
+
+    @Test func withNoRoleHolderTheFailingAreasLowestScorerAnswersForIt() throws {
+        let action = try #require(draft(officers: Fixture.officers.filter { $0.role != "strategic-lead" }).objectives.first?.actions.first)
         #expect(action.leads == [Lead(name: "Eve Elm", role: "dso", serviceArea: "Children's Services")])
+    }
+
+    @Test func everyActionHasOneLeadAndAtMostTwoWith() throws {
+        // Four officers propose the same words for R3.1: one answers for it, two are named with them.
+        var answer = Fixture.answer("Q3.1", "partially")
+        answer.improvement = Improvement(action: "Write the training plan")
+        let card = Fixture.score([Fixture.alice, Fixture.ben, Fixture.dan, Fixture.eve].map { Fixture.ret($0, [answer]) })
+        let plan = PlanDrafter(content: Self.everyArea).draft(card: card, gaps: GapFinder().gaps(in: card), officers: Fixture.officers, options: options)
+        for action in plan.actions {
+            #expect(action.leads.filter { !$0.isSupporting }.count == 1 && action.leads.filter(\.isSupporting).count <= 2, "\(action.leadNames)")
+        }
+        #expect(plan.actions.first?.leadNames == "Cara Cole (Housing); with Alice Ash (Adult Social Care); with Ben Birch (Children's Services)")
     }
 
     @Test func leadIsTheRoleLabelWhenNoOfficerIsInTheArea() throws {

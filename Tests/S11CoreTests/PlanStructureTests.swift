@@ -24,11 +24,12 @@ struct PlanStructureTests {
         var plan = try updater.addAction(PlanUpdaterTests().plan(), objectiveID: "O1", try new("Hotel Watch scheme to continue"))
         #expect(plan.actions.map(\.id) == ["A1.1", "A1.2", "A1.3", "A1.4"])
         #expect(plan.actions.last?.timescale == "All year" && plan.actions.last?.history.first?.field == "added")
-        // Merging A1.4 into A1.1: one action naming both leads, the folded wording in the history.
+        // Merging A1.4 into A1.1: one action, its lead still answering for it and A1.4's named with
+        // them, the folded wording in the history.
         plan = try updater.mergeAction(plan, actionID: "A1.4", into: "A1.1")
         let kept = try #require(plan.actions.first { $0.id == "A1.1" })
         #expect(plan.actions.map(\.id) == ["A1.1", "A1.2", "A1.3"])
-        #expect(kept.leadNames == "Cara Cole (Housing); Dev Shah")
+        #expect(kept.leadNames == "Cara Cole (Housing); with Dev Shah")
         #expect(kept.history.contains(ActionChange(at: updater.at, by: "Alice Ash", field: "merged", old: "A1.4: Hotel Watch scheme to continue", new: nil)))
         plan = try updater.removeAction(plan, actionID: "A1.3")
         #expect(plan.objectives[0].history.last == ActionChange(at: updater.at, by: "Alice Ash", field: "action-removed", old: "A1.3: Train", new: nil))

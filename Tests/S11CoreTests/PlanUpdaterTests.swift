@@ -77,6 +77,17 @@ struct PlanUpdaterTests {
         #expect(try undated.due == nil && worded.dueDate(of: undated) == Fixture.date("2027-06-30"))
     }
 
+    /// "with NAME" names someone working with the lead who answers for the action; an action needs
+    /// one who answers for it.
+    @Test func aLeadNamedWithWorksOnTheActionWithoutAnsweringForIt() throws {
+        let plan = try plan()
+        let updated = try updater.update(plan, actionID: "A1.1", change: .init(lead: "Dev Shah; with Cara Cole (Housing)"))
+        let action = try #require(updated.actions.first)
+        #expect(action.leads.map(\.isSupporting) == [false, true] && action.leads[1].serviceArea == "Housing")
+        #expect(action.leadNames == "Dev Shah; with Cara Cole (Housing)")
+        #expect(throws: PlanUpdateError.self) { try updater.update(plan, actionID: "A1.1", change: .init(lead: "with Dev Shah")) }
+    }
+
     @Test func anUnknownActionOrNoChangeIsRefused() throws {
         #expect(throws: PlanUpdateError.self) { try updater.update(plan(), actionID: "A9.9", change: .init(status: .green)) }
         do {

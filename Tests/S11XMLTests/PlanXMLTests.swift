@@ -24,7 +24,8 @@ import S11Core
             standards: [PlanStandard(standardID: "S2", title: "Policies", objectives: [
                 Objective(id: "O1", requirementID: "S2.1", title: "Policy stays current", finding: "Partially met: Housing.",
                           actions: [PlanAction(id: "A1.1", status: .amber, input: "Review <policy> & publish", outcome: "Staff can find it",
-                                               measure: "Intranet hits", leads: [lead], due: CalendarDate(year: 2027, month: 6, day: 30)!,
+                                               measure: "Intranet hits", leads: [lead, Lead(name: "Ben Birch", serviceArea: "Leisure", isSupporting: true)],
+                                               due: CalendarDate(year: 2027, month: 6, day: 30)!,
                                                progress: "Draft with legal"),
                                     PlanAction(id: "A1.2", input: "Brief staff", outcome: "Known", measure: "Survey",
                                                leads: [Lead(name: "Strategic safeguarding lead", role: "strategic-lead")],
@@ -33,6 +34,8 @@ import S11Core
 
     @Test func exportImportExportGivesTheSameBytes() throws {
         let first = try PlanXML().write(Self.samplePlan())
+        // The one who answers for the action, and one named with them.
+        #expect(String(decoding: first, as: UTF8.self).contains("<lead name=\"Ben Birch\" serviceArea=\"Leisure\" supporting=\"true\"/>"))
         let read = try PlanXML().read(data: first, file: "plan.xml")
         #expect(read == Self.samplePlan())
         let second = try PlanXML().write(read)

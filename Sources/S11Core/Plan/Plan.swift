@@ -227,20 +227,55 @@ public struct Objective: Sendable, Hashable, Codable {
 }
 
 /// Who leads an action: a named officer, or a role where no officer is named, with their own
-/// progress and status where the board tracks each lead.
+/// progress and status where the board tracks each lead. A drafted action has one accountable
+/// lead and at most two supporting ("with"); a plan of the council's own may name several leads.
 public struct Lead: Sendable, Hashable, Codable {
     public var name: String
     public var role: String?
     public var serviceArea: String?
     public var status: ActionStatus?
     public var progress: String?
+    /// Named "with" the accountable lead: works on the action without answering for it.
+    public var isSupporting: Bool
 
-    public init(name: String, role: String? = nil, serviceArea: String? = nil, status: ActionStatus? = nil, progress: String? = nil) {
+    public init(name: String, role: String? = nil, serviceArea: String? = nil, status: ActionStatus? = nil, progress: String? = nil,
+                isSupporting: Bool = false) {
         self.name = name
         self.role = role
         self.serviceArea = serviceArea
         self.status = status
         self.progress = progress
+        self.isSupporting = isSupporting
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, role, serviceArea, status, progress, isSupporting }
+
+    /// Leads stored before supporting leads existed read as leads.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try c.decode(String.self, forKey: .name), role: try c.decodeIfPresent(String.self, forKey: .role),
+                  serviceArea: try c.decodeIfPresent(String.self, forKey: .serviceArea),
+                  status: try c.decodeIfPresent(ActionStatus.self, forKey: .status), progress: try c.decodeIfPresent(String.self, forKey: .progress),
+                  isSupporting: try c.decodeIfPresent(Bool.self, forKey: .isSupporting) ?? false)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encodeIfPresent(role, forKey: .role)
+        try c.encodeIfPresent(serviceArea, forKey: .serviceArea)
+        try c.encodeIfPresent(status, forKey: .status)
+        try c.encodeIfPresent(progress, forKey: .progress)
+        if isSupporting { try c.encode(true, forKey: .isSupporting) }
+    }
+
+    /// As a line of leads names it: "Cara Cole (Housing)", or "with Ben Birch" for a supporting one.
+    public var inLine: String { (isSupporting ? "with " : "") + described }
+
+    /// A lead as typed in a line of leads: "with NAME" is a supporting lead.
+    public static func typed(_ text: String) -> (name: String, isSupporting: Bool) {
+        guard text.lowercased().hasPrefix("with ") else { return (text, false) }
+        return (String(text.dropFirst(5)).trimmingCharacters(in: .whitespaces), true)
     }
 
     /// The names in a line of several leads, separated by ";" ("Dani Granito; Laura Jones").

@@ -69,8 +69,8 @@ public struct PlanAction: Sendable, Hashable, Codable {
         try c.encode(history, forKey: .history)
     }
 
-    /// The leads as one line: "Dani Granito; Laura Jones (Housing)".
-    public var leadNames: String { leads.map(\.described).joined(separator: "; ") }
+    /// The leads as one line: "Dani Granito; Laura Jones (Housing)", supporting ones "with Ben Birch".
+    public var leadNames: String { leads.map(\.inLine).joined(separator: "; ") }
 
     /// When, as a reader wants it: the timescale in the plan's words with the date where one is set
     /// ("Quarterly meetings (by 31 January 2022)"), the words or the date alone otherwise.

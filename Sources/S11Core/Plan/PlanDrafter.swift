@@ -1,11 +1,12 @@
 import Foundation
 
 /// Drafts next year's plan from an audit's gaps: one objective per gap under its standard. Its
-/// actions are what the officers proposed (in their words, with their lead and timescale; the
-/// same proposal from several officers is one action naming each lead), or, where nobody
-/// proposed one, the requirement's improvement template, each action written once and led by a
-/// named officer of every service area that falls short (the template's lead role there first),
-/// else the role, due the template's timescale after the start. Gaps are taken by weight of evidence
+/// actions are what the officers proposed (in their words and timescale; the same proposal from
+/// several officers is one action), or, where nobody proposed one, the requirement's improvement
+/// template, each action written once, due the template's timescale after the start. Each action
+/// has one accountable lead (the holder of the requirement's lead role, else a proposer or named
+/// officer in a failing area, else the plan's owner) and at most two named with them; every
+/// service area that falls short owns an action. Gaps are taken by weight of evidence
 /// up to the plan's limit; the rest go to the appendix "Areas to keep under review" with their
 /// findings. With the previous plan, its unfinished actions carry forward and its completed ones
 /// go to the appendix.
@@ -67,7 +68,8 @@ public struct PlanDrafter: Sendable {
         for standard in content.catalogue.standards {
             let objectives = planned.filter { $0.standardID == standard.id && taken.contains($0.requirementID) }.compactMap { gap -> Objective? in
                 guard let requirement = content.catalogue.requirement(gap.requirementID) else { return nil }
-                return objective(for: gap, requirement: requirement, card: card, officers: officers, start: options.start, end: end)
+                return objective(for: gap, requirement: requirement, card: card, officers: officers, owner: owner,
+                                 start: options.start, end: end)
             }
             standards.append(PlanStandard(standardID: standard.id, title: standard.title, objectives: objectives))
         }
@@ -123,23 +125,39 @@ public struct PlanDrafter: Sendable {
     }
 
     /// The objective for one gap: the officers' proposals, or the template's actions, each once,
-    /// led in every failing service area.
-    private func objective(for gap: Gap, requirement: Requirement, card: Scorecard, officers: [Officer],
+    /// each with one accountable lead and at most two supporting (`accountable`); every service
+    /// area that fell short owns an action (the template's first, when none of its people leads one).
+    private func objective(for gap: Gap, requirement: Requirement, card: Scorecard, officers: [Officer], owner: String,
                            start: CalendarDate, end: CalendarDate) -> Objective {
         let template = requirement.improvement
         let due = start.adding(months: template.timescaleMonths).adding(days: -1)
-        let proposed = proposals(card.requirement(gap.requirementID)?.answers ?? [], template: template, due: due,
-                                 periodStart: start, periodEnd: end)
-        var actions = proposed
-        if proposed.isEmpty {
-            let areas = failingAreas(gap, card: card)
-            let leads = areas.isEmpty
+        let failing = failingAreas(gap, card: card)
+        let ownedBy = { (candidates: [Lead]) in
+            self.accountable(candidates, role: template.leadRole, failing: failing, officers: officers, owner: owner)
+        }
+        var actions = proposals(card.requirement(gap.requirementID)?.answers ?? [], template: template, due: due,
+                                periodStart: start, periodEnd: end, leads: ownedBy)
+        if actions.isEmpty {
+            let areaLeads = failing.isEmpty
                 ? [lead(role: template.leadRole, area: nil, gap: gap, card: card, officers: officers)]
-                : areas.map { lead(role: template.leadRole, area: $0, gap: gap, card: card, officers: officers) }
-            let led = Self.together(leads)
+                : failing.map { lead(role: template.leadRole, area: $0, gap: gap, card: card, officers: officers) }
+            let led = ownedBy(areaLeads)
             actions = template.actions.map {
                 PlanAction(id: "", input: $0, outcome: template.outcome, measure: template.measure, leads: led, due: due)
             }
+        }
+        // A failing area none of whose people leads or works on an action gets the template's
+        // first action, led by its named officer (the next two such areas' named with them).
+        let led = Set(actions.flatMap(\.leads).compactMap(\.serviceArea).flatMap { $0.components(separatedBy: ", ") })
+        let unled = failing.filter { !led.contains($0) }
+            .map { lead(role: template.leadRole, area: $0, gap: gap, card: card, officers: officers) }.filter { $0.serviceArea != nil }
+        if let first = template.actions.first, !unled.isEmpty {
+            let owners = Array(Self.together(unled).prefix(3).enumerated().map { index, lead in
+                var lead = lead
+                lead.isSupporting = index > 0
+                return lead
+            })
+            actions.append(PlanAction(id: "", input: first, outcome: template.outcome, measure: template.measure, leads: owners, due: due))
         }
         // Beside a lead's name only the service areas enough officers answered in: a small one
         // would point at whose answer the finding is (`ServiceAreaFolding`).
@@ -155,6 +173,27 @@ public struct PlanDrafter: Sendable {
         return Objective(id: "", requirementID: requirement.id, title: template.objective, finding: finding(gap, card: card), actions: actions)
     }
 
+    /// One lead who answers for an action and at most two named with them, from `candidates` (the
+    /// officers who proposed it, or each failing area's lead): the officer holding the
+    /// requirement's lead role (one in a failing area first, then one of the candidates), else the
+    /// first candidate in a failing area, else the first candidate, else the plan's owner.
+    private func accountable(_ candidates: [Lead], role: String, failing: [String], officers: [Officer], owner: String) -> [Lead] {
+        let named = Self.together(candidates)
+        let holders = officers.filter { $0.role == role }
+        let holder = holders.first { failing.contains($0.serviceArea) } ?? holders.first { holder in named.contains { $0.name == holder.name } }
+            ?? holders.first
+        let inFailingArea = named.first { lead in lead.serviceArea.map { $0.components(separatedBy: ", ").contains(where: failing.contains) } ?? false }
+        var first = holder.map { holder in named.first { $0.name == holder.name } ?? Lead(name: holder.name, role: holder.role, serviceArea: holder.serviceArea) }
+            ?? inFailingArea ?? named.first ?? Lead(name: owner)
+        first.isSupporting = false
+        let with = named.filter { $0.name != first.name }.prefix(2).map { lead in
+            var lead = lead
+            lead.isSupporting = true
+            return lead
+        }
+        return [first] + with
+    }
+
     /// How the board reads the gap: the officers' answers by service area, small areas folded.
     private func finding(_ gap: Gap, card: Scorecard) -> String {
         folding.fold(gap, answers: card.requirement(gap.requirementID)?.answers ?? []).explanation
@@ -165,11 +204,11 @@ public struct PlanDrafter: Sendable {
 
     /// The officers' own proposals for a requirement, in their words, with their lead (the officer
     /// when they named none) and their timescale in words; one action for the same words from
-    /// several officers (case and spacing aside), naming each lead. The template gives the desired
+    /// several officers (case and spacing aside), led as `ownedBy` decides. The template gives the desired
     /// outcome and the measure; a timescale that names a time stands alone (the plan reads its due
     /// date from the words, the latest for several), else the template's due date is set.
     private func proposals(_ answers: [ScoredAnswer], template: ImprovementTemplate, due: CalendarDate,
-                           periodStart: CalendarDate, periodEnd: CalendarDate) -> [PlanAction] {
+                           periodStart: CalendarDate, periodEnd: CalendarDate, leads ownedBy: ([Lead]) -> [Lead]) -> [PlanAction] {
         var order: [String] = []
         var byText: [String: (improvement: Improvement, leads: [Lead], timescales: [String])] = [:]
         for answer in answers {
@@ -189,7 +228,7 @@ public struct PlanDrafter: Sendable {
             // name none, or none at all, get the template's.
             let said = entry.timescales.contains { TimescaleDate.due($0, periodStart: periodStart, periodEnd: periodEnd) != nil }
             return PlanAction(id: "", input: entry.improvement.action, outcome: template.outcome, measure: template.measure,
-                              leads: Self.together(entry.leads), due: said ? nil : due,
+                              leads: ownedBy(entry.leads), due: said ? nil : due,
                               timescale: entry.timescales.isEmpty ? nil : entry.timescales.joined(separator: "; "))
         }
     }

@@ -22,8 +22,13 @@ extension PlanUpdater {
             self.timescale = timescale
         }
 
-        /// One lead for each name given.
-        public var leads: [Lead] { Lead.names(in: lead).map { Lead(name: $0) } }
+        /// One lead for each name given; "with NAME" is one supporting.
+        public var leads: [Lead] {
+            Lead.names(in: lead).map { text in
+                let (name, isSupporting) = Lead.typed(text)
+                return Lead(name: name, isSupporting: isSupporting)
+            }
+        }
     }
 
     /// Changes an objective's title or finding; nil leaves one as it is.
@@ -75,8 +80,8 @@ extension PlanUpdater {
         return plan
     }
 
-    /// Folds one action into another: the kept one names both leads, and the folded one's wording
-    /// is kept in the history.
+    /// Folds one action into another: the kept one's lead still answers for it and the folded one's
+    /// leads are named with them, and the folded one's wording is kept in the history.
     public func mergeAction(_ plan: Plan, actionID: String, into targetID: String) throws(PlanUpdateError) -> Plan {
         guard actionID.lowercased() != targetID.lowercased() else { throw PlanUpdateError("an action cannot be merged into itself") }
         let (s, o, a) = try Self.action(actionID, in: plan)
@@ -85,7 +90,11 @@ extension PlanUpdater {
         let (ts, to, ta) = try Self.action(targetID, in: merged)
         var target = merged.standards[ts].objectives[to].actions[ta]
         target.history.append(change("merged", "\(folded.id): \(folded.input)", nil))
-        let joining = folded.leads.filter { lead in !target.leads.contains { $0.name == lead.name } }
+        let joining = folded.leads.filter { lead in !target.leads.contains { $0.name == lead.name } }.map { lead in
+            var lead = lead
+            lead.isSupporting = target.leads.contains { !$0.isSupporting }
+            return lead
+        }
         if !joining.isEmpty {
             let before = target.leadNames
             target.leads += joining

@@ -94,9 +94,16 @@ public struct PlanUpdater: Sendable {
             action.due = nil
         }
         if let lead = change.lead {
-            let leads = Lead.names(in: lead).map { name in action.leads.first { $0.name == name || $0.described == name } ?? Lead(name: name) }
-            guard !leads.isEmpty else { throw PlanUpdateError("name at least one lead for \(actionID)") }
-            record("lead", action.leadNames, leads.map(\.described).joined(separator: "; "))
+            let leads = Lead.names(in: lead).map { text in
+                let (name, isSupporting) = Lead.typed(text)
+                var lead = action.leads.first { $0.name == name || $0.described == name } ?? Lead(name: name)
+                lead.isSupporting = isSupporting
+                return lead
+            }
+            guard leads.contains(where: { !$0.isSupporting }) else {
+                throw PlanUpdateError("name at least one lead for \(actionID) who answers for it, not only people named \"with\"")
+            }
+            record("lead", action.leadNames, leads.map(\.inLine).joined(separator: "; "))
             action.leads = leads
         }
         if let input = change.input {

@@ -240,7 +240,7 @@ struct PlanController: Sendable {
         return try await planPage(request, context, audit: audit, errors: [], notice: "Removed \(actionID); its wording is kept in its objective's history.")
     }
 
-    /// Folds an action into another one of the plan's, which then names both leads.
+    /// Folds an action into another one of the plan's, whose lead still answers for it, the folded one's named with them.
     func mergeAction(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: MergeForm.self)
         let audit = try await context.audit(.running, in: web.app)
