@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""The size of a drafted plan, from its board XML: objectives, actions, repeated action text, areas under review, words.
+"""The size of a drafted plan, from its board XML: objectives, actions, repeated action text, areas under review, words,
+leads an action, timescales without a year; with s11's content folder, actions an officer proposed that carry a
+template's measure they do not deliver.
 
-    python3 Benchmarks/plan-size.py ex/plan.xml      (after `s11 example --out ex`)
+    python3 Benchmarks/plan-size.py ex/plan.xml [CONTENT]     (after `s11 example --out ex`; CONTENT: s11's folder)
 """
 import collections, re, sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
@@ -17,3 +19,15 @@ print(f"leads an action {sum(map(len, leads)) / max(1, len(leads)):.1f} (most {m
       f"actions with one accountable lead and at most two with {accountable} of {len(actions)}")
 stripped = [re.sub(r"^[A-Z][A-Za-z' ]+: ", "", t) for t in inputs]
 print("actions repeating another's text once a service-area prefix is taken off:", sum(n for t, n in collections.Counter(stripped).items() if n > 1))
+timescales = [e.text or '' for e in root.iter(ns + 'timescale')]
+print("timescales without a year:", sum(1 for t in timescales if not re.search(r"\b(19|20|21)\d\d\b", t)), "of", len(timescales))
+if len(sys.argv) > 2:
+    import glob
+    templates, measures = set(), set()
+    for path in glob.glob(sys.argv[2] + '/Standards/*.xml'):
+        for improvement in ET.parse(path).getroot().iter():
+            if improvement.tag.endswith('improvement'):
+                templates.update(e.text for e in improvement if e.tag.endswith('action'))
+                measures.update(e.text for e in improvement if e.tag.endswith('measure'))
+    paired = sum(1 for action in actions if action.findtext(ns + 'input') not in templates and action.findtext(ns + 'measure') in measures)
+    print("actions an officer proposed carrying a template's measure:", paired)

@@ -60,7 +60,7 @@ public struct PlanHTMLReport: Sendable {
         var out = """
             <section aria-labelledby="results">
             <h2 id="results">Audit results</h2>
-            <p>\(Counted(results.returns, "return")) against \(e(results.catalogueID)) \(e(results.catalogueVersion)); overall \(e(results.overall.text)).</p>
+            <p>\(e(PlanReportText.resultsLine(plan, results)))</p>
             <table>
             <thead><tr><th scope="col">Standard</th><th scope="col">Self rating</th><th scope="col">Moderated</th><th scope="col">Gaps</th></tr></thead>
             <tbody>

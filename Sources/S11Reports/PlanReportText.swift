@@ -22,6 +22,12 @@ enum PlanReportText {
         ["\(objective.id) \(objective.title)"] + (objective.source.map { ["From: \($0)"] } ?? []) + (objective.finding.map { [$0] } ?? [])
     }
 
+    /// The results' opening line, in the committee's words (the audit's year, no catalogue ids):
+    /// "9 returns to the 2026 self-assessment audit; overall 75.1% Green."
+    static func resultsLine(_ plan: Plan, _ results: PlanResults) -> String {
+        "\(Counted(results.returns, "return")) to the \(plan.auditYear) self-assessment audit; overall \(results.overall.text)."
+    }
+
     /// The desired-outcome cell: the outcome, then how it is measured.
     static func outcome(_ action: PlanAction) -> [String] {
         (action.outcome.map { [$0] } ?? []) + (action.measure.map { ["Measure: \($0)"] } ?? [])

@@ -42,7 +42,7 @@ public struct PlanWordDocument: Sendable {
 
         if let results = plan.results {
             doc.paragraph("Audit results", style: "Heading1")
-            doc.paragraph("\(Counted(results.returns, "return")) against \(results.catalogueID) \(results.catalogueVersion); overall \(results.overall.text).")
+            doc.paragraph(PlanReportText.resultsLine(plan, results))
             doc.table(widths: [8400, 2600, 2200, 1600], header: ["Standard", "Self rating", "Moderated", "Gaps"],
                       rows: results.standards.map { standard in
                 [.text("\(standard.standardID) \(standard.title)"),

@@ -160,11 +160,12 @@ struct PlanDrafterTests {
         #expect(proposed.actions.map(\.input) == ["Training  plan agreed with HR"])
         // Cara holds R3.1's lead role (manager) and answers for it; those who proposed it are named with her.
         #expect(proposed.actions.first?.leadNames == "Cara Cole (Housing); with Ben Birch (Children's Services); with Priya Raman (Housing)")
-        #expect(proposed.actions.first?.timescale == "June 2027; All year")
+        #expect(proposed.actions.first?.timescale == "June 2027; All year to December 2027")
         // No date beside words that name a time; the plan reads it from them, the later of June and all year.
         let first = try #require(proposed.actions.first)
         #expect(first.due == nil && plan.dueDate(of: first)?.iso == "2027-12-31")
-        #expect(proposed.actions.first?.outcome == "Outcome of Training plan")    // the template's outcome and measure
+        // The template's outcome and measure are not what the officers proposed: none until the lead writes them.
+        #expect(proposed.actions.first?.outcome == nil && proposed.actions.first?.measure == nil)
         // Nobody proposed anything for R1.2: the template's actions.
         #expect(plan.objectives.first { $0.requirementID == "R1.2" }?.actions.map(\.input) == ["Appoint a named lead", "Publish the lead's details"])
     }
@@ -190,6 +191,29 @@ struct PlanDrafterTests {
     @Test func withNoRoleHolderTheFailingAreasLowestScorerAnswersForIt() throws {
         let action = try #require(draft(officers: Fixture.officers.filter { $0.role != "strategic-lead" }).objectives.first?.actions.first)
         #expect(action.leads == [Lead(name: "Eve Elm", role: "dso", serviceArea: "Children's Services")])
+    }
+
+    /// The same proposal with a full stop or other capitals is one action; nearly the same words in
+    /// one service area are one action too, but not from two areas.
+    @Test func theSameProposalSaidAnotherWayIsOneAction() throws {
+        func answer(_ action: String) -> Answer {
+            var answer = Fixture.answer("Q3.1", "partially")
+            answer.improvement = Improvement(action: action)
+            return answer
+        }
+        let card = Fixture.score([
+            Fixture.ret(Fixture.alice, [answer("Write the training plan for staff")]),        // Adult Social Care
+            Fixture.ret(Fixture.ben, [answer("Write the training plan.")]),                   // Children's Services
+            Fixture.ret(Fixture.cara, [answer("Write a new training plan for Housing staff")]),   // Housing
+            Fixture.ret(Fixture.dan, [answer("write a new training plan for staff")]),        // Housing
+            Fixture.ret(Fixture.eve, [answer("write the Training Plan")]),                    // Children's Services
+        ])
+        let plan = PlanDrafter(content: Self.everyArea).draft(card: card, gaps: GapFinder().gaps(in: card), officers: Fixture.officers, options: options)
+        // Eve's is Ben's with other capitals and no full stop; Dan's nearly Cara's in Housing; Alice's,
+        // nearly both others' words, is from an area of its own, so it stays.
+        #expect(plan.actions.map(\.input) == ["Write the training plan for staff", "Write the training plan.", "Write a new training plan for Housing staff"])
+        #expect(Set(plan.actions[1].leads.map(\.name)).isSuperset(of: ["Ben Birch", "Eve Elm"]))
+        #expect(Set(plan.actions[2].leads.map(\.name)).isSuperset(of: ["Cara Cole", "Dan Dale"]))
     }
 
     @Test func everyActionHasOneLeadAndAtMostTwoWith() throws {

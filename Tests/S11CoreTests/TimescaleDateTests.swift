@@ -6,6 +6,20 @@ import Testing
 
     func due(_ words: String) -> String? { TimescaleDate.due(words, periodStart: january, periodEnd: december)?.iso }
 
+    @Test func wordsCarryTheYearTheyMeanInThePlansPeriod() {
+        let june = CalendarDate(year: 2027, month: 6, day: 30)!
+        func dated(_ words: String) -> String { TimescaleDate.withYear(words, periodStart: january, periodEnd: december, otherwise: june) }
+        #expect(dated("April") == "April 2027")
+        #expect(dated("Service planning, February") == "Service planning, February 2027")
+        #expect(dated("Quarterly meetings") == "Quarterly meetings to December 2027")
+        #expect(dated("All year") == "All year to December 2027")
+        #expect(dated("When the new system goes live") == "When the new system goes live by June 2027")
+        #expect(dated("April 2015 then on-going") == "April 2015 then on-going")      // a year given stays as written
+        // A plan from April: March is next year's.
+        let april = CalendarDate(year: 2027, month: 4, day: 1)!, march = CalendarDate(year: 2028, month: 3, day: 31)!
+        #expect(TimescaleDate.withYear("March", periodStart: april, periodEnd: march, otherwise: june) == "March 2028")
+    }
+
     @Test func aMonthIsTheEndOfThatMonthInThePlansPeriod() {
         #expect(due("April") == "2027-04-30")
         #expect(due("June 2027") == "2027-06-30")

@@ -126,7 +126,7 @@ enum PageExamples {
                       start: "2027-01-01", most: "20", replacing: .init(version: "1.0", losses: ["3 recorded changes"], hasLosses: true)),
         PlanActionPage(title: "Action A1", form: form, bar: bar, id: 1, actionID: "A1",
                        domID: "q-A1", standard: "S1 Leadership", objectiveID: "O1", objective: "Lead", status: "G: on target",
-                       progress: "Started", hasSeveralLeads: true, leadNames: ["Ann", "Bob"], fields: fields,
+                       progress: "Started", needsMeasure: true, hasSeveralLeads: true, leadNames: ["Ann", "Bob"], fields: fields,
                        mergeTargets: [.init(id: "A2", text: "A2: Train")], canRemove: true, hasHistory: true, history: history),
         NewObjectivePage(form: form, bar: bar, id: 1,
                          standards: [.init(id: "S1", title: "S1 Leadership", selected: true),],

@@ -58,7 +58,7 @@ public struct PlanDrafter: Sendable {
             owner: owner, author: author, version: "0.1",
             lastReviewed: options.today, nextReviewDue: options.today.adding(months: 6),
             history: [Revision(version: "0.1", date: options.today, author: author,
-                               note: "Drafted by s11 from the \(card.year) self-assessment audit (\(card.returns) returns, \(gaps.count) gaps)")])
+                               note: "Drafted from the \(card.year) self-assessment audit (\(Counted(card.returns, "return")), \(Counted(gaps.count, "gap")))")])
 
         let planned = gaps.filter { content.catalogue.requirement($0.requirementID) != nil }
         let ranked = Self.byWeight(planned)
@@ -203,33 +203,35 @@ public struct PlanDrafter: Sendable {
     private var folding: ServiceAreaFolding { ServiceAreaFolding(survey: content.selfAssessment) }
 
     /// The officers' own proposals for a requirement, in their words, with their lead (the officer
-    /// when they named none) and their timescale in words; one action for the same words from
-    /// several officers (case and spacing aside), led as `ownedBy` decides. The template gives the desired
-    /// outcome and the measure; a timescale that names a time stands alone (the plan reads its due
-    /// date from the words, the latest for several), else the template's due date is set.
+    /// when they named none) and their timescale in words, dated in the plan's period
+    /// (`TimescaleDate.withYear`); one action for the same words from several officers (case,
+    /// spacing and punctuation aside) and for nearly the same words in one service area (most of
+    /// them shared), led as `ownedBy` decides. The template's outcome and measure are not the
+    /// officer's, so a proposal has none until its lead writes them; the plan reads its due date
+    /// from its words, the latest for several.
     private func proposals(_ answers: [ScoredAnswer], template: ImprovementTemplate, due: CalendarDate,
                            periodStart: CalendarDate, periodEnd: CalendarDate, leads ownedBy: ([Lead]) -> [Lead]) -> [PlanAction] {
-        var order: [String] = []
-        var byText: [String: (improvement: Improvement, leads: [Lead], timescales: [String])] = [:]
+        var entries: [(words: ProposalWords, improvement: Improvement, leads: [Lead], timescales: [String])] = []
         for answer in answers {
             guard let improvement = answer.improvement else { continue }
-            let key = improvement.action.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let words = ProposalWords(improvement.action)
             let lead = Lead(name: improvement.lead ?? answer.officerName, serviceArea: answer.serviceArea)
-            if byText[key] == nil {
-                order.append(key)
-                byText[key] = (improvement, [], [])
+            let index = entries.firstIndex { $0.words == words }
+                ?? entries.firstIndex { entry in entry.words.isNearly(words) && entry.leads.contains { $0.serviceArea == answer.serviceArea } }
+                ?? {
+                    entries.append((words, improvement, [], []))
+                    return entries.count - 1
+                }()
+            entries[index].leads.append(lead)
+            if let by = improvement.by {
+                let dated = TimescaleDate.withYear(by, periodStart: periodStart, periodEnd: periodEnd, otherwise: due)
+                if !entries[index].timescales.contains(dated) { entries[index].timescales.append(dated) }
             }
-            byText[key]!.leads.append(lead)
-            if let by = improvement.by, !byText[key]!.timescales.contains(by) { byText[key]!.timescales.append(by) }
         }
-        return order.map { key in
-            let entry = byText[key]!
-            // Words that name a time need no date beside them (the seeds give none); words that
-            // name none, or none at all, get the template's.
-            let said = entry.timescales.contains { TimescaleDate.due($0, periodStart: periodStart, periodEnd: periodEnd) != nil }
-            return PlanAction(id: "", input: entry.improvement.action, outcome: template.outcome, measure: template.measure,
-                              leads: ownedBy(entry.leads), due: said ? nil : due,
-                              timescale: entry.timescales.isEmpty ? nil : entry.timescales.joined(separator: "; "))
+        return entries.map { entry in
+            PlanAction(id: "", input: entry.improvement.action, outcome: nil, measure: nil, leads: ownedBy(entry.leads),
+                       due: entry.timescales.isEmpty ? due : nil,
+                       timescale: entry.timescales.isEmpty ? nil : entry.timescales.joined(separator: "; "))
         }
     }
 

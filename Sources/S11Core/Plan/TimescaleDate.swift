@@ -34,6 +34,19 @@ public enum TimescaleDate {
         return nil
     }
 
+    /// The words with the year they mean in the plan's period, so that a reader a year on knows
+    /// when: a month named without one gets it ("April" is "April 2027", "Service planning,
+    /// February" is "Service planning, February 2027"); regular or on-going work runs to the
+    /// period's end ("Quarterly meetings to December 2027"); words naming no time s11 reads are due
+    /// by `otherwise` ("Each term by June 2027"). Words that name a year already stay as written.
+    public static func withYear(_ words: String, periodStart: CalendarDate, periodEnd: CalendarDate, otherwise: CalendarDate) -> String {
+        guard words.range(of: #"\b(19|20|21)\d\d\b"#, options: .regularExpression) == nil else { return words }
+        guard let due = due(words, periodStart: periodStart, periodEnd: periodEnd) else { return "\(words) by \(otherwise.monthAndYear)" }
+        let named = words.ranges(of: /[A-Za-z]+/).last { months[words[$0].lowercased()] != nil }
+        guard let named else { return "\(words) to \(due.monthAndYear)" }
+        return words.replacingCharacters(in: named, with: "\(words[named]) \(due.year)")
+    }
+
     private static func monthEnd(year: Int, month: Int) -> CalendarDate {
         CalendarDate(year: year, month: month, day: 1)!.adding(months: 1).adding(days: -1)
     }

@@ -24,6 +24,9 @@ struct PlanActionPage: PageModel {
     /// Where it stands now, in words.
     let status: String
     let progress: String?
+    /// The action has no outcome and no measure yet (an officer proposed it without saying how
+    /// we will know): the lead is asked to write them.
+    let needsMeasure: Bool
     let hasSeveralLeads: Bool
     let leadNames: [String]
     let fields: ActionFormFields
@@ -44,6 +47,7 @@ extension PlanActionPage {
                   id: audit.id, actionID: action.id, domID: WebApp.domID(action.id), standard: standard.heading ?? "No standard",
                   objectiveID: objective.id, objective: objective.title,
                   status: action.status.map { "\($0.rawValue): \($0.meaning)" } ?? "Not yet rated", progress: action.progress,
+                  needsMeasure: action.outcome == nil && action.measure == nil,
                   hasSeveralLeads: action.leads.count > 1, leadNames: action.leads.map(\.name), fields: ActionFormFields(prefix: "", typed ?? stored),
                   mergeTargets: plan.actions.filter { $0.id != action.id }.map { MergeTarget(id: $0.id, text: "\($0.id): \($0.input)") },
                   canRemove: objective.actions.count > 1, hasHistory: !history.isEmpty, history: history)
