@@ -52,7 +52,7 @@ enum PlanReportText {
     static func notes(_ action: PlanAction) -> [String] {
         var notes: [String] = []
         if let carried = action.carried {
-            notes.append("Carried from \(carried.plan) (\(carried.actionID)\(carried.originalDue.map { ", due \($0.spelledOut)" } ?? ""))")
+            notes.append("Carried from \(carried.plan) (\(carried.described))")
         }
         if let progress = action.progress { notes.append("Progress: \(progress)") }
         return notes

@@ -105,7 +105,8 @@ public struct PlanXML: Sendable {
         builder.text("progress", action.progress, in: node)
         if let carried = action.carried {
             builder.element("carried", in: node, attributes: [
-                ("plan", carried.plan), ("action", carried.actionID), ("originalDue", carried.originalDue?.iso)])
+                ("plan", carried.plan), ("action", carried.actionID), ("originalDue", carried.originalDue?.iso),
+                ("originalDueWorkedOut", carried.dueWorkedOut ? "true" : nil)])
         }
         writeHistory(action.history, in: node, builder: builder)
     }
@@ -205,7 +206,8 @@ public struct PlanXML: Sendable {
 
     private static func carried(_ action: XMLElement) -> CarriedFrom? {
         action.child("carried").map {
-            CarriedFrom(plan: $0.attribute("plan") ?? "", actionID: $0.attribute("action") ?? "", originalDue: date($0.attribute("originalDue")))
+            CarriedFrom(plan: $0.attribute("plan") ?? "", actionID: $0.attribute("action") ?? "", originalDue: date($0.attribute("originalDue")),
+                        dueWorkedOut: ["true", "1"].contains($0.attribute("originalDueWorkedOut") ?? ""))
         }
     }
 

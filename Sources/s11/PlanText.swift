@@ -25,7 +25,7 @@ struct PlanText {
                     out += "        Lead: \(leads(action)) · \(action.timescaleText)\n"
                     if let progress = action.progress { out += "        Progress: \(progress)\n" }
                     if let carried = action.carried {
-                        out += "        Carried from \(carried.plan) (\(carried.actionID)\(carried.originalDue.map { ", due \($0)" } ?? ""))\n"
+                        out += "        Carried from \(carried.plan) (\(carried.described))\n"
                     }
                 }
             }

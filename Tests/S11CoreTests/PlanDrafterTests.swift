@@ -295,6 +295,28 @@ struct PlanDrafterTests {
         #expect(plan.objectives.map(\.id) == ["O1", "O2", "O3"])
     }
 
+    /// An action the previous plan dated in words only keeps its words, no date of s11's making
+    /// beside them; the date they meant there is kept as where it came from, marked worked out, and
+    /// the action falls due then, not in this plan's October.
+    @Test func wordsCarriedForwardStayTheCouncilsWithTheDateTheyMeantMarked() throws {
+        var previous = try previousPlan()
+        previous.standards[0].objectives[0].actions[1].due = nil
+        previous.standards[0].objectives[0].actions[1].timescale = "October"
+        var options = self.options
+        options.previous = previous
+        let plan = PlanDrafter(content: Self.everyArea).draft(card: card, gaps: gaps, officers: Fixture.officers, options: options)
+        let carried = try #require(plan.actions.first { $0.carried?.actionID == "A1.2" })
+        #expect(carried.timescale == "October" && carried.due == nil)
+        #expect(carried.carried?.originalDue == (try Fixture.date("2026-10-31")) && carried.carried?.dueWorkedOut == true)
+        #expect(plan.dueDate(of: carried) == (try Fixture.date("2026-10-31")))
+        #expect(carried.carried?.described == "A1.2, due 31 October 2026 (worked out from its timescale)")
+        // A date the plan wrote is carried as written, not marked.
+        let written = try #require(PlanDrafter(content: Self.everyArea).draft(card: card, gaps: gaps, officers: Fixture.officers,
+                                                                              options: { var o = self.options; o.previous = try previousPlan(); return o }())
+            .actions.first { $0.carried?.actionID == "A1.2" })
+        #expect(written.due == (try Fixture.date("2026-09-30")) && written.carried?.dueWorkedOut == false)
+    }
+
     @Test func anActionCarriedTwiceKeepsWhereItFirstCameFrom() throws {
         var previous = try previousPlan()
         let first = CarriedFrom(plan: "Safeguarding Action Plan January 2025 - December 2025", actionID: "A9.9",

@@ -32,6 +32,15 @@ import S11Core
                                                due: CalendarDate(year: 2027, month: 6, day: 30)!)])])])
     }
 
+    @Test func aCarriedDateWorkedOutFromWordsIsMarkedAndReadBack() throws {
+        var plan = Self.samplePlan()
+        plan.standards[0].objectives[0].actions[1].carried = CarriedFrom(plan: "Safeguarding Action Plan 2026", actionID: "A4.2",
+                                                                           originalDue: CalendarDate(year: 2026, month: 10, day: 31)!, dueWorkedOut: true)
+        let xml = try PlanXML().write(plan)                                    // valid against plan.xsd, or this throws
+        #expect(String(decoding: xml, as: UTF8.self).contains("originalDue=\"2026-10-31\" originalDueWorkedOut=\"true\""))
+        #expect(try PlanXML().read(data: xml, file: "plan.xml") == plan)
+    }
+
     @Test func exportImportExportGivesTheSameBytes() throws {
         let first = try PlanXML().write(Self.samplePlan())
         // The one who answers for the action, and one named with them.

@@ -85,21 +85,50 @@ public struct PlanAction: Sendable, Hashable, Codable {
 
     /// The date the action is due within a plan's period: its own date, else what its timescale in
     /// words says (`TimescaleDate`); nil when neither names a time.
+    /// A carried action keeps the date it had in the plan it came from (its words are not read
+    /// again in this plan's period, where "April" would be a year later).
     public func dueDate(periodStart: CalendarDate, periodEnd: CalendarDate) -> CalendarDate? {
-        due ?? timescale.flatMap { TimescaleDate.due($0, periodStart: periodStart, periodEnd: periodEnd) }
+        due ?? carried?.originalDue ?? timescale.flatMap { TimescaleDate.due($0, periodStart: periodStart, periodEnd: periodEnd) }
     }
 }
 
-/// Where a carried action came from: the previous plan, its id there and its original due date, if it had one.
+/// Where a carried action came from: the previous plan, its id there and its original due date, if
+/// it had one, saying whether that plan wrote the date or s11 worked it out from its words.
 public struct CarriedFrom: Sendable, Hashable, Codable {
     public var plan: String
     public var actionID: String
     public var originalDue: CalendarDate?
+    /// The original due date was read from the previous plan's timescale in words, not written in it.
+    public var dueWorkedOut: Bool
 
-    public init(plan: String, actionID: String, originalDue: CalendarDate?) {
+    public init(plan: String, actionID: String, originalDue: CalendarDate?, dueWorkedOut: Bool = false) {
         self.plan = plan
         self.actionID = actionID
         self.originalDue = originalDue
+        self.dueWorkedOut = dueWorkedOut
+    }
+
+    private enum CodingKeys: String, CodingKey { case plan, actionID, originalDue, dueWorkedOut }
+
+    /// Plans stored before worked-out dates were marked read as dates the plan wrote.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(plan: try c.decode(String.self, forKey: .plan), actionID: try c.decode(String.self, forKey: .actionID),
+                  originalDue: try c.decodeIfPresent(CalendarDate.self, forKey: .originalDue),
+                  dueWorkedOut: try c.decodeIfPresent(Bool.self, forKey: .dueWorkedOut) ?? false)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(plan, forKey: .plan)
+        try c.encode(actionID, forKey: .actionID)
+        try c.encodeIfPresent(originalDue, forKey: .originalDue)
+        if dueWorkedOut { try c.encode(true, forKey: .dueWorkedOut) }
+    }
+
+    /// "A4.2, due 30 September 2026", with "(worked out from its timescale)" for a date the plan did not write.
+    public var described: String {
+        actionID + (originalDue.map { ", due \($0.spelledOut)" + (dueWorkedOut ? " (worked out from its timescale)" : "") } ?? "")
     }
 }
 

@@ -264,7 +264,7 @@ public struct PlanDrafter: Sendable {
     }
 
     /// Moves the previous plan's actions in: Blue ones to the appendix, the rest carried under the
-    /// objective for the same requirement (or their own objective), keeping their original dates.
+    /// objective for the same requirement (or their own objective), keeping their words and dates.
     private func carryForward(from previous: Plan, into standards: inout [PlanStandard]) -> [CompletedAction] {
         var completed: [CompletedAction] = []
         for oldStandard in previous.standards {
@@ -276,9 +276,11 @@ public struct PlanDrafter: Sendable {
                                                          objective: oldObjective.title, action: action))
                     } else {
                         var action = action
-                        // Its date stays the one it had in the previous plan's period, whether set or read from its words.
-                        action.due = previous.dueDate(of: action)
-                        action.carried = action.carried ?? CarriedFrom(plan: previous.title, actionID: action.id, originalDue: action.due)
+                        // Its words and date stay as the previous plan wrote them; the date it meant
+                        // there is kept as where it came from, marked when read from the words.
+                        let meant = previous.dueDate(of: action)
+                        action.carried = action.carried ?? CarriedFrom(plan: previous.title, actionID: action.id, originalDue: meant,
+                                                                       dueWorkedOut: action.due == nil && meant != nil)
                         carried.append(action)
                     }
                 }
