@@ -87,6 +87,10 @@ import ZIPFoundation
             try await OrganisationScopeTests().signIn(browser, as: "sam.reed@tvp.example")
             let own = try await browser.get("/admin/audits/\(police.id)/scorecard")
             #expect(Self.smallAreas.allSatisfy { own.body.contains($0) } && !own.body.contains("Other service areas"))
+            // The board report they download is the board's, safe to send as it is.
+            let report = try await browser.get("/admin/audits/\(police.id)/downloads/board-report.html")
+            #expect(report.status == .ok && report.body.contains("Other service areas"))
+            #expect(!Self.smallAreas.contains { report.body.contains($0) } && !report.body.contains("Solo Wells") && !report.body.contains("Kim Ng"))
         }
     }
 

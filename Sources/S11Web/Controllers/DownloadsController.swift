@@ -48,15 +48,19 @@ struct DownloadsController: Sendable {
             return try await responses(name, audit: audit)
         }
         let session = try await web.app.session(audit)
-        let card = try await session.scorecard(for: context.account)
         let staff = try await session.staffResults()
+        if name == "board-report.html" {
+            // For the board, whoever downloads it: a coordinator can send it as it is (no officer
+            // named, small service areas folded); their own scorecard page shows everything.
+            let card = try await session.boardScorecard()
+            let html = await ScorecardHTML(card: card, gaps: GapFinder().gaps(in: card, staff: staff), catalogue: session.content.catalogue,
+                                           trail: try session.moderationTrail(), staff: staff,
+                                           showsOfficers: false, moments: web.app.settings.moments).render()
+            return Download.response(Array(html.utf8), fileName: name, contentType: "text/html; charset=utf-8")
+        }
+        let card = try await session.scorecard()                     // the coordinator's files only
         let gaps = GapFinder().gaps(in: card, staff: staff)
         switch name {
-        case "board-report.html":
-            let html = await ScorecardHTML(card: card, gaps: gaps, catalogue: session.content.catalogue,
-                                           trail: try session.moderationTrail(), staff: staff,
-                                           showsOfficers: !context.account.isBoard, moments: web.app.settings.moments).render()
-            return Download.response(Array(html.utf8), fileName: name, contentType: "text/html; charset=utf-8")
         case "scorecard.csv":
             return Download.response(Array(ScorecardCSV().write(card, gaps: gaps, staff: staff).utf8), fileName: name,
                                      contentType: "text/csv; charset=utf-8")
@@ -85,7 +89,7 @@ struct DownloadsController: Sendable {
 
     /// The files there are for an audit with `plan`: the plan's once it is drafted.
     private static func files(plan: Plan?) -> [File] {
-        var files = [File(name: "board-report.html", label: "The board report (HTML, for the board meeting)", forBoard: true),
+        var files = [File(name: "board-report.html", label: "The board report (HTML, for the board meeting: safe to send, no officer named)", forBoard: true),
                      File(name: "scorecard.csv", label: "The scorecard (CSV, one row per requirement)", forBoard: false),
                      File(name: "scorecard.json", label: "The scorecard (JSON)", forBoard: false),
                      File(name: "responses.csv", label: "Every officer's answers (CSV)", forBoard: false),
