@@ -151,13 +151,10 @@ public struct PlanDrafter: Sendable {
         let led = Set(actions.flatMap(\.leads).compactMap(\.serviceArea).flatMap { $0.components(separatedBy: ", ") })
         let unled = failing.filter { !led.contains($0) }
             .map { lead(role: template.leadRole, area: $0, gap: gap, card: card, officers: officers) }.filter { $0.serviceArea != nil }
-        if let first = template.actions.first, !unled.isEmpty {
-            let owners = Array(Self.together(unled).prefix(3).enumerated().map { index, lead in
-                var lead = lead
-                lead.isSupporting = index > 0
-                return lead
-            })
-            actions.append(PlanAction(id: "", input: first, outcome: template.outcome, measure: template.measure, leads: owners, due: due))
+        let owners = Self.together(unled)
+        if let first = template.actions.first, let owner = owners.first {
+            actions.append(PlanAction(id: "", input: first, outcome: template.outcome, measure: template.measure,
+                                      leads: Self.led(by: owner, with: owners.dropFirst()), due: due))
         }
         // Beside a lead's name only the service areas enough officers answered in: a small one
         // would point at whose answer the finding is (`ServiceAreaFolding`).
@@ -183,15 +180,20 @@ public struct PlanDrafter: Sendable {
         let holder = holders.first { failing.contains($0.serviceArea) } ?? holders.first { holder in named.contains { $0.name == holder.name } }
             ?? holders.first
         let inFailingArea = named.first { lead in lead.serviceArea.map { $0.components(separatedBy: ", ").contains(where: failing.contains) } ?? false }
-        var first = holder.map { holder in named.first { $0.name == holder.name } ?? Lead(name: holder.name, role: holder.role, serviceArea: holder.serviceArea) }
+        let first = holder.map { holder in named.first { $0.name == holder.name } ?? Lead(name: holder.name, role: holder.role, serviceArea: holder.serviceArea) }
             ?? inFailingArea ?? named.first ?? Lead(name: owner)
+        return Self.led(by: first, with: named.filter { $0.name != first.name })
+    }
+
+    /// `lead` answering for an action, and the first two of `others` named with them.
+    private static func led(by lead: Lead, with others: some Sequence<Lead>) -> [Lead] {
+        var first = lead
         first.isSupporting = false
-        let with = named.filter { $0.name != first.name }.prefix(2).map { lead in
-            var lead = lead
-            lead.isSupporting = true
-            return lead
+        return [first] + others.prefix(2).map { other in
+            var other = other
+            other.isSupporting = true
+            return other
         }
-        return [first] + with
     }
 
     /// How the board reads the gap: the officers' answers by service area, small areas folded.

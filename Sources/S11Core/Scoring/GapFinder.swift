@@ -23,7 +23,7 @@ public struct GapFinder: Sendable {
                 gaps[index].reasons.append(reason)
             } else {
                 gaps.append(Gap(requirementID: requirementID, standardID: requirement.standardID, reasons: [reason],
-                                serviceAreas: areas(requirement)))
+                                serviceAreas: Self.areas(requirement.answers)))
             }
         }
         let order = Dictionary(card.requirements.enumerated().map { ($1.requirementID, $0) }, uniquingKeysWith: { a, _ in a })
@@ -38,7 +38,7 @@ public struct GapFinder: Sendable {
             if found.isEmpty, let moderation = standard.moderation, moderation.rag.isGap,
                let weakest = standard.requirements.min(by: { ($0.rating.percent ?? 101) < ($1.rating.percent ?? 101) }) {
                 found = [Gap(requirementID: weakest.requirementID, standardID: standard.standardID,
-                             reasons: [.moderated(moderation)], serviceAreas: areas(weakest))]
+                             reasons: [.moderated(moderation)], serviceAreas: Self.areas(weakest.answers))]
             }
             gaps += found
         }
@@ -57,16 +57,11 @@ public struct GapFinder: Sendable {
         }
         guard !reasons.isEmpty else { return nil }
         return Gap(requirementID: requirement.requirementID, standardID: requirement.standardID,
-                   reasons: reasons, serviceAreas: areas(requirement))
+                   reasons: reasons, serviceAreas: Self.areas(requirement.answers))
     }
 
-    /// Each answering service area's mean for this requirement, weakest first (ties by name); an
-    /// area a board may not see named (`ServiceAreaFolding`) is left out.
-    private func areas(_ requirement: RequirementScore) -> [(area: String, percent: Double)] {
-        Self.areas(requirement.answers)
-    }
-
-    /// Each service area's mean among `answers`, weakest first (ties by name), unnamed ones left out.
+    /// Each service area's mean among `answers` (one requirement's), weakest first (ties by name);
+    /// an area a board may not see named (`ServiceAreaFolding`) is left out.
     static func areas(_ answers: [ScoredAnswer]) -> [(area: String, percent: Double)] {
         var byArea: [String: [Double]] = [:]
         for answer in answers where !answer.serviceArea.isEmpty {

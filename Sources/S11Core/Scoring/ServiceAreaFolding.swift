@@ -21,12 +21,7 @@ public struct ServiceAreaFolding: Sendable, Hashable {
     /// answers under "Other service areas", or under no area (empty) when the folded ones are
     /// themselves too few. An area counts the officers who scored it, N/A left out as in every figure.
     public func fold(_ answers: [ScoredAnswer]) -> [ScoredAnswer] {
-        let shown = names(answers)
-        return answers.map { answer in
-            var folded = answer
-            folded.serviceArea = shown[answer.serviceArea] ?? answer.serviceArea
-            return folded
-        }
+        Self.renamed(answers, as: names(answers))
     }
 
     /// Each service area among one requirement's answers, by the name the board may see it under:
@@ -47,13 +42,18 @@ public struct ServiceAreaFolding: Sendable, Hashable {
         var folded = gap
         folded.reasons = gap.reasons.map { reason in
             guard case .gapAnswers(let given) = reason else { return reason }
-            return .gapAnswers(given.map { answer in
-                var answer = answer
-                answer.serviceArea = shown[answer.serviceArea] ?? answer.serviceArea
-                return answer
-            })
+            return .gapAnswers(Self.renamed(given, as: shown))
         }
-        folded.serviceAreas = GapFinder.areas(fold(answers))
+        folded.serviceAreas = GapFinder.areas(Self.renamed(answers, as: shown))
         return folded
+    }
+
+    /// `answers` with each service area under the name `shown` gives it.
+    private static func renamed(_ answers: [ScoredAnswer], as shown: [String: String]) -> [ScoredAnswer] {
+        answers.map { answer in
+            var folded = answer
+            folded.serviceArea = shown[answer.serviceArea] ?? answer.serviceArea
+            return folded
+        }
     }
 }
