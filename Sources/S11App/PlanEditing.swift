@@ -35,6 +35,12 @@ public struct PlanEditing: Sendable {
         return try await save { try updater.bumpVersion($0, note: note, on: day, major: major) }
     }
 
+    /// Replaces the key influences the board's summary lists, one a line.
+    public func setKeyInfluences(_ influences: [String], by: String, at: Date = Date()) async throws -> Plan {
+        let updater = PlanUpdater(by: by, at: Self.timestamp(at))
+        return try await save { try updater.setKeyInfluences($0, influences) }
+    }
+
     /// Changes an objective's title or finding.
     public func editObjective(_ objectiveID: String, title: String?, finding: String?, by: String, at: Date = Date()) async throws -> Plan {
         let updater = PlanUpdater(by: by, at: Self.timestamp(at))

@@ -1,7 +1,7 @@
 import S11Core
 
-/// The plan as one self-contained, printable HTML page for committee papers: document control
-/// with the key influences and version history, the audit's results, then the seeds' table
+/// The plan as one self-contained, printable HTML page for committee papers: the board's summary
+/// first (`PlanSummary`), document control with the version history, then the seeds' table
 /// (standard, objective, action input, desired outcome, lead, timescale, and status once any is
 /// tracked), the appendices and a key. Status is written in words as well as colour; every text is escaped.
 public struct PlanHTMLReport: Sendable {
@@ -17,8 +17,9 @@ public struct PlanHTMLReport: Sendable {
             <main>
 
             """
+        html += summary(plan)
         html += documentControl(plan.documentControl)
-        html += results(plan)
+        html += findings(plan)
         html += table(plan)
         html += appendix(plan)
         html += underReview(plan)
@@ -33,11 +34,6 @@ public struct PlanHTMLReport: Sendable {
             out += "<table>\n<tbody>\n"
             for field in fields { out += "<tr><th scope=\"row\">\(field.label)</th><td>\(lines(field.value))</td></tr>\n" }
             out += "</tbody>\n</table>\n"
-        }
-        if !dc.keyInfluences.isEmpty {
-            out += "<h3>\(PlanReportText.keyInfluencesTitle)</h3>\n<ul>\n"
-            for influence in dc.keyInfluences { out += "<li>\(e(influence))</li>\n" }
-            out += "</ul>\n"
         }
         if !dc.history.isEmpty {
             out += """
@@ -55,22 +51,69 @@ public struct PlanHTMLReport: Sendable {
         return out + "</section>\n"
     }
 
-    private func results(_ plan: Plan) -> String {
-        guard let results = plan.results else { return "" }
+    /// The board's first page (`PlanSummary`): period, owner and version, the results by standard
+    /// worst first, the priorities with why, then the key influences and the plan's own opening words.
+    private func summary(_ plan: Plan) -> String {
+        let summary = PlanSummary(plan)
         var out = """
-            <section aria-labelledby="results">
-            <h2 id="results">Audit results</h2>
-            <p>\(e(PlanReportText.resultsLine(plan, results)))</p>
+            <section aria-labelledby="summary">
+            <h2 id="summary">\(PlanSummary.title)</h2>
             <table>
-            <thead><tr><th scope="col">Standard</th><th scope="col">Self rating</th><th scope="col">Moderated</th><th scope="col">Gaps</th></tr></thead>
+            <tbody>
+            <tr><th scope="row">Period</th><td>\(e(summary.period))</td></tr>
+            <tr><th scope="row">Owner</th><td>\(e(summary.owner ?? "Not named"))</td></tr>
+            <tr><th scope="row">Version</th><td>\(e(summary.version))</td></tr>
+            </tbody>
+            </table>
+
+            """
+        if let line = summary.resultsLine {
+            out += """
+                <h3>\(PlanSummary.resultsTitle)</h3>
+                <p>\(e(line))</p>
+                <table>
+                <thead><tr><th scope="col">Standard</th><th scope="col">Self rating</th><th scope="col">Moderated</th><th scope="col">Gaps</th></tr></thead>
+                <tbody>
+
+                """
+            for standard in summary.standards {
+                out += "<tr><th scope=\"row\">\(e(standard.standardID)) \(e(standard.title))</th>"
+                out += "<td class=\"\(standard.rating.rag?.rawValue ?? "none")\">\(e(standard.rating.text))</td>"
+                out += "<td\(standard.moderated.map { " class=\"\($0.rawValue)\"" } ?? "")>\(e(standard.moderatedText))</td>"
+                out += "<td>\(standard.gaps)</td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n"
+        }
+        if !summary.priorities.isEmpty {
+            out += "<h3>\(PlanSummary.prioritiesTitle)</h3>\n<ol>\n"
+            for priority in summary.priorities {
+                out += "<li><a href=\"#\(e(priority.objectiveID))\">\(e(priority.objectiveID)) \(e(priority.title))</a>: \(e(priority.why))</li>\n"
+            }
+            out += "</ol>\n"
+        }
+        if !summary.keyInfluences.isEmpty {
+            out += "<h3>\(PlanReportText.keyInfluencesTitle)</h3>\n<ul>\n"
+            for influence in summary.keyInfluences { out += "<li>\(e(influence))</li>\n" }
+            out += "</ul>\n"
+        }
+        for paragraph in plan.introduction { out += "<p>\(e(paragraph))</p>\n" }
+        return out + "</section>\n"
+    }
+
+    /// What the audit found on each objective, at the page's width.
+    private func findings(_ plan: Plan) -> String {
+        let findings = PlanReportText.findings(plan)
+        guard !findings.isEmpty else { return "" }
+        var out = """
+            <section aria-labelledby="findings">
+            <h2 id="findings">\(PlanReportText.findingsTitle)</h2>
+            <table>
+            <thead><tr><th scope="col">Objective</th><th scope="col">Finding</th></tr></thead>
             <tbody>
 
             """
-        for standard in results.standards {
-            out += "<tr><th scope=\"row\">\(e(standard.standardID)) \(e(standard.title))</th>"
-            out += "<td class=\"\(standard.rating.rag?.rawValue ?? "none")\">\(e(standard.rating.text))</td>"
-            out += "<td\(standard.moderated.map { " class=\"\($0.rawValue)\"" } ?? "")>\(e(standard.moderatedText))</td>"
-            out += "<td>\(standard.gaps)</td></tr>\n"
+        for finding in findings {
+            out += "<tr><th scope=\"row\">\(e(finding.objective))</th><td>\(paragraphs(finding.lines))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"
     }
@@ -91,7 +134,7 @@ public struct PlanHTMLReport: Sendable {
                     }
                     if a == 0 {
                         let cell = PlanReportText.objective(objective)
-                        out += "<th scope=\"rowgroup\" rowspan=\"\(objective.actions.count)\">\(e(cell[0]))"
+                        out += "<th scope=\"rowgroup\" rowspan=\"\(objective.actions.count)\" id=\"\(e(objective.id))\">\(e(cell[0]))"
                         for note in cell.dropFirst() { out += "<p class=\"note\">\(e(note))</p>" }
                         out += "</th>"
                     }
@@ -129,7 +172,7 @@ public struct PlanHTMLReport: Sendable {
 
             """
         for done in plan.completed {
-            out += "<tr><td>\(e(done.standardHeading))</td><td>\(e(done.objective))</td>"
+            out += "<tr><td>\(e(done.standardHeading))</td><td>\(e(done.objective ?? ""))</td>"
             out += "<td>\(e(done.action.input))"
             if let progress = done.action.progress { out += "<p class=\"note\">\(e(progress))</p>" }
             out += "</td><td>\(paragraphs(PlanReportText.outcome(done.action)))</td>"

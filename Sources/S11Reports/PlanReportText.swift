@@ -17,16 +17,22 @@ enum PlanReportText {
         "From the \(plan.auditYear) safeguarding self-assessment audit. Period \(plan.periodStart.spelledOut) to \(plan.periodEnd.spelledOut)."
     }
 
-    /// The objective cell: its number and title, its source when it is not an audit gap, and its finding.
+    /// The objective cell, as the seeds write it: its number and title, and its source when it is
+    /// not an audit gap. What the audit found is in its own table (`findings`).
     static func objective(_ objective: Objective) -> [String] {
-        ["\(objective.id) \(objective.title)"] + (objective.source.map { ["From: \($0)"] } ?? []) + (objective.finding.map { [$0] } ?? [])
+        ["\(objective.id) \(objective.title)"] + (objective.source.map { ["From: \($0)"] } ?? [])
     }
 
-    /// The results' opening line, in the committee's words (the audit's year, no catalogue ids):
-    /// "9 returns to the 2026 self-assessment audit; overall 75.1% Green."
-    static func resultsLine(_ plan: Plan, _ results: PlanResults) -> String {
-        "\(Counted(results.returns, "return")) to the \(plan.auditYear) self-assessment audit; overall \(results.overall.text)."
+    /// "What the audit found", one row an objective that has a finding: its number and title, and
+    /// the finding a line a paragraph (the requirement, the sentence, the evidence), at the width
+    /// of the page rather than in the objective's narrow column.
+    static func findings(_ plan: Plan) -> [(objective: String, lines: [String])] {
+        plan.objectives.compactMap { objective in
+            objective.finding.map { ("\(objective.id) \(objective.title)", $0.split(separator: "\n").map(String.init)) }
+        }
     }
+
+    static let findingsTitle = "What the audit found"
 
     /// The desired-outcome cell: the outcome, then how it is measured.
     static func outcome(_ action: PlanAction) -> [String] {

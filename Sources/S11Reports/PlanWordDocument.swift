@@ -5,7 +5,7 @@ import S11XML
 import ZIPFoundation
 
 /// The plan as a Word document (.docx, Office Open XML) for committee papers: landscape A4, the
-/// document control with the key influences and version history, the audit results, then the
+/// board's summary first (`PlanSummary`), the document control with the version history, then the
 /// 2021-22 seed's table (Standard, Objective, Action input, Desired outcome, Lead, Timescale, and
 /// Status once any is tracked, shaded in RAG colours and written in words too) with its header
 /// row repeated on each page, the appendices and a key. Every part is
@@ -24,15 +24,13 @@ public struct PlanWordDocument: Sendable {
         doc.paragraph("\(plan.organisation): \(plan.title)", style: "Title")
         doc.paragraph(PlanReportText.introduction(plan))
 
+        summary(plan, in: doc)
+
         let dc = plan.documentControl
         doc.paragraph("Document control", style: "Heading1")
         let fields = PlanReportText.documentControl(dc)
         if !fields.isEmpty {
             doc.table(widths: [3600, 11200], header: nil, rows: fields.map { [.text($0.label, bold: true), .text($0.value)] })
-        }
-        if !dc.keyInfluences.isEmpty {
-            doc.paragraph(PlanReportText.keyInfluencesTitle, style: "Heading2")
-            for influence in dc.keyInfluences { doc.paragraph("\u{2022} \(influence)") }
         }
         if !dc.history.isEmpty {
             doc.paragraph("Version history", style: "Heading2")
@@ -40,15 +38,11 @@ public struct PlanWordDocument: Sendable {
                       rows: dc.history.map { [.text($0.version), .text($0.spelledDate), .text($0.author ?? ""), .text($0.note)] })
         }
 
-        if let results = plan.results {
-            doc.paragraph("Audit results", style: "Heading1")
-            doc.paragraph(PlanReportText.resultsLine(plan, results))
-            doc.table(widths: [8400, 2600, 2200, 1600], header: ["Standard", "Self rating", "Moderated", "Gaps"],
-                      rows: results.standards.map { standard in
-                [.text("\(standard.standardID) \(standard.title)"),
-                 .shaded(standard.rating.text, fill: standard.rating.rag.map(WordPackage.fill)),
-                 .shaded(standard.moderatedText, fill: standard.moderated.map(WordPackage.fill)), .text(String(standard.gaps))]
-            })
+        let findings = PlanReportText.findings(plan)
+        if !findings.isEmpty {
+            doc.paragraph(PlanReportText.findingsTitle, style: "Heading1")
+            doc.table(widths: [4000, 10800], header: ["Objective", "Finding"],
+                      rows: findings.map { [.text($0.objective), .lines($0.lines)] })
         }
 
         // The seeds' one table: the standard and the objective each span their rows, as the council's own document does.
@@ -69,7 +63,7 @@ public struct PlanWordDocument: Sendable {
                 }
             }
         }
-        doc.table(widths: status ? [1700, 2700, 3400, 3000, 1700, 1300, 1000] : [1800, 2900, 3800, 3300, 1700, 1300],
+        doc.table(widths: status ? [1400, 2400, 3300, 2900, 2500, 1300, 1000] : [1500, 2600, 3600, 3000, 2800, 1300],
                   header: PlanReportText.columns(plan), rows: rows)
 
         if !plan.completed.isEmpty {
@@ -77,7 +71,7 @@ public struct PlanWordDocument: Sendable {
             doc.table(widths: [2200, 2400, 4000, 3800, 1600, 800],
                       header: ["Standard", "Objective", "Action", "Desired outcome", "Lead", "Status"],
                       rows: plan.completed.map { done in
-                [.text(done.standardHeading), .text(done.objective),
+                [.text(done.standardHeading), .text(done.objective ?? ""),
                  .lines([done.action.input] + (done.action.progress.map { [$0] } ?? [])), .lines(PlanReportText.outcome(done.action)),
                  .lines(PlanReportText.leads(done.action)), .shaded(done.action.status?.rawValue ?? "B", fill: WordPackage.fill(Rag.blue))]
             })
@@ -93,9 +87,41 @@ public struct PlanWordDocument: Sendable {
         }
 
         doc.paragraph("Key", style: "Heading2")
-        for status in ActionStatus.allCases { doc.paragraph("\(status.rawValue): \(status.meaning)") }
+        doc.paragraph(ActionStatus.allCases.map { "\($0.rawValue): \($0.meaning)" }.joined(separator: ". ") + ".")
         doc.landscapeSection()
         return doc.builder.data(indented: false)
+    }
+
+    /// The board's first page (`PlanSummary`): period, owner and version, the results by standard
+    /// worst first, the priorities with why, the key influences and the plan's own opening words.
+    private func summary(_ plan: Plan, in doc: WordBody) {
+        let summary = PlanSummary(plan)
+        doc.paragraph(PlanSummary.title, style: "Heading1")
+        doc.table(widths: [3600, 11200], header: nil, rows: [
+            [.text("Period", bold: true), .text(summary.period)], [.text("Owner", bold: true), .text(summary.owner ?? "Not named")],
+            [.text("Version", bold: true), .text(summary.version)],
+        ])
+        if let line = summary.resultsLine {
+            doc.paragraph(PlanSummary.resultsTitle, style: "Heading2")
+            doc.paragraph(line)
+            doc.table(widths: [8400, 2600, 2200, 1600], header: ["Standard", "Self rating", "Moderated", "Gaps"],
+                      rows: summary.standards.map { standard in
+                [.text("\(standard.standardID) \(standard.title)"),
+                 .shaded(standard.rating.text, fill: standard.rating.rag.map(WordPackage.fill)),
+                 .shaded(standard.moderatedText, fill: standard.moderated.map(WordPackage.fill)), .text(String(standard.gaps))]
+            })
+        }
+        if !summary.priorities.isEmpty {
+            doc.paragraph(PlanSummary.prioritiesTitle, style: "Heading2")
+            for (number, priority) in summary.priorities.enumerated() {
+                doc.paragraph("\(number + 1). \(priority.objectiveID) \(priority.title): \(priority.why)")
+            }
+        }
+        if !summary.keyInfluences.isEmpty {
+            doc.paragraph(PlanReportText.keyInfluencesTitle, style: "Heading2")
+            for influence in summary.keyInfluences { doc.paragraph("\u{2022} \(influence)") }
+        }
+        for paragraph in plan.introduction { doc.paragraph(paragraph) }
     }
 
     static func fill(_ status: ActionStatus) -> String {

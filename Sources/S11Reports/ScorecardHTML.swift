@@ -35,7 +35,7 @@ public struct ScorecardHTML: Sendable {
         var html = ReportStyle.head(title: title, banner: banner) + """
             <header>
             <h1>\(e(title))</h1>
-            <p class="lead">\(Counted(card.returns, "return")) scored against \(e(catalogue.title)) (\(e(card.catalogueID)) \(e(card.catalogueVersion))).
+            <p class="lead">\(Counted(card.returns, "return")) scored against \(e(catalogue.title)).
             Overall \(rating(card.overall))\(card.moderatedOverall.map { "; moderated " + rating($0) } ?? ""); \(gaps.count) gaps, each an objective in next year's plan.</p>
             </header>
             <main>

@@ -18,6 +18,10 @@ public struct PlanXML: Sendable {
         builder.text("auditYear", String(plan.auditYear), in: root)
         builder.element("period", in: root, attributes: [("start", plan.periodStart.iso), ("end", plan.periodEnd.iso)])
         writeDocumentControl(plan.documentControl, in: builder.element("documentControl", in: root), builder: builder)
+        if !plan.introduction.isEmpty {
+            let node = builder.element("introduction", in: root)
+            for paragraph in plan.introduction { builder.text("paragraph", paragraph, in: node) }
+        }
 
         if let results = plan.results {
             let node = builder.element("results", in: root, attributes: [
@@ -32,6 +36,10 @@ public struct PlanXML: Sendable {
             }
         }
 
+        if !plan.priorities.isEmpty {
+            let node = builder.element("priorities", in: root)
+            for priority in plan.priorities { builder.text("priority", priority.why, in: node, attributes: [("objective", priority.objectiveID)]) }
+        }
         for standard in plan.standards {
             let node = builder.element("standard", in: root, attributes: [("ref", standard.standardID), ("title", standard.title)])
             for objective in standard.objectives {
@@ -176,7 +184,7 @@ public struct PlanXML: Sendable {
         }
         let completed = root.child("completed")?.children("action").map { node in
             CompletedAction(standardID: node.attribute("standard"), standardTitle: node.attribute("standardTitle"),
-                            objective: node.attribute("objective") ?? "", action: readAction(node))
+                            objective: node.attribute("objective"), action: readAction(node))
         } ?? []
         let underReview = root.child("underReview")?.children("area").map { node in
             ReviewArea(standardID: node.attribute("standard") ?? "", standardTitle: node.attribute("standardTitle") ?? "",
@@ -188,8 +196,12 @@ public struct PlanXML: Sendable {
                     auditYear: Int(root.childText("auditYear") ?? "") ?? 0,
                     periodStart: Self.date(period?.attribute("start")) ?? CalendarDate(year: 1970, month: 1, day: 1)!,
                     periodEnd: Self.date(period?.attribute("end")) ?? CalendarDate(year: 1970, month: 1, day: 1)!,
-                    documentControl: documentControl, results: results, standards: standards, completed: completed,
-                    underReview: underReview)
+                    documentControl: documentControl,
+                    introduction: root.child("introduction")?.children("paragraph").map(\.text) ?? [], results: results,
+                    priorities: root.child("priorities")?.children("priority").map {
+                        PlanPriority(objectiveID: $0.attribute("objective") ?? "", why: $0.text)
+                    } ?? [],
+                    standards: standards, completed: completed, underReview: underReview)
     }
 
     /// A date the schema has checked as xs:date; s11 writes plain YYYY-MM-DD.

@@ -11,13 +11,15 @@ struct PlanText {
         let control = [("owner", dc.owner), ("author", dc.author), ("version", dc.version), ("last reviewed", dc.lastReviewed?.iso),
                        ("next review due", dc.nextReviewDue?.iso)].compactMap { label, value in value.map { "\(label) \($0)" } }
         if !control.isEmpty { out += control.joined(separator: " · ").capitalisedFirst + "\n" }
-        if !dc.keyInfluences.isEmpty { out += "Key influences: \(dc.keyInfluences.joined(separator: "; "))\n" }
+        out += summary()
         for standard in plan.standards {
             out += "\n\(standard.heading ?? "Objectives under no standard")\n"
             for objective in standard.objectives {
                 out += "  \(objective.id) \(objective.title)\(objective.requirementID.map { " [\($0)]" } ?? "")\n"
                 if let source = objective.source { out += "     From: \(source)\n" }
-                if let finding = objective.finding { out += "     Finding: \(finding)\n" }
+                if let finding = objective.finding {
+                    out += "     Finding: " + finding.split(separator: "\n").joined(separator: "\n              ") + "\n"
+                }
                 for action in objective.actions {
                     out += "     \(action.id)\(action.status.map { " [\($0.rawValue)]" } ?? "") \(action.input)\n"
                     if let outcome = action.outcome { out += "        Outcome: \(outcome)\n" }
@@ -33,7 +35,7 @@ struct PlanText {
         if !plan.completed.isEmpty {
             out += "\nCompleted actions from the previous plan\n"
             for done in plan.completed {
-                out += "  \(done.standardID.map { "\($0) " } ?? "")\(done.objective): \(done.action.input)\n"
+                out += "  " + [done.standardID, done.objective.map { "\($0):" }, done.action.input].compactMap { $0 }.joined(separator: " ") + "\n"
                 let said = [done.action.outcome.map { "Outcome: \($0)" }, done.action.measure.map { "Measure: \($0)" }].compactMap { $0 }
                 if !said.isEmpty { out += "     \(said.joined(separator: " · "))\n" }
             }
@@ -50,6 +52,29 @@ struct PlanText {
                 out += "  \(revision.version) \(revision.dated)\(revision.author.map { " \($0)" } ?? ""): \(revision.note)\n"
             }
         }
+        return out
+    }
+
+    /// The board's summary (`PlanSummary`): results by standard worst first, the priorities with
+    /// why, the key influences and the plan's own opening words.
+    private func summary() -> String {
+        let summary = PlanSummary(plan)
+        var out = "\n\(PlanSummary.title): \(summary.period), owner \(summary.owner ?? "not named"), version \(summary.version)\n"
+        if let line = summary.resultsLine {
+            out += "  \(line)\n"
+            for standard in summary.standards {
+                let moderated = standard.moderated == nil ? "" : ", moderated \(standard.moderatedText)"
+                out += "  \(standard.standardID) \(standard.title): \(standard.rating.text)\(moderated), \(Counted(standard.gaps, "gap"))\n"
+            }
+        }
+        if !summary.priorities.isEmpty {
+            out += "\(PlanSummary.prioritiesTitle)\n"
+            for (number, priority) in summary.priorities.enumerated() {
+                out += "  \(number + 1). \(priority.objectiveID) \(priority.title): \(priority.why)\n"
+            }
+        }
+        if !summary.keyInfluences.isEmpty { out += "Key influences: \(summary.keyInfluences.joined(separator: "; "))\n" }
+        for paragraph in plan.introduction { out += "\(paragraph)\n" }
         return out
     }
 

@@ -29,7 +29,7 @@ struct WholeCycleBrowserTests {
 
         // LibreOffice opens the Word plan; its text has the new wording (wrapped in its table cell).
         let words = try await printedText(ofWord: out.appendingPathComponent("plan.docx"), in: out)
-        #expect(words.contains("A1.1 Hotel Watch scheme to") && words.contains("the licensing team") && words.contains("Signed off by cabinet"))
+        #expect(words.contains("A1.1 Hotel Watch") && words.contains("licensing team") && words.contains("Signed off by cabinet"))
 
         // What the browser did is in the store: two returns by link, the staff export, the moderation.
         let status = try await s11.succeed(["audit", "status", "--db", s11.db]).stdout

@@ -50,7 +50,12 @@ struct PlanDrafterTests {
         let plan = PlanDrafter(content: Fixture.content).draft(card: card, gaps: gaps, officers: Fixture.officers, options: options)
         let o2 = try #require(plan.objectives.last)
         #expect(o2.actions.first?.leadNames == "Cara Cole; with Ben Birch (Children's Services)")
-        #expect(o2.finding?.contains("Housing") == false && o2.finding?.contains("Not met: a service area.") == true, "\(o2.finding ?? "")")
+        // Dan's Housing answer is counted, never named, and his evidence is not quoted.
+        #expect(o2.finding == """
+            R3.1: Statement R3.1
+            Rated Red (44.4%): of the two service areas that answer it, one partly meets it (Children's Services) and one does not meet it; officers disagree, their answers three steps apart.
+            Evidence, Children's Services: “Minutes of the board”
+            """, "\(o2.finding ?? "")")
     }
 
     func draft(gaps: [Gap]? = nil, officers: [Officer] = Fixture.officers) -> Plan {
@@ -113,7 +118,8 @@ struct PlanDrafterTests {
         let kept = try #require(plan.underReview.first)
         #expect(plan.underReview.count == 1)
         #expect(kept.requirementID == "R1.2" && kept.standardID == "S1" && kept.title == "Named lead")
-        #expect(kept.finding == gaps.first?.explanation)
+        #expect(kept.finding == "One of the three service areas that answer it partly meets it (Children's Services); officers disagree, their answers two steps apart.",
+                "\(kept.finding)")
         // With room for both, nothing is kept aside.
         #expect(draft().underReview.isEmpty && draft().objectives.count == 2)
         // Without a limit in the options, the survey's own limit holds.
@@ -170,10 +176,37 @@ struct PlanDrafterTests {
         #expect(plan.objectives.first { $0.requirementID == "R1.2" }?.actions.map(\.input) == ["Appoint a named lead", "Publish the lead's details"])
     }
 
-    @Test func objectiveFindingIsTheGapExplanation() throws {
+    @Test func objectiveFindingIsThePlanFinding() throws {
         let o1 = try #require(draft().objectives.first)
-        #expect(o1.finding == gaps.first?.explanation)
-        #expect(o1.finding?.contains("Partially: Children's Services.") == true)
+        let gap = try #require(gaps.first)
+        let requirement = try #require(Fixture.content.catalogue.requirement("R1.2"))
+        #expect(o1.finding == PlanFinding(gap: gap, requirement: requirement, answers: card.requirement("R1.2")?.answers ?? []).text)
+        #expect(o1.finding?.hasPrefix("R1.2: Statement R1.2\n") == true)
+    }
+
+    /// The board's summary: the most pressing gaps first (R3.1 is Red, R1.2 Amber), each naming
+    /// its objective in the plan, with why; at most `PlanDrafter.priorities`.
+    @Test func prioritiesPutTheRedFirstWithWhy() throws {
+        let plan = draft()
+        #expect(plan.priorities.map(\.objectiveID) == ["O2", "O1"])
+        #expect(plan.objectives.first { $0.id == "O2" }?.requirementID == "R3.1")
+        #expect(plan.priorities.first?.why.hasPrefix("Rated Red (44.4%): of the two service areas") == true)
+        let many = (1...8).map { n in Gap(requirementID: "R3.1", standardID: "S3", reasons: [.lowRating(Rating(percent: Double(n), rag: .red))], serviceAreas: []) }
+        #expect(draft(gaps: many).priorities.count <= PlanDrafter.priorities)
+    }
+
+    /// Key influences: the previous plan's own list where it has one, else the audit and its standards.
+    @Test func keyInfluencesAreThePreviousPlansOrTheAudits() throws {
+        let fresh = draft()
+        #expect(fresh.documentControl.keyInfluences == ["The 2026 safeguarding self-assessment audit", Fixture.content.catalogue.title])
+        var previous = fresh
+        previous.documentControl.keyInfluences = ["Corporate Plan", "OSCB Business Plan"]
+        previous.introduction = ["The annual audit is a joint audit between the OSCB and OSAB."]
+        var withPrevious = options
+        withPrevious.previous = previous
+        let next = PlanDrafter(content: Self.everyArea).draft(card: card, gaps: gaps, officers: Fixture.officers, options: withPrevious)
+        #expect(next.documentControl.keyInfluences == ["Corporate Plan", "OSCB Business Plan"])
+        #expect(next.introduction == previous.introduction)
     }
 
     @Test func leadInAnAreaIsItsLeadRoleFirst() throws {

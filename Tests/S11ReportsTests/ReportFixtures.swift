@@ -12,13 +12,17 @@ enum ReportFixtures {
         auditYear: 2026, periodStart: date("2027-01-01"), periodEnd: date("2027-12-31"),
         documentControl: DocumentControl(owner: "Alice Ash", author: "Ben Birch", version: "1.1",
                                          lastReviewed: date("2027-02-01"), nextReviewDue: date("2027-08-01"),
+                                         keyInfluences: ["Corporate Plan", "OSCB Business Plan"],
                                          history: [Revision(version: "1.0", date: date("2027-01-20"), author: "Alice Ash", note: "Signed off by cabinet"),
                                                    Revision(version: "1.1", date: date("2027-02-01"), author: "Ben Birch", note: "Quarter 1 review")]),
+        introduction: ["The annual audit is a joint audit between the OSCB and OSAB."],
         results: PlanResults(catalogueID: "test-cat", catalogueVersion: "1.0", returns: 5,
                              overall: Rating(percent: 71.4, rag: .amber),
                              standards: [StandardResult(standardID: "S1", title: "Leadership", rating: Rating(percent: 66.7, rag: .amber),
                                                         moderated: .red, gaps: 1),
-                                         StandardResult(standardID: "S2", title: "Training", rating: Rating(percent: 80, rag: .green), gaps: 1)]),
+                                         StandardResult(standardID: "S2", title: "Training", rating: Rating(percent: 80, rag: .green), gaps: 1),
+                                         StandardResult(standardID: "S3", title: "Safer recruitment", rating: Rating(percent: 40, rag: .red), gaps: 0)]),
+        priorities: [PlanPriority(objectiveID: "O1", why: "Moderated to Red by the board: no named lead in Housing.")],
         standards: [
             PlanStandard(standardID: "S1", title: "Leadership", objectives: [
                 Objective(id: "O1", requirementID: "R1.1", title: "Named lead", finding: "Partially met: Housing (Cara Cole).", actions: [

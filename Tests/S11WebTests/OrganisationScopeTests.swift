@@ -76,6 +76,7 @@ import Testing
         ("/plan/actions/A1.1/remove", []),
         ("/plan/actions/A1.1/merge", [("into", "A1.2")]),
         ("/plan/version", [("note", "Signed off elsewhere"), ("major", "yes")]),
+        ("/plan/influences", [("influences", "Written by another organisation")]),
         ("/plan/objectives/O1", [("title", "Changed")]),
         ("/plan/objectives/O1/actions", [("input", "x"), ("outcome", "x"), ("measure", "x"), ("lead", "x"), ("due", "2027-01-01")]),
         ("/plan/objectives/new", [("standard", "S1"), ("title", "x"), ("source", "x"), ("input", "x"), ("outcome", "x"),

@@ -105,6 +105,35 @@ import Testing
         }
     }
 
+    /// The plan page shows the board's priorities and edits the key influences the summary lists,
+    /// one a line; the printable plan opens with that summary.
+    @Test func theLeadEditsTheKeyInfluencesTheBoardsSummaryLists() async throws {
+        let fixture = try await fixtureWithReturn()
+        let id = fixture.audit.id
+        try await fixture.run { browser in
+            try await CoordinatorTests().signIn(browser)
+            try await draft(browser, id)
+            let page = try await browser.get("/admin/audits/\(id)/plan")
+            #expect(page.body.contains("<h3>Priorities</h3>") && page.body.contains("Rated "))
+            #expect(page.body.contains("The 2026 safeguarding self-assessment audit"))
+            let saved = try await browser.post("/admin/audits/\(id)/plan/influences",
+                                               [("influences", "Corporate Plan\r\n\r\n  Thames Safeguarding Children Partnership business plan\r\n")],
+                                               csrf: page.csrf)
+            #expect(saved.body.contains("Saved the key influences."))
+            let plan = try #require(try await fixture.store.plans.find(organisation: fixture.audit.organisation, year: fixture.audit.year))
+            #expect(plan.documentControl.keyInfluences == ["Corporate Plan", "Thames Safeguarding Children Partnership business plan"])
+            // The same again changes nothing, and says so beside the box.
+            let same = try await browser.post("/admin/audits/\(id)/plan/influences",
+                                              [("influences", "Corporate Plan\nThames Safeguarding Children Partnership business plan")], csrf: page.csrf)
+            #expect(same.status == .unprocessableContent && same.body.contains("id=\"influences-error\""))
+            let printed = try await browser.get("/admin/audits/\(id)/plan/print")
+            let summary = try #require(printed.body.range(of: "id=\"summary\""))
+            let influence = try #require(printed.body.range(of: "<li>Thames Safeguarding Children Partnership business plan</li>"))
+            let actions = try #require(printed.body.range(of: "id=\"plan\""))
+            #expect(summary.lowerBound < influence.lowerBound && influence.lowerBound < actions.lowerBound)
+        }
+    }
+
     @Test func objectivesAreEditedAndAddedAndActionsAddedMergedAndRemoved() async throws {
         let fixture = try await fixtureWithReturn()
         let id = fixture.audit.id

@@ -8,7 +8,13 @@ public struct Plan: Sendable, Hashable, Codable {
     public var periodStart: CalendarDate
     public var periodEnd: CalendarDate
     public var documentControl: DocumentControl
+    /// The plan's own opening paragraphs, under no heading (the 2021-22 seed's two sentences on
+    /// the joint audit and the framework).
+    public var introduction: [String]
     public var results: PlanResults?
+    /// What the board should look at first, most pressing first (at most five): objectives whose
+    /// requirement is Red or was moderated down, then the lowest rated, each with why.
+    public var priorities: [PlanPriority]
     public var standards: [PlanStandard]
     /// The appendix: actions the previous plan completed (status B), with their measure and outcome.
     public var completed: [CompletedAction]
@@ -16,21 +22,23 @@ public struct Plan: Sendable, Hashable, Codable {
     public var underReview: [ReviewArea]
 
     public init(organisation: String, title: String, auditYear: Int, periodStart: CalendarDate, periodEnd: CalendarDate,
-                documentControl: DocumentControl, results: PlanResults?, standards: [PlanStandard],
-                completed: [CompletedAction] = [], underReview: [ReviewArea] = []) {
+                documentControl: DocumentControl, introduction: [String] = [], results: PlanResults?, priorities: [PlanPriority] = [],
+                standards: [PlanStandard], completed: [CompletedAction] = [], underReview: [ReviewArea] = []) {
         self.organisation = organisation
         self.title = title
         self.auditYear = auditYear
         self.periodStart = periodStart
         self.periodEnd = periodEnd
         self.documentControl = documentControl
+        self.introduction = introduction
         self.results = results
+        self.priorities = priorities
         self.standards = standards
         self.completed = completed
         self.underReview = underReview
     }
 
-    /// Plans stored before the appendices existed still read: absent means none.
+    /// Plans stored before the appendices, introduction and priorities existed still read: absent means none.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(organisation: try c.decode(String.self, forKey: .organisation), title: try c.decode(String.self, forKey: .title),
@@ -38,7 +46,9 @@ public struct Plan: Sendable, Hashable, Codable {
                   periodStart: try c.decode(CalendarDate.self, forKey: .periodStart),
                   periodEnd: try c.decode(CalendarDate.self, forKey: .periodEnd),
                   documentControl: try c.decode(DocumentControl.self, forKey: .documentControl),
+                  introduction: try c.decodeIfPresent([String].self, forKey: .introduction) ?? [],
                   results: try c.decodeIfPresent(PlanResults.self, forKey: .results),
+                  priorities: try c.decodeIfPresent([PlanPriority].self, forKey: .priorities) ?? [],
                   standards: try c.decode([PlanStandard].self, forKey: .standards),
                   completed: try c.decodeIfPresent([CompletedAction].self, forKey: .completed) ?? [],
                   underReview: try c.decodeIfPresent([ReviewArea].self, forKey: .underReview) ?? [])

@@ -149,14 +149,15 @@ public struct ActionChange: Sendable, Hashable, Codable {
     }
 }
 
-/// A completed action of the previous plan, listed in the appendix under its standard and objective.
+/// A completed action of the previous plan, listed in the appendix under its standard and
+/// objective where that plan names them (the 2021-22 seed's table of completed actions names neither).
 public struct CompletedAction: Sendable, Hashable, Codable {
     public var standardID: String?
     public var standardTitle: String?
-    public var objective: String
+    public var objective: String?
     public var action: PlanAction
 
-    public init(standardID: String?, standardTitle: String?, objective: String, action: PlanAction) {
+    public init(standardID: String?, standardTitle: String?, objective: String?, action: PlanAction) {
         self.standardID = standardID
         self.standardTitle = standardTitle
         self.objective = objective

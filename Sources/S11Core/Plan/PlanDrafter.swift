@@ -57,6 +57,7 @@ public struct PlanDrafter: Sendable {
         let control = DocumentControl(
             owner: owner, author: author, version: "0.1",
             lastReviewed: options.today, nextReviewDue: options.today.adding(months: 6),
+            keyInfluences: keyInfluences(year: card.year, gaps: gaps, previous: options.previous),
             history: [Revision(version: "0.1", date: options.today, author: author,
                                note: "Drafted from the \(card.year) self-assessment audit (\(Counted(card.returns, "return")), \(Counted(gaps.count, "gap")))")])
 
@@ -77,13 +78,19 @@ public struct PlanDrafter: Sendable {
             guard let requirement = content.catalogue.requirement(gap.requirementID),
                   let standard = content.catalogue.standards.first(where: { $0.id == gap.standardID }) else { return nil }
             return ReviewArea(standardID: standard.id, standardTitle: standard.title, requirementID: requirement.id,
-                              title: requirement.improvement.objective, finding: finding(gap, card: card))
+                              title: requirement.improvement.objective, finding: finding(gap, requirement: requirement, card: card).sentence)
         }
         var completed: [CompletedAction] = []
         if let previous = options.previous {
             completed = carryForward(from: previous, into: &standards)
         }
         standards = numbered(standards.filter { !$0.objectives.isEmpty })
+        let drafted = standards.flatMap(\.objectives)
+        let priorities = ranked.filter { taken.contains($0.requirementID) }.compactMap { gap -> PlanPriority? in
+            guard let requirement = content.catalogue.requirement(gap.requirementID),
+                  let objective = drafted.first(where: { $0.requirementID == gap.requirementID }) else { return nil }
+            return PlanPriority(objectiveID: objective.id, why: finding(gap, requirement: requirement, card: card).sentence)
+        }.prefix(Self.priorities)
 
         let results = PlanResults(
             catalogueID: card.catalogueID, catalogueVersion: card.catalogueVersion, returns: card.returns,
@@ -97,8 +104,21 @@ public struct PlanDrafter: Sendable {
         return Plan(organisation: card.organisation,
                     title: "Safeguarding Action Plan \(options.start.monthAndYear) - \(end.monthAndYear)",
                     auditYear: card.year, periodStart: options.start, periodEnd: end,
-                    documentControl: control, results: results, standards: standards, completed: completed,
+                    documentControl: control, introduction: options.previous?.introduction ?? [], results: results,
+                    priorities: Array(priorities), standards: standards, completed: completed,
                     underReview: underReview)
+    }
+
+    /// The most priorities the board's summary raises.
+    public static let priorities = 5
+
+    /// What the plan draws on: the previous plan's list where it has one (the council's own),
+    /// else the audit, the standards it was made against and, where it raised a gap, the staff survey.
+    private func keyInfluences(year: Int, gaps: [Gap], previous: Plan?) -> [String] {
+        if let own = previous?.documentControl.keyInfluences, !own.isEmpty { return own }
+        let staff = gaps.contains { $0.reasons.contains { if case .staffConfidence = $0 { true } else { false } } }
+        return ["The \(year) safeguarding self-assessment audit", content.catalogue.title]
+            + (staff ? ["The \(year) staff safeguarding confidence survey"] : [])
     }
 
     /// Gaps with the most weight of evidence first: a moderated rating, then a Red rating before
@@ -167,7 +187,8 @@ public struct PlanDrafter: Sendable {
                 return lead
             }
         }
-        return Objective(id: "", requirementID: requirement.id, title: template.objective, finding: finding(gap, card: card), actions: actions)
+        return Objective(id: "", requirementID: requirement.id, title: template.objective,
+                         finding: finding(gap, requirement: requirement, card: card).text, actions: actions)
     }
 
     /// One lead who answers for an action and at most two named with them, from `candidates` (the
@@ -196,9 +217,10 @@ public struct PlanDrafter: Sendable {
         }
     }
 
-    /// How the board reads the gap: the officers' answers by service area, small areas folded.
-    private func finding(_ gap: Gap, card: Scorecard) -> String {
-        folding.fold(gap, answers: card.requirement(gap.requirementID)?.answers ?? []).explanation
+    /// How the board reads the gap (`PlanFinding`): the officers' answers by service area, small areas folded.
+    private func finding(_ gap: Gap, requirement: Requirement, card: Scorecard) -> PlanFinding {
+        let answers = card.requirement(gap.requirementID)?.answers ?? []
+        return PlanFinding(gap: folding.fold(gap, answers: answers), requirement: requirement, answers: folding.fold(answers))
     }
 
     /// The smallest group by service area of the content's self-assessment.

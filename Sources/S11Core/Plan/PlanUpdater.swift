@@ -128,6 +128,18 @@ public struct PlanUpdater: Sendable {
         return plan
     }
 
+    /// Replaces the plan's key influences (what it draws on, the board's summary lists them) with
+    /// `influences`, in their order, blanks left out; refused when nothing changes.
+    public func setKeyInfluences(_ plan: Plan, _ influences: [String]) throws(PlanUpdateError) -> Plan {
+        let kept = influences.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        guard kept != plan.documentControl.keyInfluences else {
+            throw PlanUpdateError("nothing changes: the key influences are as given")
+        }
+        var plan = plan
+        plan.documentControl.keyInfluences = kept
+        return plan
+    }
+
     /// Raises the version (0.1 to 0.2, or to 1.0 with `major`), records why in the version history,
     /// marks the plan reviewed on `day` and sets the next review six months on.
     public func bumpVersion(_ plan: Plan, note: String, on day: CalendarDate, major: Bool = false) throws(PlanUpdateError) -> Plan {

@@ -36,6 +36,11 @@ struct PlanController: Sendable {
         var major: String?
     }
 
+    /// The key influences, one a line.
+    struct InfluencesForm: Decodable {
+        var influences: String?
+    }
+
     /// The drafting options, and "yes" when the draft replaces the plan there is.
     struct DraftForm: Decodable {
         @NonBlank var start: String?
@@ -57,6 +62,7 @@ struct PlanController: Sendable {
         group.page("audits/:id/plan/actions/:action/merge", use: mergeConfirm)
         group.post("audits/:id/plan/actions/:action/merge", use: mergeAction)
         group.post("audits/:id/plan/version", use: signOff)
+        group.post("audits/:id/plan/influences", use: saveInfluences)
     }
 
     /// The drafted plan, each action with a form to record its status, progress or new due date;
@@ -269,6 +275,20 @@ struct PlanController: Sendable {
         let plan = try await editing(audit).signOff(note: note, major: form.major == "yes", by: context.account.author, on: WebApp.today())
         return try await planPage(request, context, audit: audit, errors: [],
                                   notice: "The plan is now version \(plan.documentControl.version ?? "unnumbered").")
+    }
+
+    /// Saves the key influences the board's summary lists; back to the plan, which says so.
+    func saveInfluences(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let form = try await request.decodeForm(as: InfluencesForm.self)
+        let audit = try await context.audit(.running, in: web.app)
+        let lines = (form.influences ?? "").split(whereSeparator: \.isNewline).map(String.init)
+        do {
+            _ = try await editing(audit).setKeyInfluences(lines, by: context.account.author)
+        } catch let error as PlanUpdateError {
+            return try await planPage(request, context, audit: audit, errors: [FieldError(field: "influences", message: error.description.capitalisedFirst)],
+                                      notice: nil)
+        }
+        return try await planPage(request, context, audit: audit, errors: [], notice: "Saved the key influences.")
     }
 
     // MARK: Pages

@@ -1,8 +1,9 @@
 import S11Core
 
-/// The drafted plan: under each standard its actions, as the filters (status, overdue) choose
-/// them, each linking to its own page where progress is recorded; the areas kept under review,
-/// the versions, and the form that signs off a new one.
+/// The drafted plan: the board's priorities and the key influences (editable), then under each
+/// standard its actions, as the filters (status, overdue) choose them, each linking to its own
+/// page where progress is recorded; the areas kept under review, the versions, and the form that
+/// signs off a new one.
 struct PlanPage: PageModel {
     static let template = "admin-plan"
 
@@ -35,6 +36,13 @@ struct PlanPage: PageModel {
         let finding: String
     }
 
+    /// One of the board's priorities: the objective and why.
+    struct Priority: Encodable {
+        let objectiveID: String
+        let title: String
+        let why: String
+    }
+
     struct Version: Encodable {
         let version: String
         let date: String
@@ -50,6 +58,11 @@ struct PlanPage: PageModel {
     let planTitle: String
     let version: String
     let notice: String?
+    /// The board's summary: its priorities and the key influences, one a line, as the form edits them.
+    let hasPriorities: Bool
+    let priorities: [Priority]
+    let keyInfluences: String
+    let influencesError: String?
     let statusChoices: [SelectOption]
     let overdueOnly: Bool
     /// "12 of 20 actions", by the filters.
@@ -95,11 +108,16 @@ extension PlanPage {
             Version(version: revision.version, date: revision.spelledDate, author: revision.author ?? "", note: revision.note)
         }
         let step = PlanVersionStep(from: plan.documentControl.version)
+        let summary = PlanSummary(plan)
         let underReview = plan.underReview.map { area in
             ReviewArea(standard: "\(area.standardID) \(area.standardTitle)", requirement: area.requirementID, title: area.title, finding: area.finding)
         }
         self.init(title: plan.title, form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit), id: audit.id,
                   organisation: plan.organisation, planTitle: plan.title, version: plan.documentControl.version ?? "as published", notice: notice,
+                  hasPriorities: !summary.priorities.isEmpty,
+                  priorities: summary.priorities.map { Priority(objectiveID: $0.objectiveID, title: $0.title, why: $0.why) },
+                  keyInfluences: summary.keyInfluences.joined(separator: "\n"),
+                  influencesError: errors.first { $0.field == "influences" }?.message,
                   statusChoices: [("R", "R: high risk"), ("A", "A: at risk"), ("none", "Not yet rated"), ("G", "G: on target"), ("B", "B: completed")]
                       .map { SelectOption(id: $0.0, label: $0.1, selected: $0.0 == filter.status) },
                   overdueOnly: filter.overdueOnly, shown: "\(shownCount) of \(Counted(plan.actions.count, "action"))",
