@@ -10,7 +10,7 @@ public struct ResponsesCSV: Sendable {
         self.content = content
     }
 
-    public static let officerHeader = "officer,email,role,service_area,question,requirement,option,score,evidence,example,na_reason,improvement,improvement_lead,improvement_by,carried,submitted_on\r\n"
+    public static let officerHeader = "officer,email,role,service_area,question,requirement,option,score,evidence,example,na_reason,improvement,improvement_lead,improvement_by,improvement_measure,carried,submitted_on\r\n"
 
     /// One officer's answers, a row each, in the questionnaire's order.
     public func officerRows(_ officer: Officer, answers: [Answer], submittedOn: String?) -> String {
@@ -27,6 +27,7 @@ public struct ResponsesCSV: Sendable {
             let cells = [officer.name, officer.email, content.selfAssessment.roleLabel(officer.role), officer.serviceArea, question.id,
                          question.requirementID, label, score, answer.evidence ?? "", answer.example ?? "", answer.reason ?? "",
                          answer.improvement?.action ?? "", answer.improvement?.lead ?? "", answer.improvement?.by ?? "",
+                         answer.improvement?.measure ?? "",
                          answer.carried ? "yes" : "no", submittedOn.map { String($0.prefix(10)) } ?? ""]
             text += cells.map(PlanCSV.field).joined(separator: ",") + "\r\n"
         }

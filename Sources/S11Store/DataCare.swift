@@ -62,7 +62,7 @@ public struct DataCare: StoreArea {
             for id in ids {
                 try await db.execute("UPDATE officer SET name = 'Erased officer', email = ? WHERE id = ?",
                                ["erased-\(UUID().uuidString.lowercased())@erased.invalid", id])
-                for column in ["evidence", "example", "reason", "improvement", "improvementLead", "improvementBy"] {
+                for column in ["evidence", "example", "reason", "improvement", "improvementLead", "improvementBy", "improvementMeasure"] {
                     try await db.execute("UPDATE answer SET \(column) = '[erased]' WHERE officerID = ? AND \(column) IS NOT NULL", [id])
                 }
                 try await db.execute("DELETE FROM officerLink WHERE officerID = ?", [id])

@@ -22,11 +22,12 @@ public struct ReturnStore: StoreArea {
                 let officerID = officer.id
                 try await db.execute("DELETE FROM answer WHERE officerID = ?", [officerID])
                 try await db.insertRows(into: "answer", columns: ["officerID", "questionID", "option", "evidence", "example", "reason",
-                                                                 "improvement", "improvementLead", "improvementBy", "updatedAt"],
+                                                                 "improvement", "improvementLead", "improvementBy", "improvementMeasure", "updatedAt"],
                                   ret.answers.map { answer in
                                       [.integer(officerID), .text(answer.questionID), answer.optionValue.sqlValue, answer.evidence.sqlValue,
                                        answer.example.sqlValue, answer.reason.sqlValue, answer.improvement?.action.sqlValue ?? .null,
-                                       answer.improvement?.lead.sqlValue ?? .null, answer.improvement?.by.sqlValue ?? .null, .text(now)]
+                                       answer.improvement?.lead.sqlValue ?? .null, answer.improvement?.by.sqlValue ?? .null,
+                                       answer.improvement?.measure.sqlValue ?? .null, .text(now)]
                                   })
                 let stands = status(officer.officer, ret.answers)
                 try await db.execute("UPDATE officer SET status = ?, submittedAt = ? WHERE id = ?",
@@ -62,15 +63,16 @@ public struct ReturnStore: StoreArea {
             for answer in answers {
                 try await db.execute("""
                     INSERT INTO answer (officerID, questionID, option, evidence, example, reason, improvement, improvementLead,
-                                        improvementBy, updatedAt, carried)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                                        improvementBy, improvementMeasure, updatedAt, carried)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
                     ON CONFLICT (officerID, questionID) DO UPDATE SET option = excluded.option, evidence = excluded.evidence,
                         example = excluded.example, reason = excluded.reason, improvement = excluded.improvement,
                         improvementLead = excluded.improvementLead, improvementBy = excluded.improvementBy,
+                        improvementMeasure = excluded.improvementMeasure,
                         updatedAt = excluded.updatedAt, carried = 0
                     """, [officer.id, answer.questionID, answer.optionValue, answer.evidence,
                                      answer.example, answer.reason, answer.improvement?.action, answer.improvement?.lead,
-                                     answer.improvement?.by, now])
+                                     answer.improvement?.by, answer.improvement?.measure, now])
             }
             try await db.execute("UPDATE officer SET status = ? WHERE id = ?",
                            [ReturnStatus.inProgress.rawValue, officer.id])

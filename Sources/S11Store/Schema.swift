@@ -314,6 +314,9 @@ enum Schema {
                 """)
             try await db.execute("CREATE INDEX returnEventOfficer ON returnEvent (officerID)")
         },
+        Migration(identifier: "v27: how an officer will know their improvement worked, the plan's measure in their words") { db in
+            try await db.execute("ALTER TABLE answer ADD COLUMN improvementMeasure \(db.dialect.text)")
+        },
     ]
 
     /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.

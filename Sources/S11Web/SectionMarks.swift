@@ -6,7 +6,7 @@ import S11Core
 final class SectionMarks {
     /// A text the officer wrote for a question.
     enum Field: Sendable {
-        case evidence, example, reason, improvement, improvementLead, improvementBy
+        case evidence, example, reason, improvement, improvementLead, improvementBy, improvementMeasure
 
         func value(_ answer: Answer?) -> String? {
             switch self {
@@ -16,6 +16,7 @@ final class SectionMarks {
             case .improvement: answer?.improvement?.action
             case .improvementLead: answer?.improvement?.lead
             case .improvementBy: answer?.improvement?.by
+            case .improvementMeasure: answer?.improvement?.measure
             }
         }
     }

@@ -18,7 +18,7 @@ public struct ReturnXML: Sendable {
                    example: element.child("example")?.text,
                    reason: element.child("reason")?.text,
                    improvement: element.child("improvement").flatMap {
-                       Improvement(action: $0.text, lead: $0.attribute("lead"), by: $0.attribute("by"))
+                       Improvement(action: $0.text, lead: $0.attribute("lead"), by: $0.attribute("by"), measure: $0.attribute("measure"))
                    },
                    location: element.location)
         }
@@ -35,7 +35,7 @@ public struct ReturnXML: Sendable {
         let builder = XMLBuilder(root: "return", namespace: SchemaValidator.Schema.officerReturn.namespace)
         let root = builder.root
         builder.setAttributes(root, [("organisation", organisation), ("year", String(year)), ("officer", officer.email)])
-        builder.comment("Return for \(officer.name) (\(content.selfAssessment.roleLabel(officer.role)), \(officer.serviceArea)). Set option on every answer; give evidence; a best-practice example earns Blue; N/A needs a reason. Below the top option, say what you will do to improve, who will lead it and by when: <improvement lead=\"NAME\" by=\"WHEN\">WHAT</improvement>.", in: root)
+        builder.comment("Return for \(officer.name) (\(content.selfAssessment.roleLabel(officer.role)), \(officer.serviceArea)). Set option on every answer; give evidence; a best-practice example earns Blue; N/A needs a reason. Below the top option, say what you will do to improve, who will lead it, by when and how we will know it worked: <improvement lead=\"NAME\" by=\"WHEN\" measure=\"HOW WE WILL KNOW\">WHAT</improvement>.", in: root)
         let given = Dictionary(existing.map { ($0.questionID, $0) }, uniquingKeysWith: { a, _ in a })
         for section in content.selfAssessment.sections(forRole: officer.role) {
             if let standard = content.catalogue.standard(section.standardID) {
@@ -56,7 +56,8 @@ public struct ReturnXML: Sendable {
                 builder.text("evidence", answer?.evidence ?? "", in: node)
                 if let example = answer?.example { builder.text("example", example, in: node) }
                 if let improvement = answer?.improvement {
-                    builder.text("improvement", improvement.action, in: node, attributes: [("lead", improvement.lead), ("by", improvement.by)])
+                    builder.text("improvement", improvement.action, in: node,
+                                 attributes: [("lead", improvement.lead), ("by", improvement.by), ("measure", improvement.measure)])
                 }
                 if let reason = answer?.reason { builder.text("reason", reason, in: node) }
             }

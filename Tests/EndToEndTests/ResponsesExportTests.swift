@@ -24,12 +24,12 @@ import Testing
         #expect(wrote.stdout.contains("wrote answers.csv"))
         let table = try await rows(s11.folder.appendingPathComponent("answers.csv").path)
         #expect(table.first == ["officer", "email", "role", "service_area", "question", "requirement", "option", "score", "evidence", "example",
-                                "na_reason", "improvement", "improvement_lead", "improvement_by", "carried", "submitted_on"])
+                                "na_reason", "improvement", "improvement_lead", "improvement_by", "improvement_measure", "carried", "submitted_on"])
         let samuel = table.filter { $0.count > 1 && $0[1] == "samuel.adeyemi@riverside.example" }
         #expect(!samuel.isEmpty && samuel.allSatisfy { $0[8].hasPrefix("'=HYPERLINK(") && $0[6] == "Mostly met" })
         let stored = try await s11.query("SELECT COUNT(*) FROM answer", in: store)
         #expect(["\(table.count - 1)"] == stored)                                          // one row per stored answer
-        #expect(table.dropFirst().allSatisfy { $0.count == 16 && $0[15].count == 10 })      // every return submitted, on a day
+        #expect(table.dropFirst().allSatisfy { $0.count == 17 && $0[16].count == 10 })      // every return submitted, on a day
     }
 
     @Test func staffAnswersAreExportedAndSmallGroupsCannotBePickedOut() async throws {

@@ -157,7 +157,8 @@ struct PlanDrafterTests {
                                       a("Q3.1", "partially", Improvement(action: "Training  plan agreed with HR", by: "June 2027"))]),
             Fixture.ret(Fixture.cara, [a("Q1.1", "fully"), a("Q1.2", "fully"), a("Q2.1", "mostly"), a("Q2.2", "fully")]),
             Fixture.ret(Fixture.dan, [a("Q1.1", "fully"), a("Q1.2", "fully"),
-                                      a("Q3.1", "not-met", Improvement(action: "training plan agreed with HR", lead: "Priya Raman", by: "All year"))]),
+                                      a("Q3.1", "not-met", Improvement(action: "training plan agreed with HR", lead: "Priya Raman", by: "All year",
+                                                                       measure: "Every Housing officer's training level set in the plan"))]),
             Fixture.ret(Fixture.eve, [a("Q1.1", "fully"), a("Q1.2", "partially"), a("Q3.1", "fully")]),
         ])
         let plan = PlanDrafter(content: Self.everyArea).draft(card: card, gaps: GapFinder().gaps(in: card), officers: Fixture.officers,
@@ -170,8 +171,10 @@ struct PlanDrafterTests {
         // No date beside words that name a time; the plan reads it from them, the later of June and all year.
         let first = try #require(proposed.actions.first)
         #expect(first.due == nil && plan.dueDate(of: first)?.iso == "2027-12-31")
-        // The template's outcome and measure are not what the officers proposed: none until the lead writes them.
-        #expect(proposed.actions.first?.outcome == nil && proposed.actions.first?.measure == nil)
+        // The measure is the officer's own "how we will know"; the template's outcome is not what
+        // they proposed: none until the lead writes it.
+        #expect(proposed.actions.first?.measure == "Every Housing officer's training level set in the plan")
+        #expect(proposed.actions.first?.outcome == nil)
         // Nobody proposed anything for R1.2: the template's actions.
         #expect(plan.objectives.first { $0.requirementID == "R1.2" }?.actions.map(\.input) == ["Appoint a named lead", "Publish the lead's details"])
     }

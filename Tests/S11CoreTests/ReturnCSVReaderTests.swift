@@ -64,14 +64,15 @@ struct ReturnCSVReaderTests {
         #expect(found.map(\.location.line) == [3, 4])
     }
 
-    @Test func anImprovementIsReadFromItsThreeColumnsAndALeadAloneProposesNothing() throws {
+    @Test func anImprovementIsReadFromItsFourColumnsAndALeadAloneProposesNothing() throws {
         let returns = try read("""
-            officer_email,question,option,evidence,improvement,improvement_lead,improvement_by
-            ben@testshire.gov.uk,Q1.1,partially,Minutes,Newsletter with MyConcern data,Dani Granito,June 2027
-            ben@testshire.gov.uk,Q1.2,partially,Minutes,,Dani Granito,
+            officer_email,question,option,evidence,improvement,improvement_lead,improvement_by,improvement_measure
+            ben@testshire.gov.uk,Q1.1,partially,Minutes,Newsletter with MyConcern data,Dani Granito,June 2027,Read by every DSO
+            ben@testshire.gov.uk,Q1.2,partially,Minutes,,Dani Granito,,
             """)
         let answers = try #require(returns.first?.answers)
-        #expect(answers.first?.improvement == Improvement(action: "Newsletter with MyConcern data", lead: "Dani Granito", by: "June 2027"))
+        #expect(answers.first?.improvement == Improvement(action: "Newsletter with MyConcern data", lead: "Dani Granito", by: "June 2027",
+                                                          measure: "Read by every DSO"))
         #expect(answers.last?.improvement == nil)
     }
 
@@ -80,7 +81,7 @@ struct ReturnCSVReaderTests {
         #expect(found.count == 1)
         let message = try #require(found.first?.message)
         #expect(message.contains("lacks column option"))
-        #expect(message.contains("may add evidence,example,reason,improvement,improvement_lead,improvement_by"))
+        #expect(message.contains("may add evidence,example,reason,improvement,improvement_lead,improvement_by,improvement_measure"))
     }
 
     @Test func optionValuesWithCapitalsSurviveTheReader() throws {

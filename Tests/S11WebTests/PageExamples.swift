@@ -180,7 +180,7 @@ enum PageExamples {
                                             carriedEnd: "e", error: "Choose", options: [.init(optionID: "q-Q1-opt-0", value: "fully",
                                                                                               label: "Fully met", checked: " checked", top: true)],
                                             evidence: "Minutes", example: "Panel", reason: "None", improvement: "Brief", improvementLead: "Ann",
-                                            improvementBy: "June")]),
+                                            improvementBy: "June", improvementMeasure: "Every hotel signed up")]),
         StaffSurveyPage(title: "Staff survey", form: form, csrf: csrf, token: "token", organisation: "Riverside",
                         surveyTitle: "Staff survey", introduction: "Anonymous",
                         profile: [.init(label: "Your service", options: [.init(optionID: "service-opt-0", choiceID: "service", value: "housing",

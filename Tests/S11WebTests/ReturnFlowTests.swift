@@ -77,8 +77,8 @@ import Testing
         }
     }
 
-    /// The officer says what they will do to improve, who leads it and by when: it is stored as
-    /// typed and shown again on the page and on the check page.
+    /// The officer says what they will do to improve, who leads it, by when and how we will know:
+    /// it is stored as typed and shown again on the page and on the check page.
     @Test func anOfficersImprovementIsStoredShownAndDraftedAsWritten() async throws {
         let fixture = try await WebFixture()
         let token = fixture.owen
@@ -86,19 +86,22 @@ import Testing
         let q = first.questions[0].id
         try await fixture.run { browser in
             let page = try await browser.get("/r/\(token)/s/1")
-            #expect(page.body.contains("what will you do to improve, who will lead it and by when?"))
+            #expect(page.body.contains("what will you do to improve, who will lead it, by when, and how will we know?"))
             let saved = try await browser.post("/r/\(token)/s/1", [
                 ("option.\(q)", "partially"), ("evidence.\(q)", "Minutes"), ("improvement.\(q)", "Hotel Watch scheme to continue <with police>"),
-                ("improvement-lead.\(q)", "Priya Raman"), ("improvement-by.\(q)", "Quarterly meetings"), ("action", "save")], csrf: page.csrf)
+                ("improvement-lead.\(q)", "Priya Raman"), ("improvement-by.\(q)", "Quarterly meetings"),
+                ("improvement-measure.\(q)", "Every hotel signed up"), ("action", "save")], csrf: page.csrf)
             #expect(saved.status == .ok)
             let stored = try await fixture.store.returns.find(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
             #expect(stored.answers.first { $0.questionID == q }?.improvement
-                    == Improvement(action: "Hotel Watch scheme to continue <with police>", lead: "Priya Raman", by: "Quarterly meetings"))
+                    == Improvement(action: "Hotel Watch scheme to continue <with police>", lead: "Priya Raman", by: "Quarterly meetings",
+                                   measure: "Every hotel signed up"))
             let again = try await browser.get("/r/\(token)/s/1")
             #expect(again.body.contains(">Hotel Watch scheme to continue &lt;with police&gt;</textarea>"))
             #expect(again.body.contains("value=\"Quarterly meetings\""))
+            #expect(again.body.contains(">Every hotel signed up</textarea>"))
             let check = try await browser.get("/r/\(token)/check")
-            #expect(check.body.contains("To improve: Hotel Watch scheme to continue &lt;with police&gt;, led by Priya Raman, by Quarterly meetings"))
+            #expect(check.body.contains("To improve: Hotel Watch scheme to continue &lt;with police&gt;, led by Priya Raman, by Quarterly meetings, we will know by: Every hotel signed up"))
         }
     }
 

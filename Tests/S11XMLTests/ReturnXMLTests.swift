@@ -37,10 +37,11 @@ import S11Core
         let officer = Officer(name: "Jo", email: "jo@example.org", role: "dso", serviceArea: "Housing")
         let question = content.questions(forRole: "dso")[0]
         let given = Answer(questionID: question.id, choice: .option("partially"), evidence: "Minutes",
-                           improvement: Improvement(action: "Hotel Watch scheme to continue & <grow>", lead: "Priya Raman", by: "Quarterly meetings"))
+                           improvement: Improvement(action: "Hotel Watch scheme to continue & <grow>", lead: "Priya Raman", by: "Quarterly meetings",
+                                                    measure: "Every hotel signed up"))
         let data = ReturnXML().template(content: content, organisation: "R", year: 2026, officer: officer, existing: [given])
         #expect(String(decoding: data, as: UTF8.self).contains(
-            "<improvement lead=\"Priya Raman\" by=\"Quarterly meetings\">Hotel Watch scheme to continue &amp; &lt;grow&gt;</improvement>"))
+            "<improvement lead=\"Priya Raman\" by=\"Quarterly meetings\" measure=\"Every hotel signed up\">Hotel Watch scheme to continue &amp; &lt;grow&gt;</improvement>"))
         let ret = try ReturnXML().read(data: data, file: "t.xml")
         #expect(ret.answers.first?.improvement == given.improvement)
     }

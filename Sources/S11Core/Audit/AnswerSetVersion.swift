@@ -19,6 +19,7 @@ public enum AnswerSetVersion {
             add(answer?.improvement?.action)
             add(answer?.improvement?.lead)
             add(answer?.improvement?.by)
+            add(answer?.improvement?.measure)
             add(answer?.carried == true ? "carried" : nil)
         }
         let hex = String(hash, radix: 16)

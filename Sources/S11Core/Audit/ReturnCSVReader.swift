@@ -1,7 +1,8 @@
 /// Reads returns from CSV: one row per answer, any number of officers in one file.
 /// Columns: officer_email, question, option (a scale value, `na`, or empty), and optionally
 /// evidence, example, reason, and the officer's improvement: improvement (what they will do),
-/// improvement_lead (who will lead it), improvement_by (by when).
+/// improvement_lead (who will lead it), improvement_by (by when), improvement_measure (how we
+/// will know it worked).
 public struct ReturnCSVReader: Sendable {
     public var organisation: String
     public var year: Int
@@ -12,7 +13,7 @@ public struct ReturnCSVReader: Sendable {
     }
 
     public static let required = ["officer_email", "question", "option"]
-    public static let optional = ["evidence", "example", "reason", "improvement", "improvement_lead", "improvement_by"]
+    public static let optional = ["evidence", "example", "reason", "improvement", "improvement_lead", "improvement_by", "improvement_measure"]
 
     public func returns(fromCSV text: String, file: String) throws(DiagnosticsError) -> [OfficerReturn] {
         let table = try CSVTable(text: text, file: file, required: Self.required, optional: Self.optional)
@@ -36,7 +37,8 @@ public struct ReturnCSVReader: Sendable {
                 reason: table.field("reason", in: row)?.text,
                 improvement: Improvement(action: table.field("improvement", in: row)?.text,
                                          lead: table.field("improvement_lead", in: row)?.text,
-                                         by: table.field("improvement_by", in: row)?.text),
+                                         by: table.field("improvement_by", in: row)?.text,
+                                         measure: table.field("improvement_measure", in: row)?.text),
                 location: table.location("option", in: row))
             if byOfficer[email] == nil {
                 order.append(email)

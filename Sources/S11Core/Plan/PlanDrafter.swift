@@ -230,12 +230,13 @@ public struct PlanDrafter: Sendable {
     /// when they named none) and their timescale in words, dated in the plan's period
     /// (`TimescaleDate.withYear`); one action for the same words from several officers (case,
     /// spacing and punctuation aside) and for nearly the same words in one service area (most of
-    /// them shared), led as `ownedBy` decides. The template's outcome and measure are not the
-    /// officer's, so a proposal has none until its lead writes them; the plan reads its due date
+    /// them shared), led as `ownedBy` decides. Its measure is the officer's "how we will know"
+    /// (the first given, for several); the template's outcome and measure are not the officer's,
+    /// so without one a proposal has none until its lead writes it; the plan reads its due date
     /// from its words, the latest for several.
     private func proposals(_ answers: [ScoredAnswer], template: ImprovementTemplate, due: CalendarDate,
                            periodStart: CalendarDate, periodEnd: CalendarDate, leads ownedBy: ([Lead]) -> [Lead]) -> [PlanAction] {
-        var entries: [(words: ProposalWords, improvement: Improvement, leads: [Lead], timescales: [String])] = []
+        var entries: [(words: ProposalWords, improvement: Improvement, leads: [Lead], timescales: [String], measure: String?)] = []
         for answer in answers {
             guard let improvement = answer.improvement else { continue }
             let words = ProposalWords(improvement.action)
@@ -243,17 +244,18 @@ public struct PlanDrafter: Sendable {
             let index = entries.firstIndex { $0.words == words }
                 ?? entries.firstIndex { entry in entry.words.isNearly(words) && entry.leads.contains { $0.serviceArea == answer.serviceArea } }
                 ?? {
-                    entries.append((words, improvement, [], []))
+                    entries.append((words, improvement, [], [], nil))
                     return entries.count - 1
                 }()
             entries[index].leads.append(lead)
+            entries[index].measure = entries[index].measure ?? improvement.measure
             if let by = improvement.by {
                 let dated = TimescaleDate.withYear(by, periodStart: periodStart, periodEnd: periodEnd, otherwise: due)
                 if !entries[index].timescales.contains(dated) { entries[index].timescales.append(dated) }
             }
         }
         return entries.map { entry in
-            PlanAction(id: "", input: entry.improvement.action, outcome: nil, measure: nil, leads: ownedBy(entry.leads),
+            PlanAction(id: "", input: entry.improvement.action, outcome: nil, measure: entry.measure, leads: ownedBy(entry.leads),
                        due: entry.timescales.isEmpty ? due : nil,
                        timescale: entry.timescales.isEmpty ? nil : entry.timescales.joined(separator: "; "))
         }

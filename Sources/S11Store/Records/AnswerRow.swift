@@ -9,7 +9,7 @@ struct AnswerRow: SQLRecord {
         answer = Answer(questionID: try columns("questionID"), choice: Answer.choice(from: try columns("option")),
                         evidence: try columns("evidence"), example: try columns("example"), reason: try columns("reason"),
                         improvement: Improvement(action: try columns("improvement"), lead: try columns("improvementLead"),
-                                                 by: try columns("improvementBy")),
+                                                 by: try columns("improvementBy"), measure: try columns("improvementMeasure")),
                         carried: try columns("carried"))
     }
 }

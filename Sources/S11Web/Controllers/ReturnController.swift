@@ -71,7 +71,8 @@ struct ReturnController: Sendable {
                                 evidence: form["evidence.\(question.id)"], example: form["example.\(question.id)"],
                                 reason: form["reason.\(question.id)"],
                                 improvement: Improvement(action: form["improvement.\(question.id)"],
-                                                         lead: form["improvement-lead.\(question.id)"], by: form["improvement-by.\(question.id)"]))
+                                                         lead: form["improvement-lead.\(question.id)"], by: form["improvement-by.\(question.id)"],
+                                                         measure: form["improvement-measure.\(question.id)"]))
             answers[question.id] = answer
             let field = WebApp.domID(question.id) + (option == nil ? "" : "-evidence")
             switch taking.rules.answerProblem(answer, question: question) {

@@ -71,6 +71,7 @@ extension ReturnCheckPage {
 
     /// An improvement as the page shows it: what, by whom, by when.
     static func proposal(_ improvement: Improvement) -> String {
-        [improvement.action, improvement.lead.map { "led by \($0)" }, improvement.by.map { "by \($0)" }].compactMap { $0 }.joined(separator: ", ")
+        [improvement.action, improvement.lead.map { "led by \($0)" }, improvement.by.map { "by \($0)" },
+         improvement.measure.map { "we will know by: \($0)" }].compactMap { $0 }.joined(separator: ", ")
     }
 }

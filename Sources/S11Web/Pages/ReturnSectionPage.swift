@@ -29,6 +29,7 @@ struct ReturnSectionPage: PageModel {
         let improvement: String
         let improvementLead: String
         let improvementBy: String
+        let improvementMeasure: String
     }
 
     struct Option: Encodable {
@@ -96,7 +97,8 @@ extension ReturnSectionPage {
                             carried: marks != nil || answer?.carried == true, carriedStart: carried?.start, carriedEnd: carried?.end,
                             error: problems.first { $0.questionID == question.id }?.error.message, options: optionRows,
                             evidence: text(.evidence), example: text(.example), reason: text(.reason), improvement: text(.improvement),
-                            improvementLead: text(.improvementLead), improvementBy: text(.improvementBy))
+                            improvementLead: text(.improvementLead), improvementBy: text(.improvementBy),
+                            improvementMeasure: text(.improvementMeasure))
         }
         self.init(title: standard?.title ?? section.standardID, form: FormErrors(problems.map(\.error)),
                   csrf: marks?.value(.csrf) ?? csrf, token: marks?.value(.token) ?? token, version: marks?.value(.version) ?? version,
