@@ -29,6 +29,12 @@ import Testing
         // gives the priorities with why; the Word plan still fits ten pages (`theWordPlanPrintsOnNoMoreThanTenPages`).
         #expect(figures[3] <= 3_000, "words in the board XML")
         #expect(figures[4] == 0, "actions without exactly one accountable lead, or with more than two named with them")
+        // The text plan opens with the board's summary too: results worst first, then the priorities, before any standard.
+        let text = try String(contentsOf: s11.folder.appendingPathComponent("ex/plan.txt"), encoding: .utf8)
+        let order = ["Summary for the board: 1 January 2027 to 31 December 2027", "9 returns to the 2026 self-assessment audit",
+                     "Priorities\n  1. O", "Key influences:", "\nS1 Leadership"]
+        let places = order.map { text.range(of: $0)?.lowerBound }
+        #expect(!places.contains(nil) && places.compactMap { $0 } == places.compactMap { $0 }.sorted(), "\(text.prefix(2000))")
     }
 
     /// Every proposal the example officers made for a requirement the plan takes on is one of its

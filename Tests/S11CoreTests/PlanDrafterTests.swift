@@ -252,6 +252,19 @@ struct PlanDrafterTests {
         #expect(Set(plan.actions[2].leads.map(\.name)).isSuperset(of: ["Cara Cole", "Dan Dale"]))
     }
 
+    /// A failing area with no proposal of its own would get the template's first action; where an
+    /// officer's proposal already says nearly that, its officer is named with that action instead.
+    @Test func aFailingAreaJoinsAProposalThatSaysWhatTheTemplateWould() throws {
+        var ben = Fixture.answer("Q3.1", "partially")
+        ben.improvement = Improvement(action: "Write a training plan for staff")
+        let card = Fixture.score([Fixture.ret(Fixture.ben, [ben]), Fixture.ret(Fixture.dan, [Fixture.answer("Q3.1", "not-met")])])
+        let plan = PlanDrafter(content: Self.everyArea).draft(card: card, gaps: GapFinder().gaps(in: card),
+                                                               officers: Fixture.officers.filter { $0.role != "manager" }, options: options)
+        let objective = try #require(plan.objectives.first { $0.requirementID == "R3.1" })
+        #expect(objective.actions.map(\.input) == ["Write a training plan for staff"])
+        #expect(objective.actions.first?.leadNames == "Ben Birch (Children's Services); with Dan Dale (Housing)")
+    }
+
     @Test func everyActionHasOneLeadAndAtMostTwoWith() throws {
         // Four officers propose the same words for R3.1: one answers for it, two are named with them.
         var answer = Fixture.answer("Q3.1", "partially")

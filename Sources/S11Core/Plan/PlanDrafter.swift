@@ -167,14 +167,26 @@ public struct PlanDrafter: Sendable {
             }
         }
         // A failing area none of whose people leads or works on an action gets the template's
-        // first action, led by its named officer (the next two such areas' named with them).
+        // first action, led by its named officer (the next two such areas' named with them); where
+        // an officer's proposal already says nearly the same, its officers are named with that one
+        // instead, when it has room, so that the plan does not say the same thing twice.
         let led = Set(actions.flatMap(\.leads).compactMap(\.serviceArea).flatMap { $0.components(separatedBy: ", ") })
         let unled = failing.filter { !led.contains($0) }
             .map { lead(role: template.leadRole, area: $0, gap: gap, card: card, officers: officers) }.filter { $0.serviceArea != nil }
         let owners = Self.together(unled)
         if let first = template.actions.first, let owner = owners.first {
-            actions.append(PlanAction(id: "", input: first, outcome: template.outcome, measure: template.measure,
-                                      leads: Self.led(by: owner, with: owners.dropFirst()), due: due))
+            let said = ProposalWords(first)
+            if let near = actions.firstIndex(where: { ProposalWords($0.input).isNearly(said) }),
+               actions[near].leads.count + owners.count <= 3 {
+                actions[near].leads += owners.filter { owner in !actions[near].leads.contains { $0.name == owner.name } }.map { owner in
+                    var owner = owner
+                    owner.isSupporting = true
+                    return owner
+                }
+            } else {
+                actions.append(PlanAction(id: "", input: first, outcome: template.outcome, measure: template.measure,
+                                          leads: Self.led(by: owner, with: owners.dropFirst()), due: due))
+            }
         }
         // Beside a lead's name only the service areas enough officers answered in: a small one
         // would point at whose answer the finding is (`ServiceAreaFolding`).

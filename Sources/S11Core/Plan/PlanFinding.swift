@@ -63,17 +63,26 @@ public struct PlanFinding: Sendable, Hashable {
     /// The finding as the plan keeps it: the requirement, the sentence, then the evidence, a line each.
     public var text: String { ([requirement, sentence] + evidence).joined(separator: "\n") }
 
-    /// How the service areas answered, in one clause: "two of the four service areas that answer it
-    /// partly meet it (Housing, Leisure)", or with several answers "of the three service areas
-    /// that answer it, one does not meet it (Corporate services) and one partly meets it (Other
-    /// service areas)"; areas named where the board may see them.
+    /// How the service areas answered, each by its lowest answer, in one clause: "two of the four
+    /// service areas that answer it partly meet it (Housing and Leisure)", or with several answers
+    /// "of the three service areas that answer it, one does not meet it (Corporate services) and
+    /// one partly meets it (Other service areas)"; areas named where the board may see them.
     private static func areaClause(_ given: [ScoredAnswer], answering: Int) -> String? {
-        var byLabel: [(label: String, option: String, areas: [String])] = []
+        // Each area once, by the lowest answer its officers gave.
+        var worst: [(area: String, answer: ScoredAnswer)] = []
         for answer in given {
-            if let i = byLabel.firstIndex(where: { $0.label == answer.optionLabel }) {
-                if !byLabel[i].areas.contains(answer.serviceArea) { byLabel[i].areas.append(answer.serviceArea) }
+            if let i = worst.firstIndex(where: { $0.area == answer.serviceArea }) {
+                if (answer.percent ?? 101) < (worst[i].answer.percent ?? 101) { worst[i].answer = answer }
             } else {
-                byLabel.append((answer.optionLabel, answer.option, [answer.serviceArea]))
+                worst.append((answer.serviceArea, answer))
+            }
+        }
+        var byLabel: [(label: String, option: String, areas: [String])] = []
+        for (area, answer) in worst {
+            if let i = byLabel.firstIndex(where: { $0.label == answer.optionLabel }) {
+                byLabel[i].areas.append(area)
+            } else {
+                byLabel.append((answer.optionLabel, answer.option, [area]))
             }
         }
         guard let only = byLabel.first else { return nil }
