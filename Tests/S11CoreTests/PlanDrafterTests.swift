@@ -53,7 +53,7 @@ struct PlanDrafterTests {
         // Dan's Housing answer is counted, never named, and his evidence is not quoted.
         #expect(o2.finding == """
             R3.1: Statement R3.1
-            Rated Red (44.4%): of the two service areas that answer it, one partly meets it (Children's Services) and one does not meet it; officers disagree, their answers three steps apart.
+            Rated Red (44.4%): of the two service areas that answer it, one partly meets it (Children's Services) and one does not meet it, while some officers say it is fully met.
             Evidence, Children's Services: “Minutes of the board”
             """, "\(o2.finding ?? "")")
     }
@@ -118,7 +118,7 @@ struct PlanDrafterTests {
         let kept = try #require(plan.underReview.first)
         #expect(plan.underReview.count == 1)
         #expect(kept.requirementID == "R1.2" && kept.standardID == "S1" && kept.title == "Named lead")
-        #expect(kept.finding == "One of the three service areas that answer it partly meets it (Children's Services); officers disagree, their answers two steps apart.",
+        #expect(kept.finding == "One of the three service areas that answer it partly meets it (Children's Services), while some officers say it is fully met.",
                 "\(kept.finding)")
         // With room for both, nothing is kept aside.
         #expect(draft().underReview.isEmpty && draft().objectives.count == 2)

@@ -22,7 +22,7 @@ import Testing
                       serviceAreas: [])
         let finding = PlanFinding(gap: gap, requirement: requirement, answers: answers)
         #expect(finding.requirement == "R1.2: Statement R1.2")
-        #expect(finding.sentence == "Rated Amber (73.3%): two of the five service areas that answer it partly meet it (Housing and Leisure); officers disagree, their answers two steps apart.")
+        #expect(finding.sentence == "Rated Amber (73.3%): two of the five service areas that answer it partly meet it (Housing and Leisure), while some officers say it is fully met.")
         #expect(finding.evidence == ["Evidence, Housing: “Policy was last reviewed in 2019”"])
     }
 

@@ -1,7 +1,7 @@
 /// What the audit found on one requirement, as a board member reads it in the plan: the
 /// requirement's id and statement, one plain-English sentence ("Rated Amber (55.6%): two of the
-/// four service areas that answer it partly meet it; officers disagree, their answers two steps
-/// apart."), and the officers' own evidence behind it, a short excerpt each. Built from the gap and
+/// four service areas that answer it partly meet it, while some officers say it is fully met."),
+/// and the officers' own evidence behind it, a short excerpt each. Built from the gap and
 /// answers as the board may see them (`ServiceAreaFolding`): areas too small to name are counted,
 /// never named, and their officers' evidence is not quoted.
 public struct PlanFinding: Sendable, Hashable {
@@ -31,7 +31,13 @@ public struct PlanFinding: Sendable, Hashable {
             case .gapAnswers(let given):
                 Self.areaClause(given, answering: Set(answers.filter { $0.percent != nil }.map(\.serviceArea)).count).map { clauses.append($0) }
             case .inconsistentPractice(let spread):
-                clauses.append("officers disagree, their answers \(NumberWords.spelled(spread)) steps apart")
+                // What the officers who rate it highest say, beside those who say it falls short.
+                guard let best = answers.filter({ $0.percent != nil && !$0.isGapOption }).max(by: { $0.percent! < $1.percent! }) else {
+                    clauses.append("officers' answers are \(NumberWords.spelled(spread)) steps apart")
+                    continue
+                }
+                let said = "some officers say it is \(best.optionLabel.lowercased())"
+                if let last = clauses.indices.last { clauses[last] += ", while \(said)" } else { clauses.append("officers disagree: \(said)") }
             case .staffConfidence(_, let statement, let figures):
                 let said = figures.joined(separator: " ")
                 clauses.append("in the staff survey, “\(Self.unstopped(statement))”: \(Self.unstopped(said))")
