@@ -108,6 +108,26 @@ def accessible(drivers, base, axe_path, peer_review):
     print("accessible: %d pages without violations" % (board.pages + peer.pages))
 
 
+def heatmap_fits(driver, round_url):
+    """The round page never scrolls sideways, at 1280 px or on a phone: the heatmap scrolls in its own
+    box, the organisations and standards in view; its rows come lowest overall first, then by name."""
+    for width in (1280, 375):
+        driver.set_window_size(width, 900)
+        driver.get(round_url)
+        wide, window = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+        assert wide <= window, "the round page scrolls sideways at %d px: %d wide" % (width, wide)
+        box = driver.find_element(By.CSS_SELECTOR, ".heatmap-box")
+        assert box.get_attribute("role") == "region" and box.get_attribute("tabindex") == "0"
+    rows = driver.find_elements(By.CSS_SELECTOR, ".heatmap tbody tr")
+    overall = [row.find_elements(By.TAG_NAME, "td")[0].text for row in rows]
+    percents = [float(cell.split("%")[0].split()[-1]) if "%" in cell else 1000.0 for cell in overall]
+    # The moderated figure where the board moderated ("33.3% Red (moderated 58.3% Amber)" reads as 58.3).
+    board = [float(cell.split("moderated ")[1].split("%")[0]) if "moderated " in cell and "%" in cell.split("moderated ")[1] else p
+             for cell, p in zip(overall, percents)]
+    assert board == sorted(board), "the heatmap is not lowest overall first: %s" % overall
+    driver.set_window_size(1200, 900)                                 # as browser() opens it
+
+
 def run(base, board_email, password, smtp, out, axe_path=None):
     deadline = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()   # past: who has not submitted is overdue
     members = os.path.join(out, "members.csv")
@@ -184,6 +204,7 @@ def run(base, board_email, password, smtp, out, axe_path=None):
         assert "read through crosswalk" not in text and "Returned:" not in text, text[:3000]
         assert "Cheshire Fire and Rescue" in text and "overdue" in text
         assert "Cheshire and Wirral NHS Trust reviews Cheshire Constabulary" in text
+        heatmap_fits(board, round_url)
         for link, saved in (("/round.xml", "round.xml"), ("/report.html", "board-report.html")):
             download(board, round_url + link, os.path.join(out, saved))
         if axe_path:

@@ -144,6 +144,7 @@ enum PageExamples {
                   deadline: "31 March 2027", notice: "Returned", total: 3, stages: [.init(stage: "Submitted", count: 2)],
                   stageHeaders: ["Submitted"], sectors: [.init(sector: "Health", query: "Health", counts: [2])], sector: "Health",
                   hasPicture: true, standardIDs: [.init(id: "S1", title: "Leadership")],
+                  orderChoices: [.init(id: "worst", label: "Lowest overall first", selected: true)],
                   heatmap: [.init(organisation: "Riverside", sector: "Health", overall: .init(text: "Green", ragClass: "rag-green"),
                                   movement: "up", cells: [.init(text: "Amber", ragClass: "rag-amber")])],
                   heatmapPager: pager, spreads: [.init(standard: "S1 Leadership", counts: [1, 2, 0, 0], unrated: 0)],

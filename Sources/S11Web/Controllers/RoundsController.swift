@@ -143,7 +143,8 @@ struct RoundsController: Sendable {
         let query = request.uri.queryParameters
         let sector = query.get("sector").flatMap { $0.isEmpty ? nil : $0 }
         let picture = try await web.app.rounds.picture(progress, sector: sector)
-        let page = RoundPage(account: context.account, csrf: csrf.token, progress: progress, picture: picture, sector: sector,
+        let order = query.get("order").flatMap(HeatmapOrder.init(rawValue:)) ?? .worstFirst
+        let page = RoundPage(account: context.account, csrf: csrf.token, progress: progress, picture: picture, sector: sector, order: order,
                              paging: RoundPage.Paging(heatmap: query.get("page").flatMap { Int($0) }, list: query.get("list").flatMap { Int($0) }),
                              events: try await web.app.rounds.events(roundID: progress.round.id),
                              pairings: try await web.app.rounds.pairings(roundID: progress.round.id), notice: notice, errors: errors)

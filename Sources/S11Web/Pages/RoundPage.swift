@@ -125,6 +125,8 @@ struct RoundPage: PageModel {
     let sector: String?
     let hasPicture: Bool
     let standardIDs: [Standard]
+    /// The heatmap's orders, the one shown chosen (`?order=`, lowest overall first by default).
+    let orderChoices: [SelectOption]
     let heatmap: [HeatmapRow]
     let heatmapPager: Pager
     let spreads: [Spread]
@@ -144,8 +146,8 @@ extension RoundPage {
         var list: Int?
     }
 
-    init(account: Coordinator, csrf: String, progress: RoundProgress, picture: RoundPicture?, sector: String?, paging: Paging,
-         events: [ChallengeEvent], pairings: [PeerPairing], notice: String?, errors: [FieldError]) {
+    init(account: Coordinator, csrf: String, progress: RoundProgress, picture: RoundPicture?, sector: String?, order: HeatmapOrder,
+         paging: Paging, events: [ChallengeEvent], pairings: [PeerPairing], notice: String?, errors: [FieldError]) {
         let round = progress.round
         let shown = progress.members.filter { sector == nil || $0.row.member.sector == sector }
         let stages = RoundStage.allCases
@@ -156,13 +158,14 @@ extension RoundPage {
         }
         let heatmapPage = ListPage(requested: paging.heatmap, total: picture?.submitted.count ?? 0)
         let listPage = ListPage(requested: paging.list, total: shown.count)
-        let sectorParameter = sector.map { ["sector=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")] } ?? []
+        let sectorParameter = (sector.map { ["sector=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")] } ?? [])
+            + (order == .worstFirst ? [] : ["order=\(order.rawValue)"])
         let path = "/admin/rounds/\(round.id)"
         func pager(_ page: ListPage, _ parameter: String, other: String, _ otherPage: ListPage, label: String) -> Pager {
             page.pager(path: path, parameter: parameter, others: sectorParameter + (otherPage.number > 1 ? ["\(other)=\(otherPage.number)"] : []),
                        label: label)
         }
-        let heatmap = picture?.submitted[heatmapPage.range].map { organisation in
+        let heatmap = picture.map { order.sorted($0.submitted)[heatmapPage.range] }?.map { organisation in
             HeatmapRow(organisation: organisation.organisation, sector: organisation.sector, overall: cell(organisation.overall),
                        movement: organisation.movement.changeText, cells: picture?.standards.map { cell(organisation.standard($0.id)) } ?? [])
         } ?? []
@@ -189,7 +192,9 @@ extension RoundPage {
                              counts: stages.map { counts[$0] ?? 0 })
                   },
                   sector: sector, hasPicture: picture?.submitted.isEmpty == false,
-                  standardIDs: picture?.standards.map { Standard(id: $0.id, title: $0.title) } ?? [], heatmap: heatmap,
+                  standardIDs: picture?.standards.map { Standard(id: $0.id, title: $0.title) } ?? [],
+                  orderChoices: HeatmapOrder.allCases.map { SelectOption(id: $0.rawValue, label: $0.label, selected: $0 == order) },
+                  heatmap: heatmap,
                   heatmapPager: pager(heatmapPage, "page", other: "list", listPage, label: "Pages of the heatmap"),
                   spreads: picture?.spreads.map { spread in
                       Spread(standard: "\(spread.standardID) \(spread.title)", counts: Rag.allCases.map { spread.counts[$0] ?? 0 }, unrated: spread.unrated)
