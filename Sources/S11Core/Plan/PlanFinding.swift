@@ -93,8 +93,8 @@ public struct PlanFinding: Sendable, Hashable {
         }
         guard let only = byLabel.first else { return nil }
         let total = max(answering, Set(byLabel.flatMap(\.areas)).count)
-        let areas = total == 1 ? "the one service area that answers it"
-            : total == 2 ? "the two service areas that answer it" : "the \(NumberWords.spelled(total)) service areas that answer it"
+        let counted = total == 1 ? "one service area that answers it" : "\(NumberWords.spelled(total)) service areas that answer it"
+        let areas = "the " + counted
         func said(_ group: (label: String, option: String, areas: [String])) -> String {
             let named = group.areas.filter { !$0.isEmpty }
             let unnamed = named.count < group.areas.count ? ["one other"] : []
@@ -105,7 +105,7 @@ public struct PlanFinding: Sendable, Hashable {
             return "of \(areas), " + (joined(byLabel.map { "\(NumberWords.spelled($0.areas.count)) \(said($0))" }) ?? "")
         }
         let count = only.areas.count
-        if count == total { return (total == 1 ? areas : total == 2 ? "both service areas that answer it" : "all \(areas.dropFirst(4))") + " " + said(only) }
+        if count == total { return (total == 1 ? areas : total == 2 ? "both service areas that answer it" : "all \(counted)") + " " + said(only) }
         return "\(NumberWords.spelled(count)) of \(areas) \(said(only))"
     }
 
