@@ -94,7 +94,7 @@ public struct BoardRounds: Sendable {
         if let lastYear { lastOveralls = try await store.rounds.boardOveralls(roundID: lastYear.id) }
         let submitted = progress.members.filter { sector == nil || $0.row.member.sector == sector }.compactMap { row, _ in
             scores[row.auditID].map {
-                RoundPicture.Submitted(organisation: row.member.organisation, sector: row.member.sector, scores: $0,
+                RoundPicture.Submitted(auditID: row.auditID, organisation: row.member.organisation, sector: row.member.sector, scores: $0,
                                        lastYear: lastOveralls[row.member.organisation.lowercased()])
             }
         }

@@ -108,9 +108,11 @@ def accessible(drivers, base, axe_path, peer_review):
     print("accessible: %d pages without violations" % (board.pages + peer.pages))
 
 
-def heatmap_fits(driver, round_url):
-    """The round page never scrolls sideways, at 1280 px or on a phone: the heatmap scrolls in its own
-    box, the organisations and standards in view; its rows come lowest overall first, then by name."""
+def heatmap_fits(driver, round_url, out):
+    """The round page never scrolls sideways, at 1280 px or on a phone: at 1280 the whole heatmap is on
+    screen, on a phone it scrolls in its own box with every standard reachable; each standard's full
+    title shows on focus; its rows come lowest overall first, then by name. Screenshots of both
+    widths are kept in OUT_DIR."""
     for width in (1280, 375):
         driver.set_window_size(width, 900)
         driver.get(round_url)
@@ -118,12 +120,25 @@ def heatmap_fits(driver, round_url):
         assert wide <= window, "the round page scrolls sideways at %d px: %d wide" % (width, wide)
         box = driver.find_element(By.CSS_SELECTOR, ".heatmap-box")
         assert box.get_attribute("role") == "region" and box.get_attribute("tabindex") == "0"
-    rows = driver.find_elements(By.CSS_SELECTOR, ".heatmap tbody tr")
-    overall = [row.find_elements(By.TAG_NAME, "td")[0].text for row in rows]
-    percents = [float(cell.split("%")[0].split()[-1]) if "%" in cell else 1000.0 for cell in overall]
-    # The moderated figure where the board moderated ("33.3% Red (moderated 58.3% Amber)" reads as 58.3).
-    board = [float(cell.split("moderated ")[1].split("%")[0]) if "moderated " in cell and "%" in cell.split("moderated ")[1] else p
-             for cell, p in zip(overall, percents)]
+        inside, shown = driver.execute_script("return [arguments[0].scrollWidth, arguments[0].clientWidth]", box)
+        if width == 1280:
+            assert inside <= shown, "the heatmap does not fit at 1280 px: %d wide in a box of %d" % (inside, shown)
+        last = driver.find_elements(By.CSS_SELECTOR, ".heatmap thead th")[-1]
+        driver.execute_script("arguments[0].scrollLeft = arguments[0].scrollWidth", box)
+        right, box_right = driver.execute_script(
+            "return [arguments[0].getBoundingClientRect().right, arguments[1].getBoundingClientRect().right]", last, box)
+        assert right <= box_right + 1, "the last standard cannot be reached at %d px" % width
+        driver.execute_script("arguments[0].scrollLeft = 0; arguments[1].scrollIntoView()", box, box)
+        driver.save_screenshot(os.path.join(out, "round-%d.png" % width))
+    anchor = driver.find_elements(By.CSS_SELECTOR, ".heatmap .tip-anchor")[0]
+    tip = driver.find_element(By.ID, anchor.get_attribute("aria-describedby"))
+    assert not tip.is_displayed()
+    driver.execute_script("arguments[0].focus()", anchor)
+    assert tip.is_displayed() and tip.text.startswith(anchor.text.split()[0] + " "), (anchor.text, tip.text)
+    rows = driver.find_elements(By.CSS_SELECTOR, ".heatmap tbody.organisations tr")
+    # Each cell says the whole of it in its title: "33.3% Red", or "moderated 58.3% Amber; self-assessed 33.3% Red" (58.3 counts).
+    overall = [row.find_elements(By.TAG_NAME, "td")[0].get_attribute("title") for row in rows]
+    board = [float(cell.replace("moderated ", "").split("%")[0]) if "%" in cell.split(";")[0] else 1000.0 for cell in overall]
     assert board == sorted(board), "the heatmap is not lowest overall first: %s" % overall
     driver.set_window_size(1200, 900)                                 # as browser() opens it
 
@@ -200,11 +215,11 @@ def run(base, board_email, password, smtp, out, axe_path=None):
         # The dashboard shows it all: stages, the moderated heatmap, the review.
         board.get(round_url)
         text = main_text(board)
-        assert "33.3% Red (moderated 58.3% Amber)" in text, text[:2000]
+        assert board.find_elements(By.CSS_SELECTOR, "td[title='moderated 58.3% Amber; self-assessed 33.3% Red']"), text[:2000]
         assert "read through crosswalk" not in text and "Returned:" not in text, text[:3000]
         assert "Cheshire Fire and Rescue" in text and "overdue" in text
         assert "Cheshire and Wirral NHS Trust reviews Cheshire Constabulary" in text
-        heatmap_fits(board, round_url)
+        heatmap_fits(board, round_url, out)
         for link, saved in (("/round.xml", "round.xml"), ("/report.html", "board-report.html")):
             download(board, round_url + link, os.path.join(out, saved))
         if axe_path:

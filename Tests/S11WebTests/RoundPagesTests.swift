@@ -319,7 +319,8 @@ import Testing
         try await run(fixture, mail: mail) { browser in
             try await CoordinatorTests().signInAsBoard(browser, fixture)
             let page = try await browser.get("/admin/rounds/\(round)")
-            #expect(page.body.contains("<td>\(ScoreMovement.Line(standardID: "overall", previous: 40, current: overall).changeText)</td>"))
+            #expect(page.body.contains("<td title=\"\(ScoreMovement.Line(standardID: "overall", previous: 40, current: overall).changeText)\">"))
+            #expect(page.body.contains("Overall changed since last year (1)"))
             #expect(overall != 40)
             #expect(page.body.contains("Staff confidence survey across the partnership"))
             #expect(page.body.contains("Counted: 1 organisation, 6 staff.") && page.body.contains("too few of their staff answered"))
@@ -363,6 +364,10 @@ import Testing
             #expect(second.body.contains("Showing 201 to 205 of 205.") && second.body.contains(">Member 204</a>") && !second.body.contains(">Member 199</a>"))
             let beyond = try await browser.get("/admin/rounds/\(round)?page=99")
             #expect(beyond.body.contains("Showing 101 to 150 of 150."))                       // the last page
+            // The filters stay on every page's links.
+            let submitted = try await browser.get("/admin/rounds/\(round)?stage=submitted&order=name")
+            #expect(submitted.body.contains("150 of the 205 member organisations of the round match; 150 of them are on the heatmap"))
+            #expect(submitted.body.contains("href=\"/admin/rounds/\(round)?stage=submitted&amp;order=name&amp;list=2\""))
             let police = try await browser.get("/admin/rounds/\(round)?sector=Police")
             #expect(police.body.contains("Showing 1 to 75 of 75.") == false && police.body.contains("href=\"/admin/rounds/\(round)?sector=Police&amp;list=2\""))
         }

@@ -88,3 +88,19 @@ public struct BoardScore: Sendable, Hashable {
     /// The band the board goes by: the moderated one where there is one.
     public var effectiveRag: Rag? { moderated ?? rag }
 }
+
+extension BoardScore {
+    /// For a heatmap's narrow cell: the band the board goes by as its initial and the whole
+    /// percentage it goes by, "A 67", marked "*" where the board moderated it ("R 45*").
+    public var compactText: String {
+        let band = effectiveRag.map { String($0.rawValue.prefix(1)).uppercased() }
+        let percent = boardPercent.map { String(Int($0.rounded())) }
+        return [band, percent].compactMap { $0 }.joined(separator: " ") + (moderated != nil ? "*" : "")
+    }
+
+    /// In words, for whoever cannot see the colours or the short form: "66.9% Amber", or
+    /// "moderated 45% Red; self-assessed 66.9% Amber".
+    public var spokenText: String {
+        moderatedText.map { "moderated \($0); self-assessed \(rating.text)" } ?? rating.text
+    }
+}

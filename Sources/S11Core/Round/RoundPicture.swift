@@ -4,6 +4,8 @@
 public struct RoundPicture: Sendable {
     /// One organisation the board holds, with what it submitted.
     public struct Submitted: Sendable {
+        /// Its audit in the store, when it came from there.
+        public var auditID: Int64?
         public var organisation: String
         public var sector: String
         public var scores: [BoardScore]
@@ -13,7 +15,8 @@ public struct RoundPicture: Sendable {
         /// Each standard's line by id, found once.
         private let standardsByID: [String: BoardScore]
 
-        public init(organisation: String, sector: String, scores: [BoardScore], lastYear: BoardScore? = nil) {
+        public init(auditID: Int64? = nil, organisation: String, sector: String, scores: [BoardScore], lastYear: BoardScore? = nil) {
+            self.auditID = auditID
             self.organisation = organisation
             self.sector = sector
             self.scores = scores
@@ -24,6 +27,15 @@ public struct RoundPicture: Sendable {
         public var overall: BoardScore? { scores.first { $0.kind == .overall } }
 
         public func standard(_ id: String) -> BoardScore? { standardsByID[id] }
+
+        /// Whether any standard is in `band` as the board holds it.
+        public func hasStandard(in band: Rag) -> Bool { standardsByID.values.contains { $0.effectiveRag == band } }
+
+        /// Whether the board has moderated anything of it.
+        public var isModerated: Bool { scores.contains { $0.moderated != nil } }
+
+        /// Whether its overall percentage moved since its submission to last year's round.
+        public var changedSinceLastYear: Bool { movement.change.map { $0 != 0 } ?? false }
 
         /// The overall percentage as the board holds it (moderated where moderated), last year and now.
         public var movement: ScoreMovement.Line {

@@ -79,7 +79,8 @@ struct RoundsController: Sendable {
         return WebSecurity.redirect(to: "/admin/rounds/\(opened.round.id)")
     }
 
-    /// Where every member organisation stands, by stage and by sector; `?sector=` narrows the list.
+    /// Where every member organisation stands, by stage and by sector; `?sector=`, `?stage=`, `?band=` and
+    /// `?changed=yes` narrow the heatmap and the list, `?order=` orders the heatmap.
     func round(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         try await roundPage(request, context, notice: nil, errors: [])
     }
@@ -141,10 +142,13 @@ struct RoundsController: Sendable {
         let progress = try await progress(context)
         let csrf = WebSecurity.csrfToken(for: request)
         let query = request.uri.queryParameters
-        let sector = query.get("sector").flatMap { $0.isEmpty ? nil : $0 }
-        let picture = try await web.app.rounds.picture(progress, sector: sector)
-        let order = query.get("order").flatMap(HeatmapOrder.init(rawValue:)) ?? .worstFirst
-        let page = RoundPage(account: context.account, csrf: csrf.token, progress: progress, picture: picture, sector: sector, order: order,
+        let narrowing = RoundPage.Narrowing(sector: query.get("sector").flatMap { $0.isEmpty ? nil : $0 },
+                                            filter: RoundFilter(stage: query.get("stage").flatMap(RoundFilter.Stage.init(rawValue:)),
+                                                                band: query.get("band").flatMap(Rag.init(rawValue:)),
+                                                                changedSinceLastYear: query.get("changed") == "yes"),
+                                            order: query.get("order").flatMap(HeatmapOrder.init(rawValue:)) ?? .worstFirst)
+        let picture = try await web.app.rounds.picture(progress, sector: narrowing.sector)
+        let page = RoundPage(account: context.account, csrf: csrf.token, progress: progress, picture: picture, narrowing: narrowing,
                              paging: RoundPage.Paging(heatmap: query.get("page").flatMap { Int($0) }, list: query.get("list").flatMap { Int($0) }),
                              events: try await web.app.rounds.events(roundID: progress.round.id),
                              pairings: try await web.app.rounds.pairings(roundID: progress.round.id), notice: notice, errors: errors)

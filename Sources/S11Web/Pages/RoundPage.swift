@@ -22,14 +22,18 @@ struct RoundPage: PageModel {
         let counts: [Int]
     }
 
+    /// A standard's column: its id, its short title over the column, its whole title on hover and focus.
     struct Standard: Encodable {
         let id: String
+        let short: String
         let title: String
     }
 
-    /// A rating as a heatmap cell shows it, coloured by its band.
+    /// A heatmap cell: compact ("A 67", "*" where moderated) and coloured by the band the board
+    /// goes by, with the whole of it in words for a screen reader and on hover.
     struct Cell: Encodable {
         let text: String
+        let full: String
         let ragClass: String
     }
 
@@ -37,8 +41,29 @@ struct RoundPage: PageModel {
         let organisation: String
         let sector: String
         let overall: Cell
-        let movement: String
+        let movement: Cell
         let cells: [Cell]
+    }
+
+    /// One of the partnership's lines above the organisations: the median, or a band's count.
+    struct SummaryRow: Encodable {
+        let label: String
+        let overall: Cell
+        let cells: [Cell]
+    }
+
+    /// The filters the board narrows the organisations by, each choice with how many it matches.
+    struct Filters: Encodable {
+        let sectors: [SelectOption]
+        let stages: [SelectOption]
+        let bands: [SelectOption]
+        let orders: [SelectOption]
+        let changed: Bool
+        /// "Overall changed since last year (12)".
+        let changedLabel: String
+        /// "12 of 300 member organisations match; 10 of them are on the heatmap."
+        let matching: String
+        let narrowed: Bool
     }
 
     struct Spread: Encodable {
@@ -124,9 +149,10 @@ struct RoundPage: PageModel {
     /// The sector the page is narrowed to (`?sector=`).
     let sector: String?
     let hasPicture: Bool
+    let filters: Filters
     let standardIDs: [Standard]
-    /// The heatmap's orders, the one shown chosen (`?order=`, lowest overall first by default).
-    let orderChoices: [SelectOption]
+    /// The partnership's median and band counts of the organisations on the heatmap (every page of it).
+    let summary: [SummaryRow]
     let heatmap: [HeatmapRow]
     let heatmapPager: Pager
     let spreads: [Spread]
@@ -137,77 +163,4 @@ struct RoundPage: PageModel {
     let pairings: [Pairing]
     let choices: [Choice]
     let events: [Event]
-}
-
-extension RoundPage {
-    /// Which rows of the two long lists the page shows (`?page=` the heatmap's, `?list=` the organisations').
-    struct Paging {
-        var heatmap: Int?
-        var list: Int?
-    }
-
-    init(account: Coordinator, csrf: String, progress: RoundProgress, picture: RoundPicture?, sector: String?, order: HeatmapOrder,
-         paging: Paging, events: [ChallengeEvent], pairings: [PeerPairing], notice: String?, errors: [FieldError]) {
-        let round = progress.round
-        let shown = progress.members.filter { sector == nil || $0.row.member.sector == sector }
-        let stages = RoundStage.allCases
-        func cell(_ score: BoardScore?) -> Cell {
-            guard let score else { return Cell(text: "-", ragClass: "") }
-            return Cell(text: score.rating.text + (score.moderatedText.map { " (moderated \($0))" } ?? ""),
-                        ragClass: score.effectiveRag.map { "rag-\($0.rawValue)" } ?? "")
-        }
-        let heatmapPage = ListPage(requested: paging.heatmap, total: picture?.submitted.count ?? 0)
-        let listPage = ListPage(requested: paging.list, total: shown.count)
-        let sectorParameter = (sector.map { ["sector=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")] } ?? [])
-            + (order == .worstFirst ? [] : ["order=\(order.rawValue)"])
-        let path = "/admin/rounds/\(round.id)"
-        func pager(_ page: ListPage, _ parameter: String, other: String, _ otherPage: ListPage, label: String) -> Pager {
-            page.pager(path: path, parameter: parameter, others: sectorParameter + (otherPage.number > 1 ? ["\(other)=\(otherPage.number)"] : []),
-                       label: label)
-        }
-        let heatmap = picture.map { order.sorted($0.submitted)[heatmapPage.range] }?.map { organisation in
-            HeatmapRow(organisation: organisation.organisation, sector: organisation.sector, overall: cell(organisation.overall),
-                       movement: organisation.movement.changeText, cells: picture?.standards.map { cell(organisation.standard($0.id)) } ?? [])
-        } ?? []
-        let staff = picture?.staff.map { staff in
-            Staff(counted: Counted(staff.organisationsCounted, "organisation").description, respondents: staff.respondentsCounted,
-                  hasLeftOut: staff.organisationsLeftOut > 0,
-                  leftOut: Counted(staff.organisationsLeftOut, "organisation").description, sectors: staff.sectors, lines: staff.lines.map { line in
-                      StaffLine(statement: line.text, partnership: line.partnership.percentOfTotal ?? "-",
-                                sectors: staff.sectors.map { line.bySector[$0]?.percentOfTotal ?? "-" })
-                  })
-        }
-        let members = shown[listPage.range].map { row, stage in
-            Member(auditID: row.auditID, organisation: row.member.organisation, sector: row.member.sector, lead: row.member.leadName,
-                   returns: "\(row.submittedReturns) of \(row.officers)", stage: stage.rawValue, stageClass: stage == .overdue ? "overdue" : "",
-                   held: row.submittedAt != nil && row.crosswalkID == nil, returnReason: row.returnReason, crosswalk: row.crosswalkID)
-        }
-        self.init(title: "\(round.board) \(round.year)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf),
-                  id: round.id, board: round.board, year: round.year, deadline: round.deadline.spelledOut, notice: notice,
-                  total: progress.members.count,
-                  stages: progress.byStage.map { Stage(stage: $0.stage.rawValue.capitalisedFirst, count: $0.count) },
-                  stageHeaders: stages.map { $0.rawValue.capitalisedFirst },
-                  sectors: progress.bySector.map { sector, counts in
-                      Sector(sector: sector, query: sector.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
-                             counts: stages.map { counts[$0] ?? 0 })
-                  },
-                  sector: sector, hasPicture: picture?.submitted.isEmpty == false,
-                  standardIDs: picture?.standards.map { Standard(id: $0.id, title: $0.title) } ?? [],
-                  orderChoices: HeatmapOrder.allCases.map { SelectOption(id: $0.rawValue, label: $0.label, selected: $0 == order) },
-                  heatmap: heatmap,
-                  heatmapPager: pager(heatmapPage, "page", other: "list", listPage, label: "Pages of the heatmap"),
-                  spreads: picture?.spreads.map { spread in
-                      Spread(standard: "\(spread.standardID) \(spread.title)", counts: Rag.allCases.map { spread.counts[$0] ?? 0 }, unrated: spread.unrated)
-                  } ?? [],
-                  themes: picture?.themes.map { theme in
-                      let named = theme.organisations.prefix(10).joined(separator: ", ")
-                      return Theme(requirement: theme.requirementID, statement: theme.statement, count: theme.organisations.count,
-                                   organisations: theme.organisations.count > 10 ? "\(named) and \(theme.organisations.count - 10) more" : named)
-                  } ?? [],
-                  staff: staff, members: Array(members),
-                  listPager: pager(listPage, "list", other: "page", heatmapPage, label: "Pages of the organisations"),
-                  pairings: pairings.map { Pairing(pairingID: $0.id, reviewer: $0.reviewer, reviewee: $0.reviewee, state: $0.isActive ? "reviewing" : "ended") },
-                  choices: progress.members.filter { $0.row.crosswalkID == nil }.map { Choice(auditID: $0.row.auditID, organisation: $0.row.member.organisation) },
-                  events: events.map { Event(eventID: $0.id, title: $0.title, heldOn: $0.heldOn.spelledOut, count: $0.auditIDs.count) })
-    }
 }

@@ -1,0 +1,155 @@
+import Foundation
+import S11App
+import S11Core
+
+extension RoundPage {
+    /// Which rows of the two long lists the page shows (`?page=` the heatmap's, `?list=` the organisations').
+    struct Paging {
+        var heatmap: Int?
+        var list: Int?
+    }
+
+    /// What the board asked the page for: the sector (`?sector=`), the filter (`?stage=`, `?band=`,
+    /// `?changed=yes`) and the heatmap's order (`?order=`).
+    struct Narrowing {
+        var sector: String?
+        var filter = RoundFilter()
+        var order = HeatmapOrder.worstFirst
+
+        /// The query parameters that ask for it again, encoded, for the pagers' links.
+        var parameters: [String] {
+            func encoded(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+            return (sector.map { ["sector=" + encoded($0)] } ?? []) + (filter.stage.map { ["stage=\($0.rawValue)"] } ?? [])
+                + (filter.band.map { ["band=\($0.rawValue)"] } ?? []) + (filter.changedSinceLastYear ? ["changed=yes"] : [])
+                + (order == .worstFirst ? [] : ["order=\(order.rawValue)"])
+        }
+    }
+
+    init(account: Coordinator, csrf: String, progress: RoundProgress, picture: RoundPicture?, narrowing: Narrowing,
+         paging: Paging, events: [ChallengeEvent], pairings: [PeerPairing], notice: String?, errors: [FieldError]) {
+        let round = progress.round
+        let sector = narrowing.sector
+        let filter = narrowing.filter
+        let inSector = progress.members.filter { sector == nil || $0.row.member.sector == sector }
+        let held = Dictionary((picture?.submitted ?? []).compactMap { organisation in organisation.auditID.map { ($0, organisation) } },
+                              uniquingKeysWith: { first, _ in first })
+        let stageOf = Dictionary(progress.members.map { ($0.row.auditID, $0.stage) }, uniquingKeysWith: { first, _ in first })
+        let shown = inSector.filter { filter.admits(stage: $0.stage, submitted: held[$0.row.auditID]) }
+        let onHeatmap = narrowing.order.sorted((picture?.submitted ?? []).filter { organisation in
+            filter.admits(stage: organisation.auditID.flatMap { stageOf[$0] } ?? .submitted, submitted: organisation)
+        })
+        let stages = RoundStage.allCases
+        let heatmapPage = ListPage(requested: paging.heatmap, total: onHeatmap.count)
+        let listPage = ListPage(requested: paging.list, total: shown.count)
+        let path = "/admin/rounds/\(round.id)"
+        func pager(_ page: ListPage, _ parameter: String, other: String, _ otherPage: ListPage, label: String) -> Pager {
+            page.pager(path: path, parameter: parameter, others: narrowing.parameters + (otherPage.number > 1 ? ["\(other)=\(otherPage.number)"] : []),
+                       label: label)
+        }
+        let standards = picture?.standards ?? []
+        let heatmap = onHeatmap[heatmapPage.range].map { organisation in
+            HeatmapRow(organisation: organisation.organisation, sector: organisation.sector, overall: Self.cell(organisation.overall),
+                       movement: Self.movement(organisation.movement), cells: standards.map { Self.cell(organisation.standard($0.id)) })
+        }
+        let members = shown[listPage.range].map { row, stage in
+            Member(auditID: row.auditID, organisation: row.member.organisation, sector: row.member.sector, lead: row.member.leadName,
+                   returns: "\(row.submittedReturns) of \(row.officers)", stage: stage.rawValue, stageClass: stage == .overdue ? "overdue" : "",
+                   held: row.submittedAt != nil && row.crosswalkID == nil, returnReason: row.returnReason, crosswalk: row.crosswalkID)
+        }
+        let inSectorHeld = inSector.compactMap { held[$0.row.auditID] }
+        self.init(title: "\(round.board) \(round.year)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf),
+                  id: round.id, board: round.board, year: round.year, deadline: round.deadline.spelledOut, notice: notice,
+                  total: progress.members.count,
+                  stages: progress.byStage.map { Stage(stage: $0.stage.rawValue.capitalisedFirst, count: $0.count) },
+                  stageHeaders: stages.map { $0.rawValue.capitalisedFirst },
+                  sectors: progress.bySector.map { sector, counts in
+                      Sector(sector: sector, query: sector.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
+                             counts: stages.map { counts[$0] ?? 0 })
+                  },
+                  sector: sector, hasPicture: picture?.submitted.isEmpty == false,
+                  filters: Self.filters(progress: progress, narrowing: narrowing, inSector: inSector, held: held, inSectorHeld: inSectorHeld,
+                                        matching: shown.count, onHeatmap: onHeatmap.count),
+                  standardIDs: standards.map { Standard(id: $0.id, short: S11Core.Standard.shortTitle(of: $0.title), title: $0.title) },
+                  summary: Self.summary(onHeatmap, standardIDs: standards.map(\.id)),
+                  heatmap: Array(heatmap),
+                  heatmapPager: pager(heatmapPage, "page", other: "list", listPage, label: "Pages of the heatmap"),
+                  spreads: picture?.spreads.map { spread in
+                      Spread(standard: "\(spread.standardID) \(spread.title)", counts: Rag.allCases.map { spread.counts[$0] ?? 0 }, unrated: spread.unrated)
+                  } ?? [],
+                  themes: picture?.themes.map { theme in
+                      let named = theme.organisations.prefix(10).joined(separator: ", ")
+                      return Theme(requirement: theme.requirementID, statement: theme.statement, count: theme.organisations.count,
+                                   organisations: theme.organisations.count > 10 ? "\(named) and \(theme.organisations.count - 10) more" : named)
+                  } ?? [],
+                  staff: picture?.staff.map(Self.staff), members: Array(members),
+                  listPager: pager(listPage, "list", other: "page", heatmapPage, label: "Pages of the organisations"),
+                  pairings: pairings.map { Pairing(pairingID: $0.id, reviewer: $0.reviewer, reviewee: $0.reviewee, state: $0.isActive ? "reviewing" : "ended") },
+                  choices: progress.members.filter { $0.row.crosswalkID == nil }.map { Choice(auditID: $0.row.auditID, organisation: $0.row.member.organisation) },
+                  events: events.map { Event(eventID: $0.id, title: $0.title, heldOn: $0.heldOn.spelledOut, count: $0.auditIDs.count) })
+    }
+
+    private static func cell(_ score: BoardScore?) -> Cell {
+        guard let score, score.effectiveRag != nil || score.boardPercent != nil else { return Cell(text: "-", full: "not rated", ragClass: "") }
+        return Cell(text: score.compactText, full: score.spokenText, ragClass: score.effectiveRag.map { "rag-\($0.rawValue)" } ?? "")
+    }
+
+    private static func movement(_ line: ScoreMovement.Line) -> Cell {
+        guard let change = line.change else { return Cell(text: "-", full: "not in last year's round", ragClass: "") }
+        return Cell(text: change == 0 ? "0" : (change > 0 ? "+" : "") + PercentText.format(change), full: line.changeText, ragClass: "")
+    }
+
+    /// The median row and a row per band, over every organisation on the heatmap.
+    private static func summary(_ organisations: [RoundPicture.Submitted], standardIDs: [String]) -> [SummaryRow] {
+        guard !organisations.isEmpty else { return [] }
+        let summary = HeatmapSummary(organisations, standardIDs: standardIDs)
+        func median(_ column: HeatmapSummary.Column) -> Cell {
+            guard let median = column.median else { return Cell(text: "-", full: "none rated", ragClass: "") }
+            let band = column.middleBand
+            return Cell(text: (band.map { String($0.rawValue.prefix(1)).uppercased() + " " } ?? "") + String(Int(median.rounded())),
+                        full: "median \(PercentText.format(median))%" + (band.map { ", middle band \($0.label)" } ?? ""),
+                        ragClass: band.map { "rag-\($0.rawValue)" } ?? "")
+        }
+        func count(_ column: HeatmapSummary.Column, _ band: Rag) -> Cell {
+            let count = column.counts[band] ?? 0
+            return Cell(text: String(count), full: "\(Counted(count, "organisation")) \(band.label)", ragClass: "")
+        }
+        return [SummaryRow(label: "Partnership median", overall: median(summary.overall), cells: summary.standards.map(median))]
+            + Rag.allCases.reversed().map { band in
+                SummaryRow(label: "How many \(band.label)", overall: count(summary.overall, band), cells: summary.standards.map { count($0, band) })
+            }
+    }
+
+    private static func filters(progress: RoundProgress, narrowing: Narrowing, inSector: [(row: RoundMemberStatus, stage: RoundStage)],
+                                held: [Int64: RoundPicture.Submitted], inSectorHeld: [RoundPicture.Submitted], matching: Int, onHeatmap: Int) -> Filters {
+        let filter = narrowing.filter
+        func option(_ id: String, _ label: String, _ count: Int, _ selected: Bool) -> SelectOption {
+            SelectOption(id: id, label: "\(label) (\(count))", selected: selected)
+        }
+        let bySector = Dictionary(grouping: progress.members, by: \.row.member.sector).mapValues(\.count)
+        let changed = inSectorHeld.filter(\.changedSinceLastYear).count
+        let scope = narrowing.sector.map { "in \($0)" } ?? "of the round"
+        return Filters(
+            sectors: [SelectOption(id: "", label: "Every sector (\(progress.members.count))", selected: narrowing.sector == nil)]
+                + bySector.keys.sorted(by: NaturalOrder.precedes).map { option($0, $0, bySector[$0] ?? 0, $0 == narrowing.sector) },
+            stages: [SelectOption(id: "", label: "Any stage", selected: filter.stage == nil)] + RoundFilter.Stage.allCases.map { stage in
+                option(stage.rawValue, stage.label, inSector.filter { RoundFilter(stage: stage).admits(stage: $0.stage, submitted: held[$0.row.auditID]) }.count,
+                       stage == filter.stage)
+            },
+            bands: [SelectOption(id: "", label: "Any", selected: filter.band == nil)] + Rag.allCases.reversed().map { band in
+                option(band.rawValue, "\(band.label) in any standard", inSectorHeld.filter { $0.hasStandard(in: band) }.count, band == filter.band)
+            },
+            orders: HeatmapOrder.allCases.map { SelectOption(id: $0.rawValue, label: $0.label, selected: $0 == narrowing.order) },
+            changed: filter.changedSinceLastYear, changedLabel: "Overall changed since last year (\(changed))",
+            matching: "\(matching) of the \(Counted(inSector.count, "member organisation")) \(scope) match; \(onHeatmap) of them \(onHeatmap == 1 ? "is" : "are") on the heatmap (submitted to the board).",
+            narrowed: !filter.isEmpty || narrowing.sector != nil)
+    }
+
+    private static func staff(_ staff: RoundStaffPicture) -> Staff {
+        Staff(counted: Counted(staff.organisationsCounted, "organisation").description, respondents: staff.respondentsCounted,
+              hasLeftOut: staff.organisationsLeftOut > 0,
+              leftOut: Counted(staff.organisationsLeftOut, "organisation").description, sectors: staff.sectors, lines: staff.lines.map { line in
+                  StaffLine(statement: line.text, partnership: line.partnership.percentOfTotal ?? "-",
+                            sectors: staff.sectors.map { line.bySector[$0]?.percentOfTotal ?? "-" })
+              })
+    }
+}
