@@ -116,6 +116,6 @@ let package = Package(
         ]),
         .testTarget(name: "S11AppTests", dependencies: ["S11App", "S11Core", "S11Store", "S11TestSupport"]),
         .testTarget(name: "S11MailTests", dependencies: ["S11Mail"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["s11", "S11TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["s11", "s11-bench", "S11TestSupport"]),
     ]
 )

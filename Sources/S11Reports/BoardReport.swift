@@ -1,10 +1,11 @@
 import S11Core
 
-/// The board report for the board meeting: where the round stands (completion overall and by
-/// sector), the heatmap of organisations by standard with each one's movement since last year,
-/// the spread of ratings per standard, the partnership's themes, what the challenge events and
-/// peer reviews changed, and the staff survey across the partnership. Laid out once as sections
-/// of paragraphs and tables, which `BoardReportHTML` and `BoardReportWord` each render.
+/// The board report for the board meeting. It opens with one page a member reads first (completion,
+/// the partnership's bands by standard, the organisations most in need of challenge, the themes);
+/// then the heatmap of organisations by standard, lowest overall first, compact enough for a page
+/// of dozens; then completion by sector, the themes in full, what the challenge events and peer
+/// reviews changed, and the staff survey across the partnership. Laid out once as sections of
+/// paragraphs and tables, which `BoardReportHTML` and `BoardReportWord` each render.
 public struct BoardReport: Sendable {
     /// What a challenge event changed: each organisation it challenged with its moderations since.
     public struct Challenge: Sendable {
@@ -70,19 +71,33 @@ public struct BoardReport: Sendable {
         var rag: Rag? = nil
     }
 
-    /// A table: its header, rows and the relative width of each column.
+    /// A table: its header (each cell one or more lines), rows and the relative width of each
+    /// column; a heatmap is set compact, in small type with its cells centred.
     struct Table {
-        var header: [String]
+        var header: [[String]]
         var widths: [Int]
         var rows: [[Cell]]
         var isHeatmap = false
+
+        init(header: [String], widths: [Int], rows: [[Cell]]) {
+            self.init(lines: header.map { [$0] }, widths: widths, rows: rows)
+        }
+
+        init(lines header: [[String]], widths: [Int], rows: [[Cell]], isHeatmap: Bool = false) {
+            self.header = header
+            self.widths = widths
+            self.rows = rows
+            self.isHeatmap = isHeatmap
+        }
     }
 
-    /// A section: its heading, paragraphs, and tables (each with an optional caption above it).
+    /// A section: its heading, paragraphs, and tables (each with an optional caption above it);
+    /// the opening page's sections end it.
     struct Section {
         var title: String
         var paragraphs: [String] = []
         var tables: [(caption: String?, table: Table)] = []
+        var endsPage = false
     }
 
     /// The opening lines under the title.
@@ -93,25 +108,33 @@ public struct BoardReport: Sendable {
     }
 
     var sections: [Section] {
-        var sections = [completion]
+        var sections: [Section] = []
         if let picture {
+            sections.append(opening(picture))
             sections.append(heatmap(picture))
-            sections.append(spreads(picture))
-            sections.append(themes(picture))
+        } else {
+            sections.append(Section(title: "Completion", tables: [(nil, stageTable)], endsPage: true))
         }
+        sections.append(completion)
+        if let picture { sections.append(themes(picture)) }
         sections.append(challengeOutcomes)
         sections.append(peerOutcomes)
         if let staff = picture?.staff { sections.append(staffSection(staff)) }
         return sections
     }
 
+    /// How many organisations are at each stage, in one row.
+    var stageTable: Table {
+        let order = RoundStage.allCases
+        return Table(header: order.map { $0.rawValue.capitalisedFirst }, widths: order.map { _ in 1 },
+                     rows: [order.map { stage in Cell(text: String(stages.first { $0.stage == stage }?.count ?? 0)) }])
+    }
+
     private var completion: Section {
         let order = RoundStage.allCases
-        return Section(title: "Completion", tables: [
-            (nil, Table(header: order.map { $0.rawValue.capitalisedFirst }, widths: order.map { _ in 1 },
-                        rows: [order.map { stage in Cell(text: String(stages.first { $0.stage == stage }?.count ?? 0)) }])),
-            ("By sector", Table(header: ["Sector"] + order.map { $0.rawValue.capitalisedFirst }, widths: [3] + order.map { _ in 1 },
-                                rows: sectors.map { sector, counts in [Cell(text: sector)] + order.map { Cell(text: String(counts[$0] ?? 0)) } })),
+        return Section(title: "Completion by sector", tables: [
+            (nil, Table(header: ["Sector"] + order.map { $0.rawValue.capitalisedFirst }, widths: [3] + order.map { _ in 1 },
+                        rows: sectors.map { sector, counts in [Cell(text: sector)] + order.map { Cell(text: String(counts[$0] ?? 0)) } })),
         ] + (outstanding.isEmpty ? [] : [
             ("Not yet submitted to the board", Table(header: ["Organisation", "Sector", "Stage"], widths: [5, 3, 2],
                                                      rows: outstanding.map { [Cell(text: $0.organisation), Cell(text: $0.sector), Cell(text: $0.stage.rawValue)] })),
@@ -123,45 +146,54 @@ public struct BoardReport: Sendable {
         members.filter { $0.stage != .submitted }.sorted { ($0.stage == .overdue ? 0 : 1, $0.organisation) < ($1.stage == .overdue ? 0 : 1, $1.organisation) }
     }
 
-    /// "62.5% Amber", with the moderated figure where the board moderated.
-    static func figure(_ score: BoardScore?) -> Cell {
-        guard let score else { return Cell(text: "-") }
-        return Cell(text: score.rating.text + (score.moderatedText.map { "; moderated \($0)" } ?? ""), rag: score.effectiveRag)
-    }
-
+    /// Every organisation that submitted, lowest overall first as the board holds it, under the
+    /// partnership's median: each cell the band's initial and the whole percentage ("A 67", "*"
+    /// where moderated), so that a landscape page holds dozens of organisations.
     private func heatmap(_ picture: RoundPicture) -> Section {
-        Section(title: "Organisations by standard",
-                paragraphs: ["What each organisation submitted to the board, per standard, coloured by the band the board goes by (the moderated one where moderated). Since last year: the overall percentage against the board's round a year before."],
-                tables: [(nil, Table(header: ["Organisation", "Overall", "Since last year"] + picture.standards.map(\.id),
-                                     widths: [4, 2, 2] + picture.standards.map { _ in 1 },
-                                     rows: picture.submitted.map { organisation in
-                                         [Cell(text: "\(organisation.organisation) (\(organisation.sector))"), Self.figure(organisation.overall),
-                                          Cell(text: organisation.movement.changeText)]
-                                             + picture.standards.map { Self.figure(organisation.standard($0.id)) }
-                                     }, isHeatmap: true))])
+        let ids = picture.standards.map(\.id)
+        let summary = HeatmapSummary(picture.submitted, standardIDs: ids)
+        func median(_ column: HeatmapSummary.Column) -> Cell {
+            Cell(text: column.median.map { (column.middleBand.map { Self.initial($0) + " " } ?? "") + String(Int($0.rounded())) } ?? "-",
+                 rag: column.middleBand)
+        }
+        func compact(_ score: BoardScore?) -> Cell {
+            guard let score, score.effectiveRag != nil || score.boardPercent != nil else { return Cell(text: "-") }
+            return Cell(text: score.compactText, rag: score.effectiveRag)
+        }
+        let key = picture.standards.map { "\($0.id) \($0.title)" }.joined(separator: "; ")
+        return Section(title: "Organisations by standard",
+                       paragraphs: ["What each organisation submitted to the board, lowest overall first: in each cell the band the board goes by (R Red, A Amber, G Green, B Blue) and the percentage, marked * where the board moderated it; the first row is the partnership's median. Since last year: the overall percentage against the board's round a year before, in points.",
+                                    "The standards: \(key)."],
+                       tables: [(nil, Table(lines: [["Organisation"], ["Overall"], ["Since", "last year"]] + picture.standards.map { [$0.id] },
+                                            widths: [10, 3, 3] + ids.map { _ in 2 },
+                                            rows: [[Cell(text: "Partnership median"), median(summary.overall), Cell(text: "")] + summary.standards.map(median)]
+                                                + HeatmapOrder.worstFirst.sorted(picture.submitted).map { organisation in
+                                                    [Cell(text: "\(organisation.organisation) (\(organisation.sector))"), compact(organisation.overall),
+                                                     Cell(text: organisation.movement.change.map { $0 > 0 ? "+" + PercentText.format($0) : PercentText.format($0) } ?? "-")]
+                                                        + ids.map { compact(organisation.standard($0)) }
+                                                },
+                                            isHeatmap: true))])
     }
 
-    private func spreads(_ picture: RoundPicture) -> Section {
-        Section(title: "Ratings per standard", tables: [
-            (nil, Table(header: ["Standard", "Blue", "Green", "Amber", "Red", "Unrated"], widths: [6, 1, 1, 1, 1, 1],
-                        rows: picture.spreads.map { spread in
-                            [Cell(text: "\(spread.standardID) \(spread.title)")] + Rag.allCases.map { Cell(text: String(spread.counts[$0] ?? 0)) }
-                                + [Cell(text: String(spread.unrated))]
-                        })),
-        ])
-    }
+    /// A band's initial, as the heatmap's cells show it.
+    static func initial(_ rag: Rag) -> String { String(rag.rawValue.prefix(1)).uppercased() }
 
     private func themes(_ picture: RoundPicture) -> Section {
         Section(title: "The partnership's themes",
                 paragraphs: picture.themes.isEmpty ? ["No requirement is a gap in what the organisations submitted."]
                     : ["The requirements most often a gap in what the organisations submitted."],
                 tables: picture.themes.isEmpty ? [] : [
-                    (nil, Table(header: ["Requirement", "Organisations", "Which"], widths: [5, 1, 5], rows: picture.themes.map { theme in
-                        [Cell(text: "\(theme.requirementID) \(theme.statement)"), Cell(text: String(theme.organisations.count)),
-                         Cell(text: theme.organisations.joined(separator: ", "))]
+                    (nil, Table(header: ["Requirement", "Organisations", "Which"], widths: [5, 2, 5], rows: picture.themes.map { theme in
+                        let named = theme.organisations.prefix(Self.namedInATheme).joined(separator: ", ")
+                        let more = theme.organisations.count - Self.namedInATheme
+                        return [Cell(text: "\(theme.requirementID) \(theme.statement)"), Cell(text: String(theme.organisations.count)),
+                                Cell(text: more > 0 ? "\(named) and \(more) more" : named)]
                     })),
                 ])
     }
+
+    /// How many organisations a theme names before "and N more"; the round's CSV names every one.
+    static let namedInATheme = 10
 
     /// A moderation's change in words: "Red to Amber (score mostly)".
     static func change(_ change: ModerationChange) -> String {

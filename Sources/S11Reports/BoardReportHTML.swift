@@ -1,7 +1,8 @@
 import S11Core
 
 /// The board report as one self-contained page (inline CSS, no scripts) that prints on A4
-/// landscape: every section of `BoardReport`, bands coloured and named in words.
+/// landscape: every section of `BoardReport`, the opening page printed on its own, bands coloured
+/// and named in words (by their initial in the heatmap).
 public struct BoardReportHTML: Sendable {
     public init() {}
 
@@ -9,12 +10,12 @@ public struct BoardReportHTML: Sendable {
         var html = ReportStyle.head(title: report.title) + "<header>\n<h1>\(e(report.title))</h1>\n"
         html += report.introduction.map { "<p>\(e($0))</p>\n" }.joined() + "</header>\n<main>\n"
         for (index, section) in report.sections.enumerated() {
-            html += "<section aria-labelledby=\"section-\(index + 1)\">\n<h2 id=\"section-\(index + 1)\">\(e(section.title))</h2>\n"
+            html += "<section aria-labelledby=\"section-\(index + 1)\"\(section.endsPage ? " class=\"ends-page\"" : "")>\n<h2 id=\"section-\(index + 1)\">\(e(section.title))</h2>\n"
             html += section.paragraphs.map { "<p>\(e($0))</p>\n" }.joined()
             for (caption, table) in section.tables {
                 html += "<table\(table.isHeatmap ? " class=\"heatmap\"" : "")>\n"
                 if let caption { html += "<caption>\(e(caption))</caption>\n" }
-                html += "<thead><tr>" + table.header.map { "<th scope=\"col\">\(e($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+                html += "<thead><tr>" + table.header.map { "<th scope=\"col\">\($0.map(e).joined(separator: "<br>"))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
                 for row in table.rows {
                     html += "<tr>" + row.enumerated().map { column, cell in
                         let tag = column == 0 ? "th scope=\"row\"" : "td"

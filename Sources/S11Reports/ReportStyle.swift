@@ -7,7 +7,8 @@ public enum ReportStyle {
         table{border-collapse:collapse;width:100%;margin-bottom:1rem;font-size:.9rem}
         th,td{border:1px solid #b1b4b6;padding:.3rem .4rem;text-align:left;vertical-align:top}
         thead th{background:#f3f2f1}tr{break-inside:avoid}
-        .heatmap td{text-align:center;white-space:nowrap;font-weight:bold}
+        .heatmap td{text-align:center;white-space:nowrap;font-weight:bold}.heatmap{font-size:.75rem}.heatmap th,.heatmap td{padding:.1rem .25rem}
+        .ends-page{break-after:page}
         .blue{background:#1d70b8;color:#fff;fill:#1d70b8}.green{background:#00703c;color:#fff;fill:#00703c}
         .amber{background:#ffdd00;color:#0b0c0c;fill:#f47738}.red{background:#d4351c;color:#fff;fill:#d4351c}
         .none{background:#fff;color:#505a5f;fill:#b1b4b6}.track{fill:#f3f2f1}.previous{fill:#0b0c0c}
@@ -18,7 +19,7 @@ public enum ReportStyle {
         .banner{margin:-1.5rem -1.5rem 1rem;padding:.5rem 1.5rem;border-bottom:1px solid #b1b4b6;text-align:right}
         .banner button{font:inherit;margin-left:.5rem}
         @page{size:A4 landscape;margin:12mm}
-        @media print{body{margin:0}a{color:inherit}.banner{display:none}}
+        @media print{body{margin:0;font-size:9pt}a{color:inherit}.banner{display:none}h1{font-size:15pt}h2{font-size:12pt;margin:.6rem 0 .3rem}table{font-size:8pt;margin-bottom:.5rem}th,td{padding:1px 4px}.heatmap{font-size:7pt}.heatmap th,.heatmap td{padding:0 2px}}
         """
 
     /// The start of a self-contained page, up to and including `<body>`, then the `banner` (HTML

@@ -50,14 +50,20 @@ import ZIPFoundation
 
     @Test func thePageHasEverySectionAndEscapesWhatOrganisationsWrote() {
         let html = BoardReportHTML().write(Self.report)
-        for heading in ["Completion", "Organisations by standard", "Ratings per standard", "The partnership&#39;s themes", "Challenge events",
+        for heading in ["At a glance", "Organisations by standard", "Completion by sector", "The partnership&#39;s themes", "Challenge events",
                         "Peer challenge", "Staff confidence survey across the partnership"] {
             #expect(html.contains(">\(heading)</h2>"), "\(heading)")
         }
         #expect(html.contains("2 member organisations") == false && html.contains("3 member organisations; 2 have submitted"))
         #expect(html.contains("<caption>Not yet submitted to the board</caption>") && html.contains("<th scope=\"row\">Thames Valley Police</th><td>Police</td><td>overdue</td>"))
-        #expect(html.contains("<td>-6.7 points</td>"))                                            // 40% last year, 33.3% now
-        #expect(html.contains("<td class=\"amber\">33.3% Red; moderated 66.7% Amber</td>"))      // coloured by the band the board goes by
+        #expect(html.contains("<td>-6.7</td>"))                                                   // 40% last year, 33.3% now
+        #expect(html.contains("<td class=\"amber\">A 67*</td>"))                                  // coloured by the band the board goes by
+        // The opening page, printed on its own: the bands by standard, who needs challenge first, the commonest gaps.
+        #expect(html.contains("<section aria-labelledby=\"section-1\" class=\"ends-page\">"))
+        let hostile = HTMLText.escape(ReportFixtures.hostile)
+        #expect(html.contains("<td>\(hostile): -6.7 points</td>"))                               // the biggest fall
+        #expect(html.contains("<td>No organisation has a Red standard.</td>"))                   // its Red moderated to Amber
+        #expect(html.contains("<th scope=\"row\">S1.1 A named lead</th><td>1 organisation</td>"))
         #expect(html.contains("Red to Amber") == false && html.contains("self rating to Amber (score mostly)"))
         #expect(html.contains("<td>accepted</td>") && html.contains("Covers most teams"))
         #expect(html.contains("<td>70% of 10</td>") && html.contains("Left out, because too few of their staff answered"))
@@ -76,6 +82,7 @@ import ZIPFoundation
         let text = String(decoding: document, as: UTF8.self)
         #expect(text.contains("Oxfordshire Safeguarding Children Partnership: safeguarding self-assessment round 2027"))
         #expect(text.contains("-6.7 points") && text.contains("70% of 10") && text.contains("Covers most teams"))
+        #expect(text.contains("<w:pageBreakBefore/>") && text.contains("<w:tblLayout w:type=\"fixed\"/>"))   // the opening page; the compact heatmap
         #expect(text.contains("w:fill=\"FFC000\""))                                              // the amber cell shaded
         #expect(text.contains("&lt;script&gt;") && !text.contains("<script"))
         #expect(text.contains("w:orient=\"landscape\"") && text.contains("<w:tblHeader/>"))
