@@ -100,7 +100,7 @@ import Testing
         #expect(letter.contains("- Requirement S2.1: self-assessed 100% Green, moderated to Amber (score mostly). Policy review overdue"), "\(letter)")
         // The board report, with what the event changed, as a page and as a Word document.
         let report = try await s11.succeed(["round", "export", "--round", "1", "--format", "html", "--db", s11.db]).stdout
-        #expect(report.contains("<h2 id=\"section-1\">Completion</h2>") && report.contains("Police challenge, 20 January 2027. Panel: Jo Smith, Raj Patel."))
+        #expect(report.contains("<h2 id=\"section-1\">At a glance</h2>") && report.contains("Police challenge, 20 January 2027. Panel: Jo Smith, Raj Patel."))
         #expect(report.contains("self rating to Amber (score mostly)"))
         try await s11.succeed(["round", "export", "--round", "1", "--format", "docx", "--out", "report.docx", "--db", s11.db])
         #expect(try Data(contentsOf: s11.folder.appendingPathComponent("report.docx")).prefix(2) == Data("PK".utf8))

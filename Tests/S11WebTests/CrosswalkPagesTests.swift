@@ -69,7 +69,7 @@ import Testing
             #expect(page.body.contains("Submitted to the board") || page.body.contains("submitted to the board"))   // submitted once, to its own board
             #expect(!page.body.contains("name=\"audit\" value=\"\(police.id)\""))             // this board cannot give back what the other holds
             // Its heatmap row is in this board's terms.
-            #expect(page.body.contains("<abbr title=\"Leadership and accountability\">PC1</abbr>"))
+            #expect(page.body.contains("aria-describedby=\"title-PC1\">PC1 Leadership</span><span class=\"tip\" role=\"tooltip\" id=\"title-PC1\">PC1 Leadership and accountability</span>"))
 
             let reading = try await browser.get("/admin/rounds/\(id)/readings/\(police.id)")
             #expect(reading.status == .ok)
@@ -93,7 +93,7 @@ import Testing
                                                    [("scope", "requirement:PC1.1"), ("score", "score-2"), ("reason", "Board minutes seen")], csrf: reading.csrf)
             #expect(moderated.status == .seeOther)
             #expect(try await browser.get("/admin/rounds/\(id)/readings/\(police.id)").body.contains("33.3% Red (moderated Amber)"))
-            #expect(try await browser.get("/admin/rounds/\(id)").body.contains("33.3% Red (moderated 66.7% Amber)"))   // PC1.2 and PC2 unanswered
+            #expect(try await browser.get("/admin/rounds/\(id)").body.contains("title=\"moderated 66.7% Amber; self-assessed 33.3% Red\""))   // PC1.2 and PC2 unanswered
 
             // This board drafts its own plan for the police, in its terms: PC1.1, moderated to Amber, is its one objective.
             let drafted = try await browser.post("/admin/rounds/\(id)/readings/\(police.id)/plan", [], csrf: reading.csrf)
