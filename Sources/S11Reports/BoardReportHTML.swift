@@ -7,7 +7,7 @@ public struct BoardReportHTML: Sendable {
     public init() {}
 
     public func write(_ report: BoardReport) -> String {
-        var html = ReportStyle.head(title: report.title) + "<header>\n<h1>\(e(report.title))</h1>\n"
+        var html = ReportStyle.head(title: report.title, bodyClass: "paper") + "<header>\n<h1>\(e(report.title))</h1>\n"
         html += report.introduction.map { "<p>\(e($0))</p>\n" }.joined() + "</header>\n<main>\n"
         for (index, section) in report.sections.enumerated() {
             html += "<section aria-labelledby=\"section-\(index + 1)\"\(section.endsPage ? " class=\"ends-page\"" : "")>\n<h2 id=\"section-\(index + 1)\">\(e(section.title))</h2>\n"

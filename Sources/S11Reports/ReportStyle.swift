@@ -19,12 +19,14 @@ public enum ReportStyle {
         .banner{margin:-1.5rem -1.5rem 1rem;padding:.5rem 1.5rem;border-bottom:1px solid #b1b4b6;text-align:right}
         .banner button{font:inherit;margin-left:.5rem}
         @page{size:A4 landscape;margin:12mm}
-        @media print{body{margin:0;font-size:9pt}a{color:inherit}.banner{display:none}h1{font-size:15pt}h2{font-size:12pt;margin:.6rem 0 .3rem}table{font-size:8pt;margin-bottom:.5rem}th,td{padding:1px 4px}.heatmap{font-size:7pt}.heatmap th,.heatmap td{padding:0 2px}}
+        @media print{body{margin:0}a{color:inherit}.banner{display:none}}
+        @media print{body.paper{font-size:9pt}.paper h1{font-size:15pt}.paper h2{font-size:12pt;margin:.6rem 0 .3rem}.paper table{font-size:8pt;margin-bottom:.5rem}.paper th,.paper td{padding:1px 4px}.paper .heatmap{font-size:7pt}.paper .heatmap th,.paper .heatmap td{padding:0 2px}}
         """
 
-    /// The start of a self-contained page, up to and including `<body>`, then the `banner` (HTML
-    /// that the caller has escaped, shown on screen and not when printed) when there is one.
-    static func head(title: String, banner: String = "") -> String {
+    /// The start of a self-contained page, up to and including `<body>` (of `bodyClass` when given:
+    /// `paper` prints in the board paper's smaller type), then the `banner` (HTML that the caller
+    /// has escaped, shown on screen and not when printed) when there is one.
+    static func head(title: String, banner: String = "", bodyClass: String? = nil) -> String {
         """
         <!DOCTYPE html>
         <html lang="en-GB">
@@ -34,7 +36,7 @@ public enum ReportStyle {
         <title>\(HTMLText.escape(title))</title>
         <style>\(css)</style>
         </head>
-        <body>
+        <body\(bodyClass.map { " class=\"\($0)\"" } ?? "")>
 
         """ + (banner.isEmpty ? "" : "<header class=\"banner\">\(banner)</header>\n")
     }

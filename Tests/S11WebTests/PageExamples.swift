@@ -8,7 +8,7 @@ enum PageExamples {
     static let errors = [FieldError(field: "year", message: "Write the audit year")]
     static let form = FormErrors(errors)
     static let bar = SignedInBar(csrf: csrf, coordinator: coordinator,
-                                 auditLink: .init(href: "/admin/audits/1", text: "Riverside District Council 2027 audit"), team: true)
+                                 auditLink: .init(href: "/admin/audits/1", text: "Riverside District Council 2027 audit"), team: true, boardRounds: true)
     static let heading = AuditTitle(id: 1, organisation: "Riverside", year: 2027)
     static let pager = Pager(paged: true, label: "Pages", shown: "101 to 200 of 300", previous: "/previous", next: "/next", size: 100)
     static let options = [RatingOption(value: "fully", label: "fully: Fully met")]

@@ -18,6 +18,8 @@ struct SignedInBar: PagePart {
     let auditLink: AuditLink?
     /// Whether the account has an organisation's coordinators to keep (a board user has none).
     let team: Bool
+    /// Whether the account is a board's, whose way back from any page is its rounds.
+    let boardRounds: Bool
 }
 
 extension SignedInBar {
@@ -26,6 +28,6 @@ extension SignedInBar {
             account.isBoard ? nil : AuditLink(href: "/admin/audits/\(audit.id)", text: "\(audit.organisation) \(audit.year) audit")
         }
         self.init(csrf: csrf, coordinator: account.displayName.map { "\($0) (\(account.email))" } ?? account.email, auditLink: link,
-                  team: !account.isBoard)
+                  team: !account.isBoard, boardRounds: account.isBoard)
     }
 }
