@@ -65,7 +65,8 @@ let package = Package(
             dependencies: [
                 "S11Core", "S11XML", "S11Store", "S11Reports",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-            ]
+            ],
+            resources: [.copy("Resources")]
         ),
         .target(
             name: "S11Mail",

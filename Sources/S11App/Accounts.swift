@@ -81,7 +81,7 @@ public struct Accounts: Sendable {
     /// Adds a coordinator of `organisation`, or a board user of `board`, or sets a new password for
     /// an existing account: its sessions end and it is unlocked.
     public func save(email: String, password: String, organisation: String?, board: String?) async throws {
-        if let problem = CoordinatorPassword.problem(password) { throw ApplicationError(problem) }
+        if let problem = CoordinatorPassword.problem(password, email: email) { throw ApplicationError(problem) }
         try await store.accounts.save(email: email, passwordHash: CoordinatorPassword.hash(password), organisation: organisation, board: board)
     }
 }

@@ -150,6 +150,8 @@ import S11TestSupport
         let weak = try await s11.run(["admin", "create", "--email", "lead@riverside.example", "--org", org, "--db", s11.db], input: "short\n")
         #expect(weak.status != 0)
         #expect(weak.stderr.contains("error: the password must be at least 12 characters"))
+        let common = try await s11.run(["admin", "create", "--email", "lead@riverside.example", "--org", org, "--db", s11.db], input: "iloveyou1234\n")
+        #expect(common.status != 0 && common.stderr.contains("error: that is one of the passwords people use most, which attackers try first"))
         let noEmail = try await s11.run(["admin", "create", "--email", "lead at riverside", "--org", org, "--db", s11.db], input: "correct horse battery staple\n")
         #expect(noEmail.status != 0)
         #expect(noEmail.stderr.contains("error: 'lead at riverside' is not an e-mail address"))

@@ -71,6 +71,11 @@ import Testing
             #expect(welcome.body.contains("Thames Valley Police") && welcome.body.contains("sam.reed@tvp.example"))
             let short = try await browser.post("/admin/welcome/\(token)", [("password", "short"), ("confirm", "short")], csrf: welcome.csrf)
             #expect(short.status == .unprocessableContent && short.body.contains("at least 12 characters"))
+            let common = try await browser.post("/admin/welcome/\(token)", [("password", "Password2027!"), ("confirm", "Password2027!")], csrf: welcome.csrf)
+            #expect(common.status == .unprocessableContent && common.body.contains("one of the passwords people use most"))
+            let named = try await browser.post("/admin/welcome/\(token)", [("password", "sam reed safeguards"), ("confirm", "sam reed safeguards")],
+                                               csrf: welcome.csrf)
+            #expect(named.status == .unprocessableContent && named.body.contains("contains &quot;reed&quot; from your e-mail address"))
             try await setPassword(browser, token: token)
             #expect(try await browser.get("/admin/welcome/\(token)").status == .notFound)              // once only
             #expect(try await browser.get("/admin/audits/\(fixture.audit.id)").status == .notFound)     // not Riverside's

@@ -103,7 +103,7 @@ struct SignInController: Sendable {
             return unknownInvitation(request)
         }
         let password = form.password ?? "", again = form.confirm ?? ""
-        if let problem = CoordinatorPassword.problem(password) {
+        if let problem = CoordinatorPassword.problem(password, email: invited.email) {
             return try welcomePage(request, invited: invited, token: token, errors: [FieldError(field: "password", message: problem.capitalisedFirst)])
         }
         guard password == again else {
