@@ -31,11 +31,8 @@ extension BoardReport {
         let lowest = HeatmapOrder.worstFirst.sorted(picture.submitted).filter { $0.overall?.boardPercent != nil }.prefix(count).map { organisation in
             "\(organisation.organisation): \(Self.held(organisation.overall))"
         }
-        func reds(_ organisation: RoundPicture.Submitted) -> Int {
-            organisation.scores.filter { $0.kind == .standard && $0.effectiveRag == .red }.count
-        }
-        let mostReds = HeatmapOrder.mostReds.sorted(picture.submitted).filter { reds($0) > 0 }.prefix(count).map { organisation in
-            "\(organisation.organisation): \(Counted(reds(organisation), "standard")) Red"
+        let mostReds = HeatmapOrder.mostReds.sorted(picture.submitted).filter { $0.redStandards > 0 }.prefix(count).map { organisation in
+            "\(organisation.organisation): \(Counted(organisation.redStandards, "standard")) Red"
         }
         let falls = picture.submitted.compactMap { organisation in organisation.movement.change.flatMap { $0 < 0 ? (organisation, $0) : nil } }
             .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : NaturalOrder.precedes($0.0.organisation, $1.0.organisation) }.prefix(count)

@@ -153,8 +153,7 @@ public struct BoardReport: Sendable {
         let ids = picture.standards.map(\.id)
         let summary = HeatmapSummary(picture.submitted, standardIDs: ids)
         func median(_ column: HeatmapSummary.Column) -> Cell {
-            Cell(text: column.median.map { (column.middleBand.map { Self.initial($0) + " " } ?? "") + String(Int($0.rounded())) } ?? "-",
-                 rag: column.middleBand)
+            Cell(text: column.compactMedian ?? "-", rag: column.middleBand)
         }
         func compact(_ score: BoardScore?) -> Cell {
             guard let score, score.effectiveRag != nil || score.boardPercent != nil else { return Cell(text: "-") }
@@ -169,14 +168,11 @@ public struct BoardReport: Sendable {
                                             rows: [[Cell(text: "Partnership median"), median(summary.overall), Cell(text: "")] + summary.standards.map(median)]
                                                 + HeatmapOrder.worstFirst.sorted(picture.submitted).map { organisation in
                                                     [Cell(text: "\(organisation.organisation) (\(organisation.sector))"), compact(organisation.overall),
-                                                     Cell(text: organisation.movement.change.map { $0 > 0 ? "+" + PercentText.format($0) : PercentText.format($0) } ?? "-")]
+                                                     Cell(text: organisation.movement.signedChange ?? "-")]
                                                         + ids.map { compact(organisation.standard($0)) }
                                                 },
                                             isHeatmap: true))])
     }
-
-    /// A band's initial, as the heatmap's cells show it.
-    static func initial(_ rag: Rag) -> String { String(rag.rawValue.prefix(1)).uppercased() }
 
     private func themes(_ picture: RoundPicture) -> Section {
         Section(title: "The partnership's themes",
@@ -184,10 +180,8 @@ public struct BoardReport: Sendable {
                     : ["The requirements most often a gap in what the organisations submitted."],
                 tables: picture.themes.isEmpty ? [] : [
                     (nil, Table(header: ["Requirement", "Organisations", "Which"], widths: [5, 2, 5], rows: picture.themes.map { theme in
-                        let named = theme.organisations.prefix(Self.namedInATheme).joined(separator: ", ")
-                        let more = theme.organisations.count - Self.namedInATheme
-                        return [Cell(text: "\(theme.requirementID) \(theme.statement)"), Cell(text: String(theme.organisations.count)),
-                                Cell(text: more > 0 ? "\(named) and \(more) more" : named)]
+                        [Cell(text: "\(theme.requirementID) \(theme.statement)"), Cell(text: String(theme.organisations.count)),
+                         Cell(text: theme.named(atMost: Self.namedInATheme))]
                     })),
                 ])
     }

@@ -32,6 +32,9 @@ public enum Rag: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
 
     public var label: String { rawValue.capitalized }
 
+    /// The band's initial, as a heatmap's narrow cells show it: "R", "A", "G", "B".
+    public var initial: String { String(rawValue.prefix(1)).uppercased() }
+
     /// Blue and Green are met; Amber and Red need an action.
     public var isGap: Bool { self == .amber || self == .red }
 

@@ -93,7 +93,7 @@ extension BoardScore {
     /// For a heatmap's narrow cell: the band the board goes by as its initial and the whole
     /// percentage it goes by, "A 67", marked "*" where the board moderated it ("R 45*").
     public var compactText: String {
-        let band = effectiveRag.map { String($0.rawValue.prefix(1)).uppercased() }
+        let band = effectiveRag?.initial
         let percent = boardPercent.map { String(Int($0.rounded())) }
         return [band, percent].compactMap { $0 }.joined(separator: " ") + (moderated != nil ? "*" : "")
     }

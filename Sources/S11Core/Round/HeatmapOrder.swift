@@ -20,7 +20,6 @@ public enum HeatmapOrder: String, Sendable, CaseIterable {
     /// `submitted` in this order; names in natural order break every tie.
     public func sorted(_ submitted: [RoundPicture.Submitted]) -> [RoundPicture.Submitted] {
         func overall(_ organisation: RoundPicture.Submitted) -> Double { organisation.overall?.boardPercent ?? .infinity }
-        func reds(_ organisation: RoundPicture.Submitted) -> Int { organisation.scores.filter { $0.kind == .standard && $0.effectiveRag == .red }.count }
         func byName(_ a: RoundPicture.Submitted, _ b: RoundPicture.Submitted) -> Bool { NaturalOrder.precedes(a.organisation, b.organisation) }
         func worst(_ a: RoundPicture.Submitted, _ b: RoundPicture.Submitted) -> Bool {
             overall(a) != overall(b) ? overall(a) < overall(b) : byName(a, b)
@@ -30,7 +29,7 @@ public enum HeatmapOrder: String, Sendable, CaseIterable {
             case .worstFirst: return worst(a, b)
             case .name: return byName(a, b)
             case .sector: return a.sector != b.sector ? NaturalOrder.precedes(a.sector, b.sector) : worst(a, b)
-            case .mostReds: return reds(a) != reds(b) ? reds(a) > reds(b) : worst(a, b)
+            case .mostReds: return a.redStandards != b.redStandards ? a.redStandards > b.redStandards : worst(a, b)
             }
         }
     }

@@ -10,6 +10,11 @@ public struct HeatmapSummary: Sendable, Hashable {
         public var middleBand: Rag?
         public var counts: [Rag: Int]
         public var unrated: Int
+
+        /// The median as a heatmap's cell shows it: the middle band's initial and the whole percentage, "A 73".
+        public var compactMedian: String? {
+            median.map { (middleBand.map { $0.initial + " " } ?? "") + String(Int($0.rounded())) }
+        }
     }
 
     public var overall: Column

@@ -31,6 +31,9 @@ public struct RoundPicture: Sendable {
         /// Whether any standard is in `band` as the board holds it.
         public func hasStandard(in band: Rag) -> Bool { standardsByID.values.contains { $0.effectiveRag == band } }
 
+        /// How many of its standards are Red as the board holds them.
+        public var redStandards: Int { standardsByID.values.filter { $0.effectiveRag == .red }.count }
+
         /// Whether the board has moderated anything of it.
         public var isModerated: Bool { scores.contains { $0.moderated != nil } }
 
@@ -56,6 +59,12 @@ public struct RoundPicture: Sendable {
         public var requirementID: String
         public var statement: String
         public var organisations: [String]
+
+        /// The organisations by name, at most `count` of them, then "and N more".
+        public func named(atMost count: Int) -> String {
+            let named = organisations.prefix(count).joined(separator: ", ")
+            return organisations.count > count ? "\(named) and \(organisations.count - count) more" : named
+        }
     }
 
     public var submitted: [Submitted]

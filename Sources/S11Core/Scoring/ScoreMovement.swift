@@ -17,6 +17,11 @@ public struct ScoreMovement: Sendable {
             return ((current - previous) * 10).rounded() / 10
         }
 
+        /// The change alone, signed, for a narrow cell: "+6.2", "-3", "0"; nil when a year is unrated.
+        public var signedChange: String? {
+            change.map { ($0 > 0 ? "+" : "") + PercentText.format($0) }
+        }
+
         /// "+6.2 points", "-3 points", "no change" or "-" when a year is unrated.
         public var changeText: String {
             guard let change else { return "-" }

@@ -77,9 +77,8 @@ extension RoundPage {
                       Spread(standard: "\(spread.standardID) \(spread.title)", counts: Rag.allCases.map { spread.counts[$0] ?? 0 }, unrated: spread.unrated)
                   } ?? [],
                   themes: picture?.themes.map { theme in
-                      let named = theme.organisations.prefix(10).joined(separator: ", ")
-                      return Theme(requirement: theme.requirementID, statement: theme.statement, count: theme.organisations.count,
-                                   organisations: theme.organisations.count > 10 ? "\(named) and \(theme.organisations.count - 10) more" : named)
+                      Theme(requirement: theme.requirementID, statement: theme.statement, count: theme.organisations.count,
+                            organisations: theme.named(atMost: 10))
                   } ?? [],
                   staff: picture?.staff.map(Self.staff), members: Array(members),
                   listPager: pager(listPage, "list", other: "page", heatmapPage, label: "Pages of the organisations"),
@@ -94,8 +93,8 @@ extension RoundPage {
     }
 
     private static func movement(_ line: ScoreMovement.Line) -> Cell {
-        guard let change = line.change else { return Cell(text: "-", full: "not in last year's round", ragClass: "") }
-        return Cell(text: change == 0 ? "0" : (change > 0 ? "+" : "") + PercentText.format(change), full: line.changeText, ragClass: "")
+        guard let change = line.signedChange else { return Cell(text: "-", full: "not in last year's round", ragClass: "") }
+        return Cell(text: change, full: line.changeText, ragClass: "")
     }
 
     /// The median row and a row per band, over every organisation on the heatmap.
@@ -103,9 +102,9 @@ extension RoundPage {
         guard !organisations.isEmpty else { return [] }
         let summary = HeatmapSummary(organisations, standardIDs: standardIDs)
         func median(_ column: HeatmapSummary.Column) -> Cell {
-            guard let median = column.median else { return Cell(text: "-", full: "none rated", ragClass: "") }
+            guard let median = column.median, let text = column.compactMedian else { return Cell(text: "-", full: "none rated", ragClass: "") }
             let band = column.middleBand
-            return Cell(text: (band.map { String($0.rawValue.prefix(1)).uppercased() + " " } ?? "") + String(Int(median.rounded())),
+            return Cell(text: text,
                         full: "median \(PercentText.format(median))%" + (band.map { ", middle band \($0.label)" } ?? ""),
                         ragClass: band.map { "rag-\($0.rawValue)" } ?? "")
         }
@@ -125,12 +124,13 @@ extension RoundPage {
         func option(_ id: String, _ label: String, _ count: Int, _ selected: Bool) -> SelectOption {
             SelectOption(id: id, label: "\(label) (\(count))", selected: selected)
         }
-        let bySector = Dictionary(grouping: progress.members, by: \.row.member.sector).mapValues(\.count)
         let changed = inSectorHeld.filter(\.changedSinceLastYear).count
         let scope = narrowing.sector.map { "in \($0)" } ?? "of the round"
         return Filters(
             sectors: [SelectOption(id: "", label: "Every sector (\(progress.members.count))", selected: narrowing.sector == nil)]
-                + bySector.keys.sorted(by: NaturalOrder.precedes).map { option($0, $0, bySector[$0] ?? 0, $0 == narrowing.sector) },
+                + progress.bySector.sorted { NaturalOrder.precedes($0.sector, $1.sector) }.map { sector, counts in
+                    option(sector, sector, counts.values.reduce(0, +), sector == narrowing.sector)
+                },
             stages: [SelectOption(id: "", label: "Any stage", selected: filter.stage == nil)] + RoundFilter.Stage.allCases.map { stage in
                 option(stage.rawValue, stage.label, inSector.filter { RoundFilter(stage: stage).admits(stage: $0.stage, submitted: held[$0.row.auditID]) }.count,
                        stage == filter.stage)
