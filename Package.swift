@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -65,6 +67,7 @@ let package = Package(
             dependencies: [
                 "S11Core", "S11XML", "S11Store", "S11Reports",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Resources")]
         ),
@@ -93,6 +96,7 @@ let package = Package(
             dependencies: [
                 "S11Core", "S11XML", "S11Reports", "S11App", "S11Mail", "S11Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
@@ -116,7 +120,9 @@ let package = Package(
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "S11AppTests", dependencies: ["S11App", "S11Core", "S11Store", "S11TestSupport"]),
-        .testTarget(name: "S11MailTests", dependencies: ["S11Mail"]),
+        .testTarget(name: "S11MailTests", dependencies: [
+            "S11Mail", "S11App", "S11Core", "S11TestSupport", .product(name: "Clocks", package: "swift-clocks"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["s11", "s11-bench", "S11TestSupport"]),
     ]
 )

@@ -16,16 +16,19 @@ public struct AppSettings: Sendable {
     public var contentRoot: URL?
     /// How pages and papers show a moment: in the council's time zone (Europe/London unless told).
     public var moments: MomentWords
+    /// The days scheduled reminders may go: weekdays but the bank holidays.
+    public var workingDays: WorkingDays
 
     public init(baseURL: String = "http://127.0.0.1:8080", mailFrom: String = Invitations.defaultFrom,
                 delivery: (any MailDelivery)? = nil, mailFolder: String = "s11-mail", contentRoot: URL? = nil,
-                moments: MomentWords = .london) {
+                moments: MomentWords = .london, workingDays: WorkingDays = BankHolidays.shipped) {
         self.baseURL = baseURL
         self.mailFrom = mailFrom
         self.delivery = delivery
         self.mailFolder = mailFolder
         self.contentRoot = contentRoot
         self.moments = moments
+        self.workingDays = workingDays
     }
 
     /// Where a message goes: the mail program, or else `subfolder` of the mail folder.

@@ -45,6 +45,9 @@ public struct AuditSession: Sendable {
     /// The audit's named officers, added, changed and taken out.
     public var officers: OfficerRoster { OfficerRoster(session: self) }
 
+    /// The audit's reminders on a schedule.
+    public var reminders: AuditReminders { AuditReminders(session: self) }
+
     /// Taking returns, from files or the web form, on the core's one set of rules.
     public var returns: ReturnTaking { ReturnTaking(store: store, audit: audit, content: content) }
 

@@ -75,6 +75,9 @@ public struct S11App: Sendable {
         return (session, try await counted)
     }
 
+    /// Reminders on every audit's schedule, sent as they fall due.
+    public var scheduledReminders: ScheduledReminders { ScheduledReminders(app: self) }
+
     /// Officers' returns at their links.
     public var officerLinks: OfficerLinks { OfficerLinks(app: self) }
 

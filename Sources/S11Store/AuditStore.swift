@@ -55,6 +55,8 @@ public final class AuditStore: Sendable {
     public var accounts: AccountStore { AccountStore(store: self) }
     /// What became of the messages to officers.
     public var mail: MailStore { MailStore(store: self) }
+    /// Each audit's reminder schedule, and the scheduled reminders claimed.
+    public var reminders: ReminderStore { ReminderStore(store: self) }
     /// Boards' rounds: members, submissions and what the board holds.
     public var rounds: RoundStore { RoundStore(store: self) }
     /// Challenge events of a round.

@@ -317,6 +317,19 @@ enum Schema {
         Migration(identifier: "v27: how an officer will know their improvement worked, the plan's measure in their words") { db in
             try await db.execute("ALTER TABLE answer ADD COLUMN improvementMeasure \(db.dialect.text)")
         },
+        Migration(identifier: "v28: each audit's reminder schedule, and each scheduled reminder claimed once, whichever server sends it") { db in
+            let d = db.dialect
+            try await db.execute("""
+                CREATE TABLE reminderSchedule (auditID \(d.integer) NOT NULL PRIMARY KEY REFERENCES audit(id) ON DELETE CASCADE,
+                    isOn \(d.integer) NOT NULL, daysBefore \(d.text) NOT NULL, onTheDay \(d.integer) NOT NULL,
+                    overdueEvery \(d.integer) NOT NULL, atMost \(d.integer) NOT NULL, minuteOfDay \(d.integer) NOT NULL)
+                """)
+            // The key is the claim: a second server's INSERT for the same officer and day changes nothing, so it does not send.
+            try await db.execute("""
+                CREATE TABLE reminderClaim (officerID \(d.integer) NOT NULL REFERENCES officer(id) ON DELETE CASCADE,
+                    day \(d.text) NOT NULL, claimedAt \(d.text) NOT NULL, PRIMARY KEY (officerID, day))\(d.withoutRowID)
+                """)
+        },
     ]
 
     /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.

@@ -37,5 +37,7 @@ struct StoreTable: Sendable {
         StoreTable(name: "roundReading"),
         StoreTable(name: "readingModeration"),
         StoreTable(name: "readingPlan"),
+        StoreTable(name: "reminderSchedule"),
+        StoreTable(name: "reminderClaim"),
     ]
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import ServiceLifecycle
 import S11Core
 import S11App
 import S11Mail
@@ -40,13 +41,18 @@ struct Serve: AsyncParsableCommand {
             printError("error: --time-zone: '\(timeZone)' is not a time zone this machine knows; name one as IANA does, for example Europe/London")
             throw ExitCode(1)
         }
-        let settings = AppSettings(baseURL: baseURL ?? "http://\(host):\(port)", mailFrom: mailOptions.from, delivery: delivery,
-                                   mailFolder: mailDir, contentRoot: try? contentOptions.root(), moments: MomentWords(timeZone: zone))
+        let contentRoot = try? contentOptions.root()
         let s11: S11App
         do {
+            let settings = AppSettings(baseURL: baseURL ?? "http://\(host):\(port)", mailFrom: mailOptions.from, delivery: delivery,
+                                       mailFolder: mailDir, contentRoot: contentRoot, moments: MomentWords(timeZone: zone),
+                                       workingDays: try BankHolidays.load(contentRoot: contentRoot))
             s11 = try await S11App.open(database: database, settings: settings)
         } catch let error as any UserFacingError {
             printError("error: \(error.message)")
+            throw ExitCode(1)
+        } catch let error as DiagnosticsError {
+            printError(error.description)
             throw ExitCode(1)
         }
         let app = try await WebApp(app: s11)
@@ -54,11 +60,16 @@ struct Serve: AsyncParsableCommand {
             let audits = await (try? s11.audits.all()) ?? []
             say("s11 is serving \(S11App.displayName(database)) at http://\(host):\(port)/ (\(Counted(audits.count, "audit")))")
             say("coordinators sign in at http://\(host):\(port)/admin (add one with 's11 admin create --email E --org NAME')")
-            say(delivery.map { "invitations and reminders go to the mail program '\($0.arguments.joined(separator: " "))'" }
-                ?? "no mail program (--sendmail): invitations and reminders are written as .eml files into \(mailDir)/")
+            say(delivery.map { "invitations and reminders go to the mail program '\($0.arguments.joined(separator: " "))'; scheduled reminders go as they fall due" }
+                ?? "no mail program (--sendmail): invitations and reminders are written as .eml files into \(mailDir)/, and none goes on a schedule")
             say("officers use the links from 's11 invite'; staff the link from 's11 invite --staff'. Ctrl-C stops it.")
         }
-        try await app.runService()
+        var services: [any Service] = [app]
+        if let delivery {
+            services.append(ReminderSender(app: s11, delivery: delivery, clock: ContinuousClock(), report: { say($0) }))
+        }
+        // Stopping, the sender stops first (the last service), then the server finishes its requests.
+        try await ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: app.logger)).run()
         say("s11 stopped; every answer it acknowledged is stored")
     }
 }

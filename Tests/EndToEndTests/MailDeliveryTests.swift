@@ -9,60 +9,9 @@ import Testing
 /// SMTP to a real server on loopback (Python's aiosmtpd); the received messages are read back
 /// with Python's own e-mail parser, and the link in one opens the officer's return.
 @Suite(.serialized, .needs(.msmtp, .aiosmtpd)) struct MailDeliveryTests {
-    /// The SMTP server (Tests/Mail/smtp_server.py), keeping what it receives in `folder`.
-    final class SMTPServer {
-        let process = Process()
-        let input = Pipe()
-        let folder: URL
-        let port: Int
-
-        init() throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-smtp-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", S11Binary.packageRoot.appendingPathComponent("Tests/Mail/smtp_server.py").path, folder.path]
-            let output = Pipe()
-            process.standardInput = input
-            process.standardOutput = output
-            try process.run()
-            var said = ""
-            while !said.contains("\n") {
-                let data = output.fileHandleForReading.availableData
-                if data.isEmpty { break }
-                said += String(decoding: data, as: UTF8.self)
-            }
-            guard let line = said.split(separator: "\n").first, line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
-                throw StepFailed(description: "the SMTP server did not start: \(said)")
-            }
-            self.port = port
-        }
-
-        /// The received messages, parsed by Python's e-mail package.
-        func received() async throws -> [[String: String]] {
-            let script = S11Binary.packageRoot.appendingPathComponent("Tests/Mail/read_mail.py").path
-            let run = try await runTool("/usr/bin/env", ["python3", script, folder.path])
-            return try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: String]] ?? []
-        }
-
-        func stop() {
-            try? input.fileHandleForWriting.close()
-            process.waitUntilExit()
-        }
-    }
-
-    /// msmtp's settings for a relay at `port` on loopback, readable by its owner only (msmtp insists).
+    /// msmtp's settings for a relay at `port` on loopback, in the test's folder.
     func msmtpSettings(_ s11: S11Binary, port: Int) throws -> String {
-        let path = try s11.write("""
-            defaults
-            auth off
-            tls off
-            account default
-            host 127.0.0.1
-            port \(port)
-            from safeguarding-audit@riverside.example
-            """, to: "msmtprc")
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-        return "msmtp -C \(path) -t"
+        try SMTPServer.msmtpCommand(port: port, folder: s11.folder)
     }
 
     @Test func aReminderReachesTheServerAndItsLinkOpensTheReturn() async throws {

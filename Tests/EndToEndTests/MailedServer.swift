@@ -9,14 +9,14 @@ struct MailedServer {
     static let password = "correct horse battery staple"
 
     let base: String
-    let smtp: MailDeliveryTests.SMTPServer
+    let smtp: SMTPServer
     let server: Process
     let downloads: URL
 
     init(_ s11: S11Binary, email: String, account: [String], content: String) async throws {
         let created = try await s11.run(["admin", "create", "--email", email, "--db", s11.db] + account, input: Self.password + "\n")
         #expect(created.status == 0, "\(created.stderr)")
-        smtp = try MailDeliveryTests.SMTPServer()
+        smtp = try SMTPServer()
         let sendmail = try MailDeliveryTests().msmtpSettings(s11, port: smtp.port)
         let port = freeLoopbackPort()
         base = "http://127.0.0.1:\(port)"

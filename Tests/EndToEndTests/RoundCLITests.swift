@@ -125,7 +125,7 @@ import Testing
 
     @Test(.needs(.msmtp, .aiosmtpd)) func eachLeadsInvitationReachesTheServerAndItsLinkWorks() async throws {
         let s11 = try S11Binary()
-        let smtp = try MailDeliveryTests.SMTPServer()
+        let smtp = try SMTPServer()
         defer { smtp.stop() }
         let sendmail = try MailDeliveryTests().msmtpSettings(s11, port: smtp.port)
         let port = freeLoopbackPort()

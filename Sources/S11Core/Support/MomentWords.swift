@@ -14,8 +14,9 @@ public struct MomentWords: Sendable {
     /// England's and Wales' time: Europe/London (GMT, or BST in summer).
     public static let london = MomentWords(timeZone: TimeZone(identifier: "Europe/London") ?? TimeZone(secondsFromGMT: 0)!)
 
-    /// `date` in words.
-    public func text(_ date: Date) -> String {
+    /// `date` in words; with `weekday`, the day's name first ("Tuesday 12 January 2027 at 9am"),
+    /// as a person reads a day something will happen.
+    public func text(_ date: Date, weekday: Bool = false) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
@@ -23,13 +24,13 @@ public struct MomentWords: Sendable {
               let date = CalendarDate(year: year, month: month, day: day) else { return "" }
         let clock = (hour % 12 == 0 ? 12 : hour % 12)
         let minutes = minute == 0 ? "" : ":" + (minute < 10 ? "0" : "") + String(minute)
-        return "\(date.spelledOut) at \(clock)\(minutes)\(hour < 12 ? "am" : "pm")"
+        return "\(weekday ? date.withWeekday : date.spelledOut) at \(clock)\(minutes)\(hour < 12 ? "am" : "pm")"
     }
 
     /// An ISO 8601 moment as the store keeps it ("2026-12-06T03:54:12Z", fractions of a second
     /// allowed) in words; text that is not one is shown as it is.
     public func text(iso: String) -> String {
-        Self.date(iso: iso).map(text) ?? iso
+        Self.date(iso: iso).map { text($0) } ?? iso
     }
 
     /// The moment an ISO 8601 text names, with or without fractions of a second; nil for other text.

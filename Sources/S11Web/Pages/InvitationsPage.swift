@@ -23,6 +23,39 @@ struct InvitationsPage: PageModel {
         let detail: String?
         /// The page that asks before this officer's links are stopped and a new one sent; nil once submitted.
         let replaceHref: String?
+        /// When their next scheduled reminder goes ("Tuesday 12 January 2027"), or why none will.
+        let nextReminder: String
+    }
+
+    /// The audit's reminders on a schedule: the form that sets it, and the days it sends on.
+    struct Schedule: Encodable {
+        /// One day the schedule sends on.
+        struct Day: Encodable {
+            let when: String
+            let label: String
+            /// The weekend day or bank holiday it moved from, in words.
+            let movedFrom: String?
+            let passed: Bool
+        }
+
+        private(set) var isOn: Bool
+        private(set) var daysBefore: String
+        private(set) var onTheDay: Bool
+        private(set) var overdueEvery: String
+        private(set) var atMost: String
+        private(set) var timeOfDay: String
+        /// The next reminder, in words ("Tuesday 12 January 2027 at 9am"); nil when none is left or none will go.
+        let next: String?
+        /// Why no reminder goes on its own, when none will (no deadline, no mail program, turned off).
+        let quiet: String?
+        let hasDays: Bool
+        let days: [Day]
+
+        /// Shows the form's fields as the coordinator typed them (a refused form).
+        mutating func typed(isOn: Bool, daysBefore: String, onTheDay: Bool, overdueEvery: String, atMost: String, timeOfDay: String) {
+            (self.isOn, self.daysBefore, self.onTheDay, self.overdueEvery, self.atMost, self.timeOfDay) =
+                (isOn, daysBefore, onTheDay, overdueEvery, atMost, timeOfDay)
+        }
     }
 
     /// Who is due a message, and the message.
@@ -51,14 +84,15 @@ struct InvitationsPage: PageModel {
     let canRemind: Bool
     /// How many officers a reminder goes to, in words.
     let toRemind: String
+    var schedule: Schedule
     let hasOfficers: Bool
     let officers: [Officer]
 }
 
 extension InvitationsPage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, statuses: [OfficerStatus], lastMessages: [String: MailRecord],
-         returnsDue: (deadline: CalendarDate?, contact: String?), due: Due, sends: Bool, mailFolder: String, notice: String?, errors: [FieldError],
-         moments: MomentWords) {
+         returnsDue: (deadline: CalendarDate?, contact: String?), due: Due, outlook: ReminderOutlook, sends: Bool, mailFolder: String,
+         notice: String?, errors: [FieldError], moments: MomentWords, workingDays: WorkingDays) {
         let officers = statuses.map { status in
             let last = lastMessages[status.officer.email.lowercased()]
             return Officer(domID: WebApp.domID(status.officer.email), name: status.officer.name, email: status.officer.email,
@@ -67,13 +101,45 @@ extension InvitationsPage {
                            written: last.flatMap { $0.accepted && !$0.detail.isEmpty ? $0.detail : nil }, failed: last.map { !$0.accepted } ?? false,
                            detail: last?.detail,
                            replaceHref: status.status == .submitted ? nil
-                               : "/admin/audits/\(audit.id)/invitations/replace?email=\(status.officer.email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+                               : "/admin/audits/\(audit.id)/invitations/replace?email=\(status.officer.email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")",
+                           nextReminder: Self.words(outlook.officers[status.officer.email.lowercased()], sends: sends))
         }
         self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf, audit: audit), heading: AuditTitle(audit),
                   notice: notice, deadline: returnsDue.deadline?.iso, contact: returnsDue.contact,
                   sends: sends, mailFolder: mailFolder, invitationPreview: due.invitationPreview, canInvite: due.invitations > 0,
                   toInvite: Counted(due.invitations, "officer").description, reminderPreview: due.reminderPreview,
                   canRemind: due.reminders > 0, toRemind: Counted(due.reminders, "officer").description,
+                  schedule: Self.schedule(outlook, sends: sends, moments: moments, workingDays: workingDays),
                   hasOfficers: !officers.isEmpty, officers: officers)
+    }
+
+    private static func schedule(_ outlook: ReminderOutlook, sends: Bool, moments: MomentWords, workingDays: WorkingDays) -> Schedule {
+        let schedule = outlook.schedule
+        let quiet: String? = if !schedule.isOn { "Reminders on a schedule are turned off for this audit: none goes unless you send it." }
+            else if outlook.deadline == nil { "Save a deadline above first: the schedule counts from it." }
+            else if !sends { "No mail program is set up (s11 serve --sendmail), so no reminder goes on its own: send them with the button above." }
+            else { nil }
+        let days = outlook.days.map { day in
+            Schedule.Day(when: moments.text(day.moment, weekday: true),
+                         label: day.slot.label,
+                         movedFrom: day.slot.movedFrom.map { "moved from \($0.withWeekday), \(workingDays.reasonClosed($0) ?? "not a working day")" },
+                         passed: day.passed)
+        }
+        let next = quiet == nil ? outlook.next.map { moments.text($0.moment, weekday: true) } : nil
+        return Schedule(isOn: schedule.isOn, daysBefore: schedule.daysBefore.map(String.init).joined(separator: ", "), onTheDay: schedule.onTheDay,
+                        overdueEvery: String(schedule.overdueEvery), atMost: String(schedule.atMost), timeOfDay: schedule.timeOfDay,
+                        next: next, quiet: quiet, hasDays: !days.isEmpty, days: days)
+    }
+
+    /// An officer's next scheduled reminder in words.
+    private static func words(_ next: ReminderOutlook.OfficerNext?, sends: Bool) -> String {
+        switch next {
+        case .on(let day)?: sends ? "next reminder: \(day.withWeekday)" : "none on its own (no mail program)"
+        case .submitted?, nil: "none: submitted"
+        case .notInvited?: "none until an invitation reaches them"
+        case .hadTheMost(let count)?: "none: \(Counted(count, "reminder")) sent, the most the schedule allows"
+        case .noneLeft?: "none: the schedule has no day left"
+        case .off?: "none on a schedule"
+        }
     }
 }

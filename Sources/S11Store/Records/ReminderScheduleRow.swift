@@ -1,0 +1,20 @@
+import S11Core
+
+/// A row of the reminderSchedule table: when one audit's reminders go.
+struct ReminderScheduleRow: SQLRecord {
+    var schedule: ReminderSchedule
+
+    init(_ row: SQLRow) throws {
+        let columns = RowColumns(row, table: "reminderSchedule")
+        let days: String = try columns("daysBefore")
+        schedule = ReminderSchedule(isOn: try columns("isOn"), daysBefore: days.split(separator: ",").compactMap { Int($0) },
+                                    onTheDay: try columns("onTheDay"), overdueEvery: try columns("overdueEvery"), atMost: try columns("atMost"),
+                                    minuteOfDay: try columns("minuteOfDay"))
+    }
+
+    /// The columns' values for `schedule`, in the table's order after auditID.
+    static func values(_ schedule: ReminderSchedule) -> [any SQLBindable] {
+        [schedule.isOn ? 1 : 0, schedule.daysBefore.map(String.init).joined(separator: ","), schedule.onTheDay ? 1 : 0,
+         schedule.overdueEvery, schedule.atMost, schedule.minuteOfDay]
+    }
+}

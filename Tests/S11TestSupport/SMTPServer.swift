@@ -1,0 +1,73 @@
+import Foundation
+
+/// A real SMTP server on loopback for the mail tests (Tests/Mail/smtp_server.py, Python's
+/// aiosmtpd), keeping what it receives in `folder`; msmtp hands s11's messages to it.
+public final class SMTPServer: @unchecked Sendable {
+    let process = Process()
+    let input = Pipe()
+    public let folder: URL
+    public let port: Int
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Starts the server and waits until it listens.
+    public init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-smtp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.packageRoot.appendingPathComponent("Tests/Mail/smtp_server.py").path, folder.path]
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        var said = ""
+        while !said.contains("\n") {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            said += String(decoding: data, as: UTF8.self)
+        }
+        guard let line = said.split(separator: "\n").first, line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
+            throw SMTPServerFailure(description: "the SMTP server did not start: \(said)")
+        }
+        self.port = port
+    }
+
+    /// The received messages, parsed by Python's e-mail package.
+    public func received() async throws -> [[String: String]] {
+        let script = Self.packageRoot.appendingPathComponent("Tests/Mail/read_mail.py").path
+        let run = try await runTool("/usr/bin/env", ["python3", script, folder.path])
+        return try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: String]] ?? []
+    }
+
+    /// How many messages it has received, without reading them.
+    public func count() throws -> Int {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".eml") }.count
+    }
+
+    public func stop() {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+
+    /// The msmtp command that relays to `port` on loopback, its settings written into `folder`
+    /// readable by their owner only (msmtp insists).
+    public static func msmtpCommand(port: Int, folder: URL) throws -> String {
+        let path = folder.appendingPathComponent("msmtprc-\(port)").path
+        try """
+            defaults
+            auth off
+            tls off
+            account default
+            host 127.0.0.1
+            port \(port)
+            from safeguarding-audit@riverside.example
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        return "msmtp -C \(path) -t"
+    }
+}
+
+/// The SMTP server could not be started.
+struct SMTPServerFailure: Error, CustomStringConvertible {
+    let description: String
+}
