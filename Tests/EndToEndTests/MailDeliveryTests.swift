@@ -78,9 +78,35 @@ import Testing
         let lone = try await s11.run(["invite", "--officer", "samuel.adeyemi@riverside.example", "--db", store])
         #expect(lone.status != 0 && lone.stderr.contains("--officer chooses whom --send sends to; add --send"))
         let neither = try await s11.run(["remind", "--db", store])
-        #expect(neither.status != 0 && neither.stderr.contains("say how the reminders go"))
+        #expect(neither.status != 0 && neither.stderr.contains("say which reminders go, and how"))
         let unclosed = try await s11.run(["remind", "--send", "--sendmail", "\"msmtp -t", "--db", store])
         #expect(unclosed.status == 1 && unclosed.stderr.contains("names no program (an unclosed quote?)"))
         #expect(try await s11.query("SELECT COUNT(*) FROM mailMessage WHERE detail NOT LIKE 'written to %'", in: store) == ["0"])   // nothing sent
+    }
+
+    @Test func remindDueSendsNothingBeforeItsDayAndSaysWhenTheNextGoes() async throws {
+        let s11 = try S11Binary()
+        let (_, store) = try await s11.example()
+        let smtp = try SMTPServer()
+        defer { smtp.stop() }
+        let sendmail = try msmtpSettings(s11, port: smtp.port)
+        // Due Tuesday 31 March 2099: the first reminder goes 14 days before.
+        _ = try await s11.succeed(["invite", "--out", s11.folder.appendingPathComponent("again").path, "--deadline", "2099-03-31", "--db", store])
+        let early = try await s11.succeed(["remind", "--due", "--sendmail", sendmail, "--db", store])
+        #expect(early.stdout.contains("no reminder is due now; the next goes on Tuesday 17 March 2099 at 9am"), "\(early.stdout)")
+        #expect(try smtp.count() == 0)
+        // It needs the mail program, and is not a second way to send --send's reminders.
+        let none = try await s11.run(["remind", "--due", "--db", store])
+        #expect(none.status == 1 && none.stderr.contains("--due needs the mail program"))
+        let both = try await s11.run(["remind", "--due", "--send", "--sendmail", sendmail, "--db", store])
+        #expect(both.status != 0 && both.stderr.contains("say which reminders go, and how"))
+        // A list of bank holidays that is not one is refused, naming the line, and nothing goes.
+        let content = s11.folder.appendingPathComponent("holidays")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try "# ours\n2099-02-30 Founders' Day\n".write(to: content.appendingPathComponent("bank-holidays.txt"), atomically: true, encoding: .utf8)
+        let wrong = try await s11.run(["remind", "--due", "--content", content.path, "--sendmail", sendmail, "--db", store])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("bank-holidays.txt:2:1: error: '2099-02-30' is not a date"), "\(wrong.stderr)")
+        #expect(try smtp.count() == 0)
     }
 }

@@ -65,6 +65,7 @@ import Testing
         ("/plan/update", [("action", "A1.1"), ("status", "B")]),
         ("/invitations/due", [("deadline", "2020-01-01")]),
         ("/invitations/send", [("kind", "invitation")]),
+        ("/invitations/schedule", [("daysBefore", "1"), ("overdueEvery", "1"), ("atMost", "20"), ("timeOfDay", "03:00")]),
         ("/officers/add", [("name", "Intruder"), ("email", "x@y.example"), ("role", "dso"), ("service_area", "Housing")]),
         ("/officers/change", [("email", "hana.okafor@hillside.example"), ("name", "Changed"), ("role", "dso"), ("service_area", "Housing")]),
         ("/officers/remove", [("email", "hana.okafor@hillside.example")]),
@@ -109,6 +110,7 @@ import Testing
         }
         #expect(try await fixture.store.officers.all(auditID: hillside.id).map(\.name) == ["Hana Okafor"])
         #expect(try await fixture.store.mail.records(auditID: hillside.id).isEmpty)
+        #expect(try await fixture.store.reminders.schedule(auditID: hillside.id) == .standard)
         // Nothing of Hillside's changed: the return is still submitted, no moderation, the plan as drafted.
         #expect(try await fixture.store.officers.statuses(auditID: hillside.id).map(\.status) == [.submitted])
         #expect(try await fixture.store.moderation.ratings(auditID: hillside.id).isEmpty)
@@ -140,6 +142,7 @@ import Testing
             }
         }
         #expect(try await fixture.store.moderation.ratings(auditID: hillside.id).isEmpty)
+        #expect(try await fixture.store.reminders.schedule(auditID: hillside.id) == .standard)
     }
 
     @Test func theBoardsScorecardCountsAnswersWhereTheOrganisationsOwnNamesTheOfficers() async throws {

@@ -50,11 +50,14 @@ struct InvitationsPage: PageModel {
         let quiet: String?
         let hasDays: Bool
         let days: [Day]
+        /// Whether the form is open: it was refused, and shows what was typed.
+        private(set) var changing = false
 
-        /// Shows the form's fields as the coordinator typed them (a refused form).
+        /// Shows the form's fields as the coordinator typed them (a refused form), open.
         mutating func typed(isOn: Bool, daysBefore: String, onTheDay: Bool, overdueEvery: String, atMost: String, timeOfDay: String) {
             (self.isOn, self.daysBefore, self.onTheDay, self.overdueEvery, self.atMost, self.timeOfDay) =
                 (isOn, daysBefore, onTheDay, overdueEvery, atMost, timeOfDay)
+            changing = true
         }
     }
 
@@ -98,7 +101,7 @@ extension InvitationsPage {
             return Officer(domID: WebApp.domID(status.officer.email), name: status.officer.name, email: status.officer.email,
                            returnStatus: status.status.label, lastKind: last?.kind.rawValue, lastAt: last.map { moments.text($0.at) },
                            accepted: last?.accepted == true && last?.detail.isEmpty == true,
-                           written: last.flatMap { $0.accepted && !$0.detail.isEmpty ? $0.detail : nil }, failed: last.map { !$0.accepted } ?? false,
+                           written: last.flatMap { $0.accepted && !$0.detail.isEmpty ? Self.shortened($0.detail) : nil }, failed: last.map { !$0.accepted } ?? false,
                            detail: last?.detail,
                            replaceHref: status.status == .submitted ? nil
                                : "/admin/audits/\(audit.id)/invitations/replace?email=\(status.officer.email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")",
@@ -131,11 +134,19 @@ extension InvitationsPage {
                         next: next, quiet: quiet, hasDays: !days.isEmpty, days: days)
     }
 
+    /// "written to FOLDER/FILE.eml" for a message written into the mail folder: the file's own
+    /// folder and name, which the page's hint says the mail folder holds.
+    private static func shortened(_ detail: String) -> String {
+        guard detail.hasPrefix("written to ") else { return detail }
+        let parts = detail.dropFirst("written to ".count).split(separator: "/")
+        return "written to " + parts.suffix(2).joined(separator: "/")
+    }
+
     /// An officer's next scheduled reminder in words.
     private static func words(_ next: ReminderOutlook.OfficerNext?, sends: Bool) -> String {
         switch next {
         case .on(let day)?: sends ? "next reminder: \(day.withWeekday)" : "none on its own (no mail program)"
-        case .submitted?, nil: "none: submitted"
+        case .submitted?, nil: "none"
         case .notInvited?: "none until an invitation reaches them"
         case .hadTheMost(let count)?: "none: \(Counted(count, "reminder")) sent, the most the schedule allows"
         case .noneLeft?: "none: the schedule has no day left"
