@@ -51,7 +51,7 @@ public struct ReminderSender<C: Clock>: Service where C.Duration == Duration {
     private func sendDue(at moment: Date) async {
         do {
             for batch in try await reminders.sendDue(at: moment, via: delivery) {
-                let which = "\(batch.audit.organisation) \(batch.audit.year) (\(batch.slot.label))"
+                let which = "\(batch.name) (\(batch.slot.label))"
                 if let problem = batch.problem {
                     report("scheduled reminders for \(which) were not sent: \(problem)")
                     continue

@@ -330,6 +330,20 @@ enum Schema {
                     day \(d.text) NOT NULL, claimedAt \(d.text) NOT NULL, PRIMARY KEY (officerID, day))\(d.withoutRowID)
                 """)
         },
+        Migration(identifier: "v29: each board round's reminders to the leads whose self-assessment the board does not hold yet") { db in
+            let d = db.dialect
+            try await db.execute("""
+                CREATE TABLE roundReminderSchedule (roundID \(d.integer) NOT NULL PRIMARY KEY REFERENCES round(id) ON DELETE CASCADE,
+                    isOn \(d.integer) NOT NULL, daysBefore \(d.text) NOT NULL, onTheDay \(d.integer) NOT NULL,
+                    overdueEvery \(d.integer) NOT NULL, atMost \(d.integer) NOT NULL, minuteOfDay \(d.integer) NOT NULL)
+                """)
+            // Claimed before it is sent (the key keeps a second server off it), then what the mail program said.
+            try await db.execute("""
+                CREATE TABLE leadReminder (auditID \(d.integer) NOT NULL REFERENCES roundMember(auditID) ON DELETE CASCADE,
+                    day \(d.text) NOT NULL, claimedAt \(d.text) NOT NULL, accepted \(d.integer), detail \(d.text),
+                    PRIMARY KEY (auditID, day))\(d.withoutRowID)
+                """)
+        },
     ]
 
     /// The migrations as GRDB's migrator runs them on SQLite, each in its own transaction.

@@ -39,5 +39,7 @@ struct StoreTable: Sendable {
         StoreTable(name: "readingPlan"),
         StoreTable(name: "reminderSchedule"),
         StoreTable(name: "reminderClaim"),
+        StoreTable(name: "roundReminderSchedule"),
+        StoreTable(name: "leadReminder"),
     ]
 }

@@ -75,6 +75,7 @@ public struct WebApp: Sendable {
         let rounds = RoundsController(web: self)
         rounds.addRoutes(to: board)
         EventsController(web: self, rounds: rounds).addRoutes(to: board)
+        RoundRemindersController(web: self).addRoutes(to: board)
         PeersController(web: self, rounds: rounds).addRoutes(board: board, signedIn: signedIn)
         ReadingsController(web: self, rounds: rounds).addRoutes(to: board)
         return router

@@ -72,7 +72,7 @@ extension Remind {
         let now = Date()
         let batches = try await reminders.sendDue(at: now, via: program)
         for batch in batches {
-            let which = "\(batch.audit.organisation) \(batch.audit.year) (\(batch.slot.label))"
+            let which = "\(batch.name) (\(batch.slot.label))"
             if let problem = batch.problem {
                 printError("error: the reminders for \(which) were not sent: \(problem)")
                 continue

@@ -15,8 +15,12 @@ struct RoundFixture {
     static let officer = Officer(name: "Kim Ng", email: "kim.ng@tvp.example", role: "dso", serviceArea: "Response")
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    init() async throws {
-        store = try await AuditStore(database: TestDatabase.fresh())
+    /// Where the store is: in memory unless a file (or the suite's PostgreSQL) is given, which a second `S11App` can open too.
+    let storeLocation: String
+
+    init(location: String = TestDatabase.fresh()) async throws {
+        storeLocation = location
+        store = try await AuditStore(database: location)
         app = S11App(store: store, settings: AppSettings(contentRoot: Self.packageRoot))
         let opened = try await app.rounds.open(board: Self.board, year: 2027, deadline: CalendarDate(iso: "2027-03-31")!, root: Self.packageRoot,
                                                surveyID: nil, membersCSV: """

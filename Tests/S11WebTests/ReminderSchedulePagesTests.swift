@@ -61,7 +61,7 @@ import Testing
         _ = try await browser.post("\(path)/schedule", [("daysBefore", "10"), ("overdueEvery", "0"), ("atMost", "2"), ("timeOfDay", "16:30")],
                                    csrf: before.csrf)
         let off = try await browser.get(path)
-        #expect(off.body.contains("Reminders on a schedule are turned off for this audit"))
+        #expect(off.body.contains("Reminders on a schedule are turned off here"))
         #expect(off.body.contains("<td>none on a schedule</td>") && !off.body.contains("Next reminder:"))
     }
 

@@ -39,11 +39,7 @@ public struct ReminderOutlook: Sendable {
                 reached: Set<String>, now: Date, workingDays: WorkingDays, timeZone: TimeZone) {
         self.schedule = schedule
         self.deadline = deadline
-        let slots = deadline.map { schedule.slots(deadline: $0, workingDays: workingDays) } ?? []
-        let days = slots.map { slot in
-            let moment = schedule.moment(slot.day, in: timeZone)
-            return Day(slot: slot, moment: moment, passed: moment <= now)
-        }
+        let days = Self.days(schedule, deadline: deadline, now: now, workingDays: workingDays, timeZone: timeZone)
         self.days = days
         let next = days.first { !$0.passed }
         var officers: [String: OfficerNext] = [:]
@@ -58,5 +54,15 @@ public struct ReminderOutlook: Sendable {
                 else { .noneLeft }
         }
         self.officers = officers
+    }
+
+    /// The days `schedule` sends on for `deadline` (none without one), each with whether it has passed at `now`.
+    public static func days(_ schedule: ReminderSchedule, deadline: CalendarDate?, now: Date, workingDays: WorkingDays,
+                            timeZone: TimeZone) -> [Day] {
+        let slots = deadline.map { schedule.slots(deadline: $0, workingDays: workingDays) } ?? []
+        return slots.map { slot in
+            let moment = schedule.moment(slot.day, in: timeZone)
+            return Day(slot: slot, moment: moment, passed: moment <= now)
+        }
     }
 }

@@ -1,11 +1,16 @@
 import S11Core
 
-/// A row of the reminderSchedule table: when one audit's reminders go.
+/// A row of the reminderSchedule table (when one audit's reminders go) or of the
+/// roundReminderSchedule table (when a round's leads are reminded), which have the same columns.
 struct ReminderScheduleRow: SQLRecord {
     var schedule: ReminderSchedule
 
     init(_ row: SQLRow) throws {
-        let columns = RowColumns(row, table: "reminderSchedule")
+        try self.init(row, table: "reminderSchedule")
+    }
+
+    init(_ row: SQLRow, table: String) throws {
+        let columns = RowColumns(row, table: table)
         let days: String = try columns("daysBefore")
         schedule = ReminderSchedule(isOn: try columns("isOn"), daysBefore: days.split(separator: ",").compactMap { Int($0) },
                                     onTheDay: try columns("onTheDay"), overdueEvery: try columns("overdueEvery"), atMost: try columns("atMost"),

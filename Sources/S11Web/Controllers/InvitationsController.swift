@@ -25,17 +25,6 @@ struct InvitationsController: Sendable {
         var replace: String?
     }
 
-    /// When reminders go on their own: "yes" in `isOn` and `onTheDay` for ticked boxes; days as
-    /// the coordinator typed them.
-    struct ScheduleForm: Decodable {
-        var isOn: String?
-        var daysBefore: String?
-        var onTheDay: String?
-        var overdueEvery: String?
-        var atMost: String?
-        var timeOfDay: String?
-    }
-
     func addRoutes(to group: RouterGroup<SignedInRequestContext>) {
         group.page("audits/:id/invitations", use: invitations)
         group.post("audits/:id/invitations/due", use: setDue)
@@ -72,30 +61,18 @@ struct InvitationsController: Sendable {
 
     /// Sets when the audit's reminders go on their own, or shows what is wrong with the form as typed.
     func setSchedule(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let form = try await request.decodeForm(as: ScheduleForm.self)
+        let form = try await request.decodeForm(as: ReminderScheduleForm.self)
         let audit = try await context.audit(.running, in: web.app)
-        var errors: [FieldError] = []
-        let days = (form.daysBefore ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace })
-        let daysBefore = days.compactMap { Int($0) }
-        if daysBefore.count != days.count {
-            errors.append(FieldError(field: "daysBefore", message: "Give the days before the deadline as whole numbers with commas between, for example 14, 3"))
-        }
-        let every = Int((form.overdueEvery ?? "").trimmingCharacters(in: .whitespaces))
-        if every == nil {
-            errors.append(FieldError(field: "overdueEvery", message: "Give the days between reminders once overdue as a whole number, or 0 for none"))
-        }
-        let most = Int((form.atMost ?? "").trimmingCharacters(in: .whitespaces))
-        if most == nil { errors.append(FieldError(field: "atMost", message: "Give the most reminders an officer is sent as a whole number, for example 4")) }
-        let minute = ReminderSchedule.minuteOfDay(form.timeOfDay ?? "")
-        if minute == nil { errors.append(FieldError(field: "timeOfDay", message: "Give the time of day as HH:MM on the 24-hour clock, for example 09:00")) }
-        if errors.isEmpty, let every, let most, let minute {
-            let schedule = ReminderSchedule(isOn: form.isOn == "yes", daysBefore: daysBefore, onTheDay: form.onTheDay == "yes", overdueEvery: every,
-                                            atMost: most, minuteOfDay: minute)
+        let errors: [FieldError]
+        switch form.schedule() {
+        case .failure(let wrong):
+            errors = wrong.errors
+        case .success(let schedule):
             do {
                 try await web.app.session(audit).reminders.setSchedule(schedule)
                 return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/invitations?saved=schedule#schedule")
             } catch let problem as ReminderSchedule.Problem {
-                errors.append(FieldError(field: problem.field.rawValue, message: problem.message))
+                errors = [ReminderScheduleForm.error(problem)]
             }
         }
         return try await invitationsPage(request, context, audit: audit, notice: nil, errors: errors, typed: form)
@@ -151,7 +128,7 @@ struct InvitationsController: Sendable {
     // MARK: Pages
 
     private func invitationsPage(_ request: Request, _ context: SignedInRequestContext, audit: AuditRecord, notice: String?,
-                                 errors: [FieldError], typed: ScheduleForm? = nil) async throws -> Response {
+                                 errors: [FieldError], typed: ReminderScheduleForm? = nil) async throws -> Response {
         let session = try await web.app.session(audit)
         let invitations = session.invitations
         let csrf = WebSecurity.csrfToken(for: request)
@@ -164,11 +141,7 @@ struct InvitationsController: Sendable {
                                    outlook: try await session.reminders.outlook(), sends: session.settings.delivery != nil,
                                    mailFolder: session.settings.mailFolder, notice: notice, errors: errors, moments: session.settings.moments,
                                    workingDays: session.settings.workingDays)
-        if let typed {
-            // A refused form shows what was typed, not what is stored.
-            page.schedule.typed(isOn: typed.isOn == "yes", daysBefore: typed.daysBefore ?? "", onTheDay: typed.onTheDay == "yes",
-                                overdueEvery: typed.overdueEvery ?? "", atMost: typed.atMost ?? "", timeOfDay: typed.timeOfDay ?? "")
-        }
+        if let typed { page.schedule.typed(typed) }              // a refused form shows what was typed, not what is stored
         return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 }

@@ -148,10 +148,12 @@ struct RoundsController: Sendable {
                                                                 changedSinceLastYear: query.get("changed") == "yes"),
                                             order: query.get("order").flatMap(HeatmapOrder.init(rawValue:)) ?? .worstFirst)
         let picture = try await web.app.rounds.picture(progress, sector: narrowing.sector)
-        let page = RoundPage(account: context.account, csrf: csrf.token, progress: progress, picture: picture, narrowing: narrowing,
+        var page = RoundPage(account: context.account, csrf: csrf.token, progress: progress, picture: picture, narrowing: narrowing,
                              paging: RoundPage.Paging(heatmap: query.get("page").flatMap { Int($0) }, list: query.get("list").flatMap { Int($0) }),
                              events: try await web.app.rounds.events(roundID: progress.round.id),
                              pairings: try await web.app.rounds.pairings(roundID: progress.round.id), notice: notice, errors: errors)
+        page.leadReminders = RoundRemindersPage.summary(try await web.app.rounds.reminderSchedule(roundID: progress.round.id),
+                                                        round: progress.round, settings: web.app.settings, now: Date())
         return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 

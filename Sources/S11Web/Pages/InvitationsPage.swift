@@ -27,40 +27,6 @@ struct InvitationsPage: PageModel {
         let nextReminder: String
     }
 
-    /// The audit's reminders on a schedule: the form that sets it, and the days it sends on.
-    struct Schedule: Encodable {
-        /// One day the schedule sends on.
-        struct Day: Encodable {
-            let when: String
-            let label: String
-            /// The weekend day or bank holiday it moved from, in words.
-            let movedFrom: String?
-            let passed: Bool
-        }
-
-        private(set) var isOn: Bool
-        private(set) var daysBefore: String
-        private(set) var onTheDay: Bool
-        private(set) var overdueEvery: String
-        private(set) var atMost: String
-        private(set) var timeOfDay: String
-        /// The next reminder, in words ("Tuesday 12 January 2027 at 9am"); nil when none is left or none will go.
-        let next: String?
-        /// Why no reminder goes on its own, when none will (no deadline, no mail program, turned off).
-        let quiet: String?
-        let hasDays: Bool
-        let days: [Day]
-        /// Whether the form is open: it was refused, and shows what was typed.
-        private(set) var changing = false
-
-        /// Shows the form's fields as the coordinator typed them (a refused form), open.
-        mutating func typed(isOn: Bool, daysBefore: String, onTheDay: Bool, overdueEvery: String, atMost: String, timeOfDay: String) {
-            (self.isOn, self.daysBefore, self.onTheDay, self.overdueEvery, self.atMost, self.timeOfDay) =
-                (isOn, daysBefore, onTheDay, overdueEvery, atMost, timeOfDay)
-            changing = true
-        }
-    }
-
     /// Who is due a message, and the message.
     struct Due {
         var invitations: Int
@@ -87,7 +53,7 @@ struct InvitationsPage: PageModel {
     let canRemind: Bool
     /// How many officers a reminder goes to, in words.
     let toRemind: String
-    var schedule: Schedule
+    var schedule: ReminderScheduleView
     let hasOfficers: Bool
     let officers: [Officer]
 }
@@ -112,26 +78,10 @@ extension InvitationsPage {
                   sends: sends, mailFolder: mailFolder, invitationPreview: due.invitationPreview, canInvite: due.invitations > 0,
                   toInvite: Counted(due.invitations, "officer").description, reminderPreview: due.reminderPreview,
                   canRemind: due.reminders > 0, toRemind: Counted(due.reminders, "officer").description,
-                  schedule: Self.schedule(outlook, sends: sends, moments: moments, workingDays: workingDays),
+                  schedule: ReminderScheduleView(outlook.schedule, days: outlook.days, deadline: outlook.deadline, sends: sends,
+                                                 action: "/admin/audits/\(audit.id)/invitations/schedule", recipients: "officer who has not submitted",
+                                                 countsByHand: true, moments: moments, workingDays: workingDays),
                   hasOfficers: !officers.isEmpty, officers: officers)
-    }
-
-    private static func schedule(_ outlook: ReminderOutlook, sends: Bool, moments: MomentWords, workingDays: WorkingDays) -> Schedule {
-        let schedule = outlook.schedule
-        let quiet: String? = if !schedule.isOn { "Reminders on a schedule are turned off for this audit: none goes unless you send it." }
-            else if outlook.deadline == nil { "Save a deadline above first: the schedule counts from it." }
-            else if !sends { "No mail program is set up (s11 serve --sendmail), so no reminder goes on its own: send them with the button above." }
-            else { nil }
-        let days = outlook.days.map { day in
-            Schedule.Day(when: moments.text(day.moment, weekday: true),
-                         label: day.slot.label,
-                         movedFrom: day.slot.movedFrom.map { "moved from \($0.withWeekday), \(workingDays.reasonClosed($0) ?? "not a working day")" },
-                         passed: day.passed)
-        }
-        let next = quiet == nil ? outlook.next.map { moments.text($0.moment, weekday: true) } : nil
-        return Schedule(isOn: schedule.isOn, daysBefore: schedule.daysBefore.map(String.init).joined(separator: ", "), onTheDay: schedule.onTheDay,
-                        overdueEvery: String(schedule.overdueEvery), atMost: String(schedule.atMost), timeOfDay: schedule.timeOfDay,
-                        next: next, quiet: quiet, hasDays: !days.isEmpty, days: days)
     }
 
     /// "written to FOLDER/FILE.eml" for a message written into the mail folder: the file's own

@@ -142,6 +142,8 @@ struct RoundPage: PageModel {
     let year: Int
     let deadline: String
     let notice: String?
+    /// When the next reminder to leads goes, or why none will ("the next goes on Tuesday 12 January 2027 at 9am").
+    var leadReminders: String?
     let total: Int
     let stages: [Stage]
     let stageHeaders: [String]

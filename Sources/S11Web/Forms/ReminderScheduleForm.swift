@@ -1,0 +1,44 @@
+import Foundation
+import S11Core
+
+/// When reminders go, as the schedule form posts it: "yes" in `isOn` and `onTheDay` for ticked
+/// boxes, the rest as typed.
+struct ReminderScheduleForm: Decodable {
+    var isOn: String?
+    var daysBefore: String?
+    var onTheDay: String?
+    var overdueEvery: String?
+    var atMost: String?
+    var timeOfDay: String?
+
+    /// The schedule typed, or what is wrong with each field that is not a number or time.
+    func schedule() -> Result<ReminderSchedule, FieldErrors> {
+        var errors: [FieldError] = []
+        let days = (daysBefore ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace })
+        let before = days.compactMap { Int($0) }
+        if before.count != days.count {
+            errors.append(FieldError(field: "daysBefore", message: "Give the days before the deadline as whole numbers with commas between, for example 14, 3"))
+        }
+        let every = Int((overdueEvery ?? "").trimmingCharacters(in: .whitespaces))
+        if every == nil {
+            errors.append(FieldError(field: "overdueEvery", message: "Give the days between reminders once overdue as a whole number, or 0 for none"))
+        }
+        let most = Int((atMost ?? "").trimmingCharacters(in: .whitespaces))
+        if most == nil { errors.append(FieldError(field: "atMost", message: "Give the most reminders one person is sent as a whole number, for example 4")) }
+        let minute = ReminderSchedule.minuteOfDay(timeOfDay ?? "")
+        if minute == nil { errors.append(FieldError(field: "timeOfDay", message: "Give the time of day as HH:MM on the 24-hour clock, for example 09:00")) }
+        guard errors.isEmpty, let every, let most, let minute else { return .failure(FieldErrors(errors: errors)) }
+        return .success(ReminderSchedule(isOn: isOn == "yes", daysBefore: before, onTheDay: onTheDay == "yes", overdueEvery: every,
+                                         atMost: most, minuteOfDay: minute))
+    }
+
+    /// The fields in error, as a failure can carry them.
+    struct FieldErrors: Error {
+        var errors: [FieldError]
+    }
+
+    /// A schedule the application refused, as the field it names.
+    static func error(_ problem: ReminderSchedule.Problem) -> FieldError {
+        FieldError(field: problem.field.rawValue, message: problem.message)
+    }
+}
