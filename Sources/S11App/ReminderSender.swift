@@ -33,14 +33,18 @@ public struct ReminderSender<C: Clock>: Service where C.Duration == Duration {
     public func run() async throws {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
+                let instant = clock.now                      // read first, so the sleep never ends after `wake`
                 let started = now()
                 await sendDue(at: started)
                 let next = (try? await reminders.nextDue(after: started)) ?? .distantFuture
                 let wake = min(next, started.addingTimeInterval(Double(recheck.components.seconds)))
-                sleeping(wake)
                 let wait = max(0, wake.timeIntervalSince(started))
+                // The instant is fixed before anyone hears of it: a clock moved on before the sleep
+                // begins then wakes it at once, not a whole wait later.
+                let until = instant.advanced(by: .milliseconds(Int64((wait * 1_000).rounded(.down))))
+                sleeping(wake)
                 do {
-                    try await clock.sleep(for: .milliseconds(Int64((wait * 1_000).rounded(.up))))
+                    try await clock.sleep(until: until, tolerance: nil)
                 } catch {
                     return                                   // cancelled: the server is stopping
                 }

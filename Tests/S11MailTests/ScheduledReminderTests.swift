@@ -43,35 +43,33 @@ import Testing
         let clock = TestClock()
         let origin = Self.at("2026-12-28T00:00:00Z"), start = clock.now
         let now: @Sendable () -> Date = { origin.addingTimeInterval(Self.seconds(start.duration(to: clock.now))) }
-        var wakes: [AsyncStream<Date>.Iterator] = []
+        let wakes = Wakes(count: 2)
         var services: [Task<Void, any Error>] = []
-        for app in [first, second] {
-            let (stream, continuation) = AsyncStream<Date>.makeStream()
+        for (index, app) in [first, second].enumerated() {
             let sender = ReminderSender(app: app, delivery: program, clock: clock, now: now, recheck: .seconds(6 * 3_600),
-                                        report: { _ in }, sleeping: { continuation.yield($0) })
+                                        report: { _ in }, sleeping: { wakes.set(index, $0) })
             services.append(Task { try await sender.run() })
-            wakes.append(stream.makeAsyncIterator())
         }
         defer { services.forEach { $0.cancel() } }
 
-        // Moves the clock to each moment a sender asked to wake, until the end of February, and
-        // notes which officers' messages arrived at each.
-        var nextWake: [Date] = []
-        for index in wakes.indices { nextWake.append(try #require(await wakes[index].next())) }
+        // Moves the clock to the first moment a sender asked to wake, until the end of February,
+        // each time waiting until both have done what was due and gone back to sleep, and notes
+        // which officers' messages arrived at each.
+        try await wakes.settled(after: now())
         var arrivals: [String: [String]] = [:]
         var seen = try await smtp.received().count
         #expect(seen == 2)
         var annSubmitted = false
-        while let target = nextWake.min(), target < Self.at("2027-02-28T00:00:00Z") {
+        while let target = wakes.earliest, target < Self.at("2027-02-28T00:00:00Z") {
             if !annSubmitted, target > Self.at("2027-01-13T12:00:00Z") {
                 try await Self.submit(Self.ann, in: session)              // after her second reminder
                 annSubmitted = true
             }
+            // A second past the wake: a sender that begins its sleep only after the clock moved
+            // then finds its moment gone and wakes (TestClock suspends a sleep due exactly now).
             let wait = target.timeIntervalSince(now())
-            await clock.advance(by: .milliseconds(Int64((wait * 1_000).rounded(.up))))
-            for index in wakes.indices where nextWake[index] <= now() {
-                nextWake[index] = try #require(await wakes[index].next())
-            }
+            await clock.advance(by: .milliseconds(Int64((wait * 1_000).rounded(.up)) + 1_000))
+            try await wakes.settled(after: now())
             if try smtp.count() > seen {
                 let received = try await smtp.received()
                 let day = CalendarDate(now(), in: TimeZone(identifier: "Europe/London")!).iso
@@ -111,4 +109,34 @@ import Testing
         try await session.returns.savePage(answers, officer: officer)
         #expect(try await session.returns.submit(officer: officer).isEmpty)
     }
+}
+
+/// When each sender last said it would wake, heard as it goes to sleep.
+final class Wakes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var latest: [Date?]
+
+    init(count: Int) { latest = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ wake: Date) { lock.withLock { latest[index] = wake } }
+
+    /// The first of the wakes, once every sender has said.
+    var earliest: Date? { lock.withLock { latest.contains(nil) ? nil : latest.compactMap { $0 }.min() } }
+
+    /// Waits until every sender sleeps until after `now`: each has done what was due by then.
+    /// Fails after a minute of real time rather than hang.
+    func settled(after now: Date) async throws {
+        let started = ContinuousClock.now
+        while !lock.withLock({ latest.allSatisfy { $0.map { $0 > now } ?? false } }) {
+            guard ContinuousClock.now - started < .seconds(60) else {
+                throw StepFailure(description: "a sender did not go back to sleep after \(now): \(lock.withLock { latest })")
+            }
+            try await Task.sleep(for: .milliseconds(2))
+        }
+    }
+}
+
+/// A step of a test that could not go on.
+struct StepFailure: Error, CustomStringConvertible {
+    let description: String
 }
