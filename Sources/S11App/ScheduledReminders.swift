@@ -60,14 +60,14 @@ public struct ScheduledReminders: Sendable {
         let claimed = try await store.reminders.claimLeads(roundID: round.id, day: slot.day, atMost: atMost, at: now)
         guard !claimed.isEmpty else { return [] }
         let members = try await store.rounds.members(roundID: round.id)
-        let mail = LeadReminderMail(board: round.board, year: round.year, deadline: round.deadline, baseURL: app.settings.baseURL,
+        let mail = LeadInvitationMail(board: round.board, year: round.year, deadline: round.deadline, baseURL: app.settings.baseURL,
                                     from: app.settings.mailFrom)
         var records: [MailRecord] = []
         for auditID in claimed {
             guard let status = members.first(where: { $0.auditID == auditID }) else { continue }
-            let outcome = await delivery.deliver(mail.message(to: status, today: slot.day, date: Date()), to: status.member.leadEmail)
+            let outcome = await delivery.deliver(mail.reminder(to: status, today: slot.day, date: Date()), to: status.member.leadEmail)
             try await store.reminders.recordLead(auditID: auditID, day: slot.day, accepted: outcome.accepted, detail: outcome.detail)
-            records.append(MailRecord(officerEmail: status.member.leadEmail, kind: .reminder, subject: mail.subject(for: status.member), at: now,
+            records.append(MailRecord(officerEmail: status.member.leadEmail, kind: .reminder, subject: mail.reminderSubject(for: status.member), at: now,
                                       accepted: outcome.accepted, detail: outcome.detail))
         }
         return records

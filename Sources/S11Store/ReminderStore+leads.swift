@@ -6,21 +6,12 @@ import S11Core
 extension ReminderStore {
     /// When the round's leads are reminded (the standard schedule until the board sets another).
     public func schedule(roundID: Int64) async throws -> ReminderSchedule {
-        try await engine.read { db in
-            try await db.fetchOne("SELECT * FROM roundReminderSchedule WHERE roundID = ?", [roundID])
-                .map { try ReminderScheduleRow($0, table: "roundReminderSchedule").schedule }
-        } ?? .standard
+        try await schedule(in: "roundReminderSchedule", key: "roundID", roundID)
     }
 
     /// Keeps `schedule` for the round.
     public func setSchedule(_ schedule: ReminderSchedule, roundID: Int64) async throws {
-        try await engine.write { db in
-            try await db.execute("""
-                INSERT INTO roundReminderSchedule (roundID, isOn, daysBefore, onTheDay, overdueEvery, atMost, minuteOfDay) VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (roundID) DO UPDATE SET isOn = excluded.isOn, daysBefore = excluded.daysBefore, onTheDay = excluded.onTheDay,
-                    overdueEvery = excluded.overdueEvery, atMost = excluded.atMost, minuteOfDay = excluded.minuteOfDay
-                """, [roundID] + ReminderScheduleRow.values(schedule))
-        }
+        try await setSchedule(schedule, in: "roundReminderSchedule", key: "roundID", roundID)
     }
 
     /// Every round with its schedule: what a sender looks through.

@@ -8,19 +8,29 @@ public struct ReminderStore: StoreArea {
 
     /// When the audit's reminders go: the coordinator's schedule, or the standard one until they set one.
     public func schedule(auditID: Int64) async throws -> ReminderSchedule {
-        try await engine.read { db in
-            try await db.fetchOne(ReminderScheduleRow.self, "SELECT * FROM reminderSchedule WHERE auditID = ?", [auditID])?.schedule
-        } ?? .standard
+        try await schedule(in: "reminderSchedule", key: "auditID", auditID)
     }
 
     /// Keeps `schedule` for the audit.
     public func setSchedule(_ schedule: ReminderSchedule, auditID: Int64) async throws {
+        try await setSchedule(schedule, in: "reminderSchedule", key: "auditID", auditID)
+    }
+
+    /// The schedule `table` keeps under `key` = `id`, or the standard one when it keeps none.
+    func schedule(in table: String, key: String, _ id: Int64) async throws -> ReminderSchedule {
+        try await engine.read { db in
+            try await db.fetchOne("SELECT * FROM \(table) WHERE \(key) = ?", [id]).map { try ReminderScheduleRow($0, table: table).schedule }
+        } ?? .standard
+    }
+
+    /// Keeps `schedule` in `table` under `key` = `id`, replacing the one kept there.
+    func setSchedule(_ schedule: ReminderSchedule, in table: String, key: String, _ id: Int64) async throws {
         try await engine.write { db in
             try await db.execute("""
-                INSERT INTO reminderSchedule (auditID, isOn, daysBefore, onTheDay, overdueEvery, atMost, minuteOfDay) VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (auditID) DO UPDATE SET isOn = excluded.isOn, daysBefore = excluded.daysBefore, onTheDay = excluded.onTheDay,
+                INSERT INTO \(table) (\(key), isOn, daysBefore, onTheDay, overdueEvery, atMost, minuteOfDay) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (\(key)) DO UPDATE SET isOn = excluded.isOn, daysBefore = excluded.daysBefore, onTheDay = excluded.onTheDay,
                     overdueEvery = excluded.overdueEvery, atMost = excluded.atMost, minuteOfDay = excluded.minuteOfDay
-                """, [auditID] + ReminderScheduleRow.values(schedule))
+                """, [id] + ReminderScheduleRow.values(schedule))
         }
     }
 

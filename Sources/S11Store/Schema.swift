@@ -321,8 +321,7 @@ enum Schema {
             let d = db.dialect
             try await db.execute("""
                 CREATE TABLE reminderSchedule (auditID \(d.integer) NOT NULL PRIMARY KEY REFERENCES audit(id) ON DELETE CASCADE,
-                    isOn \(d.integer) NOT NULL, daysBefore \(d.text) NOT NULL, onTheDay \(d.integer) NOT NULL,
-                    overdueEvery \(d.integer) NOT NULL, atMost \(d.integer) NOT NULL, minuteOfDay \(d.integer) NOT NULL)
+                    \(ReminderScheduleRow.columns(d)))
                 """)
             // The key is the claim: a second server's INSERT for the same officer and day changes nothing, so it does not send.
             try await db.execute("""
@@ -334,8 +333,7 @@ enum Schema {
             let d = db.dialect
             try await db.execute("""
                 CREATE TABLE roundReminderSchedule (roundID \(d.integer) NOT NULL PRIMARY KEY REFERENCES round(id) ON DELETE CASCADE,
-                    isOn \(d.integer) NOT NULL, daysBefore \(d.text) NOT NULL, onTheDay \(d.integer) NOT NULL,
-                    overdueEvery \(d.integer) NOT NULL, atMost \(d.integer) NOT NULL, minuteOfDay \(d.integer) NOT NULL)
+                    \(ReminderScheduleRow.columns(d)))
                 """)
             // Claimed before it is sent (the key keeps a second server off it), then what the mail program said.
             try await db.execute("""

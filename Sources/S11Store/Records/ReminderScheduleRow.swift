@@ -17,7 +17,15 @@ struct ReminderScheduleRow: SQLRecord {
                                     minuteOfDay: try columns("minuteOfDay"))
     }
 
-    /// The columns' values for `schedule`, in the table's order after auditID.
+    /// The schedule's columns as both tables declare them, after their key.
+    static func columns(_ d: SQLDialect) -> String {
+        """
+        isOn \(d.integer) NOT NULL, daysBefore \(d.text) NOT NULL, onTheDay \(d.integer) NOT NULL, \
+        overdueEvery \(d.integer) NOT NULL, atMost \(d.integer) NOT NULL, minuteOfDay \(d.integer) NOT NULL
+        """
+    }
+
+    /// The columns' values for `schedule`, in the tables' order after their key.
     static func values(_ schedule: ReminderSchedule) -> [any SQLBindable] {
         [schedule.isOn ? 1 : 0, schedule.daysBefore.map(String.init).joined(separator: ","), schedule.onTheDay ? 1 : 0,
          schedule.overdueEvery, schedule.atMost, schedule.minuteOfDay]

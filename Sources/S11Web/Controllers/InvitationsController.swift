@@ -63,18 +63,9 @@ struct InvitationsController: Sendable {
     func setSchedule(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: ReminderScheduleForm.self)
         let audit = try await context.audit(.running, in: web.app)
-        let errors: [FieldError]
-        switch form.schedule() {
-        case .failure(let wrong):
-            errors = wrong.errors
-        case .success(let schedule):
-            do {
-                try await web.app.session(audit).reminders.setSchedule(schedule)
-                return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/invitations?saved=schedule#schedule")
-            } catch let problem as ReminderSchedule.Problem {
-                errors = [ReminderScheduleForm.error(problem)]
-            }
-        }
+        let reminders = try await web.app.session(audit).reminders
+        let errors = try await form.save(with: reminders.setSchedule)
+        if errors.isEmpty { return WebSecurity.redirect(to: "/admin/audits/\(audit.id)/invitations?saved=schedule#schedule") }
         return try await invitationsPage(request, context, audit: audit, notice: nil, errors: errors, typed: form)
     }
 

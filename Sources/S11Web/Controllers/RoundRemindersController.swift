@@ -24,18 +24,8 @@ struct RoundRemindersController: Sendable {
     func setSchedule(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: ReminderScheduleForm.self)
         let round = try await context.round(in: web.app)
-        let errors: [FieldError]
-        switch form.schedule() {
-        case .failure(let wrong):
-            errors = wrong.errors
-        case .success(let schedule):
-            do {
-                try await web.app.rounds.setReminderSchedule(schedule, roundID: round.id)
-                return WebSecurity.redirect(to: "/admin/rounds/\(round.id)/reminders?saved=schedule#schedule")
-            } catch let problem as ReminderSchedule.Problem {
-                errors = [ReminderScheduleForm.error(problem)]
-            }
-        }
+        let errors = try await form.save { try await web.app.rounds.setReminderSchedule($0, roundID: round.id) }
+        if errors.isEmpty { return WebSecurity.redirect(to: "/admin/rounds/\(round.id)/reminders?saved=schedule#schedule") }
         return try await page(request, context, notice: nil, errors: errors, typed: form)
     }
 

@@ -32,13 +32,24 @@ struct ReminderScheduleForm: Decodable {
                                          atMost: most, minuteOfDay: minute))
     }
 
+    /// Keeps the schedule typed with `keep` (a use case that refuses a schedule it cannot keep
+    /// with its `ReminderSchedule.Problem`); returns the fields in error, none when it was kept.
+    func save(with keep: (ReminderSchedule) async throws -> Void) async throws -> [FieldError] {
+        switch schedule() {
+        case .failure(let wrong):
+            return wrong.errors
+        case .success(let schedule):
+            do {
+                try await keep(schedule)
+                return []
+            } catch let problem as ReminderSchedule.Problem {
+                return [FieldError(field: problem.field.rawValue, message: problem.message)]
+            }
+        }
+    }
+
     /// The fields in error, as a failure can carry them.
     struct FieldErrors: Error {
         var errors: [FieldError]
-    }
-
-    /// A schedule the application refused, as the field it names.
-    static func error(_ problem: ReminderSchedule.Problem) -> FieldError {
-        FieldError(field: problem.field.rawValue, message: problem.message)
     }
 }

@@ -5,27 +5,13 @@ import S11Core
 /// self-assessment yet: when it is due (or that it is overdue), how far its officers' returns
 /// have got, and where to sign in. It carries no link to set a password: it is a reminder, not
 /// an invitation. Plain UTF-8 text, CRLF line ends.
-public struct LeadReminderMail: Sendable {
-    public var board: String
-    public var year: Int
-    public var deadline: CalendarDate
-    public var baseURL: String
-    public var from: String
-
-    public init(board: String, year: Int, deadline: CalendarDate, baseURL: String, from: String) {
-        self.board = board
-        self.year = year
-        self.deadline = deadline
-        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        self.from = from
-    }
-
-    public func subject(for member: RoundMember) -> String {
+extension LeadInvitationMail {
+    public func reminderSubject(for member: RoundMember) -> String {
         "Reminder: \(board)'s \(year) safeguarding self-assessment for \(member.organisation)"
     }
 
-    /// The message to the lead of `status`'s organisation, on `today`.
-    public func message(to status: RoundMemberStatus, today: CalendarDate, date: Date) -> Data {
+    /// The reminder to the lead of `status`'s organisation, on `today`.
+    public func reminder(to status: RoundMemberStatus, today: CalendarDate, date: Date) -> Data {
         let member = status.member
         let due = today > deadline ? "was due on \(deadline.withWeekday) and the board has not received it yet"
             : today == deadline ? "is due today, \(deadline.withWeekday)"
@@ -41,7 +27,7 @@ public struct LeadReminderMail: Sendable {
 
             If you have already sent it, thank you: this reminder crossed with it.
             """
-        return Data(InvitationMail.plainText(from: from, toName: member.leadName, toEmail: member.leadEmail, subject: subject(for: member),
+        return Data(InvitationMail.plainText(from: from, toName: member.leadName, toEmail: member.leadEmail, subject: reminderSubject(for: member),
                                              date: date, body: body).utf8)
     }
 }
