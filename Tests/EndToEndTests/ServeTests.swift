@@ -57,8 +57,10 @@ import Testing
         process.standardError = output
         try process.run()
         var printed = ""
-        // Up to 30 s: a suite running browsers and a database server beside it can make a start slow.
-        for _ in 0..<300 where !printed.contains("s11 is serving") && process.isRunning {
+        // Up to 90 s: a suite running browsers, LibreOffice and a database server beside it can make a
+        // start slow (a new PostgreSQL schema is made by every migration in one transaction); 30 s
+        // once ran out in CI while the county board paper was being built and printed.
+        for _ in 0..<900 where !printed.contains("s11 is serving") && process.isRunning {
             try await Task.sleep(for: .milliseconds(100))
             printed = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         }
