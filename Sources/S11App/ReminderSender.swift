@@ -55,7 +55,7 @@ public struct ReminderSender<C: Clock>: Service where C.Duration == Duration {
     private func sendDue(at moment: Date) async {
         do {
             for batch in try await reminders.sendDue(at: moment, via: delivery) {
-                let which = "\(batch.name) (\(batch.slot.label))"
+                let which = batch.which
                 if let problem = batch.problem {
                     report("scheduled reminders for \(which) were not sent: \(problem)")
                     continue

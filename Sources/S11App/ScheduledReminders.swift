@@ -18,6 +18,9 @@ public struct ScheduledReminders: Sendable {
         public var records: [MailRecord]
         /// Why the batch could not be sent, when it could not.
         public var problem: String?
+
+        /// Whose and which reminders, as a log line names them: "Riverside District Council 2027 (3 days before the deadline)".
+        public var which: String { "\(name) (\(slot.label))" }
     }
 
     /// Sends each reminder due at `now` through `delivery`: for every audit whose schedule has a

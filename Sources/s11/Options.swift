@@ -88,3 +88,11 @@ extension StoreOptions {
         try await app().session(organisation: selection.org, year: selection.year)
     }
 }
+
+/// The time zone `--time-zone` names (an IANA name such as Europe/London), or a refusal saying so.
+func councilTimeZone(_ name: String) throws -> TimeZone {
+    guard let zone = TimeZone(identifier: name) else {
+        throw CLIError("--time-zone: '\(name)' is not a time zone this machine knows; name one as IANA does, for example Europe/London")
+    }
+    return zone
+}

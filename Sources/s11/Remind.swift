@@ -63,16 +63,14 @@ extension Remind {
         guard let program = try mailOptions.program() else {
             throw CLIError("--due needs the mail program: give --sendmail \"msmtp -t\" (or set S11_SENDMAIL)")
         }
-        guard let zone = TimeZone(identifier: timeZone) else {
-            throw CLIError("--time-zone: '\(timeZone)' is not a time zone this machine knows; name one as IANA does, for example Europe/London")
-        }
-        let settings = AppSettings(baseURL: baseURL, mailFrom: mailOptions.from, delivery: program, moments: MomentWords(timeZone: zone),
+        let settings = AppSettings(baseURL: baseURL, mailFrom: mailOptions.from, delivery: program,
+                                   moments: MomentWords(timeZone: try councilTimeZone(timeZone)),
                                    workingDays: try BankHolidays.load(contentRoot: content.map { URL(fileURLWithPath: $0) }))
         let reminders = try await storeOptions.app(settings).scheduledReminders
         let now = Date()
         let batches = try await reminders.sendDue(at: now, via: program)
         for batch in batches {
-            let which = "\(batch.name) (\(batch.slot.label))"
+            let which = batch.which
             if let problem = batch.problem {
                 printError("error: the reminders for \(which) were not sent: \(problem)")
                 continue

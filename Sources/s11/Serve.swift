@@ -31,14 +31,12 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let database = await example ? try prepareExample() : storeOptions.db
         let delivery: SendmailProgram?
+        let zone: TimeZone
         do {
             delivery = try mailOptions.program()
+            zone = try councilTimeZone(timeZone)
         } catch let error as CLIError {
             printError("error: \(error.message)")
-            throw ExitCode(1)
-        }
-        guard let zone = TimeZone(identifier: timeZone) else {
-            printError("error: --time-zone: '\(timeZone)' is not a time zone this machine knows; name one as IANA does, for example Europe/London")
             throw ExitCode(1)
         }
         let contentRoot = try? contentOptions.root()

@@ -11,8 +11,10 @@ struct ReminderScheduleForm: Decodable {
     var atMost: String?
     var timeOfDay: String?
 
-    /// The schedule typed, or what is wrong with each field that is not a number or time.
-    func schedule() -> Result<ReminderSchedule, FieldErrors> {
+    /// Keeps the schedule typed with `keep` (a use case that refuses a schedule it cannot keep
+    /// with its `ReminderSchedule.Problem`); returns the fields in error (each field that is not a
+    /// number or time, else the one the use case names), none when it was kept.
+    func save(with keep: (ReminderSchedule) async throws -> Void) async throws -> [FieldError] {
         var errors: [FieldError] = []
         let days = (daysBefore ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace })
         let before = days.compactMap { Int($0) }
@@ -27,29 +29,13 @@ struct ReminderScheduleForm: Decodable {
         if most == nil { errors.append(FieldError(field: "atMost", message: "Give the most reminders one person is sent as a whole number, for example 4")) }
         let minute = ReminderSchedule.minuteOfDay(timeOfDay ?? "")
         if minute == nil { errors.append(FieldError(field: "timeOfDay", message: "Give the time of day as HH:MM on the 24-hour clock, for example 09:00")) }
-        guard errors.isEmpty, let every, let most, let minute else { return .failure(FieldErrors(errors: errors)) }
-        return .success(ReminderSchedule(isOn: isOn == "yes", daysBefore: before, onTheDay: onTheDay == "yes", overdueEvery: every,
-                                         atMost: most, minuteOfDay: minute))
-    }
-
-    /// Keeps the schedule typed with `keep` (a use case that refuses a schedule it cannot keep
-    /// with its `ReminderSchedule.Problem`); returns the fields in error, none when it was kept.
-    func save(with keep: (ReminderSchedule) async throws -> Void) async throws -> [FieldError] {
-        switch schedule() {
-        case .failure(let wrong):
-            return wrong.errors
-        case .success(let schedule):
-            do {
-                try await keep(schedule)
-                return []
-            } catch let problem as ReminderSchedule.Problem {
-                return [FieldError(field: problem.field.rawValue, message: problem.message)]
-            }
+        guard errors.isEmpty, let every, let most, let minute else { return errors }
+        do {
+            try await keep(ReminderSchedule(isOn: isOn == "yes", daysBefore: before, onTheDay: onTheDay == "yes", overdueEvery: every,
+                                            atMost: most, minuteOfDay: minute))
+            return []
+        } catch let problem as ReminderSchedule.Problem {
+            return [FieldError(field: problem.field.rawValue, message: problem.message)]
         }
-    }
-
-    /// The fields in error, as a failure can carry them.
-    struct FieldErrors: Error {
-        var errors: [FieldError]
     }
 }
