@@ -174,4 +174,12 @@ import S11TestSupport
         #expect(result.stderr.contains("error: no audit for Riverside District Council 1999; there are: Riverside District Council 2026"))
         #expect(result.stdout.isEmpty)
     }
+
+    @Test func aTimeZoneThisMachineDoesNotKnowIsRefusedByServeAndRemind() async throws {
+        let s11 = try await openedAudit()
+        let serve = try await s11.run(["serve", "--time-zone", "Europe/Oxford", "--port", String(freeLoopbackPort()), "--db", s11.db])
+        #expect(serve.status == 1 && serve.stderr.contains("--time-zone: 'Europe/Oxford' is not a time zone this machine knows"))
+        let remind = try await s11.run(["remind", "--due", "--time-zone", "Europe/Oxford", "--sendmail", "cat", "--db", s11.db])
+        #expect(remind.status == 1 && remind.stderr.contains("--time-zone: 'Europe/Oxford' is not a time zone this machine knows"))
+    }
 }
