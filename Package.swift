@@ -10,7 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -80,6 +82,15 @@ let package = Package(
             ]
         ),
         .target(
+            name: "S11SignOn",
+            dependencies: [
+                "S11App",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "S11Web",
             dependencies: [
                 "S11Core", "S11Reports", "S11App",
@@ -94,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "s11",
             dependencies: [
-                "S11Core", "S11XML", "S11Reports", "S11App", "S11Mail", "S11Web",
+                "S11Core", "S11XML", "S11Reports", "S11App", "S11Mail", "S11SignOn", "S11Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -114,8 +125,9 @@ let package = Package(
             "S11Reports", "S11Core", "S11XML", "S11TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "S11WebTests", dependencies: [
-            "S11Web", "S11App", "S11Core", "S11Store", "S11XML", "S11TestSupport",
+            "S11Web", "S11App", "S11Core", "S11Store", "S11XML", "S11SignOn", "S11TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),

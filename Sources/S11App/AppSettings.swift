@@ -18,10 +18,13 @@ public struct AppSettings: Sendable {
     public var moments: MomentWords
     /// The days scheduled reminders may go: weekdays but the bank holidays.
     public var workingDays: WorkingDays
+    /// How the server speaks to OpenID Connect providers; nil offers no sign-in through them.
+    public var identityProviders: (any IdentityProviderClient)?
 
     public init(baseURL: String = "http://127.0.0.1:8080", mailFrom: String = Invitations.defaultFrom,
                 delivery: (any MailDelivery)? = nil, mailFolder: String = "s11-mail", contentRoot: URL? = nil,
-                moments: MomentWords = .london, workingDays: WorkingDays = BankHolidays.shipped) {
+                moments: MomentWords = .london, workingDays: WorkingDays = BankHolidays.shipped,
+                identityProviders: (any IdentityProviderClient)? = nil) {
         self.baseURL = baseURL
         self.mailFrom = mailFrom
         self.delivery = delivery
@@ -29,6 +32,7 @@ public struct AppSettings: Sendable {
         self.contentRoot = contentRoot
         self.moments = moments
         self.workingDays = workingDays
+        self.identityProviders = identityProviders
     }
 
     /// Where a message goes: the mail program, or else `subfolder` of the mail folder.

@@ -49,6 +49,9 @@ public struct S11App: Sendable {
     /// Coordinators' and board users' accounts: signing in and out, sessions, new passwords.
     public var accounts: Accounts { Accounts(store: store) }
 
+    /// Signing in through OpenID Connect providers, and the providers kept.
+    public var signOn: SignOn { SignOn(store: store, settings: settings) }
+
     /// The coordinators of `account`'s organisation, kept by `account`; nil for a board user.
     public func team(of account: Coordinator) -> CoordinatorTeam? {
         CoordinatorTeam(store: store, settings: settings, account: account)

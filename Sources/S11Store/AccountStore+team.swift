@@ -13,7 +13,7 @@ extension AccountStore {
         try await engine.read { db in
             try await db.fetchAll(TeamMemberRow.self, """
                 SELECT m.email, m.displayName, m.hasAccount, m.linkExpires, (
-                    SELECT MAX(at) FROM signInEvent e WHERE e.email = m.email AND e.outcome = 'success') AS lastSignIn,
+                    SELECT MAX(at) FROM signInEvent e WHERE e.email = m.email AND e.outcome IN ('success', 'signed-on')) AS lastSignIn,
                   (SELECT COUNT(*) FROM signInEvent e WHERE e.email = m.email AND e.outcome = 'locked' AND e.at >= COALESCE((
                       SELECT MAX(at) FROM signInEvent r WHERE r.email = m.email AND r.outcome IN ('success', 'password-set', 'unlocked')), 0)) AS locks
                 FROM (

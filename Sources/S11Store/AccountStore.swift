@@ -41,12 +41,15 @@ public struct AccountStore: StoreArea {
 
     /// Starts a signed-in session; returns its token (only a hash is kept).
     public func startSession(email: String, lasting seconds: TimeInterval = 8 * 3600) async throws -> String {
+        try await engine.write { db in try await Self.startSession(email: email, until: Date().addingTimeInterval(seconds), db: db) }
+    }
+
+    /// A new session for `email` until `end`, in the caller's transaction (those run out deleted); its token.
+    static func startSession(email: String, until end: Date, db: any SQLConnection) async throws -> String {
         let token = InvitationToken.generate()
-        try await engine.write { db in
-            try await db.execute("DELETE FROM coordinatorSession WHERE expiresAt < ?", [Date().timeIntervalSince1970])
-            try await db.execute("INSERT INTO coordinatorSession (tokenSHA256, email, expiresAt) VALUES (?, ?, ?)",
-                           [InvitationToken.digest(token), email.lowercased(), Date().timeIntervalSince1970 + seconds])
-        }
+        try await db.execute("DELETE FROM coordinatorSession WHERE expiresAt < ?", [Date().timeIntervalSince1970])
+        try await db.execute("INSERT INTO coordinatorSession (tokenSHA256, email, expiresAt) VALUES (?, ?, ?)",
+                             [InvitationToken.digest(token), email.lowercased(), end.timeIntervalSince1970])
         return token
     }
 

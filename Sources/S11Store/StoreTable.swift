@@ -41,5 +41,7 @@ struct StoreTable: Sendable {
         StoreTable(name: "reminderClaim"),
         StoreTable(name: "roundReminderSchedule"),
         StoreTable(name: "leadReminder"),
+        StoreTable(name: "signOnProvider"),
+        StoreTable(name: "signOnAttempt"),
     ]
 }

@@ -65,6 +65,12 @@ enum WebSecurity {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
+    /// The Set-Cookie value that keeps a new signed-in session (secure behind https).
+    static func sessionCookie(_ token: String, request: Request) -> String {
+        let secure = request.headers[.init("X-Forwarded-Proto")!] == "https"
+        return "\(sessionCookie)=\(token); Path=/admin; HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")"
+    }
+
     /// A redirect after a form post (303 See Other).
     static func redirect(to location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])             // the shared headers come from `SecurityHeaders`

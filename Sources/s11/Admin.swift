@@ -5,7 +5,8 @@ import S11App
 /// `s11 admin create`: an audit coordinator who signs in to the pages of `s11 serve`.
 struct Admin: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "admin",
-        abstract: "Manage the audit coordinators who sign in to 's11 serve'.", subcommands: [Create.self])
+        abstract: "Manage the audit coordinators who sign in to 's11 serve', and the providers they may sign in through.",
+        subcommands: [Create.self, SignOnCommand.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "create",

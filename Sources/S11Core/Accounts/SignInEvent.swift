@@ -14,6 +14,10 @@ public struct SignInEvent: Sendable, Hashable {
         case passwordSet = "password-set"
         /// A coordinator of the organisation unlocked the account, keeping its password.
         case unlocked
+        /// Signed in through an OpenID Connect provider (it leaves the password's failures as they were).
+        case signedOn = "signed-on"
+        /// An OpenID Connect provider vouched for the address, but s11 refused it (no account, another organisation's).
+        case signOnRefused = "sign-on-refused"
     }
 
     /// The e-mail address as typed, lower-cased.

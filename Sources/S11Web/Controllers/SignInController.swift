@@ -30,8 +30,8 @@ struct SignInController: Sendable {
         signedIn.page("sign-ins", use: signIns)
     }
 
-    func loginForm(_ request: Request, context: WebRequestContext) throws -> Response {
-        try loginPage(request, email: "", errors: [], status: .ok)
+    func loginForm(_ request: Request, context: WebRequestContext) async throws -> Response {
+        try await loginPage(request, email: "", errors: [], status: .ok)
     }
 
     /// Signs in: refused unchecked while the account or the address must wait (or the account is
@@ -75,7 +75,7 @@ struct SignInController: Sendable {
             response.headers[.retryAfter] = "5"
             return response
         case .wrongPassword:
-            return try loginPage(request, email: email, errors: [FieldError(field: "email", message: "Enter a correct e-mail address and password")],
+            return try await loginPage(request, email: email, errors: [FieldError(field: "email", message: "Enter a correct e-mail address and password")],
                                  status: .unauthorized)
         case .signedIn(let token):
             return sessionResponse(token, request: request)
@@ -132,14 +132,14 @@ struct SignInController: Sendable {
     /// The new session's cookie, and on to the account's audits.
     private func sessionResponse(_ token: String, request: Request) -> Response {
         var response = WebSecurity.redirect(to: "/admin")
-        let secure = request.headers[.init("X-Forwarded-Proto")!] == "https"
-        response.headers[values: .setCookie].append("\(WebSecurity.sessionCookie)=\(token); Path=/admin; HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")")
+        response.headers[values: .setCookie].append(WebSecurity.sessionCookie(token, request: request))
         return response
     }
 
-    private func loginPage(_ request: Request, email: String, errors: [FieldError], status: HTTPResponse.Status) throws -> Response {
+    private func loginPage(_ request: Request, email: String, errors: [FieldError], status: HTTPResponse.Status) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
-        return try web.html(LoginPage(csrf: csrf.token, email: email, errors: errors), status: status, request: request, csrf: csrf)
+        let page = LoginPage(csrf: csrf.token, email: email, errors: errors, providers: try await web.app.signOn.providers())
+        return try web.html(page, status: status, request: request, csrf: csrf)
     }
 
     private func welcomePage(_ request: Request, invited: Coordinator, token: String, errors: [FieldError]) throws -> Response {

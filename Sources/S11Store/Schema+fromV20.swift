@@ -1,0 +1,109 @@
+import Foundation
+import S11Core
+
+/// The schema's migrations from v20 on, in the order they run (`Schema.migrations` runs these after
+/// the earlier ones). Never edit a shipped migration: add one at the end.
+extension Schema {
+    static let fromV20: [Migration] = [
+        Migration(identifier: "v20: organisations a board reads through a crosswalk from their return to another board") { db in
+            let d = db.dialect
+            // The crosswalk files as the round was opened with them, so later edits never change its reading.
+            try await db.execute("""
+                CREATE TABLE roundCrosswalk (roundID \(d.integer) NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    crosswalkID \(d.text) NOT NULL, body \(d.blob) NOT NULL, PRIMARY KEY (roundID, crosswalkID))
+                """)
+            // A member organisation whose one return (its audit in another board's round) this round reads.
+            try await db.execute("""
+                CREATE TABLE roundReading (roundID \(d.integer) NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE, sector \(d.text) NOT NULL,
+                    leadName \(d.text) NOT NULL, leadEmail \(d.text) NOT NULL, crosswalkID \(d.text) NOT NULL, PRIMARY KEY (roundID, auditID))
+                """)
+        },
+        Migration(identifier: "v21: the board a board user works for, whose rounds and members alone they see") { db in
+            // NULL for an organisation's coordinator, and for a board user from before boards were
+            // named, who keeps seeing every round on the server.
+            try await db.execute("ALTER TABLE coordinator ADD COLUMN board \(db.dialect.text)")
+        },
+        Migration(identifier: "v22: a board's own moderation of a return it reads through a crosswalk, in its catalogue's terms") { db in
+            let d = db.dialect
+            try await db.execute("""
+                CREATE TABLE readingModeration (roundID \(d.integer) NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE, kind \(d.text) NOT NULL, scopeID \(d.text) NOT NULL,
+                    rag \(d.text) NOT NULL, option \(d.text), reason \(d.text) NOT NULL, byName \(d.text) NOT NULL, at \(d.text) NOT NULL,
+                    PRIMARY KEY (roundID, auditID, kind, scopeID))
+                """)
+        },
+        Migration(identifier: "v23: the plan a board drafts, in its own terms, for a return it reads through a crosswalk") { db in
+            let d = db.dialect
+            try await db.execute("""
+                CREATE TABLE readingPlan (roundID \(d.integer) NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE, body \(d.blob) NOT NULL, updatedAt \(d.text) NOT NULL,
+                    PRIMARY KEY (roundID, auditID))
+                """)
+        },
+        Migration(identifier: "v24: an officer keeps every link they were sent (a reminder adds one), each stored by its hash") { db in
+            let d = db.dialect
+            try await db.execute("""
+                CREATE TABLE officerLink (tokenSHA256 \(d.blob) NOT NULL PRIMARY KEY,
+                    officerID \(d.integer) NOT NULL REFERENCES officer(id) ON DELETE CASCADE, issuedAt \(d.text) NOT NULL)
+                """)
+            try await db.execute("INSERT INTO officerLink (tokenSHA256, officerID, issuedAt) SELECT tokenSHA256, officerID, issuedAt FROM invitation")
+            try await db.execute("DROP TABLE invitation")
+            try await db.execute("CREATE INDEX officerLinkOfficer ON officerLink (officerID)")
+        },
+        Migration(identifier: "v25: a coordinator's display name, the author plans show, given when they are invited") { db in
+            try await db.execute("ALTER TABLE coordinator ADD COLUMN displayName \(db.dialect.text)")
+            try await db.execute("ALTER TABLE coordinatorInvitation ADD COLUMN displayName \(db.dialect.text)")
+        },
+        Migration(identifier: "v26: each officer's return keeps its history: submitted, stored from a file, reopened and why") { db in
+            let d = db.dialect
+            try await db.execute("""
+                CREATE TABLE returnEvent (\(d.autoIncrementedID), officerID \(d.integer) NOT NULL REFERENCES officer(id) ON DELETE CASCADE,
+                    kind \(d.text) NOT NULL, at \(d.text) NOT NULL, by \(d.text) NOT NULL, note \(d.text))
+                """)
+            try await db.execute("CREATE INDEX returnEventOfficer ON returnEvent (officerID)")
+        },
+        Migration(identifier: "v27: how an officer will know their improvement worked, the plan's measure in their words") { db in
+            try await db.execute("ALTER TABLE answer ADD COLUMN improvementMeasure \(db.dialect.text)")
+        },
+        Migration(identifier: "v28: each audit's reminder schedule, and each scheduled reminder claimed once, whichever server sends it") { db in
+            let d = db.dialect
+            try await db.execute("""
+                CREATE TABLE reminderSchedule (auditID \(d.integer) NOT NULL PRIMARY KEY REFERENCES audit(id) ON DELETE CASCADE,
+                    \(ReminderScheduleRow.columns(d)))
+                """)
+            // The key is the claim: a second server's INSERT for the same officer and day changes nothing, so it does not send.
+            try await db.execute("""
+                CREATE TABLE reminderClaim (officerID \(d.integer) NOT NULL REFERENCES officer(id) ON DELETE CASCADE,
+                    day \(d.text) NOT NULL, claimedAt \(d.text) NOT NULL, PRIMARY KEY (officerID, day))\(d.withoutRowID)
+                """)
+        },
+        Migration(identifier: "v29: each board round's reminders to the leads whose self-assessment the board does not hold yet") { db in
+            let d = db.dialect
+            try await db.execute("""
+                CREATE TABLE roundReminderSchedule (roundID \(d.integer) NOT NULL PRIMARY KEY REFERENCES round(id) ON DELETE CASCADE,
+                    \(ReminderScheduleRow.columns(d)))
+                """)
+            // Claimed before it is sent (the key keeps a second server off it), then what the mail program said.
+            try await db.execute("""
+                CREATE TABLE leadReminder (auditID \(d.integer) NOT NULL REFERENCES roundMember(auditID) ON DELETE CASCADE,
+                    day \(d.text) NOT NULL, claimedAt \(d.text) NOT NULL, accepted \(d.integer), detail \(d.text),
+                    PRIMARY KEY (auditID, day))\(d.withoutRowID)
+                """)
+        },
+        Migration(identifier: "v30: OpenID Connect providers accounts sign in through, and each sign-in begun at one, used once") { db in
+            let d = db.dialect
+            try await db.execute("""
+                CREATE TABLE signOnProvider (name \(d.text) NOT NULL PRIMARY KEY, label \(d.text) NOT NULL, issuer \(d.text) NOT NULL,
+                    clientID \(d.text) NOT NULL, clientSecret \(d.text) NOT NULL, domains \(d.text) NOT NULL,
+                    organisation \(d.text), board \(d.text), addedAt \(d.text) NOT NULL)
+                """)
+            // Kept by the state's hash until the provider sends the browser back (or ten minutes pass); deleted when used.
+            try await db.execute("""
+                CREATE TABLE signOnAttempt (stateSHA256 \(d.blob) NOT NULL PRIMARY KEY,
+                    provider \(d.text) NOT NULL REFERENCES signOnProvider(name) ON DELETE CASCADE,
+                    nonce \(d.text) NOT NULL, verifier \(d.text) NOT NULL, expiresAt \(d.double) NOT NULL)
+                """)
+        },
+    ]
+}
