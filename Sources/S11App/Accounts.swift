@@ -6,6 +6,8 @@ import S11Store
 /// at an invitation's link or from the command line, and the record of sign-ins.
 public struct Accounts: Sendable {
     let store: AuditStore
+    /// How long a session lasts unused.
+    var idle: TimeInterval = AppSettings.standardIdle
 
     /// What an attempt to sign in came to.
     public enum SignInResult: Sendable, Equatable {
@@ -51,9 +53,26 @@ public struct Accounts: Sendable {
         try await store.accounts.startSession(email: email)
     }
 
-    /// The account a session token belongs to, while the session lasts.
+    /// The account a session token belongs to, while the session lasts and has not gone unused too long.
     public func account(forSession token: String) async throws -> Coordinator? {
-        try await store.accounts.find(session: token)
+        try await store.accounts.find(session: token, idle: idle)
+    }
+
+    /// Whether the session `token` is kept, lasting or run out (not signed out or ended by a new password).
+    public func hasSession(_ token: String) async throws -> Bool {
+        try await store.accounts.sessionOwner(token) != nil
+    }
+
+    /// Keeps a form posted to `path` after the session `token` ended, for its account to send when
+    /// signed in again (an hour at most); the token that finds it, or nil for a session never started.
+    public func keepForm(afterSession token: String, path: String, body: String) async throws -> String? {
+        guard let email = try await store.accounts.sessionOwner(token) else { return nil }
+        return try await store.accounts.keepForm(email: email, path: path, body: body)
+    }
+
+    /// The form kept under `token` for `account`, taken once; nil when none is kept for them.
+    public func takeKeptForm(token: String, for account: Coordinator) async throws -> KeptForm? {
+        try await store.accounts.takeKeptForm(token: token, email: account.email)
     }
 
     /// Ends a session.

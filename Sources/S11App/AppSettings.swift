@@ -20,11 +20,15 @@ public struct AppSettings: Sendable {
     public var workingDays: WorkingDays
     /// How the server speaks to OpenID Connect providers; nil offers no sign-in through them.
     public var identityProviders: (any IdentityProviderClient)?
+    /// How long a signed-in session lasts unused, in seconds (half an hour unless told).
+    public var sessionIdle: TimeInterval
+    /// Half an hour.
+    public static let standardIdle: TimeInterval = 30 * 60
 
     public init(baseURL: String = "http://127.0.0.1:8080", mailFrom: String = Invitations.defaultFrom,
                 delivery: (any MailDelivery)? = nil, mailFolder: String = "s11-mail", contentRoot: URL? = nil,
                 moments: MomentWords = .london, workingDays: WorkingDays = BankHolidays.shipped,
-                identityProviders: (any IdentityProviderClient)? = nil) {
+                identityProviders: (any IdentityProviderClient)? = nil, sessionIdle: TimeInterval = standardIdle) {
         self.baseURL = baseURL
         self.mailFrom = mailFrom
         self.delivery = delivery
@@ -33,6 +37,7 @@ public struct AppSettings: Sendable {
         self.moments = moments
         self.workingDays = workingDays
         self.identityProviders = identityProviders
+        self.sessionIdle = sessionIdle
     }
 
     /// Where a message goes: the mail program, or else `subfolder` of the mail folder.

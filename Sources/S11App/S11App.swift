@@ -47,7 +47,7 @@ public struct S11App: Sendable {
     // MARK: Areas
 
     /// Coordinators' and board users' accounts: signing in and out, sessions, new passwords.
-    public var accounts: Accounts { Accounts(store: store) }
+    public var accounts: Accounts { Accounts(store: store, idle: settings.sessionIdle) }
 
     /// Signing in through OpenID Connect providers, and the providers kept.
     public var signOn: SignOn { SignOn(store: store, settings: settings) }

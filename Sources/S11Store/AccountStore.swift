@@ -47,21 +47,41 @@ public struct AccountStore: StoreArea {
     /// A new session for `email` until `end`, in the caller's transaction (those run out deleted); its token.
     static func startSession(email: String, until end: Date, db: any SQLConnection) async throws -> String {
         let token = InvitationToken.generate()
-        try await db.execute("DELETE FROM coordinatorSession WHERE expiresAt < ?", [Date().timeIntervalSince1970])
-        try await db.execute("INSERT INTO coordinatorSession (tokenSHA256, email, expiresAt) VALUES (?, ?, ?)",
-                             [InvitationToken.digest(token), email.lowercased(), end.timeIntervalSince1970])
+        let now = Date().timeIntervalSince1970
+        try await db.execute("DELETE FROM coordinatorSession WHERE expiresAt < ?", [now])
+        try await db.execute("INSERT INTO coordinatorSession (tokenSHA256, email, expiresAt, lastSeenAt) VALUES (?, ?, ?, ?)",
+                             [InvitationToken.digest(token), email.lowercased(), end.timeIntervalSince1970, now])
         return token
     }
 
-    /// The coordinator a session token belongs to, while it has not expired.
-    public func find(session token: String) async throws -> Coordinator? {
+    /// The coordinator a session token belongs to, while it has neither run out nor gone unused
+    /// for `idle` seconds; each use is noted (at most once a minute, so reading pages writes little).
+    public func find(session token: String, idle: TimeInterval = 30 * 60, now: Date = Date()) async throws -> Coordinator? {
+        guard InvitationToken.isWellFormed(token) else { return nil }
+        let digest = InvitationToken.digest(token), moment = now.timeIntervalSince1970
+        guard let found = try await engine.read({ db in
+            try await db.fetchOne("""
+                SELECT coordinator.email, coordinator.organisation, coordinator.board, coordinator.displayName, coordinatorSession.lastSeenAt
+                FROM coordinatorSession JOIN coordinator ON coordinator.email = coordinatorSession.email
+                WHERE coordinatorSession.tokenSHA256 = ? AND coordinatorSession.expiresAt > ? AND coordinatorSession.lastSeenAt > ?
+                """, [digest, moment, moment - idle]).map { row in
+                (try CoordinatorRow(row).coordinator, try row.decode("lastSeenAt", from: .table("coordinatorSession")) as Double)
+            }
+        }) else { return nil }
+        if found.1 < moment - 60 {
+            try await engine.write { db in
+                try await db.execute("UPDATE coordinatorSession SET lastSeenAt = ? WHERE tokenSHA256 = ?", [moment, digest])
+            }
+        }
+        return found.0
+    }
+
+    /// The account whose session `token` was, whether or not it has ended (while the row is kept): whose a form posted after it is.
+    public func sessionOwner(_ token: String) async throws -> String? {
         guard InvitationToken.isWellFormed(token) else { return nil }
         return try await engine.read { db in
-            try await db.fetchOne(CoordinatorRow.self, """
-                SELECT coordinator.email, coordinator.organisation, coordinator.board, coordinator.displayName FROM coordinatorSession
-                JOIN coordinator ON coordinator.email = coordinatorSession.email
-                WHERE coordinatorSession.tokenSHA256 = ? AND coordinatorSession.expiresAt > ?
-                """, [InvitationToken.digest(token), Date().timeIntervalSince1970])?.coordinator
+            try await db.fetchValue(String.self, "SELECT email FROM coordinatorSession WHERE tokenSHA256 = ?", [InvitationToken.digest(token)],
+                                    table: "coordinatorSession")
         }
     }
 

@@ -105,5 +105,16 @@ extension Schema {
                     nonce \(d.text) NOT NULL, verifier \(d.text) NOT NULL, expiresAt \(d.double) NOT NULL)
                 """)
         },
+        Migration(identifier: "v31: a session ends after a while without use, and a form posted after it is kept for its account to send") { db in
+            let d = db.dialect
+            try await db.execute("ALTER TABLE coordinatorSession ADD COLUMN lastSeenAt \(d.double)")
+            try await db.execute("UPDATE coordinatorSession SET lastSeenAt = expiresAt - 28800")    // when each began (they last 8 hours)
+            // Kept by its token's hash for an hour, for the account whose session had ended, and taken once.
+            try await db.execute("""
+                CREATE TABLE keptForm (tokenSHA256 \(d.blob) NOT NULL PRIMARY KEY,
+                    email TEXT COLLATE NOCASE NOT NULL REFERENCES coordinator(email) ON DELETE CASCADE,
+                    path \(d.text) NOT NULL, body \(d.text) NOT NULL, expiresAt \(d.double) NOT NULL)
+                """)
+        },
     ]
 }

@@ -43,5 +43,6 @@ struct StoreTable: Sendable {
         StoreTable(name: "leadReminder"),
         StoreTable(name: "signOnProvider"),
         StoreTable(name: "signOnAttempt"),
+        StoreTable(name: "keptForm"),
     ]
 }

@@ -4,13 +4,16 @@ struct FormBody: Sendable {
     var fields: [String: String]
 
     init(_ text: String) {
-        var fields: [String: String] = [:]
-        for pair in text.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+        fields = Dictionary(Self.pairs(text), uniquingKeysWith: { _, last in last })
+    }
+
+    /// Every field of `text` in order, repeats kept (a field whose name does not decode is dropped).
+    static func pairs(_ text: String) -> [(name: String, value: String)] {
+        text.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).compactMap { pair in
             let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.decode(parts[0]) else { continue }
-            fields[name] = parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""
+            guard let name = decode(parts[0]) else { return nil }
+            return (name, parts.count > 1 ? decode(parts[1]) ?? "" : "")
         }
-        self.fields = fields
     }
 
     subscript(_ name: String) -> String? { fields[name] }

@@ -62,6 +62,7 @@ public struct WebApp: Sendable {
         let signedIn = admin.group().add(middleware: SessionAuthenticator(web: self)).group(context: SignedInRequestContext.self)
         SignInController(web: self).addRoutes(to: admin, signedIn: signedIn)
         SignOnController(web: self).addRoutes(to: admin)
+        KeptFormController(web: self).addRoutes(to: signedIn)
         AuditsController(web: self).addRoutes(to: signedIn)
         OfficersController(web: self).addRoutes(to: signedIn)
         InvitationsController(web: self).addRoutes(to: signedIn)

@@ -21,6 +21,8 @@ struct Serve: AsyncParsableCommand {
     var mailDir = "s11-mail"
     @Option(help: "Seconds a client has to send a request's headers (and again its body) before the connection is closed.")
     var readTimeout = 10
+    @Option(help: "Minutes a coordinator's session lasts unused before they must sign in again (a form they post after it is kept for them).")
+    var idleMinutes = 30
     @Option(help: "The council's time zone, in which pages show dates and times (an IANA name such as Europe/London).")
     var timeZone = "Europe/London"
     @Flag(help: "Build the shipped example council (in ./s11-example, afresh), add a coordinator with a new password, and serve it.")
@@ -36,6 +38,7 @@ struct Serve: AsyncParsableCommand {
         do {
             delivery = try mailOptions.program()
             zone = try councilTimeZone(timeZone)
+            guard (1...24 * 60).contains(idleMinutes) else { throw CLIError("--idle-minutes must be from 1 to 1440 (a day); NCSC's guidance suits 15 to 30") }
         } catch let error as CLIError {
             printError("error: \(error.message)")
             throw ExitCode(1)
@@ -45,7 +48,8 @@ struct Serve: AsyncParsableCommand {
         do {
             let settings = AppSettings(baseURL: baseURL ?? "http://\(host):\(port)", mailFrom: mailOptions.from, delivery: delivery,
                                        mailFolder: mailDir, contentRoot: contentRoot, moments: MomentWords(timeZone: zone),
-                                       workingDays: try BankHolidays.load(contentRoot: contentRoot), identityProviders: OpenIDConnectClient())
+                                       workingDays: try BankHolidays.load(contentRoot: contentRoot), identityProviders: OpenIDConnectClient(),
+                                       sessionIdle: TimeInterval(idleMinutes * 60))
             s11 = try await S11App.open(database: database, settings: settings)
         } catch let error as any UserFacingError {
             printError("error: \(error.message)")

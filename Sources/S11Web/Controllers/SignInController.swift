@@ -31,7 +31,8 @@ struct SignInController: Sendable {
     }
 
     func loginForm(_ request: Request, context: WebRequestContext) async throws -> Response {
-        try await loginPage(request, email: "", errors: [], status: .ok)
+        let notice = LoginPage.notice(ended: request.uri.queryParameters["ended"].map(String.init), idle: web.app.settings.sessionIdle)
+        return try await loginPage(request, email: "", errors: [], status: .ok, notice: notice)
     }
 
     /// Signs in: refused unchecked while the account or the address must wait (or the account is
@@ -131,14 +132,15 @@ struct SignInController: Sendable {
 
     /// The new session's cookie, and on to the account's audits.
     private func sessionResponse(_ token: String, request: Request) -> Response {
-        var response = WebSecurity.redirect(to: "/admin")
+        var response = WebSecurity.redirect(to: KeptFormController.afterSignIn(request))
         response.headers[values: .setCookie].append(WebSecurity.sessionCookie(token, request: request))
         return response
     }
 
-    private func loginPage(_ request: Request, email: String, errors: [FieldError], status: HTTPResponse.Status) async throws -> Response {
+    private func loginPage(_ request: Request, email: String, errors: [FieldError], status: HTTPResponse.Status,
+                           notice: String? = nil) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
-        let page = LoginPage(csrf: csrf.token, email: email, errors: errors, providers: try await web.app.signOn.providers())
+        let page = LoginPage(csrf: csrf.token, email: email, errors: errors, providers: try await web.app.signOn.providers(), notice: notice)
         return try web.html(page, status: status, request: request, csrf: csrf)
     }
 

@@ -55,11 +55,12 @@ struct SignOnController: Sendable {
                 do {
                     let address = context.remoteAddress?.ipAddress ?? "unknown"
                     let (session, account) = try await web.app.signOn.finish(state: state, code: code, address: address)
+                    let onwards = KeptFormController.afterSignIn(request)
                     response = web.message(request, title: "Signed in", paragraphs: ["You are signed in as \(account.email)."],
-                                           panel: true, link: ("/admin", "Continue to your audits"))
+                                           panel: true, link: (onwards, onwards == "/admin" ? "Continue to your audits" : "Continue to what you were saving"))
                     // Refresh, not a redirect: the session's cookie is SameSite=Strict, and a redirect
                     // that follows the provider's cross-site one would not carry it.
-                    response.headers[.init("Refresh")!] = "0; url=/admin"
+                    response.headers[.init("Refresh")!] = "0; url=\(onwards)"
                     response.headers[values: .setCookie].append(WebSecurity.sessionCookie(session, request: request))
                 } catch let refusal as SignOnRefusal {
                     response = refused(request, refusal.message, status: .forbidden)

@@ -1,0 +1,28 @@
+import S11Core
+
+/// What a coordinator was saving when their session ended, to send now or leave.
+struct KeptFormPage: PageModel {
+    static let template = "admin-kept"
+
+    /// One field of the kept form.
+    struct Field: Encodable {
+        let name: String
+        let value: String
+        /// Shown in the summary: not blank.
+        let shown: Bool
+    }
+
+    let title = "Send what you were saving?"
+    let hasErrors = false
+    let bar: SignedInBar
+    let action: String
+    let fields: [Field]
+}
+
+extension KeptFormPage {
+    init(account: Coordinator, csrf: String, form: KeptForm) {
+        let fields = FormBody.pairs(form.body).filter { $0.name != "csrf" }
+            .map { Field(name: $0.name, value: $0.value, shown: $0.value.contains { !$0.isWhitespace }) }
+        self.init(bar: SignedInBar(account: account, csrf: csrf), action: form.path, fields: fields)
+    }
+}
