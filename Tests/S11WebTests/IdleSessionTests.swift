@@ -100,7 +100,7 @@ import Testing
         let kept = try await get(setting.fresh, "/admin/kept", jar)
         #expect(kept.response.status == .ok)
         #expect(kept.body.contains("<form method=\"post\" action=\"\(path)/schedule\">"))
-        #expect(kept.body.contains("<td class=\"kept-value\">16:30</td>") && kept.body.contains("<input type=\"hidden\" name=\"daysBefore\" value=\"10\">"))
+        #expect(kept.body.contains("<th scope=\"row\">Time of day</th><td class=\"kept-value\">16:30</td>") && kept.body.contains("<input type=\"hidden\" name=\"daysBefore\" value=\"10\">"))
         #expect(jar.cookies["s11_kept"] == nil)
 
         let sent = try await post(setting.fresh, path + "/schedule", [("csrf", try csrf(kept.body))] + schedule, jar)

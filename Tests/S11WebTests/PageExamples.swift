@@ -39,7 +39,7 @@ enum PageExamples {
                   providers: [.init(href: "/admin/sign-on/riverside", label: "Riverside's Microsoft account", whom: "Riverside's coordinators")]),
         WelcomePage(form: form, csrf: csrf, email: coordinator, organisation: "Riverside", token: "token", minimum: 12),
         KeptFormPage(bar: bar, action: "/admin/audits/1/invitations/schedule",
-                     fields: [.init(name: "timeOfDay", value: "16:30", shown: true)]),
+                     fields: [.init(name: "timeOfDay", value: "16:30", shown: true, label: "Time of day")], anyShown: true),
         ConfirmPage(title: "Reopen Owen's return?", bar: bar, paragraphs: ["Their answers are kept."], action: "/admin/audits/1/reopen",
                     fields: [.init(name: "email", value: "owen@riverside.example")], button: "Reopen the return", backHref: "/admin/audits/1",
                     backText: "Keep it submitted",
