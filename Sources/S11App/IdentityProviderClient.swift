@@ -11,6 +11,10 @@ public protocol IdentityProviderClient: Sendable {
     /// Exchanges `code` (with the attempt's code verifier) for an ID token and checks it; throws a
     /// `SignOnRefusal` saying what was wrong with the provider's answer.
     func identity(at provider: SignOnProvider, code: String, for attempt: SignOnAttempt, redirectURI: String) async throws -> VerifiedIdentity
+
+    /// Reads the provider's published settings and keys afresh; throws a `SignOnRefusal` saying
+    /// what is wrong when s11 could not sign anyone in through it.
+    func check(_ provider: SignOnProvider) async throws
 }
 
 /// Who a provider's checked ID token says signed in.

@@ -28,6 +28,44 @@ public struct SignOn: Sendable {
         try await store.signOn.save(provider)
     }
 
+    /// The provider `account`'s own organisation (or board) signs in through, set on its settings page; nil for none.
+    public func own(for account: Coordinator) async throws -> SignOnProvider? {
+        guard let name = Self.ownName(for: account) else { return nil }
+        return try await store.signOn.provider(named: name)
+    }
+
+    /// Sets the provider `account`'s organisation (a board user's board) signs in through: whose
+    /// accounts it signs in comes from `account`, never from what was typed. A blank secret keeps
+    /// the one kept. Refused, saying what to change, when it could not work or s11 cannot reach it.
+    public func saveOwn(label: String, issuer: String, clientID: String, clientSecret: String, domains: String,
+                        for account: Coordinator) async throws {
+        guard let name = Self.ownName(for: account) else {
+            throw ApplicationError("only an organisation's coordinators or a named board's users set how they sign in")
+        }
+        let scope: SignOnProvider.Scope = account.organisation.map { .organisation($0) } ?? .board(account.board ?? "")
+        let secret = clientSecret.isEmpty ? try await store.signOn.provider(named: name)?.clientSecret ?? "" : clientSecret
+        let provider = SignOnProvider(name: name, label: label.trimmingCharacters(in: .whitespaces), issuer: issuer.trimmingCharacters(in: .whitespaces),
+                                      clientID: clientID.trimmingCharacters(in: .whitespaces), clientSecret: secret,
+                                      domains: domains.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init), scope: scope)
+        if let problem = provider.problem { throw ApplicationError(problem) }
+        if secret.isEmpty { throw ApplicationError("give the client secret the provider gave s11") }
+        try await settings.identityProviders?.check(provider)
+        try await store.signOn.save(provider)
+    }
+
+    /// Stops `account`'s organisation (or board) signing in through its provider; says whether it did.
+    public func removeOwn(for account: Coordinator) async throws -> Bool {
+        guard let name = Self.ownName(for: account) else { return false }
+        return try await store.signOn.remove(named: name)
+    }
+
+    /// The name of the provider an organisation's (or board's) own settings page keeps: `org-` or `board-` and its name in lower case.
+    static func ownName(for account: Coordinator) -> String? {
+        guard let owner = account.organisation.map({ "org-" + $0 }) ?? account.board.map({ "board-" + $0 }) else { return nil }
+        let slug = owner.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }
+        return String(slug).split(separator: "-").joined(separator: "-")
+    }
+
     /// Removes the provider so named; says whether there was one.
     public func remove(named name: String) async throws -> Bool {
         try await store.signOn.remove(named: name)

@@ -45,6 +45,11 @@ public actor OpenIDConnectClient: IdentityProviderClient {
         return VerifiedIdentity(subject: claims.subject.value, email: claims.email, emailVerified: claims.emailVerified?.value)
     }
 
+    public func check(_ provider: SignOnProvider) async throws {
+        known[provider.issuer] = nil
+        _ = try await known(provider)
+    }
+
     // MARK: The token
 
     /// The code exchanged at the token endpoint (with s11's client id and secret, and the code
@@ -135,7 +140,7 @@ public actor OpenIDConnectClient: IdentityProviderClient {
             let body = try await response.body.collect(upTo: 1 << 20)
             return (response.status.code, Data(buffer: body))
         } catch {
-            throw SignOnRefusal("s11 could not reach \(provider.label) to \(purpose) (\(error)). Try again in a minute; if it goes on, tell whoever runs s11.")
+            throw SignOnRefusal("\(provider.label) could not be reached to \(purpose) (\(error)). Try again in a minute; if it goes on, tell whoever runs s11.")
         }
     }
 }

@@ -63,6 +63,7 @@ public struct WebApp: Sendable {
         SignInController(web: self).addRoutes(to: admin, signedIn: signedIn)
         SignOnController(web: self).addRoutes(to: admin)
         KeptFormController(web: self).addRoutes(to: signedIn)
+        SignOnSettingsController(web: self).addRoutes(to: signedIn)
         AuditsController(web: self).addRoutes(to: signedIn)
         OfficersController(web: self).addRoutes(to: signedIn)
         InvitationsController(web: self).addRoutes(to: signedIn)

@@ -67,9 +67,9 @@ import Testing
         return String(body[range.upperBound...].prefix { $0 != "\"" })
     }
 
-    func signIn(_ client: RouterClient, as email: String, _ jar: Jar) async throws -> RouterClient.Response {
+    func signIn(_ client: RouterClient, as email: String, _ jar: Jar, password: String = Self.password) async throws -> RouterClient.Response {
         let form = try await get(client, "/admin/login", jar)
-        return try await post(client, "/admin/login", [("csrf", try csrf(form.body)), ("email", email), ("password", Self.password)], jar)
+        return try await post(client, "/admin/login", [("csrf", try csrf(form.body)), ("email", email), ("password", password)], jar)
     }
 
     let schedule = [("isOn", "yes"), ("daysBefore", "10"), ("overdueEvery", "0"), ("atMost", "2"), ("timeOfDay", "16:30")]

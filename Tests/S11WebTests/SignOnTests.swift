@@ -210,3 +210,49 @@ import Testing
         #expect(claims == 1)
     }
 }
+
+/// The settings page where an organisation's coordinators set the provider they sign in through.
+@Suite(.needs(.oidcProvider)) struct SignOnSettingsTests {
+    @Test func aLeadSetsTheirOrganisationsProviderCheckedWithItAndScopedToThemWhateverTheFormSays() async throws {
+        try await SignOnTests().setting { setting in
+            let pages = IdleSessionTests()
+            let lead = IdleSessionTests.Jar()
+            _ = try await pages.signIn(setting.client, as: "lead@riverside.example", lead, password: "correct horse battery staple")
+            let blank = try await pages.get(setting.client, "/admin/sign-on-settings", lead)
+            #expect(blank.body.contains("Set it up") && blank.body.contains("<code>http://127.0.0.1:8080/admin/sign-on/callback</code>"))
+            let fields = [("label", "Riverside's Entra ID"), ("clientID", "s11-riverside"), ("clientSecret", "the secret"),
+                          ("domains", "riverside.example"), ("organisation", "Hillside Borough Council")]
+
+            let unreachable = try await pages.post(setting.client, "/admin/sign-on-settings",
+                                                   [("csrf", try pages.csrf(blank.body)), ("issuer", "http://127.0.0.1:9/")] + fields, lead)
+            #expect(unreachable.status == .unprocessableContent && String(buffer: unreachable.body).contains("Riverside&#39;s Entra ID could not be reached to read its settings"))
+            #expect(try await setting.fixture.store.signOn.providers().count == 1)                       // nothing kept
+
+            let saved = try await pages.post(setting.client, "/admin/sign-on-settings",
+                                             [("csrf", try pages.csrf(blank.body)), ("issuer", setting.provider.issuer)] + fields, lead)
+            #expect(saved.headers[.location] == "/admin/sign-on-settings?done=saved")
+            let kept = try #require(try await setting.fixture.store.signOn.provider(named: "org-riverside-district-council"))
+            #expect(kept.scope == .organisation(setting.fixture.audit.organisation) && kept.clientSecret == "the secret")
+            let login = try await setting.client.execute(uri: "/admin/login", method: .get)
+            #expect(String(buffer: login.body).contains("Sign in with Riverside&#39;s Entra ID"))
+
+            // Another council's coordinator sees nothing of it, and their removal removes only their own.
+            let other = IdleSessionTests.Jar()
+            _ = try await pages.signIn(setting.client, as: "lead@shared.example", other, password: "correct horse battery staple")
+            let theirs = try await pages.get(setting.client, "/admin/sign-on-settings", other)
+            #expect(theirs.body.contains("Set it up") && !theirs.body.contains("Riverside&#39;s Entra ID"))
+            _ = try await pages.post(setting.client, "/admin/sign-on-settings/remove", [("csrf", try pages.csrf(theirs.body))], other)
+            #expect(try await setting.fixture.store.signOn.provider(named: "org-riverside-district-council") != nil)
+
+            // A blank secret keeps the one kept; removing it takes the link off the sign-in page.
+            let again = try await pages.get(setting.client, "/admin/sign-on-settings", lead)
+            #expect(again.body.contains("value=\"s11-riverside\"") && !again.body.contains("the secret"))
+            _ = try await pages.post(setting.client, "/admin/sign-on-settings",
+                                     [("csrf", try pages.csrf(again.body)), ("issuer", setting.provider.issuer), ("label", "Riverside's accounts"),
+                                      ("clientID", "s11-riverside"), ("clientSecret", ""), ("domains", "riverside.example")], lead)
+            #expect(try await setting.fixture.store.signOn.provider(named: "org-riverside-district-council")?.clientSecret == "the secret")
+            _ = try await pages.post(setting.client, "/admin/sign-on-settings/remove", [("csrf", try pages.csrf(again.body))], lead)
+            #expect(try await setting.fixture.store.signOn.provider(named: "org-riverside-district-council") == nil)
+        }
+    }
+}
