@@ -57,6 +57,8 @@ public final class AuditStore: Sendable {
     public var mail: MailStore { MailStore(store: self) }
     /// Each audit's reminder schedule, and the scheduled reminders claimed.
     public var reminders: ReminderStore { ReminderStore(store: self) }
+    /// Each audit's append-only trail of changes.
+    public var trail: TrailStore { TrailStore(store: self) }
     /// The OpenID Connect providers accounts sign in through, and the sign-ins begun at them.
     public var signOn: SignOnStore { SignOnStore(store: self) }
     /// Boards' rounds: members, submissions and what the board holds.

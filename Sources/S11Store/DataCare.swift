@@ -59,6 +59,9 @@ public struct DataCare: StoreArea {
     public func eraseOfficer(email: String) async throws -> Int {
         try await engine.write { db in
             let ids = try await db.fetchColumn(Int64.self, "SELECT id FROM officer WHERE email = ? COLLATE NOCASE", [email], table: "officer")
+            // Their entries in the trail: what they wrote, and changes to their return, which name them.
+            try await db.execute("DELETE FROM trail WHERE officer = ? COLLATE NOCASE OR who = ? COLLATE NOCASE OR who = ? COLLATE NOCASE",
+                                 [email, email, "\(email) (their link)"])
             for id in ids {
                 try await db.execute("UPDATE officer SET name = 'Erased officer', email = ? WHERE id = ?",
                                ["erased-\(UUID().uuidString.lowercased())@erased.invalid", id])

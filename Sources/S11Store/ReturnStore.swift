@@ -20,6 +20,11 @@ public struct ReturnStore: StoreArea {
                     throw StoreError("no officer with e-mail '\(ret.officerEmail)' in this audit")
                 }
                 let officerID = officer.id
+                let before = Dictionary(try await Self.answers(officerID: officerID, db: db).map { ($0.questionID, $0) }, uniquingKeysWith: { a, _ in a })
+                let at = Date()
+                try await TrailStore.record(ret.answers.flatMap { TrailEntry.answerChanges(from: before[$0.questionID], to: $0, at: at, who: file(ret),
+                                                                                            officer: officer.officer.email) },
+                                            auditID: auditID, db: db)
                 try await db.execute("DELETE FROM answer WHERE officerID = ?", [officerID])
                 try await db.insertRows(into: "answer", columns: ["officerID", "questionID", "option", "evidence", "example", "reason",
                                                                  "improvement", "improvementLead", "improvementBy", "improvementMeasure", "updatedAt"],
@@ -32,6 +37,7 @@ public struct ReturnStore: StoreArea {
                 let stands = status(officer.officer, ret.answers)
                 try await db.execute("UPDATE officer SET status = ?, submittedAt = ? WHERE id = ?",
                                [stands.rawValue, stands == .submitted ? now : nil, officerID])
+                try await Self.recordStatus(from: officer.status, to: stands, who: file(ret), officer: officer, auditID: auditID, db: db)
                 try await Self.record(ReturnEvent(kind: .imported, at: Self.preciseNow(), by: file(ret), note: stands.label), officerID: officerID, db: db)
             }
         }
@@ -60,6 +66,11 @@ public struct ReturnStore: StoreArea {
             let officer = try await Self.officerRow(email: officerEmail, auditID: auditID, db: db)
             if let refusal = ChangeRules.saving(into: officer.status) { throw refusal }
             let now = Self.now()
+            let before = Dictionary(try await Self.answers(officerID: officer.id, db: db).map { ($0.questionID, $0) }, uniquingKeysWith: { a, _ in a })
+            let at = Date(), who = "\(officer.officer.email) (their link)"
+            try await TrailStore.record(answers.flatMap { TrailEntry.answerChanges(from: before[$0.questionID], to: $0, at: at, who: who,
+                                                                                   officer: officer.officer.email) },
+                                        auditID: auditID, db: db)
             for answer in answers {
                 try await db.execute("""
                     INSERT INTO answer (officerID, questionID, option, evidence, example, reason, improvement, improvementLead,
@@ -76,6 +87,7 @@ public struct ReturnStore: StoreArea {
             }
             try await db.execute("UPDATE officer SET status = ? WHERE id = ?",
                            [ReturnStatus.inProgress.rawValue, officer.id])
+            try await Self.recordStatus(from: officer.status, to: .inProgress, who: who, officer: officer, auditID: auditID, db: db)
         }
     }
 
@@ -94,6 +106,8 @@ public struct ReturnStore: StoreArea {
             try await db.execute("UPDATE officer SET status = ?, submittedAt = ? WHERE id = ?",
                            [ReturnStatus.submitted.rawValue, now, officer.id])
             try await Self.record(ReturnEvent(kind: .submitted, at: Self.preciseNow(), by: officerEmail), officerID: officer.id, db: db)
+            try await Self.recordStatus(from: officer.status, to: .submitted, who: "\(officer.officer.email) (their link)", officer: officer,
+                                        auditID: auditID, db: db)
             return []
         }
     }
@@ -108,6 +122,7 @@ public struct ReturnStore: StoreArea {
             try await db.execute("UPDATE officer SET status = ?, submittedAt = NULL WHERE id = ?",
                            [ReturnStatus.inProgress.rawValue, officer.id])
             try await Self.record(ReturnEvent(kind: .reopened, at: Self.preciseNow(), by: who, note: reason), officerID: officer.id, db: db)
+            try await Self.recordStatus(from: officer.status, to: .inProgress, who: who, officer: officer, auditID: auditID, db: db)
         }
     }
 
@@ -124,6 +139,14 @@ public struct ReturnStore: StoreArea {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: Date())
+    }
+
+    /// The return's status moving from `old` to `new` in the trail (nothing when it stays), in the caller's transaction.
+    private static func recordStatus(from old: ReturnStatus, to new: ReturnStatus, who: String, officer: OfficerRow, auditID: Int64,
+                                     db: any SQLConnection) async throws {
+        guard old != new else { return }
+        try await TrailStore.record([TrailEntry(at: Date(), who: who, subject: .returnStatus, officer: officer.officer.email, field: "status",
+                                                old: old.label, new: new.label)], auditID: auditID, db: db)
     }
 
     private static func record(_ event: ReturnEvent, officerID: Int64, db: any SQLConnection) async throws {

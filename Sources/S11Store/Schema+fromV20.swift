@@ -116,5 +116,24 @@ extension Schema {
                     path \(d.text) NOT NULL, body \(d.text) NOT NULL, expiresAt \(d.double) NOT NULL)
                 """)
         },
+        Migration(identifier: "v32: an append-only trail of every change to an audit, written in the transaction that makes it") { db in
+            let d = db.dialect
+            try await db.execute("""
+                CREATE TABLE trail (\(d.autoIncrementedID), auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
+                    at \(d.double) NOT NULL, who \(d.text) NOT NULL, subject \(d.text) NOT NULL, officer TEXT COLLATE NOCASE,
+                    item \(d.text), field \(d.text), old \(d.text), new \(d.text))
+                """)
+            try await db.execute("CREATE INDEX trailByAudit ON trail (auditID, at)")
+            // Nothing rewrites an entry: an UPDATE fails on both engines. (Erasing an officer deletes theirs.)
+            if d == .sqlite {
+                try await db.execute("CREATE TRIGGER trailIsAppendOnly BEFORE UPDATE ON trail BEGIN SELECT RAISE(ABORT, 'the change trail is append-only'); END")
+            } else {
+                try await db.execute("""
+                    CREATE FUNCTION trail_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN RAISE EXCEPTION 'the change trail is append-only'; END $$
+                    """)
+                try await db.execute("CREATE TRIGGER trailIsAppendOnly BEFORE UPDATE ON trail FOR EACH ROW EXECUTE FUNCTION trail_is_append_only()")
+            }
+        },
     ]
 }

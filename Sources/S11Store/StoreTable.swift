@@ -44,5 +44,6 @@ struct StoreTable: Sendable {
         StoreTable(name: "signOnProvider"),
         StoreTable(name: "signOnAttempt"),
         StoreTable(name: "keptForm"),
+        StoreTable(name: "trail", numbersItsRows: true),
     ]
 }

@@ -84,8 +84,8 @@ extension StoreOptions {
     }
 
     /// The use cases of the audit `selection` names.
-    func session(_ selection: AuditSelection) async throws -> AuditSession {
-        try await app().session(organisation: selection.org, year: selection.year)
+    func session(_ selection: AuditSelection, settings: AppSettings = AppSettings()) async throws -> AuditSession {
+        try await app(settings).session(organisation: selection.org, year: selection.year)
     }
 }
 

@@ -56,6 +56,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public var description: String { iso }
 
+    /// The moment the day begins in `timeZone`.
+    public func start(in timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? .distantFuture
+    }
+
     /// "January 2027".
     public var monthAndYear: String { "\(Self.monthNames[month - 1]) \(year)" }
 
