@@ -1,3 +1,4 @@
+import Foundation
 import S11Core
 
 /// Moderated ratings of an audit's requirements and standards, and the trail of every change.
@@ -35,6 +36,11 @@ public struct ModerationStore: StoreArea {
                 INSERT INTO moderationLog (auditID, kind, scopeID, oldRag, newRag, oldOption, newOption, reason, byName, at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [auditID, scope.kind, scope.id, old?.rawValue, rag?.rawValue, oldOption, newOption, reason, by, at])
+            let words = { (rag: Rag?, option: String?) in rag.map { band in option.map { "\(band.rawValue) (\($0))" } ?? band.rawValue } }
+            try await TrailStore.record([TrailEntry(at: Date(), who: by, subject: .moderation, item: scope.id,
+                                                    field: "moderated \(scope.kind) rating", old: words(old, oldOption),
+                                                    new: words(rag, newOption).map { "\($0): \(reason)" } ?? "withdrawn: \(reason)")],
+                                        auditID: auditID, db: db)
             if holder != nil, let audit = try await db.fetchOne(AuditRow.self, "SELECT * FROM audit WHERE id = ?", [auditID])?.audit {
                 try await RoundStore.replaceBoardScores(try rescore(try await store.audits.scoringInput(of: audit, db: db)), auditID: auditID, db: db)
             }

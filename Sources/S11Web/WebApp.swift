@@ -64,6 +64,7 @@ public struct WebApp: Sendable {
         SignOnController(web: self).addRoutes(to: admin)
         KeptFormController(web: self).addRoutes(to: signedIn)
         SignOnSettingsController(web: self).addRoutes(to: signedIn)
+        TrailController(web: self).addRoutes(to: signedIn)
         AuditsController(web: self).addRoutes(to: signedIn)
         OfficersController(web: self).addRoutes(to: signedIn)
         InvitationsController(web: self).addRoutes(to: signedIn)

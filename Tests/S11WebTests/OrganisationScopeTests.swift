@@ -55,7 +55,7 @@ import Testing
                         "/plan/actions/A1.1", "/plan/objectives/O1", "/plan/objectives/new",
                         "/reopen?email=hana.okafor%40hillside.example", "/staff/link", "/staff/batches/1/undo",
                         "/officers/return?email=hana.okafor%40hillside.example", "/moderation/item?scope=requirement%3AS1.1",
-                        "/plan/redraft", "/invitations/replace?email=hana.okafor%40hillside.example"]
+                        "/plan/redraft", "/invitations/replace?email=hana.okafor%40hillside.example", "/trail", "/trail.csv?officer=hana.okafor%40hillside.example"]
     /// What a board user may read: summaries, the plan, the board report.
     static let boardPages: Set<String> = ["/scorecard", "/plan.xml", "/plan/print", "/downloads", "/downloads/plan-2026.docx",
                                           "/downloads/board-report.html"]
