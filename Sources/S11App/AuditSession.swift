@@ -39,7 +39,7 @@ public struct AuditSession: Sendable {
     // MARK: Steps
 
     public func importOfficers(file: String) async throws -> (added: Int, updated: Int) {
-        try await officers.importCSV(try InputFiles.text(file), file: file)
+        try await officers.importCSV(try InputFiles.text(file), file: file, by: "the command line")
     }
 
     /// The audit's named officers, added, changed and taken out.

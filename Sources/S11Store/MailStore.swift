@@ -12,6 +12,10 @@ public struct MailStore: StoreArea {
             try await db.execute("""
                 INSERT INTO mailMessage (officerID, kind, subject, at, accepted, detail) VALUES (?, ?, ?, ?, ?, ?)
                 """, [officerID, record.kind.rawValue, record.subject, record.at.timeIntervalSince1970, record.accepted ? 1 : 0, record.detail])
+            try await TrailStore.record([TrailEntry(at: record.at, who: "s11's mail", subject: .invitation, officer: record.officerEmail,
+                                                    field: record.kind.rawValue,
+                                                    new: record.accepted ? "sent: \(record.subject)" : "not sent: \(record.detail)")],
+                                        auditID: auditID, db: db)
         }
     }
 

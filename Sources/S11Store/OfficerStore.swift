@@ -7,25 +7,36 @@ public struct OfficerStore: StoreArea {
 
     /// Adds officers to an audit, or updates those already there (matched by e-mail), in one transaction.
     /// Returns how many were added and how many updated.
+    /// `by` names who did it, for the trail.
     @discardableResult
-    public func `import`(_ officers: [Officer], auditID: Int64) async throws -> (added: Int, updated: Int) {
+    public func `import`(_ officers: [Officer], auditID: Int64, by: String = "s11") async throws -> (added: Int, updated: Int) {
         try await engine.write { db in
             try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
-            var added = 0, updated = 0
+            var added = 0, updated = 0, entries: [TrailEntry] = []
             for officer in officers {
-                if let id = try await db.fetchValue(Int64.self, "SELECT id FROM officer WHERE auditID = ? AND email = ?",
-                                                    [auditID, officer.email], table: "officer") {
+                if let kept = try await db.fetchOne(OfficerRow.self, "SELECT * FROM officer WHERE auditID = ? AND email = ?", [auditID, officer.email]) {
                     try await db.execute("UPDATE officer SET name = ?, role = ?, serviceArea = ? WHERE id = ?",
-                                   [officer.name, officer.role, officer.serviceArea, id])
+                                   [officer.name, officer.role, officer.serviceArea, kept.id])
                     updated += 1
+                    entries += Self.changes(from: kept.officer, to: officer, by: by)
                 } else {
                     try await db.execute("INSERT INTO officer (auditID, name, email, role, serviceArea) VALUES (?, ?, ?, ?, ?)",
                                    [auditID, officer.name, officer.email, officer.role, officer.serviceArea])
                     added += 1
+                    entries += Self.changes(from: nil, to: officer, by: by)
                 }
             }
+            try await TrailStore.record(entries, auditID: auditID, db: db)
             return (added, updated)
         }
+    }
+
+    /// The trail's entry for an officer added (`old` nil), changed or taken out (`new` nil); none when nothing changed.
+    static func changes(from old: Officer?, to new: Officer?, by: String) -> [TrailEntry] {
+        let words = { (officer: Officer?) in officer.map { "\($0.name), \($0.role), \($0.serviceArea)" } }
+        guard let about = new ?? old, words(old) != words(new) else { return [] }
+        return [TrailEntry(at: Date(), who: by, subject: .officer, officer: about.email,
+                           field: old == nil ? "added" : new == nil ? "taken out" : "changed", old: words(old), new: words(new))]
     }
 
     /// The audit's officers with the state of their returns, by service area then name.
@@ -86,20 +97,24 @@ public struct OfficerStore: StoreArea {
     }
 
     /// Changes an officer's name, role or service area (the e-mail address is who they are).
-    public func update(_ officer: Officer, auditID: Int64) async throws {
+    public func update(_ officer: Officer, auditID: Int64, by: String = "s11") async throws {
         try await engine.write { db in
             try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let id = try await Self.id(email: officer.email, auditID: auditID, db: db)
+            let kept = try await db.fetchOne(OfficerRow.self, "SELECT * FROM officer WHERE id = ?", [id])?.officer
             try await db.execute("UPDATE officer SET name = ?, role = ?, serviceArea = ? WHERE id = ?",
                            [officer.name, officer.role, officer.serviceArea, id])
+            try await TrailStore.record(Self.changes(from: kept, to: officer, by: by), auditID: auditID, db: db)
         }
     }
 
     /// Takes an officer out of the audit with their answers, link and message records.
-    public func remove(email: String, auditID: Int64) async throws {
+    public func remove(email: String, auditID: Int64, by: String = "s11") async throws {
         try await engine.write { db in
             try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let id = try await Self.id(email: email, auditID: auditID, db: db)
+            let kept = try await db.fetchOne(OfficerRow.self, "SELECT * FROM officer WHERE id = ?", [id])?.officer
+            try await TrailStore.record(Self.changes(from: kept, to: nil, by: by), auditID: auditID, db: db)
             for table in ["answer", "officerLink", "mailMessage"] {
                 try await db.execute("DELETE FROM \(table) WHERE officerID = ?", [id])
             }

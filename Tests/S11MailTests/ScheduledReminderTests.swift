@@ -34,7 +34,8 @@ import Testing
         // Returns due Friday 15 January 2027; Ann and Ben invited, Cat not yet.
         let session = try await first.audits.open(organisation: "Riverside", year: 2027, surveyID: nil, deadline: CalendarDate(iso: "2027-01-15"))
         for officer in [Self.ann, Self.ben, Self.cat] {
-            #expect(try await session.officers.add(name: officer.name, email: officer.email, role: officer.role, serviceArea: officer.serviceArea).isEmpty)
+            #expect(try await session.officers.add(name: officer.name, email: officer.email, role: officer.role, serviceArea: officer.serviceArea,
+                                                         by: "lead@riverside.example").isEmpty)
         }
         let invited = try await session.invitations.send(.invitation, only: [Self.ann.email, Self.ben.email], via: program)
         #expect(invited.allSatisfy(\.accepted) && invited.count == 2)

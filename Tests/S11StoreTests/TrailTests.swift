@@ -27,14 +27,14 @@ import S11Core
         // Saved again unchanged: no entry.
         try await store.returns.saveAnswers([Answer(questionID: "1.1", choice: .option("partly"), evidence: "Policy 2026", example: nil, reason: "Two teams not yet")],
                                             officerEmail: "asha@riverside.example", auditID: audit.id)
-        let entries = try await store.trail.entries(auditID: audit.id)
+        let entries = try await store.trail.entries(auditID: audit.id).filter { $0.subject != .officer }      // not the officer's being added
         let parts = entries.map { "\($0.subject.rawValue) \($0.field ?? ""): \($0.old ?? "-") -> \($0.new ?? "-")" }
         #expect(parts == ["answer rating: - -> yes", "evidence evidence: - -> Policy 2026", "return status: not started -> in progress",
                           "answer rating: yes -> partly", "answer reason: - -> Two teams not yet"])
         #expect(entries.allSatisfy { $0.officer == "asha@riverside.example" && $0.who == "asha@riverside.example (their link)" })
         #expect(entries.first?.item == "1.1")
         #expect(try await store.trail.entries(auditID: audit.id, item: "1.2").isEmpty)
-        #expect(try await store.trail.entries(auditID: audit.id, officer: "ASHA@riverside.example").count == 5)
+        #expect(try await store.trail.entries(auditID: audit.id, officer: "ASHA@riverside.example").count == 6)
     }
 
     @Test func submittingAndReopeningAreKeptAndARefusedSaveLeavesNoEntry() async throws {
@@ -65,18 +65,38 @@ import S11Core
         await #expect(throws: (any Error).self) {
             try await store.engine.write { try await $0.execute("UPDATE trail SET new = 'no'") }
         }
-        #expect(try await store.trail.entries(auditID: audit.id).first?.new == "yes")
+        #expect(try await store.trail.entries(auditID: audit.id).first { $0.subject == .answer }?.new == "yes")
     }
 
     @Test func theStaffSurveyNeverEntersTheTrailAndErasingAnOfficerTakesTheirsOut() async throws {
         let (store, audit) = try await store()
         try await store.staff.saveResponses([StaffResponse(profile: ["role": "Social worker"], answers: ["SC01": "agree"], submittedOn: nil)],
                                             auditID: audit.id)
-        #expect(try await store.trail.entries(auditID: audit.id).isEmpty)
+        #expect(try await store.trail.entries(auditID: audit.id).allSatisfy { $0.subject == .officer })      // the officer added, nothing of the survey
         try await store.returns.saveAnswers([Answer(questionID: "1.1", choice: .option("yes"), evidence: "Policy", example: nil, reason: nil)],
                                             officerEmail: "asha@riverside.example", auditID: audit.id)
         #expect(try await !store.trail.entries(auditID: audit.id).isEmpty)
         try await store.care.eraseOfficer(email: "Asha@Riverside.example")
         #expect(try await store.trail.entries(auditID: audit.id).isEmpty)
+    }
+
+    @Test func officersAddedChangedAndTakenOutAndTheirMessagesAreKeptWithWhoDidIt() async throws {
+        let (store, audit) = try await store()
+        let ben = Officer(name: "Ben Ross", email: "ben@riverside.example", role: "champion", serviceArea: "Leisure")
+        try await store.officers.import([ben], auditID: audit.id, by: "lead@riverside.example")
+        try await store.officers.import([ben], auditID: audit.id, by: "lead@riverside.example")             // the same again: no entry
+        var moved = ben
+        moved.serviceArea = "Housing"
+        try await store.officers.update(moved, auditID: audit.id, by: "deputy@riverside.example")
+        try await store.mail.record(MailRecord(officerEmail: "ben@riverside.example", kind: .invitation, subject: "Your return", at: Date(),
+                                               accepted: true, detail: ""), auditID: audit.id)
+        try await store.officers.remove(email: "BEN@riverside.example", auditID: audit.id, by: "lead@riverside.example")
+        let entries = try await store.trail.entries(auditID: audit.id, officer: "ben@riverside.example")
+        #expect(entries.map { "\($0.who) \($0.subject.rawValue) \($0.field ?? ""): \($0.old ?? "-") -> \($0.new ?? "-")" } == [
+            "lead@riverside.example officer added: - -> Ben Ross, champion, Leisure",
+            "deputy@riverside.example officer changed: Ben Ross, champion, Leisure -> Ben Ross, champion, Housing",
+            "s11's mail invitation invitation: - -> sent: Your return",
+            "lead@riverside.example officer taken out: Ben Ross, champion, Housing -> -",
+        ])
     }
 }

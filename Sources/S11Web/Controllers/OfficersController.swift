@@ -49,7 +49,7 @@ struct OfficersController: Sendable {
         let name = file.name.isEmpty ? "officers.csv" : file.name
         do {
             let text = try CSVText.utf8(Data(file.bytes), file: name)
-            let result = try await web.app.session(audit).officers.importCSV(text, file: name)
+            let result = try await web.app.session(audit).officers.importCSV(text, file: name, by: context.account.email)
             return try await officersPage(request, context, audit: audit,
                                           notice: "Imported \(name): \(Counted(result.added, "officer")) added, \(result.updated) updated.")
         } catch let error as DiagnosticsError {
@@ -65,7 +65,8 @@ struct OfficersController: Sendable {
         let form = try await request.decodeForm(as: OfficerForm.self)
         let audit = try await context.audit(.running, in: web.app)
         let officers = try await web.app.session(audit).officers
-        let problems = try await officers.add(name: form.name, email: form.email, role: form.role, serviceArea: form.serviceArea)
+        let problems = try await officers.add(name: form.name, email: form.email, role: form.role, serviceArea: form.serviceArea,
+                                               by: context.account.email)
         guard problems.isEmpty else {
             return try await officersPage(request, context, audit: audit,
                                           errors: problems.map { FieldError(field: "add-\($0.field)", message: $0.message.capitalisedFirst) },
@@ -88,7 +89,8 @@ struct OfficersController: Sendable {
         let audit = try await context.audit(.running, in: web.app)
         guard let officer = try await officer(form.email, audit) else { throw HTTPError(.notFound) }
         let officers = try await web.app.session(audit).officers
-        let problems = try await officers.edit(email: officer.email, name: form.name, role: form.role, serviceArea: form.serviceArea)
+        let problems = try await officers.edit(email: officer.email, name: form.name, role: form.role, serviceArea: form.serviceArea,
+                                                by: context.account.email)
         guard problems.isEmpty else {
             return try await changePage(request, context, audit: audit, officer: officer, typed: form.typed.marked(problems), typedRole: form.role,
                                         errors: problems.map { FieldError(field: $0.field, message: $0.message.capitalisedFirst) })
@@ -109,7 +111,7 @@ struct OfficersController: Sendable {
         let form = try await request.decodeForm(as: OfficerEmailForm.self)
         let audit = try await context.audit(.running, in: web.app)
         guard let officer = try await officer(form.email, audit) else { throw HTTPError(.notFound) }
-        try await web.app.session(audit).officers.remove(email: officer.email)
+        try await web.app.session(audit).officers.remove(email: officer.email, by: context.account.email)
         return try await officersPage(request, context, audit: audit, notice: "Removed \(officer.name) from the audit, with their answers and link.")
     }
 
