@@ -28,9 +28,14 @@ public struct PlanStore: StoreArea {
                                                      [organisation, year], table: "plan") else {
                 throw StoreError("no plan for \(organisation) \(year)")
             }
-            let plan = try change(try JSONDecoder().decode(Plan.self, from: body))
+            let before = try JSONDecoder().decode(Plan.self, from: body)
+            let plan = try change(before)
             try await db.execute("UPDATE plan SET body = ?, updatedAt = ? WHERE organisation = ? COLLATE NOCASE AND year = ?",
                            [try JSONEncoder.sorted.encode(plan), Self.now(), organisation, year])
+            if let auditID = try await db.fetchValue(Int64.self, "SELECT id FROM audit WHERE organisation = ? COLLATE NOCASE AND year = ?",
+                                                     [organisation, year], table: "audit") {
+                try await TrailStore.record(TrailEntry.planChanges(from: before, to: plan), auditID: auditID, db: db)
+            }
             return plan
         }
     }

@@ -66,6 +66,10 @@ import Testing
             #expect(changed.timescale == "Quarterly meetings")
             #expect(changed.history.map(\.field) == ["action", "timescale"])
             #expect(changed.history.first?.old == action.input && changed.history.first?.by == "lead@riverside.example")
+            // The same changes are in the audit's trail, with who made them.
+            let planEntries = try await fixture.store.trail.entries(auditID: id, item: action.id)
+            #expect(planEntries.map { "\($0.who) \($0.subject.rawValue) \($0.field ?? "")" } == ["lead@riverside.example plan action", "lead@riverside.example plan timescale"])
+            #expect(planEntries.first?.new == "Hotel Watch scheme to continue <with the police>")
             let after = try await browser.get("/admin/audits/\(id)/plan")
             #expect(after.body.contains("Hotel Watch scheme to continue &lt;with the police&gt;"))
             #expect(after.body.contains("Quarterly meetings"))
