@@ -17,7 +17,8 @@ public struct OfficerRoster: Sendable {
     /// Imports the CSV's officers, adding new ones and updating those already there, or none; `by`
     /// names who did it (an account, or the command line) for the trail.
     public func importCSV(_ text: String, file: String, by: String) async throws -> (added: Int, updated: Int) {
-        try await store.officers.import(try reader.officers(fromCSV: text, file: file), auditID: session.audit.id, by: "\(by), from \(file)")
+        try await store.officers.import(try reader.officers(fromCSV: text, file: file), auditID: session.audit.id,
+                                        by: "\(by), from \(URL(fileURLWithPath: file).lastPathComponent)")
     }
 
     /// Adds one officer; the problems, field by field, when the form breaks a rule (nothing is stored).
