@@ -220,6 +220,21 @@ def cycle(base, user, password, smtp, examples, out):
         press(driver, "Sign off the version")
         assert "The plan is now version 1.0." in main_text(driver), main_text(driver)[:500]
 
+        # The year's changes: the page, and its CSV holding each kind the lead's year made, none of the staff survey's.
+        driver.get(audit)
+        driver.find_element(By.LINK_TEXT, "Changes").click()
+        assert "Every change to this audit's" in main_text(driver), main_text(driver)[:500]
+        status, _, body = fetch(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Download them as CSV").get_attribute("href"))
+        assert status == 200, status
+        rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+        kinds = {row["what"] for row in rows}
+        assert {"officer", "invitation", "answer", "evidence", "return", "moderation", "plan"} <= kinds, kinds
+        assert any(row["what"] == "officer" and row["who"] == user + ", from officers.csv" for row in rows)
+        assert any(row["what"] == "return" and row["who"] == user and row["new"] == "in progress" for row in rows), "the reopen is not there"
+        assert any(row["what"] == "moderation" and row["who"] == user and "no evidence of board attendance" in row["new"] for row in rows)
+        assert any(row["what"] == "plan" and row["new"] == WORDING for row in rows), "the plan's new wording is not there"
+        assert not any("surveymonkey" in " ".join(row.values()).lower() or row["what"] == "staff" for row in rows), "the staff survey is in the trail"
+
         # Download the Word plan and the board XML.
         driver.get(audit + "/downloads")
         for name, saved in (("plan-2026.docx", "plan.docx"), ("plan-2026.xml", "plan.xml")):
