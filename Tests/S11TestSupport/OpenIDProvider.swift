@@ -12,23 +12,9 @@ public final class OpenIDProvider: @unchecked Sendable {
 
     /// Starts the provider and waits until it listens.
     public init() throws {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-W", "ignore", SMTPServer.packageRoot.appendingPathComponent("Tests/SignOn/oidc_provider.py").path]
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        var said = ""
-        while !said.contains("\n") {
-            let data = output.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            said += String(decoding: data, as: UTF8.self)
-        }
-        guard let line = said.split(separator: "\n").first, line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
-            throw TestServerFailure(description: "the OpenID Connect provider did not start: \(said)")
-        }
-        self.port = port
+        port = try SMTPServer.start(process, input: input, script: "Tests/SignOn/oidc_provider.py", arguments: [],
+                                    what: "the OpenID Connect provider")
     }
 
     public func stop() {

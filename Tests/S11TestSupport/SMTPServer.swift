@@ -14,8 +14,14 @@ public final class SMTPServer: @unchecked Sendable {
     public init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("s11-smtp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        port = try Self.start(process, input: input, script: "Tests/Mail/smtp_server.py", arguments: [folder.path], what: "the SMTP server")
+    }
+
+    /// Runs a test server's Python `script` in `process`, its standard input from `input` (closing
+    /// it stops the server), and waits for its first line, "PORT n": the port it listens on.
+    static func start(_ process: Process, input: Pipe, script: String, arguments: [String], what: String) throws -> Int {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.packageRoot.appendingPathComponent("Tests/Mail/smtp_server.py").path, folder.path]
+        process.arguments = ["python3", "-W", "ignore", packageRoot.appendingPathComponent(script).path] + arguments
         let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -27,9 +33,9 @@ public final class SMTPServer: @unchecked Sendable {
             said += String(decoding: data, as: UTF8.self)
         }
         guard let line = said.split(separator: "\n").first, line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
-            throw TestServerFailure(description: "the SMTP server did not start: \(said)")
+            throw TestServerFailure(description: "\(what) did not start: \(said)")
         }
-        self.port = port
+        return port
     }
 
     /// The received messages, parsed by Python's e-mail package.
