@@ -220,7 +220,7 @@ def cycle(base, user, password, smtp, examples, out):
         press(driver, "Sign off the version")
         assert "The plan is now version 1.0." in main_text(driver), main_text(driver)[:500]
 
-        # The year's changes: the page, and its CSV holding each kind the lead's year made, none of the staff survey's.
+        # The year's changes: the page, and its CSV holding each kind the lead's year made (their sign-in too), none of the staff survey's.
         driver.get(audit)
         driver.find_element(By.LINK_TEXT, "Changes").click()
         assert "Every change to this audit's" in main_text(driver), main_text(driver)[:500]
@@ -228,7 +228,7 @@ def cycle(base, user, password, smtp, examples, out):
         assert status == 200, status
         rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
         kinds = {row["what"] for row in rows}
-        assert {"officer", "invitation", "answer", "evidence", "return", "moderation", "plan"} <= kinds, kinds
+        assert {"officer", "invitation", "answer", "evidence", "return", "moderation", "plan", "account"} <= kinds, kinds
         assert any(row["what"] == "officer" and row["who"] == user + ", from officers.csv" for row in rows)
         assert any(row["what"] == "return" and row["who"] == user and row["new"] == "in progress" for row in rows), "the reopen is not there"
         assert any(row["what"] == "moderation" and row["who"] == user and "no evidence of board attendance" in row["new"] for row in rows)

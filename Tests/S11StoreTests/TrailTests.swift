@@ -99,4 +99,17 @@ import S11Core
             "lead@riverside.example officer taken out: Ben Ross, champion, Housing -> -",
         ])
     }
+
+    @Test func theOrganisationsSignInsAreReadIntoItsTrailAndNoOtherOrganisations() async throws {
+        let (store, audit) = try await store()
+        try await store.accounts.save(email: "lead@riverside.example", passwordHash: "x", organisation: "riverside district council")
+        try await store.accounts.save(email: "lead@hillside.example", passwordHash: "x", organisation: "Hillside Borough Council")
+        try await store.accounts.recordSignIn(email: "lead@riverside.example", address: "192.0.2.7", outcome: .failure)
+        try await store.accounts.recordSignIn(email: "lead@hillside.example", address: "192.0.2.8", outcome: .success)
+        let accounts = try await store.trail.entries(auditID: audit.id).filter { $0.subject == .account }
+        #expect(accounts.map { "\($0.who): \($0.field ?? "") \($0.new ?? "")" } == [
+            "lead@riverside.example: new password set from s11 admin create", "lead@riverside.example: wrong password from 192.0.2.7",
+        ])
+        #expect(try await store.trail.entries(auditID: audit.id, officer: "asha@riverside.example").allSatisfy { $0.subject != .account })
+    }
 }

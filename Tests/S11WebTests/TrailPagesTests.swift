@@ -27,7 +27,9 @@ import Testing
             try await CoordinatorTests().signIn(browser)
             let all = try await browser.get(path)
             #expect(all.status == .ok)
-            #expect(all.body.contains("9 changes"))          // each added, answered (rating, evidence), the return started; Gareth's reason too
+            // Each officer added, answered (rating, evidence), the return started, Gareth's reason; the lead's password set and sign-in.
+            #expect(all.body.contains("11 changes"))
+            #expect(all.body.contains("<td>lead@riverside.example</td><td>Account</td><td>signed in</td>"))
             #expect(all.body.contains("<td>Owen Price, requirement ") && all.body.contains("Gareth &lt;b&gt;Lloyd&lt;/b&gt;"))
             #expect(all.body.contains("<td>owen.price@riverside.example (their link)</td><td>Answer</td>"))
             let owens = try await browser.get(path + "?officer=owen.price%40riverside.example")

@@ -18,6 +18,19 @@ public struct SignInEvent: Sendable, Hashable {
         case signedOn = "signed-on"
         /// An OpenID Connect provider vouched for the address, but s11 refused it (no account, another organisation's).
         case signOnRefused = "sign-on-refused"
+
+        /// What came of the attempt, in words.
+        public var words: String {
+            switch self {
+            case .success: "signed in"
+            case .failure: "wrong password"
+            case .locked: "locked after too many wrong passwords"
+            case .passwordSet: "new password set"
+            case .unlocked: "unlocked by a coordinator"
+            case .signedOn: "signed in through the organisation's account"
+            case .signOnRefused: "refused at sign-in through a provider"
+            }
+        }
     }
 
     /// The e-mail address as typed, lower-cased.

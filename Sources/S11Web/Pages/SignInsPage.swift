@@ -23,12 +23,7 @@ struct SignInsPage: PageModel {
 
 extension SignInsPage {
     init(account: Coordinator, csrf: String, events: [SignInEvent], moments: MomentWords) {
-        let labels: [SignInEvent.Outcome: String] = [.success: "signed in", .failure: "wrong password",
-                                                     .locked: "locked after too many wrong passwords", .passwordSet: "new password set",
-                                                     .unlocked: "unlocked by a coordinator",
-                                                     .signedOn: "signed in through the organisation's account",
-                                                     .signOnRefused: "refused at sign-in through a provider"]
-        let rows = events.map { Event(at: moments.text($0.at), email: $0.email, address: $0.address, outcome: labels[$0.outcome] ?? "") }
+        let rows = events.map { Event(at: moments.text($0.at), email: $0.email, address: $0.address, outcome: $0.outcome.words) }
         self.init(bar: SignedInBar(account: account, csrf: csrf),
                   scope: account.organisation.map { "every coordinator of \($0)" } ?? "your own account",
                   hasEvents: !rows.isEmpty, events: rows)
