@@ -182,4 +182,10 @@ import S11TestSupport
         let remind = try await s11.run(["remind", "--due", "--time-zone", "Europe/Oxford", "--sendmail", "cat", "--db", s11.db])
         #expect(remind.status == 1 && remind.stderr.contains("--time-zone: 'Europe/Oxford' is not a time zone this machine knows"))
     }
+
+    @Test func anIdleTimeOutsideADayIsRefusedByServe() async throws {
+        let s11 = try await openedAudit()
+        let serve = try await s11.run(["serve", "--idle-minutes", "0", "--port", String(freeLoopbackPort()), "--db", s11.db])
+        #expect(serve.status == 1 && serve.stderr.contains("--idle-minutes must be from 1 to 1440 (a day)"))
+    }
 }
