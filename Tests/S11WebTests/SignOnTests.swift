@@ -156,8 +156,6 @@ import Testing
 
     @Test func anAnswerBroughtToAnotherBrowserSignsNoOneIn() async throws {
         try await setting { setting in
-            let answer = try await signOn(setting, as: "lead@riverside.example")
-            _ = answer
             // The attacker's own answer, planted in a victim's browser, which holds no (or another) sign-in cookie.
             let begun = try await setting.client.execute(uri: "/admin/sign-on/riverside", method: .get)
             let location = try #require(begun.headers[.location])
