@@ -66,9 +66,9 @@ public actor OpenIDConnectClient: IdentityProviderClient {
             "grant_type": "authorization_code", "code": code, "redirect_uri": redirectURI, "code_verifier": verifier,
         ])))
         let (status, body) = try await send(request, to: provider, for: "exchange the sign-in code")
-        let answer = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:]
-        guard status == 200, let idToken = answer["id_token"] as? String else {
-            let said = [answer["error"] as? String, answer["error_description"] as? String].compactMap { $0 }.joined(separator: ": ")
+        let answer = try? JSONDecoder().decode(TokenAnswer.self, from: body)
+        guard status == 200, let idToken = answer?.idToken else {
+            let said = [answer?.error, answer?.errorDescription].compactMap { $0 }.joined(separator: ": ")
             throw SignOnRefusal("\(provider.label) refused the sign-in code (\(said.isEmpty ? "status \(status)" : said)). A code works once and for a few minutes: start again from the sign-in page.")
         }
         return idToken

@@ -59,16 +59,21 @@ enum WebSecurity {
     static func html(_ body: String, status: HTTPResponse.Status = .ok, request: Request, csrf: (token: String, isNew: Bool)? = nil) -> Response {
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]      // and the shared ones (`SecurityHeaders`)
         if let csrf, csrf.isNew {
-            let secure = request.headers[.init("X-Forwarded-Proto")!] == "https"
-            headers[values: .setCookie].append("\(csrfCookie)=\(csrf.token); Path=/; HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")")
+            headers[values: .setCookie].append(cookie(csrfCookie, csrf.token, path: "/", request: request))
         }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
     /// The Set-Cookie value that keeps a new signed-in session (secure behind https).
     static func sessionCookie(_ token: String, request: Request) -> String {
+        cookie(sessionCookie, token, path: "/admin", request: request)
+    }
+
+    /// A Set-Cookie value: HttpOnly, `sameSite` (Strict unless a cross-site arrival must carry it),
+    /// Secure behind https, lasting `maxAge` seconds (0 deletes it; nil, the browser's session).
+    static func cookie(_ name: String, _ value: String, path: String, sameSite: String = "Strict", maxAge: Int? = nil, request: Request) -> String {
         let secure = request.headers[.init("X-Forwarded-Proto")!] == "https"
-        return "\(sessionCookie)=\(token); Path=/admin; HttpOnly; SameSite=Strict\(secure ? "; Secure" : "")"
+        return "\(name)=\(value); Path=\(path); HttpOnly; SameSite=\(sameSite)\(maxAge.map { "; Max-Age=\($0)" } ?? "")\(secure ? "; Secure" : "")"
     }
 
     /// A redirect after a form post (303 See Other).

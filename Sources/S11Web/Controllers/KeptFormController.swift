@@ -24,7 +24,8 @@ struct KeptFormController: Sendable {
             return WebSecurity.redirect(to: "/admin")
         }
         var response = try web.html(KeptFormPage(account: context.account, csrf: csrf.token, form: form), request: request, csrf: csrf)
-        response.headers[values: .setCookie].append("\(SessionAuthenticator.keptCookie)=; Path=/admin; HttpOnly; SameSite=Lax; Max-Age=0")
+        response.headers[values: .setCookie].append(WebSecurity.cookie(SessionAuthenticator.keptCookie, "", path: "/admin", sameSite: "Lax", maxAge: 0,
+                                                                       request: request))
         return response
     }
 }

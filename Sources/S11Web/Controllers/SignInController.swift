@@ -86,7 +86,7 @@ struct SignInController: Sendable {
     func logout(_ request: Request, context: WebRequestContext) async throws -> Response {
         if let token = request.cookies[WebSecurity.sessionCookie]?.value { try await web.app.accounts.signOut(session: token) }
         var response = WebSecurity.redirect(to: "/admin/login")
-        response.headers[values: .setCookie].append("\(WebSecurity.sessionCookie)=; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=0")
+        response.headers[values: .setCookie].append(WebSecurity.cookie(WebSecurity.sessionCookie, "", path: "/admin", maxAge: 0, request: request))
         return response
     }
 

@@ -32,9 +32,8 @@ struct SignOnController: Sendable {
             ])
         }
         var response = Response(status: .seeOther, headers: [.location: started.url])
-        let secure = request.headers[.init("X-Forwarded-Proto")!] == "https"
         response.headers[values: .setCookie].append(
-            "\(Self.stateCookie)=\(started.state); Path=/admin/sign-on; HttpOnly; SameSite=Lax; Max-Age=600\(secure ? "; Secure" : "")")
+            WebSecurity.cookie(Self.stateCookie, started.state, path: "/admin/sign-on", sameSite: "Lax", maxAge: 600, request: request))
         return response
     }
 
@@ -69,7 +68,7 @@ struct SignOnController: Sendable {
         } else {
             response = refused(request, "The provider's answer carried no sign-in code. Start again from the sign-in page.", status: .badRequest)
         }
-        response.headers[values: .setCookie].append("\(Self.stateCookie)=; Path=/admin/sign-on; HttpOnly; SameSite=Lax; Max-Age=0")
+        response.headers[values: .setCookie].append(WebSecurity.cookie(Self.stateCookie, "", path: "/admin/sign-on", sameSite: "Lax", maxAge: 0, request: request))
         return response
     }
 

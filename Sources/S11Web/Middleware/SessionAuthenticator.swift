@@ -16,26 +16,31 @@ struct SessionAuthenticator: RouterMiddleware {
 
     func handle(_ request: Request, context: WebRequestContext,
                 next: (Request, WebRequestContext) async throws -> Response) async throws -> Response {
-        guard let token = request.cookies[WebSecurity.sessionCookie]?.value else { return WebSecurity.redirect(to: "/admin/login") }
-        guard let account = try await web.app.accounts.account(forSession: token) else { return try await ended(token, request) }
+        let token = request.cookies[WebSecurity.sessionCookie]?.value
+        guard let token, let account = try await web.app.accounts.account(forSession: token) else { return try await signIn(request, session: token) }
         var context = context
         context.account = account
         return try await next(request, context)
     }
 
-    /// A session that has ended: to sign in again, saying why when it ran out (not when it was
-    /// signed out); a plain form posted is kept first.
-    private func ended(_ token: String, _ request: Request) async throws -> Response {
-        guard try await web.app.accounts.hasSession(token) else { return WebSecurity.redirect(to: "/admin/login") }
+    /// To the sign-in page: saying why when the session ran out (not when there was none, or it was
+    /// signed out), and keeping first a plain form posted after it ran out.
+    private func signIn(_ request: Request, session token: String?) async throws -> Response {
         var request = request
-        guard request.method == .post, !UploadForm.isUpload(request),
-              let kept = try await web.app.accounts.keepForm(afterSession: token, path: request.uri.path,
-                                                             body: String(buffer: try await request.collectBody(upTo: WebApp.maxBody))) else {
-            return WebSecurity.redirect(to: "/admin/login?ended=1")
+        var ended: String?, kept: String?
+        if let token, try await web.app.accounts.hasSession(token) {
+            ended = "1"
+            if request.method == .post, !UploadForm.isUpload(request) {
+                kept = try await web.app.accounts.keepForm(afterSession: token, path: request.uri.path,
+                                                           body: String(buffer: try await request.collectBody(upTo: WebApp.maxBody)))
+                if kept != nil { ended = "kept" }
+            }
         }
-        var response = WebSecurity.redirect(to: "/admin/login?ended=kept")
-        let secure = request.headers[.init("X-Forwarded-Proto")!] == "https"
-        response.headers[values: .setCookie].append("\(Self.keptCookie)=\(kept); Path=/admin; HttpOnly; SameSite=Lax; Max-Age=3600\(secure ? "; Secure" : "")")
+        var response = WebSecurity.redirect(to: "/admin/login" + (ended.map { "?ended=\($0)" } ?? ""))
+        if let kept {
+            response.headers[values: .setCookie].append(WebSecurity.cookie(Self.keptCookie, kept, path: "/admin", sameSite: "Lax", maxAge: 3600,
+                                                                           request: request))
+        }
         return response
     }
 }
