@@ -56,7 +56,7 @@ public struct CoordinatorTeam: Sendable {
     }
 
     private func sendLink(_ kind: TeamInvitationMail.Kind, email: String, name: String?) async throws -> MailDeliveryOutcome {
-        let token = try await store.accounts.issuePasswordLink(email: email, displayName: name, organisation: organisation)
+        let token = try await store.accounts.issuePasswordLink(email: email, displayName: name, organisation: organisation, by: account.email)
         let mail = TeamInvitationMail(organisation: organisation, baseURL: settings.baseURL, from: settings.mailFrom)
         let message = mail.message(kind, toName: name, email: email, sender: account.author, token: token, date: Date())
         return await settings.mailDelivery(subfolder: "coordinators").deliver(message, to: email)

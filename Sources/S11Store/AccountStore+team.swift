@@ -32,14 +32,17 @@ extension AccountStore {
     /// A link for `email` to set a password and sign in as a coordinator of `organisation`: a new
     /// coordinator invited (named `displayName`), or an existing one's new password. Any earlier
     /// link of theirs stops working. Refused, in the same transaction, for an address that signs
-    /// in for another organisation or a board. Returns the token (only its hash is kept).
-    public func issuePasswordLink(email: String, displayName: String?, organisation: String, now: Date = Date()) async throws -> String {
+    /// in for another organisation or a board. Who sent it (`by`) goes into the sign-in record.
+    /// Returns the token (only its hash is kept).
+    public func issuePasswordLink(email: String, displayName: String?, organisation: String, by who: String, now: Date = Date()) async throws -> String {
         try await engine.write { db in
             if let account = try await Self.account(email: email, db: db), account.organisation?.lowercased() != organisation.lowercased() {
                 throw StoreError("\(email) already signs in \(account.organisation.map { "for \($0)" } ?? "for a board"); an address belongs to one organisation")
             }
-            return try await Self.replaceInvitation(email: email, organisation: organisation, displayName: displayName,
-                                                    expiresAt: now.addingTimeInterval(Self.linkLasts), db: db)
+            let token = try await Self.replaceInvitation(email: email, organisation: organisation, displayName: displayName,
+                                                         expiresAt: now.addingTimeInterval(Self.linkLasts), db: db)
+            try await Self.recordSignIn(email: email, address: "sent by \(who)", outcome: .linkSent, at: now, db: db)
+            return token
         }
     }
 

@@ -17,6 +17,8 @@ public struct ChallengeEventStore: StoreArea {
             for auditID in Set(auditIDs).sorted() {
                 try await db.execute("INSERT INTO challengeEventMember (eventID, auditID) VALUES (?, ?)", [id, auditID])
             }
+            try await TrailStore.recordRound("challenge event", new: "\(title), on \(heldOn.spelledOut), panel \(panel.joined(separator: "; "))", by: by,
+                                             auditIDs: Set(auditIDs).sorted(), db: db)
             guard let event = try await Self.find(id: id, db: db) else {
                 throw StoreError("the challenge event just scheduled, '\(title)', cannot be read back; nothing was kept")
             }

@@ -31,6 +31,8 @@ public struct PeerStore: StoreArea {
             guard let pairing = try await db.fetchOne(PeerPairingRow.self, Self.pairingQuery + " WHERE peerPairing.id = ?", [id])?.pairing else {
                 throw StoreError("the pairing just made cannot be read back; nothing was kept")
             }
+            try await TrailStore.recordRound("peer review began", new: "\(pairing.reviewer) reviews \(pairing.reviewee)", by: by,
+                                             auditIDs: [reviewerAuditID, revieweeAuditID], db: db)
             return pairing
         }
     }
@@ -39,10 +41,13 @@ public struct PeerStore: StoreArea {
     /// proposals stay for the board to decide.
     public func endPairing(id: Int64, roundID: Int64, by: String) async throws {
         try await engine.write { db in
-            guard try await db.fetchOne("SELECT 1 FROM peerPairing WHERE id = ? AND roundID = ? AND endedAt IS NULL", [id, roundID]) != nil else {
+            guard let pairing = try await db.fetchOne(PeerPairingRow.self, Self.pairingQuery + " WHERE peerPairing.id = ? AND peerPairing.roundID = ?",
+                                                      [id, roundID])?.pairing, pairing.isActive else {
                 throw StoreError("that pairing has already ended, or is not in this round")
             }
             try await db.execute("UPDATE peerPairing SET endedAt = ?, endedBy = ? WHERE id = ?", [Self.now(), by, id])
+            try await TrailStore.recordRound("peer review ended", new: "\(pairing.reviewer) reviews \(pairing.reviewee)", by: by,
+                                             auditIDs: [pairing.reviewerAuditID, pairing.revieweeAuditID], db: db)
         }
     }
 

@@ -34,6 +34,8 @@ public struct RoundStore: StoreArea {
                 let audit = try await AuditRecordStore.insert(organisation: member.organisation, year: year, files: files, db: db)
                 try await db.execute("INSERT INTO roundMember (auditID, roundID, sector, leadName, leadEmail) VALUES (?, ?, ?, ?, ?)",
                                      [audit.id, roundID, member.sector, member.leadName, member.leadEmail])
+                try await TrailStore.recordRound("opened in the board's round", new: "\(board) \(year), due \(deadline.spelledOut), lead \(member.leadEmail)",
+                                                 by: openedBy, auditIDs: [audit.id], db: db)
                 if let account = try await AccountStore.account(email: member.leadEmail, db: db) {
                     let organisation = account.organisation
                     guard let organisation, organisation.lowercased() == member.organisation.lowercased() else {
@@ -160,6 +162,7 @@ public struct RoundStore: StoreArea {
             try await db.execute("UPDATE roundMember SET submittedAt = ?, submittedBy = ?, declaration = ? WHERE auditID = ?",
                                  [Self.now(), by, declaration, auditID])
             try await Self.replaceBoardScores(scores, auditID: auditID, db: db)
+            try await TrailStore.recordRound("submitted to the board", new: declaration, by: by, auditIDs: [auditID], db: db)
         }
     }
 
@@ -213,6 +216,7 @@ public struct RoundStore: StoreArea {
                 UPDATE roundMember SET submittedAt = NULL, submittedBy = NULL, declaration = NULL, returnedAt = ?, returnedBy = ?,
                     returnReason = ? WHERE auditID = ?
                 """, [Self.now(), by, reason, auditID])
+            try await TrailStore.recordRound("returned to the organisation", new: reason, by: by, auditIDs: [auditID], db: db)
         }
     }
 

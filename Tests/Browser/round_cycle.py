@@ -143,6 +143,26 @@ def heatmap_fits(driver, round_url, out):
     driver.set_window_size(1200, 900)                                 # as browser() opens it
 
 
+def what_changed(driver, round_url, out):
+    """The board follows the police's "What changed" link: the round's steps, the event's
+    moderation and the submission are there, no officer is, and the page fits a phone."""
+    driver.get(round_url)
+    driver.find_element(By.XPATH, "//a[contains(@href, '/trail')][contains(., 'Cheshire Constabulary')]").click()
+    text = main_text(driver)
+    for step in ("opened in the board's round", "peer review began", "challenge event", "submitted to the board",
+                 "Board minutes show the lead reports quarterly", "Back to the round"):
+        assert step in text, (step, text[:3000])
+    assert "kim.ng" not in text and not driver.find_elements(By.ID, "officer"), text[:3000]
+    for width in (1280, 375):
+        driver.set_window_size(width, 900)
+        wide, window = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+        assert wide <= window, "the board's changes page scrolls sideways at %d px: %d wide" % (width, wide)
+        driver.save_screenshot(os.path.join(out, "board-trail-%d.png" % width))
+    driver.set_window_size(1200, 900)
+    driver.find_element(By.LINK_TEXT, "Back to the round").click()
+    assert driver.current_url == round_url, driver.current_url
+
+
 def run(base, board_email, password, smtp, out, axe_path=None):
     deadline = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()   # past: who has not submitted is overdue
     members = os.path.join(out, "members.csv")
@@ -220,6 +240,7 @@ def run(base, board_email, password, smtp, out, axe_path=None):
         assert "Cheshire Fire and Rescue" in text and "overdue" in text
         assert "Cheshire and Wirral NHS Trust reviews Cheshire Constabulary" in text
         heatmap_fits(board, round_url, out)
+        what_changed(board, round_url, out)
         for link, saved in (("/round.xml", "round.xml"), ("/report.html", "board-report.html")):
             download(board, round_url + link, os.path.join(out, saved))
         if axe_path:

@@ -106,10 +106,54 @@ import S11Core
         try await store.accounts.save(email: "lead@hillside.example", passwordHash: "x", organisation: "Hillside Borough Council")
         try await store.accounts.recordSignIn(email: "lead@riverside.example", address: "192.0.2.7", outcome: .failure)
         try await store.accounts.recordSignIn(email: "lead@hillside.example", address: "192.0.2.8", outcome: .success)
+        // A coordinator invited (not yet signed in), and one unlocked, each with who did it.
+        _ = try await store.accounts.issuePasswordLink(email: "new@riverside.example", displayName: nil, organisation: "Riverside District Council",
+                                                       by: "lead@riverside.example")
+        _ = try await store.accounts.issuePasswordLink(email: "new@hillside.example", displayName: nil, organisation: "Hillside Borough Council",
+                                                       by: "lead@hillside.example")
+        #expect(try await store.accounts.unlock(email: "lead@riverside.example", organisation: "Riverside District Council", by: "deputy@riverside.example"))
         let accounts = try await store.trail.entries(auditID: audit.id).filter { $0.subject == .account }
         #expect(accounts.map { "\($0.who): \($0.field ?? "") \($0.new ?? "")" } == [
             "lead@riverside.example: new password set from s11 admin create", "lead@riverside.example: wrong password from 192.0.2.7",
+            "new@riverside.example: sent a link to set a password sent by lead@riverside.example",
+            "lead@riverside.example: unlocked by a coordinator unlocked by deputy@riverside.example",
         ])
         #expect(try await store.trail.entries(auditID: audit.id, officer: "asha@riverside.example").allSatisfy { $0.subject != .account })
+    }
+
+    /// The board's steps go into each member's trail with who took them: opened, a challenge event,
+    /// a peer review begun and ended, submitted, returned; read on their own as the board reads them.
+    @Test func theRoundsStepsAreKeptInEachMembersTrail() async throws {
+        let store = try await AuditStore(database: TestDatabase.fresh())
+        let (round, _) = try await store.rounds.open(board: "Oxfordshire Safeguarding Children Partnership", year: 2027, deadline: CalendarDate(iso: "2027-03-31")!,
+                                                     files: files, members: [RoundMember(organisation: "Thames Valley Police", sector: "Police", leadName: "Sam Reed",
+                                                                                         leadEmail: "sam@tvp.example"),
+                                                                             RoundMember(organisation: "Cherwell District Council", sector: "Local authority",
+                                                                                         leadName: "Raj Patel", leadEmail: "raj@cherwell.example")],
+                                                     openedBy: "unit@oscb.example")
+        let police = try await store.audits.named(organisation: "Thames Valley Police", year: 2027)
+        let cherwell = try await store.audits.named(organisation: "Cherwell District Council", year: 2027)
+        _ = try await store.events.schedule(roundID: round.id, title: "Police panel", heldOn: CalendarDate(iso: "2027-04-20")!, panel: ["Jo Smith"],
+                                            auditIDs: [police.id], by: "unit@oscb.example")
+        let pairing = try await store.peers.pair(roundID: round.id, reviewerAuditID: cherwell.id, revieweeAuditID: police.id, by: "unit@oscb.example")
+        try await store.peers.endPairing(id: pairing.id, roundID: round.id, by: "unit@oscb.example")
+        try await store.rounds.submitToBoard(auditID: police.id, by: "sam@tvp.example", declaration: "I confirm") { _ in [] }
+        try await store.rounds.returnToOrganisation(auditID: police.id, roundID: round.id, by: "unit@oscb.example", reason: "Evidence missing")
+        try await store.officers.import([Officer(name: "Kim Ng", email: "kim@tvp.example", role: "dso", serviceArea: "Response")], auditID: police.id)
+
+        let steps = try await store.trail.entries(auditID: police.id, subjects: [.round, .moderation, .plan])
+        #expect(steps.map { "\($0.who): \($0.field ?? "") \($0.new ?? "")" } == [
+            "unit@oscb.example: opened in the board's round Oxfordshire Safeguarding Children Partnership 2027, due 31 March 2027, lead sam@tvp.example",
+            "unit@oscb.example: challenge event Police panel, on 20 April 2027, panel Jo Smith",
+            "unit@oscb.example: peer review began Cherwell District Council reviews Thames Valley Police",
+            "unit@oscb.example: peer review ended Cherwell District Council reviews Thames Valley Police",
+            "sam@tvp.example: submitted to the board I confirm",
+            "unit@oscb.example: returned to the organisation Evidence missing",
+        ])
+        // The officer added is in the whole trail, not in the board's part of it.
+        #expect(try await store.trail.entries(auditID: police.id).contains { $0.subject == .officer })
+        #expect(try await store.trail.entries(auditID: cherwell.id, subjects: [.round]).map(\.field)
+                == ["opened in the board's round", "peer review began", "peer review ended"])
+        #expect(try await store.trail.entries(auditID: police.id, subjects: []).isEmpty)
     }
 }

@@ -18,6 +18,8 @@ public struct SignInEvent: Sendable, Hashable {
         case signedOn = "signed-on"
         /// An OpenID Connect provider vouched for the address, but s11 refused it (no account, another organisation's).
         case signOnRefused = "sign-on-refused"
+        /// A coordinator of the organisation sent the address a link to set a password (invited, or a new password).
+        case linkSent = "link-sent"
 
         /// What came of the attempt, in words.
         public var words: String {
@@ -29,6 +31,7 @@ public struct SignInEvent: Sendable, Hashable {
             case .unlocked: "unlocked by a coordinator"
             case .signedOn: "signed in through the organisation's account"
             case .signOnRefused: "refused at sign-in through a provider"
+            case .linkSent: "sent a link to set a password"
             }
         }
     }
@@ -45,5 +48,14 @@ public struct SignInEvent: Sendable, Hashable {
         self.address = address
         self.at = at
         self.outcome = outcome
+    }
+
+    /// Where the event came from, in words: "from" the address an attempt came from, or who acted
+    /// ("unlocked by ...", "sent by ...").
+    public var origin: String {
+        switch outcome {
+        case .unlocked, .linkSent: address
+        default: "from \(address)"
+        }
     }
 }

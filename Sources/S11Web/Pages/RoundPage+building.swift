@@ -54,7 +54,9 @@ extension RoundPage {
         let members = shown[listPage.range].map { row, stage in
             Member(auditID: row.auditID, organisation: row.member.organisation, sector: row.member.sector, lead: row.member.leadName,
                    returns: "\(row.submittedReturns) of \(row.officers)", stage: stage.rawValue, stageClass: stage == .overdue ? "overdue" : "",
-                   held: row.submittedAt != nil && row.crosswalkID == nil, returnReason: row.returnReason, crosswalk: row.crosswalkID)
+                   held: row.submittedAt != nil && row.crosswalkID == nil,
+                   submitted: (row.submittedAt != nil || row.returnedAt != nil) && row.crosswalkID == nil, returnReason: row.returnReason,
+                   crosswalk: row.crosswalkID)
         }
         let inSectorHeld = inSector.compactMap { held[$0.row.auditID] }
         self.init(title: "\(round.board) \(round.year)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf),

@@ -109,6 +109,9 @@ struct RoundPage: PageModel {
         let stageClass: String
         /// Whether the board holds its self-assessment (and can give it back).
         let held: Bool
+        /// Whether it has submitted to the board (held now, or given back), so that its trail of
+        /// what was submitted can be read.
+        let submitted: Bool
         let returnReason: String?
         /// The crosswalk its return to its own board is read through, when it answers another catalogue.
         let crosswalk: String?
