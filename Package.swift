@@ -69,6 +69,7 @@ let package = Package(
             dependencies: [
                 "S11Core", "S11XML", "S11Store", "S11Reports",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Resources")]
@@ -79,6 +80,14 @@ let package = Package(
                 "S11App",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        .target(
+            name: "S11Scan",
+            dependencies: [
+                "S11App",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .target(
@@ -105,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "s11",
             dependencies: [
-                "S11Core", "S11XML", "S11Reports", "S11App", "S11Mail", "S11SignOn", "S11Web",
+                "S11Core", "S11XML", "S11Reports", "S11App", "S11Mail", "S11Scan", "S11SignOn", "S11Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -125,7 +134,7 @@ let package = Package(
             "S11Reports", "S11Core", "S11XML", "S11TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "S11WebTests", dependencies: [
-            "S11Web", "S11App", "S11Core", "S11Store", "S11XML", "S11SignOn", "S11TestSupport",
+            "S11Web", "S11App", "S11Core", "S11Store", "S11XML", "S11Scan", "S11SignOn", "S11TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

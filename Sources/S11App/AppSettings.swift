@@ -24,11 +24,19 @@ public struct AppSettings: Sendable {
     public var sessionIdle: TimeInterval
     /// Half an hour.
     public static let standardIdle: TimeInterval = 30 * 60
+    /// The virus scanner every evidence document goes through before it is kept; nil for none.
+    public var scanner: (any VirusScanner)?
+    /// Whether documents are kept unscanned when there is no scanner (`s11 serve --no-scan`, on
+    /// purpose); otherwise a server without one takes no documents.
+    public var acceptsUnscannedDocuments: Bool
+    /// How large a document, and all of one return's, may be.
+    public var documentLimits: DocumentLimits
 
     public init(baseURL: String = "http://127.0.0.1:8080", mailFrom: String = Invitations.defaultFrom,
                 delivery: (any MailDelivery)? = nil, mailFolder: String = "s11-mail", contentRoot: URL? = nil,
                 moments: MomentWords = .london, workingDays: WorkingDays = BankHolidays.shipped,
-                identityProviders: (any IdentityProviderClient)? = nil, sessionIdle: TimeInterval = standardIdle) {
+                identityProviders: (any IdentityProviderClient)? = nil, sessionIdle: TimeInterval = standardIdle,
+                scanner: (any VirusScanner)? = nil, acceptsUnscannedDocuments: Bool = false, documentLimits: DocumentLimits = .standard) {
         self.baseURL = baseURL
         self.mailFrom = mailFrom
         self.delivery = delivery
@@ -38,6 +46,9 @@ public struct AppSettings: Sendable {
         self.workingDays = workingDays
         self.identityProviders = identityProviders
         self.sessionIdle = sessionIdle
+        self.scanner = scanner
+        self.acceptsUnscannedDocuments = acceptsUnscannedDocuments
+        self.documentLimits = documentLimits
     }
 
     /// Where a message goes: the mail program, or else `subfolder` of the mail folder.

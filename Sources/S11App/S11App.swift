@@ -84,6 +84,9 @@ public struct S11App: Sendable {
     /// Officers' returns at their links.
     public var officerLinks: OfficerLinks { OfficerLinks(app: self) }
 
+    /// Evidence documents attached to answers: checked, scanned, kept and read back.
+    public var documents: EvidenceDocuments { EvidenceDocuments(store: store, settings: settings) }
+
     /// The anonymous staff confidence survey at its public link.
     public var staffSurvey: StaffSurveyTaking { StaffSurveyTaking(app: self) }
 

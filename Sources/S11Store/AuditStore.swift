@@ -59,6 +59,8 @@ public final class AuditStore: Sendable {
     public var reminders: ReminderStore { ReminderStore(store: self) }
     /// Each audit's append-only trail of changes.
     public var trail: TrailStore { TrailStore(store: self) }
+    /// Evidence documents attached to answers.
+    public var documents: DocumentStore { DocumentStore(store: self) }
     /// The OpenID Connect providers accounts sign in through, and the sign-ins begun at them.
     public var signOn: SignOnStore { SignOnStore(store: self) }
     /// Boards' rounds: members, submissions and what the board holds.

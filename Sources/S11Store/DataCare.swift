@@ -54,7 +54,8 @@ public struct DataCare: StoreArea {
 
     /// Removes an officer's personal data from every audit, keeping their returns' scores: the
     /// name and e-mail become placeholders, evidence, examples and reasons become "[erased]" (so
-    /// the evidence rules score the same), and their links stop working.
+    /// the evidence rules score the same), their evidence documents go (bytes and all), and their
+    /// links stop working.
     @discardableResult
     public func eraseOfficer(email: String) async throws -> Int {
         try await engine.write { db in
@@ -70,6 +71,7 @@ public struct DataCare: StoreArea {
                 }
                 try await db.execute("DELETE FROM officerLink WHERE officerID = ?", [id])
                 try await db.execute("DELETE FROM mailMessage WHERE officerID = ?", [id])   // said who the messages went to
+                try await DocumentStore.deleteDocuments(officerID: id, db: db)              // their documents, and bytes nobody else's keep
                 // The return's history: who submitted it, and a coordinator's reason for reopening, which may name them.
                 try await db.execute("UPDATE returnEvent SET by = 'the officer' WHERE officerID = ? AND kind = 'submitted'", [id])
                 try await db.execute("UPDATE returnEvent SET note = '[erased]' WHERE officerID = ? AND kind = 'reopened' AND note IS NOT NULL", [id])

@@ -118,6 +118,7 @@ public struct OfficerStore: StoreArea {
             for table in ["answer", "officerLink", "mailMessage"] {
                 try await db.execute("DELETE FROM \(table) WHERE officerID = ?", [id])
             }
+            try await DocumentStore.deleteDocuments(officerID: id, db: db)
             try await db.execute("DELETE FROM officer WHERE id = ?", [id])
         }
     }

@@ -142,7 +142,7 @@ public struct ReturnStore: StoreArea {
     }
 
     /// The return's status moving from `old` to `new` in the trail (nothing when it stays), in the caller's transaction.
-    private static func recordStatus(from old: ReturnStatus, to new: ReturnStatus, who: String, officer: OfficerRow, auditID: Int64,
+    static func recordStatus(from old: ReturnStatus, to new: ReturnStatus, who: String, officer: OfficerRow, auditID: Int64,
                                      db: any SQLConnection) async throws {
         guard old != new else { return }
         try await TrailStore.record([TrailEntry(at: Date(), who: who, subject: .returnStatus, officer: officer.officer.email, field: "status",
@@ -183,7 +183,7 @@ public struct ReturnStore: StoreArea {
         try await db.fetchAll(AnswerRow.self, "SELECT * FROM answer WHERE officerID = ? ORDER BY questionID", [officerID]).map(\.answer)
     }
 
-    private static func officerRow(email: String, auditID: Int64, db: any SQLConnection) async throws -> OfficerRow {
+    static func officerRow(email: String, auditID: Int64, db: any SQLConnection) async throws -> OfficerRow {
         guard let officer = try await db.fetchOne(OfficerRow.self, "SELECT * FROM officer WHERE auditID = ? AND email = ? COLLATE NOCASE",
                                                   [auditID, email]) else {
             throw StoreError("no officer with e-mail '\(email)' in this audit")

@@ -135,5 +135,27 @@ extension Schema {
                 try await db.execute("CREATE TRIGGER trailIsAppendOnly BEFORE UPDATE ON trail FOR EACH ROW EXECUTE FUNCTION trail_is_append_only()")
             }
         },
+        Migration(identifier: "v33: evidence documents attached to officers' answers, their bytes kept once by SHA-256 in chunks") { db in
+            let d = db.dialect
+            try await db.execute("""
+                CREATE TABLE documentContent (sha256 \(d.text) NOT NULL PRIMARY KEY, size \(d.integer) NOT NULL, parts \(d.integer) NOT NULL)
+                """)
+            try await db.execute("""
+                CREATE TABLE documentChunk (sha256 \(d.text) NOT NULL REFERENCES documentContent(sha256) ON DELETE CASCADE,
+                    part \(d.integer) NOT NULL, bytes \(d.blob) NOT NULL, PRIMARY KEY (sha256, part))
+                """)
+            try await db.execute("""
+                CREATE TABLE document (\(d.autoIncrementedID), officerID \(d.integer) NOT NULL REFERENCES officer(id) ON DELETE CASCADE,
+                    questionID \(d.text) NOT NULL, name \(d.text) NOT NULL, type \(d.text) NOT NULL, size \(d.integer) NOT NULL,
+                    sha256 \(d.text) NOT NULL REFERENCES documentContent(sha256), uploadedAt \(d.double) NOT NULL, uploadedBy \(d.text) NOT NULL,
+                    UNIQUE (officerID, questionID, sha256))
+                """)
+            try await db.execute("CREATE INDEX documentByContent ON document (sha256)")
+            // Each file refused (a virus scanner named it): who, when, what it was called and why. None of its bytes.
+            try await db.execute("""
+                CREATE TABLE documentRefusal (\(d.autoIncrementedID), auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
+                    officerEmail \(d.text) NOT NULL, name \(d.text) NOT NULL, at \(d.double) NOT NULL, reason \(d.text) NOT NULL)
+                """)
+        },
     ]
 }

@@ -45,5 +45,9 @@ struct StoreTable: Sendable {
         StoreTable(name: "signOnAttempt"),
         StoreTable(name: "keptForm"),
         StoreTable(name: "trail", numbersItsRows: true),
+        StoreTable(name: "documentContent"),
+        StoreTable(name: "documentChunk"),
+        StoreTable(name: "document", numbersItsRows: true),
+        StoreTable(name: "documentRefusal", numbersItsRows: true),
     ]
 }

@@ -31,6 +31,8 @@ final class SectionMarks {
         case checked(String, String)
         /// A question's "last year's answer" tag, kept when the answer was carried.
         case carried(String)
+        /// The documents attached to a question's answer, in words.
+        case documents(String)
     }
 
     private(set) var slots: [Slot] = []

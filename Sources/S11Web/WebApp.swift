@@ -57,6 +57,7 @@ public struct WebApp: Sendable {
         let site = router.group().add(middleware: FormGuard())
         HomeController(web: self).addRoutes(to: site)
         ReturnController(web: self).addRoutes(to: site.group("r"))
+        EvidenceController(web: self).addRoutes(to: site.group("r"))
         StaffSurveyController(web: self).addRoutes(to: site.group("staff"))
         let admin = site.group("admin")
         let signedIn = admin.group().add(middleware: SessionAuthenticator(web: self)).group(context: SignedInRequestContext.self)

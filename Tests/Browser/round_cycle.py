@@ -22,7 +22,7 @@ from selenium.webdriver.support.ui import Select
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from officer_and_staff import answer_page, browser, click_and_wait_for_next_page  # noqa: E402
-from whole_cycle import download, fill, main_text, press, received  # noqa: E402
+from whole_cycle import download, fill, fits_both_widths, main_text, press, received  # noqa: E402
 from accessibility import Checker, crawl, load  # noqa: E402
 
 PASSWORD = "correct horse battery staple"
@@ -153,12 +153,7 @@ def what_changed(driver, round_url, out):
                  "Board minutes show the lead reports quarterly", "Back to the round"):
         assert step in text, (step, text[:3000])
     assert "kim.ng" not in text and not driver.find_elements(By.ID, "officer"), text[:3000]
-    for width in (1280, 375):
-        driver.set_window_size(width, 900)
-        wide, window = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
-        assert wide <= window, "the board's changes page scrolls sideways at %d px: %d wide" % (width, wide)
-        driver.save_screenshot(os.path.join(out, "board-trail-%d.png" % width))
-    driver.set_window_size(1200, 900)
+    fits_both_widths(driver, out, "board-trail")
     driver.find_element(By.LINK_TEXT, "Back to the round").click()
     assert driver.current_url == round_url, driver.current_url
 

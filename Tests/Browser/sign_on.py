@@ -20,7 +20,7 @@ from selenium.webdriver.common.by import By
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from officer_and_staff import browser, click_and_wait_for_next_page  # noqa: E402
 from whole_cycle import main_text, press  # noqa: E402
-from accessibility import Checker  # noqa: E402
+from accessibility import checker_for  # noqa: E402
 
 
 def wait_for(driver, condition, what, timeout=30):
@@ -46,12 +46,7 @@ def through_the_provider(driver, base, provider, email):
 
 def main(base, provider, email, out, axe_path=None):
     driver = browser()
-    checker = None
-    if axe_path:
-        with open(axe_path, encoding="utf-8") as file:
-            checker = Checker(driver, file.read())
-        driver.set_script_timeout(120)
-        driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": True})    # s11's CSP allows no scripts, axe's included
+    checker = checker_for(driver, axe_path)
     try:
         driver.get(base + "/admin/login")
         assert "With your organisation's account" in main_text(driver), main_text(driver)

@@ -48,6 +48,17 @@ def main_text(driver):
     return driver.find_element(By.TAG_NAME, "main").text
 
 
+def fits_both_widths(driver, out, name):
+    """The page never scrolls sideways, at 1280 px or a phone's 375; a screenshot of each width
+    is kept as OUT/NAME-WIDTH.png."""
+    for width in (1280, 375):
+        driver.set_window_size(width, 900)
+        wide, window = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+        assert wide <= window, "%s scrolls sideways at %d px: %d wide" % (name, width, wide)
+        driver.save_screenshot(os.path.join(out, "%s-%d.png" % (name, width)))
+    driver.set_window_size(1200, 900)                                 # as browser() opens it
+
+
 def press(driver, text):
     """Clicks the button whose text contains `text` and waits for the next page."""
     click_and_wait_for_next_page(driver, driver.find_element(By.XPATH, "//button[contains(., %r)]" % text))

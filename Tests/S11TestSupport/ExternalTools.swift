@@ -66,6 +66,8 @@ public enum ExternalTool: String, CaseIterable, Sendable {
     case pillow, selenium, aiosmtpd, oidcProvider = "oidc-provider-mock"
     /// axe-core's rules, a script for the browser (`axePath`), fetched by Tests/Browser/fetch_axe.sh.
     case axe
+    /// ClamAV's daemon (Debian's clamav-daemon), the virus scanner the document tests start.
+    case clamd
 
     /// Whether it is on this machine.
     public var isInstalled: Bool {

@@ -109,6 +109,12 @@ final class Browser: @unchecked Sendable {
     /// Posts a file as a browser's upload form does (multipart/form-data), with the CSRF token.
     func upload(_ uri: String, file: (field: String, name: String, bytes: [UInt8]), fields: [(String, String)] = [],
                 csrf: String?) async throws -> Page {
+        try await upload(uri, files: [file], fields: fields, csrf: csrf)
+    }
+
+    /// Posts several files in one form, as a file input that takes several does, after the fields.
+    func upload(_ uri: String, files: [(field: String, name: String, bytes: [UInt8])], fields: [(String, String)] = [],
+                csrf: String?) async throws -> Page {
         let boundary = "----s11test\(UUID().uuidString)"
         var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
         if let cookie { headers[.cookie] = cookie }
@@ -116,9 +122,12 @@ final class Browser: @unchecked Sendable {
         for (name, value) in (csrf.map { [("csrf", $0)] } ?? []) + fields {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n")
-        body.writeBytes(file.bytes)
-        body.writeString("\r\n--\(boundary)--\r\n")
+        for file in files {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n")
+            body.writeBytes(file.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
         let response = try await client.execute(uri: uri, method: .post, headers: headers, body: body)
         return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
     }

@@ -124,7 +124,8 @@ struct OfficersController: Sendable {
         }
         let csrf = WebSecurity.csrfToken(for: request)
         let page = OfficerReturnPage(account: context.account, csrf: csrf.token, audit: audit, content: session.content, officer: found.officer,
-                                     status: found.status, submittedAt: found.submittedAt, answers: found.answers, events: found.history,
+                                     status: found.status, submittedAt: found.submittedAt, answers: found.answers,
+                                     documents: try await web.app.documents.documents(of: found.officer, auditID: audit.id), events: found.history,
                                      messages: found.messages, moments: web.app.settings.moments)
         return try web.html(page, request: request, csrf: csrf)
     }

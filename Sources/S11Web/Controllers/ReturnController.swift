@@ -37,7 +37,7 @@ struct ReturnController: Sendable {
         if officer.status == .submitted { return WebSecurity.redirect(to: "/r/\(officer.token)/check") }
         guard let position = position(context, officer) else { return await unknownLink(request, context) }
         let returnTo = request.uri.queryParameters["return"] == "check" ? "check" : ""
-        return try sectionPage(request, officer, position: position, answers: officer.answers, problems: [], returnTo: returnTo)
+        return try await sectionPage(request, officer, position: position, answers: officer.answers, problems: [], returnTo: returnTo)
     }
 
     /// Saves a section page's answers (its fields are named after the survey's questions, so it is
@@ -51,7 +51,9 @@ struct ReturnController: Sendable {
                                status: .conflict, link: ("/r/\(officer.token)/check", "See your submitted return"))
         }
         guard let position = position(context, officer) else { return await unknownLink(request, context) }
-        let finishing = form["action"] != "save"
+        // "Attach documents" saves what is typed, as "Save and come back later" does, then opens that answer's documents.
+        let attaching = form["attach"].flatMap { id in officer.sections[position - 1].questions.first { $0.id == id } }
+        let finishing = form["action"] != "save" && attaching == nil
         let returnTo = form["return"] == "check" ? "check" : ""
         let section = officer.sections[position - 1]
         var answers = officer.answers
@@ -94,10 +96,13 @@ struct ReturnController: Sendable {
             if !answer.isBlank { typed.append(answer) }
         }
         if conflict {
-            return try sectionPage(request, officer, position: position, answers: answers,
+            return try await sectionPage(request, officer, position: position, answers: answers,
                                    problems: changedMeanwhile(officer, section: section, typed: answers), returnTo: returnTo, status: .conflict)
         }
         try await taking.savePage(typed, officer: officer.officer)
+        if let attaching {
+            return WebSecurity.redirect(to: "/r/\(officer.token)/documents?question=\(attaching.id)")
+        }
         if !finishing {
             return web.message(request, title: "Your answers have been saved", paragraphs: [
                 "You can close this page. Use the link in your invitation to come back; it opens where you left off, in any browser.",
@@ -106,7 +111,7 @@ struct ReturnController: Sendable {
         }
         if !problems.isEmpty {
             let saved = try await load(context) ?? officer                  // the page's version is now what was just saved
-            return try sectionPage(request, saved, position: position, answers: answers, problems: problems, returnTo: returnTo)
+            return try await sectionPage(request, saved, position: position, answers: answers, problems: problems, returnTo: returnTo)
         }
         // Changed from Check your answers: back there; else on to the next page.
         let next = position < officer.sections.count && returnTo.isEmpty ? "/r/\(officer.token)/s/\(position + 1)" : "/r/\(officer.token)/check"
@@ -147,15 +152,11 @@ struct ReturnController: Sendable {
     // MARK: The officer behind the link
 
     private func load(_ context: WebRequestContext) async throws -> Officer? {
-        guard let token = context.parameters.get("token") else { return nil }
-        return try await web.app.officerLinks.open(token: token)
+        try await web.officerAtLink(context)
     }
 
     private func unknownLink(_ request: Request, _ context: WebRequestContext) async -> Response {
-        await web.unknownLink(request, context, title: "This link does not work", paragraphs: [
-            "The link may have been mistyped, or replaced by a newer invitation.",
-            "Ask your organisation's safeguarding audit coordinator for your current link.",
-        ])
+        await web.unknownOfficerLink(request, context)
     }
 
     private func position(_ context: WebRequestContext, _ officer: Officer) -> Int? {
@@ -187,8 +188,9 @@ struct ReturnController: Sendable {
     }
 
     private func sectionPage(_ request: Request, _ officer: Officer, position: Int, answers: [String: Answer], problems: [ReturnSectionPage.Problem],
-                             returnTo: String, status: HTTPResponse.Status? = nil) throws -> Response {
+                             returnTo: String, status: HTTPResponse.Status? = nil) async throws -> Response {
         let section = officer.sections[position - 1]
+        let documents = Dictionary(grouping: try await web.app.documents.documents(of: officer.officer, auditID: officer.audit.id), by: \.questionID)
         let csrf = WebSecurity.csrfToken(for: request)
         let version = AnswerSetVersion.of(officer.answers, questionIDs: section.questions.map(\.id))
         let html: String
@@ -201,7 +203,7 @@ struct ReturnController: Sendable {
             html = try web.sectionForms.page(key, render: {
                 let marks = SectionMarks()
                 let page = ReturnSectionPage(audit: officer.audit, content: officer.content, sections: officer.sections, position: position,
-                                             token: "", answers: [:], problems: [], csrf: "", version: "", returnTo: "", marks: marks)
+                                             token: "", answers: [:], documents: [:], problems: [], csrf: "", version: "", returnTo: "", marks: marks)
                 return (try web.render(page), marks.slots)
             }, fill: { slot, region in
                 switch slot {
@@ -212,11 +214,13 @@ struct ReturnController: Sendable {
                 case .text(let questionID, let field): HTMLText.escape(field.value(answers[questionID]) ?? "")
                 case .checked(let questionID, let value): chosenValues[questionID] == value ? " checked" : ""
                 case .carried(let questionID): answers[questionID]?.carried == true ? region ?? "" : ""
+                case .documents(let questionID): HTMLText.escape(ReturnSectionPage.documentsWords(documents[questionID] ?? []))
                 }
             })
         } else {
             html = try web.render(ReturnSectionPage(audit: officer.audit, content: officer.content, sections: officer.sections, position: position,
-                                                    token: officer.token, answers: answers, problems: problems, csrf: csrf.token, version: version,
+                                                    token: officer.token, answers: answers, documents: documents, problems: problems,
+                                                    csrf: csrf.token, version: version,
                                                     returnTo: returnTo, marks: nil))
         }
         return WebSecurity.html(html, status: status ?? (problems.isEmpty ? .ok : .unprocessableContent), request: request, csrf: csrf)
@@ -232,9 +236,3 @@ struct ReturnController: Sendable {
     }
 }
 
-private extension OfficerLinks.AtLink {
-    /// The audit the return belongs to.
-    var audit: AuditRecord { session.audit }
-    /// The content the audit was opened with.
-    var content: AuditContent { session.content }
-}

@@ -27,11 +27,13 @@ struct OfficerReturnPage: PageModel {
     let sections: [ReturnCheckPage.Section]
     let hasHistory: Bool
     let history: [Step]
+    let hasDocuments: Bool
+    let documents: [AttachedDocument]
 }
 
 extension OfficerReturnPage {
     init(account: Coordinator, csrf: String, audit: AuditRecord, content: AuditContent, officer: Officer, status: ReturnStatus,
-         submittedAt: String?, answers: [Answer], events: [ReturnEvent], messages: [MailRecord], moments: MomentWords) {
+         submittedAt: String?, answers: [Answer], documents: [EvidenceDocument], events: [ReturnEvent], messages: [MailRecord], moments: MomentWords) {
         let sections = content.selfAssessment.sections(forRole: officer.role)
         let questions = sections.flatMap(\.questions)
         let byQuestion = Dictionary(answers.map { ($0.questionID, $0) }, uniquingKeysWith: { first, _ in first })
@@ -66,6 +68,10 @@ extension OfficerReturnPage {
                   answered: "\(given) of \(Counted(questions.count, "question")) answered",
                   reopenHref: status == .submitted ? "/admin/audits/\(audit.id)/reopen?email=\(query)" : nil,
                   sections: ReturnCheckPage.sections(content: content, sections: sections, answers: byQuestion),
-                  hasHistory: !history.isEmpty, history: history)
+                  hasHistory: !history.isEmpty, history: history, hasDocuments: !documents.isEmpty,
+                  documents: documents.map { document in
+                      AttachedDocument(document, requirementID: questions.first { $0.id == document.questionID }?.requirementID ?? document.questionID,
+                                       href: "/admin/audits/\(audit.id)/documents/\(document.id)", moments: moments)
+                  })
     }
 }

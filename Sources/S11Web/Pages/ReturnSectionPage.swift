@@ -30,6 +30,8 @@ struct ReturnSectionPage: PageModel {
         let improvementLead: String
         let improvementBy: String
         let improvementMeasure: String
+        /// The documents attached to the answer, in words.
+        let documents: String
     }
 
     struct Option: Encodable {
@@ -70,7 +72,7 @@ extension ReturnSectionPage {
     /// Section `position` (from 1) of `sections`; with `marks`, a marker (see `PageShellCache`)
     /// wherever the officer's own values go, instead of the values.
     init(audit: AuditRecord, content: AuditContent, sections: [Section], position: Int, token: String, answers: [String: Answer],
-         problems: [Problem], csrf: String, version: String, returnTo: String, marks: SectionMarks?) {
+         documents: [String: [EvidenceDocument]], problems: [Problem], csrf: String, version: String, returnTo: String, marks: SectionMarks?) {
         let section = sections[position - 1]
         let standard = content.catalogue.standards.first { $0.id == section.standardID }
         let questions = section.questions.map { question in
@@ -98,13 +100,19 @@ extension ReturnSectionPage {
                             error: problems.first { $0.questionID == question.id }?.error.message, options: optionRows,
                             evidence: text(.evidence), example: text(.example), reason: text(.reason), improvement: text(.improvement),
                             improvementLead: text(.improvementLead), improvementBy: text(.improvementBy),
-                            improvementMeasure: text(.improvementMeasure))
+                            improvementMeasure: text(.improvementMeasure),
+                            documents: marks?.value(.documents(question.id)) ?? Self.documentsWords(documents[question.id] ?? []))
         }
         self.init(title: standard?.title ?? section.standardID, form: FormErrors(problems.map(\.error)),
                   csrf: marks?.value(.csrf) ?? csrf, token: marks?.value(.token) ?? token, version: marks?.value(.version) ?? version,
                   returnTo: marks?.value(.returnTo) ?? returnTo,
                   organisation: audit.organisation, year: audit.year, position: position, sectionCount: sections.count,
                   standardNumber: standard?.number ?? position, standardTitle: standard?.title ?? section.standardID, questions: questions)
+    }
+
+    /// The documents attached to one answer, in words: their names and sizes, or "none yet".
+    static func documentsWords(_ documents: [EvidenceDocument]) -> String {
+        documents.isEmpty ? "none yet" : documents.map { "\($0.name) (\($0.sizeWords))" }.joined(separator: ", ")
     }
 
     /// The option the officer chose for a question, as its scale names it.
