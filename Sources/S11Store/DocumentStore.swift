@@ -42,7 +42,7 @@ public struct DocumentStore: StoreArea {
                                      [officer.id, questionID, upload.sha256]) != nil {
                 throw DocumentRefusal("\(upload.name) is attached to this answer already")
             }
-            let carried = try await db.fetchValue(Int64.self, "SELECT COALESCE(SUM(size), 0) FROM document WHERE officerID = ?", [officer.id],
+            let carried = try await db.fetchValue(Int64.self, "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM document WHERE officerID = ?", [officer.id],
                                                   table: "document") ?? 0
             guard carried + upload.size <= limits.perReturn else {
                 throw DocumentRefusal("\(upload.name) would bring this return's documents to \(DocumentLimits.words(carried + upload.size)); the most a return can carry is \(DocumentLimits.words(limits.perReturn)). Remove a document you no longer need, or send a smaller file")
@@ -167,7 +167,7 @@ public struct DocumentStore: StoreArea {
     /// How many bytes of documents the store keeps, and in how many chunks: for tests and care.
     public func storedBytes() async throws -> (bytes: Int64, chunks: Int64) {
         try await engine.read { db in
-            let bytes = try await db.fetchValue(Int64.self, "SELECT COALESCE(SUM(size), 0) FROM documentContent", [], table: "documentContent") ?? 0
+            let bytes = try await db.fetchValue(Int64.self, "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM documentContent", [], table: "documentContent") ?? 0
             let chunks = try await db.fetchValue(Int64.self, "SELECT COUNT(*) FROM documentChunk", [], table: "documentChunk") ?? 0
             return (bytes, chunks)
         }

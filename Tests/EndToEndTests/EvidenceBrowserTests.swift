@@ -14,13 +14,8 @@ struct EvidenceBrowserTests {
         let port = freeLoopbackPort()
         let link = try #require(example.stdout.split(separator: "\n").first { $0.contains("/r/") }?.split(separator: " ").last)
             .replacingOccurrences(of: ":8080", with: ":\(port)")
-        let (process, log, _) = try await ServeTests().startServer(s11, port: port, db: store, extra: ["--clamd-socket", clamd.socketPath])
+        let (process, _, said) = try await ServeTests().startServer(s11, port: port, db: store, extra: ["--clamd-socket", clamd.socketPath])
         defer { if process.isRunning { process.terminate() } }
-        var said = ""
-        for _ in 0..<50 where !said.contains("evidence documents") {              // said just after "s11 is serving"
-            try await Task.sleep(for: .milliseconds(100))
-            said = try String(contentsOf: log, encoding: .utf8)
-        }
         #expect(said.contains("evidence documents are scanned by ClamAV's daemon at \(clamd.socketPath)"), "\(said)")
         let out = s11.folder.appendingPathComponent("evidence")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)

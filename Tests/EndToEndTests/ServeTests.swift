@@ -60,11 +60,12 @@ import Testing
         // Up to 90 s: a suite running browsers, LibreOffice and a database server beside it can make a
         // start slow (a new PostgreSQL schema is made by every migration in one transaction); 30 s
         // once ran out in CI while the county board paper was being built and printed.
-        for _ in 0..<900 where !printed.contains("s11 is serving") && process.isRunning {
+        // Its whole start-up report, to the last line, which comes after its own reads of the store.
+        for _ in 0..<900 where !printed.contains("Ctrl-C stops it.") && process.isRunning {
             try await Task.sleep(for: .milliseconds(100))
             printed = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         }
-        guard printed.contains("s11 is serving") else {
+        guard printed.contains("s11 is serving"), printed.contains("Ctrl-C stops it.") else {
             if process.isRunning { process.terminate() }
             throw StepFailed(description: "s11 serve on port \(port) did not start: \(printed)")
         }
