@@ -29,7 +29,8 @@ public struct AuditScoring: Sendable {
         await Scorer(content: content).score(organisation: audit.organisation, year: audit.year,
                                        officers: try store.officers.all(auditID: audit.id),
                                        returns: try store.returns.stored(audit: audit),
-                                       moderations: try store.moderation.ratings(auditID: audit.id), folding: folding)
+                                       moderations: try store.moderation.ratings(auditID: audit.id), folding: folding,
+                                       attached: AttachedDocuments(try store.documents.documents(auditID: audit.id)))
     }
 
     /// The staff confidence results, with last year's audit of the same organisation for change;
@@ -54,7 +55,7 @@ public struct AuditScoring: Sendable {
     /// as `BoardScore` lines. Pure, so that it can run inside the write that stores them.
     static func boardScores(_ input: AuditScoringInput, content: AuditContent) -> [BoardScore] {
         let card = Scorer(content: content).score(organisation: input.audit.organisation, year: input.audit.year, officers: input.officers,
-                                                  returns: input.returns, moderations: input.moderations)
+                                                  returns: input.returns, moderations: input.moderations, attached: input.attached)
         let staff = staffResults(counts: input.staffCounts, lastYear: input.lastYearsStaffCounts, content: content)
         return BoardScore.snapshot(card, gaps: GapFinder().gaps(in: card, staff: staff), staff: staff)
     }

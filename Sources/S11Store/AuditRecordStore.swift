@@ -147,6 +147,7 @@ public struct AuditRecordStore: StoreArea {
                                              [audit.organisation, audit.year - 1])?.audit
         return AuditScoringInput(audit: audit, officers: officers.map(\.officer), returns: returns, moderations: moderations,
                                  staffCounts: try await store.staff.codeCounts(auditID: audit.id, db: db),
-                                 lastYearsStaffCounts: try await lastYear.asyncMap { try await store.staff.codeCounts(auditID: $0.id, db: db) })
+                                 lastYearsStaffCounts: try await lastYear.asyncMap { try await store.staff.codeCounts(auditID: $0.id, db: db) },
+                                 attached: AttachedDocuments(try await DocumentStore.documents(auditID: audit.id, officerEmail: nil, db: db)))
     }
 }

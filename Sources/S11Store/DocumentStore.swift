@@ -85,13 +85,16 @@ public struct DocumentStore: StoreArea {
 
     /// The documents of the audit, or of one officer's return, in the order attached.
     public func documents(auditID: Int64, officerEmail: String? = nil) async throws -> [EvidenceDocument] {
-        try await engine.read { db in
-            try await db.fetchAll(DocumentRow.self, """
-                SELECT \(DocumentRow.columns) FROM document JOIN officer ON officer.id = document.officerID
-                WHERE officer.auditID = ? AND (CAST(? AS TEXT) IS NULL OR officer.email = ? COLLATE NOCASE)
-                ORDER BY document.id
-                """, [auditID, officerEmail, officerEmail]).map(\.document)
-        }
+        try await engine.read { db in try await Self.documents(auditID: auditID, officerEmail: officerEmail, db: db) }
+    }
+
+    /// The same, read in the caller's transaction.
+    static func documents(auditID: Int64, officerEmail: String?, db: any SQLConnection) async throws -> [EvidenceDocument] {
+        try await db.fetchAll(DocumentRow.self, """
+            SELECT \(DocumentRow.columns) FROM document JOIN officer ON officer.id = document.officerID
+            WHERE officer.auditID = ? AND (CAST(? AS TEXT) IS NULL OR officer.email = ? COLLATE NOCASE)
+            ORDER BY document.id
+            """, [auditID, officerEmail, officerEmail]).map(\.document)
     }
 
     /// The audit's document with this id, if there is one.

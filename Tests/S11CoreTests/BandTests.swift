@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import S11Core
 
@@ -151,5 +152,23 @@ struct BandTests {
                                                [Fixture.scored(66.7, evidence: nil)]])
         #expect(third.rag == .amber)                // 1 of 3 evidenced: capped one band
         #expect(third.capped == "Green capped to Amber: 1 of 3 answers give evidence (Green needs 50%)")
+    }
+
+    /// "No example, no Blue": a document attached to the answer counts as the example, from the
+    /// scored answer up to the requirement's band on the scorecard.
+    @Test func anAttachedDocumentIsTheExample() throws {
+        var answer = Fixture.scored(100)
+        answer.documents = ["Joint audit with the police.pdf"]
+        #expect(scorer.band(100, groups: [[answer]]).rag == .blue)
+        let returns = [Fixture.ret(Fixture.alice, [Fixture.answer("Q1.1", "fully")])]
+        let plain = Fixture.score(returns)
+        #expect(plain.standards[0].requirements[0].rating.rag != .blue)
+        let document = EvidenceDocument(id: 1, officerEmail: "ALICE@testshire.gov.uk", questionID: "Q1.1", name: "Joint audit.pdf", type: .pdf,
+                                        size: 10, sha256: "", uploadedAt: .now, uploadedBy: "alice")
+        let card = Scorer(content: Fixture.content).score(organisation: Fixture.organisation, year: Fixture.year, officers: Fixture.officers,
+                                                          returns: returns, attached: AttachedDocuments([document]))
+        let requirement = try #require(card.standards[0].requirements.first { $0.requirementID == "R1.1" })
+        #expect(requirement.rating.rag == .blue && requirement.rating.capped == nil)
+        #expect(requirement.answers.first?.documents == ["Joint audit.pdf"])
     }
 }

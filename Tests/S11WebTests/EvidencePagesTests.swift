@@ -105,6 +105,16 @@ import ZIPFoundation
             #expect(removed.location == "/r/\(owen)/documents?question=\(question)")
         }
         #expect(try await fixture.store.documents.storedBytes().bytes == Int64(Self.pdf.count))
+        // Answered and submitted, the answer's documents are named beside it where it is moderated.
+        try await fixture.store.returns.saveAnswers([Answer(questionID: question, choice: .option("mostly"), evidence: "Policy, see attached")],
+                                                    officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id)
+        let _: [String] = try await fixture.store.returns.submit(officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id) { _ in [] }
+        let requirement = try #require(fixture.questions(for: "owen.price@riverside.example").first).requirementID
+        try await run(fixture, scanner: scanner) { browser in
+            try await CoordinatorTests().signIn(browser)
+            let item = try await browser.get("/admin/audits/\(fixture.audit.id)/moderation/item?scope=requirement%3A\(requirement)")
+            #expect(item.body.contains("<span class=\"hint\">Documents: policy 2026.pdf</span>"), "\(item.body)")
+        }
         let trail = try await fixture.store.trail.entries(auditID: fixture.audit.id).filter { $0.subject == .document }
         #expect(trail.map { "\($0.field ?? ""): \($0.old ?? $0.new ?? "")" }
                 == ["attached: policy 2026.pdf (PDF, \(Self.pdf.count) bytes)", "attached: minutes.docx (Word document, \(DocumentLimits.words(Int64(word.count))))",

@@ -12,14 +12,17 @@ public struct AuditScoringInput: Sendable {
     public var staffCounts: StaffCodeCounts
     /// Last year's audit's staff answers, when the organisation had one.
     public var lastYearsStaffCounts: StaffCodeCounts?
+    /// The documents attached to the officers' answers.
+    public var attached: AttachedDocuments
 
     public init(audit: AuditRecord, officers: [Officer], returns: [OfficerReturn], moderations: [Moderation],
-                staffCounts: StaffCodeCounts, lastYearsStaffCounts: StaffCodeCounts?) {
+                staffCounts: StaffCodeCounts, lastYearsStaffCounts: StaffCodeCounts?, attached: AttachedDocuments = .none) {
         self.audit = audit
         self.officers = officers
         self.returns = returns
         self.moderations = moderations
         self.staffCounts = staffCounts
         self.lastYearsStaffCounts = lastYearsStaffCounts
+        self.attached = attached
     }
 }

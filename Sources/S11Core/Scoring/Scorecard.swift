@@ -76,6 +76,8 @@ public struct ScoredAnswer: Sendable, Hashable, Codable {
     public var naReason: String?
     /// The officer's proposal for improving, when they gave one.
     public var improvement: Improvement?
+    /// The names of the documents attached to the answer as evidence.
+    public var documents: [String] = []
 
     public var isNotApplicable: Bool { percent == nil }
 

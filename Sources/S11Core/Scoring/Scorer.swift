@@ -15,7 +15,7 @@ public struct Scorer: Sendable {
     /// `folding`, the card is the one a board sees: each requirement's small service areas folded
     /// (`ServiceAreaFolding`), an area left unnamed out of the service areas' figures.
     public func score(organisation: String, year: Int, officers: [Officer], returns: [OfficerReturn],
-                      moderations: [Moderation] = [], folding: ServiceAreaFolding? = nil) -> Scorecard {
+                      moderations: [Moderation] = [], folding: ServiceAreaFolding? = nil, attached: AttachedDocuments = .none) -> Scorecard {
         let byEmail = Dictionary(officers.map { ($0.email, $0) }, uniquingKeysWith: { a, _ in a })
         let questionByID = Dictionary(content.selfAssessment.questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var answersByRequirement: [String: [ScoredAnswer]] = [:]
@@ -25,7 +25,8 @@ public struct Scorer: Sendable {
             var counted = false
             for answer in ret.answers {
                 guard let question = questionByID[answer.questionID],
-                      let scored = scoredAnswer(answer, question: question, officer: officer) else { continue }
+                      let scored = scoredAnswer(answer, question: question, officer: officer,
+                                                documents: attached.names(officerEmail: officer.email, questionID: answer.questionID)) else { continue }
                 answersByRequirement[question.requirementID, default: []].append(scored)
                 counted = true
             }
@@ -75,7 +76,7 @@ public struct Scorer: Sendable {
         return band(scale.percent(for: chosen), groups: [])
     }
 
-    private func scoredAnswer(_ answer: Answer, question: Question, officer: Officer) -> ScoredAnswer? {
+    private func scoredAnswer(_ answer: Answer, question: Question, officer: Officer, documents: [String]) -> ScoredAnswer? {
         var option = "", label = "", percent: Double? = nil, isGap = false
         switch answer.choice {
         case .unanswered:
@@ -93,7 +94,7 @@ public struct Scorer: Sendable {
         return ScoredAnswer(officerName: officer.name, officerEmail: officer.email, serviceArea: officer.serviceArea,
                             option: option, optionLabel: label, percent: percent, isGapOption: isGap,
                             evidence: answer.evidence, example: answer.example, naReason: answer.reason,
-                            improvement: answer.improvement)
+                            improvement: answer.improvement, documents: documents)
     }
 
     private func requirementScore(_ requirement: Requirement, standardID: String, answers: [ScoredAnswer]) -> RequirementScore {
@@ -166,7 +167,8 @@ public struct Scorer: Sendable {
             missing.append(rule.minEvidencePercent >= 100 ? "not every answer gives evidence"
                 : "\(evidenced) of \(answers.count) answers give evidence (\(rule.rag.label) needs \(PercentText.format(rule.minEvidencePercent))%)")
         }
-        if rule.needsExample && counted.contains(where: { !$0.contains { $0.example != nil } }) {
+        // An attached document counts as the example.
+        if rule.needsExample && counted.contains(where: { !$0.contains { $0.example != nil || !$0.documents.isEmpty } }) {
             missing.append("no best-practice example")
         }
         guard !missing.isEmpty, index + 1 < bands.count else { return Rating(percent: percent, rag: rule.rag) }

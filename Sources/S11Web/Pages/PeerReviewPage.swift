@@ -52,7 +52,8 @@ extension PeerReviewPage {
             let proposal = proposals[scope]
             return Row(domID: WebApp.domID(scope.description), scope: "\(scope.kind):\(scope.id)", label: label, selfRating: rating.text,
                        answers: answers.map { answer in
-                           let given = [answer.evidence, answer.example.map { "Example: \($0)" }, answer.naReason.map { "Not applicable: \($0)" }]
+                           let given = [answer.evidence, answer.example.map { "Example: \($0)" }, answer.naReason.map { "Not applicable: \($0)" },
+                                        answer.documents.isEmpty ? nil : "Documents: " + answer.documents.joined(separator: ", ")]
                                .compactMap { $0 }.joined(separator: " ")
                            return Answer(serviceArea: answer.serviceAreaInWords, answer: answer.optionLabel, evidence: given.isEmpty ? nil : given)
                        },
