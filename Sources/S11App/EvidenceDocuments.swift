@@ -5,7 +5,7 @@ import ZIPFoundation
 
 /// Evidence documents attached to officers' answers: each file's kind decided from its bytes,
 /// scanned by the server's virus scanner, and kept in the store with the audit; read back by
-/// whoever may (`officerDocument`, `coordinatorDocument`).
+/// whoever may (`EvidenceDocuments+reading`).
 public struct EvidenceDocuments: Sendable {
     let store: AuditStore
     let settings: AppSettings
@@ -70,18 +70,6 @@ public struct EvidenceDocuments: Sendable {
     /// Every document of the audit, in the order attached: for its coordinator.
     public func documents(auditID: Int64) async throws -> [EvidenceDocument] {
         try await store.documents.documents(auditID: auditID)
-    }
-
-    /// The officer's own document with this id; nil for anyone else's.
-    public func officerDocument(id: Int64, officer: Officer, auditID: Int64) async throws -> EvidenceDocument? {
-        guard let document = try await store.documents.document(id: id, auditID: auditID),
-              document.officerEmail.lowercased() == officer.email.lowercased() else { return nil }
-        return document
-    }
-
-    /// Any document of the audit, for the organisation's coordinator.
-    public func coordinatorDocument(id: Int64, auditID: Int64) async throws -> EvidenceDocument? {
-        try await store.documents.document(id: id, auditID: auditID)
     }
 
     /// Takes the officer's document off their answer; false when they have no such document.

@@ -158,7 +158,7 @@ struct BandTests {
     /// scored answer up to the requirement's band on the scorecard.
     @Test func anAttachedDocumentIsTheExample() throws {
         var answer = Fixture.scored(100)
-        answer.documents = ["Joint audit with the police.pdf"]
+        answer.documents = [DocumentMention(id: 1, name: "Joint audit with the police.pdf")]
         #expect(scorer.band(100, groups: [[answer]]).rag == .blue)
         let returns = [Fixture.ret(Fixture.alice, [Fixture.answer("Q1.1", "fully")])]
         let plain = Fixture.score(returns)
@@ -169,6 +169,6 @@ struct BandTests {
                                                           returns: returns, attached: AttachedDocuments([document]))
         let requirement = try #require(card.standards[0].requirements.first { $0.requirementID == "R1.1" })
         #expect(requirement.rating.rag == .blue && requirement.rating.capped == nil)
-        #expect(requirement.answers.first?.documents == ["Joint audit.pdf"])
+        #expect(requirement.answers.first?.documents == [DocumentMention(id: 1, name: "Joint audit.pdf")])
     }
 }

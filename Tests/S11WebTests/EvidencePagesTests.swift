@@ -113,7 +113,8 @@ import ZIPFoundation
         try await run(fixture, scanner: scanner) { browser in
             try await CoordinatorTests().signIn(browser)
             let item = try await browser.get("/admin/audits/\(fixture.audit.id)/moderation/item?scope=requirement%3A\(requirement)")
-            #expect(item.body.contains("<span class=\"hint\">Documents: policy 2026.pdf</span>"), "\(item.body)")
+            #expect(item.body.contains("<span class=\"hint\">Documents:</span> <a href=\"/admin/audits/\(fixture.audit.id)/documents/\(pdfID)\" download>policy 2026.pdf</a>;"),
+                    "\(item.body)")
         }
         let trail = try await fixture.store.trail.entries(auditID: fixture.audit.id).filter { $0.subject == .document }
         #expect(trail.map { "\($0.field ?? ""): \($0.old ?? $0.new ?? "")" }

@@ -1,7 +1,7 @@
-/// The names of the documents attached to each officer's answers, for scoring: an attached
-/// document counts as the answer's best-practice example ("no example, no Blue").
+/// The documents attached to each officer's answers, for scoring: an attached document counts as
+/// the answer's best-practice example ("no example, no Blue").
 public struct AttachedDocuments: Sendable, Hashable {
-    private var names: [String: [String: [String]]] = [:]
+    private var mentions: [String: [String: [DocumentMention]]] = [:]
 
     /// None.
     public static let none = AttachedDocuments([])
@@ -9,12 +9,13 @@ public struct AttachedDocuments: Sendable, Hashable {
     /// The documents, by officer and question, in the order given.
     public init(_ documents: [EvidenceDocument]) {
         for document in documents {
-            names[document.officerEmail.lowercased(), default: [:]][document.questionID, default: []].append(document.name)
+            mentions[document.officerEmail.lowercased(), default: [:]][document.questionID, default: []]
+                .append(DocumentMention(id: document.id, name: document.name))
         }
     }
 
-    /// The names of the documents attached to the officer's answer to the question.
-    public func names(officerEmail: String, questionID: String) -> [String] {
-        names[officerEmail.lowercased()]?[questionID] ?? []
+    /// The documents attached to the officer's answer to the question.
+    public func mentions(officerEmail: String, questionID: String) -> [DocumentMention] {
+        mentions[officerEmail.lowercased()]?[questionID] ?? []
     }
 }

@@ -76,8 +76,8 @@ public struct ScoredAnswer: Sendable, Hashable, Codable {
     public var naReason: String?
     /// The officer's proposal for improving, when they gave one.
     public var improvement: Improvement?
-    /// The names of the documents attached to the answer as evidence.
-    public var documents: [String] = []
+    /// The documents attached to the answer as evidence.
+    public var documents: [DocumentMention] = []
 
     public var isNotApplicable: Bool { percent == nil }
 

@@ -26,7 +26,7 @@ public struct Scorer: Sendable {
             for answer in ret.answers {
                 guard let question = questionByID[answer.questionID],
                       let scored = scoredAnswer(answer, question: question, officer: officer,
-                                                documents: attached.names(officerEmail: officer.email, questionID: answer.questionID)) else { continue }
+                                                documents: attached.mentions(officerEmail: officer.email, questionID: answer.questionID)) else { continue }
                 answersByRequirement[question.requirementID, default: []].append(scored)
                 counted = true
             }
@@ -76,7 +76,7 @@ public struct Scorer: Sendable {
         return band(scale.percent(for: chosen), groups: [])
     }
 
-    private func scoredAnswer(_ answer: Answer, question: Question, officer: Officer, documents: [String]) -> ScoredAnswer? {
+    private func scoredAnswer(_ answer: Answer, question: Question, officer: Officer, documents: [DocumentMention]) -> ScoredAnswer? {
         var option = "", label = "", percent: Double? = nil, isGap = false
         switch answer.choice {
         case .unanswered:

@@ -6,8 +6,8 @@ import S11Reports
 
 /// Downloads of everything the command line exports: the plan as Word, HTML, CSV, board XML and
 /// POA&M, the board report, the scorecard as CSV and JSON, and the responses. Board users get the
-/// plan and the report (which names no officer); the scorecard's and the responses' files, and the
-/// officers' evidence documents, are the organisation's own.
+/// plan and the report (which names no officer), and the evidence documents of a self-assessment
+/// submitted to them; the scorecard's and the responses' files are the organisation's own.
 struct DownloadsController: Sendable {
     let web: WebApp
 
@@ -24,11 +24,14 @@ struct DownloadsController: Sendable {
         group.page("audits/:id/documents/:document", use: document)
     }
 
-    /// An officer's evidence document, for the organisation's own coordinator.
+    /// An officer's evidence document, for the organisation's own coordinator, or a user of the
+    /// board that holds the self-assessment (`EvidenceDocuments.document(id:for:in:)`).
     func document(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let audit = try await context.audit(.running, in: web.app)
+        let audit = try await context.audit(.summary, in: web.app)
         guard let id = context.parameters.get("document").flatMap(Int64.init),
-              let document = try await web.app.documents.coordinatorDocument(id: id, auditID: audit.id) else { throw HTTPError(.notFound) }
+              let document = try await web.app.documents.document(id: id, for: context.account, in: try await web.app.session(audit)) else {
+            throw HTTPError(.notFound)
+        }
         return Download.document(document, bytes: web.app.documents.bytes(of: document))
     }
 

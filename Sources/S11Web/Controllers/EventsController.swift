@@ -136,7 +136,7 @@ struct EventsController: Sendable {
 
     private func place(_ round: BoardRound, _ event: ChallengeEvent, _ audit: AuditRecord) -> ModerationPlace {
         let list = "/admin/rounds/\(round.id)/events/\(event.id)/audits/\(audit.id)"
-        return ModerationPlace(list: list, action: list + "/moderate")
+        return ModerationPlace(list: list, action: list + "/moderate", auditID: audit.id)
     }
 
     private func letterPage(_ request: Request, _ context: SignedInRequestContext, round: BoardRound, event: ChallengeEvent, audit: AuditRecord,

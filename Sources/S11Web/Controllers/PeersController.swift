@@ -34,6 +34,7 @@ struct PeersController: Sendable {
         board.post(":round/peers/:pairing/decide", use: decide)
         signedIn.page("peer/:pairing", use: review)
         signedIn.post("peer/:pairing/propose", use: propose)
+        signedIn.page("peer/:pairing/documents/:document", use: document)
     }
 
     // MARK: The board
@@ -103,6 +104,14 @@ struct PeersController: Sendable {
     /// (by service area, without names), with the peer's proposal and a form to propose.
     func review(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         try await reviewPage(request, context, pairing: try await peerScope(context), errors: [])
+    }
+
+    /// An evidence document of the return under review, while the pairing lasts.
+    func document(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let session = try await peers.reviewee(try await peerScope(context))
+        guard let id = context.parameters.get("document").flatMap(Int64.init),
+              let document = try await web.app.documents.peerDocument(id: id, in: session) else { throw HTTPError(.notFound) }
+        return Download.document(document, bytes: web.app.documents.bytes(of: document))
     }
 
     func propose(_ request: Request, context: SignedInRequestContext) async throws -> Response {

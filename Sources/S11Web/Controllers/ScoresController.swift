@@ -50,6 +50,6 @@ struct ScoresController: Sendable {
     }
 
     private func place(_ audit: AuditRecord) -> ModerationPlace {
-        ModerationPlace(list: "/admin/audits/\(audit.id)/moderation", action: "/admin/audits/\(audit.id)/moderate")
+        ModerationPlace(list: "/admin/audits/\(audit.id)/moderation", action: "/admin/audits/\(audit.id)/moderate", auditID: audit.id)
     }
 }

@@ -14,8 +14,9 @@ struct ModerationItemPage: PageModel {
         let evidence: String?
         /// The N/A reason, the best-practice example or the officer's proposal, in words.
         let note: String?
-        /// The documents attached as evidence, by name.
-        let documents: String?
+        /// The documents attached as evidence.
+        let hasDocuments: Bool
+        let documents: [DocumentLink]
     }
 
     let title: String
@@ -59,8 +60,8 @@ extension ModerationItemPage {
                 let note = answer.naReason.map { "Not applicable: \($0)" } ?? answer.example.map { "Best practice: \($0)" }
                     ?? answer.improvement.map { "Proposes: \($0.action)" }
                 return Answer(area: answer.serviceAreaInWords, officer: shows ? answer.officerName : nil, answer: answer.optionLabel,
-                              evidence: answer.evidence.flatMap { $0.isEmpty ? nil : $0 }, note: note,
-                              documents: answer.documents.isEmpty ? nil : "Documents: " + answer.documents.joined(separator: ", "))
+                              evidence: answer.evidence.flatMap { $0.isEmpty ? nil : $0 }, note: note, hasDocuments: !answer.documents.isEmpty,
+                              documents: DocumentLink.links(answer.documents, base: place.documents, linked: shows || !answer.serviceArea.isEmpty))
             }
         case .standard(let id):
             guard let standard = card.standards.first(where: { $0.standardID == id }) else { return nil }
@@ -71,7 +72,7 @@ extension ModerationItemPage {
             reason = standard.moderation?.reason
             answers = standard.requirements.map {
                 Answer(area: $0.requirementID, officer: nil, answer: $0.rating.text, evidence: $0.statement, note: $0.moderation.map { "Moderated \($0.text)" },
-                       documents: nil)
+                       hasDocuments: false, documents: [])
             }
         }
         let options = ModerationForm.scoreOptions(moderating, scope)

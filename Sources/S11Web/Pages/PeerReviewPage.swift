@@ -29,6 +29,9 @@ struct PeerReviewPage: PageModel {
         let answer: String
         /// The evidence, example and reason given; nil when none was.
         let evidence: String?
+        /// The documents attached as evidence.
+        let hasDocuments: Bool
+        let documents: [DocumentLink]
     }
 
     let title: String
@@ -52,10 +55,12 @@ extension PeerReviewPage {
             let proposal = proposals[scope]
             return Row(domID: WebApp.domID(scope.description), scope: "\(scope.kind):\(scope.id)", label: label, selfRating: rating.text,
                        answers: answers.map { answer in
-                           let given = [answer.evidence, answer.example.map { "Example: \($0)" }, answer.naReason.map { "Not applicable: \($0)" },
-                                        answer.documents.isEmpty ? nil : "Documents: " + answer.documents.joined(separator: ", ")]
+                           let given = [answer.evidence, answer.example.map { "Example: \($0)" }, answer.naReason.map { "Not applicable: \($0)" }]
                                .compactMap { $0 }.joined(separator: " ")
-                           return Answer(serviceArea: answer.serviceAreaInWords, answer: answer.optionLabel, evidence: given.isEmpty ? nil : given)
+                           return Answer(serviceArea: answer.serviceAreaInWords, answer: answer.optionLabel, evidence: given.isEmpty ? nil : given,
+                                         hasDocuments: !answer.documents.isEmpty,
+                                         documents: DocumentLink.links(answer.documents, base: "/admin/peer/\(pairing.id)/documents/",
+                                                                       linked: !answer.serviceArea.isEmpty))
                        },
                        proposed: proposal.map { $0.proposed.text }, reason: proposal?.proposed.reason,
                        decided: proposal?.decision.map { $0 == .accepted ? "Accepted by the board" : "The board rated it its own way" },

@@ -1,0 +1,44 @@
+import S11Core
+
+/// Who may read an evidence document: the officer their own; the organisation's coordinators
+/// all of its audit's; once the self-assessment is submitted to its board, that board's users
+/// (its challenge panels among them) and a peer reviewer while paired, each only a document the
+/// board's view of the answers shows by service area: where the smallest group rule would single
+/// out the officer, they see its name and no more.
+extension EvidenceDocuments {
+    /// The officer's own document with this id; nil for anyone else's.
+    public func officerDocument(id: Int64, officer: Officer, auditID: Int64) async throws -> EvidenceDocument? {
+        guard let document = try await store.documents.document(id: id, auditID: auditID),
+              document.officerEmail.lowercased() == officer.email.lowercased() else { return nil }
+        return document
+    }
+
+    /// The audit's document with this id when `account` may read it: any, for the organisation's
+    /// own coordinator; for a user of the board that holds the self-assessment now, one that
+    /// singles out no officer. Nil otherwise.
+    public func document(id: Int64, for account: Coordinator, in session: AuditSession) async throws -> EvidenceDocument? {
+        guard let document = try await store.documents.document(id: id, auditID: session.audit.id) else { return nil }
+        if let organisation = account.organisation {
+            return organisation.lowercased() == session.audit.organisation.lowercased() ? document : nil
+        }
+        guard let (round, member) = try await store.rounds.membership(auditID: session.audit.id), account.sees(board: round.board),
+              member.submittedAt != nil, try await !singlesOut(document, in: session) else { return nil }
+        return document
+    }
+
+    /// The document with this id of the return under review (`session`, through a lasting
+    /// pairing), when it singles out no officer. Nil otherwise.
+    public func peerDocument(id: Int64, in session: AuditSession) async throws -> EvidenceDocument? {
+        guard let document = try await store.documents.document(id: id, auditID: session.audit.id),
+              try await !singlesOut(document, in: session) else { return nil }
+        return document
+    }
+
+    /// Whether the board's view of the answers (service areas too small folded) would single out
+    /// the officer who attached the document, or does not show its answer at all (not submitted).
+    private func singlesOut(_ document: EvidenceDocument, in session: AuditSession) async throws -> Bool {
+        let card = try await session.boardScorecard()
+        let answer = card.standards.lazy.flatMap(\.requirements).flatMap(\.answers).first { $0.documents.contains { $0.id == document.id } }
+        return answer.map { $0.serviceArea.isEmpty } ?? true
+    }
+}
