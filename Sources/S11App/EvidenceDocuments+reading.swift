@@ -21,9 +21,15 @@ extension EvidenceDocuments {
         if let organisation = account.organisation {
             return organisation.lowercased() == session.audit.organisation.lowercased() ? document : nil
         }
-        guard let (round, member) = try await store.rounds.membership(auditID: session.audit.id), account.sees(board: round.board),
-              member.submittedAt != nil, try await !singlesOut(document, in: session) else { return nil }
+        guard try await heldByBoard(of: account, session.audit), try await !singlesOut(document, in: session) else { return nil }
         return document
+    }
+
+    /// Whether the board `account` works for holds the audit's self-assessment now (its lead
+    /// submitted it and the board has not given it back).
+    func heldByBoard(of account: Coordinator, _ audit: AuditRecord) async throws -> Bool {
+        guard let (round, member) = try await store.rounds.membership(auditID: audit.id) else { return false }
+        return account.sees(board: round.board) && member.submittedAt != nil
     }
 
     /// The document with this id of the return under review (`session`, through a lasting

@@ -346,6 +346,12 @@ def the_year_holds_together(driver, base, audit, schemas, out):
         elif name.endswith(".html"):
             PageText().feed(body.decode("utf-8"))
             assert b"</html>" in body, name
+        elif name.endswith(".zip"):                                                   # the evidence bundle
+            with zipfile.ZipFile(saved) as bundle:
+                assert "index.csv" in bundle.namelist() and bundle.testzip() is None, name
+                index = list(csv.reader(io.StringIO(bundle.read("index.csv").decode("utf-8"))))
+                assert index[0] == ["file", "requirement", "service_area", "uploaded", "sha256"], index[0]
+                assert all(row[0] in bundle.namelist() for row in index[1:]), index
     print("     (the year: %d pages, %d downloads checked)" % (len(seen), len(downloads)))
 
 

@@ -23,4 +23,18 @@ import Testing
         let bad = try await s11.run(["trail", "--db", store, "--to", "31/03/2027"])
         #expect(bad.status != 0 && bad.stderr.contains("--to '31/03/2027' is not a date; write YYYY-MM-DD"), "\(bad.stderr)")
     }
+
+    /// `s11 evidence export` writes the bundle (here, of a year with no documents: its index alone)
+    /// and will not overwrite a file.
+    @Test func theEvidenceBundleIsWrittenAndNothingIsOverwritten() async throws {
+        let s11 = try S11Binary()
+        let (_, store) = try await s11.example()
+        let written = try await s11.run(["evidence", "export", "--db", store])
+        #expect(written.status == 0 && written.stdout.contains("wrote evidence-riverside-district-council-2026.zip: 0 documents"), "\(written.stderr)")
+        let zip = s11.folder.appendingPathComponent("evidence-riverside-district-council-2026.zip")
+        #expect(try await runTool("/usr/bin/env", ["python3", "-c", "import zipfile,sys; print(zipfile.ZipFile(sys.argv[1]).namelist())", zip.path])
+            .output.contains("['index.csv']"))
+        let again = try await s11.run(["evidence", "export", "--db", store])
+        #expect(again.status != 0 && again.stderr.contains("exists already; name another file with --out"), "\(again.stderr)")
+    }
 }

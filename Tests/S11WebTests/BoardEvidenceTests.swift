@@ -3,6 +3,7 @@ import S11App
 import S11Core
 import S11Store
 import Testing
+import ZIPFoundation
 @testable import S11Web
 
 /// Once an organisation submits its self-assessment to the board, the board's users (its
@@ -65,6 +66,10 @@ import Testing
             #expect(item.body.contains("<a href=\"\(path)\(kims)\" download>Response training log.pdf</a>"), "\(item.body)")
             #expect(item.body.contains(" Custody audit.pdf;") && !item.body.contains("\(path)\(sols)\""))
             #expect(!item.body.contains("Kim Ng") && !item.body.contains("Custody</td>"))
+            // The board's bundle holds what it may read, and no more.
+            let zip = try await browser.getBytes("/admin/audits/\(police.id)/downloads/evidence.zip")
+            let paths = try Archive(data: Data(zip), accessMode: .read, pathEncoding: nil).map(\.path)
+            #expect(paths.contains { $0.hasSuffix("/Response training log.pdf") } && !paths.contains { $0.contains("Custody") }, "\(paths)")
         }
         // The paired peer reads the same; another board's user and another organisation's coordinator, nothing.
         let peer = "/admin/peer/\(pairing.id)/documents/"

@@ -90,6 +90,20 @@ import ZIPFoundation
             let officerReturn = try await browser.get("/admin/audits/\(fixture.audit.id)/officers/return?email=owen.price%40riverside.example")
             #expect(officerReturn.body.contains("<a href=\"/admin/audits/\(fixture.audit.id)/documents/\(pdfID)\" download>policy 2026.pdf</a>"))
             #expect(try await browser.getBytes("/admin/audits/\(fixture.audit.id)/documents/\(pdfID)") == Self.pdf)
+            // The evidence bundle: a folder per standard and requirement, and its index.
+            let zip = try await browser.getBytes("/admin/audits/\(fixture.audit.id)/downloads/evidence.zip")
+            let bundle = try Archive(data: Data(zip), accessMode: .read, pathEncoding: nil)
+            let paths = bundle.map(\.path)
+            let pdfPath = try #require(paths.first { $0.hasSuffix("/policy 2026.pdf") })
+            #expect(paths.count == 3 && paths.contains { $0.hasSuffix("/minutes.docx") } && paths.contains("index.csv"), "\(paths)")
+            var read = Data()
+            _ = try bundle.extract(try #require(bundle[pdfPath])) { read += $0 }
+            #expect([UInt8](read) == Self.pdf)
+            var index = Data()
+            _ = try bundle.extract(try #require(bundle["index.csv"])) { index += $0 }
+            let lines = String(decoding: index, as: UTF8.self).split(separator: "\r\n")
+            #expect(lines.first == "file,requirement,service_area,uploaded,sha256" && lines.count == 3)
+            #expect(lines.contains { $0.hasPrefix("\(pdfPath),") && $0.contains(",Leisure and Culture,") && $0.hasSuffix(documents[0].sha256) })
         }
         // Another organisation's coordinator, and a board user, get 404.
         for email in ["lead@hillside.example", "chair@board.example"] {

@@ -60,6 +60,9 @@ struct DownloadsController: Sendable {
             return try await responses(name, audit: audit)
         }
         let session = try await web.app.session(audit)
+        if name == "evidence.zip" {
+            return try await evidence(session, for: context.account)
+        }
         let staff = try await session.staffResults()
         if name == "board-report.html" {
             // For the board, whoever downloads it: a coordinator can send it as it is (no officer
@@ -99,13 +102,36 @@ struct DownloadsController: Sendable {
         return Response(status: .ok, headers: Download.headers(fileName: name, contentType: "text/csv; charset=utf-8"), body: body)
     }
 
+    /// The evidence bundle as `account` may read it, made in a private temporary file and sent
+    /// from it a chunk at a time; the file goes once sent.
+    private func evidence(_ session: AuditSession, for account: Coordinator) async throws -> Response {
+        let bundle = EvidenceBundle(documents: web.app.documents, session: session)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("s11-evidence-\(UUID().uuidString).zip")
+        do {
+            try await bundle.write(to: file, for: account)
+        } catch {
+            try? FileManager.default.removeItem(at: file)
+            throw error
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
+        let body = ResponseBody(contentLength: size) { writer in
+            defer { try? FileManager.default.removeItem(at: file) }
+            let handle = try FileHandle(forReadingFrom: file)
+            defer { try? handle.close() }
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { try await writer.write(ByteBuffer(bytes: chunk)) }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: Download.headers(fileName: bundle.fileName, contentType: "application/zip"), body: body)
+    }
+
     /// The files there are for an audit with `plan`: the plan's once it is drafted.
     private static func files(plan: Plan?) -> [File] {
         var files = [File(name: "board-report.html", label: "The board report (HTML, for the board meeting: safe to send, no officer named)", forBoard: true),
                      File(name: "scorecard.csv", label: "The scorecard (CSV, one row per requirement)", forBoard: false),
                      File(name: "scorecard.json", label: "The scorecard (JSON)", forBoard: false),
                      File(name: "responses.csv", label: "Every officer's answers (CSV)", forBoard: false),
-                     File(name: "staff-responses.csv", label: "The anonymous staff answers (CSV; small groups' profiles blanked)", forBoard: false)]
+                     File(name: "staff-responses.csv", label: "The anonymous staff answers (CSV; small groups' profiles blanked)", forBoard: false),
+                     File(name: "evidence.zip", label: "The evidence documents (ZIP: a folder per standard and requirement, and index.csv; for the board, what it may read of a self-assessment it holds)", forBoard: true)]
         if let plan {
             let labels: [PlanFormat: String] = [
                 .docx: "The plan (Word, for committee papers)", .html: "The plan (HTML, one printable page)",
