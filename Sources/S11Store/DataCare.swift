@@ -134,20 +134,30 @@ public struct DataCare: StoreArea {
         try await db.fetchValue(Int.self, "SELECT COUNT(*) FROM \(table.name)", table: table.name) ?? 0
     }
 
-    /// Copies a table a thousand rows at a time, ids included, then moves the target's counter
-    /// past them; returns the count and checksum of what it read, in the same pass.
+    /// Copies a table a thousand rows (or 8 MB) at a time, ids included, then moves the target's
+    /// counter past them; returns the count and checksum of what it read, in the same pass. The
+    /// byte limit keeps a table of documents' chunks (a mebibyte a row) from being held whole.
     private static func copy(_ table: StoreTable, from source: any SQLConnection, to destination: any SQLConnection) async throws
         -> StoreMoveReport.Table {
         var checksum = TableChecksum()
         var batch: [[SQLValue]] = []
+        var batchBytes = 0
         var columns: [String] = []
         try await source.forEachRow("SELECT * FROM \(table.name)", []) { row in
             checksum.add(row)
             columns = row.columns.names
             batch.append(row.values)
-            if batch.count == 1_000 {
+            batchBytes += row.values.reduce(0) { sum, value in
+                switch value {
+                case .blob(let data): sum + data.count
+                case .text(let text): sum + text.utf8.count
+                default: sum + 8
+                }
+            }
+            if batch.count == 1_000 || batchBytes >= 8 << 20 {
                 try await destination.insertRows(into: table.name, columns: columns, batch)
                 batch.removeAll(keepingCapacity: true)
+                batchBytes = 0
             }
         }
         if !batch.isEmpty { try await destination.insertRows(into: table.name, columns: columns, batch) }

@@ -19,9 +19,23 @@ import S11Core
         try await source.staff.saveResponses([StaffResponse(profile: ["service-area": "housing"], answers: ["SC01": "agree"])], auditID: audit.id)
         try await source.accounts.save(email: "lead@riverside.example", passwordHash: "hash", organisation: audit.organisation)
         _ = try await source.accounts.startSession(email: "lead@riverside.example")
+        // A document of three chunks, moved byte for byte.
+        let document = Data((0..<(DocumentStore.chunkSize * 2 + 500)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("s11-move-\(UUID().uuidString)")
+        try document.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        _ = try await source.documents.attach(DocumentStore.Upload(contents: file, name: "policy.pdf", type: .pdf, size: Int64(document.count),
+                                                                   sha256: String(repeating: "ab", count: 32)),
+                                              questionID: "Q1", officerEmail: "asha@example.org", auditID: audit.id, by: "asha", limits: .standard)
 
         let target = try await AuditStore(database: TestDatabase.fresh())
         let report = try await source.care.move(into: target)
+        #expect(report.tables.first { $0.name == "documentChunk" }?.rows == 3)
+        var moved = Data()
+        for part in 0..<(try await target.documents.parts(sha256: String(repeating: "ab", count: 32)) ?? 0) {
+            moved += try #require(try await target.documents.chunk(sha256: String(repeating: "ab", count: 32), part: part))
+        }
+        #expect(moved == document)
         #expect(report.tables.map(\.name) == StoreTable.all.map(\.name))
         // Every table the migrations make is moved: a table left off the list would be lost in the move.
         let made = try await source.engine.read { db in
