@@ -18,6 +18,12 @@ public struct StoreCare: Sendable {
         try await store.care.deleteStaffResponses(olderThan: years, today: today)
     }
 
+    /// Deletes evidence documents attached more than `years` years before `today`, their bytes
+    /// made unreadable from the store's files; returns how many.
+    public func deleteDocuments(olderThan years: Int, today: Date = Date()) async throws -> Int {
+        try await store.care.deleteDocuments(olderThan: years, today: today)
+    }
+
     /// Writes a consistent copy of an SQLite store to `path` (safe while `s11 serve` runs).
     public func backup(to path: String) throws {
         try store.care.backup(to: path)

@@ -58,7 +58,7 @@ public struct DataCare: StoreArea {
     /// links stop working.
     @discardableResult
     public func eraseOfficer(email: String) async throws -> Int {
-        try await engine.write { db in
+        let erased = try await engine.write { db in
             let ids = try await db.fetchColumn(Int64.self, "SELECT id FROM officer WHERE email = ? COLLATE NOCASE", [email], table: "officer")
             // Their entries in the trail: what they wrote, and changes to their return, which name them.
             try await db.execute("DELETE FROM trail WHERE officer = ? COLLATE NOCASE OR who = ? COLLATE NOCASE OR who = ? COLLATE NOCASE",
@@ -78,6 +78,34 @@ public struct DataCare: StoreArea {
             }
             return ids.count
         }
+        try await engine.reclaimDeleted(from: "documentChunk")
+        return erased
+    }
+
+    /// Deletes evidence documents attached more than `years` years before `today`, with the bytes
+    /// no later attachment keeps, each noted in its audit's trail; then makes the deleted bytes
+    /// unreadable from the database's files. Returns how many went.
+    @discardableResult
+    public func deleteDocuments(olderThan years: Int, today: Date = Date()) async throws -> Int {
+        let cutoff = Calendar(identifier: .gregorian).date(byAdding: .year, value: -years, to: today)!
+        let deleted = try await engine.write { db in
+            let old = try await db.fetchAll("""
+                SELECT \(DocumentRow.columns), officer.auditID FROM document JOIN officer ON officer.id = document.officerID
+                WHERE document.uploadedAt < ? ORDER BY document.id
+                """, [cutoff.timeIntervalSince1970])
+            for row in old {
+                let document = try DocumentRow(row).document
+                let auditID: Int64 = try RowColumns(row, table: "officer")("auditID")
+                try await db.execute("DELETE FROM document WHERE id = ?", [document.id])
+                try await DocumentStore.deleteUnkeptContent(sha256: document.sha256, db: db)
+                try await TrailStore.record([TrailEntry(at: today, who: "s11 purge", subject: .document, officer: document.officerEmail,
+                                                        item: document.questionID, field: "removed after \(years) years", old: document.name)],
+                                            auditID: auditID, db: db)
+            }
+            return old.count
+        }
+        try await engine.reclaimDeleted(from: "documentChunk")
+        return deleted
     }
 
     /// Deletes staff survey answers older than `years` years before `today` (by their day, or by

@@ -54,5 +54,9 @@ import Testing
         let kept = try await s11.succeed(["purge", "--staff-older-than", "1"] + db)
         #expect(kept.stdout.contains("deleted 0 staff survey answers"))
         #expect(try await s11.run(["purge", "--staff-older-than", "0"] + db).status != 0)
+        let documents = try await s11.succeed(["purge", "--documents-older-than", "1"] + db)
+        #expect(documents.stdout.contains("deleted 0 evidence documents attached more than 1 year ago"))
+        let nothing = try await s11.run(["purge"] + db)
+        #expect(nothing.status != 0 && nothing.stderr.contains("say what to purge"), "\(nothing.stderr)")
     }
 }

@@ -25,4 +25,59 @@ import S11Core
         #expect(try await store.staff.responses(auditID: old.id).isEmpty)
         #expect(try await store.staff.responses(auditID: new.id).count == 1)
     }
+
+    /// A store with Asha's return and a document of hers whose bytes carry `marker` throughout.
+    func storeWithDocument(at database: String, marker: String) async throws -> (AuditStore, AuditRecord) {
+        let store = try await AuditStore(database: database)
+        let audit = try await store.audits.open(organisation: "Riverside District Council", year: 2026,
+                                                files: [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))])
+        try await store.officers.import([Officer(name: "Asha Patel", email: "asha@riverside.example", role: "dso", serviceArea: "Housing")],
+                                        auditID: audit.id)
+        let bytes = Data(String(repeating: marker + " ", count: 40_000).utf8)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("s11-retention-\(UUID().uuidString)")
+        try bytes.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        _ = try await store.documents.attach(DocumentStore.Upload(contents: file, name: "supervision notes.txt", type: .text, size: Int64(bytes.count),
+                                                                  sha256: String(repeating: "cd", count: 32)),
+                                             questionID: "1.1", officerEmail: "asha@riverside.example", auditID: audit.id, by: "asha", limits: .standard)
+        return (store, audit)
+    }
+
+    /// Whether any of an SQLite store's files (the database, its log) holds `marker`.
+    func filesHold(_ marker: String, _ path: String) throws -> Bool {
+        try [path, path + "-wal"].contains { file in
+            guard FileManager.default.fileExists(atPath: file) else { return false }
+            return try Data(contentsOf: URL(fileURLWithPath: file)).range(of: Data(marker.utf8)) != nil
+        }
+    }
+
+    @Test func documentsPastTheirRetentionPeriodGoAndTheirBytesAreGoneFromTheFile() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("s11-retention-\(UUID().uuidString).sqlite").path
+        let marker = "SUPERVISION-NOTES-\(UUID().uuidString)"
+        let (store, audit) = try await storeWithDocument(at: path, marker: marker)
+        #expect(try filesHold(marker, path))                                                       // the scan finds them while kept
+        #expect(try await store.care.deleteDocuments(olderThan: 2, today: Date()) == 0)            // attached today: kept
+        #expect(try await store.care.deleteDocuments(olderThan: 2, today: Date().addingTimeInterval(3 * 366 * 86_400)) == 1)
+        #expect(try await store.documents.documents(auditID: audit.id).isEmpty)
+        #expect(try await store.documents.storedBytes() == (0, 0))
+        #expect(try !filesHold(marker, path))                                                      // not just unlinked: gone
+        let entry = try #require(try await store.trail.entries(auditID: audit.id).last)
+        #expect(entry.who == "s11 purge" && entry.field == "removed after 2 years" && entry.old == "supervision notes.txt")
+    }
+
+    @Test func erasingAnOfficerLeavesNoneOfTheirDocumentsBytesInTheFile() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("s11-erase-\(UUID().uuidString).sqlite").path
+        let marker = "ASHA-NOTES-\(UUID().uuidString)"
+        let (store, _) = try await storeWithDocument(at: path, marker: marker)
+        #expect(try filesHold(marker, path))
+        #expect(try await store.care.eraseOfficer(email: "asha@riverside.example") == 1)
+        #expect(try !filesHold(marker, path))
+    }
+
+    @Test func thePurgeRunsOnEitherEngine() async throws {
+        let (store, audit) = try await storeWithDocument(at: TestDatabase.fresh(), marker: "NOTES")
+        #expect(try await store.care.deleteDocuments(olderThan: 1, today: Date().addingTimeInterval(2 * 366 * 86_400)) == 1)
+        #expect(try await store.documents.documents(auditID: audit.id).isEmpty)
+        #expect(try await store.documents.storedBytes() == (0, 0))
+    }
 }

@@ -18,4 +18,9 @@ public protocol DatabaseEngine: Sendable {
     /// `excludeOtherWriters()` on the connection.
     @discardableResult
     func writeAlongside<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T
+
+    /// Makes what was deleted from `table` unreadable from the database's files, outside any
+    /// transaction: SQLite (which zeroes deleted content, `secure_delete`) copies its log into the
+    /// file and empties the log; PostgreSQL rewrites the table (VACUUM FULL).
+    func reclaimDeleted(from table: String) async throws
 }

@@ -67,6 +67,13 @@ public final class PostgresEngine: DatabaseEngine {
         try await transaction(readOnly: false, body)
     }
 
+    public func reclaimDeleted(from table: String) async throws {
+        let location = location
+        _ = try await client.withConnection { connection in
+            try await PostgresSession(connection: connection, location: location).execute("VACUUM FULL \(table)", [])
+        }
+    }
+
     /// BEGIN goes out with the first statement, not ahead of it; a read-only transaction's COMMIT
     /// is sent without waiting (the connection's next user queues behind it); a write's is awaited,
     /// so that nothing is acknowledged before it is durable. A connection whose ROLLBACK failed

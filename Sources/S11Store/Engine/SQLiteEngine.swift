@@ -17,10 +17,19 @@ public final class SQLiteEngine: DatabaseEngine {
                 var configuration = Configuration()
                 configuration.foreignKeysEnabled = true
                 configuration.busyMode = .timeout(10)
+                // Deleted content is overwritten with zeros, not left in free pages (a document removed is gone).
+                configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
                 writer = try DatabasePool(path: path, configuration: configuration)
             }
         } catch let error as DatabaseError {
             throw StoreError("cannot open the database \(path): \(error.message ?? error.description)")
+        }
+    }
+
+    public func reclaimDeleted(from table: String) async throws {
+        guard writer is DatabasePool else { return }                         // in memory: no file to clear
+        _ = try await Self.reporting {
+            try await writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         }
     }
 
