@@ -180,13 +180,21 @@ public struct ScorecardHTML: Sendable {
             let requirement = card.requirement(gap.requirementID)
             out += "<tr><th scope=\"row\">\(e(gap.requirementID)) \(e(requirement?.statement ?? ""))</th>"
             out += "<td>\(requirement.map { rating($0.rating) } ?? "-")\(requirement?.moderation.map { "<br>moderated " + badge($0.rag) } ?? "")</td>"
-            let answers = showsOfficers ? requirement?.answers.map { "\(e($0.serviceArea)) (\(e($0.officerName))): \(e($0.optionLabel))" } ?? []
-                : answerCounts(requirement?.answers ?? [])
+            let answers = showsOfficers ? requirement?.answers.map { answer in
+                "\(e(answer.serviceArea)) (\(e(answer.officerName))): \(e(answer.optionLabel))"
+                    + (answer.documents.isEmpty ? "" : "; documents: " + answer.documents.map { e($0.name) }.joined(separator: ", "))
+            } ?? [] : answerCounts(requirement?.answers ?? []) + Self.documentsCount(requirement?.answers ?? [])
             let spread = (requirement?.spread ?? 0) >= 2 ? "<p class=\"note\">Spread \(requirement!.spread) steps: inconsistent practice</p>" : ""
             out += "<td>\(answers.joined(separator: "<br>"))\(spread)</td>"
             out += "<td>\(e(gap.explanation))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"
+    }
+
+    /// How many documents the answers attach, for a reader who sees no officer: none said when none.
+    static func documentsCount(_ answers: [ScoredAnswer]) -> [String] {
+        let count = answers.reduce(0) { $0 + $1.documents.count }
+        return count == 0 ? [] : [count == 1 ? "1 document attached" : "\(count) documents attached"]
     }
 
     private func notApplicable() -> String {

@@ -129,6 +129,8 @@ import ZIPFoundation
             let item = try await browser.get("/admin/audits/\(fixture.audit.id)/moderation/item?scope=requirement%3A\(requirement)")
             #expect(item.body.contains("<span class=\"hint\">Documents:</span> <a href=\"/admin/audits/\(fixture.audit.id)/documents/\(pdfID)\" download>policy 2026.pdf</a>;"),
                     "\(item.body)")
+            let scorecard = try await browser.get("/admin/audits/\(fixture.audit.id)/scorecard")
+            #expect(scorecard.body.contains("(Owen Price): Mostly met; documents: policy 2026.pdf"), "\(scorecard.body)")
         }
         let trail = try await fixture.store.trail.entries(auditID: fixture.audit.id).filter { $0.subject == .document }
         #expect(trail.map { "\($0.field ?? ""): \($0.old ?? $0.new ?? "")" }
