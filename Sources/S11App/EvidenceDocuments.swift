@@ -72,6 +72,11 @@ public struct EvidenceDocuments: Sendable {
         try await store.documents.documents(auditID: auditID)
     }
 
+    /// The officer keeps a document carried from last year; false when they have no such document.
+    public func keep(id: Int64, officer: Officer, auditID: Int64, by: String) async throws -> Bool {
+        try await store.documents.keep(id: id, officerEmail: officer.email, auditID: auditID, by: by)
+    }
+
     /// Takes the officer's document off their answer; false when they have no such document.
     public func remove(id: Int64, officer: Officer, auditID: Int64, by: String) async throws -> Bool {
         try await store.documents.remove(id: id, officerEmail: officer.email, auditID: auditID, by: by)

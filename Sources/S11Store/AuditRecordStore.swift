@@ -7,8 +7,9 @@ public struct AuditRecordStore: StoreArea {
     let store: AuditStore
 
     /// Opens an audit pinned to `files`. With `carryFrom`, last year's officers come over and their
-    /// answers to the questions still asked (`questionIDs`) become starting values marked as carried,
-    /// in the same transaction: the new audit has all of them or does not exist.
+    /// answers to the questions still asked (`questionIDs`), and the documents attached to them,
+    /// become starting values marked as carried, in the same transaction: the new audit has all
+    /// of them or does not exist.
     public func open(organisation: String, year: Int, files: [(kind: String, path: String, data: Data)],
                      carryFrom previous: AuditRecord? = nil, questionIDs: Set<String> = []) async throws -> AuditRecord {
         let organisation = organisation.trimmingCharacters(in: .whitespaces)
@@ -37,6 +38,11 @@ public struct AuditRecordStore: StoreArea {
         return AuditRecord(id: id, organisation: organisation, year: year, openedAt: openedAt)
     }
 
+    /// "?, ?, ..." for `count` arguments ("NULL" for none, which matches nothing).
+    private static func placeholders(_ count: Int) -> String {
+        count == 0 ? "NULL" : Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+
     private static func carry(from previousID: Int64, to auditID: Int64, questionIDs: Set<String>, db: any SQLConnection) async throws {
         let now = Self.now()
         for previous in try await db.fetchAll(OfficerRow.self, "SELECT * FROM officer WHERE auditID = ? ORDER BY id", [previousID]) {
@@ -51,6 +57,13 @@ public struct AuditRecordStore: StoreArea {
                     VALUES (?, ?, ?, ?, ?, ?, ?, 1)
                     """, [officerID, answer.questionID, answer.optionValue, answer.evidence, answer.example, answer.reason, now])
                 carried += 1
+            }
+            // Their documents for those questions come too, as the same bytes, marked until kept.
+            for id in try await db.fetchColumn(Int64.self, "SELECT id FROM document WHERE officerID = ? ORDER BY id", [previous.id], table: "document") {
+                try await db.execute("""
+                    INSERT INTO document (officerID, questionID, name, type, size, sha256, uploadedAt, uploadedBy, carried)
+                    SELECT ?, questionID, name, type, size, sha256, uploadedAt, uploadedBy, 1 FROM document WHERE id = ? AND questionID IN (\(Self.placeholders(questionIDs.count)))
+                    """, [officerID, id] + questionIDs.sorted())
             }
             if carried > 0 {
                 try await db.execute("UPDATE officer SET status = ? WHERE id = ?", [ReturnStatus.inProgress.rawValue, officerID])

@@ -126,6 +126,24 @@ public struct DocumentStore: StoreArea {
         }
     }
 
+    /// The officer keeps a document carried from last year: from now it counts as one they
+    /// attached. False when they have no such carried document.
+    public func keep(id: Int64, officerEmail: String, auditID: Int64, by: String) async throws -> Bool {
+        try await engine.write { db in
+            try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
+            let officer = try await ReturnStore.officerRow(email: officerEmail, auditID: auditID, db: db)
+            if let refusal = ChangeRules.saving(into: officer.status) { throw refusal }
+            guard let document = try await db.fetchOne(DocumentRow.self, """
+                SELECT \(DocumentRow.columns) FROM document JOIN officer ON officer.id = document.officerID
+                WHERE document.id = ? AND document.officerID = ? AND document.carried = 1
+                """, [id, officer.id])?.document else { return false }
+            try await db.execute("UPDATE document SET carried = 0 WHERE id = ?", [id])
+            try await TrailStore.record([TrailEntry(at: Date(), who: by, subject: .document, officer: officer.officer.email, item: document.questionID,
+                                                    field: "kept from last year", new: document.name)], auditID: auditID, db: db)
+            return true
+        }
+    }
+
     /// Deletes every document of the officer, and the bytes no other attachment keeps, in the
     /// caller's transaction (an officer taken out or erased).
     static func deleteDocuments(officerID: Int64, db: any SQLConnection) async throws {

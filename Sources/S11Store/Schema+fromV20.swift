@@ -157,5 +157,8 @@ extension Schema {
                     officerEmail \(d.text) NOT NULL, name \(d.text) NOT NULL, at \(d.double) NOT NULL, reason \(d.text) NOT NULL)
                 """)
         },
+        Migration(identifier: "v34: last year's evidence documents offered with the answers they came with, marked until kept or removed") { db in
+            try await db.execute("ALTER TABLE document ADD COLUMN carried \(db.dialect.integer) NOT NULL DEFAULT 0")
+        },
     ]
 }

@@ -78,4 +78,28 @@ import Testing
         #expect(try await store.documents.documents(auditID: audit.id).isEmpty)
         #expect(try await store.documents.storedBytes() == (0, 0))
     }
+
+    /// Next year's audit offers last year's documents with the answers they came with, as the same
+    /// bytes, marked as carried: they count for nothing until the officer keeps them.
+    @Test func lastYearsDocumentsAreOfferedUntilKept() async throws {
+        let (store, audit) = try await store()
+        for question in ["1.1", "9.9"] {
+            _ = try await store.documents.attach(try upload("minutes \(question).pdf", size: 100, byte: question == "1.1" ? 0x44 : 0x45),
+                                                 questionID: question, officerEmail: "asha@riverside.example", auditID: audit.id, by: "asha",
+                                                 limits: .standard)
+        }
+        let next = try await store.audits.open(organisation: audit.organisation, year: 2027, files: TrailTests().files, carryFrom: audit, questionIDs: ["1.1"])
+        let offered = try await store.documents.documents(auditID: next.id)
+        #expect(offered.map(\.name) == ["minutes 1.1.pdf"] && offered.allSatisfy(\.carried))      // 9.9 is no longer asked
+        #expect(try await store.documents.storedBytes() == (200, 2))                                 // the same bytes, not copied
+        #expect(AttachedDocuments(offered).mentions(officerEmail: "asha@riverside.example", questionID: "1.1").isEmpty)
+        let id = try #require(offered.first?.id)
+        #expect(try await store.documents.keep(id: id, officerEmail: "asha@riverside.example", auditID: next.id, by: "asha"))
+        #expect(try await !store.documents.keep(id: id, officerEmail: "asha@riverside.example", auditID: next.id, by: "asha"))   // once
+        let kept = try await store.documents.documents(auditID: next.id)
+        #expect(kept.first?.carried == false && AttachedDocuments(kept).mentions(officerEmail: "asha@riverside.example", questionID: "1.1").count == 1)
+        #expect(try await store.trail.entries(auditID: next.id).last?.field == "kept from last year")
+        // Last year's stay as they were.
+        #expect(try await store.documents.documents(auditID: audit.id).map(\.carried) == [false, false])
+    }
 }

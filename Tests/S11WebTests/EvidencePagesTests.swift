@@ -195,4 +195,33 @@ import ZIPFoundation
         }
         #expect(try await fixture.store.documents.storedBytes() == (0, 0))
     }
+
+    /// Next year, the officer finds last year's document on the answer, marked, and keeps it.
+    @Test func lastYearsDocumentIsOfferedAndKept() async throws {
+        let fixture = try await fixture()
+        let question = try question(fixture)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("s11-carry-\(UUID().uuidString)")
+        try Data(Self.pdf).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        _ = try await fixture.store.documents.attach(DocumentStore.Upload(contents: file, name: "policy 2026.pdf", type: .pdf, size: Int64(Self.pdf.count),
+                                                                          sha256: String(repeating: "e1", count: 32)),
+                                                     questionID: question, officerEmail: "owen.price@riverside.example", auditID: fixture.audit.id,
+                                                     by: "owen", limits: .standard)
+        let files = try await fixture.store.audits.pinnedFiles(auditID: fixture.audit.id).map { (kind: $0.kind, path: $0.path, data: Data($0.data)) }
+        let next = try await fixture.store.audits.open(organisation: fixture.audit.organisation, year: 2027, files: files, carryFrom: fixture.audit,
+                                                       questionIDs: [question])
+        let token = try #require(try await fixture.store.officers.issueInvitations(auditID: next.id, reissue: false)
+            .first { $0.officer.email == "owen.price@riverside.example" }?.token)
+        try await run(fixture, scanner: nil) { browser in
+            let section = try await browser.get("/r/\(token)/s/1").body
+            #expect(section.contains("policy 2026.pdf (\(Self.pdf.count) bytes, last year&#39;s: keep it or remove it)"), "\(section)")
+            let page = try await browser.get("/r/\(token)/documents?question=\(question)")
+            #expect(page.body.contains("<span class=\"tag\">Last year") && page.body.contains("action=\"/r/\(token)/documents/keep\""))
+            let id = try #require(try await fixture.store.documents.documents(auditID: next.id).first?.id)
+            let kept = try await browser.post("/r/\(token)/documents/keep", [("question", question), ("document", "\(id)")], csrf: page.csrf)
+            #expect(kept.location == "/r/\(token)/documents?question=\(question)")
+            #expect(!(try await browser.get("/r/\(token)/documents?question=\(question)").body.contains("<span class=\"tag\">Last year")))
+        }
+        #expect(try await fixture.store.documents.documents(auditID: next.id).first?.carried == false)
+    }
 }

@@ -6,9 +6,10 @@ public struct AttachedDocuments: Sendable, Hashable {
     /// None.
     public static let none = AttachedDocuments([])
 
-    /// The documents, by officer and question, in the order given.
+    /// The documents, by officer and question, in the order given; one still carried from last
+    /// year and not kept counts for nothing.
     public init(_ documents: [EvidenceDocument]) {
-        for document in documents {
+        for document in documents where !document.carried {
             mentions[document.officerEmail.lowercased(), default: [:]][document.questionID, default: []]
                 .append(DocumentMention(id: document.id, name: document.name))
         }

@@ -15,9 +15,12 @@ public struct EvidenceDocument: Sendable, Hashable {
     public var uploadedAt: Date
     /// Who attached it: the officer's link, or an account.
     public var uploadedBy: String
+    /// Offered from last year's audit and not yet kept by the officer: it counts for nothing
+    /// (no example, nothing for the board) until they keep it.
+    public var carried: Bool
 
     public init(id: Int64, officerEmail: String, questionID: String, name: String, type: DocumentType, size: Int64, sha256: String,
-                uploadedAt: Date, uploadedBy: String) {
+                uploadedAt: Date, uploadedBy: String, carried: Bool = false) {
         self.id = id
         self.officerEmail = officerEmail
         self.questionID = questionID
@@ -27,6 +30,7 @@ public struct EvidenceDocument: Sendable, Hashable {
         self.sha256 = sha256
         self.uploadedAt = uploadedAt
         self.uploadedBy = uploadedBy
+        self.carried = carried
     }
 
     /// Its size in words, such as "1.2 MB" or "830 KB".

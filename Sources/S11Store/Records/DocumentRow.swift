@@ -9,7 +9,7 @@ struct DocumentRow: SQLRecord {
     /// The columns a query selects for this record.
     static let columns = """
         document.id, officer.email, document.questionID, document.name, document.type, document.size, document.sha256,
-        document.uploadedAt, document.uploadedBy
+        document.uploadedAt, document.uploadedBy, document.carried
         """
 
     init(_ row: SQLRow) throws {
@@ -18,7 +18,7 @@ struct DocumentRow: SQLRecord {
         document = EvidenceDocument(id: try columns("id"), officerEmail: try columns("email"), questionID: try columns("questionID"),
                                     name: try columns("name"), type: try Self.type(type), size: try columns("size"),
                                     sha256: try columns("sha256"), uploadedAt: Date(timeIntervalSince1970: try columns("uploadedAt")),
-                                    uploadedBy: try columns("uploadedBy"))
+                                    uploadedBy: try columns("uploadedBy"), carried: (try columns("carried") as Int64) != 0)
     }
 
     private static func type(_ text: String) throws -> DocumentType {

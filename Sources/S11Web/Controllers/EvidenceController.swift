@@ -12,6 +12,7 @@ struct EvidenceController: Sendable {
         group.page(":token/documents", use: documents)
         group.post(":token/documents", use: attach)
         group.post(":token/documents/remove", use: remove)
+        group.post(":token/documents/keep", use: keep)
         group.page(":token/documents/:document", use: download)
     }
 
@@ -49,14 +50,27 @@ struct EvidenceController: Sendable {
     }
 
     func remove(_ request: Request, context: WebRequestContext) async throws -> Response {
+        try await change(request, context) { id, officer in
+            try await web.app.documents.remove(id: id, officer: officer.officer, auditID: officer.audit.id, by: "\(officer.officer.email) (their link)")
+        }
+    }
+
+    /// Keeps a document carried from last year.
+    func keep(_ request: Request, context: WebRequestContext) async throws -> Response {
+        try await change(request, context) { id, officer in
+            try await web.app.documents.keep(id: id, officer: officer.officer, auditID: officer.audit.id, by: "\(officer.officer.email) (their link)")
+        }
+    }
+
+    /// A change to one of the officer's documents (the form's `document`, on the form's
+    /// `question`), then back to that answer's documents; a refusal shown there.
+    private func change(_ request: Request, _ context: WebRequestContext,
+                        _ make: (Int64, OfficerLinks.AtLink) async throws -> Bool) async throws -> Response {
         let form = try await request.formBody()
         guard let officer = try await web.officerAtLink(context), let (question, position) = officer.question(form["question"] ?? ""),
               let id = form["document"].flatMap(Int64.init) else { return await web.unknownOfficerLink(request, context) }
         do {
-            guard try await web.app.documents.remove(id: id, officer: officer.officer, auditID: officer.audit.id,
-                                                     by: "\(officer.officer.email) (their link)") else {
-                return await web.unknownOfficerLink(request, context)
-            }
+            guard try await make(id, officer) else { return await web.unknownOfficerLink(request, context) }
         } catch let refusal as UserFacingError {
             return try await page(request, officer, question, position, kept: [], refusals: [refusal.message], status: .conflict)
         }
@@ -84,7 +98,8 @@ struct EvidenceController: Sendable {
         let csrf = WebSecurity.csrfToken(for: request)
         let documents = try await web.app.documents.documents(of: officer.officer, auditID: officer.audit.id)
         let page = ReturnDocumentsPage(officer: officer, question: question, position: position, documents: documents, kept: kept, refusals: refusals,
-                                       closed: closedBecause(officer), limits: web.app.settings.documentLimits, csrf: csrf.token,
+                                       closed: closedBecause(officer), open: officer.status != .submitted,
+                                       limits: web.app.settings.documentLimits, csrf: csrf.token,
                                        moments: web.app.settings.moments)
         return try web.html(page, status: status, request: request, csrf: csrf)
     }

@@ -10,11 +10,13 @@ struct AttachedDocument: PagePart {
     let size: String
     let attached: String
     let href: String
+    /// Offered from last year and not yet kept.
+    let carried: Bool
 }
 
 extension AttachedDocument {
     init(_ document: EvidenceDocument, requirementID: String, href: String, moments: MomentWords) {
         self.init(id: document.id, requirementID: requirementID, name: document.name, kind: document.type.words, size: document.sizeWords,
-                  attached: moments.text(document.uploadedAt), href: href)
+                  attached: moments.text(document.uploadedAt), href: href, carried: document.carried)
     }
 }

@@ -21,7 +21,10 @@ struct ReturnDocumentsPage: PageModel {
     let notice: String?
     /// Why no more can be attached (the return is submitted, the server has no virus scanner).
     let closed: String?
+    /// Whether the documents can change (removed, kept): the return is not submitted.
     let open: Bool
+    /// Whether more can be attached.
+    let canAttach: Bool
     let hasDocuments: Bool
     let documents: [AttachedDocument]
     /// The limits and the kinds of file taken, in words.
@@ -31,6 +34,7 @@ struct ReturnDocumentsPage: PageModel {
 
 extension ReturnDocumentsPage {
     init(officer: OfficerLinks.AtLink, question: Question, position: Int, documents: [EvidenceDocument], kept: [String], refusals: [String], closed: String?,
+         open: Bool,
          limits: DocumentLimits, csrf: String, moments: MomentWords) {
         let requirement = officer.content.catalogue.requirement(question.requirementID)
         let rows = documents.filter { $0.questionID == question.id }.map { document in
@@ -39,7 +43,7 @@ extension ReturnDocumentsPage {
         self.init(title: "Documents for \(question.requirementID)", form: FormErrors(refusals.map { FieldError(field: "files", message: $0) }),
                   csrf: csrf, token: officer.token, organisation: officer.audit.organisation, year: officer.audit.year, questionID: question.id,
                   requirementID: question.requirementID, statement: requirement?.statement ?? "",
-                  notice: kept.isEmpty ? nil : "Attached: \(kept.joined(separator: ", ")).", closed: closed, open: closed == nil,
+                  notice: kept.isEmpty ? nil : "Attached: \(kept.joined(separator: ", ")).", closed: closed, open: open, canAttach: closed == nil,
                   hasDocuments: !rows.isEmpty, documents: rows,
                   limits: "A \(DocumentType.acceptedWords), each up to \(DocumentLimits.words(limits.perFile)), and up to \(DocumentLimits.words(limits.perReturn)) for your whole return.",
                   backHref: "/r/\(officer.token)/s/\(position)#\(WebApp.domID(question.id))-documents")

@@ -112,7 +112,8 @@ extension ReturnSectionPage {
 
     /// The documents attached to one answer, in words: their names and sizes, or "none yet".
     static func documentsWords(_ documents: [EvidenceDocument]) -> String {
-        documents.isEmpty ? "none yet" : documents.map { "\($0.name) (\($0.sizeWords))" }.joined(separator: ", ")
+        documents.isEmpty ? "none yet"
+            : documents.map { "\($0.name) (\($0.sizeWords)\($0.carried ? ", last year's: keep it or remove it" : ""))" }.joined(separator: ", ")
     }
 
     /// The option the officer chose for a question, as its scale names it.
