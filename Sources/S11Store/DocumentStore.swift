@@ -112,12 +112,8 @@ public struct DocumentStore: StoreArea {
     /// has no such document.
     public func remove(id: Int64, officerEmail: String, auditID: Int64, by: String) async throws -> Bool {
         try await engine.write { db in
-            try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
-            let officer = try await ReturnStore.officerRow(email: officerEmail, auditID: auditID, db: db)
-            if let refusal = ChangeRules.saving(into: officer.status) { throw refusal }
-            guard let document = try await db.fetchOne(DocumentRow.self, """
-                SELECT \(DocumentRow.columns) FROM document JOIN officer ON officer.id = document.officerID WHERE document.id = ? AND document.officerID = ?
-                """, [id, officer.id])?.document else { return false }
+            guard let (officer, document) = try await Self.changeable(id: id, officerEmail: officerEmail, auditID: auditID, carriedOnly: false,
+                                                                        db: db) else { return false }
             try await db.execute("DELETE FROM document WHERE id = ?", [id])
             try await Self.deleteUnkeptContent(sha256: document.sha256, db: db)
             try await TrailStore.record([TrailEntry(at: Date(), who: by, subject: .document, officer: officer.officer.email, item: document.questionID,
@@ -130,18 +126,28 @@ public struct DocumentStore: StoreArea {
     /// attached. False when they have no such carried document.
     public func keep(id: Int64, officerEmail: String, auditID: Int64, by: String) async throws -> Bool {
         try await engine.write { db in
-            try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
-            let officer = try await ReturnStore.officerRow(email: officerEmail, auditID: auditID, db: db)
-            if let refusal = ChangeRules.saving(into: officer.status) { throw refusal }
-            guard let document = try await db.fetchOne(DocumentRow.self, """
-                SELECT \(DocumentRow.columns) FROM document JOIN officer ON officer.id = document.officerID
-                WHERE document.id = ? AND document.officerID = ? AND document.carried = 1
-                """, [id, officer.id])?.document else { return false }
+            guard let (officer, document) = try await Self.changeable(id: id, officerEmail: officerEmail, auditID: auditID, carriedOnly: true,
+                                                                        db: db) else { return false }
             try await db.execute("UPDATE document SET carried = 0 WHERE id = ?", [id])
             try await TrailStore.record([TrailEntry(at: Date(), who: by, subject: .document, officer: officer.officer.email, item: document.questionID,
                                                     field: "kept from last year", new: document.name)], auditID: auditID, db: db)
             return true
         }
+    }
+
+    /// The officer's document with this id (one still carried, when `carriedOnly`), in the caller's
+    /// transaction, once it is checked that their return can change (not submitted, not held by a
+    /// board: refused by throwing); nil when they have no such document.
+    private static func changeable(id: Int64, officerEmail: String, auditID: Int64, carriedOnly: Bool,
+                                   db: any SQLConnection) async throws -> (OfficerRow, EvidenceDocument)? {
+        try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
+        let officer = try await ReturnStore.officerRow(email: officerEmail, auditID: auditID, db: db)
+        if let refusal = ChangeRules.saving(into: officer.status) { throw refusal }
+        guard let document = try await db.fetchOne(DocumentRow.self, """
+            SELECT \(DocumentRow.columns) FROM document JOIN officer ON officer.id = document.officerID
+            WHERE document.id = ? AND document.officerID = ? AND (document.carried = 1 OR ? = 0)
+            """, [id, officer.id, carriedOnly ? 1 : 0])?.document else { return nil }
+        return (officer, document)
     }
 
     /// Deletes every document of the officer, and the bytes no other attachment keeps, in the

@@ -24,12 +24,8 @@ import ZIPFoundation
     }
 
     @Test func theBoardAndAPairedPeerReadTheDocumentsOfASubmittedReturnThatSingleOutNobody() async throws {
-        let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let rounds = RoundPagesTests()
-        let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-round-\(UUID().uuidString)").path
-        let round = try #require(try await rounds.openRound(fixture, mail: mail).0)
-        let police = try await fixture.store.audits.named(organisation: "Thames Valley Police", year: 2027)
-        let cherwell = try await fixture.store.audits.named(organisation: "Cherwell District Council", year: 2027)
+        let (fixture, mail, round, police, cherwell) = try await rounds.openedRound()
         // Two officers in Response (enough to name the area), one alone in Custody (too few).
         try await fixture.store.officers.import([
             Officer(name: "Kim Ng", email: "kim@tvp.example", role: "dso", serviceArea: "Response"),

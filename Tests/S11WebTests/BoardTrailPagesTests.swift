@@ -10,12 +10,8 @@ import Testing
 /// before it submits; nothing of another board's organisation.
 @Suite struct BoardTrailPagesTests {
     @Test func theBoardReadsWhatWasSubmittedToItAndNoOfficer() async throws {
-        let fixture = try await CoordinatorTests().fixtureWithCoordinator()
         let rounds = RoundPagesTests()
-        let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-round-\(UUID().uuidString)").path
-        let round = try #require(try await rounds.openRound(fixture, mail: mail).0)
-        let police = try await fixture.store.audits.named(organisation: "Thames Valley Police", year: 2027)
-        let cherwell = try await fixture.store.audits.named(organisation: "Cherwell District Council", year: 2027)
+        let (fixture, mail, round, police, cherwell) = try await rounds.openedRound()
         try await rounds.returnIn(fixture, police, officer: "kim.ng@tvp.example")
         let path = "/admin/audits/\(police.id)/trail"
 
