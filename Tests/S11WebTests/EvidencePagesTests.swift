@@ -63,6 +63,7 @@ import ZIPFoundation
                 .first { $0.questionID == question }?.evidence == "Policy, see attached")
             let page = try await browser.get(try #require(attach.location))
             #expect(page.body.contains("No documents are attached to this answer yet") && page.body.contains("type=\"file\" id=\"files\" name=\"files\" multiple"))
+            #expect(page.body.contains("Each is checked for viruses before it is kept."))
             let sent = try await browser.upload("/r/\(owen)/documents?question=\(question)",
                                                 files: [("files", "C:\\Users\\owen\\policy 2026.pdf", Self.pdf), ("files", "minutes.docx", word)],
                                                 csrf: page.csrf)

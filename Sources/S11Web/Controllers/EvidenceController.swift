@@ -98,7 +98,7 @@ struct EvidenceController: Sendable {
         let csrf = WebSecurity.csrfToken(for: request)
         let documents = try await web.app.documents.documents(of: officer.officer, auditID: officer.audit.id)
         let page = ReturnDocumentsPage(officer: officer, question: question, position: position, documents: documents, kept: kept, refusals: refusals,
-                                       closed: closedBecause(officer), open: officer.status != .submitted,
+                                       closed: closedBecause(officer), open: officer.status != .submitted, scanned: web.app.settings.scanner != nil,
                                        limits: web.app.settings.documentLimits, csrf: csrf.token,
                                        moments: web.app.settings.moments)
         return try web.html(page, status: status, request: request, csrf: csrf)

@@ -34,7 +34,7 @@ struct ReturnDocumentsPage: PageModel {
 
 extension ReturnDocumentsPage {
     init(officer: OfficerLinks.AtLink, question: Question, position: Int, documents: [EvidenceDocument], kept: [String], refusals: [String], closed: String?,
-         open: Bool,
+         open: Bool, scanned: Bool,
          limits: DocumentLimits, csrf: String, moments: MomentWords) {
         let requirement = officer.content.catalogue.requirement(question.requirementID)
         let rows = documents.filter { $0.questionID == question.id }.map { document in
@@ -45,7 +45,8 @@ extension ReturnDocumentsPage {
                   requirementID: question.requirementID, statement: requirement?.statement ?? "",
                   notice: kept.isEmpty ? nil : "Attached: \(kept.joined(separator: ", ")).", closed: closed, open: open, canAttach: closed == nil,
                   hasDocuments: !rows.isEmpty, documents: rows,
-                  limits: "A \(DocumentType.acceptedWords), each up to \(DocumentLimits.words(limits.perFile)), and up to \(DocumentLimits.words(limits.perReturn)) for your whole return.",
+                  limits: "A \(DocumentType.acceptedWords), each up to \(DocumentLimits.words(limits.perFile)), and up to \(DocumentLimits.words(limits.perReturn)) for your whole return. Choose several at once if you like. "
+                      + (scanned ? "Each is checked for viruses before it is kept." : "This server keeps them without a virus scan."),
                   backHref: "/r/\(officer.token)/s/\(position)#\(WebApp.domID(question.id))-documents")
     }
 }
