@@ -25,7 +25,7 @@ public final class DocumentSpool {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         url = folder.appendingPathComponent(UUID().uuidString)
         guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw ScannerError("the server could not make room for the upload in \(folder.path)")
+            throw ApplicationError("the server could not make room for the upload in \(folder.path)")
         }
         handle = try FileHandle(forWritingTo: url)
     }

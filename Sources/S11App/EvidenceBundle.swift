@@ -64,11 +64,7 @@ public struct EvidenceBundle: Sendable {
             return all.map { ($0, areas[$0.officerEmail.lowercased()] ?? "") }
         }
         guard account.isBoard, try await documents.heldByBoard(of: account, session.audit) else { return [] }
-        // As the board sees the answers: a document whose officer its view would single out is left out.
-        var areas: [Int64: String] = [:]
-        for answer in try await session.boardScorecard().standards.flatMap(\.requirements).flatMap(\.answers) where !answer.serviceArea.isEmpty {
-            for mention in answer.documents { areas[mention.id] = answer.serviceArea }
-        }
+        let areas = try await documents.boardAreas(in: session)             // leaves out whoever it would single out
         return all.compactMap { document in areas[document.id].map { (document, $0) } }
     }
 

@@ -40,11 +40,20 @@ extension EvidenceDocuments {
         return document
     }
 
-    /// Whether the board's view of the answers (service areas too small folded) would single out
-    /// the officer who attached the document, or does not show its answer at all (not submitted).
+    /// Whether the board's view of the answers would single out the officer who attached the
+    /// document, or does not show its answer at all (not submitted, or carried and not kept).
     private func singlesOut(_ document: EvidenceDocument, in session: AuditSession) async throws -> Bool {
-        let card = try await session.boardScorecard()
-        let answer = card.standards.lazy.flatMap(\.requirements).flatMap(\.answers).first { $0.documents.contains { $0.id == document.id } }
-        return answer.map { $0.serviceArea.isEmpty } ?? true
+        try await boardAreas(in: session)[document.id] == nil
+    }
+
+    /// The service area the board's view of the answers (areas too small folded) shows each
+    /// document under, by document id; a document whose officer it would single out, or whose
+    /// answer it does not show, is not there.
+    func boardAreas(in session: AuditSession) async throws -> [Int64: String] {
+        var areas: [Int64: String] = [:]
+        for answer in try await session.boardScorecard().standards.flatMap(\.requirements).flatMap(\.answers) where !answer.serviceArea.isEmpty {
+            for mention in answer.documents { areas[mention.id] = answer.serviceArea }
+        }
+        return areas
     }
 }

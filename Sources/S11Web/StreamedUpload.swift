@@ -30,13 +30,11 @@ struct StreamedUpload {
     /// Reads the request's form, spooling its files through `documents`. Throws 403 when the
     /// CSRF token is wrong or comes after a file, 400 when the form is damaged.
     static func read(_ request: Request, documents: EvidenceDocuments) async throws -> StreamedUpload {
-        let contentType = request.headers[.contentType] ?? ""
-        guard let boundary = contentType.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
-                .first(where: { $0.lowercased().hasPrefix("boundary=") })?.dropFirst("boundary=".count) else {
+        guard let boundary = UploadForm.boundary(of: request) else {
             throw HTTPError(.badRequest, message: "This form should carry files. Go back, choose them and send them again.")
         }
         let state = State(request: request, documents: documents)
-        let parser = MultipartParser(boundary: String(boundary).trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+        let parser = MultipartParser(boundary: boundary)
         parser.onHeader = { name, value in state.header(name, value) }
         parser.onBody = { buffer in state.body(&buffer) }
         parser.onPartComplete = { state.partComplete() }

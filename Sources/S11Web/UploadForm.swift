@@ -34,17 +34,14 @@ struct UploadForm: Sendable {
 
     static func read(_ request: Request) async throws -> UploadForm {
         var request = request
-        let contentType = request.headers[.contentType] ?? ""
-        guard contentType.lowercased().hasPrefix("multipart/form-data"),
-              let boundary = contentType.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
-                .first(where: { $0.lowercased().hasPrefix("boundary=") })?.dropFirst("boundary=".count) else {
+        guard isUpload(request), let boundary = boundary(of: request) else {
             throw HTTPError(.badRequest, message: "This form should carry a file. Go back, choose the file and send it again.")
         }
         let body = try await request.collectBody(upTo: maxBody)
         var form = UploadForm()
         var headers: [(String, String)] = []
         var bytes: [UInt8] = []
-        let parser = MultipartParser(boundary: String(boundary).trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+        let parser = MultipartParser(boundary: boundary)
         parser.onHeader = { name, value in headers.append((name.lowercased(), value)) }
         parser.onBody = { buffer in bytes += buffer.readBytes(length: buffer.readableBytes) ?? [] }
         parser.onPartComplete = {
@@ -66,6 +63,13 @@ struct UploadForm: Sendable {
         }
         guard WebSecurity.csrfMatches(field: form.fields["csrf"], request: request) else { throw WebSecurity.refusedForm }
         return form
+    }
+
+    /// The boundary a multipart request's parts are separated by, as its Content-Type names it.
+    static func boundary(of request: Request) -> String? {
+        (request.headers[.contentType] ?? "").split(separator: ";").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.lowercased().hasPrefix("boundary=") }
+            .map { String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
     }
 
     /// A parameter of a Content-Disposition header, such as `name="file"`.
