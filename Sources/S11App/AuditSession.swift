@@ -49,7 +49,12 @@ public struct AuditSession: Sendable {
     public var reminders: AuditReminders { AuditReminders(session: self) }
 
     /// Taking returns, from files or the web form, on the core's one set of rules.
-    public var returns: ReturnTaking { ReturnTaking(store: store, audit: audit, content: content) }
+    public var returns: ReturnTaking { ReturnTaking(store: store, audit: audit, content: content, settings: settings) }
+
+    /// The documents attached to the officer's answers, in the order attached.
+    public func documents(of officer: Officer) async throws -> [EvidenceDocument] {
+        try await EvidenceDocuments(store: store, settings: settings).documents(of: officer, auditID: audit.id)
+    }
 
     /// Scoring, shared with the coordinator's pages.
     public var scoring: AuditScoring { AuditScoring(store: store, audit: audit, content: content) }

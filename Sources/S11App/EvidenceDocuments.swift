@@ -33,33 +33,44 @@ public struct EvidenceDocuments: Sendable {
     /// refused and recorded, and nothing of it kept), and keeps it for the officer's answer to
     /// `questionID` as `by`. The spool is the caller's to discard.
     public func attach(_ spool: DocumentSpool, questionID: String, officer: Officer, auditID: Int64, by: String) async throws -> Outcome {
-        if let closed = closedBecause { return .refused(name: spool.name, reason: closed) }
-        let sha256 = try spool.finish()
-        guard spool.size > 0 else { return .refused(name: spool.name, reason: "\(spool.name) is empty") }
-        guard let type = DocumentType.detect(head: spool.head, zipEntries: DocumentType.isZip(spool.head) ? zipEntries(spool.url) : []),
-              try type != .text && type != .email || isTextThroughout(spool.url) else {
-            return .refused(name: spool.name, reason: "\(spool.name) is not a kind of file s11 keeps. Send a \(DocumentType.acceptedWords)")
+        let upload: DocumentStore.Upload
+        switch try await check(spool, officerEmail: officer.email, auditID: auditID, by: by) {
+        case .success(let checked): upload = checked
+        case .failure(let refusal): return .refused(name: spool.name, reason: refusal.message)
         }
-        if let scanner = settings.scanner {
-            let found: String?
-            do {
-                found = try await scanner.scan(spool.url)
-            } catch {
-                return .refused(name: spool.name, reason: "\(spool.name) could not be checked for viruses, so it was not kept (\(error)). Try again later")
-            }
-            if let found {
-                let reason = "a virus scanner named it: \(found)"
-                try await store.documents.recordRefusal(name: spool.name, reason: reason, officerEmail: officer.email, auditID: auditID, by: by)
-                return .refused(name: spool.name, reason: "\(spool.name) was not kept: \(reason)")
-            }
-        }
-        let upload = DocumentStore.Upload(contents: spool.url, name: spool.name, type: type, size: spool.size, sha256: sha256)
         do {
             return .kept(try await store.documents.attach(upload, questionID: questionID, officerEmail: officer.email, auditID: auditID, by: by,
                                                           limits: settings.documentLimits))
         } catch let refusal as DocumentRefusal {
             return .refused(name: spool.name, reason: refusal.message)
         }
+    }
+
+    /// The spooled file, ready to keep, once its kind is decided from its bytes and the scanner
+    /// has read it; or why it is refused. A file the scanner names is recorded against the
+    /// officer's return (who, when, the name it gave), and nothing of it is kept.
+    func check(_ spool: DocumentSpool, officerEmail: String, auditID: Int64, by: String) async throws -> Result<DocumentStore.Upload, DocumentRefusal> {
+        if let closed = closedBecause { return .failure(DocumentRefusal(closed)) }
+        let sha256 = try spool.finish()
+        guard spool.size > 0 else { return .failure(DocumentRefusal("\(spool.name) is empty")) }
+        guard let type = DocumentType.detect(head: spool.head, zipEntries: DocumentType.isZip(spool.head) ? zipEntries(spool.url) : []),
+              try type != .text && type != .email || isTextThroughout(spool.url) else {
+            return .failure(DocumentRefusal("\(spool.name) is not a kind of file s11 keeps. Send a \(DocumentType.acceptedWords)"))
+        }
+        if let scanner = settings.scanner {
+            let found: String?
+            do {
+                found = try await scanner.scan(spool.url)
+            } catch {
+                return .failure(DocumentRefusal("\(spool.name) could not be checked for viruses, so it was not kept (\(error)). Try again later"))
+            }
+            if let found {
+                let reason = "a virus scanner named it: \(found)"
+                try await store.documents.recordRefusal(name: spool.name, reason: reason, officerEmail: officerEmail, auditID: auditID, by: by)
+                return .failure(DocumentRefusal("\(spool.name) was not kept: \(reason)"))
+            }
+        }
+        return .success(DocumentStore.Upload(contents: spool.url, name: spool.name, type: type, size: spool.size, sha256: sha256))
     }
 
     /// The officer's documents, in the order attached.

@@ -28,6 +28,19 @@ public struct DocumentStore: StoreArea {
         }
     }
 
+    /// A file ready to keep, for one officer's answer: what an imported return attaches.
+    public struct Attachment: Sendable {
+        public var officerEmail: String
+        public var questionID: String
+        public var upload: Upload
+
+        public init(officerEmail: String, questionID: String, upload: Upload) {
+            self.officerEmail = officerEmail.lowercased()
+            self.questionID = questionID
+            self.upload = upload
+        }
+    }
+
     /// Attaches `upload` to the officer's answer to `questionID`, in one transaction that checks
     /// the return can still change (not submitted, not held by a board) and that the return's
     /// documents stay within `limits.perReturn`. The bytes are read from the file in chunks and
@@ -38,32 +51,44 @@ public struct DocumentStore: StoreArea {
             try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let officer = try await ReturnStore.officerRow(email: officerEmail, auditID: auditID, db: db)
             if let refusal = ChangeRules.saving(into: officer.status) { throw refusal }
-            if try await db.fetchOne("SELECT 1 FROM document WHERE officerID = ? AND questionID = ? AND sha256 = ?",
-                                     [officer.id, questionID, upload.sha256]) != nil {
+            guard let document = try await Self.insert(upload, questionID: questionID, officer: officer, auditID: auditID, by: by,
+                                                       limits: limits, db: db) else {
                 throw DocumentRefusal("\(upload.name) is attached to this answer already")
             }
-            let carried = try await db.fetchValue(Int64.self, "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM document WHERE officerID = ?", [officer.id],
-                                                  table: "document") ?? 0
-            guard carried + upload.size <= limits.perReturn else {
-                throw DocumentRefusal("\(upload.name) would bring this return's documents to \(DocumentLimits.words(carried + upload.size)); the most a return can carry is \(DocumentLimits.words(limits.perReturn)). Remove a document you no longer need, or send a smaller file")
-            }
-            if try await db.fetchOne("SELECT 1 FROM documentContent WHERE sha256 = ?", [upload.sha256]) == nil {
-                try await Self.storeBytes(of: upload, db: db)
-            }
-            let now = Date()
-            let id = try await db.insert("""
-                INSERT INTO document (officerID, questionID, name, type, size, sha256, uploadedAt, uploadedBy) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [officer.id, questionID, upload.name, upload.type.rawValue, upload.size, upload.sha256, now.timeIntervalSince1970, by])
-            try await TrailStore.record([TrailEntry(at: now, who: by, subject: .document, officer: officer.officer.email, item: questionID,
-                                                    field: "attached", new: "\(upload.name) (\(upload.type.words), \(DocumentLimits.words(upload.size)))")],
-                                        auditID: auditID, db: db)
             if officer.status == .notStarted {
                 try await db.execute("UPDATE officer SET status = ? WHERE id = ?", [ReturnStatus.inProgress.rawValue, officer.id])
                 try await ReturnStore.recordStatus(from: officer.status, to: .inProgress, who: by, officer: officer, auditID: auditID, db: db)
             }
-            return EvidenceDocument(id: id, officerEmail: officer.officer.email, questionID: questionID, name: upload.name, type: upload.type,
-                                    size: upload.size, sha256: upload.sha256, uploadedAt: now, uploadedBy: by)
+            return document
         }
+    }
+
+    /// Keeps `upload` for the officer's answer to `questionID`, in the caller's transaction, once it
+    /// is checked that the return's documents stay within `limits.perReturn`; the bytes are stored
+    /// unless the same bytes are kept already. Nil when the same bytes are attached to that answer.
+    static func insert(_ upload: Upload, questionID: String, officer: OfficerRow, auditID: Int64, by: String, limits: DocumentLimits,
+                       db: any SQLConnection) async throws -> EvidenceDocument? {
+        if try await db.fetchOne("SELECT 1 FROM document WHERE officerID = ? AND questionID = ? AND sha256 = ?",
+                                 [officer.id, questionID, upload.sha256]) != nil {
+            return nil
+        }
+        let carried = try await db.fetchValue(Int64.self, "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM document WHERE officerID = ?", [officer.id],
+                                              table: "document") ?? 0
+        guard carried + upload.size <= limits.perReturn else {
+            throw DocumentRefusal("\(upload.name) would bring \(officer.officer.name)'s documents to \(DocumentLimits.words(carried + upload.size)); the most a return can carry is \(DocumentLimits.words(limits.perReturn)). Remove a document no longer needed, or send a smaller file")
+        }
+        if try await db.fetchOne("SELECT 1 FROM documentContent WHERE sha256 = ?", [upload.sha256]) == nil {
+            try await storeBytes(of: upload, db: db)
+        }
+        let now = Date()
+        let id = try await db.insert("""
+            INSERT INTO document (officerID, questionID, name, type, size, sha256, uploadedAt, uploadedBy) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [officer.id, questionID, upload.name, upload.type.rawValue, upload.size, upload.sha256, now.timeIntervalSince1970, by])
+        try await TrailStore.record([TrailEntry(at: now, who: by, subject: .document, officer: officer.officer.email, item: questionID,
+                                                field: "attached", new: "\(upload.name) (\(upload.type.words), \(DocumentLimits.words(upload.size)))")],
+                                    auditID: auditID, db: db)
+        return EvidenceDocument(id: id, officerEmail: officer.officer.email, questionID: questionID, name: upload.name, type: upload.type,
+                                size: upload.size, sha256: upload.sha256, uploadedAt: now, uploadedBy: by)
     }
 
     /// Copies the file's bytes into the store a chunk at a time, with their size and count.

@@ -6,10 +6,12 @@ import S11Core
 public struct ReturnStore: StoreArea {
     let store: AuditStore
 
-    /// Stores returns in one transaction: each officer's answers are replaced by the return's, and
+    /// Stores returns in one transaction: each officer's answers are replaced by the return's, the
+    /// documents it names are attached (kept beside those attached already, within `limits`), and
     /// the return stands where `status` (the core's `ReturnRules`) puts it. The caller validates the
-    /// returns first (`ReturnValidator`).
+    /// returns first (`ReturnValidator`) and checks and scans the documents.
     public func save(_ returns: [OfficerReturn], auditID: Int64, from file: (OfficerReturn) -> String = { _ in "a return file" },
+                     documents: [DocumentStore.Attachment] = [], limits: DocumentLimits = .standard,
                      status: (Officer, [Answer]) -> ReturnStatus) async throws {
         try await engine.write { db in
             try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
@@ -34,6 +36,10 @@ public struct ReturnStore: StoreArea {
                                        answer.improvement?.lead.sqlValue ?? .null, answer.improvement?.by.sqlValue ?? .null,
                                        answer.improvement?.measure.sqlValue ?? .null, .text(now)]
                                   })
+                for attachment in documents where attachment.officerEmail == ret.officerEmail {
+                    _ = try await DocumentStore.insert(attachment.upload, questionID: attachment.questionID, officer: officer, auditID: auditID,
+                                                       by: file(ret), limits: limits, db: db)
+                }
                 let stands = status(officer.officer, ret.answers)
                 try await db.execute("UPDATE officer SET status = ?, submittedAt = ? WHERE id = ?",
                                [stands.rawValue, stands == .submitted ? now : nil, officerID])

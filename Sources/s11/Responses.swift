@@ -12,9 +12,10 @@ struct Responses: ParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "import",
-            abstract: "Import officers' returns (XML or CSV, all files or none), or with --staff the staff survey's answers.")
+            abstract: "Import officers' returns (XML or CSV, all files or none) with the documents they name, or with --staff the staff survey's answers.",
+            discussion: "A return names each document it attaches from its own folder (<document file=\"evidence/policy.pdf\"/> in the XML, the documents column of the CSV, separated by ';'). A ZIP may hold the returns and their documents together. Every document is checked and scanned as one attached in the browser is; documents attached already stay.")
 
-        @Argument(help: "Return files (.xml or .csv), or with --staff the staff survey's CSV export.") var files: [String]
+        @Argument(help: "Return files (.xml or .csv, or a .zip holding them and their documents), or with --staff the staff survey's CSV export.") var files: [String]
         @Flag(help: "The files are staff confidence survey answers: s11's CSV, or a SurveyMonkey or Microsoft Forms export.")
         var staff = false
         @Option(help: "With --staff: a CSV 'column,maps_to' naming the statement (or ignore) for export columns whose text does not match, and 'ID,absent' for a question the export has no column for.")
@@ -23,12 +24,14 @@ struct Responses: ParsableCommand {
         var dateOrder: DateOrder?
         @Flag(help: "With --staff: import a file whose exact bytes were imported into this audit before (its answers then count twice).")
         var again = false
+        @OptionGroup var scannerOptions: ScannerOptions
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var selection: AuditSelection
 
         func run() async throws {
             try await reportingFailures {
-                let session = try await storeOptions.session(selection)
+                let settings = AppSettings(scanner: try scannerOptions.scanner(), acceptsUnscannedDocuments: scannerOptions.noScan)
+                let session = try await storeOptions.session(selection, settings: settings)
                 if staff {
                     for batch in try await session.importStaffResponses(files: files, mappingFile: mapping, dateOrder: dateOrder, again: again) {
                         print("imported \(batch.answerSets) anonymous staff responses from \(batch.fileName) as batch \(batch.id) (identity columns and times dropped; 's11 responses undo \(batch.id)' takes them back)")
@@ -65,7 +68,8 @@ struct Responses: ParsableCommand {
                 let existing = try await session.storedReturns(includeUnsubmitted: true)
                     .first { $0.officerEmail == found.email }?.answers ?? []
                 let data = ReturnXML().template(content: session.content, organisation: session.audit.organisation,
-                                                year: session.audit.year, officer: found, existing: existing)
+                                                year: session.audit.year, officer: found, existing: existing,
+                                                attached: try await session.documents(of: found))
                 try emit(data, to: out)
             }
         }

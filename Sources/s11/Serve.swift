@@ -26,12 +26,9 @@ struct Serve: AsyncParsableCommand {
     var idleMinutes = 30
     @Option(help: "The council's time zone, in which pages show dates and times (an IANA name such as Europe/London).")
     var timeZone = "Europe/London"
-    @Option(help: "ClamAV's daemon's local socket, through which every evidence document is scanned before it is kept; default \(Serve.debianClamdSocket) when it is there.")
-    var clamdSocket: String?
-    @Flag(help: "Keep evidence documents without scanning them, on purpose, when there is no virus scanner. Without a scanner or this, officers cannot attach documents.")
-    var noScan = false
     @Flag(help: "Build the shipped example council (in ./s11-example, afresh), add a coordinator with a new password, and serve it.")
     var example = false
+    @OptionGroup var scannerOptions: ScannerOptions
     @OptionGroup var mailOptions: MailOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var contentOptions: ContentOptions
@@ -40,24 +37,23 @@ struct Serve: AsyncParsableCommand {
         let database = await example ? try prepareExample() : storeOptions.db
         let delivery: SendmailProgram?
         let zone: TimeZone
+        let scanner: ClamdScanner?
         do {
             delivery = try mailOptions.program()
             zone = try councilTimeZone(timeZone)
             guard (1...24 * 60).contains(idleMinutes) else { throw CLIError("--idle-minutes must be from 1 to 1440 (a day); NCSC's guidance suits 15 to 30") }
-            guard clamdSocket == nil || !noScan else { throw CLIError("--clamd-socket and --no-scan say opposite things; give one") }
+            scanner = try scannerOptions.scanner()
         } catch let error as CLIError {
             printError("error: \(error.message)")
             throw ExitCode(1)
         }
         let contentRoot = try? contentOptions.root()
-        let scanner = noScan ? nil : (clamdSocket ?? (FileManager.default.fileExists(atPath: Self.debianClamdSocket) ? Self.debianClamdSocket : nil))
-            .map { ClamdScanner(socketPath: $0) }
         let s11: S11App
         do {
             let settings = AppSettings(baseURL: baseURL ?? "http://\(host):\(port)", mailFrom: mailOptions.from, delivery: delivery,
                                        mailFolder: mailDir, contentRoot: contentRoot, moments: MomentWords(timeZone: zone),
                                        workingDays: try BankHolidays.load(contentRoot: contentRoot), identityProviders: OpenIDConnectClient(),
-                                       sessionIdle: TimeInterval(idleMinutes * 60), scanner: scanner, acceptsUnscannedDocuments: noScan)
+                                       sessionIdle: TimeInterval(idleMinutes * 60), scanner: scanner, acceptsUnscannedDocuments: scannerOptions.noScan)
             s11 = try await S11App.open(database: database, settings: settings)
         } catch let error as any UserFacingError {
             printError("error: \(error.message)")
@@ -76,7 +72,7 @@ struct Serve: AsyncParsableCommand {
             say(delivery.map { "invitations and reminders go to the mail program '\($0.arguments.joined(separator: " "))'; scheduled reminders go as they fall due" }
                 ?? "no mail program (--sendmail): invitations and reminders are written as .eml files into \(mailDir)/, and none goes on a schedule")
             say(scanner.map { "evidence documents are scanned by \($0.words) before they are kept" }
-                ?? (noScan ? "--no-scan: evidence documents are kept WITHOUT a virus scan"
+                ?? (scannerOptions.noScan ? "--no-scan: evidence documents are kept WITHOUT a virus scan"
                     : "no virus scanner (--clamd-socket): officers cannot attach evidence documents until there is one"))
             say("officers use the links from 's11 invite'; staff the link from 's11 invite --staff'. Ctrl-C stops it.")
         }
@@ -112,9 +108,6 @@ extension Serve {
 }
 
 extension Serve {
-    /// Where Debian's clamav-daemon listens.
-    static let debianClamdSocket = "/var/run/clamav/clamd.ctl"
-
     /// 20 characters from an alphabet without look-alikes, from the system's secure generator.
     static func newPassword() -> String {
         let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")

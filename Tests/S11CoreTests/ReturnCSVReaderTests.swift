@@ -114,4 +114,16 @@ struct ReturnCSVReaderTests {
         #expect(Answer(questionID: "Q", choice: .notApplicable).optionValue == "na")
         #expect(Answer(questionID: "Q", choice: .unanswered).optionValue == nil)
     }
+
+    /// The documents column names files for the row's answer, separated by ';'.
+    @Test func theDocumentsColumnNamesFilesForItsAnswer() throws {
+        let returns = try read("""
+            officer_email,question,option,evidence,documents
+            cara@testshire.gov.uk,Q1.1,fully,Minutes,evidence/policy.pdf; evidence/minutes march.docx
+            cara@testshire.gov.uk,Q1.2,mostly,Audit,
+            """)
+        let documents = try #require(returns.first?.documents)
+        #expect(documents.map(\.path) == ["evidence/policy.pdf", "evidence/minutes march.docx"])
+        #expect(documents.allSatisfy { $0.questionID == "Q1.1" && $0.location?.line == 2 })
+    }
 }

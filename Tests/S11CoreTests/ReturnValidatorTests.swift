@@ -108,4 +108,16 @@ struct ReturnValidatorTests {
                                              answer("Q2.2", "na", line: 4, reason: "x"), answer("Q1.1", "fully", line: 5)])
         #expect(found.map(\.location.line) == [2, 3, 4, 5])
     }
+
+    /// A document must be named from the return's folder, for a question the return answers, once.
+    @Test func documentsAreNamedInsideTheReturnsFolderForAnAnsweredQuestion() {
+        var ret = Fixture.ret(Fixture.cara, [answer("Q1.1", "fully", line: 2)])
+        let named = ["evidence/policy.pdf", "../secret.pdf", "/etc/passwd", "evidence//x.pdf", "evidence/policy.pdf"]
+        ret.documents = named.enumerated().map { NamedDocument(questionID: "Q1.1", path: $1, location: S11Core.SourceLocation(file: "r.csv", line: $0 + 2, column: 5)) }
+        ret.documents.append(NamedDocument(questionID: "Q1.2", path: "minutes.pdf", location: S11Core.SourceLocation(file: "r.csv", line: 9, column: 5)))
+        let found = validator.problems(in: ret)
+        #expect(found.map(\.location.line) == [3, 4, 5, 6, 9])
+        #expect(found[0].message.contains("leaves the return's folder") && found[1].message.contains("not a path relative to the return"))
+        #expect(found[3].message.contains("named twice") && found[4].message.contains("which this return does not answer"))
+    }
 }

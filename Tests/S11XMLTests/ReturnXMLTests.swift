@@ -60,4 +60,27 @@ import S11Core
             #expect(error.diagnostics.first?.location.line == 3)
         }
     }
+
+    /// An answer's documents are read with their places, and the template names those attached.
+    @Test func documentsNamedInAReturnAreReadAndTheTemplateNamesThoseAttached() throws {
+        let content = try content()
+        let officer = Officer(name: "Jo", email: "jo@example.org", role: "dso", serviceArea: "Housing")
+        let question = content.questions(forRole: "dso")[0]
+        let xml = """
+            <return xmlns="urn:s11:return:1" organisation="R" year="2026" officer="jo@example.org">
+              <answer question="\(question.id)" option="mostly"><evidence>Minutes</evidence>
+                <documents><document file="evidence/policy.pdf"/><document file="minutes.docx"/></documents>
+              </answer>
+            </return>
+            """
+        let ret = try ReturnXML().read(data: Data(xml.utf8), file: "jo.xml")
+        #expect(ret.documents.map(\.path) == ["evidence/policy.pdf", "minutes.docx"])
+        #expect(ret.documents.allSatisfy { $0.questionID == question.id } && ret.documents.first?.location?.line == 3)
+        let attached = EvidenceDocument(id: 1, officerEmail: officer.email, questionID: question.id, name: "policy.pdf", type: .pdf, size: 10,
+                                        sha256: "", uploadedAt: Date(), uploadedBy: "jo")
+        let template = String(decoding: ReturnXML().template(content: content, organisation: "R", year: 2026, officer: officer, attached: [attached]), as: UTF8.self)
+        #expect(template.contains("Attached already: policy.pdf"))
+        let empty = xml.replacingOccurrences(of: "<document file=\"minutes.docx\"/>", with: "<document file=\"\"/>")
+        #expect(throws: DiagnosticsError.self) { try ReturnXML().read(data: Data(empty.utf8), file: "jo.xml") }
+    }
 }

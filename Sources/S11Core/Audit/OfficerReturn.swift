@@ -4,14 +4,17 @@ public struct OfficerReturn: Sendable, Hashable {
     public var year: Int
     public var officerEmail: String
     public var answers: [Answer]
+    /// The documents the return names for its answers, to attach as their evidence.
+    public var documents: [NamedDocument]
     public var location: SourceLocation?
 
     public init(organisation: String, year: Int, officerEmail: String, answers: [Answer],
-                location: SourceLocation? = nil) {
+                documents: [NamedDocument] = [], location: SourceLocation? = nil) {
         self.organisation = organisation
         self.year = year
         self.officerEmail = officerEmail.lowercased()
         self.answers = answers
+        self.documents = documents
         self.location = location
     }
 

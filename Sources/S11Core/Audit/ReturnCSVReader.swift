@@ -2,7 +2,8 @@
 /// Columns: officer_email, question, option (a scale value, `na`, or empty), and optionally
 /// evidence, example, reason, and the officer's improvement: improvement (what they will do),
 /// improvement_lead (who will lead it), improvement_by (by when), improvement_measure (how we
-/// will know it worked).
+/// will know it worked), and documents (files attached as the answer's evidence, named from the
+/// CSV's own folder and separated by `;`).
 public struct ReturnCSVReader: Sendable {
     public var organisation: String
     public var year: Int
@@ -13,7 +14,7 @@ public struct ReturnCSVReader: Sendable {
     }
 
     public static let required = ["officer_email", "question", "option"]
-    public static let optional = ["evidence", "example", "reason", "improvement", "improvement_lead", "improvement_by", "improvement_measure"]
+    public static let optional = ["evidence", "example", "reason", "improvement", "improvement_lead", "improvement_by", "improvement_measure", "documents"]
 
     public func returns(fromCSV text: String, file: String) throws(DiagnosticsError) -> [OfficerReturn] {
         let table = try CSVTable(text: text, file: file, required: Self.required, optional: Self.optional)
@@ -46,6 +47,9 @@ public struct ReturnCSVReader: Sendable {
                                                  location: SourceLocation(file: file, line: row.line, column: 1))
             }
             byOfficer[email]!.answers.append(answer)
+            let files = (table.field("documents", in: row)?.text ?? "").split(separator: ";")
+                .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            byOfficer[email]!.documents += files.map { NamedDocument(questionID: question, path: $0, location: table.location("documents", in: row)) }
         }
         if !problems.isEmpty { throw DiagnosticsError(bounding: problems) }
         return order.map { byOfficer[$0]! }

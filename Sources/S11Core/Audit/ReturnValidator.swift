@@ -51,6 +51,17 @@ public struct ReturnValidator: Sendable {
                 break
             }
         }
+        var named = Set<NamedDocument>()
+        for document in ret.documents {
+            let here = document.location ?? whole
+            if let problem = document.pathProblem {
+                problems.append(Diagnostic(here, problem))
+            } else if !seen.contains(document.questionID) {
+                problems.append(Diagnostic(here, "the document '\(document.path)' is named for question '\(document.questionID)', which this return does not answer"))
+            } else if !named.insert(NamedDocument(questionID: document.questionID, path: document.path)).inserted {
+                problems.append(Diagnostic(here, "the document '\(document.path)' is named twice for question '\(document.questionID)'"))
+            }
+        }
         return problems
     }
 }
