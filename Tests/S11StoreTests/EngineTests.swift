@@ -182,4 +182,47 @@ import S11Core
         let store = try await AuditStore(database: try #require(TestDatabase.freshPostgres()))
         #expect { try store.care.backup(to: "/tmp/never.sqlite") } throws: { "\($0)".contains("back it up with pg_dump") }
     }
+
+    /// Many rows inserted at once (through COPY on PostgreSQL) come back exactly as given: text with
+    /// tabs, line breaks and backslashes, "\\N" and the empty string (not NULL), every byte of a blob.
+    @Test func bulkInsertsKeepEveryValueAsGiven() async throws {
+        let store = try await AuditStore(database: TestDatabase.fresh())
+        let texts: [String?] = ["a\tb\nc\\d\re", "\\.", "\\N", "", nil, "Ħ 🙂 ünïcode", "plain"]
+        let rows: [(id: Int64, label: String?, data: [UInt8]?, amount: Double)] = (0..<450).map { (n: Int) in
+            let data: [UInt8]? = n % 5 == 0 ? nil : (0..<256).map { (byte: Int) in UInt8((byte + n) % 256) }
+            return (Int64(n), texts[n % texts.count], data, Double(n) / 8 - 7)
+        }
+        var buffers: [UnsafeMutableRawBufferPointer] = []
+        defer { buffers.forEach { $0.deallocate() } }
+        let borrowed: [[SQLBorrowedValue]] = rows.dropFirst(300).map { row in
+            func bytes(_ bytes: [UInt8]) -> UnsafeRawBufferPointer {
+                let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
+                buffer.copyBytes(from: bytes)
+                buffers.append(buffer)
+                return UnsafeRawBufferPointer(rebasing: buffer[0..<bytes.count])
+            }
+            return [.integer(row.id), row.label.map { .text(bytes(Array($0.utf8))) } ?? .null, row.data.map { .blob(bytes($0)) } ?? .null, .null]
+        }
+        try await store.engine.write { db in
+            let (blob, real) = db.dialect == .postgres ? ("BYTEA", "DOUBLE PRECISION") : ("BLOB", "REAL")
+            try await db.execute("CREATE TABLE bulk (id INTEGER, label TEXT, data \(blob), amount \(real))")
+            try await db.insertRows(into: "bulk", columns: ["id", "label", "data", "amount"], rows.prefix(300).map { row in
+                [.integer(row.id), row.label.map(SQLValue.text) ?? .null, row.data.map { .blob(Data($0)) } ?? .null, .real(row.amount)]
+            })
+            var next = borrowed.startIndex
+            try await db.insertRows(into: "bulk", columns: ["id", "label", "data", "amount"]) { row in
+                guard next < borrowed.endIndex else { return false }
+                row = borrowed[next]
+                next += 1
+                return true
+            }
+        }
+        let read = try await store.engine.read { db in try await db.fetchAll("SELECT id, label, data, amount FROM bulk ORDER BY id") }
+        #expect(read.count == rows.count)
+        for (got, row) in zip(read, rows) {
+            let expected: [SQLValue] = [.integer(row.id), row.label.map(SQLValue.text) ?? .null, row.data.map { .blob(Data($0)) } ?? .null,
+                                        row.id < 300 ? .real(row.amount) : .null]
+            #expect(got.values == expected, "row \(row.id)")
+        }
+    }
 }

@@ -15,6 +15,8 @@ final class PostgresSession: SQLConnection {
     private var pending: [EventLoopFuture<PostgresQueryResult>] = []
     /// Cursors opened in this transaction, to name the next one.
     private var cursors = 0
+    /// From how many rows an insert goes through COPY rather than INSERT.
+    static let copyFromRows = 200
     /// PostgreSQL takes at most 65,535 parameters in one statement.
     static let maximumParameters = 65_535
 
@@ -89,7 +91,9 @@ final class PostgresSession: SQLConnection {
         }
     }
 
+    /// Many rows go through COPY (`copyRows`); a few, as one multi-row INSERT.
     func insertRows(into table: String, columns: [String], _ rows: [[SQLValue]]) async throws {
+        if rows.count >= Self.copyFromRows { return try await copyRows(into: table, columns: columns, rows) }
         let perStatement = max(1, min(1_000, Self.maximumParameters / max(columns.count, 1)))
         var start = rows.startIndex
         while start < rows.endIndex {
@@ -108,6 +112,11 @@ final class PostgresSession: SQLConnection {
             if pending.count >= 8 { try await settle() }
             start = end
         }
+    }
+
+    /// Rows given one at a time stream through COPY.
+    func insertRows(into table: String, columns: [String], next: (inout [SQLBorrowedValue]) throws -> Bool) async throws {
+        try await copyRows(into: table, columns: columns, next: next)
     }
 
     // MARK: Translation
@@ -171,7 +180,7 @@ final class PostgresSession: SQLConnection {
         return try await wait(future)
     }
 
-    private func settle() async throws {
+    func settle() async throws {
         let sent = pending
         pending = []
         for statement in sent { _ = try await wait(statement) }

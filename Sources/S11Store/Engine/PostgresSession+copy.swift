@@ -1,0 +1,112 @@
+import Foundation
+import NIOCore
+import PostgresNIO
+
+/// Bulk inserts on PostgreSQL through `COPY … FROM STDIN` (text format): the rows stream to the
+/// server a quarter of a mebibyte at a time, with no statement to parse and no parameters to bind,
+/// so a million rows cost one round trip and memory that does not grow with them.
+extension PostgresSession {
+    /// How many bytes of rows are sent at a time.
+    static let copyBufferSize = 1 << 18
+
+    /// Streams the rows `next` gives into `table`'s `columns`, in the caller's transaction. The
+    /// driver quotes the names, so they are given as PostgreSQL folds the store's unquoted ones.
+    func copyRows(into table: String, columns: [String], next: (inout [SQLBorrowedValue]) throws -> Bool) async throws {
+        try await settle()
+        var row: [SQLBorrowedValue] = []
+        do {
+            try await connection.copyFrom(table: table.lowercased(), columns: columns.map { $0.lowercased() }, logger: connection.logger) { writer in
+                var buffer = ByteBuffer()
+                buffer.reserveCapacity(Self.copyBufferSize + 4_096)
+                while try next(&row) {
+                    Self.writeLine(row.lazy.map(CopyValue.borrowed), to: &buffer)
+                    if buffer.readableBytes >= Self.copyBufferSize {
+                        try await writer.write(buffer)
+                        buffer.clear()
+                    }
+                }
+                if buffer.readableBytes > 0 { try await writer.write(buffer) }
+            }
+        } catch {
+            throw Self.storeError(error, location: location)
+        }
+    }
+
+    /// Streams `rows` into `table`'s `columns`, in the caller's transaction.
+    func copyRows(into table: String, columns: [String], _ rows: [[SQLValue]]) async throws {
+        try await settle()
+        do {
+            try await connection.copyFrom(table: table.lowercased(), columns: columns.map { $0.lowercased() }, logger: connection.logger) { writer in
+                var buffer = ByteBuffer()
+                for row in rows {
+                    Self.writeLine(row.lazy.map(CopyValue.owned), to: &buffer)
+                    if buffer.readableBytes >= Self.copyBufferSize {
+                        try await writer.write(buffer)
+                        buffer.clear()
+                    }
+                }
+                if buffer.readableBytes > 0 { try await writer.write(buffer) }
+            }
+        } catch {
+            throw Self.storeError(error, location: location)
+        }
+    }
+
+    /// A value to write, borrowed or owned.
+    enum CopyValue {
+        case borrowed(SQLBorrowedValue)
+        case owned(SQLValue)
+    }
+
+    /// One row in COPY's text format: values separated by tabs, `\N` for NULL, ended by a newline.
+    static func writeLine(_ values: some Sequence<CopyValue>, to buffer: inout ByteBuffer) {
+        var first = true
+        for value in values {
+            if !first { buffer.writeInteger(UInt8(ascii: "\t")) }
+            first = false
+            switch value {
+            case .borrowed(.null), .owned(.null): buffer.writeStaticString("\\N")
+            case .borrowed(.integer(let integer)), .owned(.integer(let integer)): buffer.writeString(String(integer))
+            case .owned(.real(let real)): buffer.writeString(real.isNaN ? "NaN" : real.isInfinite ? (real < 0 ? "-Infinity" : "Infinity") : "\(real)")
+            case .borrowed(.text(let bytes)): writeEscaped(bytes, to: &buffer)
+            case .owned(.text(let text)): var text = text; text.withUTF8 { writeEscaped(UnsafeRawBufferPointer($0), to: &buffer) }
+            case .borrowed(.blob(let bytes)): writeHex(bytes, to: &buffer)
+            case .owned(.blob(let data)): data.withUnsafeBytes { writeHex($0, to: &buffer) }
+            }
+        }
+        buffer.writeInteger(UInt8(ascii: "\n"))
+    }
+
+    /// Text with COPY's escapes for backslash, tab, newline and carriage return.
+    static func writeEscaped(_ bytes: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) {
+        var start = 0
+        for (index, byte) in bytes.enumerated() {
+            let escape: UInt8
+            switch byte {
+            case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
+            case UInt8(ascii: "\t"): escape = UInt8(ascii: "t")
+            case UInt8(ascii: "\n"): escape = UInt8(ascii: "n")
+            case UInt8(ascii: "\r"): escape = UInt8(ascii: "r")
+            default: continue
+            }
+            buffer.writeBytes(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+            buffer.writeInteger(UInt8(ascii: "\\"))
+            buffer.writeInteger(escape)
+            start = index + 1
+        }
+        buffer.writeBytes(UnsafeRawBufferPointer(rebasing: bytes[start...]))
+    }
+
+    /// Bytes as bytea's hex input (`\x…`), its backslash escaped for COPY.
+    static func writeHex(_ bytes: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) {
+        buffer.writeStaticString("\\\\x")
+        let digits: StaticString = "0123456789abcdef"
+        buffer.reserveCapacity(minimumWritableBytes: bytes.count * 2)
+        digits.withUTF8Buffer { digits in
+            for byte in bytes {
+                buffer.writeInteger(digits[Int(byte >> 4)])
+                buffer.writeInteger(digits[Int(byte & 0x0f)])
+            }
+        }
+    }
+}
