@@ -1,6 +1,7 @@
 import Foundation
 import S11Core
 import S11Store
+import Synchronization
 import ZIPFoundation
 
 /// Evidence documents attached to officers' answers: each file's kind decided from its bytes,
@@ -93,23 +94,19 @@ public struct EvidenceDocuments: Sendable {
         try await store.documents.remove(id: id, officerEmail: officer.email, auditID: auditID, by: by)
     }
 
-    /// The document's bytes, a chunk at a time, in order.
+    /// The document's bytes, a chunk at a time, in order, each read from the store as it is asked for.
     public func bytes(of document: EvidenceDocument) -> AsyncThrowingStream<Data, Error> {
         let documents = store.documents
-        return AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    let parts = try await documents.parts(sha256: document.sha256) ?? 0
-                    for part in 0..<parts {
-                        guard let chunk = try await documents.chunk(sha256: document.sha256, part: part) else { break }
-                        continuation.yield(chunk)
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
+        // Each chunk is read when the one before has been taken (sent on to the client), so ten
+        // slow downloads at once hold ten chunks, not ten files.
+        let position = Mutex<(parts: Int64?, next: Int64)>((nil, 0))
+        return AsyncThrowingStream {
+            let (known, part) = position.withLock { ($0.parts, $0.next) }
+            let parts: Int64
+            if let known { parts = known } else { parts = try await documents.parts(sha256: document.sha256) ?? 0 }
+            guard part < parts, let chunk = try await documents.chunk(sha256: document.sha256, part: part) else { return nil }
+            position.withLock { $0 = (parts, part + 1) }
+            return chunk
         }
     }
 

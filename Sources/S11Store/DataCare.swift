@@ -175,14 +175,8 @@ public struct DataCare: StoreArea {
             checksum.add(row)
             columns = row.columns.names
             batch.append(row.values)
-            batchBytes += row.values.reduce(0) { sum, value in
-                switch value {
-                case .blob(let data): sum + data.count
-                case .text(let text): sum + text.utf8.count
-                default: sum + 8
-                }
-            }
-            if batch.count == 1_000 || batchBytes >= 8 << 20 {
+            batchBytes += row.values.reduce(0) { $0 + $1.byteCount }
+            if batch.count == 1_000 || batchBytes >= SQLValue.batchBytes {
                 try await destination.insertRows(into: table.name, columns: columns, batch)
                 batch.removeAll(keepingCapacity: true)
                 batchBytes = 0

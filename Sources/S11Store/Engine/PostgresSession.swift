@@ -62,8 +62,9 @@ final class PostgresSession: SQLConnection {
         }
     }
 
-    /// Runs a query through a cursor, a few thousand rows at a time, so that a result of
-    /// millions of rows never sits in memory whole. `take` copies what is needed of each row as
+    /// Runs a query through a cursor, a few thousand rows at a time (fewer when they are large: a
+    /// batch holds about `SQLValue.batchBytes`), so that a result of millions of rows, or of a
+    /// gigabyte of documents, never sits in memory whole. `take` copies what is needed of each row as
     /// it arrives, on the driver's thread: a row kept as the driver gives it keeps the whole
     /// network buffer it came in, which made a batch cost some 20 KiB a row.
     private func batches<Item: Sendable>(_ sql: String, _ arguments: [any SQLBindable],
@@ -71,23 +72,26 @@ final class PostgresSession: SQLConnection {
                                          _ body: (Item) async throws -> Void) async throws {
         cursors += 1
         let cursor = "s11_rows_\(cursors)"
-        let batch = 5_000
+        // The first batch is small, in case the rows are large; the next hold about batchBytes.
+        var batch = 32
         // DECLARE goes out with the first FETCH, and CLOSE with the next statement; a short batch
         // is the last, so a small result costs one wait, as a plain query does.
         pending.append(connection.query(query("DECLARE \(cursor) NO SCROLL CURSOR FOR \(sql)", arguments.map(\.sqlValue)),
                                         logger: connection.logger))
         while true {
-            let taken = NIOLockedValueBox<[Item]>([])
+            let taken = NIOLockedValueBox<(items: [Item], bytes: Int)>(([], 0))
             _ = try await reply(connection.query(PostgresQuery(unsafeSQL: "FETCH FORWARD \(batch) FROM \(cursor)"), logger: connection.logger) { row in
                 let item = try take(row)
-                taken.withLockedValue { $0.append(item) }
+                let bytes = row.reduce(0) { $0 + ($1.bytes?.readableBytes ?? 0) }
+                taken.withLockedValue { $0.items.append(item); $0.bytes += bytes }
             })
-            let items = taken.withLockedValue { $0 }
+            let (items, bytes) = taken.withLockedValue { $0 }
             for item in items { try await body(item) }
             if items.count < batch {
                 send("CLOSE \(cursor)")
                 return
             }
+            batch = max(1, min(5_000, SQLValue.batchBytes / max(1, bytes / items.count)))
         }
     }
 

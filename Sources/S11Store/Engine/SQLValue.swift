@@ -9,6 +9,19 @@ public enum SQLValue: Sendable, Hashable {
     case text(String)
     case blob(Data)
 
+    /// About how many bytes the value holds: for keeping a batch of rows to a size.
+    var byteCount: Int {
+        switch self {
+        case .blob(let data): data.count
+        case .text(let text): text.utf8.count
+        default: 8
+        }
+    }
+
+    /// How many bytes of rows a batch read or written at once may hold (rows of documents' chunks
+    /// are a mebibyte each).
+    static let batchBytes = 8 << 20
+
     /// The value as an error quotes it: a text cut at 40 characters, a blob by its length.
     var shortDescription: String {
         switch self {

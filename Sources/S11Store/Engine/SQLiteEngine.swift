@@ -104,16 +104,20 @@ struct GRDBConnection: SQLConnection {
         let cursor = try await thread.onThisThread { UncheckedBox<(columns: SQLColumns, rows: RowCursor)?>(try rows(sql, arguments)) }
         do {
             while true {
-                let batch = try await thread.onThisThread {
-                    var batch: [SQLRow] = []
-                    guard let (columns, rows) = cursor.value else { return batch }
-                    while batch.count < 1_000, let row = try rows.next() {
-                        batch.append(SQLRow(columns: columns, values: row.databaseValues.map(Self.value)))
+                // A thousand rows at a time, or fewer when they are large (documents' chunks).
+                let (batch, more) = try await thread.onThisThread {
+                    var batch: [SQLRow] = [], bytes = 0
+                    guard let (columns, rows) = cursor.value else { return (batch, false) }
+                    while batch.count < 1_000, bytes < SQLValue.batchBytes {
+                        guard let row = try rows.next() else { return (batch, false) }
+                        let values: [SQLValue] = row.databaseValues.map(Self.value)
+                        bytes += values.reduce(0) { $0 + $1.byteCount }
+                        batch.append(SQLRow(columns: columns, values: values))
                     }
-                    return batch
+                    return (batch, true)
                 }
                 for row in batch { try await body(row) }
-                if batch.count < 1_000 { break }
+                if !more { break }
             }
         } catch {
             _ = try? await thread.onThisThread { cursor.value = nil }
