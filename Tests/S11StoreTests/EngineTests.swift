@@ -1,5 +1,6 @@
 import Foundation
 import S11TestSupport
+import Synchronization
 import Testing
 @testable import S11Store
 import S11Core
@@ -224,5 +225,51 @@ import S11Core
                                         row.id < 300 ? .real(row.amount) : .null]
             #expect(got.values == expected, "row \(row.id)")
         }
+    }
+
+    /// On PostgreSQL a write to one audit does not wait for another audit's, while that audit's own
+    /// next write and a write that stops everything do wait (both seen waiting on the server).
+    @Test(.enabled(if: TestDatabase.onPostgres, "needs S11_TEST_DATABASE_URL"))
+    func writesToTwoAuditsGoThroughAtOnce() async throws {
+        let store = try await AuditStore(database: try #require(TestDatabase.freshPostgres()) + "&pool=6")
+        let (entered, enter) = AsyncStream.makeStream(of: Void.self)
+        let (released, release) = AsyncStream.makeStream(of: Void.self)
+        let holder = Task {
+            try await store.engine.write(audit: 1) { db in
+                try await db.execute("SELECT 1")
+                enter.yield()
+                for await _ in released { break }
+            }
+        }
+        for await _ in entered { break }
+        let otherDone = Mutex(false)
+        let other = Task {
+            try await store.engine.write(audit: 2) { db in try await db.execute("SELECT 2") }
+            otherDone.withLock { $0 = true }
+        }
+        let otherDeadline = ContinuousClock.now + .seconds(30)
+        while !otherDone.withLock({ $0 }) && ContinuousClock.now < otherDeadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(otherDone.withLock { $0 }, "audit 2's write waited for audit 1's")  // it went through while audit 1's write was open
+        let sameAudit = Task { try await store.engine.write(audit: 1) { db in try await db.execute("SELECT 1") } }
+        let everything = Task { try await store.engine.write { db in try await db.execute("SELECT 1") } }
+        var waiting = 0
+        let deadline = ContinuousClock.now + .seconds(30)
+        while waiting < 2 && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            waiting = Int(try await store.engine.read { db in
+                try await db.fetchValue(Int64.self, """
+                    SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+                        AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                        AND ((classid = 5311 AND objid::bigint = (hashtext(current_schema())::bigint & 4294967295))
+                             OR (classid::bigint = (hashtext(current_schema())::bigint & 4294967295) AND objid = 1 AND objsubid = 2))
+                    """, table: "pg_locks")
+            } ?? 0)
+        }
+        #expect(waiting == 2, "\(waiting) writes were waiting, not audit 1's second and the one that stops everything")
+        release.yield()
+        try await holder.value
+        try await other.value
+        _ = try await sameAudit.value
+        _ = try await everything.value
     }
 }

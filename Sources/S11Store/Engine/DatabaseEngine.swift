@@ -12,6 +12,13 @@ public protocol DatabaseEngine: Sendable {
     @discardableResult
     func write<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T
 
+    /// Runs `body` in a write transaction that changes the rows of one audit only (an officer's
+    /// answers, their documents): alone among that audit's writers and among `write`s, which stop
+    /// everything, but beside writers of other audits. The rules it checks must read only what
+    /// such writers or `write`s change. On SQLite, which has one writer, it runs alone.
+    @discardableResult
+    func write<T>(audit auditID: Int64, _ body: (any SQLConnection) async throws -> T) async throws -> T
+
     /// Runs `body` in a write transaction that other writers may run beside (on SQLite, which has
     /// one writer, it still runs alone): for changes that stay right whatever else commits
     /// meanwhile, such as rows added under fresh random keys. Before a check-then-change it calls

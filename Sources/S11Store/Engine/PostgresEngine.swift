@@ -63,6 +63,14 @@ public final class PostgresEngine: DatabaseEngine {
     }
 
     @discardableResult
+    public func write<T>(audit auditID: Int64, _ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await transaction(readOnly: false) { session in
+            try await session.excludeOtherWriters(ofAudit: auditID)
+            return try await body(session)
+        }
+    }
+
+    @discardableResult
     public func writeAlongside<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
         try await transaction(readOnly: false, body)
     }

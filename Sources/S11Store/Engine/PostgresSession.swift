@@ -31,8 +31,17 @@ final class PostgresSession: SQLConnection {
         pending.append(connection.query(PostgresQuery(unsafeSQL: sql), logger: connection.logger))
     }
 
+    /// The schema's lock, held alone: no other writer runs beside (`write`).
     func excludeOtherWriters() async throws {
         try await execute("SELECT pg_advisory_xact_lock(5311, hashtext(current_schema()))", [])
+    }
+
+    /// The schema's lock shared (so a `write` that stops everything waits for this one, and this
+    /// one for it) and the audit's own lock alone (so the audit's writers run one at a time);
+    /// writers of other audits run beside. Always in this order, so two never wait for each other.
+    func excludeOtherWriters(ofAudit auditID: Int64) async throws {
+        send("SELECT pg_advisory_xact_lock_shared(5311, hashtext(current_schema()))")
+        try await execute("SELECT pg_advisory_xact_lock(hashtext(current_schema()), CAST(? AS INTEGER))", [auditID])
     }
 
     @discardableResult

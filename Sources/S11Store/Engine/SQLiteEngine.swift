@@ -59,6 +59,11 @@ public final class SQLiteEngine: DatabaseEngine {
         try await write(body)
     }
 
+    @discardableResult
+    public func write<T>(audit auditID: Int64, _ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await write(body)
+    }
+
     /// SQLite's own errors in words, as every other store error.
     private static func reporting<T>(_ work: () async throws -> T) async throws -> T {
         do {
