@@ -9,37 +9,36 @@ extension PostgresSession {
     /// How many bytes of rows are sent at a time.
     static let copyBufferSize = 1 << 18
 
-    /// Streams the rows `next` gives into `table`'s `columns`, in the caller's transaction. The
-    /// driver quotes the names, so they are given as PostgreSQL folds the store's unquoted ones.
+    /// Streams the rows `next` gives into `table`'s `columns`, in the caller's transaction.
     func copyRows(into table: String, columns: [String], next: (inout [SQLBorrowedValue]) throws -> Bool) async throws {
-        try await settle()
         var row: [SQLBorrowedValue] = []
-        do {
-            try await connection.copyFrom(table: table.lowercased(), columns: columns.map { $0.lowercased() }, logger: connection.logger) { writer in
-                var buffer = ByteBuffer()
-                buffer.reserveCapacity(Self.copyBufferSize + 4_096)
-                while try next(&row) {
-                    Self.writeLine(row.lazy.map(CopyValue.borrowed), to: &buffer)
-                    if buffer.readableBytes >= Self.copyBufferSize {
-                        try await writer.write(buffer)
-                        buffer.clear()
-                    }
-                }
-                if buffer.readableBytes > 0 { try await writer.write(buffer) }
-            }
-        } catch {
-            throw Self.storeError(error, location: location)
+        try await copy(into: table, columns: columns) { buffer in
+            guard try next(&row) else { return false }
+            Self.writeLine(row.lazy.map(CopyValue.borrowed), to: &buffer)
+            return true
         }
     }
 
     /// Streams `rows` into `table`'s `columns`, in the caller's transaction.
     func copyRows(into table: String, columns: [String], _ rows: [[SQLValue]]) async throws {
+        var remaining = rows[...]
+        try await copy(into: table, columns: columns) { buffer in
+            guard let row = remaining.popFirst() else { return false }
+            Self.writeLine(row.lazy.map(CopyValue.owned), to: &buffer)
+            return true
+        }
+    }
+
+    /// Runs `COPY table (columns) FROM STDIN`, sending what `writeLine` writes (a row at a time,
+    /// false when there are no more) a buffer at a time. The driver quotes the names, so they are
+    /// given as PostgreSQL folds the store's unquoted ones.
+    private func copy(into table: String, columns: [String], writeLine: (inout ByteBuffer) throws -> Bool) async throws {
         try await settle()
         do {
             try await connection.copyFrom(table: table.lowercased(), columns: columns.map { $0.lowercased() }, logger: connection.logger) { writer in
                 var buffer = ByteBuffer()
-                for row in rows {
-                    Self.writeLine(row.lazy.map(CopyValue.owned), to: &buffer)
+                buffer.reserveCapacity(Self.copyBufferSize + 4_096)
+                while try writeLine(&buffer) {
                     if buffer.readableBytes >= Self.copyBufferSize {
                         try await writer.write(buffer)
                         buffer.clear()
