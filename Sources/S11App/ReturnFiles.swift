@@ -54,6 +54,9 @@ struct ReturnFiles {
     /// The returns in a ZIP: every .xml and .csv file in it, but those a return names as a document.
     private static func readZip(_ file: String, organisation: String, year: Int) throws(DiagnosticsError) -> [Read] {
         let url = URL(fileURLWithPath: file)
+        guard FileManager.default.isReadableFile(atPath: file) else {
+            throw DiagnosticsError([Diagnostic(SourceLocation(file: file, line: 1, column: 1), "cannot read the file: no such file, or not allowed; check the path")])
+        }
         let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read, pathEncoding: nil)

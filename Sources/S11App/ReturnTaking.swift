@@ -4,8 +4,9 @@ import S11Store
 import S11XML
 
 /// Taking officers' returns into an audit: a page of the web form at a time, a submit, or whole
-/// returns in XML and CSV files (and ZIPs holding them with their documents). Every way goes through the core's `ReturnRules`, so a return
-/// counts as submitted on the same terms whichever way it came.
+/// returns in XML and CSV files (and ZIPs holding them with their documents). Every way goes
+/// through the core's `ReturnRules`, so a return counts as submitted on the same terms whichever
+/// way it came.
 public struct ReturnTaking: Sendable {
     let store: AuditStore
     public let audit: AuditRecord

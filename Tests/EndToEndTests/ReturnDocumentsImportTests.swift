@@ -116,6 +116,8 @@ import Testing
             #expect(try await documents(s11, store).isEmpty)
             #expect(try await !owensEvidence(s11, store).contains(Self.changedEvidence))
         }
+        let missingZip = try await s11.run(["responses", "import", "nowhere.zip", "--db", store, "--clamd-socket", clamd.socketPath])
+        #expect(missingZip.status != 0 && missingZip.stderr.contains("nowhere.zip:1:1: error: cannot read the file: no such file"), "\(missingZip.stderr)")
         // The scanner's refusal is recorded: who (the return file), when, the name it gave.
         let refusals = try await s11.query("SELECT officerEmail, name, reason FROM documentRefusal", in: store)
         #expect(refusals.count == 1 && refusals[0].hasPrefix("owen.price@riverside.example|training.txt|a virus scanner named it: Eicar-Test-Signature"),
