@@ -82,23 +82,33 @@ import Testing
         defer { if process.isRunning { process.terminate() } }
 
         let url = try #require(URL(string: String(survey).replacingOccurrences(of: ":8080", with: ":\(port)")))
-        // A browser's double-submit CSRF pair: the same random value as cookie and form field.
-        let csrf = String(repeating: "c", count: 43)
-        let cookie = "s11_csrf=\(csrf)"
         let (page, _) = try await URLSession.shared.data(from: url)
         #expect(String(decoding: page, as: UTF8.self).contains("Staff safeguarding confidence survey"))
+        let statuses = try await staffPosts(to: [url], count: 200)
+        #expect(statuses.count == 200)
+        #expect(statuses.allSatisfy { $0 == 200 }, "\(Dictionary(grouping: statuses, by: { $0 }).mapValues(\.count))")   // after the 303 to the thanks page
 
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(try await staffRespondents(s11, store) == before + 200)
+    }
+
+    /// `count` staff survey submissions at once, spread over `urls` in turn, each with a browser's
+    /// double-submit CSRF pair (the same random value as cookie and form field); their statuses
+    /// after the redirect to the thanks page.
+    func staffPosts(to urls: [URL], count: Int) async throws -> [Int] {
+        let csrf = String(repeating: "c", count: 43)
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieStorage = nil                     // send exactly the Cookie header set below
         configuration.httpShouldSetCookies = false
         configuration.httpMaximumConnectionsPerHost = 50
         let session = URLSession(configuration: configuration)
-        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
-            for index in 0..<200 {
+        return try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<count {
                 group.addTask {
-                    var post = URLRequest(url: url)
+                    var post = URLRequest(url: urls[index % urls.count])
                     post.httpMethod = "POST"
-                    post.setValue(cookie, forHTTPHeaderField: "Cookie")
+                    post.setValue("s11_csrf=\(csrf)", forHTTPHeaderField: "Cookie")
                     post.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
                     let answer = index % 3 == 0 ? "disagree" : "agree"
                     post.httpBody = Data("csrf=\(csrf)&profile.service-area=housing&answer.SC01=\(answer)&answer.SC06=agree".utf8)
@@ -108,12 +118,33 @@ import Testing
             }
             return try await group.reduce(into: [Int]()) { $0.append($1) }
         }
-        #expect(statuses.count == 200)
-        #expect(statuses.allSatisfy { $0 == 200 }, "\(Dictionary(grouping: statuses, by: { $0 }).mapValues(\.count))")   // after the 303 to the thanks page
+    }
 
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
-        #expect(try await staffRespondents(s11, store) == before + 200)
+    /// Two `s11 serve` processes on one store (a PostgreSQL schema when the suite runs there, else
+    /// one SQLite file) under load at once: every submission either acknowledges is stored, once.
+    @Test func twoServersOnOneStoreUnderLoadLoseNothing() async throws {
+        let s11 = try S11Binary()
+        let (example, store) = try await s11.example()
+        let survey = try #require(example.stdout.split(separator: "\n").first { $0.contains("/staff/") }?.split(separator: " ").last)
+        let before = try await staffRespondents(s11, store)
+        let first = freeLoopbackPort()
+        var second = freeLoopbackPort()
+        while second == first { second = freeLoopbackPort() }
+        var servers: [Process] = []
+        defer { for server in servers where server.isRunning { server.terminate() } }
+        var urls: [URL] = []
+        for port in [first, second] {
+            servers.append(try await startServer(s11, port: port, db: store).0)
+            urls.append(try #require(URL(string: String(survey).replacingOccurrences(of: ":8080", with: ":\(port)"))))
+        }
+        let statuses = try await staffPosts(to: urls, count: 400)
+        #expect(statuses.allSatisfy { $0 == 200 }, "\(Dictionary(grouping: statuses, by: { $0 }).mapValues(\.count))")
+        for server in servers {
+            kill(server.processIdentifier, SIGTERM)
+            server.waitUntilExit()
+        }
+        #expect(try await staffRespondents(s11, store) == before + statuses.filter { $0 == 200 }.count)
+        #expect(statuses.count == 400)
     }
 
     @Test func twoServersOnOneStoreEnforceOneLimitOnWrongPasswords() async throws {
