@@ -20,14 +20,13 @@ import Testing
 
     @Test func aServerKilledMidStreamKeepsEveryAcknowledgedAnswer() async throws {
         let s11 = try S11Binary()
-        let (example, store) = try await s11.example()
-        let survey = try #require(example.stdout.split(separator: "\n").first { $0.contains("/staff/") }?.split(separator: " ").last)
+        let (store, survey) = try await ServeTests().exampleSurvey(s11)
         let before = try await staffCount(s11, store)
         let port = freeLoopbackPort()
         let (process, _, _) = try await ServeTests().startServer(s11, port: port, db: store)
         defer { if process.isRunning { process.terminate() } }
 
-        let url = try #require(URL(string: String(survey).replacingOccurrences(of: ":8080", with: ":\(port)")))
+        let url = try #require(URL(string: survey.replacingOccurrences(of: ":8080", with: ":\(port)")))
         let csrf = String(repeating: "k", count: 43)
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieStorage = nil

@@ -43,6 +43,28 @@ import Testing
     /// Its output (the structured request logs too) goes to a file in the test's folder, returned
     /// beside what it printed on starting: a pipe nobody reads fills after a few hundred requests
     /// and then stops the server in the middle of a browser's walk.
+    /// The example council's store and its staff survey's link (as printed, on port 8080).
+    func exampleSurvey(_ s11: S11Binary) async throws -> (store: String, survey: String) {
+        let (example, store) = try await s11.example()
+        let survey = try #require(example.stdout.split(separator: "\n").first { $0.contains("/staff/") }?.split(separator: " ").last)
+        return (store, String(survey))
+    }
+
+    /// Two servers on `store`, each on a port of its own; the caller stops them.
+    func twoServers(_ s11: S11Binary, store: String) async throws -> [(process: Process, port: Int)] {
+        let first = freeLoopbackPort()
+        var second = freeLoopbackPort()
+        while second == first { second = freeLoopbackPort() }
+        var servers: [(process: Process, port: Int)] = []
+        do {
+            for port in [first, second] { servers.append((try await startServer(s11, port: port, db: store).0, port)) }
+        } catch {
+            for server in servers where server.process.isRunning { server.process.terminate() }
+            throw error
+        }
+        return servers
+    }
+
     func startServer(_ s11: S11Binary, port: Int, db: String = "ex/s11.sqlite", extra: [String] = []) async throws -> (Process, URL, String) {
         let log = s11.folder.appendingPathComponent("serve-\(port).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -74,14 +96,13 @@ import Testing
 
     @Test func twoHundredConcurrentStaffSubmissionsAreAllStored() async throws {
         let s11 = try S11Binary()
-        let (example, store) = try await s11.example()
-        let survey = try #require(example.stdout.split(separator: "\n").first { $0.contains("/staff/") }?.split(separator: " ").last)
+        let (store, survey) = try await exampleSurvey(s11)
         let before = try await staffRespondents(s11, store)
         let port = freeLoopbackPort()
         let (process, _, _) = try await startServer(s11, port: port, db: store)
         defer { if process.isRunning { process.terminate() } }
 
-        let url = try #require(URL(string: String(survey).replacingOccurrences(of: ":8080", with: ":\(port)")))
+        let url = try #require(URL(string: survey.replacingOccurrences(of: ":8080", with: ":\(port)")))
         let (page, _) = try await URLSession.shared.data(from: url)
         #expect(String(decoding: page, as: UTF8.self).contains("Staff safeguarding confidence survey"))
         let statuses = try await staffPosts(to: [url], count: 200)
@@ -124,19 +145,12 @@ import Testing
     /// one SQLite file) under load at once: every submission either acknowledges is stored, once.
     @Test func twoServersOnOneStoreUnderLoadLoseNothing() async throws {
         let s11 = try S11Binary()
-        let (example, store) = try await s11.example()
-        let survey = try #require(example.stdout.split(separator: "\n").first { $0.contains("/staff/") }?.split(separator: " ").last)
+        let (store, survey) = try await exampleSurvey(s11)
         let before = try await staffRespondents(s11, store)
-        let first = freeLoopbackPort()
-        var second = freeLoopbackPort()
-        while second == first { second = freeLoopbackPort() }
-        var servers: [Process] = []
+        let started = try await twoServers(s11, store: store)
+        let servers = started.map(\.process)
         defer { for server in servers where server.isRunning { server.terminate() } }
-        var urls: [URL] = []
-        for port in [first, second] {
-            servers.append(try await startServer(s11, port: port, db: store).0)
-            urls.append(try #require(URL(string: String(survey).replacingOccurrences(of: ":8080", with: ":\(port)"))))
-        }
+        let urls = try started.map { try #require(URL(string: survey.replacingOccurrences(of: ":8080", with: ":\($0.port)"))) }
         let statuses = try await staffPosts(to: urls, count: 400)
         #expect(statuses.allSatisfy { $0 == 200 }, "\(Dictionary(grouping: statuses, by: { $0 }).mapValues(\.count))")
         for server in servers {
@@ -153,13 +167,9 @@ import Testing
         let created = try await s11.run(["admin", "create", "--email", "lead@riverside.example", "--org", "Riverside District Council", "--db", store],
                                   input: "correct horse battery staple\n")
         #expect(created.status == 0, "\(created.stderr)")
-        let first = freeLoopbackPort()
-        var second = freeLoopbackPort()
-        while second == first { second = freeLoopbackPort() }
-        let ports = [first, second]
-        var servers: [Process] = []
+        let started = try await twoServers(s11, store: store)
+        let servers = started.map(\.process), ports = started.map(\.port)
         defer { for server in servers where server.isRunning { server.terminate() } }
-        for port in ports { servers.append(try await startServer(s11, port: port, db: store).0) }
 
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieStorage = nil

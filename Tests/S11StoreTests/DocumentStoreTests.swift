@@ -13,9 +13,14 @@ import Testing
 
     /// A file of `size` bytes of `byte`, as an upload (its SHA-256 made up from the byte).
     func upload(_ name: String, size: Int, byte: UInt8) throws -> DocumentStore.Upload {
+        try Self.upload(name, bytes: Data(repeating: byte, count: size), sha256: String(repeating: String(format: "%02x", byte), count: 32))
+    }
+
+    /// `bytes` written to a temporary file (the caller's to remove), as an upload under `sha256`.
+    static func upload(_ name: String, bytes: Data, type: DocumentType = .pdf, sha256: String) throws -> DocumentStore.Upload {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("s11-doc-\(UUID().uuidString)")
-        try Data(repeating: byte, count: size).write(to: url)
-        return DocumentStore.Upload(contents: url, name: name, type: .pdf, size: Int64(size), sha256: String(repeating: String(format: "%02x", byte), count: 32))
+        try bytes.write(to: url)
+        return DocumentStore.Upload(contents: url, name: name, type: type, size: Int64(bytes.count), sha256: sha256)
     }
 
     @Test func theSameBytesAreKeptOnceInChunksAndGoWithTheirLastAttachment() async throws {

@@ -22,12 +22,9 @@ import S11Core
         _ = try await source.accounts.startSession(email: "lead@riverside.example")
         // A document of three chunks, moved byte for byte.
         let document = Data((0..<(DocumentStore.chunkSize * 2 + 500)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("s11-move-\(UUID().uuidString)")
-        try document.write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        _ = try await source.documents.attach(DocumentStore.Upload(contents: file, name: "policy.pdf", type: .pdf, size: Int64(document.count),
-                                                                   sha256: String(repeating: "ab", count: 32)),
-                                              questionID: "Q1", officerEmail: "asha@example.org", auditID: audit.id, by: "asha", limits: .standard)
+        let upload = try DocumentStoreTests.upload("policy.pdf", bytes: document, sha256: String(repeating: "ab", count: 32))
+        defer { try? FileManager.default.removeItem(at: upload.contents) }
+        _ = try await source.documents.attach(upload, questionID: "Q1", officerEmail: "asha@example.org", auditID: audit.id, by: "asha", limits: .standard)
 
         let target = try await AuditStore(database: TestDatabase.fresh())
         let report = try await source.care.move(into: target)

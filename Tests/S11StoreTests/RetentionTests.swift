@@ -34,12 +34,9 @@ import S11Core
         try await store.officers.import([Officer(name: "Asha Patel", email: "asha@riverside.example", role: "dso", serviceArea: "Housing")],
                                         auditID: audit.id)
         let bytes = Data(String(repeating: marker + " ", count: 40_000).utf8)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("s11-retention-\(UUID().uuidString)")
-        try bytes.write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        _ = try await store.documents.attach(DocumentStore.Upload(contents: file, name: "supervision notes.txt", type: .text, size: Int64(bytes.count),
-                                                                  sha256: String(repeating: "cd", count: 32)),
-                                             questionID: "1.1", officerEmail: "asha@riverside.example", auditID: audit.id, by: "asha", limits: .standard)
+        let upload = try DocumentStoreTests.upload("supervision notes.txt", bytes: bytes, type: .text, sha256: String(repeating: "cd", count: 32))
+        defer { try? FileManager.default.removeItem(at: upload.contents) }
+        _ = try await store.documents.attach(upload, questionID: "1.1", officerEmail: "asha@riverside.example", auditID: audit.id, by: "asha", limits: .standard)
         return (store, audit)
     }
 
