@@ -114,12 +114,20 @@ public struct BoardRounds: Sendable {
     /// read through a crosswalk is read into them.
     func heldScores(_ progress: RoundProgress, content: AuditContent) async throws -> [Int64: [BoardScore]] {
         var scores = try await store.rounds.boardScores(roundID: progress.round.id)
-        let read = progress.members.filter { $0.row.crosswalkID != nil && scores[$0.row.auditID] != nil }
-        guard !read.isEmpty else { return scores }
+        for (auditID, read) in try await readThrough(progress, submitted: scores, content: content) { scores[auditID] = read }
+        return scores
+    }
+
+    /// The returns the round reads through a crosswalk that their own board holds (`submitted`,
+    /// in that board's terms), read into the round's own catalogue with the reading board's moderations.
+    func readThrough(_ progress: RoundProgress, submitted: [Int64: [BoardScore]], content: AuditContent) async throws -> [Int64: [BoardScore]] {
+        let read = progress.members.filter { $0.row.crosswalkID != nil && submitted[$0.row.auditID] != nil }
+        guard !read.isEmpty else { return [:] }
         let crosswalks = try await self.crosswalks(roundID: progress.round.id)
         let moderations = try await store.readings.moderations(roundID: progress.round.id)
+        var scores: [Int64: [BoardScore]] = [:]
         for (row, _) in read {
-            guard let crosswalk = row.crosswalkID.flatMap({ crosswalks[$0] }), let submitted = scores[row.auditID] else { continue }
+            guard let crosswalk = row.crosswalkID.flatMap({ crosswalks[$0] }), let submitted = submitted[row.auditID] else { continue }
             scores[row.auditID] = CrosswalkReading(submitted: submitted, crosswalk: crosswalk, catalogue: content.catalogue, bands: content.bands,
                                                    moderations: Self.scored(moderations[row.auditID] ?? [], content: content)).boardScores
         }

@@ -188,6 +188,21 @@ public struct RoundStore: StoreArea {
         }
     }
 
+    /// What the board holds of each of the audits (as their own board holds them), by audit, each in the order submitted.
+    public func boardScores(auditIDs: [Int64]) async throws -> [Int64: [BoardScore]] {
+        guard !auditIDs.isEmpty else { return [:] }
+        return try await engine.read { db in
+            var scores: [Int64: [BoardScore]] = [:]
+            for row in try await db.fetchAll(BoardScoreRow.self, """
+                SELECT * FROM boardScore WHERE auditID IN (\(Array(repeating: "?", count: auditIDs.count).joined(separator: ", ")))
+                ORDER BY auditID, position
+                """, auditIDs) {
+                scores[row.auditID, default: []].append(row.score)
+            }
+            return scores
+        }
+    }
+
     /// What each organisation submitted overall in a round (last year's, for the movement), by organisation.
     public func boardOveralls(roundID: Int64) async throws -> [String: BoardScore] {
         try await engine.read { db in
@@ -216,6 +231,7 @@ public struct RoundStore: StoreArea {
                 UPDATE roundMember SET submittedAt = NULL, submittedBy = NULL, declaration = NULL, returnedAt = ?, returnedBy = ?,
                     returnReason = ? WHERE auditID = ?
                 """, [Self.now(), by, reason, auditID])
+            try await RoundFigures.keep(auditID: auditID, db: db)
             try await TrailStore.recordRound("returned to the organisation", new: reason, by: by, auditIDs: [auditID], db: db)
         }
     }
@@ -249,5 +265,6 @@ public struct RoundStore: StoreArea {
                                      score.moderatedPercent.map(SQLValue.real) ?? .null, .integer(score.isGap ? 1 : 0),
                                      score.answered.map { .integer(Int64($0)) } ?? .null, score.agreeing.map { .integer(Int64($0)) } ?? .null]
                                 })
+        try await RoundFigures.keep(auditID: auditID, db: db)
     }
 }

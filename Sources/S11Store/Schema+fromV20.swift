@@ -160,5 +160,35 @@ extension Schema {
         Migration(identifier: "v34: last year's evidence documents offered with the answers they came with, marked until kept or removed") { db in
             try await db.execute("ALTER TABLE document ADD COLUMN carried \(db.dialect.integer) NOT NULL DEFAULT 0")
         },
+        Migration(identifier: "v35: what a round's page reads of the organisations the board holds, kept up to date as they submit") { db in
+            let d = db.dialect
+            // A row per organisation held: its heatmap row's lines, and the keys its heatmap is ordered and narrowed by.
+            try await db.execute("""
+                CREATE TABLE roundFigure (auditID \(d.integer) NOT NULL PRIMARY KEY REFERENCES audit(id) ON DELETE CASCADE,
+                    roundID \(d.integer) NOT NULL REFERENCES round(id) ON DELETE CASCADE, organisation \(d.text) NOT NULL,
+                    organisationKey \(d.text) NOT NULL, nameKey \(d.text) NOT NULL, sector \(d.text) NOT NULL, sectorKey \(d.text) NOT NULL,
+                    overall \(d.double), moderated \(d.integer) NOT NULL, blueStandards \(d.integer) NOT NULL, greenStandards \(d.integer) NOT NULL,
+                    amberStandards \(d.integer) NOT NULL, redStandards \(d.integer) NOT NULL, lines \(d.text) NOT NULL)
+                """)
+            try await db.execute("CREATE INDEX roundFigureByOverall ON roundFigure (roundID, overall, nameKey)")
+            try await db.execute("CREATE INDEX roundFigureByName ON roundFigure (roundID, organisationKey)")
+            // Each sector's counts of the organisations held (RoundTally.Key's text).
+            try await db.execute("""
+                CREATE TABLE roundTally (roundID \(d.integer) NOT NULL REFERENCES round(id) ON DELETE CASCADE, sector \(d.text) NOT NULL,
+                    tally \(d.text) NOT NULL, count \(d.integer) NOT NULL, PRIMARY KEY (roundID, sector, tally))\(d.withoutRowID)
+                """)
+            // The organisations held each requirement is a gap in, in the order their names are read.
+            try await db.execute("""
+                CREATE TABLE roundGap (roundID \(d.integer) NOT NULL REFERENCES round(id) ON DELETE CASCADE, requirementID \(d.text) NOT NULL,
+                    sector \(d.text) NOT NULL, nameKey \(d.text) NOT NULL,
+                    auditID \(d.integer) NOT NULL REFERENCES audit(id) ON DELETE CASCADE, organisation \(d.text) NOT NULL,
+                    PRIMARY KEY (roundID, requirementID, nameKey, auditID))\(d.withoutRowID)
+                """)
+            try await db.execute("CREATE INDEX roundGapByAudit ON roundGap (auditID)")
+            for auditID in try await db.fetchColumn(Int64.self, "SELECT auditID FROM roundMember WHERE submittedAt IS NOT NULL ORDER BY auditID",
+                                                    table: "roundMember") {
+                try await RoundFigures.keep(auditID: auditID, db: db)
+            }
+        },
     ]
 }

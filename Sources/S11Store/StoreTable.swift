@@ -49,5 +49,8 @@ struct StoreTable: Sendable {
         StoreTable(name: "documentChunk"),
         StoreTable(name: "document", numbersItsRows: true),
         StoreTable(name: "documentRefusal", numbersItsRows: true),
+        StoreTable(name: "roundFigure"),
+        StoreTable(name: "roundTally"),
+        StoreTable(name: "roundGap"),
     ]
 }

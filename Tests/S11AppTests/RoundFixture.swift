@@ -18,7 +18,7 @@ struct RoundFixture {
     /// Where the store is: in memory unless a file (or the suite's PostgreSQL) is given, which a second `S11App` can open too.
     let storeLocation: String
 
-    init(location: String = TestDatabase.fresh()) async throws {
+    init(location: String = TestDatabase.fresh(), members: [String] = []) async throws {
         storeLocation = location
         store = try await AuditStore(database: location)
         app = S11App(store: store, settings: AppSettings(contentRoot: Self.packageRoot))
@@ -26,7 +26,7 @@ struct RoundFixture {
                                                surveyID: nil, membersCSV: """
                                                    organisation,sector,lead_name,lead_email
                                                    Thames Valley Police,Police,Sam Reed,sam.reed@tvp.example
-                                                   """, file: "members.csv", by: "board@oscb.example")
+                                                   """ + members.map { "\n" + $0 }.joined(), file: "members.csv", by: "board@oscb.example")
         round = opened.round
         audit = try await store.audits.named(organisation: "Thames Valley Police", year: 2027)
         _ = try await store.officers.import([Self.officer], auditID: audit.id)
@@ -44,6 +44,15 @@ struct RoundFixture {
         try await session.returns.savePage(answers, officer: Self.officer)
         let shortfalls = try await session.returns.submit(officer: Self.officer)
         precondition(shortfalls.isEmpty, "the fixture's return falls short: \(shortfalls.map(\.shortfall))")
+    }
+
+    /// The round's other members' audits, in the order listed.
+    func members() async throws -> [AuditRecord] {
+        var audits: [AuditRecord] = []
+        for organisation in try await store.rounds.members(roundID: round.id).map(\.member.organisation) where organisation != audit.organisation {
+            audits.append(try await store.audits.named(organisation: organisation, year: 2027))
+        }
+        return audits
     }
 
     /// Whether the board holds the self-assessment now.

@@ -1,8 +1,8 @@
 /// One line of what the board received when an organisation submitted: its overall rating, or a
 /// standard's or requirement's, self-assessed and moderated, and whether the requirement is a gap.
 /// Kept as submitted, so the board's dashboard reads thousands of organisations without scoring them again.
-public struct BoardScore: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+public struct BoardScore: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
         case overall, standard, requirement
         /// The staff survey: how many answered it (`answered`), and nothing else.
         case staffSurvey
@@ -72,6 +72,11 @@ public struct BoardScore: Sendable, Hashable {
                                    moderatedPercent: requirement.moderatedRating?.percent, isGap: gapIDs.contains(requirement.requirementID))
                     }
             } + staffLines
+    }
+
+    /// An overall line of which only the percentage the board goes by is known (last year's, for the movement).
+    public static func overall(boardPercent: Double) -> BoardScore {
+        BoardScore(kind: .overall, scopeID: "", percent: boardPercent, rag: nil, moderated: nil, isGap: false)
     }
 
     /// The self-assessed percentage and band.

@@ -22,18 +22,12 @@ public struct HeatmapSummary: Sendable, Hashable {
 
     /// The figures of `organisations` for the overall and each of `standardIDs`, in that order.
     public init(_ organisations: [RoundPicture.Submitted], standardIDs: [String]) {
-        overall = Self.column("", organisations.map(\.overall))
-        standards = standardIDs.map { id in Self.column(id, organisations.map { $0.standard(id) }) }
+        self.init(RoundTally(organisations), standardIDs: standardIDs)
     }
 
-    private static func column(_ scopeID: String, _ scores: [BoardScore?]) -> Column {
-        let percents = scores.compactMap { $0?.boardPercent }.sorted()
-        let bands = scores.compactMap { $0?.effectiveRag }.sorted()
-        var counts: [Rag: Int] = [:]
-        for band in bands { counts[band, default: 0] += 1 }
-        let median: Double? = percents.isEmpty ? nil
-            : percents.count % 2 == 1 ? percents[percents.count / 2] : (percents[percents.count / 2 - 1] + percents[percents.count / 2]) / 2
-        return Column(scopeID: scopeID, median: median, middleBand: bands.isEmpty ? nil : bands[bands.count / 2], counts: counts,
-                      unrated: scores.count - bands.count)
+    /// The figures a tally of organisations adds up to, for the overall and each of `standardIDs`.
+    public init(_ tally: RoundTally, standardIDs: [String]) {
+        overall = tally.column("")
+        standards = standardIDs.map(tally.column)
     }
 }

@@ -45,6 +45,17 @@ public struct RoundFilter: Sendable, Hashable {
         return true
     }
 
+    /// Whether the filter asks about what the board holds (moderated, a band, changed), which only an organisation held can pass.
+    public var narrowsHeld: Bool { stage == .moderated || band != nil || changedSinceLastYear }
+
+    /// Whether an organisation at `stage` passes the filter, where whether the board holds it and
+    /// the filter's other parts admit what it holds (a band, moderated, changed) was decided
+    /// elsewhere (`admittedHeld`, true when the filter does not ask).
+    public func admits(stage roundStage: RoundStage, admittedHeld: Bool) -> Bool {
+        if let stage, !(stage == .moderated ? roundStage == .submitted : Self.matches(stage, roundStage, nil)) { return false }
+        return admittedHeld
+    }
+
     private static func matches(_ stage: Stage, _ roundStage: RoundStage, _ submitted: RoundPicture.Submitted?) -> Bool {
         switch stage {
         case .notStarted: roundStage == .notStarted

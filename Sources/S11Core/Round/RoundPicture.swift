@@ -28,6 +28,9 @@ public struct RoundPicture: Sendable {
 
         public func standard(_ id: String) -> BoardScore? { standardsByID[id] }
 
+        /// Each standard's line, one per standard.
+        public var standardLines: [BoardScore] { Array(standardsByID.values) }
+
         /// Whether any standard is in `band` as the board holds it.
         public func hasStandard(in band: Rag) -> Bool { standardsByID.values.contains { $0.effectiveRag == band } }
 
@@ -58,12 +61,22 @@ public struct RoundPicture: Sendable {
     public struct Theme: Sendable {
         public var requirementID: String
         public var statement: String
+        /// The organisations it is a gap in, by name (or the first of them, when `count` is more).
         public var organisations: [String]
+        /// How many organisations it is a gap in.
+        public var count: Int
+
+        public init(requirementID: String, statement: String, organisations: [String], count: Int? = nil) {
+            self.requirementID = requirementID
+            self.statement = statement
+            self.organisations = organisations
+            self.count = count ?? organisations.count
+        }
 
         /// The organisations by name, at most `count` of them, then "and N more".
         public func named(atMost count: Int) -> String {
             let named = organisations.prefix(count).joined(separator: ", ")
-            return organisations.count > count ? "\(named) and \(organisations.count - count) more" : named
+            return self.count > count ? "\(named) and \(self.count - count) more" : named
         }
     }
 
@@ -78,16 +91,11 @@ public struct RoundPicture: Sendable {
     /// at most `themeCount` themes, the most frequent gaps first (then the catalogue's order).
     public init(submitted: [Submitted], catalogue: Catalogue, staffStatements: [(id: String, text: String)] = [], themeCount: Int = 10) {
         self.submitted = submitted
-        staff = RoundStaffPicture(submitted: submitted, statements: staffStatements)
+        let bySector = Dictionary(grouping: submitted, by: \.sector).mapValues(RoundTally.init)
+        let tally = RoundTally.sum(bySector.values)
+        staff = RoundStaffPicture(bySector: bySector, statements: staffStatements)
         standards = catalogue.standards.map { ($0.id, $0.title) }
-        spreads = catalogue.standards.map { standard in
-            var counts: [Rag: Int] = [:]
-            var unrated = 0
-            for organisation in submitted {
-                if let rag = organisation.standard(standard.id)?.effectiveRag { counts[rag, default: 0] += 1 } else { unrated += 1 }
-            }
-            return Spread(standardID: standard.id, title: standard.title, counts: counts, unrated: unrated)
-        }
+        spreads = catalogue.standards.map { Spread(tally.column($0.id), title: $0.title) }
         // One pass over what was submitted: each requirement's organisations where it is a gap.
         var gapsIn: [String: [String]] = [:]
         for organisation in submitted {
@@ -95,8 +103,15 @@ public struct RoundPicture: Sendable {
                 gapsIn[score.scopeID, default: []].append(organisation.organisation)
             }
         }
-        themes = catalogue.standards.flatMap(\.requirements).enumerated().compactMap { index, requirement -> (Int, Theme)? in
-            gapsIn[requirement.id].map { (index, Theme(requirementID: requirement.id, statement: requirement.statement, organisations: $0)) }
-        }.sorted { ($1.1.organisations.count, $0.0) < ($0.1.organisations.count, $1.0) }.prefix(themeCount).map(\.1)
+        themes = tally.commonestGaps(catalogue, count: themeCount).map { requirement, _ in
+            Theme(requirementID: requirement.id, statement: requirement.statement, organisations: gapsIn[requirement.id] ?? [])
+        }
+    }
+}
+
+extension RoundPicture.Spread {
+    /// A standard's spread from its column of figures.
+    public init(_ column: HeatmapSummary.Column, title: String) {
+        self.init(standardID: column.scopeID, title: title, counts: column.counts, unrated: column.unrated)
     }
 }

@@ -21,43 +21,31 @@ public struct RoundStaffPicture: Sendable {
     /// Organisations whose staff answered, but too few to show.
     public var organisationsLeftOut: Int
 
-    /// From what the organisations submitted (`BoardScore.snapshot` kept statements only for
-    /// groups large enough) and the staff survey's statements, in its order. Nil when no
-    /// organisation's staff answered.
+    /// From what the organisations submitted, and the staff survey's statements in its order.
     public init?(submitted: [RoundPicture.Submitted], statements: [(id: String, text: String)]) {
-        var partnership: [String: Proportion] = [:]
-        var bySector: [String: [String: Proportion]] = [:]
-        var counted = 0, respondents = 0, leftOut = 0, answeredAny = false
-        for organisation in submitted {
-            guard let survey = organisation.scores.first(where: { $0.kind == .staffSurvey }) else { continue }
-            answeredAny = true
-            let figures = organisation.scores.compactMap { score in score.staffFigure.map { (score.scopeID, $0) } }
-            guard !figures.isEmpty else { leftOut += 1; continue }
-            counted += 1
-            respondents += survey.answered ?? 0
-            for (id, figure) in figures {
-                partnership[id, default: Proportion(count: 0, total: 0)].add(figure)
-                bySector[organisation.sector, default: [:]][id, default: Proportion(count: 0, total: 0)].add(figure)
-            }
-        }
-        guard answeredAny else { return nil }
-        lines = statements.compactMap { statement in
-            partnership[statement.id].map { figure in
-                Line(statementID: statement.id, text: statement.text, partnership: figure,
-                     bySector: bySector.compactMapValues { $0[statement.id] })
-            }
-        }
-        sectors = bySector.keys.sorted { $0.lowercased() < $1.lowercased() }
-        organisationsCounted = counted
-        respondentsCounted = respondents
-        organisationsLeftOut = leftOut
+        self.init(bySector: Dictionary(grouping: submitted, by: \.sector).mapValues(RoundTally.init), statements: statements)
     }
-}
 
-extension Proportion {
-    /// Adds another group's count and total.
-    mutating func add(_ other: Proportion) {
-        count += other.count
-        total += other.total
+    /// From each sector's tally of what its organisations submitted (`BoardScore.snapshot` kept
+    /// statements only for groups large enough) and the staff survey's statements, in its order.
+    /// Nil when no organisation's staff answered.
+    public init?(bySector: [String: RoundTally], statements: [(id: String, text: String)]) {
+        let tally = RoundTally.sum(bySector.values)
+        guard tally[.staffAnswered] > 0 else { return nil }
+        func figure(of tally: RoundTally, _ id: String) -> Proportion? {
+            tally[.staffFigures(statementID: id)] == 0 ? nil
+                : Proportion(count: tally[.staffAgreeing(statementID: id)], total: tally[.staffAnswering(statementID: id)])
+        }
+        let counted = bySector.filter { $0.value[.staffCounted] > 0 }
+        lines = statements.compactMap { statement in
+            figure(of: tally, statement.id).map { partnership in
+                Line(statementID: statement.id, text: statement.text, partnership: partnership,
+                     bySector: counted.compactMapValues { figure(of: $0, statement.id) })
+            }
+        }
+        sectors = counted.keys.sorted { $0.lowercased() < $1.lowercased() }
+        organisationsCounted = tally[.staffCounted]
+        respondentsCounted = tally[.staffRespondents]
+        organisationsLeftOut = tally[.staffAnswered] - tally[.staffCounted]
     }
 }

@@ -14,6 +14,18 @@ public enum NaturalOrder {
         return x.count == y.count ? a < b : x.count < y.count
     }
 
+    /// A key whose order, code point by code point (SQL's binary collation), is `precedes`' order:
+    /// each run of digits as a number padded to twenty places (then as written), each other run in
+    /// lower case, each run closed by a mark below any character, then the text as written.
+    public static func key(_ text: String) -> String {
+        runs(text).map { run in
+            UInt64(run).map { number in
+                let digits = String(number)
+                return String(repeating: "0", count: 20 - digits.count) + digits + "\u{03}" + run
+            } ?? run.lowercased()
+        }.map { $0 + "\u{02}" }.joined() + "\u{01}" + text
+    }
+
     /// The text cut where it changes between digits and anything else.
     private static func runs(_ text: String) -> [String] {
         var runs: [String] = []

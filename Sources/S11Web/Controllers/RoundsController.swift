@@ -147,9 +147,11 @@ struct RoundsController: Sendable {
                                                                 band: query.get("band").flatMap(Rag.init(rawValue:)),
                                                                 changedSinceLastYear: query.get("changed") == "yes"),
                                             order: query.get("order").flatMap(HeatmapOrder.init(rawValue:)) ?? .worstFirst)
-        let picture = try await web.app.rounds.picture(progress, sector: narrowing.sector)
-        var page = RoundPage(account: context.account, csrf: csrf.token, progress: progress, picture: picture, narrowing: narrowing,
-                             paging: RoundPage.Paging(heatmap: query.get("page").flatMap { Int($0) }, list: query.get("list").flatMap { Int($0) }),
+        let paging = RoundPage.Paging(heatmap: query.get("page").flatMap { Int($0) }, list: query.get("list").flatMap { Int($0) })
+        let dashboard = try await web.app.rounds.dashboard(progress, sector: narrowing.sector, filter: narrowing.filter, order: narrowing.order) { total in
+            ListPage(requested: paging.heatmap, total: total).range
+        }
+        var page = RoundPage(account: context.account, csrf: csrf.token, progress: progress, dashboard: dashboard, narrowing: narrowing, paging: paging,
                              events: try await web.app.rounds.events(roundID: progress.round.id),
                              pairings: try await web.app.rounds.pairings(roundID: progress.round.id), notice: notice, errors: errors)
         page.leadReminders = RoundRemindersPage.summary(try await web.app.rounds.reminderSchedule(roundID: progress.round.id),

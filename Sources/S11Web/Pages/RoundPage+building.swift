@@ -25,29 +25,25 @@ extension RoundPage {
         }
     }
 
-    init(account: Coordinator, csrf: String, progress: RoundProgress, picture: RoundPicture?, narrowing: Narrowing,
+    init(account: Coordinator, csrf: String, progress: RoundProgress, dashboard: RoundDashboard?, narrowing: Narrowing,
          paging: Paging, events: [ChallengeEvent], pairings: [PeerPairing], notice: String?, errors: [FieldError]) {
         let round = progress.round
         let sector = narrowing.sector
         let filter = narrowing.filter
         let inSector = progress.members.filter { sector == nil || $0.row.member.sector == sector }
-        let held = Dictionary((picture?.submitted ?? []).compactMap { organisation in organisation.auditID.map { ($0, organisation) } },
-                              uniquingKeysWith: { first, _ in first })
-        let stageOf = Dictionary(progress.members.map { ($0.row.auditID, $0.stage) }, uniquingKeysWith: { first, _ in first })
-        let shown = inSector.filter { filter.admits(stage: $0.stage, submitted: held[$0.row.auditID]) }
-        let onHeatmap = narrowing.order.sorted((picture?.submitted ?? []).filter { organisation in
-            filter.admits(stage: organisation.auditID.flatMap { stageOf[$0] } ?? .submitted, submitted: organisation)
-        })
+        let shown = inSector.filter { member in
+            filter.admits(stage: member.stage, admittedHeld: dashboard?.admitted.map { $0.contains(member.row.auditID) } ?? !filter.narrowsHeld)
+        }
         let stages = RoundStage.allCases
-        let heatmapPage = ListPage(requested: paging.heatmap, total: onHeatmap.count)
+        let heatmapPage = ListPage(requested: paging.heatmap, total: dashboard?.onHeatmap ?? 0)
         let listPage = ListPage(requested: paging.list, total: shown.count)
         let path = "/admin/rounds/\(round.id)"
         func pager(_ page: ListPage, _ parameter: String, other: String, _ otherPage: ListPage, label: String) -> Pager {
             page.pager(path: path, parameter: parameter, others: narrowing.parameters + (otherPage.number > 1 ? ["\(other)=\(otherPage.number)"] : []),
                        label: label)
         }
-        let standards = picture?.standards ?? []
-        let heatmap = onHeatmap[heatmapPage.range].map { organisation in
+        let standards = dashboard?.standards ?? []
+        let heatmap = (dashboard?.heatmap ?? []).map { organisation in
             HeatmapRow(organisation: organisation.organisation, sector: organisation.sector, overall: Self.cell(organisation.overall),
                        movement: Self.movement(organisation.movement), cells: standards.map { Self.cell(organisation.standard($0.id)) })
         }
@@ -58,7 +54,6 @@ extension RoundPage {
                    submitted: (row.submittedAt != nil || row.returnedAt != nil) && row.crosswalkID == nil, returnReason: row.returnReason,
                    crosswalk: row.crosswalkID)
         }
-        let inSectorHeld = inSector.compactMap { held[$0.row.auditID] }
         self.init(title: "\(round.board) \(round.year)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf),
                   id: round.id, board: round.board, year: round.year, deadline: round.deadline.spelledOut, notice: notice,
                   total: progress.members.count,
@@ -68,21 +63,21 @@ extension RoundPage {
                       Sector(sector: sector, query: sector.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
                              counts: stages.map { counts[$0] ?? 0 })
                   },
-                  sector: sector, hasPicture: picture?.submitted.isEmpty == false,
-                  filters: Self.filters(progress: progress, narrowing: narrowing, inSector: inSector, held: held, inSectorHeld: inSectorHeld,
-                                        matching: shown.count, onHeatmap: onHeatmap.count),
+                  sector: sector, hasPicture: (dashboard?.held ?? 0) > 0,
+                  filters: Self.filters(progress: progress, narrowing: narrowing, inSector: inSector, dashboard: dashboard,
+                                        matching: shown.count, onHeatmap: dashboard?.onHeatmap ?? 0),
                   standardIDs: standards.map { Standard(id: $0.id, short: S11Core.Standard.shortTitle(of: $0.title), title: $0.title) },
-                  summary: Self.summary(onHeatmap, standardIDs: standards.map(\.id)),
-                  heatmap: Array(heatmap),
+                  summary: (dashboard?.onHeatmap ?? 0) == 0 ? [] : dashboard.map(Self.summary) ?? [],
+                  heatmap: heatmap,
                   heatmapPager: pager(heatmapPage, "page", other: "list", listPage, label: "Pages of the heatmap"),
-                  spreads: picture?.spreads.map { spread in
+                  spreads: dashboard?.spreads.map { spread in
                       Spread(standard: "\(spread.standardID) \(spread.title)", counts: Rag.allCases.map { spread.counts[$0] ?? 0 }, unrated: spread.unrated)
                   } ?? [],
-                  themes: picture?.themes.map { theme in
-                      Theme(requirement: theme.requirementID, statement: theme.statement, count: theme.organisations.count,
-                            organisations: theme.named(atMost: 10))
+                  themes: dashboard?.themes.map { theme in
+                      Theme(requirement: theme.requirementID, statement: theme.statement, count: theme.count,
+                            organisations: theme.named(atMost: BoardRounds.themeNames))
                   } ?? [],
-                  staff: picture?.staff.map(Self.staff), members: Array(members),
+                  staff: dashboard?.staff.map(Self.staff), members: Array(members),
                   listPager: pager(listPage, "list", other: "page", heatmapPage, label: "Pages of the organisations"),
                   pairings: pairings.map { Pairing(pairingID: $0.id, reviewer: $0.reviewer, reviewee: $0.reviewee, state: $0.isActive ? "reviewing" : "ended") },
                   choices: progress.members.filter { $0.row.crosswalkID == nil }.map { Choice(auditID: $0.row.auditID, organisation: $0.row.member.organisation) },
@@ -100,9 +95,8 @@ extension RoundPage {
     }
 
     /// The median row and a row per band, over every organisation on the heatmap.
-    private static func summary(_ organisations: [RoundPicture.Submitted], standardIDs: [String]) -> [SummaryRow] {
-        guard !organisations.isEmpty else { return [] }
-        let summary = HeatmapSummary(organisations, standardIDs: standardIDs)
+    private static func summary(_ dashboard: RoundDashboard) -> [SummaryRow] {
+        let summary = dashboard.summary
         func median(_ column: HeatmapSummary.Column) -> Cell {
             guard let median = column.median, let text = column.compactMedian else { return Cell(text: "-", full: "none rated", ragClass: "") }
             let band = column.middleBand
@@ -121,12 +115,12 @@ extension RoundPage {
     }
 
     private static func filters(progress: RoundProgress, narrowing: Narrowing, inSector: [(row: RoundMemberStatus, stage: RoundStage)],
-                                held: [Int64: RoundPicture.Submitted], inSectorHeld: [RoundPicture.Submitted], matching: Int, onHeatmap: Int) -> Filters {
+                                dashboard: RoundDashboard?, matching: Int, onHeatmap: Int) -> Filters {
         let filter = narrowing.filter
         func option(_ id: String, _ label: String, _ count: Int, _ selected: Bool) -> SelectOption {
             SelectOption(id: id, label: "\(label) (\(count))", selected: selected)
         }
-        let changed = inSectorHeld.filter(\.changedSinceLastYear).count
+        let changed = dashboard?.changedSinceLastYear ?? 0
         let scope = narrowing.sector.map { "in \($0)" } ?? "of the round"
         return Filters(
             sectors: [SelectOption(id: "", label: "Every sector (\(progress.members.count))", selected: narrowing.sector == nil)]
@@ -134,11 +128,12 @@ extension RoundPage {
                     option(sector, sector, counts.values.reduce(0, +), sector == narrowing.sector)
                 },
             stages: [SelectOption(id: "", label: "Any stage", selected: filter.stage == nil)] + RoundFilter.Stage.allCases.map { stage in
-                option(stage.rawValue, stage.label, inSector.filter { RoundFilter(stage: stage).admits(stage: $0.stage, submitted: held[$0.row.auditID]) }.count,
+                option(stage.rawValue, stage.label,
+                       stage == .moderated ? dashboard?.moderated ?? 0 : inSector.filter { RoundFilter(stage: stage).admits(stage: $0.stage, admittedHeld: true) }.count,
                        stage == filter.stage)
             },
             bands: [SelectOption(id: "", label: "Any", selected: filter.band == nil)] + Rag.allCases.reversed().map { band in
-                option(band.rawValue, "\(band.label) in any standard", inSectorHeld.filter { $0.hasStandard(in: band) }.count, band == filter.band)
+                option(band.rawValue, "\(band.label) in any standard", dashboard?.withStandardIn[band] ?? 0, band == filter.band)
             },
             orders: HeatmapOrder.allCases.map { SelectOption(id: $0.rawValue, label: $0.label, selected: $0 == narrowing.order) },
             changed: filter.changedSinceLastYear, changedLabel: "Overall changed since last year (\(changed))",
