@@ -190,6 +190,7 @@ def run(base, board_email, password, smtp, out, axe_path=None):
         assert "Submitted to the board Overdue" in stages and stages.strip().endswith("0 0 2 1"), stages
 
         # Peer challenge: the NHS trust reviews the police's return and proposes 2 for PC2.1; the board accepts.
+        board.find_element(By.LINK_TEXT, "Pair organisations for a peer review").click()
         Select(board.find_element(By.ID, "reviewer")).select_by_visible_text("Cheshire and Wirral NHS Trust")
         Select(board.find_element(By.ID, "reviewee")).select_by_visible_text("Cheshire Constabulary")
         press(board, "Pair them")
@@ -210,6 +211,7 @@ def run(base, board_email, password, smtp, out, axe_path=None):
 
         # A challenge event for the police: the panel moves PC1.1 from 1 to 2, and the moderated overall moves with it.
         board.get(round_url)
+        board.find_element(By.LINK_TEXT, "Schedule a challenge event").click()
         fill(board, "title", "Police challenge")
         fill(board, "heldOn", datetime.date.today().isoformat())
         fill(board, "panel", "Jo Smith; Raj Patel")

@@ -26,8 +26,11 @@ import Testing
             try await CoordinatorTests().signInAsBoard(browser, fixture)
             let page = try await browser.get("/admin/rounds/\(round)")
             #expect(page.body.contains("Peer challenge"))
+            let form = try await browser.get("/admin/rounds/\(round)/peers/new")
+            #expect(page.body.contains("href=\"/admin/rounds/\(round)/peers/new\"") && form.body.contains("<option value=\"\(police.id)\">Thames Valley Police</option>"))
             let itself = try await browser.post("/admin/rounds/\(round)/peers", [("reviewer", "\(health.id)"), ("reviewee", "\(health.id)")], csrf: page.csrf)
             #expect(itself.status == .unprocessableContent && itself.body.contains("cannot review its own return"))
+            #expect(itself.body.contains("<option value=\"\(health.id)\" selected>Oxford Health NHS Trust</option>"))   // the choice is kept
             let paired = try await browser.post("/admin/rounds/\(round)/peers", [("reviewer", "\(health.id)"), ("reviewee", "\(police.id)")], csrf: page.csrf)
             #expect(paired.body.contains("Oxford Health NHS Trust now reviews Thames Valley Police&#39;s return")
                     || paired.body.contains("Oxford Health NHS Trust now reviews Thames Valley Police's return"))

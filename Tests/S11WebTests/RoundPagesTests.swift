@@ -182,11 +182,21 @@ import Testing
         try await returnIn(fixture, police, officer: "kim.ng@tvp.example")
         let event: Int64 = try await run(fixture, mail: mail) { browser in
             try await CoordinatorTests().signInAsBoard(browser, fixture)
-            let page = try await browser.get("/admin/rounds/\(round)")
-            #expect(page.body.contains("Schedule a challenge event") && page.body.contains("id=\"audit-\(police.id)\""))
+            // The round's page links to the event's own form, which lists the organisations; the round's page does not.
+            let roundPage = try await browser.get("/admin/rounds/\(round)")
+            #expect(roundPage.body.contains("href=\"/admin/rounds/\(round)/events/new\">Schedule a challenge event</a>")
+                    && !roundPage.body.contains("id=\"audit-\(police.id)\""))
+            let page = try await browser.get("/admin/rounds/\(round)/events/new")
+            #expect(page.body.contains("id=\"audit-\(police.id)\"") && page.body.contains("href=\"/admin/rounds/\(round)\">Back to the round</a>"))
             let none = try await browser.post("/admin/rounds/\(round)/events", [("title", "Health and police"), ("heldOn", "2027-04-20"),
                                                                                 ("panel", "Jo Smith; Raj Patel")], csrf: page.csrf)
             #expect(none.status == .unprocessableContent && none.body.contains("Choose at least one organisation"))
+            // What was typed comes back with the error, the organisations ticked still ticked.
+            #expect(none.body.contains("value=\"Health and police\"") && none.body.contains("value=\"Jo Smith; Raj Patel\""))
+            let badDay = try await browser.post("/admin/rounds/\(round)/events", [("title", "Police"), ("heldOn", "20 April"), ("panel", "Jo"),
+                                                                                  ("audit-\(police.id)", "yes")], csrf: page.csrf)
+            #expect(badDay.status == .unprocessableContent && badDay.body.contains("Write the day of the event as YYYY-MM-DD")
+                    && badDay.body.contains("name=\"audit-\(police.id)\" value=\"yes\" checked"))
             let made = try await browser.post("/admin/rounds/\(round)/events", [("title", "Health and police"), ("heldOn", "2027-04-20"),
                                                                                 ("panel", "Jo Smith; Raj Patel"), ("audit-\(police.id)", "yes")],
                                               csrf: page.csrf)
@@ -282,7 +292,7 @@ import Testing
             let list = try await browser.get("/admin/rounds")
             #expect(!list.body.contains("href=\"/admin/rounds/\(round)\"") && list.body.contains("For Buckinghamshire Safeguarding Children Partnership."))
             for path in ["", "/round.csv", "/round.xml", "/report.html", "/report.docx", "/events/\(event.id)", "/events/\(event.id)/audits/\(police.id)",
-                         "/events/\(event.id)/audits/\(police.id)/letter", "/peers/\(pairing.id)"] {
+                         "/events/\(event.id)/audits/\(police.id)/letter", "/peers/\(pairing.id)", "/events/new", "/peers/new"] {
                 #expect(try await browser.get("/admin/rounds/\(round)\(path)").status == .notFound, "\(path)")
             }
             for (path, fields) in [("/return", [("audit", "\(police.id)"), ("reason", "x")]), ("/events", [("title", "x"), ("heldOn", "2027-04-20"), ("panel", "x")]),

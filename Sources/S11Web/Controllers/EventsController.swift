@@ -19,6 +19,7 @@ struct EventsController: Sendable {
 
     /// The routes under `/admin/rounds`.
     func addRoutes(to group: RouterGroup<SignedInRequestContext>) {
+        group.page(":round/events/new", use: newEvent)
         group.post(":round/events", use: schedule)
         group.page(":round/events/:event", use: event)
         group.page(":round/events/:event/audits/:audit", use: moderation)
@@ -28,25 +29,37 @@ struct EventsController: Sendable {
         group.post(":round/events/:event/audits/:audit/letter", use: sendLetter)
     }
 
-    /// Schedules an event from the round's page (its organisations' fields are named after them,
-    /// `audit-ID`, so the form is read by name).
+    /// The form that schedules an event.
+    func newEvent(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let csrf = WebSecurity.csrfToken(for: request)
+        return try web.html(NewChallengeEventPage(account: context.account, csrf: csrf.token, progress: try await rounds.progress(context)),
+                            request: request, csrf: csrf)
+    }
+
+    /// Schedules an event from its form (its organisations' fields are named after them,
+    /// `audit-ID`, so the form is read by name); what is wrong comes back on the form, as typed.
     func schedule(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.formBody()
-        let roundID = try await context.round(in: web.app).id
-        guard let heldOn = CalendarDate(iso: form.text("heldOn") ?? "") else {
-            return try await rounds.roundPage(request, context, notice: nil, errors: [
-                FieldError(field: "heldOn", message: "Write the day of the event as YYYY-MM-DD, for example 2027-04-20"),
-            ])
-        }
+        let progress = try await rounds.progress(context)
         let audits = form.fields.keys.filter { $0.hasPrefix("audit-") }.compactMap { Int64($0.dropFirst(6)) }
+        func again(_ error: FieldError) throws -> Response {
+            let csrf = WebSecurity.csrfToken(for: request)
+            return try web.html(NewChallengeEventPage(account: context.account, csrf: csrf.token, progress: progress, eventTitle: form.text("title") ?? "",
+                                                      heldOn: form.text("heldOn") ?? "", panel: form.text("panel") ?? "", checked: Set(audits),
+                                                      errors: [error]),
+                                status: .unprocessableContent, request: request, csrf: csrf)
+        }
+        guard let heldOn = CalendarDate(iso: form.text("heldOn") ?? "") else {
+            return try again(FieldError(field: "heldOn", message: "Write the day of the event as YYYY-MM-DD, for example 2027-04-20"))
+        }
         do {
-            let event = try await web.app.rounds.scheduleEvent(roundID: roundID, title: form.text("title") ?? "", heldOn: heldOn,
+            let event = try await web.app.rounds.scheduleEvent(roundID: progress.round.id, title: form.text("title") ?? "", heldOn: heldOn,
                                                                panel: (form.text("panel") ?? "").components(separatedBy: ";"),
                                                                auditIDs: audits, by: context.account.email)
-            return WebSecurity.redirect(to: "/admin/rounds/\(roundID)/events/\(event.id)")
+            return WebSecurity.redirect(to: "/admin/rounds/\(progress.round.id)/events/\(event.id)")
         } catch {
             guard let refusal = WebApp.refusal(error) else { throw error }
-            return try await rounds.roundPage(request, context, notice: nil, errors: [FieldError(field: "title", message: refusal)])
+            return try again(FieldError(field: "title", message: refusal))
         }
     }
 

@@ -28,6 +28,7 @@ struct PeersController: Sendable {
 
     /// The board's routes under `/admin/rounds` (`board`), the reviewer's under `/admin` (`signedIn`).
     func addRoutes(board: RouterGroup<SignedInRequestContext>, signedIn: RouterGroup<SignedInRequestContext>) {
+        board.page(":round/peers/new", use: newPairing)
         board.post(":round/peers", use: pair)
         board.page(":round/peers/:pairing", use: proposals)
         board.post(":round/peers/:pairing/end", use: end)
@@ -39,21 +40,32 @@ struct PeersController: Sendable {
 
     // MARK: The board
 
-    /// Pairs two organisations from the round's page.
+    /// The form that pairs two organisations.
+    func newPairing(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let csrf = WebSecurity.csrfToken(for: request)
+        return try web.html(NewPeerPairingPage(account: context.account, csrf: csrf.token, progress: try await rounds.progress(context)),
+                            request: request, csrf: csrf)
+    }
+
+    /// Pairs two organisations from its form; the round's page then lists the pairing, and what is
+    /// wrong comes back on the form, as chosen.
     func pair(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: PairForm.self)
-        let roundID = try await context.round(in: web.app).id
-        guard let reviewer = form.reviewer.flatMap(Int64.init), let reviewee = form.reviewee.flatMap(Int64.init) else {
-            return try await rounds.roundPage(request, context, notice: nil, errors: [
-                FieldError(field: "reviewer", message: "Choose the organisation that reviews and the one it reviews"),
-            ])
+        let progress = try await rounds.progress(context)
+        let reviewer = form.reviewer.flatMap(Int64.init), reviewee = form.reviewee.flatMap(Int64.init)
+        func again(_ message: String) throws -> Response {
+            let csrf = WebSecurity.csrfToken(for: request)
+            return try web.html(NewPeerPairingPage(account: context.account, csrf: csrf.token, progress: progress, reviewer: reviewer, reviewee: reviewee,
+                                                   errors: [FieldError(field: "reviewer", message: message)]),
+                                status: .unprocessableContent, request: request, csrf: csrf)
         }
+        guard let reviewer, let reviewee else { return try again("Choose the organisation that reviews and the one it reviews") }
         do {
-            let pairing = try await peers.pair(roundID: roundID, reviewerAuditID: reviewer, revieweeAuditID: reviewee, by: context.account.email)
+            let pairing = try await peers.pair(roundID: progress.round.id, reviewerAuditID: reviewer, revieweeAuditID: reviewee, by: context.account.email)
             return try await rounds.roundPage(request, context, notice: "\(pairing.reviewer) now reviews \(pairing.reviewee)'s return.", errors: [])
         } catch {
             guard let refusal = WebApp.refusal(error) else { throw error }
-            return try await rounds.roundPage(request, context, notice: nil, errors: [FieldError(field: "reviewer", message: refusal)])
+            return try again(refusal)
         }
     }
 

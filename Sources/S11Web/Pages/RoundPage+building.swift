@@ -80,7 +80,6 @@ extension RoundPage {
                   staff: dashboard?.staff.map(Self.staff), members: Array(members),
                   listPager: pager(listPage, "list", other: "page", heatmapPage, label: "Pages of the organisations"),
                   pairings: pairings.map { Pairing(pairingID: $0.id, reviewer: $0.reviewer, reviewee: $0.reviewee, state: $0.isActive ? "reviewing" : "ended") },
-                  choices: progress.members.filter { $0.row.crosswalkID == nil }.map { Choice(auditID: $0.row.auditID, organisation: $0.row.member.organisation) },
                   events: events.map { Event(eventID: $0.id, title: $0.title, heldOn: $0.heldOn.spelledOut, count: $0.auditIDs.count) })
     }
 

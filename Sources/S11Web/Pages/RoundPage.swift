@@ -124,12 +124,6 @@ struct RoundPage: PageModel {
         let state: String
     }
 
-    /// An organisation to pair or to challenge at an event.
-    struct Choice: Encodable {
-        let auditID: Int64
-        let organisation: String
-    }
-
     struct Event: Encodable {
         let eventID: Int64
         let title: String
@@ -166,6 +160,5 @@ struct RoundPage: PageModel {
     let members: [Member]
     let listPager: Pager
     let pairings: [Pairing]
-    let choices: [Choice]
     let events: [Event]
 }
