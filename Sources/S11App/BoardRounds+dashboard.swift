@@ -17,9 +17,12 @@ extension BoardRounds {
         let lastYear = try await rounds.find(board: progress.round.board, year: progress.round.year - 1)
         let query = RoundStore.HeldQuery(roundID: progress.round.id, sector: sector, filter: filter, lastYearRoundID: lastYear?.id)
         let read = try await readFigures(progress, content: content, lastYearRoundID: lastYear?.id).filter { sector == nil || $0.sector == sector }
-        var bySector = try await rounds.tallies(roundID: progress.round.id).filter { sector == nil || $0.key == sector }
-        for organisation in read { bySector[organisation.sector, default: RoundTally()] += RoundTally(organisation) }
-        let tally = RoundTally.sum(bySector.values)
+        var tally = try await rounds.tally(roundID: progress.round.id, sector: sector)
+        var staffBySector = try await rounds.staffTallies(roundID: progress.round.id, sector: sector)
+        for organisation in read {
+            tally += RoundTally(organisation)
+            staffBySector[organisation.sector, default: RoundTally()] += RoundTally(organisation)
+        }
         let readAdmitted = read.filter { filter.admits(stage: .submitted, submitted: $0) }
         let onHeatmap = try await rounds.heldCount(query) + readAdmitted.count
         let range = rows(onHeatmap)
@@ -41,7 +44,7 @@ extension BoardRounds {
         return RoundDashboard(
             standards: content.catalogue.standards.map { ($0.id, $0.title) }, heatmap: heatmap, onHeatmap: onHeatmap, summary: summary,
             spreads: content.catalogue.standards.map { RoundPicture.Spread(tally.column($0.id), title: $0.title) }, themes: themes,
-            staff: RoundStaffPicture(bySector: bySector, statements: content.staffSurvey?.statements.map { ($0.id, $0.text) } ?? []),
+            staff: RoundStaffPicture(bySector: staffBySector, statements: content.staffSurvey?.statements.map { ($0.id, $0.text) } ?? []),
             held: tally[.held], moderated: tally[.moderated],
             withStandardIn: Dictionary(uniqueKeysWithValues: Rag.allCases.map { ($0, tally[.hasStandard($0)]) }),
             changedSinceLastYear: try await rounds.heldCount(changed) + read.filter(\.changedSinceLastYear).count,

@@ -3,8 +3,8 @@ import S11Core
 
 /// What a round's page reads of the organisations the board holds, kept up to date in the
 /// transaction of every write that changes it (a submission to the board, a moderation by the
-/// board that holds it, a self-assessment given back): a row per organisation (`roundFigure`,
-/// what its heatmap row shows, with its order keys), each sector's counts (`roundTally`) and the
+/// board that holds it, a self-assessment given back): a row per organisation (`roundFigure`:
+/// its heatmap row's lines, the lines its counts came from, and its order keys), each sector's counts (`roundTally`) and the
 /// organisations each requirement is a gap in (`roundGap`). A request reads a page of rows and the
 /// counts, not every organisation's lines.
 enum RoundFigures {
@@ -29,14 +29,16 @@ enum RoundFigures {
                                                   scores: scores)
         // A requirement's line is kept when it is a gap or moderated: nothing else of it is shown or counted.
         let kept = scores.filter { $0.kind != .requirement || $0.isGap || $0.moderated != nil }
+        let cells = scores.filter { $0.kind == .overall || $0.kind == .standard }
         let bands = Rag.allCases.map { rag in Int64(organisation.standardLines.filter { $0.effectiveRag == rag }.count) }
         try await db.execute("""
             INSERT INTO roundFigure (roundID, auditID, organisation, organisationKey, nameKey, sector, sectorKey, overall, moderated,
-                blueStandards, greenStandards, amberStandards, redStandards, lines)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                blueStandards, greenStandards, amberStandards, redStandards, cells, lines)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [roundID, auditID, organisation.organisation, organisation.organisation.lowercased(), NaturalOrder.key(organisation.organisation),
                   organisation.sector, NaturalOrder.key(organisation.sector), organisation.overall?.boardPercent, organisation.isModerated ? 1 : 0,
-                  bands[0], bands[1], bands[2], bands[3], String(decoding: try JSONEncoder.sorted.encode(kept), as: UTF8.self)])
+                  bands[0], bands[1], bands[2], bands[3], String(decoding: try JSONEncoder.sorted.encode(cells), as: UTF8.self),
+                  String(decoding: try JSONEncoder.sorted.encode(kept), as: UTF8.self)])
         let gaps = Set(scores.filter { $0.kind == .requirement && $0.isGap }.map(\.scopeID)).sorted()
         try await db.insertRows(into: "roundGap", columns: ["roundID", "requirementID", "sector", "nameKey", "auditID", "organisation"], gaps.map {
             [.integer(roundID), .text($0), .text(organisation.sector), .text(NaturalOrder.key(organisation.organisation)), .integer(auditID),

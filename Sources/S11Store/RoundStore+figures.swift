@@ -42,18 +42,31 @@ extension RoundStore {
         }
     }
 
-    /// Each sector's counts of the organisations the board holds in the round.
-    public func tallies(roundID: Int64) async throws -> [String: RoundTally] {
+    /// The counts of the organisations the board holds in the round (of `sector`, when given), summed over the sectors.
+    public func tally(roundID: Int64, sector: String? = nil) async throws -> RoundTally {
         try await engine.read { db in
-            var counts: [String: [RoundTally.Key: Int]] = [:]
-            for row in try await db.fetchAll(RoundTallyRow.self, "SELECT sector, tally, count FROM roundTally WHERE roundID = ?", [roundID]) {
-                counts[row.sector, default: [:]][row.key] = row.count
-            }
-            return counts.mapValues(RoundTally.init(counts:))
+            RoundTally(counts: try await Self.counts(db.fetchAll(RoundTallyRow.self, """
+                SELECT '' AS sector, tally, SUM(count) AS count FROM roundTally WHERE roundID = ?\(sector == nil ? "" : " AND sector = ?") GROUP BY tally
+                """, [roundID] + (sector.map { [$0] } ?? []))))
         }
     }
 
-    /// The organisations held that `query` admits, `range` of them in `order` (every one when nil).
+    /// The staff survey's counts of the organisations held, each sector's (of `sector` only, when given).
+    public func staffTallies(roundID: Int64, sector: String? = nil) async throws -> [String: RoundTally] {
+        let staff = RoundTally.Key.staffTextPrefixes.map { "tally LIKE '\($0)%'" }.joined(separator: " OR ")
+        return try await engine.read { db in
+            Dictionary(grouping: try await db.fetchAll(RoundTallyRow.self, """
+                SELECT sector, tally, count FROM roundTally WHERE roundID = ?\(sector == nil ? "" : " AND sector = ?") AND (\(staff))
+                """, [roundID] + (sector.map { [$0] } ?? [])), by: \.sector).mapValues { RoundTally(counts: Self.counts($0)) }
+        }
+    }
+
+    private static func counts(_ rows: [RoundTallyRow]) -> [RoundTally.Key: Int] {
+        Dictionary(rows.map { ($0.key, $0.count) }, uniquingKeysWith: +)
+    }
+
+    /// The organisations held that `query` admits, `range` of them in `order` (every one when nil):
+    /// their overall and standards' lines, what a heatmap's row shows.
     public func held(_ query: HeldQuery, order: HeatmapOrder, range: Range<Int>? = nil) async throws -> [RoundPicture.Submitted] {
         let (from, arguments) = query.clauses
         let worst = "f.overall IS NULL, f.overall, f.nameKey"
@@ -65,7 +78,7 @@ extension RoundStore {
         }
         let limit = range.map { " LIMIT \($0.count) OFFSET \($0.lowerBound)" } ?? ""
         return try await engine.read { db in
-            try await db.fetchAll(RoundFigureRow.self, "SELECT f.*, ly.overall AS lastYear \(from) ORDER BY \(orderBy)\(limit)", arguments).map(\.submitted)
+            try await db.fetchAll(RoundFigureRow.self, "SELECT f.roundID, f.auditID, f.organisation, f.sector, f.cells AS lines, ly.overall AS lastYear \(from) ORDER BY \(orderBy)\(limit)", arguments).map(\.submitted)
         }
     }
 

@@ -162,13 +162,14 @@ extension Schema {
         },
         Migration(identifier: "v35: what a round's page reads of the organisations the board holds, kept up to date as they submit") { db in
             let d = db.dialect
-            // A row per organisation held: its heatmap row's lines, and the keys its heatmap is ordered and narrowed by.
+            // A row per organisation held: its heatmap row's lines (cells), the lines its counts came from, and the keys
+            // its heatmap is ordered and narrowed by.
             try await db.execute("""
                 CREATE TABLE roundFigure (auditID \(d.integer) NOT NULL PRIMARY KEY REFERENCES audit(id) ON DELETE CASCADE,
                     roundID \(d.integer) NOT NULL REFERENCES round(id) ON DELETE CASCADE, organisation \(d.text) NOT NULL,
                     organisationKey \(d.text) NOT NULL, nameKey \(d.text) NOT NULL, sector \(d.text) NOT NULL, sectorKey \(d.text) NOT NULL,
                     overall \(d.double), moderated \(d.integer) NOT NULL, blueStandards \(d.integer) NOT NULL, greenStandards \(d.integer) NOT NULL,
-                    amberStandards \(d.integer) NOT NULL, redStandards \(d.integer) NOT NULL, lines \(d.text) NOT NULL)
+                    amberStandards \(d.integer) NOT NULL, redStandards \(d.integer) NOT NULL, cells \(d.text) NOT NULL, lines \(d.text) NOT NULL)
                 """)
             try await db.execute("CREATE INDEX roundFigureByOverall ON roundFigure (roundID, overall, nameKey)")
             try await db.execute("CREATE INDEX roundFigureByName ON roundFigure (roundID, organisationKey)")

@@ -50,8 +50,10 @@ import Testing
         let progress = try await fixture.app.rounds.progress(roundID: fixture.round.id, today: CalendarDate(iso: "2027-04-02")!)
         let picture = try #require(try await fixture.app.rounds.picture(progress))
         #expect(picture.submitted.count == 9)
-        #expect(try await fixture.store.rounds.tallies(roundID: fixture.round.id)
-                == Dictionary(grouping: picture.submitted, by: \.sector).mapValues(RoundTally.init))
+        #expect(try await fixture.store.rounds.tally(roundID: fixture.round.id) == RoundTally(picture.submitted))
+        for sector in Self.sectors {
+            #expect(try await fixture.store.rounds.tally(roundID: fixture.round.id, sector: sector) == RoundTally(picture.submitted.filter { $0.sector == sector }))
+        }
         let ids = content.catalogue.standards.map(\.id)
         for sector in [nil] + Self.sectors.map(Optional.some) {
             for filter in [RoundFilter(), RoundFilter(band: .red), RoundFilter(stage: .moderated), RoundFilter(band: .green, changedSinceLastYear: true)] {

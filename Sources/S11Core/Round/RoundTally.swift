@@ -27,6 +27,9 @@ public struct RoundTally: Sendable, Hashable {
         /// Of the organisations counted: how many have the statement's figure, and its agreeing and answering staff.
         case staffFigures(statementID: String), staffAgreeing(statementID: String), staffAnswering(statementID: String)
 
+        /// How the texts of the staff survey's keys begin, and no other key's.
+        public static let staffTextPrefixes = ["staff", "figures|", "agree|", "answer|"]
+
         /// The key as the store keeps it: "band|S1|red", "pct||66.66666666666667".
         public var text: String {
             switch self {

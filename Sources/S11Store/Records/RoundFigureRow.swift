@@ -1,9 +1,9 @@
 import Foundation
 import S11Core
 
-/// A row of the roundFigure table: one organisation the board holds in a round, with what its
-/// round page shows of it (its overall, standards, gaps and staff lines, as `lines`), and, when
-/// read with last year's round joined, its overall there (`lastYear`).
+/// A row of the roundFigure table: one organisation the board holds in a round, with its lines (as
+/// `lines`: those its counts came from, or only its heatmap row's when `cells` is read in their
+/// place), and, when read with last year's round joined, its overall there (`lastYear`).
 struct RoundFigureRow: SQLRecord {
     var roundID: Int64
     var submitted: RoundPicture.Submitted
