@@ -247,12 +247,16 @@ public struct BoardRounds: Sendable {
     /// The round as one XML file (round.xsd, validated): every organisation, where it stands, what
     /// it submitted and its stored plan in figures.
     public func xml(_ progress: RoundProgress) async throws -> Data {
-        let content = try await roundContent(progress)
-        let scores = if let content { try await heldScores(progress, content: content) } else { try await store.rounds.boardScores(roundID: progress.round.id) }
-        // Each organisation is written as it is read, its plan let go before the next is loaded.
+        // The returns read through a crosswalk (few) are read into the round's catalogue first; every
+        // other organisation's lines and plan are read as it is written and let go before the next.
+        let readIDs = progress.members.map(\.row).filter { $0.crosswalkID != nil && $0.submittedAt != nil }.map(\.auditID)
+        let read = try await store.rounds.boardScores(auditIDs: readIDs)
+        let readThrough = if let content = try await roundContent(progress) { try await self.readThrough(progress, submitted: read, content: content) } else { read }
         let file = RoundXML(board: progress.round.board, year: progress.round.year, deadline: progress.round.deadline, asOf: progress.today)
         for (row, stage) in progress.members {
-            let submitted = row.submittedAt.flatMap { at in scores[row.auditID].map { (at: at, by: row.submittedBy ?? row.member.leadName, scores: $0) } }
+            let scores = row.submittedAt == nil ? nil
+                : row.crosswalkID == nil ? try await store.rounds.boardScores(auditIDs: [row.auditID])[row.auditID] : readThrough[row.auditID]
+            let submitted = row.submittedAt.flatMap { at in scores.map { (at: at, by: row.submittedBy ?? row.member.leadName, scores: $0) } }
             file.add(RoundXML.Organisation(
                 name: row.member.organisation, sector: row.member.sector, lead: row.member.leadName, stage: stage, officers: row.officers,
                 returns: row.submittedReturns, submitted: submitted,

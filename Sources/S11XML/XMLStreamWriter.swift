@@ -44,7 +44,12 @@ final class XMLStreamWriter {
         xmlTextWriterEndDocument(writer)
         xmlTextWriterFlush(writer)
         let count = Int(xmlBufferLength(buffer))
-        let data = Data(bytes: xmlBufferContent(buffer), count: count)
+        // The buffer's bytes are handed over, not copied, so a large export is held once.
+        let data = if let bytes = xmlBufferDetach(buffer) {
+            Data(bytesNoCopy: bytes, count: count, deallocator: .custom { pointer, _ in s11_xml_free(pointer) })
+        } else {
+            Data(bytes: xmlBufferContent(buffer), count: count)
+        }
         try SchemaValidator.shared(schema).validateStreaming(data, file: file)
         return data
     }
