@@ -26,6 +26,11 @@ extension BoardRounds {
         return round
     }
 
+    /// The member of round `roundID` answering its catalogue whose audit this is; nil for any other.
+    public func member(roundID: Int64, auditID: Int64) async throws -> RoundMemberStatus? {
+        try await store.rounds.member(roundID: roundID, auditID: auditID)
+    }
+
     /// The round's challenge events, in the order they were scheduled.
     public func events(roundID: Int64) async throws -> [ChallengeEvent] {
         try await store.events.all(roundID: roundID)

@@ -86,7 +86,7 @@ public struct BoardRounds: Sendable {
     /// The partnership's picture from what the organisations in `progress` submitted (those of
     /// `sector` only, when given), on the catalogue the round was opened with.
     public func picture(_ progress: RoundProgress, sector: String? = nil) async throws -> RoundPicture? {
-        guard let pinned = try await roundContent(progress) else { return nil }
+        guard let pinned = try await roundContent(roundID: progress.round.id) else { return nil }
         let scores = try await heldScores(progress, content: pinned)
         // Last year's round of the same board, for each organisation's movement.
         let lastYear = try await store.rounds.find(board: progress.round.board, year: progress.round.year - 1)
@@ -104,9 +104,8 @@ public struct BoardRounds: Sendable {
 
     /// The content the round was opened with: that of a member answering it (one read through a
     /// crosswalk answers another's). Nil when no member answers it.
-    func roundContent(_ progress: RoundProgress) async throws -> AuditContent? {
-        guard let native = progress.members.first(where: { $0.row.crosswalkID == nil }),
-              let audit = try await store.audits.find(id: native.row.auditID) else { return nil }
+    func roundContent(roundID: Int64) async throws -> AuditContent? {
+        guard let auditID = try await store.rounds.anyMemberAuditID(roundID: roundID), let audit = try await store.audits.find(id: auditID) else { return nil }
         return try await contents.content(of: audit)
     }
 
@@ -114,19 +113,22 @@ public struct BoardRounds: Sendable {
     /// read through a crosswalk is read into them.
     func heldScores(_ progress: RoundProgress, content: AuditContent) async throws -> [Int64: [BoardScore]] {
         var scores = try await store.rounds.boardScores(roundID: progress.round.id)
-        for (auditID, read) in try await readThrough(progress, submitted: scores, content: content) { scores[auditID] = read }
+        for (auditID, read) in try await readThrough(roundID: progress.round.id, readings: progress.members.map(\.row), submitted: scores, content: content) {
+            scores[auditID] = read
+        }
         return scores
     }
 
     /// The returns the round reads through a crosswalk that their own board holds (`submitted`,
     /// in that board's terms), read into the round's own catalogue with the reading board's moderations.
-    func readThrough(_ progress: RoundProgress, submitted: [Int64: [BoardScore]], content: AuditContent) async throws -> [Int64: [BoardScore]] {
-        let read = progress.members.filter { $0.row.crosswalkID != nil && submitted[$0.row.auditID] != nil }
+    func readThrough(roundID: Int64, readings: [RoundMemberStatus], submitted: [Int64: [BoardScore]],
+                     content: AuditContent) async throws -> [Int64: [BoardScore]] {
+        let read = readings.filter { $0.crosswalkID != nil && submitted[$0.auditID] != nil }
         guard !read.isEmpty else { return [:] }
-        let crosswalks = try await self.crosswalks(roundID: progress.round.id)
-        let moderations = try await store.readings.moderations(roundID: progress.round.id)
+        let crosswalks = try await self.crosswalks(roundID: roundID)
+        let moderations = try await store.readings.moderations(roundID: roundID)
         var scores: [Int64: [BoardScore]] = [:]
-        for (row, _) in read {
+        for row in read {
             guard let crosswalk = row.crosswalkID.flatMap({ crosswalks[$0] }), let submitted = submitted[row.auditID] else { continue }
             scores[row.auditID] = CrosswalkReading(submitted: submitted, crosswalk: crosswalk, catalogue: content.catalogue, bands: content.bands,
                                                    moderations: Self.scored(moderations[row.auditID] ?? [], content: content)).boardScores
@@ -150,7 +152,7 @@ public struct BoardRounds: Sendable {
     public func reading(_ progress: RoundProgress, auditID: Int64) async throws -> (crosswalk: Crosswalk, reading: CrosswalkReading?) {
         guard let crosswalkID = progress.readMember(auditID: auditID)?.crosswalkID,
               let crosswalk = try await crosswalks(roundID: progress.round.id)[crosswalkID],
-              let pinned = try await roundContent(progress) else {
+              let pinned = try await roundContent(roundID: progress.round.id) else {
             throw ApplicationError("this round does not read that organisation through a crosswalk")
         }
         guard let submitted = try await store.rounds.boardScores(roundID: progress.round.id)[auditID] else { return (crosswalk, nil) }
@@ -165,7 +167,7 @@ public struct BoardRounds: Sendable {
     /// Refused while the organisation's own board does not hold the return.
     @discardableResult
     public func draftReadingPlan(_ progress: RoundProgress, auditID: Int64, author: String) async throws -> Plan {
-        guard let row = progress.readMember(auditID: auditID), let pinned = try await roundContent(progress) else {
+        guard let row = progress.readMember(auditID: auditID), let pinned = try await roundContent(roundID: progress.round.id) else {
             throw ApplicationError("this round does not read that organisation through a crosswalk")
         }
         guard let reading = try await reading(progress, auditID: auditID).reading else {
@@ -192,7 +194,7 @@ public struct BoardRounds: Sendable {
     /// board's moderation form, which checks what it names against this board's catalogue and scale.
     public func readingSession(_ progress: RoundProgress, auditID: Int64) async throws -> AuditSession {
         guard progress.readMember(auditID: auditID) != nil, let audit = try await store.audits.find(id: auditID),
-              let pinned = try await roundContent(progress) else {
+              let pinned = try await roundContent(roundID: progress.round.id) else {
             throw ApplicationError("this round does not read that organisation through a crosswalk")
         }
         return AuditSession(store: store, audit: audit, content: pinned)
@@ -251,7 +253,10 @@ public struct BoardRounds: Sendable {
         // other organisation's lines and plan are read as it is written and let go before the next.
         let readIDs = progress.members.map(\.row).filter { $0.crosswalkID != nil && $0.submittedAt != nil }.map(\.auditID)
         let read = try await store.rounds.boardScores(auditIDs: readIDs)
-        let readThrough = if let content = try await roundContent(progress) { try await self.readThrough(progress, submitted: read, content: content) } else { read }
+        var readThrough = read
+        if let content = try await roundContent(roundID: progress.round.id) {
+            readThrough = try await self.readThrough(roundID: progress.round.id, readings: progress.members.map(\.row), submitted: read, content: content)
+        }
         let file = RoundXML(board: progress.round.board, year: progress.round.year, deadline: progress.round.deadline, asOf: progress.today)
         for (row, stage) in progress.members {
             let scores = row.submittedAt == nil ? nil

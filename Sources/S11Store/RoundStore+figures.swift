@@ -46,7 +46,7 @@ extension RoundStore {
     public func tally(roundID: Int64, sector: String? = nil) async throws -> RoundTally {
         try await engine.read { db in
             RoundTally(counts: try await Self.counts(db.fetchAll(RoundTallyRow.self, """
-                SELECT '' AS sector, tally, SUM(count) AS count FROM roundTally WHERE roundID = ?\(sector == nil ? "" : " AND sector = ?") GROUP BY tally
+                SELECT '' AS sector, tally, CAST(SUM(count) AS BIGINT) AS count FROM roundTally WHERE roundID = ?\(sector == nil ? "" : " AND sector = ?") GROUP BY tally
                 """, [roundID] + (sector.map { [$0] } ?? []))))
         }
     }

@@ -119,7 +119,7 @@ public struct RoundStore: StoreArea {
 
     /// The organisations a round reads through a crosswalk: their sector and lead as this board
     /// listed them, whether their own board holds the return, and their returns counted.
-    private static let readingQuery = """
+    static let readingQuery = """
         SELECT roundReading.auditID, roundReading.roundID, audit.organisation, roundReading.sector, roundReading.leadName, roundReading.leadEmail,
             own.submittedAt, own.submittedBy, own.declaration, own.returnedAt, own.returnReason, roundReading.crosswalkID,
             COUNT(officer.id) AS officers,
@@ -132,11 +132,11 @@ public struct RoundStore: StoreArea {
             own.submittedAt, own.submittedBy, own.declaration, own.returnedAt, own.returnReason, roundReading.crosswalkID
         """
 
-    private static let memberColumns = """
+    static let memberColumns = """
         roundMember.auditID, roundMember.roundID, audit.organisation, roundMember.sector, roundMember.leadName, roundMember.leadEmail,
         roundMember.submittedAt, roundMember.submittedBy, roundMember.declaration, roundMember.returnedAt, roundMember.returnReason
         """
-    private static let memberQuery = """
+    static let memberQuery = """
         SELECT \(memberColumns), NULL AS crosswalkID, COUNT(officer.id) AS officers,
             COALESCE(SUM(CASE WHEN officer.status <> '\(ReturnStatus.notStarted.rawValue)' THEN 1 ELSE 0 END), 0) AS started,
             COALESCE(SUM(CASE WHEN officer.status = '\(ReturnStatus.submitted.rawValue)' THEN 1 ELSE 0 END), 0) AS submittedReturns

@@ -55,12 +55,21 @@ import Testing
             #expect(try await fixture.store.rounds.tally(roundID: fixture.round.id, sector: sector) == RoundTally(picture.submitted.filter { $0.sector == sector }))
         }
         let ids = content.catalogue.standards.map(\.id)
+        let overview = try await fixture.app.rounds.overview(roundID: fixture.round.id, today: progress.today)
+        #expect(overview.total == progress.members.count && overview.byStage.map(\.count) == progress.byStage.map(\.count))
+        #expect(overview.bySector.map(\.sector) == progress.bySector.map(\.sector) && overview.bySector.map(\.counts) == progress.bySector.map(\.counts))
+        let held = Dictionary(uniqueKeysWithValues: picture.submitted.map { ($0.auditID!, $0) })
         for sector in [nil] + Self.sectors.map(Optional.some) {
-            for filter in [RoundFilter(), RoundFilter(band: .red), RoundFilter(stage: .moderated), RoundFilter(band: .green, changedSinceLastYear: true)] {
+            for filter in [RoundFilter(), RoundFilter(band: .red), RoundFilter(stage: .moderated), RoundFilter(stage: .inProgress), RoundFilter(stage: .overdue), RoundFilter(band: .green, changedSinceLastYear: true)] {
                 let expected = HeatmapOrder.worstFirst.sorted(picture.submitted.filter {
                     (sector == nil || $0.sector == sector) && filter.admits(stage: .submitted, submitted: $0)
                 })
-                let dashboard = try #require(try await fixture.app.rounds.dashboard(progress, sector: sector, filter: filter, order: .worstFirst) { 0..<$0 })
+                let dashboard = try #require(try await fixture.app.rounds.dashboard(overview, sector: sector, filter: filter, order: .worstFirst) { 0..<$0 })
+                // The list of members: those of the sector the filter admits, by organisation, a page at a time.
+                let listed = progress.members.filter { (sector == nil || $0.row.member.sector == sector) && filter.admits(stage: $0.stage, submitted: held[$0.row.auditID]) }
+                let page = try await fixture.app.rounds.members(overview, sector: sector, filter: filter, admitted: dashboard.admitted) { _ in 1..<4 }
+                #expect(page.total == listed.count && page.members.map(\.row.auditID) == Array(listed.map(\.row.auditID).dropFirst(1).prefix(3)),
+                        "\(sector ?? "every sector"), \(filter)")
                 let context = "\(sector ?? "every sector"), \(filter)"
                 #expect(dashboard.heatmap.map(\.organisation) == expected.map(\.organisation), "\(context)")
                 #expect(dashboard.onHeatmap == expected.count, "\(context)")
@@ -79,7 +88,7 @@ import Testing
         }
         // A page of the heatmap is that page of the whole, in each order.
         for order in HeatmapOrder.allCases {
-            let page = try #require(try await fixture.app.rounds.dashboard(progress, sector: nil, filter: RoundFilter(), order: order) { _ in 2..<5 })
+            let page = try #require(try await fixture.app.rounds.dashboard(overview, sector: nil, filter: RoundFilter(), order: order) { _ in 2..<5 })
             #expect(page.heatmap.map(\.organisation) == Array(order.sorted(picture.submitted).map(\.organisation)[2..<5]), "\(order)")
         }
     }

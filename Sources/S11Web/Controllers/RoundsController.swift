@@ -88,16 +88,16 @@ struct RoundsController: Sendable {
     /// The board gives a submitted self-assessment back to its organisation, saying why.
     func giveBack(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.decodeForm(as: GiveBackForm.self)
-        let progress = try await progress(context)
-        guard let auditID = form.audit.flatMap(Int64.init), let member = progress.members.first(where: { $0.row.auditID == auditID })
+        let round = try await context.round(in: web.app)
+        guard let auditID = form.audit.flatMap(Int64.init), let member = try await web.app.rounds.member(roundID: round.id, auditID: auditID)
         else { throw HTTPError(.notFound) }
         do {
-            try await web.app.rounds.giveBack(auditID: auditID, roundID: progress.round.id, by: context.account.email, reason: form.reason ?? "")
+            try await web.app.rounds.giveBack(auditID: auditID, roundID: round.id, by: context.account.email, reason: form.reason ?? "")
         } catch {
             guard let refusal = WebApp.refusal(error) else { throw error }
             return try await roundPage(request, context, notice: nil, errors: [FieldError(field: "reason-\(auditID)", message: refusal)])
         }
-        return try await roundPage(request, context, notice: "Returned \(member.row.member.organisation)'s self-assessment to its lead for changes.",
+        return try await roundPage(request, context, notice: "Returned \(member.member.organisation)'s self-assessment to its lead for changes.",
                                    errors: [])
     }
 
@@ -139,7 +139,8 @@ struct RoundsController: Sendable {
 
     /// The round's page, with what a form on it did or what was wrong.
     func roundPage(_ request: Request, _ context: SignedInRequestContext, notice: String?, errors: [FieldError]) async throws -> Response {
-        let progress = try await progress(context)
+        let rounds = web.app.rounds
+        let overview = try await rounds.overview(roundID: try await context.round(in: web.app).id, today: WebApp.today())
         let csrf = WebSecurity.csrfToken(for: request)
         let query = request.uri.queryParameters
         let narrowing = RoundPage.Narrowing(sector: query.get("sector").flatMap { $0.isEmpty ? nil : $0 },
@@ -148,14 +149,17 @@ struct RoundsController: Sendable {
                                                                 changedSinceLastYear: query.get("changed") == "yes"),
                                             order: query.get("order").flatMap(HeatmapOrder.init(rawValue:)) ?? .worstFirst)
         let paging = RoundPage.Paging(heatmap: query.get("page").flatMap { Int($0) }, list: query.get("list").flatMap { Int($0) })
-        let dashboard = try await web.app.rounds.dashboard(progress, sector: narrowing.sector, filter: narrowing.filter, order: narrowing.order) { total in
+        let dashboard = try await rounds.dashboard(overview, sector: narrowing.sector, filter: narrowing.filter, order: narrowing.order) { total in
             ListPage(requested: paging.heatmap, total: total).range
         }
-        var page = RoundPage(account: context.account, csrf: csrf.token, progress: progress, dashboard: dashboard, narrowing: narrowing, paging: paging,
-                             events: try await web.app.rounds.events(roundID: progress.round.id),
-                             pairings: try await web.app.rounds.pairings(roundID: progress.round.id), notice: notice, errors: errors)
-        page.leadReminders = RoundRemindersPage.summary(try await web.app.rounds.reminderSchedule(roundID: progress.round.id),
-                                                        round: progress.round, settings: web.app.settings, now: Date())
+        let members = try await rounds.members(overview, sector: narrowing.sector, filter: narrowing.filter, admitted: dashboard?.admitted) { total in
+            ListPage(requested: paging.list, total: total).range
+        }
+        var page = RoundPage(account: context.account, csrf: csrf.token, overview: overview, dashboard: dashboard, members: members,
+                             narrowing: narrowing, paging: paging, events: try await rounds.events(roundID: overview.round.id),
+                             pairings: try await rounds.pairings(roundID: overview.round.id), notice: notice, errors: errors)
+        page.leadReminders = RoundRemindersPage.summary(try await rounds.reminderSchedule(roundID: overview.round.id),
+                                                        round: overview.round, settings: web.app.settings, now: Date())
         return try web.html(page, status: errors.isEmpty ? .ok : .unprocessableContent, request: request, csrf: csrf)
     }
 

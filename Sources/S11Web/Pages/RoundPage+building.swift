@@ -25,18 +25,15 @@ extension RoundPage {
         }
     }
 
-    init(account: Coordinator, csrf: String, progress: RoundProgress, dashboard: RoundDashboard?, narrowing: Narrowing,
+    init(account: Coordinator, csrf: String, overview: RoundOverview, dashboard: RoundDashboard?,
+         members shown: (members: [(row: RoundMemberStatus, stage: RoundStage)], total: Int), narrowing: Narrowing,
          paging: Paging, events: [ChallengeEvent], pairings: [PeerPairing], notice: String?, errors: [FieldError]) {
-        let round = progress.round
+        let round = overview.round
         let sector = narrowing.sector
-        let filter = narrowing.filter
-        let inSector = progress.members.filter { sector == nil || $0.row.member.sector == sector }
-        let shown = inSector.filter { member in
-            filter.admits(stage: member.stage, admittedHeld: dashboard?.admitted.map { $0.contains(member.row.auditID) } ?? !filter.narrowsHeld)
-        }
+        let inSector = sector.map { [$0: overview.counts[$0] ?? [:]] } ?? overview.counts
         let stages = RoundStage.allCases
         let heatmapPage = ListPage(requested: paging.heatmap, total: dashboard?.onHeatmap ?? 0)
-        let listPage = ListPage(requested: paging.list, total: shown.count)
+        let listPage = ListPage(requested: paging.list, total: shown.total)
         let path = "/admin/rounds/\(round.id)"
         func pager(_ page: ListPage, _ parameter: String, other: String, _ otherPage: ListPage, label: String) -> Pager {
             page.pager(path: path, parameter: parameter, others: narrowing.parameters + (otherPage.number > 1 ? ["\(other)=\(otherPage.number)"] : []),
@@ -47,7 +44,7 @@ extension RoundPage {
             HeatmapRow(organisation: organisation.organisation, sector: organisation.sector, overall: Self.cell(organisation.overall),
                        movement: Self.movement(organisation.movement), cells: standards.map { Self.cell(organisation.standard($0.id)) })
         }
-        let members = shown[listPage.range].map { row, stage in
+        let members = shown.members.map { row, stage in
             Member(auditID: row.auditID, organisation: row.member.organisation, sector: row.member.sector, lead: row.member.leadName,
                    returns: "\(row.submittedReturns) of \(row.officers)", stage: stage.rawValue, stageClass: stage == .overdue ? "overdue" : "",
                    held: row.submittedAt != nil && row.crosswalkID == nil,
@@ -56,16 +53,16 @@ extension RoundPage {
         }
         self.init(title: "\(round.board) \(round.year)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf),
                   id: round.id, board: round.board, year: round.year, deadline: round.deadline.spelledOut, notice: notice,
-                  total: progress.members.count,
-                  stages: progress.byStage.map { Stage(stage: $0.stage.rawValue.capitalisedFirst, count: $0.count) },
+                  total: overview.total,
+                  stages: overview.byStage.map { Stage(stage: $0.stage.rawValue.capitalisedFirst, count: $0.count) },
                   stageHeaders: stages.map { $0.rawValue.capitalisedFirst },
-                  sectors: progress.bySector.map { sector, counts in
+                  sectors: overview.bySector.map { sector, counts in
                       Sector(sector: sector, query: sector.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
                              counts: stages.map { counts[$0] ?? 0 })
                   },
                   sector: sector, hasPicture: (dashboard?.held ?? 0) > 0,
-                  filters: Self.filters(progress: progress, narrowing: narrowing, inSector: inSector, dashboard: dashboard,
-                                        matching: shown.count, onHeatmap: dashboard?.onHeatmap ?? 0),
+                  filters: Self.filters(overview: overview, narrowing: narrowing, inSector: inSector, dashboard: dashboard,
+                                        matching: shown.total, onHeatmap: dashboard?.onHeatmap ?? 0),
                   standardIDs: standards.map { Standard(id: $0.id, short: S11Core.Standard.shortTitle(of: $0.title), title: $0.title) },
                   summary: (dashboard?.onHeatmap ?? 0) == 0 ? [] : dashboard.map(Self.summary) ?? [],
                   heatmap: heatmap,
@@ -77,7 +74,7 @@ extension RoundPage {
                       Theme(requirement: theme.requirementID, statement: theme.statement, count: theme.count,
                             organisations: theme.named(atMost: BoardRounds.themeNames))
                   } ?? [],
-                  staff: dashboard?.staff.map(Self.staff), members: Array(members),
+                  staff: dashboard?.staff.map(Self.staff), members: members,
                   listPager: pager(listPage, "list", other: "page", heatmapPage, label: "Pages of the organisations"),
                   pairings: pairings.map { Pairing(pairingID: $0.id, reviewer: $0.reviewer, reviewee: $0.reviewee, state: $0.isActive ? "reviewing" : "ended") },
                   events: events.map { Event(eventID: $0.id, title: $0.title, heldOn: $0.heldOn.spelledOut, count: $0.auditIDs.count) })
@@ -113,7 +110,7 @@ extension RoundPage {
             }
     }
 
-    private static func filters(progress: RoundProgress, narrowing: Narrowing, inSector: [(row: RoundMemberStatus, stage: RoundStage)],
+    private static func filters(overview: RoundOverview, narrowing: Narrowing, inSector: [String: [RoundStage: Int]],
                                 dashboard: RoundDashboard?, matching: Int, onHeatmap: Int) -> Filters {
         let filter = narrowing.filter
         func option(_ id: String, _ label: String, _ count: Int, _ selected: Bool) -> SelectOption {
@@ -122,13 +119,14 @@ extension RoundPage {
         let changed = dashboard?.changedSinceLastYear ?? 0
         let scope = narrowing.sector.map { "in \($0)" } ?? "of the round"
         return Filters(
-            sectors: [SelectOption(id: "", label: "Every sector (\(progress.members.count))", selected: narrowing.sector == nil)]
-                + progress.bySector.sorted { NaturalOrder.precedes($0.sector, $1.sector) }.map { sector, counts in
+            sectors: [SelectOption(id: "", label: "Every sector (\(overview.total))", selected: narrowing.sector == nil)]
+                + overview.bySector.sorted { NaturalOrder.precedes($0.sector, $1.sector) }.map { sector, counts in
                     option(sector, sector, counts.values.reduce(0, +), sector == narrowing.sector)
                 },
             stages: [SelectOption(id: "", label: "Any stage", selected: filter.stage == nil)] + RoundFilter.Stage.allCases.map { stage in
                 option(stage.rawValue, stage.label,
-                       stage == .moderated ? dashboard?.moderated ?? 0 : inSector.filter { RoundFilter(stage: stage).admits(stage: $0.stage, admittedHeld: true) }.count,
+                       stage == .moderated ? dashboard?.moderated ?? 0
+                           : inSector.values.flatMap { $0 }.filter { RoundFilter(stage: stage).admits(stage: $0.key, admittedHeld: true) }.reduce(0) { $0 + $1.value },
                        stage == filter.stage)
             },
             bands: [SelectOption(id: "", label: "Any", selected: filter.band == nil)] + Rag.allCases.reversed().map { band in
@@ -136,7 +134,7 @@ extension RoundPage {
             },
             orders: HeatmapOrder.allCases.map { SelectOption(id: $0.rawValue, label: $0.label, selected: $0 == narrowing.order) },
             changed: filter.changedSinceLastYear, changedLabel: "Overall changed since last year (\(changed))",
-            matching: "\(matching) of the \(Counted(inSector.count, "member organisation")) \(scope) match; \(onHeatmap) of them \(onHeatmap == 1 ? "is" : "are") on the heatmap (submitted to the board).",
+            matching: "\(matching) of the \(Counted(inSector.values.flatMap(\.values).reduce(0, +), "member organisation")) \(scope) match; \(onHeatmap) of them \(onHeatmap == 1 ? "is" : "are") on the heatmap (submitted to the board).",
             narrowed: !filter.isEmpty || narrowing.sector != nil)
     }
 
