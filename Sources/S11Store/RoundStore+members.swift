@@ -47,8 +47,13 @@ extension RoundStore {
                 conditions.append("m.auditID IN (SELECT f.auditID \(from))")
                 arguments += heldArguments
             }
+            // Each member with whether any officer has started (an index probe each): its officers are
+            // counted only for the rows a page shows (`counted`).
             return ("""
-                FROM (\(RoundStore.memberQuery) WHERE roundMember.roundID = ? GROUP BY \(RoundStore.memberColumns)) m
+                FROM (SELECT \(RoundStore.memberColumns), NULL AS crosswalkID,
+                        CASE WHEN EXISTS (SELECT 1 FROM officer WHERE officer.auditID = roundMember.auditID
+                            AND officer.status <> '\(ReturnStatus.notStarted.rawValue)') THEN 1 ELSE 0 END AS started
+                    FROM roundMember JOIN audit ON audit.id = roundMember.auditID WHERE roundMember.roundID = ?) m
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 """, arguments)
         }
@@ -77,12 +82,15 @@ extension RoundStore {
         }
     }
 
-    /// The members `query` admits, `range` of them by organisation.
+    /// The members `query` admits, `range` of them by organisation (`started` is 1 when any officer has started, not how many).
     public func members(_ query: MemberQuery, range: Range<Int>) async throws -> [RoundMemberStatus] {
         let (from, arguments) = query.clauses
         return try await engine.read { db in
-            try await db.fetchAll(RoundMemberStatusRow.self, "SELECT m.* \(from) ORDER BY m.organisation LIMIT \(range.count) OFFSET \(range.lowerBound)",
-                                  arguments).map(\.status)
+            try await db.fetchAll(RoundMemberStatusRow.self, """
+                SELECT p.*, (SELECT COUNT(*) FROM officer WHERE officer.auditID = p.auditID) AS officers,
+                    (SELECT COUNT(*) FROM officer WHERE officer.auditID = p.auditID AND officer.status = '\(ReturnStatus.submitted.rawValue)') AS submittedReturns
+                FROM (SELECT m.* \(from) ORDER BY m.organisation LIMIT \(range.count) OFFSET \(range.lowerBound)) p ORDER BY p.organisation
+                """, arguments).map(\.status)
         }
     }
 

@@ -186,6 +186,8 @@ extension Schema {
                     PRIMARY KEY (roundID, requirementID, nameKey, auditID))\(d.withoutRowID)
                 """)
             try await db.execute("CREATE INDEX roundGapByAudit ON roundGap (auditID)")
+            // A round's page asks of each member whether any officer has started, and counts a page's officers by status.
+            try await db.execute("CREATE INDEX officerByAuditAndStatus ON officer (auditID, status)")
             for auditID in try await db.fetchColumn(Int64.self, "SELECT auditID FROM roundMember WHERE submittedAt IS NOT NULL ORDER BY auditID",
                                                     table: "roundMember") {
                 try await RoundFigures.keep(auditID: auditID, db: db)

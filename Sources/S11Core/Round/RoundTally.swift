@@ -50,31 +50,36 @@ public struct RoundTally: Sendable, Hashable {
 
         /// The key `text` names; nil for text no key writes.
         public init?(text: String) {
-            let parts = text.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            // "band|S|rag" and "pct|S|value": the scope is what lies between the first bar and the last.
-            func scoped() -> (scope: String, last: String)? {
-                guard parts.count == 2, let bar = parts[1].lastIndex(of: "|") else { return nil }
-                return (String(parts[1][..<bar]), String(parts[1][parts[1].index(after: bar)...]))
+            guard let bar = text.firstIndex(of: "|") else {
+                switch text {
+                case "held": self = .held
+                case "moderated": self = .moderated
+                case "staff": self = .staffAnswered
+                case "staffCounted": self = .staffCounted
+                case "staffRespondents": self = .staffRespondents
+                default: return nil
+                }
+                return
             }
-            switch (parts[0], parts.count) {
-            case ("held", 1): self = .held
-            case ("moderated", 1): self = .moderated
-            case ("staff", 1): self = .staffAnswered
-            case ("staffCounted", 1): self = .staffCounted
-            case ("staffRespondents", 1): self = .staffRespondents
-            case ("band", 2):
-                guard let (scope, last) = scoped(), let rag = Rag(rawValue: last) else { return nil }
+            let rest = text[text.index(after: bar)...]
+            // "band|S|rag" and "pct|S|value": the scope is what lies between the first bar and the last.
+            let last = rest.lastIndex(of: "|")
+            let scope = last.map { String(rest[..<$0]) }
+            let tail = last.map { rest[rest.index(after: $0)...] }
+            switch text[..<bar] {
+            case "band":
+                guard let scope, let tail, let rag = Rag(rawValue: String(tail)) else { return nil }
                 self = .band(scope: scope, rag)
-            case ("pct", 2):
-                guard let (scope, last) = scoped(), let value = Double(last) else { return nil }
+            case "pct":
+                guard let scope, let tail, let value = Double(tail) else { return nil }
                 self = .percent(scope: scope, value)
-            case ("has", 2):
-                guard let rag = Rag(rawValue: parts[1]) else { return nil }
+            case "has":
+                guard let rag = Rag(rawValue: String(rest)) else { return nil }
                 self = .hasStandard(rag)
-            case ("gap", 2): self = .gap(requirementID: parts[1])
-            case ("figures", 2): self = .staffFigures(statementID: parts[1])
-            case ("agree", 2): self = .staffAgreeing(statementID: parts[1])
-            case ("answer", 2): self = .staffAnswering(statementID: parts[1])
+            case "gap": self = .gap(requirementID: String(rest))
+            case "figures": self = .staffFigures(statementID: String(rest))
+            case "agree": self = .staffAgreeing(statementID: String(rest))
+            case "answer": self = .staffAnswering(statementID: String(rest))
             default: return nil
             }
         }
