@@ -26,9 +26,11 @@ extension BoardRounds {
         return round
     }
 
-    /// The member of round `roundID` answering its catalogue whose audit this is; nil for any other.
+    /// The member of round `roundID` whose audit this is, answering its catalogue or read through a
+    /// crosswalk; nil for an organisation the round does not have.
     public func member(roundID: Int64, auditID: Int64) async throws -> RoundMemberStatus? {
-        try await store.rounds.member(roundID: roundID, auditID: auditID)
+        if let member = try await store.rounds.member(roundID: roundID, auditID: auditID) { return member }
+        return try await store.rounds.readings(roundID: roundID).first { $0.auditID == auditID }
     }
 
     /// The round's challenge events, in the order they were scheduled.

@@ -53,4 +53,41 @@ extension RoundPagesTests {
             #expect(changed.body.contains("Overall changed since last year (0)"))
         }
     }
+
+    /// A round too long for one page shows a hundred organisations at a time, in the heatmap and
+    /// the list alike, with the filters kept on every pager link.
+    @Test func aLongRoundIsShownAHundredOrganisationsAtATime() async throws {
+        let fixture = try await CoordinatorTests().fixtureWithCoordinator()
+        let mail = FileManager.default.temporaryDirectory.appendingPathComponent("s11-round-\(UUID().uuidString)").path
+        let members = "organisation,sector,lead_name,lead_email\n" + (0..<205).map { index in
+            String(format: "Member %03d,%@,Lead %d,lead%d@member%d.example", index, index % 2 == 0 ? "Police" : "School", index, index, index)
+        }.joined(separator: "\n") + "\n"
+        let round = try #require(try await openRound(fixture, mail: mail, members: members).0)
+        for index in 0..<150 {
+            let audit = try await fixture.store.audits.named(organisation: String(format: "Member %03d", index), year: 2027)
+            try await fixture.store.rounds.submitToBoard(auditID: audit.id, by: "Lead", declaration: "x") { _ in
+                [BoardScore(kind: .overall, scopeID: "", percent: 50, rag: .amber, moderated: nil, isGap: false)]
+            }
+        }
+        try await run(fixture, mail: mail) { browser in
+            try await CoordinatorTests().signInAsBoard(browser, fixture)
+            let first = try await browser.get("/admin/rounds/\(round)")
+            #expect(first.body.contains("<th scope=\"row\">Member 099<br>") && !first.body.contains("<th scope=\"row\">Member 100<br>"))
+            #expect(first.body.contains("Showing 1 to 100 of 150.") && first.body.contains("href=\"/admin/rounds/\(round)?page=2\""))
+            #expect(first.body.contains("Showing 1 to 100 of 205.") && first.body.contains("href=\"/admin/rounds/\(round)?list=2\""))
+            #expect(first.body.contains("<td>205</td>") == false && first.body.contains("205 member organisations"))   // the counts are of every one
+            let second = try await browser.get("/admin/rounds/\(round)?page=2&list=3")
+            #expect(second.body.contains("<th scope=\"row\">Member 149<br>") && !second.body.contains("<th scope=\"row\">Member 099<br>"))
+            #expect(second.body.contains("Showing 101 to 150 of 150.") && second.body.contains("href=\"/admin/rounds/\(round)?list=3&amp;page=1\""))
+            #expect(second.body.contains("Showing 201 to 205 of 205.") && second.body.contains(">Member 204</a>") && !second.body.contains(">Member 199</a>"))
+            let beyond = try await browser.get("/admin/rounds/\(round)?page=99")
+            #expect(beyond.body.contains("Showing 101 to 150 of 150."))                       // the last page
+            // The filters stay on every page's links.
+            let submitted = try await browser.get("/admin/rounds/\(round)?stage=submitted&order=name")
+            #expect(submitted.body.contains("150 of the 205 member organisations of the round match; 150 of them are on the heatmap"))
+            #expect(submitted.body.contains("href=\"/admin/rounds/\(round)?stage=submitted&amp;order=name&amp;list=2\""))
+            let police = try await browser.get("/admin/rounds/\(round)?sector=Police")
+            #expect(police.body.contains("Showing 1 to 75 of 75.") == false && police.body.contains("href=\"/admin/rounds/\(round)?sector=Police&amp;list=2\""))
+        }
+    }
 }
