@@ -249,8 +249,8 @@ public struct BoardRounds: Sendable {
     /// The round as one XML file (round.xsd, validated): every organisation, where it stands, what
     /// it submitted and its stored plan in figures.
     public func xml(_ progress: RoundProgress) async throws -> Data {
-        // The returns read through a crosswalk (few) are read into the round's catalogue first; every
-        // other organisation's lines and plan are read as it is written and let go before the next.
+        // The returns read through a crosswalk (few) are read into the round's catalogue first; the
+        // other organisations' lines and plans are read as they are written and let go after.
         let readIDs = progress.members.map(\.row).filter { $0.crosswalkID != nil && $0.submittedAt != nil }.map(\.auditID)
         let read = try await store.rounds.boardScores(auditIDs: readIDs)
         var readThrough = read
@@ -258,14 +258,18 @@ public struct BoardRounds: Sendable {
             readThrough = try await self.readThrough(roundID: progress.round.id, readings: progress.members.map(\.row), submitted: read, content: content)
         }
         let file = RoundXML(board: progress.round.board, year: progress.round.year, deadline: progress.round.deadline, asOf: progress.today)
-        for (row, stage) in progress.members {
-            let scores = row.submittedAt == nil ? nil
-                : row.crosswalkID == nil ? try await store.rounds.boardScores(auditIDs: [row.auditID])[row.auditID] : readThrough[row.auditID]
-            let submitted = row.submittedAt.flatMap { at in scores.map { (at: at, by: row.submittedBy ?? row.member.leadName, scores: $0) } }
-            file.add(RoundXML.Organisation(
-                name: row.member.organisation, sector: row.member.sector, lead: row.member.leadName, stage: stage, officers: row.officers,
-                returns: row.submittedReturns, submitted: submitted,
-                plan: try await store.plans.find(organisation: row.member.organisation, year: progress.round.year)))
+        // A hundred organisations' lines a query: one query each was a fifth of the export's time.
+        for start in stride(from: 0, to: progress.members.count, by: 100) {
+            let batch = progress.members[start..<min(start + 100, progress.members.count)]
+            let held = try await store.rounds.boardScores(auditIDs: batch.map(\.row).filter { $0.crosswalkID == nil && $0.submittedAt != nil }.map(\.auditID))
+            for (row, stage) in batch {
+                let scores = row.crosswalkID == nil ? held[row.auditID] : readThrough[row.auditID]
+                let submitted = row.submittedAt.flatMap { at in scores.map { (at: at, by: row.submittedBy ?? row.member.leadName, scores: $0) } }
+                file.add(RoundXML.Organisation(
+                    name: row.member.organisation, sector: row.member.sector, lead: row.member.leadName, stage: stage, officers: row.officers,
+                    returns: row.submittedReturns, submitted: submitted,
+                    plan: try await store.plans.find(organisation: row.member.organisation, year: progress.round.year)))
+            }
         }
         return try file.finish()
     }

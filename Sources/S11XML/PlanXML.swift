@@ -132,7 +132,7 @@ public struct PlanXML: Sendable {
     }
 
     private func ratingAttributes(_ rating: Rating) -> [(String, String?)] {
-        [("percent", rating.percent.map { String(format: "%.1f", $0) }), ("rag", rating.rag?.rawValue)]
+        [("percent", rating.percent.map(PercentText.oneDecimal)), ("rag", rating.rag?.rawValue)]
     }
 
     /// Reads board XML of either version, refusing anything its schema does not accept; a version 1

@@ -85,8 +85,8 @@ public final class RoundXML {
     }
 
     private func figures(_ score: BoardScore) -> [(String, String?)] {
-        [("percent", score.percent.map { String(format: "%.1f", $0) }), ("rag", score.rag?.rawValue),
-         ("moderatedPercent", score.moderatedPercent.map { String(format: "%.1f", $0) }), ("moderatedRag", score.moderated?.rawValue)]
+        [("percent", score.percent.map(PercentText.oneDecimal)), ("rag", score.rag?.rawValue),
+         ("moderatedPercent", score.moderatedPercent.map(PercentText.oneDecimal)), ("moderatedRag", score.moderated?.rawValue)]
     }
 
     static func token(_ stage: RoundStage) -> String {
