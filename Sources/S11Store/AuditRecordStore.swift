@@ -38,11 +38,6 @@ public struct AuditRecordStore: StoreArea {
         return AuditRecord(id: id, organisation: organisation, year: year, openedAt: openedAt)
     }
 
-    /// "?, ?, ..." for `count` arguments ("NULL" for none, which matches nothing).
-    private static func placeholders(_ count: Int) -> String {
-        count == 0 ? "NULL" : Array(repeating: "?", count: count).joined(separator: ", ")
-    }
-
     private static func carry(from previousID: Int64, to auditID: Int64, questionIDs: Set<String>, db: any SQLConnection) async throws {
         let now = Self.now()
         for previous in try await db.fetchAll(OfficerRow.self, "SELECT * FROM officer WHERE auditID = ? ORDER BY id", [previousID]) {

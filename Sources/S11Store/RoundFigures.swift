@@ -24,7 +24,7 @@ enum RoundFigures {
             """, [auditID]) else { return }
         let columns = RowColumns(held, query: "the organisation the board holds")
         let roundID: Int64 = try columns("roundID")
-        let scores = try await db.fetchAll(BoardScoreRow.self, "SELECT * FROM boardScore WHERE auditID = ? ORDER BY position", [auditID]).map(\.score)
+        let scores = try await RoundStore.boardScores(auditIDs: [auditID], db: db)[auditID] ?? []
         let organisation = RoundPicture.Submitted(auditID: auditID, organisation: try columns("organisation"), sector: try columns("sector"),
                                                   scores: scores)
         // A requirement's line is kept when it is a gap or moderated: nothing else of it is shown or counted.

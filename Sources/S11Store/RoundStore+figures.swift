@@ -120,7 +120,7 @@ extension RoundStore {
             var overalls: [String: Double] = [:]
             for row in try await db.fetchAll("""
                 SELECT organisationKey, overall FROM roundFigure WHERE roundID = ? AND overall IS NOT NULL
-                    AND organisationKey IN (\(Array(repeating: "?", count: organisations.count).joined(separator: ", ")))
+                    AND organisationKey IN (\(Self.placeholders(organisations.count)))
                 """, [roundID] + organisations) {
                 let columns = RowColumns(row, table: "roundFigure")
                 overalls[try columns("organisationKey")] = try columns("overall") as Double

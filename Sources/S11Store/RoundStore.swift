@@ -191,16 +191,18 @@ public struct RoundStore: StoreArea {
     /// What the board holds of each of the audits (as their own board holds them), by audit, each in the order submitted.
     public func boardScores(auditIDs: [Int64]) async throws -> [Int64: [BoardScore]] {
         guard !auditIDs.isEmpty else { return [:] }
-        return try await engine.read { db in
-            var scores: [Int64: [BoardScore]] = [:]
-            for row in try await db.fetchAll(BoardScoreRow.self, """
-                SELECT * FROM boardScore WHERE auditID IN (\(Array(repeating: "?", count: auditIDs.count).joined(separator: ", ")))
-                ORDER BY auditID, position
-                """, auditIDs) {
-                scores[row.auditID, default: []].append(row.score)
-            }
-            return scores
+        return try await engine.read { db in try await Self.boardScores(auditIDs: auditIDs, db: db) }
+    }
+
+    /// `boardScores(auditIDs:)` on `db`, inside the caller's transaction.
+    static func boardScores(auditIDs: [Int64], db: any SQLConnection) async throws -> [Int64: [BoardScore]] {
+        var scores: [Int64: [BoardScore]] = [:]
+        for row in try await db.fetchAll(BoardScoreRow.self, """
+            SELECT * FROM boardScore WHERE auditID IN (\(placeholders(auditIDs.count))) ORDER BY auditID, position
+            """, auditIDs) {
+            scores[row.auditID, default: []].append(row.score)
         }
+        return scores
     }
 
     /// What each organisation submitted overall in a round (last year's, for the movement), by organisation.

@@ -14,4 +14,9 @@ extension StoreArea {
     static func now() -> String {
         ISO8601DateFormatter().string(from: Date())
     }
+
+    /// "?, ?, ..." for `count` arguments of an IN list ("NULL" for none, which matches nothing).
+    static func placeholders(_ count: Int) -> String {
+        count == 0 ? "NULL" : Array(repeating: "?", count: count).joined(separator: ", ")
+    }
 }
