@@ -34,7 +34,7 @@ struct Responses: ParsableCommand {
                 let session = try await storeOptions.session(selection, settings: settings)
                 if staff {
                     for batch in try await session.importStaffResponses(files: files, mappingFile: mapping, dateOrder: dateOrder, again: again) {
-                        print("imported \(batch.answerSets) anonymous staff responses from \(batch.fileName) as batch \(batch.id) (identity columns and times dropped; 's11 responses undo \(batch.id)' takes them back)")
+                        print("imported \(Counted(batch.answerSets, "anonymous staff response")) from \(batch.fileName) as batch \(batch.id) (identity columns and times dropped; 's11 responses undo \(batch.id)' takes them back)")
                     }
                     return
                 }

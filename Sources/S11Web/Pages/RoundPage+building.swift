@@ -53,12 +53,12 @@ extension RoundPage {
         }
         self.init(title: "\(round.board) \(round.year)", form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf),
                   id: round.id, board: round.board, year: round.year, deadline: round.deadline.spelledOut, notice: notice,
-                  total: overview.total,
-                  stages: overview.byStage.map { Stage(stage: $0.stage.rawValue.capitalisedFirst, count: $0.count) },
+                  total: Counted(overview.total, "member organisation").description,
+                  stages: overview.byStage.map { Stage(stage: $0.stage.rawValue.capitalisedFirst, count: Counted.figure($0.count)) },
                   stageHeaders: stages.map { $0.rawValue.capitalisedFirst },
                   sectors: overview.bySector.map { sector, counts in
                       Sector(sector: sector, query: sector.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
-                             counts: stages.map { counts[$0] ?? 0 })
+                             counts: stages.map { Counted.figure(counts[$0] ?? 0) })
                   },
                   sector: sector, hasPicture: (dashboard?.held ?? 0) > 0,
                   filters: Self.filters(overview: overview, narrowing: narrowing, inSector: inSector, dashboard: dashboard,
@@ -68,16 +68,17 @@ extension RoundPage {
                   heatmap: heatmap,
                   heatmapPager: pager(heatmapPage, "page", other: "list", listPage, label: "Pages of the heatmap"),
                   spreads: dashboard?.spreads.map { spread in
-                      Spread(standard: "\(spread.standardID) \(spread.title)", counts: Rag.allCases.map { spread.counts[$0] ?? 0 }, unrated: spread.unrated)
+                      Spread(standard: "\(spread.standardID) \(spread.title)", counts: Rag.allCases.map { Counted.figure(spread.counts[$0] ?? 0) },
+                             unrated: Counted.figure(spread.unrated))
                   } ?? [],
                   themes: dashboard?.themes.map { theme in
-                      Theme(requirement: theme.requirementID, statement: theme.statement, count: theme.count,
+                      Theme(requirement: theme.requirementID, statement: theme.statement, count: Counted.figure(theme.count),
                             organisations: theme.named(atMost: BoardRounds.themeNames))
                   } ?? [],
                   staff: dashboard?.staff.map(Self.staff), members: members,
                   listPager: pager(listPage, "list", other: "page", heatmapPage, label: "Pages of the organisations"),
                   pairings: pairings.map { Pairing(pairingID: $0.id, reviewer: $0.reviewer, reviewee: $0.reviewee, state: $0.isActive ? "reviewing" : "ended") },
-                  events: events.map { Event(eventID: $0.id, title: $0.title, heldOn: $0.heldOn.spelledOut, count: $0.auditIDs.count) })
+                  events: events.map { Event(eventID: $0.id, title: $0.title, heldOn: $0.heldOn.spelledOut, count: Counted($0.auditIDs.count, "organisation").description) })
     }
 
     private static func cell(_ score: BoardScore?) -> Cell {
@@ -102,7 +103,7 @@ extension RoundPage {
         }
         func count(_ column: HeatmapSummary.Column, _ band: Rag) -> Cell {
             let count = column.counts[band] ?? 0
-            return Cell(text: String(count), full: "\(Counted(count, "organisation")) \(band.label)", ragClass: "")
+            return Cell(text: Counted.figure(count), full: "\(Counted(count, "organisation")) \(band.label)", ragClass: "")
         }
         return [SummaryRow(label: "Partnership median", overall: median(summary.overall), cells: summary.standards.map(median))]
             + Rag.allCases.reversed().map { band in
@@ -114,12 +115,12 @@ extension RoundPage {
                                 dashboard: RoundDashboard?, matching: Int, onHeatmap: Int) -> Filters {
         let filter = narrowing.filter
         func option(_ id: String, _ label: String, _ count: Int, _ selected: Bool) -> SelectOption {
-            SelectOption(id: id, label: "\(label) (\(count))", selected: selected)
+            SelectOption(id: id, label: "\(label) (\(Counted.figure(count)))", selected: selected)
         }
         let changed = dashboard?.changedSinceLastYear ?? 0
         let scope = narrowing.sector.map { "in \($0)" } ?? "of the round"
         return Filters(
-            sectors: [SelectOption(id: "", label: "Every sector (\(overview.total))", selected: narrowing.sector == nil)]
+            sectors: [SelectOption(id: "", label: "Every sector (\(Counted.figure(overview.total)))", selected: narrowing.sector == nil)]
                 + overview.bySector.sorted { NaturalOrder.precedes($0.sector, $1.sector) }.map { sector, counts in
                     option(sector, sector, counts.values.reduce(0, +), sector == narrowing.sector)
                 },
@@ -133,13 +134,13 @@ extension RoundPage {
                 option(band.rawValue, "\(band.label) in any standard", dashboard?.withStandardIn[band] ?? 0, band == filter.band)
             },
             orders: HeatmapOrder.allCases.map { SelectOption(id: $0.rawValue, label: $0.label, selected: $0 == narrowing.order) },
-            changed: filter.changedSinceLastYear, changedLabel: "Overall changed since last year (\(changed))",
-            matching: "\(matching) of the \(Counted(inSector.values.flatMap(\.values).reduce(0, +), "member organisation")) \(scope) match; \(onHeatmap) of them \(onHeatmap == 1 ? "is" : "are") on the heatmap (submitted to the board).",
+            changed: filter.changedSinceLastYear, changedLabel: "Overall changed since last year (\(Counted.figure(changed)))",
+            matching: "\(Counted.figure(matching)) of the \(Counted(inSector.values.flatMap(\.values).reduce(0, +), "member organisation")) \(scope) match; \(Counted.figure(onHeatmap)) of them \(onHeatmap == 1 ? "is" : "are") on the heatmap (submitted to the board).",
             narrowed: !filter.isEmpty || narrowing.sector != nil)
     }
 
     private static func staff(_ staff: RoundStaffPicture) -> Staff {
-        Staff(counted: Counted(staff.organisationsCounted, "organisation").description, respondents: staff.respondentsCounted,
+        Staff(counted: Counted(staff.organisationsCounted, "organisation").description, respondents: Counted.figure(staff.respondentsCounted),
               hasLeftOut: staff.organisationsLeftOut > 0,
               leftOut: Counted(staff.organisationsLeftOut, "organisation").description, sectors: staff.sectors, lines: staff.lines.map { line in
                   StaffLine(statement: line.text, partnership: line.partnership.percentOfTotal ?? "-",

@@ -9,9 +9,10 @@ import S11Core
 struct RoundPage: PageModel {
     static let template = "admin-round"
 
+    /// Counts are written as a board paper writes them ("3,000"), so they are text.
     struct Stage: Encodable {
         let stage: String
-        let count: Int
+        let count: String
     }
 
     struct Sector: Encodable {
@@ -19,7 +20,7 @@ struct RoundPage: PageModel {
         /// The sector, encoded for the link's query.
         let query: String
         /// How many of its organisations are at each stage, in `stageHeaders`' order.
-        let counts: [Int]
+        let counts: [String]
     }
 
     /// A standard's column: its id, its short title over the column, its whole title on hover and focus.
@@ -69,14 +70,14 @@ struct RoundPage: PageModel {
     struct Spread: Encodable {
         let standard: String
         /// Blue, green, amber, red.
-        let counts: [Int]
-        let unrated: Int
+        let counts: [String]
+        let unrated: String
     }
 
     struct Theme: Encodable {
         let requirement: String
         let statement: String
-        let count: Int
+        let count: String
         let organisations: String
     }
 
@@ -84,7 +85,7 @@ struct RoundPage: PageModel {
     struct Staff: Encodable {
         /// How many organisations are counted, in words ("1 organisation").
         let counted: String
-        let respondents: Int
+        let respondents: String
         let hasLeftOut: Bool
         /// How many are left out, in words.
         let leftOut: String
@@ -128,7 +129,8 @@ struct RoundPage: PageModel {
         let eventID: Int64
         let title: String
         let heldOn: String
-        let count: Int
+        /// "12 organisations".
+        let count: String
     }
 
     let title: String
@@ -141,7 +143,8 @@ struct RoundPage: PageModel {
     let notice: String?
     /// When the next reminder to leads goes, or why none will ("the next goes on Tuesday 12 January 2027 at 9am").
     var leadReminders: String?
-    let total: Int
+    /// "3,000 member organisations".
+    let total: String
     let stages: [Stage]
     let stageHeaders: [String]
     let sectors: [Sector]
