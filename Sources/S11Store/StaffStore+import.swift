@@ -14,12 +14,13 @@ extension StaffStore {
     /// memory stays flat however long the files are and neither side blocks a thread waiting.
     @discardableResult
     public func importCSV(files: [String], reader: StaffSurveyCSVReader, auditID: Int64, importedBy: String,
-                               again: Bool = false, today: CalendarDate = CalendarDate(Date(), in: .current)) async throws -> [StaffImportBatch] {
+                               again: Bool = false, today: CalendarDate = CalendarDate(Date(), in: .current),
+                               reading: StaffFileReading = StaffFileReading()) async throws -> [StaffImportBatch] {
         try await importAnswerSets(auditID: auditID, questions: StaffCodebook(survey: reader.survey, scales: reader.scales)) { codebook, stage in
             let channel = AsyncChannel<StaffBatch>()
             // The reader runs beside the database's work, not on the transaction's own thread.
             async let reading = withTaskExecutorPreference(globalConcurrentExecutor) {
-                try await Self.read(files, reader: reader, codebook: codebook, into: channel)
+                try await Self.read(files, reader: reader, codebook: codebook, reading: reading, into: channel)
             }
             do {
                 for await batch in channel { try await stage(batch) }
@@ -50,10 +51,11 @@ extension StaffStore {
     /// The batch that imported a file with the same bytes as the one at `path` into the audit,
     /// if any: what the import would refuse unless told `again`.
     public func earlierImport(ofFile path: String, auditID: Int64) async throws -> StaffImportBatch? {
-        let handle = try Self.open(path)
+        let reading = StaffFileReading()
+        let handle = try StaffFileReading.open(path)
         defer { try? handle.close() }
         var hash = SHA256()
-        while let chunk = try Self.readChunk(of: handle, file: path) {
+        while let chunk = try reading.readChunk(of: handle, file: path) {
             chunk.withUnsafeBytes { hash.update(bufferPointer: $0) }
         }
         let digest = hash.finalize().map { String(format: "%02x", $0) }.joined()
@@ -87,7 +89,8 @@ extension StaffStore {
 
     /// What the reader found: each file and every problem.
     struct ReadOutcome: Sendable {
-        var files: [(file: String, count: Int, sha256: String, dateOrder: DateOrder?)]
+        /// Each file, with how many parts of it were parsed apart (`StaffFileReading`).
+        var files: [(file: String, count: Int, sha256: String, dateOrder: DateOrder?, parts: Int)]
         var problems: [Diagnostic]
     }
 
@@ -127,52 +130,16 @@ extension StaffStore {
 
     /// Reads every file, sending answer sets while no problem has been found, and finishes the
     /// channel however it ends. Stops when its task is cancelled.
-    private static func read(_ files: [String], reader: StaffSurveyCSVReader, codebook: StaffCodebook,
+    private static func read(_ files: [String], reader: StaffSurveyCSVReader, codebook: StaffCodebook, reading: StaffFileReading,
                              into channel: AsyncChannel<StaffBatch>) async throws -> ReadOutcome {
         defer { channel.finish() }
         var outcome = ReadOutcome(files: [], problems: [])
         for (index, file) in files.enumerated() {
-            var reading = StaffCSVImport(reader: reader, codebook: codebook, file: file)
-            var hash = SHA256()
-            func pass() async throws {
-                let block = reading.takeBlock()
-                guard outcome.problems.isEmpty, reading.problems.isEmpty, !block.isEmpty else { return }
-                await channel.send(StaffBatch(file: index, block: block))
-                try Task.checkCancellation()
-            }
-            let handle = try open(file)
-            defer { try? handle.close() }
-            while let chunk = try readChunk(of: handle, file: file) {
-                chunk.withUnsafeBytes { hash.update(bufferPointer: $0) }
-                try chunk.withUnsafeBytes { try reading.feed($0) }
-                try await pass()
-            }
-            try reading.finish()
-            try await pass()
-            outcome.problems += reading.problems
-            let digest = hash.finalize().map { String(format: "%02x", $0) }.joined()
-            outcome.files.append((file, reading.count, digest, reading.dateOrder))
+            let read = try await reading.read(file, index: index, reader: reader, codebook: codebook, sending: outcome.problems.isEmpty,
+                                              into: channel)
+            outcome.problems += read.problems
+            outcome.files.append((file, read.count, read.sha256, read.dateOrder, read.parts))
         }
         return outcome
-    }
-
-    /// The file, open for reading.
-    private static func open(_ path: String) throws -> FileHandle {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw DiagnosticsError([Diagnostic(SourceLocation(file: path, line: 1, column: 1),
-                                               "cannot read the file: no such file, or not allowed; check the path")])
-        }
-        return handle
-    }
-
-    /// The file's next mebibyte, or nil at its end.
-    private static func readChunk(of handle: FileHandle, file path: String) throws -> Data? {
-        do {
-            guard let read = try handle.read(upToCount: 1 << 20), !read.isEmpty else { return nil }
-            return read
-        } catch {
-            throw DiagnosticsError([Diagnostic(SourceLocation(file: path, line: 1, column: 1),
-                                               "cannot read the file: \(error.localizedDescription)")])
-        }
     }
 }

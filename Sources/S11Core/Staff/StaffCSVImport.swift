@@ -38,26 +38,28 @@ public struct StaffCSVImport: Sendable {
     public let reader: StaffSurveyCSVReader
     public let codebook: StaffCodebook
     public let file: String
-    private var parser: CSVParser
+    var parser: CSVParser
     private var header: [CSVParser.Record] = []
     private var columns: [Column]?
     private var layout: StaffSurveyCSVReader.Layout = .s11
     private var fieldCount = 0
     private var table = StaffOptionKeys()
-    private var block: StaffAnswerBlock
+    var block: StaffAnswerBlock
     /// One answer set's codes while its record is read (kept between records).
     private var scratch: [UInt8]
-    private var listed: [Diagnostic] = []
-    private var unlisted = 0
+    var listed: [Diagnostic] = []
+    var unlisted = 0
     /// Set when the file is not UTF-8: the one line said, and nothing more is read.
     private var refusal: Diagnostic?
     /// The file's first bytes until there are `CSVText.leadingBytes` of them; nil once checked.
     private var leadingBytes: [UInt8]? = []
     /// Where the first slashed date was, and where the first date that is no date day-first or month-first was.
-    private var firstSlashed: (location: SourceLocation, text: String)?
-    private var ruledOut: [DateOrder: (location: SourceLocation, text: String)] = [:]
+    var firstSlashed: (location: SourceLocation, text: String)?
+    var ruledOut: [DateOrder: (location: SourceLocation, text: String)] = [:]
     /// Answer sets read so far.
-    public private(set) var count = 0
+    public internal(set) var count = 0
+    /// True once the header is read and the file not refused: the records after it can be read in parts (`part()`).
+    public var readsAnswers: Bool { columns != nil && refusal == nil }
     /// The order of day and month in the file's slashed dates, once `finish` has decided it (nil
     /// when the file has none).
     public private(set) var dateOrder: DateOrder?
@@ -107,7 +109,7 @@ public struct StaffCSVImport: Sendable {
     /// Parses a chunk and reads its records. The records before a broken one are read first, so
     /// that what is reported does not depend on where the chunks happen to end: the file's first
     /// refusal, in the order of its lines.
-    private mutating func parse(_ chunk: UnsafeRawBufferPointer) throws(DiagnosticsError) {
+    mutating func parse(_ chunk: UnsafeRawBufferPointer) throws(DiagnosticsError) {
         var offset = 0
         do {
             while try parser.nextRecord(in: chunk, from: &offset) { take(parser.record) }
@@ -219,7 +221,7 @@ public struct StaffCSVImport: Sendable {
 
     // MARK: Records
 
-    private mutating func take(_ record: CSVParser.Record) {
+    mutating func take(_ record: CSVParser.Record) {
         guard refusal == nil else { return }
         if record.isBlank && columns == nil { return }
         if columns != nil { return read(record) }

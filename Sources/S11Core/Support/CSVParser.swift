@@ -44,6 +44,24 @@ public struct CSVParser: Sendable {
 
     public init(file: String) { self.file = file }
 
+    /// A parser for a later part of `file` that starts where a record starts (after a line feed
+    /// outside quotes): no byte-order mark is looked for, and lines are counted from `line`.
+    public init(file: String, resumingAtLine line: Int) {
+        self.file = file
+        self.atStart = false
+        self.line = line
+        self.fieldLine = line
+        self.recordLine = line
+        self.readyLine = line
+    }
+
+    /// True when the bytes fed so far end where a record ends: nothing of a next record read, no
+    /// quote open. A part cut from a file must end so, or the cut was not between records.
+    public var isBetweenRecords: Bool {
+        let pending = !recordReady && (!bytes.isEmpty || !fields.isEmpty)
+        return !pending && !inQuotes && !quoteSeen && !crSeen && !afterQuote && !quotedField && !atStart
+    }
+
     /// Parses `chunk`; finished records wait in `takeRecords()`. Throws on text after a closing quote.
     public mutating func feed(_ chunk: UnsafeRawBufferPointer) throws(DiagnosticsError) {
         var offset = 0
