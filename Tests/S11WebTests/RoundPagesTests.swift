@@ -188,6 +188,9 @@ import Testing
                     && !roundPage.body.contains("id=\"audit-\(police.id)\""))
             let page = try await browser.get("/admin/rounds/\(round)/events/new")
             #expect(page.body.contains("id=\"audit-\(police.id)\"") && page.body.contains("href=\"/admin/rounds/\(round)\">Back to the round</a>"))
+            // A sector chosen lists its organisations only.
+            let nhs = try await browser.get("/admin/rounds/\(round)/events/new?sector=NHS%20trust")
+            #expect(nhs.body.contains("id=\"audit-\(health.id)\"") && !nhs.body.contains("id=\"audit-\(police.id)\""))
             let none = try await browser.post("/admin/rounds/\(round)/events", [("title", "Health and police"), ("heldOn", "2027-04-20"),
                                                                                 ("panel", "Jo Smith; Raj Patel")], csrf: page.csrf)
             #expect(none.status == .unprocessableContent && none.body.contains("Choose at least one organisation"))

@@ -32,7 +32,8 @@ struct EventsController: Sendable {
     /// The form that schedules an event.
     func newEvent(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let csrf = WebSecurity.csrfToken(for: request)
-        return try web.html(NewChallengeEventPage(account: context.account, csrf: csrf.token, progress: try await rounds.progress(context)),
+        return try web.html(NewChallengeEventPage(account: context.account, csrf: csrf.token, progress: try await rounds.progress(context),
+                                                  sector: request.uri.queryParameters.get("sector")),
                             request: request, csrf: csrf)
     }
 
@@ -44,7 +45,8 @@ struct EventsController: Sendable {
         let audits = form.fields.keys.filter { $0.hasPrefix("audit-") }.compactMap { Int64($0.dropFirst(6)) }
         func again(_ error: FieldError) throws -> Response {
             let csrf = WebSecurity.csrfToken(for: request)
-            return try web.html(NewChallengeEventPage(account: context.account, csrf: csrf.token, progress: progress, eventTitle: form.text("title") ?? "",
+            return try web.html(NewChallengeEventPage(account: context.account, csrf: csrf.token, progress: progress, sector: form.text("sector"),
+                                                      eventTitle: form.text("title") ?? "",
                                                       heldOn: form.text("heldOn") ?? "", panel: form.text("panel") ?? "", checked: Set(audits),
                                                       errors: [error]),
                                 status: .unprocessableContent, request: request, csrf: csrf)

@@ -25,17 +25,36 @@ struct NewChallengeEventPage: PageModel {
     let eventTitle: String
     let heldOn: String
     let panel: String
+    /// The sectors to list the organisations of ("Police (600)"), the one chosen selected.
+    let sectors: [SelectOption]
+    /// The sector chosen (`?sector=`), kept through the form.
+    let sector: String
     let choices: [Choice]
+    /// Why no organisation is listed yet, in a round too large to list whole ("3,000 organisations: choose a sector…").
+    let chooseSector: String?
 }
 
 extension NewChallengeEventPage {
-    /// The form for `progress`'s round: its organisations that answer the round's catalogue, those in `checked` ticked.
-    init(account: Coordinator, csrf: String, progress: RoundProgress, eventTitle: String = "", heldOn: String = "", panel: String = "",
-         checked: Set<Int64> = [], errors: [FieldError] = []) {
+    /// The form for `progress`'s round: its organisations that answer the round's catalogue, those
+    /// in `checked` ticked; only `sector`'s where one is chosen, and none until one is in a round
+    /// of more than a list page of them.
+    init(account: Coordinator, csrf: String, progress: RoundProgress, sector: String? = nil, eventTitle: String = "", heldOn: String = "",
+         panel: String = "", checked: Set<Int64> = [], errors: [FieldError] = []) {
+        let eligible = progress.members.map(\.row).filter { $0.crosswalkID == nil }
+        let bySector = Dictionary(grouping: eligible, by: \.member.sector)
+        let chosen = sector.flatMap { bySector[$0] == nil ? nil : $0 }
+        let tooMany = chosen == nil && eligible.count > ListPage.size
+        let listed = chosen.map { bySector[$0] ?? [] } ?? (tooMany ? [] : eligible)
         self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), roundID: progress.round.id, board: progress.round.board,
                   year: progress.round.year, eventTitle: eventTitle, heldOn: heldOn, panel: panel,
-                  choices: progress.members.filter { $0.row.crosswalkID == nil }.map { row, _ in
+                  sectors: [SelectOption(id: "", label: "Every sector (\(Counted.figure(eligible.count)))", selected: chosen == nil)]
+                      + bySector.keys.sorted { NaturalOrder.precedes($0, $1) }.map { name in
+                          SelectOption(id: name, label: "\(name) (\(Counted.figure(bySector[name]?.count ?? 0)))", selected: name == chosen)
+                      },
+                  sector: chosen ?? "",
+                  choices: listed.map { row in
                       Choice(auditID: row.auditID, organisation: row.member.organisation, sector: row.member.sector, checked: checked.contains(row.auditID))
-                  })
+                  },
+                  chooseSector: tooMany ? "\(Counted(eligible.count, "organisation")) answer the round's catalogue: too many to list at once. Choose a sector to list its organisations." : nil)
     }
 }

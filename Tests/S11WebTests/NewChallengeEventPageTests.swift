@@ -1,0 +1,49 @@
+import S11App
+import S11Core
+import Testing
+@testable import S11Web
+
+/// The form that schedules a challenge event lists a round's organisations to tick: all of a small
+/// round's, one sector's at a time of a large one, never thousands at once.
+@Suite struct NewChallengeEventPageTests {
+    /// A round of `police` police forces and `schools` schools, one read through a crosswalk.
+    func progress(police: Int, schools: Int) -> RoundProgress {
+        let round = BoardRound(id: 7, board: "Bench Partnership", year: 2027, deadline: CalendarDate(year: 2027, month: 3, day: 31)!,
+                               openedAt: "2026-12-01T09:00:00Z", openedBy: "board@bench.example")
+        func member(_ number: Int, _ sector: String, crosswalk: String? = nil) -> RoundMemberStatus {
+            RoundMemberStatus(auditID: Int64(number), roundID: 7,
+                              member: RoundMember(organisation: "\(sector) \(number)", sector: sector, leadName: "Lead", leadEmail: "lead\(number)@x.example"),
+                              submittedAt: nil, submittedBy: nil, declaration: nil, returnedAt: nil, returnReason: nil, crosswalkID: crosswalk,
+                              officers: 1, started: 0, submittedReturns: 0)
+        }
+        let members = (1...police).map { member($0, "Police") } + (1...schools).map { member(1_000 + $0, "School") }
+            + [member(5_000, "School", crosswalk: "joint-to-adults")]
+        return RoundProgress(round: round, members: members, today: CalendarDate(year: 2027, month: 1, day: 10)!)
+    }
+
+    let account = Coordinator(email: "board@bench.example", organisation: nil, board: "Bench Partnership")
+
+    @Test func aSmallRoundListsEveryOrganisationThatAnswersItsCatalogue() {
+        let page = NewChallengeEventPage(account: account, csrf: "t", progress: progress(police: 3, schools: 4))
+        #expect(page.choices.count == 7 && page.chooseSector == nil)
+        #expect(page.sectors.map(\.label) == ["Every sector (7)", "Police (3)", "School (4)"])
+    }
+
+    @Test func aLargeRoundListsOneSectorAtATime() {
+        let large = progress(police: 600, schools: 1_400)
+        let unchosen = NewChallengeEventPage(account: account, csrf: "t", progress: large)
+        #expect(unchosen.choices.isEmpty)
+        #expect(unchosen.chooseSector?.hasPrefix("2,000 organisations answer the round's catalogue") == true)
+        #expect(unchosen.sectors.first?.label == "Every sector (2,000)")
+
+        let police = NewChallengeEventPage(account: account, csrf: "t", progress: large, sector: "Police", checked: [4])
+        #expect(police.choices.count == 600 && police.choices.allSatisfy { $0.sector == "Police" })
+        #expect(police.choices.filter(\.checked).map(\.auditID) == [4])
+        #expect(police.sector == "Police" && police.chooseSector == nil)
+        #expect(police.sectors.filter(\.selected).map(\.id) == ["Police"])
+
+        // A sector the round does not have is no sector chosen.
+        let unknown = NewChallengeEventPage(account: account, csrf: "t", progress: large, sector: "Nowhere")
+        #expect(unknown.choices.isEmpty && unknown.sector.isEmpty)
+    }
+}
