@@ -15,7 +15,7 @@ shift $(( $# >= 2 ? 2 : 1 ))
 out=.build-fuzz
 mkdir -p "$out/corpus/$target" "$out/crashes/$target"
 
-flags=(-O -parse-as-library -sanitize=fuzzer,address)
+flags=(-O -parse-as-library -enable-bare-slash-regex -sanitize=fuzzer,address)
 build() { "$@" 2>>"$out/build-$target.log" || { grep -v 'warning: Cannot export local symbol' "$out/build-$target.log" >&2; exit 1; }; }
 : >"$out/build-$target.log"
 # S11Core, instrumented, as a library the target imports.
