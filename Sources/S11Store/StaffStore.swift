@@ -11,7 +11,8 @@ public struct StaffStore: StoreArea {
     /// Stores staff answer sets for an audit, all or none. Many submissions commit at once: rows
     /// go in under fresh random keys, and a codebook only grows (a code, once given, keeps its
     /// meaning), so answers packed with the codebook as read stay right whatever commits
-    /// meanwhile. Only answers that grow it run alone, from the codebook as it is then.
+    /// meanwhile. Only answers that grow it run alone among the audit's writers (other audits'
+    /// go on beside), from the codebook as it is then.
     @discardableResult
     public func saveResponses(_ responses: [StaffResponse], auditID: Int64) async throws -> Int {
         try await engine.writeAlongside { db in
@@ -19,7 +20,7 @@ public struct StaffStore: StoreArea {
             let read = codebook
             var rows = try responses.map { StaffCSVImport.Row(codes: try codebook.pack($0), submittedOn: $0.submittedOn) }
             if codebook != read {
-                try await db.excludeOtherWriters()
+                try await db.excludeOtherWriters(ofAudit: auditID)
                 codebook = try await self.codebook(auditID: auditID, db: db)
                 let before = codebook
                 rows = try responses.map { StaffCSVImport.Row(codes: try codebook.pack($0), submittedOn: $0.submittedOn) }

@@ -22,7 +22,8 @@ public protocol DatabaseEngine: Sendable {
     /// Runs `body` in a write transaction that other writers may run beside (on SQLite, which has
     /// one writer, it still runs alone): for changes that stay right whatever else commits
     /// meanwhile, such as rows added under fresh random keys. Before a check-then-change it calls
-    /// `excludeOtherWriters()` on the connection.
+    /// `excludeOtherWriters()` on the connection, or `excludeOtherWriters(ofAudit:)` when what it
+    /// checks is the audit's alone (a staff survey's codebook).
     @discardableResult
     func writeAlongside<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T
 

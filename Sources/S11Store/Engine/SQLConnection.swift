@@ -29,6 +29,11 @@ public protocol SQLConnection {
     /// From here to the end of the transaction no other writer runs; what it reads from now on
     /// includes every change committed before. (Every `write` starts so.)
     func excludeOtherWriters() async throws
+
+    /// From here to the end of the transaction no other writer of the audit runs, nor any write
+    /// that stops everything; writers of other audits run beside. What it reads from now on
+    /// includes every change those writers committed before. (Every `write(audit:)` starts so.)
+    func excludeOtherWriters(ofAudit auditID: Int64) async throws
 }
 
 extension SQLConnection {

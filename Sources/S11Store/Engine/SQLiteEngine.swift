@@ -162,6 +162,9 @@ struct GRDBConnection: SQLConnection {
     /// A write on SQLite is alone already.
     func excludeOtherWriters() async throws {}
 
+    /// A write on SQLite is alone already.
+    func excludeOtherWriters(ofAudit auditID: Int64) async throws {}
+
     func insertRows(into table: String, columns: [String], _ rows: [[SQLValue]]) async throws {
         var remaining = rows.makeIterator()
         try await insertBatches(into: table, columns: columns) { batch in
