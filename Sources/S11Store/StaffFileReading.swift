@@ -157,10 +157,14 @@ public struct StaffFileReading: Sendable {
                 guard let cut else {
                     carried.append(contentsOf: chunk)
                     if carried.count > 4 * chunkBytes {
-                        // No line feed outside quotes for so long: the cutter has been fooled.
+                        // No line feed outside quotes for so long (a long quoted field, or a fooled
+                        // cutter): the rest is read whole, after every part made, unless one of
+                        // them found a problem.
                         try await handOver(keeping: 0)
-                        mode = .whole
-                        try await readOwn(carried)
+                        if mode != .failed {
+                            mode = .whole
+                            try await readOwn(carried)
+                        }
                         carried = []
                     }
                     continue
@@ -170,7 +174,8 @@ public struct StaffFileReading: Sendable {
                 if mode == .header {
                     try await readOwn(piece)
                     if mode == .header, reading.readsAnswers {
-                        mode = .parts
+                        // A file with a problem already is refused: it is read again whole to say so.
+                        mode = reading.problems.isEmpty ? .parts : .failed
                         template = reading.part()
                     }
                     continue

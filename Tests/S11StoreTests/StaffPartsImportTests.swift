@@ -19,7 +19,7 @@ import S11Core
     /// A file of `rows` answer sets whose notes hold what can fool a cut: commas, quoted line
     /// breaks of both kinds and doubled quotes; CR LF and LF line ends; blank lines; slashed dates
     /// whose order only the 20th decides.
-    func csv(rows: Int, strayQuoteAt stray: Int? = nil, badAt bad: Int? = nil) -> String {
+    func csv(rows: Int, strayQuoteAt stray: Int? = nil, badAt bad: Int? = nil, longNoteAt long: Int? = nil) -> String {
         var text = "\u{FEFF}date,service-area,SC01,SC02,note\r\n"
         for index in 0..<rows {
             let note = switch index % 5 {
@@ -29,9 +29,10 @@ import S11Core
             case 3: "\"\""
             default: ""
             }
+            let written = index == long ? "\"" + String(repeating: "a long note, on many lines\n", count: 100) + "\"" : note
             let day = String(format: "%02d/11/2026", index % 20 + 1)
             let first = index == bad ? "maybe" : index % 3 == 0 ? "Disagree" : "agree"
-            text += "\(day),\(index % 2 == 0 ? "housing" : "Leisure"),\(first),\(index % 7 == 0 ? "" : "agree"),\(note)"
+            text += "\(day),\(index % 2 == 0 ? "housing" : "Leisure"),\(first),\(index % 7 == 0 ? "" : "agree"),\(written)"
             text += index % 4 == 0 ? "\r\n" : "\n"
             if index % 97 == 0 { text += "\n" }
         }
@@ -88,14 +89,27 @@ import S11Core
         #expect(parts.read.count == one.read.count)
     }
 
-    @Test func aBadAnswerFoundInAPartIsReportedAtItsOwnLine() async throws {
-        let path = try file(csv(rows: 3_000, badAt: 2_500))
+    @Test(arguments: [nil, 2_503])
+    func aBadAnswerFoundInAPartIsReportedAtItsOwnLine(longNoteAt long: Int?) async throws {
+        // A note longer than four reads, soon after the bad answer, is read whole: after the part
+        // with the bad answer, which still refuses the file.
+        let path = try file(csv(rows: 3_000, badAt: 2_500, longNoteAt: long))
         let one = try await read(path, whole)
         let parts = try await read(path, inParts)
         #expect(one.read.problems.count == 1)
         #expect(parts.read.problems == one.read.problems)
         #expect(parts.read.problems.first?.description.contains("'maybe' is not an answer to SC01") == true)
         #expect(parts.read.problems.first?.location.line == one.read.problems.first?.location.line)
+    }
+
+    @Test func aQuotedFieldLongerThanFourReadsIsReadWholeAndNothingIsLost() async throws {
+        let path = try file(csv(rows: 3_000, longNoteAt: 1_500))
+        let one = try await read(path, whole)
+        let parts = try await read(path, inParts)
+        #expect(one.read.problems.isEmpty && parts.read.problems.isEmpty)
+        #expect(one.sent.count == 3_000)
+        let same = parts.sent == one.sent
+        #expect(same, "the answer sets sent differ (\(parts.sent.count) from parts, \(one.sent.count) whole)")
     }
 
     @Test func theStoreKeepsTheSameAnswerSetsFromPartsAsFromTheWhole() async throws {
