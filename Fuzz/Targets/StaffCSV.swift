@@ -48,14 +48,26 @@ func importingInParts(_ bytes: UnsafeRawBufferPointer, chunk: Int, reader: Staff
                 carriedFrom = end
                 continue
             }
-            guard let cut else { continue }
+            guard let cut else {
+                if end - carriedFrom > 4 * chunk {
+                    // No line feed outside quotes for four reads: the rest is read whole.
+                    whole = true
+                    try reading.feed(UnsafeRawBufferPointer(rebasing: bytes[carriedFrom..<end]))
+                    rows += reading.takeRows()
+                    carriedFrom = end
+                }
+                continue
+            }
             let partEnd = chunkStart + cut
             let part = UnsafeRawBufferPointer(rebasing: bytes[carriedFrom..<partEnd])
             carriedFrom = partEnd
             guard let template else {
                 try reading.feed(part)
                 rows += reading.takeRows()
-                if reading.readsAnswers { template = reading.part() }
+                if reading.readsAnswers {
+                    if !reading.problems.isEmpty { return nil }
+                    template = reading.part()
+                }
                 continue
             }
             var apart = template.part()
