@@ -121,11 +121,7 @@ public struct StaffFileReading: Sendable {
                     case (.parts, .clean):
                         var part = done.part
                         reading.absorb(part)
-                        let block = part.takeBlock()
-                        if sending, !block.isEmpty {
-                            await channel.send(StaffBatch(file: index, block: block))
-                            try Task.checkCancellation()
-                        }
+                        try await Self.send(&part, index: index, sending: sending, into: channel)
                     case (.parts, .notBetweenRecords):
                         mode = .whole
                         try await readOwn(bytes)
@@ -232,8 +228,19 @@ public struct StaffFileReading: Sendable {
         hash.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The file's SHA-256, in hex, read a chunk at a time.
+    func sha256(of path: String) throws -> String {
+        let handle = try Self.open(path)
+        defer { try? handle.close() }
+        var hash = SHA256()
+        while let chunk = try readChunk(of: handle, file: path) {
+            chunk.withUnsafeBytes { hash.update(bufferPointer: $0) }
+        }
+        return Self.hex(hash)
+    }
+
     /// The file, open for reading.
-    static func open(_ path: String) throws -> FileHandle {
+    private static func open(_ path: String) throws -> FileHandle {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw DiagnosticsError([Diagnostic(SourceLocation(file: path, line: 1, column: 1),
                                                "cannot read the file: no such file, or not allowed; check the path")])
@@ -242,7 +249,7 @@ public struct StaffFileReading: Sendable {
     }
 
     /// The file's next chunk, or nil at its end.
-    func readChunk(of handle: FileHandle, file path: String) throws -> Data? {
+    private func readChunk(of handle: FileHandle, file path: String) throws -> Data? {
         do {
             guard let read = try handle.read(upToCount: chunkBytes), !read.isEmpty else { return nil }
             return read

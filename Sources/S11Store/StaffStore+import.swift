@@ -1,5 +1,4 @@
 import AsyncAlgorithms
-import Crypto
 import Foundation
 import S11Core
 
@@ -51,14 +50,7 @@ extension StaffStore {
     /// The batch that imported a file with the same bytes as the one at `path` into the audit,
     /// if any: what the import would refuse unless told `again`.
     public func earlierImport(ofFile path: String, auditID: Int64) async throws -> StaffImportBatch? {
-        let reading = StaffFileReading()
-        let handle = try StaffFileReading.open(path)
-        defer { try? handle.close() }
-        var hash = SHA256()
-        while let chunk = try reading.readChunk(of: handle, file: path) {
-            chunk.withUnsafeBytes { hash.update(bufferPointer: $0) }
-        }
-        let digest = hash.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = try StaffFileReading().sha256(of: path)
         return try await importBatches(auditID: auditID).last { $0.sha256 == digest }
     }
 
@@ -89,8 +81,7 @@ extension StaffStore {
 
     /// What the reader found: each file and every problem.
     struct ReadOutcome: Sendable {
-        /// Each file, with how many parts of it were parsed apart (`StaffFileReading`).
-        var files: [(file: String, count: Int, sha256: String, dateOrder: DateOrder?, parts: Int)]
+        var files: [(file: String, count: Int, sha256: String, dateOrder: DateOrder?)]
         var problems: [Diagnostic]
     }
 
@@ -138,7 +129,7 @@ extension StaffStore {
             let read = try await reading.read(file, index: index, reader: reader, codebook: codebook, sending: outcome.problems.isEmpty,
                                               into: channel)
             outcome.problems += read.problems
-            outcome.files.append((file, read.count, read.sha256, read.dateOrder, read.parts))
+            outcome.files.append((file, read.count, read.sha256, read.dateOrder))
         }
         return outcome
     }
