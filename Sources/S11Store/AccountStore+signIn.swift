@@ -38,7 +38,7 @@ extension AccountStore {
     /// transaction: however many attempts arrive at once, each is decided after the ones before it
     /// are counted, so no more passwords are checked than the throttle lets through.
     public func claimSignIn(email: String, address: String, throttle: SignInThrottle, now: Date = Date()) async throws -> SignInClaim {
-        try await engine.write { db in
+        try await engine.write(locking: [.account(email), .address(address)]) { db in
             let decision = try await Self.signInDecision(email: email, address: address, throttle: throttle, now: now, db: db)
             guard decision == .allowed else { return .refused(decision) }
             return .claimed(attempt: try await db.insert("INSERT INTO signInEvent (email, address, at, outcome) VALUES (?, ?, ?, ?)",
@@ -51,7 +51,7 @@ extension AccountStore {
     /// password stays a failure, and when it locks the account the lock is recorded with it.
     public func settleSignIn(attempt: Int64, email: String, address: String, matched: Bool, throttle: SignInThrottle,
                              now: Date = Date()) async throws {
-        try await engine.write { db in
+        try await engine.write(locking: [.account(email), .address(address)]) { db in
             if matched {
                 try await db.execute("UPDATE signInEvent SET outcome = ? WHERE id = ?", [SignInEvent.Outcome.success.rawValue, attempt])
             } else if try await Self.signInDecision(email: email, address: address, throttle: throttle, now: now, db: db) == .locked,
@@ -68,12 +68,12 @@ extension AccountStore {
     /// Takes back a claimed attempt whose password could not be checked (too many checks waiting):
     /// it did not happen.
     public func withdrawSignIn(attempt: Int64) async throws {
-        try await engine.write { db in try await db.execute("DELETE FROM signInEvent WHERE id = ?", [attempt]) }
+        try await engine.writeAlongside { db in try await db.execute("DELETE FROM signInEvent WHERE id = ?", [attempt]) }
     }
 
     /// Records an attempt (or a new password, which unlocks the account).
     public func recordSignIn(email: String, address: String, outcome: SignInEvent.Outcome, at: Date = Date()) async throws {
-        try await engine.write { db in
+        try await engine.write(locking: [.account(email), .address(address)]) { db in
             try await Self.recordSignIn(email: email, address: address, outcome: outcome, at: at, db: db)
         }
     }

@@ -41,7 +41,7 @@ public struct AccountStore: StoreArea {
 
     /// Starts a signed-in session; returns its token (only a hash is kept).
     public func startSession(email: String, lasting seconds: TimeInterval = 8 * 3600) async throws -> String {
-        try await engine.write { db in try await Self.startSession(email: email, until: Date().addingTimeInterval(seconds), db: db) }
+        try await engine.write(locking: .account(email)) { db in try await Self.startSession(email: email, until: Date().addingTimeInterval(seconds), db: db) }
     }
 
     /// A new session for `email` until `end`, in the caller's transaction (those run out deleted); its token.
@@ -69,7 +69,7 @@ public struct AccountStore: StoreArea {
             }
         }) else { return nil }
         if found.1 < moment - 60 {
-            try await engine.write { db in
+            try await engine.writeAlongside { db in
                 try await db.execute("UPDATE coordinatorSession SET lastSeenAt = ? WHERE tokenSHA256 = ?", [moment, digest])
             }
         }
@@ -87,7 +87,7 @@ public struct AccountStore: StoreArea {
 
     /// Ends a signed-in session.
     public func endSession(_ token: String) async throws {
-        try await engine.write { db in
+        try await engine.writeAlongside { db in
             try await db.execute("DELETE FROM coordinatorSession WHERE tokenSHA256 = ?", [InvitationToken.digest(token)])
         }
     }

@@ -8,7 +8,7 @@ public struct ChallengeEventStore: StoreArea {
     /// their audits) it tests; an audit outside the round is refused.
     public func schedule(roundID: Int64, title: String, heldOn: CalendarDate, panel: [String], auditIDs: [Int64],
                          by: String) async throws -> ChallengeEvent {
-        try await engine.write { db in
+        try await engine.write(locking: .round(roundID)) { db in
             let members = Set(try await db.fetchColumn(Int64.self, "SELECT auditID FROM roundMember WHERE roundID = ?", [roundID], table: "roundMember"))
             guard auditIDs.allSatisfy(members.contains) else { throw StoreError("an organisation chosen is not a member of this round") }
             let id = try await db.insert("""

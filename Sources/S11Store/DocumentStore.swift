@@ -47,7 +47,7 @@ public struct DocumentStore: StoreArea {
     /// stored unless the same bytes are kept already.
     public func attach(_ upload: Upload, questionID: String, officerEmail: String, auditID: Int64, by: String,
                        limits: DocumentLimits) async throws -> EvidenceDocument {
-        try await engine.write(audit: auditID) { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let officer = try await ReturnStore.officerRow(email: officerEmail, auditID: auditID, db: db)
             if let refusal = ChangeRules.saving(into: officer.status) { throw refusal }
@@ -136,7 +136,7 @@ public struct DocumentStore: StoreArea {
     /// still change; bytes no other attachment keeps are deleted with it. False when the officer
     /// has no such document.
     public func remove(id: Int64, officerEmail: String, auditID: Int64, by: String) async throws -> Bool {
-        try await engine.write(audit: auditID) { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             guard let (officer, document) = try await Self.changeable(id: id, officerEmail: officerEmail, auditID: auditID, carriedOnly: false,
                                                                         db: db) else { return false }
             try await db.execute("DELETE FROM document WHERE id = ?", [id])
@@ -150,7 +150,7 @@ public struct DocumentStore: StoreArea {
     /// The officer keeps a document carried from last year: from now it counts as one they
     /// attached. False when they have no such carried document.
     public func keep(id: Int64, officerEmail: String, auditID: Int64, by: String) async throws -> Bool {
-        try await engine.write(audit: auditID) { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             guard let (officer, document) = try await Self.changeable(id: id, officerEmail: officerEmail, auditID: auditID, carriedOnly: true,
                                                                         db: db) else { return false }
             try await db.execute("UPDATE document SET carried = 0 WHERE id = ?", [id])
@@ -207,7 +207,7 @@ public struct DocumentStore: StoreArea {
     /// Records a file refused before it was kept (a virus scanner named it): who, when, its name
     /// and why, in the refusals and in the audit's trail. None of its bytes are kept.
     public func recordRefusal(name: String, reason: String, officerEmail: String, auditID: Int64, by: String) async throws {
-        try await engine.write(audit: auditID) { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             let now = Date()
             try await db.execute("INSERT INTO documentRefusal (auditID, officerEmail, name, at, reason) VALUES (?, ?, ?, ?, ?)",
                                  [auditID, officerEmail.lowercased(), name, now.timeIntervalSince1970, reason])

@@ -7,7 +7,7 @@ public struct MailStore: StoreArea {
 
     /// Records what became of one message to an officer of the audit.
     public func record(_ record: MailRecord, auditID: Int64) async throws {
-        try await engine.write { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             let officerID = try await OfficerStore.id(email: record.officerEmail, auditID: auditID, db: db)
             try await db.execute("""
                 INSERT INTO mailMessage (officerID, kind, subject, at, accepted, detail) VALUES (?, ?, ?, ?, ?, ?)

@@ -14,7 +14,7 @@ public struct ModerationStore: StoreArea {
     public func change(auditID: Int64, scope: Moderation.Scope, rag: Rag?, option: String? = nil, reason: String, by: String,
                        at: String, as changer: ChangeRules.Changer = .organisation,
                        rescore: (AuditScoringInput) throws -> [BoardScore] = { _ in [] }) async throws -> ModerationChange {
-        try await engine.write { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             let holder = try await RoundStore.holdingBoard(auditID: auditID, db: db)
             if let refusal = ChangeRules.moderating(heldBy: holder, by: changer) { throw refusal }
             let before = try await db.fetchOne(ModerationRow.self, "SELECT * FROM moderation WHERE auditID = ? AND kind = ? AND scopeID = ?",

@@ -10,7 +10,7 @@ public struct OfficerStore: StoreArea {
     /// `by` names who did it, for the trail.
     @discardableResult
     public func `import`(_ officers: [Officer], auditID: Int64, by: String = "s11") async throws -> (added: Int, updated: Int) {
-        try await engine.write { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             var added = 0, updated = 0, entries: [TrailEntry] = []
             for officer in officers {
@@ -65,7 +65,7 @@ public struct OfficerStore: StoreArea {
     /// addresses (lower case).
     public func issueInvitations(auditID: Int64, reissue: Bool, keepEarlier: Bool = false, unsubmittedOnly: Bool = false,
                                  only emails: Set<String>? = nil) async throws -> [(officer: Officer, token: String)] {
-        try await engine.write { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             let rows = try await db.fetchAll(InvitedOfficerRow.self, """
                 SELECT o.*, EXISTS (SELECT 1 FROM officerLink l WHERE l.officerID = o.id) AS invited FROM officer o
                 WHERE o.auditID = ? ORDER BY o.serviceArea, o.name
@@ -98,7 +98,7 @@ public struct OfficerStore: StoreArea {
 
     /// Changes an officer's name, role or service area (the e-mail address is who they are).
     public func update(_ officer: Officer, auditID: Int64, by: String = "s11") async throws {
-        try await engine.write { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let id = try await Self.id(email: officer.email, auditID: auditID, db: db)
             let kept = try await db.fetchOne(OfficerRow.self, "SELECT * FROM officer WHERE id = ?", [id])?.officer
@@ -110,7 +110,7 @@ public struct OfficerStore: StoreArea {
 
     /// Takes an officer out of the audit with their answers, link and message records.
     public func remove(email: String, auditID: Int64, by: String = "s11") async throws {
-        try await engine.write { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let id = try await Self.id(email: email, auditID: auditID, db: db)
             let kept = try await db.fetchOne(OfficerRow.self, "SELECT * FROM officer WHERE id = ?", [id])?.officer

@@ -15,7 +15,7 @@ public struct PeerStore: StoreArea {
     /// itself, or a pairing that already lasts.
     public func pair(roundID: Int64, reviewerAuditID: Int64, revieweeAuditID: Int64, by: String) async throws -> PeerPairing {
         guard reviewerAuditID != revieweeAuditID else { throw StoreError("an organisation cannot review its own return; choose another reviewer") }
-        return try await engine.write { db in
+        return try await engine.write(locking: .round(roundID)) { db in
             let members = Set(try await db.fetchColumn(Int64.self, "SELECT auditID FROM roundMember WHERE roundID = ?", [roundID], table: "roundMember"))
             guard members.contains(reviewerAuditID), members.contains(revieweeAuditID) else {
                 throw StoreError("both organisations must be members of this round")
@@ -40,7 +40,7 @@ public struct PeerStore: StoreArea {
     /// Ends a pairing: from now on the reviewer sees nothing of the reviewee's return. Its
     /// proposals stay for the board to decide.
     public func endPairing(id: Int64, roundID: Int64, by: String) async throws {
-        try await engine.write { db in
+        try await engine.write(locking: .round(roundID)) { db in
             guard let pairing = try await db.fetchOne(PeerPairingRow.self, Self.pairingQuery + " WHERE peerPairing.id = ? AND peerPairing.roundID = ?",
                                                       [id, roundID])?.pairing, pairing.isActive else {
                 throw StoreError("that pairing has already ended, or is not in this round")

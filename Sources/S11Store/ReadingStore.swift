@@ -11,7 +11,7 @@ public struct ReadingStore: StoreArea {
     /// a return it reads through a crosswalk; replaces its earlier one. The organisation's own
     /// board's moderations are untouched. Refused for an audit the round does not read so.
     public func moderate(roundID: Int64, auditID: Int64, _ moderation: Moderation) async throws {
-        try await engine.write { db in
+        try await engine.write(locking: .round(roundID)) { db in
             try await Self.refuseUnlessRead(roundID: roundID, auditID: auditID, db: db)
             let key: [any SQLBindable] = [roundID, auditID, moderation.scope.kind, moderation.scope.id]
             try await db.execute("DELETE FROM readingModeration WHERE roundID = ? AND auditID = ? AND kind = ? AND scopeID = ?", key)
@@ -37,7 +37,7 @@ public struct ReadingStore: StoreArea {
     /// an earlier one; the organisation's own plan is another.
     public func savePlan(_ plan: Plan, roundID: Int64, auditID: Int64) async throws {
         let body = try JSONEncoder.sorted.encode(plan)
-        try await engine.write { db in
+        try await engine.write(locking: .round(roundID)) { db in
             try await Self.refuseUnlessRead(roundID: roundID, auditID: auditID, db: db)
             try await db.execute("DELETE FROM readingPlan WHERE roundID = ? AND auditID = ?", [roundID, auditID])
             try await db.execute("INSERT INTO readingPlan (roundID, auditID, body, updatedAt) VALUES (?, ?, ?, ?)", [roundID, auditID, body, Self.now()])

@@ -51,7 +51,7 @@ extension ReminderStore {
 
     /// Records what the mail program said to the reminder claimed for the audit's lead on `day`.
     public func recordLead(auditID: Int64, day: CalendarDate, accepted: Bool, detail: String) async throws {
-        try await engine.write { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             try await db.execute("UPDATE leadReminder SET accepted = ?, detail = ? WHERE auditID = ? AND day = ?",
                                  [accepted ? 1 : 0, detail, auditID, day.iso])
         }

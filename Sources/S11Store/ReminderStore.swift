@@ -51,7 +51,7 @@ public struct ReminderStore: StoreArea {
     /// `atMost` reminders, and whose reminder for the day no one has claimed. Checked and claimed
     /// in one transaction, so an officer who submits meanwhile, or another server's claim, is seen.
     public func claim(auditID: Int64, day: CalendarDate, atMost: Int, at: Date = Date()) async throws -> [Officer] {
-        try await engine.write { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             let due = try await db.fetchAll(OfficerRow.self, """
                 SELECT o.* FROM officer o WHERE o.auditID = ? AND o.status <> ?
                     AND EXISTS (SELECT 1 FROM mailMessage m WHERE m.officerID = o.id AND m.accepted = 1)

@@ -13,7 +13,7 @@ public struct ReturnStore: StoreArea {
     public func save(_ returns: [OfficerReturn], auditID: Int64, from file: (OfficerReturn) -> String = { _ in "a return file" },
                      documents: [DocumentStore.Attachment] = [], limits: DocumentLimits = .standard,
                      status: (Officer, [Answer]) -> ReturnStatus) async throws {
-        try await engine.write(audit: auditID) { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let now = Self.now()
             for ret in returns {
@@ -67,7 +67,7 @@ public struct ReturnStore: StoreArea {
     /// Saves some of an officer's answers at once (one page of the form), keeping the others; a
     /// saved answer is no longer carried from last year. Refused once the return is submitted.
     public func saveAnswers(_ answers: [Answer], officerEmail: String, auditID: Int64) async throws {
-        try await engine.write(audit: auditID) { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let officer = try await Self.officerRow(email: officerEmail, auditID: auditID, db: db)
             if let refusal = ChangeRules.saving(into: officer.status) { throw refusal }
@@ -103,7 +103,7 @@ public struct ReturnStore: StoreArea {
     /// submits nothing, otherwise.
     public func submit<Shortfall>(officerEmail: String, auditID: Int64,
                                   shortfalls: ([Answer]) -> [Shortfall]) async throws -> [Shortfall] {
-        try await engine.write(audit: auditID) { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let officer = try await Self.officerRow(email: officerEmail, auditID: auditID, db: db)
             let found = await shortfalls(try Self.answers(officerID: officer.id, db: db))
@@ -121,7 +121,7 @@ public struct ReturnStore: StoreArea {
     /// Opens a submitted return again for changes; its answers stay. The history keeps who
     /// reopened it and why.
     public func reopen(officerEmail: String, auditID: Int64, by who: String, reason: String?) async throws {
-        try await engine.write(audit: auditID) { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             try await RoundStore.refuseIfHeldByBoard(auditID: auditID, db: db)
             let officer = try await Self.officerRow(email: officerEmail, auditID: auditID, db: db)
             if let refusal = ChangeRules.reopening(officer.status, officerEmail: officerEmail) { throw refusal }
@@ -170,7 +170,7 @@ public struct ReturnStore: StoreArea {
 
     /// Records when returns are due and whom officers ask, as the invitations said; nil keeps what is stored.
     public func setDue(auditID: Int64, deadline: CalendarDate?, contact: String?) async throws {
-        try await engine.write { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             if let deadline { try await db.execute("UPDATE audit SET deadline = ? WHERE id = ?", [deadline.iso, auditID]) }
             if let contact { try await db.execute("UPDATE audit SET contact = ? WHERE id = ?", [contact, auditID]) }
         }

@@ -150,7 +150,7 @@ public struct RoundStore: StoreArea {
     /// board holds it (no answers or officers change) until it returns it.
     public func submitToBoard(auditID: Int64, by: String, declaration: String,
                               decide: (AuditScoringInput) throws -> [BoardScore]) async throws {
-        try await engine.write { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             guard let member = try await db.fetchOne(RoundMemberRow.self, "SELECT submittedAt FROM roundMember WHERE auditID = ?", [auditID]) else {
                 throw StoreError("this audit is not in a board's round, so there is no board to submit it to")
             }
@@ -223,7 +223,7 @@ public struct RoundStore: StoreArea {
     /// The board gives the self-assessment back to the organisation, saying why; it can change again.
     /// Only the round the organisation submitted to (`roundID`) can return it.
     public func returnToOrganisation(auditID: Int64, roundID: Int64, by: String, reason: String) async throws {
-        try await engine.write { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             guard let member = try await db.fetchOne(RoundMemberRow.self, "SELECT submittedAt FROM roundMember WHERE auditID = ? AND roundID = ?",
                                                      [auditID, roundID]),
                   member.submittedAt != nil else {

@@ -58,7 +58,7 @@ extension StaffStore {
     /// the batch as it was. A batch of another audit is not found.
     @discardableResult
     public func undoImport(batchID: Int64, auditID: Int64) async throws -> StaffImportBatch {
-        try await engine.write { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             guard let batch = try await Self.batches(auditID: auditID, db: db).first(where: { $0.id == batchID }) else {
                 let known = try await Self.batches(auditID: auditID, db: db).map { String($0.id) }
                 throw StoreError("this audit has no staff import batch \(batchID)\(known.isEmpty ? "; it has none" : "; its batches are \(known.joined(separator: ", "))") ('s11 responses batches' lists them)")

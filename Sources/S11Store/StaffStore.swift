@@ -20,7 +20,7 @@ public struct StaffStore: StoreArea {
             let read = codebook
             var rows = try responses.map { StaffCSVImport.Row(codes: try codebook.pack($0), submittedOn: $0.submittedOn) }
             if codebook != read {
-                try await db.excludeOtherWriters(ofAudit: auditID)
+                try await db.excludeOtherWriters(locking: [.audit(auditID)])
                 codebook = try await self.codebook(auditID: auditID, db: db)
                 let before = codebook
                 rows = try responses.map { StaffCSVImport.Row(codes: try codebook.pack($0), submittedOn: $0.submittedOn) }
@@ -39,7 +39,7 @@ public struct StaffStore: StoreArea {
     func importAnswerSets(auditID: Int64, questions: StaffCodebook,
                           _ read: (StaffCodebook, (_ batch: StaffBatch) async throws -> Void) async throws -> [StagedFile],
                           record: ([StagedFile], any SQLConnection) async throws -> [StaffImportBatch]) async throws -> [StaffImportBatch] {
-        try await engine.write { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             var codebook = try await codebook(auditID: auditID, db: db)
             let before = codebook
             try codebook.merge(questions)
@@ -149,7 +149,7 @@ public struct StaffStore: StoreArea {
     /// Issues the audit's public staff survey link, replacing any earlier one; only its hash is kept.
     public func issueLink(auditID: Int64) async throws -> String {
         let token = InvitationToken.generate()
-        try await engine.write { db in
+        try await engine.write(locking: .audit(auditID)) { db in
             try await db.execute("""
                 INSERT INTO staffLink (auditID, tokenSHA256, issuedAt) VALUES (?, ?, ?)
                 ON CONFLICT (auditID) DO UPDATE SET tokenSHA256 = excluded.tokenSHA256, issuedAt = excluded.issuedAt

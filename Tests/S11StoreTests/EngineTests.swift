@@ -232,7 +232,7 @@ import S11Core
         let (entered, enter) = AsyncStream.makeStream(of: Void.self)
         let (released, release) = AsyncStream.makeStream(of: Void.self)
         let holder = Task {
-            try await store.engine.write(audit: 1) { db in
+            try await store.engine.write(locking: .audit(1)) { db in
                 try await db.execute("SELECT 1")
                 enter.yield()
                 for await _ in released { break }
@@ -241,13 +241,13 @@ import S11Core
         for await _ in entered { break }
         let otherDone = Mutex(false)
         let other = Task {
-            try await store.engine.write(audit: 2) { db in try await db.execute("SELECT 2") }
+            try await store.engine.write(locking: .audit(2)) { db in try await db.execute("SELECT 2") }
             otherDone.withLock { $0 = true }
         }
         let otherDeadline = ContinuousClock.now + .seconds(30)
         while !otherDone.withLock({ $0 }) && ContinuousClock.now < otherDeadline { try await Task.sleep(for: .milliseconds(20)) }
         #expect(otherDone.withLock { $0 }, "audit 2's write waited for audit 1's")  // it went through while audit 1's write was open
-        let sameAudit = Task { try await store.engine.write(audit: 1) { db in try await db.execute("SELECT 1") } }
+        let sameAudit = Task { try await store.engine.write(locking: .audit(1)) { db in try await db.execute("SELECT 1") } }
         let everything = Task { try await store.engine.write { db in try await db.execute("SELECT 1") } }
         var waiting = 0
         let deadline = ContinuousClock.now + .seconds(30)

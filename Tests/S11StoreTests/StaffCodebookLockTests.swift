@@ -28,7 +28,7 @@ import S11Core
         let (released, release) = AsyncStream.makeStream(of: Void.self)
         // An officer's save on Riverside, held open.
         let holder = Task {
-            try await store.engine.write(audit: riverside.id) { db in
+            try await store.engine.write(locking: .audit(riverside.id)) { db in
                 try await db.execute("SELECT 1")
                 enter.yield()
                 for await _ in released { break }

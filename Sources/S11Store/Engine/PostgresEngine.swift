@@ -6,12 +6,15 @@ import PostgresNIO
 /// transaction leases a connection and awaits the server's replies without holding a thread.
 ///
 /// Reads run at REPEATABLE READ, so each sees one snapshot, as SQLite's WAL readers do. Writes
-/// take a transaction-scoped advisory lock first (one per schema), so they run one at a time as
-/// SQLite's do: every check-then-change in the store (a codebook grown by a submission, an
-/// officer matched by e-mail, a plan saved only when absent) keeps the meaning it has on SQLite,
-/// while reads go on beside them. Writes that are right whatever commits meanwhile (a staff
-/// answer set under a random key) skip the lock, so that many commit at once and the server
-/// flushes their log together.
+/// take transaction-scoped advisory locks first, as narrow as the rule they check: a write to one
+/// audit (an officer's save, an officer matched by e-mail, a submission to the board, a
+/// moderation) holds that audit's key, a round's challenge events and pairings the round's, a
+/// sign-in the account's and the address's (`WriteKey`), each beside the schema's lock shared; the
+/// few that reach across (opening a round, accounts, data care) hold the schema's lock alone, and
+/// so run one at a time as SQLite's writes do. Every check-then-change keeps the meaning it has on
+/// SQLite, while writes to other audits, and reads, go on beside. Writes that are right whatever
+/// commits meanwhile (a staff answer set under a random key) skip the locks, so that many commit
+/// at once and the server flushes their log together.
 public final class PostgresEngine: DatabaseEngine {
     public var dialect: SQLDialect { .postgres }
     public let location: PostgresLocation
@@ -63,9 +66,9 @@ public final class PostgresEngine: DatabaseEngine {
     }
 
     @discardableResult
-    public func write<T>(audit auditID: Int64, _ body: (any SQLConnection) async throws -> T) async throws -> T {
+    public func write<T>(locking keys: [WriteKey], _ body: (any SQLConnection) async throws -> T) async throws -> T {
         try await transaction(readOnly: false) { session in
-            try await session.excludeOtherWriters(ofAudit: auditID)
+            try await session.excludeOtherWriters(locking: keys)
             return try await body(session)
         }
     }

@@ -27,8 +27,8 @@ final class PostgresSession: SQLConnection {
 
     /// Sends a statement without waiting for its reply: the connection runs statements in order,
     /// and the next one waited for reports its failure.
-    func send(_ sql: String) {
-        pending.append(connection.query(PostgresQuery(unsafeSQL: sql), logger: connection.logger))
+    func send(_ sql: String, _ arguments: [any SQLBindable] = []) {
+        pending.append(connection.query(query(sql, arguments.map(\.sqlValue)), logger: connection.logger))
     }
 
     /// The schema's lock, held alone: no other writer runs beside (`write`).
@@ -37,11 +37,16 @@ final class PostgresSession: SQLConnection {
     }
 
     /// The schema's lock shared (so a `write` that stops everything waits for this one, and this
-    /// one for it) and the audit's own lock alone (so the audit's writers run one at a time);
-    /// writers of other audits run beside. Always in this order, so two never wait for each other.
-    func excludeOtherWriters(ofAudit auditID: Int64) async throws {
+    /// one for it), then each key's own lock alone, in the keys' order (so writers holding a key
+    /// run one at a time); writers holding other keys run beside. Always in this order, so two
+    /// never wait for each other.
+    func excludeOtherWriters(locking keys: [WriteKey]) async throws {
         send("SELECT pg_advisory_xact_lock_shared(5311, hashtext(current_schema()))")
-        try await execute("SELECT pg_advisory_xact_lock(hashtext(current_schema()), CAST(? AS INTEGER))", [auditID])
+        for key in Set(keys).sorted() {
+            let (namespace, second, argument) = key.lock
+            send("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '\(namespace)'), \(second))", [argument])
+        }
+        try await execute("SELECT 1", [])                                     // every lock granted
     }
 
     @discardableResult

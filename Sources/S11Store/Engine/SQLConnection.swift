@@ -30,10 +30,11 @@ public protocol SQLConnection {
     /// includes every change committed before. (Every `write` starts so.)
     func excludeOtherWriters() async throws
 
-    /// From here to the end of the transaction no other writer of the audit runs, nor any write
-    /// that stops everything; writers of other audits run beside. What it reads from now on
-    /// includes every change those writers committed before. (Every `write(audit:)` starts so.)
-    func excludeOtherWriters(ofAudit auditID: Int64) async throws
+    /// From here to the end of the transaction no other writer holding any of `keys` runs, nor
+    /// any write that stops everything; writers holding other keys run beside. What it reads from
+    /// now on includes every change those writers committed before. (Every `write(locking:)`
+    /// starts so.)
+    func excludeOtherWriters(locking keys: [WriteKey]) async throws
 }
 
 extension SQLConnection {

@@ -60,7 +60,7 @@ public final class SQLiteEngine: DatabaseEngine {
     }
 
     @discardableResult
-    public func write<T>(audit auditID: Int64, _ body: (any SQLConnection) async throws -> T) async throws -> T {
+    public func write<T>(locking keys: [WriteKey], _ body: (any SQLConnection) async throws -> T) async throws -> T {
         try await write(body)
     }
 
@@ -163,7 +163,7 @@ struct GRDBConnection: SQLConnection {
     func excludeOtherWriters() async throws {}
 
     /// A write on SQLite is alone already.
-    func excludeOtherWriters(ofAudit auditID: Int64) async throws {}
+    func excludeOtherWriters(locking keys: [WriteKey]) async throws {}
 
     func insertRows(into table: String, columns: [String], _ rows: [[SQLValue]]) async throws {
         var remaining = rows.makeIterator()
