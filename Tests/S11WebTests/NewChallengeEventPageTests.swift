@@ -39,11 +39,20 @@ import Testing
         let police = NewChallengeEventPage(account: account, csrf: "t", progress: large, sector: "Police", checked: [4])
         #expect(police.choices.count == 600 && police.choices.allSatisfy { $0.sector == "Police" })
         #expect(police.choices.filter(\.checked).map(\.auditID) == [4])
-        #expect(police.sector == "Police" && police.chooseSector == nil)
+        #expect(police.chooseSector == nil && police.keptTicks.isEmpty && police.ticked == nil)
         #expect(police.sectors.filter(\.selected).map(\.id) == ["Police"])
 
         // A sector the round does not have is no sector chosen.
         let unknown = NewChallengeEventPage(account: account, csrf: "t", progress: large, sector: "Nowhere")
-        #expect(unknown.choices.isEmpty && unknown.sector.isEmpty)
+        #expect(unknown.choices.isEmpty && unknown.sectors.filter(\.selected).map(\.id) == [""])
+    }
+
+    /// Ticks in a sector not listed now go with the form, hidden, and are counted where the list is.
+    @Test func organisationsTickedInAnotherSectorAreKept() {
+        let large = progress(police: 600, schools: 1_400)
+        let schools = NewChallengeEventPage(account: account, csrf: "t", progress: large, sector: "School", checked: [4, 9, 1_001, 5_000])
+        #expect(schools.choices.filter(\.checked).map(\.auditID) == [1_001])
+        #expect(schools.keptTicks == [4, 9])                      // the one read through a crosswalk cannot be ticked at all
+        #expect(schools.ticked == "3 organisations chosen, 2 of them not listed here.")
     }
 }

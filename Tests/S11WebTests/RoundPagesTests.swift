@@ -191,6 +191,16 @@ import Testing
             // A sector chosen lists its organisations only.
             let nhs = try await browser.get("/admin/rounds/\(round)/events/new?sector=NHS%20trust")
             #expect(nhs.body.contains("id=\"audit-\(health.id)\"") && !nhs.body.contains("id=\"audit-\(police.id)\""))
+            // Listing another sector keeps what was typed and what was ticked in the sector listed before; nothing is scheduled.
+            let listed = try await browser.post("/admin/rounds/\(round)/events", [("title", "Health and police"), ("heldOn", "2027-04-20"),
+                                                                                  ("panel", "Jo Smith"), ("audit-\(health.id)", "yes"),
+                                                                                  ("sector", "Police"), ("action", "list")], csrf: nhs.csrf)
+            #expect(listed.status == .ok && listed.body.contains("value=\"Health and police\"") && listed.body.contains("value=\"2027-04-20\"")
+                    && listed.body.contains("value=\"Jo Smith\""))
+            #expect(listed.body.contains("id=\"audit-\(police.id)\"") && !listed.body.contains("id=\"audit-\(health.id)\"")
+                    && listed.body.contains("<input type=\"hidden\" name=\"audit-\(health.id)\" value=\"yes\">")
+                    && listed.body.contains("1 organisation chosen, 1 of them not listed here."))
+            #expect(try await fixture.store.events.all(roundID: round).isEmpty)
             let none = try await browser.post("/admin/rounds/\(round)/events", [("title", "Health and police"), ("heldOn", "2027-04-20"),
                                                                                 ("panel", "Jo Smith; Raj Patel")], csrf: page.csrf)
             #expect(none.status == .unprocessableContent && none.body.contains("Choose at least one organisation"))

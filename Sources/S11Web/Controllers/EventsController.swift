@@ -39,18 +39,21 @@ struct EventsController: Sendable {
 
     /// Schedules an event from its form (its organisations' fields are named after them,
     /// `audit-ID`, so the form is read by name); what is wrong comes back on the form, as typed.
+    /// "List them" (`action=list`) brings the form back with another sector's organisations
+    /// listed, everything typed and ticked kept.
     func schedule(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await request.formBody()
         let progress = try await rounds.progress(context)
         let audits = form.fields.keys.filter { $0.hasPrefix("audit-") }.compactMap { Int64($0.dropFirst(6)) }
-        func again(_ error: FieldError) throws -> Response {
+        func again(_ error: FieldError?) throws -> Response {
             let csrf = WebSecurity.csrfToken(for: request)
             return try web.html(NewChallengeEventPage(account: context.account, csrf: csrf.token, progress: progress, sector: form.text("sector"),
                                                       eventTitle: form.text("title") ?? "",
                                                       heldOn: form.text("heldOn") ?? "", panel: form.text("panel") ?? "", checked: Set(audits),
-                                                      errors: [error]),
-                                status: .unprocessableContent, request: request, csrf: csrf)
+                                                      errors: error.map { [$0] } ?? []),
+                                status: error == nil ? .ok : .unprocessableContent, request: request, csrf: csrf)
         }
+        if form["action"] == "list" { return try again(nil) }
         guard let heldOn = CalendarDate(iso: form.text("heldOn") ?? "") else {
             return try again(FieldError(field: "heldOn", message: "Write the day of the event as YYYY-MM-DD, for example 2027-04-20"))
         }

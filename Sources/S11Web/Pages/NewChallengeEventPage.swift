@@ -3,7 +3,8 @@ import S11Core
 
 /// Where the board schedules a challenge event of its round: the title, the day, the panel and
 /// the member organisations it challenges. A page of its own, so that the round's page does not
-/// list every organisation again; what was typed is kept when something is wrong.
+/// list every organisation again; what was typed, and what was ticked in other sectors, is kept
+/// when something is wrong and when another sector is listed.
 struct NewChallengeEventPage: PageModel {
     static let template = "admin-round-event-new"
 
@@ -27,9 +28,11 @@ struct NewChallengeEventPage: PageModel {
     let panel: String
     /// The sectors to list the organisations of ("Police (600)"), the one chosen selected.
     let sectors: [SelectOption]
-    /// The sector chosen (`?sector=`), kept through the form.
-    let sector: String
     let choices: [Choice]
+    /// The organisations ticked in other sectors than the one listed, kept through the form.
+    let keptTicks: [Int64]
+    /// How many are ticked in all, when some are not listed ("3 organisations chosen, 2 of them in other sectors").
+    let ticked: String?
     /// Why no organisation is listed yet, in a round too large to list whole ("3,000 organisations: choose a sector…").
     let chooseSector: String?
 }
@@ -45,16 +48,20 @@ extension NewChallengeEventPage {
         let chosen = sector.flatMap { bySector[$0] == nil ? nil : $0 }
         let tooMany = chosen == nil && eligible.count > ListPage.size
         let listed = chosen.map { bySector[$0] ?? [] } ?? (tooMany ? [] : eligible)
+        let unlisted = checked.subtracting(listed.map(\.auditID)).intersection(eligible.map(\.auditID)).sorted()
         self.init(form: FormErrors(errors), bar: SignedInBar(account: account, csrf: csrf), roundID: progress.round.id, board: progress.round.board,
                   year: progress.round.year, eventTitle: eventTitle, heldOn: heldOn, panel: panel,
                   sectors: [SelectOption(id: "", label: "Every sector (\(Counted.figure(eligible.count)))", selected: chosen == nil)]
                       + bySector.keys.sorted { NaturalOrder.precedes($0, $1) }.map { name in
                           SelectOption(id: name, label: "\(name) (\(Counted.figure(bySector[name]?.count ?? 0)))", selected: name == chosen)
                       },
-                  sector: chosen ?? "",
                   choices: listed.map { row in
                       Choice(auditID: row.auditID, organisation: row.member.organisation, sector: row.member.sector, checked: checked.contains(row.auditID))
                   },
+                  keptTicks: unlisted,
+                  ticked: unlisted.isEmpty ? nil
+                      : "\(Counted(unlisted.count + listed.filter { checked.contains($0.auditID) }.count, "organisation")) chosen, "
+                        + "\(Counted.figure(unlisted.count)) of them not listed here.",
                   chooseSector: tooMany ? "\(Counted(eligible.count, "organisation")) answer the round's catalogue: too many to list at once. Choose a sector to list its organisations." : nil)
     }
 }
