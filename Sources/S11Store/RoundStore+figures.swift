@@ -69,6 +69,7 @@ extension RoundStore {
     /// their overall and standards' lines, what a heatmap's row shows.
     public func held(_ query: HeldQuery, order: HeatmapOrder, range: Range<Int>? = nil) async throws -> [RoundPicture.Submitted] {
         let (from, arguments) = query.clauses
+        // In the order of the index roundFigureWorstFirst, so that a page of the heatmap is read, not the whole round sorted.
         let worst = "f.overall IS NULL, f.overall, f.nameKey"
         let orderBy = switch order {
         case .worstFirst: worst

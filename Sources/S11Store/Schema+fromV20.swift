@@ -193,5 +193,11 @@ extension Schema {
                 try await RoundFigures.keep(auditID: auditID, db: db)
             }
         },
+        Migration(identifier: "v36: a round's heatmap, worst first, read a page at a time from an index rather than sorted whole") { db in
+            // The heatmap's order puts organisations without an overall last (`overall IS NULL`), which the
+            // index on (roundID, overall, nameKey) could not give: every request sorted the whole round.
+            try await db.execute("DROP INDEX roundFigureByOverall")
+            try await db.execute("CREATE INDEX roundFigureWorstFirst ON roundFigure (roundID, (overall IS NULL), overall, nameKey)")
+        },
     ]
 }
