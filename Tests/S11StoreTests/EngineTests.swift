@@ -229,16 +229,7 @@ import S11Core
     @Test(.enabled(if: TestDatabase.onPostgres, "needs S11_TEST_DATABASE_URL"))
     func writesToTwoAuditsGoThroughAtOnce() async throws {
         let store = try await AuditStore(database: try #require(TestDatabase.freshPostgres()) + "&pool=6")
-        let (entered, enter) = AsyncStream.makeStream(of: Void.self)
-        let (released, release) = AsyncStream.makeStream(of: Void.self)
-        let holder = Task {
-            try await store.engine.write(locking: .audit(1)) { db in
-                try await db.execute("SELECT 1")
-                enter.yield()
-                for await _ in released { break }
-            }
-        }
-        for await _ in entered { break }
+        let holder = await HeldWrite(store, [.audit(1)])
         let otherDone = Mutex(false)
         let other = Task {
             try await store.engine.write(locking: .audit(2)) { db in try await db.execute("SELECT 2") }
@@ -263,8 +254,7 @@ import S11Core
             } ?? 0)
         }
         #expect(waiting == 2, "\(waiting) writes were waiting, not audit 1's second and the one that stops everything")
-        release.yield()
-        try await holder.value
+        try await holder.end()
         try await other.value
         _ = try await sameAudit.value
         _ = try await everything.value

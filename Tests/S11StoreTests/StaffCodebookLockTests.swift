@@ -24,17 +24,8 @@ import S11Core
     func aGrowingCodebookWaitsForItsOwnAuditsWritersOnly() async throws {
         let store = try await AuditStore(database: try #require(TestDatabase.freshPostgres()) + "&pool=6")
         let riverside = try await audit(store, "Riverside District Council"), hillside = try await audit(store, "Hillside Borough Council")
-        let (entered, enter) = AsyncStream.makeStream(of: Void.self)
-        let (released, release) = AsyncStream.makeStream(of: Void.self)
         // An officer's save on Riverside, held open.
-        let holder = Task {
-            try await store.engine.write(locking: .audit(riverside.id)) { db in
-                try await db.execute("SELECT 1")
-                enter.yield()
-                for await _ in released { break }
-            }
-        }
-        for await _ in entered { break }
+        let holder = await HeldWrite(store, [.audit(riverside.id)])
         // Hillside's first staff answer grows Hillside's codebook: it goes through.
         let hillsideDone = Mutex(false)
         let hillsideSave = Task {
@@ -52,8 +43,7 @@ import S11Core
         }
         try await Task.sleep(for: .seconds(1))
         #expect(!riversideDone.withLock { $0 }, "Riverside's growing codebook did not wait for Riverside's writer")
-        release.yield()
-        try await holder.value
+        try await holder.end()
         #expect(try await settles(riversideDone))
         _ = try await hillsideSave.value
         _ = try await riversideSave.value

@@ -17,31 +17,6 @@ import S11Core
         try await AuditStore(database: try #require(TestDatabase.freshPostgres()) + "&pool=8")
     }
 
-    /// A writer holding `keys` open until `release` is called.
-    struct Held {
-        let task: Task<Void, any Error>
-        let release: AsyncStream<Void>.Continuation
-
-        init(_ store: AuditStore, _ keys: [WriteKey]) async {
-            let (entered, enter) = AsyncStream.makeStream(of: Void.self)
-            let (released, release) = AsyncStream.makeStream(of: Void.self)
-            task = Task {
-                try await store.engine.write(locking: keys) { db in
-                    try await db.execute("SELECT 1")
-                    enter.yield()
-                    for await _ in released { break }
-                }
-            }
-            self.release = release
-            for await _ in entered { break }
-        }
-
-        func end() async throws {
-            release.yield()
-            try await task.value
-        }
-    }
-
     /// Starts `work`; the task and whether it finished within `seconds`.
     func start(_ work: @escaping @Sendable () async throws -> Void, within seconds: Double) async throws -> (Task<Void, any Error>, Bool) {
         let done = Mutex(false)
@@ -83,7 +58,7 @@ import S11Core
         let cherwell = try await store.audits.named(organisation: "Cherwell District Council", year: 2027).id
         let kim = Officer(name: "Kim Ng", email: "kim@example.org", role: "dso", serviceArea: "Response")
         var passed: [Task<Void, any Error>] = []
-        let held = await Held(store, [.audit(police)])
+        let held = await HeldWrite(store, [.audit(police)])
 
         // Cherwell's officers, invitations, moderation, deadline and submission go on beside.
         passed.append(try await goesThrough("an officer added to another audit") { try await store.officers.import([kim], auditID: cherwell) })
@@ -126,7 +101,7 @@ import S11Core
         let adultsMembers = try await store.rounds.members(roundID: adults.id).map(\.auditID)
         let childrenMembers = try await store.rounds.members(roundID: children.id).map(\.auditID)
         var passed: [Task<Void, any Error>] = []
-        let held = await Held(store, [.round(children.id)])
+        let held = await HeldWrite(store, [.round(children.id)])
 
         passed.append(try await goesThrough("another round's challenge event") {
             _ = try await store.events.schedule(roundID: adults.id, title: "Police panel", heldOn: heldOn, panel: ["Jo Smith"], auditIDs: [adultsMembers[0]],
@@ -157,7 +132,7 @@ import S11Core
         let throttle = SignInThrottle()
         try await store.accounts.save(email: "lead@hillside.example", passwordHash: "not checked here", organisation: "Hillside Borough Council")
         var passed: [Task<Void, any Error>] = []
-        let held = await Held(store, [.account("lead@riverside.example"), .address("192.0.2.1")])
+        let held = await HeldWrite(store, [.account("lead@riverside.example"), .address("192.0.2.1")])
 
         passed.append(try await goesThrough("a sign-in to another account from another address") {
             _ = try await store.accounts.claimSignIn(email: "lead@hillside.example", address: "198.51.100.7", throttle: throttle)

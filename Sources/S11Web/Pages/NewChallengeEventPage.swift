@@ -31,7 +31,7 @@ struct NewChallengeEventPage: PageModel {
     let choices: [Choice]
     /// The organisations ticked in other sectors than the one listed, kept through the form.
     let keptTicks: [Int64]
-    /// How many are ticked in all, when some are not listed ("3 organisations chosen, 2 of them in other sectors").
+    /// How many are ticked in all, when some are not listed ("3 organisations chosen, 2 of them not listed here.").
     let ticked: String?
     /// Why no organisation is listed yet, in a round too large to list whole ("3,000 organisations: choose a sector…").
     let chooseSector: String?
