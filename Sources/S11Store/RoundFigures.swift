@@ -4,24 +4,24 @@ import S11Core
 /// What a round's page reads of the organisations the board holds, kept up to date in the
 /// transaction of every write that changes it (a submission to the board, a moderation by the
 /// board that holds it, a self-assessment given back): a row per organisation (`roundFigure`:
-/// its heatmap row's lines, the lines its counts came from, and its order keys), each sector's counts (`roundTally`) and the
-/// organisations each requirement is a gap in (`roundGap`). A request reads a page of rows and the
-/// counts, not every organisation's lines.
+/// its heatmap row's lines, the lines its counts came from, and its order keys), each sector's counts (`roundTally`),
+/// the round's counts summed over its sectors (`roundTotal`) and the organisations each requirement
+/// is a gap in (`roundGap`). A request reads a page of rows and the counts, not every organisation's lines.
 enum RoundFigures {
     /// Brings the audit's figures up to date with what the board holds of it now, in the caller's
     /// transaction: its old part of the counts taken away, its new part (if the board holds it) added.
     static func keep(auditID: Int64, db: any SQLConnection) async throws {
+        // What changes in the counts, by round and sector: the old part taken away, the new one added.
+        var changes: [Change: RoundTally] = [:]
         if let old = try await db.fetchOne(RoundFigureRow.self, "SELECT *, NULL AS lastYear FROM roundFigure WHERE auditID = ?", [auditID]) {
-            var taken = RoundTally()
-            taken -= RoundTally(old.submitted)
-            try await add(taken, roundID: old.roundID, sector: old.submitted.sector, db: db)
+            changes[Change(roundID: old.roundID, sector: old.submitted.sector), default: RoundTally()] -= RoundTally(old.submitted)
             try await db.execute("DELETE FROM roundGap WHERE auditID = ?", [auditID])
             try await db.execute("DELETE FROM roundFigure WHERE auditID = ?", [auditID])
         }
         guard let held = try await db.fetchOne("""
             SELECT roundMember.roundID, roundMember.sector, audit.organisation FROM roundMember JOIN audit ON audit.id = roundMember.auditID
             WHERE roundMember.auditID = ? AND roundMember.submittedAt IS NOT NULL
-            """, [auditID]) else { return }
+            """, [auditID]) else { return try await apply(changes, db: db) }
         let columns = RowColumns(held, query: "the organisation the board holds")
         let roundID: Int64 = try columns("roundID")
         let scores = try await RoundStore.boardScores(auditIDs: [auditID], db: db)[auditID] ?? []
@@ -44,18 +44,50 @@ enum RoundFigures {
             [.integer(roundID), .text($0), .text(organisation.sector), .text(NaturalOrder.key(organisation.organisation)), .integer(auditID),
              .text(organisation.organisation)]
         })
-        try await add(RoundTally(organisation), roundID: roundID, sector: organisation.sector, db: db)
+        changes[Change(roundID: roundID, sector: organisation.sector), default: RoundTally()] += RoundTally(organisation)
+        try await apply(changes, db: db)
     }
 
-    /// Adds `tally` to the sector's counts in one statement, its keys in one order (so that two
-    /// writers to one round take the rows' locks in the same order), and drops the counts now zero.
-    private static func add(_ tally: RoundTally, roundID: Int64, sector: String, db: any SQLConnection) async throws {
+    /// A round's sector whose counts change.
+    private struct Change: Hashable, Comparable {
+        var roundID: Int64
+        var sector: String
+
+        static func < (a: Change, b: Change) -> Bool { (a.roundID, a.sector) < (b.roundID, b.sector) }
+    }
+
+    /// Adds each sector's changes to its counts, then their sum to the round's: rows always in one
+    /// order (rounds, sectors, keys), so that two writers to one round take the rows' locks in the
+    /// same order and neither waits on the other in a circle.
+    private static func apply(_ changes: [Change: RoundTally], db: any SQLConnection) async throws {
+        var totals: [Int64: RoundTally] = [:]
+        for change in changes.keys.sorted() {
+            try await add(changes[change]!, to: "roundTally", roundID: change.roundID, sector: change.sector, db: db)
+            totals[change.roundID, default: RoundTally()] += changes[change]!
+        }
+        for roundID in totals.keys.sorted() {
+            try await add(totals[roundID]!, to: "roundTotal", roundID: roundID, sector: nil, db: db)
+        }
+    }
+
+    /// Adds `tally` to the counts of `table` (a sector's, or the round's when `sector` is nil) in one
+    /// statement, its keys in order, and drops those of its counts taken down to zero.
+    private static func add(_ tally: RoundTally, to table: String, roundID: Int64, sector: String?, db: any SQLConnection) async throws {
         let counts = tally.counts.map { ($0.key.text, $0.value) }.sorted { $0.0 < $1.0 }
         guard !counts.isEmpty else { return }
+        let scope: [any SQLBindable] = [roundID] + (sector.map { [$0] } ?? [])
+        let columns = sector == nil ? "roundID, tally, count" : "roundID, sector, tally, count"
+        let row = "(" + Array(repeating: "?", count: scope.count + 2).joined(separator: ", ") + ")"
         try await db.execute("""
-            INSERT INTO roundTally (roundID, sector, tally, count) VALUES \(Array(repeating: "(?, ?, ?, ?)", count: counts.count).joined(separator: ", "))
-            ON CONFLICT (roundID, sector, tally) DO UPDATE SET count = roundTally.count + excluded.count
-            """, counts.flatMap { key, count -> [any SQLBindable] in [roundID, sector, key, Int64(count)] })
-        try await db.execute("DELETE FROM roundTally WHERE roundID = ? AND sector = ? AND count = 0", [roundID, sector])
+            INSERT INTO \(table) (\(columns)) VALUES \(Array(repeating: row, count: counts.count).joined(separator: ", "))
+            ON CONFLICT (\(sector == nil ? "roundID" : "roundID, sector"), tally) DO UPDATE SET count = \(table).count + excluded.count
+            """, counts.flatMap { key, count -> [any SQLBindable] in scope + [key, Int64(count)] })
+        // Only a count taken from can reach zero.
+        let taken = counts.filter { $0.1 < 0 }.map(\.0)
+        guard !taken.isEmpty else { return }
+        try await db.execute("""
+            DELETE FROM \(table) WHERE roundID = ?\(sector == nil ? "" : " AND sector = ?") AND count = 0
+                AND tally IN (\(Array(repeating: "?", count: taken.count).joined(separator: ", ")))
+            """, scope + taken)
     }
 }

@@ -45,19 +45,23 @@ extension RoundStore {
     /// The counts of the organisations the board holds in the round (of `sector`, when given), summed over the sectors.
     public func tally(roundID: Int64, sector: String? = nil) async throws -> RoundTally {
         try await engine.read { db in
-            RoundTally(counts: try await Self.counts(db.fetchAll(RoundTallyRow.self, """
-                SELECT '' AS sector, tally, CAST(SUM(count) AS BIGINT) AS count FROM roundTally WHERE roundID = ?\(sector == nil ? "" : " AND sector = ?") GROUP BY tally
-                """, [roundID] + (sector.map { [$0] } ?? []))))
+            RoundTally(counts: try await Self.counts(db.fetchAll(RoundTallyRow.self, sector == nil
+                ? "SELECT '' AS sector, tally, count FROM roundTotal WHERE roundID = ?"
+                : "SELECT sector, tally, count FROM roundTally WHERE roundID = ? AND sector = ?", [roundID] + (sector.map { [$0] } ?? []))))
         }
     }
 
     /// The staff survey's counts of the organisations held, each sector's (of `sector` only, when given).
     public func staffTallies(roundID: Int64, sector: String? = nil) async throws -> [String: RoundTally] {
-        let staff = RoundTally.Key.staffTextPrefixes.map { "tally LIKE '\($0)%'" }.joined(separator: " OR ")
+        // A range of keys a prefix, read from the index roundTallyByKey (or the primary key, with a sector).
+        let ranges = RoundTally.Key.staffTextPrefixes.map { prefix -> (String, String) in
+            (prefix, String(prefix.dropLast()) + String(UnicodeScalar(prefix.utf8.last! + 1)))
+        }
+        let select = "SELECT sector, tally, count FROM roundTally WHERE roundID = ?\(sector == nil ? "" : " AND sector = ?") AND tally >= ? AND tally < ?"
         return try await engine.read { db in
-            Dictionary(grouping: try await db.fetchAll(RoundTallyRow.self, """
-                SELECT sector, tally, count FROM roundTally WHERE roundID = ?\(sector == nil ? "" : " AND sector = ?") AND (\(staff))
-                """, [roundID] + (sector.map { [$0] } ?? [])), by: \.sector).mapValues { RoundTally(counts: Self.counts($0)) }
+            Dictionary(grouping: try await db.fetchAll(RoundTallyRow.self, Array(repeating: select, count: ranges.count).joined(separator: " UNION ALL "),
+                                                       ranges.flatMap { from, to -> [any SQLBindable] in [roundID] + (sector.map { [$0] } ?? []) + [from, to] }),
+                       by: \.sector).mapValues { RoundTally(counts: Self.counts($0)) }
         }
     }
 

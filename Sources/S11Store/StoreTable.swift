@@ -51,6 +51,7 @@ struct StoreTable: Sendable {
         StoreTable(name: "documentRefusal", numbersItsRows: true),
         StoreTable(name: "roundFigure"),
         StoreTable(name: "roundTally"),
+        StoreTable(name: "roundTotal"),
         StoreTable(name: "roundGap"),
     ]
 }

@@ -25,9 +25,12 @@ import Testing
         #expect(tally.counts.isEmpty)
         let keys: [RoundTally.Key] = [.held, .moderated, .band(scope: "S|1", .amber), .percent(scope: "", 100.0 / 3), .percent(scope: "S1", -0.0),
                                       .hasStandard(.blue), .gap(requirementID: "1.2"), .staffAnswered, .staffCounted, .staffRespondents,
-                                      .staffFigures(statementID: "SC01"), .staffAgreeing(statementID: "SC01"), .staffAnswering(statementID: "SC|2")]
+                                      .staffFigures(statementID: "SC01"), .staffAgreeing(statementID: "SC01"), .staffAnswering(statementID: "SC|2"),
+                                      .gap(requirementID: "É.1"), .percent(scope: "Sé", 12.5)]
         for key in keys { #expect(RoundTally.Key(text: key.text) == key, "\(key.text)") }
-        #expect(RoundTally.Key(text: "pct|S1|lots") == nil && RoundTally.Key(text: "colour|red") == nil)
+        for text in ["pct|S1|lots", "colour|red", "pct|S1", "band|S1|purple", "has|", "", "|", "Held", "staffs"] {
+            #expect(RoundTally.Key(text: text) == nil, "\(text)")
+        }
     }
 
     /// The median and middle band read from the counts are those of the organisations themselves, odd and even.

@@ -32,6 +32,7 @@ import Testing
         let submitted = try await store.rounds.boardScores(roundID: 1).map { RoundPicture.Submitted(organisation: "\($0.key)", sector: "Police", scores: $0.value) }
         #expect(tally == RoundTally(submitted))
         #expect(tally[.held] == 2 && tally[.gap(requirementID: "1.1")] == 2 && tally[.band(scope: "S1", .red)] == 2)
+        #expect(try await store.rounds.tally(roundID: 1) == tally)
         #expect(try await store.rounds.gapNames(roundID: 1, requirementIDs: ["1.1"], sector: nil, limit: 10) == ["1.1": ["Member 9", "Member 10"]])
     }
 }

@@ -48,10 +48,19 @@ public struct RoundTally: Sendable, Hashable {
             }
         }
 
-        /// The key `text` names; nil for text no key writes.
+        /// The key `text` names; nil for text no key writes. Read as bytes: a round's page reads
+        /// thousands of keys (a percentage each) on every request.
         public init?(text: String) {
-            guard let bar = text.firstIndex(of: "|") else {
-                switch text {
+            var text = text
+            guard let key = text.withUTF8(Self.init(bytes:)) else { return nil }
+            self = key
+        }
+
+        private init?(bytes: UnsafeBufferPointer<UInt8>) {
+            let bar = UInt8(ascii: "|")
+            func string(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> String { String(decoding: part, as: UTF8.self) }
+            guard let first = bytes.firstIndex(of: bar) else {
+                switch string(bytes[...]) {
                 case "held": self = .held
                 case "moderated": self = .moderated
                 case "staff": self = .staffAnswered
@@ -61,26 +70,30 @@ public struct RoundTally: Sendable, Hashable {
                 }
                 return
             }
-            let rest = text[text.index(after: bar)...]
+            let head = bytes[..<first], rest = bytes[(first + 1)...]
             // "band|S|rag" and "pct|S|value": the scope is what lies between the first bar and the last.
-            let last = rest.lastIndex(of: "|")
-            let scope = last.map { String(rest[..<$0]) }
-            let tail = last.map { rest[rest.index(after: $0)...] }
-            switch text[..<bar] {
-            case "band":
-                guard let scope, let tail, let rag = Rag(rawValue: String(tail)) else { return nil }
-                self = .band(scope: scope, rag)
-            case "pct":
+            let last = rest.lastIndex(of: bar)
+            let scope = last.map { string(rest[..<$0]) }
+            let tail = last.map { string(rest[($0 + 1)...]) }
+            if head.elementsEqual("pct".utf8) {
                 guard let scope, let tail, let value = Double(tail) else { return nil }
                 self = .percent(scope: scope, value)
-            case "has":
-                guard let rag = Rag(rawValue: String(rest)) else { return nil }
+            } else if head.elementsEqual("band".utf8) {
+                guard let scope, let tail, let rag = Rag(rawValue: tail) else { return nil }
+                self = .band(scope: scope, rag)
+            } else if head.elementsEqual("has".utf8) {
+                guard let rag = Rag(rawValue: string(rest)) else { return nil }
                 self = .hasStandard(rag)
-            case "gap": self = .gap(requirementID: String(rest))
-            case "figures": self = .staffFigures(statementID: String(rest))
-            case "agree": self = .staffAgreeing(statementID: String(rest))
-            case "answer": self = .staffAnswering(statementID: String(rest))
-            default: return nil
+            } else if head.elementsEqual("gap".utf8) {
+                self = .gap(requirementID: string(rest))
+            } else if head.elementsEqual("figures".utf8) {
+                self = .staffFigures(statementID: string(rest))
+            } else if head.elementsEqual("agree".utf8) {
+                self = .staffAgreeing(statementID: string(rest))
+            } else if head.elementsEqual("answer".utf8) {
+                self = .staffAnswering(statementID: string(rest))
+            } else {
+                return nil
             }
         }
     }
