@@ -220,15 +220,16 @@ extension Schema {
             // million answer sets spent seven tenths of its COPY there, with s11 waiting. The same rule,
             // set-based: a statement's new answer sets must name audits the store holds (locked as the
             // key check locks them, against their deletion), and deleting an audit deletes its answer sets.
+            // The functions find the tables on the connection's search_path, the store's schema, as every
+            // statement does: a function's own search_path would have each call plan its queries again
+            // (118 µs a single-row insert against the key's 21 µs; 32 µs without).
             guard db.dialect == .postgres else { return }
             try await db.execute("ALTER TABLE staffAnswerSet DROP CONSTRAINT staffanswerset_auditid_fkey")
             try await db.execute("""
-                CREATE FUNCTION staff_answer_sets_name_held_audits() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
-                DECLARE named bigint[]; held bigint;
+                CREATE FUNCTION staff_answer_sets_name_held_audits() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    SELECT array_agg(auditID) INTO named FROM (SELECT DISTINCT auditID FROM added) audits;
-                    SELECT count(*) INTO held FROM (SELECT 1 FROM audit WHERE id = ANY(named) FOR KEY SHARE) locked;
-                    IF held < coalesce(cardinality(named), 0) THEN
+                    IF EXISTS (SELECT FROM (SELECT DISTINCT auditID FROM added) named
+                               WHERE NOT EXISTS (SELECT FROM audit WHERE audit.id = named.auditID FOR KEY SHARE)) THEN
                         RAISE EXCEPTION 'a staff answer set names an audit the store does not hold' USING ERRCODE = 'foreign_key_violation';
                     END IF;
                     RETURN NULL;
@@ -241,7 +242,7 @@ extension Schema {
                     """)
             }
             try await db.execute("""
-                CREATE FUNCTION audits_take_their_staff_answer_sets() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+                CREATE FUNCTION audits_take_their_staff_answer_sets() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF TG_OP = 'DELETE' THEN
                         DELETE FROM staffAnswerSet WHERE auditID IN (SELECT id FROM removed);
