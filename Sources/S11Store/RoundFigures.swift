@@ -61,12 +61,12 @@ enum RoundFigures {
     /// same order and neither waits on the other in a circle.
     private static func apply(_ changes: [Change: RoundTally], db: any SQLConnection) async throws {
         var totals: [Int64: RoundTally] = [:]
-        for change in changes.keys.sorted() {
-            try await add(changes[change]!, to: "roundTally", roundID: change.roundID, sector: change.sector, db: db)
-            totals[change.roundID, default: RoundTally()] += changes[change]!
+        for (change, tally) in changes.sorted(by: { $0.key < $1.key }) {
+            try await add(tally, to: "roundTally", roundID: change.roundID, sector: change.sector, db: db)
+            totals[change.roundID, default: RoundTally()] += tally
         }
-        for roundID in totals.keys.sorted() {
-            try await add(totals[roundID]!, to: "roundTotal", roundID: roundID, sector: nil, db: db)
+        for (roundID, tally) in totals.sorted(by: { $0.key < $1.key }) {
+            try await add(tally, to: "roundTotal", roundID: roundID, sector: nil, db: db)
         }
     }
 
@@ -77,7 +77,7 @@ enum RoundFigures {
         guard !counts.isEmpty else { return }
         let scope: [any SQLBindable] = [roundID] + (sector.map { [$0] } ?? [])
         let columns = sector == nil ? "roundID, tally, count" : "roundID, sector, tally, count"
-        let row = "(" + Array(repeating: "?", count: scope.count + 2).joined(separator: ", ") + ")"
+        let row = "(" + RoundStore.placeholders(scope.count + 2) + ")"
         try await db.execute("""
             INSERT INTO \(table) (\(columns)) VALUES \(Array(repeating: row, count: counts.count).joined(separator: ", "))
             ON CONFLICT (\(sector == nil ? "roundID" : "roundID, sector"), tally) DO UPDATE SET count = \(table).count + excluded.count
@@ -87,7 +87,7 @@ enum RoundFigures {
         guard !taken.isEmpty else { return }
         try await db.execute("""
             DELETE FROM \(table) WHERE roundID = ?\(sector == nil ? "" : " AND sector = ?") AND count = 0
-                AND tally IN (\(Array(repeating: "?", count: taken.count).joined(separator: ", ")))
+                AND tally IN (\(RoundStore.placeholders(taken.count)))
             """, scope + taken)
     }
 }

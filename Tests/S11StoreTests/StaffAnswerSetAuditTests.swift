@@ -8,6 +8,7 @@ import Testing
 /// rather than once a row), and goes when its audit goes. Both engines.
 @Suite struct StaffAnswerSetAuditTests {
     static let columns = ["auditID", "id", "submittedOn", "codes"]
+    static let files: [(kind: String, path: String, data: Data)] = [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))]
 
     /// `count` answer sets of the audit numbered `auditID`, each with its own key.
     static func answerSets(_ count: Int, auditID: Int64) -> [[SQLValue]] {
@@ -24,8 +25,7 @@ import Testing
 
     @Test func answerSetsNamingAnAuditTheStoreDoesNotHoldAreRefusedWhole() async throws {
         let store = try await AuditStore(database: TestDatabase.fresh())
-        let audit = try await store.audits.open(organisation: "Riverside District Council", year: 2026,
-                                                files: [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))])
+        let audit = try await store.audits.open(organisation: "Riverside District Council", year: 2026, files: Self.files)
         // One row, and enough rows to take the bulk path, each with the held audit's answer sets before them.
         for count in [1, PostgresSession.copyFromRows + 50] {
             await #expect(throws: (any Error).self, "\(count) answer sets of an audit not held were stored") {
@@ -51,9 +51,8 @@ import Testing
 
     @Test func anAuditDeletedTakesItsAnswerSetsWithIt() async throws {
         let store = try await AuditStore(database: TestDatabase.fresh())
-        let files: [(kind: String, path: String, data: Data)] = [(kind: "catalogue", path: "Standards/c.xml", data: Data("<catalogue/>".utf8))]
-        let riverside = try await store.audits.open(organisation: "Riverside District Council", year: 2026, files: files)
-        let hillside = try await store.audits.open(organisation: "Hillside Borough Council", year: 2026, files: files)
+        let riverside = try await store.audits.open(organisation: "Riverside District Council", year: 2026, files: Self.files)
+        let hillside = try await store.audits.open(organisation: "Hillside Borough Council", year: 2026, files: Self.files)
         try await store.engine.write { db in
             try await db.insertRows(into: "staffAnswerSet", columns: Self.columns,
                                     Self.answerSets(300, auditID: riverside.id) + Self.answerSets(3, auditID: hillside.id))
